@@ -1,0 +1,32 @@
+using Connect.Sdk.Features;
+
+namespace Connect.Sdk.Connectors;
+
+/// <summary>
+/// A connector: the code that talks to one kind of shop or marketplace. One instance serves every
+/// connection of its kind; everything connection-specific arrives in a <see cref="ConnectionContext"/>.
+/// </summary>
+/// <remarks>
+/// Partners implement this interface (and one feature interface per supported <see cref="FeatureKind"/>)
+/// to add a marketplace the SDK does not ship, and prove it with the conformance kit in
+/// <c>Connect.Sdk.Testing</c>.
+/// </remarks>
+public interface IConnector
+{
+    /// <summary>What the connector is: id, name, channel, features and settings.</summary>
+    ConnectorDescriptor Descriptor { get; }
+
+    /// <summary>
+    /// The feature implementations, one per kind in <see cref="ConnectorDescriptor.SupportedFeatures"/>.
+    /// </summary>
+    IReadOnlyList<IFeature> Features { get; }
+
+    /// <summary>
+    /// Checks the connection ("Verbindung prüfen"): verifies that the credentials and endpoint work
+    /// without exchanging any business data (no orders read, no stock written).
+    /// </summary>
+    /// <param name="connection">The connection to check.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>Whether the check passed, and if not, what failed.</returns>
+    ValueTask<ConnectionCheckResult> CheckConnectionAsync(ConnectionContext connection, CancellationToken cancellationToken);
+}

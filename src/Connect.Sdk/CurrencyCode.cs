@@ -1,0 +1,45 @@
+namespace Connect.Sdk;
+
+/// <summary>
+/// An ISO 4217 alphabetic currency code such as <c>EUR</c> or <c>USD</c>.
+/// </summary>
+/// <remarks>
+/// Marketplaces send codes in upper case; the constructor accepts any case and normalises it, and it
+/// rejects anything that is not three ASCII letters so a malformed payload fails at the edge.
+/// </remarks>
+public readonly record struct CurrencyCode
+{
+    /// <summary>The euro.</summary>
+    public static CurrencyCode Eur { get; } = new("EUR");
+
+    /// <summary>The US dollar.</summary>
+    public static CurrencyCode Usd { get; } = new("USD");
+
+    /// <summary>The pound sterling.</summary>
+    public static CurrencyCode Gbp { get; } = new("GBP");
+
+    /// <summary>The Swiss franc.</summary>
+    public static CurrencyCode Chf { get; } = new("CHF");
+
+    private readonly string? _value;
+
+    /// <summary>Creates a currency code from its three-letter ISO 4217 form.</summary>
+    /// <param name="value">Three ASCII letters, in any case.</param>
+    /// <exception cref="ArgumentException">The value is not three ASCII letters.</exception>
+    public CurrencyCode(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length != 3 || !value.All(char.IsAsciiLetter))
+        {
+            throw new ArgumentException($"'{value}' is not an ISO 4217 currency code (three letters such as EUR).", nameof(value));
+        }
+
+        _value = value.ToUpperInvariant();
+    }
+
+    /// <summary>The upper-case three-letter code.</summary>
+    public string Value => _value ?? throw new InvalidOperationException("The currency code was default-initialised.");
+
+    /// <inheritdoc />
+    public override string ToString() => _value ?? string.Empty;
+}

@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+
+namespace Connect.Sdk.Journal;
+
+/// <summary>An <see cref="IJournalStore"/> held in memory, for tests.</summary>
+public sealed class InMemoryJournalStore : IJournalStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<JournalKey, JournalEntry> _entries = [];
+
+    /// <inheritdoc />
+    public ValueTask<JournalEntry?> GetAsync(JournalKey key, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_entries.GetValueOrDefault(key));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<JournalEntry?> TrySaveAsync(JournalEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var storedVersion = _entries.TryGetValue(entry.Key, out var stored) ? stored.Version : 0;
+            if (storedVersion != entry.Version)
+            {
+                return ValueTask.FromResult<JournalEntry?>(null);
+            }
+
+            var saved = entry with { Version = storedVersion + 1 };
+            _entries[entry.Key] = saved;
+            return ValueTask.FromResult<JournalEntry?>(saved);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<JournalEntry> ListAsync(ConnectionId connection, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        JournalEntry[] snapshot;
+        lock (_gate)
+        {
+            snapshot = _entries.Values
+                .Where(e => e.Key.Connection == connection)
+                .OrderBy(e => e.Key.Kind)
+                .ThenBy(e => e.Key.RecordKey, StringComparer.Ordinal)
+                .ToArray();
+        }
+
+        foreach (var entry in snapshot)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return entry;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}

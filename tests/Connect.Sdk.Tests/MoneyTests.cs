@@ -1,0 +1,44 @@
+namespace Connect.Sdk.Tests;
+
+public sealed class MoneyTests
+{
+    [Fact]
+    public void Add_SameCurrency_SumsAmounts()
+    {
+        var sum = new Money(10.05m, CurrencyCode.Eur) + new Money(0.95m, CurrencyCode.Eur);
+
+        Assert.Equal(new Money(11.00m, CurrencyCode.Eur), sum);
+    }
+
+    [Fact]
+    public void Add_DifferentCurrencies_Throws()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => new Money(1m, CurrencyCode.Eur) + new Money(1m, CurrencyCode.Usd));
+
+        Assert.Contains("EUR", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("USD", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("eur", "EUR")]
+    [InlineData("Chf", "CHF")]
+    public void CurrencyCode_AnyCase_IsNormalisedToUpperCase(string input, string expected)
+    {
+        Assert.Equal(expected, new CurrencyCode(input).Value);
+    }
+
+    [Theory]
+    [InlineData("EU")]
+    [InlineData("EURO")]
+    [InlineData("E1R")]
+    public void CurrencyCode_NotThreeLetters_IsRejected(string input)
+    {
+        Assert.Throws<ArgumentException>(() => new CurrencyCode(input));
+    }
+
+    [Fact]
+    public void ToString_UsesInvariantCulture()
+    {
+        Assert.Equal("1234.50 EUR", new Money(1234.50m, CurrencyCode.Eur).ToString());
+    }
+}
