@@ -1,0 +1,22 @@
+using NodaTime;
+
+namespace Connect.Sdk.DependencyInjection;
+
+/// <summary>
+/// Settings of the SDK as a whole, validated at start-up. The defaults follow the seed: orders every
+/// 15 minutes, stock on change plus a daily full reconcile.
+/// </summary>
+public sealed class ConnectSdkOptions
+{
+    /// <summary>How often scheduled order imports run per connection. Default 15 minutes; between 1 minute and 1 day.</summary>
+    public Duration OrderImportInterval { get; set; } = Duration.FromMinutes(15);
+
+    /// <summary>How often a full stock reconcile runs per connection. Default 1 day; between 1 hour and 7 days.</summary>
+    public Duration StockReconcileInterval { get; set; } = Duration.FromDays(1);
+
+    /// <summary>
+    /// How far a scheduled order import reaches back behind its cursor, so that orders a marketplace
+    /// indexes late are not missed. Default 10 minutes; between zero and 1 day.
+    /// </summary>
+    public Duration OrderImportOverlap { get; set; } = Duration.FromMinutes(10);
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Connect.Sdk.DependencyInjection;
+
+/// <summary>Checks <see cref="ConnectSdkOptions"/> values at start-up.</summary>
+internal sealed class ConnectSdkOptionsValidator : IValidateOptions<ConnectSdkOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConnectSdkOptions options)
+    {
+        var failures = new List<string>();
+        CheckRange(failures, nameof(ConnectSdkOptions.OrderImportInterval), options.OrderImportInterval, Duration.FromMinutes(1), Duration.FromDays(1));
+        CheckRange(failures, nameof(ConnectSdkOptions.StockReconcileInterval), options.StockReconcileInterval, Duration.FromHours(1), Duration.FromDays(7));
+        CheckRange(failures, nameof(ConnectSdkOptions.OrderImportOverlap), options.OrderImportOverlap, Duration.Zero, Duration.FromDays(1));
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckRange(List<string> failures, string option, Duration value, Duration min, Duration max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"ConnectSdkOptions.{option} is {value} but must be between {min} and {max}.");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Connect.Sdk.Connectors;
+using Connect.Sdk.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+// Lives in the DI namespace, like other libraries' Add* methods, so that AddConnectSdk is found without a using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Connect.Sdk with a service collection.</summary>
+public static class ConnectSdkServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds Connect.Sdk. Configure connectors and the host's services on the returned builder; the options
+    /// and the presence of every service the host must supply are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes the SDK-wide options, if needed.</param>
+    /// <returns>The builder.</returns>
+    /// <example>
+    /// <code>
+    /// services.AddConnectSdk()
+    ///     .AddConnector&lt;MyMarketplaceConnector&gt;()
+    ///     .UseArticleCatalog&lt;ErpArticles&gt;()
+    ///     .UseStockSource&lt;ErpStock&gt;()
+    ///     .UseOrderSink&lt;ErpOrders&gt;()
+    ///     .UseAlertSink&lt;ErpInbox&gt;()
+    ///     .UseInMemoryStores();
+    /// </code>
+    /// </example>
+    public static ConnectSdkBuilder AddConnectSdk(this IServiceCollection services, Action<ConnectSdkOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<ConnectSdkOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectSdkOptions>, ConnectSdkOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectSdkOptions>, HostServicesValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectSdkOptions>, ConnectorSetupValidator>());
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(sp => new ConnectorRegistry(sp.GetServices<IConnector>()));
+        return new ConnectSdkBuilder(services);
+    }
+}

@@ -1,0 +1,55 @@
+namespace Connect.Sdk.Settings;
+
+/// <summary>
+/// Removes known secret values from text that came from outside the SDK (a connector's exception message,
+/// a marketplace's error body) before it reaches a log line, the journal or an exception.
+/// </summary>
+/// <remarks>
+/// The SDK never formats a secret itself; this is the safety net for third-party text that might echo one,
+/// such as an error page that repeats the request's token.
+/// </remarks>
+public sealed class SecretRedactor
+{
+    // Short values would redact ordinary words; real tokens and keys are far longer.
+    private const int MinimumSecretLength = 6;
+
+    private readonly string[] _secrets;
+
+    /// <summary>Creates a redactor for the given secrets.</summary>
+    /// <param name="secrets">The secrets to remove.</param>
+    public SecretRedactor(IEnumerable<SecretValue> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        _secrets = secrets
+            .Select(s => s.Reveal())
+            .Where(s => s.Length >= MinimumSecretLength)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(s => s.Length)
+            .ToArray();
+    }
+
+    /// <summary>A redactor that knows no secrets.</summary>
+    public static SecretRedactor None { get; } = new([]);
+
+    /// <summary>Replaces every occurrence of a known secret with <see cref="SecretValue.Redacted"/>.</summary>
+    /// <param name="text">The text, possibly <see langword="null"/>.</param>
+    /// <returns>The text without secrets.</returns>
+    public string? Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        foreach (var secret in _secrets)
+        {
+            text = text.Replace(secret, SecretValue.Redacted, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>Returns a description that names how many secrets are known, never the secrets.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"SecretRedactor({_secrets.Length} secrets)";
+}

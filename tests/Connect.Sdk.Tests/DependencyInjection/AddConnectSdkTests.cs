@@ -1,0 +1,193 @@
+using Connect.Sdk.Articles;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Features;
+using Connect.Sdk.Settings;
+using Connect.Sdk.Tests.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Connect.Sdk.Tests.DependencyInjection;
+
+public sealed class AddConnectSdkTests
+{
+    [Fact]
+    public void Validate_EverythingSupplied_Succeeds()
+    {
+        using var provider = CompleteSetup().BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.NotNull(provider.GetRequiredService<ConnectorRegistry>().Find(new ConnectorId("stub")));
+    }
+
+    [Fact]
+    public void Validate_HostServicesMissing_NamesEveryMissingServiceAndHowToSupplyIt()
+    {
+        var services = new ServiceCollection();
+        services.AddConnectSdk().AddConnector(StubConnector.WithoutFeatures());
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        foreach (var expected in new[]
+                 {
+                     "IArticleCatalog", "UseArticleCatalog", "IStockSource", "UseStockSource", "IOrderSink", "UseOrderSink",
+                     "IAlertSink", "UseAlertSink", "ISecretStore", "IJournalStore", "IImportedOrderLedger",
+                 })
+        {
+            Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Validate_OnlyOrderSinkMissing_NamesOnlyTheOrderSink()
+    {
+        var services = new ServiceCollection();
+        var host = new NullHostServices();
+        services.AddConnectSdk()
+            .AddConnector(StubConnector.WithoutFeatures())
+            .UseInMemoryStores()
+            .UseArticleCatalog(new InMemoryArticleCatalog())
+            .UseStockSource(host)
+            .UseAlertSink(host);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("IOrderSink", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("IStockSource", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("IAlertSink", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoConnector_SaysHowToAddOne()
+    {
+        var services = CompleteSetup(addConnector: false);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("no connector registered", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DeclaredFeatureWithoutImplementation_NamesConnectorAndFeature()
+    {
+        var connector = new StubConnector(
+            new ConnectorDescriptor(new ConnectorId("half"), "Half", ChannelKind.Shop, [FeatureKind.Stock, FeatureKind.Orders], SettingsSchema.Empty),
+            new StubFeature(FeatureKind.Stock));
+        var services = CompleteSetup(addConnector: false);
+        new ConnectSdkBuilderAccessor(services).AddConnector(connector);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Connector 'half' declares the feature Orders but provides no implementation", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ImplementedFeatureNotDeclared_NamesConnectorAndFeature()
+    {
+        var connector = new StubConnector(
+            new ConnectorDescriptor(new ConnectorId("extra"), "Extra", ChannelKind.Shop, [], SettingsSchema.Empty),
+            new StubFeature(FeatureKind.Prices));
+        var services = CompleteSetup(addConnector: false);
+        new ConnectSdkBuilderAccessor(services).AddConnector(connector);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("implements the feature Prices but does not declare it", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_TwoConnectorsWithOneId_IsRefused()
+    {
+        var services = CompleteSetup();
+        new ConnectSdkBuilderAccessor(services).AddConnector(StubConnector.WithoutFeatures());
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Connector id 'stub' is registered 2 times", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "OrderImportInterval")]
+    [InlineData(2 * 24 * 60, "OrderImportInterval")]
+    public void Validate_OrderImportIntervalOutOfRange_NamesTheOption(int minutes, string option)
+    {
+        var services = CompleteSetup(configure: o => o.OrderImportInterval = Duration.FromMinutes(minutes));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains($"ConnectSdkOptions.{option}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_Defaults_FollowTheSeed()
+    {
+        using var provider = CompleteSetup().BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<ConnectSdkOptions>>().Value;
+
+        Assert.Equal(Duration.FromMinutes(15), options.OrderImportInterval);
+    }
+
+    [Fact]
+    public void UseClock_ReplacesTheSystemClock()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 12, 0));
+        var services = CompleteSetup();
+        new ConnectSdkBuilderAccessor(services).UseClock(clock);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(clock, provider.GetRequiredService<IClock>());
+    }
+
+    [Fact]
+    public void UseSecretStore_CalledAfterInMemoryStores_LastCallWins()
+    {
+        var services = CompleteSetup();
+        var store = new InMemorySecretStore();
+        new ConnectSdkBuilderAccessor(services).UseSecretStore(store);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(store, provider.GetRequiredService<ISecretStore>());
+        Assert.Single(services, d => d.ServiceType == typeof(ISecretStore));
+    }
+
+    private static ServiceCollection CompleteSetup(bool addConnector = true, Action<ConnectSdkOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        var host = new NullHostServices();
+        var builder = services.AddConnectSdk(configure)
+            .UseInMemoryStores()
+            .UseArticleCatalog(new InMemoryArticleCatalog())
+            .UseStockSource(host)
+            .UseOrderSink(host)
+            .UseAlertSink(host);
+        if (addConnector)
+        {
+            builder.AddConnector(StubConnector.WithoutFeatures());
+        }
+
+        return services;
+    }
+
+    /// <summary>Calling AddConnectSdk again returns a builder on the same services, as a plugin package would.</summary>
+    private sealed class ConnectSdkBuilderAccessor(IServiceCollection services)
+    {
+        private readonly ConnectSdkBuilder _builder = services.AddConnectSdk();
+
+        public ConnectSdkBuilder AddConnector(IConnector connector) => _builder.AddConnector(connector);
+
+        public ConnectSdkBuilder UseClock(IClock clock) => _builder.UseClock(clock);
+
+        public ConnectSdkBuilder UseSecretStore(ISecretStore store) => _builder.UseSecretStore(store);
+    }
+}
