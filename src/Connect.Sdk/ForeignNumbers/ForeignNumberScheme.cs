@@ -50,6 +50,14 @@ public sealed class ForeignNumberScheme
     internal static string DescribeLabels(IEnumerable<ForeignNumberRule> rules) =>
         string.Join(", ", rules.Select(r => r.AlternativeLabels.Count == 0 ? r.Label.Value : $"{r.Label} (or {string.Join(", ", r.AlternativeLabels)})"));
 
+    /// <summary>Names the articles of a kind in the plural, e.g. "matrix parents".</summary>
+    internal static string DescribeKindPlural(ArticleKind kind) => kind switch
+    {
+        ArticleKind.Variant => "variants",
+        ArticleKind.MatrixParent => "matrix parents",
+        _ => "simple articles",
+    };
+
     internal static ForeignNumberScheme Labelled(ConnectorId connector, IReadOnlyList<ForeignNumberRule> rules) => new(connector, rules, null);
 
     internal static ForeignNumberScheme Identity(ConnectorId connector, string description) => new(connector, [], description);
