@@ -122,6 +122,18 @@ public sealed class ForeignNumberImporterTests
     }
 
     [Fact]
+    public async Task ImportCsvAsync_ExtraColumn_IsIgnoredButCountsForTheFieldCount()
+    {
+        var world = new ForeignNumberWorld();
+
+        var report = await world.ImportCsvAsync(ConnectorId.Otto, "article_number;comment;label;foreign_number\n4711;mug;ottosku;O-1\n4712;ottosku;O-2");
+
+        Assert.Equal(1, report.Imported);
+        Assert.Equal((3, ForeignNumberIssueKind.MalformedLine), (report.Issues.Single().LineNumber, report.Issues.Single().Kind));
+        Assert.Equal("O-1", Assert.Single(await world.ListAsync(ConnectorId.Otto)).ForeignNumber.Value);
+    }
+
+    [Fact]
     public async Task ImportCsvAsync_StreamWithByteOrderMark_IsRead()
     {
         var world = new ForeignNumberWorld();
