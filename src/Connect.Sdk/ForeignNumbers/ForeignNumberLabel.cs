@@ -49,6 +49,13 @@ public readonly struct ForeignNumberLabel : IEquatable<ForeignNumberLabel>
     /// <summary>Mirakl offer shop SKU (<c>miraklshopsku</c>), the SDK's label for Mirakl marketplaces.</summary>
     public static ForeignNumberLabel MiraklShopSku { get; } = new("miraklshopsku");
 
+    /// <summary>
+    /// The ERP article number itself (<c>articlenumber</c>): the label the SDK gives the foreign number of an
+    /// article on a connector with the identity rule (Shopware), where the ERP article number <em>is</em> the
+    /// marketplace's number. Never stored; no connector may use it as a rule label.
+    /// </summary>
+    public static ForeignNumberLabel ArticleNumber { get; } = new("articlenumber");
+
     /// <summary>The label as created.</summary>
     public string Value => _value ?? string.Empty;
 
