@@ -1,6 +1,7 @@
 using Connect.Sdk.Alerts;
 using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
+using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Settings;
@@ -51,8 +52,22 @@ public sealed class ConnectSdkBuilder
     public ConnectSdkBuilder UseInMemoryStores()
     {
         Replace<ISecretStore>(new InMemorySecretStore());
+        Replace<IForeignNumberStore>(new InMemoryForeignNumberStore());
         Replace<IJournalStore>(new InMemoryJournalStore());
         Replace<IImportedOrderLedger>(new InMemoryImportedOrderLedger());
+        return this;
+    }
+
+    /// <summary>
+    /// Changes the foreign-number table, e.g. to add the labels of a partner's connector. The SDK starts from
+    /// <see cref="ForeignNumberRules.Default"/>; calls are applied in order.
+    /// </summary>
+    /// <param name="configure">Returns the changed rules, e.g. <c>rules =&gt; rules.With(new ForeignNumberRule(...))</c>.</param>
+    /// <returns>This builder.</returns>
+    public ConnectSdkBuilder ConfigureForeignNumberRules(Func<ForeignNumberRules, ForeignNumberRules> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.AddSingleton(new ForeignNumberRulesChange(configure));
         return this;
     }
 

@@ -1,5 +1,6 @@
 using Connect.Sdk.Connectors;
 using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.ForeignNumbers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -43,6 +44,11 @@ public static class ConnectSdkServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectSdkOptions>, ConnectorSetupValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(sp => new ConnectorRegistry(sp.GetServices<IConnector>()));
+        services.TryAddSingleton(sp => sp.GetServices<ForeignNumberRulesChange>()
+            .Aggregate(ForeignNumberRules.Default, (rules, change) => change.Apply(rules)));
+        services.TryAddSingleton<ForeignNumberResolver>();
+        services.TryAddSingleton<ForeignNumberImporter>();
+        services.TryAddSingleton<ForeignNumberExporter>();
         return new ConnectSdkBuilder(services);
     }
 }

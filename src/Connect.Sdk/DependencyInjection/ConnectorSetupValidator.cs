@@ -1,13 +1,16 @@
 using Connect.Sdk.Connectors;
+using Connect.Sdk.ForeignNumbers;
 using Microsoft.Extensions.Options;
 
 namespace Connect.Sdk.DependencyInjection;
 
 /// <summary>
 /// Fails start-up when no connector is registered, two share an id, or a connector's declared features do
-/// not match the feature implementations it provides.
+/// not match the feature implementations it provides, or the foreign-number table has no scheme for it
+/// (its articles could then never be mapped).
 /// </summary>
-internal sealed class ConnectorSetupValidator(IEnumerable<IConnector> connectors) : IValidateOptions<ConnectSdkOptions>
+internal sealed class ConnectorSetupValidator(IEnumerable<IConnector> connectors, ForeignNumberRules foreignNumberRules)
+    : IValidateOptions<ConnectSdkOptions>
 {
     public ValidateOptionsResult Validate(string? name, ConnectSdkOptions options)
     {
@@ -31,6 +34,11 @@ internal sealed class ConnectorSetupValidator(IEnumerable<IConnector> connectors
                 .Select(k => $"Connector '{connector.Descriptor.Id}' declares the feature {k} but provides no implementation of it."));
             failures.AddRange(implemented.Except(declared)
                 .Select(k => $"Connector '{connector.Descriptor.Id}' implements the feature {k} but does not declare it in its descriptor."));
+            if (foreignNumberRules.Find(connector.Descriptor.Id) is null)
+            {
+                failures.Add($"Connector '{connector.Descriptor.Id}' has no foreign-number rules: add them with builder.ConfigureForeignNumberRules(rules => rules.With(...)) or .WithIdentity(...).");
+            }
+
             failures.AddRange(implemented.GroupBy(k => k).Where(g => g.Count() > 1)
                 .Select(g => $"Connector '{connector.Descriptor.Id}' provides {g.Count()} implementations of the feature {g.Key}."));
         }

@@ -2,6 +2,7 @@ using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.Features;
+using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Tests.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public sealed class AddConnectSdkTests
         foreach (var expected in new[]
                  {
                      "IArticleCatalog", "UseArticleCatalog", "IStockSource", "UseStockSource", "IOrderSink", "UseOrderSink",
-                     "IAlertSink", "UseAlertSink", "ISecretStore", "IJournalStore", "IImportedOrderLedger",
+                     "IAlertSink", "UseAlertSink", "ISecretStore", "IForeignNumberStore", "IJournalStore", "IImportedOrderLedger",
                  })
         {
             Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
@@ -161,11 +162,41 @@ public sealed class AddConnectSdkTests
         Assert.Single(services, d => d.ServiceType == typeof(ISecretStore));
     }
 
+    [Fact]
+    public void Validate_ConnectorWithoutForeignNumberRules_SaysHowToAddThem()
+    {
+        var services = CompleteSetup();
+        new ConnectSdkBuilderAccessor(services).AddConnector(StubConnector.WithoutFeatures("unmapped"));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Connector 'unmapped' has no foreign-number rules", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ConfigureForeignNumberRules", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigureForeignNumberRules_PartnerLabel_ExtendsTheDefaultTable()
+    {
+        var zalando = new ConnectorId("zalando");
+        var label = new ForeignNumberLabel("zalandoean");
+        var services = CompleteSetup();
+        services.AddConnectSdk().ConfigureForeignNumberRules(r => r.With(new ForeignNumberRule(zalando, ForeignNumberTarget.Any, label, "Zalando EAN")));
+        using var provider = services.BuildServiceProvider();
+
+        var rules = provider.GetRequiredService<ForeignNumberRules>();
+
+        Assert.NotNull(rules.Find(zalando)?.FindRule(label));
+        Assert.NotNull(rules.Find(ConnectorId.Shopify));
+    }
+
     private static ServiceCollection CompleteSetup(bool addConnector = true, Action<ConnectSdkOptions>? configure = null)
     {
         var services = new ServiceCollection();
         var host = new NullHostServices();
         var builder = services.AddConnectSdk(configure)
+            .ConfigureForeignNumberRules(r => new[] { "stub", "half", "extra" }
+                .Aggregate(r, (rules, id) => rules.WithIdentity(new ConnectorId(id), "the article number is the stub's number")))
             .UseInMemoryStores()
             .UseArticleCatalog(new InMemoryArticleCatalog())
             .UseStockSource(host)
