@@ -4,12 +4,17 @@ using Connect.Sdk.Features;
 namespace Connect.Sdk.Tests.Lifecycle;
 
 /// <summary>A connector whose connection check does whatever the test tells it to.</summary>
-internal sealed class FakeConnector : IConnector
+public sealed class FakeConnector : IConnector
 {
     private Func<ConnectionContext, CancellationToken, ValueTask<ConnectionCheckResult>> _check =
         (_, _) => ValueTask.FromResult(ConnectionCheckResult.Success());
 
-    public ConnectorDescriptor Descriptor { get; } = LifecycleFixtures.Descriptor;
+    public FakeConnector(ConnectorDescriptor? descriptor = null)
+    {
+        Descriptor = descriptor ?? LifecycleFixtures.Descriptor;
+    }
+
+    public ConnectorDescriptor Descriptor { get; }
 
     public IReadOnlyList<IFeature> Features { get; } = [];
 
