@@ -84,10 +84,40 @@ public sealed record Connection
         FeatureModes = _featureModes.Where(m => m.Key != feature).Append(new(feature, mode)).ToDictionary(),
     };
 
+    /// <summary>
+    /// Whether two states are equal field by field, comparing settings and feature modes by content, so
+    /// that a state read back from a store equals the state saved.
+    /// </summary>
+    /// <param name="other">The other state.</param>
+    /// <returns><see langword="true"/> when every field is equal.</returns>
+    public bool Equals(Connection? other) =>
+        other is not null
+        && Id == other.Id
+        && ConnectorId == other.ConnectorId
+        && string.Equals(Name, other.Name, StringComparison.Ordinal)
+        && SameSettings(Settings, other.Settings)
+        && Check == other.Check
+        && CredentialsRevision == other.CredentialsRevision
+        && IsProductive == other.IsProductive
+        && _featureModes.Count == other._featureModes.Count
+        && _featureModes.All(m => other._featureModes.TryGetValue(m.Key, out var mode) && mode == m.Value)
+        && ImportMode == other.ImportMode
+        && Version == other.Version
+        && CreatedAt == other.CreatedAt;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Version, IsProductive, ImportMode, Check);
+
     /// <summary>Describes the state without any secret value.</summary>
     /// <returns>E.g. <c>shopify-de (shopify) productive, check Passed, Stock=Integration, import Automatic, v7</c>.</returns>
     public override string ToString() =>
         $"{Id} ({ConnectorId}) {(IsProductive ? "productive" : "not productive")}, check {Check.Status}, " +
         $"{(_featureModes.Count == 0 ? "no features" : string.Join(", ", _featureModes.OrderBy(m => m.Key).Select(m => $"{m.Key}={m.Value}")))}, " +
         $"import {ImportMode}, v{Version}";
+
+    private static bool SameSettings(ConnectionSettings a, ConnectionSettings b) =>
+        ReferenceEquals(a, b)
+        || (a.Values.Count == b.Values.Count
+            && a.Values.All(v => string.Equals(b.Get(v.Key), v.Value, StringComparison.Ordinal))
+            && a.SecretsSet.SetEquals(b.SecretsSet));
 }

@@ -335,6 +335,25 @@ public sealed class ConnectionStateMachineTests
         Assert.Equal((given.ImportMode, given.CredentialsRevision, given.Version), (c.ImportMode, c.CredentialsRevision, c.Version));
     }
 
+    [Fact]
+    public void Equals_SameContentBuiltSeparately_IsEqual()
+    {
+        var a = With((FeatureKind.Stock, FeatureMode.Integration), (FeatureKind.Orders, FeatureMode.Test));
+        var b = New() with
+        {
+            Settings = new ConnectionSettings([new(OrderPrefix, "SHOP-"), new(Warehouse, "main"), new(ShopUrl, "example.myshopify.com")], [AccessToken]),
+            Check = new ConnectionCheck(CheckStatus.Passed, T0, "ok"),
+            FeatureModes = new Dictionary<FeatureKind, FeatureMode> { [FeatureKind.Orders] = FeatureMode.Test, [FeatureKind.Stock] = FeatureMode.Integration, [FeatureKind.Prices] = FeatureMode.Off },
+        };
+
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, b with { Settings = b.Settings.With(Warehouse, "north") });
+        Assert.NotEqual(a, b with { Settings = b.Settings.WithSecret(AccessToken, false) });
+        Assert.NotEqual(a, b.WithFeatureMode(FeatureKind.Orders, FeatureMode.Integration));
+        Assert.NotEqual(a, b with { CredentialsRevision = 1 });
+    }
+
     public static TheoryData<string, Func<Connection>, Func<Connection, LifecycleResult>> NoOpCases { get; } = new()
     {
         { "productive on when on", Productive, s => SwitchProductive(s, on: true) },
