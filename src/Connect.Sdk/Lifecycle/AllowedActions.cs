@@ -52,8 +52,8 @@ public static class AllowedActions
             WriteScope.Suppressed),
         AllowedActionRule.Allow(
             7,
-            "productive mode is off (test phase)",
-            s => !s.IsProductive,
+            "productive mode is off (test phase), or the feature is still in Test mode",
+            s => !s.IsProductive || s.FeatureMode == FeatureMode.Test,
             WriteScope.RestrictedMapping),
         AllowedActionRule.Allow(
             8,

@@ -41,7 +41,7 @@ public sealed class AllowedActionsTests
     [InlineData(true, true, Integration, Automatic, Orders, Scheduled, "All")]
     [InlineData(true, true, Integration, Automatic, Stock, Event, "All")]
     [InlineData(true, true, Integration, Automatic, Prices, Scheduled, "All")]
-    [InlineData(true, true, Test, Automatic, Status, ByUser, "All")]
+    [InlineData(true, true, Test, Automatic, Status, ByUser, "RestrictedMapping")]
     [InlineData(true, false, Integration, Automatic, Stock, Scheduled, "All")]
     [InlineData(true, false, Integration, Automatic, Status, Event, "All")]
     [InlineData(true, true, Integration, Demo, Orders, Scheduled, "All")]
@@ -130,6 +130,6 @@ public sealed class AllowedActionsTests
             return "Suppressed";
         }
 
-        return s.IsProductive ? "All" : "RestrictedMapping";
+        return s.IsProductive && s.FeatureMode != FeatureMode.Test ? "All" : "RestrictedMapping";
     }
 }
