@@ -3,6 +3,7 @@ using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Stock;
@@ -51,6 +52,7 @@ public sealed class ConnectSdkBuilder
     /// <returns>This builder.</returns>
     public ConnectSdkBuilder UseInMemoryStores()
     {
+        Replace<IConnectionStore>(new InMemoryConnectionStore());
         Replace<ISecretStore>(new InMemorySecretStore());
         Replace<IForeignNumberStore>(new InMemoryForeignNumberStore());
         Replace<IJournalStore>(new InMemoryJournalStore());

@@ -1,6 +1,10 @@
 using Connect.Sdk.Connectors;
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Settings;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -46,6 +50,13 @@ public static class ConnectSdkServiceCollectionExtensions
         services.TryAddSingleton(sp => new ConnectorRegistry(sp.GetServices<IConnector>()));
         services.TryAddSingleton(sp => sp.GetServices<ForeignNumberRulesChange>()
             .Aggregate(ForeignNumberRules.Default, (rules, change) => change.Apply(rules)));
+        // Logging is the host's choice: without AddLogging the SDK logs nowhere instead of failing to resolve ILogger<T>.
+        services.TryAddSingleton(sp => new ConnectionLifecycle(
+            sp.GetRequiredService<IConnectionStore>(),
+            sp.GetRequiredService<ConnectorRegistry>(),
+            sp.GetRequiredService<ISecretStore>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<ConnectionLifecycle>() ?? NullLogger<ConnectionLifecycle>.Instance));
         services.TryAddSingleton<ForeignNumberResolver>();
         services.TryAddSingleton<ForeignNumberImporter>();
         services.TryAddSingleton<ForeignNumberExporter>();

@@ -2,6 +2,7 @@ using Connect.Sdk.Alerts;
 using Connect.Sdk.Articles;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Stock;
@@ -23,6 +24,7 @@ internal sealed class HostServicesValidator(IServiceProviderIsService services) 
         new(typeof(IOrderSink), "the ERP's order intake", "builder.UseOrderSink<T>()"),
         new(typeof(IAlertSink), "alert delivery", "builder.UseAlertSink<T>()"),
         new(typeof(ISecretStore), "connection secrets", "builder.UseSecretStore<T>() or UseInMemoryStores()"),
+        new(typeof(IConnectionStore), "connections and their lifecycle history", "a store package such as UseSqlite(...), or UseInMemoryStores()"),
         new(typeof(IForeignNumberStore), "foreign numbers", "a store package such as UseSqlite(...), or UseInMemoryStores()"),
         new(typeof(IJournalStore), "the journal", "a store package such as UseSqlite(...), or UseInMemoryStores()"),
         new(typeof(IImportedOrderLedger), "the imported-order ledger", "a store package such as UseSqlite(...), or UseInMemoryStores()"),

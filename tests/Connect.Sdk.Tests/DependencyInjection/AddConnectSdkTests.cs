@@ -3,6 +3,7 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Tests.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,18 @@ public sealed class AddConnectSdkTests
     }
 
     [Fact]
+    public async Task ConnectionLifecycle_WithoutHostLogging_ResolvesAndWorksAgainstTheRegisteredStores()
+    {
+        using var provider = CompleteSetup().BuildServiceProvider();
+        var lifecycle = provider.GetRequiredService<ConnectionLifecycle>();
+
+        var created = await lifecycle.CreateAsync(new ConnectionId("stub-1"), new ConnectorId("stub"), "Stub 1", new Actor("anna"), CancellationToken.None);
+
+        Assert.True(created.Succeeded);
+        Assert.NotNull(await provider.GetRequiredService<IConnectionStore>().GetAsync(new ConnectionId("stub-1"), CancellationToken.None));
+    }
+
+    [Fact]
     public void Validate_HostServicesMissing_NamesEveryMissingServiceAndHowToSupplyIt()
     {
         var services = new ServiceCollection();
@@ -36,7 +49,7 @@ public sealed class AddConnectSdkTests
         foreach (var expected in new[]
                  {
                      "IArticleCatalog", "UseArticleCatalog", "IStockSource", "UseStockSource", "IOrderSink", "UseOrderSink",
-                     "IAlertSink", "UseAlertSink", "ISecretStore", "IForeignNumberStore", "IJournalStore", "IImportedOrderLedger",
+                     "IAlertSink", "UseAlertSink", "ISecretStore", "IConnectionStore", "IForeignNumberStore", "IJournalStore", "IImportedOrderLedger",
                  })
         {
             Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
