@@ -305,16 +305,16 @@ public sealed class ConnectionLifecycle
     // because the message ends up in the history, the logs and the UI.
     private async Task<ConnectionCheckResult> MaskSecretsAsync(ConnectionCheckResult result, Connection connection, CancellationToken cancellationToken)
     {
-        var message = result.Message;
+        var secrets = new List<SecretValue>();
         foreach (var key in connection.Settings.SecretsSet)
         {
-            var secret = await _secrets.GetAsync(connection.Id, key, cancellationToken).ConfigureAwait(false);
-            if (secret is not null)
+            if (await _secrets.GetAsync(connection.Id, key, cancellationToken).ConfigureAwait(false) is { } secret)
             {
-                message = message.Replace(secret.Reveal(), SecretValue.Redacted, StringComparison.Ordinal);
+                secrets.Add(secret);
             }
         }
 
+        var message = new SecretRedactor(secrets).Redact(result.Message)!;
         if (string.Equals(message, result.Message, StringComparison.Ordinal))
         {
             return result;
