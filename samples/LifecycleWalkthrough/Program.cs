@@ -24,9 +24,9 @@ services.AddConnectSdk()
     .AddConnector<DemoShopConnector>()
     .ConfigureForeignNumberRules(rules => rules.With(DemoShopConnector.ForeignNumberRule))
     .UseArticleCatalog(erp.Articles)
-    .UseStockSource(erp)
-    .UseOrderSink(erp)
-    .UseAlertSink(erp)
+    .UseStockSource(erp.Stock)
+    .UseOrderSink(erp.OrderBook)
+    .UseAlertSink(erp.Inbox)
     .UseInMemoryStores();
 
 await using var provider = services.BuildServiceProvider();

@@ -5,8 +5,11 @@ using Connect.Sdk.Stock;
 
 namespace LifecycleWalkthrough.Erp;
 
-/// <summary>The ERP side of the sample: a few articles with a matrix product, stock, an order book and an inbox.</summary>
-internal sealed class SampleErp : IStockSource, IOrderSink, IAlertSink
+/// <summary>
+/// The ERP side of the sample: a few articles with a matrix product, their stock, an order book and an
+/// inbox for alerts. A real ERP implements the same interfaces over its own database.
+/// </summary>
+internal sealed class SampleErp
 {
     public InMemoryArticleCatalog Articles { get; } = new InMemoryArticleCatalog().Add(
         new Article("4711", "Coffee mug", ArticleKind.Simple) { StockSyncEnabled = true },
@@ -14,11 +17,9 @@ internal sealed class SampleErp : IStockSource, IOrderSink, IAlertSink
         new Article("5000-S", "T-shirt S", ArticleKind.Variant, "5000") { StockSyncEnabled = true },
         new Article("5000-M", "T-shirt M", ArticleKind.Variant, "5000") { StockSyncEnabled = true });
 
-    public ValueTask<IReadOnlyList<StockLevel>> GetStockAsync(IReadOnlyCollection<string> articleNumbers, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<StockLevel>>(articleNumbers.Select(n => new StockLevel(n, 12, 3)).ToArray());
+    public InMemoryStockSource Stock { get; } = new InMemoryStockSource().Set("4711", 12, 3).Set("5000-S", 4).Set("5000-M", 9, 2);
 
-    public ValueTask<ErpOrderReference> HandOverAsync(OrderHandOver handOver, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new ErpOrderReference($"ERP-{handOver.Order.OrderNumber}"));
+    public InMemoryOrderSink OrderBook { get; } = new();
 
-    public ValueTask DeliverAsync(AlertNotification notification, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public InMemoryAlertSink Inbox { get; } = new();
 }
