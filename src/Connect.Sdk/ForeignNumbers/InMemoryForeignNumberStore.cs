@@ -17,8 +17,8 @@ public sealed class InMemoryForeignNumberStore : IForeignNumberStore
         lock (_gate)
         {
             IReadOnlyList<ForeignNumberMapping> found = _connections.TryGetValue(connection, out var mappings)
-                ? mappings.ByArticle.Values
-                    .Where(m => m.ArticleNumber == articleNumber)
+                && mappings.LabelsByArticle.TryGetValue(articleNumber, out var labels)
+                ? labels.Select(label => mappings.ByArticle[(articleNumber, label)])
                     .OrderBy(m => m.ForeignNumber.Label.Value, StringComparer.OrdinalIgnoreCase)
                     .ToArray()
                 : [];
@@ -113,13 +113,7 @@ public sealed class InMemoryForeignNumberStore : IForeignNumberStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (!_connections.TryGetValue(connection, out var stored) || !stored.ByArticle.Remove((articleNumber, label), out var removed))
-            {
-                return ValueTask.FromResult(false);
-            }
-
-            stored.ByForeignNumber.Remove(removed.ForeignNumber);
-            return ValueTask.FromResult(true);
+            return ValueTask.FromResult(_connections.TryGetValue(connection, out var stored) && stored.Remove(articleNumber, label) is not null);
         }
     }
 
@@ -179,6 +173,9 @@ public sealed class InMemoryForeignNumberStore : IForeignNumberStore
 
         public Dictionary<ForeignNumber, ForeignNumberMapping> ByForeignNumber { get; } = [];
 
+        // The sync engine looks up every article it sends; this index keeps that lookup independent of the catalogue size.
+        public Dictionary<string, HashSet<ForeignNumberLabel>> LabelsByArticle { get; } = new(StringComparer.Ordinal);
+
         public void Apply(IEnumerable<ForeignNumberMapping> writes)
         {
             var list = writes.ToArray();
@@ -186,17 +183,39 @@ public sealed class InMemoryForeignNumberStore : IForeignNumberStore
             // Free every replaced value first, so values swapped between articles in one batch land correctly.
             foreach (var write in list)
             {
-                if (ByArticle.Remove((write.ArticleNumber, write.ForeignNumber.Label), out var replaced))
-                {
-                    ByForeignNumber.Remove(replaced.ForeignNumber);
-                }
+                Remove(write.ArticleNumber, write.ForeignNumber.Label);
             }
 
             foreach (var write in list)
             {
                 ByArticle[(write.ArticleNumber, write.ForeignNumber.Label)] = write;
                 ByForeignNumber[write.ForeignNumber] = write;
+                if (!LabelsByArticle.TryGetValue(write.ArticleNumber, out var labels))
+                {
+                    labels = [];
+                    LabelsByArticle.Add(write.ArticleNumber, labels);
+                }
+
+                labels.Add(write.ForeignNumber.Label);
             }
+        }
+
+        public ForeignNumberMapping? Remove(string articleNumber, ForeignNumberLabel label)
+        {
+            if (!ByArticle.Remove((articleNumber, label), out var removed))
+            {
+                return null;
+            }
+
+            ByForeignNumber.Remove(removed.ForeignNumber);
+            var labels = LabelsByArticle[articleNumber];
+            labels.Remove(label);
+            if (labels.Count == 0)
+            {
+                LabelsByArticle.Remove(articleNumber);
+            }
+
+            return removed;
         }
     }
 }
