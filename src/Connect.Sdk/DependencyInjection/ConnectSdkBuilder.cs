@@ -6,7 +6,9 @@ using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Settings;
+using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
+using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -57,6 +59,12 @@ public sealed class ConnectSdkBuilder
         Replace<IForeignNumberStore>(new InMemoryForeignNumberStore());
         Replace<IJournalStore>(new InMemoryJournalStore());
         Replace<IImportedOrderLedger>(new InMemoryImportedOrderLedger());
+        Replace<IWorkLeaseStore>(new InMemoryWorkLeaseStore());
+        Replace<IWorkScheduleStore>(new InMemoryWorkScheduleStore());
+        StockSyncServices.AddInMemoryStores(Services);
+        OrderImportServices.AddInMemoryStores(Services);
+        OrderStatusExportServices.AddInMemoryStores(Services);
+        AlertServices.AddInMemoryStores(Services);
         return this;
     }
 

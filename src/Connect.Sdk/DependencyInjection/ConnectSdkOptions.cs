@@ -11,6 +11,24 @@ public sealed class ConnectSdkOptions
     /// <summary>How often scheduled order imports run per connection. Default 15 minutes; between 1 minute and 1 day.</summary>
     public Duration OrderImportInterval { get; set; } = Duration.FromMinutes(15);
 
+    /// <summary>
+    /// How often the engine looks for stock changes per connection when the host does not report them
+    /// (<c>NotifyStockChangedAsync</c> makes a run due at once). Default 5 minutes; between 10 seconds and 1 day.
+    /// </summary>
+    public Duration StockSyncInterval { get; set; } = Duration.FromMinutes(5);
+
+    /// <summary>
+    /// How long a worker's claim on a connection lasts before another worker may take over, e.g. after a
+    /// crash. Runs renew it between batches. Default 10 minutes; between 30 seconds and 1 day.
+    /// </summary>
+    public Duration LeaseDuration { get; set; } = Duration.FromMinutes(10);
+
+    /// <summary>
+    /// The name this process uses when it claims a connection; unique per worker process. Defaults to the
+    /// machine name, the process id and a random suffix.
+    /// </summary>
+    public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+
     /// <summary>How often a full stock reconcile runs per connection. Default 1 day; between 1 hour and 7 days.</summary>
     public Duration StockReconcileInterval { get; set; } = Duration.FromDays(1);
 

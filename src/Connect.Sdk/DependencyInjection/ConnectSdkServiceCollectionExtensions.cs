@@ -1,7 +1,13 @@
 using Connect.Sdk.Connectors;
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Alerts;
+using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Shipments;
+using Connect.Sdk.Stock;
+using Connect.Sdk.Sync;
 using Connect.Sdk.Settings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -56,10 +62,35 @@ public static class ConnectSdkServiceCollectionExtensions
             sp.GetRequiredService<ConnectorRegistry>(),
             sp.GetRequiredService<ISecretStore>(),
             sp.GetRequiredService<IClock>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<ConnectionLifecycle>() ?? NullLogger<ConnectionLifecycle>.Instance));
+            LoggerFor<ConnectionLifecycle>(sp)));
+        services.TryAddSingleton<SyncJournal>();
+        services.TryAddSingleton<WorkScheduleBook>();
+        services.TryAddSingleton<SyncPlanner>();
+        services.TryAddSingleton(sp => new SyncEngine(
+            sp.GetRequiredService<IConnectionStore>(),
+            sp.GetRequiredService<ConnectorRegistry>(),
+            sp.GetRequiredService<ISecretStore>(),
+            sp.GetRequiredService<IWorkLeaseStore>(),
+            sp.GetRequiredService<WorkScheduleBook>(),
+            sp.GetRequiredService<SyncPlanner>(),
+            sp.GetServices<IWorkRunner>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IOptions<ConnectSdkOptions>>(),
+            LoggerFor<SyncEngine>(sp)));
+        StockSyncServices.Add(services);
+        OrderImportServices.Add(services);
+        OrderStatusExportServices.Add(services);
+        AlertServices.Add(services);
         services.TryAddSingleton<ForeignNumberResolver>();
         services.TryAddSingleton<ForeignNumberImporter>();
         services.TryAddSingleton<ForeignNumberExporter>();
         return new ConnectSdkBuilder(services);
     }
+
+    /// <summary>Returns the host's logger, or a logger that logs nowhere when the host did not call <c>AddLogging</c>.</summary>
+    /// <typeparam name="T">The category.</typeparam>
+    /// <param name="services">The provider.</param>
+    /// <returns>The logger.</returns>
+    internal static ILogger<T> LoggerFor<T>(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>()?.CreateLogger<T>() ?? NullLogger<T>.Instance;
 }

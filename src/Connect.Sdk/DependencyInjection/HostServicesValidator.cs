@@ -5,7 +5,9 @@ using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Settings;
+using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
+using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +30,12 @@ internal sealed class HostServicesValidator(IServiceProviderIsService services) 
         new(typeof(IForeignNumberStore), "foreign numbers", "a store package such as UseSqlite(...), or UseInMemoryStores()"),
         new(typeof(IJournalStore), "the journal", "a store package such as UseSqlite(...), or UseInMemoryStores()"),
         new(typeof(IImportedOrderLedger), "the imported-order ledger", "a store package such as UseSqlite(...), or UseInMemoryStores()"),
+        new(typeof(IWorkLeaseStore), "leases on connections' work", "a store package such as UseSqlite(...), or UseInMemoryStores()"),
+        new(typeof(IWorkScheduleStore), "the schedule of connections' work", "a store package such as UseSqlite(...), or UseInMemoryStores()"),
+        .. StockSyncServices.Requirements,
+        .. OrderImportServices.Requirements,
+        .. OrderStatusExportServices.Requirements,
+        .. AlertServices.Requirements,
     ];
 
     public ValidateOptionsResult Validate(string? name, ConnectSdkOptions options)

@@ -18,6 +18,20 @@ public interface IJournalStore
     /// <returns>The saved entry with its new version, or <see langword="null"/> when another writer got there first.</returns>
     ValueTask<JournalEntry?> TrySaveAsync(JournalEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>Reads one page of the entries matching a query, in <see cref="JournalQuery.Order"/>.</summary>
+    /// <param name="query">The filter.</param>
+    /// <param name="skip">How many matching entries to skip (page number × page size).</param>
+    /// <param name="take">The page size; at least one.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page and the total number of matches.</returns>
+    ValueTask<JournalPage> QueryAsync(JournalQuery query, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>Streams the keys of every entry matching a query, for bulk actions on a whole filter.</summary>
+    /// <param name="query">The filter.</param>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <returns>The keys, in <see cref="JournalQuery.Order"/>.</returns>
+    IAsyncEnumerable<JournalKey> ListKeysAsync(JournalQuery query, CancellationToken cancellationToken);
+
     /// <summary>Lists the entries of a connection, in key order.</summary>
     /// <param name="connection">The connection.</param>
     /// <param name="cancellationToken">Cancels the stream.</param>

@@ -38,6 +38,30 @@ public sealed class InMemoryJournalStore : IJournalStore
     }
 
     /// <inheritdoc />
+    public ValueTask<JournalPage> QueryAsync(JournalQuery query, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        var matches = Snapshot(query);
+        return ValueTask.FromResult(new JournalPage(matches.Skip(skip).Take(take).ToArray(), matches.Length));
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<JournalKey> ListKeysAsync(JournalQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        foreach (var entry in Snapshot(query))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return entry.Key;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<JournalEntry> ListAsync(ConnectionId connection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         JournalEntry[] snapshot;
@@ -57,5 +81,15 @@ public sealed class InMemoryJournalStore : IJournalStore
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private JournalEntry[] Snapshot(JournalQuery query)
+    {
+        lock (_gate)
+        {
+            var matches = _entries.Values.Where(query.Matches).ToArray();
+            Array.Sort(matches, JournalQuery.Order);
+            return matches;
+        }
     }
 }

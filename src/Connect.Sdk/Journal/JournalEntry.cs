@@ -1,3 +1,4 @@
+using Connect.Sdk.Articles;
 using NodaTime;
 
 namespace Connect.Sdk.Journal;
@@ -19,6 +20,24 @@ public sealed record JournalEntry
 
     /// <summary>When the status last changed.</summary>
     public required Instant UpdatedAt { get; init; }
+
+    /// <summary>What users recognise the record by besides its key: the article name, the buyer's name.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>For stock entries: the article's kind, for the article-type filter.</summary>
+    public ArticleKind? ArticleKind { get; init; }
+
+    /// <summary>For stock entries of variants: the matrix parent's article number.</summary>
+    public string? ParentArticleNumber { get; init; }
+
+    /// <summary>For order and order-status entries: when the buyer placed the order, for the order-date filter.</summary>
+    public Instant? OrderDate { get; init; }
+
+    /// <summary>For order-status entries: where the order's tracking stands, for the tracking filter.</summary>
+    public TrackingExportState? Tracking { get; init; }
+
+    /// <summary>How many times the record has been run (started), including retries.</summary>
+    public int Attempts { get; init; }
 
     /// <summary>Every status change, oldest first.</summary>
     public IReadOnlyList<JournalStatusChange> History { get; init; } = [];

@@ -305,16 +305,8 @@ public sealed class ConnectionLifecycle
     // because the message ends up in the history, the logs and the UI.
     private async Task<ConnectionCheckResult> MaskSecretsAsync(ConnectionCheckResult result, Connection connection, CancellationToken cancellationToken)
     {
-        var secrets = new List<SecretValue>();
-        foreach (var key in connection.Settings.SecretsSet)
-        {
-            if (await _secrets.GetAsync(connection.Id, key, cancellationToken).ConfigureAwait(false) is { } secret)
-            {
-                secrets.Add(secret);
-            }
-        }
-
-        var message = new SecretRedactor(secrets).Redact(result.Message)!;
+        var redactor = await SecretRedactor.ForConnectionAsync(_secrets, connection.Id, connection.Settings, cancellationToken).ConfigureAwait(false);
+        var message = redactor.Redact(result.Message)!;
         if (string.Equals(message, result.Message, StringComparison.Ordinal))
         {
             return result;

@@ -28,6 +28,28 @@ public sealed class SecretRedactor
             .ToArray();
     }
 
+    /// <summary>Creates a redactor for every secret stored for a connection.</summary>
+    /// <param name="store">Where the secrets are kept.</param>
+    /// <param name="connection">The connection.</param>
+    /// <param name="settings">The connection's settings, which name the secrets that are set.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The redactor.</returns>
+    public static async ValueTask<SecretRedactor> ForConnectionAsync(ISecretStore store, ConnectionId connection, ConnectionSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(settings);
+        var secrets = new List<SecretValue>();
+        foreach (var key in settings.SecretsSet)
+        {
+            if (await store.GetAsync(connection, key, cancellationToken).ConfigureAwait(false) is { } secret)
+            {
+                secrets.Add(secret);
+            }
+        }
+
+        return new SecretRedactor(secrets);
+    }
+
     /// <summary>A redactor that knows no secrets.</summary>
     public static SecretRedactor None { get; } = new([]);
 

@@ -1,0 +1,122 @@
+using NodaTime;
+
+namespace Connect.Sdk.Journal;
+
+/// <summary>
+/// The journal as users see it ("Journal"): read entries and their history, page through a filter. The
+/// sync engine writes it; every write is a status change with a message, appended to the entry's history.
+/// </summary>
+public sealed class SyncJournal
+{
+    private const int MaxAttempts = 10;
+
+    private readonly IJournalStore _store;
+    private readonly IClock _clock;
+
+    /// <summary>Creates the journal over a store.</summary>
+    /// <param name="store">Where entries are kept.</param>
+    /// <param name="clock">The clock that stamps status changes.</param>
+    public SyncJournal(IJournalStore store, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        _store = store;
+        _clock = clock;
+    }
+
+    /// <summary>Reads one entry ("Neu laden" on a single record).</summary>
+    /// <param name="key">The entry's identity.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The entry, or <see langword="null"/> when the record has never been seen.</returns>
+    public ValueTask<JournalEntry?> GetAsync(JournalKey key, CancellationToken cancellationToken) => _store.GetAsync(key, cancellationToken);
+
+    /// <summary>Reads one page of a filtered journal tab.</summary>
+    /// <param name="query">The filter.</param>
+    /// <param name="pageNumber">The page, starting at zero.</param>
+    /// <param name="pageSize">Entries per page, 1 to 1,000.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page and the total number of matching entries.</returns>
+    public ValueTask<JournalPage> QueryAsync(JournalQuery query, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(pageNumber);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1_000);
+        return _store.QueryAsync(query, checked(pageNumber * pageSize), pageSize, cancellationToken);
+    }
+
+    /// <summary>Resolves a selection to record keys: the keys given, or every match of the filter on every page.</summary>
+    /// <param name="connection">The connection the selection belongs to.</param>
+    /// <param name="kind">The journal tab the selection belongs to.</param>
+    /// <param name="selection">The selection.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The record keys, without duplicates.</returns>
+    /// <exception cref="ArgumentException">The selection's filter is for another connection or tab.</exception>
+    public async ValueTask<IReadOnlyList<string>> ResolveAsync(ConnectionId connection, RecordKind kind, JournalSelection selection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        if (selection.RecordKeys is { } keys)
+        {
+            return keys;
+        }
+
+        var filter = selection.Filter!;
+        if (filter.Connection != connection || filter.Kind != kind)
+        {
+            throw new ArgumentException($"The selection's filter is for {filter.Connection}/{filter.Kind}, not {connection}/{kind}.", nameof(selection));
+        }
+
+        var result = new List<string>();
+        await foreach (var key in _store.ListKeysAsync(filter, cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(key.RecordKey);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Changes an entry (creating it as "not synced" first when the record is new), retrying when another
+    /// writer saved it in between so that no status change is lost.
+    /// </summary>
+    internal async ValueTask<JournalEntry> UpdateAsync(JournalKey key, Func<JournalEntry, Instant, JournalEntry> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = _clock.GetCurrentInstant();
+            var current = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false) ?? new JournalEntry { Key = key, UpdatedAt = now };
+            var changed = change(current, now);
+            if (ReferenceEquals(changed, current) && current.Version > 0)
+            {
+                return current;
+            }
+
+            if (await _store.TrySaveAsync(changed, cancellationToken).ConfigureAwait(false) is { } saved)
+            {
+                return saved;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new ConnectSdkException($"Journal entry {key} kept changing under {MaxAttempts} attempts to update it.") { ConnectionId = key.Connection, RecordKey = key.RecordKey };
+            }
+        }
+    }
+
+    /// <summary>Moves an entry to a status with a message; <see cref="JournalStatus.Running"/> counts an attempt.</summary>
+    internal ValueTask<JournalEntry> SetStatusAsync(
+        JournalKey key,
+        JournalStatus status,
+        string? message,
+        CancellationToken cancellationToken,
+        Func<JournalEntry, JournalEntry>? details = null) =>
+        UpdateAsync(
+            key,
+            (entry, now) =>
+            {
+                var changed = entry.WithStatus(status, message, now);
+                changed = status == JournalStatus.Running ? changed with { Attempts = entry.Attempts + 1 } : changed;
+                return details is null ? changed : details(changed);
+            },
+            cancellationToken);
+}

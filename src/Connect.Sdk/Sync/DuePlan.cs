@@ -1,0 +1,8 @@
+using NodaTime;
+
+namespace Connect.Sdk.Sync;
+
+/// <summary>What is due now, and when the next piece of work becomes due: the host's scheduler sleeps until then.</summary>
+/// <param name="Due">The work due now, oldest first.</param>
+/// <param name="NextDueAt">When the next work not yet due becomes due; <see langword="null"/> when nothing is scheduled.</param>
+public sealed record DuePlan(IReadOnlyList<WorkItem> Due, Instant? NextDueAt);

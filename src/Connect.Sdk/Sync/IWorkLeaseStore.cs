@@ -1,0 +1,33 @@
+using NodaTime;
+
+namespace Connect.Sdk.Sync;
+
+/// <summary>
+/// Leases that keep two workers (threads or processes sharing one store) from running the same
+/// connection's work at once. Part of the host SPI's store contracts.
+/// </summary>
+public interface IWorkLeaseStore
+{
+    /// <summary>Claims a key unless someone else holds an unexpired lease on it.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="owner">The claiming worker.</param>
+    /// <param name="now">The current instant.</param>
+    /// <param name="duration">How long the lease lasts unless renewed.</param>
+    /// <param name="cancellationToken">Cancels the claim.</param>
+    /// <returns>The lease, or <see langword="null"/> when another worker holds the key.</returns>
+    ValueTask<WorkLease?> TryAcquireAsync(string key, string owner, Instant now, Duration duration, CancellationToken cancellationToken);
+
+    /// <summary>Extends a lease still held by its owner.</summary>
+    /// <param name="lease">The lease.</param>
+    /// <param name="now">The current instant.</param>
+    /// <param name="duration">The new duration from <paramref name="now"/>.</param>
+    /// <param name="cancellationToken">Cancels the renewal.</param>
+    /// <returns>The renewed lease, or <see langword="null"/> when it was lost (expired and taken by another worker).</returns>
+    ValueTask<WorkLease?> TryRenewAsync(WorkLease lease, Instant now, Duration duration, CancellationToken cancellationToken);
+
+    /// <summary>Gives a lease up; does nothing when it is no longer held.</summary>
+    /// <param name="lease">The lease.</param>
+    /// <param name="cancellationToken">Cancels the release.</param>
+    /// <returns>A task that completes when the lease is released.</returns>
+    ValueTask ReleaseAsync(WorkLease lease, CancellationToken cancellationToken);
+}

@@ -1,0 +1,63 @@
+using NodaTime;
+
+namespace Connect.Sdk.Sync;
+
+/// <summary>An <see cref="IWorkLeaseStore"/> in memory, shared by every engine of one process (and by tests).</summary>
+public sealed class InMemoryWorkLeaseStore : IWorkLeaseStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, WorkLease> _leases = new(StringComparer.Ordinal);
+    private long _tokens;
+
+    /// <inheritdoc />
+    public ValueTask<WorkLease?> TryAcquireAsync(string key, string owner, Instant now, Duration duration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_leases.TryGetValue(key, out var held) && held.ExpiresAt > now)
+            {
+                return ValueTask.FromResult<WorkLease?>(null);
+            }
+
+            var lease = new WorkLease(key, owner, now + duration, ++_tokens);
+            _leases[key] = lease;
+            return ValueTask.FromResult<WorkLease?>(lease);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<WorkLease?> TryRenewAsync(WorkLease lease, Instant now, Duration duration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_leases.TryGetValue(lease.Key, out var held) || held.Token != lease.Token)
+            {
+                return ValueTask.FromResult<WorkLease?>(null);
+            }
+
+            var renewed = held with { ExpiresAt = now + duration };
+            _leases[lease.Key] = renewed;
+            return ValueTask.FromResult<WorkLease?>(renewed);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask ReleaseAsync(WorkLease lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        lock (_gate)
+        {
+            if (_leases.TryGetValue(lease.Key, out var held) && held.Token == lease.Token)
+            {
+                _leases.Remove(lease.Key);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,170 @@
+using Connect.Sdk.Connectors;
+using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Diagnostics;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Settings;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Connect.Sdk.Sync;
+
+/// <summary>
+/// The sync engine: tells the host's scheduler what is due and runs what the scheduler hands it. It starts
+/// no thread or timer of its own. Each run holds the connection's lease, so two workers (also two processes
+/// sharing one store) never run the same connection's work at once.
+/// </summary>
+public sealed class SyncEngine
+{
+    private readonly IConnectionStore _connections;
+    private readonly ConnectorRegistry _connectors;
+    private readonly ISecretStore _secrets;
+    private readonly IWorkLeaseStore _leases;
+    private readonly WorkScheduleBook _schedules;
+    private readonly SyncPlanner _planner;
+    private readonly Dictionary<WorkKind, IWorkRunner> _runners;
+    private readonly IClock _clock;
+    private readonly IOptions<ConnectSdkOptions> _options;
+    private readonly ILogger _logger;
+
+    internal SyncEngine(
+        IConnectionStore connections,
+        ConnectorRegistry connectors,
+        ISecretStore secrets,
+        IWorkLeaseStore leases,
+        WorkScheduleBook schedules,
+        SyncPlanner planner,
+        IEnumerable<IWorkRunner> runners,
+        IClock clock,
+        IOptions<ConnectSdkOptions> options,
+        ILogger<SyncEngine> logger)
+    {
+        _connections = connections;
+        _connectors = connectors;
+        _secrets = secrets;
+        _leases = leases;
+        _schedules = schedules;
+        _planner = planner;
+        // As with other DI registrations, the last runner registered for a kind wins (tests replace runners this way).
+        _runners = runners.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Last());
+        _clock = clock;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>What is due now, and when the next work becomes due.</summary>
+    /// <param name="cancellationToken">Cancels the planning.</param>
+    /// <returns>The plan.</returns>
+    public ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken) =>
+        _planner.PlanAsync(_clock.GetCurrentInstant(), cancellationToken);
+
+    /// <summary>
+    /// Runs one work item under the connection's lease. A connection another worker holds is reported as
+    /// <see cref="WorkRunOutcome.Busy"/>; work the allowed-actions table refuses now (the connection changed
+    /// since planning) as <see cref="WorkRunOutcome.Refused"/>.
+    /// </summary>
+    /// <param name="item">The work item, usually from <see cref="GetDueWorkAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the run; records already journaled stay journaled.</param>
+    /// <returns>How the run ended.</returns>
+    public async ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        using var activity = ConnectSdkDiagnostics.ActivitySource.StartActivity("connect_sdk.sync.run");
+        activity?.SetTag("connect_sdk.connection_id", item.Connection.Value);
+        activity?.SetTag("connect_sdk.work_kind", item.Kind.ToString());
+        activity?.SetTag("connect_sdk.trigger", item.Trigger.ToString());
+
+        var result = await RunUnderLeaseAsync(item, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("connect_sdk.outcome", result.Outcome.ToString());
+        SyncMetrics.Recorded(result);
+        return result;
+    }
+
+    /// <summary>Plans and runs everything due now, one item after the other: for simple hosts and tests.</summary>
+    /// <param name="cancellationToken">Cancels the runs.</param>
+    /// <returns>One result per item run.</returns>
+    public async ValueTask<IReadOnlyList<WorkRunResult>> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var plan = await GetDueWorkAsync(cancellationToken).ConfigureAwait(false);
+        var results = new List<WorkRunResult>(plan.Due.Count);
+        foreach (var item in plan.Due)
+        {
+            results.Add(await RunAsync(item, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    private async ValueTask<WorkRunResult> RunUnderLeaseAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var options = _options.Value;
+        var leaseKey = $"connection:{item.Connection}";
+        var lease = await _leases.TryAcquireAsync(leaseKey, options.WorkerId, _clock.GetCurrentInstant(), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            _logger.RunBusy(item.Kind, item.Connection);
+            return new WorkRunResult(item, WorkRunOutcome.Busy, WorkRunSummary.Empty, $"Another worker is running the work of {item.Connection}.");
+        }
+
+        try
+        {
+            return await RunLeasedAsync(item, lease, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Released even when cancelled: the lease would otherwise block the connection until it expires.
+            await _leases.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<WorkRunResult> RunLeasedAsync(WorkItem item, WorkLease lease, CancellationToken cancellationToken)
+    {
+        var connection = await _connections.GetAsync(item.Connection, cancellationToken).ConfigureAwait(false);
+        if (connection is null)
+        {
+            return Refused(item, $"Connection {item.Connection} does not exist.");
+        }
+
+        var decision = AllowedActions.Decide(connection, item.Kind.Feature(), item.Trigger);
+        if (!decision.IsAllowed)
+        {
+            return Refused(item, decision.Reason!);
+        }
+
+        if (!_runners.TryGetValue(item.Kind, out var runner))
+        {
+            return Refused(item, $"No runner is registered for {item.Kind}.");
+        }
+
+        var connector = _connectors.Get(connection.ConnectorId);
+        var startedAt = _clock.GetCurrentInstant();
+        await _schedules.RecordRunStartedAsync(item.Connection, item.Kind, item.Trigger, startedAt, cancellationToken).ConfigureAwait(false);
+        var redactor = await SecretRedactor.ForConnectionAsync(_secrets, connection.Id, connection.Settings, cancellationToken).ConfigureAwait(false);
+        var context = new ConnectionContext(connection.Id, connection.ConnectorId, connection.Settings, _secrets);
+        var current = lease;
+        var run = new WorkRun(item, connection, connector, context, decision.Scope!.Value, startedAt, redactor, async ct =>
+        {
+            current = await _leases.TryRenewAsync(current, _clock.GetCurrentInstant(), _options.Value.LeaseDuration, ct).ConfigureAwait(false)
+                      ?? throw new ConnectSdkException($"The lease on {item.Connection} was lost; another worker took over.") { ConnectionId = item.Connection };
+        });
+
+        try
+        {
+            var summary = await runner.RunAsync(run, cancellationToken).ConfigureAwait(false);
+            _logger.RunCompleted(item.Kind, item.Connection, item.Trigger, summary);
+            return new WorkRunResult(item, WorkRunOutcome.Completed, summary);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var reason = redactor.Redact(ex.Message) ?? ex.GetType().Name;
+            _logger.RunFailed(item.Kind, item.Connection, item.Trigger, ex.GetType().Name, reason);
+            return new WorkRunResult(item, WorkRunOutcome.Failed, WorkRunSummary.Empty, reason);
+        }
+    }
+
+    private WorkRunResult Refused(WorkItem item, string reason)
+    {
+        _logger.RunRefused(item.Kind, item.Connection, item.Trigger, reason);
+        return new WorkRunResult(item, WorkRunOutcome.Refused, WorkRunSummary.Empty, reason);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Connect.Sdk.Sync;
+
+/// <summary>The engine's log messages (event ids 2000–2099); records are named by key, never with secrets.</summary>
+internal static partial class SyncLog
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "{Kind} for {ConnectionId} ({Trigger}) completed: {Summary}")]
+    public static partial void RunCompleted(this ILogger logger, WorkKind kind, ConnectionId connectionId, Lifecycle.SyncTrigger trigger, WorkRunSummary summary);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "{Kind} for {ConnectionId} skipped: another worker holds the connection")]
+    public static partial void RunBusy(this ILogger logger, WorkKind kind, ConnectionId connectionId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "{Kind} for {ConnectionId} ({Trigger}) refused: {Reason}")]
+    public static partial void RunRefused(this ILogger logger, WorkKind kind, ConnectionId connectionId, Lifecycle.SyncTrigger trigger, string reason);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "{Kind} for {ConnectionId} ({Trigger}) broke off with {ExceptionType}: {Reason}")]
+    public static partial void RunFailed(this ILogger logger, WorkKind kind, ConnectionId connectionId, Lifecycle.SyncTrigger trigger, string exceptionType, string reason);
+}

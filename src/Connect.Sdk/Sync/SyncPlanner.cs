@@ -1,0 +1,69 @@
+using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Lifecycle;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Connect.Sdk.Sync;
+
+/// <summary>
+/// Works out what is due: the scheduled work of productive connections (orders every 15 minutes, stock
+/// changes, the full reconcile) and every run requested by a user or an ERP change, each only where the
+/// allowed-actions table lets it run.
+/// </summary>
+internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook schedules, IOptions<ConnectSdkOptions> options)
+{
+    public async ValueTask<DuePlan> PlanAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var due = new List<WorkItem>();
+        Instant? next = null;
+        await foreach (var connection in connections.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var kind in Enum.GetValues<WorkKind>())
+            {
+                var schedule = await schedules.GetAsync(connection.Id, kind, cancellationToken).ConfigureAwait(false);
+                foreach (var candidate in Candidates(connection, schedule, now))
+                {
+                    if (!AllowedActions.Decide(connection, kind.Feature(), candidate.Trigger).IsAllowed)
+                    {
+                        continue;
+                    }
+
+                    if (candidate.DueAt <= now)
+                    {
+                        due.Add(candidate);
+                    }
+                    else if (next is null || candidate.DueAt < next)
+                    {
+                        next = candidate.DueAt;
+                    }
+                }
+            }
+        }
+
+        due.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
+        return new DuePlan(due, next);
+    }
+
+    private IEnumerable<WorkItem> Candidates(Connection connection, WorkSchedule schedule, Instant now)
+    {
+        foreach (var (trigger, requestedAt) in schedule.Requests)
+        {
+            yield return new WorkItem(connection.Id, schedule.Kind, trigger, requestedAt);
+        }
+
+        if (Interval(schedule.Kind) is { } interval && !schedule.Requests.ContainsKey(SyncTrigger.Scheduled))
+        {
+            // Never run on the schedule: due now, so a connection just switched to productive starts at once.
+            var dueAt = schedule.LastScheduledRunAt is { } last ? last + interval : now;
+            yield return new WorkItem(connection.Id, schedule.Kind, SyncTrigger.Scheduled, dueAt);
+        }
+    }
+
+    private Duration? Interval(WorkKind kind) => kind switch
+    {
+        WorkKind.OrderImport => options.Value.OrderImportInterval,
+        WorkKind.StockSync => options.Value.StockSyncInterval,
+        WorkKind.StockReconcile => options.Value.StockReconcileInterval,
+        _ => null,
+    };
+}

@@ -1,0 +1,38 @@
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Settings;
+using NodaTime;
+
+namespace Connect.Sdk.Sync;
+
+/// <summary>Everything a runner needs for one run of a work item, created by the engine under the connection's lease.</summary>
+internal sealed class WorkRun(
+    WorkItem item,
+    Connection connection,
+    IConnector connector,
+    ConnectionContext context,
+    WriteScope scope,
+    Instant startedAt,
+    SecretRedactor redactor,
+    Func<CancellationToken, ValueTask> keepLease)
+{
+    public WorkItem Item { get; } = item;
+
+    public Connection Connection { get; } = connection;
+
+    public IConnector Connector { get; } = connector;
+
+    public ConnectionContext Context { get; } = context;
+
+    /// <summary>What the run may write to the marketplace: everything, the restricted mapping only, or nothing (Demo).</summary>
+    public WriteScope Scope { get; } = scope;
+
+    public Instant StartedAt { get; } = startedAt;
+
+    /// <summary>Removes the connection's secrets from text a connector or marketplace produced, before it is journaled or logged.</summary>
+    public SecretRedactor Redactor { get; } = redactor;
+
+    /// <summary>Renews the connection's lease; long runs call it between pages or batches.</summary>
+    /// <exception cref="ConnectSdkException">The lease was lost (it expired and another worker took it).</exception>
+    public ValueTask KeepLeaseAsync(CancellationToken cancellationToken) => keepLease(cancellationToken);
+}

@@ -1,0 +1,17 @@
+namespace Connect.Sdk.Sync;
+
+/// <summary>How a run of a work item ended.</summary>
+public enum WorkRunOutcome
+{
+    /// <summary>The work ran; its records are journaled one by one (some may have failed).</summary>
+    Completed,
+
+    /// <summary>Another worker is running this connection's work; nothing ran. Try again later.</summary>
+    Busy,
+
+    /// <summary>The allowed-actions table refused the work (for example productive mode was switched off meanwhile).</summary>
+    Refused,
+
+    /// <summary>The run broke off (the store or the marketplace failed as a whole); the journal shows each record's state.</summary>
+    Failed,
+}

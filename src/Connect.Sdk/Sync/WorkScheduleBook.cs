@@ -1,0 +1,46 @@
+using Connect.Sdk.Lifecycle;
+using NodaTime;
+
+namespace Connect.Sdk.Sync;
+
+/// <summary>Changes schedule state with optimistic concurrency, retrying on a lost race so that no request is lost.</summary>
+internal sealed class WorkScheduleBook(IWorkScheduleStore store, IClock clock)
+{
+    private const int MaxAttempts = 10;
+
+    public ValueTask<WorkSchedule> GetAsync(ConnectionId connection, WorkKind kind, CancellationToken cancellationToken) =>
+        store.GetAsync(connection, kind, cancellationToken);
+
+    /// <summary>Asks for a run of a kind of work; the planner reports it as due from now on.</summary>
+    public ValueTask<WorkSchedule> RequestAsync(ConnectionId connection, WorkKind kind, SyncTrigger trigger, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        return ChangeAsync(connection, kind, s => s.WithRequest(trigger, now), cancellationToken);
+    }
+
+    public ValueTask<WorkSchedule> RecordRunStartedAsync(ConnectionId connection, WorkKind kind, SyncTrigger trigger, Instant startedAt, CancellationToken cancellationToken) =>
+        ChangeAsync(connection, kind, s => s.WithRunStarted(trigger, startedAt), cancellationToken);
+
+    private async ValueTask<WorkSchedule> ChangeAsync(ConnectionId connection, WorkKind kind, Func<WorkSchedule, WorkSchedule> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.GetAsync(connection, kind, cancellationToken).ConfigureAwait(false);
+            var changed = change(current);
+            if (ReferenceEquals(changed, current))
+            {
+                return current;
+            }
+
+            if (await store.TrySaveAsync(changed, cancellationToken).ConfigureAwait(false) is { } saved)
+            {
+                return saved;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new ConnectSdkException($"The {kind} schedule of {connection} kept changing under {MaxAttempts} attempts to update it.") { ConnectionId = connection };
+            }
+        }
+    }
+}
