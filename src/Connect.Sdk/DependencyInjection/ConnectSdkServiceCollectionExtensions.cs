@@ -66,6 +66,7 @@ public static class ConnectSdkServiceCollectionExtensions
         services.TryAddSingleton<SyncJournal>();
         services.TryAddSingleton<WorkScheduleBook>();
         services.TryAddSingleton<SyncPlanner>();
+        services.TryAddSingleton<ManualWorkQueue>();
         services.TryAddSingleton(sp => new SyncEngine(
             sp.GetRequiredService<IConnectionStore>(),
             sp.GetRequiredService<ConnectorRegistry>(),

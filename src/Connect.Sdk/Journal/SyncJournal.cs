@@ -75,6 +75,9 @@ public sealed class SyncJournal
         return result;
     }
 
+    /// <summary>Streams the keys of every entry matching a filter.</summary>
+    internal IAsyncEnumerable<JournalKey> ListKeysAsync(JournalQuery query, CancellationToken cancellationToken) => _store.ListKeysAsync(query, cancellationToken);
+
     /// <summary>
     /// Changes an entry (creating it as "not synced" first when the record is new), retrying when another
     /// writer saved it in between so that no status change is lost.

@@ -1,0 +1,83 @@
+using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
+
+namespace Connect.Sdk.Sync;
+
+/// <summary>
+/// Queues records for a manual run: checks the allowed-actions table for a manual trigger, moves each
+/// record's journal entry to <see cref="JournalStatus.Queued"/> (unless it is queued or running already,
+/// so nothing is queued twice) and asks the schedule for a manual run of the work kind. The runner then
+/// processes the connection's queued entries.
+/// </summary>
+internal sealed class ManualWorkQueue(IConnectionStore connections, SyncJournal journal, WorkScheduleBook schedules)
+{
+    public async ValueTask<QueueResult> QueueAsync(
+        ConnectionId connection,
+        WorkKind work,
+        RecordKind kind,
+        IEnumerable<string> recordKeys,
+        string message,
+        CancellationToken cancellationToken,
+        Func<JournalEntry, JournalEntry>? details = null,
+        IReadOnlyList<QueueRejection>? rejected = null)
+    {
+        ArgumentNullException.ThrowIfNull(recordKeys);
+        var state = await connections.GetAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return QueueResult.Refused($"Connection {connection} does not exist.");
+        }
+
+        var decision = AllowedActions.Decide(state, work.Feature(), SyncTrigger.Manual);
+        if (!decision.IsAllowed)
+        {
+            return QueueResult.Refused(decision.Reason!);
+        }
+
+        var queued = new List<string>();
+        var already = new List<string>();
+        foreach (var key in recordKeys.Distinct(StringComparer.Ordinal))
+        {
+            var wasWaiting = false;
+            await journal.UpdateAsync(
+                new JournalKey(connection, kind, key),
+                (entry, now) =>
+                {
+                    wasWaiting = entry.Version > 0 && entry.Status is JournalStatus.Queued or JournalStatus.Running;
+                    if (wasWaiting)
+                    {
+                        return entry;
+                    }
+
+                    var changed = entry.WithStatus(JournalStatus.Queued, message, now);
+                    return details is null ? changed : details(changed);
+                },
+                cancellationToken).ConfigureAwait(false);
+            (wasWaiting ? already : queued).Add(key);
+        }
+
+        if (queued.Count > 0)
+        {
+            await schedules.RequestAsync(connection, work, SyncTrigger.Manual, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new QueueResult { Queued = queued, AlreadyQueued = already, Rejected = rejected ?? [] };
+    }
+
+    /// <summary>Asks for a run without queueing journal entries (e.g. an ERP change to export, a stock change).</summary>
+    public ValueTask<WorkSchedule> RequestAsync(ConnectionId connection, WorkKind work, SyncTrigger trigger, CancellationToken cancellationToken) =>
+        schedules.RequestAsync(connection, work, trigger, cancellationToken);
+
+    /// <summary>The keys of a connection's entries of a kind that wait in <see cref="JournalStatus.Queued"/>.</summary>
+    public async ValueTask<IReadOnlyList<string>> QueuedKeysAsync(ConnectionId connection, RecordKind kind, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        var query = new JournalQuery(connection, kind) { Statuses = [JournalStatus.Queued] };
+        await foreach (var key in journal.ListKeysAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(key.RecordKey);
+        }
+
+        return keys;
+    }
+}
