@@ -91,15 +91,15 @@ internal sealed class StockSyncWork(
             await FinishWithoutLevelAsync(sender, chunk.Where(c => !levelByNumber.ContainsKey(c.Article.Number)), cancellationToken).ConfigureAwait(false);
             foreach (var change in changes)
             {
+                if (sender.BrokeOff is not null)
+                {
+                    // The marketplace is down: the rest is left alone, and the next run's delta picks it up.
+                    return;
+                }
+
                 var candidate = byNumber[change.ArticleNumber];
                 var quantity = StockQuantityCalculation.Explain(levelByNumber[change.ArticleNumber], rules);
                 await sender.AddAsync(new StockSend(candidate.Article, candidate.ForeignNumber, quantity), cancellationToken).ConfigureAwait(false);
-            }
-
-            if (sender.BrokeOff is not null)
-            {
-                // The marketplace is down: the next run's delta picks up whatever was not sent.
-                return;
             }
         }
 
