@@ -79,6 +79,11 @@ public static class StockQuantityCalculation
             throw new ArgumentException($"The stock rules have problems: {string.Join(" ", rules.Validate())}", nameof(rules));
         }
 
+        if (IsSmallWhole(level.OnHand) && IsSmallWhole(level.ReservedByOpenOrders) && IsSmallWhole(rules.SafetyBuffer))
+        {
+            return ComputeWhole((long)level.OnHand - (long)level.ReservedByOpenOrders - (long)rules.SafetyBuffer, rules);
+        }
+
         var available = level.OnHand - level.ReservedByOpenOrders - rules.SafetyBuffer;
         if (available <= 0)
         {
@@ -93,6 +98,24 @@ public static class StockQuantityCalculation
             ? new Steps(available, whole, cap, true)
             : new Steps(available, whole, whole, false);
     }
+
+    // Most ERPs keep whole pieces; integer arithmetic makes the delta over a million articles several times faster than decimal.
+    private static Steps ComputeWhole(long available, StockRules rules)
+    {
+        if (available <= 0)
+        {
+            return new Steps(available, 0, 0, false);
+        }
+
+        var share = available * rules.PublishPercentage / 100;
+        var whole = share >= int.MaxValue ? int.MaxValue : (int)share;
+        return rules.Cap is { } cap && whole > cap
+            ? new Steps(available, whole, cap, true)
+            : new Steps(available, whole, whole, false);
+    }
+
+    // Whole numbers well inside long's range, so that the products above cannot overflow.
+    private static bool IsSmallWhole(decimal value) => value.Scale == 0 && value > -1_000_000_000_000m && value < 1_000_000_000_000m;
 
     private static string Format(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 

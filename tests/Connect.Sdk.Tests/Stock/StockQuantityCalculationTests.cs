@@ -79,4 +79,13 @@ public sealed class StockQuantityCalculationTests
             StockQuantityCalculation.Quantity(new StockLevel("4711", onHand + more, reserved), rules)
             >= StockQuantityCalculation.Quantity(new StockLevel("4711", onHand, reserved), rules));
     }
+
+    [Fact]
+    public void Quantity_WholeStockWrittenWithDecimals_GivesTheSameAsWholeStock()
+    {
+        // 12.00m and 12m are equal but take different paths (integer and decimal arithmetic); both must agree.
+        Gen.Select(Gen.Int[-1_000, 100_000], Gen.Int[0, 5_000], Rules).Sample((onHand, reserved, rules) =>
+            StockQuantityCalculation.Explain(new StockLevel("4711", onHand, reserved), rules).Quantity
+            == StockQuantityCalculation.Explain(new StockLevel("4711", onHand + 0.00m, reserved + 0.00m), rules).Quantity);
+    }
 }
