@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using Connect.Sdk.Articles;
+using Connect.Sdk.ForeignNumbers;
+
+namespace Connect.Sdk.Stock;
+
+/// <summary>
+/// Lists the articles a scheduled, event or reconcile run considers: every article with a foreign number on
+/// the connection (streamed from the foreign-number store), with stock sync switched on, that is not a matrix
+/// parent (its variants carry the stock) and, in the test phase, is in the restricted article mapping.
+/// </summary>
+/// <remarks>
+/// The catalogue has no "list all" call, so the connection's foreign numbers are the list; under the identity
+/// rule (Shopware) nothing is stored and nothing is listed. Articles are yielded in chunks so that stock levels
+/// and last-sent quantities are read in bulk.
+/// </remarks>
+internal sealed class MappedStockCandidates(IForeignNumberStore foreignNumbers, IArticleCatalog catalog)
+{
+    public async IAsyncEnumerable<IReadOnlyList<StockCandidate>> ListAsync(
+        ConnectionId connection,
+        ForeignNumberScheme scheme,
+        RestrictedArticleMapping? restricted,
+        int chunkSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chunk = new List<StockCandidate>(chunkSize);
+        var group = new List<ForeignNumberMapping>();
+
+        // The store lists by article number first, so one article's mappings arrive together.
+        await foreach (var mapping in foreignNumbers.ListAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            if (group.Count > 0 && !string.Equals(group[0].ArticleNumber, mapping.ArticleNumber, StringComparison.Ordinal))
+            {
+                if (await CandidateAsync(scheme, restricted, group, cancellationToken).ConfigureAwait(false) is { } candidate)
+                {
+                    chunk.Add(candidate);
+                }
+
+                group.Clear();
+                if (chunk.Count >= chunkSize)
+                {
+                    yield return chunk;
+                    chunk = new List<StockCandidate>(chunkSize);
+                }
+            }
+
+            group.Add(mapping);
+        }
+
+        if (group.Count > 0 && await CandidateAsync(scheme, restricted, group, cancellationToken).ConfigureAwait(false) is { } last)
+        {
+            chunk.Add(last);
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <summary>The foreign number an article's stock goes out under: the first, in the rules' order, whose label fits its kind.</summary>
+    public static ForeignNumber? Pick(ForeignNumberScheme scheme, Article article, IReadOnlyList<ForeignNumber> foreignNumbers)
+    {
+        foreach (var rule in scheme.RulesFor(article.Kind))
+        {
+            foreach (var foreignNumber in foreignNumbers)
+            {
+                if (foreignNumber.Label == rule.Label)
+                {
+                    return foreignNumber;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private async ValueTask<StockCandidate?> CandidateAsync(
+        ForeignNumberScheme scheme,
+        RestrictedArticleMapping? restricted,
+        List<ForeignNumberMapping> mappings,
+        CancellationToken cancellationToken)
+    {
+        // A mapping can outlive its article (deleted or renumbered in the ERP); such mappings are left alone.
+        var article = await catalog.FindAsync(mappings[0].ArticleNumber, cancellationToken).ConfigureAwait(false);
+        if (article is null || !article.StockSyncEnabled || article.Kind == ArticleKind.MatrixParent
+            || (restricted is not null && !restricted.Allows(article)))
+        {
+            return null;
+        }
+
+        return Pick(scheme, article, mappings.ConvertAll(m => m.ForeignNumber)) is { } foreignNumber
+            ? new StockCandidate(article, foreignNumber)
+            : null;
+    }
+}

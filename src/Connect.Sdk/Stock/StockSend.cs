@@ -1,0 +1,13 @@
+using Connect.Sdk.Articles;
+using Connect.Sdk.ForeignNumbers;
+
+namespace Connect.Sdk.Stock;
+
+/// <summary>One article's stock a run has decided to publish, with the explanation for its journal entry.</summary>
+/// <param name="Article">The ERP article.</param>
+/// <param name="ForeignNumber">The foreign number it goes out under.</param>
+/// <param name="Quantity">The quantity and how the rules arrived at it.</param>
+internal sealed record StockSend(Article Article, ForeignNumber ForeignNumber, StockQuantity Quantity)
+{
+    public string ArticleNumber => Article.Number;
+}

@@ -1,0 +1,224 @@
+using Connect.Sdk.Articles;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Sync;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Connect.Sdk.Stock;
+
+/// <summary>
+/// What the stock runners do. A manual run sends the articles queued in the journal, changed or not; a
+/// scheduled or event run sends the mapped articles whose quantity to publish changed since the last
+/// successful send (the delta); a reconcile run sends every mapped article.
+/// </summary>
+internal sealed class StockSyncWork(
+    MappedStockCandidates mapped,
+    ManualWorkQueue queue,
+    SyncJournal journal,
+    IArticleCatalog catalog,
+    IStockSource stockSource,
+    IStockRulesStore rulesStore,
+    IStockSyncStateStore state,
+    IForeignNumberStore foreignNumbers,
+    ForeignNumberRules foreignNumberRules,
+    ForeignNumberResolver resolver,
+    IClock clock,
+    ILogger<StockSyncWork> logger)
+{
+    /// <summary>How many articles are read from the stock source and the state store at once.</summary>
+    internal const int ChunkSize = 1_000;
+
+    public async ValueTask<WorkRunSummary> RunAsync(WorkRun run, bool reconcile, CancellationToken cancellationToken)
+    {
+        var feature = run.Connector.GetFeature<IStockFeature>()
+            ?? throw new ConnectSdkException($"Connector '{run.Connection.ConnectorId}' does not implement the stock feature.") { ConnectionId = run.Connection.Id };
+        var rules = await rulesStore.GetAsync(run.Connection.Id, cancellationToken).ConfigureAwait(false);
+        var restricted = run.Scope == WriteScope.RestrictedMapping
+            ? await foreignNumbers.GetRestrictedMappingAsync(run.Connection.Id, cancellationToken).ConfigureAwait(false)
+            : null;
+        var sender = new StockBatchSender(run, feature, journal, state, clock, logger);
+        if (run.Item.Trigger == SyncTrigger.Manual)
+        {
+            await SendQueuedAsync(run, sender, rules, restricted, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await SendMappedAsync(run, sender, rules, restricted, reconcile, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (sender.BrokeOff is { } reason)
+        {
+            logger.RunBrokeOff(run.Item.Kind, run.Connection.Id, sender.Summary);
+            throw new ConnectSdkException($"Stock sync of {run.Connection.Id} stopped: {reason}.") { ConnectionId = run.Connection.Id };
+        }
+
+        return sender.Summary;
+    }
+
+    private async ValueTask SendMappedAsync(WorkRun run, StockBatchSender sender, StockRules rules, RestrictedArticleMapping? restricted, bool reconcile, CancellationToken cancellationToken)
+    {
+        if (foreignNumberRules.Find(run.Connection.ConnectorId) is not { IsIdentity: false } scheme)
+        {
+            logger.NothingToList(run.Connection.Id, run.Connection.ConnectorId);
+            return;
+        }
+
+        var considered = 0;
+        var unchanged = 0;
+        await foreach (var chunk in mapped.ListAsync(run.Connection.Id, scheme, restricted, ChunkSize, cancellationToken).ConfigureAwait(false))
+        {
+            var byNumber = chunk.ToDictionary(c => c.Article.Number, StringComparer.Ordinal);
+            var numbers = byNumber.Keys;
+            var levels = await stockSource.GetStockAsync(numbers, cancellationToken).ConfigureAwait(false);
+            var lastSent = await state.GetAsync(run.Connection.Id, numbers, cancellationToken).ConfigureAwait(false);
+            var levelByNumber = new Dictionary<string, StockLevel>(levels.Count, StringComparer.Ordinal);
+            foreach (var level in levels)
+            {
+                if (byNumber.ContainsKey(level.ArticleNumber))
+                {
+                    levelByNumber.TryAdd(level.ArticleNumber, level);
+                }
+            }
+
+            var known = levelByNumber.Values.ToArray();
+            var changes = reconcile ? StockDelta.All(known, rules, lastSent) : StockDelta.Changed(known, rules, lastSent);
+            considered += chunk.Count;
+            unchanged += known.Length - changes.Count;
+
+            await FinishWithoutLevelAsync(sender, chunk.Where(c => !levelByNumber.ContainsKey(c.Article.Number)), cancellationToken).ConfigureAwait(false);
+            foreach (var change in changes)
+            {
+                if (sender.BrokeOff is not null)
+                {
+                    // The marketplace is down: the rest is left alone, and the next run's delta picks it up.
+                    return;
+                }
+
+                var candidate = byNumber[change.ArticleNumber];
+                var quantity = StockQuantityCalculation.Explain(levelByNumber[change.ArticleNumber], rules);
+                await sender.AddAsync(new StockSend(candidate.Article, candidate.ForeignNumber, quantity), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await sender.FlushAsync(cancellationToken).ConfigureAwait(false);
+        StockSyncMetrics.Unchanged(unchanged);
+        logger.DeltaComputed(run.Item.Kind, run.Connection.Id, considered, considered - unchanged, unchanged);
+    }
+
+    private async ValueTask SendQueuedAsync(WorkRun run, StockBatchSender sender, StockRules rules, RestrictedArticleMapping? restricted, CancellationToken cancellationToken)
+    {
+        var keys = await queue.QueuedKeysAsync(run.Connection.Id, RecordKind.ArticleStock, cancellationToken).ConfigureAwait(false);
+        var parents = new List<Article>();
+        foreach (var chunk in keys.Chunk(ChunkSize))
+        {
+            var candidates = new List<StockCandidate>(chunk.Length);
+            foreach (var key in chunk)
+            {
+                var article = await catalog.FindAsync(key, cancellationToken).ConfigureAwait(false);
+                if (article is null)
+                {
+                    await sender.FinishAsync(key, null, JournalStatus.Failed, $"the ERP has no article {key}", cancellationToken).ConfigureAwait(false);
+                }
+                else if (article.Kind == ArticleKind.MatrixParent)
+                {
+                    // Not sent itself: its entry sums up its variants once they are through.
+                    parents.Add(article);
+                }
+                else if (await ResolveQueuedAsync(run, sender, restricted, article, cancellationToken).ConfigureAwait(false) is { } candidate)
+                {
+                    candidates.Add(candidate);
+                }
+            }
+
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            var levels = (await stockSource.GetStockAsync(candidates.ConvertAll(c => c.Article.Number), cancellationToken).ConfigureAwait(false))
+                .DistinctBy(l => l.ArticleNumber, StringComparer.Ordinal)
+                .ToDictionary(l => l.ArticleNumber, StringComparer.Ordinal);
+            await FinishWithoutLevelAsync(sender, candidates.Where(c => !levels.ContainsKey(c.Article.Number)), cancellationToken).ConfigureAwait(false);
+            foreach (var candidate in candidates.Where(c => levels.ContainsKey(c.Article.Number)))
+            {
+                var quantity = StockQuantityCalculation.Explain(levels[candidate.Article.Number], rules);
+                await sender.AddAsync(new StockSend(candidate.Article, candidate.ForeignNumber, quantity), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await sender.FlushAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var parent in parents)
+        {
+            await FinishParentAsync(sender, parent, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Finds the foreign number a queued article goes out under, or journals why it is not sent.</summary>
+    private async ValueTask<StockCandidate?> ResolveQueuedAsync(WorkRun run, StockBatchSender sender, RestrictedArticleMapping? restricted, Article article, CancellationToken cancellationToken)
+    {
+        var connection = run.Connection.Id;
+        var key = article.Number;
+        if (!article.StockSyncEnabled)
+        {
+            await sender.FinishAsync(key, article, JournalStatus.NotSynced, $"stock sync is switched off for article {key}; switch it on in the ERP to publish its stock", cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        if (restricted is not null && !restricted.Allows(article))
+        {
+            await sender.FinishAsync(key, article, JournalStatus.NotSynced, $"test phase: article {key} is not in the restricted article mapping of connection {connection}, so its stock is not sent", cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var resolution = await resolver.FindForeignNumbersAsync(connection, run.Connection.ConnectorId, key, cancellationToken).ConfigureAwait(false);
+        var scheme = foreignNumberRules.Find(run.Connection.ConnectorId);
+        var foreignNumber = resolution.IsMapped && scheme is not null
+            ? (scheme.IsIdentity ? resolution.ForeignNumbers[0] : MappedStockCandidates.Pick(scheme, article, resolution.ForeignNumbers))
+            : null;
+        if (foreignNumber is not { } picked)
+        {
+            await sender.FinishAsync(key, article, JournalStatus.Failed, resolution.Message ?? $"article {key} has no foreign number on connection {connection}", cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return new StockCandidate(article, picked);
+    }
+
+    private static async ValueTask FinishWithoutLevelAsync(StockBatchSender sender, IEnumerable<StockCandidate> candidates, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in candidates)
+        {
+            // Unchanged when reported before, so a scheduled run does not add a history line every few minutes.
+            await sender.FinishAsync(
+                candidate.Article.Number,
+                candidate.Article,
+                JournalStatus.Failed,
+                $"the ERP's stock source reports no stock for article {candidate.Article.Number}, so nothing was sent",
+                cancellationToken,
+                onlyIfChanged: true).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A matrix parent has no stock of its own on the marketplace: its entry sums up what happened to its variants in this run.</summary>
+    private async ValueTask FinishParentAsync(StockBatchSender sender, Article parent, CancellationToken cancellationToken)
+    {
+        var variants = await catalog.GetVariantsAsync(parent.Number, cancellationToken).ConfigureAwait(false);
+        var outcomes = variants.Select(v => (v.Number, Status: sender.OutcomeOf(v.Number))).Where(o => o.Status is not null).ToArray();
+        var failed = outcomes.Where(o => o.Status == JournalStatus.Failed).Select(o => o.Number).ToArray();
+        var warned = outcomes.Count(o => o.Status == JournalStatus.Warning);
+        var sent = outcomes.Count(o => o.Status is JournalStatus.Succeeded or JournalStatus.Warning);
+        var notSent = outcomes.Length - sent - failed.Length;
+        var (status, message) = (failed.Length, warned, sent) switch
+        {
+            ( > 0, _, _) => (JournalStatus.Failed, $"matrix product: {failed.Length} of {variants.Count} variants failed ({string.Join(", ", failed)}), {sent} sent"),
+            (_, > 0, _) => (JournalStatus.Warning, $"matrix product: {sent} of {variants.Count} variants sent, {warned} with a warning"),
+            (_, _, > 0) => (JournalStatus.Succeeded, $"matrix product: {sent} of {variants.Count} variants sent{(notSent > 0 ? $", {notSent} not sent (see their entries)" : string.Empty)}"),
+            _ when variants.Count == 0 => (JournalStatus.NotSynced, $"matrix product {parent.Number} has no variants, so there is no stock to send"),
+            _ => (JournalStatus.NotSynced, $"matrix product: none of its {variants.Count} variants was sent (see their entries)"),
+        };
+        await sender.FinishAsync(parent.Number, parent, status, message, cancellationToken).ConfigureAwait(false);
+    }
+}
