@@ -16,19 +16,31 @@ internal sealed class OrderImportJournal(SyncJournal journal)
             cancellationToken,
             order is null ? null : entry => WithOrder(entry, order));
 
-    /// <summary>The order numbers of entries left waiting: queued by a user, or left running by a run that broke off.</summary>
+    /// <summary>
+    /// The order numbers of entries left waiting: queued by a user, or left running by a run that broke off;
+    /// oldest first, so that a backlog is worked off in the order it arose.
+    /// </summary>
     public async ValueTask<IReadOnlyList<string>> WaitingAsync(ConnectionId connection, CancellationToken cancellationToken)
     {
-        var keys = new List<string>();
+        const int pageSize = 1_000;
         var query = new JournalQuery(connection, RecordKind.Order) { Statuses = [JournalStatus.Queued, JournalStatus.Running] };
-        await foreach (var key in journal.ListKeysAsync(query, cancellationToken).ConfigureAwait(false))
+        var waiting = new List<JournalEntry>();
+        for (var page = 0; ; page++)
         {
-            keys.Add(key.RecordKey);
+            var entries = (await journal.QueryAsync(query, page, pageSize, cancellationToken).ConfigureAwait(false)).Entries;
+            waiting.AddRange(entries);
+            if (entries.Count < pageSize)
+            {
+                break;
+            }
         }
 
-        // Oldest first, so that a long backlog is worked off in the order it arose.
-        keys.Reverse();
-        return keys;
+        return waiting
+            .OrderBy(e => e.UpdatedAt)
+            .ThenBy(e => e.Key.RecordKey, StringComparer.Ordinal)
+            .Select(e => e.Key.RecordKey)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
     }
 
     private static JournalEntry WithOrder(JournalEntry entry, MarketplaceOrder order) => entry with

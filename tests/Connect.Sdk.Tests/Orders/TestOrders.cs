@@ -43,12 +43,13 @@ internal static class TestOrders
         TaxRate = taxRate,
     };
 
-    /// <summary>Orders 1001… changed one minute apart, the last one <paramref name="lastChangeBeforeStart"/> before the harness' start.</summary>
-    public static MarketplaceOrder[] Many(int count, Duration? lastChangeBeforeStart = null)
+    /// <summary>Orders 1001… changed <paramref name="spacing"/> apart (default one second), the last one a minute before the harness' start.</summary>
+    public static MarketplaceOrder[] Many(int count, Duration? spacing = null)
     {
-        var last = SyncHarness.Start - (lastChangeBeforeStart ?? Duration.FromMinutes(1));
+        var last = SyncHarness.Start - Duration.FromMinutes(1);
+        var step = spacing ?? Duration.FromSeconds(1);
         return Enumerable.Range(0, count)
-            .Select(i => Order(Number(i), last - Duration.FromSeconds(count - 1 - i)))
+            .Select(i => Order(Number(i), last - (step * (count - 1 - i))))
             .ToArray();
     }
 }
