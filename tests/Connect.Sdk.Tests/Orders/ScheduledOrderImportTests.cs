@@ -132,6 +132,18 @@ public sealed class ScheduledOrderImportTests
     }
 
     [Fact]
+    public async Task EventRun_LoadsChangedOrdersLikeAScheduledRun()
+    {
+        await using var world = await OrderWorld.ProductiveAsync(ImportMode.Manual);
+        world.Publish(TestOrders.Order("1001"));
+
+        var result = await world.Harness.Engine.RunAsync(new WorkItem(world.Connection, WorkKind.OrderImport, SyncTrigger.Event, SyncHarness.Start), default);
+
+        Assert.Equal(WorkRunOutcome.Completed, result.Outcome);
+        Assert.Single(world.Sink.Orders);
+    }
+
+    [Fact]
     public async Task ScheduledRun_ImportModeDemo_ImportsOrders()
     {
         await using var world = await OrderWorld.ProductiveAsync(ImportMode.Demo);
