@@ -1,0 +1,143 @@
+using System.Runtime.CompilerServices;
+using NodaTime;
+
+namespace Connect.Sdk.Orders;
+
+/// <summary>An <see cref="IOrderStagingStore"/> held in memory, for tests; one lock makes each call atomic.</summary>
+public sealed class InMemoryOrderStagingStore : IOrderStagingStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(ConnectionId, string), StagedOrder> _orders = [];
+    private readonly Dictionary<ConnectionId, OrderCursor> _cursors = [];
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StagedOrder>> StageAsync(
+        ConnectionId connection,
+        IReadOnlyList<MarketplaceOrder> orders,
+        OrderCursor? advanceCursorTo,
+        Instant stagedAt,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = new StagedOrder[orders.Count];
+        lock (_gate)
+        {
+            for (var i = 0; i < orders.Count; i++)
+            {
+                var key = (connection, orders[i].OrderNumber);
+                var staged = Merge(_orders.GetValueOrDefault(key), connection, orders[i], stagedAt);
+                _orders[key] = staged;
+                result[i] = staged;
+            }
+
+            if (advanceCursorTo is { } cursor
+                && (!_cursors.TryGetValue(connection, out var stored) || cursor.ChangedSince > stored.ChangedSince))
+            {
+                _cursors[connection] = cursor;
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<StagedOrder>>(result);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StagedOrder?> GetAsync(ConnectionId connection, string orderNumber, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_orders.GetValueOrDefault((connection, orderNumber)));
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StagedOrder> ListPendingAsync(ConnectionId connection, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        StagedOrder[] pending;
+        lock (_gate)
+        {
+            pending = _orders.Values
+                .Where(o => o.Connection == connection && o.State == StagedOrderState.Staged)
+                .OrderBy(o => o.Order.UpdatedAt)
+                .ThenBy(o => o.OrderNumber, StringComparer.Ordinal)
+                .ToArray();
+        }
+
+        foreach (var order in pending)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return order;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask HoldAsync(ConnectionId connection, string orderNumber, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return Change(connection, orderNumber, o => o with { State = StagedOrderState.Held, HoldReason = reason }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask MarkHandedOverAsync(ConnectionId connection, string orderNumber, string erpOrderId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(erpOrderId);
+        return Change(connection, orderNumber, o => o with { State = StagedOrderState.HandedOver, HoldReason = null, ErpOrderId = erpOrderId }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<OrderCursor?> GetCursorAsync(ConnectionId connection, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_cursors.TryGetValue(connection, out var cursor) ? cursor : (OrderCursor?)null);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask SetCursorAsync(ConnectionId connection, OrderCursor cursor, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _cursors[connection] = cursor;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static StagedOrder Merge(StagedOrder? existing, ConnectionId connection, MarketplaceOrder order, Instant stagedAt)
+    {
+        if (existing is null)
+        {
+            return new StagedOrder { Connection = connection, Order = order, StagedAt = stagedAt };
+        }
+
+        // An imported order is final: later marketplace changes are not imported again.
+        if (existing.State == StagedOrderState.HandedOver || order.UpdatedAt < existing.Order.UpdatedAt)
+        {
+            return existing;
+        }
+
+        // A held order seen again is checked again: its mapping or its data may have been fixed meanwhile.
+        return existing with { Order = order, State = StagedOrderState.Staged, HoldReason = null };
+    }
+
+    private ValueTask Change(ConnectionId connection, string orderNumber, Func<StagedOrder, StagedOrder> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orderNumber);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_orders.TryGetValue((connection, orderNumber), out var order) && order.State != StagedOrderState.HandedOver)
+            {
+                _orders[(connection, orderNumber)] = change(order);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,89 @@
+using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Sync;
+
+namespace Connect.Sdk.Orders;
+
+/// <summary>
+/// The journal's order actions ("Aufträge"): import orders by the numbers a user types, and retry orders
+/// after a correction. Both queue the orders and return at once; the host's scheduler runs the import
+/// (the manual run of <see cref="WorkKind.OrderImport"/>), and "Neu laden" on the journal shows the progress.
+/// An order already imported is never imported again: the journal shows the repeat as a no-op.
+/// </summary>
+public sealed class OrderImport
+{
+    private readonly ManualWorkQueue _queue;
+    private readonly SyncJournal _journal;
+
+    internal OrderImport(ManualWorkQueue queue, SyncJournal journal)
+    {
+        _queue = queue;
+        _journal = journal;
+    }
+
+    /// <summary>
+    /// Queues orders for import by number ("Aufträge importieren"). Numbers are separated by commas,
+    /// semicolons, spaces or line breaks (<c>"1001, 1002 ,1003"</c>); each is trimmed, empty pieces and repeats
+    /// are ignored. A token longer than 100 characters or with an invisible or control character is reported
+    /// in <see cref="QueueResult.Rejected"/> and the others are queued. Allowed in the test phase and in every
+    /// import mode, as the allowed-actions table says for a manual trigger.
+    /// </summary>
+    /// <param name="connection">The connection whose marketplace the orders come from.</param>
+    /// <param name="orderNumbers">The order numbers as the user typed them.</param>
+    /// <param name="cancellationToken">Cancels the queueing.</param>
+    /// <returns>The orders queued, those already waiting, the input rejected, or why the action was refused.</returns>
+    public async ValueTask<QueueResult> ImportOrdersAsync(ConnectionId connection, string orderNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orderNumbers);
+        var (numbers, rejected) = OrderNumberInput.Parse(orderNumbers);
+        return await QueueAsync(connection, numbers, rejected, "import requested; waiting to be loaded from the marketplace", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues orders of the journal again ("erneut ausführen"), typically failed ones after the foreign-number
+    /// mapping or the shop's data was corrected. Each is loaded from the marketplace again and checked again.
+    /// A selected order that was imported already is shown as a no-op, not imported twice.
+    /// </summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="selection">The orders ticked on a page, or every order matching a filter of the order tab.</param>
+    /// <param name="cancellationToken">Cancels the queueing.</param>
+    /// <returns>The orders queued, those already waiting, the keys rejected, or why the action was refused.</returns>
+    /// <exception cref="ArgumentException">The selection's filter is for another connection or journal tab.</exception>
+    public async ValueTask<QueueResult> RetryAsync(ConnectionId connection, JournalSelection selection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var keys = await _journal.ResolveAsync(connection, RecordKind.Order, selection, cancellationToken).ConfigureAwait(false);
+        var numbers = new List<string>(keys.Count);
+        var rejected = new List<QueueRejection>();
+        foreach (var key in keys)
+        {
+            if (OrderNumberInput.Check(key) is { } problem)
+            {
+                rejected.Add(new QueueRejection(key, problem));
+            }
+            else
+            {
+                numbers.Add(key);
+            }
+        }
+
+        return await QueueAsync(connection, numbers, rejected, "retry requested; waiting to be imported again", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<QueueResult> QueueAsync(
+        ConnectionId connection,
+        IReadOnlyList<string> numbers,
+        IReadOnlyList<QueueRejection> rejected,
+        string message,
+        CancellationToken cancellationToken)
+    {
+        var result = await _queue.QueueAsync(connection, WorkKind.OrderImport, RecordKind.Order, numbers, message, cancellationToken, rejected: rejected).ConfigureAwait(false);
+        if (!result.IsRefused && result.Queued.Count == 0 && result.AlreadyQueued.Count > 0)
+        {
+            // Orders left waiting by a run that broke off have no run coming; asking again makes one due (a repeat request is free).
+            await _queue.RequestAsync(connection, WorkKind.OrderImport, SyncTrigger.Manual, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+}

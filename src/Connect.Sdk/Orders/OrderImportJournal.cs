@@ -1,0 +1,51 @@
+using Connect.Sdk.Journal;
+
+namespace Connect.Sdk.Orders;
+
+/// <summary>
+/// Writes the order tab of the journal ("Aufträge"): one entry per order number, with the buyer's name as
+/// its title and the order date for the order-date filter whenever the order's data is known.
+/// </summary>
+internal sealed class OrderImportJournal(SyncJournal journal)
+{
+    public ValueTask<JournalEntry> SetAsync(ConnectionId connection, string orderNumber, JournalStatus status, string message, MarketplaceOrder? order, CancellationToken cancellationToken) =>
+        journal.SetStatusAsync(
+            new JournalKey(connection, RecordKind.Order, orderNumber),
+            status,
+            message,
+            cancellationToken,
+            order is null ? null : entry => WithOrder(entry, order));
+
+    /// <summary>
+    /// The order numbers of entries left waiting: queued by a user, or left running by a run that broke off;
+    /// oldest first, so that a backlog is worked off in the order it arose.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<string>> WaitingAsync(ConnectionId connection, CancellationToken cancellationToken)
+    {
+        const int pageSize = 1_000;
+        var query = new JournalQuery(connection, RecordKind.Order) { Statuses = [JournalStatus.Queued, JournalStatus.Running] };
+        var waiting = new List<JournalEntry>();
+        for (var page = 0; ; page++)
+        {
+            var entries = (await journal.QueryAsync(query, page, pageSize, cancellationToken).ConfigureAwait(false)).Entries;
+            waiting.AddRange(entries);
+            if (entries.Count < pageSize)
+            {
+                break;
+            }
+        }
+
+        return waiting
+            .OrderBy(e => e.UpdatedAt)
+            .ThenBy(e => e.Key.RecordKey, StringComparer.Ordinal)
+            .Select(e => e.Key.RecordKey)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private static JournalEntry WithOrder(JournalEntry entry, MarketplaceOrder order) => entry with
+    {
+        Title = order.ShippingAddress?.Name ?? order.BillingAddress?.Name ?? entry.Title,
+        OrderDate = order.CreatedAt,
+    };
+}

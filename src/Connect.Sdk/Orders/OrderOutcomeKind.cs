@@ -1,0 +1,10 @@
+namespace Connect.Sdk.Orders;
+
+/// <summary>How step two ended for one order.</summary>
+internal enum OrderOutcomeKind
+{
+    Imported,
+    AlreadyImported,
+    Held,
+    BrokeOff,
+}
