@@ -22,6 +22,10 @@ public sealed class PublicApiTests
                 "System.Runtime.Versioning.TargetFrameworkAttribute",
                 "System.Reflection.AssemblyMetadataAttribute",
                 "System.Runtime.CompilerServices.InternalsVisibleToAttribute",
+
+                // Compiler-generated state machine names change with unrelated edits; they are not API.
+                "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
+                "System.Runtime.CompilerServices.AsyncStateMachineAttribute",
             ],
         });
 
