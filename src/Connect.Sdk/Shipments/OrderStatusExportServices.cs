@@ -1,5 +1,10 @@
 using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
 
 namespace Connect.Sdk.Shipments;
 
@@ -7,15 +12,33 @@ namespace Connect.Sdk.Shipments;
 internal static class OrderStatusExportServices
 {
     /// <summary>The stores of this area the host must supply, for the start-up check.</summary>
-    public static IReadOnlyList<HostServiceRequirement> Requirements { get; } = [];
+    public static IReadOnlyList<HostServiceRequirement> Requirements { get; } =
+    [
+        new(typeof(IOrderStatusOutbox), "order status and tracking changes waiting for export", "a store package such as UseSqlite(...), or UseInMemoryStores()"),
+    ];
 
     public static void Add(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkRunner, OrderStatusExportRunner>(sp => new OrderStatusExportRunner(
+            sp.GetRequiredService<IOrderStatusOutbox>(),
+            sp.GetRequiredService<SyncJournal>(),
+            sp.GetRequiredService<ManualWorkQueue>(),
+            sp.GetRequiredService<IClock>(),
+            ConnectSdkServiceCollectionExtensions.LoggerFor<OrderStatusExportRunner>(sp))));
+        services.TryAddSingleton(sp => new OrderStatusExport(
+            sp.GetRequiredService<IConnectionStore>(),
+            sp.GetRequiredService<IOrderStatusOutbox>(),
+            sp.GetRequiredService<SyncJournal>(),
+            sp.GetRequiredService<ManualWorkQueue>(),
+            sp.GetRequiredService<IClock>(),
+            ConnectSdkServiceCollectionExtensions.LoggerFor<OrderStatusExport>(sp)));
     }
 
     public static void AddInMemoryStores(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.RemoveAll<IOrderStatusOutbox>();
+        services.AddSingleton<IOrderStatusOutbox>(new InMemoryOrderStatusOutbox());
     }
 }
