@@ -1,6 +1,7 @@
 using Connect.Sdk.Features;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Orders;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -106,7 +107,7 @@ public sealed class OrderStatusExport
     /// <returns>The orders queued, those already waiting, the tokens that are no order number, or the refusal.</returns>
     public async ValueTask<QueueResult> ExportAsync(ConnectionId connection, string orderNumbers, CancellationToken cancellationToken)
     {
-        var (numbers, rejected) = OrderNumberList.Parse(orderNumbers);
+        var (numbers, rejected) = OrderNumberInput.Parse(orderNumbers);
         var details = await DetailsAsync(connection, numbers, cancellationToken).ConfigureAwait(false);
         return await _queue.QueueAsync(
             connection,

@@ -56,7 +56,8 @@ internal sealed class ManualWorkQueue(IConnectionStore connections, SyncJournal 
             (wasWaiting ? already : queued).Add(key);
         }
 
-        if (queued.Count > 0)
+        // Also when every record was already waiting: entries left behind by a run that broke off need a run too.
+        if (queued.Count > 0 || already.Count > 0)
         {
             await schedules.RequestAsync(connection, work, SyncTrigger.Manual, cancellationToken).ConfigureAwait(false);
         }
@@ -68,11 +69,15 @@ internal sealed class ManualWorkQueue(IConnectionStore connections, SyncJournal 
     public ValueTask<WorkSchedule> RequestAsync(ConnectionId connection, WorkKind work, SyncTrigger trigger, CancellationToken cancellationToken) =>
         schedules.RequestAsync(connection, work, trigger, cancellationToken);
 
-    /// <summary>The keys of a connection's entries of a kind that wait in <see cref="JournalStatus.Queued"/>.</summary>
+    /// <summary>
+    /// The keys of a connection's entries of a kind that wait for a manual run: <see cref="JournalStatus.Queued"/>
+    /// ones, and <see cref="JournalStatus.Running"/> ones left behind by a run that broke off. Call it only under
+    /// the connection's lease: then no other run is going on, so every Running entry is such a leftover.
+    /// </summary>
     public async ValueTask<IReadOnlyList<string>> QueuedKeysAsync(ConnectionId connection, RecordKind kind, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        var query = new JournalQuery(connection, kind) { Statuses = [JournalStatus.Queued] };
+        var query = new JournalQuery(connection, kind) { Statuses = [JournalStatus.Queued, JournalStatus.Running] };
         await foreach (var key in journal.ListKeysAsync(query, cancellationToken).ConfigureAwait(false))
         {
             keys.Add(key.RecordKey);

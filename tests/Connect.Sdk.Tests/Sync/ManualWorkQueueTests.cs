@@ -39,6 +39,24 @@ public sealed class ManualWorkQueueTests
     }
 
     [Fact]
+    public async Task Queue_EntryLeftRunningByABrokenRun_IsReportedWaitingAndRunsAgain()
+    {
+        await using var h = new SyncHarness();
+        var connection = await h.CreateTestPhaseConnectionAsync("market-1", ImportMode.Automatic, FeatureKind.Orders);
+        var queue = h.Get<ManualWorkQueue>();
+        var key = new JournalKey(connection, RecordKind.Order, "1001");
+        await h.Journal.SetStatusAsync(key, JournalStatus.Running, "the worker crashed here", default);
+
+        var result = await queue.QueueAsync(connection, WorkKind.OrderImport, RecordKind.Order, ["1001"], "retry", default);
+        var plan = await h.Engine.GetDueWorkAsync(default);
+        var waiting = await queue.QueuedKeysAsync(connection, RecordKind.Order, default);
+
+        Assert.Equal(["1001"], result.AlreadyQueued);
+        Assert.Contains(plan.Due, d => d.Kind == WorkKind.OrderImport && d.Trigger == SyncTrigger.Manual);
+        Assert.Equal(["1001"], waiting);
+    }
+
+    [Fact]
     public async Task Queue_CheckNotPassed_IsRefusedWithTheTablesReasonAndQueuesNothing()
     {
         await using var h = new SyncHarness();
