@@ -24,6 +24,13 @@ public sealed class ConnectSdkOptions
     public Duration LeaseDuration { get; set; } = Duration.FromMinutes(10);
 
     /// <summary>
+    /// How long the engine waits before running event or manual work again whose run broke off (a store or
+    /// the marketplace failed as a whole), so that a change the ERP reported is not left waiting for the next
+    /// change. Default 1 minute; between 1 second and 1 hour.
+    /// </summary>
+    public Duration FailedRunRetryDelay { get; set; } = Duration.FromMinutes(1);
+
+    /// <summary>
     /// The name this process uses when it claims a connection; unique per worker process. Defaults to the
     /// machine name, the process id and a random suffix.
     /// </summary>

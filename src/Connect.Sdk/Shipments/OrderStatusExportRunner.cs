@@ -33,9 +33,13 @@ internal sealed class OrderStatusExportRunner(
         var feature = run.Connector.GetFeature<IOrderStatusFeature>()
                       ?? throw new ConnectSdkException($"Connector '{run.Connector.Descriptor.Id}' has no order status feature.") { ConnectionId = connection };
 
+        // Waiting entries are the queued ones and those a broken-off run left Running; an event run finishes them too,
+        // because an export whose outcome was never journaled would otherwise wait for the user to notice.
+        var waiting = await queue.QueuedKeysAsync(connection, RecordKind.OrderStatus, cancellationToken).ConfigureAwait(false);
         var orderNumbers = run.Item.Trigger == SyncTrigger.Manual
-            ? await queue.QueuedKeysAsync(connection, RecordKind.OrderStatus, cancellationToken).ConfigureAwait(false)
-            : await PendingOrderNumbersAsync(connection, cancellationToken).ConfigureAwait(false);
+            ? waiting
+            : (await PendingOrderNumbersAsync(connection, cancellationToken).ConfigureAwait(false)).Union(waiting, StringComparer.Ordinal).ToArray();
+        var waitingSet = waiting.ToHashSet(StringComparer.Ordinal);
 
         var summary = WorkRunSummary.Empty;
         for (var i = 0; i < orderNumbers.Count; i++)
@@ -45,7 +49,7 @@ internal sealed class OrderStatusExportRunner(
                 await run.KeepLeaseAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            summary = summary.Add(await ExportOrderAsync(run, feature, orderNumbers[i], cancellationToken).ConfigureAwait(false));
+            summary = summary.Add(await ExportOrderAsync(run, feature, orderNumbers[i], waitingSet.Contains(orderNumbers[i]), cancellationToken).ConfigureAwait(false));
         }
 
         return summary;
@@ -62,7 +66,7 @@ internal sealed class OrderStatusExportRunner(
         return numbers;
     }
 
-    private async ValueTask<WorkRunSummary> ExportOrderAsync(WorkRun run, IOrderStatusFeature feature, string orderNumber, CancellationToken cancellationToken)
+    private async ValueTask<WorkRunSummary> ExportOrderAsync(WorkRun run, IOrderStatusFeature feature, string orderNumber, bool waiting, CancellationToken cancellationToken)
     {
         var connection = run.Connection.Id;
         var key = new JournalKey(connection, RecordKind.OrderStatus, orderNumber);
@@ -80,7 +84,7 @@ internal sealed class OrderStatusExportRunner(
             return new WorkRunSummary(0, 0, 1, 0);
         }
 
-        if (run.Item.Trigger != SyncTrigger.Manual && !entry.IsPending)
+        if (run.Item.Trigger != SyncTrigger.Manual && !entry.IsPending && !waiting)
         {
             return WorkRunSummary.Empty;
         }

@@ -158,6 +158,15 @@ public sealed class SyncEngine
         {
             var reason = redactor.Redact(ex.Message) ?? ex.GetType().Name;
             _logger.RunFailed(item.Kind, item.Connection, item.Trigger, ex.GetType().Name, reason);
+
+            // The run consumed its request; without a new one, an ERP change or a user's action would wait for the
+            // next change. Scheduled work needs none: the schedule brings it back.
+            if (item.Trigger != SyncTrigger.Scheduled)
+            {
+                var retryAt = _clock.GetCurrentInstant() + _options.Value.FailedRunRetryDelay;
+                await _schedules.RequestAsync(item.Connection, item.Kind, item.Trigger, retryAt, CancellationToken.None).ConfigureAwait(false);
+            }
+
             return new WorkRunResult(item, WorkRunOutcome.Failed, WorkRunSummary.Empty, reason);
         }
     }

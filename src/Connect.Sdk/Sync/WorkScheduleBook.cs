@@ -12,11 +12,12 @@ internal sealed class WorkScheduleBook(IWorkScheduleStore store, IClock clock)
         store.GetAsync(connection, kind, cancellationToken);
 
     /// <summary>Asks for a run of a kind of work; the planner reports it as due from now on.</summary>
-    public ValueTask<WorkSchedule> RequestAsync(ConnectionId connection, WorkKind kind, SyncTrigger trigger, CancellationToken cancellationToken)
-    {
-        var now = clock.GetCurrentInstant();
-        return ChangeAsync(connection, kind, s => s.WithRequest(trigger, now), cancellationToken);
-    }
+    public ValueTask<WorkSchedule> RequestAsync(ConnectionId connection, WorkKind kind, SyncTrigger trigger, CancellationToken cancellationToken) =>
+        RequestAsync(connection, kind, trigger, clock.GetCurrentInstant(), cancellationToken);
+
+    /// <summary>Asks for a run that becomes due at a given instant (an earlier request of the same trigger wins).</summary>
+    public ValueTask<WorkSchedule> RequestAsync(ConnectionId connection, WorkKind kind, SyncTrigger trigger, Instant dueAt, CancellationToken cancellationToken) =>
+        ChangeAsync(connection, kind, s => s.WithRequest(trigger, dueAt), cancellationToken);
 
     public ValueTask<WorkSchedule> RecordRunStartedAsync(ConnectionId connection, WorkKind kind, SyncTrigger trigger, Instant startedAt, CancellationToken cancellationToken) =>
         ChangeAsync(connection, kind, s => s.WithRunStarted(trigger, startedAt), cancellationToken);

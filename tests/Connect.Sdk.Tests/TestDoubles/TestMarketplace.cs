@@ -63,6 +63,9 @@ internal sealed class TestMarketplace : IConnector
     /// <summary>Runs before an export is stored; return a result to answer instead, or throw.</summary>
     public Func<OrderStatusUpdate, RecordResult?>? OnExport { get; set; }
 
+    /// <summary>Runs after an export was stored; throw to lose the answer of an export that did reach the marketplace.</summary>
+    public Action<OrderStatusUpdate>? AfterExport { get; set; }
+
     /// <summary>Orders the marketplace returns as unreadable instead of as orders, by order number, with the reason.</summary>
     public ConcurrentDictionary<string, string> Unreadable { get; } = new(StringComparer.Ordinal);
 
@@ -73,6 +76,13 @@ internal sealed class TestMarketplace : IConnector
         _stockCalls.SelectMany(c => c).GroupBy(u => u.ForeignNumber.Value).ToDictionary(g => g.Key, g => g.Last().Quantity);
 
     public IReadOnlyList<OrderStatusUpdate> Exports => _exports.ToArray();
+
+    /// <summary>
+    /// The shipments the marketplace holds for an order: like a real one (and as connectors must ensure), an
+    /// export repeated with the same shipment id does not add the shipment again.
+    /// </summary>
+    public IReadOnlyList<string> ShipmentIdsOf(string orderNumber) =>
+        _exports.Where(e => e.OrderNumber == orderNumber).SelectMany(e => e.Shipments).Select(s => s.ShipmentId).Distinct().ToArray();
 
     public IReadOnlyList<IReadOnlyList<PriceUpdate>> PriceCalls => _priceCalls.ToArray();
 
@@ -132,6 +142,7 @@ internal sealed class TestMarketplace : IConnector
         }
 
         _exports.Enqueue(update);
+        AfterExport?.Invoke(update);
         return ValueTask.FromResult(RecordResult.Success(update.OrderNumber));
     }
 
