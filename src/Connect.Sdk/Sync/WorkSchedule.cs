@@ -34,12 +34,17 @@ public sealed record WorkSchedule
     /// <summary>The store's version, for optimistic concurrency; zero when not stored yet.</summary>
     public long Version { get; init; }
 
-    /// <summary>Returns the state with a run requested; an earlier request for the same trigger is kept.</summary>
+    /// <summary>
+    /// Returns the state with a run requested from an instant on. Of two requests for the same trigger the
+    /// earlier wins, so a user's "now" is not held back by a delayed retry the engine asked for.
+    /// </summary>
     /// <param name="trigger">Why the run is requested.</param>
-    /// <param name="at">When.</param>
-    /// <returns>The changed state, or this one when the request was already there.</returns>
+    /// <param name="at">When the run becomes due.</param>
+    /// <returns>The changed state, or this one when an earlier request was already there.</returns>
     public WorkSchedule WithRequest(SyncTrigger trigger, Instant at) =>
-        Requests.ContainsKey(trigger) ? this : this with { Requests = Requests.Append(new(trigger, at)).ToFrozenDictionary() };
+        Requests.TryGetValue(trigger, out var existing) && existing <= at
+            ? this
+            : this with { Requests = Requests.Where(r => r.Key != trigger).Append(new(trigger, at)).ToFrozenDictionary() };
 
     /// <summary>
     /// Returns the state after a run started: its request is consumed unless it came in after the start

@@ -73,6 +73,19 @@ public sealed class ManualWorkQueueTests
     }
 
     [Fact]
+    public void WithRequest_EarlierRequestForTheSameTrigger_Wins()
+    {
+        var delayed = new WorkSchedule(new ConnectionId("c"), WorkKind.OrderImport)
+            .WithRequest(SyncTrigger.Manual, SyncHarness.Start + NodaTime.Duration.FromMinutes(1));
+
+        var now = delayed.WithRequest(SyncTrigger.Manual, SyncHarness.Start);
+        var later = now.WithRequest(SyncTrigger.Manual, SyncHarness.Start + NodaTime.Duration.FromMinutes(5));
+
+        Assert.Equal(SyncHarness.Start, now.Requests[SyncTrigger.Manual]);
+        Assert.Same(now, later);
+    }
+
+    [Fact]
     public async Task RunStarted_RequestArrivingDuringTheRun_SurvivesForTheNextRun()
     {
         var schedule = new WorkSchedule(new ConnectionId("c"), WorkKind.StockSync)
