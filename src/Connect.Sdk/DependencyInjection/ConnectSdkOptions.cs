@@ -12,6 +12,12 @@ public sealed class ConnectSdkOptions
     public Duration OrderImportInterval { get; set; } = Duration.FromMinutes(15);
 
     /// <summary>
+    /// How far the first scheduled order import of a connection reaches back, when it has no cursor yet.
+    /// Default 1 day; between zero and 90 days. Older orders can be imported by number.
+    /// </summary>
+    public Duration OrderImportInitialLookback { get; set; } = Duration.FromDays(1);
+
+    /// <summary>
     /// How often the engine looks for stock changes per connection when the host does not report them
     /// (<c>NotifyStockChangedAsync</c> makes a run due at once). Default 5 minutes; between 10 seconds and 1 day.
     /// </summary>

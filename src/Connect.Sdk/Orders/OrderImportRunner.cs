@@ -24,9 +24,6 @@ internal sealed class OrderImportRunner(
     IOptions<ConnectSdkOptions> options,
     ILogger logger) : IWorkRunner
 {
-    /// <summary>How far the first scheduled import of a connection reaches back, when it has no cursor yet.</summary>
-    public static readonly Duration InitialLookback = Duration.FromDays(1);
-
     /// <summary>How many order numbers one lookup on the marketplace asks for.</summary>
     public const int LookupBatchSize = 50;
 
@@ -154,7 +151,7 @@ internal sealed class OrderImportRunner(
         var cursor = await staging.GetCursorAsync(connection, cancellationToken).ConfigureAwait(false);
 
         // Reaching back behind the cursor catches orders a marketplace indexes late; the ledger makes the repeats no-ops.
-        var since = cursor is { } stored ? stored.ChangedSince - options.Value.OrderImportOverlap : run.StartedAt - InitialLookback;
+        var since = cursor is { } stored ? stored.ChangedSince - options.Value.OrderImportOverlap : run.StartedAt - options.Value.OrderImportInitialLookback;
         logger.FetchingChanges(connection, since);
         var summary = WorkRunSummary.Empty;
         await foreach (var page in feature.FetchChangedOrdersAsync(run.Context, new OrderCursor(since), cancellationToken).ConfigureAwait(false))

@@ -50,6 +50,8 @@ public sealed class AddConnectSdkTests
                  {
                      "IArticleCatalog", "UseArticleCatalog", "IStockSource", "UseStockSource", "IOrderSink", "UseOrderSink",
                      "IAlertSink", "UseAlertSink", "ISecretStore", "IConnectionStore", "IForeignNumberStore", "IJournalStore", "IImportedOrderLedger",
+                     "IWorkLeaseStore", "IWorkScheduleStore", "IStockRulesStore", "IStockSyncStateStore", "IOrderStagingStore",
+                     "IOrderStatusOutbox", "IAlertSubscriptionStore",
                  })
         {
             Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
@@ -129,12 +131,24 @@ public sealed class AddConnectSdkTests
         Assert.Contains("Connector id 'stub' is registered 2 times", ex.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(0, "OrderImportInterval")]
-    [InlineData(2 * 24 * 60, "OrderImportInterval")]
-    public void Validate_OrderImportIntervalOutOfRange_NamesTheOption(int minutes, string option)
+    public static TheoryData<string, Action<ConnectSdkOptions>> OutOfRangeOptions() => new()
     {
-        var services = CompleteSetup(configure: o => o.OrderImportInterval = Duration.FromMinutes(minutes));
+        { "OrderImportInterval", o => o.OrderImportInterval = Duration.Zero },
+        { "OrderImportInterval", o => o.OrderImportInterval = Duration.FromDays(2) },
+        { "OrderImportOverlap", o => o.OrderImportOverlap = Duration.FromMinutes(-1) },
+        { "OrderImportInitialLookback", o => o.OrderImportInitialLookback = Duration.FromDays(91) },
+        { "StockSyncInterval", o => o.StockSyncInterval = Duration.FromSeconds(1) },
+        { "StockReconcileInterval", o => o.StockReconcileInterval = Duration.FromMinutes(5) },
+        { "LeaseDuration", o => o.LeaseDuration = Duration.FromSeconds(5) },
+        { "FailedRunRetryDelay", o => o.FailedRunRetryDelay = Duration.FromHours(2) },
+        { "WorkerId", o => o.WorkerId = " " },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutOfRangeOptions))]
+    public void Validate_OptionOutOfRange_NamesTheOption(string option, Action<ConnectSdkOptions> configure)
+    {
+        var services = CompleteSetup(configure: configure);
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
