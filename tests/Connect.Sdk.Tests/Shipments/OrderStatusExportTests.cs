@@ -60,12 +60,12 @@ public sealed class OrderStatusExportTests
         var connection = await h.CreateProductiveConnectionAsync("market-1", FeatureKind.OrderStatus);
         var export = h.StatusExport();
         await export.NotifyOrderChangedAsync(connection, PartiallyShipped("1001", Parcel("S1", "TRK-1")), default);
-        h.Market.OnExport = update =>
+        h.Market.OnExportAsync = async update =>
         {
-            h.Market.OnExport = null;
+            h.Market.OnExportAsync = null;
 
             // The ERP ships the second parcel while the marketplace is still answering for the first.
-            export.NotifyOrderChangedAsync(connection, Shipped("1001", Parcel("S1", "TRK-1"), Parcel("S2", "TRK-2")), default).AsTask().GetAwaiter().GetResult();
+            await export.NotifyOrderChangedAsync(connection, Shipped("1001", Parcel("S1", "TRK-1"), Parcel("S2", "TRK-2")), default);
             return RecordResult.Success(update.OrderNumber);
         };
 
@@ -182,12 +182,12 @@ public sealed class OrderStatusExportTests
         }
 
         // Steal the lease as the run passes order 15: the run must notice at its next renewal and stop.
-        h.Market.OnExport = u =>
+        h.Market.OnExportAsync = async u =>
         {
             if (u.OrderNumber == "2015")
             {
                 h.Clock.Advance(Duration.FromMinutes(11));
-                _ = h.Get<IWorkLeaseStore>().TryAcquireAsync($"connection:{connection}", "other-worker", h.Clock.GetCurrentInstant(), Duration.FromMinutes(10), default).AsTask().Result;
+                await h.Get<IWorkLeaseStore>().TryAcquireAsync($"connection:{connection}", "other-worker", h.Clock.GetCurrentInstant(), Duration.FromMinutes(10), default);
             }
 
             return null;

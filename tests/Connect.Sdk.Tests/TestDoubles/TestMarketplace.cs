@@ -63,6 +63,9 @@ internal sealed class TestMarketplace : IConnector
     /// <summary>Runs before an export is stored; return a result to answer instead, or throw.</summary>
     public Func<OrderStatusUpdate, RecordResult?>? OnExport { get; set; }
 
+    /// <summary>Like <see cref="OnExport"/>, for hooks that call back into the SDK asynchronously; runs first.</summary>
+    public Func<OrderStatusUpdate, Task<RecordResult?>>? OnExportAsync { get; set; }
+
     /// <summary>Runs after an export was stored; throw to lose the answer of an export that did reach the marketplace.</summary>
     public Action<OrderStatusUpdate>? AfterExport { get; set; }
 
@@ -134,16 +137,21 @@ internal sealed class TestMarketplace : IConnector
         return ValueTask.FromResult(new OrderLookupResult(found, notFound, unreadable));
     }
 
-    public ValueTask<RecordResult> ExportOrderStatusAsync(ConnectionContext connection, OrderStatusUpdate update, CancellationToken cancellationToken)
+    public async ValueTask<RecordResult> ExportOrderStatusAsync(ConnectionContext connection, OrderStatusUpdate update, CancellationToken cancellationToken)
     {
+        if (OnExportAsync is { } hook && await hook(update) is { } asyncAnswer)
+        {
+            return asyncAnswer;
+        }
+
         if (OnExport?.Invoke(update) is { } answer)
         {
-            return ValueTask.FromResult(answer);
+            return answer;
         }
 
         _exports.Enqueue(update);
         AfterExport?.Invoke(update);
-        return ValueTask.FromResult(RecordResult.Success(update.OrderNumber));
+        return RecordResult.Success(update.OrderNumber);
     }
 
     public ValueTask<BatchResult> PushPricesAsync(ConnectionContext connection, IReadOnlyList<PriceUpdate> batch, CancellationToken cancellationToken)
