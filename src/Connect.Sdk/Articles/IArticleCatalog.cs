@@ -17,4 +17,12 @@ public interface IArticleCatalog
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The variants; empty when there are none.</returns>
     ValueTask<IReadOnlyList<Article>> GetVariantsAsync(string parentNumber, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Streams every article whose stock sync is switched on, in article-number order. Stock runs of
+    /// connectors that use the ERP article number itself (the identity rule, e.g. Shopware) start from it.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <returns>The articles.</returns>
+    IAsyncEnumerable<Article> ListStockSyncedAsync(CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Connect.Sdk.Articles;
 
@@ -37,5 +38,17 @@ public sealed class InMemoryArticleCatalog : IArticleCatalog
             .OrderBy(a => a.Number, StringComparer.Ordinal)
             .ToArray();
         return ValueTask.FromResult(variants);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Article> ListStockSyncedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var article in _articles.Values.Where(a => a.StockSyncEnabled).OrderBy(a => a.Number, StringComparer.Ordinal).ToArray())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return article;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 }

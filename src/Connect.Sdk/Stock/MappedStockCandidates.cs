@@ -23,6 +23,16 @@ internal sealed class MappedStockCandidates(IForeignNumberStore foreignNumbers, 
         int chunkSize,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (scheme.IsIdentity)
+        {
+            await foreach (var identityChunk in IdentityCandidatesAsync(restricted, chunkSize, cancellationToken).ConfigureAwait(false))
+            {
+                yield return identityChunk;
+            }
+
+            yield break;
+        }
+
         var chunk = new List<StockCandidate>(chunkSize);
         var group = new List<ForeignNumberMapping>();
 
@@ -73,6 +83,34 @@ internal sealed class MappedStockCandidates(IForeignNumberStore foreignNumbers, 
         }
 
         return null;
+    }
+
+    // Under the identity rule no foreign numbers are stored: the ERP article number is the marketplace's number.
+    private async IAsyncEnumerable<IReadOnlyList<StockCandidate>> IdentityCandidatesAsync(
+        RestrictedArticleMapping? restricted,
+        int chunkSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chunk = new List<StockCandidate>(chunkSize);
+        await foreach (var article in catalog.ListStockSyncedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (article.Kind == ArticleKind.MatrixParent || (restricted is not null && !restricted.Allows(article)))
+            {
+                continue;
+            }
+
+            chunk.Add(new StockCandidate(article, new ForeignNumber(ForeignNumberLabel.ArticleNumber, article.Number)));
+            if (chunk.Count >= chunkSize)
+            {
+                yield return chunk;
+                chunk = new List<StockCandidate>(chunkSize);
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
     }
 
     private async ValueTask<StockCandidate?> CandidateAsync(

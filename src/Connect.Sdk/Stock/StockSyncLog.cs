@@ -25,6 +25,6 @@ internal static partial class StockSyncLog
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Stock rules of {ConnectionId} set to {Rules}")]
     public static partial void RulesChanged(this ILogger logger, ConnectionId connectionId, StockRules rules);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "{ConnectionId}: connector {ConnectorId} stores no foreign numbers (identity rule or no rules), so scheduled stock sync finds no articles; use the manual sync")]
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "{ConnectionId}: connector {ConnectorId} has no foreign-number rules, so scheduled stock sync finds no articles")]
     public static partial void NothingToList(this ILogger logger, ConnectionId connectionId, ConnectorId connectorId);
 }

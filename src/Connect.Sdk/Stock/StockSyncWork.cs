@@ -60,7 +60,7 @@ internal sealed class StockSyncWork(
 
     private async ValueTask SendMappedAsync(WorkRun run, StockBatchSender sender, StockRules rules, RestrictedArticleMapping? restricted, bool reconcile, CancellationToken cancellationToken)
     {
-        if (foreignNumberRules.Find(run.Connection.ConnectorId) is not { IsIdentity: false } scheme)
+        if (foreignNumberRules.Find(run.Connection.ConnectorId) is not { } scheme)
         {
             logger.NothingToList(run.Connection.Id, run.Connection.ConnectorId);
             return;

@@ -13,4 +13,6 @@ internal sealed class FaultyArticleCatalog(IArticleCatalog inner, Faults faults)
 
     public ValueTask<IReadOnlyList<Article>> GetVariantsAsync(string parentNumber, CancellationToken cancellationToken) =>
         inner.GetVariantsAsync(parentNumber, cancellationToken);
+
+    public IAsyncEnumerable<Article> ListStockSyncedAsync(CancellationToken cancellationToken) => inner.ListStockSyncedAsync(cancellationToken);
 }
