@@ -6,7 +6,7 @@ using Snapshooter.Xunit;
 namespace Connect.Sdk.Testing.Tests.PublicApi;
 
 /// <summary>
-/// Makes every change to the public API of Connect.Sdk visible in review: the API is rendered as C# and
+/// Makes every change to the public API of Connect.Sdk.Testing visible in review: the API is rendered as C# and
 /// compared with the approved snapshot in <c>__snapshots__</c>. After an intended change, delete the
 /// snapshot file and run the test once to approve the new API, then commit the file with the change.
 /// </summary>
