@@ -119,38 +119,49 @@ public sealed class SyncEngine
 
     private async ValueTask<WorkRunResult> RunLeasedAsync(WorkItem item, WorkLease lease, CancellationToken cancellationToken)
     {
-        var connection = await _connections.GetAsync(item.Connection, cancellationToken).ConfigureAwait(false);
-        if (connection is null)
-        {
-            return Refused(item, $"Connection {item.Connection} does not exist.");
-        }
-
-        var decision = AllowedActions.Decide(connection, item.Kind.Feature(), item.Trigger);
-        if (!decision.IsAllowed)
-        {
-            return Refused(item, decision.Reason!);
-        }
-
-        if (!_runners.TryGetValue(item.Kind, out var runner))
-        {
-            return Refused(item, $"No runner is registered for {item.Kind}.");
-        }
-
-        var connector = _connectors.Get(connection.ConnectorId);
-        var startedAt = _clock.GetCurrentInstant();
-        await _schedules.RecordRunStartedAsync(item.Connection, item.Kind, item.Trigger, startedAt, cancellationToken).ConfigureAwait(false);
-        var redactor = await SecretRedactor.ForConnectionAsync(_secrets, connection.Id, connection.Settings, cancellationToken).ConfigureAwait(false);
-        var context = new ConnectionContext(connection.Id, connection.ConnectorId, connection.Settings, _secrets);
-        var current = lease;
-        var run = new WorkRun(item, connection, connector, context, decision.Scope!.Value, startedAt, redactor, async ct =>
-        {
-            current = await _leases.TryRenewAsync(current, _clock.GetCurrentInstant(), _options.Value.LeaseDuration, ct).ConfigureAwait(false)
-                      ?? throw new ConnectSdkException($"The lease on {item.Connection} was lost; another worker took over.") { ConnectionId = item.Connection };
-        });
-
+        // Everything that can fail before the runner starts is done before the request is consumed, and every
+        // failure is a result: one broken connection must not stop a host's loop over the others.
+        var redactor = SecretRedactor.None;
+        var requestConsumed = false;
+        var completed = false;
         try
         {
+            var connection = await _connections.GetAsync(item.Connection, cancellationToken).ConfigureAwait(false);
+            if (connection is null)
+            {
+                return Refused(item, $"Connection {item.Connection} does not exist.");
+            }
+
+            var decision = AllowedActions.Decide(connection, item.Kind.Feature(), item.Trigger);
+            if (!decision.IsAllowed)
+            {
+                return Refused(item, decision.Reason!);
+            }
+
+            if (!_runners.TryGetValue(item.Kind, out var runner))
+            {
+                return Refused(item, $"No runner is registered for {item.Kind}.");
+            }
+
+            if (_connectors.Find(connection.ConnectorId) is not { } connector)
+            {
+                return Refused(item, $"Connection {item.Connection} uses connector '{connection.ConnectorId}', which this host does not register.");
+            }
+
+            redactor = await SecretRedactor.ForConnectionAsync(_secrets, connection.Id, connection.Settings, cancellationToken).ConfigureAwait(false);
+            var startedAt = _clock.GetCurrentInstant();
+            await _schedules.RecordRunStartedAsync(item.Connection, item.Kind, item.Trigger, startedAt, cancellationToken).ConfigureAwait(false);
+            requestConsumed = true;
+            var context = new ConnectionContext(connection.Id, connection.ConnectorId, connection.Settings, _secrets);
+            var current = lease;
+            var run = new WorkRun(item, connection, connector, context, decision.Scope!.Value, startedAt, redactor, async ct =>
+            {
+                current = await _leases.TryRenewAsync(current, _clock.GetCurrentInstant(), _options.Value.LeaseDuration, ct).ConfigureAwait(false)
+                          ?? throw new ConnectSdkException($"The lease on {item.Connection} was lost; another worker took over.") { ConnectionId = item.Connection };
+            });
+
             var summary = await runner.RunAsync(run, cancellationToken).ConfigureAwait(false);
+            completed = true;
             _logger.RunCompleted(item.Kind, item.Connection, item.Trigger, summary);
             return new WorkRunResult(item, WorkRunOutcome.Completed, summary);
         }
@@ -158,16 +169,18 @@ public sealed class SyncEngine
         {
             var reason = redactor.Redact(ex.Message) ?? ex.GetType().Name;
             _logger.RunFailed(item.Kind, item.Connection, item.Trigger, ex.GetType().Name, reason);
-
-            // The run consumed its request; without a new one, an ERP change or a user's action would wait for the
-            // next change. Scheduled work needs none: the schedule brings it back.
-            if (item.Trigger != SyncTrigger.Scheduled)
+            return new WorkRunResult(item, WorkRunOutcome.Failed, WorkRunSummary.Empty, reason);
+        }
+        finally
+        {
+            // A run that consumed its request and did not complete (it failed, or the host cancelled it on shutdown)
+            // asks again: otherwise an ERP change or a user's action would wait for the next change. Scheduled work
+            // needs no request: the schedule brings it back.
+            if (requestConsumed && !completed && item.Trigger != SyncTrigger.Scheduled)
             {
                 var retryAt = _clock.GetCurrentInstant() + _options.Value.FailedRunRetryDelay;
                 await _schedules.RequestAsync(item.Connection, item.Kind, item.Trigger, retryAt, CancellationToken.None).ConfigureAwait(false);
             }
-
-            return new WorkRunResult(item, WorkRunOutcome.Failed, WorkRunSummary.Empty, reason);
         }
     }
 

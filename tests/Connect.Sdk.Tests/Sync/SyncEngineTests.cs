@@ -95,6 +95,46 @@ public sealed class SyncEngineTests
     }
 
     [Fact]
+    public async Task Run_CancelledByTheHost_EventWorkIsRequestedAgain()
+    {
+        var probe = new ProbeRunner(WorkKind.OrderStatusExport) { Hold = new TaskCompletionSource().Task };
+        await using var h = new SyncHarness(s => s.AddSingleton<IWorkRunner>(probe));
+        var connection = await h.CreateProductiveConnectionAsync("market-1", FeatureKind.OrderStatus);
+        await h.Get<ManualWorkQueue>().RequestAsync(connection, WorkKind.OrderStatusExport, SyncTrigger.Event, default);
+        var item = Assert.Single((await h.Engine.GetDueWorkAsync(default)).Due);
+        using var shutdown = new CancellationTokenSource();
+
+        var running = h.Engine.RunAsync(item, shutdown.Token).AsTask();
+        await probe.Started.Task;
+        await shutdown.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        h.Clock.Advance(Duration.FromMinutes(1));
+        var plan = await h.Engine.GetDueWorkAsync(default);
+
+        Assert.Contains(plan.Due, d => d.Kind == WorkKind.OrderStatusExport && d.Trigger == SyncTrigger.Event);
+    }
+
+    [Fact]
+    public async Task Run_ConnectorNoLongerRegistered_IsRefusedInsteadOfThrowing()
+    {
+        var probe = new ProbeRunner(WorkKind.OrderImport);
+        await using var h = new SyncHarness(s => s.AddSingleton<IWorkRunner>(probe));
+        var connection = await h.CreateProductiveConnectionAsync("market-1", FeatureKind.Orders);
+        await using var other = new SyncHarness(s =>
+        {
+            s.AddSingleton<IWorkRunner>(probe);
+            s.AddSingleton(h.Get<IConnectionStore>());
+            s.AddSingleton<Connect.Sdk.Connectors.ConnectorRegistry>(new Connect.Sdk.Connectors.ConnectorRegistry([]));
+        });
+
+        var result = await other.Engine.RunAsync(new WorkItem(connection, WorkKind.OrderImport, SyncTrigger.Scheduled, SyncHarness.Start), default);
+
+        Assert.Equal(WorkRunOutcome.Refused, result.Outcome);
+        Assert.Contains("'testmarket'", result.Message, StringComparison.Ordinal);
+        Assert.Empty(probe.Runs);
+    }
+
+    [Fact]
     public async Task Run_WhileAnotherRunHoldsTheConnection_IsBusy_AndRunsAgainAfterwards()
     {
         var probe = new ProbeRunner(WorkKind.OrderImport);
