@@ -18,6 +18,7 @@ internal sealed class OrderStatusExportRunner(
     IOrderStatusOutbox outbox,
     SyncJournal journal,
     ManualWorkQueue queue,
+    RestrictedOrderCheck restrictedOrders,
     IClock clock,
     ILogger<OrderStatusExportRunner> logger) : IWorkRunner
 {
@@ -109,6 +110,20 @@ internal sealed class OrderStatusExportRunner(
                 OrderStatusJournalDetails.With(OrderStatusJournalDetails.Tracking(update, TrackingExportState.Pending), order)).ConfigureAwait(false);
             logger.ExportSuppressed(connection, orderNumber);
             OrderStatusExportMetrics.Exported("suppressed");
+            return new WorkRunSummary(0, 0, 0, 1);
+        }
+
+        if (run.Scope == WriteScope.RestrictedMapping
+            && await restrictedOrders.RefusalAsync(connection, run.Connection.ConnectorId, orderNumber, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            await outbox.MarkHandledAsync(entry, exported: false, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            await journal.SetStatusAsync(
+                key,
+                JournalStatus.NotSynced,
+                refusal,
+                cancellationToken,
+                OrderStatusJournalDetails.With(OrderStatusJournalDetails.Tracking(update, TrackingExportState.Pending), order)).ConfigureAwait(false);
+            OrderStatusExportMetrics.Exported("restricted");
             return new WorkRunSummary(0, 0, 0, 1);
         }
 

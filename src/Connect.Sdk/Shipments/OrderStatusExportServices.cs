@@ -20,10 +20,12 @@ internal static class OrderStatusExportServices
     public static void Add(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<RestrictedOrderCheck>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkRunner, OrderStatusExportRunner>(sp => new OrderStatusExportRunner(
             sp.GetRequiredService<IOrderStatusOutbox>(),
             sp.GetRequiredService<SyncJournal>(),
             sp.GetRequiredService<ManualWorkQueue>(),
+            sp.GetRequiredService<RestrictedOrderCheck>(),
             sp.GetRequiredService<IClock>(),
             ConnectSdkServiceCollectionExtensions.LoggerFor<OrderStatusExportRunner>(sp))));
         services.TryAddSingleton(sp => new OrderStatusExport(
