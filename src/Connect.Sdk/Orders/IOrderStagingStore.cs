@@ -8,8 +8,9 @@ namespace Connect.Sdk.Orders;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The SDK writes it only while it holds the connection's lease, so a store needs no optimistic
-/// concurrency of its own. Every method is idempotent: a run that broke off repeats its last calls.
+/// The SDK writes it only while it holds the connection's lease. A lease can lapse under a stalled worker,
+/// so every method must be idempotent and handed-over orders must never go back to an earlier state: a run
+/// that broke off, or a worker that lost its lease, repeats its last calls harmlessly.
 /// </para>
 /// <para>
 /// <see cref="StageAsync"/> must be atomic: the cursor may never move past an order that is not staged

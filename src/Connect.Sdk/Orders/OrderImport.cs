@@ -76,14 +76,5 @@ public sealed class OrderImport
         IReadOnlyList<QueueRejection> rejected,
         string message,
         CancellationToken cancellationToken)
-    {
-        var result = await _queue.QueueAsync(connection, WorkKind.OrderImport, RecordKind.Order, numbers, message, cancellationToken, rejected: rejected).ConfigureAwait(false);
-        if (!result.IsRefused && result.Queued.Count == 0 && result.AlreadyQueued.Count > 0)
-        {
-            // Orders left waiting by a run that broke off have no run coming; asking again makes one due (a repeat request is free).
-            await _queue.RequestAsync(connection, WorkKind.OrderImport, SyncTrigger.Manual, cancellationToken).ConfigureAwait(false);
-        }
-
-        return result;
-    }
+        => await _queue.QueueAsync(connection, WorkKind.OrderImport, RecordKind.Order, numbers, message, cancellationToken, rejected: rejected).ConfigureAwait(false);
 }

@@ -20,8 +20,17 @@ public sealed class SecretRedactor
     public SecretRedactor(IEnumerable<SecretValue> secrets)
     {
         ArgumentNullException.ThrowIfNull(secrets);
+        // A marketplace may echo a secret URL-encoded (a query string) or JSON-escaped (an error body; PHP
+        // shops such as WooCommerce and Shopware also escape '/' as '\/').
         _secrets = secrets
             .Select(s => s.Reveal())
+            .SelectMany(s => new[]
+            {
+                s,
+                Uri.EscapeDataString(s),
+                System.Text.Json.JsonEncodedText.Encode(s).ToString(),
+                s.Replace("/", "\\/", StringComparison.Ordinal),
+            })
             .Where(s => s.Length >= MinimumSecretLength)
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(s => s.Length)

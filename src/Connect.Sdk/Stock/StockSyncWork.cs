@@ -70,6 +70,12 @@ internal sealed class StockSyncWork(
         var unchanged = 0;
         await foreach (var chunk in mapped.ListAsync(run.Connection.Id, scheme, restricted, ChunkSize, cancellationToken).ConfigureAwait(false))
         {
+            // A delta over a large catalogue can run long without sending anything; the lease must not lapse meanwhile.
+            if (considered > 0)
+            {
+                await run.KeepLeaseAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var byNumber = chunk.ToDictionary(c => c.Article.Number, StringComparer.Ordinal);
             var numbers = byNumber.Keys;
             var levels = await stockSource.GetStockAsync(numbers, cancellationToken).ConfigureAwait(false);

@@ -34,9 +34,17 @@ internal sealed class ManualWorkQueue(IConnectionStore connections, SyncJournal 
             return QueueResult.Refused(decision.Reason!);
         }
 
+        // Requested before the entries are written as well as after: a crash in between must not leave queued
+        // entries with no run coming (a run that finds nothing queued is harmless).
+        var keys = recordKeys.Distinct(StringComparer.Ordinal).ToArray();
+        if (keys.Length > 0)
+        {
+            await schedules.RequestAsync(connection, work, SyncTrigger.Manual, cancellationToken).ConfigureAwait(false);
+        }
+
         var queued = new List<string>();
         var already = new List<string>();
-        foreach (var key in recordKeys.Distinct(StringComparer.Ordinal))
+        foreach (var key in keys)
         {
             var wasWaiting = false;
             await journal.UpdateAsync(

@@ -52,6 +52,20 @@ public sealed class SecretsNeverLeakTests
         Assert.DoesNotContain(Token, redactor.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GET /orders?refresh_token=Atzr%7CIwEBIA%2Fkey failed")]
+    [InlineData("{\"error\":\"bad token Atzr|IwEBIA/key\"}")]
+    [InlineData("{\"error\":\"bad token Atzr|IwEBIA\\/key\"}")]
+    public void SecretRedactor_SecretEchoedEncoded_IsRedactedToo(string echoed)
+    {
+        var redactor = new SecretRedactor([new SecretValue("Atzr|IwEBIA/key")]);
+
+        var redacted = redactor.Redact(echoed)!;
+
+        Assert.DoesNotContain("IwEBIA", redacted, StringComparison.Ordinal);
+        Assert.Contains("***", redacted, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SecretRedactor_SecretContainingAnotherSecret_RedactsTheLongerOneWhole()
     {
