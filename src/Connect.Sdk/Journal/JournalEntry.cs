@@ -53,7 +53,7 @@ public sealed record JournalEntry
     /// <param name="message">Why.</param>
     /// <param name="at">When.</param>
     /// <returns>The changed entry (same <see cref="Version"/>; the store bumps it on save).</returns>
-    public JournalEntry WithStatus(JournalStatus status, string? message, Instant at) => this with
+    internal JournalEntry WithStatus(JournalStatus status, string? message, Instant at) => this with
     {
         Status = status,
         Message = message,

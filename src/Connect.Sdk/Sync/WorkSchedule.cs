@@ -41,7 +41,7 @@ public sealed record WorkSchedule
     /// <param name="trigger">Why the run is requested.</param>
     /// <param name="at">When the run becomes due.</param>
     /// <returns>The changed state, or this one when an earlier request was already there.</returns>
-    public WorkSchedule WithRequest(SyncTrigger trigger, Instant at) =>
+    internal WorkSchedule WithRequest(SyncTrigger trigger, Instant at) =>
         Requests.TryGetValue(trigger, out var existing) && existing <= at
             ? this
             : this with { Requests = Requests.Where(r => r.Key != trigger).Append(new(trigger, at)).ToFrozenDictionary() };
@@ -53,7 +53,7 @@ public sealed record WorkSchedule
     /// <param name="trigger">The trigger of the run.</param>
     /// <param name="startedAt">When the run started.</param>
     /// <returns>The changed state.</returns>
-    public WorkSchedule WithRunStarted(SyncTrigger trigger, Instant startedAt) => this with
+    internal WorkSchedule WithRunStarted(SyncTrigger trigger, Instant startedAt) => this with
     {
         Requests = Requests.Where(r => r.Key != trigger || r.Value > startedAt).ToFrozenDictionary(),
         LastScheduledRunAt = trigger == SyncTrigger.Scheduled ? startedAt : LastScheduledRunAt,
