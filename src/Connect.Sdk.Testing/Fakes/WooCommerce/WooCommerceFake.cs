@@ -125,13 +125,15 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>The stock quantity of the product or variation with this SKU.</summary>
+    /// <param name="foreignNumber">The article's SKU.</param>
+    /// <returns>The quantity; <see langword="null"/> for an unknown SKU or one that does not manage its stock (WooCommerce then holds no quantity).</returns>
     public override int? StockOf(ForeignNumber foreignNumber)
     {
         var sku = SkuOf(foreignNumber);
         lock (Gate)
         {
-            return _products.Find(p => p.Sku == sku)?.StockQuantity;
+            return _products.Find(p => p.Sku == sku) is { ManageStock: true } product ? product.StockQuantity : null;
         }
     }
 

@@ -290,6 +290,66 @@ public sealed class WooCommerceFakeTests : IAsyncLifetime
         Assert.Throws<ArgumentException>(() => _woo.SeedOrder(Order(6001, Start, sku: "NOPE")));
     }
 
+    [Fact]
+    public async Task OrdersUpdate_UnknownStatus_Answers400AndKeepsTheStatus()
+    {
+        _woo.SeedArticle(Sku("SHIRT-M"), 10);
+        _woo.SeedOrder(Order(4002, Start));
+
+        using var response = await _http.PutAsync(new Uri("orders/4002", UriKind.Relative), JsonBody("""{"status":"shipped"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(OrderStatus.Open, _woo.StatusOf("4002"));
+    }
+
+    [Fact]
+    public async Task OrdersGet_UnknownId_Answers404InvalidId()
+    {
+        using var response = await _http.GetAsync(new Uri("orders/999999", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("woocommerce_rest_shop_order_invalid_id", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VariationsBatch_Update_ChangesVariationStock()
+    {
+        _woo.SeedVariation(Sku("SHIRT-S"), 1, parentSku: "SHIRT");
+        _woo.SeedVariation(Sku("SHIRT-L"), 1, parentSku: "SHIRT");
+        var variations = _woo.Products().Where(p => (long)p["parent_id"]! != 0).ToArray();
+        var update = new JsonArray(variations.Select(v => (JsonNode)new JsonObject { ["id"] = (long)v["id"]!, ["stock_quantity"] = 8 }).ToArray());
+
+        using var response = await _http.PostAsync(new Uri($"products/{variations[0]["parent_id"]}/variations/batch", UriKind.Relative), JsonBody(new JsonObject { ["update"] = update }.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(8, _woo.StockOf(Sku("SHIRT-S")));
+        Assert.Equal(8, _woo.StockOf(Sku("SHIRT-L")));
+    }
+
+    [Fact]
+    public async Task ProductUpdate_WithoutManagedStock_IgnoresTheQuantity()
+    {
+        _woo.SeedArticle(Sku("MUG"), 7);
+        var id = (long)_woo.Products().Single()["id"]!;
+
+        using var response = await _http.PutAsync(new Uri($"products/{id}", UriKind.Relative), JsonBody("""{"manage_stock":false,"stock_quantity":3}"""));
+        var product = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False((bool)product["manage_stock"]!);
+        Assert.Null(product["stock_quantity"]);
+        Assert.Null(_woo.StockOf(Sku("MUG")));
+    }
+
+    [Fact]
+    public async Task UnknownMethodOnKnownPath_Answers404RestNoRoute()
+    {
+        using var response = await _http.DeleteAsync(new Uri("orders", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("route.unknown", _woo.Requests.Single().Operation);
+    }
+
     internal static HttpClient Client(WooCommerceFake woo, string? key, string? secret)
     {
         var http = new HttpClient { BaseAddress = woo.ApiAddress };
