@@ -1,4 +1,5 @@
 using Connect.Sdk.Testing.RateLimits;
+using CsCheck;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -6,7 +7,9 @@ namespace Connect.Sdk.Testing.Tests.RateLimits;
 
 public sealed class TokenBucketTests
 {
-    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 11, 23, 12, 0));
+    private static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 12, 0);
+
+    private readonly FakeClock _clock = new(Start);
 
     [Fact]
     public void TryTake_FullBucket_AllowsTheBurstThenRefuses()
@@ -39,6 +42,34 @@ public sealed class TokenBucketTests
 
         _clock.AdvanceSeconds(60);
         Assert.Equal(40, bucket.Available);
+    }
+
+    [Fact]
+    public void TryTake_AnySequence_NeverGrantsMoreThanCapacityPlusRefill()
+    {
+        // Each step: milliseconds the clock advances, then the cost of one request.
+        var steps = Gen.Select(Gen.Int[0, 3_000], Gen.Int[1, 5]).Array[1, 60];
+        Gen.Select(Gen.Int[5, 50], Gen.Int[1, 10], steps).Sample((capacity, refill, sequence) =>
+        {
+            var clock = new FakeClock(Start);
+            var bucket = new TokenBucket(capacity, refill, clock);
+            var granted = 0.0;
+            foreach (var (advance, cost) in sequence)
+            {
+                clock.AdvanceMilliseconds(advance);
+                if (bucket.TryTake(cost, out var retryAfter))
+                {
+                    granted += cost;
+                }
+                else
+                {
+                    Assert.True(retryAfter > Duration.Zero);
+                }
+            }
+
+            var elapsed = (clock.GetCurrentInstant() - Start).TotalSeconds;
+            Assert.True(granted <= capacity + (elapsed * refill) + 1e-6, $"granted {granted} of {capacity} + {elapsed}s x {refill}");
+        });
     }
 
     [Fact]
