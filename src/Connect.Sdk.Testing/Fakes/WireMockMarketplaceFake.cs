@@ -50,14 +50,16 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
     protected WireMockMarketplaceFake(MarketplaceFakeOptions? options)
     {
         Options = options ?? new MarketplaceFakeOptions();
-        var port = FreeLoopbackPort();
-        _server = WireMockServer.Start(new WireMockServerSettings
+        if (Options.RateLimit is { } limit)
         {
-            Urls = [$"http://127.0.0.1:{port}"],
-            StartAdminInterface = false,
-            Logger = new WireMockNullLogger(),
-            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(DropMarkedConnectionsAsync),
-        });
+            // Refuse a limit no request could ever pass now, not as a 500 from inside the server later.
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit.Capacity, nameof(options));
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit.RefillPerSecond, nameof(options));
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit.CostPerRequest, nameof(options));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(limit.CostPerRequest, limit.Capacity, nameof(options));
+        }
+
+        (_server, var port) = StartServer();
         // WireMock reports its URL as localhost; the fake names the address it really bound.
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         _server
@@ -183,6 +185,30 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
 
     [GeneratedRegex(@"([?&](?:consumer_secret|oauth_signature|access_token|client_secret|signature|password)=)[^&#]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretParameter();
+
+    private static (WireMockServer Server, int Port) StartServer()
+    {
+        // The free port is probed, then bound: another process can take it in between, so try a few ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreeLoopbackPort();
+            try
+            {
+                var server = WireMockServer.Start(new WireMockServerSettings
+                {
+                    Urls = [$"http://127.0.0.1:{port}"],
+                    StartAdminInterface = false,
+                    Logger = new WireMockNullLogger(),
+                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(DropMarkedConnectionsAsync),
+                });
+                return (server, port);
+            }
+            catch (Exception) when (attempt < 3)
+            {
+                // Taken in the meantime: probe another port.
+            }
+        }
+    }
 
     private static int FreeLoopbackPort()
     {

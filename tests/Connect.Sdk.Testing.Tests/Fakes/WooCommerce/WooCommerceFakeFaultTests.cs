@@ -149,6 +149,31 @@ public sealed class WooCommerceFakeFaultTests
     }
 
     [Fact]
+    public async Task RateLimit_PerOperation_LimitsEachOperationAlone()
+    {
+        await using var woo = WooCommerceFake.Start(
+            new WooCommerceCredentials(Key, Secret),
+            new MarketplaceFakeOptions { Clock = _clock, RateLimit = new RateLimit(1, 1, Scope: RateLimitScope.Operation) });
+        using var http = Client(woo, Key, Secret);
+
+        using var first = await http.GetAsync(Orders);
+        using var second = await http.GetAsync(Orders);
+        using var other = await http.GetAsync(new Uri("system_status", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public void RateLimit_CostAboveCapacity_IsRefusedAtStart()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => WooCommerceFake.Start(
+            new WooCommerceCredentials(Key, Secret),
+            new MarketplaceFakeOptions { RateLimit = new RateLimit(Capacity: 1, RefillPerSecond: 1, CostPerRequest: 2) }));
+    }
+
+    [Fact]
     public async Task RateLimit_ByDefault_IsOff()
     {
         await using var woo = StartWoo(new FaultPlan());
