@@ -48,6 +48,18 @@ public sealed class WooCommerceFakeFaultTests
     }
 
     [Fact]
+    public async Task DroppedConnection_OnAReusedConnection_ClientStillSeesHttpRequestException()
+    {
+        await using var woo = StartWoo(new FaultPlan());
+        using var http = Client(woo, Key, Secret);
+        using var warmUp = await http.GetAsync(Orders);
+        woo.Faults.Next(FaultKind.DroppedConnection, times: 1);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(Orders));
+        Assert.Equal([200, 0], woo.Requests.Select(r => r.StatusCode));
+    }
+
+    [Fact]
     public async Task Timeout_ClientTimesOut_AndDisposeEndsTheWait()
     {
         var woo = StartWoo(new FaultPlan().Next(FaultKind.Timeout), timeout: Duration.FromSeconds(30));
