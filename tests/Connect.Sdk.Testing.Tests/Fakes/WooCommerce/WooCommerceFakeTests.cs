@@ -182,6 +182,37 @@ public sealed class WooCommerceFakeTests : IAsyncLifetime
         Assert.Equal(12.5m, (decimal)line["price"]!);
     }
 
+    // The keys of WooCommerce's documented orders list sample (orders_list_200.json).
+    public static TheoryData<string, string[]> SampleOrderKeys => new()
+    {
+        {
+            "order",
+            ["id", "parent_id", "number", "order_key", "created_via", "version", "status", "currency", "date_created", "date_created_gmt", "date_modified", "date_modified_gmt", "discount_total", "discount_tax", "shipping_total", "shipping_tax", "cart_tax", "total", "total_tax", "prices_include_tax", "customer_id", "customer_ip_address", "customer_user_agent", "customer_note", "billing", "shipping", "payment_method", "payment_method_title", "transaction_id", "date_paid", "date_paid_gmt", "date_completed", "date_completed_gmt", "cart_hash", "meta_data", "line_items", "tax_lines", "shipping_lines", "fee_lines", "coupon_lines", "refunds", "_links"]
+        },
+        { "line_items", ["id", "name", "product_id", "variation_id", "quantity", "tax_class", "subtotal", "subtotal_tax", "total", "total_tax", "taxes", "meta_data", "sku", "price"] },
+        { "billing", ["first_name", "last_name", "company", "address_1", "address_2", "city", "state", "postcode", "country", "email", "phone"] },
+        { "shipping", ["first_name", "last_name", "company", "address_1", "address_2", "city", "state", "postcode", "country"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(SampleOrderKeys))]
+    public async Task OrdersList_SeededOrder_HasEveryKeyOfTheDocumentedSample(string part, string[] keys)
+    {
+        _woo.SeedArticle(Sku("SHIRT-M"), 10);
+        _woo.SeedOrder(Order(7001, Start));
+
+        using var response = await _http.GetAsync(Orders());
+        var order = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Single()!.AsObject();
+        var json = part switch
+        {
+            "order" => order,
+            "line_items" => order["line_items"]![0]!.AsObject(),
+            _ => order[part]!.AsObject(),
+        };
+
+        Assert.Empty(keys.Except(json.Select(p => p.Key)));
+    }
+
     [Fact]
     public async Task OrdersUpdate_Completed_StatusOfReadsCompleted()
     {
@@ -349,6 +380,8 @@ public sealed class WooCommerceFakeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("route.unknown", _woo.Requests.Single().Operation);
     }
+
+    private static Uri Orders() => new("orders", UriKind.Relative);
 
     internal static HttpClient Client(WooCommerceFake woo, string? key, string? secret)
     {
