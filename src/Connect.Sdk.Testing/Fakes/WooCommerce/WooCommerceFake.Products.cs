@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Connect.Sdk.Testing.Faults;
+
+namespace Connect.Sdk.Testing.Fakes.WooCommerce;
+
+/// <content>Products and variations: lookup by SKU and stock updates, one by one and in batches.</content>
+public sealed partial class WooCommerceFake
+{
+    private void MapProducts()
+    {
+        Map("products.list", "GET", $"{Api}/products", ListProducts);
+        Map("products.get", "GET", $@"{Api}/products/(?<id>\d+)", request => FindProduct(request, "id", variation: false) is { } p ? Json(200, Render(p)) : ProductNotFound());
+        Map("products.update", "PUT", $@"{Api}/products/(?<id>\d+)", request => UpdateOne(request, FindProduct(request, "id", variation: false)));
+        Map("variations.update", "PUT", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request => UpdateOne(request, FindVariation(request)));
+        Map("products.batch", "POST", $"{Api}/products/batch", request => Batch(request, parentId: null));
+        Map("variations.batch", "POST", $@"{Api}/products/(?<pid>\d+)/variations/batch", request =>
+            FindProduct(request, "pid", variation: false) is { Type: "variable" } parent ? Batch(request, parent.Id) : ProductNotFound());
+    }
+
+    private static FakeResponse ProductNotFound() => Error(404, "woocommerce_rest_product_invalid_id", "Invalid ID.");
+
+    private FakeResponse ListProducts(FakeCall request)
+    {
+        if (!TryPage(request, out var page, out var perPage, out var refusal))
+        {
+            return refusal;
+        }
+
+        // A SKU lookup also finds variations (marked by parent_id), so a connector finds either in one call.
+        var matches = request.Query.TryGetValue("sku", out var sku)
+            ? _products.Where(p => p.Sku == sku).ToList()
+            : _products.Where(p => !p.IsVariation).ToList();
+        return Paged(request, "products", matches.Select(p => (JsonNode)Render(p)).ToList(), page, perPage);
+    }
+
+    private WooProduct? FindProduct(FakeCall request, string routeValue, bool variation)
+    {
+        var id = long.Parse(request.RouteValues[routeValue], CultureInfo.InvariantCulture);
+        return _products.Find(p => p.Id == id && p.IsVariation == variation);
+    }
+
+    private WooProduct? FindVariation(FakeCall request)
+    {
+        var parentId = long.Parse(request.RouteValues["pid"], CultureInfo.InvariantCulture);
+        return FindProduct(request, "id", variation: true) is { } v && v.ParentId == parentId ? v : null;
+    }
+
+    private FakeResponse UpdateOne(FakeCall request, WooProduct? product)
+    {
+        if (product is null)
+        {
+            return ProductNotFound();
+        }
+
+        if (ParseBody(request) is not { } body)
+        {
+            return InvalidJson();
+        }
+
+        return ApplyStock(product, body) is { } refusal ? refusal : Json(200, Render(product));
+    }
+
+    private FakeResponse Batch(FakeCall request, long? parentId)
+    {
+        if (ParseBody(request) is not { } body)
+        {
+            return InvalidJson();
+        }
+
+        var sections = new[] { "create", "update", "delete" };
+        var count = sections.Sum(s => body[s] is JsonArray items ? items.Count : 0);
+        if (count > BatchLimit)
+        {
+            // WooCommerce's check_batch_limit answers 413 with this code, not 400.
+            return Error(413, "woocommerce_rest_request_entity_too_large", $"Unable to accept more than {BatchLimit} items for this request.");
+        }
+
+        var response = new JsonObject();
+        var position = 0;
+        foreach (var section in sections)
+        {
+            if (body[section] is not JsonArray items)
+            {
+                continue;
+            }
+
+            var results = new JsonArray();
+            foreach (var item in items)
+            {
+                results.Add(BatchItem(section, item, parentId, request.Fault == FaultKind.PartialBatchFailure && position % 2 == 1));
+                position++;
+            }
+
+            response[section] = results;
+        }
+
+        return Json(200, response);
+    }
+
+    private JsonObject BatchItem(string section, JsonNode? item, long? parentId, bool failOnPurpose)
+    {
+        var id = item is JsonObject o && o["id"] is JsonValue v && v.TryGetValue<long>(out var parsed) ? parsed
+            : item is JsonValue raw && raw.TryGetValue<long>(out var plain) ? plain
+            : 0;
+        static JsonObject Failed(long id, string code, string message, int status) => new()
+        {
+            ["id"] = id,
+            ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["data"] = new JsonObject { ["status"] = status } },
+        };
+
+        if (failOnPurpose)
+        {
+            // PartialBatchFailure: every second record fails the way WooCommerce reports a record it could not save.
+            return Failed(id, "woocommerce_rest_product_not_updated", "The product could not be saved.", 500);
+        }
+
+        if (section != "update")
+        {
+            return Failed(id, "woocommerce_rest_fake_not_supported", $"The fake supports batch update only, not {section}.", 400);
+        }
+
+        var product = _products.Find(p => p.Id == id && (parentId is null ? !p.IsVariation : p.ParentId == parentId));
+        if (product is null)
+        {
+            return Failed(id, parentId is null ? "woocommerce_rest_product_invalid_id" : "woocommerce_rest_product_variation_invalid_id", "Invalid ID.", 400);
+        }
+
+        return ApplyStock(product, (JsonObject)item!) is { } refusal
+            ? Failed(id, "rest_invalid_param", "Invalid parameter(s): stock_quantity", refusal.StatusCode)
+            : Render(product);
+    }
+
+    private FakeResponse? ApplyStock(WooProduct product, JsonObject changes)
+    {
+        if (changes["manage_stock"] is JsonValue manage)
+        {
+            if (!manage.TryGetValue<bool>(out var manageStock))
+            {
+                return InvalidParameter("manage_stock", "manage_stock is not of type boolean.");
+            }
+
+            product.ManageStock = manageStock;
+        }
+
+        if (changes["stock_quantity"] is JsonValue quantity)
+        {
+            if (!quantity.TryGetValue<int>(out var stock))
+            {
+                return InvalidParameter("stock_quantity", "stock_quantity is not of type integer.");
+            }
+
+            // As in WooCommerce, a quantity only counts where the product manages its stock.
+            if (product.ManageStock)
+            {
+                product.StockQuantity = stock;
+            }
+        }
+
+        product.Modified = Clock.GetCurrentInstant();
+        return null;
+    }
+
+    private JsonObject Render(WooProduct product)
+    {
+        var path = product.IsVariation ? $"products/{product.ParentId}/variations/{product.Id}" : $"products/{product.Id}";
+        var stockStatus = !product.ManageStock || product.StockQuantity > 0 ? "instock" : "outofstock";
+        return new JsonObject
+        {
+            ["id"] = product.Id,
+            ["name"] = product.Name,
+            ["slug"] = product.Sku.ToLowerInvariant(),
+            ["permalink"] = new Uri(BaseAddress, $"product/{product.Sku.ToLowerInvariant()}/").ToString(),
+            ["date_created"] = Date(product.Created),
+            ["date_created_gmt"] = Date(product.Created),
+            ["date_modified"] = Date(product.Modified),
+            ["date_modified_gmt"] = Date(product.Modified),
+            ["type"] = product.Type,
+            ["status"] = "publish",
+            ["sku"] = product.Sku,
+            ["price"] = product.Type == "variable" ? string.Empty : Amount(product.Price),
+            ["regular_price"] = product.Type == "variable" ? string.Empty : Amount(product.Price),
+            ["sale_price"] = string.Empty,
+            ["manage_stock"] = product.ManageStock,
+            ["stock_quantity"] = product.ManageStock ? product.StockQuantity : null,
+            ["stock_status"] = stockStatus,
+            ["backorders"] = "no",
+            ["parent_id"] = product.ParentId,
+            ["variations"] = new JsonArray(product.Variations.Select(v => (JsonNode)v).ToArray()),
+            ["meta_data"] = new JsonArray(),
+            ["_links"] = Links(path, product.IsVariation ? $"products/{product.ParentId}/variations" : "products"),
+        };
+    }
+
+    private JsonObject Links(string self, string collection) => new()
+    {
+        ["self"] = new JsonArray(new JsonObject { ["href"] = Href(self) }),
+        ["collection"] = new JsonArray(new JsonObject { ["href"] = Href(collection) }),
+    };
+}

@@ -1,0 +1,85 @@
+using NodaTime;
+
+namespace Connect.Sdk.Testing.RateLimits;
+
+/// <summary>
+/// A token bucket on an injected clock: it holds up to a capacity of tokens, refills at a steady rate, and
+/// every request takes its cost. Fakes apply one per account or per operation to model a marketplace's rate
+/// limit (Amazon's per-operation buckets; with the cost as the query cost, Shopify's leaky bucket), and
+/// answer 429 when it is empty. Deterministic: time only moves when the clock does.
+/// </summary>
+public sealed class TokenBucket
+{
+    private readonly Lock _gate = new();
+    private readonly IClock _clock;
+    private double _tokens;
+    private Instant _refilledAt;
+
+    /// <summary>Creates a full bucket.</summary>
+    /// <param name="capacity">The most tokens the bucket holds (the burst); positive.</param>
+    /// <param name="refillPerSecond">Tokens added per second; positive.</param>
+    /// <param name="clock">The clock the refill follows; tests pass a <c>FakeClock</c>.</param>
+    public TokenBucket(double capacity, double refillPerSecond, IClock clock)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(refillPerSecond);
+        ArgumentNullException.ThrowIfNull(clock);
+        Capacity = capacity;
+        RefillPerSecond = refillPerSecond;
+        _clock = clock;
+        _tokens = capacity;
+        _refilledAt = clock.GetCurrentInstant();
+    }
+
+    /// <summary>The most tokens the bucket holds.</summary>
+    public double Capacity { get; }
+
+    /// <summary>Tokens added per second.</summary>
+    public double RefillPerSecond { get; }
+
+    /// <summary>The tokens available now.</summary>
+    public double Available
+    {
+        get
+        {
+            lock (_gate)
+            {
+                Refill();
+                return _tokens;
+            }
+        }
+    }
+
+    /// <summary>Takes the cost of one request if the bucket holds enough tokens.</summary>
+    /// <param name="cost">The request's cost; positive and at most <see cref="Capacity"/>.</param>
+    /// <param name="retryAfter">When refused, how long until the bucket holds the cost again; otherwise zero.</param>
+    /// <returns><see langword="true"/> when the tokens were taken; <see langword="false"/> to answer 429.</returns>
+    public bool TryTake(double cost, out Duration retryAfter)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cost);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(cost, Capacity);
+        lock (_gate)
+        {
+            Refill();
+            if (_tokens >= cost)
+            {
+                _tokens -= cost;
+                retryAfter = Duration.Zero;
+                return true;
+            }
+
+            retryAfter = Duration.FromSeconds((cost - _tokens) / RefillPerSecond);
+            return false;
+        }
+    }
+
+    private void Refill()
+    {
+        var now = _clock.GetCurrentInstant();
+
+        // A clock that goes back (a test resetting it) must not drain the bucket.
+        var elapsed = Math.Max(0, (now - _refilledAt).TotalSeconds);
+        _tokens = Math.Min(Capacity, _tokens + (elapsed * RefillPerSecond));
+        _refilledAt = now;
+    }
+}
