@@ -17,6 +17,7 @@ namespace Connect.Sdk.Testing.Tests.Conformance;
 public sealed class InProcessConnectorConformanceTests : ConnectorConformanceTests
 {
     private readonly ConnectorFlaw _flaws;
+    private readonly IReadOnlyCollection<string> _ignoredOrderFields;
     private InProcessMarketplace? _market;
 
     public InProcessConnectorConformanceTests()
@@ -24,7 +25,13 @@ public sealed class InProcessConnectorConformanceTests : ConnectorConformanceTes
     {
     }
 
-    internal InProcessConnectorConformanceTests(ConnectorFlaw flaws) => _flaws = flaws;
+    internal InProcessConnectorConformanceTests(ConnectorFlaw flaws, params IReadOnlyCollection<string> ignoredOrderFields)
+    {
+        _flaws = flaws;
+        _ignoredOrderFields = ignoredOrderFields;
+    }
+
+    protected override IReadOnlyCollection<string> IgnoredOrderFields => _ignoredOrderFields;
 
     protected override ForeignNumberLabel ForeignNumberLabel => InProcessConnector.Label;
 
