@@ -43,6 +43,10 @@ public sealed class BrokenConnectorTests
         AssertKitFailsAsync(ConnectorFlaw.AcceptsAnyToken, kit => kit.ConnectionCheck_BadSecret_FailsWithMessage(), "passed with the bad secret", "does not verify the credentials");
 
     [Fact]
+    public Task PartialShipmentsCheck_ConnectorResendsShipments_FailsNamingTheDuplicate() =>
+        AssertKitFailsAsync(ConnectorFlaw.ResendsShipments, kit => kit.StatusExport_PartialShipments_ReachTheFake(), "after the second parcel", "tracking number TRACK-0001 2 time(s), expected once");
+
+    [Fact]
     public async Task OtherChecks_ConnectorWithOneFlaw_StillPass()
     {
         // A flaw fails its own check only: the kit's messages point at the one thing that is wrong.

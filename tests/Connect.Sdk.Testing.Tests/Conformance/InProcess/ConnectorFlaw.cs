@@ -30,4 +30,7 @@ internal enum ConnectorFlaw
 
     /// <summary>Passes the connection check without asking the marketplace.</summary>
     AcceptsAnyToken = 128,
+
+    /// <summary>Sends every shipment of an order on each export, also those the marketplace has.</summary>
+    ResendsShipments = 256,
 }

@@ -260,7 +260,7 @@ internal sealed class InProcessConnector : IConnector
     private async ValueTask<RecordResult> ExportOrderStatusAsync(ConnectionContext connection, OrderStatusUpdate update, CancellationToken cancellationToken)
     {
         var existing = await CallAsync<WireShipment[]>(connection, "shipments.list", "GET", $"/orders/{update.OrderNumber}/shipments", new WireLookup([update.OrderNumber]), cancellationToken);
-        foreach (var shipment in update.Shipments.Where(s => existing.All(e => e.Tracking != s.TrackingNumber)))
+        foreach (var shipment in update.Shipments.Where(s => Has(ConnectorFlaw.ResendsShipments) || existing.All(e => e.Tracking != s.TrackingNumber)))
         {
             var wire = new WireShipment(update.OrderNumber, shipment.TrackingNumber, shipment.Carrier.Value, shipment.Lines.Select(l => new WireShippedLine(l.LineId, l.Quantity)).ToArray());
             await CallAsync<JsonElement>(connection, "shipments.create", "POST", $"/orders/{update.OrderNumber}/shipments", wire, cancellationToken);
