@@ -34,9 +34,6 @@ namespace Connect.Sdk.Testing.Hosting;
 /// </example>
 public sealed class ConnectTestHost : IAsyncDisposable
 {
-    /// <summary>The instant the <see cref="Clock"/> starts at: 23 November 2026, 08:00 UTC.</summary>
-    public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 8, 0);
-
     /// <summary>How many rounds <see cref="RunDueAsync"/> runs at one instant before it gives up on work that keeps becoming due.</summary>
     public const int MaxRoundsPerInstant = 20;
 
@@ -55,6 +52,9 @@ public sealed class ConnectTestHost : IAsyncDisposable
         configure(builder);
         _provider = services.BuildServiceProvider();
     }
+
+    /// <summary>The instant the <see cref="Clock"/> starts at: 23 November 2026, 08:00 UTC.</summary>
+    public static Instant Start { get; } = Instant.FromUtc(2026, 11, 23, 8, 0);
 
     /// <summary>The user the host's conveniences act as in the lifecycle's history.</summary>
     public static Actor User { get; } = new("test-host");
