@@ -40,6 +40,7 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
     private readonly CapturedLog _log = new();
     private IMarketplaceFake? _fake;
     private IConnector? _connector;
+    private ObservedConnector? _observed;
     private ConnectTestHost? _host;
 
     /// <summary>The fake marketplace of the current check.</summary>
@@ -123,9 +124,10 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
     {
         _fake = await StartFakeAsync().ConfigureAwait(false);
         _connector = CreateConnector(_log);
+        _observed = new ObservedConnector(_connector);
         _host = ConnectTestHost.Create(sdk =>
         {
-            sdk.AddConnector(_connector).ConfigureForeignNumberRules(ConfigureForeignNumberRules);
+            sdk.AddConnector(_observed).ConfigureForeignNumberRules(ConfigureForeignNumberRules);
             sdk.Services.AddSingleton<ILoggerFactory>(_log);
             sdk.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         });
@@ -365,7 +367,8 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
 
     /// <summary>
     /// A cancelled token stops the connector: it throws <see cref="OperationCanceledException"/> (or reports every record
-    /// failed) and writes nothing to the marketplace.
+    /// failed) and writes nothing to the marketplace; and an import cancelled after its first page leaves nothing
+    /// half-written: the next runs bring every order once.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Fact]
@@ -406,6 +409,11 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
             {
                 Assert.Fail($"FetchChangedOrdersAsync was called with a cancelled token and still returned {pages} page(s); throw OperationCanceledException instead.");
             }
+        }
+
+        if (Connector.Descriptor.Supports(FeatureKind.Orders))
+        {
+            await CancelledHalfWayAsync(connection).ConfigureAwait(false);
         }
 
         if (Connector.GetFeature<IOrderStatusFeature>() is { } status)
@@ -482,6 +490,38 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
                 Assert.Fail($"The secret '{leaked}' appears in {where}: \"{Mask(text, secrets)}\" (secrets masked here). Never log or report a secret, not even in an exception message.");
             }
         }
+    }
+
+    // A run cancelled after the first page of orders stops; what it left half-done, the next runs finish: every order once.
+    private async Task CancelledHalfWayAsync(ConnectionId connection)
+    {
+        var numbers = await SeedOrdersAsync(connection, (2 * OrderPageSize) + 1).ConfigureAwait(false);
+        using var halfWay = new CancellationTokenSource();
+        _observed!.AfterPage = halfWay.Cancel;
+        try
+        {
+            await Host.RunDueAsync(halfWay.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected: the run was cancelled.
+        }
+        catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+        {
+            Assert.Fail($"A run cancelled after its first page of orders threw {ex.GetType().Name} instead of stopping: {ex.Message}");
+        }
+        finally
+        {
+            _observed.AfterPage = null;
+        }
+
+        if (!halfWay.IsCancellationRequested)
+        {
+            Assert.Fail($"The order import read no page of the {numbers.Count} orders on the fake, so the kit could not cancel it half-way.");
+        }
+
+        await RunForAsync(Duration.FromHours(1), "the imports after the cancelled run").ConfigureAwait(false);
+        await AssertEveryOrderOnceAsync(connection, numbers, "after a run cancelled after its first page and an hour of scheduled imports").ConfigureAwait(false);
     }
 
     private async Task<ConnectionCheckResult> CheckAsync(SettingsUpdate settings, string id)
