@@ -152,10 +152,11 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
     [Fact]
     public async Task ConnectionCheck_ValidCredentials_Passes()
     {
-        var result = await CheckAsync(ConnectionSettings(Fake.BaseAddress), "good").ConfigureAwait(false);
+        var settings = ConnectionSettings(Fake.BaseAddress);
+        var result = await CheckAsync(settings, "good").ConfigureAwait(false);
         if (!result.Passed)
         {
-            Assert.Fail($"The connection check failed with the valid settings of ConnectionSettings(): \"{result.Message}\". It must pass against the fake at {Fake.BaseAddress}.");
+            Assert.Fail($"The connection check failed with the valid settings of ConnectionSettings(): \"{Mask(result.Message, Secrets(settings))}\". It must pass against the fake at {Fake.BaseAddress}.");
         }
     }
 
