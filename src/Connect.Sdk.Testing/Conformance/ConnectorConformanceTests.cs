@@ -334,6 +334,20 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
 
         AssertFaultsInjected(3);
         AssertStock(expected, $"after 429, 503 and 500 answers and {RecoveryTime} of scheduled stock syncs");
+
+        // A change during an outage: only the delta is sent, so a call the connector reports as sent but that failed stays wrong.
+        for (var i = 1; i <= expected.Count; i++)
+        {
+            Host.Stock.Set(ArticleNumber(i), 20 + i);
+            expected[Foreign(i)] = 20 + i;
+        }
+
+        Fake.Faults.Next(FaultKind.ServiceUnavailable).Next(FaultKind.TooManyRequests).Next(FaultKind.ServerError);
+        await Host.StockSync.NotifyStockChangedAsync(Enumerable.Range(1, expected.Count).Select(ArticleNumber).ToArray(), CancellationToken.None).ConfigureAwait(false);
+        await RunForAsync(RecoveryTime, "the stock syncs of a change under faults").ConfigureAwait(false);
+
+        AssertFaultsInjected(6);
+        AssertStock(expected, $"after the ERP's stock changed, 503, 429 and 500 answers to the change and {RecoveryTime} of scheduled stock syncs");
     }
 
     /// <summary>

@@ -47,6 +47,10 @@ public sealed class BrokenConnectorTests
         AssertKitFailsAsync(ConnectorFlaw.ResendsShipments, kit => kit.StatusExport_PartialShipments_ReachTheFake(), "after the second parcel", "tracking number TRACK-0001 2 time(s), expected once");
 
     [Fact]
+    public Task StockRecoveryCheck_ConnectorReportsFailedCallAsSent_FailsNamingTheStaleLevels() =>
+        AssertKitFailsAsync(ConnectorFlaw.ReportsFailedStockAsSent, kit => kit.StockPush_TooManyRequestsAndServerErrors_EveryLevelRight(), "after the ERP's stock changed", "stock for SKU-1 on the fake is 7, expected 21");
+
+    [Fact]
     public async Task OtherChecks_ConnectorWithOneFlaw_StillPass()
     {
         // A flaw fails its own check only: the kit's messages point at the one thing that is wrong.

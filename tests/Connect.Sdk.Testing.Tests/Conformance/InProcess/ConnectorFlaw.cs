@@ -33,4 +33,7 @@ internal enum ConnectorFlaw
 
     /// <summary>Sends every shipment of an order on each export, also those the marketplace has.</summary>
     ResendsShipments = 256,
+
+    /// <summary>Reports a stock batch as sent when the call failed.</summary>
+    ReportsFailedStockAsSent = 512,
 }

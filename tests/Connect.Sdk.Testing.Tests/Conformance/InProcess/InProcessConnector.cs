@@ -250,7 +250,16 @@ internal sealed class InProcessConnector : IConnector
     private async ValueTask<BatchResult> PushStockAsync(ConnectionContext connection, IReadOnlyList<StockUpdate> batch, CancellationToken cancellationToken)
     {
         var items = batch.Select(u => new WireStock(u.ForeignNumber.Value, Has(ConnectorFlaw.SendsZeroStock) ? 0 : u.Quantity)).ToArray();
-        var results = await CallAsync<WireStockResult[]>(connection, "stock.update", "POST", "/stock", items, cancellationToken);
+        WireStockResult[] results;
+        try
+        {
+            results = await CallAsync<WireStockResult[]>(connection, "stock.update", "POST", "/stock", items, cancellationToken);
+        }
+        catch (MarketplaceCallException) when (Has(ConnectorFlaw.ReportsFailedStockAsSent))
+        {
+            return BatchResult.Success(batch.Select(u => u.ArticleNumber));
+        }
+
         var byItem = results.ToDictionary(r => r.ItemId, StringComparer.Ordinal);
         return new BatchResult(batch.Select(u => byItem.TryGetValue(u.ForeignNumber.Value, out var r) && r.Ok
             ? RecordResult.Success(u.ArticleNumber)
