@@ -1,0 +1,95 @@
+using Connect.Sdk.Testing.Conformance;
+using Connect.Sdk.Testing.Tests.Conformance.InProcess;
+using Xunit.Sdk;
+
+namespace Connect.Sdk.Testing.Tests.Conformance;
+
+/// <summary>
+/// Proves that the conformance kit fails a broken connector for the right reason: each test runs the one kit check a
+/// <see cref="ConnectorFlaw"/> breaks and asserts that the failure message names the problem.
+/// </summary>
+public sealed class BrokenConnectorTests
+{
+    [Fact]
+    public Task ManyPagesCheck_ConnectorReadsFirstPageOnly_FailsNamingTheMissingOrders() =>
+        AssertKitFailsAsync(ConnectorFlaw.IgnoresPagination, kit => kit.OrderImport_ManyPages_EveryOrderArrivesOnce(), "41 order(s) the fake holds never reached the ERP", "10021 (not in the journal: never read from the fake)");
+
+    [Fact]
+    public Task FullOrderCheck_ConnectorMapsLineTotalAsUnitPrice_FailsNamingTheField() =>
+        AssertKitFailsAsync(ConnectorFlaw.UnitPriceAsLineTotal, kit => kit.OrderImport_FullyPopulatedOrder_ArrivesWithEveryField(), "Lines[0].UnitPrice: the fake holds 12.99 EUR, the ERP received 38.97 EUR");
+
+    [Fact]
+    public Task StockCheck_ConnectorSendsZero_FailsNamingTheLevel() =>
+        AssertKitFailsAsync(ConnectorFlaw.SendsZeroStock, kit => kit.StockPush_MappedArticles_ReachTheFake(), "stock for SKU-1 on the fake is 0, expected 7");
+
+    [Fact]
+    public Task SecretsCheck_ConnectorLogsTheToken_FailsNamingTheLogLine() =>
+        AssertKitFailsAsync(ConnectorFlaw.LogsToken, kit => kit.Secrets_EveryOperation_NeverInLogsOrJournal(), "appears in a log line", "Authorization: Bearer");
+
+    [Fact]
+    public Task CancellationCheck_ConnectorIgnoresTheToken_FailsNamingTheWrite() =>
+        AssertKitFailsAsync(ConnectorFlaw.IgnoresCancellation, kit => kit.Cancellation_CancelledToken_StopsWithoutWriting(), "PushStockAsync was called with a cancelled token and still wrote: stock for SKU-1 on the fake is 7, expected it to stay 3");
+
+    [Fact]
+    public Task MalformedCheck_ConnectorTakesBrokenPayloadForEmptyPage_FailsNamingTheFault() =>
+        AssertKitFailsAsync(ConnectorFlaw.TakesMalformedAsEmpty, kit => kit.OrderImport_MalformedPayload_JournaledAsFailure(), "with MalformedJson", "no run failed and no order is Failed in the journal");
+
+    [Fact]
+    public Task RecoveryCheck_ConnectorSkipsFailedPagesWithoutRetry_FailsNamingTheLostOrders() =>
+        AssertKitFailsAsync(ConnectorFlaw.SkipsFailedPages, kit => kit.OrderImport_TooManyRequestsAndServerErrors_EveryOrderOnce(), "never reached the ERP after 429, 503 and 500 answers");
+
+    [Fact]
+    public Task BadSecretCheck_ConnectorAcceptsAnyToken_FailsSayingCredentialsAreNotVerified() =>
+        AssertKitFailsAsync(ConnectorFlaw.AcceptsAnyToken, kit => kit.ConnectionCheck_BadSecret_FailsWithMessage(), "passed with the bad secret", "does not verify the credentials");
+
+    [Fact]
+    public Task PartialShipmentsCheck_ConnectorResendsShipments_FailsNamingTheDuplicate() =>
+        AssertKitFailsAsync(ConnectorFlaw.ResendsShipments, kit => kit.StatusExport_PartialShipments_ReachTheFake(), "after the second parcel", "tracking number TRACK-0001 2 time(s), expected once");
+
+    [Fact]
+    public Task StockRecoveryCheck_ConnectorReportsFailedCallAsSent_FailsNamingTheStaleLevels() =>
+        AssertKitFailsAsync(ConnectorFlaw.ReportsFailedStockAsSent, kit => kit.StockPush_TooManyRequestsAndServerErrors_EveryLevelRight(), "after the ERP's stock changed", "stock for SKU-1 on the fake is 7, expected 21");
+
+    [Fact]
+    public async Task OtherChecks_ConnectorWithOneFlaw_StillPass()
+    {
+        // A flaw fails its own check only: the kit's messages point at the one thing that is wrong.
+        await RunAsync(ConnectorFlaw.IgnoresPagination, kit => kit.OrderImport_FullyPopulatedOrder_ArrivesWithEveryField());
+        await RunAsync(ConnectorFlaw.SendsZeroStock, kit => kit.OrderImport_ManyPages_EveryOrderArrivesOnce());
+        await RunAsync(ConnectorFlaw.UnitPriceAsLineTotal, kit => kit.StockPush_MappedArticles_ReachTheFake());
+    }
+
+    [Fact]
+    public async Task FullOrderCheck_WrongFieldListedAsIgnored_Passes()
+    {
+        // What a marketplace cannot carry is tolerated only through IgnoredOrderFields, line fields as "Lines[].Name".
+        var kit = new InProcessConnectorConformanceTests(ConnectorFlaw.UnitPriceAsLineTotal, "Lines[].UnitPrice");
+
+        await RunAsync(kit, k => k.OrderImport_FullyPopulatedOrder_ArrivesWithEveryField());
+    }
+
+    private static async Task AssertKitFailsAsync(ConnectorFlaw flaw, Func<ConnectorConformanceTests, Task> check, params string[] expectedInMessage)
+    {
+        var failure = await Assert.ThrowsAnyAsync<XunitException>(() => RunAsync(flaw, check));
+        foreach (var expected in expectedInMessage)
+        {
+            Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private static Task RunAsync(ConnectorFlaw flaw, Func<ConnectorConformanceTests, Task> check) =>
+        RunAsync(new InProcessConnectorConformanceTests(flaw), check);
+
+    private static async Task RunAsync(ConnectorConformanceTests kit, Func<ConnectorConformanceTests, Task> check)
+    {
+        await kit.InitializeAsync();
+        try
+        {
+            await check(kit);
+        }
+        finally
+        {
+            await kit.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace Connect.Sdk.Testing.Tests.Conformance.InProcess;
+
+/// <summary>Mistakes the in-process connector can make on purpose, to prove the conformance kit catches each.</summary>
+[Flags]
+internal enum ConnectorFlaw
+{
+    /// <summary>A correct connector.</summary>
+    None = 0,
+
+    /// <summary>Reads the first page of changed orders only.</summary>
+    IgnoresPagination = 1,
+
+    /// <summary>Maps the line total into the unit price.</summary>
+    UnitPriceAsLineTotal = 2,
+
+    /// <summary>Sends every stock level as 0.</summary>
+    SendsZeroStock = 4,
+
+    /// <summary>Logs the access token with every call.</summary>
+    LogsToken = 8,
+
+    /// <summary>Never looks at the cancellation token.</summary>
+    IgnoresCancellation = 16,
+
+    /// <summary>Takes a payload it cannot parse for an empty page.</summary>
+    TakesMalformedAsEmpty = 32,
+
+    /// <summary>Does not retry, and skips an order page whose request failed.</summary>
+    SkipsFailedPages = 64,
+
+    /// <summary>Passes the connection check without asking the marketplace.</summary>
+    AcceptsAnyToken = 128,
+
+    /// <summary>Sends every shipment of an order on each export, also those the marketplace has.</summary>
+    ResendsShipments = 256,
+
+    /// <summary>Reports a stock batch as sent when the call failed.</summary>
+    ReportsFailedStockAsSent = 512,
+}

@@ -1,0 +1,310 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Features;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Settings;
+using Connect.Sdk.Shipments;
+using Connect.Sdk.Stock;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Connect.Sdk.Testing.Tests.Conformance.InProcess;
+
+/// <summary>
+/// A connector for <see cref="InProcessMarketplace"/>, written as a partner would write one: it retries 429 and 5xx
+/// answers a few times, follows the order list's pages, maps every field, sends only missing shipments, honours
+/// cancellation and never logs the token. Each <see cref="ConnectorFlaw"/> breaks one of these on purpose.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1848:Use the LoggerMessage delegates", Justification = "A test double; it logs to be searched for secrets, not for speed.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1873:Avoid potentially expensive logging", Justification = "A test double.")]
+internal sealed class InProcessConnector : IConnector
+{
+    public const int PageSize = 20;
+
+    public const int Attempts = 3;
+
+    public static readonly ConnectorId Id = new("inprocess");
+
+    public static readonly ForeignNumberLabel Label = new("inprocsku");
+
+    private readonly InProcessMarketplace _market;
+    private readonly ConnectorFlaw _flaws;
+    private readonly ILogger _logger;
+
+    public InProcessConnector(InProcessMarketplace market, ILoggerFactory loggerFactory, ConnectorFlaw flaws = ConnectorFlaw.None)
+    {
+        _market = market;
+        _flaws = flaws;
+        _logger = loggerFactory.CreateLogger<InProcessConnector>();
+        Features = [new StockPart(this), new OrdersPart(this), new StatusPart(this)];
+    }
+
+    public ConnectorDescriptor Descriptor { get; } = new(
+        Id,
+        "In-process marketplace",
+        ChannelKind.Marketplace,
+        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus],
+        new SettingsSchema(
+        [
+            new SettingsGroup("connection", "Connection",
+            [
+                new SettingField("url", "URL") { IsMandatory = true, AffectsConnection = true },
+                new SettingField("token", "Access token") { IsMandatory = true, IsSecret = true },
+            ]),
+        ]));
+
+    public IReadOnlyList<IFeature> Features { get; }
+
+    public async ValueTask<ConnectionCheckResult> CheckConnectionAsync(ConnectionContext connection, CancellationToken cancellationToken)
+    {
+        if (Has(ConnectorFlaw.AcceptsAnyToken))
+        {
+            return ConnectionCheckResult.Success();
+        }
+
+        try
+        {
+            await CallAsync<JsonElement>(connection, "auth.check", "GET", "/me", null, cancellationToken);
+            return ConnectionCheckResult.Success("Connected to the in-process marketplace.");
+        }
+        catch (MarketplaceCallException ex) when (ex.StatusCode == 401)
+        {
+            return ConnectionCheckResult.Failure("The marketplace rejected the access token (401).", "token");
+        }
+        catch (MarketplaceCallException ex)
+        {
+            return ConnectionCheckResult.Failure($"The marketplace did not answer the check ({ex.StatusCode}).");
+        }
+    }
+
+    private bool Has(ConnectorFlaw flaw) => (_flaws & flaw) != 0;
+
+    private CancellationToken Honoured(CancellationToken cancellationToken) =>
+        Has(ConnectorFlaw.IgnoresCancellation) ? CancellationToken.None : cancellationToken;
+
+    private async ValueTask<T> CallAsync<T>(ConnectionContext connection, string operation, string method, string path, object? body, CancellationToken cancellationToken)
+    {
+        cancellationToken = Honoured(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var token = (await connection.GetSecretAsync("token", cancellationToken)).Reveal();
+        if (Has(ConnectorFlaw.LogsToken))
+        {
+            _logger.LogInformation("Calling {Operation} {Path} with Authorization: Bearer {Token}", operation, path, token);
+        }
+        else
+        {
+            _logger.LogDebug("Calling {Operation} {Path}", operation, path);
+        }
+
+        var json = body is null ? null : Wire.Serialize(body);
+        var attempts = Has(ConnectorFlaw.SkipsFailedPages) ? 1 : Attempts;
+        WireResponse response = new(0, string.Empty);
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            response = _market.Send(new WireRequest(operation, method, path, token, json));
+            if (response.StatusCode == 200)
+            {
+                return Wire.Deserialize<T>(response.Body);
+            }
+
+            if (response.StatusCode is not (0 or 429 or >= 500))
+            {
+                break;
+            }
+
+            _logger.LogDebug("{Operation} answered {StatusCode}; attempt {Attempt} of {Attempts}", operation, response.StatusCode, attempt, attempts);
+        }
+
+        throw new MarketplaceCallException(response.StatusCode, $"{operation} failed with status {response.StatusCode}.");
+    }
+
+    private async IAsyncEnumerable<OrderPage> FetchChangedOrdersAsync(ConnectionContext connection, OrderCursor since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var page = 1;
+        while (page <= 1000)
+        {
+            var (wire, failed) = await ReadPageAsync(connection, new WireOrderQuery(since.ChangedSince.ToUnixTimeMilliseconds(), page, PageSize), cancellationToken);
+            if (failed)
+            {
+                page++;
+                continue;
+            }
+
+            if (wire is null)
+            {
+                yield break;
+            }
+
+            var (orders, unreadable) = Map(wire.Orders);
+            if (wire.Orders.Length > 0)
+            {
+                yield return new OrderPage(orders, unreadable, new OrderCursor(Instant.FromUnixTimeMilliseconds(wire.Orders.Max(o => o.UpdatedAt))));
+            }
+
+            if (wire.NextPage is not { } next || Has(ConnectorFlaw.IgnoresPagination))
+            {
+                yield break;
+            }
+
+            page = next;
+        }
+    }
+
+    private async ValueTask<(WireOrderPage? Page, bool Failed)> ReadPageAsync(ConnectionContext connection, WireOrderQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await CallAsync<WireOrderPage>(connection, "orders.list", "GET", $"/orders?page={query.Page}", query, cancellationToken), false);
+        }
+        catch (JsonException) when (Has(ConnectorFlaw.TakesMalformedAsEmpty))
+        {
+            return (null, false);
+        }
+        catch (MarketplaceCallException) when (Has(ConnectorFlaw.SkipsFailedPages) && query.Page < 10)
+        {
+            return (null, true);
+        }
+    }
+
+    private async ValueTask<OrderLookupResult> FetchOrdersByNumberAsync(ConnectionContext connection, IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken)
+    {
+        var wire = await CallAsync<WireOrder[]>(connection, "orders.get", "GET", "/orders/by-number", new WireLookup(orderNumbers.ToArray()), cancellationToken);
+        var (orders, unreadable) = Map(wire);
+        var answered = wire.Select(o => o.Number).ToHashSet(StringComparer.Ordinal);
+        return new OrderLookupResult(orders, orderNumbers.Where(n => !answered.Contains(n)).ToArray(), unreadable);
+    }
+
+    private (MarketplaceOrder[] Orders, UnreadableOrder[] Unreadable) Map(IEnumerable<WireOrder> wire)
+    {
+        var orders = new List<MarketplaceOrder>();
+        var unreadable = new List<UnreadableOrder>();
+        foreach (var order in wire)
+        {
+            try
+            {
+                orders.Add(Map(order));
+            }
+            catch (ArgumentException ex)
+            {
+                unreadable.Add(new UnreadableOrder(order.Number, ex.Message));
+            }
+        }
+
+        return (orders.ToArray(), unreadable.ToArray());
+    }
+
+    private MarketplaceOrder Map(WireOrder order)
+    {
+        var currency = new CurrencyCode(order.Currency);
+        Money Amount(decimal amount) => new(amount, currency);
+        Money? Optional(decimal? amount) => amount is { } a ? new Money(a, currency) : null;
+        return new MarketplaceOrder
+        {
+            OrderNumber = order.Number,
+            MarketplaceOrderId = order.Id,
+            CreatedAt = Instant.FromUnixTimeMilliseconds(order.CreatedAt),
+            UpdatedAt = Instant.FromUnixTimeMilliseconds(order.UpdatedAt),
+            Currency = currency,
+            Status = new OrderStatus(order.Status),
+            PricesIncludeTax = order.Gross,
+            ShippingCost = Amount(order.Shipping),
+            ShippingTax = Optional(order.ShippingTax),
+            Total = Optional(order.Total),
+            BillingAddress = Map(order.Billing),
+            ShippingAddress = Map(order.Delivery),
+            BuyerEmail = order.Email,
+            PaymentMethod = order.Payment,
+            Lines = order.Lines.Select(l => new OrderLine
+            {
+                LineId = l.Id,
+                ForeignNumber = l.ItemId is null ? null : new ForeignNumber(Label, l.ItemId),
+                Sku = l.SellerSku,
+                Title = l.Title,
+                Quantity = l.Quantity,
+                UnitPrice = Amount(Has(ConnectorFlaw.UnitPriceAsLineTotal) ? l.LineTotal : l.UnitPrice),
+                TaxRate = l.TaxRate,
+                TaxAmount = Optional(l.TaxAmount),
+                Discount = Optional(l.Discount),
+            }).ToArray(),
+        };
+    }
+
+    private static Address? Map(WireAddress? address) => address is null
+        ? null
+        : new Address
+        {
+            Name = address.Name,
+            Company = address.Company,
+            Street = address.Street,
+            AddressLine2 = address.Line2,
+            PostalCode = address.Zip,
+            City = address.City,
+            Region = address.Region,
+            CountryCode = address.Country,
+            Phone = address.Phone,
+        };
+
+    private async ValueTask<BatchResult> PushStockAsync(ConnectionContext connection, IReadOnlyList<StockUpdate> batch, CancellationToken cancellationToken)
+    {
+        var items = batch.Select(u => new WireStock(u.ForeignNumber.Value, Has(ConnectorFlaw.SendsZeroStock) ? 0 : u.Quantity)).ToArray();
+        WireStockResult[] results;
+        try
+        {
+            results = await CallAsync<WireStockResult[]>(connection, "stock.update", "POST", "/stock", items, cancellationToken);
+        }
+        catch (MarketplaceCallException) when (Has(ConnectorFlaw.ReportsFailedStockAsSent))
+        {
+            return BatchResult.Success(batch.Select(u => u.ArticleNumber));
+        }
+
+        var byItem = results.ToDictionary(r => r.ItemId, StringComparer.Ordinal);
+        return new BatchResult(batch.Select(u => byItem.TryGetValue(u.ForeignNumber.Value, out var r) && r.Ok
+            ? RecordResult.Success(u.ArticleNumber)
+            : RecordResult.Failure(u.ArticleNumber, byItem.TryGetValue(u.ForeignNumber.Value, out var failed) ? failed.Error ?? "rejected" : "no answer for this item")));
+    }
+
+    private async ValueTask<RecordResult> ExportOrderStatusAsync(ConnectionContext connection, OrderStatusUpdate update, CancellationToken cancellationToken)
+    {
+        var existing = await CallAsync<WireShipment[]>(connection, "shipments.list", "GET", $"/orders/{update.OrderNumber}/shipments", new WireLookup([update.OrderNumber]), cancellationToken);
+        foreach (var shipment in update.Shipments.Where(s => Has(ConnectorFlaw.ResendsShipments) || existing.All(e => e.Tracking != s.TrackingNumber)))
+        {
+            var wire = new WireShipment(update.OrderNumber, shipment.TrackingNumber, shipment.Carrier.Value, shipment.Lines.Select(l => new WireShippedLine(l.LineId, l.Quantity)).ToArray());
+            await CallAsync<JsonElement>(connection, "shipments.create", "POST", $"/orders/{update.OrderNumber}/shipments", wire, cancellationToken);
+        }
+
+        await CallAsync<JsonElement>(connection, "orders.status", "PUT", $"/orders/{update.OrderNumber}/status", new WireStatus(update.OrderNumber, update.Status.Value), cancellationToken);
+        return RecordResult.Success(update.OrderNumber);
+    }
+
+    private sealed class StockPart(InProcessConnector connector) : IStockFeature
+    {
+        public FeatureKind Kind => FeatureKind.Stock;
+
+        public int MaxBatchSize => 50;
+
+        public ValueTask<BatchResult> PushStockAsync(ConnectionContext connection, IReadOnlyList<StockUpdate> batch, CancellationToken cancellationToken) =>
+            connector.PushStockAsync(connection, batch, cancellationToken);
+    }
+
+    private sealed class OrdersPart(InProcessConnector connector) : IOrdersFeature
+    {
+        public FeatureKind Kind => FeatureKind.Orders;
+
+        public IAsyncEnumerable<OrderPage> FetchChangedOrdersAsync(ConnectionContext connection, OrderCursor since, CancellationToken cancellationToken) =>
+            connector.FetchChangedOrdersAsync(connection, since, cancellationToken);
+
+        public ValueTask<OrderLookupResult> FetchOrdersByNumberAsync(ConnectionContext connection, IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken) =>
+            connector.FetchOrdersByNumberAsync(connection, orderNumbers, cancellationToken);
+    }
+
+    private sealed class StatusPart(InProcessConnector connector) : IOrderStatusFeature
+    {
+        public FeatureKind Kind => FeatureKind.OrderStatus;
+
+        public ValueTask<RecordResult> ExportOrderStatusAsync(ConnectionContext connection, OrderStatusUpdate update, CancellationToken cancellationToken) =>
+            connector.ExportOrderStatusAsync(connection, update, cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+using Connect.Sdk.Connectors;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Settings;
+using Connect.Sdk.Testing.Conformance;
+using Connect.Sdk.Testing.Fakes;
+using Connect.Sdk.Testing.Tests.Conformance.InProcess;
+using Microsoft.Extensions.Logging;
+
+namespace Connect.Sdk.Testing.Tests.Conformance;
+
+/// <summary>
+/// The conformance kit run against the correct in-process connector: every inherited check passes. This is also the
+/// shape a partner's test class has. <see cref="BrokenConnectorTests"/> builds it with a <see cref="ConnectorFlaw"/>.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The kit disposes the fake after each check.")]
+public sealed class InProcessConnectorConformanceTests : ConnectorConformanceTests
+{
+    private readonly ConnectorFlaw _flaws;
+    private readonly IReadOnlyCollection<string> _ignoredOrderFields;
+    private InProcessMarketplace? _market;
+
+    public InProcessConnectorConformanceTests()
+        : this(ConnectorFlaw.None)
+    {
+    }
+
+    internal InProcessConnectorConformanceTests(ConnectorFlaw flaws, params IReadOnlyCollection<string> ignoredOrderFields)
+    {
+        _flaws = flaws;
+        _ignoredOrderFields = ignoredOrderFields;
+    }
+
+    protected override IReadOnlyCollection<string> IgnoredOrderFields => _ignoredOrderFields;
+
+    protected override ForeignNumberLabel ForeignNumberLabel => InProcessConnector.Label;
+
+    protected override int OrderPageSize => InProcessConnector.PageSize;
+
+    protected override ValueTask<IMarketplaceFake> StartFakeAsync()
+    {
+        _market = new InProcessMarketplace();
+        return ValueTask.FromResult<IMarketplaceFake>(_market);
+    }
+
+    protected override IConnector CreateConnector(ILoggerFactory loggerFactory) => new InProcessConnector(_market!, loggerFactory, _flaws);
+
+    protected override SettingsUpdate ConnectionSettings(Uri baseAddress) =>
+        SettingsUpdate.Empty.Set("url", baseAddress.ToString()).SetSecret("token", new SecretValue(InProcessMarketplace.Token));
+
+    protected override SettingsUpdate ConnectionSettingsWithBadSecret(Uri baseAddress) =>
+        SettingsUpdate.Empty.Set("url", baseAddress.ToString()).SetSecret("token", new SecretValue("wrong-token-0d41e8b7"));
+}
