@@ -40,7 +40,10 @@ public interface IMarketplaceFake : IAsyncDisposable
     /// <returns>The status, or <see langword="null"/> for an unknown order.</returns>
     OrderStatus? StatusOf(string orderNumber);
 
-    /// <summary>The shipments the marketplace holds for an order, each once.</summary>
+    /// <summary>
+    /// The shipments the marketplace holds for an order, as received: a shipment a connector sent twice appears
+    /// twice, so that tests and the conformance kit catch duplicates.
+    /// </summary>
     /// <param name="orderNumber">The order number.</param>
     /// <returns>The shipments; empty for an unknown or unshipped order.</returns>
     IReadOnlyList<FakeShipment> ShipmentsOf(string orderNumber);

@@ -167,8 +167,9 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
             var shipments = new List<FakeShipment>();
             foreach (var note in order.Notes)
             {
-                if (WooCommerceTrackingNote.TryParse((string?)note["note"] ?? string.Empty, out var carrier, out var number, out var lines)
-                    && !shipments.Exists(s => s.TrackingNumber == number && s.Carrier == carrier))
+                // Every tracking note counts, also a repeated one: a connector that writes the same tracking twice
+                // shows the buyer two notes, and the conformance kit must see that.
+                if (WooCommerceTrackingNote.TryParse((string?)note["note"] ?? string.Empty, out var carrier, out var number, out var lines))
                 {
                     shipments.Add(new FakeShipment(number, carrier, lines ?? allLines));
                 }
