@@ -1,0 +1,45 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using PublicApiGenerator;
+using Snapshooter.Xunit;
+using Xunit;
+
+namespace Connect.Sdk.TestSupport;
+
+/// <summary>
+/// Renders a package's public API as C# and compares it with the approved snapshot in the test's
+/// <c>__snapshots__</c> folder. After an intended change, delete the snapshot file and run the test once to
+/// approve the new API, then commit the file with the change. Linked into every package's test project.
+/// </summary>
+internal static class PublicApiApproval
+{
+    public static void AssertMatchesApprovedSnapshot(
+        Assembly package,
+        Type testClass,
+        [CallerMemberName] string testName = "",
+        [CallerFilePath] string testFile = "")
+    {
+        var api = package.GeneratePublicApi(new ApiGeneratorOptions
+        {
+            ExcludeAttributes =
+            [
+                "System.Runtime.Versioning.TargetFrameworkAttribute",
+                "System.Reflection.AssemblyMetadataAttribute",
+                "System.Runtime.CompilerServices.InternalsVisibleToAttribute",
+
+                // Compiler-generated state machine names change with unrelated edits; they are not API.
+                "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
+                "System.Runtime.CompilerServices.AsyncStateMachineAttribute",
+            ],
+        });
+
+        // Snapshooter approves a missing snapshot silently; on CI that would let an unreviewed API through.
+        var snapshot = Path.Combine(Path.GetDirectoryName(testFile)!, "__snapshots__", $"{testClass.Name}.{testName}.snap");
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.True(File.Exists(snapshot), $"The approved API snapshot {snapshot} is missing: run the test locally and commit the file.");
+        }
+
+        Snapshot.Match(api);
+    }
+}
