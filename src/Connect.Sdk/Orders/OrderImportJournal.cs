@@ -20,6 +20,18 @@ internal sealed class OrderImportJournal(SyncJournal journal)
     /// The order numbers of entries left waiting: queued by a user, or left running by a run that broke off;
     /// oldest first, so that a backlog is worked off in the order it arose.
     /// </summary>
+    /// <summary>
+    /// Like <see cref="SetAsync"/>, but leaves an entry alone that already says the same: an order the overlap
+    /// window fetches again every 15 minutes should not add a history line each time.
+    /// </summary>
+    public ValueTask<JournalEntry> SetUnlessSameAsync(ConnectionId connection, string orderNumber, JournalStatus status, string message, CancellationToken cancellationToken) =>
+        journal.UpdateAsync(
+            new JournalKey(connection, RecordKind.Order, orderNumber),
+            (entry, now) => entry.Version > 0 && entry.Status == status && string.Equals(entry.Message, message, StringComparison.Ordinal)
+                ? entry
+                : entry.WithStatus(status, message, now),
+            cancellationToken);
+
     public async ValueTask<IReadOnlyList<string>> WaitingAsync(ConnectionId connection, CancellationToken cancellationToken)
     {
         const int pageSize = 1_000;

@@ -213,7 +213,7 @@ internal sealed class OrderImportRunner(
         var outcome = OrderOutcome.AlreadyImported(number, erpOrderId);
         logger.OrderAlreadyImported(connection, number, erpOrderId);
         OrderImportMetrics.HandedOver(outcome);
-        await journal.SetAsync(connection, number, outcome.Status, outcome.Message, null, cancellationToken).ConfigureAwait(false);
+        await journal.SetUnlessSameAsync(connection, number, outcome.Status, outcome.Message, cancellationToken).ConfigureAwait(false);
         return outcome.Summary;
     }
 
