@@ -1,8 +1,10 @@
 using Connect.Sdk;
 using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Settings;
+using Connect.Sdk.Sync;
 using LifecycleWalkthrough.DemoShop;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,6 +65,23 @@ internal sealed class Walkthrough(IServiceProvider services, TextWriter output)
         Show(productive);
         await ShowDecisionAsync(FeatureKind.Stock, SyncTrigger.Scheduled, cancellationToken);
         await ShowDecisionAsync(FeatureKind.Orders, SyncTrigger.Scheduled, cancellationToken);
+
+        Step("The host's scheduler asks what is due and runs it: stock goes out, each number explained");
+        var engine = services.GetRequiredService<SyncEngine>();
+        foreach (var run in await engine.RunDueAsync(cancellationToken))
+        {
+            output.WriteLine($"  {(run.Outcome == WorkRunOutcome.Completed ? "✔" : "✘")} {run.Item.Kind} ({run.Item.Trigger}): {run.Outcome}, {run.Summary}");
+        }
+
+        var stockTab = await services.GetRequiredService<SyncJournal>()
+            .QueryAsync(new JournalQuery(Connection, RecordKind.ArticleStock), pageNumber: 0, pageSize: 20, cancellationToken);
+        foreach (var entry in stockTab.Entries.OrderBy(e => e.Key.RecordKey, StringComparer.Ordinal))
+        {
+            output.WriteLine($"    {entry.Key.RecordKey,-7} {entry.Status,-10} {entry.Message}");
+        }
+
+        var plan = await engine.GetDueWorkAsync(cancellationToken);
+        output.WriteLine($"  Next work is due at {plan.NextDueAt:uuuu-MM-dd HH:mm:ss}; a host's scheduler sleeps until then.");
 
         Step("The recorded history: who changed what, when");
         await foreach (var transition in services.GetRequiredService<IConnectionStore>().GetHistoryAsync(Connection, cancellationToken))
