@@ -1,4 +1,7 @@
 using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.Stores;
 
 namespace Connect.Sdk.Testing.Tests.Stores;
@@ -8,4 +11,32 @@ public sealed class InMemoryJournalStoreTests : JournalStoreContract
 {
     /// <inheritdoc/>
     protected override ValueTask<IJournalStore> CreateStoreAsync() => ValueTask.FromResult<IJournalStore>(new InMemoryJournalStore());
+}
+
+/// <summary>The in-memory lease store passes the store conformance kit.</summary>
+public sealed class InMemoryWorkLeaseStoreTests : WorkLeaseStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IWorkLeaseStore> CreateStoreAsync() => ValueTask.FromResult<IWorkLeaseStore>(new InMemoryWorkLeaseStore());
+}
+
+/// <summary>The in-memory schedule store passes the store conformance kit.</summary>
+public sealed class InMemoryWorkScheduleStoreTests : WorkScheduleStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IWorkScheduleStore> CreateStoreAsync() => ValueTask.FromResult<IWorkScheduleStore>(new InMemoryWorkScheduleStore());
+}
+
+/// <summary>The in-memory connection store passes the store conformance kit.</summary>
+public sealed class InMemoryConnectionStoreTests : ConnectionStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IConnectionStore> CreateStoreAsync() => ValueTask.FromResult<IConnectionStore>(new InMemoryConnectionStore());
+}
+
+/// <summary>The in-memory imported-order ledger passes the store conformance kit.</summary>
+public sealed class InMemoryImportedOrderLedgerTests : ImportedOrderLedgerContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IImportedOrderLedger> CreateStoreAsync() => ValueTask.FromResult<IImportedOrderLedger>(new InMemoryImportedOrderLedger());
 }
