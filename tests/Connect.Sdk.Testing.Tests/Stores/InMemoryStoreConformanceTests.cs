@@ -1,3 +1,4 @@
+using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
@@ -39,4 +40,11 @@ public sealed class InMemoryImportedOrderLedgerTests : ImportedOrderLedgerContra
 {
     /// <inheritdoc/>
     protected override ValueTask<IImportedOrderLedger> CreateStoreAsync() => ValueTask.FromResult<IImportedOrderLedger>(new InMemoryImportedOrderLedger());
+}
+
+/// <summary>The in-memory foreign-number store passes the store conformance kit.</summary>
+public sealed class InMemoryForeignNumberStoreTests : ForeignNumberStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IForeignNumberStore> CreateStoreAsync() => ValueTask.FromResult<IForeignNumberStore>(new InMemoryForeignNumberStore());
 }
