@@ -48,3 +48,10 @@ public sealed class InMemoryForeignNumberStoreTests : ForeignNumberStoreContract
     /// <inheritdoc/>
     protected override ValueTask<IForeignNumberStore> CreateStoreAsync() => ValueTask.FromResult<IForeignNumberStore>(new InMemoryForeignNumberStore());
 }
+
+/// <summary>The in-memory order staging store passes the store conformance kit.</summary>
+public sealed class InMemoryOrderStagingStoreTests : OrderStagingStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IOrderStagingStore> CreateStoreAsync() => ValueTask.FromResult<IOrderStagingStore>(new InMemoryOrderStagingStore());
+}
