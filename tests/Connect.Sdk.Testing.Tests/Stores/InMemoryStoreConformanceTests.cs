@@ -2,6 +2,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Shipments;
 using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.Stores;
 
@@ -54,4 +55,11 @@ public sealed class InMemoryOrderStagingStoreTests : OrderStagingStoreContract
 {
     /// <inheritdoc/>
     protected override ValueTask<IOrderStagingStore> CreateStoreAsync() => ValueTask.FromResult<IOrderStagingStore>(new InMemoryOrderStagingStore());
+}
+
+/// <summary>The in-memory order-status outbox passes the store conformance kit.</summary>
+public sealed class InMemoryOrderStatusOutboxTests : OrderStatusOutboxContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IOrderStatusOutbox> CreateStoreAsync() => ValueTask.FromResult<IOrderStatusOutbox>(new InMemoryOrderStatusOutbox());
 }
