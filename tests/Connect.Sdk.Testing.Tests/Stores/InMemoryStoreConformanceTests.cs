@@ -1,8 +1,11 @@
+using Connect.Sdk.Alerts;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Stock;
 using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.Stores;
 
@@ -62,4 +65,32 @@ public sealed class InMemoryOrderStatusOutboxTests : OrderStatusOutboxContract
 {
     /// <inheritdoc/>
     protected override ValueTask<IOrderStatusOutbox> CreateStoreAsync() => ValueTask.FromResult<IOrderStatusOutbox>(new InMemoryOrderStatusOutbox());
+}
+
+/// <summary>The in-memory alert subscription store passes the store conformance kit.</summary>
+public sealed class InMemoryAlertSubscriptionStoreTests : AlertSubscriptionStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IAlertSubscriptionStore> CreateStoreAsync() => ValueTask.FromResult<IAlertSubscriptionStore>(new InMemoryAlertSubscriptionStore());
+}
+
+/// <summary>The in-memory stock rules store passes the store conformance kit.</summary>
+public sealed class InMemoryStockRulesStoreTests : StockRulesStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IStockRulesStore> CreateStoreAsync() => ValueTask.FromResult<IStockRulesStore>(new InMemoryStockRulesStore());
+}
+
+/// <summary>The in-memory stock sync state store passes the store conformance kit.</summary>
+public sealed class InMemoryStockSyncStateStoreTests : StockSyncStateStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IStockSyncStateStore> CreateStoreAsync() => ValueTask.FromResult<IStockSyncStateStore>(new InMemoryStockSyncStateStore());
+}
+
+/// <summary>The in-memory secret store passes the store conformance kit.</summary>
+public sealed class InMemorySecretStoreTests : SecretStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<ISecretStore> CreateStoreAsync() => ValueTask.FromResult<ISecretStore>(new InMemorySecretStore());
 }
