@@ -103,6 +103,21 @@ public abstract class OrderStagingStoreContract
         Assert.Equal(T0 + Duration.FromMinutes(2), read.Order.UpdatedAt);
     }
 
+    /// <summary>A staged order loaded again keeps the instant it was first staged at.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Stage_AgainWithNewerData_KeepsTheFirstStagingInstant()
+    {
+        var store = await CreateStoreAsync();
+        await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, CancellationToken.None);
+
+        var again = await store.StageAsync(Shop, [Order("1001", 2, "buyer@example.com")], null, StagedAt + Duration.FromHours(1), CancellationToken.None);
+
+        Assert.Equal(StagedAt, Assert.Single(again).StagedAt);
+        Assert.Equal(StagedAt, (await store.GetAsync(Shop, "1001", CancellationToken.None))?.StagedAt);
+        Assert.Equal("buyer@example.com", (await store.GetAsync(Shop, "1001", CancellationToken.None))?.Order.BuyerEmail);
+    }
+
     /// <summary>A staged order loaded again with older data keeps its newer staged data.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Fact]
