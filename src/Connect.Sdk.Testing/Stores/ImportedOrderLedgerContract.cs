@@ -1,0 +1,116 @@
+using System.Diagnostics.CodeAnalysis;
+using Connect.Sdk.Orders;
+using NodaTime;
+using Xunit;
+using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
+
+namespace Connect.Sdk.Testing.Stores;
+
+/// <summary>
+/// The conformance tests of <see cref="IImportedOrderLedger"/>: derive a test class from it in the ledger's test project
+/// and supply a fresh, empty ledger. Override <see cref="CreateSecondInstanceAsync"/> to hand out a second ledger over
+/// the same storage (a second worker process), so that two workers race to record one order through two instances.
+/// </summary>
+[SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
+public abstract class ImportedOrderLedgerContract
+{
+    private static readonly ConnectionId Shop = new("store-kit-shop");
+    private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
+
+    /// <summary>Creates a fresh, empty ledger for one test.</summary>
+    /// <returns>The ledger.</returns>
+    protected abstract ValueTask<IImportedOrderLedger> CreateStoreAsync();
+
+    /// <summary>
+    /// Creates a second ledger over the same storage as <paramref name="first"/>, as another worker process would open
+    /// it. By default the same instance.
+    /// </summary>
+    /// <param name="first">A ledger made by <see cref="CreateStoreAsync"/>.</param>
+    /// <returns>The second instance.</returns>
+    protected virtual ValueTask<IImportedOrderLedger> CreateSecondInstanceAsync(IImportedOrderLedger first) => ValueTask.FromResult(first);
+
+    /// <summary>An order never imported has no entry.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Find_NeverImported_ReturnsNull()
+    {
+        var ledger = await CreateStoreAsync();
+
+        Assert.Null(await ledger.FindAsync(Shop, "1001", CancellationToken.None));
+    }
+
+    /// <summary>Recording an order the first time succeeds, and the entry reads back as recorded.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryRecord_NewOrder_ReturnsTrueAndIsFound()
+    {
+        var ledger = await CreateStoreAsync();
+        var order = new ImportedOrder(Shop, "1001", "ERP-77", T0);
+
+        Assert.True(await ledger.TryRecordAsync(order, CancellationToken.None));
+        Assert.Equal(order, await ledger.FindAsync(Shop, "1001", CancellationToken.None));
+    }
+
+    /// <summary>Recording an order again returns false and keeps the first entry.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryRecord_AlreadyRecorded_ReturnsFalseAndKeepsTheFirstEntry()
+    {
+        var ledger = await CreateStoreAsync();
+        var first = new ImportedOrder(Shop, "1001", "ERP-77", T0);
+        Assert.True(await ledger.TryRecordAsync(first, CancellationToken.None));
+
+        Assert.False(await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-78", T0 + Duration.FromHours(1)), CancellationToken.None));
+        Assert.False(await ledger.TryRecordAsync(first, CancellationToken.None));
+        Assert.Equal(first, await ledger.FindAsync(Shop, "1001", CancellationToken.None));
+    }
+
+    /// <summary>Entries belong to one connection and one order number: the same number elsewhere is a different order.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryRecord_SameNumberOnAnotherConnection_IsADifferentOrder()
+    {
+        var ledger = await CreateStoreAsync();
+        var other = new ConnectionId("store-kit-other");
+        Assert.True(await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), CancellationToken.None));
+
+        Assert.Null(await ledger.FindAsync(other, "1001", CancellationToken.None));
+        Assert.Null(await ledger.FindAsync(Shop, "1002", CancellationToken.None));
+        Assert.True(await ledger.TryRecordAsync(new ImportedOrder(other, "1001", "ERP-90", T0), CancellationToken.None));
+        Assert.Equal("ERP-77", (await ledger.FindAsync(Shop, "1001", CancellationToken.None))?.ErpOrderId);
+        Assert.Equal("ERP-90", (await ledger.FindAsync(other, "1001", CancellationToken.None))?.ErpOrderId);
+    }
+
+    /// <summary>Order numbers compare exactly: one differing only in case is a different order.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryRecord_NumberDifferingInCase_IsADifferentOrder()
+    {
+        var ledger = await CreateStoreAsync();
+        Assert.True(await ledger.TryRecordAsync(new ImportedOrder(Shop, "ab-1", "ERP-1", T0), CancellationToken.None));
+
+        Assert.Null(await ledger.FindAsync(Shop, "AB-1", CancellationToken.None));
+        Assert.True(await ledger.TryRecordAsync(new ImportedOrder(Shop, "AB-1", "ERP-2", T0), CancellationToken.None));
+    }
+
+    /// <summary>Two workers on two instances recording the same order at once: exactly one records it, every time.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryRecord_TwoInstancesRacingOnOneOrder_ExactlyOneRecordsIt()
+    {
+        var ledger = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(ledger);
+
+        for (var round = 0; round < ConcurrencyRounds; round++)
+        {
+            var number = "R-" + round;
+            var results = await RaceAsync(
+                async () => await ledger.TryRecordAsync(new ImportedOrder(Shop, number, "ERP-A", T0), CancellationToken.None),
+                async () => await other.TryRecordAsync(new ImportedOrder(Shop, number, "ERP-B", T0), CancellationToken.None));
+
+            Assert.True(results.Count(r => r) == 1, $"Round {round}: {results.Count(r => r)} workers recorded order {number}, expected exactly one.");
+            var winner = results[0] ? "ERP-A" : "ERP-B";
+            Assert.Equal(winner, (await other.FindAsync(Shop, number, CancellationToken.None))?.ErpOrderId);
+        }
+    }
+}

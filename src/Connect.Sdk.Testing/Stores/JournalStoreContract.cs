@@ -1,0 +1,394 @@
+using System.Diagnostics.CodeAnalysis;
+using Connect.Sdk.Articles;
+using Connect.Sdk.Journal;
+using NodaTime;
+using Xunit;
+using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
+
+namespace Connect.Sdk.Testing.Stores;
+
+/// <summary>
+/// The conformance tests of <see cref="IJournalStore"/>: derive a test class from it in the store's test project and
+/// supply a fresh, empty store; every test below then runs against it. Override <see cref="CreateSecondInstanceAsync"/>
+/// to hand out a second store over the same storage (a second worker process), so that the optimistic-concurrency
+/// checks race two instances.
+/// </summary>
+[SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
+public abstract class JournalStoreContract
+{
+    private static readonly ConnectionId Shop = new("store-kit-shop");
+    private static readonly ConnectionId OtherShop = new("store-kit-other");
+    private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
+
+    /// <summary>Creates a fresh, empty store for one test.</summary>
+    /// <returns>The store.</returns>
+    protected abstract ValueTask<IJournalStore> CreateStoreAsync();
+
+    /// <summary>
+    /// Creates a second store over the same storage as <paramref name="first"/>, as another worker process would open
+    /// it. By default the same instance.
+    /// </summary>
+    /// <param name="first">A store made by <see cref="CreateStoreAsync"/>.</param>
+    /// <returns>The second instance.</returns>
+    protected virtual ValueTask<IJournalStore> CreateSecondInstanceAsync(IJournalStore first) => ValueTask.FromResult(first);
+
+    /// <summary>Reading a record that has no entry returns nothing.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Get_UnknownKey_ReturnsNull()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.Null(await store.GetAsync(new JournalKey(Shop, RecordKind.Order, "1001"), CancellationToken.None));
+    }
+
+    /// <summary>A new entry (version zero) is stored with a version above zero and reads back as saved.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_NewEntry_StoresItWithAVersionAboveZero()
+    {
+        var store = await CreateStoreAsync();
+        var entry = Entry(RecordKind.Order, "1001", T0, JournalStatus.Failed) with { Message = "No ERP article for SKU-7", Title = "Erika Mustermann", Attempts = 2 };
+
+        var saved = await store.TrySaveAsync(entry, CancellationToken.None);
+        var read = await store.GetAsync(entry.Key, CancellationToken.None);
+
+        Assert.NotNull(saved);
+        Assert.True(saved.Version > 0, $"The saved version is {saved.Version}, expected above zero.");
+        Assert.NotNull(read);
+        AssertSame(saved, read);
+        Assert.Equal(JournalStatus.Failed, read.Status);
+        Assert.Equal("No ERP article for SKU-7", read.Message);
+        Assert.Equal("Erika Mustermann", read.Title);
+        Assert.Equal(2, read.Attempts);
+        Assert.Equal(T0, read.UpdatedAt);
+    }
+
+    /// <summary>Every save of an entry gives it a greater version than the one before.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_CurrentVersion_VersionGrows()
+    {
+        var store = await CreateStoreAsync();
+        var current = await store.TrySaveAsync(Entry(RecordKind.Order, "1001", T0), CancellationToken.None);
+
+        for (var i = 1; i <= 5; i++)
+        {
+            Assert.NotNull(current);
+            var next = await store.TrySaveAsync(current with { Attempts = i, UpdatedAt = T0 + Duration.FromMinutes(i) }, CancellationToken.None);
+            Assert.NotNull(next);
+            Assert.True(next.Version > current.Version, $"Save {i}: version {next.Version} after {current.Version}, expected it to grow.");
+            current = next;
+        }
+
+        Assert.NotNull(current);
+        var read = await store.GetAsync(current.Key, CancellationToken.None);
+        Assert.NotNull(read);
+        Assert.Equal(current.Version, read.Version);
+        Assert.Equal(5, read.Attempts);
+    }
+
+    /// <summary>Saving an entry read before another writer saved it is refused and leaves the stored entry alone.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_StaleVersion_ReturnsNullAndKeepsTheStoredEntry()
+    {
+        var store = await CreateStoreAsync();
+        var first = await store.TrySaveAsync(Entry(RecordKind.Order, "1001", T0), CancellationToken.None);
+        Assert.NotNull(first);
+        var second = await store.TrySaveAsync(first with { Status = JournalStatus.Succeeded, Message = "winner" }, CancellationToken.None);
+        Assert.NotNull(second);
+
+        var stale = await store.TrySaveAsync(first with { Status = JournalStatus.Failed, Message = "loser" }, CancellationToken.None);
+        var read = await store.GetAsync(first.Key, CancellationToken.None);
+
+        Assert.Null(stale);
+        Assert.NotNull(read);
+        AssertSame(second, read);
+        Assert.Equal("winner", read.Message);
+    }
+
+    /// <summary>Saving a new entry (version zero) over one that is already stored is refused.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_NewEntryOverAStoredOne_ReturnsNullAndKeepsTheStoredEntry()
+    {
+        var store = await CreateStoreAsync();
+        var stored = await store.TrySaveAsync(Entry(RecordKind.Order, "1001", T0) with { Message = "first" }, CancellationToken.None);
+        Assert.NotNull(stored);
+
+        var again = await store.TrySaveAsync(Entry(RecordKind.Order, "1001", T0) with { Message = "second" }, CancellationToken.None);
+        var read = await store.GetAsync(stored.Key, CancellationToken.None);
+
+        Assert.Null(again);
+        Assert.NotNull(read);
+        Assert.Equal("first", read.Message);
+        Assert.Equal(stored.Version, read.Version);
+    }
+
+    /// <summary>A version the store never handed out (ahead of the stored one) is refused too.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_VersionAheadOfTheStoredOne_ReturnsNull()
+    {
+        var store = await CreateStoreAsync();
+        var stored = await store.TrySaveAsync(Entry(RecordKind.Order, "1001", T0), CancellationToken.None);
+        Assert.NotNull(stored);
+
+        Assert.Null(await store.TrySaveAsync(stored with { Version = stored.Version + 7, Message = "ahead" }, CancellationToken.None));
+        Assert.Null(await store.TrySaveAsync(Entry(RecordKind.Order, "1002", T0) with { Version = 3 }, CancellationToken.None));
+        Assert.Null(await store.GetAsync(new JournalKey(Shop, RecordKind.Order, "1002"), CancellationToken.None));
+    }
+
+    /// <summary>Two writers (two store instances over the same storage) saving the same version at once: exactly one wins.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWins()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var current = await store.TrySaveAsync(Entry(RecordKind.Order, "1001", T0), CancellationToken.None);
+
+        for (var round = 0; round < ConcurrencyRounds; round++)
+        {
+            Assert.NotNull(current);
+            var read = current;
+            var results = await RaceAsync(
+                async () => await store.TrySaveAsync(read with { Message = "A" + round }, CancellationToken.None),
+                async () => await other.TrySaveAsync(read with { Message = "B" + round }, CancellationToken.None));
+
+            var winners = results.Where(r => r is not null).ToArray();
+            Assert.True(winners.Length == 1, $"Round {round}: {winners.Length} writers won version {read.Version}, expected exactly one.");
+            var stored = await other.GetAsync(read.Key, CancellationToken.None);
+            Assert.NotNull(stored);
+            Assert.Equal(winners[0]!.Message, stored.Message);
+            current = stored;
+        }
+    }
+
+    /// <summary>
+    /// Many writers on two instances, each reading, changing and retrying until its save wins: no update is lost and no
+    /// version is handed out twice.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_ManyWritersRetryingThroughTwoInstances_NoUpdateIsLost()
+    {
+        const int Writers = 8;
+        const int IncrementsEach = 25;
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var key = new JournalKey(Shop, RecordKind.ArticleStock, "A-1");
+        Assert.NotNull(await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-1", T0), CancellationToken.None));
+
+        var versions = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+        {
+            var instance = w % 2 == 0 ? store : other;
+            var won = new List<long>();
+            while (won.Count < IncrementsEach)
+            {
+                var read = await instance.GetAsync(key, CancellationToken.None) ?? throw new InvalidOperationException("The entry vanished.");
+                var saved = await instance.TrySaveAsync(read with { Attempts = read.Attempts + 1 }, CancellationToken.None);
+                if (saved is not null)
+                {
+                    won.Add(saved.Version);
+                }
+            }
+
+            return won;
+        })));
+
+        var final = await store.GetAsync(key, CancellationToken.None);
+        Assert.NotNull(final);
+        Assert.Equal(Writers * IncrementsEach, final.Attempts);
+        var all = versions.SelectMany(v => v).ToArray();
+        Assert.Equal(all.Length, all.Distinct().Count());
+    }
+
+    /// <summary>The names of the queries <see cref="Query_Filter_ReturnsWhatMatchesSaysInOrderWithTheTotal"/> runs.</summary>
+    public static TheoryData<string> QueryCases { get; } = new(Queries().Keys);
+
+    /// <summary>
+    /// A query returns exactly the entries <see cref="JournalQuery.Matches"/> accepts, in <see cref="JournalQuery.Order"/>,
+    /// with the number of all matches as the total.
+    /// </summary>
+    /// <param name="queryCase">The name of the query (see <see cref="QueryCases"/>).</param>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Theory]
+    [MemberData(nameof(QueryCases), MemberType = typeof(JournalStoreContract))]
+    public async Task Query_Filter_ReturnsWhatMatchesSaysInOrderWithTheTotal(string queryCase)
+    {
+        var store = await CreateStoreAsync();
+        var seeded = await SeedAsync(store);
+        var query = Queries()[queryCase];
+        var expected = seeded.Where(query.Matches).Order(JournalQuery.Order).Select(e => e.Key.ToString()).ToArray();
+
+        var page = await store.QueryAsync(query, 0, 1000, CancellationToken.None);
+
+        Assert.Equal(expected, page.Entries.Select(e => e.Key.ToString()).ToArray());
+        Assert.Equal(expected.Length, page.TotalCount);
+    }
+
+    /// <summary>Pages of a query neither overlap nor skip entries, and each carries the total of all matches.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Query_Pages_CoverEveryMatchOnceWithTheTotal()
+    {
+        var store = await CreateStoreAsync();
+        var seeded = await SeedAsync(store);
+        var query = new JournalQuery(Shop, RecordKind.Order);
+        var expected = seeded.Where(query.Matches).Order(JournalQuery.Order).Select(e => e.Key.ToString()).ToArray();
+        Assert.True(expected.Length > 6, "The seed must fill more than two pages.");
+
+        var paged = new List<string>();
+        for (var skip = 0; skip < expected.Length + 3; skip += 3)
+        {
+            var page = await store.QueryAsync(query, skip, 3, CancellationToken.None);
+            Assert.Equal(expected.Length, page.TotalCount);
+            Assert.True(page.Entries.Count <= 3, $"A page of three held {page.Entries.Count} entries.");
+            paged.AddRange(page.Entries.Select(e => e.Key.ToString()));
+        }
+
+        Assert.Equal(expected, paged.ToArray());
+    }
+
+    /// <summary>Listing the keys of a query yields the keys of exactly its matches, in <see cref="JournalQuery.Order"/>.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task ListKeys_Filter_ReturnsTheMatchingKeysInQueryOrder()
+    {
+        var store = await CreateStoreAsync();
+        var seeded = await SeedAsync(store);
+        foreach (var (name, query) in Queries())
+        {
+            var expected = seeded.Where(query.Matches).Order(JournalQuery.Order).Select(e => e.Key).ToArray();
+
+            var keys = await ToListAsync(store.ListKeysAsync(query, CancellationToken.None));
+
+            Assert.True(expected.SequenceEqual(keys), $"Query '{name}': keys [{string.Join(", ", keys)}], expected [{string.Join(", ", expected)}].");
+        }
+    }
+
+    /// <summary>Listing a connection yields every entry of that connection and none of another.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task List_Connection_ReturnsExactlyItsEntries()
+    {
+        var store = await CreateStoreAsync();
+        var seeded = await SeedAsync(store);
+        var expected = seeded.Where(e => e.Key.Connection == Shop).Select(e => e.Key.ToString()).Order(StringComparer.Ordinal).ToArray();
+
+        var listed = await ToListAsync(store.ListAsync(Shop, CancellationToken.None));
+
+        Assert.Equal(expected, listed.Select(e => e.Key.ToString()).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    /// <summary>Within one record kind, a connection's entries are listed in record-key order (ordinal).</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task List_Connection_ListsEachKindInRecordKeyOrder()
+    {
+        var store = await CreateStoreAsync();
+        await SeedAsync(store);
+
+        var listed = await ToListAsync(store.ListAsync(Shop, CancellationToken.None));
+
+        foreach (var kind in listed.Select(e => e.Key.Kind).Distinct())
+        {
+            var keys = listed.Where(e => e.Key.Kind == kind).Select(e => e.Key.RecordKey).ToArray();
+            Assert.Equal(keys.Order(StringComparer.Ordinal).ToArray(), keys);
+        }
+    }
+
+    private static Dictionary<string, JournalQuery> Queries() => new(StringComparer.Ordinal)
+    {
+        ["orders, everything"] = new(Shop, RecordKind.Order),
+        ["orders of the other connection"] = new(OtherShop, RecordKind.Order),
+        ["stock, everything"] = new(Shop, RecordKind.ArticleStock),
+        ["orders failed or warning"] = new(Shop, RecordKind.Order) { Statuses = [JournalStatus.Failed, JournalStatus.Warning] },
+        ["orders changed in a window"] = new(Shop, RecordKind.Order) { ChangedFrom = T0 + Duration.FromMinutes(2), ChangedTo = T0 + Duration.FromMinutes(5) },
+        ["orders text in key, case-insensitive"] = new(Shop, RecordKind.Order) { Text = "ab-10" },
+        ["orders text in title or message"] = new(Shop, RecordKind.Order) { Text = " MUSTER " },
+        ["orders placed in a window"] = new(Shop, RecordKind.Order) { OrderDateFrom = T0 - Duration.FromDays(3), OrderDateTo = T0 - Duration.FromDays(1) },
+        ["stock matrix parents only"] = new(Shop, RecordKind.ArticleStock) { ArticleTypes = ArticleTypeFilter.MatrixParentsOnly },
+        ["stock no variants"] = new(Shop, RecordKind.ArticleStock) { ArticleTypes = ArticleTypeFilter.NoVariants },
+        ["stock variants only"] = new(Shop, RecordKind.ArticleStock) { ArticleTypes = ArticleTypeFilter.VariantsOnly },
+        ["order status tracking pending"] = new(Shop, RecordKind.OrderStatus) { Tracking = TrackingExportState.Pending },
+        ["orders everything combined"] = new(Shop, RecordKind.Order)
+        {
+            Statuses = [JournalStatus.Failed],
+            ChangedFrom = T0,
+            ChangedTo = T0 + Duration.FromMinutes(9),
+            Text = "1",
+            OrderDateFrom = T0 - Duration.FromDays(5),
+        },
+        ["nothing matches"] = new(Shop, RecordKind.Order) { Text = "no such text anywhere" },
+    };
+
+    // Entries with equal UpdatedAt check the record-key tie-break; keys are chosen so that ordinal and
+    // culture order differ ("AB-10" vs "ab-2").
+    private static async Task<List<JournalEntry>> SeedAsync(IJournalStore store)
+    {
+        var statuses = Enum.GetValues<JournalStatus>();
+        var seeds = new List<JournalEntry>();
+        string[] orderKeys = ["AB-10", "ab-2", "1001", "1002", "1003", "Z-9", "z-1", "1010", "2000", "_x"];
+        for (var i = 0; i < orderKeys.Length; i++)
+        {
+            seeds.Add(Entry(RecordKind.Order, orderKeys[i], T0 + Duration.FromMinutes(i / 2), statuses[i % statuses.Length]) with
+            {
+                Title = i % 3 == 0 ? "Erika Mustermann" : "John Doe",
+                Message = i % 4 == 1 ? "Musterstraße unknown" : null,
+                OrderDate = i % 5 == 4 ? null : T0 - Duration.FromDays(i % 5),
+            });
+        }
+
+        ArticleKind?[] kinds = [ArticleKind.Simple, ArticleKind.MatrixParent, ArticleKind.Variant, null];
+        for (var i = 0; i < 8; i++)
+        {
+            seeds.Add(Entry(RecordKind.ArticleStock, "A-" + i, T0 + Duration.FromMinutes(i % 3), statuses[i % statuses.Length]) with
+            {
+                ArticleKind = kinds[i % kinds.Length],
+                ParentArticleNumber = kinds[i % kinds.Length] == ArticleKind.Variant ? "A-1" : null,
+            });
+        }
+
+        var tracking = Enum.GetValues<TrackingExportState>();
+        for (var i = 0; i < 6; i++)
+        {
+            seeds.Add(Entry(RecordKind.OrderStatus, "S-" + i, T0 + Duration.FromMinutes(i), JournalStatus.Succeeded) with
+            {
+                Tracking = i == 5 ? null : tracking[i % tracking.Length],
+                OrderDate = T0 - Duration.FromDays(1),
+            });
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            seeds.Add(Entry(RecordKind.Order, "1001", T0, JournalStatus.Failed) with { Key = new JournalKey(OtherShop, RecordKind.Order, "O-" + i) });
+        }
+
+        var saved = new List<JournalEntry>();
+        foreach (var seed in seeds)
+        {
+            saved.Add(await store.TrySaveAsync(seed, CancellationToken.None) ?? throw new InvalidOperationException($"Seeding {seed.Key} was refused."));
+        }
+
+        return saved;
+    }
+
+    private static JournalEntry Entry(RecordKind kind, string recordKey, Instant updatedAt, JournalStatus status = JournalStatus.Queued) => new()
+    {
+        Key = new JournalKey(Shop, kind, recordKey),
+        UpdatedAt = updatedAt,
+        Status = status,
+    };
+
+    private static void AssertSame(JournalEntry expected, JournalEntry actual)
+    {
+        Assert.Equal(expected.Key, actual.Key);
+        Assert.Equal(expected.Version, actual.Version);
+        Assert.Equal(expected.Status, actual.Status);
+        Assert.Equal(expected.Message, actual.Message);
+        Assert.Equal(expected.UpdatedAt, actual.UpdatedAt);
+    }
+}

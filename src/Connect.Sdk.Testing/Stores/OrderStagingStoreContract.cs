@@ -1,0 +1,287 @@
+using System.Diagnostics.CodeAnalysis;
+using Connect.Sdk.Orders;
+using NodaTime;
+using Xunit;
+using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
+
+namespace Connect.Sdk.Testing.Stores;
+
+/// <summary>
+/// The conformance tests of <see cref="IOrderStagingStore"/>: derive a test class from it in the store's test project
+/// and supply a fresh, empty store. Override <see cref="CreateSecondInstanceAsync"/> to hand out a second store over the
+/// same storage (a second worker process), so that a reader on one instance watches a writer on the other.
+/// </summary>
+[SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
+public abstract class OrderStagingStoreContract
+{
+    private static readonly ConnectionId Shop = new("store-kit-shop");
+    private static readonly ConnectionId OtherShop = new("store-kit-other");
+    private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
+    private static readonly Instant StagedAt = Instant.FromUtc(2026, 3, 1, 9, 0);
+
+    /// <summary>Creates a fresh, empty store for one test.</summary>
+    /// <returns>The store.</returns>
+    protected abstract ValueTask<IOrderStagingStore> CreateStoreAsync();
+
+    /// <summary>
+    /// Creates a second store over the same storage as <paramref name="first"/>, as another worker process would open
+    /// it. By default the same instance.
+    /// </summary>
+    /// <param name="first">A store made by <see cref="CreateStoreAsync"/>.</param>
+    /// <returns>The second instance.</returns>
+    protected virtual ValueTask<IOrderStagingStore> CreateSecondInstanceAsync(IOrderStagingStore first) => ValueTask.FromResult(first);
+
+    /// <summary>An empty store has no staged order, no pending order and no cursor.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Get_EmptyStore_FindsNothing()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.Null(await store.GetAsync(Shop, "1001", CancellationToken.None));
+        Assert.Empty(await ToListAsync(store.ListPendingAsync(Shop, CancellationToken.None)));
+        Assert.Null(await store.GetCursorAsync(Shop, CancellationToken.None));
+    }
+
+    /// <summary>New orders are staged as Staged, stamped with the staging instant, and returned in the order given.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Stage_NewOrders_StagesThemAndReturnsThemInTheOrderGiven()
+    {
+        var store = await CreateStoreAsync();
+
+        var staged = await store.StageAsync(Shop, [Order("1002", 2), Order("1001", 1)], new OrderCursor(T0 + Duration.FromMinutes(2)), StagedAt, CancellationToken.None);
+
+        Assert.Equal(["1002", "1001"], staged.Select(s => s.OrderNumber).ToArray());
+        Assert.All(staged, s => Assert.Equal(StagedOrderState.Staged, s.State));
+        Assert.All(staged, s => Assert.Equal(StagedAt, s.StagedAt));
+        var read = await store.GetAsync(Shop, "1001", CancellationToken.None);
+        Assert.NotNull(read);
+        Assert.Equal(StagedOrderState.Staged, read.State);
+        Assert.Equal(Shop, read.Connection);
+        Assert.Equal(T0 + Duration.FromMinutes(1), read.Order.UpdatedAt);
+        Assert.Equal(new OrderCursor(T0 + Duration.FromMinutes(2)), await store.GetCursorAsync(Shop, CancellationToken.None));
+        Assert.Null(await store.GetAsync(OtherShop, "1001", CancellationToken.None));
+    }
+
+    /// <summary>Pending orders are those in Staged, oldest marketplace change first; held and handed-over ones are not pending.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task ListPending_MixedStates_ListsStagedOnesOldestChangeFirst()
+    {
+        var store = await CreateStoreAsync();
+        await store.StageAsync(Shop, [Order("A", 5), Order("B", 1), Order("C", 3), Order("D", 2), Order("E", 4)], null, StagedAt, CancellationToken.None);
+        await store.StageAsync(OtherShop, [Order("X", 0)], null, StagedAt, CancellationToken.None);
+        await store.HoldAsync(Shop, "C", "No ERP article for SKU-7", CancellationToken.None);
+        await store.MarkHandedOverAsync(Shop, "D", "ERP-4", CancellationToken.None);
+
+        var pending = await ToListAsync(store.ListPendingAsync(Shop, CancellationToken.None));
+
+        Assert.Equal(["B", "E", "A"], pending.Select(p => p.OrderNumber).ToArray());
+    }
+
+    /// <summary>A held order keeps its reason; staged again with newer data it takes the data and is Staged again.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Stage_HeldOrderWithNewerData_TakesTheDataAndIsStagedAgain()
+    {
+        var store = await CreateStoreAsync();
+        await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, CancellationToken.None);
+        await store.HoldAsync(Shop, "1001", "No ERP article for SKU-7", CancellationToken.None);
+        var held = await store.GetAsync(Shop, "1001", CancellationToken.None);
+        Assert.NotNull(held);
+        Assert.Equal(StagedOrderState.Held, held.State);
+        Assert.Equal("No ERP article for SKU-7", held.HoldReason);
+
+        var again = await store.StageAsync(Shop, [Order("1001", 2, "buyer@example.com")], null, StagedAt + Duration.FromHours(1), CancellationToken.None);
+
+        var read = await store.GetAsync(Shop, "1001", CancellationToken.None);
+        Assert.NotNull(read);
+        Assert.Equal(StagedOrderState.Staged, Assert.Single(again).State);
+        Assert.Equal(StagedOrderState.Staged, read.State);
+        Assert.Equal("buyer@example.com", read.Order.BuyerEmail);
+        Assert.Equal(T0 + Duration.FromMinutes(2), read.Order.UpdatedAt);
+    }
+
+    /// <summary>A staged order loaded again keeps the instant it was first staged at.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Stage_AgainWithNewerData_KeepsTheFirstStagingInstant()
+    {
+        var store = await CreateStoreAsync();
+        await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, CancellationToken.None);
+
+        var again = await store.StageAsync(Shop, [Order("1001", 2, "buyer@example.com")], null, StagedAt + Duration.FromHours(1), CancellationToken.None);
+
+        Assert.Equal(StagedAt, Assert.Single(again).StagedAt);
+        Assert.Equal(StagedAt, (await store.GetAsync(Shop, "1001", CancellationToken.None))?.StagedAt);
+        Assert.Equal("buyer@example.com", (await store.GetAsync(Shop, "1001", CancellationToken.None))?.Order.BuyerEmail);
+    }
+
+    /// <summary>A staged order loaded again with older data keeps its newer staged data.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Stage_OlderData_KeepsTheNewerStagedData()
+    {
+        var store = await CreateStoreAsync();
+        await store.StageAsync(Shop, [Order("1001", 5, "new@example.com")], null, StagedAt, CancellationToken.None);
+
+        var again = await store.StageAsync(Shop, [Order("1001", 3, "old@example.com")], null, StagedAt, CancellationToken.None);
+
+        var read = await store.GetAsync(Shop, "1001", CancellationToken.None);
+        Assert.NotNull(read);
+        Assert.Equal("new@example.com", read.Order.BuyerEmail);
+        Assert.Equal("new@example.com", Assert.Single(again).Order.BuyerEmail);
+        Assert.Equal(StagedOrderState.Staged, read.State);
+    }
+
+    /// <summary>
+    /// A handed-over order is left exactly as it is: staging it again, holding it or handing it over again with the same
+    /// id changes nothing.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task HandedOver_StagedHeldOrMarkedAgain_StaysExactlyAsItIs()
+    {
+        var store = await CreateStoreAsync();
+        await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, CancellationToken.None);
+        await store.MarkHandedOverAsync(Shop, "1001", "ERP-77", CancellationToken.None);
+        var handedOver = await store.GetAsync(Shop, "1001", CancellationToken.None);
+        Assert.NotNull(handedOver);
+        Assert.Equal(StagedOrderState.HandedOver, handedOver.State);
+        Assert.Equal("ERP-77", handedOver.ErpOrderId);
+
+        var again = await store.StageAsync(Shop, [Order("1001", 9, "later@example.com")], null, StagedAt + Duration.FromHours(1), CancellationToken.None);
+        await store.HoldAsync(Shop, "1001", "too late", CancellationToken.None);
+        await store.MarkHandedOverAsync(Shop, "1001", "ERP-77", CancellationToken.None);
+
+        var read = await store.GetAsync(Shop, "1001", CancellationToken.None);
+        Assert.NotNull(read);
+        Assert.Equal(StagedOrderState.HandedOver, Assert.Single(again).State);
+        Assert.Equal(StagedOrderState.HandedOver, read.State);
+        Assert.Equal("ERP-77", read.ErpOrderId);
+        Assert.Null(read.HoldReason);
+        Assert.Null(read.Order.BuyerEmail);
+        Assert.Equal(T0 + Duration.FromMinutes(1), read.Order.UpdatedAt);
+        Assert.Equal(StagedAt, read.StagedAt);
+    }
+
+    /// <summary>Holding an order that was never staged does nothing.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Hold_NeverStaged_DoesNothing()
+    {
+        var store = await CreateStoreAsync();
+
+        await store.HoldAsync(Shop, "1001", "No ERP article for SKU-7", CancellationToken.None);
+
+        Assert.Null(await store.GetAsync(Shop, "1001", CancellationToken.None));
+    }
+
+    /// <summary>Staging moves the cursor only forward: an earlier page's resume point, or none, leaves it alone.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Stage_EarlierCursorOrNone_LeavesTheCursorAlone()
+    {
+        var store = await CreateStoreAsync();
+        var late = new OrderCursor(T0 + Duration.FromHours(2));
+        await store.StageAsync(Shop, [Order("1001", 1)], late, StagedAt, CancellationToken.None);
+
+        await store.StageAsync(Shop, [Order("1002", 2)], new OrderCursor(T0 + Duration.FromHours(1)), StagedAt, CancellationToken.None);
+        Assert.Equal(late, await store.GetCursorAsync(Shop, CancellationToken.None));
+        await store.StageAsync(Shop, [Order("1003", 3)], null, StagedAt, CancellationToken.None);
+        Assert.Equal(late, await store.GetCursorAsync(Shop, CancellationToken.None));
+        Assert.Null(await store.GetCursorAsync(OtherShop, CancellationToken.None));
+
+        var later = new OrderCursor(T0 + Duration.FromHours(3));
+        await store.StageAsync(Shop, [], later, StagedAt, CancellationToken.None);
+        Assert.Equal(later, await store.GetCursorAsync(Shop, CancellationToken.None));
+    }
+
+    /// <summary>Setting the cursor also moves it backwards.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task SetCursor_EarlierValue_MovesTheCursorBack()
+    {
+        var store = await CreateStoreAsync();
+        await store.StageAsync(Shop, [Order("1001", 1)], new OrderCursor(T0 + Duration.FromHours(2)), StagedAt, CancellationToken.None);
+        var earlier = new OrderCursor(T0 - Duration.FromDays(7));
+
+        await store.SetCursorAsync(Shop, earlier, CancellationToken.None);
+
+        Assert.Equal(earlier, await store.GetCursorAsync(Shop, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Staging and the cursor move together: a reader on a second instance that sees the cursor at a page's resume point
+    /// also sees every order of that page staged.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Stage_ReaderOnAnotherInstance_NeverSeesTheCursorPastAnUnstagedOrder()
+    {
+        const int Pages = 40;
+        const int PageSize = 5;
+        var store = await CreateStoreAsync();
+        var reader = await CreateSecondInstanceAsync(store);
+        using var done = new CancellationTokenSource();
+
+        var write = Task.Run(async () =>
+        {
+            try
+            {
+                for (var page = 1; page <= Pages; page++)
+                {
+                    var orders = Enumerable.Range(0, PageSize).Select(i => Order($"P{page}-{i}", page)).ToArray();
+                    await store.StageAsync(Shop, orders, new OrderCursor(T0 + Duration.FromMinutes(page)), StagedAt, CancellationToken.None);
+                }
+            }
+            finally
+            {
+                await done.CancelAsync();
+            }
+        });
+
+        var read = Task.Run(async () =>
+        {
+            var problems = new List<string>();
+            var checks = 0;
+            while (!done.IsCancellationRequested || checks == 0)
+            {
+                checks++;
+                if (await reader.GetCursorAsync(Shop, CancellationToken.None) is not { } cursor)
+                {
+                    continue;
+                }
+
+                var page = (int)(cursor.ChangedSince - T0).TotalMinutes;
+                for (var i = 0; i < PageSize; i++)
+                {
+                    if (await reader.GetAsync(Shop, $"P{page}-{i}", CancellationToken.None) is null)
+                    {
+                        problems.Add($"cursor at page {page}, order P{page}-{i} not staged");
+                    }
+                }
+            }
+
+            return problems;
+        });
+
+        await Task.WhenAll(write, read);
+        Assert.Empty(await read);
+        Assert.Equal(new OrderCursor(T0 + Duration.FromMinutes(Pages)), await reader.GetCursorAsync(Shop, CancellationToken.None));
+    }
+
+    private static MarketplaceOrder Order(string number, int updatedMinutes, string? buyerEmail = null) => new()
+    {
+        OrderNumber = number,
+        MarketplaceOrderId = "900" + number,
+        CreatedAt = T0 - Duration.FromDays(1),
+        UpdatedAt = T0 + Duration.FromMinutes(updatedMinutes),
+        Currency = CurrencyCode.Eur,
+        Status = OrderStatus.Open,
+        Lines = [],
+        ShippingCost = new Money(0m, CurrencyCode.Eur),
+        BuyerEmail = buyerEmail,
+    };
+}

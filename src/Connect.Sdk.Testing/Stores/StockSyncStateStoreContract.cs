@@ -1,0 +1,63 @@
+using System.Diagnostics.CodeAnalysis;
+using Connect.Sdk.Stock;
+using NodaTime;
+using Xunit;
+
+namespace Connect.Sdk.Testing.Stores;
+
+/// <summary>
+/// The conformance tests of <see cref="IStockSyncStateStore"/>: derive a test class from it in the store's test project
+/// and supply a fresh, empty store.
+/// </summary>
+[SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
+public abstract class StockSyncStateStoreContract
+{
+    private static readonly ConnectionId Shop = new("store-kit-shop");
+    private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
+
+    /// <summary>Creates a fresh, empty store for one test.</summary>
+    /// <returns>The store.</returns>
+    protected abstract ValueTask<IStockSyncStateStore> CreateStoreAsync();
+
+    /// <summary>Articles never sent are left out of a read.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Get_NeverSent_LeavesTheArticlesOut()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.Empty(await store.GetAsync(Shop, ["A-1", "A-2"], CancellationToken.None));
+    }
+
+    /// <summary>A read returns exactly the asked articles that were sent, with their latest quantity, per connection.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Save_ThenGet_ReturnsTheLatestQuantityOfTheAskedArticles()
+    {
+        var store = await CreateStoreAsync();
+        await store.SaveAsync(Shop, [new SentStock("A-1", 5, T0), new SentStock("A-2", 7, T0), new SentStock("A-3", 0, T0)], CancellationToken.None);
+        await store.SaveAsync(Shop, [new SentStock("A-1", 4, T0 + Duration.FromMinutes(1))], CancellationToken.None);
+
+        var read = await store.GetAsync(Shop, ["A-1", "A-3", "A-9"], CancellationToken.None);
+
+        Assert.Equal(["A-1", "A-3"], read.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(new SentStock("A-1", 4, T0 + Duration.FromMinutes(1)), read["A-1"]);
+        Assert.Equal(new SentStock("A-3", 0, T0), read["A-3"]);
+        Assert.Empty(await store.GetAsync(new ConnectionId("store-kit-other"), ["A-1"], CancellationToken.None));
+    }
+
+    /// <summary>A chunk of a thousand articles is read back in one call.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Get_AChunkOfAThousand_ReturnsEveryOne()
+    {
+        var store = await CreateStoreAsync();
+        var sent = Enumerable.Range(0, 1000).Select(i => new SentStock("A-" + i, i, T0)).ToArray();
+        await store.SaveAsync(Shop, sent, CancellationToken.None);
+
+        var read = await store.GetAsync(Shop, sent.Select(s => s.ArticleNumber).ToArray(), CancellationToken.None);
+
+        Assert.Equal(1000, read.Count);
+        Assert.All(sent, s => Assert.Equal(s, read[s.ArticleNumber]));
+    }
+}

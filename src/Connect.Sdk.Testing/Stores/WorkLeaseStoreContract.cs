@@ -1,0 +1,272 @@
+using System.Diagnostics.CodeAnalysis;
+using Connect.Sdk.Sync;
+using NodaTime;
+using Xunit;
+using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
+
+namespace Connect.Sdk.Testing.Stores;
+
+/// <summary>
+/// The conformance tests of <see cref="IWorkLeaseStore"/>: derive a test class from it in the store's test project and
+/// supply a fresh, empty store. Override <see cref="CreateSecondInstanceAsync"/> to hand out a second store over the
+/// same storage (a second worker process), so that two workers race for one key through two instances. Time is given
+/// as instants; no clock is needed.
+/// </summary>
+[SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
+public abstract class WorkLeaseStoreContract
+{
+    private const string Key = "store-kit-shop";
+    private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
+    private static readonly Duration Minute = Duration.FromMinutes(1);
+
+    /// <summary>Creates a fresh, empty store for one test.</summary>
+    /// <returns>The store.</returns>
+    protected abstract ValueTask<IWorkLeaseStore> CreateStoreAsync();
+
+    /// <summary>
+    /// Creates a second store over the same storage as <paramref name="first"/>, as another worker process would open
+    /// it. By default the same instance.
+    /// </summary>
+    /// <param name="first">A store made by <see cref="CreateStoreAsync"/>.</param>
+    /// <returns>The second instance.</returns>
+    protected virtual ValueTask<IWorkLeaseStore> CreateSecondInstanceAsync(IWorkLeaseStore first) => ValueTask.FromResult(first);
+
+    /// <summary>A free key is leased to the claiming owner until the given duration has passed.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryAcquire_FreeKey_ReturnsALeaseExpiringAfterTheDuration()
+    {
+        var store = await CreateStoreAsync();
+
+        var lease = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+
+        Assert.NotNull(lease);
+        Assert.Equal(Key, lease.Key);
+        Assert.Equal("worker-a", lease.Owner);
+        Assert.Equal(T0 + (5 * Minute), lease.ExpiresAt);
+    }
+
+    /// <summary>While a lease holds, another owner cannot claim the key, up to the last moment before it expires.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryAcquire_HeldAndUnexpired_IsRefusedForAnotherOwner()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var lease = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(lease);
+
+        Assert.Null(await other.TryAcquireAsync(Key, "worker-b", T0, 5 * Minute, CancellationToken.None));
+        Assert.Null(await other.TryAcquireAsync(Key, "worker-b", T0 + (4 * Minute), 5 * Minute, CancellationToken.None));
+        Assert.Null(await other.TryAcquireAsync(Key, "worker-b", lease.ExpiresAt - Duration.Epsilon, 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>A lease lapses at its expiry instant: from then on another owner gets the key.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryAcquire_AtTheExpiryInstant_SucceedsForAnotherOwner()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var lease = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(lease);
+
+        var taken = await other.TryAcquireAsync(Key, "worker-b", lease.ExpiresAt, 5 * Minute, CancellationToken.None);
+
+        Assert.NotNull(taken);
+        Assert.Equal("worker-b", taken.Owner);
+        Assert.Equal(lease.ExpiresAt + (5 * Minute), taken.ExpiresAt);
+    }
+
+    /// <summary>Leases on different keys do not block each other.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryAcquire_DifferentKeys_BothSucceed()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.NotNull(await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None));
+        Assert.NotNull(await store.TryAcquireAsync(Key + "-2", "worker-b", T0, 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>Every new acquisition of a key gets a greater token than the one before, whoever the owner is.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryAcquire_AfterReleaseOrExpiry_GetsAGreaterToken()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var first = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(first);
+        await store.ReleaseAsync(first, CancellationToken.None);
+
+        var second = await other.TryAcquireAsync(Key, "worker-a", T0 + Minute, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(second);
+        var third = await store.TryAcquireAsync(Key, "worker-b", second.ExpiresAt, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(third);
+
+        Assert.True(second.Token > first.Token, $"Token {second.Token} after {first.Token}, expected it to grow.");
+        Assert.True(third.Token > second.Token, $"Token {third.Token} after {second.Token}, expected it to grow.");
+    }
+
+    /// <summary>A released key is free at once, before the lease would have expired.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Release_HeldLease_FreesTheKey()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var lease = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(lease);
+
+        await store.ReleaseAsync(lease, CancellationToken.None);
+
+        Assert.NotNull(await other.TryAcquireAsync(Key, "worker-b", T0 + Minute, 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>Renewing a held lease moves its expiry to the new duration from now, and keeps others out until then.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryRenew_HeldLease_ExtendsTheExpiry()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var lease = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(lease);
+
+        var renewed = await store.TryRenewAsync(lease, T0 + (4 * Minute), 5 * Minute, CancellationToken.None);
+
+        Assert.NotNull(renewed);
+        Assert.Equal(Key, renewed.Key);
+        Assert.Equal("worker-a", renewed.Owner);
+        Assert.Equal(T0 + (9 * Minute), renewed.ExpiresAt);
+        Assert.Null(await other.TryAcquireAsync(Key, "worker-b", T0 + (8 * Minute), 5 * Minute, CancellationToken.None));
+        Assert.NotNull(await other.TryAcquireAsync(Key, "worker-b", T0 + (9 * Minute), 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>A renewed lease, as the renewal returned it, still releases the key.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Release_RenewedLease_FreesTheKey()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var lease = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(lease);
+        var renewed = await store.TryRenewAsync(lease, T0 + Minute, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(renewed);
+
+        await store.ReleaseAsync(renewed, CancellationToken.None);
+
+        Assert.NotNull(await other.TryAcquireAsync(Key, "worker-b", T0 + (2 * Minute), 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>A released lease cannot be renewed.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryRenew_ReleasedLease_ReturnsNull()
+    {
+        var store = await CreateStoreAsync();
+        var lease = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(lease);
+        await store.ReleaseAsync(lease, CancellationToken.None);
+
+        Assert.Null(await store.TryRenewAsync(lease, T0 + Minute, 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>A lease that expired and was taken by another worker is lost: it cannot be renewed, and the new holder keeps the key.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryRenew_LostLease_ReturnsNullAndLeavesTheNewHolder()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var lost = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(lost);
+        var taken = await other.TryAcquireAsync(Key, "worker-b", T0 + (6 * Minute), 5 * Minute, CancellationToken.None);
+        Assert.NotNull(taken);
+
+        var renewed = await store.TryRenewAsync(lost, T0 + (7 * Minute), 5 * Minute, CancellationToken.None);
+
+        Assert.Null(renewed);
+        Assert.NotEqual(lost.Token, taken.Token);
+        Assert.Null(await store.TryAcquireAsync(Key, "worker-c", T0 + (10 * Minute), 5 * Minute, CancellationToken.None));
+        Assert.NotNull(await other.TryRenewAsync(taken, T0 + (10 * Minute), 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>Releasing a lost lease does nothing: the new holder keeps the key.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Release_LostLease_LeavesTheNewHolder()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var lost = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(lost);
+        var taken = await other.TryAcquireAsync(Key, "worker-b", T0 + (6 * Minute), 5 * Minute, CancellationToken.None);
+        Assert.NotNull(taken);
+
+        await store.ReleaseAsync(lost, CancellationToken.None);
+
+        Assert.Null(await store.TryAcquireAsync(Key, "worker-c", T0 + (7 * Minute), 5 * Minute, CancellationToken.None));
+        Assert.NotNull(await other.TryRenewAsync(taken, T0 + (7 * Minute), 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>Releasing a lease twice, or one no longer held, completes without error.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Release_Twice_DoesNothingTheSecondTime()
+    {
+        var store = await CreateStoreAsync();
+        var lease = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(lease);
+
+        await store.ReleaseAsync(lease, CancellationToken.None);
+        await store.ReleaseAsync(lease, CancellationToken.None);
+
+        Assert.NotNull(await store.TryAcquireAsync(Key, "worker-b", T0, 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>Two workers on two instances claiming a free key at once: exactly one gets it, every time.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryAcquire_TwoInstancesRacingForAFreeKey_ExactlyOneWins()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+
+        for (var round = 0; round < ConcurrencyRounds; round++)
+        {
+            var key = Key + "-" + round;
+            var results = await RaceAsync(
+                async () => await store.TryAcquireAsync(key, "worker-a", T0, 5 * Minute, CancellationToken.None),
+                async () => await other.TryAcquireAsync(key, "worker-b", T0, 5 * Minute, CancellationToken.None));
+
+            Assert.True(results.Count(r => r is not null) == 1, $"Round {round}: {results.Count(r => r is not null)} workers got the key, expected exactly one.");
+        }
+    }
+
+    /// <summary>
+    /// Two workers on two instances claiming an expired key at once: exactly one takes it over, every time.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TryAcquire_TwoInstancesRacingForAnExpiredKey_ExactlyOneWins()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var now = T0;
+        Assert.NotNull(await store.TryAcquireAsync(Key, "worker-0", now, Minute, CancellationToken.None));
+
+        for (var round = 0; round < ConcurrencyRounds; round++)
+        {
+            now += Minute;
+            var at = now;
+            var results = await RaceAsync(
+                async () => await store.TryAcquireAsync(Key, "worker-a", at, Minute, CancellationToken.None),
+                async () => await other.TryAcquireAsync(Key, "worker-b", at, Minute, CancellationToken.None));
+
+            Assert.True(results.Count(r => r is not null) == 1, $"Round {round}: {results.Count(r => r is not null)} workers took the expired key over, expected exactly one.");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics.CodeAnalysis;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Sync;
+using NodaTime;
+using Xunit;
+using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
+
+namespace Connect.Sdk.Testing.Stores;
+
+/// <summary>
+/// The conformance tests of <see cref="IWorkScheduleStore"/>: derive a test class from it in the store's test project
+/// and supply a fresh, empty store. Override <see cref="CreateSecondInstanceAsync"/> to hand out a second store over the
+/// same storage (a second worker process), so that the optimistic-concurrency checks race two instances.
+/// </summary>
+[SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
+public abstract class WorkScheduleStoreContract
+{
+    private static readonly ConnectionId Shop = new("store-kit-shop");
+    private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
+
+    /// <summary>Creates a fresh, empty store for one test.</summary>
+    /// <returns>The store.</returns>
+    protected abstract ValueTask<IWorkScheduleStore> CreateStoreAsync();
+
+    /// <summary>
+    /// Creates a second store over the same storage as <paramref name="first"/>, as another worker process would open
+    /// it. By default the same instance.
+    /// </summary>
+    /// <param name="first">A store made by <see cref="CreateStoreAsync"/>.</param>
+    /// <returns>The second instance.</returns>
+    protected virtual ValueTask<IWorkScheduleStore> CreateSecondInstanceAsync(IWorkScheduleStore first) => ValueTask.FromResult(first);
+
+    /// <summary>Reading a schedule never stored returns a fresh state: version zero, never run, nothing requested.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task Get_NothingStored_ReturnsAFreshState()
+    {
+        var store = await CreateStoreAsync();
+
+        var schedule = await store.GetAsync(Shop, WorkKind.StockSync, CancellationToken.None);
+
+        Assert.Equal(Shop, schedule.Connection);
+        Assert.Equal(WorkKind.StockSync, schedule.Kind);
+        Assert.Equal(0, schedule.Version);
+        Assert.Null(schedule.LastScheduledRunAt);
+        Assert.Empty(schedule.Requests);
+    }
+
+    /// <summary>A saved state reads back with its new, greater version and its data.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_FreshState_StoresItWithAGreaterVersion()
+    {
+        var store = await CreateStoreAsync();
+        var fresh = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
+
+        var saved = await store.TrySaveAsync(Changed(fresh, 1), CancellationToken.None);
+        var read = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
+
+        Assert.NotNull(saved);
+        Assert.True(saved.Version > fresh.Version, $"Saved version {saved.Version}, expected above {fresh.Version}.");
+        Assert.Equal(saved.Version, read.Version);
+        Assert.Equal(T0 + Duration.FromMinutes(1), read.LastScheduledRunAt);
+        Assert.Equal(T0, Assert.Contains(SyncTrigger.Manual, read.Requests));
+    }
+
+    /// <summary>Every save gives the state a greater version than the one before.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_CurrentVersion_VersionGrows()
+    {
+        var store = await CreateStoreAsync();
+        var current = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
+
+        for (var i = 1; i <= 5; i++)
+        {
+            var next = await store.TrySaveAsync(Changed(current, i), CancellationToken.None);
+            Assert.NotNull(next);
+            Assert.True(next.Version > current.Version, $"Save {i}: version {next.Version} after {current.Version}, expected it to grow.");
+            current = next;
+        }
+    }
+
+    /// <summary>Saving a state read before another writer saved it is refused and leaves the stored state alone.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_StaleVersion_ReturnsNullAndKeepsTheStoredState()
+    {
+        var store = await CreateStoreAsync();
+        var fresh = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
+        var first = await store.TrySaveAsync(Changed(fresh, 1), CancellationToken.None);
+        Assert.NotNull(first);
+
+        var staleFresh = await store.TrySaveAsync(Changed(fresh, 2), CancellationToken.None);
+        var winner = await store.TrySaveAsync(Changed(first, 3), CancellationToken.None);
+        var staleFirst = await store.TrySaveAsync(Changed(first, 4), CancellationToken.None);
+        var read = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
+
+        Assert.Null(staleFresh);
+        Assert.NotNull(winner);
+        Assert.Null(staleFirst);
+        Assert.Equal(winner.Version, read.Version);
+        Assert.Equal(T0 + Duration.FromMinutes(3), read.LastScheduledRunAt);
+    }
+
+    /// <summary>A version the store never handed out (ahead of the stored one) is refused and stores nothing.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_VersionAheadOfTheStoredOne_ReturnsNull()
+    {
+        var store = await CreateStoreAsync();
+        var fresh = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
+
+        var ahead = await store.TrySaveAsync(Changed(fresh, 1) with { Version = 3 }, CancellationToken.None);
+        var read = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
+
+        Assert.Null(ahead);
+        Assert.Equal(0, read.Version);
+        Assert.Null(read.LastScheduledRunAt);
+        var saved = await store.TrySaveAsync(Changed(fresh, 1), CancellationToken.None);
+        Assert.NotNull(saved);
+        Assert.Null(await store.TrySaveAsync(Changed(saved, 2) with { Version = saved.Version + 1 }, CancellationToken.None));
+    }
+
+    /// <summary>The states of different kinds of work and different connections are kept apart.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_OneKind_LeavesOtherKindsAndConnectionsFresh()
+    {
+        var store = await CreateStoreAsync();
+        var fresh = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
+        Assert.NotNull(await store.TrySaveAsync(Changed(fresh, 1), CancellationToken.None));
+
+        var otherKind = await store.GetAsync(Shop, WorkKind.StockSync, CancellationToken.None);
+        var otherShop = await store.GetAsync(new ConnectionId("store-kit-other"), WorkKind.OrderImport, CancellationToken.None);
+
+        Assert.Equal(0, otherKind.Version);
+        Assert.Null(otherKind.LastScheduledRunAt);
+        Assert.Equal(0, otherShop.Version);
+        Assert.Null(otherShop.LastScheduledRunAt);
+        Assert.NotNull(await store.TrySaveAsync(Changed(otherKind, 2), CancellationToken.None));
+    }
+
+    /// <summary>Two writers (two store instances over the same storage) saving the same version at once: exactly one wins.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWins()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+
+        for (var round = 0; round < ConcurrencyRounds; round++)
+        {
+            var read = await store.GetAsync(Shop, WorkKind.StockSync, CancellationToken.None);
+            var results = await RaceAsync(
+                async () => await store.TrySaveAsync(Changed(read, (2 * round) + 1), CancellationToken.None),
+                async () => await other.TrySaveAsync(Changed(read, (2 * round) + 2), CancellationToken.None));
+
+            var winners = results.Where(r => r is not null).ToArray();
+            Assert.True(winners.Length == 1, $"Round {round}: {winners.Length} writers won version {read.Version}, expected exactly one.");
+            var stored = await other.GetAsync(Shop, WorkKind.StockSync, CancellationToken.None);
+            Assert.Equal(winners[0]!.LastScheduledRunAt, stored.LastScheduledRunAt);
+            Assert.Equal(winners[0]!.Version, stored.Version);
+        }
+    }
+
+    private static WorkSchedule Changed(WorkSchedule schedule, int minutes) => schedule with
+    {
+        LastScheduledRunAt = T0 + Duration.FromMinutes(minutes),
+        Requests = new Dictionary<SyncTrigger, Instant> { [SyncTrigger.Manual] = T0 },
+    };
+}

@@ -1,0 +1,96 @@
+using Connect.Sdk.Alerts;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Settings;
+using Connect.Sdk.Shipments;
+using Connect.Sdk.Stock;
+using Connect.Sdk.Sync;
+using Connect.Sdk.Testing.Stores;
+
+namespace Connect.Sdk.Testing.Tests.Stores;
+
+/// <summary>The in-memory journal store passes the store conformance kit.</summary>
+public sealed class InMemoryJournalStoreTests : JournalStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IJournalStore> CreateStoreAsync() => ValueTask.FromResult<IJournalStore>(new InMemoryJournalStore());
+}
+
+/// <summary>The in-memory lease store passes the store conformance kit.</summary>
+public sealed class InMemoryWorkLeaseStoreTests : WorkLeaseStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IWorkLeaseStore> CreateStoreAsync() => ValueTask.FromResult<IWorkLeaseStore>(new InMemoryWorkLeaseStore());
+}
+
+/// <summary>The in-memory schedule store passes the store conformance kit.</summary>
+public sealed class InMemoryWorkScheduleStoreTests : WorkScheduleStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IWorkScheduleStore> CreateStoreAsync() => ValueTask.FromResult<IWorkScheduleStore>(new InMemoryWorkScheduleStore());
+}
+
+/// <summary>The in-memory connection store passes the store conformance kit.</summary>
+public sealed class InMemoryConnectionStoreTests : ConnectionStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IConnectionStore> CreateStoreAsync() => ValueTask.FromResult<IConnectionStore>(new InMemoryConnectionStore());
+}
+
+/// <summary>The in-memory imported-order ledger passes the store conformance kit.</summary>
+public sealed class InMemoryImportedOrderLedgerTests : ImportedOrderLedgerContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IImportedOrderLedger> CreateStoreAsync() => ValueTask.FromResult<IImportedOrderLedger>(new InMemoryImportedOrderLedger());
+}
+
+/// <summary>The in-memory foreign-number store passes the store conformance kit.</summary>
+public sealed class InMemoryForeignNumberStoreTests : ForeignNumberStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IForeignNumberStore> CreateStoreAsync() => ValueTask.FromResult<IForeignNumberStore>(new InMemoryForeignNumberStore());
+}
+
+/// <summary>The in-memory order staging store passes the store conformance kit.</summary>
+public sealed class InMemoryOrderStagingStoreTests : OrderStagingStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IOrderStagingStore> CreateStoreAsync() => ValueTask.FromResult<IOrderStagingStore>(new InMemoryOrderStagingStore());
+}
+
+/// <summary>The in-memory order-status outbox passes the store conformance kit.</summary>
+public sealed class InMemoryOrderStatusOutboxTests : OrderStatusOutboxContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IOrderStatusOutbox> CreateStoreAsync() => ValueTask.FromResult<IOrderStatusOutbox>(new InMemoryOrderStatusOutbox());
+}
+
+/// <summary>The in-memory alert subscription store passes the store conformance kit.</summary>
+public sealed class InMemoryAlertSubscriptionStoreTests : AlertSubscriptionStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IAlertSubscriptionStore> CreateStoreAsync() => ValueTask.FromResult<IAlertSubscriptionStore>(new InMemoryAlertSubscriptionStore());
+}
+
+/// <summary>The in-memory stock rules store passes the store conformance kit.</summary>
+public sealed class InMemoryStockRulesStoreTests : StockRulesStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IStockRulesStore> CreateStoreAsync() => ValueTask.FromResult<IStockRulesStore>(new InMemoryStockRulesStore());
+}
+
+/// <summary>The in-memory stock sync state store passes the store conformance kit.</summary>
+public sealed class InMemoryStockSyncStateStoreTests : StockSyncStateStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IStockSyncStateStore> CreateStoreAsync() => ValueTask.FromResult<IStockSyncStateStore>(new InMemoryStockSyncStateStore());
+}
+
+/// <summary>The in-memory secret store passes the store conformance kit.</summary>
+public sealed class InMemorySecretStoreTests : SecretStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<ISecretStore> CreateStoreAsync() => ValueTask.FromResult<ISecretStore>(new InMemorySecretStore());
+}
