@@ -12,7 +12,7 @@ public interface IAlertSubscriptionStore
     /// <returns>The subscription, or <see langword="null"/> when there is none with that id.</returns>
     ValueTask<AlertSubscription?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Lists every subscription, in id order.</summary>
+    /// <summary>Lists every subscription, in ordinal (case-sensitive, culture-independent) id order.</summary>
     /// <param name="cancellationToken">Cancels the stream.</param>
     /// <returns>The subscriptions.</returns>
     IAsyncEnumerable<AlertSubscription> ListAsync(CancellationToken cancellationToken);

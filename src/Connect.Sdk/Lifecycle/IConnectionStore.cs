@@ -20,7 +20,7 @@ public interface IConnectionStore
     /// <returns>The connection, or <see langword="null"/> when none has that id.</returns>
     ValueTask<Connection?> GetAsync(ConnectionId id, CancellationToken cancellationToken);
 
-    /// <summary>Lists every connection, in id order.</summary>
+    /// <summary>Lists every connection, in ordinal (case-sensitive, culture-independent) id order.</summary>
     /// <param name="cancellationToken">Cancels the stream.</param>
     /// <returns>The connections.</returns>
     IAsyncEnumerable<Connection> ListAsync(CancellationToken cancellationToken);

@@ -8,7 +8,12 @@ namespace Connect.Sdk.Sync;
 /// </summary>
 public interface IWorkLeaseStore
 {
-    /// <summary>Claims a key unless someone else holds an unexpired lease on it.</summary>
+    /// <summary>
+    /// Claims a key unless an unexpired lease on it exists — also one of the same owner, since one worker runs
+    /// one piece of a connection's work at a time. A lease expires at its <see cref="WorkLease.ExpiresAt"/>:
+    /// from that instant on, the key is free. Every acquisition gets a token larger than any before it for the
+    /// key, also after a release, so a stale holder is never mistaken for the current one.
+    /// </summary>
     /// <param name="key">The key.</param>
     /// <param name="owner">The claiming worker.</param>
     /// <param name="now">The current instant.</param>
@@ -17,7 +22,10 @@ public interface IWorkLeaseStore
     /// <returns>The lease, or <see langword="null"/> when another worker holds the key.</returns>
     ValueTask<WorkLease?> TryAcquireAsync(string key, string owner, Instant now, Duration duration, CancellationToken cancellationToken);
 
-    /// <summary>Extends a lease still held by its owner.</summary>
+    /// <summary>
+    /// Extends a lease still held by its owner: one whose token is still the key's current one, even if it
+    /// expired meanwhile, as long as nobody else acquired the key.
+    /// </summary>
     /// <param name="lease">The lease.</param>
     /// <param name="now">The current instant.</param>
     /// <param name="duration">The new duration from <paramref name="now"/>.</param>
