@@ -8,25 +8,13 @@ namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
 /// The conformance tests of <see cref="IAlertSubscriptionStore"/>: derive a test class from it in the store's test
-/// project and supply a fresh, empty store. Override <see cref="CreateSecondInstanceAsync"/> to hand out a second store
+/// project and supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store
 /// over the same storage (a second worker process), so that the optimistic-concurrency checks race two instances.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class AlertSubscriptionStoreContract
+public abstract class AlertSubscriptionStoreContract : StoreContract<IAlertSubscriptionStore>
 {
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
-
-    /// <summary>Creates a fresh, empty store for one test.</summary>
-    /// <returns>The store.</returns>
-    protected abstract ValueTask<IAlertSubscriptionStore> CreateStoreAsync();
-
-    /// <summary>
-    /// Creates a second store over the same storage as <paramref name="first"/>, as another worker process would open
-    /// it. By default the same instance.
-    /// </summary>
-    /// <param name="first">A store made by <see cref="CreateStoreAsync"/>.</param>
-    /// <returns>The second instance.</returns>
-    protected virtual ValueTask<IAlertSubscriptionStore> CreateSecondInstanceAsync(IAlertSubscriptionStore first) => ValueTask.FromResult(first);
 
     /// <summary>An unknown subscription has no entry and no delivery state.</summary>
     /// <returns>A task that completes when the check is done.</returns>

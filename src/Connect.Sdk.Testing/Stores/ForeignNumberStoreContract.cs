@@ -7,29 +7,17 @@ namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
 /// The conformance tests of <see cref="IForeignNumberStore"/>: derive a test class from it in the store's test project
-/// and supply a fresh, empty store. Override <see cref="CreateSecondInstanceAsync"/> to hand out a second store over the
+/// and supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the
 /// same storage (a second worker process), so that two workers race to give one foreign number to two articles.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class ForeignNumberStoreContract
+public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly ConnectionId OtherShop = new("store-kit-other");
     private static readonly ForeignNumberLabel Sku = new("SKU");
     private static readonly ForeignNumberLabel Ean = new("ean");
     private static readonly ForeignNumberLabel Listing = new("Listing");
-
-    /// <summary>Creates a fresh, empty store for one test.</summary>
-    /// <returns>The store.</returns>
-    protected abstract ValueTask<IForeignNumberStore> CreateStoreAsync();
-
-    /// <summary>
-    /// Creates a second store over the same storage as <paramref name="first"/>, as another worker process would open
-    /// it. By default the same instance.
-    /// </summary>
-    /// <param name="first">A store made by <see cref="CreateStoreAsync"/>.</param>
-    /// <returns>The second instance.</returns>
-    protected virtual ValueTask<IForeignNumberStore> CreateSecondInstanceAsync(IForeignNumberStore first) => ValueTask.FromResult(first);
 
     /// <summary>An empty store finds nothing and lists nothing.</summary>
     /// <returns>A task that completes when the check is done.</returns>

@@ -8,26 +8,14 @@ namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
 /// The conformance tests of <see cref="IImportedOrderLedger"/>: derive a test class from it in the ledger's test project
-/// and supply a fresh, empty ledger. Override <see cref="CreateSecondInstanceAsync"/> to hand out a second ledger over
+/// and supply a fresh, empty ledger. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second ledger over
 /// the same storage (a second worker process), so that two workers race to record one order through two instances.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class ImportedOrderLedgerContract
+public abstract class ImportedOrderLedgerContract : StoreContract<IImportedOrderLedger>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
-
-    /// <summary>Creates a fresh, empty ledger for one test.</summary>
-    /// <returns>The ledger.</returns>
-    protected abstract ValueTask<IImportedOrderLedger> CreateStoreAsync();
-
-    /// <summary>
-    /// Creates a second ledger over the same storage as <paramref name="first"/>, as another worker process would open
-    /// it. By default the same instance.
-    /// </summary>
-    /// <param name="first">A ledger made by <see cref="CreateStoreAsync"/>.</param>
-    /// <returns>The second instance.</returns>
-    protected virtual ValueTask<IImportedOrderLedger> CreateSecondInstanceAsync(IImportedOrderLedger first) => ValueTask.FromResult(first);
 
     /// <summary>An order never imported has no entry.</summary>
     /// <returns>A task that completes when the check is done.</returns>

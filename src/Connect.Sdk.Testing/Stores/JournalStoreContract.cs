@@ -9,28 +9,16 @@ namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
 /// The conformance tests of <see cref="IJournalStore"/>: derive a test class from it in the store's test project and
-/// supply a fresh, empty store; every test below then runs against it. Override <see cref="CreateSecondInstanceAsync"/>
+/// supply a fresh, empty store; every test below then runs against it. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/>
 /// to hand out a second store over the same storage (a second worker process), so that the optimistic-concurrency
 /// checks race two instances.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class JournalStoreContract
+public abstract class JournalStoreContract : StoreContract<IJournalStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly ConnectionId OtherShop = new("store-kit-other");
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
-
-    /// <summary>Creates a fresh, empty store for one test.</summary>
-    /// <returns>The store.</returns>
-    protected abstract ValueTask<IJournalStore> CreateStoreAsync();
-
-    /// <summary>
-    /// Creates a second store over the same storage as <paramref name="first"/>, as another worker process would open
-    /// it. By default the same instance.
-    /// </summary>
-    /// <param name="first">A store made by <see cref="CreateStoreAsync"/>.</param>
-    /// <returns>The second instance.</returns>
-    protected virtual ValueTask<IJournalStore> CreateSecondInstanceAsync(IJournalStore first) => ValueTask.FromResult(first);
 
     /// <summary>Reading a record that has no entry returns nothing.</summary>
     /// <returns>A task that completes when the check is done.</returns>

@@ -8,28 +8,16 @@ namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
 /// The conformance tests of <see cref="IOrderStagingStore"/>: derive a test class from it in the store's test project
-/// and supply a fresh, empty store. Override <see cref="CreateSecondInstanceAsync"/> to hand out a second store over the
+/// and supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the
 /// same storage (a second worker process), so that a reader on one instance watches a writer on the other.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class OrderStagingStoreContract
+public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly ConnectionId OtherShop = new("store-kit-other");
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
     private static readonly Instant StagedAt = Instant.FromUtc(2026, 3, 1, 9, 0);
-
-    /// <summary>Creates a fresh, empty store for one test.</summary>
-    /// <returns>The store.</returns>
-    protected abstract ValueTask<IOrderStagingStore> CreateStoreAsync();
-
-    /// <summary>
-    /// Creates a second store over the same storage as <paramref name="first"/>, as another worker process would open
-    /// it. By default the same instance.
-    /// </summary>
-    /// <param name="first">A store made by <see cref="CreateStoreAsync"/>.</param>
-    /// <returns>The second instance.</returns>
-    protected virtual ValueTask<IOrderStagingStore> CreateSecondInstanceAsync(IOrderStagingStore first) => ValueTask.FromResult(first);
 
     /// <summary>An empty store has no staged order, no pending order and no cursor.</summary>
     /// <returns>A task that completes when the check is done.</returns>

@@ -9,28 +9,16 @@ namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
 /// The conformance tests of <see cref="IOrderStatusOutbox"/>: derive a test class from it in the store's test project
-/// and supply a fresh, empty outbox. Override <see cref="CreateSecondInstanceAsync"/> to hand out a second outbox over
+/// and supply a fresh, empty outbox. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second outbox over
 /// the same storage (a second worker process), so that the ERP's changes and a worker's export race through two
 /// instances.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class OrderStatusOutboxContract
+public abstract class OrderStatusOutboxContract : StoreContract<IOrderStatusOutbox>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly ConnectionId OtherShop = new("store-kit-other");
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
-
-    /// <summary>Creates a fresh, empty outbox for one test.</summary>
-    /// <returns>The outbox.</returns>
-    protected abstract ValueTask<IOrderStatusOutbox> CreateStoreAsync();
-
-    /// <summary>
-    /// Creates a second outbox over the same storage as <paramref name="first"/>, as another worker process would open
-    /// it. By default the same instance.
-    /// </summary>
-    /// <param name="first">An outbox made by <see cref="CreateStoreAsync"/>.</param>
-    /// <returns>The second instance.</returns>
-    protected virtual ValueTask<IOrderStatusOutbox> CreateSecondInstanceAsync(IOrderStatusOutbox first) => ValueTask.FromResult(first);
 
     /// <summary>An order the ERP never reported has no entry, and an empty outbox has nothing pending.</summary>
     /// <returns>A task that completes when the check is done.</returns>

@@ -9,14 +9,10 @@ namespace Connect.Sdk.Testing.Stores;
 /// supply a fresh, empty store.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class SecretStoreContract
+public abstract class SecretStoreContract : StoreContract<ISecretStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly ConnectionId OtherShop = new("store-kit-other");
-
-    /// <summary>Creates a fresh, empty store for one test.</summary>
-    /// <returns>The store.</returns>
-    protected abstract ValueTask<ISecretStore> CreateStoreAsync();
 
     /// <summary>A secret never stored reads as nothing.</summary>
     /// <returns>A task that completes when the check is done.</returns>

@@ -9,13 +9,9 @@ namespace Connect.Sdk.Testing.Stores;
 /// supply a fresh, empty store.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class StockRulesStoreContract
+public abstract class StockRulesStoreContract : StoreContract<IStockRulesStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
-
-    /// <summary>Creates a fresh, empty store for one test.</summary>
-    /// <returns>The store.</returns>
-    protected abstract ValueTask<IStockRulesStore> CreateStoreAsync();
 
     /// <summary>A connection without rules reads the default rules.</summary>
     /// <returns>A task that completes when the check is done.</returns>

@@ -10,14 +10,10 @@ namespace Connect.Sdk.Testing.Stores;
 /// and supply a fresh, empty store.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class StockSyncStateStoreContract
+public abstract class StockSyncStateStoreContract : StoreContract<IStockSyncStateStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
-
-    /// <summary>Creates a fresh, empty store for one test.</summary>
-    /// <returns>The store.</returns>
-    protected abstract ValueTask<IStockSyncStateStore> CreateStoreAsync();
 
     /// <summary>Articles never sent are left out of a read.</summary>
     /// <returns>A task that completes when the check is done.</returns>

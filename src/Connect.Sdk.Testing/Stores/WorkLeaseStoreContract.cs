@@ -8,28 +8,16 @@ namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
 /// The conformance tests of <see cref="IWorkLeaseStore"/>: derive a test class from it in the store's test project and
-/// supply a fresh, empty store. Override <see cref="CreateSecondInstanceAsync"/> to hand out a second store over the
+/// supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the
 /// same storage (a second worker process), so that two workers race for one key through two instances. Time is given
 /// as instants; no clock is needed.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class WorkLeaseStoreContract
+public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 {
     private const string Key = "store-kit-shop";
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
     private static readonly Duration Minute = Duration.FromMinutes(1);
-
-    /// <summary>Creates a fresh, empty store for one test.</summary>
-    /// <returns>The store.</returns>
-    protected abstract ValueTask<IWorkLeaseStore> CreateStoreAsync();
-
-    /// <summary>
-    /// Creates a second store over the same storage as <paramref name="first"/>, as another worker process would open
-    /// it. By default the same instance.
-    /// </summary>
-    /// <param name="first">A store made by <see cref="CreateStoreAsync"/>.</param>
-    /// <returns>The second instance.</returns>
-    protected virtual ValueTask<IWorkLeaseStore> CreateSecondInstanceAsync(IWorkLeaseStore first) => ValueTask.FromResult(first);
 
     /// <summary>A free key is leased to the claiming owner until the given duration has passed.</summary>
     /// <returns>A task that completes when the check is done.</returns>
@@ -179,12 +167,7 @@ public abstract class WorkLeaseStoreContract
     [Fact]
     public async Task TryRenew_LostLease_ReturnsNullAndLeavesTheNewHolder()
     {
-        var store = await CreateStoreAsync();
-        var other = await CreateSecondInstanceAsync(store);
-        var lost = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
-        Assert.NotNull(lost);
-        var taken = await other.TryAcquireAsync(Key, "worker-b", T0 + (6 * Minute), 5 * Minute, CancellationToken.None);
-        Assert.NotNull(taken);
+        var (store, other, lost, taken) = await LoseLeaseToAnotherWorkerAsync();
 
         var renewed = await store.TryRenewAsync(lost, T0 + (7 * Minute), 5 * Minute, CancellationToken.None);
 
@@ -199,12 +182,7 @@ public abstract class WorkLeaseStoreContract
     [Fact]
     public async Task Release_LostLease_LeavesTheNewHolder()
     {
-        var store = await CreateStoreAsync();
-        var other = await CreateSecondInstanceAsync(store);
-        var lost = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
-        Assert.NotNull(lost);
-        var taken = await other.TryAcquireAsync(Key, "worker-b", T0 + (6 * Minute), 5 * Minute, CancellationToken.None);
-        Assert.NotNull(taken);
+        var (store, other, lost, taken) = await LoseLeaseToAnotherWorkerAsync();
 
         await store.ReleaseAsync(lost, CancellationToken.None);
 
@@ -268,5 +246,17 @@ public abstract class WorkLeaseStoreContract
 
             Assert.True(results.Count(r => r is not null) == 1, $"Round {round}: {results.Count(r => r is not null)} workers took the expired key over, expected exactly one.");
         }
+    }
+
+    // Worker A's lease expires and worker B, on a second instance, takes the key.
+    private async Task<(IWorkLeaseStore Store, IWorkLeaseStore Other, WorkLease Lost, WorkLease Taken)> LoseLeaseToAnotherWorkerAsync()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var lost = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
+        Assert.NotNull(lost);
+        var taken = await other.TryAcquireAsync(Key, "worker-b", T0 + (6 * Minute), 5 * Minute, CancellationToken.None);
+        Assert.NotNull(taken);
+        return (store, other, lost, taken);
     }
 }
