@@ -12,8 +12,6 @@ internal sealed class ProbeRunner(WorkKind kind, InFlightCounter? inFlight = nul
 
     public List<WorkItem> Runs { get; } = [];
 
-    public int MaxConcurrentPerConnection => _inFlight.Max;
-
     /// <summary>When set, every run waits for this task before it finishes.</summary>
     public Task? Hold { get; set; }
 
