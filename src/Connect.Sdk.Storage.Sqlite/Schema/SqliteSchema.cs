@@ -1,0 +1,10 @@
+namespace Connect.Sdk.Storage.Sqlite.Schema;
+
+/// <summary>Every store module's migrations, in the order they are applied within each module.</summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } =
+    [
+        .. ImportedOrderLedgerSchema.Migrations,
+    ];
+}

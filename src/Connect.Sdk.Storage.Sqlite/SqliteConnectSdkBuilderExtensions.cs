@@ -1,0 +1,49 @@
+using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+// In the DI namespace, like AddConnectSdk, so the method is found without a using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the SQLite stores on <c>AddConnectSdk()</c>.</summary>
+public static class SqliteConnectSdkBuilderExtensions
+{
+    /// <summary>
+    /// Keeps every store of the host SPI in one SQLite file: connections, journal, foreign numbers, order
+    /// staging and ledger, leases and schedules, stock and alert state. The schema is created and migrated on
+    /// first use. Secrets go to the file only when the host supplies no <see cref="Connect.Sdk.Settings.ISecretStore"/>
+    /// of its own (see <c>docs/storage.md</c>).
+    /// </summary>
+    /// <param name="builder">The SDK builder.</param>
+    /// <param name="path">The database file, e.g. <c>connect.db</c>.</param>
+    /// <param name="configure">Changes further options.</param>
+    /// <returns>The builder.</returns>
+    public static ConnectSdkBuilder UseSqlite(this ConnectSdkBuilder builder, string path, Action<SqliteStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<SqliteStoreOptions>()
+            .Configure(o =>
+            {
+                o.Path = path;
+                configure?.Invoke(o);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>());
+        services.RemoveAll<SqliteDatabase>();
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
+
+        Replace<IImportedOrderLedger, SqliteImportedOrderLedger>(services);
+        return builder;
+    }
+
+    private static void Replace<TService, TImplementation>(IServiceCollection services)
+        where TService : class
+        where TImplementation : class, TService
+    {
+        services.RemoveAll<TService>();
+        services.AddSingleton<TService, TImplementation>();
+    }
+}

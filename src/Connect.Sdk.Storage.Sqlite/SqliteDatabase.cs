@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Connect.Sdk.Storage.Sqlite.Schema;
+using NodaTime;
+
+namespace Connect.Sdk.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite database file every SQLite store shares: opens connections with the store's settings and brings
+/// the schema up to date before the first statement runs. One instance per file and process is enough; it is
+/// thread-safe, and connections are pooled. Disposing it closes its pooled connections, so the file can be
+/// moved or deleted.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
+    private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private volatile bool _migrated;
+
+    /// <summary>Describes a database file; nothing is opened until a store first uses it.</summary>
+    /// <param name="options">The file and timeouts.</param>
+    public SqliteDatabase(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = new SqliteStoreOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(nameof(SqliteStoreOptions), typeof(SqliteStoreOptions), validation.Failures);
+        }
+
+        Path = System.IO.Path.GetFullPath(options.Path);
+        _busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// Creates the file and brings its schema up to date: applies every migration not applied yet, each in its
+    /// own transaction. Stores do this on first use; a host may call it at start-up to fail early. Several
+    /// processes may migrate one file at once: one applies, the others find the work done.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the migration; applied steps stay applied.</param>
+    /// <returns>A task that completes when the schema is current.</returns>
+    /// <exception cref="ConnectSdkException">The file was migrated by a newer version of this package.</exception>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrationGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            var folder = System.IO.Path.GetDirectoryName(Path);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations, cancellationToken).ConfigureAwait(false);
+            _migrated = true;
+        }
+        finally
+        {
+            _migrationGate.Release();
+        }
+    }
+
+    /// <summary>Runs a read on its own connection; reads see the last committed state.</summary>
+    internal async ValueTask<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await read(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a write in one transaction that takes the write lock at its start (<c>BEGIN IMMEDIATE</c>): a
+    /// read-then-write inside it can never be invalidated by another writer, and it either commits whole or
+    /// leaves nothing behind.
+    /// </summary>
+    internal async ValueTask<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, ValueTask<T>> write, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var result = await write(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Opens a connection with the per-connection settings; the caller disposes it.</summary>
+    internal async ValueTask<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragmas = connection.CreateCommand();
+            // busy_timeout lets SQLite itself wait for another process's write lock; synchronous=NORMAL is
+            // durable in WAL mode except for the last commits before a power loss, never corrupting.
+            pragmas.CommandText = string.Create(
+                CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Closes the pooled connections to the file; stores using this database must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _migrationGate.Dispose();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"SQLite database {Path}";
+}

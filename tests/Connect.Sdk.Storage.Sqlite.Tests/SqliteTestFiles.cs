@@ -1,0 +1,39 @@
+namespace Connect.Sdk.Storage.Sqlite.Tests;
+
+/// <summary>
+/// Database files for one test in a folder of its own, deleted with the test. A second
+/// <see cref="SqliteDatabase"/> on the same file stands in for a second process: it has its own connections.
+/// </summary>
+public sealed class SqliteTestFiles : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "connect-sdk-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<SqliteDatabase> _opened = [];
+
+    /// <summary>The file every <see cref="Open"/> call uses unless told otherwise.</summary>
+    public string DefaultPath => Path.Combine(_folder, "connect.db");
+
+    /// <summary>Describes a database on a file of this test; another call with the same name is a second "process".</summary>
+    public SqliteDatabase Open(string? fileName = null)
+    {
+        var database = new SqliteDatabase(new SqliteStoreOptions { Path = fileName is null ? DefaultPath : Path.Combine(_folder, fileName) });
+        lock (_opened)
+        {
+            _opened.Add(database);
+        }
+
+        return database;
+    }
+
+    public void Dispose()
+    {
+        lock (_opened)
+        {
+            _opened.ForEach(d => d.Dispose());
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
