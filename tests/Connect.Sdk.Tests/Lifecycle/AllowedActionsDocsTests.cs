@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Connect.Sdk.Lifecycle;
+using Connect.Sdk.TestSupport;
 
 namespace Connect.Sdk.Tests.Lifecycle;
 
@@ -50,7 +51,7 @@ public sealed class AllowedActionsDocsTests
 
     private static void AssertSection(string marker, string generated)
     {
-        var path = Path.Combine(RepositoryRoot(), DocPath);
+        var path = Path.Combine(RepositoryFiles.Root, DocPath);
         var doc = File.ReadAllText(path).ReplaceLineEndings("\n");
         var begin = $"<!-- {marker}:begin -->\n";
         var end = $"<!-- {marker}:end -->";
@@ -65,7 +66,7 @@ public sealed class AllowedActionsDocsTests
             return;
         }
 
-        if (Environment.GetEnvironmentVariable("CONNECT_SDK_UPDATE_DOCS") == "1")
+        if (RepositoryFiles.UpdateDocsRequested)
         {
             File.WriteAllText(path, doc[..(start + begin.Length)] + generated + doc[stop..]);
             return;
@@ -74,18 +75,5 @@ public sealed class AllowedActionsDocsTests
         Assert.Fail(
             $"The table between '{begin.Trim()}' and '{end}' in {DocPath} is out of date with AllowedActions. " +
             $"Paste the regenerated table below between the markers (or run the tests once with CONNECT_SDK_UPDATE_DOCS=1):\n\n{generated}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Connect.Sdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Connect.Sdk.sln above {AppContext.BaseDirectory}.");
     }
 }
