@@ -42,8 +42,9 @@ internal sealed class BasarOrderStatusFeature(BasarApiClient client) : IOrderSta
             var created = await client.SendAsync(connection, HttpMethod.Post, $"{path}/shipments", body, BasarRetry.OnlyUnprocessed, cancellationToken).ConfigureAwait(false);
             if (!created.IsSuccess)
             {
-                // 422 (a line or quantity Basar does not accept) will not pass on a retry: the user has to fix the shipment.
-                return RecordResult.Failure(number, $"Basar refused parcel {shipment.TrackingNumber} of order {number} with {(int)created.StatusCode} {BasarApiClient.Describe(created.Body)}.");
+                // A 422 (a line or quantity Basar does not take) needs the user; after a 500 the parcel may be stored or not,
+                // and the next export, which reads the order's parcels first, will tell. Either way: failed, not retried blindly.
+                return RecordResult.Failure(number, $"Basar did not take parcel {shipment.TrackingNumber} of order {number} with {(int)created.StatusCode} {BasarApiClient.Describe(created.Body)}.");
             }
         }
 

@@ -1,7 +1,7 @@
 namespace Basar.Connector.Wire;
 
 /// <summary>An order as Basar sends it (<c>GET /api/v1/orders/{number}</c>, and in each page of the order list).</summary>
-/// <remarks>Money arrives as decimal strings ("12.99") and times as ISO 8601 in UTC; the mapper converts both.</remarks>
+/// <remarks>Optional fields have defaults: the strict JSON context requires every parameter without one. Money arrives as decimal strings ("12.99") and times as ISO 8601 in UTC; the mapper converts both.</remarks>
 internal sealed record BasarOrderJson(
     string Number,
     string Id,
@@ -12,9 +12,9 @@ internal sealed record BasarOrderJson(
     bool PricesIncludeTax,
     IReadOnlyList<BasarOrderLineJson> Lines,
     BasarShippingJson Shipping,
-    string? Total,
-    BasarAddressJson? BillingAddress,
-    BasarAddressJson? ShippingAddress,
-    string? BuyerEmail,
-    string? PaymentMethod,
-    IReadOnlyList<BasarShipmentJson>? Shipments);
+    string? Total = null,
+    BasarAddressJson? BillingAddress = null,
+    BasarAddressJson? ShippingAddress = null,
+    string? BuyerEmail = null,
+    string? PaymentMethod = null,
+    IReadOnlyList<BasarShipmentJson>? Shipments = null);

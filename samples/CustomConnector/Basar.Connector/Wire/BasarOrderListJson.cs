@@ -7,4 +7,4 @@ namespace Basar.Connector.Wire;
 /// The orders stay raw here and are read one by one, so that one order Basar sends incomplete is reported as
 /// unreadable while the rest of the page is imported.
 /// </remarks>
-internal sealed record BasarOrderListJson(IReadOnlyList<JsonElement> Orders, string? NextCursor);
+internal sealed record BasarOrderListJson(IReadOnlyList<JsonElement> Orders, string? NextCursor = null);
