@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Basar.Connector.Http;
 using Basar.Connector.Wire;
+using Connect.Sdk;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.Orders;
@@ -36,7 +37,7 @@ internal sealed class BasarOrdersFeature(BasarApiClient client) : IOrdersFeature
             var response = await client.SendAsync(connection, HttpMethod.Get, path, null, BasarRetry.Idempotent, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccess)
             {
-                throw new Connect.Sdk.ConnectSdkException($"Basar answered the order list with {(int)response.StatusCode} {BasarApiClient.Describe(response.Body)}.")
+                throw new ConnectSdkException($"Basar answered the order list with {(int)response.StatusCode} {BasarApiClient.Describe(response.Body)}.")
                 {
                     ConnectionId = connection.ConnectionId,
                     MarketplaceStatusCode = (int)response.StatusCode,
