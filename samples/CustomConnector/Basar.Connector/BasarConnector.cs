@@ -30,6 +30,7 @@ public sealed class BasarConnector : IConnector, IDisposable
     public const string ApiTokenKey = "apiToken";
 
     private readonly HttpClient _http;
+    private readonly BasarApiClient _client;
 
     /// <summary>Creates the connector.</summary>
     /// <param name="loggerFactory">Where the connector logs; it never logs a token.</param>
@@ -43,8 +44,8 @@ public sealed class BasarConnector : IConnector, IDisposable
         _http = handler is null
             ? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true)
             : new HttpClient(handler, disposeHandler: false);
-        Client = new BasarApiClient(_http, timeProvider ?? TimeProvider.System, loggerFactory.CreateLogger<BasarConnector>());
-        Features = [new BasarStockFeature(Client), new BasarOrdersFeature(Client), new BasarOrderStatusFeature(Client)];
+        _client = new BasarApiClient(_http, timeProvider ?? TimeProvider.System, loggerFactory.CreateLogger<BasarConnector>());
+        Features = [new BasarStockFeature(_client), new BasarOrdersFeature(_client), new BasarOrderStatusFeature(_client)];
     }
 
     /// <summary>The connector id, <c>basar</c>.</summary>
@@ -88,8 +89,6 @@ public sealed class BasarConnector : IConnector, IDisposable
     /// <inheritdoc />
     public IReadOnlyList<IFeature> Features { get; }
 
-    private BasarApiClient Client { get; }
-
     /// <summary>Checks the connection with <c>GET /api/v1/ping</c>: the token is verified, no business data is read.</summary>
     /// <param name="connection">The connection.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
@@ -100,7 +99,7 @@ public sealed class BasarConnector : IConnector, IDisposable
         BasarResponse response;
         try
         {
-            response = await Client.SendAsync(connection, HttpMethod.Get, "ping", null, BasarRetry.Idempotent, cancellationToken).ConfigureAwait(false);
+            response = await _client.SendAsync(connection, HttpMethod.Get, "ping", null, BasarRetry.Idempotent, cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectSdkException ex)
         {
