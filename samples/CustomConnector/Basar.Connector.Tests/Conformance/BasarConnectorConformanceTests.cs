@@ -1,0 +1,49 @@
+using Basar.Connector.Fake;
+using Basar.Connector.Orders;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Settings;
+using Connect.Sdk.Testing.Conformance;
+using Connect.Sdk.Testing.Fakes;
+using Microsoft.Extensions.Logging;
+
+namespace Basar.Connector.Tests.Conformance;
+
+/// <summary>
+/// The whole conformance kit against the Basar connector and its fake on loopback: every inherited check is a test.
+/// Nothing is ignored: Basar carries every field of an order.
+/// </summary>
+public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests, IDisposable
+{
+    private const string Token = "basar-live-7c1e5a0f93d2";
+
+    private BasarConnector? _connector;
+
+    protected override ForeignNumberLabel ForeignNumberLabel => BasarConnector.OfferIdLabel;
+
+    protected override int OrderPageSize => BasarOrdersFeature.PageSize;
+
+    // No rate limit here: the kit's checks make bursts of requests on purpose, and its faults bring the 429s.
+    // The rate limit has its own test (BasarFakeTests).
+    protected override ValueTask<IMarketplaceFake> StartFakeAsync() =>
+        ValueTask.FromResult<IMarketplaceFake>(BasarFake.Start(Token, new MarketplaceFakeOptions()));
+
+    // The retry waits (Retry-After: 1 after a 429, backoff after 5xx) are skipped, so the checks take no real time.
+    protected override IConnector CreateConnector(ILoggerFactory loggerFactory) =>
+        _connector = new BasarConnector(loggerFactory, new NoWaitTimeProvider());
+
+    // The connector's real rule, exactly as AddBasar() registers it.
+    protected override ForeignNumberRules ConfigureForeignNumberRules(ForeignNumberRules rules) =>
+        rules.With(BasarConnector.ForeignNumberRule);
+
+    protected override SettingsUpdate ConnectionSettings(Uri baseAddress) => SettingsUpdate.Empty
+        .Set(BasarConnector.BaseUrlKey, baseAddress.ToString())
+        .SetSecret(BasarConnector.ApiTokenKey, new SecretValue(Token));
+
+    protected override SettingsUpdate ConnectionSettingsWithBadSecret(Uri baseAddress) => SettingsUpdate.Empty
+        .Set(BasarConnector.BaseUrlKey, baseAddress.ToString())
+        .SetSecret(BasarConnector.ApiTokenKey, new SecretValue("basar-wrong-41d09b6e2a"));
+
+    public void Dispose() => _connector?.Dispose();
+}
