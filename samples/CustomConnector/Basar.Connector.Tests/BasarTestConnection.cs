@@ -14,7 +14,7 @@ internal static class BasarTestConnection
         var id = new ConnectionId("basar-test");
         var secrets = new InMemorySecretStore();
         await secrets.SetAsync(id, BasarConnector.ApiTokenKey, new SecretValue(token), CancellationToken.None);
-        var settings = ConnectionSettings.Empty.With(BasarConnector.BaseUrlKey, baseAddress.ToString()).WithSecret(BasarConnector.ApiTokenKey, isSet: true);
+        var settings = ConnectionSettings.Empty.With(BasarConnector.BaseUrlKey, baseAddress.ToString()).With(BasarConnector.FallbackCarrierKey, "DHL").WithSecret(BasarConnector.ApiTokenKey, isSet: true);
         return new ConnectionContext(id, BasarConnector.Id, settings, secrets);
     }
 }

@@ -30,4 +30,10 @@ public static class BasarApi
 
     /// <summary>The error code of an offer id Basar does not know, per item of a stock batch.</summary>
     public const string UnknownOffer = "unknown_offer";
+
+    /// <summary>The parcel services Basar lists with tracking links; a parcel of any other is refused with <see cref="UnknownCarrier"/>.</summary>
+    public static IReadOnlyList<string> KnownCarriers { get; } = ["DHL", "DPD", "Hermes", "GLS", "UPS", "Deutsche Post"];
+
+    /// <summary>The error code of a parcel whose carrier Basar does not know.</summary>
+    public const string UnknownCarrier = "unknown_carrier";
 }

@@ -29,6 +29,9 @@ public sealed class BasarConnector : IConnector, IDisposable
     /// <summary>The key of the API token secret (Basar's seller portal, "API-Zugang").</summary>
     public const string ApiTokenKey = "apiToken";
 
+    /// <summary>The setting that names the carrier for parcels of services Basar does not know (needed by order status).</summary>
+    public const string FallbackCarrierKey = "fallbackCarrier";
+
     private readonly HttpClient _http;
     private readonly BasarApiClient _client;
 
@@ -84,6 +87,17 @@ public sealed class BasarConnector : IConnector, IDisposable
                     Description = "Created in Basar's seller portal under API access.",
                 },
             ]),
+            new SettingsGroup(
+                "shipping",
+                "Shipping",
+                [
+                    new SettingField(FallbackCarrierKey, "Carrier for other parcel services")
+                    {
+                        IsMandatory = true,
+                        Description = "Basar knows DHL, DPD, Hermes, GLS, UPS and Deutsche Post; a parcel of any other service is reported as this one.",
+                    },
+                ],
+                FeatureKind.OrderStatus),
         ]));
 
     /// <inheritdoc />

@@ -39,10 +39,12 @@ public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests, 
 
     protected override SettingsUpdate ConnectionSettings(Uri baseAddress) => SettingsUpdate.Empty
         .Set(BasarConnector.BaseUrlKey, baseAddress.ToString())
+        .Set(BasarConnector.FallbackCarrierKey, "DHL")
         .SetSecret(BasarConnector.ApiTokenKey, new SecretValue(Token));
 
     protected override SettingsUpdate ConnectionSettingsWithBadSecret(Uri baseAddress) => SettingsUpdate.Empty
         .Set(BasarConnector.BaseUrlKey, baseAddress.ToString())
+        .Set(BasarConnector.FallbackCarrierKey, "DHL")
         .SetSecret(BasarConnector.ApiTokenKey, new SecretValue("basar-wrong-41d09b6e2a"));
 
     public void Dispose() => _connector?.Dispose();

@@ -157,6 +157,25 @@ public sealed class BasarFakeTests : IAsyncLifetime
         Assert.Equal(Connect.Sdk.Orders.OrderStatus.Open, _fake.StatusOf("B-1"));
     }
 
+    [Fact]
+    public async Task Shipments_UnknownCarrier_Is422NamingTheCarrierAndNotKept()
+    {
+        _fake.SeedArticle(BasarTestOrders.Offer("OF-1"), 10);
+        _fake.SeedOrder(BasarTestOrders.Simple("B-1", _clock.GetCurrentInstant(), "OF-1"));
+        var parcel = new JsonObject
+        {
+            ["carrier"] = "Spedition Müller",
+            ["trackingNumber"] = "0034-1",
+            ["lines"] = new JsonArray(new JsonObject { ["lineId"] = "B-1-1", ["quantity"] = 1 }),
+        };
+
+        using var response = await SendAsync(HttpMethod.Post, "orders/B-1/shipments", parcel);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(BasarApi.UnknownCarrier, (string?)(await JsonAsync(response))["error"]?["code"]);
+        Assert.Empty(_fake.ShipmentsOf("B-1"));
+    }
+
     private static async Task<JsonNode> JsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 

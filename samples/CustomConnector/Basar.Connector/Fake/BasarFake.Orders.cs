@@ -193,6 +193,11 @@ public sealed partial class BasarFake
             return InvalidBody("expected {\"carrier\", \"trackingNumber\", \"lines\": [{\"lineId\", \"quantity\"}]}");
         }
 
+        if (!BasarApi.KnownCarriers.Contains(carrier, StringComparer.OrdinalIgnoreCase))
+        {
+            return Error(422, BasarApi.UnknownCarrier, $"Basar does not know the carrier '{carrier}'; use one of {string.Join(", ", BasarApi.KnownCarriers)}.");
+        }
+
         if ((string?)order.Json["status"] == "cancelled")
         {
             return Error(409, "order_cancelled", $"Order {order.Number} is cancelled.");

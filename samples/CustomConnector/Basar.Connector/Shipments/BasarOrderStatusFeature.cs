@@ -38,7 +38,7 @@ internal sealed class BasarOrderStatusFeature(BasarApiClient client) : IOrderSta
         var known = (order.Shipments ?? []).Select(s => s.TrackingNumber).ToHashSet(StringComparer.Ordinal);
         foreach (var shipment in update.Shipments.Where(s => !known.Contains(s.TrackingNumber)))
         {
-            var body = JsonSerializer.Serialize(ToWire(shipment), BasarJsonContext.Default.BasarShipmentJson);
+            var body = JsonSerializer.Serialize(ToWire(shipment, connection.Settings.Get(BasarConnector.FallbackCarrierKey)), BasarJsonContext.Default.BasarShipmentJson);
             var created = await client.SendAsync(connection, HttpMethod.Post, $"{path}/shipments", body, BasarRetry.OnlyUnprocessed, cancellationToken).ConfigureAwait(false);
             if (!created.IsSuccess)
             {
@@ -53,7 +53,13 @@ internal sealed class BasarOrderStatusFeature(BasarApiClient client) : IOrderSta
 
     /// <summary>The body of one parcel as Basar documents it.</summary>
     /// <param name="shipment">The ERP's parcel.</param>
+    /// <param name="fallbackCarrier">The carrier to report when Basar does not know the parcel's own.</param>
     /// <returns>The wire shape.</returns>
-    internal static BasarShipmentJson ToWire(Shipment shipment) =>
-        new(shipment.Carrier.Value, shipment.TrackingNumber, shipment.Lines.Select(l => new BasarShipmentLineJson(l.LineId, l.Quantity)).ToArray());
+    internal static BasarShipmentJson ToWire(Shipment shipment, string? fallbackCarrier)
+    {
+        var carrier = BasarApi.KnownCarriers.FirstOrDefault(known => string.Equals(known, shipment.Carrier.Value, StringComparison.OrdinalIgnoreCase))
+            ?? fallbackCarrier
+            ?? shipment.Carrier.Value;
+        return new(carrier, shipment.TrackingNumber, shipment.Lines.Select(l => new BasarShipmentLineJson(l.LineId, l.Quantity)).ToArray());
+    }
 }
