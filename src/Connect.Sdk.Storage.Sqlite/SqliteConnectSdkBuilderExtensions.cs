@@ -36,6 +36,7 @@ public static class SqliteConnectSdkBuilderExtensions
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
 
         Replace<IImportedOrderLedger, SqliteImportedOrderLedger>(services);
+        Replace<IOrderStagingStore, SqliteOrderStagingStore>(services);
         return builder;
     }
 
