@@ -13,7 +13,7 @@ namespace Connect.Sdk.Storage.Sqlite;
 /// <remarks>
 /// The SDK's string-wrapping value types (currency, order status, carrier, foreign-number label, connection id)
 /// are written as plain strings and read back through their validating constructors; enums are written by
-/// name, so that reordering an enum never changes what a stored row means.
+/// name, so that reordering an enum never changes what a stored row means; read-only sets are JSON arrays.
 /// </remarks>
 internal static class SqliteJson
 {
@@ -33,6 +33,7 @@ internal static class SqliteJson
         options.Converters.Add(new OrderStatusJsonConverter());
         options.Converters.Add(new ForeignNumberLabelJsonConverter());
         options.Converters.Add(new CarrierJsonConverter());
+        options.Converters.Add(new ReadOnlySetJsonConverterFactory());
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

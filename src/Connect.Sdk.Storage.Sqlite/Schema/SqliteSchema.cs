@@ -7,5 +7,11 @@ internal static class SqliteSchema
     [
         .. ImportedOrderLedgerSchema.Migrations,
         .. OrderStagingSchema.Migrations,
+        .. OrderStatusOutboxSchema.Migrations,
+        .. WorkLeaseSchema.Migrations,
+        .. StockRulesSchema.Migrations,
+        .. StockSyncStateSchema.Migrations,
+        .. AlertSubscriptionSchema.Migrations,
+        .. SecretSchema.Migrations,
     ];
 }
