@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Connect.Sdk.Orders;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -16,9 +15,7 @@ namespace Connect.Sdk.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteOrderStagingStore : IOrderStagingStore
 {
-    // Pending orders are read in pages, so a long backlog neither sits in memory at once nor holds a read open.
-    private const int PageSize = 500;
-    private const string Columns = "order_number, state, staged_at, hold_reason, erp_order_id, order_json, updated_at";
+    private const string Columns = "state, staged_at, hold_reason, erp_order_id, order_json";
 
     private readonly SqliteDatabase _database;
 
@@ -80,42 +77,18 @@ public sealed class SqliteOrderStagingStore : IOrderStagingStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<StagedOrder> ListPendingAsync(ConnectionId connection, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Keyset paging on (change time, order number): orders handed over meanwhile simply drop out.
-        var afterTicks = long.MinValue;
-        var afterNumber = string.Empty;
-        while (true)
-        {
-            var page = await _database.ReadAsync(
-                async (db, ct) =>
-                {
-                    await using var command = db.Command(null, $"""
-                            SELECT {Columns} FROM staged_orders
-                            WHERE connection = $connection AND state = 'Staged' AND (updated_at, order_number) > ($ticks, $number)
-                            ORDER BY updated_at, order_number LIMIT $limit;
-                            """)
-                        .With("$connection", connection.Value)
-                        .With("$ticks", afterTicks)
-                        .With("$number", afterNumber)
-                        .With("$limit", PageSize);
-                    return await ReadAllAsync(command, connection, ct).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-
-            foreach (var (order, ticks) in page)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return order;
-                (afterTicks, afterNumber) = (ticks, order.OrderNumber);
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-        }
-    }
+    public IAsyncEnumerable<StagedOrder> ListPendingAsync(ConnectionId connection, CancellationToken cancellationToken) =>
+        SqliteKeysetPages.StreamAsync(
+            _database,
+            $"""
+            SELECT {Columns} FROM staged_orders
+            WHERE connection = $connection AND state = 'Staged' AND (updated_at, order_number) > ($ticks, $text)
+            ORDER BY updated_at, order_number LIMIT $limit;
+            """,
+            command => command.With("$connection", connection.Value),
+            (command, ct) => ReadAllAsync(command, connection, ct),
+            order => (order.Order.UpdatedAt.ToStored(), order.OrderNumber),
+            cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask HoldAsync(ConnectionId connection, string orderNumber, string reason, CancellationToken cancellationToken)
@@ -182,25 +155,24 @@ public sealed class SqliteOrderStagingStore : IOrderStagingStore
             .With("$connection", connection.Value)
             .With("$number", orderNumber);
         var rows = await ReadAllAsync(command, connection, cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0].Order;
+        return rows.Count == 0 ? null : rows[0];
     }
 
-    private static async ValueTask<List<(StagedOrder Order, long UpdatedTicks)>> ReadAllAsync(SqliteCommand command, ConnectionId connection, CancellationToken cancellationToken)
+    private static async ValueTask<List<StagedOrder>> ReadAllAsync(SqliteCommand command, ConnectionId connection, CancellationToken cancellationToken)
     {
-        var rows = new List<(StagedOrder, long)>();
+        var rows = new List<StagedOrder>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var order = new StagedOrder
+            rows.Add(new StagedOrder
             {
                 Connection = connection,
-                Order = SqliteJson.Deserialize<MarketplaceOrder>(reader.GetString(5)),
-                State = Enum.Parse<StagedOrderState>(reader.GetString(1)),
-                StagedAt = reader.GetInstant(2),
-                HoldReason = reader.GetNullableString(3),
-                ErpOrderId = reader.GetNullableString(4),
-            };
-            rows.Add((order, reader.GetInt64(6)));
+                Order = SqliteJson.Deserialize<MarketplaceOrder>(reader.GetString(4)),
+                State = Enum.Parse<StagedOrderState>(reader.GetString(0)),
+                StagedAt = reader.GetInstant(1),
+                HoldReason = reader.GetNullableString(2),
+                ErpOrderId = reader.GetNullableString(3),
+            });
         }
 
         return rows;

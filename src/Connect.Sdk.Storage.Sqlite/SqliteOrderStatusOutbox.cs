@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Connect.Sdk.Shipments;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -12,8 +11,6 @@ namespace Connect.Sdk.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteOrderStatusOutbox : IOrderStatusOutbox
 {
-    // Pending entries are read in pages, so a long backlog neither sits in memory at once nor holds a read open.
-    private const int PageSize = 500;
     private const string Columns = "sequence, changed_at, handled_sequence, exported_sequence, latest_json, last_exported_json, exported_at";
 
     private readonly SqliteDatabase _database;
@@ -58,42 +55,18 @@ public sealed class SqliteOrderStatusOutbox : IOrderStatusOutbox
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<OrderStatusOutboxEntry> ListPendingAsync(ConnectionId connection, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Keyset paging on (change time, order number): entries handled meanwhile simply drop out.
-        var afterTicks = long.MinValue;
-        var afterNumber = string.Empty;
-        while (true)
-        {
-            var page = await _database.ReadAsync(
-                async (db, ct) =>
-                {
-                    await using var command = db.Command(null, $"""
-                            SELECT {Columns} FROM order_status_outbox
-                            WHERE connection = $connection AND sequence > handled_sequence AND (changed_at, order_number) > ($ticks, $number)
-                            ORDER BY changed_at, order_number LIMIT $limit;
-                            """)
-                        .With("$connection", connection.Value)
-                        .With("$ticks", afterTicks)
-                        .With("$number", afterNumber)
-                        .With("$limit", PageSize);
-                    return await ReadAllAsync(command, connection, ct).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-
-            foreach (var entry in page)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return entry;
-                (afterTicks, afterNumber) = (entry.ChangedAt.ToStored(), entry.OrderNumber);
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-        }
-    }
+    public IAsyncEnumerable<OrderStatusOutboxEntry> ListPendingAsync(ConnectionId connection, CancellationToken cancellationToken) =>
+        SqliteKeysetPages.StreamAsync(
+            _database,
+            $"""
+            SELECT {Columns} FROM order_status_outbox
+            WHERE connection = $connection AND sequence > handled_sequence AND (changed_at, order_number) > ($ticks, $text)
+            ORDER BY changed_at, order_number LIMIT $limit;
+            """,
+            command => command.With("$connection", connection.Value),
+            (command, ct) => ReadAllAsync(command, connection, ct),
+            entry => (entry.ChangedAt.ToStored(), entry.OrderNumber),
+            cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, CancellationToken cancellationToken)

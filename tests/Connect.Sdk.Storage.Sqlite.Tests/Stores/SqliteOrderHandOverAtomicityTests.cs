@@ -71,6 +71,31 @@ public sealed class SqliteOrderHandOverAtomicityTests : IDisposable
         Assert.Equal(recorded?.StagedAt, read.StagedAt);
     }
 
+    /// <summary>
+    /// A failure between the ledger insert and the staging update (a trigger aborting the update stands in for a
+    /// crash) rolls the ledger insert back too: the order stays staged and unrecorded, and the next run hands it over
+    /// again under the same idempotency key and records both.
+    /// </summary>
+    [Fact]
+    public async Task TryRecord_StagingUpdateFails_LeavesNeitherTheLedgerEntryNorTheStagedChange()
+    {
+        var database = _files.Open();
+        var staging = new SqliteOrderStagingStore(database);
+        var ledger = new SqliteImportedOrderLedger(database);
+        await staging.StageAsync(Shop, [Order("1001")], null, T0, CancellationToken.None);
+        await ExecuteAsync(database, "CREATE TRIGGER crash BEFORE UPDATE ON staged_orders WHEN NEW.state = 'HandedOver' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(async () =>
+            await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), CancellationToken.None));
+
+        Assert.Null(await ledger.FindAsync(Shop, "1001", CancellationToken.None));
+        Assert.Equal(StagedOrderState.Staged, (await staging.GetAsync(Shop, "1001", CancellationToken.None))?.State);
+
+        await ExecuteAsync(database, "DROP TRIGGER crash;");
+        Assert.True(await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), CancellationToken.None));
+        Assert.Equal("ERP-77", (await staging.GetAsync(Shop, "1001", CancellationToken.None))?.ErpOrderId);
+    }
+
     [Fact]
     public async Task TryRecord_NeverStaged_RecordsOnlyTheLedger()
     {
@@ -145,6 +170,14 @@ public sealed class SqliteOrderHandOverAtomicityTests : IDisposable
     }
 
     public void Dispose() => _files.Dispose();
+
+    private static async Task ExecuteAsync(SqliteDatabase database, string sql)
+    {
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
     {
