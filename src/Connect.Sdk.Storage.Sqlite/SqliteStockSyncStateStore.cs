@@ -59,6 +59,11 @@ public sealed class SqliteStockSyncStateStore : IStockSyncStateStore
             ArgumentNullException.ThrowIfNull(item, nameof(sent));
         }
 
+        if (sent.Count == 0)
+        {
+            return;
+        }
+
         await _database.WriteAsync(
             async (db, transaction, ct) =>
             {
