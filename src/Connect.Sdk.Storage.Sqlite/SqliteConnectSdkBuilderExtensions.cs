@@ -1,6 +1,11 @@
 using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Alerts;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Settings;
+using Connect.Sdk.Shipments;
+using Connect.Sdk.Stock;
 using Connect.Sdk.Storage.Sqlite;
+using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +21,10 @@ public static class SqliteConnectSdkBuilderExtensions
     /// first use. Secrets go to the file only when the host supplies no <see cref="Connect.Sdk.Settings.ISecretStore"/>
     /// of its own (see <c>docs/storage.md</c>).
     /// </summary>
+    /// <remarks>
+    /// The file keeps secrets unencrypted: protect it, or supply a vault with <c>UseSecretStore</c>, which wins
+    /// over the file whether it is called before or after <c>UseSqlite</c>.
+    /// </remarks>
     /// <param name="builder">The SDK builder.</param>
     /// <param name="path">The database file, e.g. <c>connect.db</c>.</param>
     /// <param name="configure">Changes further options.</param>
@@ -36,6 +45,15 @@ public static class SqliteConnectSdkBuilderExtensions
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
 
         Replace<IImportedOrderLedger, SqliteImportedOrderLedger>(services);
+        Replace<IOrderStagingStore, SqliteOrderStagingStore>(services);
+        Replace<IOrderStatusOutbox, SqliteOrderStatusOutbox>(services);
+        Replace<IWorkLeaseStore, SqliteWorkLeaseStore>(services);
+        Replace<IStockRulesStore, SqliteStockRulesStore>(services);
+        Replace<IStockSyncStateStore, SqliteStockSyncStateStore>(services);
+        Replace<IAlertSubscriptionStore, SqliteAlertSubscriptionStore>(services);
+
+        // TryAdd, not Replace: a host's own UseSecretStore (a vault) wins whether it comes before or after UseSqlite.
+        services.TryAddSingleton<ISecretStore, SqliteSecretStore>();
         return builder;
     }
 

@@ -6,5 +6,12 @@ internal static class SqliteSchema
     public static IReadOnlyList<SqliteMigration> Migrations { get; } =
     [
         .. ImportedOrderLedgerSchema.Migrations,
+        .. OrderStagingSchema.Migrations,
+        .. OrderStatusOutboxSchema.Migrations,
+        .. WorkLeaseSchema.Migrations,
+        .. StockRulesSchema.Migrations,
+        .. StockSyncStateSchema.Migrations,
+        .. AlertSubscriptionSchema.Migrations,
+        .. SecretSchema.Migrations,
     ];
 }

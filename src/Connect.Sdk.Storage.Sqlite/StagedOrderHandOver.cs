@@ -1,0 +1,31 @@
+using Microsoft.Data.Sqlite;
+
+namespace Connect.Sdk.Storage.Sqlite;
+
+/// <summary>
+/// Marks a staged order as handed over inside a transaction the caller owns. The staging store uses it, and so
+/// does the ledger: recording an import marks the staged order in the same transaction, so that the two can
+/// never disagree after a crash.
+/// </summary>
+internal static class StagedOrderHandOver
+{
+    /// <summary>Marks the order handed over with the ERP id, unless it is not staged or already handed over (then it stays as it is).</summary>
+    /// <returns><see langword="true"/> when a staged or held order was marked now.</returns>
+    public static async ValueTask<bool> MarkAsync(
+        SqliteConnection db,
+        SqliteTransaction transaction,
+        ConnectionId connection,
+        string orderNumber,
+        string erpOrderId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = db.Command(transaction, """
+                UPDATE staged_orders SET state = 'HandedOver', hold_reason = NULL, erp_order_id = $erp
+                WHERE connection = $connection AND order_number = $number AND state <> 'HandedOver';
+                """)
+            .With("$connection", connection.Value)
+            .With("$number", orderNumber)
+            .With("$erp", erpOrderId);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+}

@@ -1,0 +1,88 @@
+using Connect.Sdk.Alerts;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Settings;
+using Connect.Sdk.Shipments;
+using Connect.Sdk.Stock;
+using Connect.Sdk.Sync;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect.Sdk.Storage.Sqlite.Tests.DependencyInjection;
+
+/// <summary>UseSqlite puts every store on the SQLite file, except the secrets when the host brings its own vault.</summary>
+public sealed class UseSqliteTests : IDisposable
+{
+    private readonly SqliteTestFiles _files = new();
+
+    public static TheoryData<Type, Type> Stores => new()
+    {
+        { typeof(IImportedOrderLedger), typeof(SqliteImportedOrderLedger) },
+        { typeof(IOrderStagingStore), typeof(SqliteOrderStagingStore) },
+        { typeof(IOrderStatusOutbox), typeof(SqliteOrderStatusOutbox) },
+        { typeof(IWorkLeaseStore), typeof(SqliteWorkLeaseStore) },
+        { typeof(IStockRulesStore), typeof(SqliteStockRulesStore) },
+        { typeof(IStockSyncStateStore), typeof(SqliteStockSyncStateStore) },
+        { typeof(IAlertSubscriptionStore), typeof(SqliteAlertSubscriptionStore) },
+        { typeof(ISecretStore), typeof(SqliteSecretStore) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void UseSqlite_AfterInMemoryStores_ResolvesTheSqliteStore(Type service, Type implementation)
+    {
+        var services = new ServiceCollection();
+        services.AddConnectSdk().UseSqlite(_files.DefaultPath);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType(implementation, provider.GetRequiredService(service));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void UseSqlite_AfterUseInMemoryStores_ReplacesEveryStoreButTheSecrets(Type service, Type implementation)
+    {
+        var services = new ServiceCollection();
+        services.AddConnectSdk().UseInMemoryStores().UseSqlite(_files.DefaultPath);
+        using var provider = services.BuildServiceProvider();
+
+        // UseInMemoryStores registers secrets as well, and a registered secret store always wins over the file.
+        var expected = service == typeof(ISecretStore) ? typeof(InMemorySecretStore) : implementation;
+        Assert.IsType(expected, provider.GetRequiredService(service));
+    }
+
+    [Fact]
+    public void UseSecretStore_BeforeUseSqlite_Wins()
+    {
+        var vault = new InMemorySecretStore();
+        var services = new ServiceCollection();
+        services.AddConnectSdk().UseSecretStore(vault).UseSqlite(_files.DefaultPath);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(vault, provider.GetRequiredService<ISecretStore>());
+        Assert.Single(services, d => d.ServiceType == typeof(ISecretStore));
+    }
+
+    [Fact]
+    public void UseSecretStore_AfterUseSqlite_Wins()
+    {
+        var vault = new InMemorySecretStore();
+        var services = new ServiceCollection();
+        services.AddConnectSdk().UseSqlite(_files.DefaultPath).UseSecretStore(vault);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(vault, provider.GetRequiredService<ISecretStore>());
+        Assert.Single(services, d => d.ServiceType == typeof(ISecretStore));
+    }
+
+    [Fact]
+    public void UseSqlite_EveryStore_SharesOneDatabase()
+    {
+        var services = new ServiceCollection();
+        services.AddConnectSdk().UseSqlite(_files.DefaultPath);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<SqliteDatabase>());
+        Assert.Equal(Path.GetFullPath(_files.DefaultPath), provider.GetRequiredService<SqliteDatabase>().Path);
+    }
+
+    public void Dispose() => _files.Dispose();
+}
