@@ -64,6 +64,7 @@ public sealed class BasarConnector : IConnector, IDisposable
     public static ForeignNumberRule ForeignNumberRule { get; } = new(Id, ForeignNumberTarget.Any, OfferIdLabel, "Basar offer id");
 
     /// <inheritdoc />
+    #region snippet: connector-descriptor
     public ConnectorDescriptor Descriptor { get; } = new(
         Id,
         "Basar",
@@ -99,6 +100,7 @@ public sealed class BasarConnector : IConnector, IDisposable
                 ],
                 FeatureKind.OrderStatus),
         ]));
+    #endregion
 
     /// <inheritdoc />
     public IReadOnlyList<IFeature> Features { get; }

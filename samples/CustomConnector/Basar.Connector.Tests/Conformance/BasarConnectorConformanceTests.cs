@@ -14,6 +14,7 @@ namespace Basar.Connector.Tests.Conformance;
 /// The whole conformance kit against the Basar connector and its fake on loopback: every inherited check is a test.
 /// Nothing is ignored: Basar carries every field of an order.
 /// </summary>
+#region snippet: connector-conformance
 public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests, IDisposable
 {
     private const string Token = "basar-live-7c1e5a0f93d2";
@@ -49,3 +50,4 @@ public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests, 
 
     public void Dispose() => _connector?.Dispose();
 }
+#endregion

@@ -17,6 +17,7 @@ public static class BasarConnectSdkBuilderExtensions
     /// </summary>
     /// <param name="builder">The SDK's builder.</param>
     /// <returns>The builder.</returns>
+    #region snippet: connector-registration
     public static ConnectSdkBuilder AddBasar(this ConnectSdkBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -26,4 +27,5 @@ public static class BasarConnectSdkBuilderExtensions
         return builder.ConfigureForeignNumberRules(rules =>
             rules.Find(BasarConnector.Id) is null ? rules.With(BasarConnector.ForeignNumberRule) : rules);
     }
+    #endregion
 }

@@ -39,11 +39,13 @@ public sealed partial class BasarFake : WireMockMarketplaceFake
         : base(options)
     {
         ApiToken = apiToken;
+        #region snippet: connector-fake-routes
         Map("ping", "GET", $"{Api}/ping", _ => Json(200, new JsonObject { ["sellerId"] = "S-4711", ["shopName"] = "Basar Testshop" }));
         Map("offers.stock", "PUT", $"{Api}/offers/stock", UpdateStock);
         Map("orders.list", "GET", $"{Api}/orders", ListOrders);
         Map("orders.get", "GET", $"{Api}/orders/(?<number>[^/]+)", GetOrder);
         Map("shipments.create", "POST", $"{Api}/orders/(?<number>[^/]+)/shipments", CreateShipment);
+        #endregion
     }
 
     /// <summary>Basar's documented rate limit: a burst of 20 requests per token, refilled at 5 a second.</summary>

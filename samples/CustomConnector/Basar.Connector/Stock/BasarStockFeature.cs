@@ -20,6 +20,7 @@ internal sealed class BasarStockFeature(BasarApiClient client) : IStockFeature
     public int MaxBatchSize => BasarApi.MaxStockBatch;
 
     /// <inheritdoc />
+    #region snippet: connector-stock-feature
     public async ValueTask<BatchResult> PushStockAsync(ConnectionContext connection, IReadOnlyList<StockUpdate> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -38,6 +39,7 @@ internal sealed class BasarStockFeature(BasarApiClient client) : IStockFeature
         var results = BasarApiClient.Read(response, BasarJsonContext.Default.BasarStockResultJson, "the stock batch");
         return ToBatchResult(batch, results);
     }
+    #endregion
 
     /// <summary>Matches Basar's per-offer results to the records sent; an offer Basar did not answer for counts as failed.</summary>
     /// <param name="batch">The records sent.</param>
