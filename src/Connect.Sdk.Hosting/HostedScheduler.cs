@@ -19,7 +19,7 @@ internal sealed class HostedScheduler : BackgroundService
     private readonly TimeProvider _time;
     private readonly HostingMetrics _metrics;
     private readonly ILogger _logger;
-    private readonly WakeSignal _wake = new();
+    private readonly LoopPacer _pacer;
     private readonly InFlightWork _inFlight;
     private readonly DueQueue _queue = new();
 
@@ -41,18 +41,26 @@ internal sealed class HostedScheduler : BackgroundService
         _time = time;
         _metrics = metrics;
         _logger = logger;
-        _inFlight = new InFlightWork(_wake);
+        _pacer = new LoopPacer(time, clock);
+        _inFlight = new InFlightWork(_pacer);
         _executor = new RunExecutor(work, new WorkRunObservers(observers, logger), metrics, time, logger);
     }
 
-    /// <summary>Called before each wait of the loop, once the wait's timer is set; lets tests move fake time safely.</summary>
-    internal Action<LoopWait>? Waiting { get; set; }
+    /// <summary>For tests: how the loop waits, and what it has going.</summary>
+    internal LoopPacer Pacer => _pacer;
+
+    /// <summary>For tests: the runs and dispatches the loop started and saw end.</summary>
+    internal InFlightWork InFlight => _inFlight;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host's shutdown timeout overrides the grace period: when it runs out, runs are cancelled at once.
-        using var hostGaveUp = cancellationToken.Register(_runCancellation.Cancel);
+        // Returns when the drain is done, or early when the host's shutdown timeout runs out: then the host gives up
+        // waiting, and the runs still going are cancelled at once, whatever the grace period says.
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await _runCancellation.CancelAsync().ConfigureAwait(false);
+        }
     }
 
     public override void Dispose()
@@ -83,7 +91,7 @@ internal sealed class HostedScheduler : BackgroundService
         var planningFailures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            _wake.Reset();
+            _pacer.BeginPass();
             var now = _clock.GetCurrentInstant();
             if (now >= nextAlertDispatch && !_inFlight.IsDispatchingAlerts)
             {
@@ -103,7 +111,7 @@ internal sealed class HostedScheduler : BackgroundService
                 var backoff = PlanningBackoff.After(planningFailures, _options.PollInterval, _options.MaxPlanningBackoff);
                 _metrics.PlanningFailed();
                 _logger.PlanningFailed(ex, planningFailures, backoff);
-                await WaitAsync(LoopWaitReason.Backoff, _clock.GetCurrentInstant() + backoff, wakeOnRunEnd: false, stoppingToken).ConfigureAwait(false);
+                await _pacer.WaitAsync(_clock.GetCurrentInstant() + backoff, wakeOnRunEnd: false, stoppingToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -117,8 +125,10 @@ internal sealed class HostedScheduler : BackgroundService
 
             // A dispatch still going past its interval wakes the loop when it ends, like a run.
             var alertsDue = _inFlight.IsDispatchingAlerts ? (Instant?)null : nextAlertDispatch;
-            var until = Earliest(now + _options.PollInterval, plan.NextDueAt, _queue.NextStartAfter(now), alertsDue);
-            await WaitAsync(LoopWaitReason.Idle, until, wakeOnRunEnd: true, stoppingToken).ConfigureAwait(false);
+            // A next-due time not ahead of now (another worker's clock, a store's rounding) must not make the loop spin.
+            var nextDue = plan.NextDueAt > now ? plan.NextDueAt : null;
+            var until = Earliest(now + _options.PollInterval, nextDue, _queue.NextStartAfter(now), alertsDue);
+            await _pacer.WaitAsync(until, wakeOnRunEnd: true, stoppingToken).ConfigureAwait(false);
         }
     }
 
@@ -151,41 +161,27 @@ internal sealed class HostedScheduler : BackgroundService
         }
 
         _logger.Draining(inFlight.Count, _options.ShutdownGracePeriod);
-        var finished = Task.WhenAll(inFlight);
-        using var graceTimer = new CancellationTokenSource();
-        var grace = Task.Delay(_options.ShutdownGracePeriod.ToTimeSpan(), _time, graceTimer.Token);
-        Waiting?.Invoke(new LoopWait(LoopWaitReason.Grace, _clock.GetCurrentInstant() + _options.ShutdownGracePeriod));
-        if (await Task.WhenAny(finished, grace).ConfigureAwait(false) != finished)
+        var graceOver = _clock.GetCurrentInstant() + _options.ShutdownGracePeriod;
+        while (true)
         {
-            _logger.GraceOver(_options.ShutdownGracePeriod);
-            await _runCancellation.CancelAsync().ConfigureAwait(false);
+            _pacer.BeginPass();
+            if (_inFlight.IsEmpty)
+            {
+                break;
+            }
+
+            if (_clock.GetCurrentInstant() >= graceOver)
+            {
+                _logger.GraceOver(_options.ShutdownGracePeriod);
+                await _runCancellation.CancelAsync().ConfigureAwait(false);
+                break;
+            }
+
+            await _pacer.WaitAsync(graceOver, wakeOnRunEnd: true, CancellationToken.None).ConfigureAwait(false);
         }
 
-        await graceTimer.CancelAsync().ConfigureAwait(false);
-        await finished.ConfigureAwait(false);
-    }
-
-    private async Task WaitAsync(LoopWaitReason reason, Instant until, bool wakeOnRunEnd, CancellationToken stoppingToken)
-    {
-        var delay = until - _clock.GetCurrentInstant();
-        if (delay <= Duration.Zero)
-        {
-            return;
-        }
-
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var elapsed = Task.Delay(delay.ToTimeSpan(), _time, timer.Token);
-        Waiting?.Invoke(new LoopWait(reason, until));
-        if (wakeOnRunEnd)
-        {
-            await Task.WhenAny(elapsed, _wake.Task).ConfigureAwait(false);
-        }
-        else
-        {
-            await Task.WhenAny(elapsed).ConfigureAwait(false);
-        }
-
-        await timer.CancelAsync().ConfigureAwait(false);
+        // Cancelled runs end quickly (the engine releases their leases); the tasks never fault.
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
     }
 
     private static Instant Earliest(Instant first, params Instant?[] others)

@@ -44,8 +44,8 @@ public sealed class HostedSchedulerOptions
 
     /// <summary>
     /// The longest wait between attempts while asking the engine what is due keeps failing (a store is down): the
-    /// wait starts at <see cref="PollInterval"/> and doubles with each failure up to this. Default 5 minutes;
-    /// between <see cref="PollInterval"/> and 1 hour.
+    /// wait starts at <see cref="PollInterval"/> and doubles with each failure up to this (never below the poll
+    /// interval). Default 5 minutes; between 1 second and 1 hour.
     /// </summary>
     public Duration MaxPlanningBackoff { get; set; } = Duration.FromMinutes(5);
 }

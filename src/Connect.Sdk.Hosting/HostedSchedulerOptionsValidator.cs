@@ -18,11 +18,9 @@ internal sealed class HostedSchedulerOptionsValidator : IValidateOptions<HostedS
         CheckRange(failures, nameof(HostedSchedulerOptions.StartSpread), options.StartSpread, Duration.Zero, Duration.FromHours(1));
         CheckRange(failures, nameof(HostedSchedulerOptions.ShutdownGracePeriod), options.ShutdownGracePeriod, Duration.Zero, Duration.FromMinutes(10));
         CheckRange(failures, nameof(HostedSchedulerOptions.AlertDispatchInterval), options.AlertDispatchInterval, Duration.FromSeconds(1), Duration.FromDays(1));
-        CheckRange(failures, nameof(HostedSchedulerOptions.MaxPlanningBackoff), options.MaxPlanningBackoff, Max(options.PollInterval, Duration.FromSeconds(1)), Duration.FromHours(1));
+        CheckRange(failures, nameof(HostedSchedulerOptions.MaxPlanningBackoff), options.MaxPlanningBackoff, Duration.FromSeconds(1), Duration.FromHours(1));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    private static Duration Max(Duration a, Duration b) => a > b ? a : b;
 
     private static void CheckRange(List<string> failures, string option, Duration value, Duration min, Duration max)
     {

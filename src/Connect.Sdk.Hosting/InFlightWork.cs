@@ -4,12 +4,15 @@ namespace Connect.Sdk.Hosting;
 /// The runs (one per connection at most) and the alert dispatch this process has going, so the loop knows the free
 /// slots and the busy connections, and shutdown knows what to wait for. Each ending wakes the loop.
 /// </summary>
-internal sealed class InFlightWork(WakeSignal wake)
+internal sealed class InFlightWork(LoopPacer pacer)
 {
+    private long _started;
+    private long _ended;
     private readonly Lock _gate = new();
     private readonly HashSet<ConnectionId> _connections = [];
     private readonly HashSet<Task> _tasks = [];
     private bool _dispatchingAlerts;
+    private int _active;
 
     public int RunCount
     {
@@ -18,6 +21,24 @@ internal sealed class InFlightWork(WakeSignal wake)
             lock (_gate)
             {
                 return _connections.Count;
+            }
+        }
+    }
+
+    /// <summary>How many runs and dispatches were started so far; with <see cref="Ended"/>, lets tests see work in transit.</summary>
+    internal long Started => Interlocked.Read(ref _started);
+
+    /// <summary>How many runs and dispatches ended so far; counted after the loop was woken.</summary>
+    internal long Ended => Interlocked.Read(ref _ended);
+
+    /// <summary>Whether every run and dispatch has ended (updated before the loop is woken).</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _active == 0;
             }
         }
     }
@@ -76,6 +97,12 @@ internal sealed class InFlightWork(WakeSignal wake)
 
     private void Track(Func<Task> work, Action release)
     {
+        Interlocked.Increment(ref _started);
+        lock (_gate)
+        {
+            _active++;
+        }
+
         var task = Task.Run(async () =>
         {
             try
@@ -84,12 +111,15 @@ internal sealed class InFlightWork(WakeSignal wake)
             }
             finally
             {
+                // State first, then the signal: the woken loop must see the slot and the connection free.
                 lock (_gate)
                 {
                     release();
+                    _active--;
                 }
 
-                wake.Set();
+                pacer.RunEnded();
+                Interlocked.Increment(ref _ended);
             }
         });
 

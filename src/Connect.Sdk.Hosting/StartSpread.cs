@@ -12,7 +12,7 @@ namespace Connect.Sdk.Hosting;
 /// </summary>
 internal static class StartSpread
 {
-    /// <summary>The offset of an item within <paramref name="window"/>: zero for manual work (a user is waiting), otherwise in [0, window).</summary>
+    /// <summary>The offset of an item within <paramref name="window"/>: zero for manual work (a user is waiting), otherwise in [0, window), in whole milliseconds.</summary>
     public static Duration OffsetOf(WorkItem item, Duration window)
     {
         if (item.Trigger == SyncTrigger.Manual || window <= Duration.Zero)
@@ -20,8 +20,9 @@ internal static class StartSpread
             return Duration.Zero;
         }
 
+        // Whole milliseconds: readable in logs, and exact on every clock and timer.
         var fraction = StableHash($"{item.Connection.Value}/{item.Kind}") / (double)ulong.MaxValue;
-        var offset = Duration.FromNanoseconds(Math.Floor(fraction * window.TotalNanoseconds));
+        var offset = Duration.FromMilliseconds(Math.Floor(fraction * Math.Floor(window.TotalMilliseconds)));
         return offset < window ? offset : Duration.Zero;
     }
 
