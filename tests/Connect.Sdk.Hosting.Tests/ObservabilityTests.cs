@@ -57,9 +57,7 @@ public sealed class ObservabilityTests
     {
         await using var harness = new SchedulerHarness(o => o.ShutdownGracePeriod = Duration.Zero);
         using var runs = new MetricCollector<long>(harness.Services.GetRequiredService<IMeterFactory>(), HostingDiagnostics.SourceName, "connect_sdk.hosting.runs");
-        harness.Work.HoldRuns = true;
-        harness.Work.AddDue(SchedulerHarness.Item("market-1"));
-        await harness.StartAsync();
+        await harness.StartWithOneHeldRunAsync();
 
         await harness.StopAsync();
 

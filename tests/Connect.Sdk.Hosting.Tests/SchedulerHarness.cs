@@ -58,6 +58,16 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         await SettleAsync();
     }
 
+    /// <summary>Starts the scheduler with one manual run of "market-1" due, and returns the hold that keeps that run open.</summary>
+    public async Task<RunHold> StartWithOneHeldRunAsync()
+    {
+        Work.HoldRuns = true;
+        var item = Item("market-1");
+        Work.AddDue(item);
+        await StartAsync();
+        return Work.HoldOf(item);
+    }
+
     /// <summary>Asks the scheduler to stop; the returned task ends when it has drained. Settle before moving time.</summary>
     public Task StopAsync()
     {

@@ -11,16 +11,12 @@ public sealed class ShutdownTests
     public async Task StopAsync_RunEndsWithinGrace_FinishesUncancelled()
     {
         await using var harness = new SchedulerHarness(o => o.ShutdownGracePeriod = Grace);
-        harness.Work.HoldRuns = true;
-        var item = SchedulerHarness.Item("market-1");
-        harness.Work.AddDue(item);
-        await harness.StartAsync();
+        var hold = await harness.StartWithOneHeldRunAsync();
 
         var stopped = harness.StopAsync();
         await harness.AdvanceAsync(Grace - Duration.FromSeconds(1));
         Assert.False(stopped.IsCompleted);
 
-        var hold = harness.Work.HoldOf(item);
         hold.Release();
         await stopped;
 
@@ -32,14 +28,10 @@ public sealed class ShutdownTests
     public async Task StopAsync_RunOutlastsGrace_IsCancelledWhenGraceEnds()
     {
         await using var harness = new SchedulerHarness(o => o.ShutdownGracePeriod = Grace);
-        harness.Work.HoldRuns = true;
-        var item = SchedulerHarness.Item("market-1");
-        harness.Work.AddDue(item);
-        await harness.StartAsync();
+        var hold = await harness.StartWithOneHeldRunAsync();
 
         var stopped = harness.StopAsync();
         await harness.AdvanceAsync(Grace - Duration.FromMilliseconds(1));
-        var hold = harness.Work.HoldOf(item);
         Assert.False(hold.WasCancelled);
         Assert.False(stopped.IsCompleted);
 
@@ -72,10 +64,7 @@ public sealed class ShutdownTests
     public async Task StopAsync_HostShutdownTimeoutBeforeGrace_CancelsRunsAtOnce()
     {
         await using var harness = new SchedulerHarness(o => o.ShutdownGracePeriod = Duration.FromMinutes(5));
-        harness.Work.HoldRuns = true;
-        var item = SchedulerHarness.Item("market-1");
-        harness.Work.AddDue(item);
-        await harness.StartAsync();
+        var hold = await harness.StartWithOneHeldRunAsync();
         using var hostGivesUp = new CancellationTokenSource();
 
         var stopped = harness.Scheduler.StopAsync(hostGivesUp.Token);
@@ -84,7 +73,7 @@ public sealed class ShutdownTests
         await stopped;
         await harness.Scheduler.ExecuteTask!;
 
-        Assert.True(harness.Work.HoldOf(item).WasCancelled);
+        Assert.True(hold.WasCancelled);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Sync;
 using NodaTime;
 
 namespace Connect.Sdk.Hosting.Tests;
@@ -81,7 +82,7 @@ public sealed class TimingTests
             o.PollInterval = Duration.FromMinutes(10);
             o.StartSpread = Duration.FromSeconds(30);
         });
-        var item = SchedulerHarness.Item("market-4", Sync.WorkKind.StockReconcile, SyncTrigger.Scheduled);
+        var item = SchedulerHarness.Item("market-4", WorkKind.StockReconcile, SyncTrigger.Scheduled);
         var offset = StartSpread.OffsetOf(item, Duration.FromSeconds(30));
         Assert.True(offset > Duration.Zero, "The test needs an item with a non-zero offset.");
         harness.Work.AddDue(item);
@@ -91,5 +92,26 @@ public sealed class TimingTests
 
         await harness.AdvanceAsync(offset);
         Assert.Equal(SchedulerHarness.Start + offset, Assert.Single(harness.Work.Started).At);
+    }
+
+    [Fact]
+    public async Task Loop_WorkNoLongerDueBeforeItsSpreadStart_IsNotStarted()
+    {
+        await using var harness = new SchedulerHarness(o =>
+        {
+            o.PollInterval = Duration.FromSeconds(1);
+            o.StartSpread = Duration.FromSeconds(30);
+        });
+        var item = SchedulerHarness.Item("market-4", WorkKind.StockReconcile, SyncTrigger.Scheduled);
+        var offset = StartSpread.OffsetOf(item, Duration.FromSeconds(30));
+        Assert.True(offset > Duration.FromSeconds(1), "The test needs an item whose start is after the first poll.");
+        harness.Work.AddDue(item);
+        await harness.StartAsync();
+
+        // Another worker ran it meanwhile: the next plan no longer lists it.
+        harness.Work.Clear();
+        await harness.AdvanceAsync(offset + Duration.FromSeconds(1));
+
+        Assert.Empty(harness.Work.Started);
     }
 }

@@ -62,6 +62,15 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
         }
     }
 
+    /// <summary>Empties the due list, as when another worker ran everything.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _due.Clear();
+        }
+    }
+
     public RunHold HoldOf(WorkItem item) => Started.Single(s => s.Item == item).Hold;
 
     public ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken)
