@@ -13,8 +13,6 @@ internal sealed class DueQueue
     private readonly Dictionary<(ConnectionId Connection, WorkKind Kind, SyncTrigger Trigger), Instant> _startAt = [];
     private List<WorkItem> _items = [];
 
-    public int Count => _items.Count;
-
     /// <summary>Takes the latest plan: work no longer due is dropped, work still due keeps its start, new work gets one.</summary>
     public void Refresh(DuePlan plan, Instant now, Duration spread)
     {

@@ -1,3 +1,4 @@
+using Connect.Sdk.Sync;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -78,11 +79,14 @@ internal sealed class HostedScheduler : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stop requested: fall through to the drain.
+            // Stop requested: the drain follows.
         }
-
-        await DrainAsync().ConfigureAwait(false);
-        _logger.SchedulerStopped();
+        finally
+        {
+            // Also after a bug in the loop itself: the runs in flight get their grace period, not an abandoned lease.
+            await DrainAsync().ConfigureAwait(false);
+            _logger.SchedulerStopped();
+        }
     }
 
     private async Task LoopAsync(CancellationToken stoppingToken)
@@ -99,7 +103,7 @@ internal sealed class HostedScheduler : BackgroundService
                 nextAlertDispatch = now + _options.AlertDispatchInterval;
             }
 
-            Sync.DuePlan plan;
+            DuePlan plan;
             try
             {
                 plan = await _work.GetDueWorkAsync(stoppingToken).ConfigureAwait(false);
@@ -107,29 +111,39 @@ internal sealed class HostedScheduler : BackgroundService
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                planningFailures++;
-                var backoff = PlanningBackoff.After(planningFailures, _options.PollInterval, _options.MaxPlanningBackoff);
-                _metrics.PlanningFailed();
-                _logger.PlanningFailed(ex, planningFailures, backoff);
-                await _pacer.WaitAsync(_clock.GetCurrentInstant() + backoff, wakeOnRunEnd: false, stoppingToken).ConfigureAwait(false);
+                await BackOffAsync(++planningFailures, ex, stoppingToken).ConfigureAwait(false);
                 continue;
             }
 
             now = _clock.GetCurrentInstant();
-            _queue.Refresh(plan, now, _options.StartSpread);
-            var slots = _options.MaxConcurrentRuns - _inFlight.RunCount;
-            foreach (var item in _queue.TakeStartable(now, slots, _inFlight.IsRunning))
-            {
-                _inFlight.StartRun(item.Connection, () => _executor.ExecuteAsync(item, _runCancellation.Token));
-            }
+            StartDueWork(plan, now);
 
-            // A dispatch still going past its interval wakes the loop when it ends, like a run.
+            // A dispatch still going past its interval wakes the loop when it ends, like a run. A next-due time not
+            // ahead of now (another worker's clock, a store's rounding) must not make the loop spin.
             var alertsDue = _inFlight.IsDispatchingAlerts ? (Instant?)null : nextAlertDispatch;
-            // A next-due time not ahead of now (another worker's clock, a store's rounding) must not make the loop spin.
             var nextDue = plan.NextDueAt > now ? plan.NextDueAt : null;
             var until = Earliest(now + _options.PollInterval, nextDue, _queue.NextStartAfter(now), alertsDue);
             await _pacer.WaitAsync(until, wakeOnRunEnd: true, stoppingToken).ConfigureAwait(false);
         }
+    }
+
+    private void StartDueWork(DuePlan plan, Instant now)
+    {
+        _queue.Refresh(plan, now, _options.StartSpread);
+        var slots = _options.MaxConcurrentRuns - _inFlight.RunCount;
+        foreach (var item in _queue.TakeStartable(now, slots, _inFlight.IsRunning))
+        {
+            _inFlight.StartRun(item.Connection, () => _executor.ExecuteAsync(item, _runCancellation.Token));
+        }
+    }
+
+    private async Task BackOffAsync(int consecutiveFailures, Exception failure, CancellationToken stoppingToken)
+    {
+        // Runs ending do not cut the wait short: asking a failing store again at every run's end is what backing off avoids.
+        var backoff = PlanningBackoff.After(consecutiveFailures, _options.PollInterval, _options.MaxPlanningBackoff);
+        _metrics.PlanningFailed();
+        _logger.PlanningFailed(failure, consecutiveFailures, backoff);
+        await _pacer.WaitAsync(_clock.GetCurrentInstant() + backoff, wakeOnRunEnd: false, stoppingToken).ConfigureAwait(false);
     }
 
     private async Task DispatchAlertsAsync(CancellationToken cancellationToken)
@@ -142,13 +156,13 @@ internal sealed class HostedScheduler : BackgroundService
                 _logger.AlertsDispatched(result);
             }
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            _logger.AlertDispatchFailed(ex);
-        }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Cancelled on shutdown: undelivered alerts are delivered by the next dispatch, in this process or another.
+        }
+        catch (Exception ex)
+        {
+            _logger.AlertDispatchFailed(ex);
         }
     }
 
