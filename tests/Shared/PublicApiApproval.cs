@@ -17,10 +17,27 @@ internal static class PublicApiApproval
         Assembly package,
         Type testClass,
         [CallerMemberName] string testName = "",
+        [CallerFilePath] string testFile = "") =>
+        AssertMatchesApprovedSnapshot(package, testClass, [], testName, testFile);
+
+    /// <param name="package">The package's assembly.</param>
+    /// <param name="testClass">The test class, which names the snapshot file.</param>
+    /// <param name="allowNamespacePrefixes">
+    /// Microsoft namespaces whose types count as the package's API (the generator leaves Microsoft.* out by default),
+    /// e.g. <c>Microsoft.Extensions.DependencyInjection</c> for a package's <c>Add*</c> extension methods.
+    /// </param>
+    /// <param name="testName">The test, which names the snapshot file.</param>
+    /// <param name="testFile">The test's source file, beside which the snapshot lives.</param>
+    public static void AssertMatchesApprovedSnapshot(
+        Assembly package,
+        Type testClass,
+        string[] allowNamespacePrefixes,
+        [CallerMemberName] string testName = "",
         [CallerFilePath] string testFile = "")
     {
         var api = package.GeneratePublicApi(new ApiGeneratorOptions
         {
+            AllowNamespacePrefixes = allowNamespacePrefixes,
             ExcludeAttributes =
             [
                 "System.Runtime.Versioning.TargetFrameworkAttribute",

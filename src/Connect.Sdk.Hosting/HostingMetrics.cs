@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+using Connect.Sdk.Sync;
+
+namespace Connect.Sdk.Hosting;
+
+/// <summary>The scheduler's instruments on the package's meter.</summary>
+internal sealed class HostingMetrics
+{
+    // Without a meter factory in DI (a host that never called AddMetrics) every provider shares one meter.
+    private static readonly Lazy<Meter> SharedMeter = new(() => new Meter(HostingDiagnostics.SourceName, HostingDiagnostics.Version));
+
+    private readonly Counter<long> _runs;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _planningFailures;
+
+    public HostingMetrics(IMeterFactory? meterFactory)
+    {
+        var meter = meterFactory?.Create(HostingDiagnostics.SourceName, HostingDiagnostics.Version) ?? SharedMeter.Value;
+        _runs = meter.CreateCounter<long>("connect_sdk.hosting.runs", "{run}", "Work items the scheduler ran, by kind and outcome.");
+        _duration = meter.CreateHistogram<double>("connect_sdk.hosting.run.duration", "s", "How long the scheduler's runs took, by kind and outcome.");
+        _planningFailures = meter.CreateCounter<long>("connect_sdk.hosting.planning.failures", "{failure}", "Times asking the engine what is due failed.");
+    }
+
+    /// <summary>Records one run; <paramref name="outcome"/> is a <see cref="WorkRunOutcome"/> name, or <see cref="RunEnd.Cancelled"/> / <see cref="RunEnd.Error"/>.</summary>
+    public void RunEnded(WorkKind kind, string outcome, TimeSpan elapsed)
+    {
+        var kindTag = new KeyValuePair<string, object?>("connect_sdk.work_kind", kind.ToString());
+        var outcomeTag = new KeyValuePair<string, object?>("connect_sdk.outcome", outcome);
+        _runs.Add(1, kindTag, outcomeTag);
+        _duration.Record(elapsed.TotalSeconds, kindTag, outcomeTag);
+    }
+
+    public void PlanningFailed() => _planningFailures.Add(1);
+}

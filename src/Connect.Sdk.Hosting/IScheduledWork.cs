@@ -1,0 +1,17 @@
+using Connect.Sdk.Alerts;
+using Connect.Sdk.Sync;
+
+namespace Connect.Sdk.Hosting;
+
+/// <summary>
+/// What the scheduler drives: the engine's planning and runs, and the alert dispatcher. A seam so that the loop's
+/// timing, concurrency and shutdown can be tested with runs a test holds open.
+/// </summary>
+internal interface IScheduledWork
+{
+    ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken);
+
+    ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken);
+
+    ValueTask<AlertDispatchResult> DispatchAlertsAsync(CancellationToken cancellationToken);
+}

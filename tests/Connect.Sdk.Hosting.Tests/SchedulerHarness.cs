@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Connect.Sdk.Hosting.Tests.TestDoubles;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Sync;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+
+namespace Connect.Sdk.Hosting.Tests;
+
+/// <summary>
+/// The hosted scheduler wired through <c>AddHostedScheduler</c>, on fake time, driving <see cref="ScriptedWork"/>
+/// instead of the engine. Tests move time with <see cref="AdvanceAsync"/>, which fires the loop's timers one by one and
+/// waits until the loop is idle again (no sleeps): every assertion sees the state the loop settled in.
+/// </summary>
+internal sealed class SchedulerHarness : IAsyncDisposable
+{
+    public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 8, 0);
+
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly ServiceProvider _provider;
+    private bool _stopped;
+
+    public SchedulerHarness(Action<HostedSchedulerOptions>? configure = null, Action<IServiceCollection>? services = null)
+    {
+        Clock = new TimeProviderClock(Time);
+        Work = new ScriptedWork(Clock);
+        var collection = new ServiceCollection();
+        collection.AddMetrics();
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSingleton<IScheduledWork>(Work);
+        collection.AddConnectSdk().UseInMemoryStores().UseClock(Clock).AddHostedScheduler(configure);
+        services?.Invoke(collection);
+        _provider = collection.BuildServiceProvider();
+        Scheduler = (HostedScheduler)_provider.GetServices<IHostedService>().Single();
+    }
+
+    public FakeTimeProvider Time { get; } = new(Start.ToDateTimeOffset());
+
+    public IClock Clock { get; }
+
+    public ScriptedWork Work { get; }
+
+    public HostedScheduler Scheduler { get; }
+
+    public IServiceProvider Services => _provider;
+
+    public Instant Now => Clock.GetCurrentInstant();
+
+    public static WorkItem Item(string connection, WorkKind kind = WorkKind.StockSync, SyncTrigger trigger = SyncTrigger.Manual) =>
+        new(new ConnectionId(connection), kind, trigger, Start);
+
+    public async Task StartAsync()
+    {
+        await Scheduler.StartAsync(CancellationToken.None);
+        await SettleAsync();
+    }
+
+    /// <summary>Starts the scheduler with one manual run of "market-1" due, and returns the hold that keeps that run open.</summary>
+    public async Task<RunHold> StartWithOneHeldRunAsync()
+    {
+        Work.HoldRuns = true;
+        var item = Item("market-1");
+        Work.AddDue(item);
+        await StartAsync();
+        return Work.HoldOf(item);
+    }
+
+    /// <summary>Asks the scheduler to stop; the returned task ends when it has drained. Settle before moving time.</summary>
+    public Task StopAsync()
+    {
+        _stopped = true;
+        return Scheduler.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>Moves fake time to <paramref name="target"/>, firing each of the loop's timers at its moment and settling after each.</summary>
+    public async Task AdvanceToAsync(Instant target)
+    {
+        while (true)
+        {
+            await SettleAsync();
+            var next = Scheduler.Pacer.WaitingUntil;
+            var step = next is { } until && until <= target ? until : target;
+            if (step <= Now)
+            {
+                return;
+            }
+
+            Time.Advance(TimeSpan.FromTicks((long)Math.Ceiling((step - Now).TotalTicks)));
+        }
+    }
+
+    public Task AdvanceAsync(Duration by) => AdvanceToAsync(Now + by);
+
+    /// <summary>
+    /// Waits (without sleeping) until the loop waits with nothing pending and every run it started is either held
+    /// by the test or has ended.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var started = Scheduler.InFlight.Started;
+            var parked = Work.Parked;
+            var ended = Scheduler.InFlight.Ended;
+            if (started == parked + ended && Scheduler.Pacer.WhenIdle.IsCompleted && Scheduler.InFlight.Started == started && Work.Parked == parked)
+            {
+                return;
+            }
+
+            // A safety net against a hang, not a timing: a settled loop returns long before.
+            if (watch.Elapsed > SettleTimeout)
+            {
+                throw new TimeoutException($"The scheduler did not settle: {started} started, {parked} held, {ended} ended, idle {Scheduler.Pacer.WhenIdle.IsCompleted}.");
+            }
+
+            await Task.Yield();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopped)
+        {
+            foreach (var (_, _, hold) in Work.Started)
+            {
+                hold.Release();
+            }
+
+            await Scheduler.StopAsync(CancellationToken.None);
+        }
+
+        await _provider.DisposeAsync();
+    }
+}

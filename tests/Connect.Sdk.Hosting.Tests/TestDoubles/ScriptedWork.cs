@@ -1,0 +1,148 @@
+using Connect.Sdk.Alerts;
+using Connect.Sdk.Sync;
+using NodaTime;
+
+namespace Connect.Sdk.Hosting.Tests.TestDoubles;
+
+/// <summary>
+/// The engine as the scheduler sees it, scripted by the test: the due list, planning failures, runs held open until
+/// released, and a record of every start with its time and how many runs were in flight.
+/// </summary>
+internal sealed class ScriptedWork(IClock clock) : IScheduledWork
+{
+    private readonly Lock _gate = new();
+    private readonly List<WorkItem> _due = [];
+    private readonly List<(WorkItem Item, Instant At, RunHold Hold)> _started = [];
+    private readonly Dictionary<ConnectionId, int> _runningPerConnection = [];
+    private int _running;
+    private int _parked;
+    private int _planCalls;
+    private int _alertDispatches;
+
+    /// <summary>When set, runs wait for <see cref="RunHold.Release"/> (or cancellation) before they complete.</summary>
+    public bool HoldRuns { get; set; }
+
+    /// <summary>When set, called at the start of each run: may throw, or return the run's result instead of the default.</summary>
+    public Func<WorkItem, WorkRunResult?>? OnRun { get; set; }
+
+    /// <summary>When set, called with the 1-based number of each planning call: returns the exception to throw, if any.</summary>
+    public Func<int, Exception?>? PlanFailure { get; set; }
+
+    /// <summary>When set, thrown by every alert dispatch.</summary>
+    public Exception? AlertFailure { get; set; }
+
+    public Instant? NextDueAt { get; set; }
+
+    public int Parked => Volatile.Read(ref _parked);
+
+    public int PlanCalls => Volatile.Read(ref _planCalls);
+
+    public int AlertDispatches => Volatile.Read(ref _alertDispatches);
+
+    public int MaxRunning { get; private set; }
+
+    public int MaxRunningPerConnection { get; private set; }
+
+    public IReadOnlyList<(WorkItem Item, Instant At, RunHold Hold)> Started
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _started];
+            }
+        }
+    }
+
+    public void AddDue(params WorkItem[] items)
+    {
+        lock (_gate)
+        {
+            _due.AddRange(items);
+        }
+    }
+
+    /// <summary>Empties the due list, as when another worker ran everything.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _due.Clear();
+        }
+    }
+
+    public RunHold HoldOf(WorkItem item) => Started.Single(s => s.Item == item).Hold;
+
+    public ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken)
+    {
+        var call = Interlocked.Increment(ref _planCalls);
+        if (PlanFailure?.Invoke(call) is { } failure)
+        {
+            throw failure;
+        }
+
+        lock (_gate)
+        {
+            return ValueTask.FromResult(new DuePlan([.. _due], NextDueAt));
+        }
+    }
+
+    public async ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var hold = new RunHold(() => Interlocked.Decrement(ref _parked));
+        lock (_gate)
+        {
+            // Like the engine recording the run's start: the item is no longer due.
+            _due.Remove(item);
+            _started.Add((item, clock.GetCurrentInstant(), hold));
+            _running++;
+            var perConnection = _runningPerConnection[item.Connection] = _runningPerConnection.GetValueOrDefault(item.Connection) + 1;
+            MaxRunning = Math.Max(MaxRunning, _running);
+            MaxRunningPerConnection = Math.Max(MaxRunningPerConnection, perConnection);
+            Interlocked.Increment(ref _parked);
+        }
+
+        try
+        {
+            WorkRunResult? scripted;
+            try
+            {
+                scripted = OnRun?.Invoke(item);
+            }
+            catch
+            {
+                hold.Release();
+                throw;
+            }
+
+            if (scripted is not null || !HoldRuns)
+            {
+                hold.Release();
+            }
+
+            if (scripted is not null)
+            {
+                return scripted;
+            }
+
+            await hold.WaitAsync(cancellationToken);
+            return new WorkRunResult(item, WorkRunOutcome.Completed, new WorkRunSummary(1, 0, 0, 0));
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _running--;
+                _runningPerConnection[item.Connection]--;
+            }
+        }
+    }
+
+    public ValueTask<AlertDispatchResult> DispatchAlertsAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _alertDispatches);
+        return AlertFailure is { } failure
+            ? ValueTask.FromException<AlertDispatchResult>(failure)
+            : ValueTask.FromResult(new AlertDispatchResult([], [], null));
+    }
+}
