@@ -1,0 +1,76 @@
+using Connect.Sdk;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Shipments;
+using Connect.Sdk.Testing.Fakes;
+
+namespace ErpHost.Marketplaces;
+
+/// <summary>
+/// One marketplace of the sample: its fake on loopback and everything the story needs to know about it — the
+/// connection's settings, the foreign numbers of the ERP's articles there, and the orders its buyers place.
+/// Each marketplace the SDK ships a fake for gets one of these.
+/// </summary>
+internal abstract class SampleMarketplace : IAsyncDisposable
+{
+    /// <summary>The name on the command line (<c>--marketplaces</c>).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The sample's connection to it.</summary>
+    public abstract ConnectionId Connection { get; }
+
+    /// <summary>The connector that serves it.</summary>
+    public abstract ConnectorId Connector { get; }
+
+    /// <summary>The connection's display name.</summary>
+    public abstract string DisplayName { get; }
+
+    /// <summary>The running fake; valid after <see cref="StartAsync"/>.</summary>
+    public abstract IMarketplaceFake Fake { get; }
+
+    /// <summary>The name of the fake's stock-write operation, where the story injects its fault.</summary>
+    public abstract string StockWriteOperation { get; }
+
+    /// <summary>Registers the marketplace's connector with the SDK.</summary>
+    public abstract void Register(ConnectSdkBuilder sdk);
+
+    /// <summary>Starts the fake on a free loopback port and seeds its offers.</summary>
+    public abstract ValueTask StartAsync(NodaTime.IClock clock, CancellationToken cancellationToken);
+
+    /// <summary>The endpoint and credentials, with the token mistyped the way users do.</summary>
+    public abstract SettingsUpdate CredentialsWithTypo { get; }
+
+    /// <summary>The endpoint and the right credentials.</summary>
+    public abstract SettingsUpdate Credentials { get; }
+
+    /// <summary>Points the connection at the fake's current address (it gets a new port on every start).</summary>
+    public abstract SettingsUpdate Endpoint { get; }
+
+    /// <summary>Whether the stored settings point at the running fake.</summary>
+    public abstract bool PointsAtFake(Connection connection);
+
+    /// <summary>The settings the connection check does not need but integration mode does.</summary>
+    public abstract SettingsUpdate SettingsForIntegration { get; }
+
+    /// <summary>The foreign numbers as the user's CSV file has them, one bad row included.</summary>
+    public abstract string ForeignNumbersCsv { get; }
+
+    /// <summary>The marketplace's number for an ERP article (the foreign number the CSV maps it to).</summary>
+    public abstract Connect.Sdk.ForeignNumbers.ForeignNumber OfferOf(string articleNumber);
+
+    /// <summary>The article the test phase writes to (the restricted article mapping).</summary>
+    public abstract string TestArticle { get; }
+
+    /// <summary>The numbers of the orders buyers place in a cycle (cycle 0: before the connection goes live).</summary>
+    public abstract IReadOnlyList<string> OrdersOf(int cycle);
+
+    /// <summary>Buyers place a cycle's orders on the marketplace; returns their numbers.</summary>
+    public abstract IReadOnlyList<string> PlaceOrders(int cycle);
+
+    /// <summary>A shipment of the whole order, with tracking, as the ERP's dispatch reports it.</summary>
+    public abstract OrderStatusUpdate ShipmentOf(string orderNumber, int parcel);
+
+    /// <inheritdoc />
+    public abstract ValueTask DisposeAsync();
+}

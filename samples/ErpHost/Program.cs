@@ -1,0 +1,92 @@
+using Connect.Sdk.Hosting;
+using Connect.Sdk.Journal;
+using ErpHost;
+using ErpHost.Erp;
+using ErpHost.Marketplaces;
+using ErpHost.Output;
+using ErpHost.Story;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+var catalogue = SampleMarketplaces.Names;
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(SampleOptions.UsageText(catalogue));
+    return 0;
+}
+
+var (options, error) = SampleOptions.Parse(args, catalogue);
+if (options is null)
+{
+    Console.Error.WriteLine($"{error} Run with --help for the options.");
+    return 2;
+}
+
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+var writer = new StoryWriter(Console.Out, colours: !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null);
+var time = new SampleTime(options.Speed);
+var patience = TimeSpan.FromSeconds(60);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.StorePath))!);
+var erp = new SampleErp(new ErpOrderBook(Path.ChangeExtension(Path.GetFullPath(options.StorePath), ".erp.db"), writer.Output));
+await using var marketplaces = await SampleMarketplaces.StartAsync(options.Marketplaces, time, stop.Token);
+var markets = marketplaces.All;
+
+writer.Line($"Store: {Path.GetFullPath(options.StorePath)} · sample time runs {options.Speed:0.#}× faster than the wall clock");
+writer.Line($"Marketplace fakes: {string.Join(", ", markets.Select(m => $"{m.DisplayName} at {m.Fake.BaseAddress}"))}");
+
+var tracker = new RunTracker(writer);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "ErpHost" });
+builder.Logging.ClearProviders()
+    .AddSimpleConsole(o => o.SingleLine = true)
+    .SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
+builder.Services.AddSingleton<TimeProvider>(time);
+builder.Services.AddSingleton<IWorkRunObserver>(tracker);
+var sdk = builder.Services.AddConnectSdk(o => o.FailedRunRetryDelay = Duration.FromSeconds(30))
+    .UseArticleCatalog(erp.Articles)
+    .UseStockSource(erp.Stock)
+    .UseOrderSink(erp.OrderBook)
+    .UseAlertSink(erp.Inbox)
+    .UseClock(time)
+    .UseSqlite(options.StorePath)
+    .AddHostedScheduler();
+foreach (var market in markets)
+{
+    market.Register(sdk);
+}
+
+using var host = builder.Build();
+await host.StartAsync(stop.Token);
+var succeeded = false;
+try
+{
+    var goLive = new GoLive(host.Services, erp, writer, tracker, patience);
+    var live = new List<SampleMarketplace>();
+    foreach (var market in markets)
+    {
+        if (await goLive.RunAsync(market, stop.Token))
+        {
+            live.Add(market);
+        }
+    }
+
+    await new Cycles(host.Services, erp, writer, tracker, patience).RunAsync(live, options.Cycles, stop.Token);
+    var clean = await new JournalReport(host.Services.GetRequiredService<SyncJournal>(), erp.OrderBook, writer).WriteAsync(markets, stop.Token);
+    succeeded = clean && live.Count == markets.Count;
+}
+finally
+{
+    await host.StopAsync(CancellationToken.None);
+}
+
+writer.Line(string.Empty);
+writer.Line(succeeded ? "Done: every connection is productive and the journal is written." : "The sample did not finish cleanly; see above.");
+return succeeded ? 0 : 1;

@@ -1,0 +1,147 @@
+using Connect.Sdk;
+using Connect.Sdk.Features;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Stock;
+using ErpHost.Erp;
+using ErpHost.Marketplaces;
+using ErpHost.Output;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpHost.Story;
+
+/// <summary>
+/// The seeds' go-live story for one connection: created with productive mode off, checked (a typo first),
+/// foreign numbers imported from CSV, tested on single records, integration mode (refused for a missing
+/// setting, then accepted), productive. A connection that already went live in an earlier run is only pointed
+/// at the fake's new address, the way a user re-points a moved shop: productive off, change, check, on.
+/// </summary>
+internal sealed class GoLive(IServiceProvider services, SampleErp erp, StoryWriter writer, RunTracker runs, TimeSpan patience)
+{
+    private static readonly Actor Anna = new("anna");
+    private static readonly FeatureKind[] Features = [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus];
+
+    private readonly ConnectionLifecycle _lifecycle = services.GetRequiredService<ConnectionLifecycle>();
+
+    public async Task<bool> RunAsync(SampleMarketplace market, CancellationToken cancellationToken)
+    {
+        var existing = await services.GetRequiredService<IConnectionStore>().GetAsync(market.Connection, cancellationToken);
+        if (existing is not null)
+        {
+            return await ResumeAsync(market, existing, cancellationToken);
+        }
+
+        var id = market.Connection;
+        writer.Step($"{market.DisplayName}: create the connection — productive mode stays off until everything is tested");
+        writer.Show(await _lifecycle.CreateAsync(id, market.Connector, market.DisplayName, Anna, cancellationToken));
+
+        writer.Step($"{market.DisplayName}: enter the endpoint and a mistyped token, check the connection");
+        writer.Show(await _lifecycle.UpdateSettingsAsync(id, market.CredentialsWithTypo, Anna, cancellationToken));
+        writer.Show(await _lifecycle.RunConnectionCheckAsync(id, Anna, cancellationToken));
+        writer.Line("    Correct the token and check again:");
+        writer.Show(await _lifecycle.UpdateSettingsAsync(id, market.Credentials, Anna, cancellationToken));
+        writer.Show(await _lifecycle.RunConnectionCheckAsync(id, Anna, cancellationToken));
+
+        writer.Step($"{market.DisplayName}: import foreign numbers from CSV — good rows are kept, the bad row is reported");
+        var report = await services.GetRequiredService<ForeignNumberImporter>()
+            .ImportCsvAsync(id, market.Connector, new StringReader(market.ForeignNumbersCsv), cancellationToken);
+        writer.Line($"    {report}");
+        foreach (var issue in report.Issues)
+        {
+            writer.Bad(issue.ToString());
+        }
+
+        await TestPhaseAsync(market, cancellationToken);
+
+        writer.Step($"{market.DisplayName}: integration mode for stock, orders and order status");
+        writer.Show(await _lifecycle.SetFeatureModeAsync(id, FeatureKind.OrderStatus, FeatureMode.Integration, Anna, cancellationToken));
+        writer.Line("    Fill in the missing setting and try again:");
+        writer.Show(await _lifecycle.UpdateSettingsAsync(id, market.SettingsForIntegration, Anna, cancellationToken));
+        foreach (var feature in Features)
+        {
+            writer.Show(await _lifecycle.SetFeatureModeAsync(id, feature, FeatureMode.Integration, Anna, cancellationToken));
+        }
+
+        writer.Step($"{market.DisplayName}: productive mode on — the scheduler takes over");
+        var productive = await _lifecycle.SetProductiveModeAsync(id, true, Anna, cancellationToken);
+        writer.Show(productive);
+        return productive.Succeeded;
+    }
+
+    private async Task TestPhaseAsync(SampleMarketplace market, CancellationToken cancellationToken)
+    {
+        var id = market.Connection;
+        writer.Step($"{market.DisplayName}: test phase — features in test mode, writes restricted to article {market.TestArticle}");
+        foreach (var feature in Features)
+        {
+            writer.Show(await _lifecycle.SetFeatureModeAsync(id, feature, FeatureMode.Test, Anna, cancellationToken));
+        }
+
+        writer.Show(await _lifecycle.SetImportModeAsync(id, ImportMode.Automatic, Anna, cancellationToken));
+        await services.GetRequiredService<IForeignNumberStore>().SetRestrictedMappingAsync(id, new RestrictedArticleMapping(market.TestArticle), cancellationToken);
+
+        writer.Line($"    Send single records from the journal: {market.TestArticle} (in the mapping) and 6100 (outside it)");
+        writer.Line($"    {await services.GetRequiredService<StockSync>().SyncArticlesAsync(id, JournalSelection.Of(market.TestArticle, "6100"), cancellationToken)}");
+        var journal = services.GetRequiredService<SyncJournal>();
+        await runs.UntilAsync(() => market.Fake.StockOf(market.OfferOf(market.TestArticle)) is > 0, $"the stock of {market.TestArticle} on {market.DisplayName}", patience, cancellationToken);
+
+        var firstOrder = market.OrdersOf(0)[0];
+        writer.Line($"    Import one order by its number: {firstOrder}");
+        writer.Line($"    {await services.GetRequiredService<OrderImport>().ImportOrdersAsync(id, firstOrder, cancellationToken)}");
+        await runs.UntilAsync(() => erp.OrderBook.IsBooked(id, firstOrder), $"order {firstOrder} in the ERP", patience, cancellationToken);
+        foreach (var key in new[] { (RecordKind.ArticleStock, market.TestArticle), (RecordKind.ArticleStock, "6100"), (RecordKind.Order, firstOrder) })
+        {
+            var entry = await journal.GetAsync(new JournalKey(id, key.Item1, key.Item2), cancellationToken);
+            writer.Line($"    journal {key.Item1} {key.Item2}: {entry?.Status} — {entry?.Message}");
+        }
+    }
+
+    private async Task<bool> ResumeAsync(SampleMarketplace market, Connection connection, CancellationToken cancellationToken)
+    {
+        var id = market.Connection;
+        if (!connection.IsProductive)
+        {
+            // An earlier run stopped during the go-live: finish it with the steps that are still missing.
+            writer.Step($"{market.DisplayName}: an earlier run stopped before productive mode — finish the go-live");
+            writer.Show(await _lifecycle.UpdateSettingsAsync(id, market.Credentials, Anna, cancellationToken));
+            writer.Show(await _lifecycle.UpdateSettingsAsync(id, market.SettingsForIntegration, Anna, cancellationToken));
+            writer.Show(await _lifecycle.RunConnectionCheckAsync(id, Anna, cancellationToken));
+            foreach (var feature in Features.Where(f => connection.ModeOf(f) != FeatureMode.Integration))
+            {
+                writer.Show(await _lifecycle.SetFeatureModeAsync(id, feature, FeatureMode.Integration, Anna, cancellationToken));
+            }
+
+            if (connection.ImportMode != ImportMode.Automatic)
+            {
+                writer.Show(await _lifecycle.SetImportModeAsync(id, ImportMode.Automatic, Anna, cancellationToken));
+            }
+        }
+        else if (!market.PointsAtFake(connection))
+        {
+            writer.Step($"{market.DisplayName}: productive since an earlier run; the fake listens on a new port, so re-point the connection");
+            writer.Show(await _lifecycle.SetProductiveModeAsync(id, false, Anna, cancellationToken));
+            writer.Show(await _lifecycle.UpdateSettingsAsync(id, market.Endpoint, Anna, cancellationToken));
+            writer.Show(await _lifecycle.RunConnectionCheckAsync(id, Anna, cancellationToken));
+        }
+
+        var stored = await services.GetRequiredService<IConnectionStore>().GetAsync(id, cancellationToken);
+        if (stored is { IsProductive: false })
+        {
+            var productive = await _lifecycle.SetProductiveModeAsync(id, true, Anna, cancellationToken);
+            writer.Show(productive);
+            if (!productive.Succeeded)
+            {
+                return false;
+            }
+        }
+
+        // The fake starts empty on every run, like a shop restored from a backup: send every article's stock
+        // again — one bulk action on the journal's whole stock tab, as a user would from the journal.
+        writer.Line("    The marketplace lost its stock levels: send every article again from the journal");
+        var all = JournalSelection.Matching(new JournalQuery(id, RecordKind.ArticleStock));
+        writer.Line($"    {await services.GetRequiredService<StockSync>().SyncArticlesAsync(id, all, cancellationToken)}");
+        return true;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Reflection;
+using Connect.Sdk.TestSupport;
+
+namespace Connect.Sdk.Samples.Tests.ErpHost;
+
+/// <summary>
+/// Starts the ErpHost sample as a child process, the way a user runs it, and reads its output line by line.
+/// A test can kill it the moment a line shows it is in the middle of its work — no timing guesses.
+/// </summary>
+internal static class ErpHostProcess
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    /// <summary>The sample's entry assembly, built by the project reference in this test project's configuration.</summary>
+    private static string EntryAssembly
+    {
+        get
+        {
+            var configuration = typeof(ErpHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            var path = Path.Combine(RepositoryFiles.Root, "samples", "ErpHost", "bin", configuration, "net10.0", "ErpHost.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"The ErpHost sample is not built at {path}.", path);
+        }
+    }
+
+    /// <summary>Runs the sample to its end, or kills it (with its child processes) at the first line <paramref name="killAt"/> picks.</summary>
+    public static async Task<ErpHostRun> RunAsync(IReadOnlyList<string> arguments, Func<string, bool>? killAt = null)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(EntryAssembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The ErpHost sample did not start.");
+        using var timeout = new CancellationTokenSource(Patience);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        var lines = new List<string>();
+        var killed = false;
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                lines.Add(line);
+                if (!killed && killAt?.Invoke(line) == true)
+                {
+                    process.Kill(entireProcessTree: true);
+                    killed = true;
+                }
+            }
+
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"ErpHost {string.Join(' ', arguments)} ran longer than {Patience}. Output so far:\n{string.Join('\n', lines)}");
+        }
+
+        return new ErpHostRun(process.ExitCode, killed, lines, await errors);
+    }
+}

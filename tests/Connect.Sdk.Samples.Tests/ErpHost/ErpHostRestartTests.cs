@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Connect.Sdk.Samples.Tests.ErpHost;
+
+/// <summary>
+/// The main-job sample survives what a real ERP host meets: being killed in the middle of its work and started
+/// again on the same store, and simply being run twice. Every marketplace order reaches the ERP exactly once.
+/// </summary>
+public sealed class ErpHostRestartTests : IDisposable
+{
+    private const int Cycles = 2;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "connect-sdk-erphost-tests", Guid.NewGuid().ToString("N"));
+
+    private string StorePath => Path.Combine(_folder, "connect.db");
+
+    private string[] Arguments => ["--store", StorePath, "--cycles", Cycles.ToString(CultureInfo.InvariantCulture), "--speed", "120"];
+
+    [Theory]
+    [InlineData("booked", 2)] // between the ERP booking an order and the SDK recording it
+    [InlineData("booked", 4)]
+    [InlineData("Cycle 1 of", 1)] // while the first cycle's orders are being placed and imported
+    public async Task KilledMidRun_StartedAgainOnTheSameStore_LosesNoOrderAndDuplicatesNone(string marker, int occurrence)
+    {
+        var seen = 0;
+        var first = await ErpHostProcess.RunAsync(Arguments, line => line.Contains(marker, StringComparison.Ordinal) && ++seen == occurrence);
+        Assert.True(first.Killed, $"The first run ended before it printed '{marker}' {occurrence} time(s): {first}");
+
+        var second = await ErpHostProcess.RunAsync(Arguments);
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        AssertEveryOrderBookedOnce();
+    }
+
+    [Fact]
+    public async Task RunTwice_OnTheSameStore_SecondRunResumesAndBooksNothingTwice()
+    {
+        var first = await ErpHostProcess.RunAsync(Arguments);
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        var second = await ErpHostProcess.RunAsync(Arguments);
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(second.Output, l => l.Contains("re-point the connection", StringComparison.Ordinal));
+        Assert.Contains(second.Output, l => l.Contains("already booked as", StringComparison.Ordinal) || l.Contains("each booked exactly once", StringComparison.Ordinal));
+        AssertEveryOrderBookedOnce();
+    }
+
+    [Fact]
+    public async Task Help_ListsTheOptionsAndExitsZero()
+    {
+        var run = await ErpHostProcess.RunAsync(["--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var text = string.Join('\n', run.Output);
+        foreach (var option in new[] { "--store", "--cycles", "--marketplaces", "--speed" })
+        {
+            Assert.Contains(option, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownOption_ExitsTwoNamingIt()
+    {
+        var run = await ErpHostProcess.RunAsync(["--cycles", "2", "--colour"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--colour", run.Errors, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>Reads the ERP's own order book: every order the fake's buyers placed is there, none twice.</summary>
+    private void AssertEveryOrderBookedOnce()
+    {
+        var expected = Enumerable.Range(0, Cycles + 1)
+            .SelectMany(cycle => new[] { 1, 2 }.Select(i => string.Create(CultureInfo.InvariantCulture, $"BA-{1000 + (cycle * 10) + i}")))
+            .ToHashSet();
+        using var connection = new SqliteConnection($"Data Source={Path.ChangeExtension(StorePath, ".erp.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT order_number, COUNT(*) FROM erp_orders GROUP BY order_number;";
+        using var reader = command.ExecuteReader();
+        var booked = new Dictionary<string, long>();
+        while (reader.Read())
+        {
+            booked[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), booked.Keys.Order(StringComparer.Ordinal));
+        Assert.All(booked, b => Assert.True(b.Value == 1, $"Order {b.Key} was booked {b.Value} times."));
+    }
+}
