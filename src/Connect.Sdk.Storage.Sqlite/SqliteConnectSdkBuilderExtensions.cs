@@ -1,4 +1,5 @@
 using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Journal;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,7 @@ public static class SqliteConnectSdkBuilderExtensions
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
 
         Replace<IImportedOrderLedger, SqliteImportedOrderLedger>(services);
+        Replace<IJournalStore, SqliteJournalStore>(services);
         return builder;
     }
 

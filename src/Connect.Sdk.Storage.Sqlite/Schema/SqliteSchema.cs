@@ -6,5 +6,6 @@ internal static class SqliteSchema
     public static IReadOnlyList<SqliteMigration> Migrations { get; } =
     [
         .. ImportedOrderLedgerSchema.Migrations,
+        .. JournalSchema.Migrations,
     ];
 }
