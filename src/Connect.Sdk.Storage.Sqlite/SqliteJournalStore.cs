@@ -85,13 +85,13 @@ public sealed class SqliteJournalStore : IJournalStore
             {
                 // The page and the total come from one snapshot, so they agree while writers go on.
                 await using var snapshot = db.BeginTransaction(deferred: true);
-                await using var select = filter.Bind(db.Command(snapshot, $"SELECT {JournalRows.Columns} FROM journal_entries WHERE {filter.Condition} {JournalFilter.OrderBy} LIMIT $take OFFSET $skip;"))
+                var total = await CountAsync(db, snapshot, filter, ct).ConfigureAwait(false);
+                var viaTextIndex = filter.CanUseTextIndex && await FewMatchesAsync(db, snapshot, filter, total, skip + take, ct).ConfigureAwait(false);
+                var condition = viaTextIndex ? filter.ConditionBesidesText : filter.Condition;
+                await using var select = filter.Bind(db.Command(snapshot, $"SELECT {JournalRows.Columns} FROM {JournalFilter.Source(viaTextIndex)} WHERE {condition} {JournalFilter.OrderBy} LIMIT $take OFFSET $skip;"))
                     .With("$take", take)
                     .With("$skip", skip);
-                var entries = await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false);
-                await using var count = filter.Bind(db.Command(snapshot, $"SELECT COUNT(*) FROM journal_entries WHERE {filter.Condition};"));
-                var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
-                return new JournalPage(entries, total);
+                return new JournalPage(await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false), total);
             },
             cancellationToken);
     }
@@ -184,6 +184,29 @@ public sealed class SqliteJournalStore : IJournalStore
 
             after = ((long)page[^1].Key.Kind, page[^1].Key.RecordKey);
         }
+    }
+
+    // A total from the tallies when only tab and status are filtered; otherwise counted, over the full-text
+    // index's candidates when there is free text, so a rare search term does not read the whole tab.
+    private static async Task<int> CountAsync(SqliteConnection db, SqliteTransaction snapshot, JournalFilter filter, CancellationToken cancellationToken)
+    {
+        var sql = filter.TallyCondition is { } tally
+            ? $"SELECT COALESCE(SUM(entries), 0) FROM journal_counts WHERE {tally};"
+            : filter.CanUseTextIndex
+                ? $"SELECT COUNT(*) FROM {JournalFilter.Source(viaTextIndex: true)} WHERE {filter.ConditionBesidesText};"
+                : $"SELECT COUNT(*) FROM journal_entries WHERE {filter.Condition};";
+        await using var count = filter.Bind(db.Command(snapshot, sql));
+        return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    // Which way to a page of a text search is shorter: reading the tab in order until the page is full takes about
+    // wanted × tab ÷ matches rows; sorting the full-text candidates takes about matches. Either gives the same page.
+    private static async Task<bool> FewMatchesAsync(
+        SqliteConnection db, SqliteTransaction snapshot, JournalFilter filter, int matches, int wanted, CancellationToken cancellationToken)
+    {
+        await using var count = filter.Bind(db.Command(snapshot, "SELECT COALESCE(SUM(entries), 0) FROM journal_counts WHERE connection = $connection AND kind = $kind;"));
+        var tab = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        return (long)matches * matches < (long)wanted * tab;
     }
 
     // ON CONFLICT DO NOTHING: a version-zero save over a stored entry inserts nothing and returns no id.

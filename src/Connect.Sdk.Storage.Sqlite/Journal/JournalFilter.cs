@@ -15,8 +15,12 @@ internal sealed class JournalFilter
     /// <summary>The order of <see cref="JournalQuery.Order"/>: most recently changed first, then record key (ordinal).</summary>
     public const string OrderBy = "ORDER BY updated_at DESC, record_key";
 
-    private readonly List<string> _conditions = ["connection = $connection", "kind = $kind"];
+    private const string Tab = "connection = $connection AND kind = $kind";
+
+    private readonly List<string> _conditions = [Tab];
     private readonly List<KeyValuePair<string, object>> _parameters = [];
+    private string? _statusCondition;
+    private string? _textCondition;
 
     private JournalFilter(JournalQuery query)
     {
@@ -30,10 +34,35 @@ internal sealed class JournalFilter
         Add("order_date < $order_to", "$order_to", query.OrderDateTo?.ToStored());
         Add("tracking = $tracking", "$tracking", query.Tracking is { } tracking ? (long)tracking : null);
         AddText(query.Text);
+        string[] tallied = _statusCondition is null ? [Tab] : [Tab, _statusCondition];
+        TallyCondition = _conditions.SequenceEqual(tallied, StringComparer.Ordinal) ? string.Join(" AND ", tallied) : null;
     }
 
-    /// <summary>The condition, without <c>WHERE</c>.</summary>
+    /// <summary>The condition on <c>journal_entries</c>, without <c>WHERE</c>.</summary>
     public string Condition => string.Join(" AND ", _conditions);
+
+    /// <summary>
+    /// The condition on the rows of <see cref="Source"/> with the full-text index: the same, less the free-text
+    /// criterion, which the index then decides exactly (see <see cref="AddText"/>).
+    /// </summary>
+    public string ConditionBesidesText => string.Join(" AND ", _conditions.Where(c => !string.Equals(c, _textCondition, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// The condition on <c>journal_counts</c> when the query filters by tab and status only, so that its total is a
+    /// sum of tallies; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? TallyCondition { get; private set; }
+
+    /// <summary>
+    /// Whether the full-text index can find the matches of the free-text criterion: the trigram index needs at least
+    /// three characters; shorter texts are only checked on the folded columns.
+    /// </summary>
+    public bool CanUseTextIndex { get; private set; }
+
+    /// <summary>The entries, and with <paramref name="viaTextIndex"/> only those the full-text index finds for the free text.</summary>
+    public static string Source(bool viaTextIndex) => viaTextIndex
+        ? "(SELECT rowid AS text_id FROM journal_text WHERE journal_text MATCH $phrase) CROSS JOIN journal_entries ON id = text_id"
+        : "journal_entries";
 
     /// <summary>Translates a query.</summary>
     public static JournalFilter From(JournalQuery query)
@@ -73,7 +102,9 @@ internal sealed class JournalFilter
         }
 
         var names = distinct.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"$status{i}")).ToArray();
-        _conditions.Add($"status IN ({string.Join(", ", names)})");
+        var condition = $"status IN ({string.Join(", ", names)})";
+        _conditions.Add(condition);
+        _statusCondition = condition;
         for (var i = 0; i < distinct.Length; i++)
         {
             _parameters.Add(new(names[i], (long)distinct[i]));
@@ -106,9 +137,17 @@ internal sealed class JournalFilter
             return;
         }
 
-        Add(
-            "(instr(folded_key, $text) > 0 OR instr(folded_title, $text) > 0 OR instr(folded_message, $text) > 0)",
-            "$text",
-            JournalTextFolding.Fold(text.Trim()));
+        var folded = OrdinalIgnoreCaseFolding.Fold(text.Trim());
+        _textCondition = "(instr(folded_key, $text) > 0 OR instr(folded_title, $text) > 0 OR instr(folded_message, $text) > 0)";
+        Add(_textCondition, "$text", folded);
+
+        // The trigram index holds every run of three characters of the folded columns, case-sensitively, with its
+        // position: a phrase of the folded text (three characters or more) matches exactly the entries with that text
+        // in one column, the same as instr. Double quotes inside a phrase are written twice.
+        CanUseTextIndex = folded.EnumerateRunes().Take(3).Count() == 3;
+        if (CanUseTextIndex)
+        {
+            _parameters.Add(new("$phrase", $"\"{folded.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+        }
     }
 }

@@ -23,7 +23,7 @@ internal static class JournalParameters
         .With("$order_date", entry.OrderDate?.ToStored())
         .With("$tracking", entry.Tracking is { } tracking ? (long)tracking : null)
         .With("$attempts", entry.Attempts)
-        .With("$folded_key", JournalTextFolding.Fold(entry.Key.RecordKey))
-        .With("$folded_title", JournalTextFolding.FoldOrNull(entry.Title))
-        .With("$folded_message", JournalTextFolding.FoldOrNull(entry.Message));
+        .With("$folded_key", OrdinalIgnoreCaseFolding.Fold(entry.Key.RecordKey))
+        .With("$folded_title", OrdinalIgnoreCaseFolding.FoldOrNull(entry.Title))
+        .With("$folded_message", OrdinalIgnoreCaseFolding.FoldOrNull(entry.Message));
 }

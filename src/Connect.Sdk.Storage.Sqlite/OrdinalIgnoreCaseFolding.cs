@@ -1,8 +1,9 @@
-namespace Connect.Sdk.Storage.Sqlite.Journal;
+namespace Connect.Sdk.Storage.Sqlite;
 
 /// <summary>
-/// Folds text so that an ordinal substring search on folded text (SQLite's <c>instr</c>) finds exactly what
-/// <see cref="StringComparison.OrdinalIgnoreCase"/> finds, the comparison <see cref="Connect.Sdk.Journal.JournalQuery.Matches"/> uses.
+/// Folds text so that ordinal comparisons of folded text in SQL (equality, <c>instr</c>, <c>ORDER BY</c>) agree with
+/// <see cref="StringComparison.OrdinalIgnoreCase"/> on the original text: the comparison of the journal's free-text
+/// search (<see cref="Connect.Sdk.Journal.JournalQuery.Matches"/>) and of foreign-number labels.
 /// </summary>
 /// <remarks>
 /// OrdinalIgnoreCase compares the simple upper-case mapping of each code point, so folding is upper-casing, not
@@ -11,7 +12,7 @@ namespace Connect.Sdk.Storage.Sqlite.Journal;
 /// ordinal one is 'ſ' (U+017F): ToUpperInvariant maps it to 'S', OrdinalIgnoreCase leaves it alone.
 /// Upper-casing is length-preserving, so the character positions of both strings line up.
 /// </remarks>
-internal static class JournalTextFolding
+internal static class OrdinalIgnoreCaseFolding
 {
     private const char LongS = '\u017F';
 
