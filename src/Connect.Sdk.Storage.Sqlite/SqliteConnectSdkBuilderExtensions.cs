@@ -1,7 +1,10 @@
 using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Storage.Sqlite;
+using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +41,9 @@ public static class SqliteConnectSdkBuilderExtensions
 
         Replace<IImportedOrderLedger, SqliteImportedOrderLedger>(services);
         Replace<IJournalStore, SqliteJournalStore>(services);
+        Replace<IConnectionStore, SqliteConnectionStore>(services);
+        Replace<IForeignNumberStore, SqliteForeignNumberStore>(services);
+        Replace<IWorkScheduleStore, SqliteWorkScheduleStore>(services);
         return builder;
     }
 

@@ -7,5 +7,8 @@ internal static class SqliteSchema
     [
         .. ImportedOrderLedgerSchema.Migrations,
         .. JournalSchema.Migrations,
+        .. ConnectionSchema.Migrations,
+        .. ForeignNumberSchema.Migrations,
+        .. WorkScheduleSchema.Migrations,
     ];
 }
