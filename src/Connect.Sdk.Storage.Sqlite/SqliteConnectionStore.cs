@@ -67,7 +67,9 @@ public sealed class SqliteConnectionStore : IConnectionStore
             var page = await _database.ReadAsync(
                 async (db, ct) =>
                 {
-                    await using var select = db.Command(null, $"SELECT {ConnectionRows.Columns} FROM connections WHERE $after IS NULL OR id > $after ORDER BY id LIMIT $take;")
+                    await using var select = db.Command(null, after is null
+                            ? $"SELECT {ConnectionRows.Columns} FROM connections ORDER BY id LIMIT $take;"
+                            : $"SELECT {ConnectionRows.Columns} FROM connections WHERE id > $after ORDER BY id LIMIT $take;")
                         .With("$after", after)
                         .With("$take", PageSize);
                     var connections = new List<Connection>();
