@@ -1,5 +1,8 @@
-using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.Alerts;
+using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
@@ -44,6 +47,10 @@ public static class SqliteConnectSdkBuilderExtensions
         services.RemoveAll<SqliteDatabase>();
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
 
+        Replace<IConnectionStore, SqliteConnectionStore>(services);
+        Replace<IJournalStore, SqliteJournalStore>(services);
+        Replace<IForeignNumberStore, SqliteForeignNumberStore>(services);
+        Replace<IWorkScheduleStore, SqliteWorkScheduleStore>(services);
         Replace<IImportedOrderLedger, SqliteImportedOrderLedger>(services);
         Replace<IOrderStagingStore, SqliteOrderStagingStore>(services);
         Replace<IOrderStatusOutbox, SqliteOrderStatusOutbox>(services);

@@ -13,5 +13,9 @@ internal static class SqliteSchema
         .. StockSyncStateSchema.Migrations,
         .. AlertSubscriptionSchema.Migrations,
         .. SecretSchema.Migrations,
+        .. JournalSchema.Migrations,
+        .. ConnectionSchema.Migrations,
+        .. ForeignNumberSchema.Migrations,
+        .. WorkScheduleSchema.Migrations,
     ];
 }

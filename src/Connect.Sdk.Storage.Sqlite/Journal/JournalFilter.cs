@@ -1,0 +1,163 @@
+using System.Globalization;
+using Connect.Sdk.Articles;
+using Connect.Sdk.Journal;
+using Microsoft.Data.Sqlite;
+
+namespace Connect.Sdk.Storage.Sqlite.Journal;
+
+/// <summary>
+/// A <see cref="JournalQuery"/> as a SQL condition on <c>journal_entries</c>, criterion by criterion the same as
+/// <see cref="JournalQuery.Matches"/>. SQL's NULL comparisons are false, like C#'s lifted comparisons of a missing
+/// order date or tracking state, so those need no extra care; "no variants" keeps entries without an article kind.
+/// </summary>
+internal sealed class JournalFilter
+{
+    /// <summary>The order of <see cref="JournalQuery.Order"/>: most recently changed first, then record key (ordinal).</summary>
+    public const string OrderBy = "ORDER BY updated_at DESC, record_key";
+
+    private const string Tab = "connection = $connection AND kind = $kind";
+
+    private readonly List<string> _conditions = [Tab];
+    private readonly List<KeyValuePair<string, object>> _parameters = [];
+    private string? _statusCondition;
+    private string? _textCondition;
+
+    private JournalFilter(JournalQuery query)
+    {
+        _parameters.Add(new("$connection", query.Connection.Value));
+        _parameters.Add(new("$kind", (long)query.Kind));
+        AddStatuses(query.Statuses);
+        Add("updated_at >= $changed_from", "$changed_from", query.ChangedFrom?.ToStored());
+        Add("updated_at < $changed_to", "$changed_to", query.ChangedTo?.ToStored());
+        AddArticleTypes(query.ArticleTypes);
+        Add("order_date >= $order_from", "$order_from", query.OrderDateFrom?.ToStored());
+        Add("order_date < $order_to", "$order_to", query.OrderDateTo?.ToStored());
+        Add("tracking = $tracking", "$tracking", query.Tracking is { } tracking ? (long)tracking : null);
+        AddText(query.Text);
+        string[] tallied = _statusCondition is null ? [Tab] : [Tab, _statusCondition];
+        TallyCondition = _conditions.SequenceEqual(tallied, StringComparer.Ordinal) ? string.Join(" AND ", tallied) : null;
+    }
+
+    /// <summary>The condition on <c>journal_entries</c>, without <c>WHERE</c>.</summary>
+    public string Condition => string.Join(" AND ", _conditions);
+
+    /// <summary>
+    /// The condition on the rows of <see cref="Source"/> with the full-text index: the same, less the free-text
+    /// criterion, which the index then decides exactly (see <see cref="AddText"/>).
+    /// </summary>
+    public string ConditionBesidesText => string.Join(" AND ", _conditions.Where(c => !string.Equals(c, _textCondition, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// The condition on <c>journal_counts</c> when the query filters by tab and status only, so that its total is a
+    /// sum of tallies; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? TallyCondition { get; private set; }
+
+    /// <summary>
+    /// Whether the full-text index can find the matches of the free-text criterion: the trigram index needs at least
+    /// three characters; shorter texts are only checked on the folded columns.
+    /// </summary>
+    public bool CanUseTextIndex { get; private set; }
+
+    /// <summary>Whether the query names a tab and a free text that the full-text index decides, and nothing else.</summary>
+    public bool IsTabAndIndexedTextOnly => CanUseTextIndex && _conditions.Count == 2;
+
+    /// <summary>The entries, and with <paramref name="viaTextIndex"/> only those the full-text index finds for the free text.</summary>
+    public static string Source(bool viaTextIndex) => viaTextIndex
+        ? "(SELECT rowid AS text_id FROM journal_text WHERE journal_text MATCH $phrase) CROSS JOIN journal_entries ON id = text_id"
+        : "journal_entries";
+
+    /// <summary>
+    /// The full-text index's matches on the tab index by id, for a count that needs only the tab of each match: the
+    /// planner would otherwise look every match up in the wide entry rows by rowid, twice as slow on a big tab.
+    /// </summary>
+    public static string TextMatchesOnTab =>
+        "(SELECT rowid AS text_id FROM journal_text WHERE journal_text MATCH $phrase) CROSS JOIN journal_entries INDEXED BY journal_entries_tab_by_id ON id = text_id";
+
+    /// <summary>Translates a query.</summary>
+    public static JournalFilter From(JournalQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new JournalFilter(query);
+    }
+
+    /// <summary>Adds the condition's parameters to a command.</summary>
+    public SqliteCommand Bind(SqliteCommand command)
+    {
+        foreach (var (name, value) in _parameters)
+        {
+            command.With(name, value);
+        }
+
+        return command;
+    }
+
+    private void Add(string condition, string parameter, object? value)
+    {
+        if (value is not null)
+        {
+            _conditions.Add(condition);
+            _parameters.Add(new(parameter, value));
+        }
+    }
+
+    // One parameter per status (not a JSON list) keeps "status IN (…)" visible to the planner, which then seeks the
+    // status index once per status.
+    private void AddStatuses(IReadOnlyList<JournalStatus> statuses)
+    {
+        var distinct = statuses.Distinct().ToArray();
+        if (distinct.Length == 0)
+        {
+            return;
+        }
+
+        var names = distinct.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"$status{i}")).ToArray();
+        var condition = $"status IN ({string.Join(", ", names)})";
+        _conditions.Add(condition);
+        _statusCondition = condition;
+        for (var i = 0; i < distinct.Length; i++)
+        {
+            _parameters.Add(new(names[i], (long)distinct[i]));
+        }
+    }
+
+    private void AddArticleTypes(ArticleTypeFilter filter)
+    {
+        switch (filter)
+        {
+            case ArticleTypeFilter.MatrixParentsOnly:
+                Add("article_kind = $article_kind", "$article_kind", (long)ArticleKind.MatrixParent);
+                break;
+            case ArticleTypeFilter.VariantsOnly:
+                Add("article_kind = $article_kind", "$article_kind", (long)ArticleKind.Variant);
+                break;
+            case ArticleTypeFilter.NoVariants:
+                // IS NOT, unlike <>, is true for NULL: an entry without an article kind is no variant.
+                Add("article_kind IS NOT $article_kind", "$article_kind", (long)ArticleKind.Variant);
+                break;
+        }
+    }
+
+    // instr on the folded columns, not LIKE: LIKE folds ASCII only and treats '%' and '_' in the user's text as
+    // wildcards. Three columns rather than one concatenation, so no match can span the key and the title.
+    private void AddText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        var folded = OrdinalIgnoreCaseFolding.Fold(text.Trim());
+        _textCondition = "(instr(folded_key, $text) > 0 OR instr(folded_title, $text) > 0 OR instr(folded_message, $text) > 0)";
+        Add(_textCondition, "$text", folded);
+
+        // The trigram index holds every run of three characters of the folded columns, case-sensitively, with its
+        // position: a phrase of the folded text (three characters or more) matches exactly the entries with that text
+        // in one column, the same as instr. Double quotes inside a phrase are written twice.
+        CanUseTextIndex = folded.EnumerateRunes().Take(3).Count() == 3;
+        if (CanUseTextIndex)
+        {
+            _parameters.Add(new("$phrase", $"\"{folded.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Features;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Settings;
+using Microsoft.Data.Sqlite;
+
+namespace Connect.Sdk.Storage.Sqlite.Lifecycle;
+
+/// <summary>Converts connections and lifecycle transitions to and from the rows of <c>connections</c> and <c>connection_history</c>.</summary>
+internal static class ConnectionRows
+{
+    /// <summary>The columns <see cref="ReadConnection"/> expects, in its order.</summary>
+    public const string Columns =
+        "id, connector_id, name, settings, check_status, check_at, check_message, credentials_revision, is_productive, feature_modes, import_mode, version, created_at";
+
+    /// <summary>The parameters <see cref="WithConnection"/> binds, matching <see cref="Columns"/> but for the version.</summary>
+    public const string Values =
+        "$id, $connector_id, $name, $settings, $check_status, $check_at, $check_message, $credentials_revision, $is_productive, $feature_modes, $import_mode";
+
+    /// <summary>The columns <see cref="ReadTransition"/> expects, in its order.</summary>
+    public const string HistoryColumns = "connection, at, actor, change, feature, from_state, to_state, detail";
+
+    /// <summary>Reads the connection at the reader's row.</summary>
+    public static Connection ReadConnection(SqliteDataReader reader)
+    {
+        var settings = SqliteJson.Deserialize<StoredSettings>(reader.GetString(3));
+        return new Connection
+        {
+            Id = new ConnectionId(reader.GetString(0)),
+            ConnectorId = new ConnectorId(reader.GetString(1)),
+            Name = reader.GetString(2),
+            Settings = new ConnectionSettings(settings.Values, settings.SecretsSet),
+            Check = new ConnectionCheck(Enum.Parse<CheckStatus>(reader.GetString(4)), reader.GetNullableInstant(5), reader.GetNullableString(6)),
+            CredentialsRevision = reader.GetInt64(7),
+            IsProductive = reader.GetInt64(8) != 0,
+            FeatureModes = SqliteJson.Deserialize<Dictionary<string, string>>(reader.GetString(9))
+                .ToDictionary(m => Enum.Parse<FeatureKind>(m.Key), m => Enum.Parse<FeatureMode>(m.Value)),
+            ImportMode = Enum.Parse<ImportMode>(reader.GetString(10)),
+            Version = reader.GetInt64(11),
+            CreatedAt = reader.GetInstant(12),
+        };
+    }
+
+    /// <summary>Binds the stored values of a connection (all but the version) to <see cref="Values"/>.</summary>
+    public static SqliteCommand WithConnection(this SqliteCommand command, Connection connection) => command
+        .With("$id", connection.Id.Value)
+        .With("$connector_id", connection.ConnectorId.Value)
+        .With("$name", connection.Name)
+        .With("$settings", SqliteJson.Serialize(new StoredSettings(
+            connection.Settings.Values.ToDictionary(StringComparer.Ordinal), [.. connection.Settings.SecretsSet.Order(StringComparer.Ordinal)])))
+        .With("$check_status", connection.Check.Status.ToString())
+        .With("$check_at", connection.Check.At?.ToStored())
+        .With("$check_message", connection.Check.Message)
+        .With("$credentials_revision", connection.CredentialsRevision)
+        .With("$is_productive", connection.IsProductive ? 1L : 0L)
+        .With("$feature_modes", SqliteJson.Serialize(connection.FeatureModes.OrderBy(m => m.Key).ToDictionary(m => m.Key.ToString(), m => m.Value.ToString())))
+        .With("$import_mode", connection.ImportMode.ToString());
+
+    /// <summary>Reads the transition at the reader's row, whose <see cref="HistoryColumns"/> start at <paramref name="offset"/>.</summary>
+    public static LifecycleTransition ReadTransition(SqliteDataReader reader, int offset) => new(
+        new ConnectionId(reader.GetString(offset)),
+        reader.GetInstant(offset + 1),
+        new Actor(reader.GetString(offset + 2)),
+        Enum.Parse<LifecycleChange>(reader.GetString(offset + 3)),
+        reader.IsDBNull(offset + 4) ? null : Enum.Parse<FeatureKind>(reader.GetString(offset + 4)),
+        reader.GetString(offset + 5),
+        reader.GetString(offset + 6),
+        reader.GetNullableString(offset + 7));
+
+    /// <summary>Appends transitions after the connection's last one, with one prepared statement.</summary>
+    public static async Task AppendHistoryAsync(
+        SqliteConnection db, SqliteTransaction transaction, ConnectionId connection, IReadOnlyList<LifecycleTransition> transitions, CancellationToken cancellationToken)
+    {
+        if (transitions.Count == 0)
+        {
+            return;
+        }
+
+        await using var next = db.Command(transaction, "SELECT COALESCE(MAX(seq) + 1, 0) FROM connection_history WHERE connection = $connection;")
+            .With("$connection", connection.Value);
+        var seq = (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await using var insert = db.Command(transaction, $"INSERT INTO connection_history (seq, {HistoryColumns}) VALUES ($seq, $connection, $at, $actor, $change, $feature, $from, $to, $detail);");
+        foreach (var transition in transitions)
+        {
+            insert.Parameters.Clear();
+            insert.With("$seq", seq++)
+                .With("$connection", connection.Value)
+                .With("$at", transition.At.ToStored())
+                .With("$actor", transition.Actor.Name)
+                .With("$change", transition.Change.ToString())
+                .With("$feature", transition.Feature?.ToString())
+                .With("$from", transition.From)
+                .With("$to", transition.To)
+                .With("$detail", transition.Detail);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The settings as JSON: the values and the names of the secrets that are set (never their values).</summary>
+    private sealed record StoredSettings(Dictionary<string, string> Values, string[] SecretsSet);
+}

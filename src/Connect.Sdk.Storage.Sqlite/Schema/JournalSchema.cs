@@ -1,0 +1,99 @@
+namespace Connect.Sdk.Storage.Sqlite.Schema;
+
+/// <summary>The tables of <see cref="SqliteJournalStore"/>.</summary>
+internal static class JournalSchema
+{
+    // Enums are stored as their numbers: a million-entry journal keeps its indexes small, and ListAsync's
+    // order by kind is the enum order. The folded_* columns hold the upper-cased search text (see
+    // OrdinalIgnoreCaseFolding). Every index leads with (connection, kind) because every query names one journal tab,
+    // and ends with (updated_at DESC, record_key), the order of JournalQuery.Order, so a first page is read
+    // straight off the index without sorting. Two structures keep the totals of big tabs cheap, both kept in
+    // step by triggers inside the writing transaction: journal_counts tallies entries per tab and status (the
+    // total of an unfiltered or status-only query), and journal_text, a trigram full-text index over the folded
+    // columns, finds the matches of a free-text search without reading every entry; journal_entries_tab_by_id
+    // then sorts out the other tabs' matches without reading the (wide) entry rows.
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } =
+    [
+        new("journal", 1, "journal entries with append-only history", """
+            CREATE TABLE journal_entries (
+                id                    INTEGER PRIMARY KEY,
+                connection            TEXT    NOT NULL,
+                kind                  INTEGER NOT NULL,
+                record_key            TEXT    NOT NULL,
+                status                INTEGER NOT NULL,
+                message               TEXT,
+                updated_at            INTEGER NOT NULL,
+                title                 TEXT,
+                article_kind          INTEGER,
+                parent_article_number TEXT,
+                order_date            INTEGER,
+                tracking              INTEGER,
+                attempts              INTEGER NOT NULL,
+                version               INTEGER NOT NULL,
+                folded_key            TEXT    NOT NULL,
+                folded_title          TEXT,
+                folded_message        TEXT,
+                UNIQUE (connection, kind, record_key)
+            ) STRICT;
+
+            CREATE INDEX journal_entries_recent ON journal_entries (connection, kind, updated_at DESC, record_key);
+            CREATE INDEX journal_entries_status ON journal_entries (connection, kind, status, updated_at DESC, record_key);
+            CREATE INDEX journal_entries_article_kind ON journal_entries (connection, kind, article_kind, updated_at DESC, record_key);
+            CREATE INDEX journal_entries_tracking ON journal_entries (connection, kind, tracking, updated_at DESC, record_key);
+            CREATE INDEX journal_entries_order_date ON journal_entries (connection, kind, order_date);
+            CREATE INDEX journal_entries_tab_by_id ON journal_entries (id, connection, kind);
+
+            CREATE TABLE journal_history (
+                entry_id    INTEGER NOT NULL REFERENCES journal_entries (id) ON DELETE CASCADE,
+                seq         INTEGER NOT NULL,
+                at          INTEGER NOT NULL,
+                from_status INTEGER NOT NULL,
+                to_status   INTEGER NOT NULL,
+                message     TEXT,
+                PRIMARY KEY (entry_id, seq)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE journal_counts (
+                connection TEXT    NOT NULL,
+                kind       INTEGER NOT NULL,
+                status     INTEGER NOT NULL,
+                entries    INTEGER NOT NULL,
+                PRIMARY KEY (connection, kind, status)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TRIGGER journal_counts_insert AFTER INSERT ON journal_entries BEGIN
+                INSERT INTO journal_counts (connection, kind, status, entries) VALUES (new.connection, new.kind, new.status, 1)
+                ON CONFLICT DO UPDATE SET entries = entries + 1;
+            END;
+
+            CREATE TRIGGER journal_counts_update AFTER UPDATE OF status ON journal_entries WHEN old.status <> new.status BEGIN
+                UPDATE journal_counts SET entries = entries - 1 WHERE connection = old.connection AND kind = old.kind AND status = old.status;
+                INSERT INTO journal_counts (connection, kind, status, entries) VALUES (new.connection, new.kind, new.status, 1)
+                ON CONFLICT DO UPDATE SET entries = entries + 1;
+            END;
+
+            CREATE TRIGGER journal_counts_delete AFTER DELETE ON journal_entries BEGIN
+                UPDATE journal_counts SET entries = entries - 1 WHERE connection = old.connection AND kind = old.kind AND status = old.status;
+            END;
+
+            CREATE VIRTUAL TABLE journal_text USING fts5 (
+                folded_key, folded_title, folded_message,
+                content = 'journal_entries', content_rowid = 'id', tokenize = 'trigram case_sensitive 1'
+            );
+
+            CREATE TRIGGER journal_text_insert AFTER INSERT ON journal_entries BEGIN
+                INSERT INTO journal_text (rowid, folded_key, folded_title, folded_message) VALUES (new.id, new.folded_key, new.folded_title, new.folded_message);
+            END;
+
+            CREATE TRIGGER journal_text_update AFTER UPDATE OF folded_key, folded_title, folded_message ON journal_entries
+            WHEN old.folded_key IS NOT new.folded_key OR old.folded_title IS NOT new.folded_title OR old.folded_message IS NOT new.folded_message BEGIN
+                INSERT INTO journal_text (journal_text, rowid, folded_key, folded_title, folded_message) VALUES ('delete', old.id, old.folded_key, old.folded_title, old.folded_message);
+                INSERT INTO journal_text (rowid, folded_key, folded_title, folded_message) VALUES (new.id, new.folded_key, new.folded_title, new.folded_message);
+            END;
+
+            CREATE TRIGGER journal_text_delete AFTER DELETE ON journal_entries BEGIN
+                INSERT INTO journal_text (journal_text, rowid, folded_key, folded_title, folded_message) VALUES ('delete', old.id, old.folded_key, old.folded_title, old.folded_message);
+            END;
+            """),
+    ];
+}

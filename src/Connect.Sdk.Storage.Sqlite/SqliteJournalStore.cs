@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Storage.Sqlite.Journal;
+using Microsoft.Data.Sqlite;
+
+namespace Connect.Sdk.Storage.Sqlite;
+
+/// <summary>
+/// An <see cref="IJournalStore"/> in a SQLite file. Entries are rows with a version for optimistic concurrency;
+/// their history is kept as append-only rows, so a save writes only the status changes that are new. Every
+/// <see cref="JournalQuery"/> criterion runs as SQL on indexes that lead with the journal tab.
+/// </summary>
+public sealed class SqliteJournalStore : IJournalStore
+{
+    // Streams read in pages, each in a short read of its own, so a slow consumer never holds a reader (and with it
+    // a WAL snapshot that stops checkpoints) open for the whole stream.
+    private const int KeyPageSize = 1000;
+    private const int EntryPageSize = 200;
+
+    private const string EntryValues = """
+        status = $status, message = $message, updated_at = $updated_at, title = $title, article_kind = $article_kind,
+        parent_article_number = $parent, order_date = $order_date, tracking = $tracking, attempts = $attempts,
+        folded_key = $folded_key, folded_title = $folded_title, folded_message = $folded_message
+        """;
+
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates the store on a database.</summary>
+    /// <param name="database">The database file.</param>
+    public SqliteJournalStore(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<JournalEntry?> GetAsync(JournalKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key.RecordKey, nameof(key));
+        return _database.ReadAsync<JournalEntry?>(
+            async (db, ct) =>
+            {
+                // One read transaction, so the entry and its history come from the same snapshot.
+                await using var snapshot = db.BeginTransaction(deferred: true);
+                await using var select = db.Command(snapshot, $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = $connection AND kind = $kind AND record_key = $key;")
+                    .WithKey(key);
+                var entries = await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false);
+                return entries.Count == 0 ? null : entries[0];
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<JournalEntry?> TrySaveAsync(JournalEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entry.History, nameof(entry));
+        return _database.WriteAsync<JournalEntry?>(
+            async (db, transaction, ct) =>
+            {
+                var id = entry.Version == 0
+                    ? await InsertAsync(db, transaction, entry, ct).ConfigureAwait(false)
+                    : await UpdateAsync(db, transaction, entry, ct).ConfigureAwait(false);
+                if (id is not { } entryId)
+                {
+                    return null;
+                }
+
+                await SaveHistoryAsync(db, transaction, entryId, entry.History, ct).ConfigureAwait(false);
+                return entry with { Version = entry.Version + 1 };
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<JournalPage> QueryAsync(JournalQuery query, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        var filter = JournalFilter.From(query);
+        return _database.ReadAsync(
+            async (db, ct) =>
+            {
+                // The page and the total come from one snapshot, so they agree while writers go on.
+                await using var snapshot = db.BeginTransaction(deferred: true);
+                var total = await CountAsync(db, snapshot, filter, ct).ConfigureAwait(false);
+                var viaTextIndex = filter.CanUseTextIndex && await FewMatchesAsync(db, snapshot, filter, total, skip + take, ct).ConfigureAwait(false);
+                var condition = viaTextIndex ? filter.ConditionBesidesText : filter.Condition;
+                await using var select = filter.Bind(db.Command(snapshot, $"SELECT {JournalRows.Columns} FROM {JournalFilter.Source(viaTextIndex)} WHERE {condition} {JournalFilter.OrderBy} LIMIT $take OFFSET $skip;"))
+                    .With("$take", take)
+                    .With("$skip", skip);
+                return new JournalPage(await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false), total);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Pages by key set (after the last key's time and record key), not by offset: each page starts on the index
+    /// where the last one ended. An entry that changes while the stream runs moves to the top of the order and is
+    /// not listed again.
+    /// </remarks>
+    public async IAsyncEnumerable<JournalKey> ListKeysAsync(JournalQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = JournalFilter.From(query);
+        (long UpdatedAt, string RecordKey)? after = null;
+        while (true)
+        {
+            var page = await _database.ReadAsync(
+                async (db, ct) =>
+                {
+                    // "updated_at <= $at" bounds the index range; the OR only sorts out the entries at that instant.
+                    var sql = after is null
+                        ? $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} {JournalFilter.OrderBy} LIMIT $take;"
+                        : $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} AND updated_at <= $after_at AND (updated_at < $after_at OR record_key > $after_key) {JournalFilter.OrderBy} LIMIT $take;";
+                    await using var select = filter.Bind(db.Command(null, sql)).With("$take", KeyPageSize);
+                    if (after is { } last)
+                    {
+                        select.With("$after_at", last.UpdatedAt).With("$after_key", last.RecordKey);
+                    }
+
+                    var keys = new List<(long, string)>(KeyPageSize);
+                    await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                    {
+                        keys.Add((reader.GetInt64(0), reader.GetString(1)));
+                    }
+
+                    return keys;
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            foreach (var (_, recordKey) in page)
+            {
+                yield return new JournalKey(query.Connection, query.Kind, recordKey);
+            }
+
+            if (page.Count < KeyPageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1];
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<JournalEntry> ListAsync(ConnectionId connection, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        (long Kind, string RecordKey)? after = null;
+        while (true)
+        {
+            var page = await _database.ReadAsync(
+                async (db, ct) =>
+                {
+                    await using var snapshot = db.BeginTransaction(deferred: true);
+                    var sql = after is null
+                        ? $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = $connection ORDER BY kind, record_key LIMIT $take;"
+                        : $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = $connection AND (kind, record_key) > ($after_kind, $after_key) ORDER BY kind, record_key LIMIT $take;";
+                    await using var select = db.Command(snapshot, sql)
+                        .With("$connection", connection.Value)
+                        .With("$take", EntryPageSize);
+                    if (after is { } last)
+                    {
+                        select.With("$after_kind", last.Kind).With("$after_key", last.RecordKey);
+                    }
+
+                    return await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            foreach (var entry in page)
+            {
+                yield return entry;
+            }
+
+            if (page.Count < EntryPageSize)
+            {
+                yield break;
+            }
+
+            after = ((long)page[^1].Key.Kind, page[^1].Key.RecordKey);
+        }
+    }
+
+    // A total from the tallies when only tab and status are filtered; otherwise counted, over the full-text
+    // index's candidates when there is free text, so a rare search term does not read the whole tab.
+    private static async Task<int> CountAsync(SqliteConnection db, SqliteTransaction snapshot, JournalFilter filter, CancellationToken cancellationToken)
+    {
+        var sql = filter.TallyCondition is { } tally
+            ? $"SELECT COALESCE(SUM(entries), 0) FROM journal_counts WHERE {tally};"
+            : filter.IsTabAndIndexedTextOnly
+                ? $"SELECT COUNT(*) FROM {JournalFilter.TextMatchesOnTab} WHERE {filter.ConditionBesidesText};"
+                : filter.CanUseTextIndex
+                    ? $"SELECT COUNT(*) FROM {JournalFilter.Source(viaTextIndex: true)} WHERE {filter.ConditionBesidesText};"
+                    : $"SELECT COUNT(*) FROM journal_entries WHERE {filter.Condition};";
+        await using var count = filter.Bind(db.Command(snapshot, sql));
+        return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    // Which way to a page of a text search is shorter: reading the tab in order until the page is full takes about
+    // wanted × tab ÷ matches rows; sorting the full-text candidates takes about matches. Either gives the same page.
+    private static async Task<bool> FewMatchesAsync(
+        SqliteConnection db, SqliteTransaction snapshot, JournalFilter filter, int matches, int wanted, CancellationToken cancellationToken)
+    {
+        await using var count = filter.Bind(db.Command(snapshot, "SELECT COALESCE(SUM(entries), 0) FROM journal_counts WHERE connection = $connection AND kind = $kind;"));
+        var tab = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        return (long)matches * matches < (long)wanted * tab;
+    }
+
+    // ON CONFLICT DO NOTHING: a version-zero save over a stored entry inserts nothing and returns no id.
+    private static async Task<long?> InsertAsync(SqliteConnection db, SqliteTransaction transaction, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        await using var command = db.Command(transaction, """
+                INSERT INTO journal_entries (connection, kind, record_key, status, message, updated_at, title, article_kind,
+                    parent_article_number, order_date, tracking, attempts, version, folded_key, folded_title, folded_message)
+                VALUES ($connection, $kind, $key, $status, $message, $updated_at, $title, $article_kind,
+                    $parent, $order_date, $tracking, $attempts, 1, $folded_key, $folded_title, $folded_message)
+                ON CONFLICT (connection, kind, record_key) DO NOTHING
+                RETURNING id;
+                """)
+            .WithKey(entry.Key)
+            .WithValues(entry);
+        return (long?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The version condition is the optimistic-concurrency check: a stale or unknown version updates no row.
+    private static async Task<long?> UpdateAsync(SqliteConnection db, SqliteTransaction transaction, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        await using var command = db.Command(transaction, $"""
+                UPDATE journal_entries SET {EntryValues}, version = version + 1
+                WHERE connection = $connection AND kind = $kind AND record_key = $key AND version = $expected
+                RETURNING id;
+                """)
+            .WithKey(entry.Key)
+            .WithValues(entry)
+            .With("$expected", entry.Version);
+        return (long?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The history only grows (JournalEntry.WithStatus appends), so only the changes beyond the stored ones are
+    // written, with one prepared statement. A caller that saved a shorter history gets exactly that stored.
+    private static async Task SaveHistoryAsync(
+        SqliteConnection db, SqliteTransaction transaction, long entryId, IReadOnlyList<JournalStatusChange> history, CancellationToken cancellationToken)
+    {
+        await using var count = db.Command(transaction, "SELECT COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = $id;").With("$id", entryId);
+        var stored = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (history.Count < stored)
+        {
+            await using var trim = db.Command(transaction, "DELETE FROM journal_history WHERE entry_id = $id AND seq >= $count;")
+                .With("$id", entryId)
+                .With("$count", history.Count);
+            await trim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (history.Count == stored)
+        {
+            return;
+        }
+
+        await using var insert = db.Command(transaction, "INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message) VALUES ($id, $seq, $at, $from, $to, $message);");
+        var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
+        var at = insert.Parameters.Add("$at", SqliteType.Integer);
+        var from = insert.Parameters.Add("$from", SqliteType.Integer);
+        var to = insert.Parameters.Add("$to", SqliteType.Integer);
+        var message = insert.Parameters.Add("$message", SqliteType.Text);
+        insert.With("$id", entryId);
+        await insert.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = stored; i < history.Count; i++)
+        {
+            var change = history[i];
+            seq.Value = i;
+            at.Value = change.At.ToStored();
+            from.Value = (long)change.From;
+            to.Value = (long)change.To;
+            message.Value = (object?)change.Message ?? DBNull.Value;
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
