@@ -50,7 +50,13 @@ builder.Logging.ClearProviders()
     .SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
 builder.Services.AddSingleton<TimeProvider>(time);
 builder.Services.AddSingleton<IWorkRunObserver>(tracker);
-var sdk = builder.Services.AddConnectSdk(o => o.FailedRunRetryDelay = Duration.FromSeconds(30))
+var sdk = builder.Services.AddConnectSdk(o =>
+    {
+        // The shortest intervals the SDK allows, so that a cycle passes in about a second of wall time.
+        o.OrderImportInterval = Duration.FromMinutes(1);
+        o.StockSyncInterval = Duration.FromSeconds(10);
+        o.FailedRunRetryDelay = Duration.FromSeconds(30);
+    })
     .UseArticleCatalog(erp.Articles)
     .UseStockSource(erp.Stock)
     .UseOrderSink(erp.OrderBook)
