@@ -50,7 +50,7 @@ public static class HostedSchedulerServiceCollectionExtensions
 
         // TryAddEnumerable keeps a second AddHostedScheduler call from starting a second loop.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HostedScheduler>(sp => new HostedScheduler(
-            sp.GetRequiredService<IScheduledWork>(),
+            new DeferredWork(sp.GetRequiredService<IScheduledWork>),
             sp.GetServices<IWorkRunObserver>(),
             sp.GetRequiredService<IOptions<HostedSchedulerOptions>>().Value,
             sp.GetRequiredService<IClock>(),

@@ -53,6 +53,25 @@ public sealed class RegistrationTests
         Assert.IsType<EngineWork>(provider.GetRequiredService<IScheduledWork>());
     }
 
+    [Fact]
+    public async Task Start_HostForgotItsStores_FailsWithTheSdksMessageNamingThem()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Services.AddConnectSdk()
+            .UseArticleCatalog(new InMemoryArticleCatalog())
+            .UseStockSource(new InMemoryStockSource())
+            .UseOrderSink(new InMemoryOrderSink())
+            .UseAlertSink(new InMemoryAlertSink())
+            .AddHostedScheduler();
+        using var host = builder.Build();
+
+        // The SDK's start-up check names every missing store, rather than DI failing on the first one the scheduler needs.
+        var refused = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("IConnectionStore", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("IJournalStore", refused.Message, StringComparison.Ordinal);
+    }
+
     // Everything the host must supply, so that the engine behind the scheduler resolves.
     private static ConnectSdkBuilder Sdk(IServiceCollection services) => services.AddConnectSdk()
         .UseInMemoryStores()
