@@ -52,6 +52,8 @@ public sealed class GettingStartedTests : IAsyncLifetime
 
         var stockArrived = new StockArrival(_basar!, new ForeignNumber(BasarConnector.OfferIdLabel, "BA-4711"), expected: 7);
         builder.Services.AddSingleton<IWorkRunObserver>(stockArrived);
+        builder.Services.Configure<HostedSchedulerOptions>(o => o.StartSpread = Duration.Zero); // no spread for one connection: the test need not wait
+
         using var host = builder.Build();
         await host.StartAsync();
 
