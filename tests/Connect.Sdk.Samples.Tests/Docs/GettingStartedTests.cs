@@ -52,7 +52,8 @@ public sealed class GettingStartedTests : IAsyncLifetime
 
         var stockArrived = new StockArrival(_basar!, new ForeignNumber(BasarConnector.OfferIdLabel, "BA-4711"), expected: 7);
         builder.Services.AddSingleton<IWorkRunObserver>(stockArrived);
-        builder.Services.Configure<HostedSchedulerOptions>(o => o.StartSpread = Duration.Zero); // no spread for one connection: the test need not wait
+        // The test need not wait for a spread start or the next poll to notice the connection went productive.
+        builder.Services.Configure<HostedSchedulerOptions>(o => (o.StartSpread, o.PollInterval) = (Duration.Zero, Duration.FromSeconds(1)));
 
         using var host = builder.Build();
         await host.StartAsync();

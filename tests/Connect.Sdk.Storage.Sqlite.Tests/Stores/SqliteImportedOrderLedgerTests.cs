@@ -3,6 +3,7 @@ using Connect.Sdk.Testing.Stores;
 
 namespace Connect.Sdk.Storage.Sqlite.Tests.Stores;
 
+#region snippet: storage-store-kit
 /// <summary>The SQLite ledger passes the store conformance kit; the second instance is a second database on the same file.</summary>
 public sealed class SqliteImportedOrderLedgerTests : ImportedOrderLedgerContract, IDisposable
 {
@@ -15,3 +16,4 @@ public sealed class SqliteImportedOrderLedgerTests : ImportedOrderLedgerContract
 
     public void Dispose() => _files.Dispose();
 }
+#endregion
