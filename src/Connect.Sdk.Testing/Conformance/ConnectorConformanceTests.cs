@@ -84,7 +84,10 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
     /// <returns>The running fake.</returns>
     protected abstract ValueTask<IMarketplaceFake> StartFakeAsync();
 
-    /// <summary>Creates the connector under test; called after <see cref="StartFakeAsync"/>, so <see cref="Fake"/> is set.</summary>
+    /// <summary>
+    /// Creates the connector under test; called after <see cref="StartFakeAsync"/>, so <see cref="Fake"/> is set. The kit
+    /// disposes it after the check when it is <see cref="IDisposable"/> or <see cref="IAsyncDisposable"/>.
+    /// </summary>
     /// <param name="loggerFactory">The factory the connector should log through; the kit searches its lines for secrets.</param>
     /// <returns>The connector.</returns>
     protected abstract IConnector CreateConnector(ILoggerFactory loggerFactory);
@@ -139,6 +142,17 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
         if (_host is not null)
         {
             await _host.DisposeAsync().ConfigureAwait(false);
+        }
+
+        // The kit created the connector, so it disposes it (its HttpClient, say) with the check.
+        switch (_connector)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
         }
 
         if (_fake is not null)

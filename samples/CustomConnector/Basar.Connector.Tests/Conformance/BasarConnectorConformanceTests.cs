@@ -15,11 +15,9 @@ namespace Basar.Connector.Tests.Conformance;
 /// Nothing is ignored: Basar carries every field of an order.
 /// </summary>
 #region snippet: connector-conformance
-public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests, IDisposable
+public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests
 {
     private const string Token = "basar-live-7c1e5a0f93d2";
-
-    private BasarConnector? _connector;
 
     protected override ForeignNumberLabel ForeignNumberLabel => BasarConnector.OfferIdLabel;
 
@@ -32,7 +30,7 @@ public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests, 
 
     // The retry waits (Retry-After: 1 after a 429, backoff after 5xx) are skipped, so the checks take no real time.
     protected override IConnector CreateConnector(ILoggerFactory loggerFactory) =>
-        _connector = new BasarConnector(loggerFactory, new NoWaitTimeProvider());
+        new BasarConnector(loggerFactory, new NoWaitTimeProvider());   // the kit disposes it after each check
 
     // The connector's real rule, exactly as AddBasar() registers it.
     protected override ForeignNumberRules ConfigureForeignNumberRules(ForeignNumberRules rules) =>
@@ -47,7 +45,5 @@ public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests, 
         .Set(BasarConnector.BaseUrlKey, baseAddress.ToString())
         .Set(BasarConnector.FallbackCarrierKey, "DHL")
         .SetSecret(BasarConnector.ApiTokenKey, new SecretValue("basar-wrong-41d09b6e2a"));
-
-    public void Dispose() => _connector?.Dispose();
 }
 #endregion
