@@ -90,7 +90,6 @@ internal sealed class InFlightWork(LoopPacer pacer)
     {
         lock (_gate)
         {
-            _tasks.RemoveWhere(t => t.IsCompleted);
             return [.. _tasks];
         }
     }
@@ -126,6 +125,32 @@ internal sealed class InFlightWork(LoopPacer pacer)
         lock (_gate)
         {
             _tasks.Add(task);
+        }
+
+        // Forgotten once it ends, so a host that runs for months does not keep every run it ever started. The
+        // continuation is attached after the Add, so it also finds a task that ended before it was added.
+        _ = task.ContinueWith(
+            ended =>
+            {
+                lock (_gate)
+                {
+                    _tasks.Remove(ended);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>How many tasks are tracked; finished ones are forgotten.</summary>
+    internal int TrackedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tasks.Count;
+            }
         }
     }
 }
