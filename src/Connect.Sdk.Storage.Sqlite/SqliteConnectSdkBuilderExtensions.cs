@@ -21,8 +21,8 @@ public static class SqliteConnectSdkBuilderExtensions
     /// <summary>
     /// Keeps every store of the host SPI in one SQLite file: connections, journal, foreign numbers, order
     /// staging and ledger, leases and schedules, stock and alert state. The schema is created and migrated on
-    /// first use. Secrets go to the file only when the host supplies no <see cref="Connect.Sdk.Settings.ISecretStore"/>
-    /// of its own (see <c>docs/storage.md</c>).
+    /// first use. Secrets go to the file too, unless the host supplies its own <see cref="Connect.Sdk.Settings.ISecretStore"/>
+    /// (see <c>docs/storage.md</c>); the in-memory one of an earlier <c>UseInMemoryStores</c> is replaced like the other stores.
     /// </summary>
     /// <remarks>
     /// The file keeps secrets unencrypted: protect it, or supply a vault with <c>UseSecretStore</c>, which wins
@@ -47,6 +47,16 @@ public static class SqliteConnectSdkBuilderExtensions
         services.RemoveAll<SqliteDatabase>();
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
 
+        // A host's own UseSecretStore (a vault) wins whether it comes before or after UseSqlite; the in-memory secret
+        // store of an earlier UseInMemoryStores does not, or tokens would be lost at every restart while the
+        // connections in the file still say they are set.
+        if (InMemoryStoresCameFirst(services))
+        {
+            services.RemoveAll<ISecretStore>();
+        }
+
+        services.TryAddSingleton<ISecretStore, SqliteSecretStore>();
+
         Replace<IConnectionStore, SqliteConnectionStore>(services);
         Replace<IJournalStore, SqliteJournalStore>(services);
         Replace<IForeignNumberStore, SqliteForeignNumberStore>(services);
@@ -59,10 +69,12 @@ public static class SqliteConnectSdkBuilderExtensions
         Replace<IStockSyncStateStore, SqliteStockSyncStateStore>(services);
         Replace<IAlertSubscriptionStore, SqliteAlertSubscriptionStore>(services);
 
-        // TryAdd, not Replace: a host's own UseSecretStore (a vault) wins whether it comes before or after UseSqlite.
-        services.TryAddSingleton<ISecretStore, SqliteSecretStore>();
         return builder;
     }
+
+    private static bool InMemoryStoresCameFirst(IServiceCollection services) =>
+        services.Any(d => d.ServiceType == typeof(ISecretStore) && d.ImplementationInstance is InMemorySecretStore)
+        && services.Any(d => d.ServiceType == typeof(IConnectionStore) && d.ImplementationInstance is InMemoryConnectionStore);
 
     private static void Replace<TService, TImplementation>(IServiceCollection services)
         where TService : class

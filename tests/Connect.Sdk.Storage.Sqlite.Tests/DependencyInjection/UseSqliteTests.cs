@@ -38,15 +38,25 @@ public sealed class UseSqliteTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Stores))]
-    public void UseSqlite_AfterUseInMemoryStores_ReplacesEveryStoreButTheSecrets(Type service, Type implementation)
+    public void UseSqlite_AfterUseInMemoryStores_ReplacesEveryStoreSecretsIncluded(Type service, Type implementation)
     {
         var services = new ServiceCollection();
         services.AddConnectSdk().UseInMemoryStores().UseSqlite(_files.DefaultPath);
         using var provider = services.BuildServiceProvider();
 
-        // UseInMemoryStores registers secrets as well, and a registered secret store always wins over the file.
-        var expected = service == typeof(ISecretStore) ? typeof(InMemorySecretStore) : implementation;
-        Assert.IsType(expected, provider.GetRequiredService(service));
+        // Secrets in memory beside connections in the file would be lost at a restart while the file says they are set.
+        Assert.IsType(implementation, provider.GetRequiredService(service));
+    }
+
+    [Fact]
+    public void UseSecretStore_AfterUseInMemoryStoresAndBeforeUseSqlite_StillWins()
+    {
+        var vault = new VaultStandIn();
+        var services = new ServiceCollection();
+        services.AddConnectSdk().UseInMemoryStores().UseSecretStore(vault).UseSqlite(_files.DefaultPath);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(vault, provider.GetRequiredService<ISecretStore>());
     }
 
     [Fact]
@@ -82,6 +92,18 @@ public sealed class UseSqliteTests : IDisposable
 
         Assert.Same(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<SqliteDatabase>());
         Assert.Equal(Path.GetFullPath(_files.DefaultPath), provider.GetRequiredService<SqliteDatabase>().Path);
+    }
+
+    /// <summary>A host's own secret store, as far as the registration can tell.</summary>
+    private sealed class VaultStandIn : ISecretStore
+    {
+        private readonly InMemorySecretStore _inner = new();
+
+        public ValueTask<SecretValue?> GetAsync(ConnectionId connection, string key, CancellationToken cancellationToken) => _inner.GetAsync(connection, key, cancellationToken);
+
+        public ValueTask SetAsync(ConnectionId connection, string key, SecretValue value, CancellationToken cancellationToken) => _inner.SetAsync(connection, key, value, cancellationToken);
+
+        public ValueTask RemoveAsync(ConnectionId connection, string key, CancellationToken cancellationToken) => _inner.RemoveAsync(connection, key, cancellationToken);
     }
 
     public void Dispose() => _files.Dispose();
