@@ -17,6 +17,10 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
+
+    // SQLite has one writer per file. Writers of this process queue here, asynchronously, instead of each blocking a
+    // thread in SQLite's busy handler; busy_timeout is left for the writers of other processes.
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
     private volatile bool _migrated;
 
     /// <summary>Describes a database file; nothing is opened until a store first uses it.</summary>
@@ -100,11 +104,19 @@ public sealed class SqliteDatabase : IDisposable
     internal async ValueTask<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, ValueTask<T>> write, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var result = await write(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
+        await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await write(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            _writerGate.Release();
+        }
     }
 
     /// <summary>Opens a connection with the per-connection settings; the caller disposes it.</summary>
@@ -139,6 +151,7 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         _migrationGate.Dispose();
+        _writerGate.Dispose();
     }
 
     /// <inheritdoc />
