@@ -26,7 +26,6 @@ if (options is null)
 
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 var writer = new StoryWriter(Console.Out, colours: !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null);
-var time = new SampleTime(options.Speed);
 var patience = TimeSpan.FromSeconds(60);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -36,14 +35,15 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.StorePath))!);
-var erp = new SampleErp(new ErpOrderBook(Path.ChangeExtension(Path.GetFullPath(options.StorePath), ".erp.db"), writer.Output));
+var time = SampleTime.Resume(Path.ChangeExtension(Path.GetFullPath(options.StorePath), ".clock"), options.Speed);
+var erp = new SampleErp(new ErpOrderBook(Path.ChangeExtension(Path.GetFullPath(options.StorePath), ".erp.db"), writer));
 await using var marketplaces = await SampleMarketplaces.StartAsync(options.Marketplaces, time, stop.Token);
 var markets = marketplaces.All;
 
 writer.Line($"Store: {Path.GetFullPath(options.StorePath)} · sample time runs {options.Speed:0.#}× faster than the wall clock");
 writer.Line($"Marketplace fakes: {string.Join(", ", markets.Select(m => $"{m.DisplayName} at {m.Fake.BaseAddress}"))}");
 
-var tracker = new RunTracker(writer);
+var tracker = new RunTracker(writer, time);
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "ErpHost" });
 builder.Logging.ClearProviders()
     .AddSimpleConsole(o => o.SingleLine = true)
@@ -52,7 +52,8 @@ builder.Services.AddSingleton<TimeProvider>(time);
 builder.Services.AddSingleton<IWorkRunObserver>(tracker);
 var sdk = builder.Services.AddConnectSdk(o =>
     {
-        // The shortest intervals the SDK allows, so that a cycle passes in about a second of wall time.
+        // The SDK's shortest import and stock intervals, so that a cycle passes in about a second of wall time; a failed
+        // run is asked for again after half a minute of sample time.
         o.OrderImportInterval = Duration.FromMinutes(1);
         o.StockSyncInterval = Duration.FromSeconds(10);
         o.FailedRunRetryDelay = Duration.FromSeconds(30);

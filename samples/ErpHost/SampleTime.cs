@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 
 namespace ErpHost;
 
@@ -8,17 +9,38 @@ namespace ErpHost;
 /// scheduler waits on <see cref="TimeProvider"/>; both are this one object, so they never disagree. A real ERP
 /// host keeps the defaults: the system clock and <see cref="TimeProvider.System"/>.
 /// </summary>
+/// <remarks>
+/// Sample time runs ahead of the wall clock, so a second run on the same store resumes from where the first one got
+/// to (a small file beside the store) instead of going back in time: the store's cursors, leases and journal times
+/// stay in order.
+/// </remarks>
 internal sealed class SampleTime : TimeProvider, IClock
 {
-    private readonly Instant _start = SystemClock.Instance.GetCurrentInstant();
+    private readonly Instant _start;
     private readonly long _startTimestamp = System.GetTimestamp();
     private readonly double _speed;
+    private readonly string _file;
 
-    public SampleTime(double speed)
+    private SampleTime(double speed, Instant start, string file)
+    {
+        _speed = speed;
+        _start = start;
+        _file = file;
+    }
+
+    /// <summary>Starts sample time at the wall clock, or where an earlier run on the same store left it if that is later.</summary>
+    public static SampleTime Resume(string file, double speed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(speed, 1d);
-        _speed = speed;
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var earlier = File.Exists(file) && InstantPattern.ExtendedIso.Parse(File.ReadAllText(file).Trim()) is { Success: true } parsed
+            ? parsed.Value
+            : now;
+        return new SampleTime(speed, Instant.Max(now, earlier), file);
     }
+
+    /// <summary>Remembers how far sample time got, for the next run on the same store.</summary>
+    public void Save() => File.WriteAllText(_file, InstantPattern.ExtendedIso.Format(GetCurrentInstant()));
 
     public Instant GetCurrentInstant() => _start + Duration.FromTimeSpan(System.GetElapsedTime(_startTimestamp) * _speed);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Connect.Sdk;
 using Connect.Sdk.Orders;
+using ErpHost.Output;
 using Microsoft.Data.Sqlite;
 
 namespace ErpHost.Erp;
@@ -14,10 +15,12 @@ namespace ErpHost.Erp;
 internal sealed class ErpOrderBook : IOrderSink
 {
     private readonly string _connectionString;
-    private readonly TextWriter _output;
+    private readonly StoryWriter _output;
+    private readonly int? _crashAfterBooking = CrashAfterBooking();
+    private int _bookedInThisRun;
     private readonly ConcurrentDictionary<(string Connection, string OrderNumber), bool> _booked = new();
 
-    public ErpOrderBook(string path, TextWriter output)
+    public ErpOrderBook(string path, StoryWriter output)
     {
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
         _output = output;
@@ -63,9 +66,15 @@ internal sealed class ErpOrderBook : IOrderSink
         var erpId = string.Create(CultureInfo.InvariantCulture, $"AU-{reader.GetInt64(0):D5}");
         var isNew = reader.GetInt64(1) == 1;
         _booked[(handOver.Connection.Value, handOver.Order.OrderNumber)] = true;
-        _output.WriteLine(isNew
+        _output.Line(isNew
             ? $"      ERP: order {handOver.Order.OrderNumber} from {handOver.Connection} booked as {erpId}"
             : $"      ERP: order {handOver.Order.OrderNumber} handed over again with the same key: already booked as {erpId}");
+        if (isNew && Interlocked.Increment(ref _bookedInThisRun) == _crashAfterBooking)
+        {
+            // The crash test's hook: die right after the ERP committed an order and before the SDK heard of it.
+            Environment.FailFast($"ERPHOST_CRASH_AFTER_BOOKING={_crashAfterBooking}: crashing on purpose after booking {handOver.Order.OrderNumber}.");
+        }
+
         return new ErpOrderReference(erpId);
     }
 
@@ -89,6 +98,9 @@ internal sealed class ErpOrderBook : IOrderSink
 
         return booked;
     }
+
+    private static int? CrashAfterBooking() =>
+        int.TryParse(Environment.GetEnvironmentVariable("ERPHOST_CRASH_AFTER_BOOKING"), CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private SqliteConnection Open()
     {

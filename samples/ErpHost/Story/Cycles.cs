@@ -1,10 +1,12 @@
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Sync;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Testing.Faults;
 using ErpHost.Erp;
 using ErpHost.Marketplaces;
 using ErpHost.Output;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace ErpHost.Story;
 
@@ -30,6 +32,7 @@ internal sealed class Cycles(IServiceProvider services, SampleErp erp, StoryWrit
             foreach (var market in markets)
             {
                 var placed = market.PlaceOrders(cycle);
+                var placedAt = services.GetRequiredService<IClock>().GetCurrentInstant();
                 writer.Line($"    {market.DisplayName}: buyers placed {string.Join(", ", placed)}");
                 if (cycle == FaultCycle)
                 {
@@ -44,7 +47,13 @@ internal sealed class Cycles(IServiceProvider services, SampleErp erp, StoryWrit
 
                 var offer = market.OfferOf(sold.ArticleNumber);
                 var expected = (int)Math.Max(0, sold.OnHand - sold.ReservedByOpenOrders);
-                expectations.Add(runs.UntilAsync(() => placed.All(n => erp.OrderBook.IsBooked(market.Connection, n)), $"orders {string.Join(", ", placed)} in the ERP", patience, cancellationToken));
+                // An import that started after the orders were placed has seen them: they are in the ERP now, imported by
+                // it or, on a store an earlier run filled, recognised as imported already.
+                expectations.Add(runs.UntilAsync(
+                    () => runs.CleanRunSince(market.Connection, WorkKind.OrderImport, placedAt) && placed.All(n => erp.OrderBook.IsBooked(market.Connection, n)),
+                    $"orders {string.Join(", ", placed)} imported",
+                    patience,
+                    cancellationToken));
                 expectations.Add(runs.UntilAsync(() => market.Fake.StockOf(offer) == expected, $"stock {expected} of {sold.ArticleNumber} on {market.DisplayName}", patience, cancellationToken));
                 expectations.Add(runs.UntilAsync(() => market.Fake.ShipmentsOf(shipped).Count > 0, $"the tracking of {shipped} on {market.DisplayName}", patience, cancellationToken));
             }

@@ -24,7 +24,7 @@ internal static class ErpHostProcess
     }
 
     /// <summary>Runs the sample to its end, or kills it (with its child processes) at the first line <paramref name="killAt"/> picks.</summary>
-    public static async Task<ErpHostRun> RunAsync(IReadOnlyList<string> arguments, Func<string, bool>? killAt = null)
+    public static async Task<ErpHostRun> RunAsync(IReadOnlyList<string> arguments, Func<string, bool>? killAt = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -40,6 +40,11 @@ internal static class ErpHostProcess
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The ErpHost sample did not start.");
         using var timeout = new CancellationTokenSource(Patience);
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
