@@ -78,13 +78,22 @@ internal sealed class LoopPacer(TimeProvider time, IClock clock)
             wake = _wake = NewSource();
             _wakeOnRunEnd = wakeOnRunEnd;
             _until = until;
-            _idle.TrySetResult();
         }
 
         // Rounded up to whole ticks: a timer rounded down would fire just before the moment and the loop would spin.
         var dueTime = TimeSpan.FromTicks((long)Math.Ceiling(delay.TotalTicks));
         using var timer = time.CreateTimer(_ => Wake(wake), null, dueTime, Timeout.InfiniteTimeSpan);
         using var cancelled = cancellationToken.Register(() => Wake(wake));
+
+        // Idle only once the timer exists: whoever moves time on seeing the loop idle must find the timer to fire.
+        lock (_gate)
+        {
+            if (ReferenceEquals(_wake, wake))
+            {
+                _idle.TrySetResult();
+            }
+        }
+
         await wake.Task.ConfigureAwait(false);
     }
 
