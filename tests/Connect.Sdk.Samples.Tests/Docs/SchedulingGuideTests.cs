@@ -1,7 +1,15 @@
 using Basar.Connector.DependencyInjection;
+using System.Reflection;
+using Basar.Connector;
+using Basar.Connector.Fake;
 using Connect.Sdk.Alerts;
 using Connect.Sdk.Articles;
+using Connect.Sdk.Diagnostics;
+using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Hosting;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Settings;
+using Connect.Sdk.Testing.Hosting;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Sync;
@@ -50,14 +58,15 @@ public sealed class SchedulingGuideTests : IDisposable
         var services = new ServiceCollection();
 
         #region snippet: scheduling-telemetry
-        services.AddOpenTelemetry()
-            .WithMetrics(m => m.AddMeter("Connect.Sdk", "Connect.Sdk.Hosting"))
-            .WithTracing(t => t.AddSource("Connect.Sdk", "Connect.Sdk.Hosting"));
+        services.AddOpenTelemetry()   // "Connect.Sdk" and "Connect.Sdk.Hosting"
+            .WithMetrics(m => m.AddMeter(ConnectSdkDiagnostics.SourceName, HostingDiagnostics.SourceName))
+            .WithTracing(t => t.AddSource(ConnectSdkDiagnostics.SourceName, HostingDiagnostics.SourceName));
         #endregion
 
         using var provider = services.BuildServiceProvider();
         Assert.NotNull(provider.GetService<MeterProvider>());
         Assert.NotNull(provider.GetService<TracerProvider>());
+        Assert.Equal(("Connect.Sdk", "Connect.Sdk.Hosting"), (ConnectSdkDiagnostics.SourceName, HostingDiagnostics.SourceName));
     }
 
     [Fact]
@@ -80,6 +89,26 @@ public sealed class SchedulingGuideTests : IDisposable
         Assert.NotNull(ActivatorUtilities.CreateInstance<ConnectSdkJob>(host.Services));
     }
 
+    [Fact]
+    public async Task QuartzJob_FromTheGuide_RunsWhatIsDue()
+    {
+        await using var basar = BasarFake.Start("test-token-2e7a");
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddBasar());
+        var connection = await host.CreateProductiveConnectionAsync(BasarConnector.Id, SettingsUpdate.Empty
+            .Set(BasarConnector.BaseUrlKey, basar.BaseAddress.ToString())
+            .Set(BasarConnector.FallbackCarrierKey, "DHL")
+            .SetSecret(BasarConnector.ApiTokenKey, new SecretValue("test-token-2e7a")));
+        var mug = new ForeignNumber(BasarConnector.OfferIdLabel, "BA-4711");
+        basar.SeedArticle(mug, stock: 0);
+        await host.AddArticleAsync(connection, new Article("4711", "Coffee mug", ArticleKind.Simple), mug, onHand: 7);
+        var job = new ConnectSdkJob(host.Engine, host.Get<AlertDispatcher>());
+
+        // The job reads nothing from Quartz's context but the token Quartz passes beside it.
+        await job.Execute(DispatchProxy.Create<IJobExecutionContext, UnusedContext>(), CancellationToken.None);
+
+        Assert.Equal(7, basar.StockOf(mug));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -98,6 +127,13 @@ public sealed class SchedulingGuideTests : IDisposable
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(10)).RepeatForever()));
         #endregion
     }
+}
+
+/// <summary>Stands in for Quartz's context, which the guide's job does not read.</summary>
+public class UnusedContext : DispatchProxy
+{
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+        throw new InvalidOperationException($"The job read {targetMethod?.Name} from Quartz's context.");
 }
 
 #region snippet: scheduling-observer
