@@ -53,8 +53,8 @@ internal sealed record SampleOptions
                 options = args[i] switch
                 {
                     "--store" => options with { StorePath = Value() },
-                    "--cycles" => options with { Cycles = Bounded(int.Parse(Value(), CultureInfo.InvariantCulture), 1, 50, "--cycles") },
-                    "--speed" => options with { Speed = Bounded(double.Parse(Value(), CultureInfo.InvariantCulture), 1, 600, "--speed") },
+                    "--cycles" => options with { Cycles = Bounded(Number<int>(Value(), "--cycles"), 1, 50, "--cycles") },
+                    "--speed" => options with { Speed = Bounded(Number<double>(Value(), "--speed"), 1, 600, "--speed") },
                     "--marketplaces" => options with { Marketplaces = Known(Value(), known) },
                     "--verbose" => options with { Verbose = true },
                     _ => throw new FormatException($"Unknown option {args[i]}."),
@@ -68,6 +68,10 @@ internal sealed record SampleOptions
 
         return (options, null);
     }
+
+    private static T Number<T>(string text, string option)
+        where T : IParsable<T> =>
+        T.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"{option} needs a number, not '{text}'.");
 
     private static T Bounded<T>(T value, T min, T max, string option)
         where T : IComparable<T> =>

@@ -78,13 +78,18 @@ public sealed class ErpHostRestartTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task UnknownOption_ExitsTwoNamingIt()
+    [Theory]
+    [InlineData("--colour", "Unknown option --colour")]
+    [InlineData("--cycles x", "--cycles needs a number, not 'x'")]
+    [InlineData("--cycles 99", "--cycles must be between 1 and 50")]
+    [InlineData("--marketplaces amazon", "Unknown marketplace(s) amazon; choose from basar")]
+    [InlineData("--store", "--store needs a value")]
+    public async Task BadCommandLine_ExitsTwoNamingTheProblem(string arguments, string expected)
     {
-        var run = await ErpHostProcess.RunAsync(["--cycles", "2", "--colour"]);
+        var run = await ErpHostProcess.RunAsync(arguments.Split(' '));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--colour", run.Errors, StringComparison.Ordinal);
+        Assert.Contains(expected, run.Errors, StringComparison.Ordinal);
     }
 
     public void Dispose()
