@@ -1,0 +1,421 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Shipments;
+using NodaTime;
+
+namespace Connect.Sdk.Testing.Fakes.Amazon;
+
+/// <content>The Orders API v0: orders paged with NextToken, one order, its items, and shipment confirmation.</content>
+public sealed partial class AmazonSellingPartnerFake
+{
+    private const string OrdersApi = "/orders/v0/orders";
+    private const int MaxResultsPerPage = 100;
+    private const int MaxMarketplaceIds = 50;
+    private static readonly Duration BeforeMargin = Duration.FromMinutes(2);
+    private static readonly string[] RequiredPackageFields = ["packageReferenceId", "carrierCode", "trackingNumber", "shipDate"];
+    private static readonly string[] DateFilters = ["CreatedAfter", "CreatedBefore", "LastUpdatedAfter", "LastUpdatedBefore"];
+
+    private readonly Dictionary<string, List<string>> _nextTokens = new(StringComparer.Ordinal);
+    private long _nextOrderItemId = 68828574383266;
+
+    /// <summary>Places an order, rendered as the Orders API v0 renders it.</summary>
+    /// <param name="order">
+    /// The order. Its <see cref="MarketplaceOrder.OrderNumber"/> is the <c>AmazonOrderId</c> (Amazon's order number,
+    /// 3-7-7 digits like <c>302-1234567-1234567</c>). A numeric <see cref="OrderLine.LineId"/> becomes the
+    /// <c>OrderItemId</c> (otherwise the fake numbers it). Every line must be a seeded SKU and all of one fulfilment:
+    /// SKU_FBA lines make an AFN order, SKU_FBM lines an MFN order. <c>ItemPrice</c> is the line total (unit price
+    /// times quantity), gross or net as the order says; <c>ItemTax</c> is the line's tax and the shipping cost goes
+    /// to the first item's <c>ShippingPrice</c>. Buyer and address PII (names, streets) are left out, as Amazon
+    /// leaves them out without a restricted data token.
+    /// </param>
+    /// <exception cref="ArgumentException">The order exists, has no lines, a SKU is not seeded, or fulfilments are mixed.</exception>
+    public override void SeedOrder(MarketplaceOrder order) => SeedOrder(order, DefaultMarketplaceId);
+
+    /// <summary>Places an order on a given marketplace; see <see cref="SeedOrder(MarketplaceOrder)"/>.</summary>
+    /// <param name="order">The order.</param>
+    /// <param name="marketplaceId">The marketplace id, e.g. <c>A1PN6IFQEWUF5Q</c> (Amazon.de).</param>
+    /// <exception cref="ArgumentException">As for <see cref="SeedOrder(MarketplaceOrder)"/>.</exception>
+    public void SeedOrder(MarketplaceOrder order, string marketplaceId)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentException.ThrowIfNullOrWhiteSpace(marketplaceId);
+        if (order.Lines.Count == 0)
+        {
+            throw new ArgumentException($"Order {order.OrderNumber} has no lines.", nameof(order));
+        }
+
+        lock (Gate)
+        {
+            if (FindOrder(order.OrderNumber) is not null)
+            {
+                throw new ArgumentException($"Order {order.OrderNumber} exists already.", nameof(order));
+            }
+
+            var listings = order.Lines.Select(ListingOf).ToArray();
+            var byAmazon = listings[0].FulfilledByAmazon;
+            if (listings.Any(l => l.FulfilledByAmazon != byAmazon))
+            {
+                // Amazon splits such a purchase into one AFN and one MFN order.
+                throw new ArgumentException($"Order {order.OrderNumber} mixes FBA and FBM lines; Amazon makes two orders of it.", nameof(order));
+            }
+
+            var currency = order.Currency.Value;
+            var items = new List<JsonObject>();
+            var itemsTotal = 0m;
+            var taxTotal = 0m;
+            for (var i = 0; i < order.Lines.Count; i++)
+            {
+                var line = order.Lines[i];
+                var lineTotal = line.UnitPrice.Amount * line.Quantity;
+                var tax = line.TaxAmount?.Amount ?? 0m;
+                itemsTotal += lineTotal;
+                taxTotal += tax;
+                var itemId = long.TryParse(line.LineId, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? line.LineId : (_nextOrderItemId++).ToString(CultureInfo.InvariantCulture);
+                items.Add(new JsonObject
+                {
+                    ["ASIN"] = listings[i].Asin,
+                    ["SellerSKU"] = listings[i].Sku,
+                    ["OrderItemId"] = itemId,
+                    ["Title"] = line.Title,
+                    ["QuantityOrdered"] = line.Quantity,
+                    ["QuantityShipped"] = 0,
+                    ["ProductInfo"] = new JsonObject { ["NumberOfItems"] = "1" },
+                    ["ItemPrice"] = Money(currency, lineTotal),
+                    ["ShippingPrice"] = Money(currency, i == 0 ? order.ShippingCost.Amount : 0m),
+                    ["ItemTax"] = Money(currency, tax),
+                    ["ShippingTax"] = Money(currency, i == 0 ? order.ShippingTax?.Amount ?? 0m : 0m),
+                    ["PromotionDiscount"] = Money(currency, line.Discount?.Amount ?? 0m),
+                    ["IsGift"] = "false",
+                    ["ConditionId"] = "New",
+                    ["ConditionSubtypeId"] = "New",
+                    ["IsTransparency"] = false,
+                });
+            }
+
+            // Gross prices hold their tax already; net ones add it, as Amazon's US sandbox sums ItemPrice and ItemTax.
+            var addedTax = order.PricesIncludeTax ? 0m : taxTotal + (order.ShippingTax?.Amount ?? 0m);
+            var total = order.Total?.Amount ?? itemsTotal + order.ShippingCost.Amount + addedTax;
+            var status = AmazonOrderStatus.FromSdk(order.Status);
+            var quantity = order.Lines.Sum(l => l.Quantity);
+            var shipped = status == "Shipped" ? quantity : 0;
+            if (shipped > 0)
+            {
+                items.ForEach(item => item["QuantityShipped"] = (int)item["QuantityOrdered"]!);
+            }
+
+            var json = new JsonObject
+            {
+                ["AmazonOrderId"] = order.OrderNumber,
+                ["PurchaseDate"] = Iso(order.CreatedAt),
+                ["LastUpdateDate"] = Iso(order.UpdatedAt),
+                ["OrderStatus"] = status,
+                ["FulfillmentChannel"] = byAmazon ? "AFN" : "MFN",
+                ["SalesChannel"] = "Amazon.de",
+                ["ShipServiceLevel"] = "Std DE Dom",
+                ["OrderTotal"] = Money(currency, total),
+                ["NumberOfItemsShipped"] = shipped,
+                ["NumberOfItemsUnshipped"] = quantity - shipped,
+                ["PaymentMethod"] = "Other",
+                ["PaymentMethodDetails"] = new JsonArray("Standard"),
+                ["MarketplaceId"] = marketplaceId,
+                ["ShipmentServiceLevelCategory"] = "Standard",
+                ["OrderType"] = "StandardOrder",
+                ["EarliestShipDate"] = Iso(order.CreatedAt),
+                ["LatestShipDate"] = Iso(order.CreatedAt + Duration.FromDays(2)),
+                ["IsBusinessOrder"] = false,
+                ["IsPrime"] = false,
+                ["IsPremiumOrder"] = false,
+                ["IsGlobalExpressEnabled"] = false,
+                ["IsSoldByAB"] = false,
+                ["IsIBA"] = false,
+                ["IsISPU"] = false,
+                ["IsAccessPointOrder"] = false,
+            };
+            if (order.ShippingAddress is { } address)
+            {
+                json["ShippingAddress"] = new JsonObject
+                {
+                    ["City"] = address.City,
+                    ["StateOrRegion"] = address.Region,
+                    ["PostalCode"] = address.PostalCode,
+                    ["CountryCode"] = address.CountryCode,
+                };
+            }
+
+            _orders.Add(new AmazonOrder
+            {
+                AmazonOrderId = order.OrderNumber,
+                PurchaseDate = order.CreatedAt,
+                LastUpdateDate = order.UpdatedAt,
+                Json = json,
+                Items = items,
+            });
+        }
+    }
+
+    private static Instant? ParseIso(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+            ? Instant.FromDateTimeOffset(parsed)
+            : null;
+
+    private AmazonListing ListingOf(OrderLine line)
+    {
+        if (line.ForeignNumber is not { } number)
+        {
+            throw new ArgumentException($"Line {line.LineId}: an Amazon order item always has a seller SKU.", nameof(line));
+        }
+
+        var (sku, byAmazon) = SkuOf(number);
+        return _listings.Find(l => l.Sku == sku && l.FulfilledByAmazon == byAmazon)
+            ?? throw new ArgumentException($"Line {line.LineId}: SKU {sku} ({number.Label}) is not listed; seed it first.", nameof(line));
+    }
+
+    private void MapOrders()
+    {
+        Map(AmazonOperations.GetOrders, "GET", OrdersApi, Throttled(AmazonOperations.GetOrders, GetOrders));
+        Map(AmazonOperations.GetOrder, "GET", $"{OrdersApi}/(?<orderId>[^/]+)", Throttled(AmazonOperations.GetOrder, request =>
+            FindOrder(request.RouteValues["orderId"]) is { } order
+                ? Json(200, new JsonObject { ["payload"] = order.Json.DeepClone() }, RequestIdHeader())
+                : OrderNotFound()));
+        Map(AmazonOperations.GetOrderItems, "GET", $"{OrdersApi}/(?<orderId>[^/]+)/orderItems", Throttled(AmazonOperations.GetOrderItems, GetOrderItems));
+        Map(AmazonOperations.ConfirmShipment, "POST", $"{OrdersApi}/(?<orderId>[^/]+)/shipmentConfirmation", Throttled(AmazonOperations.ConfirmShipment, ConfirmShipment));
+    }
+
+    private FakeResponse OrderNotFound() => Errors(404, "NotFound", "Invalid AmazonOrderId.");
+
+    private FakeResponse InvalidInput(string message) => Errors(400, "InvalidInput", message);
+
+    /// <summary>
+    /// <c>getOrders</c>: MarketplaceIds (at most 50) on every request; on the first page CreatedAfter or LastUpdatedAfter
+    /// ("after or at"); CreatedBefore and LastUpdatedBefore at least two minutes before now; MaxResultsPerPage 1–100
+    /// (default 100). Orders come oldest change first; the NextToken pins the rest of the result, so a page never
+    /// repeats or skips an order that changed between pages.
+    /// </summary>
+    private FakeResponse GetOrders(FakeCall request)
+    {
+        if (!request.Query.TryGetValue("MarketplaceIds", out var marketplaceText) || string.IsNullOrWhiteSpace(marketplaceText))
+        {
+            return InvalidInput("MarketplaceIds is required.");
+        }
+
+        var marketplaceIds = marketplaceText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (marketplaceIds.Length > MaxMarketplaceIds)
+        {
+            return InvalidInput($"MarketplaceIds accepts at most {MaxMarketplaceIds} values.");
+        }
+
+        var perPage = MaxResultsPerPage;
+        if (request.Query.TryGetValue("MaxResultsPerPage", out var perPageText)
+            && (!int.TryParse(perPageText, NumberStyles.None, CultureInfo.InvariantCulture, out perPage) || perPage is < 1 or > MaxResultsPerPage))
+        {
+            return InvalidInput($"MaxResultsPerPage must be between 1 and {MaxResultsPerPage}.");
+        }
+
+        List<string> ids;
+        if (request.Query.TryGetValue("NextToken", out var nextToken))
+        {
+            if (!_nextTokens.Remove(nextToken, out ids!))
+            {
+                return InvalidInput("Invalid NextToken.");
+            }
+        }
+        else
+        {
+            var filtered = Filter(request, marketplaceIds, out var refusal);
+            if (filtered is null)
+            {
+                return refusal!;
+            }
+
+            ids = filtered;
+        }
+
+        var page = new JsonArray(ids.Take(perPage).Select(id => (JsonNode)FindOrder(id)!.Json.DeepClone()).ToArray());
+        var payload = new JsonObject();
+        if (ids.Count > perPage)
+        {
+            var token = Convert.ToBase64String(BitConverter.GetBytes(_nextTokenNumber++)).TrimEnd('=');
+            _nextTokens[token] = ids.Skip(perPage).ToList();
+            payload["NextToken"] = token;
+        }
+
+        payload["Orders"] = page;
+        return Json(200, new JsonObject { ["payload"] = payload }, RequestIdHeader());
+    }
+
+    private List<string>? Filter(FakeCall request, string[] marketplaceIds, out FakeResponse? refusal)
+    {
+        refusal = null;
+        var bounds = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        foreach (var name in DateFilters)
+        {
+            if (!request.Query.TryGetValue(name, out var text))
+            {
+                continue;
+            }
+
+            if (ParseIso(text) is not { } bound)
+            {
+                refusal = InvalidInput($"{name} must be in ISO 8601 date time format.");
+                return null;
+            }
+
+            bounds[name] = bound;
+        }
+
+        if (!bounds.ContainsKey("CreatedAfter") && !bounds.ContainsKey("LastUpdatedAfter"))
+        {
+            refusal = InvalidInput("Either CreatedAfter or LastUpdatedAfter is required.");
+            return null;
+        }
+
+        var latest = Clock.GetCurrentInstant() - BeforeMargin;
+        if (bounds.FirstOrDefault(b => b.Key.EndsWith("Before", StringComparison.Ordinal) && b.Value > latest) is { Key: not null } tooLate)
+        {
+            refusal = InvalidInput($"{tooLate.Key} must be at least 2 minutes before the time of the request.");
+            return null;
+        }
+
+        var statuses = request.Query.TryGetValue("OrderStatuses", out var statusText)
+            ? statusText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : null;
+        var channels = request.Query.TryGetValue("FulfillmentChannels", out var channelText)
+            ? channelText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : null;
+        return _orders
+            .Where(o => marketplaceIds.Contains(o.MarketplaceId, StringComparer.Ordinal))
+            .Where(o => !bounds.TryGetValue("CreatedAfter", out var b) || o.PurchaseDate >= b)
+            .Where(o => !bounds.TryGetValue("CreatedBefore", out var b) || o.PurchaseDate <= b)
+            .Where(o => !bounds.TryGetValue("LastUpdatedAfter", out var b) || o.LastUpdateDate >= b)
+            .Where(o => !bounds.TryGetValue("LastUpdatedBefore", out var b) || o.LastUpdateDate <= b)
+            .Where(o => statuses is null || statuses.Contains(o.Status, StringComparer.Ordinal))
+            .Where(o => channels is null || channels.Contains((string?)o.Json["FulfillmentChannel"], StringComparer.Ordinal))
+            .OrderBy(o => o.LastUpdateDate)
+            .ThenBy(o => o.AmazonOrderId, StringComparer.Ordinal)
+            .Select(o => o.AmazonOrderId)
+            .ToList();
+    }
+
+    /// <summary>
+    /// <c>getOrderItems</c>: every item on one page. Amazon pages items with NextToken too, but documents no page
+    /// size; a client must still follow a NextToken when one comes.
+    /// </summary>
+    private FakeResponse GetOrderItems(FakeCall request)
+    {
+        if (FindOrder(request.RouteValues["orderId"]) is not { } order)
+        {
+            return OrderNotFound();
+        }
+
+        return Json(200, new JsonObject
+        {
+            ["payload"] = new JsonObject
+            {
+                ["OrderItems"] = new JsonArray(order.Items.Select(i => (JsonNode)i.DeepClone()).ToArray()),
+                ["AmazonOrderId"] = order.AmazonOrderId,
+            },
+        }, RequestIdHeader());
+    }
+
+    /// <summary>
+    /// <c>confirmShipment</c>: 204 without a body, as documented. Refused with 400 <c>InvalidInput</c>: a body
+    /// without marketplaceId or packageDetail (packageReferenceId, carrierCode, trackingNumber, an ISO 8601 shipDate,
+    /// orderItems), carrier code <c>Other</c> without carrierName, an order not ready to ship (only Unshipped and
+    /// PartiallyShipped are), an AFN order (Amazon ships those itself; the fake's choice of answer), an unknown
+    /// orderItemId, or more units than are left unshipped.
+    /// </summary>
+    private FakeResponse ConfirmShipment(FakeCall request)
+    {
+        if (FindOrder(request.RouteValues["orderId"]) is not { } order)
+        {
+            return OrderNotFound();
+        }
+
+        if (ParseObject(request.Body) is not { } body)
+        {
+            return InvalidInput("The request body is not a valid JSON object.");
+        }
+
+        if ((string?)body["marketplaceId"] is not { Length: > 0 } marketplaceId || marketplaceId != order.MarketplaceId)
+        {
+            return InvalidInput("marketplaceId is missing or is not the order's marketplace.");
+        }
+
+        if (body["packageDetail"] is not JsonObject package)
+        {
+            return InvalidInput("packageDetail is required.");
+        }
+
+        var missing = RequiredPackageFields.FirstOrDefault(name => package[name] is not JsonValue value || !value.TryGetValue<string>(out var text) || text.Length == 0);
+        if (missing is not null)
+        {
+            return InvalidInput($"packageDetail.{missing} is required.");
+        }
+
+        if (ParseIso((string?)package["shipDate"]) is null || !((string)package["shipDate"]!).Contains('T', StringComparison.Ordinal))
+        {
+            return InvalidInput("packageDetail.shipDate must be in ISO 8601 date time format.");
+        }
+
+        var carrier = (string)package["carrierCode"]!;
+        if (carrier == "Other")
+        {
+            if ((string?)package["carrierName"] is not { Length: > 0 } carrierName)
+            {
+                return InvalidInput("packageDetail.carrierName is required when carrierCode is Other.");
+            }
+
+            carrier = carrierName;
+        }
+
+        if (order.FulfilledByAmazon)
+        {
+            return InvalidInput("The order is fulfilled by Amazon; Amazon confirms its shipments.");
+        }
+
+        if (order.Status is not ("Unshipped" or "PartiallyShipped"))
+        {
+            return InvalidInput($"The order is {order.Status}; only Unshipped and PartiallyShipped orders can be shipped.");
+        }
+
+        if (package["orderItems"] is not JsonArray { Count: > 0 } packageItems)
+        {
+            return InvalidInput("packageDetail.orderItems is required.");
+        }
+
+        var lines = new List<ShippedLine>();
+        foreach (var node in packageItems)
+        {
+            var itemId = (string?)node?["orderItemId"];
+            var item = order.Items.Find(i => (string?)i["OrderItemId"] == itemId);
+            if (item is null || node!["quantity"] is not JsonValue q || !q.TryGetValue<int>(out var quantity) || quantity < 1)
+            {
+                return InvalidInput($"orderItemId {itemId} is not an item of the order, or its quantity is not a positive number.");
+            }
+
+            if ((int)item["QuantityShipped"]! + quantity + lines.Where(l => l.LineId == itemId).Sum(l => l.Quantity) > (int)item["QuantityOrdered"]!)
+            {
+                return InvalidInput($"orderItemId {itemId}: more units than are left unshipped.");
+            }
+
+            lines.Add(new ShippedLine(itemId!, quantity));
+        }
+
+        foreach (var line in lines)
+        {
+            var item = order.Items.Find(i => (string?)i["OrderItemId"] == line.LineId)!;
+            item["QuantityShipped"] = (int)item["QuantityShipped"]! + line.Quantity;
+        }
+
+        var shipped = order.Items.Sum(i => (int)i["QuantityShipped"]!);
+        var ordered = order.Items.Sum(i => (int)i["QuantityOrdered"]!);
+        order.Json["OrderStatus"] = shipped == ordered ? "Shipped" : "PartiallyShipped";
+        order.Json["NumberOfItemsShipped"] = shipped;
+        order.Json["NumberOfItemsUnshipped"] = ordered - shipped;
+        order.LastUpdateDate = Clock.GetCurrentInstant();
+        order.Json["LastUpdateDate"] = Iso(order.LastUpdateDate);
+        order.Shipments.Add(new FakeShipment((string)package["trackingNumber"]!, carrier, lines));
+        return new FakeResponse(204, null, RequestIdHeader());
+    }
+}

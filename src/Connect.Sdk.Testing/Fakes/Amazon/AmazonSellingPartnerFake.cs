@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Testing.RateLimits;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Connect.Sdk.Testing.Fakes.Amazon;
+
+/// <summary>
+/// An Amazon seller on loopback that serves the Selling Partner API in Amazon's own shapes, written from
+/// Amazon's published API models and developer guide: the Login with Amazon token exchange, the Orders API v0
+/// (orders paged with <c>NextToken</c>, one order, its items, shipment confirmation) and the Listings Items API
+/// 2021-08-01 (quantity through <c>fulfillment_availability</c>), each operation throttled by its own usage plan.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Start one with <see cref="Start"/>. The same server plays both hosts: exchange the refresh token at
+/// <see cref="TokenAddress"/> (in production <c>https://api.amazon.com/auth/o2/token</c>) and call the SP-API at
+/// <see cref="WireMockMarketplaceFake.BaseAddress"/> (in production the region endpoint, e.g.
+/// <c>https://sellingpartnerapi-eu.amazon.com</c>) with the token in <c>x-amz-access-token</c>. Access tokens
+/// live 3600 seconds on the fake's clock; a missing, unknown or expired token is refused with 403
+/// <c>Unauthorized</c> in the SP-API error shape. The fake does not check AWS Signature Version 4, which
+/// Amazon no longer requires.
+/// </para>
+/// <para>
+/// Rate limits: every operation has its own token bucket with the rate and burst of
+/// <see cref="AmazonUsagePlans"/>, refilled on <see cref="MarketplaceFakeOptions.Clock"/>. Over the limit the
+/// answer is 429 with the <c>QuotaExceeded</c> body and no <c>Retry-After</c> (Amazon documents none). 2xx, 400
+/// and 404 answers carry <c>x-amzn-RateLimit-Limit</c>; 401, 403 and 429 answers do not, as Amazon's usage-plan
+/// guide says. Every SP-API answer carries <c>x-amzn-RequestId</c>. A <see cref="MarketplaceFakeOptions.RateLimit"/>
+/// applies on top of the usage plans, before them.
+/// </para>
+/// <para>Faults: every operation of <see cref="AmazonOperations"/> consults the fault plan under its name.</para>
+/// <para>
+/// Articles: a <c>SKU_FBM</c> foreign number is a merchant-fulfilled (MFN) listing whose quantity the seller
+/// sets; a <c>SKU_FBA</c> one is fulfilled by Amazon (AFN): its stock is what Amazon counts in its warehouses.
+/// A quantity patch for an FBA SKU is answered 200 with status <c>INVALID</c> and an <c>ERROR</c> issue and
+/// changes nothing — the fake's choice: Amazon's models document no outcome for it, and a connector must
+/// never push stock for FBA SKUs, so the fake makes the mistake visible without failing the whole call.
+/// </para>
+/// </remarks>
+public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
+{
+    /// <summary>The path of the LWA token endpoint.</summary>
+    public const string TokenPath = "auth/o2/token";
+
+    /// <summary>The marketplace id the fake's orders belong to unless seeded otherwise: Amazon.de.</summary>
+    public const string DefaultMarketplaceId = "A1PN6IFQEWUF5Q";
+
+    private static readonly Duration AccessTokenLifetime = Duration.FromSeconds(3600);
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+
+    private readonly Dictionary<string, Instant> _accessTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly List<AmazonListing> _listings = [];
+    private readonly List<AmazonOrder> _orders = [];
+    private long _nextTokenNumber = 1;
+    private long _nextRequestId;
+
+    private AmazonSellingPartnerFake(AmazonCredentials credentials, MarketplaceFakeOptions? options)
+        : base(options)
+    {
+        Credentials = credentials;
+        foreach (var (operation, plan) in AmazonUsagePlans.ByOperation)
+        {
+            _buckets[operation] = new TokenBucket(plan.Burst, plan.Rate, Clock);
+        }
+
+        Map(AmazonOperations.LwaToken, "POST", "/" + TokenPath, ExchangeToken);
+        MapOrders();
+        MapListings();
+    }
+
+    /// <summary>The application's and seller's credentials the fake accepts.</summary>
+    public AmazonCredentials Credentials { get; }
+
+    /// <summary>The LWA token endpoint, <c>http://127.0.0.1:{port}/auth/o2/token</c>.</summary>
+    public Uri TokenAddress => new(BaseAddress, TokenPath);
+
+    /// <summary>Starts a fake seller account on a free loopback port.</summary>
+    /// <param name="credentials">The only client id, client secret, refresh token and seller id the fake accepts.</param>
+    /// <param name="options">Clock, faults and delays; <see langword="null"/> for the defaults.</param>
+    /// <returns>The running fake; dispose it to stop the server.</returns>
+    public static AmazonSellingPartnerFake Start(AmazonCredentials credentials, MarketplaceFakeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentException.ThrowIfNullOrWhiteSpace(credentials.ClientId, nameof(credentials));
+        ArgumentException.ThrowIfNullOrWhiteSpace(credentials.ClientSecret, nameof(credentials));
+        ArgumentException.ThrowIfNullOrWhiteSpace(credentials.RefreshToken, nameof(credentials));
+        ArgumentException.ThrowIfNullOrWhiteSpace(credentials.SellerId, nameof(credentials));
+        return new AmazonSellingPartnerFake(credentials, options);
+    }
+
+    /// <summary>Lists a seller SKU: merchant-fulfilled for <c>SKU_FBM</c>, fulfilled by Amazon for <c>SKU_FBA</c>.</summary>
+    /// <param name="foreignNumber">The seller SKU, labelled <see cref="ForeignNumberLabel.SkuFbm"/> or <see cref="ForeignNumberLabel.SkuFba"/>.</param>
+    /// <param name="stock">The quantity: for FBM what the seller offers, for FBA what Amazon holds in its warehouses.</param>
+    /// <exception cref="ArgumentException">The label is neither, or the SKU is listed already (a seller SKU is unique per seller).</exception>
+    public override void SeedArticle(ForeignNumber foreignNumber, int stock)
+    {
+        var (sku, byAmazon) = SkuOf(foreignNumber);
+        lock (Gate)
+        {
+            if (_listings.Exists(l => l.Sku == sku))
+            {
+                throw new ArgumentException($"SKU {sku} is listed already; a seller SKU is unique per seller.", nameof(foreignNumber));
+            }
+
+            var asin = string.Create(CultureInfo.InvariantCulture, $"B0{_listings.Count + 1:D8}");
+            _listings.Add(new AmazonListing { Sku = sku, Asin = asin, FulfilledByAmazon = byAmazon, Quantity = stock });
+        }
+    }
+
+    /// <summary>The quantity of a listing: the seller's for FBM, Amazon's warehouse count for FBA.</summary>
+    /// <param name="foreignNumber">The seller SKU with its label.</param>
+    /// <returns>The quantity; <see langword="null"/> for an unknown SKU or one listed with the other fulfilment.</returns>
+    public override int? StockOf(ForeignNumber foreignNumber)
+    {
+        var (sku, byAmazon) = SkuOf(foreignNumber);
+        lock (Gate)
+        {
+            return _listings.Find(l => l.Sku == sku && l.FulfilledByAmazon == byAmazon)?.Quantity;
+        }
+    }
+
+    /// <inheritdoc />
+    public override OrderStatus? StatusOf(string orderNumber)
+    {
+        lock (Gate)
+        {
+            return FindOrder(orderNumber) is { } order ? AmazonOrderStatus.ToSdk(order.Status) : null;
+        }
+    }
+
+    /// <summary>The confirmed shipments of an order, one per accepted <c>confirmShipment</c> call, oldest first.</summary>
+    /// <param name="orderNumber">The AmazonOrderId.</param>
+    /// <returns>The shipments; the carrier is the <c>carrierCode</c>, or the <c>carrierName</c> for code <c>Other</c>.</returns>
+    public override IReadOnlyList<FakeShipment> ShipmentsOf(string orderNumber)
+    {
+        lock (Gate)
+        {
+            return FindOrder(orderNumber)?.Shipments.ToArray() ?? [];
+        }
+    }
+
+    /// <summary>Every order as <c>getOrder</c> would answer it in <c>payload</c> (copies), in seeding order.</summary>
+    /// <returns>The orders.</returns>
+    public IReadOnlyList<JsonObject> Orders()
+    {
+        lock (Gate)
+        {
+            return _orders.Select(o => o.Json.DeepClone().AsObject()).ToArray();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override FakeResponse? Authorize(FakeCall request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Operation == AmazonOperations.LwaToken)
+        {
+            return null;
+        }
+
+        if (!request.Headers.TryGetValue("x-amz-access-token", out var token)
+            || !_accessTokens.TryGetValue(token, out var expiresAt))
+        {
+            return Errors(403, "Unauthorized", "Access to requested resource is denied.", details: string.Empty);
+        }
+
+        return Clock.GetCurrentInstant() >= expiresAt
+            ? Errors(403, "Unauthorized", "The security token included in the request is expired", details: string.Empty)
+            : null;
+    }
+
+    /// <inheritdoc />
+    protected override FakeResponse NoRoute(FakeCall request) => Errors(404, "NotFound", "Resource not found.");
+
+    /// <inheritdoc />
+    protected override FakeResponse ServerFault(int statusCode) => statusCode switch
+    {
+        // The models' 500 and 503 examples carry the ErrorList shape; these codes are the fake's words.
+        500 => Errors(500, "InternalFailure", "We encountered an internal error. Please try again."),
+        503 => Errors(503, "ServiceUnavailable", "Service temporarily unavailable. Please try again."),
+        429 => QuotaExceeded(),
+        _ => Errors(statusCode, "InternalFailure", "Error."),
+    };
+
+    /// <summary>Amazon's 429: the <c>QuotaExceeded</c> body without <c>Retry-After</c>, which Amazon does not document.</summary>
+    /// <param name="retryAfter">Ignored: Amazon tells the client nothing about when to retry.</param>
+    /// <returns>The answer.</returns>
+    protected override FakeResponse TooManyRequests(Duration retryAfter) => QuotaExceeded();
+
+    /// <summary>Masks the LWA secrets too, should a client ever put them into a query string.</summary>
+    /// <param name="pathAndQuery">The path and query as received.</param>
+    /// <returns>The path and query to log.</returns>
+    protected override string MaskSecrets(string pathAndQuery) =>
+        LwaSecretParameter().Replace(base.MaskSecrets(pathAndQuery), "$1***");
+
+    [GeneratedRegex(@"([?&](?:refresh_token|x-amz-access-token|client_id)=)[^&#]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LwaSecretParameter();
+
+    private static (string Sku, bool FulfilledByAmazon) SkuOf(ForeignNumber foreignNumber)
+    {
+        var byAmazon = foreignNumber.Label == ForeignNumberLabel.SkuFba;
+        if (!byAmazon && foreignNumber.Label != ForeignNumberLabel.SkuFbm)
+        {
+            throw new ArgumentException($"The Amazon fake identifies articles by SKU_FBM or SKU_FBA, not by {foreignNumber.Label}.", nameof(foreignNumber));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(foreignNumber.Value, nameof(foreignNumber));
+        return (foreignNumber.Value, byAmazon);
+    }
+
+    private static FakeResponse Json(int statusCode, JsonNode body, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(statusCode, body.ToJsonString(Compact), headers);
+
+    private static JsonObject? ParseObject(string? body)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Iso(Instant instant) => InstantPattern.General.Format(instant);
+
+    private static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static JsonObject Money(string currency, decimal amount) => new() { ["CurrencyCode"] = currency, ["Amount"] = Amount(amount) };
+
+    private FakeResponse Errors(int statusCode, string code, string message, string? details = null)
+    {
+        var error = new JsonObject { ["code"] = code, ["message"] = message };
+        if (details is not null)
+        {
+            error["details"] = details;
+        }
+
+        return Json(statusCode, new JsonObject { ["errors"] = new JsonArray(error) }, RequestIdHeader());
+    }
+
+    private FakeResponse QuotaExceeded() => Errors(429, "QuotaExceeded", "You exceeded your quota for the requested resource.");
+
+    private Dictionary<string, string> RequestIdHeader() => new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Counted, not random, so that a failing test replays with the same ids; fault answers come from outside the
+        // gate, hence the interlocked count.
+        ["x-amzn-RequestId"] = string.Create(CultureInfo.InvariantCulture, $"00000000-0000-4000-8000-{Interlocked.Increment(ref _nextRequestId):x12}"),
+    };
+
+    /// <summary>Runs a handler behind its operation's usage plan and stamps the rate-limit header where Amazon sends it.</summary>
+    private Func<FakeCall, FakeResponse> Throttled(string operation, Func<FakeCall, FakeResponse> handler) => request =>
+    {
+        if (!_buckets[operation].TryTake(1, out _))
+        {
+            return QuotaExceeded();
+        }
+
+        var response = handler(request);
+        if (response.StatusCode is (>= 200 and < 300) or 400 or 404)
+        {
+            var headers = new Dictionary<string, string>(response.Headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase)
+            {
+                ["x-amzn-RateLimit-Limit"] = AmazonUsagePlans.ByOperation[operation].Header,
+            };
+            response = response with { Headers = headers };
+        }
+
+        return response;
+    };
+
+    private AmazonOrder? FindOrder(string amazonOrderId) => _orders.Find(o => o.AmazonOrderId == amazonOrderId);
+}
