@@ -80,14 +80,15 @@ public sealed class SqliteOrderStagingStore : IOrderStagingStore
     public IAsyncEnumerable<StagedOrder> ListPendingAsync(ConnectionId connection, CancellationToken cancellationToken) =>
         SqliteKeysetPages.StreamAsync(
             _database,
-            $"""
-            SELECT {Columns} FROM staged_orders
-            WHERE connection = $connection AND state = 'Staged' AND (updated_at, order_number) > ($ticks, $text)
-            ORDER BY updated_at, order_number LIMIT $limit;
-            """,
-            command => command.With("$connection", connection.Value),
-            (command, ct) => ReadAllAsync(command, connection, ct),
-            order => (order.Order.UpdatedAt.ToStored(), order.OrderNumber),
+            new SqliteKeysetQuery<StagedOrder, (long Ticks, string Text)>
+            {
+                FirstPage = $"SELECT {Columns} FROM staged_orders WHERE connection = $connection AND state = 'Staged' ORDER BY updated_at, order_number LIMIT $limit;",
+                NextPage = $"SELECT {Columns} FROM staged_orders WHERE connection = $connection AND state = 'Staged' AND (updated_at, order_number) > ($ticks, $text) ORDER BY updated_at, order_number LIMIT $limit;",
+                Bind = command => command.With("$connection", connection.Value),
+                BindAfter = static (command, after) => command.With("$ticks", after.Ticks).With("$text", after.Text),
+                Read = (command, ct) => ReadAllAsync(command, connection, ct),
+                KeyOf = static order => (order.Order.UpdatedAt.ToStored(), order.OrderNumber),
+            },
             cancellationToken);
 
     /// <inheritdoc />

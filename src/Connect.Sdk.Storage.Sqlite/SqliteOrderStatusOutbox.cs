@@ -58,14 +58,15 @@ public sealed class SqliteOrderStatusOutbox : IOrderStatusOutbox
     public IAsyncEnumerable<OrderStatusOutboxEntry> ListPendingAsync(ConnectionId connection, CancellationToken cancellationToken) =>
         SqliteKeysetPages.StreamAsync(
             _database,
-            $"""
-            SELECT {Columns} FROM order_status_outbox
-            WHERE connection = $connection AND sequence > handled_sequence AND (changed_at, order_number) > ($ticks, $text)
-            ORDER BY changed_at, order_number LIMIT $limit;
-            """,
-            command => command.With("$connection", connection.Value),
-            (command, ct) => ReadAllAsync(command, connection, ct),
-            entry => (entry.ChangedAt.ToStored(), entry.OrderNumber),
+            new SqliteKeysetQuery<OrderStatusOutboxEntry, (long Ticks, string Text)>
+            {
+                FirstPage = $"SELECT {Columns} FROM order_status_outbox WHERE connection = $connection AND sequence > handled_sequence ORDER BY changed_at, order_number LIMIT $limit;",
+                NextPage = $"SELECT {Columns} FROM order_status_outbox WHERE connection = $connection AND sequence > handled_sequence AND (changed_at, order_number) > ($ticks, $text) ORDER BY changed_at, order_number LIMIT $limit;",
+                Bind = command => command.With("$connection", connection.Value),
+                BindAfter = static (command, after) => command.With("$ticks", after.Ticks).With("$text", after.Text),
+                Read = (command, ct) => ReadAllAsync(command, connection, ct),
+                KeyOf = static entry => (entry.ChangedAt.ToStored(), entry.OrderNumber),
+            },
             cancellationToken);
 
     /// <inheritdoc />
