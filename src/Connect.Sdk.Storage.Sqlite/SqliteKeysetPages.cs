@@ -10,7 +10,8 @@ namespace Connect.Sdk.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// The pages are not one snapshot: a row whose key changes while the stream runs can move from a page not read yet
-/// to one already read (and is missed) or the other way (and comes again).
+/// to one already read (and is missed) or the other way (and comes again). The pending lists, ordered by a change
+/// time, are capped and yield each order at most once; see <see cref="SqlitePendingPages"/>.
 /// </remarks>
 internal static class SqliteKeysetPages
 {

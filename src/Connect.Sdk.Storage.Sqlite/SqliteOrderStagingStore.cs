@@ -17,6 +17,8 @@ public sealed class SqliteOrderStagingStore : IOrderStagingStore
 {
     private const string Columns = "state, staged_at, hold_reason, erp_order_id, order_json";
 
+    private static readonly SqlitePendingList Pending = new("staged_orders", "state = 'Staged'", "updated_at", Columns);
+
     private readonly SqliteDatabase _database;
 
     /// <summary>Creates the store on a database.</summary>
@@ -78,17 +80,12 @@ public sealed class SqliteOrderStagingStore : IOrderStagingStore
 
     /// <inheritdoc />
     public IAsyncEnumerable<StagedOrder> ListPendingAsync(ConnectionId connection, CancellationToken cancellationToken) =>
-        SqliteKeysetPages.StreamAsync(
+        SqlitePendingPages.StreamAsync(
+            Pending,
             _database,
-            new SqliteKeysetQuery<StagedOrder, (long Ticks, string Text)>
-            {
-                FirstPage = $"SELECT {Columns} FROM staged_orders WHERE connection = $connection AND state = 'Staged' ORDER BY updated_at, order_number LIMIT $limit;",
-                NextPage = $"SELECT {Columns} FROM staged_orders WHERE connection = $connection AND state = 'Staged' AND (updated_at, order_number) > ($ticks, $text) ORDER BY updated_at, order_number LIMIT $limit;",
-                Bind = command => command.With("$connection", connection.Value),
-                BindAfter = static (command, after) => command.With("$ticks", after.Ticks).With("$text", after.Text),
-                Read = (command, ct) => ReadAllAsync(command, connection, ct),
-                KeyOf = static order => (order.Order.UpdatedAt.ToStored(), order.OrderNumber),
-            },
+            connection,
+            (command, ct) => ReadAllAsync(command, connection, ct),
+            static order => (order.Order.UpdatedAt.ToStored(), order.OrderNumber),
             cancellationToken);
 
     /// <inheritdoc />
