@@ -102,9 +102,8 @@ public sealed class SqliteConnectionStore : IConnectionStore
             async (db, transaction, ct) =>
             {
                 // The version condition is the optimistic-concurrency check; an unknown id updates no row either.
-                // The creation instant is not rewritten: it belongs to the stored connection.
                 await using var update = db.Command(transaction, $"""
-                        UPDATE connections SET ({ConnectionRows.Columns.Replace(", created_at", string.Empty, StringComparison.Ordinal)})
+                        UPDATE connections SET ({ConnectionRows.SavedColumns})
                             = ({ConnectionRows.Values}, version + 1)
                         WHERE id = $id AND version = $expected;
                         """)

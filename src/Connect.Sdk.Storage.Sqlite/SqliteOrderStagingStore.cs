@@ -105,7 +105,11 @@ public sealed class SqliteOrderStagingStore : IOrderStagingStore
         ArgumentNullException.ThrowIfNull(orderNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(erpOrderId);
         await _database.WriteAsync(
-            (db, transaction, ct) => StagedOrderHandOver.MarkAsync(db, transaction, connection, orderNumber, erpOrderId, ct),
+            async (db, transaction, ct) =>
+            {
+                await StagedOrderHandOver.MarkAsync(db, transaction, connection, orderNumber, erpOrderId, ct).ConfigureAwait(false);
+                return true;
+            },
             cancellationToken).ConfigureAwait(false);
     }
 
