@@ -60,20 +60,21 @@ public sealed class SqliteConnectionStore : IConnectionStore
     /// <inheritdoc />
     public async IAsyncEnumerable<Connection> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? after = null;
-        while (true)
-        {
-            // The primary key's BINARY order is the ordinal order of the ids; each page starts after the last id.
-            var page = await _database.ReadAsync(
-                async (db, ct) =>
+        // An iterator of its own rather than the helper's stream returned as is, so the public signature keeps
+        // [EnumeratorCancellation] and a token given to WithCancellation still cancels.
+
+        // The primary key's BINARY order is the ordinal order of the ids; each page starts after the last id.
+        var rows = SqliteKeysetPages.StreamAsync(
+            _database,
+            new SqliteKeysetQuery<Connection, string>
+            {
+                FirstPage = $"SELECT {ConnectionRows.Columns} FROM connections ORDER BY id LIMIT $limit;",
+                NextPage = $"SELECT {ConnectionRows.Columns} FROM connections WHERE id > $after ORDER BY id LIMIT $limit;",
+                BindAfter = static (command, after) => command.With("$after", after),
+                Read = static async (command, ct) =>
                 {
-                    await using var select = db.Command(null, after is null
-                            ? $"SELECT {ConnectionRows.Columns} FROM connections ORDER BY id LIMIT $take;"
-                            : $"SELECT {ConnectionRows.Columns} FROM connections WHERE id > $after ORDER BY id LIMIT $take;")
-                        .With("$after", after)
-                        .With("$take", PageSize);
                     var connections = new List<Connection>();
-                    await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                     while (await reader.ReadAsync(ct).ConfigureAwait(false))
                     {
                         connections.Add(ConnectionRows.ReadConnection(reader));
@@ -81,19 +82,13 @@ public sealed class SqliteConnectionStore : IConnectionStore
 
                     return connections;
                 },
-                cancellationToken).ConfigureAwait(false);
-
-            foreach (var connection in page)
-            {
-                yield return connection;
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            after = page[^1].Id.Value;
+                KeyOf = static connection => connection.Id.Value,
+                PageSize = PageSize,
+            },
+            cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            yield return row;
         }
     }
 
@@ -107,9 +102,8 @@ public sealed class SqliteConnectionStore : IConnectionStore
             async (db, transaction, ct) =>
             {
                 // The version condition is the optimistic-concurrency check; an unknown id updates no row either.
-                // The creation instant is not rewritten: it belongs to the stored connection.
                 await using var update = db.Command(transaction, $"""
-                        UPDATE connections SET ({ConnectionRows.Columns.Replace(", created_at", string.Empty, StringComparison.Ordinal)})
+                        UPDATE connections SET ({ConnectionRows.SavedColumns})
                             = ({ConnectionRows.Values}, version + 1)
                         WHERE id = $id AND version = $expected;
                         """)
@@ -129,18 +123,18 @@ public sealed class SqliteConnectionStore : IConnectionStore
     /// <inheritdoc />
     public async IAsyncEnumerable<LifecycleTransition> GetHistoryAsync(ConnectionId id, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var after = -1L;
-        while (true)
-        {
-            var page = await _database.ReadAsync(
-                async (db, ct) =>
+        var pages = SqliteKeysetPages.StreamAsync(
+            _database,
+            new SqliteKeysetQuery<(long Seq, LifecycleTransition Transition), long>
+            {
+                FirstPage = $"SELECT seq, {ConnectionRows.HistoryColumns} FROM connection_history WHERE connection = $connection ORDER BY seq LIMIT $limit;",
+                NextPage = $"SELECT seq, {ConnectionRows.HistoryColumns} FROM connection_history WHERE connection = $connection AND seq > $after ORDER BY seq LIMIT $limit;",
+                Bind = command => command.With("$connection", id.Value),
+                BindAfter = static (command, after) => command.With("$after", after),
+                Read = static async (command, ct) =>
                 {
-                    await using var select = db.Command(null, $"SELECT seq, {ConnectionRows.HistoryColumns} FROM connection_history WHERE connection = $connection AND seq > $after ORDER BY seq LIMIT $take;")
-                        .With("$connection", id.Value)
-                        .With("$after", after)
-                        .With("$take", PageSize);
                     var transitions = new List<(long Seq, LifecycleTransition Transition)>();
-                    await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                     while (await reader.ReadAsync(ct).ConfigureAwait(false))
                     {
                         transitions.Add((reader.GetInt64(0), ConnectionRows.ReadTransition(reader, offset: 1)));
@@ -148,19 +142,13 @@ public sealed class SqliteConnectionStore : IConnectionStore
 
                     return transitions;
                 },
-                cancellationToken).ConfigureAwait(false);
-
-            foreach (var (_, transition) in page)
-            {
-                yield return transition;
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            after = page[^1].Seq;
+                KeyOf = static row => row.Seq,
+                PageSize = PageSize,
+            },
+            cancellationToken);
+        await foreach (var (_, transition) in pages.ConfigureAwait(false))
+        {
+            yield return transition;
         }
     }
 

@@ -64,34 +64,24 @@ public sealed class SqliteForeignNumberStore : IForeignNumberStore
     /// </remarks>
     public async IAsyncEnumerable<ForeignNumberMapping> ListAsync(ConnectionId connection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        (string Article, string LabelFolded)? after = null;
-        while (true)
+        // An iterator of its own rather than the helper's stream returned as is, so the public signature keeps
+        // [EnumeratorCancellation] and a token given to WithCancellation still cancels.
+        var rows = SqliteKeysetPages.StreamAsync(
+            _database,
+            new SqliteKeysetQuery<ForeignNumberMapping, (string Article, string LabelFolded)>
+            {
+                FirstPage = $"SELECT {Columns} FROM foreign_numbers WHERE connection = $connection ORDER BY article_number, label_folded LIMIT $limit;",
+                NextPage = $"SELECT {Columns} FROM foreign_numbers WHERE connection = $connection AND (article_number, label_folded) > ($article, $label) ORDER BY article_number, label_folded LIMIT $limit;",
+                Bind = command => command.With("$connection", connection.Value),
+                BindAfter = static (command, after) => command.With("$article", after.Article).With("$label", after.LabelFolded),
+                Read = static async (command, ct) => await ReadAllAsync(command, ct).ConfigureAwait(false),
+                KeyOf = static mapping => (mapping.ArticleNumber, OrdinalIgnoreCaseFolding.Fold(mapping.ForeignNumber.Label.Value)),
+                PageSize = PageSize,
+            },
+            cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
         {
-            var page = await _database.ReadAsync(
-                async (db, ct) =>
-                {
-                    await using var select = db.Command(null, after is null
-                            ? $"SELECT {Columns} FROM foreign_numbers WHERE connection = $connection ORDER BY article_number, label_folded LIMIT $take;"
-                            : $"SELECT {Columns} FROM foreign_numbers WHERE connection = $connection AND (article_number, label_folded) > ($article, $label) ORDER BY article_number, label_folded LIMIT $take;")
-                        .With("$connection", connection.Value)
-                        .With("$article", after?.Article)
-                        .With("$label", after?.LabelFolded)
-                        .With("$take", PageSize);
-                    return await ReadAllAsync(select, ct).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-
-            foreach (var mapping in page)
-            {
-                yield return mapping;
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            after = (page[^1].ArticleNumber, OrdinalIgnoreCaseFolding.Fold(page[^1].ForeignNumber.Label.Value));
+            yield return row;
         }
     }
 

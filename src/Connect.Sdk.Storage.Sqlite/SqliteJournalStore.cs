@@ -106,24 +106,19 @@ public sealed class SqliteJournalStore : IJournalStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var filter = JournalFilter.From(query);
-        (long UpdatedAt, string RecordKey)? after = null;
-        while (true)
-        {
-            var page = await _database.ReadAsync(
-                async (db, ct) =>
+        var pages = SqliteKeysetPages.StreamAsync(
+            _database,
+            new SqliteKeysetQuery<(long UpdatedAt, string RecordKey), (long UpdatedAt, string RecordKey)>
+            {
+                FirstPage = $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} {JournalFilter.OrderBy} LIMIT $limit;",
+                // "updated_at <= $at" bounds the index range; the OR only sorts out the entries at that instant.
+                NextPage = $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} AND updated_at <= $after_at AND (updated_at < $after_at OR record_key > $after_key) {JournalFilter.OrderBy} LIMIT $limit;",
+                Bind = command => filter.Bind(command),
+                BindAfter = static (command, after) => command.With("$after_at", after.UpdatedAt).With("$after_key", after.RecordKey),
+                Read = static async (command, ct) =>
                 {
-                    // "updated_at <= $at" bounds the index range; the OR only sorts out the entries at that instant.
-                    var sql = after is null
-                        ? $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} {JournalFilter.OrderBy} LIMIT $take;"
-                        : $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} AND updated_at <= $after_at AND (updated_at < $after_at OR record_key > $after_key) {JournalFilter.OrderBy} LIMIT $take;";
-                    await using var select = filter.Bind(db.Command(null, sql)).With("$take", KeyPageSize);
-                    if (after is { } last)
-                    {
-                        select.With("$after_at", last.UpdatedAt).With("$after_key", last.RecordKey);
-                    }
-
                     var keys = new List<(long, string)>(KeyPageSize);
-                    await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                     while (await reader.ReadAsync(ct).ConfigureAwait(false))
                     {
                         keys.Add((reader.GetInt64(0), reader.GetString(1)));
@@ -131,58 +126,40 @@ public sealed class SqliteJournalStore : IJournalStore
 
                     return keys;
                 },
-                cancellationToken).ConfigureAwait(false);
-
-            foreach (var (_, recordKey) in page)
-            {
-                yield return new JournalKey(query.Connection, query.Kind, recordKey);
-            }
-
-            if (page.Count < KeyPageSize)
-            {
-                yield break;
-            }
-
-            after = page[^1];
+                KeyOf = static key => key,
+                PageSize = KeyPageSize,
+            },
+            cancellationToken);
+        await foreach (var (_, recordKey) in pages.ConfigureAwait(false))
+        {
+            yield return new JournalKey(query.Connection, query.Kind, recordKey);
         }
     }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<JournalEntry> ListAsync(ConnectionId connection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        (long Kind, string RecordKey)? after = null;
-        while (true)
+        // An iterator of its own rather than the helper's stream returned as is, so the public signature keeps
+        // [EnumeratorCancellation] and a token given to WithCancellation still cancels.
+        var rows = SqliteKeysetPages.StreamAsync(
+            _database,
+            new SqliteKeysetQuery<JournalEntry, (long Kind, string RecordKey)>
+            {
+                FirstPage = $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = $connection ORDER BY kind, record_key LIMIT $limit;",
+                NextPage = $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = $connection AND (kind, record_key) > ($after_kind, $after_key) ORDER BY kind, record_key LIMIT $limit;",
+                Bind = command => command.With("$connection", connection.Value),
+                BindAfter = static (command, after) => command.With("$after_kind", after.Kind).With("$after_key", after.RecordKey),
+                Read = static async (command, ct) => await JournalRows.ReadWithHistoryAsync(command, ct).ConfigureAwait(false),
+                KeyOf = static entry => ((long)entry.Key.Kind, entry.Key.RecordKey),
+                PageSize = EntryPageSize,
+
+                // An entry and its history are read by two statements, which must see the same snapshot.
+                InSnapshot = true,
+            },
+            cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
         {
-            var page = await _database.ReadAsync(
-                async (db, ct) =>
-                {
-                    await using var snapshot = db.BeginTransaction(deferred: true);
-                    var sql = after is null
-                        ? $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = $connection ORDER BY kind, record_key LIMIT $take;"
-                        : $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = $connection AND (kind, record_key) > ($after_kind, $after_key) ORDER BY kind, record_key LIMIT $take;";
-                    await using var select = db.Command(snapshot, sql)
-                        .With("$connection", connection.Value)
-                        .With("$take", EntryPageSize);
-                    if (after is { } last)
-                    {
-                        select.With("$after_kind", last.Kind).With("$after_key", last.RecordKey);
-                    }
-
-                    return await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-
-            foreach (var entry in page)
-            {
-                yield return entry;
-            }
-
-            if (page.Count < EntryPageSize)
-            {
-                yield break;
-            }
-
-            after = ((long)page[^1].Key.Kind, page[^1].Key.RecordKey);
+            yield return row;
         }
     }
 

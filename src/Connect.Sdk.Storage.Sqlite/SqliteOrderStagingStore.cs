@@ -17,6 +17,8 @@ public sealed class SqliteOrderStagingStore : IOrderStagingStore
 {
     private const string Columns = "state, staged_at, hold_reason, erp_order_id, order_json";
 
+    private static readonly SqlitePendingList Pending = new("staged_orders", "state = 'Staged'", "updated_at", Columns);
+
     private readonly SqliteDatabase _database;
 
     /// <summary>Creates the store on a database.</summary>
@@ -78,16 +80,12 @@ public sealed class SqliteOrderStagingStore : IOrderStagingStore
 
     /// <inheritdoc />
     public IAsyncEnumerable<StagedOrder> ListPendingAsync(ConnectionId connection, CancellationToken cancellationToken) =>
-        SqliteKeysetPages.StreamAsync(
+        SqlitePendingPages.StreamAsync(
+            Pending,
             _database,
-            $"""
-            SELECT {Columns} FROM staged_orders
-            WHERE connection = $connection AND state = 'Staged' AND (updated_at, order_number) > ($ticks, $text)
-            ORDER BY updated_at, order_number LIMIT $limit;
-            """,
-            command => command.With("$connection", connection.Value),
+            connection,
             (command, ct) => ReadAllAsync(command, connection, ct),
-            order => (order.Order.UpdatedAt.ToStored(), order.OrderNumber),
+            static order => (order.Order.UpdatedAt.ToStored(), order.OrderNumber),
             cancellationToken);
 
     /// <inheritdoc />
@@ -107,7 +105,11 @@ public sealed class SqliteOrderStagingStore : IOrderStagingStore
         ArgumentNullException.ThrowIfNull(orderNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(erpOrderId);
         await _database.WriteAsync(
-            (db, transaction, ct) => StagedOrderHandOver.MarkAsync(db, transaction, connection, orderNumber, erpOrderId, ct),
+            async (db, transaction, ct) =>
+            {
+                await StagedOrderHandOver.MarkAsync(db, transaction, connection, orderNumber, erpOrderId, ct).ConfigureAwait(false);
+                return true;
+            },
             cancellationToken).ConfigureAwait(false);
     }
 

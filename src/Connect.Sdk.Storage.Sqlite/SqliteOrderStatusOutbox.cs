@@ -13,6 +13,8 @@ public sealed class SqliteOrderStatusOutbox : IOrderStatusOutbox
 {
     private const string Columns = "sequence, changed_at, handled_sequence, exported_sequence, latest_json, last_exported_json, exported_at";
 
+    private static readonly SqlitePendingList Pending = new("order_status_outbox", "sequence > handled_sequence", "changed_at", Columns);
+
     private readonly SqliteDatabase _database;
 
     /// <summary>Creates the outbox on a database.</summary>
@@ -56,16 +58,12 @@ public sealed class SqliteOrderStatusOutbox : IOrderStatusOutbox
 
     /// <inheritdoc />
     public IAsyncEnumerable<OrderStatusOutboxEntry> ListPendingAsync(ConnectionId connection, CancellationToken cancellationToken) =>
-        SqliteKeysetPages.StreamAsync(
+        SqlitePendingPages.StreamAsync(
+            Pending,
             _database,
-            $"""
-            SELECT {Columns} FROM order_status_outbox
-            WHERE connection = $connection AND sequence > handled_sequence AND (changed_at, order_number) > ($ticks, $text)
-            ORDER BY changed_at, order_number LIMIT $limit;
-            """,
-            command => command.With("$connection", connection.Value),
+            connection,
             (command, ct) => ReadAllAsync(command, connection, ct),
-            entry => (entry.ChangedAt.ToStored(), entry.OrderNumber),
+            static entry => (entry.ChangedAt.ToStored(), entry.OrderNumber),
             cancellationToken);
 
     /// <inheritdoc />

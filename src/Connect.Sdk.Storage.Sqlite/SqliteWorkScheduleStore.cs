@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Sync;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace Connect.Sdk.Storage.Sqlite;
@@ -87,13 +88,18 @@ public sealed class SqliteWorkScheduleStore : IWorkScheduleStore
                     .With("$connection", schedule.Connection.Value)
                     .With("$kind", schedule.Kind.ToString());
                 await clear.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                foreach (var (trigger, at) in schedule.Requests)
+
+                // One prepared statement, rebound per request, like the other batches.
+                await using var insert = db.Command(transaction, "INSERT INTO work_schedule_requests (connection, kind, trigger, requested_at) VALUES ($connection, $kind, $trigger, $at);")
+                    .With("$connection", schedule.Connection.Value)
+                    .With("$kind", schedule.Kind.ToString());
+                var trigger = insert.Parameters.Add("$trigger", SqliteType.Text);
+                var requestedAt = insert.Parameters.Add("$at", SqliteType.Integer);
+                await insert.PrepareAsync(ct).ConfigureAwait(false);
+                foreach (var (requested, at) in schedule.Requests)
                 {
-                    await using var insert = db.Command(transaction, "INSERT INTO work_schedule_requests (connection, kind, trigger, requested_at) VALUES ($connection, $kind, $trigger, $at);")
-                        .With("$connection", schedule.Connection.Value)
-                        .With("$kind", schedule.Kind.ToString())
-                        .With("$trigger", trigger.ToString())
-                        .With("$at", at.ToStored());
+                    trigger.Value = requested.ToString();
+                    requestedAt.Value = at.ToStored();
                     await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 

@@ -10,8 +10,7 @@ namespace Connect.Sdk.Storage.Sqlite;
 internal static class StagedOrderHandOver
 {
     /// <summary>Marks the order handed over with the ERP id, unless it is not staged or already handed over (then it stays as it is).</summary>
-    /// <returns><see langword="true"/> when a staged or held order was marked now.</returns>
-    public static async ValueTask<bool> MarkAsync(
+    public static async ValueTask MarkAsync(
         SqliteConnection db,
         SqliteTransaction transaction,
         ConnectionId connection,
@@ -26,6 +25,6 @@ internal static class StagedOrderHandOver
             .With("$connection", connection.Value)
             .With("$number", orderNumber)
             .With("$erp", erpOrderId);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

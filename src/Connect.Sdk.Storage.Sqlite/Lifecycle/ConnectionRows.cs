@@ -9,9 +9,15 @@ namespace Connect.Sdk.Storage.Sqlite.Lifecycle;
 /// <summary>Converts connections and lifecycle transitions to and from the rows of <c>connections</c> and <c>connection_history</c>.</summary>
 internal static class ConnectionRows
 {
+    /// <summary>
+    /// The columns a save rewrites: <see cref="Values"/>, then the version. Not the creation instant, which belongs
+    /// to the stored connection.
+    /// </summary>
+    public const string SavedColumns =
+        "id, connector_id, name, settings, check_status, check_at, check_message, credentials_revision, is_productive, feature_modes, import_mode, version";
+
     /// <summary>The columns <see cref="ReadConnection"/> expects, in its order.</summary>
-    public const string Columns =
-        "id, connector_id, name, settings, check_status, check_at, check_message, credentials_revision, is_productive, feature_modes, import_mode, version, created_at";
+    public const string Columns = SavedColumns + ", created_at";
 
     /// <summary>The parameters <see cref="WithConnection"/> binds, matching <see cref="Columns"/> but for the version.</summary>
     public const string Values =

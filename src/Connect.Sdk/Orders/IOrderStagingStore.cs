@@ -51,7 +51,8 @@ public interface IOrderStagingStore
 
     /// <summary>
     /// Streams a connection's orders in <see cref="StagedOrderState.Staged"/>: those a run staged but did not
-    /// finish handing over. Every run hands them over first.
+    /// finish handing over. Every run hands them over first. A stream yields an order at most once: one changed
+    /// while it runs may be left for the next listing.
     /// </summary>
     /// <param name="connection">The connection.</param>
     /// <param name="cancellationToken">Cancels the stream.</param>

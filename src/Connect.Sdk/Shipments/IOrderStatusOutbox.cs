@@ -28,7 +28,11 @@ public interface IOrderStatusOutbox
     /// <returns>The entry, or <see langword="null"/> when the ERP never reported the order.</returns>
     ValueTask<OrderStatusOutboxEntry?> GetAsync(ConnectionId connection, string orderNumber, CancellationToken cancellationToken);
 
-    /// <summary>Lists a connection's entries with a change no run has dealt with (<see cref="OrderStatusOutboxEntry.IsPending"/>), oldest change first.</summary>
+    /// <summary>
+    /// Lists a connection's entries with a change no run has dealt with (<see cref="OrderStatusOutboxEntry.IsPending"/>),
+    /// oldest change first. A stream yields an order at most once: one changed while it runs may be left for the
+    /// next listing.
+    /// </summary>
     /// <param name="connection">The connection.</param>
     /// <param name="cancellationToken">Cancels the stream.</param>
     /// <returns>The pending entries.</returns>
