@@ -168,7 +168,7 @@ public sealed partial class ShopifyFake
     {
         if (long.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            _nextId = Math.Max(_nextId, id + 1);
+            Reserve(id);
             return id;
         }
 

@@ -133,7 +133,7 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
                 }
 
                 sku = string.Create(CultureInfo.InvariantCulture, $"SKU-{id}");
-                _nextId = Math.Max(_nextId, id + 1);
+                Reserve(id);
             }
             else if (foreignNumber.Label == ForeignNumberLabel.Sku)
             {
@@ -216,7 +216,16 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
         return asked == "unstable" || string.CompareOrdinal(asked, version) >= 0;
     }
 
-    private long NextId() => _nextId++;
+    // Odd numbers only: above 2^53 a double holds only even integers, so every id the fake hands out is one a
+    // double-parsing client gets wrong, not just some of them.
+    private long NextId()
+    {
+        var id = _nextId;
+        _nextId += 2;
+        return id;
+    }
+
+    private void Reserve(long id) => _nextId = Math.Max(_nextId, (id + 1) | 1);
 
     private ShopifyVariant? FindVariant(ForeignNumber foreignNumber)
     {

@@ -7,7 +7,7 @@ internal static class ShopifyGid
 {
     /// <summary>
     /// The first number the fake hands out: 2^53 + 1, the smallest integer a double cannot hold. Every id above
-    /// it breaks a client that reads ids as JSON numbers or doubles, as production's 64-bit ids can.
+    /// it that is odd breaks a client that reads ids as JSON numbers or doubles, as production's 64-bit ids can.
     /// </summary>
     public const long FirstId = 9_007_199_254_740_993;
 
