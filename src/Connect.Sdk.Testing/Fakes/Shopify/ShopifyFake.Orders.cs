@@ -126,11 +126,11 @@ public sealed partial class ShopifyFake
     /// <summary>The GIDs of an order and its fulfillment order, as a client finds them through the API.</summary>
     /// <param name="orderNumber">The order number, with or without <c>#</c>.</param>
     /// <returns>The GIDs, or <see langword="null"/> for an unknown order.</returns>
-    public (string OrderId, string FulfillmentOrderId)? IdsOfOrder(string orderNumber)
+    public ShopifyOrderIds? IdsOfOrder(string orderNumber)
     {
         lock (Gate)
         {
-            return FindOrder(orderNumber) is { } order ? (ShopifyGid.Of("Order", order.Id), ShopifyGid.Of("FulfillmentOrder", order.FulfillmentOrderId)) : null;
+            return FindOrder(orderNumber) is { } order ? new ShopifyOrderIds(ShopifyGid.Of("Order", order.Id), ShopifyGid.Of("FulfillmentOrder", order.FulfillmentOrderId)) : null;
         }
     }
 

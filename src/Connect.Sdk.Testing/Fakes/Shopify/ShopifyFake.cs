@@ -168,12 +168,12 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
     /// <summary>The variant's ids as the API shows them.</summary>
     /// <param name="foreignNumber">The variant's <c>shopifyvariantid</c> or SKU.</param>
     /// <returns>The variant's, its product's and its inventory item's GIDs, or <see langword="null"/> for an unknown variant.</returns>
-    public (string VariantId, string ProductId, string InventoryItemId)? IdsOf(ForeignNumber foreignNumber)
+    public ShopifyVariantIds? IdsOf(ForeignNumber foreignNumber)
     {
         lock (Gate)
         {
             return FindVariant(foreignNumber) is { } v
-                ? (ShopifyGid.Of("ProductVariant", v.Id), ShopifyGid.Of("Product", v.ProductId), ShopifyGid.Of("InventoryItem", v.InventoryItemId))
+                ? new ShopifyVariantIds(ShopifyGid.Of("ProductVariant", v.Id), ShopifyGid.Of("Product", v.ProductId), ShopifyGid.Of("InventoryItem", v.InventoryItemId))
                 : null;
         }
     }

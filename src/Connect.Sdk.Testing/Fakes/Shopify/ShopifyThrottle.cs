@@ -15,7 +15,4 @@ public sealed record ShopifyThrottle(double MaximumAvailable, double RestoreRate
     /// documents paired 1000 points with 50 per second, i.e. twenty seconds of restore, which 2000 keeps).
     /// </summary>
     public static ShopifyThrottle Standard { get; } = new(2000, 100);
-
-    /// <summary>The Shopify Plus plan: 1000 points per second (shopify.dev); bucket size assumed as 20 seconds of restore.</summary>
-    public static ShopifyThrottle Plus { get; } = new(20000, 1000);
 }

@@ -78,7 +78,7 @@ public sealed class ShopifyFakeFaultTests
                 ["reason"] = "correction",
                 ["quantities"] = new JsonArray(new JsonObject
                 {
-                    ["inventoryItemId"] = shop.IdsOf(Sku("SHIRT-M"))!.Value.InventoryItemId,
+                    ["inventoryItemId"] = shop.IdsOf(Sku("SHIRT-M"))!.InventoryItemId,
                     ["locationId"] = $"gid://shopify/Location/{shop.LocationId}",
                     ["quantity"] = 4,
                     ["changeFromQuantity"] = 1,

@@ -114,18 +114,18 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
         var line = order["lineItems"]!["nodes"]![0]!;
         Assert.Equal("SHIRT-M", (string?)line["sku"]);
         Assert.Equal("12.50", (string?)line["originalUnitPriceSet"]!["shopMoney"]!["amount"]);
-        Assert.Equal(_shop.IdsOf(Sku("SHIRT-M"))!.Value.VariantId, (string?)line["variant"]!["id"]);
+        Assert.Equal(_shop.IdsOf(Sku("SHIRT-M"))!.VariantId, (string?)line["variant"]!["id"]);
         var fulfillmentOrder = order["fulfillmentOrders"]!["nodes"]![0]!;
         Assert.Equal("OPEN", (string?)fulfillmentOrder["status"]);
         Assert.Equal(2, (int)fulfillmentOrder["lineItems"]!["nodes"]![0]!["remainingQuantity"]!);
-        Assert.Equal(_shop.IdsOfOrder("1001")!.Value.OrderId, id);
+        Assert.Equal(_shop.IdsOfOrder("1001")!.OrderId, id);
     }
 
     [Fact]
     public async Task FulfillmentCreate_PartOfALine_ShipsItAndLeavesTheRestOpen()
     {
         _shop.SeedOrder(Order(1001, Start, quantity: 3, secondQuantity: 1));
-        var (orderId, fulfillmentOrderId) = _shop.IdsOfOrder("1001")!.Value;
+        var (orderId, fulfillmentOrderId) = _shop.IdsOfOrder("1001")!;
         var lines = await FulfillmentOrderLinesAsync(orderId);
 
         _clock.Advance(Duration.FromHours(1));
@@ -152,7 +152,7 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
     public async Task FulfillmentCreate_MoreThanRemains_AnswersUserErrorAndShipsNothing()
     {
         _shop.SeedOrder(Order(1001, Start));
-        var (orderId, fulfillmentOrderId) = _shop.IdsOfOrder("1001")!.Value;
+        var (orderId, fulfillmentOrderId) = _shop.IdsOfOrder("1001")!;
         var lines = await FulfillmentOrderLinesAsync(orderId);
 
         var body = await PostAsync(_http, _shop, Fulfil, Fulfillment(fulfillmentOrderId, "1Z999", [(lines[0].Id, 3)]));

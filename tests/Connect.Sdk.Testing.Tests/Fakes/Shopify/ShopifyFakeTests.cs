@@ -92,7 +92,7 @@ public sealed class ShopifyFakeTests : IAsyncLifetime
 
         var variant = Assert.Single(body["data"]!["v"]!["nodes"]!.AsArray())!;
         Assert.Equal("SHIRT-L", (string?)variant["sku"]);
-        Assert.Equal(_shop.IdsOf(Sku("SHIRT-L"))!.Value.VariantId, (string?)variant["id"]);
+        Assert.Equal(_shop.IdsOf(Sku("SHIRT-L"))!.VariantId, (string?)variant["id"]);
         var level = variant["inventoryItem"]!["inventoryLevels"]!["nodes"]![0]!;
         Assert.Equal($"gid://shopify/Location/{_shop.LocationId}", (string?)level["location"]!["id"]);
         Assert.Equal(3, (int)level["quantities"]![0]!["quantity"]!);
@@ -123,12 +123,12 @@ public sealed class ShopifyFakeTests : IAsyncLifetime
     public async Task InventoryItem_ById_AnswersItsVariantAndAvailableQuantity()
     {
         _shop.SeedArticle(Sku("SHIRT-M"), 7);
-        var itemId = _shop.IdsOf(Sku("SHIRT-M"))!.Value.InventoryItemId;
+        var itemId = _shop.IdsOf(Sku("SHIRT-M"))!.InventoryItemId;
 
         var body = await PostAsync(_http, _shop, "query($id: ID!) { inventoryItem(id: $id) { id } }", new JsonObject { ["id"] = itemId });
 
         var item = body["data"]!["inventoryItem"]!;
-        Assert.Equal(_shop.IdsOf(Sku("SHIRT-M"))!.Value.VariantId, (string?)item["variant"]!["id"]);
+        Assert.Equal(_shop.IdsOf(Sku("SHIRT-M"))!.VariantId, (string?)item["variant"]!["id"]);
         Assert.Equal("available", (string?)item["inventoryLevels"]!["nodes"]![0]!["quantities"]![0]!["name"]);
         Assert.Equal(7, (int)item["inventoryLevels"]!["nodes"]![0]!["quantities"]![0]!["quantity"]!);
     }
@@ -239,7 +239,7 @@ public sealed class ShopifyFakeTests : IAsyncLifetime
             ["referenceDocumentUri"] = "connect://stock/1",
             ["quantities"] = new JsonArray(new JsonObject
             {
-                ["inventoryItemId"] = _shop.IdsOf(Sku(sku))!.Value.InventoryItemId,
+                ["inventoryItemId"] = _shop.IdsOf(Sku(sku))!.InventoryItemId,
                 ["locationId"] = $"gid://shopify/Location/{_shop.LocationId}",
                 ["quantity"] = quantity,
                 ["changeFromQuantity"] = changeFrom,
