@@ -10,6 +10,14 @@ public sealed partial class ShopifyFake
     private const int MaxPageSize = 250;
     private const int MutationCost = 10;
 
+    // The reasons Shopify's inventory mutations accept.
+    private static readonly HashSet<string> Reasons = new(StringComparer.Ordinal)
+    {
+        "correction", "cycle_count_available", "damaged", "movement_canceled", "movement_created", "movement_received",
+        "movement_updated", "other", "promotion", "quality_control", "received", "reservation_created",
+        "reservation_deleted", "reservation_updated", "restock", "safety_stock", "shrinkage",
+    };
+
     private static int RequestedCost(ShopifyGraphQLRequest request) => request.Field switch
     {
         "orders" or "locations" or "productVariants" => 2 + (request.IntArgument("first") ?? 0),
@@ -137,12 +145,13 @@ public sealed partial class ShopifyFake
         var needsChangeFrom = IsAtLeast(call, "2026-04");
         if ((string?)input?["name"] is not "available")
         {
-            errors.Add(UserError("The fake sets only the quantity named available.", "INVALID_NAME", "input", "name"));
+            // Shopify also takes on_hand; the fake keeps only the available quantity, so it refuses on_hand too.
+            errors.Add(UserError("The quantity name must be either 'available' or 'on_hand'.", "INVALID_NAME", "input", "name"));
         }
 
-        if (string.IsNullOrWhiteSpace((string?)input?["reason"]))
+        if (!Reasons.Contains((string?)input?["reason"] ?? string.Empty))
         {
-            errors.Add(UserError("The reason is required.", "INVALID_REASON", "input", "reason"));
+            errors.Add(UserError("The specified reason is invalid.", "INVALID_REASON", "input", "reason"));
         }
 
         var quantities = input?["quantities"] as JsonArray ?? [];
@@ -170,22 +179,29 @@ public sealed partial class ShopifyFake
 
             if (entry["quantity"] is not JsonValue q || q.GetValueKind() != JsonValueKind.Number)
             {
-                errors.Add(UserError("The quantity is required.", "INVALID_QUANTITY", "input", "quantities", index, "quantity"));
+                errors.Add(UserError("The quantity can't be negative.", "INVALID_QUANTITY_NEGATIVE", "input", "quantities", index, "quantity"));
                 continue;
             }
 
-            var (compareName, staleCode) = needsChangeFrom ? ("changeFromQuantity", "CHANGE_FROM_QUANTITY_STALE") : ("compareQuantity", "COMPARE_QUANTITY_STALE");
-            if (needsChangeFrom && !entry.ContainsKey("changeFromQuantity"))
+            if (q.GetValue<int>() < 0)
             {
-                // From 2026-04 leaving it out is an error; only an explicit null skips the check.
-                errors.Add(UserError("changeFromQuantity is required; pass null to skip the check.", "INVALID_CHANGE_FROM_QUANTITY", "input", "quantities", index, compareName));
+                errors.Add(UserError("The quantity can't be negative.", "INVALID_QUANTITY_NEGATIVE", "input", "quantities", index, "quantity"));
                 continue;
             }
 
-            var skip = !needsChangeFrom && (input?["ignoreCompareQuantity"] is JsonValue ignore && ignore.GetValueKind() == JsonValueKind.True);
+            // From 2026-04 changeFromQuantity (its presence is checked before the mutation runs); before it,
+            // compareQuantity, which must be given unless ignoreCompareQuantity is true.
+            var (compareName, staleCode) = needsChangeFrom ? ("changeFromQuantity", "CHANGE_FROM_QUANTITY_STALE") : ("compareQuantity", "COMPARE_QUANTITY_STALE");
+            var skip = !needsChangeFrom && input?["ignoreCompareQuantity"] is JsonValue ignore && ignore.GetValueKind() == JsonValueKind.True;
+            if (!needsChangeFrom && !skip && entry["compareQuantity"] is null)
+            {
+                errors.Add(UserError("The compareQuantity argument must be given to each quantity or ignored using ignoreCompareQuantity.", "COMPARE_QUANTITY_REQUIRED", "input", "quantities", index, compareName));
+                continue;
+            }
+
             if (!TryInt(entry[compareName], out var expected))
             {
-                errors.Add(UserError($"{compareName} must be an integer or null.", "INVALID_QUANTITY", "input", "quantities", index, compareName));
+                errors.Add(UserError($"{compareName} must be an integer or null.", staleCode, "input", "quantities", index, compareName));
                 continue;
             }
 

@@ -205,16 +205,16 @@ public sealed partial class ShopifyFake
         return json;
     }
 
-    private JsonObject RenderFulfillment(ShopifyFulfillment fulfillment) => new()
+    private static JsonObject RenderFulfillment(ShopifyFulfillment fulfillment) => new()
     {
         ["id"] = ShopifyGid.Of("Fulfillment", fulfillment.Id),
         ["status"] = "SUCCESS",
         ["trackingInfo"] = new JsonArray(new JsonObject { ["number"] = fulfillment.TrackingNumber, ["company"] = fulfillment.Company, ["url"] = fulfillment.Url }),
         ["fulfillmentLineItems"] = new JsonObject
         {
-            ["nodes"] = new JsonArray(fulfillment.Lines.Select(l => (JsonNode)new JsonObject
+            ["nodes"] = new JsonArray(fulfillment.Lines.Zip(fulfillment.LineIds, (l, id) => (JsonNode)new JsonObject
             {
-                ["id"] = ShopifyGid.Of("FulfillmentLineItem", NextId()),
+                ["id"] = ShopifyGid.Of("FulfillmentLineItem", id),
                 ["quantity"] = l.Quantity,
                 ["lineItem"] = new JsonObject { ["id"] = "gid://shopify/LineItem/" + l.LineId },
             }).ToArray()),
@@ -331,12 +331,14 @@ public sealed partial class ShopifyFake
         }
 
         var tracking = input["trackingInfo"] as JsonObject;
+        var shippedLines = shipped.GroupBy(s => s.Line.Id).Select(g => new ShippedLine(g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(s => s.Quantity))).ToArray();
         var fulfillment = new ShopifyFulfillment(
             NextId(),
             (string?)tracking?["number"],
             (string?)tracking?["company"],
             (string?)tracking?["url"],
-            shipped.GroupBy(s => s.Line.Id).Select(g => new ShippedLine(g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(s => s.Quantity))).ToArray());
+            shippedLines,
+            shippedLines.Select(_ => NextId()).ToArray());
         order.Fulfillments.Add(fulfillment);
         order.UpdatedAt = Clock.GetCurrentInstant();
         return (new JsonObject { ["fulfillment"] = RenderFulfillment(fulfillment), ["userErrors"] = new JsonArray() }, MutationCost);

@@ -27,9 +27,12 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// <item><term><c>productVariants(first, after, query: "sku:…")</c>, <c>productVariant(id)</c> (<c>graphql.productVariants</c>, <c>graphql.productVariant</c>)</term><description>Variant lookup by SKU or id, with <c>inventoryItem</c> and its <c>inventoryLevels</c>.</description></item>
 /// <item><term><c>inventoryItem(id)</c> (<c>graphql.inventoryItem</c>)</term><description>An inventory item with <c>variant</c> and <c>inventoryLevels</c> (<c>quantities</c> named <c>available</c>).</description></item>
 /// <item><term><c>inventorySetQuantities(input)</c> (<c>graphql.inventorySetQuantities</c>)</term><description>
-/// Sets <c>available</c>. From API version 2026-04 every quantity needs <c>changeFromQuantity</c> (explicit null skips the check;
-/// a mismatch is the user error <c>CHANGE_FROM_QUANTITY_STALE</c>) and the mutation needs <c>@idempotent(key:)</c>; before it,
-/// <c>compareQuantity</c>/<c>ignoreCompareQuantity</c> (<c>COMPARE_QUANTITY_STALE</c>) and an optional key. A repeated key replays the first answer. Cost 10.</description></item>
+/// Sets <c>available</c> (all quantities or none). From API version 2026-04 the mutation needs <c>@idempotent(key:)</c> and every quantity
+/// <c>changeFromQuantity</c>: leaving either out is a top-level error, an explicit null skips the check, a mismatch is the user error
+/// <c>CHANGE_FROM_QUANTITY_STALE</c>. Before it, <c>compareQuantity</c> (<c>COMPARE_QUANTITY_REQUIRED</c> unless <c>ignoreCompareQuantity</c>,
+/// <c>COMPARE_QUANTITY_STALE</c>) and an optional key. A repeated key with the same parameters replays the first answer and changes nothing;
+/// with other parameters it is <c>IDEMPOTENCY_KEY_PARAMETER_MISMATCH</c>. Also <c>INVALID_NAME</c> (the fake keeps no <c>on_hand</c>),
+/// <c>INVALID_REASON</c>, <c>INVALID_INVENTORY_ITEM</c>, <c>INVALID_LOCATION</c>, <c>INVALID_QUANTITY_NEGATIVE</c>. Cost 10.</description></item>
 /// <item><term><c>orders(first, after, query, sortKey, reverse)</c> (<c>graphql.orders</c>)</term><description>Cursor pages with <c>pageInfo { hasNextPage endCursor }</c>;
 /// <c>query</c> understands <c>updated_at:&gt;…</c>, <c>updated_at:&gt;=…</c>, <c>updated_at:&lt;…</c> and <c>name:…</c>; <c>sortKey</c> <c>ID</c> (default) or <c>UPDATED_AT</c>. At most 250 a page.</description></item>
 /// <item><term><c>order(id)</c> (<c>graphql.order</c>)</term><description>One order with <c>lineItems</c> and <c>fulfillmentOrders</c> (their line items and remaining quantities).</description></item>
@@ -63,7 +66,7 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
     private readonly TokenBucket _bucket;
     private readonly List<ShopifyVariant> _variants = [];
     private readonly List<ShopifyOrder> _orders = [];
-    private readonly Dictionary<string, FakeResponse> _idempotent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Fingerprint, FakeResponse Response)> _idempotent = new(StringComparer.Ordinal);
     private readonly string _accessToken;
     private readonly long _shopId;
     private long _nextId = ShopifyGid.FirstId;
@@ -267,9 +270,23 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
 
     private FakeResponse Answer(FakeCall call, ShopifyGraphQLRequest request)
     {
-        if (request.IsMutation && request.IdempotencyKey is { } key && _idempotent.TryGetValue($"{request.Field}\n{key}", out var replay))
+        if (request.IsMutation && request.IdempotencyKey is { } key && _idempotent.TryGetValue($"{request.Field}\n{key}", out var earlier))
         {
-            return replay;
+            if (earlier.Fingerprint == request.Fingerprint)
+            {
+                // The same key and the same parameters: Shopify answers as the first time and changes nothing.
+                return earlier.Response;
+            }
+
+            if (request.Field == "inventorySetQuantities")
+            {
+                var mismatch = UserError("The same idempotency key cannot be used with different operation parameters.", "IDEMPOTENCY_KEY_PARAMETER_MISMATCH", "input");
+                return Json(200, new JsonObject
+                {
+                    ["data"] = new JsonObject { [request.ResponseKey] = new JsonObject { ["inventoryAdjustmentGroup"] = null, ["userErrors"] = new JsonArray(mismatch) } },
+                    ["extensions"] = Cost(MutationCost, MutationCost),
+                });
+            }
         }
 
         Func<FakeCall, ShopifyGraphQLRequest, (JsonNode? Data, int ActualCost)>? resolver = (request.IsMutation, request.Field) switch
@@ -321,7 +338,7 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
         var response = Json(200, new JsonObject { ["data"] = new JsonObject { [request.ResponseKey] = data }, ["extensions"] = Cost(requested, actual) });
         if (request.IsMutation && request.IdempotencyKey is { } newKey)
         {
-            _idempotent[$"{request.Field}\n{newKey}"] = response;
+            _idempotent[$"{request.Field}\n{newKey}"] = (request.Fingerprint, response);
         }
 
         return response;
@@ -329,10 +346,26 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
 
     private static FakeResponse? Precheck(FakeCall call, ShopifyGraphQLRequest request)
     {
-        if (request.Field == "inventorySetQuantities" && IsAtLeast(call, "2026-04") && request.IdempotencyKey is null)
+        if (request.Field == "inventorySetQuantities" && IsAtLeast(call, "2026-04"))
         {
             // From 2026-04 the directive is required on inventory mutations; without it nothing runs.
-            return GraphQLErrors("The @idempotent directive is required for this mutation.", "BAD_REQUEST");
+            if (request.IdempotencyKey is null)
+            {
+                return GraphQLErrors("The @idempotent directive is required for this mutation.", "BAD_REQUEST");
+            }
+
+            // So is changeFromQuantity on every quantity: leaving it out fails validation before anything runs;
+            // only an explicit null skips the check.
+            var quantities = (request.Argument("input") as JsonObject)?["quantities"] as JsonArray ?? [];
+            for (var i = 0; i < quantities.Count; i++)
+            {
+                if (quantities[i] is JsonObject entry && !entry.ContainsKey("changeFromQuantity"))
+                {
+                    return GraphQLErrors(
+                        string.Create(CultureInfo.InvariantCulture, $"Variable $input of type InventorySetQuantitiesInput! was provided invalid value for quantities.{i}.changeFromQuantity (Expected value to be present; pass null to skip the check)"),
+                        "INVALID_VARIABLE");
+                }
+            }
         }
 
         if (request.Field is "orders" or "locations" or "productVariants" && request.IntArgument("first") is not (> 0 and <= MaxPageSize))

@@ -36,6 +36,9 @@ internal sealed partial class ShopifyGraphQLRequest
     /// <summary>The key of the <c>@idempotent(key:)</c> directive, or <see langword="null"/>.</summary>
     public string? IdempotencyKey { get; }
 
+    /// <summary>The root field's arguments and the variables: two requests with the same fingerprint ask the same.</summary>
+    public string Fingerprint => $"{Field}({_arguments})\n{_variables.ToJsonString()}";
+
     /// <summary>Reads a request body <c>{"query", "variables", "operationName"}</c>.</summary>
     /// <returns>The request, or <see langword="null"/> when the body is not such JSON or the document has no root field.</returns>
     public static ShopifyGraphQLRequest? Parse(string? body)

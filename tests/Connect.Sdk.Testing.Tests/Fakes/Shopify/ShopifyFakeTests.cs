@@ -172,8 +172,36 @@ public sealed class ShopifyFakeTests : IAsyncLifetime
         var refused = await PostAsync(_http, _shop, SetQuantities, omitted);
 
         Assert.Empty(skipped["data"]!["inventorySetQuantities"]!["userErrors"]!.AsArray());
-        Assert.Single(refused["data"]!["inventorySetQuantities"]!["userErrors"]!.AsArray());
+        Assert.Null(refused["data"]);
+        Assert.Contains("quantities.0.changeFromQuantity", (string?)refused["errors"]![0]!["message"], StringComparison.Ordinal);
         Assert.Equal(1, _shop.StockOf(Sku("SHIRT-M")));
+    }
+
+    [Fact]
+    public async Task InventorySetQuantities_SameKeyOtherParameters_AnswersKeyParameterMismatch()
+    {
+        _shop.SeedArticle(Sku("SHIRT-M"), 7);
+
+        await PostAsync(_http, _shop, SetQuantities, Input("SHIRT-M", 12, changeFrom: 7, key: "same"));
+        var body = await PostAsync(_http, _shop, SetQuantities, Input("SHIRT-M", 13, changeFrom: 12, key: "same"));
+
+        Assert.Equal("IDEMPOTENCY_KEY_PARAMETER_MISMATCH", (string?)body["data"]!["inventorySetQuantities"]!["userErrors"]![0]!["code"]);
+        Assert.Equal(12, _shop.StockOf(Sku("SHIRT-M")));
+    }
+
+    [Theory]
+    [InlineData("name", "on_hand", "INVALID_NAME")]
+    [InlineData("reason", "because", "INVALID_REASON")]
+    public async Task InventorySetQuantities_InvalidNameOrReason_AnswersTheDocumentedCode(string field, string value, string code)
+    {
+        _shop.SeedArticle(Sku("SHIRT-M"), 7);
+        var input = Input("SHIRT-M", 12, changeFrom: 7, key: "k-1");
+        input["input"]![field] = value;
+
+        var body = await PostAsync(_http, _shop, SetQuantities, input);
+
+        Assert.Equal(code, (string?)body["data"]!["inventorySetQuantities"]!["userErrors"]![0]!["code"]);
+        Assert.Equal(7, _shop.StockOf(Sku("SHIRT-M")));
     }
 
     [Fact]
