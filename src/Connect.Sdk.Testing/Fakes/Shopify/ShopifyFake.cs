@@ -51,6 +51,8 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// Throttle (<see cref="ShopifyThrottle"/>): each root field has a requested cost (1 for an object, 2 plus
 /// <c>first</c> for a connection, 10 for a mutation) and an actual cost (2 plus the nodes returned for a connection).
 /// A request needs its requested cost available; it then pays the actual cost, as Shopify refunds the difference.
+/// A request costing more than 1000 points (Shopify's single-query limit) or more than the bucket holds is refused with
+/// <c>MAX_COST_EXCEEDED</c>.
 /// Every answer carries <c>extensions.cost</c>; a request that does not fit gets HTTP 200 with
 /// <c>errors[{message: "Throttled", extensions: {code: "THROTTLED"}}]</c> and <c>actualQueryCost: null</c>. The bucket
 /// refills on <see cref="MarketplaceFakeOptions.Clock"/>. All ids are above 2^53.
@@ -62,6 +64,9 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
     public const string DefaultApiVersion = "2026-04";
 
     private const string AccessTokenHeader = "X-Shopify-Access-Token";
+
+    // Shopify refuses any single query that costs more than this, whatever the bucket holds.
+    private const int SingleQueryMaxCost = 1000;
 
     private readonly TokenBucket _bucket;
     private readonly List<ShopifyVariant> _variants = [];
@@ -315,6 +320,16 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
         }
 
         var requested = RequestedCost(request);
+        var maxCost = Math.Min(SingleQueryMaxCost, Throttle.MaximumAvailable);
+        if (requested > maxCost)
+        {
+            // A query that could never fit is refused outright rather than throttled forever.
+            return GraphQLErrors(
+                string.Create(CultureInfo.InvariantCulture, $"Query cost is {requested}, which exceeds the single query max cost limit ({maxCost})."),
+                "MAX_COST_EXCEEDED",
+                new JsonObject { ["cost"] = requested, ["maxCost"] = maxCost });
+        }
+
         if (_bucket.Available < requested)
         {
             var throttled = new JsonObject

@@ -74,4 +74,16 @@ public sealed class ShopifyFakeThrottleTests
 
         Assert.Equal(100, shop.CurrentlyAvailable);
     }
+
+    [Fact]
+    public async Task QueryCostingMoreThanTheBucketHolds_IsRefusedWithMaxCostExceeded_NotThrottledForever()
+    {
+        await using var shop = ShopifyFake.Start(Token, new MarketplaceFakeOptions { Clock = _clock }, new ShopifyThrottle(100, 10));
+        using var http = Client();
+
+        var body = await PostAsync(http, shop, "{ orders(first: 250) { nodes { id } } }");
+
+        Assert.Equal("MAX_COST_EXCEEDED", (string?)body["errors"]![0]!["extensions"]!["code"]);
+        Assert.Equal(100, shop.CurrentlyAvailable);
+    }
 }
