@@ -44,8 +44,10 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// Faults: every request first consults the plan as operation <c>graphql</c> (every kind, including dropped
 /// connections and delays); then, once the root field is known, as <c>graphql.{field}</c>, where the status and body
 /// faults (500, 503, 429, malformed and truncated JSON) are acted out. Schedule faults by the
-/// <c>graphql.{field}</c> names: a rule without an operation is drawn at both points. Unknown paths answer 404
-/// (operation <c>route.unknown</c>).
+/// <c>graphql.{field}</c> names: a rule without an operation is drawn at both points. The request log names every
+/// GraphQL request <c>graphql</c>. Unknown paths answer 404 (operation <c>route.unknown</c>); a missing or wrong token
+/// answers 401 with Shopify's body <c>{"errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"}</c>;
+/// a body that is not <c>{"query": …}</c> answers 400.
 /// </para>
 /// <para>
 /// Throttle (<see cref="ShopifyThrottle"/>): each root field has a requested cost (1 for an object, 2 plus
@@ -53,9 +55,10 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// A request needs its requested cost available; it then pays the actual cost, as Shopify refunds the difference.
 /// A request costing more than 1000 points (Shopify's single-query limit) or more than the bucket holds is refused with
 /// <c>MAX_COST_EXCEEDED</c>.
-/// Every answer carries <c>extensions.cost</c>; a request that does not fit gets HTTP 200 with
+/// Every answer carries <c>extensions.cost</c>; a request that does not fit gets HTTP 200 (Shopify's documents give no status) with
 /// <c>errors[{message: "Throttled", extensions: {code: "THROTTLED"}}]</c> and <c>actualQueryCost: null</c>. The bucket
-/// refills on <see cref="MarketplaceFakeOptions.Clock"/>. All ids are above 2^53.
+/// refills on <see cref="MarketplaceFakeOptions.Clock"/>. Every id the fake hands out is an odd number above 2^53, which
+/// no double holds, so a client that parses GIDs' numbers as JSON numbers or doubles gets them wrong.
 /// </para>
 /// </remarks>
 public sealed partial class ShopifyFake : WireMockMarketplaceFake
