@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using Connect.Sdk.Orders;
+using NodaTime;
+
+namespace Connect.Sdk.Testing.Fakes.Shopify;
+
+/// <summary>An order as the Shopify fake holds it: the GraphQL node without its fulfillment state, which is rendered live.</summary>
+internal sealed class ShopifyOrder
+{
+    public required long Id { get; init; }
+
+    /// <summary>The order's name as Shopify shows it, e.g. <c>#1001</c>.</summary>
+    public required string Name { get; init; }
+
+    public required long FulfillmentOrderId { get; init; }
+
+    public required OrderStatus SeededStatus { get; init; }
+
+    public required Instant UpdatedAt { get; set; }
+
+    /// <summary>The order's fields that never change after seeding (money, address, line items).</summary>
+    public required JsonObject Json { get; init; }
+
+    public required IReadOnlyList<ShopifyOrderLine> Lines { get; init; }
+
+    public List<ShopifyFulfillment> Fulfillments { get; } = [];
+
+    public bool IsCancelled => SeededStatus == OrderStatus.Cancelled;
+
+    public bool IsFullyFulfilled => Lines.All(l => l.Remaining == 0);
+
+    public bool IsPartlyFulfilled => !IsFullyFulfilled && Lines.Any(l => l.Remaining < l.Quantity);
+}

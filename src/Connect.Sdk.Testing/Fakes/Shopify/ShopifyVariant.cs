@@ -1,0 +1,15 @@
+namespace Connect.Sdk.Testing.Fakes.Shopify;
+
+/// <summary>A product variant as the Shopify fake holds it: its ids, SKU and the available quantity at the shop's location.</summary>
+internal sealed class ShopifyVariant
+{
+    public required long Id { get; init; }
+
+    public required long ProductId { get; init; }
+
+    public required long InventoryItemId { get; init; }
+
+    public required string Sku { get; init; }
+
+    public required int Available { get; set; }
+}
