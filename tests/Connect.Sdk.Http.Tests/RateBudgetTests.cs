@@ -23,7 +23,8 @@ public sealed class RateBudgetTests
 
         var all = Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
         {
-            await budget.WaitAsync(cost, CancellationToken.None);
+            // No captured context: the send is recorded the moment fake time releases it.
+            await budget.WaitAsync(cost, CancellationToken.None).ConfigureAwait(false);
             lock (sends)
             {
                 sends.Add(time.GetUtcNow());

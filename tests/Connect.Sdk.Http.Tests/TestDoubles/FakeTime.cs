@@ -17,7 +17,7 @@ internal static class FakeTime
 
     public static async Task RunAsync(this FakeTimeProvider time, Task work, TimeSpan? step = null, TimeSpan? limit = null)
     {
-        var until = time.GetUtcNow() + (limit ?? TimeSpan.FromHours(1));
+        var until = time.GetUtcNow() + (limit ?? TimeSpan.FromMinutes(10));
         while (!work.IsCompleted && time.GetUtcNow() < until)
         {
             // Continuations of fake timers mostly run inline; yielding lets any that hop threads finish first.
@@ -32,7 +32,7 @@ internal static class FakeTime
             }
         }
 
-        Assert.True(work.IsCompleted, $"The work did not finish within {limit ?? TimeSpan.FromHours(1)} of fake time.");
+        Assert.True(work.IsCompleted, $"The work did not finish within {limit ?? TimeSpan.FromMinutes(10)} of fake time.");
     }
 
     /// <summary>Fake time has moved on from <see cref="Start"/> by the expected seconds, give or take the driving step.</summary>

@@ -32,7 +32,8 @@ internal sealed class StubMarketplace(TimeProvider time) : HttpMessageHandler
     public StubMarketplace ThenHang() =>
         Then(async (_, cancellationToken) =>
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
+            // No captured context: cancellation must flow back inline while the test advances fake time.
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken).ConfigureAwait(false);
             throw new InvalidOperationException("unreachable");
         });
 
