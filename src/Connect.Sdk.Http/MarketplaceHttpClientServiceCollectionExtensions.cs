@@ -1,5 +1,6 @@
 using Connect.Sdk.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,10 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="name">The client's name.</param>
     /// <param name="configure">Sets the account, its rate limit and any resilience changes.</param>
-    /// <returns>The client builder, for an adapter's own handlers (authentication, signing); they run inside pacing.</returns>
+    /// <returns>
+    /// The client builder, for an adapter's own handlers (authentication, signing); they run inside pacing, above a last
+    /// handler that redacts transport failures before Polly's telemetry logs them.
+    /// </returns>
     public static IHttpClientBuilder AddMarketplaceHttpClient(this IServiceCollection services, string name, Action<MarketplaceHttpClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -30,6 +34,8 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
         services.TryAddSingleton<AccountBudgets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarketplaceHttpClientOptions>, MarketplaceHttpClientOptionsValidator>());
         services.AddOptions<MarketplaceHttpClientOptions>(name).Configure(configure).ValidateOnStart();
+        services.AddSingleton<IHttpMessageHandlerBuilderFilter>(provider =>
+            new InnermostHandlerFilter(name, provider.GetRequiredService<IOptionsMonitor<MarketplaceHttpClientOptions>>()));
 
         var client = services.AddHttpClient(name);
         client.ConfigureHttpClient((provider, http) =>

@@ -25,26 +25,30 @@ internal sealed class RedactionHandler(string client, SecretRedactor redactor, I
         }
         catch (Exception exception) when (exception is HttpRequestException or TimeoutException)
         {
-            // Messages from lower layers may quote the URI or a body that echoes a token; the inner exception would
-            // carry the same text, so it is not kept: its type and the redacted message are.
-            var uri = HttpRedaction.RedactUri(request.RequestUri, redactor);
-            var message = $"{request.Method} {uri} failed: {exception.GetType().Name}: {Redact(exception.Message, request.RequestUri, uri)}";
-            logger.Failed(client, request.Method.Method, uri, Elapsed(started), message);
-            throw exception is HttpRequestException http
-                ? new HttpRequestException(http.HttpRequestError, message, inner: null, http.StatusCode)
-                : new TimeoutException(message);
+            var redacted = Redact(exception, request, redactor);
+            logger.Failed(client, request.Method.Method, HttpRedaction.RedactUri(request.RequestUri, redactor), Elapsed(started), redacted.Message);
+            throw redacted;
         }
     }
 
-    private string Redact(string text, Uri? raw, string redactedUri)
+    /// <summary>
+    /// A copy of a failure whose message has the request's secrets removed. Messages from lower layers may quote the
+    /// URI or a body that echoes a token; the inner exception would carry the same text, so it is not kept: its type
+    /// and the redacted message are.
+    /// </summary>
+    internal static Exception Redact(Exception exception, HttpRequestMessage request, SecretRedactor redactor)
     {
-        if (raw is not null)
+        var uri = HttpRedaction.RedactUri(request.RequestUri, redactor);
+        var text = exception.Message;
+        if (request.RequestUri is { } raw)
         {
-            text = text.Replace(raw.ToString(), redactedUri, StringComparison.Ordinal)
-                .Replace(raw.OriginalString, redactedUri, StringComparison.Ordinal);
+            text = text.Replace(raw.ToString(), uri, StringComparison.Ordinal).Replace(raw.OriginalString, uri, StringComparison.Ordinal);
         }
 
-        return redactor.Redact(text) ?? string.Empty;
+        var message = $"{request.Method} {uri} failed: {exception.GetType().Name}: {redactor.Redact(text)}";
+        return exception is HttpRequestException http
+            ? new HttpRequestException(http.HttpRequestError, message, inner: null, http.StatusCode)
+            : new TimeoutException(message);
     }
 
     private long Elapsed(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
