@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Connect.Sdk.Http;
+
+/// <summary>
+/// The HTTP package's log messages (event ids 8000–8099). URIs are logged only after <see cref="HttpRedaction.RedactUri"/>,
+/// and no header is logged at all.
+/// </summary>
+internal static partial class HttpLog
+{
+    [LoggerMessage(EventId = 8000, Level = LogLevel.Debug, Message = "{Client}: {Method} {Uri} answered {StatusCode} after {ElapsedMs} ms")]
+    public static partial void Answered(this ILogger logger, string client, string method, string uri, int statusCode, long elapsedMs);
+
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "{Client}: {Method} {Uri} failed after {ElapsedMs} ms: {Error}")]
+    public static partial void Failed(this ILogger logger, string client, string method, string uri, long elapsedMs, string error);
+}

@@ -1,0 +1,79 @@
+using Connect.Sdk.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers marketplace HTTP clients with IHttpClientFactory.</summary>
+public static class MarketplaceHttpClientServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a named client, usually one per connection (name it after the connection id). Its handlers, outermost
+    /// first: redacted logging, the total timeout (extended by <c>Retry-After</c>), the resilience pipeline of
+    /// <see cref="MarketplaceResilience"/>, and pacing on the account's budget from <see cref="AccountBudgets"/>.
+    /// Resolve it with <c>IHttpClientFactory.CreateClient(name)</c>. Waits run on the registered
+    /// <see cref="TimeProvider"/> (the system's unless the host registered another).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client's name.</param>
+    /// <param name="configure">Sets the account, its rate limit and any resilience changes.</param>
+    /// <returns>
+    /// The client builder, for an adapter's own handlers (authentication, signing); they run inside pacing, above a last
+    /// handler that redacts transport failures before Polly's telemetry logs them.
+    /// </returns>
+    public static IHttpClientBuilder AddMarketplaceHttpClient(this IServiceCollection services, string name, Action<MarketplaceHttpClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AccountBudgets>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarketplaceHttpClientOptions>, MarketplaceHttpClientOptionsValidator>());
+        services.AddOptions<MarketplaceHttpClientOptions>(name).Configure(configure).ValidateOnStart();
+        services.AddSingleton<IHttpMessageHandlerBuilderFilter>(provider =>
+            new InnermostHandlerFilter(name, provider.GetRequiredService<IOptionsMonitor<MarketplaceHttpClientOptions>>()));
+
+        var client = services.AddHttpClient(name);
+        client.ConfigureHttpClient((provider, http) =>
+        {
+            // The handlers own every timeout, on the injected clock; HttpClient's own 100 seconds would cut a
+            // Retry-After wait short.
+            http.Timeout = Timeout.InfiniteTimeSpan;
+            if (Options(provider, name).BaseAddress is { } baseAddress)
+            {
+                http.BaseAddress = baseAddress;
+            }
+        });
+
+        // IHttpClientFactory's loggers write URIs (with their signed query strings) and, at trace level, headers.
+        client.RemoveAllLoggers();
+        client.AddHttpMessageHandler(provider => new RedactionHandler(
+            name,
+            Options(provider, name).Redactor,
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("Connect.Sdk.Http"),
+            provider.GetRequiredService<TimeProvider>()));
+        client.AddHttpMessageHandler(provider => new TotalTimeoutHandler(
+            Options(provider, name).Resilience.TotalTimeout,
+            provider.GetRequiredService<TimeProvider>()));
+        client.AddResilienceHandler("marketplace", (pipeline, context) =>
+            pipeline.AddMarketplaceResilience(
+                Options(context.ServiceProvider, name).Resilience,
+                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        client.AddHttpMessageHandler(provider =>
+        {
+            var options = Options(provider, name);
+            var time = provider.GetRequiredService<TimeProvider>();
+            return options.RateLimit is { } model
+                ? new PacingHandler(provider.GetRequiredService<AccountBudgets>().GetOrAdd(options.Account!, model), time)
+                : new PassThroughHandler();
+        });
+        return client;
+    }
+
+    private static MarketplaceHttpClientOptions Options(IServiceProvider provider, string name) =>
+        provider.GetRequiredService<IOptionsMonitor<MarketplaceHttpClientOptions>>().Get(name);
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Connect.Sdk.Http;
+
+/// <summary>
+/// Builds the resilience pipeline every marketplace client shares, on Polly v8: retries with exponential back-off
+/// and jitter on 5xx, 408, 429, timeouts and network errors, honouring <c>Retry-After</c>; a circuit breaker that
+/// ignores 429; and a per-attempt timeout. All waits run on the given <see cref="TimeProvider"/>.
+/// </summary>
+public static class MarketplaceResilience
+{
+    /// <summary>
+    /// Adds the strategies, outermost first: retry, circuit breaker, attempt timeout. The total timeout is not a
+    /// Polly strategy, because <c>Retry-After</c> must be able to extend it; clients made by
+    /// <c>AddMarketplaceHttpClient</c> get it from a handler outside this pipeline.
+    /// </summary>
+    /// <param name="builder">The pipeline builder, e.g. the one <c>AddResilienceHandler</c> passes.</param>
+    /// <param name="options">The settings.</param>
+    /// <param name="time">The clock every wait runs on.</param>
+    /// <returns>The builder.</returns>
+    public static ResiliencePipelineBuilder<HttpResponseMessage> AddMarketplaceResilience(
+        this ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        MarketplaceResilienceOptions options,
+        TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        if (options.Problems().FirstOrDefault() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        builder.TimeProvider = time;
+        return builder
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                Delay = options.BaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, time)),
+                DelayGenerator = args => ValueTask.FromResult(ServerRequestedDelay(args.Outcome, args.Context, time)),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                FailureRatio = options.CircuitFailureRatio,
+                MinimumThroughput = options.CircuitMinimumThroughput,
+                SamplingDuration = options.CircuitSamplingDuration,
+                BreakDuration = options.CircuitBreakDuration,
+
+                // 429 means "slow down", not "broken": pacing reacts to it, the breaker must not stop all traffic.
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests
+                    && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+            })
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, MarketplaceResilienceOptions options, TimeProvider time)
+    {
+        if (!HttpClientResiliencePredicates.IsTransient(outcome))
+        {
+            return false;
+        }
+
+        var request = context.GetRequestMessage() ?? outcome.Result?.RequestMessage;
+        if (request is null || !MarketplaceRequest.IsRetriable(request))
+        {
+            return false;
+        }
+
+        // A wait longer than we are willing to hold the caller for: hand the response back instead.
+        return RetryAfter.From(outcome.Result, time) is not { } wait || wait <= options.MaxRetryAfter;
+    }
+
+    private static TimeSpan? ServerRequestedDelay(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeProvider time)
+    {
+        if (RetryAfter.From(outcome.Result, time) is not { } wait)
+        {
+            return null; // Polly's exponential back-off with jitter.
+        }
+
+        if (context.GetRequestMessage() is { } request && request.Options.TryGetValue(TotalTimeout.Key, out var deadline))
+        {
+            deadline.Extend(wait);
+        }
+
+        return wait;
+    }
+}

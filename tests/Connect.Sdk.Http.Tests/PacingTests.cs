@@ -1,0 +1,81 @@
+using System.Net;
+using Connect.Sdk.Http.Tests.TestDoubles;
+
+namespace Connect.Sdk.Http.Tests;
+
+public sealed class PacingTests : IDisposable
+{
+    private static readonly RateLimitModel Model = RateLimitModel.TokenBucket(2, 5);
+
+    private readonly ClientHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task TwoConnectionsOnOneAccount_TogetherNeverExceedTheAccountsRate()
+    {
+        var first = _harness.Add("connection-1", o => { o.Account = "amazon:A1B2C3"; o.RateLimit = Model; });
+        var second = _harness.Add("connection-2", o => { o.Account = "amazon:A1B2C3"; o.RateLimit = Model; });
+        var client1 = _harness.Client("connection-1");
+        var client2 = _harness.Client("connection-2");
+
+        var all = Task.WhenAll(Enumerable.Range(0, 15).SelectMany(_ => new[] { client1.GetAsync("orders"), client2.GetAsync("orders") }));
+        await _harness.Time.RunAsync(all);
+
+        var sends = first.Received.Concat(second.Received).Select(r => r.At).ToList();
+        Assert.Equal(30, sends.Count);
+        RateBudgetTests.AssertNeverOverLimit(sends, Model, 1, "one account, two connections");
+        Assert.InRange(sends.Max() - FakeTime.Start, TimeSpan.FromSeconds(12.5), TimeSpan.FromSeconds(12.55));
+    }
+
+    [Fact]
+    public async Task TwoAccounts_EachGetTheirOwnBudget()
+    {
+        var first = _harness.Add("connection-1", o => { o.Account = "shop-1"; o.RateLimit = Model; });
+        var second = _harness.Add("connection-2", o => { o.Account = "shop-2"; o.RateLimit = Model; });
+
+        var all = Task.WhenAll(Enumerable.Range(0, 5).SelectMany(_ => new[] { _harness.Client("connection-1").GetAsync("orders"), _harness.Client("connection-2").GetAsync("orders") }));
+        await _harness.Time.RunAsync(all);
+
+        // Five each fit each account's burst: nobody waited.
+        Assert.All(first.Received.Concat(second.Received), r => Assert.Equal(FakeTime.Start, r.At));
+    }
+
+    [Fact]
+    public async Task TooManyRequests_PausesEveryClientOfTheAccountUntilRetryAfter()
+    {
+        var first = _harness.Add("connection-1", o => { o.Account = "shop"; o.RateLimit = RateLimitModel.LeakyBucket(40, 2); })
+            .Then(HttpStatusCode.TooManyRequests, r => r.Headers.Add("Retry-After", "10"));
+        var second = _harness.Add("connection-2", o => { o.Account = "shop"; o.RateLimit = RateLimitModel.LeakyBucket(40, 2); });
+
+        await _harness.Time.RunAsync(_harness.Client("connection-1").GetAsync("orders"));
+        var other = await _harness.Time.RunAsync(_harness.Client("connection-2").GetAsync("orders"));
+
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal(FakeTime.Start.AddSeconds(10), first.Received[1].At);
+        Assert.True(second.Received[0].At >= FakeTime.Start.AddSeconds(10), "The other connection of the account waited out the pause too.");
+    }
+
+    public static TheoryData<string, RateLimitModel, string, string, double> RateHeaders => new()
+    {
+        // Amazon says the rate is half of what was declared: the next request waits two seconds, not one.
+        { "amazon", RateLimitModel.TokenBucket(5, 1), "x-amzn-RateLimit-Limit", "0.5", 2 },
+
+        // Another app filled the shop's bucket: the next call waits for one leak.
+        { "shopify", RateLimitModel.LeakyBucket(40, 2), "X-Shopify-Shop-Api-Call-Limit", "40/40", 0.5 },
+    };
+
+    [Theory]
+    [MemberData(nameof(RateHeaders))]
+    public async Task RateHeader_ReBasesTheBudget(string marketplace, RateLimitModel model, string header, string value, double expectedGapSeconds)
+    {
+        var stub = _harness.Add("connection", o => { o.Account = marketplace + ":account"; o.RateLimit = model; })
+            .Then(HttpStatusCode.OK, r => r.Headers.Add(header, value));
+        var client = _harness.Client("connection");
+
+        await _harness.Time.RunAsync(client.GetAsync("orders/1"));
+        await _harness.Time.RunAsync(client.GetAsync("orders/2"));
+
+        Assert.Equal(TimeSpan.FromSeconds(expectedGapSeconds), stub.Received[1].At - stub.Received[0].At);
+    }
+}

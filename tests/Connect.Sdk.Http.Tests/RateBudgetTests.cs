@@ -1,0 +1,156 @@
+using Connect.Sdk.Http.Tests.TestDoubles;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Connect.Sdk.Http.Tests;
+
+public sealed class RateBudgetTests
+{
+    public static TheoryData<string, RateLimitModel, double, int> Models => new()
+    {
+        // Amazon getOrderItems-like: 0.5/s, burst 30 — kept small so the run stays short.
+        { "token bucket", RateLimitModel.TokenBucket(2, 10), 1, 50 },
+        { "leaky bucket", RateLimitModel.LeakyBucket(40, 2), 1, 100 },
+        { "cost based", RateLimitModel.CostBased(1000, 100), 50, 60 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public async Task WaitAsync_ManyRequestsAtOnce_FinishInTheTheoreticalMinimumWithoutOverLimitSends(string kind, RateLimitModel model, double cost, int count)
+    {
+        var time = FakeTime.Create();
+        var budget = new RateBudget(model, time);
+        var sends = new List<DateTimeOffset>();
+
+        var all = Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            // No captured context: the send is recorded the moment fake time releases it.
+            await budget.WaitAsync(cost, CancellationToken.None).ConfigureAwait(false);
+            lock (sends)
+            {
+                sends.Add(time.GetUtcNow());
+            }
+        }));
+        await time.RunAsync(all);
+
+        // The first bucketful goes at once; every further request waits exactly for its cost to refill.
+        var minimum = TimeSpan.FromSeconds(((count * cost) - model.Capacity) / model.RefillPerSecond);
+        var elapsed = sends.Max() - FakeTime.Start;
+        Assert.InRange(elapsed, minimum, minimum + TimeSpan.FromMilliseconds(50));
+        AssertNeverOverLimit(sends, model, cost, kind);
+    }
+
+    [Fact]
+    public async Task WaitAsync_Cancelled_GivesItsUnitsBack()
+    {
+        var time = FakeTime.Create();
+        var budget = new RateBudget(RateLimitModel.TokenBucket(1, 1), time);
+        await budget.WaitAsync(1, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+
+        var cancelled = budget.WaitAsync(1, cancel.Token).AsTask();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+
+        // Had the cancelled waiter kept its slot, this one would wait two seconds, not one.
+        var next = budget.WaitAsync(1, CancellationToken.None).AsTask();
+        await time.RunAsync(next);
+        time.AssertElapsed(1);
+    }
+
+    [Fact]
+    public async Task ReportThrottled_WithRetryAfter_NothingIsSentBeforeItAndWaitersReserveAgain()
+    {
+        var time = FakeTime.Create();
+        var budget = new RateBudget(RateLimitModel.TokenBucket(10, 10), time);
+        budget.ReportThrottled(TimeSpan.FromSeconds(5));
+
+        var first = budget.WaitAsync(1, CancellationToken.None).AsTask();
+        await time.RunAsync(first);
+        time.AssertElapsed(5);
+
+        // The bucket is empty after the pause: the next unit needs a tenth of a second.
+        var second = budget.WaitAsync(1, CancellationToken.None).AsTask();
+        await time.RunAsync(second);
+        time.AssertElapsed(5.1);
+    }
+
+    [Fact]
+    public async Task ReportThrottled_WhileRequestsWait_PushesTheWaitersPastThePause()
+    {
+        var time = FakeTime.Create();
+        var budget = new RateBudget(RateLimitModel.TokenBucket(1, 1), time);
+        await budget.WaitAsync(1, CancellationToken.None);
+        var waiting = budget.WaitAsync(1, CancellationToken.None).AsTask();
+
+        budget.ReportThrottled(TimeSpan.FromSeconds(10));
+        await time.RunAsync(waiting);
+
+        Assert.True(time.GetUtcNow() - FakeTime.Start >= TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task ReportAvailable_FewerPointsThanEstimated_NextCostlyRequestWaitsForTheRestore()
+    {
+        var time = FakeTime.Create();
+        var budget = new RateBudget(RateLimitModel.CostBased(1000, 100), time);
+
+        // Shopify says another client of the shop used most of the points: 200 of 1000 are left.
+        budget.ReportAvailable(200);
+        var request = budget.WaitAsync(500, CancellationToken.None).AsTask();
+        await time.RunAsync(request);
+
+        time.AssertElapsed(3);
+    }
+
+    [Fact]
+    public async Task ReportRate_SlowerThanDeclared_LaterWaitsUseTheServersRate()
+    {
+        var time = FakeTime.Create();
+        var budget = new RateBudget(RateLimitModel.TokenBucket(5, 1), time);
+        await budget.WaitAsync(1, CancellationToken.None);
+
+        budget.ReportRate(0.5);
+        var next = budget.WaitAsync(1, CancellationToken.None).AsTask();
+        await time.RunAsync(next);
+
+        time.AssertElapsed(2);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    public async Task WaitAsync_CostOutsideTheBucket_IsRefused(double cost)
+    {
+        var budget = new RateBudget(RateLimitModel.TokenBucket(1, 10), new FakeTimeProvider());
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => budget.WaitAsync(cost, CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public void GetOrAdd_SameAccount_ReturnsOneSharedBudget()
+    {
+        var budgets = new AccountBudgets(new FakeTimeProvider());
+
+        var first = budgets.GetOrAdd("shopify:shop-1", RateLimitModel.LeakyBucket(40, 2));
+        var second = budgets.GetOrAdd("shopify:shop-1", RateLimitModel.LeakyBucket(80, 4));
+        var other = budgets.GetOrAdd("shopify:shop-2", RateLimitModel.LeakyBucket(40, 2));
+
+        Assert.Same(first, second);
+        Assert.Equal(40, second.Model.Capacity);
+        Assert.NotSame(first, other);
+    }
+
+    /// <summary>In every window between two sends, at most a bucketful plus what refilled in the window went out.</summary>
+    internal static void AssertNeverOverLimit(IReadOnlyList<DateTimeOffset> sends, RateLimitModel model, double cost, string kind)
+    {
+        var ordered = sends.Order().ToArray();
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            for (var j = i; j < ordered.Length; j++)
+            {
+                var spent = (j - i + 1) * cost;
+                var allowed = model.Capacity + (model.RefillPerSecond * (ordered[j] - ordered[i]).TotalSeconds) + 1e-6;
+                Assert.True(spent <= allowed, $"{kind}: sends {i}..{j} spent {spent} units, more than the {allowed:F2} the limit allows.");
+            }
+        }
+    }
+}
