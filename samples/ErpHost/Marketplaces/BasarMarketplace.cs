@@ -32,8 +32,6 @@ internal sealed class BasarMarketplace : SampleMarketplace
     private BasarFake? _fake;
     private IClock _clock = SystemClock.Instance;
 
-    public override string Name => "basar";
-
     public override ConnectionId Connection { get; } = new("basar-de");
 
     public override ConnectorId Connector => BasarConnector.Id;

@@ -14,9 +14,6 @@ namespace ErpHost.Marketplaces;
 /// </summary>
 internal abstract class SampleMarketplace : IAsyncDisposable
 {
-    /// <summary>The name on the command line (<c>--marketplaces</c>).</summary>
-    public abstract string Name { get; }
-
     /// <summary>The sample's connection to it.</summary>
     public abstract ConnectionId Connection { get; }
 
