@@ -63,6 +63,7 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
             pipeline.AddMarketplaceResilience(
                 Options(context.ServiceProvider, name).Resilience,
                 context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        client.AddHttpMessageHandler(provider => new TransportRedactionHandler(Options(provider, name).Redactor));
         client.AddHttpMessageHandler(provider =>
         {
             var options = Options(provider, name);

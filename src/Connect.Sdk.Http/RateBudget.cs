@@ -38,6 +38,9 @@ internal sealed class RateBudget : IRateBudget
         _rate = model.RefillPerSecond;
     }
 
+    /// <summary>The longest a 429 pauses the account.</summary>
+    internal static TimeSpan MaxPause { get; } = TimeSpan.FromMinutes(5);
+
     public RateLimitModel Model { get; }
 
     private double Now => (_time.GetUtcNow() - _origin).TotalSeconds;
@@ -53,6 +56,7 @@ internal sealed class RateBudget : IRateBudget
         {
             double wait;
             double reserved;
+            double reservedUpTo;
             long epoch;
             lock (_gate)
             {
@@ -60,6 +64,7 @@ internal sealed class RateBudget : IRateBudget
                 var sendAt = Math.Max(Math.Max(now, _pausedUntil), _fullAt - ((_capacity - cost) / _rate));
                 reserved = cost / _rate;
                 _fullAt = Math.Max(_fullAt, sendAt) + reserved;
+                reservedUpTo = _fullAt;
                 epoch = _epoch;
                 wait = sendAt - now;
             }
@@ -78,7 +83,9 @@ internal sealed class RateBudget : IRateBudget
             {
                 lock (_gate)
                 {
-                    if (epoch == _epoch)
+                    // Only the last reservation can be handed back: a later one is booked behind this slot, and freeing
+                    // the slot under it would let two requests share one.
+                    if (epoch == _epoch && _fullAt == reservedUpTo)
                     {
                         _fullAt -= reserved;
                     }
@@ -101,7 +108,10 @@ internal sealed class RateBudget : IRateBudget
     {
         lock (_gate)
         {
-            var resumeAt = Now + (retryAfter?.TotalSeconds ?? (1 / _rate));
+            // Capped like the retry's own wait (MarketplaceResilienceOptions.MaxRetryAfter): a server asking for hours must
+            // not hold every connection of the account that long; the retry hands such an answer back to the caller.
+            var pause = Math.Min(retryAfter?.TotalSeconds ?? (1 / _rate), MaxPause.TotalSeconds);
+            var resumeAt = Now + pause;
             _pausedUntil = Math.Max(_pausedUntil, resumeAt);
 
             // The server says the bucket is empty: it holds one unit again when the pause ends.
@@ -114,8 +124,9 @@ internal sealed class RateBudget : IRateBudget
     {
         lock (_gate)
         {
+            // Only ever stricter: the report may predate requests still in flight, whose units it does not count yet.
             var tokens = Math.Clamp(available, 0, _capacity);
-            _fullAt = Now + ((_capacity - tokens) / _rate);
+            _fullAt = Math.Max(_fullAt, Now + ((_capacity - tokens) / _rate));
             _epoch++;
         }
     }
@@ -134,6 +145,9 @@ internal sealed class RateBudget : IRateBudget
             var missing = Math.Max(0, _fullAt - now) * _rate;
             _rate = perSecond;
             _fullAt = now + (missing / _rate);
+
+            // Waiters booked at the old speed reserve again at the new one.
+            _epoch++;
         }
     }
 }

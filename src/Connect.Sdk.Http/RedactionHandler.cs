@@ -25,8 +25,15 @@ internal sealed class RedactionHandler(string client, SecretRedactor redactor, I
         }
         catch (Exception exception) when (exception is HttpRequestException or TimeoutException)
         {
-            var redacted = Redact(exception, request, redactor);
+            // Usually redacted already by the handler inside the resilience pipeline; the pipeline's own failures
+            // (an open circuit, say) carry no request data and reach the caller as they are.
+            var redacted = NeedsRedaction(exception) ? Redact(exception, request, redactor) : exception;
             logger.Failed(client, request.Method.Method, HttpRedaction.RedactUri(request.RequestUri, redactor), Elapsed(started), redacted.Message);
+            if (ReferenceEquals(redacted, exception))
+            {
+                throw;
+            }
+
             throw redacted;
         }
     }
@@ -46,10 +53,24 @@ internal sealed class RedactionHandler(string client, SecretRedactor redactor, I
         }
 
         var message = $"{request.Method} {uri} failed: {exception.GetType().Name}: {redactor.Redact(text)}";
-        return exception is HttpRequestException http
-            ? new HttpRequestException(http.HttpRequestError, message, inner: null, http.StatusCode)
-            : new TimeoutException(message);
+        Exception redacted = exception switch
+        {
+            HttpRequestException http => new HttpRequestException(http.HttpRequestError, message, inner: null, http.StatusCode),
+            TimeoutException => new TimeoutException(message),
+
+            // Any other failure below (an adapter's auth handler, say) reaches the caller as a failed request.
+            _ => new HttpRequestException(HttpRequestError.Unknown, message, inner: null),
+        };
+        redacted.Data[RedactedMark] = true;
+        return redacted;
     }
+
+    /// <summary>Marks an exception already redacted, so a handler further out does not wrap it again.</summary>
+    internal const string RedactedMark = "connect_sdk.redacted";
+
+    /// <summary>Whether a failure still needs redacting: not a cancellation, and not redacted below.</summary>
+    internal static bool NeedsRedaction(Exception exception) =>
+        exception is not OperationCanceledException && !exception.Data.Contains(RedactedMark);
 
     private long Elapsed(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
 }

@@ -3,9 +3,10 @@ using Connect.Sdk.Settings;
 namespace Connect.Sdk.Http;
 
 /// <summary>
-/// The innermost handler, right above the transport: it redacts a transport failure before anything else sees it,
-/// because Polly's telemetry logs each failed attempt's exception message from inside the resilience handler, long
-/// before the outer <see cref="RedactionHandler"/> could clean it.
+/// Redacts a failure before anything further out sees it, because Polly's telemetry logs each failed attempt's exception
+/// message from inside the resilience handler, long before the outer <see cref="RedactionHandler"/> could clean it. It
+/// stands twice in a marketplace client's chain: right inside the resilience handler (failures of pacing and of an
+/// adapter's own handlers) and innermost, right above the transport.
 /// </summary>
 internal sealed class TransportRedactionHandler(SecretRedactor redactor) : DelegatingHandler
 {
@@ -15,7 +16,7 @@ internal sealed class TransportRedactionHandler(SecretRedactor redactor) : Deleg
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (RedactionHandler.NeedsRedaction(exception))
         {
             throw RedactionHandler.Redact(exception, request, redactor);
         }

@@ -58,6 +58,40 @@ public sealed class RateBudgetTests
     }
 
     [Fact]
+    public async Task WaitAsync_AWaiterInTheMiddleCancelled_NoTwoLaterRequestsShareASlot()
+    {
+        var time = FakeTime.Create();
+        var budget = new RateBudget(RateLimitModel.TokenBucket(1, 1), time);
+        await budget.WaitAsync(1, CancellationToken.None);                      // sent at 0 s
+        using var cancel = new CancellationTokenSource();
+        var middle = budget.WaitAsync(1, cancel.Token).AsTask();               // booked for 1 s
+        var last = budget.WaitAsync(1, CancellationToken.None).AsTask();       // booked for 2 s
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => middle);
+
+        // Handing the middle slot back would book this one for 2 s as well, beside the last one.
+        var after = budget.WaitAsync(1, CancellationToken.None).AsTask();
+        await time.RunAsync(last);
+        time.AssertElapsed(2);
+        Assert.False(after.IsCompleted, "Two requests were sent in one slot.");
+        await time.RunAsync(after);
+        time.AssertElapsed(3);
+    }
+
+    [Fact]
+    public async Task ReportThrottled_RetryAfterOfDays_PausesTheAccountAtMostFiveMinutes()
+    {
+        var time = FakeTime.Create();
+        var budget = new RateBudget(RateLimitModel.TokenBucket(10, 10), time);
+        budget.ReportThrottled(TimeSpan.FromDays(100));
+
+        var next = budget.WaitAsync(1, CancellationToken.None).AsTask();
+        await time.RunAsync(next);
+
+        time.AssertElapsed(300);
+    }
+
+    [Fact]
     public async Task ReportThrottled_WithRetryAfter_NothingIsSentBeforeItAndWaitersReserveAgain()
     {
         var time = FakeTime.Create();

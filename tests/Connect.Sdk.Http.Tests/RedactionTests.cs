@@ -75,4 +75,25 @@ public sealed class RedactionTests : IDisposable
         Assert.Equal(HttpStatusCode.BadGateway, exception.StatusCode);
         Assert.All(_harness.Logs.Collector.GetSnapshot(), l => Assert.DoesNotContain("cs_7654321abc", l.Message, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Send_AnyFailureBelowQuotingASecret_ReachesNeitherTheCallerNorPollysLogs()
+    {
+        // Not only transport errors: an adapter's auth handler may throw anything, with a token in its message. (A POST,
+        // so no retry answers in its place.)
+        var stub = _harness.Add("shop", o => o.Redactor = new SecretRedactor([new SecretValue("rt_0a1b2c3d4e")]));
+        stub.Then((_, _) => throw new InvalidOperationException("token refresh failed for refresh_token=rt_0a1b2c3d4e"));
+        var send = _harness.SendAsync("shop", new HttpRequestMessage(HttpMethod.Post, "orders"));
+        await _harness.Time.RunAsync((Task)send);
+
+        var exception = await Assert.ThrowsAsync<HttpRequestException>(() => send);
+
+        Assert.DoesNotContain("rt_0a1b2c3d4e", exception.ToString(), StringComparison.Ordinal);
+        Assert.Contains(nameof(InvalidOperationException), exception.Message, StringComparison.Ordinal);
+        Assert.All(_harness.Logs.Collector.GetSnapshot(), l =>
+        {
+            Assert.DoesNotContain("rt_0a1b2c3d4e", l.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("rt_0a1b2c3d4e", l.Exception?.ToString() ?? string.Empty, StringComparison.Ordinal);
+        });
+    }
 }
