@@ -13,17 +13,21 @@ public sealed class AccountBudgets(TimeProvider time)
     private readonly ConcurrentDictionary<string, RateBudget> _budgets = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Returns the account's budget, creating it with <paramref name="model"/> on first use; later callers share the
-    /// first model. Adapters whose limits are per operation (Amazon) use a key per account and operation, e.g.
+    /// Returns the account's budget, creating it with <paramref name="model"/> on first use; later callers must declare
+    /// the same model, since two clients that disagree about an account's limit would pace it wrongly. Adapters whose limits are per operation (Amazon) use a key per account and operation, e.g.
     /// <c>"amazon:A1B2C3:getOrders"</c>.
     /// </summary>
     /// <param name="account">The account key, e.g. <c>"shopify:my-shop.myshopify.com"</c>.</param>
     /// <param name="model">The account's documented limit.</param>
     /// <returns>The shared budget.</returns>
+    /// <exception cref="ArgumentException">The account's budget exists with another model.</exception>
     public IRateBudget GetOrAdd(string account, RateLimitModel model)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         ArgumentNullException.ThrowIfNull(model);
-        return _budgets.GetOrAdd(account, static (_, state) => new RateBudget(state.model, state.time), (model, time));
+        var budget = _budgets.GetOrAdd(account, static (_, state) => new RateBudget(state.model, state.time), (model, time));
+        return budget.Model == model
+            ? budget
+            : throw new ArgumentException($"The rate budget of account '{account}' was declared as {budget.Model}; this client declares {model}. Clients of one account must declare one limit.", nameof(model));
     }
 }

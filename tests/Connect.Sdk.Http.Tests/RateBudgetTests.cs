@@ -165,12 +165,22 @@ public sealed class RateBudgetTests
         var budgets = new AccountBudgets(new FakeTimeProvider());
 
         var first = budgets.GetOrAdd("shopify:shop-1", RateLimitModel.LeakyBucket(40, 2));
-        var second = budgets.GetOrAdd("shopify:shop-1", RateLimitModel.LeakyBucket(80, 4));
+        var second = budgets.GetOrAdd("shopify:shop-1", RateLimitModel.LeakyBucket(40, 2));
         var other = budgets.GetOrAdd("shopify:shop-2", RateLimitModel.LeakyBucket(40, 2));
 
         Assert.Same(first, second);
-        Assert.Equal(40, second.Model.Capacity);
         Assert.NotSame(first, other);
+    }
+
+    [Fact]
+    public void GetOrAdd_SameAccountWithAnotherModel_IsRefusedNamingTheAccount()
+    {
+        var budgets = new AccountBudgets(new FakeTimeProvider());
+        budgets.GetOrAdd("shopify:shop-1", RateLimitModel.LeakyBucket(40, 2));
+
+        var refused = Assert.Throws<ArgumentException>(() => budgets.GetOrAdd("shopify:shop-1", RateLimitModel.LeakyBucket(80, 4)));
+
+        Assert.Contains("shopify:shop-1", refused.Message, StringComparison.Ordinal);
     }
 
     /// <summary>In every window between two sends, at most a bucketful plus what refilled in the window went out.</summary>
