@@ -68,7 +68,8 @@ public sealed class TokenBucket
                 return true;
             }
 
-            retryAfter = Duration.FromSeconds((cost - _tokens) / RefillPerSecond);
+            // Rounded up to whole nanoseconds: a shortfall of a rounding error must still say "later", never "now".
+            retryAfter = Duration.FromNanoseconds(Math.Max(1, Math.Ceiling((cost - _tokens) / RefillPerSecond * 1e9)));
             return false;
         }
     }
