@@ -8,9 +8,9 @@ namespace Connect.Sdk.Http;
 /// </summary>
 internal static partial class HttpLog
 {
-    [LoggerMessage(EventId = 8000, Level = LogLevel.Debug, Message = "{Client}: {Method} {Uri} answered {StatusCode} after {ElapsedMs} ms")]
-    public static partial void Answered(this ILogger logger, string client, string method, string uri, int statusCode, long elapsedMs);
+    [LoggerMessage(EventId = 8000, Level = LogLevel.Debug, Message = "{Client} {Operation}: {Method} {Uri} answered {StatusCode} after {ElapsedMs} ms")]
+    public static partial void Answered(this ILogger logger, string client, string operation, string method, string uri, int statusCode, long elapsedMs);
 
-    [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "{Client}: {Method} {Uri} failed after {ElapsedMs} ms: {Error}")]
-    public static partial void Failed(this ILogger logger, string client, string method, string uri, long elapsedMs, string error);
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "{Client} {Operation}: {Method} {Uri} failed after {ElapsedMs} ms: {Error}")]
+    public static partial void Failed(this ILogger logger, string client, string operation, string method, string uri, long elapsedMs, string error);
 }

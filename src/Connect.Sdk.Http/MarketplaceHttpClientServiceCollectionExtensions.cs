@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Connect.Sdk.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
@@ -11,8 +12,10 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a named client, usually one per connection (name it after the connection id). Its handlers, outermost
-    /// first: redacted logging, the total timeout (extended by <c>Retry-After</c>), the resilience pipeline of
-    /// <see cref="MarketplaceResilience"/>, and pacing on the account's budget from <see cref="AccountBudgets"/>.
+    /// first: redacted logging and tracing, the total timeout (extended by <c>Retry-After</c>), the resilience pipeline of
+    /// <see cref="MarketplaceResilience"/>, pacing on the account's budget from <see cref="AccountBudgets"/> (the client's,
+    /// or the request's <see cref="MarketplaceRequest.RateBudget"/>), and the attempt timeout, which so never counts a
+    /// wait for budget. A write that went out without an answer fails with <see cref="WriteInDoubtException"/>.
     /// Resolve it with <c>IHttpClientFactory.CreateClient(name)</c>. Waits run on the registered
     /// <see cref="TimeProvider"/> (the system's unless the host registered another).
     /// </summary>
@@ -32,6 +35,7 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AccountBudgets>();
+        services.TryAddSingleton(provider => new HttpMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarketplaceHttpClientOptions>, MarketplaceHttpClientOptionsValidator>());
         services.AddOptions<MarketplaceHttpClientOptions>(name).Configure(configure).ValidateOnStart();
         services.AddSingleton<IHttpMessageHandlerBuilderFilter>(provider =>
@@ -55,25 +59,39 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
             name,
             Options(provider, name).Redactor,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("Connect.Sdk.Http"),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            Metrics(provider)));
         client.AddHttpMessageHandler(provider => new TotalTimeoutHandler(
             Options(provider, name).Resilience.TotalTimeout,
             provider.GetRequiredService<TimeProvider>()));
         client.AddResilienceHandler("marketplace", (pipeline, context) =>
             pipeline.AddMarketplaceResilience(
                 Options(context.ServiceProvider, name).Resilience,
-                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+                context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                withAttemptTimeout: false));
         client.AddHttpMessageHandler(provider => new TransportRedactionHandler(Options(provider, name).Redactor));
         client.AddHttpMessageHandler(provider =>
         {
             var options = Options(provider, name);
-            var time = provider.GetRequiredService<TimeProvider>();
-            return options.RateLimit is { } model
-                ? new PacingHandler(provider.GetRequiredService<AccountBudgets>().GetOrAdd(options.Account!, model), time)
-                : new PassThroughHandler();
+            var budgets = provider.GetRequiredService<AccountBudgets>();
+            RateBudgetScope? scope = null;
+            if (options.RateLimit is { } model)
+            {
+                scope = new RateBudgetScope(options.Account!, model);
+
+                // Declared limits that disagree about one account are refused when the client is made, not at its first request.
+                budgets.GetOrAdd(scope.Account, scope.Limit);
+            }
+
+            return new PacingHandler(budgets, scope, provider.GetRequiredService<TimeProvider>(), Metrics(provider));
         });
+        client.AddHttpMessageHandler(provider => new AttemptTimeoutHandler(
+            Options(provider, name).Resilience.AttemptTimeout,
+            provider.GetRequiredService<TimeProvider>()));
         return client;
     }
+
+    private static HttpMetrics Metrics(IServiceProvider provider) => provider.GetRequiredService<HttpMetrics>();
 
     private static MarketplaceHttpClientOptions Options(IServiceProvider provider, string name) =>
         provider.GetRequiredService<IOptionsMonitor<MarketplaceHttpClientOptions>>().Get(name);

@@ -1,3 +1,5 @@
+using Connect.Sdk.Settings;
+
 namespace Connect.Sdk.Http;
 
 /// <summary>
@@ -18,6 +20,26 @@ public static class MarketplaceRequest
     /// </summary>
     public static readonly HttpRequestOptionsKey<double> Cost = new("Connect.Sdk.Http.Cost");
 
+    /// <summary>
+    /// The rate budget the request spends, for adapters that serve many connections from one client or whose
+    /// marketplace limits each operation separately (Amazon). It takes precedence over the client's
+    /// <see cref="MarketplaceHttpClientOptions.Account"/> and <see cref="MarketplaceHttpClientOptions.RateLimit"/>.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<RateBudgetScope> RateBudget = new("Connect.Sdk.Http.RateBudget");
+
+    /// <summary>
+    /// The calling connection's secrets, removed from logged URIs and failure messages. It takes precedence over the
+    /// client's <see cref="MarketplaceHttpClientOptions.Redactor"/>; the names <see cref="HttpRedaction"/> recognises
+    /// are redacted either way.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<SecretRedactor> Redactor = new("Connect.Sdk.Http.Redactor");
+
+    /// <summary>
+    /// The marketplace operation the request performs, e.g. <c>getOrders</c> or <c>inventorySetQuantities</c>: named in
+    /// log lines, traces, metrics and <see cref="WriteInDoubtException"/>s.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<string> Operation = new("Connect.Sdk.Http.Operation");
+
     /// <summary>The header whose presence makes a write retriable: the server de-duplicates by its value.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -27,15 +49,23 @@ public static class MarketplaceRequest
     public static bool IsRetriable(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var method = request.Method;
-        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Trace)
-        {
-            return true;
-        }
-
-        return (request.Options.TryGetValue(Idempotent, out var idempotent) && idempotent)
+        return IsRead(request)
+            || (request.Options.TryGetValue(Idempotent, out var idempotent) && idempotent)
             || request.Headers.Contains(IdempotencyKeyHeader);
     }
+
+    /// <summary>Whether the request only reads (GET, HEAD, OPTIONS, TRACE) and so cannot change the marketplace.</summary>
+    internal static bool IsRead(HttpRequestMessage request)
+    {
+        var method = request.Method;
+        return method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Trace;
+    }
+
+    internal static string? OperationOf(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Operation, out var operation) ? operation : null;
+
+    internal static SecretRedactor RedactorOf(HttpRequestMessage request, SecretRedactor fallback) =>
+        request.Options.TryGetValue(Redactor, out var redactor) ? redactor : fallback;
 
     internal static double CostOf(HttpRequestMessage request) =>
         request.Options.TryGetValue(Cost, out var cost) ? cost : 1;

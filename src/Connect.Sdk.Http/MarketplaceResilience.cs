@@ -26,7 +26,17 @@ public static class MarketplaceResilience
     public static ResiliencePipelineBuilder<HttpResponseMessage> AddMarketplaceResilience(
         this ResiliencePipelineBuilder<HttpResponseMessage> builder,
         MarketplaceResilienceOptions options,
-        TimeProvider time)
+        TimeProvider time) => builder.AddMarketplaceResilience(options, time, withAttemptTimeout: true);
+
+    /// <summary>
+    /// The pipeline, optionally without the attempt timeout: clients made by <c>AddMarketplaceHttpClient</c> time each
+    /// attempt inside pacing instead (<see cref="AttemptTimeoutHandler"/>), so a wait for budget is not an attempt's time.
+    /// </summary>
+    internal static ResiliencePipelineBuilder<HttpResponseMessage> AddMarketplaceResilience(
+        this ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        MarketplaceResilienceOptions options,
+        TimeProvider time,
+        bool withAttemptTimeout)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,7 +47,7 @@ public static class MarketplaceResilience
         }
 
         builder.TimeProvider = time;
-        return builder
+        builder
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
@@ -58,8 +68,10 @@ public static class MarketplaceResilience
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests
                     && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
-            })
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
+            });
+        return withAttemptTimeout
+            ? builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout })
+            : builder;
     }
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, MarketplaceResilienceOptions options, TimeProvider time)

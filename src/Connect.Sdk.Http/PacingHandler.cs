@@ -5,25 +5,37 @@ namespace Connect.Sdk.Http;
 
 /// <summary>
 /// Waits for the account's rate budget before each attempt and feeds what the marketplace says back into it.
-/// It sits inside the resilience handler, so a retry waits for budget like any other request.
+/// It sits inside the resilience handler, so a retry waits for budget like any other request. The budget is the
+/// request's own <see cref="MarketplaceRequest.RateBudget"/> if it names one, else the client's; a request with
+/// neither is sent unpaced.
 /// </summary>
-internal sealed class PacingHandler(IRateBudget budget, TimeProvider time) : DelegatingHandler
+internal sealed class PacingHandler(AccountBudgets budgets, RateBudgetScope? clientScope, TimeProvider time, HttpMetrics metrics) : DelegatingHandler
 {
     private const string AmazonRateLimitHeader = "x-amzn-RateLimit-Limit";
     private const string ShopifyCallLimitHeader = "X-Shopify-Shop-Api-Call-Limit";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var scope = request.Options.TryGetValue(MarketplaceRequest.RateBudget, out var own) ? own : clientScope;
+        if (scope is null)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var budget = budgets.GetOrAdd(scope.Account, scope.Limit);
+        var started = time.GetTimestamp();
         await budget.WaitAsync(MarketplaceRequest.CostOf(request), cancellationToken).ConfigureAwait(false);
+        metrics.Paced(scope.Account, time.GetElapsedTime(started));
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        Observe(response);
+        Observe(scope.Account, budget, response);
         return response;
     }
 
-    private void Observe(HttpResponseMessage response)
+    private void Observe(string account, IRateBudget budget, HttpResponseMessage response)
     {
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
+            metrics.Throttled(account);
             budget.ReportThrottled(RetryAfter.From(response, time));
             return;
         }

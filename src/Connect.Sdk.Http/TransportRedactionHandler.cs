@@ -18,7 +18,7 @@ internal sealed class TransportRedactionHandler(SecretRedactor redactor) : Deleg
         }
         catch (Exception exception) when (RedactionHandler.NeedsRedaction(exception))
         {
-            throw RedactionHandler.Redact(exception, request, redactor);
+            throw RedactionHandler.Redact(exception, request, MarketplaceRequest.RedactorOf(request, redactor));
         }
     }
 }

@@ -56,6 +56,46 @@ public sealed class PacingTests : IDisposable
         Assert.True(second.Received[0].At >= FakeTime.Start.AddSeconds(10), "The other connection of the account waited out the pause too.");
     }
 
+    [Fact]
+    public async Task RequestScope_PerOperationBudgets_PaceEachOperationOnItsOwnLimitAcrossClients()
+    {
+        // Amazon limits each operation separately; one client per connector serves both connections of the seller.
+        var stub = _harness.Add("amazon");
+        var client = _harness.Client("amazon");
+        var orders = new RateBudgetScope("amazon:A1B2C3:eu:getOrders", RateLimitModel.TokenBucket(0.0167, 20));
+        var items = new RateBudgetScope("amazon:A1B2C3:eu:getOrderItems", RateLimitModel.TokenBucket(0.5, 30));
+
+        HttpRequestMessage Scoped(string path, RateBudgetScope scope)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Options.Set(MarketplaceRequest.RateBudget, scope);
+            return request;
+        }
+
+        var all = Task.WhenAll(Enumerable.Range(0, 21).Select(_ => client.SendAsync(Scoped("orders", orders)))
+            .Concat(Enumerable.Range(0, 31).Select(_ => client.SendAsync(Scoped("items", items)))));
+        await _harness.Time.RunAsync(all);
+
+        var sends = stub.Received.GroupBy(r => r.Request.RequestUri!.AbsolutePath).ToDictionary(g => g.Key, g => g.Max(r => r.At) - FakeTime.Start);
+        Assert.Equal(TimeSpan.FromSeconds(2), sends["/items"]);
+        Assert.InRange(sends["/orders"].TotalSeconds, 59.8, 59.9);
+    }
+
+    [Fact]
+    public async Task WaitForBudget_LongerThanTheAttemptTimeout_DoesNotTimeTheAttemptOut()
+    {
+        // getOrders refills one request a minute; the attempt timeout (30 s) bounds only the marketplace's answer.
+        var stub = _harness.Add("amazon", o => { o.Account = "amazon:A1B2C3:eu:getOrders"; o.RateLimit = RateLimitModel.TokenBucket(0.0167, 1); });
+        var client = _harness.Client("amazon");
+
+        await _harness.Time.RunAsync(client.GetAsync("orders"));
+        var second = await _harness.Time.RunAsync(client.GetAsync("orders"));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(2, stub.Received.Count);
+        Assert.InRange((stub.Received[1].At - stub.Received[0].At).TotalSeconds, 59.8, 59.9);
+    }
+
     public static TheoryData<string, RateLimitModel, string, string, double> RateHeaders => new()
     {
         // Amazon says the rate is half of what was declared: the next request waits two seconds, not one.

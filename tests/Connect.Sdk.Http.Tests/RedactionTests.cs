@@ -68,7 +68,8 @@ public sealed class RedactionTests : IDisposable
         var send = _harness.SendAsync("shop", new HttpRequestMessage(HttpMethod.Post, "orders?consumer_secret=cs_7654321abc"));
         await _harness.Time.RunAsync((Task)send);
 
-        var exception = await Assert.ThrowsAsync<HttpRequestException>(() => send);
+        // A reset after the POST went out leaves it in doubt, and says so.
+        var exception = await Assert.ThrowsAsync<WriteInDoubtException>(() => send);
 
         Assert.DoesNotContain("cs_7654321abc", exception.ToString(), StringComparison.Ordinal);
         Assert.Contains("consumer_secret=***", exception.Message, StringComparison.Ordinal);
