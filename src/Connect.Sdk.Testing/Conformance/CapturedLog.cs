@@ -8,7 +8,7 @@ namespace Connect.Sdk.Testing.Conformance;
 /// A logger factory that keeps every line logged through it — the formatted message, each structured field and the
 /// exception — so that the conformance kit can search the SDK's and the connector's logs for secrets.
 /// </summary>
-internal sealed class CapturedLog : ILoggerFactory
+internal sealed class CapturedLog(Action<string>? forward = null) : ILoggerFactory
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
@@ -26,12 +26,18 @@ internal sealed class CapturedLog : ILoggerFactory
     {
     }
 
+    private void Add(string line)
+    {
+        _lines.Enqueue(line);
+        forward?.Invoke(line);
+    }
+
     private sealed class CapturingLogger(CapturedLog log, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull
         {
-            log._lines.Enqueue($"{category} scope: {state}");
+            log.Add($"{category} scope: {state}");
             return null;
         }
 
@@ -53,7 +59,7 @@ internal sealed class CapturedLog : ILoggerFactory
                 line.Append(" | ").Append(exception);
             }
 
-            log._lines.Enqueue(line.ToString());
+            log.Add(line.ToString());
         }
     }
 }

@@ -37,11 +37,17 @@ namespace Connect.Sdk.Testing.Conformance;
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The captured log holds no resources; the fake and the host are disposed in DisposeAsync.")]
 public abstract class ConnectorConformanceTests : IAsyncLifetime
 {
-    private readonly CapturedLog _log = new();
+    private readonly CapturedLog _log;
     private IMarketplaceFake? _fake;
     private IConnector? _connector;
     private ObservedConnector? _observed;
     private ConnectTestHost? _host;
+
+    /// <summary>Creates the kit; each check gets its own instance, as xUnit makes one per test.</summary>
+    protected ConnectorConformanceTests()
+    {
+        _log = new CapturedLog(OnLogLine);
+    }
 
     /// <summary>The fake marketplace of the current check.</summary>
     /// <exception cref="InvalidOperationException">The check has not been initialised.</exception>
@@ -57,6 +63,15 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
 
     /// <summary>Every line the SDK and the connector logged during the current check.</summary>
     protected IReadOnlyList<string> LogLines => _log.Lines;
+
+    /// <summary>
+    /// Called with every line the SDK and the connector log during a check, as it is captured; override it to collect
+    /// the lines of a whole test run (to search them for credentials across every test, say). Does nothing by default.
+    /// </summary>
+    /// <param name="line">The line: level, category, message, structured fields and exception.</param>
+    protected virtual void OnLogLine(string line)
+    {
+    }
 
     /// <summary>The label of the connector's foreign numbers, e.g. <c>shopifyvariantid</c>.</summary>
     protected abstract ForeignNumberLabel ForeignNumberLabel { get; }
