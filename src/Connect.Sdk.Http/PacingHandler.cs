@@ -24,7 +24,23 @@ internal sealed class PacingHandler(AccountBudgets budgets, RateBudgetScope? cli
 
         var budget = budgets.GetOrAdd(scope.Account, scope.Limit);
         var started = time.GetTimestamp();
-        await budget.WaitAsync(MarketplaceRequest.CostOf(request), cancellationToken).ConfigureAwait(false);
+
+        // Waiting for budget is the marketplace's limit at work, not the client's: it does not count against the total
+        // timeout (as a Retry-After does not), or queued requests of a busy account would time out while paced.
+        var deadline = request.Options.TryGetValue(TotalTimeout.Key, out var total) ? total : null;
+        var pausedAt = deadline?.Pause();
+        try
+        {
+            await budget.WaitAsync(MarketplaceRequest.CostOf(request), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (pausedAt is { } at)
+            {
+                deadline!.Resume(at);
+            }
+        }
+
         metrics.Paced(scope.Account, time.GetElapsedTime(started));
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         Observe(scope.Account, budget, response);

@@ -47,5 +47,41 @@ internal sealed class TotalTimeout : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the clock while the request waits for its account's rate budget: that wait is the marketplace's limit,
+    /// like a <c>Retry-After</c>, not the client's own work. <see cref="Resume"/> moves the deadline out by the pause.
+    /// </summary>
+    /// <returns>When the pause began.</returns>
+    public long Pause()
+    {
+        lock (_gate)
+        {
+            if (!_source.IsCancellationRequested)
+            {
+                _source.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
+
+            return _time.GetTimestamp();
+        }
+    }
+
+    /// <summary>Restarts the clock after <see cref="Pause"/>, with the deadline moved out by the pause.</summary>
+    /// <param name="pausedAt">What <see cref="Pause"/> returned.</param>
+    public void Resume(long pausedAt)
+    {
+        lock (_gate)
+        {
+            if (_source.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var paused = _time.GetElapsedTime(pausedAt);
+            Extension += paused;
+            _deadline += paused;
+            _source.CancelAfter(_deadline - _time.GetUtcNow());
+        }
+    }
+
     public void Dispose() => _source.Dispose();
 }

@@ -96,6 +96,38 @@ public sealed class PacingTests : IDisposable
         Assert.InRange((stub.Received[1].At - stub.Received[0].At).TotalSeconds, 59.8, 59.9);
     }
 
+    [Fact]
+    public async Task QueuedBehindABusyAccount_LongerThanTheTotalTimeout_IsStillSent()
+    {
+        // Five requests on a budget of one a minute: the last waits four minutes for its slot, twice the total timeout.
+        var stub = _harness.Add("amazon", o => { o.Account = "amazon:A1B2C3:eu:getOrders"; o.RateLimit = RateLimitModel.TokenBucket(1.0 / 60, 1); });
+        var client = _harness.Client("amazon");
+
+        var all = Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.GetAsync("orders")));
+        var responses = await _harness.Time.RunAsync(all);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(TimeSpan.FromMinutes(4), stub.Received.Max(r => r.At) - FakeTime.Start);
+    }
+
+    [Fact]
+    public async Task TotalTimeout_StillBoundsTheMarketplacesOwnSilence_AfterAPacedWait()
+    {
+        // The pause for budget moves the deadline out; a server that then never answers still times out.
+        var stub = _harness.Add("amazon", o => { o.Account = "amazon:A1B2C3:eu:getOrders"; o.RateLimit = RateLimitModel.TokenBucket(1.0 / 60, 1); o.Resilience.MaxRetryAttempts = 10; });
+        var client = _harness.Client("amazon");
+        await _harness.Time.RunAsync(client.GetAsync("orders"));
+        for (var i = 0; i < 20; i++)
+        {
+            stub.ThenHang();
+        }
+
+        var send = client.GetAsync("orders");
+        await _harness.Time.RunAsync((Task)send);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => send);
+    }
+
     public static TheoryData<string, RateLimitModel, string, string, double> RateHeaders => new()
     {
         // Amazon says the rate is half of what was declared: the next request waits two seconds, not one.
