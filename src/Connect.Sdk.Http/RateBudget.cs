@@ -12,6 +12,10 @@ namespace Connect.Sdk.Http;
 /// </remarks>
 internal sealed class RateBudget : IRateBudget
 {
+    // A reported rate within 0.5 % of the current one is the same rate written with fewer decimals: Amazon's "0.0167"
+    // for one a minute is 0.2 % off.
+    private const double SameRateTolerance = 0.005;
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly DateTimeOffset _origin;
@@ -140,6 +144,13 @@ internal sealed class RateBudget : IRateBudget
 
         lock (_gate)
         {
+            // Amazon repeats the rate on every answer, rounded ("0.0167" for one a minute). Re-basing on a rate that did
+            // not change would only make every waiter book again, and waiters side by side would keep pushing each other back.
+            if (Math.Abs(perSecond - _rate) <= SameRateTolerance * _rate)
+            {
+                return;
+            }
+
             // Keep the units the bucket holds now; only the speed at which the rest comes back changes.
             var now = Now;
             var missing = Math.Max(0, _fullAt - now) * _rate;

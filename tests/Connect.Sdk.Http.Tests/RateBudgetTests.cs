@@ -150,6 +150,29 @@ public sealed class RateBudgetTests
         time.AssertElapsed(2);
     }
 
+    [Fact]
+    public async Task ReportRate_TheSameRateRounded_LeavesWaitersWhereTheyAre()
+    {
+        // One a minute, as Amazon writes it on every getOrders answer: 0.0167.
+        var time = FakeTime.Create();
+        var model = RateLimitModel.TokenBucket(1.0 / 60, 1);
+        var budget = new RateBudget(model, time);
+        var sends = new List<DateTimeOffset>();
+        var all = Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await budget.WaitAsync(1, CancellationToken.None).ConfigureAwait(false);
+            lock (sends)
+            {
+                sends.Add(time.GetUtcNow());
+            }
+
+            budget.ReportRate(0.0167);
+        }));
+        await time.RunAsync(all);
+
+        Assert.Equal(TimeSpan.FromMinutes(3), sends.Max() - FakeTime.Start);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(11)]
