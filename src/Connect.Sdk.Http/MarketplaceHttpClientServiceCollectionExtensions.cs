@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Connect.Sdk.Http;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
@@ -68,7 +69,11 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
             pipeline.AddMarketplaceResilience(
                 Options(context.ServiceProvider, name).Resilience,
                 context.ServiceProvider.GetRequiredService<TimeProvider>(),
-                withAttemptTimeout: false));
+                withAttemptTimeout: false))
+
+            // One pipeline, and so one circuit breaker, per account and operation: a connector's client serves every
+            // connection, and one failing shop, or a failing stock endpoint, must not stop the others.
+            .SelectPipelineBy(provider => request => MarketplaceRequest.CircuitKeyOf(request, Options(provider, name).Account));
         client.AddHttpMessageHandler(provider => new TransportRedactionHandler(Options(provider, name).Redactor));
         client.AddHttpMessageHandler(provider =>
         {

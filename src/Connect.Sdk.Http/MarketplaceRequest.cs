@@ -61,6 +61,16 @@ public static class MarketplaceRequest
         return method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Trace;
     }
 
+    /// <summary>
+    /// The key of the request's resilience pipeline: its rate budget's account (or the client's) and its operation, so
+    /// that a circuit opens for one account's failing operation only.
+    /// </summary>
+    internal static string CircuitKeyOf(HttpRequestMessage request, string? clientAccount)
+    {
+        var account = request.Options.TryGetValue(RateBudget, out var scope) ? scope.Account : clientAccount ?? request.RequestUri?.Authority ?? "-";
+        return $"{account}|{OperationOf(request) ?? "-"}";
+    }
+
     internal static string? OperationOf(HttpRequestMessage request) =>
         request.Options.TryGetValue(Operation, out var operation) ? operation : null;
 

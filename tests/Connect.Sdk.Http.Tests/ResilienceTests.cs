@@ -157,4 +157,36 @@ public sealed class ResilienceTests : IDisposable
             }
         });
     }
+
+    [Theory]
+    [InlineData("shopify:shop-b.myshopify.com", "inventorySetQuantities")] // another shop on the connector's client
+    [InlineData("shopify:shop-a.myshopify.com", "fulfillmentCreate")]      // another operation of the failing shop
+    public async Task OpenCircuit_ForOneAccountsOperation_LeavesOtherAccountsAndOperationsAlone(string otherAccount, string otherOperation)
+    {
+        var stub = _harness.Add("shopify");
+        for (var i = 0; i < 10; i++)
+        {
+            stub.Then(HttpStatusCode.InternalServerError);
+        }
+
+        HttpRequestMessage Post(string account, string operation)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "graphql.json");
+            request.Options.Set(MarketplaceRequest.RateBudget, new RateBudgetScope(account, RateLimitModel.CostBased(2000, 100)));
+            request.Options.Set(MarketplaceRequest.Operation, operation);
+            return request;
+        }
+
+        await Assert.ThrowsAsync<BrokenCircuitException>(async () =>
+        {
+            for (var i = 0; i < 11; i++)
+            {
+                await _harness.Time.RunAsync(_harness.SendAsync("shopify", Post("shopify:shop-a.myshopify.com", "inventorySetQuantities")));
+            }
+        });
+
+        var other = await _harness.Time.RunAsync(_harness.SendAsync("shopify", Post(otherAccount, otherOperation)));
+
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
 }
