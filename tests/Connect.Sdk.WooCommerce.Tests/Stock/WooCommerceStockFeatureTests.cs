@@ -74,4 +74,30 @@ public sealed class WooCommerceStockFeatureTests
         Assert.Contains("Article ART-9", record.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(shop.Fake.Requests, r => r.Operation.Contains("batch", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task PushStock_WithRequestsPerSecond_PacesTheStoresCalls()
+    {
+        await using var shop = await StartAsync(requestsPerSecond: "0.5", features: [FeatureKind.Stock]);
+        await shop.MapArticleAsync(1, 3, 7);
+        var before = shop.Time.Skipped.Count;
+
+        await shop.Host.RunDueAsync();
+
+        // A budget of one request every two seconds: the batch after the SKU lookup waits for its turn.
+        Assert.Equal(7, shop.Fake.StockOf(Sku(1)));
+        Assert.Contains(shop.Time.Skipped.Skip(before), w => w > TimeSpan.FromSeconds(1) && w <= TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task PushStock_WithoutRequestsPerSecond_NeverWaits()
+    {
+        await using var shop = await StartAsync(features: [FeatureKind.Stock]);
+        await shop.MapArticleAsync(1, 3, 7);
+
+        await shop.Host.RunDueAsync();
+
+        Assert.Equal(7, shop.Fake.StockOf(Sku(1)));
+        Assert.Empty(shop.Time.Skipped);
+    }
 }

@@ -35,7 +35,7 @@ internal sealed class WooTestShop : IAsyncDisposable
 
     public ConnectionId Connection { get; private set; }
 
-    public static async Task<WooTestShop> StartAsync(Action<IServiceCollection>? configure = null, MarketplaceFakeOptions? options = null, params FeatureKind[] features)
+    public static async Task<WooTestShop> StartAsync(Action<IServiceCollection>? configure = null, MarketplaceFakeOptions? options = null, string? requestsPerSecond = null, params FeatureKind[] features)
     {
         var fake = WooCommerceFake.Start(WooTestKeys.Credentials, options);
         var time = new ShortWaitTimeProvider();
@@ -48,7 +48,13 @@ internal sealed class WooTestShop : IAsyncDisposable
             configure?.Invoke(sdk.Services);
         });
         var shop = new WooTestShop(fake, host, time);
-        shop.Connection = await host.CreateProductiveConnectionAsync(WooCommerceConnector.Id, WooTestKeys.Settings(fake.BaseAddress), "woo-1", features);
+        var settings = WooTestKeys.Settings(fake.BaseAddress);
+        if (requestsPerSecond is not null)
+        {
+            settings = settings.Set(WooCommerceConnector.RequestsPerSecondKey, requestsPerSecond);
+        }
+
+        shop.Connection = await host.CreateProductiveConnectionAsync(WooCommerceConnector.Id, settings, "woo-1", features);
         return shop;
     }
 
