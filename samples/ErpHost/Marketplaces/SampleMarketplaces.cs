@@ -8,7 +8,6 @@ internal sealed class SampleMarketplaces : IAsyncDisposable
     private static readonly Dictionary<string, Func<SampleMarketplace>> Known = new(StringComparer.OrdinalIgnoreCase)
     {
         ["basar"] = () => new BasarMarketplace(),
-        ["woocommerce"] = () => new WooCommerceMarketplace(),
     };
 
     private SampleMarketplaces(IReadOnlyList<SampleMarketplace> all) => All = all;

@@ -3,6 +3,7 @@ using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.Faults;
+using Connect.Sdk.TestSupport;
 using Connect.Sdk.WooCommerce.Http;
 using Connect.Sdk.WooCommerce.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,7 @@ public sealed class WooCommerceFaultTests
         Assert.Equal(0, shop.Fake.StockOf(Sku(2)));
         Assert.Contains(TimeSpan.FromSeconds(1), shop.Time.Skipped);
         Assert.Equal([429, 200], shop.Fake.Requests.Where(r => r.Operation == "products.batch").Take(2).Select(r => r.StatusCode));
+        Assert.Contains(AdapterTestLog.Lines, l => l.Contains("WooCommerce products.batch answered 200 (connection woo-1)", StringComparison.Ordinal));
         Assert.DoesNotContain(await HistoryAsync(shop, Article(1)), c => c.To == JournalStatus.Failed);
         Assert.Equal(JournalStatus.Succeeded, (await shop.JournalAsync(RecordKind.ArticleStock, Article(1))).Status);
         Assert.Equal(JournalStatus.Succeeded, (await shop.JournalAsync(RecordKind.ArticleStock, Article(2))).Status);

@@ -13,11 +13,11 @@ public sealed class WooCommerceWebhookTests
     [Fact]
     public void Verify_PublishedHmacSha256Vector_Matches()
     {
-        // HMAC-SHA256("key", "The quick brown fox jumps over the lazy dog") = f7bc83f4…3cd8, here in base64 as WooCommerce sends it.
-        var key = AdapterTestLog.Secret("key");
-        var headers = new Dictionary<string, string> { [WooCommerceWebhook.SignatureHeader] = "97yD9DBThCSxMpjmqm+xQ+9NWaFJRhdZl0edvC0aPNg=" };
+        // RFC 4231 test case 2: HMAC-SHA256("Jefe", "what do ya want for nothing?") = 5bdcc146…3843, in base64 as WooCommerce sends it.
+        var secret = AdapterTestLog.Secret("Jefe");
+        var headers = new Dictionary<string, string> { [WooCommerceWebhook.SignatureHeader] = "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=" };
 
-        Assert.True(WooCommerceWebhook.Verify(key, Encoding.UTF8.GetBytes("The quick brown fox jumps over the lazy dog"), headers));
+        Assert.True(WooCommerceWebhook.Verify(secret, Encoding.UTF8.GetBytes("what do ya want for nothing?"), headers));
     }
 
     [Fact]
