@@ -4,6 +4,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Orders;
 using Connect.Sdk.WooCommerce.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using static Connect.Sdk.WooCommerce.Tests.TestSupport.WooTestShop;
 
@@ -63,6 +64,26 @@ public sealed class WooCommerceOrdersFeatureTests
         Assert.All(
             shop.Fake.Requests.Where(r => r.Operation == "orders.list"),
             r => Assert.Contains("dates_are_gmt=true&orderby=modified&order=asc&per_page=100", r.PathAndQuery, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Import_AnOrderOfTheFirstPageChangesWhileThePagesAreRead_NoOrderIsSkipped()
+    {
+        // With plain page numbers the changed order moves to the end, every later order one place up, and the first
+        // order of page 2 would slip onto page 1, already read: lost for good once the cursor passed it.
+        WooTestShop? running = null;
+        var changeOnFirstPage = new AfterFirstAnswerHandler(
+            r => r.RequestUri!.AbsolutePath.EndsWith("/orders", StringComparison.Ordinal),
+            () => running!.Fake.ChangeOrder("40010", json => json["customer_note"] = "Please ring twice"));
+        await using var shop = await StartAsync(services => services.AddHttpClient(Http.WooCommerceClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => changeOnFirstPage), features: [FeatureKind.Orders]);
+        running = shop;
+        await shop.MapArticleAsync(1, 100, 100);
+        var numbers = Enumerable.Range(0, 250).Select(i => shop.SeedOrder(40000 + i, minutesAgo: 600 - i).OrderNumber).ToArray();
+
+        await shop.Host.RunDueAsync();
+
+        Assert.Equal("Please ring twice", (string?)shop.Fake.Orders().Single(o => (string?)o["number"] == "40010")["customer_note"]);
+        Assert.Equal(numbers.ToDictionary(n => n, _ => 1), shop.Received());
     }
 
     [Fact]
