@@ -66,33 +66,54 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
         return new WooCommerceFake(credentials, options);
     }
 
-    /// <summary>Adds a simple product with this SKU, managing its stock.</summary>
+    /// <summary>
+    /// Adds a simple product with this SKU, managing its stock; seeding a SKU the shop already has sets that product's
+    /// (or variation's) stock instead, as WooCommerce keeps one product per SKU.
+    /// </summary>
     /// <param name="foreignNumber">A foreign number labelled <see cref="ForeignNumberLabel.Sku"/>.</param>
     /// <param name="stock">The stock quantity.</param>
-    /// <exception cref="ArgumentException">The label is not SKU, or the SKU exists.</exception>
+    /// <exception cref="ArgumentException">The label is not SKU, or the SKU is a variable product (which holds no stock of its own).</exception>
     public override void SeedArticle(ForeignNumber foreignNumber, int stock)
     {
         var sku = SkuOf(foreignNumber);
         lock (Gate)
         {
-            EnsureNewSku(sku);
+            if (_products.Find(p => p.Sku == sku) is { } known)
+            {
+                Restock(known, stock);
+                return;
+            }
+
             _products.Add(NewProduct("simple", $"Product {sku}", sku, parentId: 0, stock));
         }
     }
 
-    /// <summary>Adds a variation with this SKU under a variable product (created on first use).</summary>
+    /// <summary>
+    /// Adds a variation with this SKU under a variable product (created on first use); seeding a variation of that
+    /// product again sets its stock instead.
+    /// </summary>
     /// <param name="foreignNumber">The variation's SKU, labelled <see cref="ForeignNumberLabel.Sku"/>.</param>
     /// <param name="stock">The variation's stock quantity.</param>
     /// <param name="parentSku">The SKU of the variable product it belongs to.</param>
-    /// <exception cref="ArgumentException">The label is not SKU, the SKU exists, or the parent is not variable.</exception>
+    /// <exception cref="ArgumentException">The label is not SKU, the SKU belongs to another product, or the parent is not variable.</exception>
     public void SeedVariation(ForeignNumber foreignNumber, int stock, string parentSku)
     {
         var sku = SkuOf(foreignNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(parentSku);
         lock (Gate)
         {
-            EnsureNewSku(sku);
             var parent = _products.Find(p => p.Sku == parentSku);
+            if (_products.Find(p => p.Sku == sku) is { } known)
+            {
+                if (!known.IsVariation || known.ParentId != parent?.Id)
+                {
+                    throw new ArgumentException($"A product with SKU {sku} exists already outside {parentSku}; WooCommerce keeps SKUs unique.", nameof(foreignNumber));
+                }
+
+                Restock(known, stock);
+                return;
+            }
+
             if (parent is null)
             {
                 parent = NewProduct("variable", $"Product {parentSku}", parentSku, parentId: 0, stock: null);
@@ -137,12 +158,30 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The order's status as the buyer sees it: WooCommerce's status (mapped by <see cref="WooCommerceOrderStatus"/>),
+    /// read together with the tracking notes, because WooCommerce has no shipment status of its own. An order still
+    /// <c>processing</c> (or <c>on-hold</c>) with a tracking note reads <see cref="OrderStatus.PartiallyShipped"/>, a
+    /// <c>completed</c> one with a tracking note <see cref="OrderStatus.Shipped"/>.
+    /// </summary>
+    /// <param name="orderNumber">The order number.</param>
+    /// <returns>The status, or <see langword="null"/> for an unknown order.</returns>
     public override OrderStatus? StatusOf(string orderNumber)
     {
         lock (Gate)
         {
-            return FindOrder(orderNumber) is { } order ? WooCommerceOrderStatus.ToSdk(order.Status) : null;
+            if (FindOrder(orderNumber) is not { } order)
+            {
+                return null;
+            }
+
+            var tracked = order.Notes.Exists(n => WooCommerceTrackingNote.TryParse((string?)n["note"] ?? string.Empty, out _, out _, out _));
+            return (tracked, order.Status) switch
+            {
+                (true, "processing" or "on-hold") => OrderStatus.PartiallyShipped,
+                (true, "completed") => OrderStatus.Shipped,
+                _ => WooCommerceOrderStatus.ToSdk(order.Status),
+            };
         }
     }
 
@@ -352,12 +391,16 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
         },
     });
 
-    private void EnsureNewSku(string sku)
+    private void Restock(WooProduct product, int stock)
     {
-        if (_products.Exists(p => p.Sku == sku))
+        if (product.Type == "variable")
         {
-            throw new ArgumentException($"A product with SKU {sku} exists already; WooCommerce keeps SKUs unique.", nameof(sku));
+            throw new ArgumentException($"The product with SKU {product.Sku} is variable: its variations hold the stock.", nameof(product));
         }
+
+        product.ManageStock = true;
+        product.StockQuantity = stock;
+        product.Modified = Clock.GetCurrentInstant();
     }
 
     private WooProduct NewProduct(string type, string name, string sku, long parentId, int? stock)

@@ -8,7 +8,9 @@ namespace Connect.Sdk.Testing.Fakes.WooCommerce;
 /// The order-note format the WooCommerce fake reads shipments from. WooCommerce core has no tracking field, so
 /// connectors add the tracking as an order note (<c>POST /orders/{id}/notes</c>). The fake recognises a note
 /// whose first line is <c>Tracking: {carrier} {number}</c> (carrier one word, number the rest), optionally
-/// followed by a line <c>Items: {line_item_id}x{quantity}, …</c>; without it the shipment holds every line in full.
+/// followed by a line <c>Items: {line_id}x{quantity}, …</c>; without it the shipment holds every line in full. A line id
+/// is WooCommerce's <c>line_items[].id</c> as the connector imported it, or whatever line id the ERP passed on (a note is
+/// free text), so any token without spaces or commas is read back as written.
 /// </summary>
 public static partial class WooCommerceTrackingNote
 {
@@ -59,6 +61,6 @@ public static partial class WooCommerceTrackingNote
     [GeneratedRegex(@"\ATracking:[ \t]+(?<carrier>\S+)[ \t]+(?<number>[^\r\n]+)(\r?\nItems:(?<items>[^\r\n]*))?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Tracking();
 
-    [GeneratedRegex(@"(?<line>\d+)x(?<quantity>\d+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"(?<line>[^\s,]+)x(?<quantity>\d+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Item();
 }

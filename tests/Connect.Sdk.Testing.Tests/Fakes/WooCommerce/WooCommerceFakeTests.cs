@@ -373,6 +373,59 @@ public sealed class WooCommerceFakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SeedArticle_KnownSku_SetsItsStockInsteadOfAddingAProduct()
+    {
+        _woo.SeedArticle(Sku("MUG"), 7);
+        _woo.SeedArticle(Sku("MUG"), 3);
+
+        using var response = await _http.GetAsync(new Uri("products?sku=MUG", UriKind.Relative));
+        var product = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray())!;
+
+        Assert.Equal(3, (int)product["stock_quantity"]!);
+        Assert.Equal(3, _woo.StockOf(Sku("MUG")));
+        Assert.Single(_woo.Products());
+    }
+
+    [Fact]
+    public void SeedVariation_KnownVariation_SetsItsStock_AnotherProductsSkuIsRefused()
+    {
+        _woo.SeedVariation(Sku("SHIRT-M"), 3, "SHIRT");
+        _woo.SeedVariation(Sku("SHIRT-M"), 9, "SHIRT");
+        _woo.SeedArticle(Sku("MUG"), 1);
+
+        Assert.Equal(9, _woo.StockOf(Sku("SHIRT-M")));
+        Assert.Equal(3, _woo.Products().Count);   // SHIRT, SHIRT-M, MUG
+        Assert.Throws<ArgumentException>(() => _woo.SeedVariation(Sku("MUG"), 2, "SHIRT"));
+        Assert.Throws<ArgumentException>(() => _woo.SeedArticle(Sku("SHIRT"), 2));
+    }
+
+    [Fact]
+    public async Task StatusOf_TrackingNoteWhileProcessing_ReadsPartiallyShipped_CompletedReadsShipped()
+    {
+        _woo.SeedArticle(Sku("SHIRT-M"), 10);
+        _woo.SeedOrder(Order(4101, Start));
+        var note = WooCommerceTrackingNote.Format("DHL", "TRACK-1", [new ShippedLine("410101", 1)]);
+
+        using var created = await _http.PostAsync(new Uri("orders/4101/notes", UriKind.Relative), JsonBody(new JsonObject { ["note"] = note, ["customer_note"] = true }.ToJsonString()));
+        var partly = _woo.StatusOf("4101");
+        using var completed = await _http.PutAsync(new Uri("orders/4101", UriKind.Relative), JsonBody("""{"status":"completed"}"""));
+
+        Assert.Equal(OrderStatus.PartiallyShipped, partly);
+        Assert.Equal(OrderStatus.Shipped, _woo.StatusOf("4101"));
+    }
+
+    [Fact]
+    public void TrackingNote_LineIdsThatAreNotNumbers_AreReadBackAsWritten()
+    {
+        var note = WooCommerceTrackingNote.Format("DHL", "TRACK-1", [new ShippedLine("2001-L1", 3), new ShippedLine("3101", 1)]);
+
+        Assert.True(WooCommerceTrackingNote.TryParse(note, out var carrier, out var number, out var lines));
+        Assert.Equal("DHL", carrier);
+        Assert.Equal("TRACK-1", number);
+        Assert.Equal([new ShippedLine("2001-L1", 3), new ShippedLine("3101", 1)], lines);
+    }
+
+    [Fact]
     public async Task UnknownMethodOnKnownPath_Answers404RestNoRoute()
     {
         using var response = await _http.DeleteAsync(new Uri("orders", UriKind.Relative));

@@ -1,0 +1,48 @@
+using Connect.Sdk.Connectors;
+using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.WooCommerce;
+using Connect.Sdk.WooCommerce.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// Lives in the DI namespace, like AddConnectSdk and AddMarketplaceHttpClient, so it is found without a using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the WooCommerce connector with the SDK: <c>services.AddConnectSdk().AddWooCommerce()</c>.</summary>
+public static class WooCommerceConnectSdkBuilderExtensions
+{
+    /// <summary>
+    /// Adds the <see cref="WooCommerceConnector"/> (one instance for every WooCommerce connection), its foreign-number
+    /// rule (<c>SKU</c>) and its marketplace HTTP client <c>Connect.Sdk.WooCommerce</c> (retries honouring
+    /// <c>Retry-After</c>, redaction, in-doubt detection; waits on the registered <see cref="TimeProvider"/>) with the
+    /// handler that puts each connection's key and secret on its requests. Calling it twice adds nothing twice.
+    /// </summary>
+    /// <param name="builder">The SDK's builder.</param>
+    /// <returns>The builder.</returns>
+    public static ConnectSdkBuilder AddWooCommerce(this ConnectSdkBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(s => s.ServiceType == typeof(WooCommerceRegistration)))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton<WooCommerceRegistration>();
+        builder.Services
+            .AddMarketplaceHttpClient(WooCommerceClient.ClientName, _ =>
+            {
+                // No account and no limit: WooCommerce documents none. A connection that sets requestsPerSecond
+                // puts its own budget on each request.
+            })
+            .AddHttpMessageHandler(() => new WooCommerceAuthenticationHandler());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnector, WooCommerceConnector>(services => new WooCommerceConnector(
+            services.GetRequiredService<IHttpClientFactory>(),
+            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
+        return builder.ConfigureForeignNumberRules(rules =>
+            rules.Find(WooCommerceConnector.Id) is null ? rules.With(WooCommerceConnector.ForeignNumberRule) : rules);
+    }
+
+    /// <summary>Marks the services as holding the WooCommerce registration, so a second call adds no second client.</summary>
+    private sealed class WooCommerceRegistration;
+}

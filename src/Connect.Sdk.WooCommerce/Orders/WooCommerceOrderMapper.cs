@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Orders;
+using Connect.Sdk.WooCommerce.Wire;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Connect.Sdk.WooCommerce.Orders;
+
+/// <summary>
+/// Turns WooCommerce's order JSON into the SDK's <see cref="MarketplaceOrder"/>: decimal strings into <see cref="Money"/>
+/// in the order's currency (invariant culture), the <c>*_gmt</c> times (no offset, UTC) into <see cref="Instant"/>s,
+/// integer ids into strings, and each line's SKU into a foreign number labelled <c>SKU</c>.
+/// </summary>
+/// <remarks>
+/// WooCommerce keeps line totals without tax (<c>total</c>, <c>total_tax</c>); when the shop enters prices with tax
+/// (<c>prices_include_tax</c>) the unit price and shipping cost are given with tax, as the buyer saw them.
+/// </remarks>
+internal static class WooCommerceOrderMapper
+{
+    private static readonly LocalDateTimePattern GmtPattern = LocalDateTimePattern.CreateWithInvariantCulture(WooCommerceApi.DateFormat);
+
+    /// <summary>Reads one order of a page or a lookup.</summary>
+    /// <param name="json">The order as WooCommerce sent it.</param>
+    /// <param name="order">The order, when it could be read.</param>
+    /// <param name="unreadable">Otherwise the order number (or id, or a placeholder) and what was wrong.</param>
+    /// <returns>Whether the order could be read.</returns>
+    public static bool TryMap(JsonElement json, out MarketplaceOrder order, out UnreadableOrder unreadable)
+    {
+        order = null!;
+        unreadable = null!;
+        var number = NumberOf(json);
+        try
+        {
+            var wire = json.Deserialize(WooCommerceJsonContext.Default.WooOrderJson) ?? throw new FormatException("the order is null");
+            order = Map(wire);
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or OverflowException)
+        {
+            unreadable = new UnreadableOrder(number, $"WooCommerce order {number} could not be read: {ex.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Maps a parsed order.</summary>
+    /// <param name="wire">The order.</param>
+    /// <returns>The SDK's order.</returns>
+    /// <exception cref="FormatException">An amount, a time or a quantity is not in WooCommerce's documented format.</exception>
+    public static MarketplaceOrder Map(WooOrderJson wire)
+    {
+        ArgumentNullException.ThrowIfNull(wire);
+        var currency = new CurrencyCode(wire.Currency);
+        var gross = wire.PricesIncludeTax;
+        var shipping = ParseDecimal(wire.ShippingTotal, "shipping_total");
+        var shippingTax = ParseDecimal(wire.ShippingTax, "shipping_tax");
+        var rates = (wire.TaxLines ?? []).Where(t => t.RatePercent is not null).GroupBy(t => t.RateId).ToDictionary(g => g.Key, g => g.First().RatePercent!.Value / 100m);
+        return new MarketplaceOrder
+        {
+            OrderNumber = wire.Number,
+            MarketplaceOrderId = wire.Id.ToString(CultureInfo.InvariantCulture),
+            CreatedAt = ParseGmt(wire.DateCreatedGmt, "date_created_gmt"),
+            UpdatedAt = ParseGmt(wire.DateModifiedGmt, "date_modified_gmt"),
+            Currency = currency,
+            Status = WooCommerceOrderStatusMap.ToSdk(wire.Status),
+            PricesIncludeTax = gross,
+            Lines = wire.LineItems.Select(line => MapLine(line, currency, gross, rates)).ToArray(),
+            ShippingCost = new Money(gross ? shipping + shippingTax : shipping, currency),
+            ShippingTax = new Money(shippingTax, currency),
+            Total = new Money(ParseDecimal(wire.Total, "total"), currency),
+            BillingAddress = MapAddress(wire.Billing),
+            ShippingAddress = MapAddress(wire.Shipping),
+            BuyerEmail = Text(wire.Billing?.Email),
+            PaymentMethod = Text(wire.PaymentMethod),
+        };
+    }
+
+    /// <summary>Parses one of WooCommerce's decimal strings ("29.35", "-10.00"): a point, never a comma, never an exponent.</summary>
+    /// <param name="text">The amount as sent.</param>
+    /// <param name="field">The field, for the message.</param>
+    /// <returns>The amount.</returns>
+    /// <exception cref="FormatException">The text is not such a number.</exception>
+    public static decimal ParseDecimal(string text, string field)
+    {
+        // Invariant culture: on a German server "12,99" must not pass and "12.99" must not become 1299.
+        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"{field} '{text}' is not a decimal amount such as 29.35");
+    }
+
+    /// <summary>Parses a <c>*_gmt</c> time: no offset, but UTC.</summary>
+    /// <param name="text">The time as sent, e.g. <c>2017-03-22T19:28:02</c>.</param>
+    /// <param name="field">The field, for the message.</param>
+    /// <returns>The instant.</returns>
+    /// <exception cref="FormatException">The text is not such a time.</exception>
+    public static Instant ParseGmt(string text, string field)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return GmtPattern.Parse(text.EndsWith('Z') ? text[..^1] : text) is { Success: true } result
+            ? result.Value.InUtc().ToInstant()
+            : throw new FormatException($"{field} '{text}' is not a WooCommerce GMT time such as 2017-03-22T19:28:02");
+    }
+
+    private static OrderLine MapLine(WooLineItemJson line, CurrencyCode currency, bool gross, Dictionary<long, decimal> rates)
+    {
+        var where = $"line {line.Id}";
+        if (line.Quantity < 1)
+        {
+            throw new FormatException($"{where} has quantity {line.Quantity}");
+        }
+
+        var total = ParseDecimal(line.Total, where + " total");
+        var totalTax = ParseDecimal(line.TotalTax, where + " total_tax");
+        var subtotal = ParseDecimal(line.Subtotal, where + " subtotal");
+        var subtotalTax = ParseDecimal(line.SubtotalTax, where + " subtotal_tax");
+        var lineAmount = gross ? total + totalTax : total;
+        var discount = gross ? subtotal + subtotalTax - lineAmount : subtotal - total;
+        var sku = Text(line.Sku);
+        return new OrderLine
+        {
+            LineId = line.Id.ToString(CultureInfo.InvariantCulture),
+            ForeignNumber = sku is null ? null : new ForeignNumber(ForeignNumberLabel.Sku, sku),
+            Sku = sku,
+            Title = line.Name,
+
+            // Net shops: WooCommerce's own unit price (a JSON number); gross shops: the line with its tax, per unit.
+            UnitPrice = new Money(!gross && line.Price is { } price ? price : decimal.Round(lineAmount / line.Quantity, 4), currency),
+            Quantity = line.Quantity,
+            TaxAmount = new Money(totalTax, currency),
+            TaxRate = line.Taxes is [var only] && rates.TryGetValue(only.Id, out var rate) ? rate : null,
+            Discount = discount > 0 ? new Money(discount, currency) : null,
+        };
+    }
+
+    private static Address? MapAddress(WooAddressJson? address)
+    {
+        if (address is null || (Text(address.Address1) is null && Text(address.City) is null && Text(address.Country) is null))
+        {
+            return null;
+        }
+
+        return new Address
+        {
+            Name = string.Join(' ', new[] { address.FirstName, address.LastName }.Select(Text).OfType<string>()),
+            Company = Text(address.Company),
+            Street = address.Address1 ?? string.Empty,
+            AddressLine2 = Text(address.Address2),
+            PostalCode = address.Postcode ?? string.Empty,
+            City = address.City ?? string.Empty,
+            Region = Text(address.State),
+            CountryCode = address.Country ?? string.Empty,
+            Phone = Text(address.Phone),
+        };
+    }
+
+    // WooCommerce sends "" for a field the buyer left empty.
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string NumberOf(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            return "(no number)";
+        }
+
+        if (json.TryGetProperty("number", out var number) && number.ValueKind == JsonValueKind.String && number.GetString() is { Length: > 0 } text)
+        {
+            return text;
+        }
+
+        return json.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number ? id.GetRawText() : "(no number)";
+    }
+}

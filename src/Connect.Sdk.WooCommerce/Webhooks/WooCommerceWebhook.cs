@@ -1,0 +1,29 @@
+using Connect.Sdk.Http;
+
+namespace Connect.Sdk.WooCommerce.Webhooks;
+
+/// <summary>
+/// Checks that a webhook delivery comes from the shop: WooCommerce signs the raw body with the webhook's secret and
+/// sends <c>X-WC-Webhook-Signature</c> = base64(HMAC-SHA256(secret, body)). Verify before parsing the body.
+/// </summary>
+public static class WooCommerceWebhook
+{
+    /// <summary>The header that carries the signature.</summary>
+    public const string SignatureHeader = "X-WC-Webhook-Signature";
+
+    /// <summary>The header that names the event, e.g. <c>order.updated</c>.</summary>
+    public const string TopicHeader = "X-WC-Webhook-Topic";
+
+    /// <summary>Verifies a delivery's signature in constant time.</summary>
+    /// <param name="secret">The webhook's secret, as entered in WooCommerce → Settings → Advanced → Webhooks.</param>
+    /// <param name="rawBody">The body exactly as received; re-serialised JSON does not match.</param>
+    /// <param name="headers">The delivery's headers; the name is matched ignoring case.</param>
+    /// <returns><see langword="true"/> when the signature header is present and matches the body.</returns>
+    public static bool Verify(string secret, ReadOnlySpan<byte> rawBody, IEnumerable<KeyValuePair<string, string>> headers)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        ArgumentNullException.ThrowIfNull(headers);
+        var signature = headers.FirstOrDefault(h => string.Equals(h.Key, SignatureHeader, StringComparison.OrdinalIgnoreCase)).Value;
+        return signature is not null && WebhookSignature.Verify(secret, rawBody, signature.Trim());
+    }
+}

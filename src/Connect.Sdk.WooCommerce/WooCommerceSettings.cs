@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net;
+using Connect.Sdk.Connectors;
+
+namespace Connect.Sdk.WooCommerce;
+
+/// <summary>
+/// A connection's plain WooCommerce settings, validated: the store's address and the optional request rate. The keys
+/// are <see cref="WooCommerceConnector.StoreUrlKey"/> and <see cref="WooCommerceConnector.RequestsPerSecondKey"/>.
+/// </summary>
+/// <remarks>
+/// Only HTTPS store addresses are accepted, except on loopback: over plain HTTP WooCommerce does not take HTTP Basic
+/// credentials (it expects OAuth 1.0a signatures), and Basic over plain HTTP would put the consumer secret on the wire
+/// in clear text. Loopback is allowed for a local test shop and the fake.
+/// </remarks>
+internal sealed record WooCommerceSettings(Uri StoreUrl, double? RequestsPerSecond)
+{
+    /// <summary>The REST API's base address, <c>{store}/wp-json/wc/v3/</c>.</summary>
+    public Uri ApiAddress => new(StoreUrl, WooCommerceApi.Root);
+
+    /// <summary>The rate-budget account of the store: connections to one store share its budget.</summary>
+    public string Account => "woocommerce:" + StoreUrl.GetLeftPart(UriPartial.Path).TrimEnd('/').ToLowerInvariant();
+
+    /// <summary>Reads and validates the settings of a connection.</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="settings">The settings, when valid.</param>
+    /// <param name="problem">Otherwise what is wrong, naming the setting, and the setting's key.</param>
+    /// <returns>Whether the settings are valid.</returns>
+    public static bool TryRead(ConnectionContext connection, out WooCommerceSettings settings, out (string Message, string Key) problem)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return TryParse(connection.Settings.Get(WooCommerceConnector.StoreUrlKey), connection.Settings.Get(WooCommerceConnector.RequestsPerSecondKey), out settings, out problem);
+    }
+
+    /// <summary>Validates the settings' texts.</summary>
+    /// <param name="storeUrl">The store address as entered.</param>
+    /// <param name="requestsPerSecond">The optional request rate as entered.</param>
+    /// <param name="settings">The settings, when valid.</param>
+    /// <param name="problem">Otherwise what is wrong, naming the setting, and the setting's key.</param>
+    /// <returns>Whether the settings are valid.</returns>
+    public static bool TryParse(string? storeUrl, string? requestsPerSecond, out WooCommerceSettings settings, out (string Message, string Key) problem)
+    {
+        settings = null!;
+        problem = default;
+        if (string.IsNullOrWhiteSpace(storeUrl))
+        {
+            problem = ($"The WooCommerce store URL ({WooCommerceConnector.StoreUrlKey}) is empty.", WooCommerceConnector.StoreUrlKey);
+            return false;
+        }
+
+        if (!Uri.TryCreate(storeUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query))
+        {
+            problem = ($"The WooCommerce store URL ({WooCommerceConnector.StoreUrlKey}) '{storeUrl}' is not an address such as https://shop.example.com/.", WooCommerceConnector.StoreUrlKey);
+            return false;
+        }
+
+        if (uri.Scheme == "http" && !IsLoopback(uri))
+        {
+            problem = ($"The WooCommerce store URL ({WooCommerceConnector.StoreUrlKey}) '{storeUrl}' uses plain HTTP: WooCommerce accepts the consumer key and secret only over HTTPS (plain HTTP needs OAuth 1.0a). Use the https:// address.", WooCommerceConnector.StoreUrlKey);
+            return false;
+        }
+
+        double? rate = null;
+        if (!string.IsNullOrWhiteSpace(requestsPerSecond))
+        {
+            if (!double.TryParse(requestsPerSecond.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) || parsed <= 0 || double.IsInfinity(parsed))
+            {
+                problem = ($"The requests per second ({WooCommerceConnector.RequestsPerSecondKey}) '{requestsPerSecond}' is not a positive number such as 2 or 0.5.", WooCommerceConnector.RequestsPerSecondKey);
+                return false;
+            }
+
+            rate = parsed;
+        }
+
+        // Without the trailing slash, "wp-json/…" would replace the last segment of a store in a sub-directory.
+        var store = uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+        settings = new WooCommerceSettings(store, rate);
+        return true;
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Orders;
+using Connect.Sdk.WooCommerce.Orders;
+using NodaTime;
+
+namespace Connect.Sdk.WooCommerce.Tests.Orders;
+
+/// <summary>WooCommerce's documented order payload, and variations of it, mapped to the SDK's order.</summary>
+public sealed class WooCommerceOrderMapperTests
+{
+    private static readonly CurrencyCode Usd = new("USD");
+
+    [Fact]
+    public void TryMap_DocumentedOrder_MapsIdsTimesMoneyAndAddresses()
+    {
+        var order = MapSample(0);
+
+        Assert.Equal("727", order.OrderNumber);
+        Assert.Equal("727", order.MarketplaceOrderId);
+
+        // The *_gmt fields (19:28), not the site-local date_created (16:28): they carry no offset but are UTC.
+        Assert.Equal(Instant.FromUtc(2017, 3, 22, 19, 28, 2), order.CreatedAt);
+        Assert.Equal(Instant.FromUtc(2017, 3, 22, 19, 28, 8), order.UpdatedAt);
+        Assert.Equal(Usd, order.Currency);
+        Assert.Equal(OrderStatus.Open, order.Status);
+        Assert.False(order.PricesIncludeTax);
+        Assert.Equal(new Money(10.00m, Usd), order.ShippingCost);
+        Assert.Equal(new Money(0m, Usd), order.ShippingTax);
+        Assert.Equal(new Money(29.35m, Usd), order.Total);
+        Assert.Equal("john.doe@example.com", order.BuyerEmail);
+        Assert.Equal("bacs", order.PaymentMethod);
+        Assert.Equal(
+            new Address { Name = "John Doe", Street = "969 Market", PostalCode = "94103", City = "San Francisco", Region = "CA", CountryCode = "US", Phone = "(555) 555-5555" },
+            order.BillingAddress);
+        Assert.Equal(
+            new Address { Name = "John Doe", Street = "969 Market", PostalCode = "94103", City = "San Francisco", Region = "CA", CountryCode = "US" },
+            order.ShippingAddress);
+    }
+
+    [Fact]
+    public void TryMap_DocumentedOrder_LinesCarrySkuPriceNumberAndTax()
+    {
+        var lines = MapSample(0).Lines;
+
+        Assert.Equal(2, lines.Count);
+        Assert.Equal("315", lines[0].LineId);
+        Assert.Null(lines[0].ForeignNumber);     // sku "": a product without SKU
+        Assert.Null(lines[0].Sku);
+        Assert.Equal(2, lines[0].Quantity);
+        Assert.Equal(new Money(3m, Usd), lines[0].UnitPrice);      // "price": 3, a JSON number
+        Assert.Equal(new Money(0.45m, Usd), lines[0].TaxAmount);
+        Assert.Null(lines[0].Discount);
+        Assert.Equal("316", lines[1].LineId);
+        Assert.Equal(new ForeignNumber(ForeignNumberLabel.Sku, "Bar3"), lines[1].ForeignNumber);
+        Assert.Equal("Bar3", lines[1].Sku);
+        Assert.Equal(new Money(12m, Usd), lines[1].UnitPrice);
+        Assert.Equal(new Money(0.90m, Usd), lines[1].TaxAmount);
+        Assert.Null(lines[1].TaxRate);            // tax_lines without rate_percent (before WooCommerce 5.7)
+    }
+
+    [Fact]
+    public void TryMap_CompletedOrder_ReadsCompleted()
+    {
+        var order = MapSample(1);
+
+        Assert.Equal(OrderStatus.Completed, order.Status);
+        Assert.Equal("João Silva", order.BillingAddress!.Name);
+        Assert.Equal(new Money(39.00m, Usd), order.Total);
+    }
+
+    [Fact]
+    public void TryMap_OnAGermanServer_ReadsPointDecimals()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+        try
+        {
+            Assert.Equal(29.35m, MapSample(0).Total!.Value.Amount);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public void TryMap_GrossShop_UnitPriceAndShippingWithTax_DiscountAndRateFromTheTaxLines()
+    {
+        var json = Sample(0);
+        json["prices_include_tax"] = true;
+        json["tax_lines"]![0]!["rate_percent"] = 19;
+        json["line_items"]![1]!["subtotal"] = "13.00";
+
+        var order = Map(json);
+        var line = order.Lines[1];
+
+        Assert.True(order.PricesIncludeTax);
+        Assert.Equal(new Money(12.90m, Usd), line.UnitPrice);          // (12.00 + 0.90) / 1
+        Assert.Equal(new Money(3.225m, Usd), order.Lines[0].UnitPrice); // (6.00 + 0.45) / 2
+        Assert.Equal(new Money(1.00m, Usd), line.Discount);            // (13.00 + 0.90) - (12.00 + 0.90)
+        Assert.Equal(0.19m, line.TaxRate);
+        Assert.Equal(new Money(10.00m, Usd), order.ShippingCost);
+    }
+
+    [Theory]
+    [InlineData("comma", "total '29,35'")]
+    [InlineData("local date", "date_created_gmt '22.03.2017'")]
+    [InlineData("no modified date", "date_modified_gmt")]
+    [InlineData("zero quantity", "line 315 has quantity 0")]
+    public void TryMap_BadField_UnreadableNamingTheOrderAndTheField(string flaw, string expected)
+    {
+        var json = Sample(0);
+        switch (flaw)
+        {
+            case "comma":
+                json["total"] = "29,35";
+                break;
+            case "local date":
+                json["date_created_gmt"] = "22.03.2017";
+                break;
+            case "no modified date":
+                json.Remove("date_modified_gmt");
+                break;
+            default:
+                json["line_items"]![0]!["quantity"] = 0;
+                break;
+        }
+
+        Assert.False(WooCommerceOrderMapper.TryMap(Element(json), out _, out var unreadable));
+        Assert.Equal("727", unreadable.OrderNumber);
+        Assert.StartsWith("WooCommerce order 727 could not be read", unreadable.Reason, StringComparison.Ordinal);
+        Assert.Contains(expected, unreadable.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2017-03-22T19:28:02", 19)]
+    [InlineData("2017-03-22T19:28:02Z", 19)]
+    public void ParseGmt_WithOrWithoutZ_IsUtc(string text, int hour) =>
+        Assert.Equal(Instant.FromUtc(2017, 3, 22, hour, 28, 2), WooCommerceOrderMapper.ParseGmt(text, "date_created_gmt"));
+
+    private static MarketplaceOrder MapSample(int index) => Map(Sample(index));
+
+    private static MarketplaceOrder Map(JsonObject json)
+    {
+        Assert.True(WooCommerceOrderMapper.TryMap(Element(json), out var order, out var unreadable), unreadable?.Reason);
+        return order;
+    }
+
+    private static JsonElement Element(JsonObject json) => JsonDocument.Parse(json.ToJsonString()).RootElement.Clone();
+
+    private static JsonObject Sample(int index) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Orders", "Samples", "orders_list_200.json")))!.AsArray()[index]!.DeepClone().AsObject();
+}

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using Connect.Sdk.TestSupport;
+using Connect.Sdk.WooCommerce.Tests.TestSupport;
+using Connect.Sdk.WooCommerce.Webhooks;
+
+namespace Connect.Sdk.WooCommerce.Tests.Webhooks;
+
+public sealed class WooCommerceWebhookTests
+{
+    private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"id":727,"number":"727","status":"processing","total":"29.35"}""");
+
+    [Fact]
+    public void Verify_PublishedHmacSha256Vector_Matches()
+    {
+        // RFC 4231 test case 2: HMAC-SHA256("Jefe", "what do ya want for nothing?") = 5bdcc146…3843, in base64 as WooCommerce sends it.
+        var secret = AdapterTestLog.Secret("Jefe");
+        var headers = new Dictionary<string, string> { [WooCommerceWebhook.SignatureHeader] = "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=" };
+
+        Assert.True(WooCommerceWebhook.Verify(secret, Encoding.UTF8.GetBytes("what do ya want for nothing?"), headers));
+    }
+
+    [Fact]
+    public void Verify_SignatureComputedOverTheRawBody_Matches_HeaderNameIgnoresCase()
+    {
+        var headers = new Dictionary<string, string>
+        {
+            ["x-wc-webhook-signature"] = Sign(WooTestKeys.WebhookSecret, Body),
+            [WooCommerceWebhook.TopicHeader] = "order.updated",
+        };
+
+        Assert.True(WooCommerceWebhook.Verify(WooTestKeys.WebhookSecret, Body, headers));
+    }
+
+    [Fact]
+    public void Verify_TamperedBody_Fails()
+    {
+        var headers = new Dictionary<string, string> { [WooCommerceWebhook.SignatureHeader] = Sign(WooTestKeys.WebhookSecret, Body) };
+        var tampered = Encoding.UTF8.GetBytes("""{"id":727,"number":"727","status":"processing","total":"0.01"}""");
+
+        Assert.False(WooCommerceWebhook.Verify(WooTestKeys.WebhookSecret, tampered, headers));
+    }
+
+    [Fact]
+    public void Verify_OtherSecretOrNoHeader_Fails()
+    {
+        var signed = new Dictionary<string, string> { [WooCommerceWebhook.SignatureHeader] = Sign(WooTestKeys.WebhookSecret, Body) };
+
+        Assert.False(WooCommerceWebhook.Verify(WooTestKeys.WrongSecret, Body, signed));
+        Assert.False(WooCommerceWebhook.Verify(WooTestKeys.WebhookSecret, Body, new Dictionary<string, string>()));
+    }
+
+    private static string Sign(string secret, byte[] body) => Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+}
