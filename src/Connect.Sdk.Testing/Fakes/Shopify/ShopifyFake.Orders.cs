@@ -48,9 +48,13 @@ public sealed partial class ShopifyFake
                 var lineKey = LineKeyOf(line.LineId);
                 lines.Add(new ShopifyOrderLine { Key = lineKey, FulfillmentOrderLineItemId = NextId(), Quantity = line.Quantity, Remaining = shipped ? 0 : line.Quantity });
                 var taxLines = new JsonArray();
-                if (line.TaxAmount is { } tax)
+                if (line.TaxAmount is not null || line.TaxRate is not null)
                 {
-                    taxLines.Add(new JsonObject { ["title"] = "VAT", ["rate"] = line.TaxRate ?? 0m, ["priceSet"] = MoneyBag(tax.Amount, order.Currency.Value) });
+                    // Shopify's tax lines carry both rate and amount; a seed that gives only the rate gets the amount it implies.
+                    var rate = line.TaxRate ?? 0m;
+                    var gross = line.UnitPrice.Amount * line.Quantity;
+                    var amount = line.TaxAmount?.Amount ?? Math.Round(order.PricesIncludeTax ? gross - (gross / (1 + rate)) : gross * rate, 2, MidpointRounding.AwayFromZero);
+                    taxLines.Add(new JsonObject { ["title"] = "VAT", ["rate"] = rate, ["priceSet"] = MoneyBag(amount, order.Currency.Value) });
                 }
 
                 var discounts = new JsonArray();

@@ -130,12 +130,20 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
     /// numbers; its SKU becomes <c>SKU-{product id}</c>) or a <see cref="ForeignNumberLabel.Sku"/> (the fake numbers the variant).
     /// </param>
     /// <param name="stock">The available quantity.</param>
-    /// <exception cref="ArgumentException">Another label, a variant id that is not a number, or an id or SKU that exists.</exception>
+    /// <remarks>Seeding an article that exists sets its stock.</remarks>
+    /// <exception cref="ArgumentException">Another label, an id that is not a number, or an id or SKU that another variant has.</exception>
     public override void SeedArticle(ForeignNumber foreignNumber, int stock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(foreignNumber.Value, nameof(foreignNumber));
         lock (Gate)
         {
+            if (FindVariant(foreignNumber) is { } seeded)
+            {
+                // Seeding an article again sets its stock, as a stock count in the admin would.
+                seeded.Available = stock;
+                return;
+            }
+
             long id;
             long? productId = null;
             string sku;
@@ -150,11 +158,6 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
                 Reserve(id);
                 if (foreignNumber.Label == ForeignNumberLabel.ShopifyProductId)
                 {
-                    if (_variants.Exists(v => v.ProductId == id))
-                    {
-                        throw new ArgumentException($"A product with id {id} exists already.", nameof(foreignNumber));
-                    }
-
                     productId = id;
                     id = NextId();
                 }
