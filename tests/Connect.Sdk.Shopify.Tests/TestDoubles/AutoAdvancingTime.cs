@@ -34,6 +34,9 @@ internal sealed class AutoAdvancingTime : TimeProvider
 
     public override long GetTimestamp() => _time.GetTimestamp();
 
+    /// <summary>Moves the clock, e.g. to let the shop's bucket fill up before a measurement.</summary>
+    public void Advance(TimeSpan by) => _time.Advance(by);
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = _time.CreateTimer(callback, state, dueTime, period);
