@@ -8,7 +8,7 @@ namespace Connect.Sdk.Shopify.Tests.TestDoubles;
 /// time and the clock shows the time the waits add up to. Longer timers (the HTTP attempt and total timeouts) stay
 /// pending and fire only if the clock really gets there.
 /// </summary>
-internal sealed class AutoAdvancingTime : TimeProvider
+public sealed class AutoAdvancingTime : TimeProvider
 {
     /// <summary>The longest timer that moves the clock; the HTTP client's timeouts (30 s, 2 min) are longer.</summary>
     public static readonly TimeSpan LongestJump = TimeSpan.FromSeconds(10);

@@ -9,7 +9,7 @@ namespace Connect.Sdk.Shopify.Tests.TestDoubles;
 /// status, whether it was THROTTLED, and its cost. Register <see cref="CreateHandler"/> on the client named
 /// <see cref="ShopifyConnector.HttpClientName"/>; it can also act on a request before it is sent.
 /// </summary>
-internal sealed class ShopifyTraffic
+public sealed class ShopifyTraffic
 {
     private readonly ConcurrentQueue<Exchange> _exchanges = new();
 
@@ -26,7 +26,7 @@ internal sealed class ShopifyTraffic
     public DelegatingHandler CreateHandler() => new Recorder(this);
 
     /// <summary>One request and its answer.</summary>
-    internal sealed record Exchange(string Request, HttpStatusCode Status, bool IsThrottled, double? ActualCost);
+    public sealed record Exchange(string Request, HttpStatusCode Status, bool IsThrottled, double? ActualCost);
 
     private sealed class Recorder(ShopifyTraffic traffic) : DelegatingHandler
     {
