@@ -25,6 +25,9 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
     // The requestedQueryCost Shopify last reported per operation: the estimate for its next request.
     private readonly ConcurrentDictionary<string, double> _reportedCosts = new(StringComparer.Ordinal);
 
+    // The restoreRate each shop last reported: a plan above Standard restores faster than the declared model.
+    private readonly ConcurrentDictionary<string, double> _restoreRates = new(StringComparer.Ordinal);
+
     /// <summary>Sends a document and reads its data.</summary>
     /// <typeparam name="TData">The shape of <c>data</c>.</typeparam>
     /// <param name="session">The connection.</param>
@@ -82,6 +85,13 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
             }
 
             var status = answer.Extensions?.Cost?.ThrottleStatus;
+            if (status?.RestoreRate is { } rate and > 0 && (!_restoreRates.TryGetValue(session.Budget.Account, out var known) || known != rate))
+            {
+                // Re-basing re-books every waiter, so only a changed rate is reported.
+                _restoreRates[session.Budget.Account] = rate;
+                budget.ReportRate(rate);
+            }
+
             if (status?.CurrentlyAvailable is { } available)
             {
                 budget.ReportAvailable(available);

@@ -21,6 +21,11 @@ internal sealed class ShopifyInventoryReader(ShopifyGraphQLClient client)
     public async Task<InventoryRead> ReadAsync(ShopifySession session, ForeignNumber foreignNumber, string locationGid, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        if (foreignNumber.Label != ForeignNumberLabel.ShopifyVariantId && foreignNumber.Label != ForeignNumberLabel.ShopifyProductId)
+        {
+            return InventoryRead.Refused($"'{foreignNumber.Label}' is not a Shopify label; use shopifyvariantid or shopifyproductid");
+        }
+
         var id = foreignNumber.Value?.Trim() ?? string.Empty;
         if (!ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
@@ -35,21 +40,16 @@ internal sealed class ShopifyInventoryReader(ShopifyGraphQLClient client)
                 : InventoryRead.Refused($"Shopify has no variant {id} (shopifyvariantid)");
         }
 
-        if (foreignNumber.Label == ForeignNumberLabel.ShopifyProductId)
+        var found = await client.SendAsync(session, ShopifyDocuments.Product, new JsonObject { ["id"] = ShopifyGid.Of("Product", id) }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyProductDataJson, cancellationToken).ConfigureAwait(false);
+        if (found.Product is not { } product)
         {
-            var data = await client.SendAsync(session, ShopifyDocuments.Product, new JsonObject { ["id"] = ShopifyGid.Of("Product", id) }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyProductDataJson, cancellationToken).ConfigureAwait(false);
-            if (data.Product is not { } product)
-            {
-                return InventoryRead.Refused($"Shopify has no product {id} (shopifyproductid)");
-            }
-
-            var variants = product.Variants?.Nodes ?? [];
-            return variants.Count == 1
-                ? LevelOf(variants[0], locationGid, $"product {id}")
-                : InventoryRead.Refused($"product {id} has {(variants.Count == 0 ? "no" : "several")} variants; stock is kept per variant, so map its variants with shopifyvariantid");
+            return InventoryRead.Refused($"Shopify has no product {id} (shopifyproductid)");
         }
 
-        return InventoryRead.Refused($"'{foreignNumber.Label}' is not a Shopify label; use shopifyvariantid or shopifyproductid");
+        var variants = product.Variants?.Nodes ?? [];
+        return variants.Count == 1
+            ? LevelOf(variants[0], locationGid, $"product {id}")
+            : InventoryRead.Refused($"product {id} has {(variants.Count == 0 ? "no" : "several")} variants; stock is kept per variant, so map its variants with shopifyvariantid");
     }
 
     private static InventoryRead LevelOf(ShopifyVariantJson variant, string locationGid, string what)
