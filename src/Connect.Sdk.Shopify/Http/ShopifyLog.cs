@@ -14,7 +14,7 @@ internal static partial class ShopifyLog
     [LoggerMessage(EventId = 9301, Level = LogLevel.Warning, Message = "Shopify refused stock of article {ArticleNumber} on connection {ConnectionId}: {Code}")]
     public static partial void StockRefused(ILogger logger, string articleNumber, string connectionId, string code);
 
-    [LoggerMessage(EventId = 9302, Level = LogLevel.Warning, Message = "{Operation} on connection {ConnectionId} got no answer; reading Shopify's state back before sending again")]
+    [LoggerMessage(EventId = 9302, Level = LogLevel.Warning, Message = "{Operation} on connection {ConnectionId} ended without a readable answer; reading Shopify's state back before sending again")]
     public static partial void WriteInDoubt(ILogger logger, string operation, string connectionId);
 
     [LoggerMessage(EventId = 9303, Level = LogLevel.Information, Message = "Shopify already holds the fulfillment with tracking {TrackingNumber} of order {OrderNumber} (connection {ConnectionId}); not sent again")]

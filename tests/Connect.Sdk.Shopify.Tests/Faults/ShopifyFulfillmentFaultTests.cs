@@ -22,7 +22,7 @@ public sealed class ShopifyFulfillmentFaultTests : ShopifyFaultFixture
         Assert.Equal("TRACK-1", shipment.TrackingNumber);
         Assert.Equal(JournalStatus.Succeeded, (await EntryAsync(RecordKind.OrderStatus, number)).Status);
         Assert.Contains(Faults.Injected, f => f.Kind == FaultKind.DroppedConnection);
-        Assert.Contains(AdapterTestLog.Lines, l => l.Contains("fulfillmentCreate on connection shop-1 got no answer", StringComparison.Ordinal));
+        Assert.Contains(AdapterTestLog.Lines, l => l.Contains("fulfillmentCreate on connection shop-1 ended without a readable answer", StringComparison.Ordinal));
     }
 
     [Fact]
