@@ -43,12 +43,7 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
     {
         Shop = ShopifyFake.Start(ShopifyTestServices.Token, new MarketplaceFakeOptions { Clock = new TimeProviderClock(Time), Faults = Faults });
         _connector = ShopifyTestServices.Create(null, Time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(Traffic.CreateHandler));
-        Host = ConnectTestHost.Create(sdk =>
-        {
-            sdk.AddConnector(_connector);
-            sdk.Services.AddSingleton(AdapterTestLog.CreateFactory());
-            sdk.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        });
+        Host = ShopifyTestServices.Host(_connector);
         Connection = await Host.CreateProductiveConnectionAsync(ShopifyConnector.Id, ShopifyTestServices.Settings(Shop), "shop-1");
     }
 

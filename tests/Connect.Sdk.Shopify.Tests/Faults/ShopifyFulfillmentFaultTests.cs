@@ -22,6 +22,9 @@ public sealed class ShopifyFulfillmentFaultTests : ShopifyFaultFixture
         Assert.Equal("TRACK-1", shipment.TrackingNumber);
         Assert.Equal(JournalStatus.Succeeded, (await EntryAsync(RecordKind.OrderStatus, number)).Status);
         Assert.Contains(Faults.Injected, f => f.Kind == FaultKind.DroppedConnection);
+
+        // The dropped request got no answer; the one answered is the resend after the read-back found nothing.
+        Assert.Equal(1, Sent("fulfillmentCreate"));
         Assert.Contains(AdapterTestLog.Lines, l => l.Contains("fulfillmentCreate on connection shop-1 ended without a readable answer", StringComparison.Ordinal));
     }
 

@@ -31,7 +31,7 @@ public sealed class ShopifyPacingTests : IAsyncLifetime
     {
         _shop = ShopifyFake.Start(ShopifyTestServices.Token, new MarketplaceFakeOptions { Clock = new TimeProviderClock(_time) });
         _connector = ShopifyTestServices.Create(null, _time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(_traffic.CreateHandler));
-        _host = ConnectTestHost.Create(sdk => sdk.AddConnector(_connector));
+        _host = ShopifyTestServices.Host(_connector);
         return Task.CompletedTask;
     }
 

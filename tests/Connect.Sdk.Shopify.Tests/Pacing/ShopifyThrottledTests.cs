@@ -27,7 +27,7 @@ public sealed class ShopifyThrottledTests
         var traffic = new ShopifyTraffic();
         await using var shop = ShopifyFake.Start(ShopifyTestServices.Token, new MarketplaceFakeOptions { Clock = new TimeProviderClock(time) }, new ShopifyThrottle(60, 10));
         await using var connector = ShopifyTestServices.Create(null, time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(traffic.CreateHandler));
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddConnector(connector));
+        await using var host = ShopifyTestServices.Host(connector);
         var connection = await host.CreateProductiveConnectionAsync(ShopifyConnector.Id, ShopifyTestServices.Settings(shop), "slow-shop", FeatureKind.Stock);
         var context = await host.ContextOfAsync(connection);
         var updates = Enumerable.Range(1, 120).Select(i =>

@@ -24,7 +24,7 @@ public sealed class ShopifyConnectionAndStockTests : IAsyncLifetime
     {
         _shop = ShopifyFake.Start(ShopifyTestServices.Token, new MarketplaceFakeOptions { Clock = new TimeProviderClock(_time) });
         _connector = ShopifyTestServices.Create(null, _time);
-        _host = ConnectTestHost.Create(sdk => sdk.AddConnector(_connector));
+        _host = ShopifyTestServices.Host(_connector);
         return Task.CompletedTask;
     }
 

@@ -4,6 +4,7 @@ using Connect.Sdk.Http;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Testing.Fakes.Shopify;
+using Connect.Sdk.Testing.Hosting;
 using Connect.Sdk.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,16 @@ internal static class ShopifyTestServices
         var provider = services.BuildServiceProvider();
         return new ServicedConnector(provider.GetServices<IConnector>().OfType<ShopifyConnector>().Single(), provider);
     }
+
+    /// <summary>The SDK in memory with the connector, logging into the credential scan's record.</summary>
+    /// <param name="connector">The connector.</param>
+    /// <returns>The host.</returns>
+    public static ConnectTestHost Host(IConnector connector) => ConnectTestHost.Create(sdk =>
+    {
+        sdk.AddConnector(connector);
+        sdk.Services.AddSingleton(AdapterTestLog.CreateFactory());
+        sdk.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+    });
 
     /// <summary>The settings of a connection to a fake shop.</summary>
     /// <param name="shop">The fake.</param>
