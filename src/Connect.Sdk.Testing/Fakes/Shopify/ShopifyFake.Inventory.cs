@@ -93,7 +93,7 @@ public sealed partial class ShopifyFake
         ["sku"] = variant.Sku,
         ["title"] = "Default Title",
         ["inventoryQuantity"] = variant.Available,
-        ["product"] = new JsonObject { ["id"] = ShopifyGid.Of("Product", variant.ProductId) },
+        ["product"] = RenderProductReference(variant),
         ["inventoryItem"] = new JsonObject
         {
             ["id"] = ShopifyGid.Of("InventoryItem", variant.InventoryItemId),
@@ -115,6 +115,29 @@ public sealed partial class ShopifyFake
         var page = After(all, request.StringArgument("after")).Take(request.IntArgument("first") ?? 1).ToList();
         var more = all.Count > 0 && page.Count > 0 && page[^1].Cursor != all[^1].Cursor;
         return (Connection(page, more, page.Count > 0 && page[0].Cursor != all[0].Cursor), 2 + page.Count);
+    }
+
+    private static JsonObject RenderProductReference(ShopifyVariant variant) => new()
+    {
+        ["id"] = ShopifyGid.Of("Product", variant.ProductId),
+        ["hasOnlyDefaultVariant"] = variant.IsDefaultVariant,
+    };
+
+    private (JsonNode? Data, int ActualCost) Product(FakeCall call, ShopifyGraphQLRequest request)
+    {
+        if (!ShopifyGid.TryParse(request.StringArgument("id"), "Product", out var id) || _variants.FindAll(v => v.ProductId == id) is not { Count: > 0 } variants)
+        {
+            return (null, 1);
+        }
+
+        var product = RenderProductReference(variants[0]);
+        product["title"] = "Product " + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        product["variants"] = new JsonObject
+        {
+            ["nodes"] = new JsonArray(variants.Select(v => (JsonNode)RenderVariant(v)).ToArray()),
+            ["pageInfo"] = new JsonObject { ["hasNextPage"] = false, ["endCursor"] = null },
+        };
+        return (product, 1);
     }
 
     private (JsonNode? Data, int ActualCost) ProductVariant(FakeCall call, ShopifyGraphQLRequest request) =>

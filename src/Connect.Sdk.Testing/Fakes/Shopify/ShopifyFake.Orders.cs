@@ -15,8 +15,10 @@ public sealed partial class ShopifyFake
     /// <summary>Places an order with one open fulfillment order holding every line.</summary>
     /// <param name="order">
     /// The order. Its name is <c>#</c> and the order number. A numeric <see cref="MarketplaceOrder.MarketplaceOrderId"/>
-    /// or <see cref="OrderLine.LineId"/> becomes the id (otherwise the fake numbers it above 2^53). A line whose foreign
-    /// number is a seeded variant points at it. A seeded status of shipped or completed ships every line.
+    /// or <see cref="OrderLine.LineId"/> becomes the id (otherwise the fake numbers the order above 2^53; a non-numeric
+    /// line id without <c>/</c> stays the last segment of the line item's GID, so a test finds the lines it seeded). A line
+    /// whose foreign number is a seeded variant (or product) points at it. Discounts become <c>discountAllocations</c>,
+    /// shipping tax the shipping line's <c>taxLines</c>, the payment method <c>paymentGatewayNames</c>. A seeded status of shipped or completed ships every line.
     /// </param>
     /// <exception cref="ArgumentException">A line's variant is not seeded, or the order number exists.</exception>
     public override void SeedOrder(MarketplaceOrder order)
@@ -43,23 +45,37 @@ public sealed partial class ShopifyFake
                         ?? throw new ArgumentException($"Line {line.LineId}: no variant is {foreignNumber}; seed it first.", nameof(order));
                 }
 
-                var lineId = IdOrNext(line.LineId);
-                lines.Add(new ShopifyOrderLine { Id = lineId, FulfillmentOrderLineItemId = NextId(), Quantity = line.Quantity, Remaining = shipped ? 0 : line.Quantity });
+                var lineKey = LineKeyOf(line.LineId);
+                lines.Add(new ShopifyOrderLine { Key = lineKey, FulfillmentOrderLineItemId = NextId(), Quantity = line.Quantity, Remaining = shipped ? 0 : line.Quantity });
                 var taxLines = new JsonArray();
-                if (line.TaxAmount is { } tax)
+                if (line.TaxAmount is not null || line.TaxRate is not null)
                 {
-                    taxLines.Add(new JsonObject { ["title"] = "VAT", ["rate"] = line.TaxRate ?? 0m, ["priceSet"] = MoneyBag(tax.Amount, order.Currency.Value) });
+                    // Shopify's tax lines carry both rate and amount; a seed that gives only the rate gets the amount it implies.
+                    var rate = line.TaxRate ?? 0m;
+                    var gross = line.UnitPrice.Amount * line.Quantity;
+                    var amount = line.TaxAmount?.Amount ?? Math.Round(order.PricesIncludeTax ? gross - (gross / (1 + rate)) : gross * rate, 2, MidpointRounding.AwayFromZero);
+                    taxLines.Add(new JsonObject { ["title"] = "VAT", ["rate"] = rate, ["priceSet"] = MoneyBag(amount, order.Currency.Value) });
+                }
+
+                var discounts = new JsonArray();
+                if (line.Discount is { } discount)
+                {
+                    discounts.Add(new JsonObject { ["allocatedAmountSet"] = MoneyBag(discount.Amount, order.Currency.Value) });
                 }
 
                 lineNodes.Add(new JsonObject
                 {
-                    ["id"] = ShopifyGid.Of("LineItem", lineId),
+                    ["id"] = "gid://shopify/LineItem/" + lineKey,
                     ["title"] = line.Title,
-                    ["sku"] = variant?.Sku ?? line.Sku,
+
+                    // The line item keeps the SKU it was sold under; the variant's may have changed since.
+                    ["sku"] = line.Sku ?? variant?.Sku,
                     ["quantity"] = line.Quantity,
                     ["variant"] = variant is null ? null : new JsonObject { ["id"] = ShopifyGid.Of("ProductVariant", variant.Id) },
+                    ["product"] = variant is null ? null : RenderProductReference(variant),
                     ["originalUnitPriceSet"] = MoneyBag(line.UnitPrice.Amount, order.Currency.Value),
                     ["taxLines"] = taxLines,
+                    ["discountAllocations"] = discounts,
                 });
             }
 
@@ -77,6 +93,18 @@ public sealed partial class ShopifyFake
                 ["cancelledAt"] = order.Status == OrderStatus.Cancelled ? InstantPattern.General.Format(order.UpdatedAt) : null,
                 ["totalPriceSet"] = MoneyBag(total, order.Currency.Value),
                 ["totalShippingPriceSet"] = MoneyBag(order.ShippingCost.Amount, order.Currency.Value),
+                ["shippingLines"] = new JsonObject
+                {
+                    ["nodes"] = new JsonArray(new JsonObject
+                    {
+                        ["title"] = "Shipping",
+                        ["originalPriceSet"] = MoneyBag(order.ShippingCost.Amount, order.Currency.Value),
+                        ["taxLines"] = order.ShippingTax is { } shippingTax
+                            ? new JsonArray(new JsonObject { ["title"] = "VAT", ["priceSet"] = MoneyBag(shippingTax.Amount, order.Currency.Value) })
+                            : new JsonArray(),
+                    }),
+                },
+                ["paymentGatewayNames"] = order.PaymentMethod is { } gateway ? new JsonArray(gateway) : new JsonArray(),
                 ["shippingAddress"] = RenderAddress(order.ShippingAddress),
                 ["billingAddress"] = RenderAddress(order.BillingAddress ?? order.ShippingAddress),
                 ["lineItems"] = new JsonObject
@@ -111,7 +139,7 @@ public sealed partial class ShopifyFake
 
     /// <summary>
     /// The fulfillments created on the order, each as a shipment with its tracking number and company; line ids are
-    /// the numeric parts of the line items' GIDs.
+    /// the last segments of the line items' GIDs.
     /// </summary>
     /// <param name="orderNumber">The order number, with or without <c>#</c>.</param>
     /// <returns>The shipments, oldest first; empty for an unknown order.</returns>
@@ -164,6 +192,21 @@ public sealed partial class ShopifyFake
     private static Instant? ParseSearchDate(string text) =>
         DateTimeOffset.TryParse(text.Trim('\'', '"'), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? Instant.FromDateTimeOffset(parsed) : null;
 
+    // Shopify's line item ids are numbers; a test's own non-numeric line id ("1001-L1") is kept as the GID's last
+    // segment instead, so the line the test seeded is the line it finds (GIDs are opaque strings to a client).
+    private string LineKeyOf(string? given)
+    {
+        if (long.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            Reserve(id);
+            return given!;
+        }
+
+        return string.IsNullOrWhiteSpace(given) || given.Any(c => c == '/' || c == '?' || char.IsWhiteSpace(c))
+            ? NextId().ToString(CultureInfo.InvariantCulture)
+            : given;
+    }
+
     private long IdOrNext(string? given)
     {
         if (long.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -196,7 +239,7 @@ public sealed partial class ShopifyFake
                         ["id"] = ShopifyGid.Of("FulfillmentOrderLineItem", l.FulfillmentOrderLineItemId),
                         ["totalQuantity"] = l.Quantity,
                         ["remainingQuantity"] = l.Remaining,
-                        ["lineItem"] = new JsonObject { ["id"] = ShopifyGid.Of("LineItem", l.Id) },
+                        ["lineItem"] = new JsonObject { ["id"] = "gid://shopify/LineItem/" + l.Key },
                     }).ToArray()),
                 },
             }),
@@ -331,7 +374,7 @@ public sealed partial class ShopifyFake
         }
 
         var tracking = input["trackingInfo"] as JsonObject;
-        var shippedLines = shipped.GroupBy(s => s.Line.Id).Select(g => new ShippedLine(g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(s => s.Quantity))).ToArray();
+        var shippedLines = shipped.GroupBy(s => s.Line.Key).Select(g => new ShippedLine(g.Key, g.Sum(s => s.Quantity))).ToArray();
         var fulfillment = new ShopifyFulfillment(
             NextId(),
             (string?)tracking?["number"],

@@ -25,6 +25,7 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// <item><term><c>shop</c> (<c>graphql.shop</c>)</term><description>The connection check: <c>name</c>, <c>myshopifyDomain</c>, <c>currencyCode</c>. Cost 1.</description></item>
 /// <item><term><c>location(id)</c>, <c>locations(first, after)</c> (<c>graphql.location</c>, <c>graphql.locations</c>)</term><description>The shop's one location, <see cref="LocationId"/>.</description></item>
 /// <item><term><c>productVariants(first, after, query: "sku:…")</c>, <c>productVariant(id)</c> (<c>graphql.productVariants</c>, <c>graphql.productVariant</c>)</term><description>Variant lookup by SKU or id, with <c>inventoryItem</c> and its <c>inventoryLevels</c>.</description></item>
+/// <item><term><c>product(id)</c> (<c>graphql.product</c>)</term><description>A product with <c>hasOnlyDefaultVariant</c> and its <c>variants</c> (as <c>productVariant</c> shows them).</description></item>
 /// <item><term><c>inventoryItem(id)</c> (<c>graphql.inventoryItem</c>)</term><description>An inventory item with <c>variant</c> and <c>inventoryLevels</c> (<c>quantities</c> named <c>available</c>).</description></item>
 /// <item><term><c>inventorySetQuantities(input)</c> (<c>graphql.inventorySetQuantities</c>)</term><description>
 /// Sets <c>available</c> (all quantities or none). From API version 2026-04 the mutation needs <c>@idempotent(key:)</c> and every quantity
@@ -124,27 +125,42 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
 
     /// <summary>Adds a variant (with its product and inventory item) stocked at the shop's location.</summary>
     /// <param name="foreignNumber">
-    /// A <see cref="ForeignNumberLabel.ShopifyVariantId"/> (the variant's numeric id; its SKU becomes <c>SKU-{id}</c>)
-    /// or a <see cref="ForeignNumberLabel.Sku"/> (the fake numbers the variant).
+    /// A <see cref="ForeignNumberLabel.ShopifyVariantId"/> (the variant's numeric id; its SKU becomes <c>SKU-{id}</c>),
+    /// a <see cref="ForeignNumberLabel.ShopifyProductId"/> (a product without options, whose one default variant the fake
+    /// numbers; its SKU becomes <c>SKU-{product id}</c>) or a <see cref="ForeignNumberLabel.Sku"/> (the fake numbers the variant).
     /// </param>
     /// <param name="stock">The available quantity.</param>
-    /// <exception cref="ArgumentException">Another label, a variant id that is not a number, or an id or SKU that exists.</exception>
+    /// <remarks>Seeding an article that exists sets its stock.</remarks>
+    /// <exception cref="ArgumentException">Another label, an id that is not a number, or an id or SKU that another variant has.</exception>
     public override void SeedArticle(ForeignNumber foreignNumber, int stock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(foreignNumber.Value, nameof(foreignNumber));
         lock (Gate)
         {
+            if (FindVariant(foreignNumber) is { } seeded)
+            {
+                // Seeding an article again sets its stock, as a stock count in the admin would.
+                seeded.Available = stock;
+                return;
+            }
+
             long id;
+            long? productId = null;
             string sku;
-            if (foreignNumber.Label == ForeignNumberLabel.ShopifyVariantId)
+            if (foreignNumber.Label == ForeignNumberLabel.ShopifyVariantId || foreignNumber.Label == ForeignNumberLabel.ShopifyProductId)
             {
                 if (!long.TryParse(foreignNumber.Value, NumberStyles.None, CultureInfo.InvariantCulture, out id))
                 {
-                    throw new ArgumentException($"A Shopify variant id is a number, not {foreignNumber.Value}.", nameof(foreignNumber));
+                    throw new ArgumentException($"A Shopify {foreignNumber.Label} is a number, not {foreignNumber.Value}.", nameof(foreignNumber));
                 }
 
                 sku = string.Create(CultureInfo.InvariantCulture, $"SKU-{id}");
                 Reserve(id);
+                if (foreignNumber.Label == ForeignNumberLabel.ShopifyProductId)
+                {
+                    productId = id;
+                    id = NextId();
+                }
             }
             else if (foreignNumber.Label == ForeignNumberLabel.Sku)
             {
@@ -153,7 +169,7 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
             }
             else
             {
-                throw new ArgumentException($"The Shopify fake identifies variants by shopifyvariantid or SKU, not by {foreignNumber.Label}.", nameof(foreignNumber));
+                throw new ArgumentException($"The Shopify fake identifies variants by shopifyvariantid, shopifyproductid or SKU, not by {foreignNumber.Label}.", nameof(foreignNumber));
             }
 
             if (_variants.Exists(v => v.Id == id || v.Sku == sku))
@@ -161,12 +177,20 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
                 throw new ArgumentException($"A variant with id {id} or SKU {sku} exists already.", nameof(foreignNumber));
             }
 
-            _variants.Add(new ShopifyVariant { Id = id, ProductId = NextId(), InventoryItemId = NextId(), Sku = sku, Available = stock });
+            _variants.Add(new ShopifyVariant
+            {
+                Id = id,
+                ProductId = productId ?? NextId(),
+                InventoryItemId = NextId(),
+                Sku = sku,
+                Available = stock,
+                IsDefaultVariant = productId is not null,
+            });
         }
     }
 
     /// <summary>The available quantity of a variant at the shop's location.</summary>
-    /// <param name="foreignNumber">The variant's <c>shopifyvariantid</c> or SKU.</param>
+    /// <param name="foreignNumber">The variant's <c>shopifyvariantid</c> or SKU, or its product's <c>shopifyproductid</c>.</param>
     /// <returns>The quantity, or <see langword="null"/> for an unknown variant.</returns>
     public override int? StockOf(ForeignNumber foreignNumber)
     {
@@ -177,7 +201,7 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
     }
 
     /// <summary>The variant's ids as the API shows them.</summary>
-    /// <param name="foreignNumber">The variant's <c>shopifyvariantid</c> or SKU.</param>
+    /// <param name="foreignNumber">The variant's <c>shopifyvariantid</c> or SKU, or its product's <c>shopifyproductid</c>.</param>
     /// <returns>The variant's, its product's and its inventory item's GIDs, or <see langword="null"/> for an unknown variant.</returns>
     public ShopifyVariantIds? IdsOf(ForeignNumber foreignNumber)
     {
@@ -245,6 +269,11 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
             return long.TryParse(foreignNumber.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? _variants.Find(v => v.Id == id) : null;
         }
 
+        if (foreignNumber.Label == ForeignNumberLabel.ShopifyProductId)
+        {
+            return long.TryParse(foreignNumber.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? _variants.Find(v => v.ProductId == id) : null;
+        }
+
         return foreignNumber.Label == ForeignNumberLabel.Sku ? _variants.Find(v => v.Sku == foreignNumber.Value) : null;
     }
 
@@ -304,6 +333,7 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
             (false, "locations") => Locations,
             (false, "productVariants") => ProductVariants,
             (false, "productVariant") => ProductVariant,
+            (false, "product") => Product,
             (false, "inventoryItem") => InventoryItem,
             (false, "orders") => Orders,
             (false, "order") => Order,

@@ -6,7 +6,8 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// </summary>
 internal sealed class ShopifyOrderLine
 {
-    public required long Id { get; init; }
+    /// <summary>The last segment of the line item's GID: its number, or the seeded line id when that was not a number.</summary>
+    public required string Key { get; init; }
 
     public required long FulfillmentOrderLineItemId { get; init; }
 

@@ -12,4 +12,7 @@ internal sealed class ShopifyVariant
     public required string Sku { get; init; }
 
     public required int Available { get; set; }
+
+    /// <summary>Whether the variant is its product's only, default variant (a product without options).</summary>
+    public bool IsDefaultVariant { get; init; }
 }

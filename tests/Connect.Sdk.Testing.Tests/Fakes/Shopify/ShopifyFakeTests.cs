@@ -253,7 +253,8 @@ public sealed class ShopifyFakeTests : IAsyncLifetime
     [Fact]
     public void SeedArticle_ForeignLabel_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => _shop.SeedArticle(new Connect.Sdk.ForeignNumbers.ForeignNumber(Connect.Sdk.ForeignNumbers.ForeignNumberLabel.ShopifyProductId, "1"), 1));
+        Assert.Throws<ArgumentException>(() => _shop.SeedArticle(new Connect.Sdk.ForeignNumbers.ForeignNumber(Connect.Sdk.ForeignNumbers.ForeignNumberLabel.SkuFba, "1"), 1));
+        Assert.Throws<ArgumentException>(() => _shop.SeedArticle(new Connect.Sdk.ForeignNumbers.ForeignNumber(Connect.Sdk.ForeignNumbers.ForeignNumberLabel.ShopifyProductId, "one"), 1));
         Assert.Throws<ArgumentException>(() => _shop.SeedArticle(VariantId("not-a-number"), 1));
     }
 

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Connect.Sdk.Http;
+using Connect.Sdk.Shopify.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace Connect.Sdk.Shopify.Http;
+
+/// <summary>
+/// Sends GraphQL documents to a shop through the connector's named marketplace client: per request the shop's rate
+/// budget scope and the query's cost, the connection's redactor, the operation's name and the token for
+/// <see cref="ShopifyAccessTokenHandler"/>. It feeds <c>extensions.cost.throttleStatus.currentlyAvailable</c> back into
+/// the budget and sends a THROTTLED request again once the bucket holds its cost (a throttled request ran nothing, so
+/// this is safe for mutations too).
+/// </summary>
+internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory, AccountBudgets budgets, ILogger logger)
+{
+    /// <summary>How often one request is sent again after THROTTLED answers before the call gives up.</summary>
+    public const int MaxThrottledAttempts = 8;
+
+    // The requestedQueryCost Shopify last reported per operation: the estimate for its next request.
+    private readonly ConcurrentDictionary<string, double> _reportedCosts = new(StringComparer.Ordinal);
+
+    // The restoreRate each shop last reported: a plan above Standard restores faster than the declared model.
+    private readonly ConcurrentDictionary<string, double> _restoreRates = new(StringComparer.Ordinal);
+
+    /// <summary>Sends a document and reads its data.</summary>
+    /// <typeparam name="TData">The shape of <c>data</c>.</typeparam>
+    /// <param name="session">The connection.</param>
+    /// <param name="operation">The document.</param>
+    /// <param name="variables">Its variables, or <see langword="null"/>.</param>
+    /// <param name="type">How to read the answer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The answer's data.</returns>
+    /// <exception cref="ConnectSdkException">Shopify answered with an error status, a body that is not a GraphQL answer, or top-level errors.</exception>
+    /// <exception cref="HttpRequestException">No answer (<see cref="WriteInDoubtException"/> for a write that went out).</exception>
+    public async Task<TData> SendAsync<TData>(ShopifySession session, ShopifyOperation operation, JsonObject? variables, JsonTypeInfo<ShopifyResponseJson<TData>> type, CancellationToken cancellationToken)
+        where TData : class
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(operation);
+        cancellationToken.ThrowIfCancellationRequested();
+        var body = new JsonObject { ["query"] = operation.Document, ["variables"] = variables ?? [] }.ToJsonString();
+        var budget = budgets.GetOrAdd(session.Budget.Account, session.Budget.Limit);
+        var http = httpClientFactory.CreateClient(ShopifyConnector.HttpClientName);
+        for (var attempt = 1; ; attempt++)
+        {
+            var cost = CostOf(operation);
+            using var request = new HttpRequestMessage(HttpMethod.Post, session.Settings.GraphQLEndpoint)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            request.Options.Set(MarketplaceRequest.RateBudget, session.Budget);
+            request.Options.Set(MarketplaceRequest.Cost, cost);
+            request.Options.Set(MarketplaceRequest.Redactor, session.Redactor);
+            request.Options.Set(MarketplaceRequest.Operation, "shopify." + operation.Name);
+            request.Options.Set(MarketplaceRequest.Idempotent, operation.IsRetriable);
+            request.Options.Set(ShopifyAccessTokenHandler.AccessToken, session.Token);
+
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Failure(session, operation, $"answered with HTTP {(int)response.StatusCode} {Excerpt(session, text)}", response.StatusCode);
+            }
+
+            ShopifyResponseJson<TData>? answer;
+            try
+            {
+                answer = JsonSerializer.Deserialize(text, type);
+            }
+            catch (JsonException ex)
+            {
+                // The parser's message names the position, not the content: nothing of the body (or a secret) leaks.
+                throw Failure(session, operation, $"answered with a body that is not a complete GraphQL answer ({ex.Message})", response.StatusCode);
+            }
+
+            if (answer is null)
+            {
+                throw Failure(session, operation, "answered with an empty body", response.StatusCode);
+            }
+
+            var status = answer.Extensions?.Cost?.ThrottleStatus;
+            if (status?.RestoreRate is { } rate and > 0 && (!_restoreRates.TryGetValue(session.Budget.Account, out var known) || known != rate))
+            {
+                // Re-basing re-books every waiter, so only a changed rate is reported.
+                _restoreRates[session.Budget.Account] = rate;
+                budget.ReportRate(rate);
+            }
+
+            if (status?.CurrentlyAvailable is { } available)
+            {
+                budget.ReportAvailable(available);
+            }
+
+            if (answer.Extensions?.Cost?.RequestedQueryCost is { } requested and > 0)
+            {
+                _reportedCosts[operation.Name] = requested;
+            }
+
+            var errors = answer.Errors ?? [];
+            if (errors.Any(e => e.Extensions?.Code == "THROTTLED"))
+            {
+                ShopifyLog.Throttled(logger, operation.Name, session.Budget.Account, status?.CurrentlyAvailable ?? 0, answer.Extensions?.Cost?.RequestedQueryCost ?? cost, attempt);
+                if (status?.CurrentlyAvailable is null)
+                {
+                    // Without the bucket's state, take it as empty: the budget then waits for the cost to refill.
+                    budget.ReportAvailable(0);
+                }
+
+                if (attempt < MaxThrottledAttempts)
+                {
+                    continue;
+                }
+
+                throw Failure(session, operation, $"was throttled {attempt} times in a row", response.StatusCode);
+            }
+
+            if (errors.Count > 0)
+            {
+                var messages = string.Join("; ", errors.Select(e => e.Extensions?.Code is { } code ? $"{code}: {e.Message}" : e.Message));
+                throw Failure(session, operation, $"answered with errors: {session.Redactor.Redact(messages)}", response.StatusCode);
+            }
+
+            return answer.Data ?? throw Failure(session, operation, "answered without data", response.StatusCode);
+        }
+    }
+
+    private static ConnectSdkException Failure(ShopifySession session, ShopifyOperation operation, string what, HttpStatusCode status) =>
+        new($"Shopify {what} to {operation.Name} (connection {session.ConnectionId}).")
+        {
+            ConnectionId = session.Connection.ConnectionId,
+            MarketplaceStatusCode = (int)status,
+        };
+
+    private static string Excerpt(ShopifySession session, string body)
+    {
+        const int MaxLength = 200;
+        var text = session.Redactor.Redact(body) ?? string.Empty;
+        return text.Length <= MaxLength ? text : text[..MaxLength] + "…";
+    }
+
+    private double CostOf(ShopifyOperation operation)
+    {
+        var estimate = _reportedCosts.TryGetValue(operation.Name, out var reported) ? reported : operation.EstimatedCost;
+        return Math.Clamp(estimate, 1, ShopifyConnector.RateLimit.Capacity);
+    }
+}

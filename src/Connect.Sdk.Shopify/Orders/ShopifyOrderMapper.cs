@@ -1,0 +1,163 @@
+using System.Diagnostics.CodeAnalysis;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Shopify.Wire;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Connect.Sdk.Shopify.Orders;
+
+/// <summary>
+/// Turns a Shopify order into the SDK's <see cref="MarketplaceOrder"/>: money in the shop's currency as decimal, times
+/// from <c>createdAt</c>/<c>updatedAt</c>, ids as strings (the last segment of each GID). An order that lacks what the
+/// ERP cannot do without is not guessed at: it is reported unreadable with the field that is missing.
+/// </summary>
+internal static class ShopifyOrderMapper
+{
+    /// <summary>Maps an order.</summary>
+    /// <param name="json">The order as Shopify sent it.</param>
+    /// <param name="order">The mapped order.</param>
+    /// <param name="problem">Why it could not be mapped, naming the order and the field.</param>
+    /// <returns>Whether it could be mapped.</returns>
+    public static bool TryMap(ShopifyOrderJson json, [NotNullWhen(true)] out MarketplaceOrder? order, [NotNullWhen(false)] out UnreadableOrder? problem)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        order = null;
+        var number = NumberOf(json.Name) ?? (json.Id is { } gid ? ShopifyGid.IdOf(gid) : "(no name)");
+        try
+        {
+            order = Map(json, number);
+            problem = null;
+            return true;
+        }
+        catch (FormatException ex)
+        {
+            problem = new UnreadableOrder(number, $"Shopify order {number} cannot be read: {ex.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>The order number the ERP sees: the order's name without Shopify's <c>#</c>.</summary>
+    /// <param name="name">The name, e.g. <c>#1001</c>.</param>
+    /// <returns>The number, or <see langword="null"/> for an empty name.</returns>
+    public static string? NumberOf(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim().TrimStart('#');
+
+    private static MarketplaceOrder Map(ShopifyOrderJson json, string number)
+    {
+        var id = Required(json.Id, "id");
+        _ = Required(json.Name, "name");
+        var currency = new CurrencyCode(Required(json.CurrencyCode, "currencyCode"));
+        var lineItems = json.LineItems?.Nodes ?? throw new FormatException("field 'lineItems' is missing");
+        if (json.LineItems.PageInfo?.HasNextPage == true)
+        {
+            throw new FormatException($"it has more than {Http.ShopifyDocuments.NestedPageSize} lines, more than the connector reads in one request");
+        }
+
+        var shippingTaxes = (json.ShippingLines?.Nodes ?? []).SelectMany(l => l.TaxLines ?? []).ToList();
+        return new MarketplaceOrder
+        {
+            OrderNumber = number,
+            MarketplaceOrderId = ShopifyGid.IdOf(id),
+            CreatedAt = Time(json.CreatedAt, "createdAt"),
+            UpdatedAt = Time(json.UpdatedAt, "updatedAt"),
+            Currency = currency,
+            Status = StatusOf(json),
+            PricesIncludeTax = json.TaxesIncluded ?? false,
+            Lines = lineItems.Select((line, i) => MapLine(line, i, currency)).ToArray(),
+            ShippingCost = Money(json.TotalShippingPriceSet, currency, "totalShippingPriceSet") ?? Connect.Sdk.Money.Zero(currency),
+            ShippingTax = shippingTaxes.Count == 0 ? null : Sum(shippingTaxes.Select((t, i) => Money(t.PriceSet, currency, $"shippingLines.taxLines[{i}].priceSet")), currency),
+            Total = Money(json.TotalPriceSet, currency, "totalPriceSet"),
+            BillingAddress = AddressOf(json.BillingAddress, "billingAddress"),
+            ShippingAddress = AddressOf(json.ShippingAddress, "shippingAddress"),
+            BuyerEmail = Empty(json.Email),
+            PaymentMethod = json.PaymentGatewayNames is { Count: > 0 } gateways ? string.Join(", ", gateways) : null,
+        };
+    }
+
+    private static OrderLine MapLine(ShopifyLineItemJson line, int index, CurrencyCode currency)
+    {
+        var path = $"lineItems[{index}]";
+        var taxes = line.TaxLines ?? [];
+        var discounts = line.DiscountAllocations ?? [];
+        return new OrderLine
+        {
+            LineId = ShopifyGid.IdOf(Required(line.Id, path + ".id")),
+            ForeignNumber = ForeignNumberOf(line),
+            Sku = Empty(line.Sku),
+            Title = line.Title ?? string.Empty,
+            Quantity = line.Quantity ?? throw new FormatException($"field '{path}.quantity' is missing"),
+            UnitPrice = Money(line.OriginalUnitPriceSet, currency, path + ".originalUnitPriceSet") ?? throw new FormatException($"field '{path}.originalUnitPriceSet' is missing"),
+            TaxRate = taxes.Count == 0 || taxes.Any(t => t.Rate is null) ? null : taxes.Sum(t => t.Rate!.Value),
+            TaxAmount = taxes.Count == 0 ? null : Sum(taxes.Select((t, i) => Money(t.PriceSet, currency, $"{path}.taxLines[{i}].priceSet")), currency),
+            Discount = discounts.Count == 0 ? null : Sum(discounts.Select((d, i) => Money(d.AllocatedAmountSet, currency, $"{path}.discountAllocations[{i}].allocatedAmountSet")), currency),
+        };
+    }
+
+    // A product without options is mapped in the ERP as a simple article (shopifyproductid); a variant of a product
+    // with options as a variant (shopifyvariantid). A custom line has neither.
+    private static ForeignNumber? ForeignNumberOf(ShopifyLineItemJson line)
+    {
+        if (line.Product is { Id: { } product, HasOnlyDefaultVariant: true })
+        {
+            return new ForeignNumber(ForeignNumberLabel.ShopifyProductId, ShopifyGid.IdOf(product));
+        }
+
+        return line.Variant?.Id is { } variant ? new ForeignNumber(ForeignNumberLabel.ShopifyVariantId, ShopifyGid.IdOf(variant)) : null;
+    }
+
+    private static OrderStatus StatusOf(ShopifyOrderJson json) =>
+        json.CancelledAt is not null ? OrderStatus.Cancelled
+        : json.DisplayFulfillmentStatus == "FULFILLED" ? OrderStatus.Shipped
+        : json.DisplayFulfillmentStatus == "PARTIALLY_FULFILLED" ? OrderStatus.PartiallyShipped
+        : json.DisplayFinancialStatus is "PENDING" or "AUTHORIZED" or "EXPIRED" ? OrderStatus.Pending
+        : OrderStatus.Open;
+
+    private static Address? AddressOf(ShopifyAddressJson? json, string path) => json is null ? null : new Address
+    {
+        Name = json.Name ?? string.Empty,
+        Company = Empty(json.Company),
+        Street = json.Address1 ?? string.Empty,
+        AddressLine2 = Empty(json.Address2),
+        PostalCode = json.Zip ?? string.Empty,
+        City = json.City ?? string.Empty,
+        Region = Empty(json.Province),
+        CountryCode = Required(json.CountryCodeV2, path + ".countryCodeV2"),
+        Phone = Empty(json.Phone),
+    };
+
+    private static Money? Money(ShopifyMoneyBagJson? bag, CurrencyCode currency, string path)
+    {
+        if (bag is null)
+        {
+            return null;
+        }
+
+        var money = bag.ShopMoney ?? throw new FormatException($"field '{path}.shopMoney' is missing");
+        var amount = money.Amount ?? throw new FormatException($"field '{path}.shopMoney.amount' is missing");
+        if (money.CurrencyCode is { } code && !string.Equals(code, currency.Value, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FormatException($"field '{path}.shopMoney' is in {code}, not the order's {currency}");
+        }
+
+        return new Money(amount, currency);
+    }
+
+    private static Money Sum(IEnumerable<Money?> amounts, CurrencyCode currency) =>
+        amounts.Aggregate(Connect.Sdk.Money.Zero(currency), (total, next) => next is { } amount ? total + amount : total);
+
+    private static Instant Time(string? text, string field)
+    {
+        var value = Required(text, field);
+        var parsed = OffsetDateTimePattern.ExtendedIso.Parse(value);
+        return parsed.Success
+            ? parsed.Value.ToInstant()
+            : InstantPattern.ExtendedIso.Parse(value).TryGetValue(default, out var instant)
+                ? instant
+                : throw new FormatException($"field '{field}' is not an ISO 8601 time: '{value}'");
+    }
+
+    private static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new FormatException($"field '{field}' is missing") : value;
+
+    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,14 @@
+namespace Connect.Sdk.Shopify.Wire;
+
+/// <summary>A fulfillment order: lines to fulfil from one location.</summary>
+internal sealed class ShopifyFulfillmentOrderJson
+{
+    /// <summary>Its GID.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>e.g. <c>OPEN</c>.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>Its lines.</summary>
+    public ShopifyNodesJson<ShopifyFulfillmentOrderLineItemJson>? LineItems { get; init; }
+}

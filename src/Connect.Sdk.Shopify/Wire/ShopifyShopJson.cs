@@ -1,0 +1,11 @@
+namespace Connect.Sdk.Shopify.Wire;
+
+/// <summary>The shop the token belongs to.</summary>
+internal sealed class ShopifyShopJson
+{
+    /// <summary>The shop's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Its myshopify.com domain.</summary>
+    public string? MyshopifyDomain { get; init; }
+}

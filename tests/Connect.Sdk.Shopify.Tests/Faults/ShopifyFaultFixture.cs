@@ -1,0 +1,120 @@
+using System.Globalization;
+using Connect.Sdk.Articles;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Features;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Shopify.Tests.TestDoubles;
+using Connect.Sdk.Testing.Fakes;
+using Connect.Sdk.Testing.Fakes.Shopify;
+using Connect.Sdk.Testing.Faults;
+using Connect.Sdk.Testing.Hosting;
+using Connect.Sdk.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Connect.Sdk.Shopify.Tests.Faults;
+
+/// <summary>
+/// A fake shop with a fault plan, the connector built by <c>AddShopify()</c> with the wire recorded, and the SDK in
+/// memory: the fault tests drive the SDK's real runs and read its journal. The fake's faults are drawn first as
+/// operation <c>graphql</c> (the path; dropped connections act there) and then as <c>graphql.{field}</c> (status and
+/// body faults), so a test aims a body fault at one field and a dropped connection at the next request.
+/// </summary>
+public abstract class ShopifyFaultFixture : IAsyncLifetime
+{
+    private ShopifyTestServices.ServicedConnector? _connector;
+
+    protected AutoAdvancingTime Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+
+    protected ShopifyTraffic Traffic { get; } = new();
+
+    protected FaultPlan Faults { get; } = new();
+
+    protected ShopifyFake Shop { get; private set; } = null!;
+
+    protected ConnectTestHost Host { get; private set; } = null!;
+
+    protected ConnectionId Connection { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Shop = ShopifyFake.Start(ShopifyTestServices.Token, new MarketplaceFakeOptions { Clock = new TimeProviderClock(Time), Faults = Faults });
+        _connector = ShopifyTestServices.Create(null, Time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(Traffic.CreateHandler));
+        Host = ShopifyTestServices.Host(_connector);
+        Connection = await Host.CreateProductiveConnectionAsync(ShopifyConnector.Id, ShopifyTestServices.Settings(Shop), "shop-1");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_connector is not null)
+        {
+            await _connector.DisposeAsync();
+        }
+
+        await Shop.DisposeAsync();
+    }
+
+    protected static ForeignNumber Product(int index) => new(ForeignNumberLabel.ShopifyProductId, (9_007_199_254_700_001L + (2L * index)).ToString(CultureInfo.InvariantCulture));
+
+    protected static string ArticleNumber(int index) => string.Create(CultureInfo.InvariantCulture, $"ART-{index}");
+
+    /// <summary>Maps articles 1..n to products on the fake (stock 3 there) with the given ERP stock.</summary>
+    protected async Task MapArticlesAsync(params int[] erpStock)
+    {
+        for (var i = 1; i <= erpStock.Length; i++)
+        {
+            Shop.SeedArticle(Product(i), 3);
+            await Host.AddArticleAsync(Connection, new Article(ArticleNumber(i), "Article " + i, ArticleKind.Simple), Product(i), erpStock[i - 1]);
+        }
+    }
+
+    /// <summary>Seeds orders 5001.. on the fake, one minute apart, for article 1.</summary>
+    protected IReadOnlyList<string> SeedOrders(int count)
+    {
+        var now = Host.Clock.GetCurrentInstant();
+        var numbers = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var number = (5001 + i).ToString(CultureInfo.InvariantCulture);
+            Shop.SeedOrder(new MarketplaceOrder
+            {
+                OrderNumber = number,
+                MarketplaceOrderId = "77" + number,
+                CreatedAt = now - Duration.FromMinutes(count - i + 1),
+                UpdatedAt = now - Duration.FromMinutes(count - i + 1),
+                Currency = CurrencyCode.Eur,
+                Status = OrderStatus.Open,
+                Lines =
+                [
+                    new OrderLine { LineId = "77" + number + "1", ForeignNumber = Product(1), Title = "Mug", Quantity = 2, UnitPrice = new Money(12.99m, CurrencyCode.Eur), TaxRate = 0.19m },
+                    new OrderLine { LineId = "77" + number + "2", ForeignNumber = Product(1), Title = "Mug", Quantity = 1, UnitPrice = new Money(12.99m, CurrencyCode.Eur), TaxRate = 0.19m },
+                ],
+                ShippingCost = new Money(4.90m, CurrencyCode.Eur),
+                ShippingAddress = new Address { Name = "Max Mustermann", Street = "Am Hafen 3", PostalCode = "20457", City = "Hamburg", CountryCode = "DE" },
+            });
+            numbers.Add(number);
+        }
+
+        return numbers;
+    }
+
+    protected async Task<IReadOnlyList<JournalEntry>> JournalAsync(RecordKind kind) => await Host.JournalEntriesAsync(Connection, kind);
+
+    protected async Task<JournalEntry> EntryAsync(RecordKind kind, string key) =>
+        (await JournalAsync(kind)).Single(e => e.Key.RecordKey == key);
+
+    protected void AssertEveryOrderOnce(IReadOnlyList<string> numbers)
+    {
+        var received = Host.Orders.Orders.GroupBy(o => o.Order.OrderNumber).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(numbers.Order(), received.Keys.Order());
+        Assert.All(received, r => Assert.Equal(1, r.Value));
+    }
+
+    protected int Sent(string field) => Traffic.Exchanges.Count(e => e.Request.Contains(field + "(", StringComparison.Ordinal) && e.Request.Contains("mutation", StringComparison.Ordinal));
+
+    protected static bool Ok(RecordResult result) => result.Outcome == RecordOutcome.Succeeded;
+}

@@ -1,0 +1,89 @@
+using Connect.Sdk.Features;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Shipments;
+using Connect.Sdk.Shopify.Tests.Faults;
+
+namespace Connect.Sdk.Shopify.Tests.Fulfillments;
+
+/// <summary>Fulfillments from parcels: part of a line, a parcel that does not fit, a status without a parcel, a repeated export.</summary>
+public sealed class ShopifyFulfillmentTests : ShopifyFaultFixture
+{
+    [Fact]
+    public async Task PartOfALine_ShipsThatPartWithTrackingAndLeavesTheRestOpen()
+    {
+        var (order, feature) = await ImportedOrderAsync();
+        var line = order.Lines[0];
+
+        var result = await feature.ExportOrderStatusAsync(await ContextAsync(), Update(order, Parcel("T-1", new ShippedLine(line.LineId, 1))), CancellationToken.None);
+
+        Assert.Equal(RecordOutcome.Succeeded, result.Outcome);
+        var shipment = Assert.Single(Shop.ShipmentsOf(order.OrderNumber));
+        Assert.Equal(("T-1", "DHL"), (shipment.TrackingNumber, shipment.Carrier));
+        Assert.Equal([new ShippedLine(line.LineId, 1)], shipment.Lines);
+        Assert.Equal(OrderStatus.PartiallyShipped, Shop.StatusOf(order.OrderNumber));
+    }
+
+    [Fact]
+    public async Task MoreThanRemains_FailsNamingTheLineAndSendsNothing()
+    {
+        var (order, feature) = await ImportedOrderAsync();
+        var line = order.Lines[0];
+
+        var result = await feature.ExportOrderStatusAsync(await ContextAsync(), Update(order, Parcel("T-1", new ShippedLine(line.LineId, 5))), CancellationToken.None);
+
+        Assert.Equal(RecordOutcome.Failed, result.Outcome);
+        Assert.Contains($"line {line.LineId}: 5 to ship, 2 remain open", result.Message, StringComparison.Ordinal);
+        Assert.Empty(Shop.ShipmentsOf(order.OrderNumber));
+        Assert.Equal(0, Sent("fulfillmentCreate"));
+    }
+
+    [Fact]
+    public async Task StatusWithoutParcel_NotSyncedSayingWhy()
+    {
+        var (order, feature) = await ImportedOrderAsync();
+
+        var result = await feature.ExportOrderStatusAsync(await ContextAsync(), new OrderStatusUpdate(order.OrderNumber, order.MarketplaceOrderId, OrderStatus.Completed, []), CancellationToken.None);
+
+        Assert.Equal(RecordOutcome.Skipped, result.Outcome);
+        Assert.Contains("from its fulfillments", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportedTwice_TheSecondFindsTheParcelAndSendsNothing()
+    {
+        var (order, feature) = await ImportedOrderAsync();
+        var update = Update(order, Parcel("T-1", [.. order.Lines.Select(l => new ShippedLine(l.LineId, l.Quantity))]));
+        var context = await ContextAsync();
+
+        await feature.ExportOrderStatusAsync(context, update, CancellationToken.None);
+        var again = await feature.ExportOrderStatusAsync(context, update, CancellationToken.None);
+
+        Assert.Equal(RecordOutcome.Succeeded, again.Outcome);
+        Assert.Single(Shop.ShipmentsOf(order.OrderNumber));
+        Assert.Equal(1, Sent("fulfillmentCreate"));
+        Assert.Equal(OrderStatus.Shipped, Shop.StatusOf(order.OrderNumber));
+    }
+
+    private async Task<(MarketplaceOrder Order, IOrderStatusFeature Feature)> ImportedOrderAsync()
+    {
+        await MapArticlesAsync(10);
+        var number = SeedOrders(1)[0];
+        await Host.RunDueAsync();
+        var order = Host.Orders.Orders.Single(o => o.Order.OrderNumber == number).Order;
+        var feature = Host.Get<Connect.Sdk.Connectors.ConnectorRegistry>().Get(ShopifyConnector.Id).Features.OfType<IOrderStatusFeature>().Single();
+        return (order, feature);
+    }
+
+    private Task<Connect.Sdk.Connectors.ConnectionContext> ContextAsync() => Host.ContextOfAsync(Connection);
+
+    private static OrderStatusUpdate Update(MarketplaceOrder order, Shipment parcel) => new(order.OrderNumber, order.MarketplaceOrderId, OrderStatus.PartiallyShipped, [parcel]);
+
+    private static Shipment Parcel(string tracking, params ShippedLine[] lines) => new()
+    {
+        ShipmentId = tracking,
+        Carrier = Carrier.Dhl,
+        TrackingNumber = tracking,
+        ShippedAt = NodaTime.Instant.FromUtc(2026, 11, 23, 9, 0),
+        Lines = lines,
+    };
+}

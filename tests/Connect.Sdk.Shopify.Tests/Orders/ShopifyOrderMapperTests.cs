@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Shopify.Orders;
+using Connect.Sdk.Shopify.Wire;
+using NodaTime;
+
+namespace Connect.Sdk.Shopify.Tests.Orders;
+
+public sealed class ShopifyOrderMapperTests
+{
+    // An order as the GraphQL Admin API returns it for the connector's selection; ids above 2^53 and odd, which no double holds.
+    private const string OrderJson = """
+        {
+          "id": "gid://shopify/Order/9007199254740993",
+          "name": "#1001",
+          "createdAt": "2026-11-20T09:15:00+01:00",
+          "updatedAt": "2026-11-21T17:30:05Z",
+          "currencyCode": "EUR",
+          "email": "erika@example.com",
+          "taxesIncluded": true,
+          "displayFinancialStatus": "PAID",
+          "displayFulfillmentStatus": "UNFULFILLED",
+          "cancelledAt": null,
+          "paymentGatewayNames": ["paypal"],
+          "totalPriceSet": { "shopMoney": { "amount": "52.27", "currencyCode": "EUR" } },
+          "totalShippingPriceSet": { "shopMoney": { "amount": "4.90", "currencyCode": "EUR" } },
+          "shippingLines": { "nodes": [ { "title": "Standard", "taxLines": [ { "rate": 0.19, "priceSet": { "shopMoney": { "amount": "0.78", "currencyCode": "EUR" } } } ] } ] },
+          "shippingAddress": { "name": "Max Mustermann", "company": null, "address1": "Am Hafen 3", "address2": "", "zip": "20457", "city": "Hamburg", "province": "HH", "countryCodeV2": "DE", "phone": null },
+          "billingAddress": null,
+          "lineItems": {
+            "nodes": [
+              {
+                "id": "gid://shopify/LineItem/9007199254740995",
+                "title": "Enamel mug, blue",
+                "sku": "MUG-B",
+                "quantity": 3,
+                "variant": { "id": "gid://shopify/ProductVariant/9007199254740997" },
+                "product": { "id": "gid://shopify/Product/9007199254740999", "hasOnlyDefaultVariant": true },
+                "originalUnitPriceSet": { "shopMoney": { "amount": "12.99", "currencyCode": "EUR" } },
+                "taxLines": [ { "rate": 0.19, "priceSet": { "shopMoney": { "amount": "6.22", "currencyCode": "EUR" } } } ],
+                "discountAllocations": [ { "allocatedAmountSet": { "shopMoney": { "amount": "1.10", "currencyCode": "EUR" } } }, { "allocatedAmountSet": { "shopMoney": { "amount": "0.40", "currencyCode": "EUR" } } } ]
+              },
+              {
+                "id": "gid://shopify/LineItem/9007199254741001",
+                "title": "Tea towel, linen, M",
+                "sku": "",
+                "quantity": 1,
+                "variant": { "id": "gid://shopify/ProductVariant/9007199254741003" },
+                "product": { "id": "gid://shopify/Product/9007199254741005", "hasOnlyDefaultVariant": false },
+                "originalUnitPriceSet": { "shopMoney": { "amount": "8.40", "currencyCode": "EUR" } },
+                "taxLines": [ { "rate": 0.05, "priceSet": { "shopMoney": { "amount": "0.40", "currencyCode": "EUR" } } }, { "rate": 0.02, "priceSet": { "shopMoney": { "amount": "0.15", "currencyCode": "EUR" } } } ],
+                "discountAllocations": []
+              }
+            ],
+            "pageInfo": { "hasNextPage": false, "endCursor": null }
+          }
+        }
+        """;
+
+    [Fact]
+    public void TryMap_FullOrder_IdsAsStringsMoneyAsDecimalTimesFromTheirFields()
+    {
+        var order = Map(OrderJson);
+
+        Assert.Equal("1001", order.OrderNumber);
+        Assert.Equal("9007199254740993", order.MarketplaceOrderId);
+        Assert.Equal(Instant.FromUtc(2026, 11, 20, 8, 15), order.CreatedAt);
+        Assert.Equal(Instant.FromUtc(2026, 11, 21, 17, 30, 5), order.UpdatedAt);
+        Assert.Equal(CurrencyCode.Eur, order.Currency);
+        Assert.Equal(OrderStatus.Open, order.Status);
+        Assert.True(order.PricesIncludeTax);
+        Assert.Equal(new Money(52.27m, CurrencyCode.Eur), order.Total);
+        Assert.Equal(new Money(4.90m, CurrencyCode.Eur), order.ShippingCost);
+        Assert.Equal(new Money(0.78m, CurrencyCode.Eur), order.ShippingTax);
+        Assert.Equal("paypal", order.PaymentMethod);
+        Assert.Equal("erika@example.com", order.BuyerEmail);
+        Assert.Null(order.BillingAddress);
+        Assert.Equal("Am Hafen 3", order.ShippingAddress!.Street);
+        Assert.Null(order.ShippingAddress.AddressLine2);
+        Assert.Equal("HH", order.ShippingAddress.Region);
+    }
+
+    [Fact]
+    public void TryMap_Lines_ForeignNumberByProductKindAndSummedTaxesAndDiscounts()
+    {
+        var order = Map(OrderJson);
+
+        var mug = order.Lines[0];
+        Assert.Equal("9007199254740995", mug.LineId);
+        Assert.Equal(new ForeignNumber(ForeignNumberLabel.ShopifyProductId, "9007199254740999"), mug.ForeignNumber);
+        Assert.Equal("MUG-B", mug.Sku);
+        Assert.Equal(3, mug.Quantity);
+        Assert.Equal(12.99m, mug.UnitPrice.Amount);
+        Assert.Equal(0.19m, mug.TaxRate);
+        Assert.Equal(new Money(6.22m, CurrencyCode.Eur), mug.TaxAmount);
+        Assert.Equal(new Money(1.50m, CurrencyCode.Eur), mug.Discount);
+
+        var towel = order.Lines[1];
+        Assert.Equal(new ForeignNumber(ForeignNumberLabel.ShopifyVariantId, "9007199254741003"), towel.ForeignNumber);
+        Assert.Null(towel.Sku);
+        Assert.Equal(0.07m, towel.TaxRate);
+        Assert.Equal(new Money(0.55m, CurrencyCode.Eur), towel.TaxAmount);
+        Assert.Null(towel.Discount);
+    }
+
+    [Theory]
+    [InlineData("\"cancelledAt\": null", "\"cancelledAt\": \"2026-11-22T10:00:00Z\"", "cancelled")]
+    [InlineData("\"UNFULFILLED\"", "\"PARTIALLY_FULFILLED\"", "partially_shipped")]
+    [InlineData("\"UNFULFILLED\"", "\"FULFILLED\"", "shipped")]
+    [InlineData("\"PAID\"", "\"PENDING\"", "pending")]
+    public void TryMap_Status_FromCancellationFulfillmentAndPayment(string from, string to, string status)
+    {
+        var order = Map(OrderJson.Replace(from, to, StringComparison.Ordinal));
+
+        Assert.Equal(new OrderStatus(status), order.Status);
+    }
+
+    [Theory]
+    [InlineData("\"currencyCode\": \"EUR\",\n  \"email\"", "\"email\"", "field 'currencyCode' is missing")]
+    [InlineData("\"2026-11-21T17:30:05Z\"", "\"yesterday\"", "field 'updatedAt' is not an ISO 8601 time")]
+    [InlineData("\"quantity\": 3,", "", "field 'lineItems[0].quantity' is missing")]
+    [InlineData("\"countryCodeV2\": \"DE\"", "\"countryCodeV2\": null", "field 'shippingAddress.countryCodeV2' is missing")]
+    [InlineData("{ \"amount\": \"4.90\", \"currencyCode\": \"EUR\" }", "{ \"amount\": \"4.90\", \"currencyCode\": \"USD\" }", "is in USD, not the order's EUR")]
+    public void TryMap_BrokenOrder_UnreadableNamingTheOrderAndTheField(string from, string to, string why)
+    {
+        var json = OrderJson.Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains(from, json, StringComparison.Ordinal);
+
+        var mapped = ShopifyOrderMapper.TryMap(Read(json.Replace(from, to, StringComparison.Ordinal)), out _, out var problem);
+
+        Assert.False(mapped);
+        Assert.Equal("1001", problem!.OrderNumber);
+        Assert.Contains("Shopify order 1001", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains(why, problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryMap_MoreLinesThanOnePage_RefusedRatherThanCutOff()
+    {
+        var json = OrderJson.Replace("\"pageInfo\": { \"hasNextPage\": false", "\"pageInfo\": { \"hasNextPage\": true", StringComparison.Ordinal);
+
+        Assert.False(ShopifyOrderMapper.TryMap(Read(json), out _, out var problem));
+        Assert.Contains("more than 50 lines", problem!.Reason, StringComparison.Ordinal);
+    }
+
+    private static MarketplaceOrder Map(string json)
+    {
+        Assert.True(ShopifyOrderMapper.TryMap(Read(json), out var order, out var problem), problem?.Reason);
+        return order;
+    }
+
+    private static ShopifyOrderJson Read(string json) =>
+        JsonSerializer.Deserialize(
+            "{\"data\":{\"order\":" + json + "}}",
+            ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrderDataJson)!.Data!.Order!;
+}

@@ -1,0 +1,89 @@
+using Connect.Sdk.Settings;
+
+namespace Connect.Sdk.Shopify.Tests.Settings;
+
+public sealed class ShopifySettingsTests
+{
+    [Theory]
+    [InlineData("my-shop.myshopify.com", "https://my-shop.myshopify.com/admin/api/2026-04/graphql.json", "shopify:my-shop.myshopify.com")]
+    [InlineData("https://My-Shop.myshopify.com/admin", "https://my-shop.myshopify.com/admin/api/2026-04/graphql.json", "shopify:my-shop.myshopify.com")]
+    [InlineData("http://127.0.0.1:5123/", "http://127.0.0.1:5123/admin/api/2026-04/graphql.json", "shopify:127.0.0.1:5123")]
+    public void Read_ShopAddress_GivesEndpointAndAccount(string shop, string endpoint, string account)
+    {
+        var (settings, problem) = ShopifySettings.Read(Settings(shop));
+
+        Assert.Null(problem);
+        Assert.Equal(new Uri(endpoint), settings!.GraphQLEndpoint);
+        Assert.Equal(account, settings.AccountKey);
+    }
+
+    [Theory]
+    [InlineData("76543210987654321", "gid://shopify/Location/76543210987654321")]
+    [InlineData("gid://shopify/Location/12", "gid://shopify/Location/12")]
+    public void Read_Location_BecomesItsGid(string location, string gid)
+    {
+        var (settings, _) = ShopifySettings.Read(Settings("s.myshopify.com", location: location));
+
+        Assert.Equal(gid, settings!.LocationGid);
+    }
+
+    [Theory]
+    [InlineData("", null, null, ShopifyConnector.ShopKey, "shop address is empty")]
+    [InlineData("not a domain", null, null, ShopifyConnector.ShopKey, "is not a domain")]
+    [InlineData("s.myshopify.com", "2026-4", null, ShopifyConnector.ApiVersionKey, "is not a Shopify version")]
+    [InlineData("s.myshopify.com", "2025-10", null, ShopifyConnector.ApiVersionKey, "older than 2026-04")]
+    [InlineData("s.myshopify.com", null, "Warehouse", ShopifyConnector.LocationKey, "neither a location id")]
+    [InlineData("s.myshopify.com", null, "gid://shopify/Product/1", ShopifyConnector.LocationKey, "neither a location id")]
+    public void Read_WrongSetting_NamesItAndWhy(string shop, string? version, string? location, string key, string why)
+    {
+        var (settings, problem) = ShopifySettings.Read(Settings(shop, version, location));
+
+        Assert.Null(settings);
+        Assert.Equal(key, problem!.Key);
+        Assert.Contains(why, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-07")]
+    [InlineData("unstable")]
+    public void Read_LaterVersion_IsUsed(string version)
+    {
+        var (settings, _) = ShopifySettings.Read(Settings("s.myshopify.com", version));
+
+        Assert.Equal(version, settings!.ApiVersion);
+        Assert.EndsWith($"/admin/api/{version}/graphql.json", settings.GraphQLEndpoint.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Descriptor_TokenIsASecretAndTheLocationBelongsToStock()
+    {
+        var connector = new ShopifyConnector(new NoClients(), new Connect.Sdk.Http.AccountBudgets(TimeProvider.System), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var fields = connector.Descriptor.Settings.Groups.SelectMany(g => g.Fields.Select(f => (Group: g, Field: f))).ToDictionary(x => x.Field.Key);
+
+        Assert.True(fields[ShopifyConnector.AccessTokenKey].Field.IsSecret);
+        Assert.True(fields[ShopifyConnector.ShopKey].Field.IsMandatory);
+        Assert.Equal(ShopifyConnector.DefaultApiVersion, fields[ShopifyConnector.ApiVersionKey].Field.DefaultValue);
+        Assert.Equal(Connect.Sdk.Features.FeatureKind.Stock, fields[ShopifyConnector.LocationKey].Group.Feature);
+    }
+
+    private static ConnectionSettings Settings(string shop, string? version = null, string? location = null)
+    {
+        var values = new Dictionary<string, string> { [ShopifyConnector.ShopKey] = shop };
+        if (version is not null)
+        {
+            values[ShopifyConnector.ApiVersionKey] = version;
+        }
+
+        if (location is not null)
+        {
+            values[ShopifyConnector.LocationKey] = location;
+        }
+
+        return new ConnectionSettings(values, []);
+    }
+
+    private sealed class NoClients : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => throw new InvalidOperationException("No requests in these tests.");
+    }
+}

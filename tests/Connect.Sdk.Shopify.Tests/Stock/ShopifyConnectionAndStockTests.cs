@@ -1,0 +1,117 @@
+using System.Globalization;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Features;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Settings;
+using Connect.Sdk.Shopify.Tests.TestDoubles;
+using Connect.Sdk.Stock;
+using Connect.Sdk.Testing.Fakes;
+using Connect.Sdk.Testing.Fakes.Shopify;
+using Connect.Sdk.Testing.Hosting;
+
+namespace Connect.Sdk.Shopify.Tests.Stock;
+
+/// <summary>The connection check names the setting to fix; stock goes out by variant id too and refuses what it cannot set.</summary>
+public sealed class ShopifyConnectionAndStockTests : IAsyncLifetime
+{
+    private readonly AutoAdvancingTime _time = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+    private ShopifyFake _shop = null!;
+    private ShopifyTestServices.ServicedConnector _connector = null!;
+    private ConnectTestHost _host = null!;
+
+    public Task InitializeAsync()
+    {
+        _shop = ShopifyFake.Start(ShopifyTestServices.Token, new MarketplaceFakeOptions { Clock = new TimeProviderClock(_time) });
+        _connector = ShopifyTestServices.Create(null, _time);
+        _host = ShopifyTestServices.Host(_connector);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _connector.DisposeAsync();
+        await _shop.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Check_WrongToken_FailsNamingTheTokenSettingNotItsValue()
+    {
+        var result = await CheckAsync(ShopifyTestServices.Settings(_shop, ShopifyTestServices.WrongToken));
+
+        Assert.False(result.Passed);
+        Assert.Equal(ShopifyConnector.AccessTokenKey, result.FailedSetting);
+        Assert.Contains("HTTP 401", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ShopifyTestServices.WrongToken, result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_UnknownLocation_FailsNamingTheLocationSetting()
+    {
+        var result = await CheckAsync(ShopifyTestServices.Settings(_shop).Set(ShopifyConnector.LocationKey, "12345"));
+
+        Assert.False(result.Passed);
+        Assert.Equal(ShopifyConnector.LocationKey, result.FailedSetting);
+        Assert.Contains("no location 12345", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ValidSettings_PassesWithTheShopsName()
+    {
+        var result = await CheckAsync(ShopifyTestServices.Settings(_shop));
+
+        Assert.True(result.Passed, result.Message);
+        Assert.Contains("Connect Fake Shop", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Push_ByVariantIdAndUnknownLabelOrValue_SetsWhatItCanAndSaysWhyNotTheRest()
+    {
+        var variant = new ForeignNumber(ForeignNumberLabel.ShopifyVariantId, "9007199254750001");
+        _shop.SeedArticle(variant, 2);
+        var context = await ContextAsync(ShopifyTestServices.Settings(_shop));
+
+        var result = await Stock.PushStockAsync(
+            context,
+            [
+                new StockUpdate("ART-1", variant, 9),
+                new StockUpdate("ART-2", new ForeignNumber(ForeignNumberLabel.Sku, "MUG"), 1),
+                new StockUpdate("ART-3", new ForeignNumber(ForeignNumberLabel.ShopifyVariantId, "gid-ish"), 1),
+                new StockUpdate("ART-4", new ForeignNumber(ForeignNumberLabel.ShopifyVariantId, "9007199254750003"), 1),
+            ],
+            CancellationToken.None);
+
+        Assert.Equal(9, _shop.StockOf(variant));
+        var records = result.Records.ToDictionary(r => r.RecordKey);
+        Assert.Equal(RecordOutcome.Succeeded, records["ART-1"].Outcome);
+        Assert.Contains("is not a Shopify label", records["ART-2"].Message, StringComparison.Ordinal);
+        Assert.Contains("is not a Shopify id", records["ART-3"].Message, StringComparison.Ordinal);
+        Assert.Contains("Shopify has no variant 9007199254750003", records["ART-4"].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Push_NoLocation_ThrowsNamingTheSetting()
+    {
+        var context = await ContextAsync(SettingsUpdate.Empty
+            .Set(ShopifyConnector.ShopKey, _shop.BaseAddress.ToString())
+            .SetSecret(ShopifyConnector.AccessTokenKey, new SecretValue(ShopifyTestServices.Token)));
+
+        var error = await Assert.ThrowsAsync<ConnectSdkException>(() => Stock.PushStockAsync(context, [new StockUpdate("ART-1", new ForeignNumber(ForeignNumberLabel.ShopifyVariantId, "1"), 1)], CancellationToken.None).AsTask());
+
+        Assert.Contains($"Setting '{ShopifyConnector.LocationKey}'", error.Message, StringComparison.Ordinal);
+    }
+
+    private IStockFeature Stock => _connector.Features.OfType<IStockFeature>().Single();
+
+    private async Task<ConnectionCheckResult> CheckAsync(SettingsUpdate settings) =>
+        await _connector.CheckConnectionAsync(await ContextAsync(settings), CancellationToken.None);
+
+    private async Task<ConnectionContext> ContextAsync(SettingsUpdate settings)
+    {
+        var connection = new ConnectionId("c-" + Guid.NewGuid().ToString("N")[..8]);
+        await _host.Lifecycle.CreateAsync(connection, ShopifyConnector.Id, connection.Value, ConnectTestHost.User, CancellationToken.None);
+        await _host.Lifecycle.UpdateSettingsAsync(connection, settings, ConnectTestHost.User, CancellationToken.None);
+        return await _host.ContextOfAsync(connection);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Connect.Sdk.Shopify.Tests.TestDoubles;
+
+/// <summary>
+/// What went over the wire to the fake shop, recorded by a handler innermost in the connector's client: each answer's
+/// status, whether it was THROTTLED, and its cost. Register <see cref="CreateHandler"/> on the client named
+/// <see cref="ShopifyConnector.HttpClientName"/>; it can also act on a request before it is sent.
+/// </summary>
+public sealed class ShopifyTraffic
+{
+    private readonly ConcurrentQueue<Exchange> _exchanges = new();
+
+    /// <summary>Called with each request's body before it is sent; a test changes the shop here to race the connector.</summary>
+    public Func<string, Task>? BeforeSend { get; set; }
+
+    public IReadOnlyList<Exchange> Exchanges => [.. _exchanges];
+
+    public int Throttled => Exchanges.Count(e => e.IsThrottled || e.Status == HttpStatusCode.TooManyRequests);
+
+    /// <summary>The points the shop charged: each answer's <c>actualQueryCost</c>.</summary>
+    public double ActualCost => Exchanges.Sum(e => e.ActualCost ?? 0);
+
+    public DelegatingHandler CreateHandler() => new Recorder(this);
+
+    /// <summary>One request and its answer.</summary>
+    public sealed record Exchange(string Request, HttpStatusCode Status, bool IsThrottled, double? ActualCost);
+
+    private sealed class Recorder(ShopifyTraffic traffic) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            if (traffic.BeforeSend is { } before)
+            {
+                await before(body);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            double? actual = null;
+            var throttled = false;
+            try
+            {
+                var json = JsonNode.Parse(text);
+                actual = (double?)json?["extensions"]?["cost"]?["actualQueryCost"];
+                throttled = text.Contains("\"THROTTLED\"", StringComparison.Ordinal);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // A fault's broken body: recorded without a cost.
+            }
+
+            traffic._exchanges.Enqueue(new Exchange(body, response.StatusCode, throttled, actual));
+            return response;
+        }
+    }
+}
