@@ -4,7 +4,11 @@ using NodaTime;
 
 namespace Connect.Sdk.Testing.Conformance;
 
-/// <summary>The orders the conformance kit seeds on a fake: one with every field filled, and plain ones for volume.</summary>
+/// <summary>
+/// The orders the conformance kit seeds on a fake: one with every field filled, and plain ones for volume. Order numbers
+/// and line ids are digits only (order 1001 has lines 100101 and 100102), because many marketplaces (WooCommerce)
+/// number line items with integers, and a fake must be able to keep the seeded id for the field-by-field comparison.
+/// </summary>
 internal static class ConformanceOrders
 {
     public static MarketplaceOrder Full(string number, Instant updatedAt, ForeignNumber first, ForeignNumber second) => new()
@@ -20,7 +24,7 @@ internal static class ConformanceOrders
         [
             new OrderLine
             {
-                LineId = number + "-L1",
+                LineId = number + "01",
                 ForeignNumber = first,
                 Sku = "SELLER-" + first.Value,
                 Title = "Enamel mug, blue",
@@ -32,7 +36,7 @@ internal static class ConformanceOrders
             },
             new OrderLine
             {
-                LineId = number + "-L2",
+                LineId = number + "02",
                 ForeignNumber = second,
                 Sku = "SELLER-" + second.Value,
                 Title = "Linen tea towel",
@@ -85,7 +89,7 @@ internal static class ConformanceOrders
         [
             new OrderLine
             {
-                LineId = number + "-L1",
+                LineId = number + "01",
                 ForeignNumber = article,
                 Title = "Enamel mug, blue",
                 Quantity = 1,

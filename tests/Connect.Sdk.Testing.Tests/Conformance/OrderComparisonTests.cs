@@ -59,7 +59,7 @@ public sealed class OrderComparisonTests
         Assert.Equal(
         [
             "Lines: the fake holds 2 line(s), the ERP received 1",
-            "Lines[1]: line '1001-L2' (Linen tea towel) is missing in the ERP's order (lines received: 1001-L1)",
+            "Lines[1]: line '100102' (Linen tea towel) is missing in the ERP's order (lines received: 100101)",
         ],
         differences);
     }
