@@ -45,13 +45,7 @@ internal sealed class GoLive(IServiceProvider services, SampleErp erp, StoryWrit
         writer.Show(await _lifecycle.RunConnectionCheckAsync(id, Anna, cancellationToken));
 
         writer.Step($"{market.DisplayName}: import foreign numbers from CSV — good rows are kept, the bad row is reported");
-        var report = await services.GetRequiredService<ForeignNumberImporter>()
-            .ImportCsvAsync(id, market.Connector, new StringReader(market.ForeignNumbersCsv), cancellationToken);
-        writer.Line($"    {report}");
-        foreach (var issue in report.Issues)
-        {
-            writer.Bad(issue.ToString());
-        }
+        await ImportForeignNumbersAsync(market, cancellationToken);
 
         await TestPhaseAsync(market, cancellationToken);
 
@@ -68,6 +62,17 @@ internal sealed class GoLive(IServiceProvider services, SampleErp erp, StoryWrit
         var productive = await _lifecycle.SetProductiveModeAsync(id, true, Anna, cancellationToken);
         writer.Show(productive);
         return productive.Succeeded;
+    }
+
+    private async Task ImportForeignNumbersAsync(SampleMarketplace market, CancellationToken cancellationToken)
+    {
+        var report = await services.GetRequiredService<ForeignNumberImporter>()
+            .ImportCsvAsync(market.Connection, market.Connector, new StringReader(market.ForeignNumbersCsv), cancellationToken);
+        writer.Line($"    {report}");
+        foreach (var issue in report.Issues)
+        {
+            writer.Bad(issue.ToString());
+        }
     }
 
     private async Task TestPhaseAsync(SampleMarketplace market, CancellationToken cancellationToken)
@@ -108,6 +113,9 @@ internal sealed class GoLive(IServiceProvider services, SampleErp erp, StoryWrit
             writer.Show(await _lifecycle.UpdateSettingsAsync(id, market.Credentials, Anna, cancellationToken));
             writer.Show(await _lifecycle.UpdateSettingsAsync(id, market.SettingsForIntegration, Anna, cancellationToken));
             writer.Show(await _lifecycle.RunConnectionCheckAsync(id, Anna, cancellationToken));
+
+            // The run may have stopped before the CSV step; importing the same file again changes nothing that is there.
+            await ImportForeignNumbersAsync(market, cancellationToken);
             foreach (var feature in Features.Where(f => connection.ModeOf(f) != FeatureMode.Integration))
             {
                 writer.Show(await _lifecycle.SetFeatureModeAsync(id, feature, FeatureMode.Integration, Anna, cancellationToken));
