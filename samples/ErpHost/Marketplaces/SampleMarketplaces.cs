@@ -9,6 +9,7 @@ internal sealed class SampleMarketplaces : IAsyncDisposable
     {
         ["basar"] = () => new BasarMarketplace(),
         ["shopify"] = () => new ShopifyMarketplace(),
+        ["woocommerce"] = () => new WooCommerceMarketplace(),
     };
 
     private SampleMarketplaces(IReadOnlyList<SampleMarketplace> all) => All = all;
