@@ -146,6 +146,16 @@ public sealed class AmazonSellingPartnerFakeOrderTests() : AmazonFakeTestBase(St
     }
 
     [Fact]
+    public void SeedArticle_ListedSkuAgain_SetsItsQuantity_ButNotAsTheOtherFulfilment()
+    {
+        Amazon.SeedArticle(Fbm("MUG-BLUE"), 7);
+
+        Assert.Equal(7, Amazon.StockOf(Fbm("MUG-BLUE")));
+        Assert.Throws<ArgumentException>(() => Amazon.SeedArticle(Fba("MUG-BLUE"), 1));
+        Assert.Equal(7, Amazon.StockOf(Fbm("MUG-BLUE")));
+    }
+
+    [Fact]
     public async Task SeedOrder_LineIdThatIsNotNumeric_IsTheOrderItemId_AndShipsUnderIt()
     {
         // OrderItemId is a string in Amazon's models: an ERP ships the line ids it received, whatever they look like.
