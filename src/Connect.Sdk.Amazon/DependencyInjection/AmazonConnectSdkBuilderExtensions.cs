@@ -31,7 +31,8 @@ public static class AmazonConnectSdkBuilderExtensions
                     // and two connections of one seller may queue behind each other.
                     options.Resilience.TotalTimeout = TimeSpan.FromMinutes(5);
                 })
-                .AddHttpMessageHandler(provider => new AmazonAccessTokenHandler(provider.GetRequiredService<AccessTokenCache>()));
+                .AddHttpMessageHandler(provider => new AmazonAccessTokenHandler(provider.GetRequiredService<AccessTokenCache>()))
+                .AddHttpMessageHandler(() => new RepeatedRateLimitFilter());
             services.TryAddSingleton(provider => new LwaTokenClient(
                 provider.GetRequiredService<IHttpClientFactory>(),
                 provider.GetRequiredService<TimeProvider>(),
