@@ -27,7 +27,7 @@ public sealed class AmazonConnectorConformanceTests : ConnectorConformanceTests,
     // The kit's articles are merchant-fulfilled: only their stock is Amazon's to take.
     protected override ForeignNumberLabel ForeignNumberLabel => ForeignNumberLabel.SkuFbm;
 
-    protected override int OrderPageSize => Orders.AmazonOrdersFeature.PageSize;
+    protected override int OrderPageSize => Amazon.Orders.AmazonOrdersFeature.PageSize;
 
     // The default recovery time is kept: the SDK's order runs are fifteen minutes apart and getOrders' bucket holds
     // twenty pages, so the documented rate of one page a minute never holds a check back.
