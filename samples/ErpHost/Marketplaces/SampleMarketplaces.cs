@@ -8,6 +8,7 @@ internal sealed class SampleMarketplaces : IAsyncDisposable
     private static readonly Dictionary<string, Func<SampleMarketplace>> Known = new(StringComparer.OrdinalIgnoreCase)
     {
         ["basar"] = () => new BasarMarketplace(),
+        ["amazon"] = () => new AmazonMarketplace(),
     };
 
     private SampleMarketplaces(IReadOnlyList<SampleMarketplace> all) => All = all;
