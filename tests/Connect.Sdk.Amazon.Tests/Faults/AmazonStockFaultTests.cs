@@ -66,6 +66,20 @@ public sealed class AmazonStockFaultTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task QuotaExceededWithRetryAfter_IsHonoured_EveryLevelRight()
+    {
+        await using var test = new AmazonTestHost(() => new ThrottlingProxyTransport(AmazonOperations.PatchListingsItem, retryAfterSeconds: 7));
+        var connection = await test.ConnectAsync();
+        await test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 7);
+
+        await test.Host.RunDueAsync();
+
+        Assert.Equal(JournalStatus.Succeeded, (await test.JournalAsync(connection, RecordKind.ArticleStock))["ART-1"].Status);
+        Assert.Equal(7, test.Amazon.StockOf(AmazonTestHost.Fbm("MUG-BLUE")));
+        Assert.Contains(test.Time.Waits, w => w >= TimeSpan.FromSeconds(7));
+    }
+
+    [Fact]
     public async Task MalformedAnswer_ThatRecordFailsWithTheReason_AndIsSentAgainByTheNextRun()
     {
         var connection = await _test.ConnectAsync();
