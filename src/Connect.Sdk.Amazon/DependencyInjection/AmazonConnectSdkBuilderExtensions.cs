@@ -30,6 +30,12 @@ public static class AmazonConnectSdkBuilderExtensions
                     // Pacing waits count against the total timeout: once getOrders' burst is spent, a page waits a minute,
                     // and two connections of one seller may queue behind each other.
                     options.Resilience.TotalTimeout = TimeSpan.FromMinutes(5);
+
+                    // One client serves every seller and operation, so its circuit must open only when Amazon as a whole
+                    // fails, not when one seller's stock writes meet a run of 503s (their retries alone make five failures).
+                    options.Resilience.CircuitMinimumThroughput = 50;
+                    options.Resilience.CircuitFailureRatio = 0.9;
+                    options.Resilience.CircuitBreakDuration = TimeSpan.FromSeconds(15);
                 })
                 .AddHttpMessageHandler(provider => new AmazonAccessTokenHandler(provider.GetRequiredService<AccessTokenCache>()))
                 .AddHttpMessageHandler(() => new RepeatedRateLimitFilter());
