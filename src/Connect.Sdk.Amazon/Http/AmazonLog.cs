@@ -15,7 +15,7 @@ internal static partial class AmazonLog
     [LoggerMessage(EventId = 8601, Level = LogLevel.Warning, Message = "Amazon: Login with Amazon refused the token exchange of connection {ConnectionId} with {StatusCode} {Error}")]
     public static partial void TokenRefused(ILogger logger, string connectionId, int statusCode, string error);
 
-    [LoggerMessage(EventId = 8602, Level = LogLevel.Information, Message = "Amazon: stock of SKU {Sku} not sent for connection {ConnectionId}: fulfilled by Amazon")]
+    [LoggerMessage(EventId = 8602, Level = LogLevel.Debug, Message = "Amazon: stock of SKU {Sku} not sent for connection {ConnectionId}: fulfilled by Amazon")]
     public static partial void FbaStockSkipped(ILogger logger, string sku, string connectionId);
 
     [LoggerMessage(EventId = 8603, Level = LogLevel.Warning, Message = "Amazon: {Operation} for {Record} of connection {ConnectionId} is in doubt; reading back before sending again")]
