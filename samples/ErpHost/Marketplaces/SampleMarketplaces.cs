@@ -10,6 +10,7 @@ internal sealed class SampleMarketplaces : IAsyncDisposable
         ["basar"] = () => new BasarMarketplace(),
         ["shopify"] = () => new ShopifyMarketplace(),
         ["woocommerce"] = () => new WooCommerceMarketplace(),
+        ["amazon"] = () => new AmazonMarketplace(),
     };
 
     private SampleMarketplaces(IReadOnlyList<SampleMarketplace> all) => All = all;

@@ -22,8 +22,9 @@ public sealed partial class AmazonSellingPartnerFake
     /// <summary>Places an order, rendered as the Orders API v0 renders it.</summary>
     /// <param name="order">
     /// The order. Its <see cref="MarketplaceOrder.OrderNumber"/> is the <c>AmazonOrderId</c> (Amazon's order number,
-    /// 3-7-7 digits like <c>302-1234567-1234567</c>). A numeric <see cref="OrderLine.LineId"/> becomes the
-    /// <c>OrderItemId</c> (otherwise the fake numbers it). Every line must be a seeded SKU and all of one fulfilment:
+    /// 3-7-7 digits like <c>302-1234567-1234567</c>). The <see cref="OrderLine.LineId"/> becomes the <c>OrderItemId</c>,
+    /// which Amazon's models type as a string (Amazon's own are numeric-looking, but nothing promises it); an empty one
+    /// is numbered by the fake. Every line must be a seeded SKU and all of one fulfilment:
     /// SKU_FBA lines make an AFN order, SKU_FBM lines an MFN order. <c>ItemPrice</c> is the line total (unit price
     /// times quantity), gross or net as the order says; <c>ItemTax</c> is the line's tax and the shipping cost goes
     /// to the first item's <c>ShippingPrice</c>. Buyer and address PII (names, streets) are left out, as Amazon
@@ -71,7 +72,8 @@ public sealed partial class AmazonSellingPartnerFake
                 var tax = line.TaxAmount?.Amount ?? 0m;
                 itemsTotal += lineTotal;
                 taxTotal += tax;
-                var itemId = long.TryParse(line.LineId, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? line.LineId : (_nextOrderItemId++).ToString(CultureInfo.InvariantCulture);
+                // Kept as given, so that the lines an ERP ships (by the line ids it received) are the fake's items.
+                var itemId = string.IsNullOrWhiteSpace(line.LineId) ? (_nextOrderItemId++).ToString(CultureInfo.InvariantCulture) : line.LineId;
                 items.Add(new JsonObject
                 {
                     ["ASIN"] = listings[i].Asin,

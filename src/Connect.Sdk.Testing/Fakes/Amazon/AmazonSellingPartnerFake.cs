@@ -95,18 +95,27 @@ public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
         return new AmazonSellingPartnerFake(credentials, options);
     }
 
-    /// <summary>Lists a seller SKU: merchant-fulfilled for <c>SKU_FBM</c>, fulfilled by Amazon for <c>SKU_FBA</c>.</summary>
+    /// <summary>
+    /// Lists a seller SKU: merchant-fulfilled for <c>SKU_FBM</c>, fulfilled by Amazon for <c>SKU_FBA</c>. Seeding a
+    /// listed SKU again with the same fulfilment sets its quantity (the seller's listing is one per SKU).
+    /// </summary>
     /// <param name="foreignNumber">The seller SKU, labelled <see cref="ForeignNumberLabel.SkuFbm"/> or <see cref="ForeignNumberLabel.SkuFba"/>.</param>
     /// <param name="stock">The quantity: for FBM what the seller offers, for FBA what Amazon holds in its warehouses.</param>
-    /// <exception cref="ArgumentException">The label is neither, or the SKU is listed already (a seller SKU is unique per seller).</exception>
+    /// <exception cref="ArgumentException">The label is neither, or the SKU is listed with the other fulfilment (a seller SKU is unique per seller).</exception>
     public override void SeedArticle(ForeignNumber foreignNumber, int stock)
     {
         var (sku, byAmazon) = SkuOf(foreignNumber);
         lock (Gate)
         {
-            if (_listings.Exists(l => l.Sku == sku))
+            if (_listings.Find(l => l.Sku == sku) is { } listed)
             {
-                throw new ArgumentException($"SKU {sku} is listed already; a seller SKU is unique per seller.", nameof(foreignNumber));
+                if (listed.FulfilledByAmazon != byAmazon)
+                {
+                    throw new ArgumentException($"SKU {sku} is listed already as {(listed.FulfilledByAmazon ? "SKU_FBA" : "SKU_FBM")}; a seller SKU is unique per seller.", nameof(foreignNumber));
+                }
+
+                listed.Quantity = stock;
+                return;
             }
 
             var asin = string.Create(CultureInfo.InvariantCulture, $"B0{_listings.Count + 1:D8}");

@@ -146,6 +146,33 @@ public sealed class AmazonSellingPartnerFakeOrderTests() : AmazonFakeTestBase(St
     }
 
     [Fact]
+    public void SeedArticle_ListedSkuAgain_SetsItsQuantity_ButNotAsTheOtherFulfilment()
+    {
+        Amazon.SeedArticle(Fbm("MUG-BLUE"), 7);
+
+        Assert.Equal(7, Amazon.StockOf(Fbm("MUG-BLUE")));
+        Assert.Throws<ArgumentException>(() => Amazon.SeedArticle(Fba("MUG-BLUE"), 1));
+        Assert.Equal(7, Amazon.StockOf(Fbm("MUG-BLUE")));
+    }
+
+    [Fact]
+    public async Task SeedOrder_LineIdThatIsNotNumeric_IsTheOrderItemId_AndShipsUnderIt()
+    {
+        // OrderItemId is a string in Amazon's models: an ERP ships the line ids it received, whatever they look like.
+        Amazon.SeedOrder(Order(1, Start, quantity: 2) with
+        {
+            Lines = [Order(1, Start).Lines[0] with { LineId = "1001-L1", Quantity = 2 }],
+        });
+
+        using var items = await Http.GetAsync(new Uri($"orders/v0/orders/{OrderId(1)}/orderItems", UriKind.Relative));
+        using var shipped = await Confirm(OrderId(1), Shipment("DHL", "T1", "1001-L1", 2));
+
+        Assert.Equal("1001-L1", (string?)(await JsonOf(items))["payload"]!["OrderItems"]![0]!["OrderItemId"]);
+        Assert.Equal(HttpStatusCode.NoContent, shipped.StatusCode);
+        Assert.Equal([new ShippedLine("1001-L1", 2)], Assert.Single(Amazon.ShipmentsOf(OrderId(1))).Lines);
+    }
+
+    [Fact]
     public async Task ConfirmShipment_AgainAfterFullyShipped_Answers400_AndRecordsNothing()
     {
         Amazon.SeedOrder(Order(1, Start, quantity: 1));

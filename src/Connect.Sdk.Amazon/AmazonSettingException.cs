@@ -1,0 +1,43 @@
+namespace Connect.Sdk.Amazon;
+
+/// <summary>
+/// A connection setting or credential that Amazon (or the connector, before calling Amazon) cannot work with: an empty
+/// or malformed setting, or a refresh token or client secret that Login with Amazon refused. The message names the
+/// setting and never quotes a secret.
+/// </summary>
+public sealed class AmazonSettingException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="settingKey">The key of the setting to fix, e.g. <c>refreshToken</c>.</param>
+    /// <param name="message">What is wrong, without any secret value.</param>
+    public AmazonSettingException(string settingKey, string message)
+        : base(message)
+    {
+        SettingKey = settingKey;
+    }
+
+    /// <summary>Creates the exception without a setting (for serializers and analyzers).</summary>
+    public AmazonSettingException()
+        : this(string.Empty, "An Amazon setting is wrong.")
+    {
+    }
+
+    /// <summary>Creates the exception without a setting.</summary>
+    /// <param name="message">What is wrong.</param>
+    public AmazonSettingException(string message)
+        : this(string.Empty, message)
+    {
+    }
+
+    /// <summary>Creates the exception without a setting.</summary>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public AmazonSettingException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        SettingKey = string.Empty;
+    }
+
+    /// <summary>The key of the setting to fix; empty when unknown.</summary>
+    public string SettingKey { get; }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.Json;
+using Connect.Sdk.Amazon.Http;
+using Connect.Sdk.Amazon.Wire;
+using Connect.Sdk.Http;
+using Connect.Sdk.Settings;
+using Microsoft.Extensions.Logging;
+
+namespace Connect.Sdk.Amazon.Auth;
+
+/// <summary>
+/// Exchanges a seller's LWA refresh token for an access token (<c>POST /auth/o2/token</c>,
+/// <c>grant_type=refresh_token</c>). The form body carries the client secret and the refresh token, so it is never
+/// logged; the request carries no SP-API rate budget (Login with Amazon is not an SP-API operation).
+/// </summary>
+internal sealed class LwaTokenClient(IHttpClientFactory httpClients, TimeProvider time, ILogger logger)
+{
+    /// <summary>The operation name of the exchange in logs, traces and metrics.</summary>
+    public const string Operation = "lwa.token";
+
+    // Renew this long before Amazon's expiry, so a request signed just before it does not arrive with a dead token.
+    private static readonly TimeSpan RenewalMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>Exchanges the connection's refresh token.</summary>
+    /// <param name="settings">The connection's credentials and token endpoint.</param>
+    /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <returns>The access token.</returns>
+    /// <exception cref="AmazonSettingException">LWA refused the credentials; names the setting to fix.</exception>
+    /// <exception cref="ConnectSdkException">LWA could not be reached or answered something else.</exception>
+    public async Task<AccessToken> ExchangeAsync(AmazonConnectionSettings settings, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.TokenEndpoint)
+        {
+            Content = new FormUrlEncodedContent(
+            [
+                KeyValuePair.Create("grant_type", "refresh_token"),
+                KeyValuePair.Create("refresh_token", settings.RefreshToken.Reveal()),
+                KeyValuePair.Create("client_id", settings.ClientId),
+                KeyValuePair.Create("client_secret", settings.ClientSecret.Reveal()),
+            ]),
+        };
+        request.Options.Set(MarketplaceRequest.Operation, Operation);
+        request.Options.Set(MarketplaceRequest.Redactor, settings.Redactor);
+
+        // Asking again only earns another token: safe to retry after a lost answer.
+        request.Options.Set(MarketplaceRequest.Idempotent, true);
+
+        string body;
+        HttpStatusCode status;
+        try
+        {
+            using var response = await httpClients.CreateClient(AmazonConnector.HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+            status = response.StatusCode;
+            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+        {
+            throw new ConnectSdkException($"Login with Amazon ({settings.TokenEndpoint}) could not be reached: {settings.Redactor.Redact(ex.Message)}") { ConnectionId = settings.ConnectionId };
+        }
+
+        if (status == HttpStatusCode.OK)
+        {
+            var token = Parse(body, settings);
+            AmazonLog.TokenExchanged(logger, settings.ConnectionId.Value, token.RenewAt);
+            return token;
+        }
+
+        var refusal = Refusal(body);
+        AmazonLog.TokenRefused(logger, settings.ConnectionId.Value, (int)status, refusal?.Error ?? "-");
+        throw refusal?.Error switch
+        {
+            "invalid_grant" => new AmazonSettingException(
+                AmazonConnector.RefreshTokenKey,
+                $"Login with Amazon refused the refresh token of connection {settings.ConnectionId} ({refusal.Error}: {settings.Redactor.Redact(refusal.Description)}); authorise the application again in Seller Central and store the new refresh token in '{AmazonConnector.RefreshTokenKey}'."),
+            "invalid_client" or "unauthorized_client" => new AmazonSettingException(
+                AmazonConnector.ClientSecretKey,
+                $"Login with Amazon refused the application of connection {settings.ConnectionId} ({refusal.Error}: {settings.Redactor.Redact(refusal.Description)}); check '{AmazonConnector.ClientIdKey}' and '{AmazonConnector.ClientSecretKey}'."),
+            _ => new ConnectSdkException(
+                $"Login with Amazon answered the token exchange of connection {settings.ConnectionId} with {(int)status} ({refusal?.Error ?? "no error code"}: {settings.Redactor.Redact(refusal?.Description ?? AmazonResponse.Excerpt(body))}).")
+            {
+                ConnectionId = settings.ConnectionId,
+                MarketplaceStatusCode = (int)status,
+            },
+        };
+    }
+
+    private static LwaErrorJson? Refusal(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, AmazonJsonContext.Default.LwaErrorJson);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private AccessToken Parse(string body, AmazonConnectionSettings settings)
+    {
+        LwaTokenJson? token;
+        try
+        {
+            token = JsonSerializer.Deserialize(body, AmazonJsonContext.Default.LwaTokenJson);
+        }
+        catch (JsonException ex)
+        {
+            // The message of a JsonException quotes no value, only the path and position.
+            throw new ConnectSdkException($"Login with Amazon answered the token exchange of connection {settings.ConnectionId} with a body that is not the documented JSON: {ex.Message}") { ConnectionId = settings.ConnectionId };
+        }
+
+        if (token is null || string.IsNullOrEmpty(token.AccessToken) || token.ExpiresIn <= 0)
+        {
+            throw new ConnectSdkException($"Login with Amazon answered the token exchange of connection {settings.ConnectionId} without an access token or lifetime.") { ConnectionId = settings.ConnectionId };
+        }
+
+        var lifetime = TimeSpan.FromSeconds(token.ExpiresIn);
+        var margin = lifetime > RenewalMargin * 2 ? RenewalMargin : lifetime / 2;
+        return new AccessToken(new SecretValue(token.AccessToken), time.GetUtcNow() + lifetime - margin, settings.CredentialsFingerprint);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Connect.Sdk.Amazon.Wire;
+
+/// <summary>
+/// An order item of getOrderItems. <c>ItemPrice</c> and <c>ItemTax</c> are the LINE's totals (unit price times
+/// <c>QuantityOrdered</c>), not unit prices; shipping and promotions are separate amounts.
+/// </summary>
+internal sealed record AmazonOrderItemJson(
+    string OrderItemId,
+    int QuantityOrdered,
+    string? ASIN = null,
+    string? SellerSKU = null,
+    string? Title = null,
+    int? QuantityShipped = null,
+    AmazonMoneyJson? ItemPrice = null,
+    AmazonMoneyJson? ItemTax = null,
+    AmazonMoneyJson? ShippingPrice = null,
+    AmazonMoneyJson? ShippingTax = null,
+    AmazonMoneyJson? PromotionDiscount = null);

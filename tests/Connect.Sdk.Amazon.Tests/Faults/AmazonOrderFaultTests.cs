@@ -1,0 +1,111 @@
+using Connect.Sdk.Amazon.Tests.TestDoubles;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Sync;
+using Connect.Sdk.Testing.Faults;
+using Connect.Sdk.Testing.Fakes.Amazon;
+using NodaTime;
+
+namespace Connect.Sdk.Amazon.Tests.Faults;
+
+/// <summary>Order import under the fake's faults: the journal tells the truth and every order arrives exactly once.</summary>
+public sealed class AmazonOrderFaultTests : IAsyncDisposable
+{
+    private readonly AmazonTestHost _test = new();
+
+    public ValueTask DisposeAsync() => _test.DisposeAsync();
+
+    [Fact]
+    public async Task QuotaExceededOnItems_PausesTheOperationAndRetries_EveryOrderOnce()
+    {
+        var connection = await _test.ConnectAsync();
+        await _test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 100);
+        var orders = _test.SeedOrders(3, AmazonTestHost.Fbm("MUG-BLUE"));
+        _test.Amazon.Faults.Next(FaultKind.TooManyRequests, times: 2, operation: AmazonOperations.GetOrderItems);
+
+        var runs = await _test.Host.RunDueAsync();
+
+        Assert.DoesNotContain(runs, r => r.Outcome == WorkRunOutcome.Failed);
+        _test.AssertEveryOrderOnce(orders);
+        var journal = await _test.JournalAsync(connection, RecordKind.Order);
+        Assert.All(orders, o => Assert.Equal(JournalStatus.Succeeded, journal[o.OrderNumber].Status));
+        Assert.Equal(2, _test.Amazon.Requests.Count(r => r.Operation == AmazonOperations.GetOrderItems && r.StatusCode == 429));
+
+        // Amazon sends no Retry-After: the seller's getOrderItems budget pauses until one request has refilled (1 / 0.5 s).
+        Assert.Contains(_test.Time.Waits, w => w >= TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task MalformedItems_RunFailsWithTheReason_ThenEveryOrderOnce()
+    {
+        var connection = await _test.ConnectAsync();
+        await _test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 100);
+        var orders = _test.SeedOrders(3, AmazonTestHost.Fbm("MUG-BLUE"));
+        _test.Amazon.Faults.Next(FaultKind.MalformedJson, operation: AmazonOperations.GetOrderItems);
+
+        var first = await _test.Host.RunDueAsync();
+
+        // The page is not staged: nothing half-imported, and the cursor stays before the orders.
+        var failed = Assert.Single(first, r => r.Outcome == WorkRunOutcome.Failed);
+        Assert.Contains("not the documented JSON", failed.Message, StringComparison.Ordinal);
+        Assert.Empty(_test.Host.Orders.Orders);
+
+        await _test.Host.RunForAsync(Duration.FromHours(1));
+
+        _test.AssertEveryOrderOnce(orders);
+        var journal = await _test.JournalAsync(connection, RecordKind.Order);
+        Assert.All(orders, o => Assert.Equal(JournalStatus.Succeeded, journal[o.OrderNumber].Status));
+    }
+
+    [Fact]
+    public async Task TruncatedOrdersPage_RunFailsWithTheReason_ThenEveryOrderOnce()
+    {
+        var connection = await _test.ConnectAsync();
+        await _test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 100);
+        var orders = _test.SeedOrders(3, AmazonTestHost.Fbm("MUG-BLUE"));
+        _test.Amazon.Faults.Next(FaultKind.TruncatedJson, operation: AmazonOperations.GetOrders);
+
+        var first = await _test.Host.RunDueAsync();
+
+        var failed = Assert.Single(first, r => r.Outcome == WorkRunOutcome.Failed);
+        Assert.Contains("getOrders page 1", failed.Message, StringComparison.Ordinal);
+        Assert.Empty(_test.Host.Orders.Orders);
+
+        await _test.Host.RunForAsync(Duration.FromHours(1));
+
+        _test.AssertEveryOrderOnce(orders);
+    }
+
+    [Fact]
+    public async Task DroppedConnectionOnARead_IsRetried_EveryOrderOnceInTheFirstRun()
+    {
+        var connection = await _test.ConnectAsync();
+        await _test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 100);
+        var orders = _test.SeedOrders(2, AmazonTestHost.Fbm("MUG-BLUE"));
+        _test.Amazon.Faults.Next(FaultKind.DroppedConnection, operation: AmazonOperations.GetOrders)
+            .Next(FaultKind.DroppedConnection, operation: AmazonOperations.GetOrderItems);
+
+        var runs = await _test.Host.RunDueAsync();
+
+        Assert.DoesNotContain(runs, r => r.Outcome == WorkRunOutcome.Failed);
+        Assert.Equal(2, _test.Amazon.Faults.Injected.Count);
+        _test.AssertEveryOrderOnce(orders);
+    }
+
+    [Fact]
+    public async Task ImportByNumber_UnknownAndKnownOrders_JournalSaysWhich()
+    {
+        var connection = await _test.ConnectAsync();
+        await _test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 100);
+        var order = Assert.Single(_test.SeedOrders(1, AmazonTestHost.Fbm("MUG-BLUE")));
+        var unknown = AmazonTestHost.OrderNumber(99);
+
+        await _test.Host.OrderImport.ImportOrdersAsync(connection, $"{order.OrderNumber}, {unknown}", CancellationToken.None);
+        await _test.Host.RunDueAsync();
+
+        _test.AssertEveryOrderOnce([order]);
+        var journal = await _test.JournalAsync(connection, RecordKind.Order);
+        Assert.Equal(JournalStatus.Succeeded, journal[order.OrderNumber].Status);
+        Assert.Equal(JournalStatus.Failed, journal[unknown].Status);
+        Assert.Contains("not found", journal[unknown].Message, StringComparison.Ordinal);
+    }
+}
