@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Connect.Sdk.CredentialScan.Tests;
+
+/// <summary>
+/// Runs every test of a test assembly in this process with xUnit's own framework, so that the assembly's statics (its
+/// <c>AdapterTestLog</c>) hold the whole run's record afterwards. Discovery, theories, fixtures and lifetimes behave as
+/// under <c>dotnet test</c>.
+/// </summary>
+internal sealed class InProcessTestRun : LongLivedMarshalByRefObject, IMessageSink
+{
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<string> _failures = new();
+    private int _passed;
+    private int _skipped;
+
+    private InProcessTestRun()
+    {
+    }
+
+    /// <summary>How many tests passed.</summary>
+    public int Passed => _passed;
+
+    /// <summary>How many tests were skipped.</summary>
+    public int Skipped => _skipped;
+
+    /// <summary>Each failed test with its first message line.</summary>
+    public IReadOnlyList<string> Failures => [.. _failures];
+
+    /// <summary>Runs all tests of the assembly and waits until the last one has finished.</summary>
+    /// <param name="assembly">The test assembly, loaded.</param>
+    /// <returns>The outcome.</returns>
+    public static async Task<InProcessTestRun> RunAsync(Assembly assembly)
+    {
+        var run = new InProcessTestRun();
+        using var framework = new XunitTestFramework(new NullMessageSink());
+        using var executor = framework.GetExecutor(assembly.GetName());
+        executor.RunAll(run, new FrameworkOptions(), new FrameworkOptions());
+        await run._finished.Task;
+        return run;
+    }
+
+    /// <inheritdoc />
+    public bool OnMessage(IMessageSinkMessage message)
+    {
+        switch (message)
+        {
+            case ITestPassed:
+                Interlocked.Increment(ref _passed);
+                break;
+            case ITestSkipped:
+                Interlocked.Increment(ref _skipped);
+                break;
+            case ITestFailed failed:
+                var reason = failed.Messages.FirstOrDefault()?.Split('\n')[0] ?? "no message";
+                _failures.Enqueue($"{failed.Test.DisplayName}: {reason}");
+                break;
+            case ITestAssemblyFinished:
+                _finished.TrySetResult();
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>Discovery and execution options: xUnit's defaults for every setting not given.</summary>
+    private sealed class FrameworkOptions : ITestFrameworkDiscoveryOptions, ITestFrameworkExecutionOptions
+    {
+        private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
+
+        public TValue GetValue<TValue>(string name) =>
+            _values.TryGetValue(name, out var value) && value is TValue typed ? typed : default!;
+
+        public void SetValue<TValue>(string name, TValue value) => _values[name] = value;
+    }
+}
