@@ -25,20 +25,10 @@ public static class AmazonConnectSdkBuilderExtensions
         var services = builder.Services;
         if (!services.Any(d => d.ServiceType == typeof(AccessTokenCache)))
         {
-            services.AddMarketplaceHttpClient(AmazonConnector.HttpClientName, options =>
-                {
-                    // Pacing waits count against the total timeout: once getOrders' burst is spent, a page waits a minute,
-                    // and two connections of one seller may queue behind each other.
-                    options.Resilience.TotalTimeout = TimeSpan.FromMinutes(5);
-
-                    // One client serves every seller and operation, so its circuit must open only when Amazon as a whole
-                    // fails, not when one seller's stock writes meet a run of 503s (their retries alone make five failures).
-                    options.Resilience.CircuitMinimumThroughput = 50;
-                    options.Resilience.CircuitFailureRatio = 0.9;
-                    options.Resilience.CircuitBreakDuration = TimeSpan.FromSeconds(15);
-                })
-                .AddHttpMessageHandler(provider => new AmazonAccessTokenHandler(provider.GetRequiredService<AccessTokenCache>()))
-                .AddHttpMessageHandler(() => new RepeatedRateLimitFilter());
+            // The defaults suit Amazon: a wait for an operation's budget pauses the total timeout, and each seller's
+            // operation has its own circuit breaker. Amazon's x-amzn-RateLimit-Limit re-bases pacing only when it changes.
+            services.AddMarketplaceHttpClient(AmazonConnector.HttpClientName, _ => { })
+                .AddHttpMessageHandler(provider => new AmazonAccessTokenHandler(provider.GetRequiredService<AccessTokenCache>()));
             services.TryAddSingleton(provider => new LwaTokenClient(
                 provider.GetRequiredService<IHttpClientFactory>(),
                 provider.GetRequiredService<TimeProvider>(),

@@ -41,7 +41,6 @@ internal sealed class AmazonApiClient(IHttpClientFactory httpClients, AccessToke
         request.Options.Set(AmazonAccessTokenHandler.Connection, settings);
         request.Options.Set(MarketplaceRequest.Operation, operation.Name);
         request.Options.Set(MarketplaceRequest.RateBudget, operation.ScopeFor(settings.SellerId, settings.Region));
-        request.Options.Set(RepeatedRateLimitFilter.DocumentedRate, operation.Rate);
         request.Options.Set(MarketplaceRequest.Redactor, new SecretRedactor([settings.ClientSecret, settings.RefreshToken, token.Value]));
         if (operation.IsIdempotentWrite)
         {
