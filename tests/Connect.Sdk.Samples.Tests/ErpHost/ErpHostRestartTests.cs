@@ -14,7 +14,9 @@ public sealed class ErpHostRestartTests : IDisposable
 
     private string StorePath => Path.Combine(_folder, "connect.db");
 
-    private string[] Arguments => ["--store", StorePath, "--cycles", Cycles.ToString(CultureInfo.InvariantCulture), "--speed", "120"];
+    // The restart tests run Basar alone: what they prove (the store, the ledger and the ERP's book across a kill) does
+    // not depend on the marketplace, and one connection keeps each of their runs short.
+    private string[] Arguments => ["--store", StorePath, "--cycles", Cycles.ToString(CultureInfo.InvariantCulture), "--speed", "120", "--marketplaces", "basar"];
 
     [Theory]
     [InlineData(1)] // the order imported by number in the test phase, before productive mode
@@ -66,6 +68,25 @@ public sealed class ErpHostRestartTests : IDisposable
     }
 
     [Fact]
+    public async Task DefaultRun_EveryMarketplace_EveryOrderBookedOnceAndTheJournalComplete()
+    {
+        var run = await ErpHostProcess.RunAsync(["--store", StorePath, "--cycles", Cycles.ToString(CultureInfo.InvariantCulture), "--speed", "120"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var book = BookedPerConnection();
+        Assert.Equal(["amazon-de", "basar-de", "shopify-de", "woocommerce-shop"], book.Keys.Order(StringComparer.Ordinal));
+
+        // Two orders before productive mode and two per cycle on each marketplace, each booked once.
+        Assert.All(book, connection =>
+        {
+            Assert.Equal(2 * (Cycles + 1), connection.Value.Count);
+            Assert.All(connection.Value, order => Assert.True(order.Value == 1, $"{connection.Key}: order {order.Key} was booked {order.Value} times."));
+        });
+        Assert.Contains(run.Output, l => l.Contains($"ERP order book: {book.Sum(c => c.Value.Count)} marketplace orders, each booked exactly once", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Output, l => l.Contains("Failed", StringComparison.Ordinal) && l.Contains("circuit", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Help_ListsTheOptionsAndExitsZero()
     {
         var run = await ErpHostProcess.RunAsync(["--help"]);
@@ -82,7 +103,7 @@ public sealed class ErpHostRestartTests : IDisposable
     [InlineData("--colour", "Unknown option --colour")]
     [InlineData("--cycles x", "--cycles needs a number, not 'x'")]
     [InlineData("--cycles 99", "--cycles must be between 1 and 50")]
-    [InlineData("--marketplaces amazon", "Unknown marketplace(s) amazon; choose from basar")]
+    [InlineData("--marketplaces ebay", "Unknown marketplace(s) ebay; choose from basar")]
     [InlineData("--store", "--store needs a value")]
     public async Task BadCommandLine_ExitsTwoNamingTheProblem(string arguments, string expected)
     {
@@ -101,24 +122,34 @@ public sealed class ErpHostRestartTests : IDisposable
         }
     }
 
-    /// <summary>Reads the ERP's own order book: every order the fake's buyers placed is there, none twice.</summary>
+    /// <summary>Reads the ERP's own order book: every order the Basar fake's buyers placed is there, none twice.</summary>
     private void AssertEveryOrderBookedOnce()
     {
         var expected = Enumerable.Range(0, Cycles + 1)
             .SelectMany(cycle => new[] { 1, 2 }.Select(i => string.Create(CultureInfo.InvariantCulture, $"BA-{1000 + (cycle * 10) + i}")))
             .ToHashSet();
+        var booked = BookedPerConnection();
+
+        Assert.Equal(["basar-de"], booked.Keys);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), booked["basar-de"].Keys.Order(StringComparer.Ordinal));
+        Assert.All(booked["basar-de"], b => Assert.True(b.Value == 1, $"Order {b.Key} was booked {b.Value} times."));
+    }
+
+    /// <summary>The ERP's order book: per connection, how often each order number was booked.</summary>
+    private Dictionary<string, Dictionary<string, long>> BookedPerConnection()
+    {
         using var connection = new SqliteConnection($"Data Source={Path.ChangeExtension(StorePath, ".erp.db")};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT order_number, COUNT(*) FROM erp_orders GROUP BY order_number;";
+        command.CommandText = "SELECT connection, order_number, COUNT(*) FROM erp_orders GROUP BY connection, order_number;";
         using var reader = command.ExecuteReader();
-        var booked = new Dictionary<string, long>();
+        var booked = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            booked[reader.GetString(0)] = reader.GetInt64(1);
+            var orders = booked.TryGetValue(reader.GetString(0), out var known) ? known : booked[reader.GetString(0)] = new Dictionary<string, long>(StringComparer.Ordinal);
+            orders[reader.GetString(1)] = reader.GetInt64(2);
         }
 
-        Assert.Equal(expected.Order(StringComparer.Ordinal), booked.Keys.Order(StringComparer.Ordinal));
-        Assert.All(booked, b => Assert.True(b.Value == 1, $"Order {b.Key} was booked {b.Value} times."));
+        return booked;
     }
 }
