@@ -30,9 +30,17 @@ internal sealed partial record ShopifySettings(Uri GraphQLEndpoint, string Accou
         }
 
         var address = shop.Contains("://", StringComparison.Ordinal) ? shop : "https://" + shop;
-        if (!Uri.TryCreate(address, UriKind.Absolute, out var shopUri) || shopUri.Scheme is not ("https" or "http") || shopUri.Host.Length == 0)
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var shopUri) || shopUri.Scheme is not ("https" or "http") || shopUri.Host.Length == 0
+            || !string.IsNullOrEmpty(shopUri.UserInfo) || !string.IsNullOrEmpty(shopUri.Query))
         {
-            return (null, new(ShopifyConnector.ShopKey, $"The shop address '{shop}' is not a domain such as my-shop.myshopify.com."));
+            // The address is not repeated: one pasted with a token in its user info or query would carry the secret.
+            return (null, new(ShopifyConnector.ShopKey, "The shop address is not a domain such as my-shop.myshopify.com (no user info, no query string)."));
+        }
+
+        // The access token travels in a header; over plain HTTP anyone on the way could read it. Loopback is a test fake.
+        if (shopUri.Scheme == "http" && !shopUri.IsLoopback)
+        {
+            return (null, new(ShopifyConnector.ShopKey, $"The shop address for {shopUri.Host} uses plain HTTP; Shopify's Admin API is served over HTTPS only. Use the https:// address."));
         }
 
         var version = settings.Get(ShopifyConnector.ApiVersionKey)?.Trim();

@@ -50,13 +50,14 @@ internal sealed record WooCommerceSettings(Uri StoreUrl, double? RequestsPerSeco
 
         if (!Uri.TryCreate(storeUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query))
         {
-            problem = ($"The WooCommerce store URL ({WooCommerceConnector.StoreUrlKey}) '{storeUrl}' is not an address such as https://shop.example.com/.", WooCommerceConnector.StoreUrlKey);
+            // The URL is not repeated: one pasted with ck_…:cs_…@ or ?consumer_key=…&consumer_secret=… would carry the secret.
+            problem = ($"The WooCommerce store URL ({WooCommerceConnector.StoreUrlKey}) is not an address such as https://shop.example.com/ (no user info, no query string).", WooCommerceConnector.StoreUrlKey);
             return false;
         }
 
         if (uri.Scheme == "http" && !IsLoopback(uri))
         {
-            problem = ($"The WooCommerce store URL ({WooCommerceConnector.StoreUrlKey}) '{storeUrl}' uses plain HTTP: WooCommerce accepts the consumer key and secret only over HTTPS (plain HTTP needs OAuth 1.0a). Use the https:// address.", WooCommerceConnector.StoreUrlKey);
+            problem = ($"The WooCommerce store URL ({WooCommerceConnector.StoreUrlKey}) for {uri.Host} uses plain HTTP: WooCommerce accepts the consumer key and secret only over HTTPS (plain HTTP needs OAuth 1.0a). Use the https:// address.", WooCommerceConnector.StoreUrlKey);
             return false;
         }
 

@@ -41,8 +41,9 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
             request.Content = new StringContent(call.Body, Encoding.UTF8, "application/json");
         }
 
+        var redactor = credentials.Redactor();
         request.Options.Set(MarketplaceRequest.Operation, call.Operation);
-        request.Options.Set(MarketplaceRequest.Redactor, credentials.Redactor());
+        request.Options.Set(MarketplaceRequest.Redactor, redactor);
         request.Options.Set(WooCommerceAuthenticationHandler.Credentials, credentials);
         if (call.Idempotent)
         {
@@ -57,7 +58,9 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
 
         var http = httpClientFactory.CreateClient(ClientName);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        // Redacted here, once: every message built from the body (a host's error page may echo the request's
+        // Authorization header or query) then reaches logs, exceptions and the journal without the credentials.
+        var body = redactor.Redact(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)) ?? string.Empty;
         var status = (int)response.StatusCode;
         var id = connection.ConnectionId;
         if (status is >= 200 and < 300)
@@ -66,7 +69,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
         }
         else
         {
-            WooCommerceLog.Refused(logger, call.Operation, status, credentials.Redactor().Redact(Describe(body)) ?? string.Empty, id);
+            WooCommerceLog.Refused(logger, call.Operation, status, Describe(body), id);
         }
 
         int? totalPages = response.Headers.TryGetValues(WooCommerceApi.TotalPagesHeader, out var values)

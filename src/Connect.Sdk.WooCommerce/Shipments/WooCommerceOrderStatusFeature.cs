@@ -122,39 +122,36 @@ internal sealed class WooCommerceOrderStatusFeature(WooCommerceClient client, IL
     {
         var body = JsonSerializer.Serialize(new WooNewNoteJson(TrackingNote.Format(shipment), CustomerNote: true), WooCommerceJsonContext.Default.WooNewNoteJson);
         var call = new WooCommerceCall(HttpMethod.Post, string.Create(CultureInfo.InvariantCulture, $"orders/{id}/notes"), "notes.create", body);
-        for (var attempt = 1; attempt <= 2; attempt++)
+        WooCommerceResponse response;
+        try
         {
-            WooCommerceResponse response;
-            try
-            {
-                response = await client.SendAsync(connection, call, cancellationToken).ConfigureAwait(false);
-            }
-            catch (WriteInDoubtException)
-            {
-                WooCommerceLog.InDoubt(logger, call.Operation, connection.ConnectionId);
-                if (await IsThereAsync(connection, id, number, shipment, cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
-
-                continue;
-            }
-
-            if (response.IsSuccess)
+            response = await client.SendAsync(connection, call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WriteInDoubtException)
+        {
+            WooCommerceLog.InDoubt(logger, call.Operation, connection.ConnectionId);
+            if (await IsThereAsync(connection, id, number, shipment, cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }
 
-            // A 5xx may come after the note was stored: the notes tell.
-            if ((int)response.StatusCode >= 500 && await IsThereAsync(connection, id, number, shipment, cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            return RecordResult.Failure(number, $"Order {number}: WooCommerce did not take the tracking note of parcel {shipment.TrackingNumber} ({(int)response.StatusCode} {WooCommerceClient.Describe(response.Body)}).");
+            // Not sent again now: WordPress usually finishes a request whose client gave up, so the note may still land
+            // after this read. Sending it again at once could mail the buyer twice; the next export reads first.
+            return RecordResult.Failure(number, $"Order {number}: the tracking note of parcel {shipment.TrackingNumber} got no answer and is not on the order yet; retry the export: it reads the notes first and sends the note only if it is still missing.");
         }
 
-        return RecordResult.Failure(number, $"Order {number}: the tracking note of parcel {shipment.TrackingNumber} got no answer twice and is not on the order; the next export reads the notes first and sends it then.");
+        if (response.IsSuccess)
+        {
+            return null;
+        }
+
+        // A 5xx may come after the note was stored: the notes tell.
+        if ((int)response.StatusCode >= 500 && await IsThereAsync(connection, id, number, shipment, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return RecordResult.Failure(number, $"Order {number}: WooCommerce did not take the tracking note of parcel {shipment.TrackingNumber} ({(int)response.StatusCode} {WooCommerceClient.Describe(response.Body)}).");
     }
 
     private async Task<bool> IsThereAsync(ConnectionContext connection, long id, string number, Shipment shipment, CancellationToken cancellationToken)

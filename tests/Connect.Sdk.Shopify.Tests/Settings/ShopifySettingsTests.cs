@@ -30,6 +30,8 @@ public sealed class ShopifySettingsTests
     [Theory]
     [InlineData("", null, null, ShopifyConnector.ShopKey, "shop address is empty")]
     [InlineData("not a domain", null, null, ShopifyConnector.ShopKey, "is not a domain")]
+    [InlineData("http://s.myshopify.com", null, null, ShopifyConnector.ShopKey, "uses plain HTTP")]
+    [InlineData("https://s.myshopify.com/?access_token=shpat_0000000000", null, null, ShopifyConnector.ShopKey, "no user info, no query string")]
     [InlineData("s.myshopify.com", "2026-4", null, ShopifyConnector.ApiVersionKey, "is not a Shopify version")]
     [InlineData("s.myshopify.com", "2025-10", null, ShopifyConnector.ApiVersionKey, "older than 2026-04")]
     [InlineData("s.myshopify.com", null, "Warehouse", ShopifyConnector.LocationKey, "neither a location id")]
@@ -41,6 +43,7 @@ public sealed class ShopifySettingsTests
         Assert.Null(settings);
         Assert.Equal(key, problem!.Key);
         Assert.Contains(why, problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("shpat_", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -19,7 +19,8 @@ public sealed class WooCommerceSettingsTests
     [InlineData("http://shop.example.com/", "plain HTTP")]
     [InlineData("ftp://shop.example.com/", "is not an address")]
     [InlineData("shop.example.com", "is not an address")]
-    [InlineData("https://user:pw@shop.example.com/", "is not an address")]
+    [InlineData("https://ck_0123456789:cs_9876543210@shop.example.com/", "is not an address")]
+    [InlineData("https://shop.example.com/?consumer_key=ck_0123456789&consumer_secret=cs_9876543210", "is not an address")]
     [InlineData("", "is empty")]
     [InlineData(null, "is empty")]
     public void TryParse_BadStoreUrl_NamesTheSetting(string? storeUrl, string reason)
@@ -28,6 +29,9 @@ public sealed class WooCommerceSettingsTests
         Assert.Equal(WooCommerceConnector.StoreUrlKey, problem.Key);
         Assert.Contains(WooCommerceConnector.StoreUrlKey, problem.Message, StringComparison.Ordinal);
         Assert.Contains(reason, problem.Message, StringComparison.Ordinal);
+
+        // A URL pasted with the credentials in it must not carry them into the check's message and the journal.
+        Assert.DoesNotContain("cs_9876543210", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
