@@ -5,8 +5,9 @@ namespace Connect.Sdk.WooCommerce.Shipments;
 
 /// <summary>
 /// The order note that carries a parcel's tracking, since WooCommerce core has no tracking field:
-/// <c>Tracking: {carrier} {number}</c>, then <c>Items: {line id}x{quantity}, …</c> and the tracking link when the ERP
-/// has one. The buyer sees it (a customer note) and is e-mailed about it.
+/// <c>Tracking: {carrier} {number}</c>, then <c>Items: {line id}x{quantity}, …</c>, the tracking link when the ERP
+/// has one, and <c>Shipment: {shipment id}</c>, the ERP's parcel reference that recognises the note again. The buyer sees
+/// it (a customer note) and is e-mailed about it.
 /// </summary>
 internal static class TrackingNote
 {
@@ -25,18 +26,38 @@ internal static class TrackingNote
             note += "\nItems: " + string.Join(", ", shipment.Lines.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.LineId}x{l.Quantity}")));
         }
 
-        return shipment.TrackingUrl is { } url ? note + "\n" + url.AbsoluteUri : note;
+        if (shipment.TrackingUrl is { } url)
+        {
+            note += "\n" + url.AbsoluteUri;
+        }
+
+        return note + "\n" + ShipmentPrefix + shipment.ShipmentId;
     }
 
-    /// <summary>Whether a note already carries this parcel's tracking: the repeat of an export must not add it twice.</summary>
+    /// <summary>
+    /// Whether a note already carries this parcel: the repeat of an export must not add it twice. A note the connector
+    /// wrote names the ERP's shipment id, so two parcels under one tracking number are told apart and a corrected number
+    /// is not sent as a new parcel; a note without one (written by hand or by an older version) is matched by its
+    /// tracking number.
+    /// </summary>
     /// <param name="note">A note of the order.</param>
-    /// <param name="trackingNumber">The parcel's tracking number.</param>
-    /// <returns><see langword="true"/> when the note's tracking line names this number.</returns>
-    public static bool Carries(string note, string trackingNumber)
+    /// <param name="shipment">The parcel.</param>
+    /// <returns><see langword="true"/> when the note is this parcel's tracking note.</returns>
+    public static bool Carries(string note, Shipment shipment)
     {
         ArgumentNullException.ThrowIfNull(note);
-        var firstLine = note.Split('\n', 2)[0].TrimEnd('\r');
-        return firstLine.StartsWith("Tracking: ", StringComparison.Ordinal)
-               && firstLine.EndsWith(" " + trackingNumber, StringComparison.Ordinal);
+        ArgumentNullException.ThrowIfNull(shipment);
+        var lines = note.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        if (!lines[0].StartsWith("Tracking: ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var reference = lines.FirstOrDefault(l => l.StartsWith(ShipmentPrefix, StringComparison.Ordinal));
+        return reference is not null
+            ? string.Equals(reference[ShipmentPrefix.Length..], shipment.ShipmentId, StringComparison.Ordinal)
+            : lines[0].EndsWith(" " + shipment.TrackingNumber, StringComparison.Ordinal);
     }
+
+    private const string ShipmentPrefix = "Shipment: ";
 }

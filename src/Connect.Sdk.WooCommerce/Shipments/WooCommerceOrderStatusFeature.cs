@@ -57,7 +57,7 @@ internal sealed class WooCommerceOrderStatusFeature(WooCommerceClient client, IL
             var notes = await NotesAsync(connection, id, number, cancellationToken).ConfigureAwait(false);
             foreach (var shipment in update.Shipments)
             {
-                if (notes.Any(n => TrackingNote.Carries(n.Note, shipment.TrackingNumber)))
+                if (notes.Any(n => TrackingNote.Carries(n.Note, shipment)))
                 {
                     WooCommerceLog.NoteAlreadyThere(logger, number, shipment.TrackingNumber, connection.ConnectionId);
                     continue;
@@ -157,7 +157,7 @@ internal sealed class WooCommerceOrderStatusFeature(WooCommerceClient client, IL
     private async Task<bool> IsThereAsync(ConnectionContext connection, long id, string number, Shipment shipment, CancellationToken cancellationToken)
     {
         var notes = await NotesAsync(connection, id, number, cancellationToken).ConfigureAwait(false);
-        if (notes.Any(n => TrackingNote.Carries(n.Note, shipment.TrackingNumber)))
+        if (notes.Any(n => TrackingNote.Carries(n.Note, shipment)))
         {
             WooCommerceLog.NoteAlreadyThere(logger, number, shipment.TrackingNumber, connection.ConnectionId);
             return true;

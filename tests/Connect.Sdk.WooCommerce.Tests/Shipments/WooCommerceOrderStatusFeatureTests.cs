@@ -22,7 +22,7 @@ public sealed class WooCommerceOrderStatusFeatureTests
         await ExportAsync(shop, order, OrderStatus.PartiallyShipped, Parcel(order, "TRACK-A", order.Lines[0]));
 
         var note = Assert.Single(shop.Fake.NotesOf(order.OrderNumber));
-        Assert.Equal("Tracking: DHL TRACK-A\nItems: 3000101x1", (string?)note["note"]);
+        Assert.Equal("Tracking: DHL TRACK-A\nItems: 3000101x1\nShipment: TRACK-A", (string?)note["note"]);
         Assert.True((bool)note["customer_note"]!);
         Assert.Equal("processing", (string?)shop.Fake.Orders().Single(o => (string?)o["number"] == order.OrderNumber)["status"]);
         Assert.Equal(OrderStatus.PartiallyShipped, shop.Fake.StatusOf(order.OrderNumber));
@@ -44,6 +44,24 @@ public sealed class WooCommerceOrderStatusFeatureTests
         Assert.Single(shop.Fake.ShipmentsOf(order.OrderNumber));
         Assert.Equal(OrderStatus.Shipped, shop.Fake.StatusOf(order.OrderNumber));
         Assert.Single(shop.Fake.Requests, r => r.Operation == "orders.update");
+        Assert.Equal(JournalStatus.Succeeded, (await shop.JournalAsync(RecordKind.OrderStatus, order.OrderNumber)).Status);
+    }
+
+    [Fact]
+    public async Task Export_TwoParcelsUnderOneTrackingNumber_EachGetsItsNote()
+    {
+        // Consolidated freight: one tracking number, two of the ERP's parcels; the second must not pass for the first.
+        await using var shop = await ImportedAsync();
+        var order = shop.SeedOrder(30004, lines: 2);
+        await shop.Host.RunDueAsync();
+        var first = Parcel(order, "TRACK-D", order.Lines[0]) with { ShipmentId = "P-1" };
+        var second = Parcel(order, "TRACK-D", order.Lines[1]) with { ShipmentId = "P-2" };
+
+        await ExportAsync(shop, order, OrderStatus.PartiallyShipped, first);
+        await ExportAsync(shop, order, OrderStatus.Shipped, first, second);
+
+        Assert.Equal(2, shop.Fake.NotesOf(order.OrderNumber).Count);
+        Assert.Equal(2, shop.Fake.ShipmentsOf(order.OrderNumber).Count);
         Assert.Equal(JournalStatus.Succeeded, (await shop.JournalAsync(RecordKind.OrderStatus, order.OrderNumber)).Status);
     }
 
@@ -92,13 +110,20 @@ public sealed class WooCommerceOrderStatusFeatureTests
 
         var note = TrackingNote.Format(parcel);
 
-        Assert.Equal("Tracking: DHL-Express JD0140\nItems: 3101x2\nhttps://track.example/JD0140", note);
+        Assert.Equal("Tracking: DHL-Express JD0140\nItems: 3101x2\nhttps://track.example/JD0140\nShipment: S-1", note);
         Assert.True(WooCommerceTrackingNote.TryParse(note, out var carrier, out var number, out var lines));
         Assert.Equal(("DHL-Express", "JD0140"), (carrier, number));
         Assert.Equal([new ShippedLine("3101", 2)], lines);
-        Assert.True(TrackingNote.Carries(note, "JD0140"));
-        Assert.False(TrackingNote.Carries(note, "JD014"));
-        Assert.False(TrackingNote.Carries("Customer asked about JD0140", "JD0140"));
+        Assert.True(TrackingNote.Carries(note, parcel));
+
+        // Another parcel under the same tracking number is another note; a corrected number on this parcel is not.
+        Assert.False(TrackingNote.Carries(note, parcel with { ShipmentId = "S-2" }));
+        Assert.True(TrackingNote.Carries(note, parcel with { TrackingNumber = "JD0141" }));
+
+        // A note without a shipment reference (by hand, or older) is matched by its tracking number.
+        Assert.True(TrackingNote.Carries("Tracking: DHL JD0140", parcel with { ShipmentId = "S-9" }));
+        Assert.False(TrackingNote.Carries("Tracking: DHL JD0140", parcel with { TrackingNumber = "JD014" }));
+        Assert.False(TrackingNote.Carries("Customer asked about JD0140", parcel));
     }
 
     private static async Task<WooTestShop> ImportedAsync()
