@@ -130,8 +130,15 @@ internal sealed class RateBudget : IRateBudget
         {
             // Only ever stricter: the report may predate requests still in flight, whose units it does not count yet.
             var tokens = Math.Clamp(available, 0, _capacity);
-            _fullAt = Math.Max(_fullAt, Now + ((_capacity - tokens) / _rate));
-            _epoch++;
+            var reportedFullAt = Now + ((_capacity - tokens) / _rate);
+
+            // Shopify reports after every answer; a report our own bookings already cover must not make every waiter
+            // book again, or waiters side by side would keep pushing each other back.
+            if (reportedFullAt > _fullAt)
+            {
+                _fullAt = reportedFullAt;
+                _epoch++;
+            }
         }
     }
 

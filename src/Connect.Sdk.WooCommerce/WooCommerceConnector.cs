@@ -129,7 +129,7 @@ public sealed class WooCommerceConnector : IConnector
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or ConnectSdkException or Polly.CircuitBreaker.BrokenCircuitException)
         {
             // The HTTP foundation has removed the connection's secrets from the message.
-            return ConnectionCheckResult.Failure($"The WooCommerce store at {StoreUrlKey} could not be reached: {ex.Message}", StoreUrlKey);
+            return ConnectionCheckResult.Failure($"The WooCommerce store ({StoreUrlKey}) could not be reached: {ex.Message}", StoreUrlKey);
         }
 
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

@@ -173,6 +173,30 @@ public sealed class RateBudgetTests
         Assert.Equal(TimeSpan.FromMinutes(3), sends.Max() - FakeTime.Start);
     }
 
+    [Fact]
+    public async Task ReportAvailable_AfterEveryAnswer_AgreeingWithTheBookings_KeepsTheTheoreticalMinimum()
+    {
+        // Shopify's cost bucket: each answer reports what is left, which our own bookings already account for.
+        var time = FakeTime.Create();
+        var model = RateLimitModel.CostBased(1000, 100);
+        var budget = new RateBudget(model, time);
+        var sends = 0;
+        var all = Task.WhenAll(Enumerable.Range(0, 60).Select(async _ =>
+        {
+            await budget.WaitAsync(50, CancellationToken.None).ConfigureAwait(false);
+            var sent = Interlocked.Increment(ref sends);
+
+            // What the server's bucket holds after this request: full, minus every cost so far, plus the refill.
+            var refilled = (time.GetUtcNow() - FakeTime.Start).TotalSeconds * 100;
+            budget.ReportAvailable(Math.Min(1000, 1000 - (sent * 50) + refilled));
+        }));
+        await time.RunAsync(all);
+
+        // (60 × 50 − 1000) / 100 = 20 s, not more: the reports did not make the waiters book twice.
+        Assert.Equal(60, sends);
+        time.AssertElapsed(20);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(11)]
