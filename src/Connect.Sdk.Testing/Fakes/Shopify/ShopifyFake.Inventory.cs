@@ -18,13 +18,6 @@ public sealed partial class ShopifyFake
         "reservation_deleted", "reservation_updated", "restock", "safety_stock", "shrinkage",
     };
 
-    private static int RequestedCost(ShopifyGraphQLRequest request) => request.Field switch
-    {
-        "orders" or "locations" or "productVariants" => 2 + (request.IntArgument("first") ?? 0),
-        _ when request.IsMutation => MutationCost,
-        _ => 1,
-    };
-
     private static JsonObject Connection(List<(string Cursor, JsonNode Node)> page, bool hasNextPage, bool hasPreviousPage) => new()
     {
         ["edges"] = new JsonArray(page.Select(p => (JsonNode)new JsonObject { ["cursor"] = p.Cursor, ["node"] = p.Node.DeepClone() }).ToArray()),

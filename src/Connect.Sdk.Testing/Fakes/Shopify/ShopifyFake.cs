@@ -51,11 +51,16 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// a body that is not <c>{"query": …}</c> answers 400.
 /// </para>
 /// <para>
-/// Throttle (<see cref="ShopifyThrottle"/>): each root field has a requested cost (1 for an object, 2 plus
-/// <c>first</c> for a connection, 10 for a mutation) and an actual cost (2 plus the nodes returned for a connection).
+/// Throttle (<see cref="ShopifyThrottle"/>): the whole document has a requested cost, priced from its selection as
+/// Shopify's rate-limit documentation describes it: a scalar or enum 0, an object 1, a connection (a field that selects
+/// <c>nodes</c> or <c>edges</c>) 2 plus <c>first</c> (or <c>last</c>) times the cost of one node's selection, so nested
+/// connections multiply; a list with <c>first</c> that many times one element; a mutation 10. Inline fragments count as
+/// part of their selection; named fragments are not read. The actual cost is the root field's (2 plus the nodes returned
+/// for a connection), never more than the requested cost.
 /// A request needs its requested cost available; it then pays the actual cost, as Shopify refunds the difference.
 /// A request costing more than 1000 points (Shopify's single-query limit) or more than the bucket holds is refused with
-/// <c>MAX_COST_EXCEEDED</c>.
+/// <c>errors[{message: "Query cost is {cost}, which exceeds the single query max cost limit ({maxCost}).", extensions:
+/// {code: "MAX_COST_EXCEEDED", cost, maxCost}}]</c> and no <c>data</c>, before any point is taken.
 /// Every answer carries <c>extensions.cost</c>; a request that does not fit gets HTTP 200 (Shopify's documents give no status) with
 /// <c>errors[{message: "Throttled", extensions: {code: "THROTTLED"}}]</c> and <c>actualQueryCost: null</c>. The bucket
 /// refills on <see cref="MarketplaceFakeOptions.Clock"/>. Every id the fake hands out is an odd number above 2^53, which
@@ -352,7 +357,7 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
             return refusal;
         }
 
-        var requested = RequestedCost(request);
+        var requested = request.RequestedCost;
         var maxCost = Math.Min(SingleQueryMaxCost, Throttle.MaximumAvailable);
         if (requested > maxCost)
         {
@@ -383,7 +388,7 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
             _bucket.TryTake(Math.Min(actual, requested), out _);
         }
 
-        var response = Json(200, new JsonObject { ["data"] = new JsonObject { [request.ResponseKey] = data }, ["extensions"] = Cost(requested, actual) });
+        var response = Json(200, new JsonObject { ["data"] = new JsonObject { [request.ResponseKey] = data }, ["extensions"] = Cost(requested, Math.Min(actual, requested)) });
         if (request.IsMutation && request.IdempotencyKey is { } newKey)
         {
             _idempotent[$"{request.Field}\n{newKey}"] = (request.Fingerprint, response);
