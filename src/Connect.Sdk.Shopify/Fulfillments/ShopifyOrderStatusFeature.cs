@@ -108,11 +108,57 @@ internal sealed class ShopifyOrderStatusFeature(ShopifyGraphQLClient client, ILo
         return RecordResult.Success(number);
     }
 
+    // Reads the order's fulfillments and all of its fulfillment orders with all of their lines: further pages of
+    // fulfillment orders and of a fulfillment order's lines come with follow-ups, each well under Shopify's 1000 points.
     private async Task<ShopifyOrderJson?> ReadAsync(ShopifySession session, string orderGid, CancellationToken cancellationToken)
     {
-        var data = await client.SendAsync(session, ShopifyDocuments.OrderFulfillments, new JsonObject { ["id"] = orderGid }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrderDataJson, cancellationToken).ConfigureAwait(false);
-        return data.Order;
+        var data = await client.SendAsync(session, ShopifyDocuments.OrderFulfillments, new JsonObject { ["id"] = orderGid, ["after"] = null }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrderDataJson, cancellationToken).ConfigureAwait(false);
+        if (data.Order is not { } order)
+        {
+            return null;
+        }
+
+        var fulfillmentOrders = new List<ShopifyFulfillmentOrderJson>(order.FulfillmentOrders?.Nodes ?? []);
+        var pageInfo = order.FulfillmentOrders?.PageInfo;
+        while (pageInfo is { HasNextPage: true, EndCursor: { } after })
+        {
+            var next = await client.SendAsync(session, ShopifyDocuments.OrderFulfillments, new JsonObject { ["id"] = orderGid, ["after"] = after }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrderDataJson, cancellationToken).ConfigureAwait(false);
+            var page = next.Order?.FulfillmentOrders ?? throw Incomplete(session, "fulfillmentOrders");
+            fulfillmentOrders.AddRange(page.Nodes ?? []);
+            pageInfo = page.PageInfo is { EndCursor: { } cursor } p && cursor != after ? p : null;
+        }
+
+        foreach (var fulfillmentOrder in fulfillmentOrders)
+        {
+            await CompleteLinesAsync(session, fulfillmentOrder, cancellationToken).ConfigureAwait(false);
+        }
+
+        order.FulfillmentOrders = new ShopifyNodesJson<ShopifyFulfillmentOrderJson> { Nodes = fulfillmentOrders };
+        return order;
     }
+
+    private async Task CompleteLinesAsync(ShopifySession session, ShopifyFulfillmentOrderJson fulfillmentOrder, CancellationToken cancellationToken)
+    {
+        if (fulfillmentOrder.LineItems is not { PageInfo: { HasNextPage: true, EndCursor: { } cursor } } first || fulfillmentOrder.Id is not { } id)
+        {
+            return;
+        }
+
+        var lines = new List<ShopifyFulfillmentOrderLineItemJson>(first.Nodes ?? []);
+        string? after = cursor;
+        while (after is not null)
+        {
+            var data = await client.SendAsync(session, ShopifyDocuments.FulfillmentOrderLines, new JsonObject { ["id"] = id, ["after"] = after }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyFulfillmentOrderDataJson, cancellationToken).ConfigureAwait(false);
+            var page = data.FulfillmentOrder?.LineItems ?? throw Incomplete(session, "fulfillmentOrder.lineItems");
+            lines.AddRange(page.Nodes ?? []);
+            after = page.PageInfo is { HasNextPage: true, EndCursor: { } next } && next != after ? next : null;
+        }
+
+        fulfillmentOrder.LineItems = new ShopifyNodesJson<ShopifyFulfillmentOrderLineItemJson> { Nodes = lines };
+    }
+
+    private static ConnectSdkException Incomplete(ShopifySession session, string field) =>
+        new($"Shopify answered an order's fulfillment orders without '{field}' (connection {session.ConnectionId}).") { ConnectionId = session.Connection.ConnectionId };
 
     private static bool HasTracking(ShopifyOrderJson order, string trackingNumber) =>
         (order.Fulfillments ?? []).Any(f => (f.TrackingInfo ?? []).Any(t => string.Equals(t.Number, trackingNumber, StringComparison.Ordinal)));

@@ -50,7 +50,8 @@ internal static class ShopifyOrderMapper
         var lineItems = json.LineItems?.Nodes ?? throw new FormatException("field 'lineItems' is missing");
         if (json.LineItems.PageInfo?.HasNextPage == true)
         {
-            throw new FormatException($"it has more than {Http.ShopifyDocuments.NestedPageSize} lines, more than the connector reads in one request");
+            // The feature reads the rest before mapping; lines left unread would be an incomplete order, never imported as one.
+            throw new FormatException("Shopify has more lines for it than were read");
         }
 
         var shippingTaxes = (json.ShippingLines?.Nodes ?? []).SelectMany(l => l.TaxLines ?? []).ToList();

@@ -80,6 +80,41 @@ public sealed partial class ShopifyFake
         }),
     };
 
+    // Adds inventoryLevel(locationId:) to every inventory item in an answer: its level at that location, or null.
+    private static void AddInventoryLevel(JsonNode? data, string? locationGid)
+    {
+        var items = new List<JsonObject>();
+        Collect(data);
+        foreach (var item in items)
+        {
+            var level = (item["inventoryLevels"]?["nodes"] as JsonArray ?? []).FirstOrDefault(n => (string?)n?["location"]?["id"] == locationGid);
+            item["inventoryLevel"] = level?.DeepClone();
+        }
+
+        void Collect(JsonNode? node)
+        {
+            if (node is JsonObject o)
+            {
+                if (o.ContainsKey("inventoryLevels"))
+                {
+                    items.Add(o);
+                }
+
+                foreach (var (_, child) in o)
+                {
+                    Collect(child);
+                }
+            }
+            else if (node is JsonArray a)
+            {
+                foreach (var child in a)
+                {
+                    Collect(child);
+                }
+            }
+        }
+    }
+
     private JsonObject RenderVariant(ShopifyVariant variant) => new()
     {
         ["id"] = ShopifyGid.Of("ProductVariant", variant.Id),

@@ -16,9 +16,10 @@ internal sealed partial class ShopifyGraphQLRequest
     private readonly string _arguments;
     private readonly JsonObject _variables;
 
-    private ShopifyGraphQLRequest(bool isMutation, string field, string responseKey, string arguments, string? idempotencyKey, JsonObject variables, int requestedCost)
+    private ShopifyGraphQLRequest(bool isMutation, string field, string responseKey, string arguments, string? idempotencyKey, JsonObject variables, int requestedCost, ShopifySelection? root)
     {
         RequestedCost = requestedCost;
+        Root = root;
         IsMutation = isMutation;
         Field = field;
         ResponseKey = responseKey;
@@ -36,6 +37,12 @@ internal sealed partial class ShopifyGraphQLRequest
     /// cost, a mutation 10. Root fields add up.
     /// </summary>
     public int RequestedCost { get; }
+
+    /// <summary>The first root field with its selection: where the fake reads nested connections' <c>first</c> and <c>after</c>.</summary>
+    public ShopifySelection? Root { get; }
+
+    /// <summary>The request's variables.</summary>
+    public JsonObject Variables => _variables;
 
     /// <summary>The first root field, e.g. <c>orders</c> or <c>inventorySetQuantities</c>.</summary>
     public string Field { get; }
@@ -102,7 +109,7 @@ internal sealed partial class ShopifyGraphQLRequest
         var at2 = open;
         var selection = ShopifySelection.ReadSet(query, ref at2);
         var cost = isMutation ? MutationCost * Math.Max(1, selection.Count) : selection.Sum(f => f.Cost(variables));
-        return new ShopifyGraphQLRequest(isMutation, field, alias, arguments, key, variables, cost);
+        return new ShopifyGraphQLRequest(isMutation, field, alias, arguments, key, variables, cost, selection.Count > 0 ? selection[0] : null);
     }
 
     /// <summary>An argument of the root field, a literal or a <c>$variable</c>.</summary>

@@ -22,6 +22,29 @@ internal sealed class ShopifySelection
 
     public List<ShopifySelection> Children { get; }
 
+    /// <summary>The field of that name in this field's selection, or <see langword="null"/>.</summary>
+    public ShopifySelection? Child(string name) => Children.Find(c => c.Name == name);
+
+    /// <summary>The first field of that name anywhere in this field's selection, depth first, or <see langword="null"/>.</summary>
+    public ShopifySelection? Find(string name)
+    {
+        foreach (var child in Children)
+        {
+            if ((child.Name == name ? child : child.Find(name)) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The selection of one node of this connection: under <c>nodes</c>, else under <c>edges { node }</c>.</summary>
+    public ShopifySelection? Node() => Child("nodes") ?? Child("edges")?.Child("node");
+
+    /// <summary>An argument of this field, a literal or a <c>$variable</c>.</summary>
+    public JsonNode? Argument(string name, JsonObject variables) => ShopifyGraphQLRequest.ArgumentIn(Arguments, name, variables);
+
     /// <summary>Reads the selection set that opens at <paramref name="at"/> (a <c>{</c>) and leaves it after the closing brace.</summary>
     public static List<ShopifySelection> ReadSet(string query, ref int at)
     {
