@@ -41,7 +41,7 @@ internal static class ShopifyDocuments
     private const int FulfillmentOrderLineCost = 2;
 
     private const string LineFields = """
-        id title sku quantity
+        id title sku quantity currentQuantity
         variant { id }
         product { id hasOnlyDefaultVariant }
         originalUnitPriceSet { shopMoney { amount currencyCode } }

@@ -71,9 +71,13 @@ public sealed partial class ShopifyFake
                     // The line item keeps the SKU it was sold under; the variant's may have changed since.
                     ["sku"] = line.Sku ?? variant?.Sku,
                     ["quantity"] = line.Quantity,
+
+                    // No order edits in the fake: every unit ordered is still on the order.
+                    ["currentQuantity"] = line.Quantity,
                     ["variant"] = variant is null ? null : new JsonObject { ["id"] = ShopifyGid.Of("ProductVariant", variant.Id) },
                     ["product"] = variant is null ? null : RenderProductReference(variant),
-                    ["originalUnitPriceSet"] = MoneyBag(line.UnitPrice.Amount, order.Currency.Value),
+                    // The SDK's unit price is after the line's discount; Shopify's original price is before it.
+                    ["originalUnitPriceSet"] = MoneyBag(line.UnitPrice.Amount + ((line.Discount?.Amount ?? 0m) / line.Quantity), order.Currency.Value),
                     ["taxLines"] = taxLines,
                     ["discountAllocations"] = discounts,
                 });
