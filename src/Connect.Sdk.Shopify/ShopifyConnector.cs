@@ -24,6 +24,9 @@ public sealed class ShopifyConnector : IConnector
     /// <summary>The key of the shop address setting: its myshopify.com domain, e.g. <c>my-shop.myshopify.com</c>.</summary>
     public const string ShopKey = "shop";
 
+    // The access scopes the connector's queries and mutations need.
+    private const string RequiredScopes = "read_orders, read_products, read_locations, write_inventory and write_merchant_managed_fulfillment_orders (read_all_orders for orders older than 60 days)";
+
     /// <summary>The key of the Admin API access token secret (a custom app's <c>shpat_…</c> token).</summary>
     public const string AccessTokenKey = "accessToken";
 
@@ -96,7 +99,7 @@ public sealed class ShopifyConnector : IConnector
                 {
                     IsMandatory = true,
                     IsSecret = true,
-                    Description = "The Admin API access token of the shop's custom app (Settings › Apps › Develop apps); it needs read_orders, write_inventory and write_merchant_managed_fulfillment_orders.",
+                    Description = "The Admin API access token of the shop's custom app (Settings › Apps › Develop apps); it needs read_orders, read_products, read_locations, write_inventory and write_merchant_managed_fulfillment_orders, and read_all_orders to import orders older than 60 days.",
                 },
                 new SettingField(ApiVersionKey, "API version")
                 {
@@ -165,6 +168,13 @@ public sealed class ShopifyConnector : IConnector
         {
             return ConnectionCheckResult.Failure(
                 $"Shopify refused the Admin API access token (HTTP {ex.MarketplaceStatusCode}): check setting '{AccessTokenKey}' and the app's access scopes.",
+                AccessTokenKey);
+        }
+        catch (ConnectSdkException ex) when (ShopifyGraphQLClient.HasErrorCode(ex, "ACCESS_DENIED"))
+        {
+            // The token is valid but its app lacks a scope: the token (a new one with the scope) is what to fix.
+            return ConnectionCheckResult.Failure(
+                $"The Admin API access token lacks an access scope ({ex.Message}); grant the app {RequiredScopes} and enter its new token in setting '{AccessTokenKey}'.",
                 AccessTokenKey);
         }
         catch (ConnectSdkException ex)

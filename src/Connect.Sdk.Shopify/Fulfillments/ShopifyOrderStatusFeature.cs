@@ -14,9 +14,15 @@ namespace Connect.Sdk.Shopify.Fulfillments;
 /// Reports parcels as fulfillments with tracking (number, company, URL): the order's fulfillment orders say what
 /// remains to ship, <c>fulfillmentCreate</c> ships the parcel's lines (all or part of them). Shopify sets the order's
 /// fulfillment status itself, so the connector sends parcels, not statuses. Every export first reads the fulfillments
-/// already on the order and sends only parcels whose tracking number is not among them, so an export can be repeated,
-/// and a fulfillment sent without an answer is resolved by reading back: never a second fulfillment for one parcel.
+/// already on the order and sends only parcels not among them, so an export can be repeated, and a fulfillment sent
+/// without an answer is resolved by reading back: never a second fulfillment for one parcel.
 /// </summary>
+/// <remarks>
+/// Shopify keeps no id of the ERP's on a fulfillment, so parcels (the SDK's <c>ShipmentId</c>s) are matched to
+/// fulfillments by tracking number, one to one: the n-th parcel of the update with a tracking number counts as sent when
+/// the order shows at least n fulfillments with it. Two parcels under one tracking number therefore both ship, and the
+/// complete state sent again ships nothing twice.
+/// </remarks>
 internal sealed class ShopifyOrderStatusFeature(ShopifyGraphQLClient client, ILogger logger) : IOrderStatusFeature
 {
     // One resend after a fulfillment was sent without an answer and the read-back shows it did not arrive.
@@ -49,9 +55,13 @@ internal sealed class ShopifyOrderStatusFeature(ShopifyGraphQLClient client, ILo
             return RecordResult.Failure(number, $"Shopify has no order {update.MarketplaceOrderId} (order {number})");
         }
 
+        // Per tracking number, how many parcels of this update are matched to a fulfillment already.
+        var matched = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var shipment in update.Shipments)
         {
-            if (HasTracking(order, shipment.TrackingNumber))
+            var before = matched.GetValueOrDefault(shipment.TrackingNumber);
+            matched[shipment.TrackingNumber] = before + 1;
+            if (FulfillmentsWith(order, shipment.TrackingNumber) > before)
             {
                 ShopifyLog.FulfillmentAlreadyThere(logger, shipment.TrackingNumber, number, session.ConnectionId);
                 continue;
@@ -88,7 +98,7 @@ internal sealed class ShopifyOrderStatusFeature(ShopifyGraphQLClient client, ILo
                 // Read back in every case: the next parcel needs what remains now, and a doubt is resolved by what is there.
                 order = await ReadAsync(session, orderGid, cancellationToken).ConfigureAwait(false)
                     ?? throw new ConnectSdkException($"Shopify no longer shows order {number} after its fulfillment (connection {session.ConnectionId}).") { ConnectionId = connection.ConnectionId };
-                if (HasTracking(order, shipment.TrackingNumber))
+                if (FulfillmentsWith(order, shipment.TrackingNumber) > before)
                 {
                     break;
                 }
@@ -108,14 +118,60 @@ internal sealed class ShopifyOrderStatusFeature(ShopifyGraphQLClient client, ILo
         return RecordResult.Success(number);
     }
 
+    // Reads the order's fulfillments and all of its fulfillment orders with all of their lines: further pages of
+    // fulfillment orders and of a fulfillment order's lines come with follow-ups, each well under Shopify's 1000 points.
     private async Task<ShopifyOrderJson?> ReadAsync(ShopifySession session, string orderGid, CancellationToken cancellationToken)
     {
-        var data = await client.SendAsync(session, ShopifyDocuments.OrderFulfillments, new JsonObject { ["id"] = orderGid }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrderDataJson, cancellationToken).ConfigureAwait(false);
-        return data.Order;
+        var data = await client.SendAsync(session, ShopifyDocuments.OrderFulfillments, new JsonObject { ["id"] = orderGid, ["after"] = null }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrderDataJson, cancellationToken).ConfigureAwait(false);
+        if (data.Order is not { } order)
+        {
+            return null;
+        }
+
+        var fulfillmentOrders = new List<ShopifyFulfillmentOrderJson>(order.FulfillmentOrders?.Nodes ?? []);
+        var pageInfo = order.FulfillmentOrders?.PageInfo;
+        while (pageInfo is { HasNextPage: true, EndCursor: { } after })
+        {
+            var next = await client.SendAsync(session, ShopifyDocuments.OrderFulfillments, new JsonObject { ["id"] = orderGid, ["after"] = after }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrderDataJson, cancellationToken).ConfigureAwait(false);
+            var page = next.Order?.FulfillmentOrders ?? throw Incomplete(session, "fulfillmentOrders");
+            fulfillmentOrders.AddRange(page.Nodes ?? []);
+            pageInfo = page.PageInfo is { EndCursor: { } cursor } p && cursor != after ? p : null;
+        }
+
+        foreach (var fulfillmentOrder in fulfillmentOrders)
+        {
+            await CompleteLinesAsync(session, fulfillmentOrder, cancellationToken).ConfigureAwait(false);
+        }
+
+        order.FulfillmentOrders = new ShopifyNodesJson<ShopifyFulfillmentOrderJson> { Nodes = fulfillmentOrders };
+        return order;
     }
 
-    private static bool HasTracking(ShopifyOrderJson order, string trackingNumber) =>
-        (order.Fulfillments ?? []).Any(f => (f.TrackingInfo ?? []).Any(t => string.Equals(t.Number, trackingNumber, StringComparison.Ordinal)));
+    private async Task CompleteLinesAsync(ShopifySession session, ShopifyFulfillmentOrderJson fulfillmentOrder, CancellationToken cancellationToken)
+    {
+        if (fulfillmentOrder.LineItems is not { PageInfo: { HasNextPage: true, EndCursor: { } cursor } } first || fulfillmentOrder.Id is not { } id)
+        {
+            return;
+        }
+
+        var lines = new List<ShopifyFulfillmentOrderLineItemJson>(first.Nodes ?? []);
+        string? after = cursor;
+        while (after is not null)
+        {
+            var data = await client.SendAsync(session, ShopifyDocuments.FulfillmentOrderLines, new JsonObject { ["id"] = id, ["after"] = after }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyFulfillmentOrderDataJson, cancellationToken).ConfigureAwait(false);
+            var page = data.FulfillmentOrder?.LineItems ?? throw Incomplete(session, "fulfillmentOrder.lineItems");
+            lines.AddRange(page.Nodes ?? []);
+            after = page.PageInfo is { HasNextPage: true, EndCursor: { } next } && next != after ? next : null;
+        }
+
+        fulfillmentOrder.LineItems = new ShopifyNodesJson<ShopifyFulfillmentOrderLineItemJson> { Nodes = lines };
+    }
+
+    private static ConnectSdkException Incomplete(ShopifySession session, string field) =>
+        new($"Shopify answered an order's fulfillment orders without '{field}' (connection {session.ConnectionId}).") { ConnectionId = session.Connection.ConnectionId };
+
+    private static int FulfillmentsWith(ShopifyOrderJson order, string trackingNumber) =>
+        (order.Fulfillments ?? []).Count(f => (f.TrackingInfo ?? []).Any(t => string.Equals(t.Number, trackingNumber, StringComparison.Ordinal)));
 
     // Which fulfillment order lines ship the parcel's lines, or null when one does not fit what remains.
     private static List<(string FulfillmentOrderId, List<(string LineId, int Quantity)> Lines)>? Plan(ShopifyOrderJson order, Shipment shipment)

@@ -19,6 +19,9 @@ namespace Connect.Sdk.Shopify.Http;
 /// </summary>
 internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory, AccountBudgets budgets, ILogger logger)
 {
+    // Where a failure from GraphQL errors keeps their codes (ACCESS_DENIED, MAX_COST_EXCEEDED, …).
+    private const string ErrorCodesKey = "shopify.errorCodes";
+
     /// <summary>How often one request is sent again after THROTTLED answers before the call gives up.</summary>
     public const int MaxThrottledAttempts = 8;
 
@@ -123,12 +126,21 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
             if (errors.Count > 0)
             {
                 var messages = string.Join("; ", errors.Select(e => e.Extensions?.Code is { } code ? $"{code}: {e.Message}" : e.Message));
-                throw Failure(session, operation, $"answered with errors: {session.Redactor.Redact(messages)}", response.StatusCode);
+                var failure = Failure(session, operation, $"answered with errors: {session.Redactor.Redact(messages)}", response.StatusCode);
+                failure.Data[ErrorCodesKey] = string.Join(",", errors.Select(e => e.Extensions?.Code).OfType<string>());
+                throw failure;
             }
 
             return answer.Data ?? throw Failure(session, operation, "answered without data", response.StatusCode);
         }
     }
+
+    /// <summary>Whether a failure came from a GraphQL error with that code.</summary>
+    /// <param name="exception">The failure <see cref="SendAsync{TData}"/> threw.</param>
+    /// <param name="code">The code, e.g. <c>ACCESS_DENIED</c>.</param>
+    /// <returns>Whether one of its errors had the code.</returns>
+    public static bool HasErrorCode(ConnectSdkException exception, string code) =>
+        exception?.Data[ErrorCodesKey] is string codes && codes.Split(',').Contains(code, StringComparer.Ordinal);
 
     private static ConnectSdkException Failure(ShopifySession session, ShopifyOperation operation, string what, HttpStatusCode status) =>
         new($"Shopify {what} to {operation.Name} (connection {session.ConnectionId}).")

@@ -50,7 +50,8 @@ internal static class ShopifyOrderMapper
         var lineItems = json.LineItems?.Nodes ?? throw new FormatException("field 'lineItems' is missing");
         if (json.LineItems.PageInfo?.HasNextPage == true)
         {
-            throw new FormatException($"it has more than {Http.ShopifyDocuments.NestedPageSize} lines, more than the connector reads in one request");
+            // The feature reads the rest before mapping; lines left unread would be an incomplete order, never imported as one.
+            throw new FormatException("Shopify has more lines for it than were read");
         }
 
         var shippingTaxes = (json.ShippingLines?.Nodes ?? []).SelectMany(l => l.TaxLines ?? []).ToList();
@@ -63,7 +64,7 @@ internal static class ShopifyOrderMapper
             Currency = currency,
             Status = StatusOf(json),
             PricesIncludeTax = json.TaxesIncluded ?? false,
-            Lines = lineItems.Select((line, i) => MapLine(line, i, currency)).ToArray(),
+            Lines = lineItems.Select((line, i) => MapLine(line, i, currency)).OfType<OrderLine>().ToArray(),
             ShippingCost = Money(json.TotalShippingPriceSet, currency, "totalShippingPriceSet") ?? Connect.Sdk.Money.Zero(currency),
             ShippingTax = shippingTaxes.Count == 0 ? null : Sum(shippingTaxes.Select((t, i) => Money(t.PriceSet, currency, $"shippingLines.taxLines[{i}].priceSet")), currency),
             Total = Money(json.TotalPriceSet, currency, "totalPriceSet"),
@@ -74,24 +75,42 @@ internal static class ShopifyOrderMapper
         };
     }
 
-    private static OrderLine MapLine(ShopifyLineItemJson line, int index, CurrencyCode currency)
+    private static OrderLine? MapLine(ShopifyLineItemJson line, int index, CurrencyCode currency)
     {
         var path = $"lineItems[{index}]";
         var taxes = line.TaxLines ?? [];
         var discounts = line.DiscountAllocations ?? [];
+        var ordered = line.Quantity ?? throw new FormatException($"field '{path}.quantity' is missing");
+
+        // currentQuantity leaves out what an order edit removed (and what was refunded): a line at 0 is not imported.
+        var quantity = line.CurrentQuantity ?? ordered;
+        if (quantity <= 0)
+        {
+            return null;
+        }
+
+        var original = Money(line.OriginalUnitPriceSet, currency, path + ".originalUnitPriceSet") ?? throw new FormatException($"field '{path}.originalUnitPriceSet' is missing");
+        var discount = discounts.Count == 0 ? null : (Money?)Sum(discounts.Select((d, i) => Money(d.AllocatedAmountSet, currency, $"{path}.discountAllocations[{i}].allocatedAmountSet")), currency);
         return new OrderLine
         {
             LineId = ShopifyGid.IdOf(Required(line.Id, path + ".id")),
             ForeignNumber = ForeignNumberOf(line),
             Sku = Empty(line.Sku),
             Title = line.Title ?? string.Empty,
-            Quantity = line.Quantity ?? throw new FormatException($"field '{path}.quantity' is missing"),
-            UnitPrice = Money(line.OriginalUnitPriceSet, currency, path + ".originalUnitPriceSet") ?? throw new FormatException($"field '{path}.originalUnitPriceSet' is missing"),
+            Quantity = quantity,
+            UnitPrice = UnitPriceAfterDiscount(original, discount, ordered, currency),
             TaxRate = taxes.Count == 0 || taxes.Any(t => t.Rate is null) ? null : taxes.Sum(t => t.Rate!.Value),
             TaxAmount = taxes.Count == 0 ? null : Sum(taxes.Select((t, i) => Money(t.PriceSet, currency, $"{path}.taxLines[{i}].priceSet")), currency),
-            Discount = discounts.Count == 0 ? null : Sum(discounts.Select((d, i) => Money(d.AllocatedAmountSet, currency, $"{path}.discountAllocations[{i}].allocatedAmountSet")), currency),
+            Discount = discount is { } whole && quantity != ordered ? new Money(Math.Round(whole.Amount * quantity / ordered, 2, MidpointRounding.ToEven), currency) : discount,
         };
     }
+
+    // The SDK's unit price is after line discounts: the original price less the line's discount spread over the units
+    // ordered, (original × quantity − discount) / quantity, to 4 decimals when it does not divide evenly.
+    private static Money UnitPriceAfterDiscount(Money original, Money? discount, int ordered, CurrencyCode currency) =>
+        discount is not { } d || ordered <= 0
+            ? original
+            : new Money(Math.Round(((original.Amount * ordered) - d.Amount) / ordered, 4, MidpointRounding.ToEven), currency);
 
     // A product without options is mapped in the ERP as a simple article (shopifyproductid); a variant of a product
     // with options as a variant (shopifyvariantid). A custom line has neither.

@@ -13,6 +13,8 @@ namespace Connect.Sdk.Shopify.Orders;
 /// <summary>
 /// Reads orders: <c>orders(query: "updated_at:&gt;='…'", sortKey: UPDATED_AT)</c> page by page through the cursor
 /// (<c>pageInfo.endCursor</c>), oldest change first; and <c>orders(query: "name:'#1001'")</c> for an import by number.
+/// A page reads each order's first lines; an order with more is completed with <c>order(id) { lineItems(after:) }</c>
+/// follow-ups, so every query stays far below Shopify's single-query limit of 1000 points.
 /// </summary>
 internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrdersFeature
 {
@@ -30,12 +32,19 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
         string? after = null;
         do
         {
-            var variables = new JsonObject { ["first"] = ShopifyDocuments.OrderPageSize, ["after"] = after, ["query"] = search };
+            var variables = new JsonObject { ["after"] = after, ["query"] = search };
 
             // A failed page throws: skipping it would move the SDK's cursor past orders never read.
             var data = await client.SendAsync(session, ShopifyDocuments.Orders, variables, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrdersDataJson, cancellationToken).ConfigureAwait(false);
             var page = data.Orders ?? throw new ConnectSdkException($"Shopify answered the order list without 'orders' (connection {connection.ConnectionId}).") { ConnectionId = connection.ConnectionId };
-            var (orders, unreadable) = MapAll(page.Nodes ?? []);
+            var nodes = page.Nodes ?? [];
+            foreach (var node in nodes)
+            {
+                // A failed follow-up throws like a failed page: the order is read again next run, not skipped.
+                await CompleteLinesAsync(session, node, cancellationToken).ConfigureAwait(false);
+            }
+
+            var (orders, unreadable) = MapAll(nodes);
             if (orders.Count + unreadable.Count > 0)
             {
                 yield return new OrderPage(orders, unreadable, new OrderCursor(NewestChange(orders, since.ChangedSince)));
@@ -58,7 +67,7 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
         foreach (var number in orderNumbers)
         {
             var name = "#" + number.Trim().TrimStart('#');
-            var variables = new JsonObject { ["first"] = 1, ["query"] = $"name:'{name.Replace("'", string.Empty, StringComparison.Ordinal)}'" };
+            var variables = new JsonObject { ["query"] = $"name:'{name.Replace("'", string.Empty, StringComparison.Ordinal)}'" };
             ShopifyOrdersDataJson data;
             try
             {
@@ -76,6 +85,10 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
             {
                 notFound.Add(number);
             }
+            else if (await TryCompleteLinesAsync(session, match, number, cancellationToken).ConfigureAwait(false) is { } failed)
+            {
+                unreadable.Add(failed);
+            }
             else if (ShopifyOrderMapper.TryMap(match, out var order, out var problem))
             {
                 found.Add(order);
@@ -87,6 +100,43 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
         }
 
         return new OrderLookupResult(found, notFound, unreadable);
+    }
+
+    private async Task<UnreadableOrder?> TryCompleteLinesAsync(ShopifySession session, ShopifyOrderJson order, string number, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CompleteLinesAsync(session, order, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (ConnectSdkException ex)
+        {
+            return new UnreadableOrder(number, ex.Message);
+        }
+    }
+
+    // Reads the lines an order has beyond the page that came with it, until Shopify says there are no more.
+    private async Task CompleteLinesAsync(ShopifySession session, ShopifyOrderJson order, CancellationToken cancellationToken)
+    {
+        if (order.LineItems is not { PageInfo: { HasNextPage: true, EndCursor: { } cursor } } first || order.Id is not { } id)
+        {
+            return;
+        }
+
+        var lines = new List<ShopifyLineItemJson>(first.Nodes ?? []);
+        string? after = cursor;
+        ShopifyPageInfoJson? pageInfo = first.PageInfo;
+        while (after is not null)
+        {
+            var data = await client.SendAsync(session, ShopifyDocuments.OrderLines, new JsonObject { ["id"] = id, ["after"] = after }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrderDataJson, cancellationToken).ConfigureAwait(false);
+            var more = data.Order?.LineItems
+                ?? throw new ConnectSdkException($"Shopify answered the lines of order {order.Name} without 'lineItems' (connection {session.ConnectionId}).") { ConnectionId = session.Connection.ConnectionId };
+            lines.AddRange(more.Nodes ?? []);
+            pageInfo = more.PageInfo;
+            after = pageInfo is { HasNextPage: true, EndCursor: { } next } && next != after ? next : null;
+        }
+
+        order.LineItems = new ShopifyNodesJson<ShopifyLineItemJson> { Nodes = lines, PageInfo = pageInfo };
     }
 
     private static (List<MarketplaceOrder> Orders, List<UnreadableOrder> Unreadable) MapAll(IEnumerable<ShopifyOrderJson> page)

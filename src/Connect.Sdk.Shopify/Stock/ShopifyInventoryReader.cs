@@ -34,13 +34,13 @@ internal sealed class ShopifyInventoryReader(ShopifyGraphQLClient client)
 
         if (foreignNumber.Label == ForeignNumberLabel.ShopifyVariantId)
         {
-            var data = await client.SendAsync(session, ShopifyDocuments.Variant, new JsonObject { ["id"] = ShopifyGid.Of("ProductVariant", id) }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyVariantDataJson, cancellationToken).ConfigureAwait(false);
+            var data = await client.SendAsync(session, ShopifyDocuments.Variant, new JsonObject { ["id"] = ShopifyGid.Of("ProductVariant", id), ["locationId"] = locationGid }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyVariantDataJson, cancellationToken).ConfigureAwait(false);
             return data.ProductVariant is { } variant
                 ? LevelOf(variant, locationGid, $"variant {id}")
                 : InventoryRead.Refused($"Shopify has no variant {id} (shopifyvariantid)");
         }
 
-        var found = await client.SendAsync(session, ShopifyDocuments.Product, new JsonObject { ["id"] = ShopifyGid.Of("Product", id) }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyProductDataJson, cancellationToken).ConfigureAwait(false);
+        var found = await client.SendAsync(session, ShopifyDocuments.Product, new JsonObject { ["id"] = ShopifyGid.Of("Product", id), ["locationId"] = locationGid }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyProductDataJson, cancellationToken).ConfigureAwait(false);
         if (found.Product is not { } product)
         {
             return InventoryRead.Refused($"Shopify has no product {id} (shopifyproductid)");
@@ -64,8 +64,8 @@ internal sealed class ShopifyInventoryReader(ShopifyGraphQLClient client)
             return new InventoryRead(itemId, null, $"Shopify does not track the quantity of {what}; switch on 'Track quantity' in Shopify to publish stock", IsUntracked: true);
         }
 
-        var level = item.InventoryLevels?.Nodes?.FirstOrDefault(l => l.Location?.Id == locationGid);
-        if (level is null)
+        // inventoryLevel(locationId:) reads the one level asked for, however many locations the shop has.
+        if (item.InventoryLevel is not { } level)
         {
             return InventoryRead.Refused($"{what} is not stocked at location {ShopifyGid.IdOf(locationGid)}; activate its inventory there in Shopify");
         }

@@ -9,6 +9,6 @@ internal sealed class ShopifyFulfillmentOrderJson
     /// <summary>e.g. <c>OPEN</c>.</summary>
     public string? Status { get; init; }
 
-    /// <summary>Its lines.</summary>
-    public ShopifyNodesJson<ShopifyFulfillmentOrderLineItemJson>? LineItems { get; init; }
+    /// <summary>Its lines; the connector replaces a first page with all of them once it has read the rest.</summary>
+    public ShopifyNodesJson<ShopifyFulfillmentOrderLineItemJson>? LineItems { get; set; }
 }

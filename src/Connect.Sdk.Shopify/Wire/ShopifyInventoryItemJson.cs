@@ -1,6 +1,6 @@
 namespace Connect.Sdk.Shopify.Wire;
 
-/// <summary>An inventory item with its levels per location.</summary>
+/// <summary>An inventory item with its level at one location.</summary>
 internal sealed class ShopifyInventoryItemJson
 {
     /// <summary>Its GID.</summary>
@@ -9,6 +9,6 @@ internal sealed class ShopifyInventoryItemJson
     /// <summary>Whether Shopify tracks its quantities.</summary>
     public bool? Tracked { get; init; }
 
-    /// <summary>Its levels, one per location it is stocked at.</summary>
-    public ShopifyNodesJson<ShopifyInventoryLevelJson>? InventoryLevels { get; init; }
+    /// <summary>Its level at the location asked for; null when it is not stocked there.</summary>
+    public ShopifyInventoryLevelJson? InventoryLevel { get; init; }
 }

@@ -12,8 +12,11 @@ internal sealed class ShopifyLineItemJson
     /// <summary>The SKU it was sold under.</summary>
     public string? Sku { get; init; }
 
-    /// <summary>How many.</summary>
+    /// <summary>How many were ordered at first.</summary>
     public int? Quantity { get; init; }
+
+    /// <summary>How many remain on the order: without the units an order edit removed or a refund took back.</summary>
+    public int? CurrentQuantity { get; init; }
 
     /// <summary>The variant, unless a custom line.</summary>
     public ShopifyNodeJson? Variant { get; init; }

@@ -51,11 +51,11 @@ internal sealed class ShopifyOrderJson
     /// <summary>Who pays.</summary>
     public ShopifyAddressJson? BillingAddress { get; init; }
 
-    /// <summary>The lines.</summary>
-    public ShopifyNodesJson<ShopifyLineItemJson>? LineItems { get; init; }
+    /// <summary>The lines; the connector replaces a first page with all of them once it has read the rest.</summary>
+    public ShopifyNodesJson<ShopifyLineItemJson>? LineItems { get; set; }
 
-    /// <summary>What remains to fulfil, per fulfillment order.</summary>
-    public ShopifyNodesJson<ShopifyFulfillmentOrderJson>? FulfillmentOrders { get; init; }
+    /// <summary>What remains to fulfil, per fulfillment order; the connector replaces a first page with all of them.</summary>
+    public ShopifyNodesJson<ShopifyFulfillmentOrderJson>? FulfillmentOrders { get; set; }
 
     /// <summary>The fulfillments made so far.</summary>
     public IReadOnlyList<ShopifyFulfillmentJson>? Fulfillments { get; init; }

@@ -64,6 +64,25 @@ public sealed class ShopifyFulfillmentTests : ShopifyFaultFixture
         Assert.Equal(OrderStatus.Shipped, Shop.StatusOf(order.OrderNumber));
     }
 
+    [Fact]
+    public async Task TwoParcelsUnderOneTrackingNumber_BothShip_AndTheCompleteStateAgainShipsNothingTwice()
+    {
+        var (order, feature) = await ImportedOrderAsync();
+        var first = Parcel("T-1", new ShippedLine(order.Lines[0].LineId, order.Lines[0].Quantity)) with { ShipmentId = "LS-1" };
+        var second = Parcel("T-1", new ShippedLine(order.Lines[1].LineId, order.Lines[1].Quantity)) with { ShipmentId = "LS-2" };
+        var context = await ContextAsync();
+
+        var once = await feature.ExportOrderStatusAsync(context, new OrderStatusUpdate(order.OrderNumber, order.MarketplaceOrderId, OrderStatus.Shipped, [first, second]), CancellationToken.None);
+        var again = await feature.ExportOrderStatusAsync(context, new OrderStatusUpdate(order.OrderNumber, order.MarketplaceOrderId, OrderStatus.Shipped, [first, second]), CancellationToken.None);
+
+        Assert.Equal((RecordOutcome.Succeeded, RecordOutcome.Succeeded), (once.Outcome, again.Outcome));
+        var shipments = Shop.ShipmentsOf(order.OrderNumber);
+        Assert.Equal(2, shipments.Count);
+        Assert.All(shipments, s => Assert.Equal("T-1", s.TrackingNumber));
+        Assert.Equal(2, Sent("fulfillmentCreate"));
+        Assert.Equal(OrderStatus.Shipped, Shop.StatusOf(order.OrderNumber));
+    }
+
     private async Task<(MarketplaceOrder Order, IOrderStatusFeature Feature)> ImportedOrderAsync()
     {
         await MapArticlesAsync(10);

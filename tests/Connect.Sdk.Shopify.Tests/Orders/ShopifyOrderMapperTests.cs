@@ -91,7 +91,8 @@ public sealed class ShopifyOrderMapperTests
         Assert.Equal(new ForeignNumber(ForeignNumberLabel.ShopifyProductId, "9007199254740999"), mug.ForeignNumber);
         Assert.Equal("MUG-B", mug.Sku);
         Assert.Equal(3, mug.Quantity);
-        Assert.Equal(12.99m, mug.UnitPrice.Amount);
+        // The SDK's unit price is after the line's discount: (12.99 × 3 − 1.50) / 3.
+        Assert.Equal(12.49m, mug.UnitPrice.Amount);
         Assert.Equal(0.19m, mug.TaxRate);
         Assert.Equal(new Money(6.22m, CurrencyCode.Eur), mug.TaxAmount);
         Assert.Equal(new Money(1.50m, CurrencyCode.Eur), mug.Discount);
@@ -141,7 +142,35 @@ public sealed class ShopifyOrderMapperTests
         var json = OrderJson.Replace("\"pageInfo\": { \"hasNextPage\": false", "\"pageInfo\": { \"hasNextPage\": true", StringComparison.Ordinal);
 
         Assert.False(ShopifyOrderMapper.TryMap(Read(json), out _, out var problem));
-        Assert.Contains("more than 50 lines", problem!.Reason, StringComparison.Ordinal);
+        Assert.Contains("more lines for it than were read", problem!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryMap_LinesAnOrderEditChanged_CurrentQuantityCounts_AndALineAtZeroIsLeftOut()
+    {
+        var json = OrderJson
+            .Replace("\"quantity\": 3,", "\"quantity\": 3, \"currentQuantity\": 2,", StringComparison.Ordinal)
+            .Replace("\"quantity\": 1,", "\"quantity\": 1, \"currentQuantity\": 0,", StringComparison.Ordinal);
+
+        var order = Map(json);
+
+        var mug = Assert.Single(order.Lines);
+        Assert.Equal(2, mug.Quantity);
+
+        // The unit price stays the price after discount; the discount is the part that falls on the units left.
+        Assert.Equal(12.49m, mug.UnitPrice.Amount);
+        Assert.Equal(new Money(1.00m, CurrencyCode.Eur), mug.Discount);
+    }
+
+    [Fact]
+    public void TryMap_DiscountNotDividingIntoCents_UnitPriceKeptToFourDecimals()
+    {
+        var json = OrderJson.Replace("\"amount\": \"1.10\"", "\"amount\": \"0.60\"", StringComparison.Ordinal);
+
+        var mug = Map(json).Lines[0];
+
+        // (12.99 × 3 − 1.00) / 3 = 12.656666…
+        Assert.Equal(12.6567m, mug.UnitPrice.Amount);
     }
 
     private static MarketplaceOrder Map(string json)

@@ -9,6 +9,7 @@ using Connect.Sdk.Stock;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.Shopify;
 using Connect.Sdk.Testing.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect.Sdk.Shopify.Tests.Stock;
 
@@ -44,6 +45,22 @@ public sealed class ShopifyConnectionAndStockTests : IAsyncLifetime
         Assert.Equal(ShopifyConnector.AccessTokenKey, result.FailedSetting);
         Assert.Contains("HTTP 401", result.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(ShopifyTestServices.WrongToken, result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_TokenWithoutAScope_FailsNamingTheTokenSettingAndTheScopes()
+    {
+        // A token without read_locations: Shopify answers the location query with ACCESS_DENIED (HTTP 200).
+        await using var connector = ShopifyTestServices.Create(null, _time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(() => new AccessDenied("query Location")));
+        var context = await ContextAsync(ShopifyTestServices.Settings(_shop));
+
+        var result = await connector.CheckConnectionAsync(context, CancellationToken.None);
+
+        Assert.False(result.Passed);
+        Assert.Equal(ShopifyConnector.AccessTokenKey, result.FailedSetting);
+        Assert.Contains("ACCESS_DENIED", result.Message, StringComparison.Ordinal);
+        Assert.Contains("read_locations", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ShopifyTestServices.Token, result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,5 +130,21 @@ public sealed class ShopifyConnectionAndStockTests : IAsyncLifetime
         await _host.Lifecycle.CreateAsync(connection, ShopifyConnector.Id, connection.Value, ConnectTestHost.User, CancellationToken.None);
         await _host.Lifecycle.UpdateSettingsAsync(connection, settings, ConnectTestHost.User, CancellationToken.None);
         return await _host.ContextOfAsync(connection);
+    }
+
+    // Answers one query as Shopify answers a token whose app lacks the scope the field needs.
+    private sealed class AccessDenied(string query) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            if (!body.Contains(query, StringComparison.Ordinal))
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+
+            const string Denied = """{"errors":[{"message":"Access denied for location field. Required access: `read_locations` access scope.","extensions":{"code":"ACCESS_DENIED","documentation":"https://shopify.dev/api/usage/access-scopes","requiredAccess":"`read_locations` access scope."},"path":["location"]}],"data":{"location":null}}""";
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(Denied, System.Text.Encoding.UTF8, "application/json") };
+        }
     }
 }

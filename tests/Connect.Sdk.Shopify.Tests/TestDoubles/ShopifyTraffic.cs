@@ -6,7 +6,7 @@ namespace Connect.Sdk.Shopify.Tests.TestDoubles;
 
 /// <summary>
 /// What went over the wire to the fake shop, recorded by a handler innermost in the connector's client: each answer's
-/// status, whether it was THROTTLED, and its cost. Register <see cref="CreateHandler"/> on the client named
+/// status, whether it was THROTTLED, its requested and actual cost and its first error's code. Register <see cref="CreateHandler"/> on the client named
 /// <see cref="ShopifyConnector.HttpClientName"/>; it can also act on a request before it is sent.
 /// </summary>
 public sealed class ShopifyTraffic
@@ -26,7 +26,7 @@ public sealed class ShopifyTraffic
     public DelegatingHandler CreateHandler() => new Recorder(this);
 
     /// <summary>One request and its answer.</summary>
-    public sealed record Exchange(string Request, HttpStatusCode Status, bool IsThrottled, double? ActualCost);
+    public sealed record Exchange(string Request, HttpStatusCode Status, bool IsThrottled, double? ActualCost, double? RequestedCost = null, string? ErrorCode = null);
 
     private sealed class Recorder(ShopifyTraffic traffic) : DelegatingHandler
     {
@@ -42,11 +42,17 @@ public sealed class ShopifyTraffic
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             double? actual = null;
+            double? requested = null;
+            string? code = null;
             var throttled = false;
             try
             {
                 var json = JsonNode.Parse(text);
                 actual = (double?)json?["extensions"]?["cost"]?["actualQueryCost"];
+                // A REST-style error ("errors": "Throttled") is a string, not GraphQL's list of errors.
+                var firstError = (json?["errors"] as JsonArray)?.FirstOrDefault();
+                requested = (double?)json?["extensions"]?["cost"]?["requestedQueryCost"] ?? (double?)firstError?["extensions"]?["cost"];
+                code = (string?)firstError?["extensions"]?["code"];
                 throttled = text.Contains("\"THROTTLED\"", StringComparison.Ordinal);
             }
             catch (System.Text.Json.JsonException)
@@ -54,7 +60,7 @@ public sealed class ShopifyTraffic
                 // A fault's broken body: recorded without a cost.
             }
 
-            traffic._exchanges.Enqueue(new Exchange(body, response.StatusCode, throttled, actual));
+            traffic._exchanges.Enqueue(new Exchange(body, response.StatusCode, throttled, actual, requested, code));
             return response;
         }
     }

@@ -18,13 +18,6 @@ public sealed partial class ShopifyFake
         "reservation_deleted", "reservation_updated", "restock", "safety_stock", "shrinkage",
     };
 
-    private static int RequestedCost(ShopifyGraphQLRequest request) => request.Field switch
-    {
-        "orders" or "locations" or "productVariants" => 2 + (request.IntArgument("first") ?? 0),
-        _ when request.IsMutation => MutationCost,
-        _ => 1,
-    };
-
     private static JsonObject Connection(List<(string Cursor, JsonNode Node)> page, bool hasNextPage, bool hasPreviousPage) => new()
     {
         ["edges"] = new JsonArray(page.Select(p => (JsonNode)new JsonObject { ["cursor"] = p.Cursor, ["node"] = p.Node.DeepClone() }).ToArray()),
@@ -86,6 +79,41 @@ public sealed partial class ShopifyFake
             ["quantities"] = new JsonArray(new JsonObject { ["name"] = "available", ["quantity"] = variant.Available }),
         }),
     };
+
+    // Adds inventoryLevel(locationId:) to every inventory item in an answer: its level at that location, or null.
+    private static void AddInventoryLevel(JsonNode? data, string? locationGid)
+    {
+        var items = new List<JsonObject>();
+        Collect(data);
+        foreach (var item in items)
+        {
+            var level = (item["inventoryLevels"]?["nodes"] as JsonArray ?? []).FirstOrDefault(n => (string?)n?["location"]?["id"] == locationGid);
+            item["inventoryLevel"] = level?.DeepClone();
+        }
+
+        void Collect(JsonNode? node)
+        {
+            if (node is JsonObject o)
+            {
+                if (o.ContainsKey("inventoryLevels"))
+                {
+                    items.Add(o);
+                }
+
+                foreach (var (_, child) in o)
+                {
+                    Collect(child);
+                }
+            }
+            else if (node is JsonArray a)
+            {
+                foreach (var child in a)
+                {
+                    Collect(child);
+                }
+            }
+        }
+    }
 
     private JsonObject RenderVariant(ShopifyVariant variant) => new()
     {

@@ -71,9 +71,13 @@ public sealed partial class ShopifyFake
                     // The line item keeps the SKU it was sold under; the variant's may have changed since.
                     ["sku"] = line.Sku ?? variant?.Sku,
                     ["quantity"] = line.Quantity,
+
+                    // No order edits in the fake: every unit ordered is still on the order.
+                    ["currentQuantity"] = line.Quantity,
                     ["variant"] = variant is null ? null : new JsonObject { ["id"] = ShopifyGid.Of("ProductVariant", variant.Id) },
                     ["product"] = variant is null ? null : RenderProductReference(variant),
-                    ["originalUnitPriceSet"] = MoneyBag(line.UnitPrice.Amount, order.Currency.Value),
+                    // The SDK's unit price is after the line's discount; Shopify's original price is before it.
+                    ["originalUnitPriceSet"] = MoneyBag(line.UnitPrice.Amount + ((line.Discount?.Amount ?? 0m) / line.Quantity), order.Currency.Value),
                     ["taxLines"] = taxLines,
                     ["discountAllocations"] = discounts,
                 });
@@ -220,7 +224,7 @@ public sealed partial class ShopifyFake
 
     private ShopifyOrder? FindOrder(string orderNumber) => _orders.Find(o => o.Name == NameOf(orderNumber));
 
-    private JsonObject RenderOrder(ShopifyOrder order)
+    private JsonObject RenderOrder(ShopifyOrder order, ShopifySelection? selection = null, JsonObject? variables = null)
     {
         var json = order.Json.DeepClone().AsObject();
         json["updatedAt"] = InstantPattern.General.Format(order.UpdatedAt);
@@ -245,7 +249,42 @@ public sealed partial class ShopifyFake
             }),
         };
         json["fulfillments"] = new JsonArray(order.Fulfillments.Select(f => (JsonNode)RenderFulfillment(f)).ToArray());
+        if (selection is not null)
+        {
+            // Nested connections honour their first and after, as on Shopify: a client reads the rest with follow-ups.
+            variables ??= [];
+            json["lineItems"] = PageNested(json["lineItems"]!.AsObject(), selection.Child("lineItems"), variables, "lineItem");
+            var fulfillmentOrdersField = selection.Child("fulfillmentOrders");
+            var fulfillmentOrders = PageNested(json["fulfillmentOrders"]!.AsObject(), fulfillmentOrdersField, variables, "fulfillmentOrder");
+            var linesField = fulfillmentOrdersField?.Node()?.Child("lineItems");
+            foreach (var node in fulfillmentOrders["nodes"]!.AsArray().Concat(fulfillmentOrders["edges"]!.AsArray().Select(e => e!["node"])))
+            {
+                if (node is JsonObject fulfillmentOrder)
+                {
+                    fulfillmentOrder["lineItems"] = PageNested(fulfillmentOrder["lineItems"]!.AsObject(), linesField, variables, "fulfillmentOrderLineItem");
+                }
+            }
+
+            json["fulfillmentOrders"] = fulfillmentOrders;
+        }
+
         return json;
+    }
+
+    // A nested connection rendered whole, cut to the page its field asks for (all of it when the field is not selected).
+    private static JsonObject PageNested(JsonObject whole, ShopifySelection? field, JsonObject variables, string kind)
+    {
+        var nodes = (whole["nodes"] as JsonArray ?? []).Select((n, i) => (Cursor: Cursor(kind, i), Node: n!)).ToList();
+        if (field is null)
+        {
+            return Connection(nodes, hasNextPage: false, hasPreviousPage: false);
+        }
+
+        var first = field.Argument("first", variables) is JsonValue f && f.GetValueKind() == System.Text.Json.JsonValueKind.Number ? f.GetValue<int>() : MaxPageSize;
+        var after = field.Argument("after", variables) is JsonValue a && a.TryGetValue<string>(out var text) ? text : null;
+        var page = After(nodes, after).Take(first).ToList();
+        var more = page.Count > 0 && page[^1].Cursor != nodes[^1].Cursor;
+        return Connection(page, more, page.Count > 0 && page[0].Cursor != nodes[0].Cursor);
     }
 
     private static JsonObject RenderFulfillment(ShopifyFulfillment fulfillment) => new()
@@ -297,7 +336,7 @@ public sealed partial class ShopifyFake
             ? found.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id)
             : found.OrderBy(o => o.Id);
         var all = (request.Argument("reverse") is JsonValue r && r.GetValueKind() == System.Text.Json.JsonValueKind.True ? sorted.Reverse() : sorted)
-            .Select(o => (Cursor: Cursor("order", o.Id), Node: (JsonNode)RenderOrder(o)))
+            .Select(o => (Cursor: Cursor("order", o.Id), Node: (JsonNode)RenderOrder(o, request.Root?.Node(), request.Variables)))
             .ToList();
         var page = After(all, request.StringArgument("after")).Take(request.IntArgument("first") ?? MaxPageSize).ToList();
         var more = page.Count > 0 && page[^1].Cursor != all[^1].Cursor;
@@ -305,7 +344,19 @@ public sealed partial class ShopifyFake
     }
 
     private (JsonNode? Data, int ActualCost) Order(FakeCall call, ShopifyGraphQLRequest request) =>
-        (ShopifyGid.TryParse(request.StringArgument("id"), "Order", out var id) && _orders.Find(o => o.Id == id) is { } order ? RenderOrder(order) : null, 1);
+        (ShopifyGid.TryParse(request.StringArgument("id"), "Order", out var id) && _orders.Find(o => o.Id == id) is { } order ? RenderOrder(order, request.Root, request.Variables) : null, 1);
+
+    private (JsonNode? Data, int ActualCost) FulfillmentOrder(FakeCall call, ShopifyGraphQLRequest request)
+    {
+        if (!ShopifyGid.TryParse(request.StringArgument("id"), "FulfillmentOrder", out var id) || _orders.Find(o => o.FulfillmentOrderId == id) is not { } order)
+        {
+            return (null, 1);
+        }
+
+        var node = RenderOrder(order)["fulfillmentOrders"]!["nodes"]![0]!.DeepClone().AsObject();
+        node["lineItems"] = PageNested(node["lineItems"]!.AsObject(), request.Root?.Child("lineItems"), request.Variables, "fulfillmentOrderLineItem");
+        return (node, 1);
+    }
 
     private (JsonNode? Data, int ActualCost) CreateFulfillment(FakeCall call, ShopifyGraphQLRequest request)
     {

@@ -18,7 +18,10 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// Start one with <see cref="Start"/>; point the connector at <see cref="GraphQLAddress"/>. There is no GraphQL
 /// engine: the fake reads the document's first root field (its alias too) and that field's arguments (literals or
 /// <c>$variables</c>; input objects must come as variables) and answers with the field's complete fixed shape,
-/// whatever the selection set asks for. Connections carry both <c>nodes</c> and <c>edges</c>.
+/// whatever the selection set asks for. Connections carry both <c>nodes</c> and <c>edges</c>. Nested connections of an
+/// order (<c>lineItems</c>, <c>fulfillmentOrders</c> and their <c>lineItems</c>) honour the <c>first</c> and <c>after</c>
+/// the selection gives them, with <c>pageInfo</c>; an inventory item answers <c>inventoryLevel(locationId:)</c> with its
+/// level at that location (null elsewhere) next to <c>inventoryLevels</c>.
 /// </para>
 /// <list type="table">
 /// <listheader><term>Root field (fault-plan operation)</term><description>What the fake does</description></listheader>
@@ -37,6 +40,7 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// <item><term><c>orders(first, after, query, sortKey, reverse)</c> (<c>graphql.orders</c>)</term><description>Cursor pages with <c>pageInfo { hasNextPage endCursor }</c>;
 /// <c>query</c> understands <c>updated_at:&gt;…</c>, <c>updated_at:&gt;=…</c>, <c>updated_at:&lt;…</c> and <c>name:…</c>; <c>sortKey</c> <c>ID</c> (default) or <c>UPDATED_AT</c>. At most 250 a page.</description></item>
 /// <item><term><c>order(id)</c> (<c>graphql.order</c>)</term><description>One order with <c>lineItems</c> and <c>fulfillmentOrders</c> (their line items and remaining quantities).</description></item>
+/// <item><term><c>fulfillmentOrder(id)</c> (<c>graphql.fulfillmentOrder</c>)</term><description>One fulfillment order with its line items.</description></item>
 /// <item><term><c>fulfillmentCreate(fulfillment)</c> (<c>graphql.fulfillmentCreate</c>)</term><description>
 /// <c>lineItemsByFulfillmentOrder[{fulfillmentOrderId, fulfillmentOrderLineItems[{id, quantity}]}]</c> (no line items: all that remains),
 /// <c>trackingInfo {number, company, url}</c>. Over-fulfilling or an unknown fulfillment order is a user error. Cost 10.</description></item>
@@ -51,11 +55,16 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// a body that is not <c>{"query": …}</c> answers 400.
 /// </para>
 /// <para>
-/// Throttle (<see cref="ShopifyThrottle"/>): each root field has a requested cost (1 for an object, 2 plus
-/// <c>first</c> for a connection, 10 for a mutation) and an actual cost (2 plus the nodes returned for a connection).
+/// Throttle (<see cref="ShopifyThrottle"/>): the whole document has a requested cost, priced from its selection as
+/// Shopify's rate-limit documentation describes it: a scalar or enum 0, an object 1, a connection (a field that selects
+/// <c>nodes</c> or <c>edges</c>) 2 plus <c>first</c> (or <c>last</c>) times the cost of one node's selection, so nested
+/// connections multiply; a list with <c>first</c> that many times one element; a mutation 10. Inline fragments count as
+/// part of their selection; named fragments are not read. The actual cost is the root field's (2 plus the nodes returned
+/// for a connection), never more than the requested cost.
 /// A request needs its requested cost available; it then pays the actual cost, as Shopify refunds the difference.
 /// A request costing more than 1000 points (Shopify's single-query limit) or more than the bucket holds is refused with
-/// <c>MAX_COST_EXCEEDED</c>.
+/// <c>errors[{message: "Query cost is {cost}, which exceeds the single query max cost limit ({maxCost}).", extensions:
+/// {code: "MAX_COST_EXCEEDED", cost, maxCost}}]</c> and no <c>data</c>, before any point is taken.
 /// Every answer carries <c>extensions.cost</c>; a request that does not fit gets HTTP 200 (Shopify's documents give no status) with
 /// <c>errors[{message: "Throttled", extensions: {code: "THROTTLED"}}]</c> and <c>actualQueryCost: null</c>. The bucket
 /// refills on <see cref="MarketplaceFakeOptions.Clock"/>. Every id the fake hands out is an odd number above 2^53, which
@@ -337,6 +346,7 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
             (false, "inventoryItem") => InventoryItem,
             (false, "orders") => Orders,
             (false, "order") => Order,
+            (false, "fulfillmentOrder") => FulfillmentOrder,
             (true, "inventorySetQuantities") => SetQuantities,
             (true, "fulfillmentCreate") => CreateFulfillment,
             _ => null,
@@ -352,7 +362,7 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
             return refusal;
         }
 
-        var requested = RequestedCost(request);
+        var requested = request.RequestedCost;
         var maxCost = Math.Min(SingleQueryMaxCost, Throttle.MaximumAvailable);
         if (requested > maxCost)
         {
@@ -378,12 +388,16 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
         }
 
         var (data, actual) = resolver(call, request);
+        if (request.Root?.Find("inventoryLevel") is { } levelField)
+        {
+            AddInventoryLevel(data, levelField.Argument("locationId", request.Variables) is JsonValue l && l.TryGetValue<string>(out var location) ? location : null);
+        }
         if (actual > 0)
         {
             _bucket.TryTake(Math.Min(actual, requested), out _);
         }
 
-        var response = Json(200, new JsonObject { ["data"] = new JsonObject { [request.ResponseKey] = data }, ["extensions"] = Cost(requested, actual) });
+        var response = Json(200, new JsonObject { ["data"] = new JsonObject { [request.ResponseKey] = data }, ["extensions"] = Cost(requested, Math.Min(actual, requested)) });
         if (request.IsMutation && request.IdempotencyKey is { } newKey)
         {
             _idempotent[$"{request.Field}\n{newKey}"] = (request.Fingerprint, response);

@@ -7,16 +7,19 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 
 /// <summary>
 /// What the Shopify fake reads from a GraphQL document: whether it is a mutation, its first root field (and
-/// alias), that field's arguments and the <c>@idempotent(key:)</c> directive. No GraphQL engine: selection sets
-/// are not read, so the fake answers each root field with its fixed, complete shape.
+/// alias), that field's arguments, the <c>@idempotent(key:)</c> directive and the requested cost of the whole
+/// selection. No GraphQL engine: the selection is read only to price it, so the fake answers each root field with
+/// its fixed, complete shape.
 /// </summary>
 internal sealed partial class ShopifyGraphQLRequest
 {
     private readonly string _arguments;
     private readonly JsonObject _variables;
 
-    private ShopifyGraphQLRequest(bool isMutation, string field, string responseKey, string arguments, string? idempotencyKey, JsonObject variables)
+    private ShopifyGraphQLRequest(bool isMutation, string field, string responseKey, string arguments, string? idempotencyKey, JsonObject variables, int requestedCost, ShopifySelection? root)
     {
+        RequestedCost = requestedCost;
+        Root = root;
         IsMutation = isMutation;
         Field = field;
         ResponseKey = responseKey;
@@ -26,6 +29,20 @@ internal sealed partial class ShopifyGraphQLRequest
     }
 
     public bool IsMutation { get; }
+
+    /// <summary>
+    /// The requested cost of the document as Shopify's rate-limit documentation prices it before running it:
+    /// scalars and enums 0, an object 1, a connection 2 plus <c>first</c> (or <c>last</c>) times the cost of one
+    /// node's selection (so nested connections multiply), a list with <c>first</c> that many times its element's
+    /// cost, a mutation 10. Root fields add up.
+    /// </summary>
+    public int RequestedCost { get; }
+
+    /// <summary>The first root field with its selection: where the fake reads nested connections' <c>first</c> and <c>after</c>.</summary>
+    public ShopifySelection? Root { get; }
+
+    /// <summary>The request's variables.</summary>
+    public JsonObject Variables => _variables;
 
     /// <summary>The first root field, e.g. <c>orders</c> or <c>inventorySetQuantities</c>.</summary>
     public string Field { get; }
@@ -88,7 +105,11 @@ internal sealed partial class ShopifyGraphQLRequest
             key = Resolve(directive.Groups["value"].Value, variables) is JsonValue k && k.TryGetValue<string>(out var text) ? text : null;
         }
 
-        return new ShopifyGraphQLRequest(header.StartsWith("mutation", StringComparison.Ordinal), field, alias, arguments, key, variables);
+        var isMutation = header.StartsWith("mutation", StringComparison.Ordinal);
+        var at2 = open;
+        var selection = ShopifySelection.ReadSet(query, ref at2);
+        var cost = isMutation ? MutationCost * Math.Max(1, selection.Count) : selection.Sum(f => f.Cost(variables));
+        return new ShopifyGraphQLRequest(isMutation, field, alias, arguments, key, variables, cost, selection.Count > 0 ? selection[0] : null);
     }
 
     /// <summary>An argument of the root field, a literal or a <c>$variable</c>.</summary>
@@ -101,6 +122,23 @@ internal sealed partial class ShopifyGraphQLRequest
             if (match.Groups["name"].Value == name)
             {
                 return Resolve(match.Groups["value"].Value, _variables);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The cost Shopify gives a mutation.</summary>
+    public const int MutationCost = 10;
+
+    /// <summary>Resolves an argument in an argument list's text, a literal or a <c>$variable</c>.</summary>
+    internal static JsonNode? ArgumentIn(string arguments, string name, JsonObject variables)
+    {
+        foreach (Match match in ArgumentPair().Matches(arguments))
+        {
+            if (match.Groups["name"].Value == name)
+            {
+                return Resolve(match.Groups["value"].Value, variables);
             }
         }
 
@@ -163,7 +201,7 @@ internal sealed partial class ShopifyGraphQLRequest
         return -1;
     }
 
-    private static int MatchingParenthesis(string query, int open)
+    internal static int MatchingParenthesis(string query, int open)
     {
         var depth = 0;
         for (var i = open; i < query.Length; i++)
@@ -184,7 +222,7 @@ internal sealed partial class ShopifyGraphQLRequest
         return query.Length;
     }
 
-    private static int EndOfString(string query, int quote)
+    internal static int EndOfString(string query, int quote)
     {
         for (var i = quote + 1; i < query.Length; i++)
         {
@@ -201,7 +239,7 @@ internal sealed partial class ShopifyGraphQLRequest
         return query.Length;
     }
 
-    private static int SkipWhitespace(string query, int at)
+    internal static int SkipWhitespace(string query, int at)
     {
         while (at < query.Length && (char.IsWhiteSpace(query[at]) || query[at] == ','))
         {

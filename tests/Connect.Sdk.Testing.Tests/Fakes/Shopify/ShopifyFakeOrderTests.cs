@@ -184,6 +184,42 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
         };
     }
 
+    [Fact]
+    public async Task NestedLineItems_HonourFirstAndAfter_SoAClientReadsTheRestWithAFollowUp()
+    {
+        _shop.SeedOrder(Order(1001, Start, secondQuantity: 1));
+        var ids = _shop.IdsOfOrder("1001")!;
+        const string Lines = "query($id: ID!, $after: String) { order(id: $id) { lineItems(first: 1, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }";
+
+        var first = await PostAsync(_http, _shop, Lines, new JsonObject { ["id"] = ids.OrderId, ["after"] = null });
+        var cursor = (string)first["data"]!["order"]!["lineItems"]!["pageInfo"]!["endCursor"]!;
+        var second = await PostAsync(_http, _shop, Lines, new JsonObject { ["id"] = ids.OrderId, ["after"] = cursor });
+        var page = await PostAsync(_http, _shop, "{ orders(first: 1) { nodes { lineItems(first: 1) { nodes { id } pageInfo { hasNextPage } } } } }");
+
+        Assert.Single(first["data"]!["order"]!["lineItems"]!["nodes"]!.AsArray());
+        Assert.True((bool)first["data"]!["order"]!["lineItems"]!["pageInfo"]!["hasNextPage"]!);
+        var rest = second["data"]!["order"]!["lineItems"]!;
+        Assert.Single(rest["nodes"]!.AsArray());
+        Assert.NotEqual((string?)first["data"]!["order"]!["lineItems"]!["nodes"]![0]!["id"], (string?)rest["nodes"]![0]!["id"]);
+        Assert.False((bool)rest["pageInfo"]!["hasNextPage"]!);
+        Assert.True((bool)page["data"]!["orders"]!["nodes"]![0]!["lineItems"]!["pageInfo"]!["hasNextPage"]!);
+    }
+
+    [Fact]
+    public async Task FulfillmentOrder_ById_PagesItsLineItems()
+    {
+        _shop.SeedOrder(Order(1001, Start, secondQuantity: 1));
+        var ids = _shop.IdsOfOrder("1001")!;
+
+        var body = await PostAsync(_http, _shop, "query($id: ID!) { fulfillmentOrder(id: $id) { id lineItems(first: 1) { nodes { id remainingQuantity } pageInfo { hasNextPage } } } }", new JsonObject { ["id"] = ids.FulfillmentOrderId });
+
+        var fulfillmentOrder = body["data"]!["fulfillmentOrder"]!;
+        Assert.Equal(ids.FulfillmentOrderId, (string?)fulfillmentOrder["id"]);
+        Assert.Single(fulfillmentOrder["lineItems"]!["nodes"]!.AsArray());
+        Assert.True((bool)fulfillmentOrder["lineItems"]!["pageInfo"]!["hasNextPage"]!);
+        Assert.Equal(1 + 2 + 1, (int)body["extensions"]!["cost"]!["requestedQueryCost"]!);
+    }
+
     private async Task<List<(string Id, string LineItemNumber, int Remaining)>> FulfillmentOrderLinesAsync(string orderId)
     {
         var body = await PostAsync(_http, _shop, "query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id } } } }", new JsonObject { ["id"] = orderId });

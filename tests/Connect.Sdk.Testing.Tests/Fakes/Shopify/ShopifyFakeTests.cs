@@ -101,6 +101,24 @@ public sealed class ShopifyFakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InventoryLevel_ByLocation_AnswersTheLevelThere_AndNullElsewhere()
+    {
+        _shop.SeedArticle(Sku("SHIRT-L"), 6);
+        var variant = _shop.IdsOf(Sku("SHIRT-L"))!.VariantId;
+        const string Query = """query($id: ID!, $loc: ID!) { productVariant(id: $id) { inventoryItem { inventoryLevel(locationId: $loc) { quantities(names: ["available"]) { name quantity } } } } }""";
+
+        var here = await PostAsync(_http, _shop, Query, new JsonObject { ["id"] = variant, ["loc"] = $"gid://shopify/Location/{_shop.LocationId}" });
+        var elsewhere = await PostAsync(_http, _shop, Query, new JsonObject { ["id"] = variant, ["loc"] = "gid://shopify/Location/1" });
+
+        var quantity = here["data"]!["productVariant"]!["inventoryItem"]!["inventoryLevel"]!["quantities"]![0]!;
+        Assert.Equal(("available", 6), ((string?)quantity["name"], (int)quantity["quantity"]!));
+        Assert.Null(elsewhere["data"]!["productVariant"]!["inventoryItem"]!["inventoryLevel"]);
+
+        // productVariant 1, inventoryItem 1, inventoryLevel 1, the quantities list 1.
+        Assert.Equal(4, (int)here["extensions"]!["cost"]!["requestedQueryCost"]!);
+    }
+
+    [Fact]
     public async Task Ids_AreAbove2Pow53_AndSurviveOnlyAsStrings()
     {
         _shop.SeedArticle(VariantId("9007199254740995"), 1);

@@ -86,4 +86,69 @@ public sealed class ShopifyFakeThrottleTests
         Assert.Equal("MAX_COST_EXCEEDED", (string?)body["errors"]![0]!["extensions"]!["code"]);
         Assert.Equal(100, shop.CurrentlyAvailable);
     }
+
+    [Fact]
+    public async Task NestedConnections_MultiplyTheirFirst_IntoTheRequestedCost()
+    {
+        await using var shop = ShopifyFake.Start(Token, new MarketplaceFakeOptions { Clock = _clock });
+        using var http = Client();
+
+        // 2 + 10 × (order 1 + lineItems (2 + 5 × (line 1 + variant 1)) + totalPriceSet 1 + shopMoney 1); scalars and pageInfo 0.
+        var nodes = await PostAsync(http, shop, """
+            query($n: Int!) {
+              orders(first: $n) {
+                nodes { id name totalPriceSet { shopMoney { amount } } lineItems(first: 5) { nodes { id variant { id } } pageInfo { hasNextPage } } }
+                pageInfo { hasNextPage endCursor }
+              }
+            }
+            """, new JsonObject { ["n"] = 10 });
+
+        // The edges form costs the same; so does an aliased field.
+        var edges = await PostAsync(http, shop, "{ o: orders(first: 10) { edges { cursor node { id lineItems(first: 5) { edges { node { id variant { id } } } } } } } }");
+
+        Assert.Equal(2 + (10 * (1 + (2 + (5 * 2)) + 2)), (int)nodes["extensions"]!["cost"]!["requestedQueryCost"]!);
+        Assert.Equal(2 + (10 * (1 + 2 + (5 * 2))), (int)edges["extensions"]!["cost"]!["requestedQueryCost"]!);
+    }
+
+    [Fact]
+    public async Task ObjectsCostOne_ScalarsNothing_ListsWithFirstTheirCountOfElements()
+    {
+        await using var shop = ShopifyFake.Start(Token, new MarketplaceFakeOptions { Clock = _clock });
+        using var http = Client();
+
+        var shopQuery = await PostAsync(http, shop, "{ shop { name myshopifyDomain } }");
+        var order = await PostAsync(http, shop, """{ order(id: "gid://shopify/Order/1") { id fulfillments(first: 20) { id trackingInfo { number } } } }""");
+
+        Assert.Equal(1, (int)shopQuery["extensions"]!["cost"]!["requestedQueryCost"]!);
+        Assert.Equal(1 + (20 * 2), (int)order["extensions"]!["cost"]!["requestedQueryCost"]!);
+    }
+
+    [Fact]
+    public async Task QueryRequestingMoreThan1000Points_IsRefusedWithMaxCostExceeded_EvenWithRoomInTheBucket()
+    {
+        await using var shop = ShopifyFake.Start(Token, new MarketplaceFakeOptions { Clock = _clock }, new ShopifyThrottle(20000, 1000));
+        using var http = Client();
+
+        // 2 + 50 × (1 + 2 + 50 × 2) = 5152: what a page of orders with their lines costs at 50 and 50.
+        var body = await PostAsync(http, shop, "{ orders(first: 50) { nodes { id lineItems(first: 50) { nodes { id variant { id } } } } } }");
+
+        Assert.Null(body["data"]);
+        var error = Assert.Single(body["errors"]!.AsArray())!;
+        Assert.Equal("MAX_COST_EXCEEDED", (string?)error["extensions"]!["code"]);
+        Assert.Equal(2 + (50 * (1 + 2 + (50 * 2))), (int)error["extensions"]!["cost"]!);
+        Assert.Equal(1000, (int)error["extensions"]!["maxCost"]!);
+        Assert.StartsWith("Query cost is 5152, which exceeds the single query max cost limit (1000).", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Equal(20000, shop.CurrentlyAvailable);
+    }
+
+    [Fact]
+    public async Task MutationCostsTen_WhateverItSelects()
+    {
+        await using var shop = ShopifyFake.Start(Token, new MarketplaceFakeOptions { Clock = _clock });
+        using var http = Client();
+
+        var body = await PostAsync(http, shop, """mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id trackingInfo { number } } userErrors { field message } } }""", new JsonObject { ["f"] = new JsonObject() });
+
+        Assert.Equal(10, (int)body["extensions"]!["cost"]!["requestedQueryCost"]!);
+    }
 }
