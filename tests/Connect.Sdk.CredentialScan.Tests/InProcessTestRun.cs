@@ -38,7 +38,11 @@ internal sealed class InProcessTestRun : LongLivedMarshalByRefObject, IMessageSi
         var run = new InProcessTestRun();
         using var framework = new XunitTestFramework(new NullMessageSink());
         using var executor = framework.GetExecutor(assembly.GetName());
-        executor.RunAll(run, new FrameworkOptions(), new FrameworkOptions());
+        // One test at a time: the scan runs while other test projects load the machine, and the adapters' fake-time
+        // drivers are built for a test that has its thread pool to itself.
+        var execution = new FrameworkOptions();
+        execution.SetValue("xunit.execution.DisableParallelization", (bool?)true);
+        executor.RunAll(run, new FrameworkOptions(), execution);
         await run._finished.Task;
         return run;
     }
