@@ -43,6 +43,8 @@ internal sealed class RecordingTransport(TimeProvider time)
             _inFlight++;
         }
 
+        (time as WaitCountingTime)?.Landed();
+
         _sent.Enqueue((request.Options.TryGetValue(MarketplaceRequest.Operation, out var operation) ? operation : "-", time.GetUtcNow()));
     }
 

@@ -10,10 +10,32 @@ namespace Connect.Sdk.Amazon.Tests.TestDoubles;
 internal sealed class WaitCountingTime(DateTimeOffset start) : TimeProvider
 {
     private int _pendingWaits;
+    private int _released;
 
     public FakeTimeProvider Fake { get; } = new(start);
 
     public int PendingWaits => Volatile.Read(ref _pendingWaits);
+
+    /// <summary>
+    /// Waits that fired and whose work has not yet reached the wire or waited again: while there are any, moving time
+    /// would let a request released earlier reach the fake after one released later.
+    /// </summary>
+    public int Released => Volatile.Read(ref _released);
+
+    /// <summary>Marks one released piece of work as arrived: it reached the wire, or waits again.</summary>
+    public void Landed()
+    {
+        int current;
+        do
+        {
+            current = Volatile.Read(ref _released);
+            if (current == 0)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _released, current - 1, current) != current);
+    }
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
@@ -46,6 +68,7 @@ internal sealed class WaitCountingTime(DateTimeOffset start) : TimeProvider
             _owner = owner;
             _callback = callback;
             Interlocked.Increment(ref owner._pendingWaits);
+            owner.Landed();
         }
 
         public ITimer Inner { get; set; } = null!;
@@ -55,6 +78,7 @@ internal sealed class WaitCountingTime(DateTimeOffset start) : TimeProvider
 
         public void Fire()
         {
+            Interlocked.Increment(ref _owner._released);
             End();
             _callback(State);
         }
