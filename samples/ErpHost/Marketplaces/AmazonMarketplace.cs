@@ -36,7 +36,6 @@ internal sealed class AmazonMarketplace : SampleMarketplace
         ("6100", "Desk lamp", 49.00m, true),
     ];
 
-    private readonly Dictionary<string, MarketplaceOrder> _placed = new(StringComparer.Ordinal);
     private AmazonSellingPartnerFake? _fake;
     private IClock _clock = SystemClock.Instance;
 
@@ -106,35 +105,17 @@ internal sealed class AmazonMarketplace : SampleMarketplace
             // The buyers order what the seller ships itself; Amazon ships its own stock and confirms those orders itself.
             var merchantFulfilled = Offers.Where(o => !o.ByAmazon).ToArray();
             var order = Order(numbers[i], merchantFulfilled[(cycle + i) % merchantFulfilled.Length], quantity: 1 + i);
-            _placed[order.OrderNumber] = order;
+            Remember(order);
             Amazon.SeedOrder(order);
         }
 
         return numbers;
     }
 
-    public override OrderStatusUpdate ShipmentOf(string orderNumber, int parcel) => new(
-        orderNumber,
-        orderNumber,
-        OrderStatus.Shipped,
-        [
-            new Shipment
-            {
-                ShipmentId = orderNumber + "-P1",
-                Carrier = Carrier.Dhl,
-                TrackingNumber = string.Create(CultureInfo.InvariantCulture, $"00340434161095{parcel:D6}"),
-                ShippedAt = _clock.GetCurrentInstant(),
-                Lines = [.. _placed[orderNumber].Lines.Select(l => new ShippedLine(l.LineId, l.Quantity))],
-            },
-        ]);
+    public override OrderStatusUpdate ShipmentOf(string orderNumber, int parcel) =>
+        WholeOrderShipment(orderNumber, "00340434161095", parcel, _clock.GetCurrentInstant());
 
-    public override async ValueTask DisposeAsync()
-    {
-        if (_fake is not null)
-        {
-            await _fake.DisposeAsync();
-        }
-    }
+    protected override IAsyncDisposable? StartedFake => _fake;
 
     public override ForeignNumber OfferOf(string articleNumber) =>
         new(LabelOf(Offers.First(o => o.Article == articleNumber).ByAmazon), Sku(articleNumber));

@@ -28,7 +28,6 @@ internal sealed class BasarMarketplace : SampleMarketplace
         ("6100", "Desk lamp", 49.00m),
     ];
 
-    private readonly Dictionary<string, MarketplaceOrder> _placed = new(StringComparer.Ordinal);
     private BasarFake? _fake;
     private IClock _clock = SystemClock.Instance;
 
@@ -83,35 +82,17 @@ internal sealed class BasarMarketplace : SampleMarketplace
         for (var i = 0; i < numbers.Count; i++)
         {
             var order = Order(numbers[i], Offers[(cycle + i) % Offers.Length], quantity: 1 + i);
-            _placed[order.OrderNumber] = order;
+            Remember(order);
             Fake.SeedOrder(order);
         }
 
         return numbers;
     }
 
-    public override OrderStatusUpdate ShipmentOf(string orderNumber, int parcel) => new(
-        orderNumber,
-        "900" + orderNumber,
-        OrderStatus.Shipped,
-        [
-            new Shipment
-            {
-                ShipmentId = orderNumber + "-P1",
-                Carrier = Carrier.Dhl,
-                TrackingNumber = string.Create(CultureInfo.InvariantCulture, $"00340434161094{parcel:D6}"),
-                ShippedAt = _clock.GetCurrentInstant(),
-                Lines = [.. _placed[orderNumber].Lines.Select(l => new ShippedLine(l.LineId, l.Quantity))],
-            },
-        ]);
+    public override OrderStatusUpdate ShipmentOf(string orderNumber, int parcel) =>
+        WholeOrderShipment(orderNumber, "00340434161094", parcel, _clock.GetCurrentInstant());
 
-    public override async ValueTask DisposeAsync()
-    {
-        if (_fake is not null)
-        {
-            await _fake.DisposeAsync();
-        }
-    }
+    protected override IAsyncDisposable? StartedFake => _fake;
 
     public override ForeignNumber OfferOf(string articleNumber) => new(BasarConnector.OfferIdLabel, OfferId(articleNumber));
 

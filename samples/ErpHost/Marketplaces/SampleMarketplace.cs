@@ -1,9 +1,12 @@
+using System.Globalization;
 using Connect.Sdk;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Testing.Fakes;
+using NodaTime;
 
 namespace ErpHost.Marketplaces;
 
@@ -68,6 +71,45 @@ internal abstract class SampleMarketplace : IAsyncDisposable
     /// <summary>A shipment of the whole order, with tracking, as the ERP's dispatch reports it.</summary>
     public abstract OrderStatusUpdate ShipmentOf(string orderNumber, int parcel);
 
+    /// <summary>The fake once started, disposed with the marketplace.</summary>
+    protected abstract IAsyncDisposable? StartedFake { get; }
+
     /// <inheritdoc />
-    public abstract ValueTask DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (StartedFake is { } fake)
+        {
+            await fake.DisposeAsync();
+        }
+    }
+
+    /// <summary>Remembers an order the buyers placed, so its shipment can name its lines.</summary>
+    protected void Remember(MarketplaceOrder order) => _placed[order.OrderNumber] = order;
+
+    /// <summary>
+    /// One DHL parcel with every line of a placed order, tracking number <paramref name="trackingPrefix"/> and the
+    /// parcel's number in six digits.
+    /// </summary>
+    protected OrderStatusUpdate WholeOrderShipment(string orderNumber, string trackingPrefix, int parcel, Instant shippedAt, Func<string, Uri>? trackingUrl = null)
+    {
+        var order = _placed[orderNumber];
+        var trackingNumber = string.Create(CultureInfo.InvariantCulture, $"{trackingPrefix}{parcel:D6}");
+        return new(
+            orderNumber,
+            order.MarketplaceOrderId,
+            OrderStatus.Shipped,
+            [
+                new Shipment
+                {
+                    ShipmentId = orderNumber + "-P1",
+                    Carrier = Carrier.Dhl,
+                    TrackingNumber = trackingNumber,
+                    TrackingUrl = trackingUrl?.Invoke(trackingNumber),
+                    ShippedAt = shippedAt,
+                    Lines = [.. order.Lines.Select(l => new ShippedLine(l.LineId, l.Quantity))],
+                },
+            ]);
+    }
+
+    private readonly Dictionary<string, MarketplaceOrder> _placed = new(StringComparer.Ordinal);
 }

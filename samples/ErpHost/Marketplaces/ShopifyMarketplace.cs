@@ -33,7 +33,6 @@ internal sealed class ShopifyMarketplace : SampleMarketplace
         ("6100", ForeignNumberLabel.ShopifyProductId, 9_007_199_254_810_003, "Desk lamp", 49.00m),
     ];
 
-    private readonly Dictionary<string, MarketplaceOrder> _placed = new(StringComparer.Ordinal);
     private ShopifyFake? _fake;
     private IClock _clock = SystemClock.Instance;
 
@@ -104,36 +103,21 @@ internal sealed class ShopifyMarketplace : SampleMarketplace
         for (var i = 0; i < numbers.Count; i++)
         {
             var order = Order(numbers[i], Offers[(cycle + i) % Offers.Length], quantity: 1 + i);
-            _placed[order.OrderNumber] = order;
+            Remember(order);
             Shop.SeedOrder(order);
         }
 
         return numbers;
     }
 
-    public override OrderStatusUpdate ShipmentOf(string orderNumber, int parcel) => new(
+    public override OrderStatusUpdate ShipmentOf(string orderNumber, int parcel) => WholeOrderShipment(
         orderNumber,
-        OrderIdOf(orderNumber),
-        OrderStatus.Shipped,
-        [
-            new Shipment
-            {
-                ShipmentId = orderNumber + "-P1",
-                Carrier = Carrier.Dhl,
-                TrackingNumber = string.Create(CultureInfo.InvariantCulture, $"00340434161095{parcel:D6}"),
-                TrackingUrl = new Uri(string.Create(CultureInfo.InvariantCulture, $"https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=00340434161095{parcel:D6}")),
-                ShippedAt = _clock.GetCurrentInstant(),
-                Lines = [.. _placed[orderNumber].Lines.Select(l => new ShippedLine(l.LineId, l.Quantity))],
-            },
-        ]);
+        "00340434161095",
+        parcel,
+        _clock.GetCurrentInstant(),
+        trackingNumber => new Uri("https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=" + trackingNumber));
 
-    public override async ValueTask DisposeAsync()
-    {
-        if (_fake is not null)
-        {
-            await _fake.DisposeAsync();
-        }
-    }
+    protected override IAsyncDisposable? StartedFake => _fake;
 
     public override ForeignNumber OfferOf(string articleNumber) => ForeignOf(Offers.Single(o => o.Article == articleNumber));
 

@@ -33,7 +33,6 @@ internal sealed class WooCommerceMarketplace : SampleMarketplace
         ("6100", "Desk lamp", 49.00m),
     ];
 
-    private readonly Dictionary<string, MarketplaceOrder> _placed = new(StringComparer.Ordinal);
     private WooCommerceFake? _fake;
     private IClock _clock = SystemClock.Instance;
 
@@ -103,35 +102,17 @@ internal sealed class WooCommerceMarketplace : SampleMarketplace
         for (var i = 0; i < numbers.Count; i++)
         {
             var order = Order(numbers[i], Products[(cycle + i) % Products.Length], quantity: 1 + i);
-            _placed[order.OrderNumber] = order;
+            Remember(order);
             Fake.SeedOrder(order);
         }
 
         return numbers;
     }
 
-    public override OrderStatusUpdate ShipmentOf(string orderNumber, int parcel) => new(
-        orderNumber,
-        orderNumber,
-        OrderStatus.Shipped,
-        [
-            new Shipment
-            {
-                ShipmentId = orderNumber + "-P1",
-                Carrier = Carrier.Dhl,
-                TrackingNumber = string.Create(CultureInfo.InvariantCulture, $"00340434161095{parcel:D6}"),
-                ShippedAt = _clock.GetCurrentInstant(),
-                Lines = [.. _placed[orderNumber].Lines.Select(l => new ShippedLine(l.LineId, l.Quantity))],
-            },
-        ]);
+    public override OrderStatusUpdate ShipmentOf(string orderNumber, int parcel) =>
+        WholeOrderShipment(orderNumber, "00340434161095", parcel, _clock.GetCurrentInstant());
 
-    public override async ValueTask DisposeAsync()
-    {
-        if (_fake is not null)
-        {
-            await _fake.DisposeAsync();
-        }
-    }
+    protected override IAsyncDisposable? StartedFake => _fake;
 
     public override ForeignNumber OfferOf(string articleNumber) => new(ForeignNumberLabel.Sku, Sku(articleNumber));
 
