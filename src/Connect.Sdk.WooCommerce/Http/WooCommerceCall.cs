@@ -9,7 +9,11 @@ namespace Connect.Sdk.WooCommerce.Http;
 /// Whether a write may be sent twice (absolute stock levels, a status): then the HTTP foundation retries it after a
 /// 5xx, a 429 or a lost answer. Reads are always retried; an unmarked write (a note) never is.
 /// </param>
-internal sealed record WooCommerceCall(HttpMethod Method, string Path, string Operation, string? Body = null, bool Idempotent = false)
+/// <param name="NotFoundIsAnswer">
+/// Whether a 404 is an expected answer the caller acts on (an order number that is not an id), logged like a success
+/// instead of as a refusal.
+/// </param>
+internal sealed record WooCommerceCall(HttpMethod Method, string Path, string Operation, string? Body = null, bool Idempotent = false, bool NotFoundIsAnswer = false)
 {
     /// <summary>A read.</summary>
     /// <param name="path">The path and query.</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -63,7 +64,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
         var body = redactor.Redact(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)) ?? string.Empty;
         var status = (int)response.StatusCode;
         var id = connection.ConnectionId;
-        if (status is >= 200 and < 300)
+        if (status is >= 200 and < 300 || (call.NotFoundIsAnswer && response.StatusCode == HttpStatusCode.NotFound))
         {
             WooCommerceLog.Answered(logger, call.Operation, status, id);
         }

@@ -131,7 +131,7 @@ internal sealed class WooCommerceOrdersFeature(WooCommerceClient client) : IOrde
     {
         if (long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            var response = await client.SendAsync(connection, WooCommerceCall.Get(string.Create(CultureInfo.InvariantCulture, $"orders/{id}"), "orders.get"), cancellationToken).ConfigureAwait(false);
+            var response = await client.SendAsync(connection, WooCommerceCall.Get(string.Create(CultureInfo.InvariantCulture, $"orders/{id}"), "orders.get") with { NotFoundIsAnswer = true }, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccess)
             {
                 var order = WooCommerceClient.Read(response, WooCommerceJsonContext.Default.JsonElement, $"order {number}");

@@ -3,6 +3,7 @@ using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Orders;
+using Connect.Sdk.TestSupport;
 using Connect.Sdk.WooCommerce.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -107,6 +108,23 @@ public sealed class WooCommerceOrdersFeatureTests
         Assert.Equal(JournalStatus.Failed, unknown.Status);
         Assert.Contains("not found", unknown.Message, StringComparison.Ordinal);
         Assert.Contains(shop.Fake.Requests, r => r.PathAndQuery.Contains("search=WC-77", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ImportByNumber_NumberIsNoOrderId_TheExpected404IsNoWarning()
+    {
+        await using var shop = await StartAsync(features: [FeatureKind.Orders]);
+        await shop.MapArticleAsync(1, 100, 100);
+        shop.SeedOrder(6003, minutesAgo: 60 * 48);
+        shop.Fake.ChangeOrder("6003", json => json["number"] = "77");
+
+        await shop.Host.OrderImport.ImportOrdersAsync(shop.Connection, "77", CancellationToken.None);
+        await shop.Host.RunDueAsync();
+
+        // Order id 77 does not exist: the 404 is how the number search begins, not a refusal worth an operator's look.
+        Assert.Equal(1, shop.Received()["77"]);
+        Assert.Contains(shop.Fake.Requests, r => r.Operation == "orders.get" && r.PathAndQuery.EndsWith("/orders/77", StringComparison.Ordinal));
+        Assert.DoesNotContain(AdapterTestLog.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("orders.get", StringComparison.Ordinal));
     }
 
     [Fact]
