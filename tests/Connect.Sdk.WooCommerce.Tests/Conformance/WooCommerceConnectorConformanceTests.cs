@@ -22,9 +22,7 @@ public sealed class WooCommerceConnectorConformanceTests : ConnectorConformanceT
     protected override int OrderPageSize => WooCommerceOrdersFeature.PageSize;
 
     // A WooCommerce line's SKU is its product's, which is the foreign number: a seller SKU apart from it cannot exist.
-    // The fake renders no line discount (subtotal equals total) and no tax_lines rate, so neither can arrive from it;
-    // the mapper reads both, tested against documented payloads in WooCommerceOrderMapperTests.
-    protected override IReadOnlyCollection<string> IgnoredOrderFields => ["Lines[].Sku", "Lines[].TaxRate", "Lines[].Discount"];
+    protected override IReadOnlyCollection<string> IgnoredOrderFields => ["Lines[].Sku"];
 
     protected override ValueTask<IMarketplaceFake> StartFakeAsync() =>
         ValueTask.FromResult<IMarketplaceFake>(WooCommerceFake.Start(WooTestKeys.Credentials));

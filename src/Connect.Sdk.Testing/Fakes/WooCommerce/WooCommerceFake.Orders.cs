@@ -98,11 +98,36 @@ public sealed partial class WooCommerceFake
         return json;
     }
 
+    // WooCommerce keeps a line's amounts before the discount (subtotal, subtotal_tax) next to those after it (total,
+    // total_tax). The split of a gross discount into net and tax follows the line's own tax share, so the amounts add up
+    // to the cent: subtotal + subtotal_tax is the line's amount plus its discount.
+    private static (decimal Subtotal, decimal SubtotalTax) BeforeDiscount(OrderLine line, decimal net, decimal tax, bool pricesIncludeTax)
+    {
+        var discount = line.Discount?.Amount ?? 0m;
+        if (discount == 0m)
+        {
+            return (net, tax);
+        }
+
+        if (pricesIncludeTax)
+        {
+            var before = net + tax + discount;
+            var beforeTax = net + tax == 0m ? 0m : decimal.Round(before * tax / (net + tax), 2);
+            return (before - beforeTax, beforeTax);
+        }
+
+        var subtotal = net + discount;
+        return (subtotal, net == 0m ? 0m : decimal.Round(subtotal * tax / net, 2));
+    }
+
     private JsonObject RenderOrder(long id, MarketplaceOrder order)
     {
         var lines = new JsonArray();
         var linesTotal = 0m;
         var linesTax = 0m;
+        var discountNet = 0m;
+        var discountTax = 0m;
+        var taxRates = new TaxRates();
         foreach (var line in order.Lines)
         {
             WooProduct? product = null;
@@ -113,10 +138,14 @@ public sealed partial class WooCommerceFake
             }
 
             var tax = line.TaxAmount?.Amount ?? 0m;
-            var gross = line.UnitPrice.Amount * line.Quantity;
-            var net = order.PricesIncludeTax ? gross - tax : gross;
+            var amount = line.UnitPrice.Amount * line.Quantity;
+            var net = order.PricesIncludeTax ? amount - tax : amount;
+            var (subtotal, subtotalTax) = BeforeDiscount(line, net, tax, order.PricesIncludeTax);
             linesTotal += net;
             linesTax += tax;
+            discountNet += subtotal - net;
+            discountTax += subtotalTax - tax;
+            var rateId = taxRates.IdOf(line.TaxRate, tax);
             var lineId = long.TryParse(line.LineId, NumberStyles.None, CultureInfo.InvariantCulture, out var givenLine) ? givenLine : _nextLineId++;
             lines.Add(new JsonObject
             {
@@ -126,11 +155,11 @@ public sealed partial class WooCommerceFake
                 ["variation_id"] = product is { IsVariation: true } ? product.Id : 0,
                 ["quantity"] = line.Quantity,
                 ["tax_class"] = string.Empty,
-                ["subtotal"] = Amount(net),
-                ["subtotal_tax"] = Amount(tax),
+                ["subtotal"] = Amount(subtotal),
+                ["subtotal_tax"] = Amount(subtotalTax),
                 ["total"] = Amount(net),
                 ["total_tax"] = Amount(tax),
-                ["taxes"] = tax == 0m ? new JsonArray() : new JsonArray(new JsonObject { ["id"] = 75, ["total"] = Amount(tax), ["subtotal"] = Amount(tax) }),
+                ["taxes"] = rateId is { } taxId ? new JsonArray(new JsonObject { ["id"] = taxId, ["total"] = Amount(tax), ["subtotal"] = Amount(subtotalTax) }) : new JsonArray(),
                 ["meta_data"] = new JsonArray(),
                 ["sku"] = product?.Sku ?? line.Sku ?? string.Empty,
                 ["price"] = JsonValue.Create(Math.Round(net / line.Quantity, 4)),
@@ -156,8 +185,8 @@ public sealed partial class WooCommerceFake
             ["date_created_gmt"] = Date(order.CreatedAt),
             ["date_modified"] = Date(order.UpdatedAt),
             ["date_modified_gmt"] = Date(order.UpdatedAt),
-            ["discount_total"] = "0.00",
-            ["discount_tax"] = "0.00",
+            ["discount_total"] = Amount(discountNet),
+            ["discount_tax"] = Amount(discountTax),
             ["shipping_total"] = Amount(shipping),
             ["shipping_tax"] = Amount(shippingTax),
             ["cart_tax"] = Amount(linesTax),
@@ -180,7 +209,7 @@ public sealed partial class WooCommerceFake
             ["cart_hash"] = string.Empty,
             ["meta_data"] = new JsonArray(),
             ["line_items"] = lines,
-            ["tax_lines"] = new JsonArray(),
+            ["tax_lines"] = taxRates.Render(() => _nextLineId++),
             ["shipping_lines"] = new JsonArray(new JsonObject
             {
                 ["id"] = _nextLineId++,

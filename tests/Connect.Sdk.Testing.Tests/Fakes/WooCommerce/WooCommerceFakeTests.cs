@@ -182,6 +182,46 @@ public sealed class WooCommerceFakeTests : IAsyncLifetime
         Assert.Equal(12.5m, (decimal)line["price"]!);
     }
 
+    [Fact]
+    public async Task OrdersGet_LineWithDiscountAndRate_AmountsBeforeAndAfterDiscountAndItsTaxLine()
+    {
+        _woo.SeedVariation(Sku("SHIRT-M"), 10, parentSku: "SHIRT");
+        var seeded = Order(728, Start);
+        _woo.SeedOrder(seeded with { Lines = [seeded.Lines[0] with { TaxRate = 0.19m, Discount = new Money(5.00m, CurrencyCode.Eur) }] });
+
+        using var response = await _http.GetAsync(new Uri("orders/728", UriKind.Relative));
+        var order = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var line = order["line_items"]![0]!;
+        var taxLine = Assert.Single(order["tax_lines"]!.AsArray())!;
+
+        // Net shop: 2 × 12.50 after a 5.00 discount; the 19 % tax before the discount is 30.00 × 4.75 / 25.00.
+        Assert.Equal("30.00", (string?)line["subtotal"]);
+        Assert.Equal("5.70", (string?)line["subtotal_tax"]);
+        Assert.Equal("25.00", (string?)line["total"]);
+        Assert.Equal("4.75", (string?)line["total_tax"]);
+        Assert.Equal("5.00", (string?)order["discount_total"]);
+        Assert.Equal("0.95", (string?)order["discount_tax"]);
+        Assert.Equal((long)taxLine["rate_id"]!, (long)line["taxes"]![0]!["id"]!);
+        Assert.Equal("5.70", (string?)line["taxes"]![0]!["subtotal"]);
+        Assert.Equal(19m, (decimal)taxLine["rate_percent"]!);
+        Assert.Equal("4.75", (string?)taxLine["tax_total"]);
+    }
+
+    [Fact]
+    public async Task OrdersGet_TaxedLineWithoutRate_TaxLineWithoutPercentageAsAnOlderShopSends()
+    {
+        _woo.SeedVariation(Sku("SHIRT-M"), 10, parentSku: "SHIRT");
+        _woo.SeedOrder(Order(729, Start));
+
+        using var response = await _http.GetAsync(new Uri("orders/729", UriKind.Relative));
+        var order = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var taxLine = Assert.Single(order["tax_lines"]!.AsArray())!.AsObject();
+
+        Assert.Equal((long)taxLine["rate_id"]!, (long)order["line_items"]![0]!["taxes"]![0]!["id"]!);
+        Assert.False(taxLine.ContainsKey("rate_percent"));
+        Assert.Equal("0.00", (string?)order["discount_total"]);
+    }
+
     // The keys of WooCommerce's documented orders list sample (orders_list_200.json).
     public static TheoryData<string, string[]> SampleOrderKeys => new()
     {
