@@ -35,12 +35,16 @@ internal static class AdapterTestLog
     public static void Record(string line) => LinesLogged.Enqueue(line);
 
     /// <summary>A logger factory whose every line (message, structured fields, exception, scopes) is recorded here.</summary>
+    /// <param name="ownLines">
+    /// Also receives the lines of this factory alone, for a test that asserts on its own log while other tests log
+    /// side by side.
+    /// </param>
     /// <returns>The factory.</returns>
-    public static ILoggerFactory CreateFactory() => new RecordingFactory();
+    public static ILoggerFactory CreateFactory(ConcurrentQueue<string>? ownLines = null) => new RecordingFactory(ownLines);
 
-    private sealed class RecordingFactory : ILoggerFactory
+    private sealed class RecordingFactory(ConcurrentQueue<string>? ownLines) : ILoggerFactory
     {
-        public ILogger CreateLogger(string categoryName) => new RecordingLogger(categoryName);
+        public ILogger CreateLogger(string categoryName) => new RecordingLogger(categoryName, ownLines);
 
         public void AddProvider(ILoggerProvider provider)
         {
@@ -52,12 +56,12 @@ internal static class AdapterTestLog
         }
     }
 
-    private sealed class RecordingLogger(string category) : ILogger
+    private sealed class RecordingLogger(string category, ConcurrentQueue<string>? ownLines) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull
         {
-            Record($"{category} scope: {state}");
+            Keep($"{category} scope: {state}");
             return null;
         }
 
@@ -79,7 +83,13 @@ internal static class AdapterTestLog
                 line.Append(" | ").Append(exception);
             }
 
-            Record(line.ToString());
+            Keep(line.ToString());
+        }
+
+        private void Keep(string line)
+        {
+            Record(line);
+            ownLines?.Enqueue(line);
         }
     }
 }

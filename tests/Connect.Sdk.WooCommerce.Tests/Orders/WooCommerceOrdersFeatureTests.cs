@@ -3,7 +3,6 @@ using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Orders;
-using Connect.Sdk.TestSupport;
 using Connect.Sdk.WooCommerce.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -124,7 +123,8 @@ public sealed class WooCommerceOrdersFeatureTests
         // Order id 77 does not exist: the 404 is how the number search begins, not a refusal worth an operator's look.
         Assert.Equal(1, shop.Received()["77"]);
         Assert.Contains(shop.Fake.Requests, r => r.Operation == "orders.get" && r.PathAndQuery.EndsWith("/orders/77", StringComparison.Ordinal));
-        Assert.DoesNotContain(AdapterTestLog.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("orders.get", StringComparison.Ordinal));
+        Assert.DoesNotContain(shop.LogLines, l => l.StartsWith("Warning", StringComparison.Ordinal));
+        Assert.Contains(shop.LogLines, l => l.StartsWith("Debug", StringComparison.Ordinal) && l.Contains("orders.get answered 404", StringComparison.Ordinal));
     }
 
     [Fact]

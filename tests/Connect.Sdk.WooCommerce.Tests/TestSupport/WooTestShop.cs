@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Connect.Sdk.Articles;
 using Connect.Sdk.Features;
@@ -20,12 +21,18 @@ namespace Connect.Sdk.WooCommerce.Tests.TestSupport;
 /// </summary>
 internal sealed class WooTestShop : IAsyncDisposable
 {
-    private WooTestShop(WooCommerceFake fake, ConnectTestHost host, ShortWaitTimeProvider time)
+    private readonly ConcurrentQueue<string> _log;
+
+    private WooTestShop(WooCommerceFake fake, ConnectTestHost host, ShortWaitTimeProvider time, ConcurrentQueue<string> log)
     {
         Fake = fake;
         Host = host;
         Time = time;
+        _log = log;
     }
+
+    /// <summary>The lines this shop's host logged (every one is also in <see cref="AdapterTestLog"/> for the credential scan).</summary>
+    public IReadOnlyList<string> LogLines => [.. _log];
 
     public WooCommerceFake Fake { get; }
 
@@ -39,15 +46,16 @@ internal sealed class WooTestShop : IAsyncDisposable
     {
         var fake = WooCommerceFake.Start(WooTestKeys.Credentials, options);
         var time = new ShortWaitTimeProvider();
+        var log = new ConcurrentQueue<string>();
         var host = ConnectTestHost.Create(sdk =>
         {
             sdk.Services.AddSingleton<TimeProvider>(time);
-            sdk.Services.AddSingleton(AdapterTestLog.CreateFactory());
+            sdk.Services.AddSingleton(AdapterTestLog.CreateFactory(log));
             sdk.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
             sdk.AddWooCommerce();
             configure?.Invoke(sdk.Services);
         });
-        var shop = new WooTestShop(fake, host, time);
+        var shop = new WooTestShop(fake, host, time, log);
         var settings = WooTestKeys.Settings(fake.BaseAddress);
         if (requestsPerSecond is not null)
         {
