@@ -74,7 +74,7 @@ internal sealed class AmazonMarketplace : SampleMarketplace
         .Set(AmazonConnector.MarketplaceIdsKey, AmazonSellingPartnerFake.DefaultMarketplaceId)
         .SetSecret(AmazonConnector.ClientSecretKey, new SecretValue(ClientSecret));
 
-    public override void Register(ConnectSdkBuilder sdk) => sdk.AddAmazon();
+    public override void Register(ConnectSdkBuilder sdk) => sdk.AddAmazon(ForSampleTime);
 
     public override bool PointsAtFake(Connection connection) =>
         connection.Settings.Get(AmazonConnector.SpApiEndpointKey) == Amazon.BaseAddress.ToString();

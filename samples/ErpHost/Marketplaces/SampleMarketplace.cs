@@ -2,6 +2,7 @@ using System.Globalization;
 using Connect.Sdk;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Http;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
@@ -81,6 +82,20 @@ internal abstract class SampleMarketplace : IAsyncDisposable
         {
             await fake.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// HTTP client options for sample time. The sample's clock runs many times faster than the wall clock, and the HTTP
+    /// client's timeouts and circuit breaker run on it: half a minute of sample time is a fraction of a real second, less
+    /// than a cold loopback server needs for its first answer, and a breaker window that holds the story's whole planned
+    /// outage (six 503s to stock writes) would open and cut off the tracking export of the same moment. A real host
+    /// keeps the defaults.
+    /// </summary>
+    protected static void ForSampleTime(MarketplaceHttpClientOptions http)
+    {
+        http.Resilience.AttemptTimeout = TimeSpan.FromHours(1);
+        http.Resilience.TotalTimeout = TimeSpan.FromHours(2);
+        http.Resilience.CircuitMinimumThroughput = 1000;
     }
 
     /// <summary>Remembers an order the buyers placed, so its shipment can name its lines.</summary>

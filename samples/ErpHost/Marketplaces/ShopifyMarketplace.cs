@@ -65,16 +65,7 @@ internal sealed class ShopifyMarketplace : SampleMarketplace
 
     private ShopifyFake Shop => _fake ?? throw new InvalidOperationException("The Shopify fake is not started.");
 
-    // The sample's clock runs many times faster than the wall clock, and the HTTP client's timeouts and circuit breaker
-    // run on it: half a minute of sample time is a fraction of a real second, less than a cold loopback server needs for
-    // its first answer, and a breaker window that holds the story's whole planned outage (six 503s to stock writes)
-    // would open and cut off the tracking export of the same moment.
-    public override void Register(ConnectSdkBuilder sdk) => sdk.AddShopify(http =>
-    {
-        http.Resilience.AttemptTimeout = TimeSpan.FromHours(1);
-        http.Resilience.TotalTimeout = TimeSpan.FromHours(2);
-        http.Resilience.CircuitMinimumThroughput = 1000;
-    });
+    public override void Register(ConnectSdkBuilder sdk) => sdk.AddShopify(ForSampleTime);
 
     public override bool PointsAtFake(Connection connection) =>
         connection.Settings.Get(ShopifyConnector.ShopKey) == Shop.BaseAddress.ToString();

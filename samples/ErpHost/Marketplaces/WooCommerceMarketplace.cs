@@ -66,7 +66,7 @@ internal sealed class WooCommerceMarketplace : SampleMarketplace
         Environment.NewLine,
         ["article_number;label;foreign_number", .. Products.Select(p => $"{p.Article};{ForeignNumberLabel.Sku};{Sku(p.Article)}"), $"9999;{ForeignNumberLabel.Sku};WC-GHOST"]);
 
-    public override void Register(ConnectSdkBuilder sdk) => sdk.AddWooCommerce();
+    public override void Register(ConnectSdkBuilder sdk) => sdk.AddWooCommerce(ForSampleTime);
 
     public override bool PointsAtFake(Connection connection) =>
         connection.Settings.Get(WooCommerceConnector.StoreUrlKey) == Fake.BaseAddress.ToString();

@@ -3,6 +3,7 @@ using Connect.Sdk.Amazon.Auth;
 using Connect.Sdk.Amazon.Http;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
@@ -18,8 +19,12 @@ public static class AmazonConnectSdkBuilderExtensions
     /// twice adds nothing twice.
     /// </summary>
     /// <param name="builder">The SDK's builder.</param>
+    /// <param name="configureHttp">
+    /// Adjusts the HTTP client's options (timeouts, retries); <see langword="null"/> for the defaults. Only the first
+    /// call's adjustments count, as only it adds the client.
+    /// </param>
     /// <returns>The builder.</returns>
-    public static ConnectSdkBuilder AddAmazon(this ConnectSdkBuilder builder)
+    public static ConnectSdkBuilder AddAmazon(this ConnectSdkBuilder builder, Action<MarketplaceHttpClientOptions>? configureHttp = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -27,7 +32,7 @@ public static class AmazonConnectSdkBuilderExtensions
         {
             // The defaults suit Amazon: a wait for an operation's budget pauses the total timeout, and each seller's
             // operation has its own circuit breaker. Amazon's x-amzn-RateLimit-Limit re-bases pacing only when it changes.
-            services.AddMarketplaceHttpClient(AmazonConnector.HttpClientName, _ => { })
+            services.AddMarketplaceHttpClient(AmazonConnector.HttpClientName, options => configureHttp?.Invoke(options))
                 .AddHttpMessageHandler(provider => new AmazonAccessTokenHandler(provider.GetRequiredService<AccessTokenCache>()));
             services.TryAddSingleton(provider => new LwaTokenClient(
                 provider.GetRequiredService<IHttpClientFactory>(),

@@ -1,5 +1,6 @@
 using Connect.Sdk.Connectors;
 using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Http;
 using Connect.Sdk.WooCommerce;
 using Connect.Sdk.WooCommerce.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,8 +20,12 @@ public static class WooCommerceConnectSdkBuilderExtensions
     /// handler that puts each connection's key and secret on its requests. Calling it twice adds nothing twice.
     /// </summary>
     /// <param name="builder">The SDK's builder.</param>
+    /// <param name="configureHttp">
+    /// Adjusts the HTTP client's options (timeouts, retries); <see langword="null"/> for the defaults. Only the first
+    /// call's adjustments count, as only it adds the client.
+    /// </param>
     /// <returns>The builder.</returns>
-    public static ConnectSdkBuilder AddWooCommerce(this ConnectSdkBuilder builder)
+    public static ConnectSdkBuilder AddWooCommerce(this ConnectSdkBuilder builder, Action<MarketplaceHttpClientOptions>? configureHttp = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (builder.Services.Any(s => s.ServiceType == typeof(WooCommerceRegistration)))
@@ -30,11 +35,9 @@ public static class WooCommerceConnectSdkBuilderExtensions
 
         builder.Services.AddSingleton<WooCommerceRegistration>();
         builder.Services
-            .AddMarketplaceHttpClient(WooCommerceClient.ClientName, _ =>
-            {
-                // No account and no limit: WooCommerce documents none. A connection that sets requestsPerSecond
-                // puts its own budget on each request.
-            })
+            // No account and no limit on the client: WooCommerce documents none. A connection that sets
+            // requestsPerSecond puts its own budget on each request.
+            .AddMarketplaceHttpClient(WooCommerceClient.ClientName, options => configureHttp?.Invoke(options))
             .AddHttpMessageHandler(() => new WooCommerceAuthenticationHandler());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnector, WooCommerceConnector>(services => new WooCommerceConnector(
             services.GetRequiredService<IHttpClientFactory>(),

@@ -1,10 +1,12 @@
 using Connect.Sdk.Amazon.Tests.TestDoubles;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Http;
 using Connect.Sdk.Lifecycle;
-using Connect.Sdk.Testing.Fakes.Amazon;
 using Connect.Sdk.TestSupport;
+using Connect.Sdk.Testing.Fakes.Amazon;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Connect.Sdk.Amazon.Tests.Settings;
 
@@ -120,6 +122,18 @@ public sealed class AmazonSettingsTests : IAsyncDisposable
         Assert.Single(provider.GetServices<IConnector>().OfType<AmazonConnector>());
         var scheme = provider.GetRequiredService<ForeignNumberRules>().Find(ConnectorId.Amazon)!;
         Assert.Equal([ForeignNumberLabel.SkuFba, ForeignNumberLabel.SkuFbm], scheme.Rules.Select(r => r.Label));
+    }
+
+    [Fact]
+    public void AddAmazon_ConfigureHttp_AdjustsTheConnectorsClient()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(AdapterTestLog.CreateFactory());
+        services.AddConnectSdk().AddAmazon(http => http.Resilience.AttemptTimeout = TimeSpan.FromSeconds(45));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptionsMonitor<MarketplaceHttpClientOptions>>().Get(AmazonConnector.HttpClientName);
+        Assert.Equal(TimeSpan.FromSeconds(45), options.Resilience.AttemptTimeout);
     }
 
     private async Task<ConnectionCheckResult> CheckAsync(SettingsUpdate settings) =>

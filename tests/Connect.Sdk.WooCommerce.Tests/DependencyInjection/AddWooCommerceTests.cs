@@ -1,7 +1,9 @@
 using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Http;
 using Connect.Sdk.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Connect.Sdk.WooCommerce.Tests.DependencyInjection;
 
@@ -22,5 +24,17 @@ public sealed class AddWooCommerceTests
         Assert.Contains(ForeignNumberLabel.Sku, scheme.Rules.Select(r => r.Label));
         Assert.Single(services, s => s.ServiceType == typeof(IConnector));
         Assert.NotNull(provider.GetRequiredService<IHttpClientFactory>().CreateClient("Connect.Sdk.WooCommerce"));
+    }
+
+    [Fact]
+    public void AddWooCommerce_ConfigureHttp_AdjustsTheConnectorsClient()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(AdapterTestLog.CreateFactory());
+        services.AddConnectSdk().UseInMemoryStores().AddWooCommerce(http => http.Resilience.MaxRetryAttempts = 1);
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptionsMonitor<MarketplaceHttpClientOptions>>().Get("Connect.Sdk.WooCommerce");
+        Assert.Equal(1, options.Resilience.MaxRetryAttempts);
     }
 }
