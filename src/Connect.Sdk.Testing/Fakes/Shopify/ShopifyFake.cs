@@ -19,9 +19,10 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// engine: the fake reads the document's first root field (its alias too) and that field's arguments (literals or
 /// <c>$variables</c>; input objects must come as variables) and answers with the field's complete fixed shape,
 /// whatever the selection set asks for. Connections carry both <c>nodes</c> and <c>edges</c>. Nested connections of an
-/// order (<c>lineItems</c>, <c>fulfillmentOrders</c> and their <c>lineItems</c>) honour the <c>first</c> and <c>after</c>
-/// the selection gives them, with <c>pageInfo</c>; an inventory item answers <c>inventoryLevel(locationId:)</c> with its
-/// level at that location (null elsewhere) next to <c>inventoryLevels</c>.
+/// order (<c>lineItems</c>, <c>fulfillmentOrders</c> and their <c>lineItems</c> and <c>fulfillments</c>) honour the
+/// <c>first</c> and <c>after</c> the selection gives them, with <c>pageInfo</c>; the order's <c>fulfillments</c> is a list,
+/// cut to its <c>first</c> (oldest first) with nothing to page on; an inventory item answers
+/// <c>inventoryLevel(locationId:)</c> with its level at that location (null elsewhere) next to <c>inventoryLevels</c>.
 /// </para>
 /// <list type="table">
 /// <listheader><term>Root field (fault-plan operation)</term><description>What the fake does</description></listheader>
@@ -39,8 +40,10 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// <c>INVALID_REASON</c>, <c>INVALID_INVENTORY_ITEM</c>, <c>INVALID_LOCATION</c>, <c>INVALID_QUANTITY_NEGATIVE</c>. Cost 10.</description></item>
 /// <item><term><c>orders(first, after, query, sortKey, reverse)</c> (<c>graphql.orders</c>)</term><description>Cursor pages with <c>pageInfo { hasNextPage endCursor }</c>;
 /// <c>query</c> understands <c>updated_at:&gt;…</c>, <c>updated_at:&gt;=…</c>, <c>updated_at:&lt;…</c> and <c>name:…</c>; <c>sortKey</c> <c>ID</c> (default) or <c>UPDATED_AT</c>. At most 250 a page.</description></item>
-/// <item><term><c>order(id)</c> (<c>graphql.order</c>)</term><description>One order with <c>lineItems</c> and <c>fulfillmentOrders</c> (their line items and remaining quantities).</description></item>
-/// <item><term><c>fulfillmentOrder(id)</c> (<c>graphql.fulfillmentOrder</c>)</term><description>One fulfillment order with its line items.</description></item>
+/// <item><term><c>order(id)</c> (<c>graphql.order</c>)</term><description>One order with <c>lineItems</c>, <c>fulfillmentOrders</c> (one, or as
+/// <see cref="SeedOrder(MarketplaceOrder, IReadOnlyList{IReadOnlyList{Connect.Sdk.Shipments.ShippedLine}})"/> split the lines; their line items with remaining
+/// quantities, and the fulfillments made from each) and <c>fulfillments</c>.</description></item>
+/// <item><term><c>fulfillmentOrder(id)</c> (<c>graphql.fulfillmentOrder</c>)</term><description>One fulfillment order with its line items and fulfillments.</description></item>
 /// <item><term><c>fulfillmentCreate(fulfillment)</c> (<c>graphql.fulfillmentCreate</c>)</term><description>
 /// <c>lineItemsByFulfillmentOrder[{fulfillmentOrderId, fulfillmentOrderLineItems[{id, quantity}]}]</c> (no line items: all that remains),
 /// <c>trackingInfo {number, company, url}</c>. Over-fulfilling or an unknown fulfillment order is a user error. Cost 10.</description></item>
