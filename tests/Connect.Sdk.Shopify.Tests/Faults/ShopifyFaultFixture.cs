@@ -5,6 +5,7 @@ using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Shipments;
 using Connect.Sdk.Shopify.Tests.TestDoubles;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.Shopify;
@@ -113,6 +114,19 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
         Assert.Equal(numbers.Order(), received.Keys.Order());
         Assert.All(received, r => Assert.Equal(1, r.Value));
     }
+
+    /// <summary>The connector's status and tracking export, as the SDK calls it.</summary>
+    protected IOrderStatusFeature StatusExport => Host.Get<ConnectorRegistry>().Get(ShopifyConnector.Id).Features.OfType<IOrderStatusFeature>().Single();
+
+    /// <summary>A DHL parcel whose id is its tracking number, holding the given lines (none: all that remains).</summary>
+    protected static Shipment Parcel(string tracking, params ShippedLine[] lines) => new()
+    {
+        ShipmentId = tracking,
+        Carrier = Carrier.Dhl,
+        TrackingNumber = tracking,
+        ShippedAt = Instant.FromUtc(2026, 11, 23, 9, 0),
+        Lines = lines,
+    };
 
     protected int Sent(string field) => Traffic.Exchanges.Count(e => e.Request.Contains(field + "(", StringComparison.Ordinal) && e.Request.Contains("mutation", StringComparison.Ordinal));
 
