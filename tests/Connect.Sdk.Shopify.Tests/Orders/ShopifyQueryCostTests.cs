@@ -29,6 +29,7 @@ public sealed class ShopifyQueryCostTests : ShopifyFaultFixture
         Assert.Equal(553, ShopifyDocuments.OrderLines.EstimatedCost);
         Assert.Equal(368, ShopifyDocuments.OrderFulfillments.EstimatedCost);
         Assert.Equal(203, ShopifyDocuments.FulfillmentOrderLines.EstimatedCost);
+        Assert.Equal(103, ShopifyDocuments.FulfillmentOrderFulfillments.EstimatedCost);
         Assert.Equal(11, ShopifyDocuments.Product.EstimatedCost);
         Assert.Equal(4, ShopifyDocuments.Variant.EstimatedCost);
     }
