@@ -103,6 +103,32 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
         return numbers;
     }
 
+    /// <summary>
+    /// Maps articles 1..10, seeds an open order of the given lines split over fulfillment orders, imports it and
+    /// returns it as the ERP received it.
+    /// </summary>
+    protected async Task<MarketplaceOrder> ImportSplitOrderAsync(string number, IReadOnlyList<OrderLine> lines, IReadOnlyList<IReadOnlyList<ShippedLine>> fulfillmentOrders)
+    {
+        await MapArticlesAsync(10);
+        var now = Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5);
+        Shop.SeedOrder(
+            new MarketplaceOrder
+            {
+                OrderNumber = number,
+                MarketplaceOrderId = "88" + number,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Currency = CurrencyCode.Eur,
+                Status = OrderStatus.Open,
+                Lines = lines,
+                ShippingCost = new Money(4.90m, CurrencyCode.Eur),
+                ShippingAddress = new Address { Name = "Max Mustermann", Street = "Am Hafen 3", PostalCode = "20457", City = "Hamburg", CountryCode = "DE" },
+            },
+            fulfillmentOrders);
+        await Host.RunDueAsync();
+        return Host.Orders.Orders.Single(o => o.Order.OrderNumber == number).Order;
+    }
+
     protected async Task<IReadOnlyList<JournalEntry>> JournalAsync(RecordKind kind) => await Host.JournalEntriesAsync(Connection, kind);
 
     protected async Task<JournalEntry> EntryAsync(RecordKind kind, string key) =>

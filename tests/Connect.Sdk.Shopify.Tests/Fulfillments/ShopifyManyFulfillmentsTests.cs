@@ -5,7 +5,6 @@ using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Shopify.Http;
 using Connect.Sdk.Shopify.Tests.Faults;
-using NodaTime;
 
 namespace Connect.Sdk.Shopify.Tests.Fulfillments;
 
@@ -66,25 +65,8 @@ public sealed class ShopifyManyFulfillmentsTests : ShopifyFaultFixture
     private static OrderStatusUpdate Update(MarketplaceOrder order, IReadOnlyList<Shipment> parcels) => new(order.OrderNumber, order.MarketplaceOrderId, OrderStatus.PartiallyShipped, parcels);
 
     // One line of 60 units, 58 on one fulfillment order (every parcel ships from it) and 2 on another.
-    private async Task<MarketplaceOrder> ImportedOrderAsync()
-    {
-        await MapArticlesAsync(10);
-        var now = Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5);
-        Shop.SeedOrder(
-            new MarketplaceOrder
-            {
-                OrderNumber = Number,
-                MarketplaceOrderId = "887101",
-                CreatedAt = now,
-                UpdatedAt = now,
-                Currency = CurrencyCode.Eur,
-                Status = OrderStatus.Open,
-                Lines = [new OrderLine { LineId = LineId, ForeignNumber = Product(1), Title = "Mug", Quantity = 60, UnitPrice = new Money(2.50m, CurrencyCode.Eur), TaxRate = 0.19m }],
-                ShippingCost = new Money(4.90m, CurrencyCode.Eur),
-                ShippingAddress = new Address { Name = "Max Mustermann", Street = "Am Hafen 3", PostalCode = "20457", City = "Hamburg", CountryCode = "DE" },
-            },
-            [[new ShippedLine(LineId, 58)], [new ShippedLine(LineId, 2)]]);
-        await Host.RunDueAsync();
-        return Host.Orders.Orders.Single(o => o.Order.OrderNumber == Number).Order;
-    }
+    private Task<MarketplaceOrder> ImportedOrderAsync() => ImportSplitOrderAsync(
+        Number,
+        [new OrderLine { LineId = LineId, ForeignNumber = Product(1), Title = "Mug", Quantity = 60, UnitPrice = new Money(2.50m, CurrencyCode.Eur), TaxRate = 0.19m }],
+        [[new ShippedLine(LineId, 58)], [new ShippedLine(LineId, 2)]]);
 }

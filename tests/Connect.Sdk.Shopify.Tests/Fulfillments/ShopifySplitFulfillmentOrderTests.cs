@@ -5,7 +5,6 @@ using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Shopify.Http;
 using Connect.Sdk.Shopify.Tests.Faults;
-using NodaTime;
 
 namespace Connect.Sdk.Shopify.Tests.Fulfillments;
 
@@ -70,36 +69,22 @@ public sealed class ShopifySplitFulfillmentOrderTests : ShopifyFaultFixture
     // fulfillment order and two on a seventh.
     private async Task<(MarketplaceOrder Order, IOrderStatusFeature Feature)> ImportedSplitOrderAsync()
     {
-        await MapArticlesAsync(10);
-        var now = Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5);
-        Shop.SeedOrder(
-            new MarketplaceOrder
+        var order = await ImportSplitOrderAsync(
+            Number,
+            [.. Enumerable.Range(1, 7).Select(i => new OrderLine
             {
-                OrderNumber = Number,
-                MarketplaceOrderId = "887001",
-                CreatedAt = now,
-                UpdatedAt = now,
-                Currency = CurrencyCode.Eur,
-                Status = OrderStatus.Open,
-                Lines = [.. Enumerable.Range(1, 7).Select(i => new OrderLine
-                {
-                    LineId = LineId(i),
-                    ForeignNumber = Product(1),
-                    Title = "Mug " + i.ToString(CultureInfo.InvariantCulture),
-                    Quantity = i == 7 ? 3 : 2,
-                    UnitPrice = new Money(2.50m, CurrencyCode.Eur),
-                    TaxRate = 0.19m,
-                })],
-                ShippingCost = new Money(4.90m, CurrencyCode.Eur),
-                ShippingAddress = new Address { Name = "Max Mustermann", Street = "Am Hafen 3", PostalCode = "20457", City = "Hamburg", CountryCode = "DE" },
-            },
+                LineId = LineId(i),
+                ForeignNumber = Product(1),
+                Title = "Mug " + i.ToString(CultureInfo.InvariantCulture),
+                Quantity = i == 7 ? 3 : 2,
+                UnitPrice = new Money(2.50m, CurrencyCode.Eur),
+                TaxRate = 0.19m,
+            })],
             [
                 .. Enumerable.Range(1, 5).Select(i => (IReadOnlyList<ShippedLine>)[new ShippedLine(LineId(i), 2)]),
                 [new ShippedLine(LineId(6), 2), new ShippedLine(LineId(7), 1)],
                 [new ShippedLine(LineId(7), 2)],
             ]);
-        await Host.RunDueAsync();
-        var order = Host.Orders.Orders.Single(o => o.Order.OrderNumber == Number).Order;
         return (order, StatusExport);
     }
 }
