@@ -120,6 +120,7 @@ internal sealed class ShopifyOrderStatusFeature(ShopifyGraphQLClient client, ILo
 
     // Reads the order's fulfillments and all of its fulfillment orders with all of their lines: further pages of
     // fulfillment orders and of a fulfillment order's lines come with follow-ups, each well under Shopify's 1000 points.
+    // So do the fulfillments beyond the order's list, which has no further page.
     private async Task<ShopifyOrderJson?> ReadAsync(ShopifySession session, string orderGid, CancellationToken cancellationToken)
     {
         var data = await client.SendAsync(session, ShopifyDocuments.OrderFulfillments, new JsonObject { ["id"] = orderGid, ["after"] = null }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrderDataJson, cancellationToken).ConfigureAwait(false);
@@ -144,7 +145,35 @@ internal sealed class ShopifyOrderStatusFeature(ShopifyGraphQLClient client, ILo
         }
 
         order.FulfillmentOrders = new ShopifyNodesJson<ShopifyFulfillmentOrderJson> { Nodes = fulfillmentOrders };
+        if (order.Fulfillments is { Count: >= ShopifyDocuments.FulfillmentsRead } listed)
+        {
+            order.Fulfillments = await AllFulfillmentsAsync(session, listed, fulfillmentOrders, cancellationToken).ConfigureAwait(false);
+        }
+
         return order;
+    }
+
+    // Order.fulfillments is a list cut at its first and cannot be paged, so a full list may hide later parcels (which
+    // would then be sent again). Every fulfillment is made from fulfillment orders, whose fulfillments are connections:
+    // paging through each of them finds all, and one made from several fulfillment orders is counted once by its id.
+    private async Task<List<ShopifyFulfillmentJson>> AllFulfillmentsAsync(ShopifySession session, IReadOnlyList<ShopifyFulfillmentJson> listed, List<ShopifyFulfillmentOrderJson> fulfillmentOrders, CancellationToken cancellationToken)
+    {
+        var all = new List<ShopifyFulfillmentJson>(listed);
+        var seen = listed.Select(f => f.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var id in fulfillmentOrders.Select(f => f.Id).OfType<string>())
+        {
+            string? after = null;
+            do
+            {
+                var data = await client.SendAsync(session, ShopifyDocuments.FulfillmentOrderFulfillments, new JsonObject { ["id"] = id, ["after"] = after }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyFulfillmentOrderDataJson, cancellationToken).ConfigureAwait(false);
+                var page = data.FulfillmentOrder?.Fulfillments ?? throw Incomplete(session, "fulfillmentOrder.fulfillments");
+                all.AddRange((page.Nodes ?? []).Where(f => f.Id is null || seen.Add(f.Id)));
+                after = page.PageInfo is { HasNextPage: true, EndCursor: { } next } && next != after ? next : null;
+            }
+            while (after is not null);
+        }
+
+        return all;
     }
 
     private async Task CompleteLinesAsync(ShopifySession session, ShopifyFulfillmentOrderJson fulfillmentOrder, CancellationToken cancellationToken)

@@ -24,8 +24,18 @@ internal static class ShopifyDocuments
     /// <summary>How many lines one <see cref="FulfillmentOrderLines"/> follow-up reads.</summary>
     public const int FollowUpFulfillmentOrderLinePageSize = 100;
 
-    /// <summary>How many fulfillments (parcels already sent) an order read shows; <c>fulfillments</c> is a list, not a connection.</summary>
+    /// <summary>
+    /// How many fulfillments (parcels already sent) an order read shows: <c>Order.fulfillments</c> is a list cut by
+    /// <c>first</c>, not a connection, so an order showing this many may have more; those come with
+    /// <see cref="FulfillmentOrderFulfillments"/>.
+    /// </summary>
     public const int FulfillmentsRead = 50;
+
+    /// <summary>How many fulfillments one <see cref="FulfillmentOrderFulfillments"/> page reads.</summary>
+    public const int FulfillmentPageSize = 50;
+
+    // A fulfillment: itself 1, trackingInfo 1 (a list without first: one element).
+    private const int FulfillmentCost = 2;
 
     // Requested costs by Shopify's rules: scalars and enums 0, an object 1, a connection 2 + first × one node, a list
     // with first that many elements, a mutation 10.
@@ -158,7 +168,7 @@ internal static class ShopifyDocuments
           }
         }
         """,
-        1 + (2 + (FulfillmentOrderPageSize * (1 + 2 + (FulfillmentOrderLinePageSize * FulfillmentOrderLineCost)))) + (FulfillmentsRead * 2),
+        1 + (2 + (FulfillmentOrderPageSize * (1 + 2 + (FulfillmentOrderLinePageSize * FulfillmentOrderLineCost)))) + (FulfillmentsRead * FulfillmentCost),
         IsRetriable: true);
 
     /// <summary>The lines of a fulfillment order after a cursor. Cost 1 + 2 + 100 × 2 = 203.</summary>
@@ -168,8 +178,18 @@ internal static class ShopifyDocuments
         1 + 2 + (FollowUpFulfillmentOrderLinePageSize * FulfillmentOrderLineCost),
         IsRetriable: true);
 
+    /// <summary>
+    /// The fulfillments made from one fulfillment order, a page at a time from <c>$after</c>: unlike the order's list,
+    /// a connection, so every fulfillment of an order is found through its fulfillment orders. Cost 1 + 2 + 50 × 2 = 103.
+    /// </summary>
+    public static ShopifyOperation FulfillmentOrderFulfillments { get; } = new(
+        "fulfillmentOrder.fulfillments",
+        $"query FulfillmentOrderFulfillments($id: ID!, $after: String) {{ fulfillmentOrder(id: $id) {{ id fulfillments(first: {FulfillmentPageSize}, after: $after) {{ nodes {{ id status trackingInfo {{ number company url }} }} pageInfo {{ hasNextPage endCursor }} }} }} }}",
+        1 + 2 + (FulfillmentPageSize * FulfillmentCost),
+        IsRetriable: true);
+
     /// <summary>Every query the connector sends, to check their costs.</summary>
-    public static IReadOnlyList<ShopifyOperation> Queries => [Shop, Location, Variant, Product, Orders, OrderByName, OrderLines, OrderFulfillments, FulfillmentOrderLines];
+    public static IReadOnlyList<ShopifyOperation> Queries => [Shop, Location, Variant, Product, Orders, OrderByName, OrderLines, OrderFulfillments, FulfillmentOrderLines, FulfillmentOrderFulfillments];
 
     /// <summary>
     /// Creates a fulfillment with tracking. Not retried by the HTTP layer: without an answer it is resolved by reading the

@@ -11,4 +11,7 @@ internal sealed class ShopifyFulfillmentOrderJson
 
     /// <summary>Its lines; the connector replaces a first page with all of them once it has read the rest.</summary>
     public ShopifyNodesJson<ShopifyFulfillmentOrderLineItemJson>? LineItems { get; set; }
+
+    /// <summary>The fulfillments made from it, a page of them (read only when the order's own list may be cut).</summary>
+    public ShopifyNodesJson<ShopifyFulfillmentJson>? Fulfillments { get; init; }
 }

@@ -58,5 +58,5 @@ internal sealed class ShopifyOrderJson
     public ShopifyNodesJson<ShopifyFulfillmentOrderJson>? FulfillmentOrders { get; set; }
 
     /// <summary>The fulfillments made so far.</summary>
-    public IReadOnlyList<ShopifyFulfillmentJson>? Fulfillments { get; init; }
+    public IReadOnlyList<ShopifyFulfillmentJson>? Fulfillments { get; set; }
 }

@@ -5,6 +5,7 @@ using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Shipments;
 using Connect.Sdk.Shopify.Tests.TestDoubles;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.Shopify;
@@ -102,6 +103,32 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
         return numbers;
     }
 
+    /// <summary>
+    /// Maps articles 1..10, seeds an open order of the given lines split over fulfillment orders, imports it and
+    /// returns it as the ERP received it.
+    /// </summary>
+    protected async Task<MarketplaceOrder> ImportSplitOrderAsync(string number, IReadOnlyList<OrderLine> lines, IReadOnlyList<IReadOnlyList<ShippedLine>> fulfillmentOrders)
+    {
+        await MapArticlesAsync(10);
+        var now = Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5);
+        Shop.SeedOrder(
+            new MarketplaceOrder
+            {
+                OrderNumber = number,
+                MarketplaceOrderId = "88" + number,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Currency = CurrencyCode.Eur,
+                Status = OrderStatus.Open,
+                Lines = lines,
+                ShippingCost = new Money(4.90m, CurrencyCode.Eur),
+                ShippingAddress = new Address { Name = "Max Mustermann", Street = "Am Hafen 3", PostalCode = "20457", City = "Hamburg", CountryCode = "DE" },
+            },
+            fulfillmentOrders);
+        await Host.RunDueAsync();
+        return Host.Orders.Orders.Single(o => o.Order.OrderNumber == number).Order;
+    }
+
     protected async Task<IReadOnlyList<JournalEntry>> JournalAsync(RecordKind kind) => await Host.JournalEntriesAsync(Connection, kind);
 
     protected async Task<JournalEntry> EntryAsync(RecordKind kind, string key) =>
@@ -113,6 +140,19 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
         Assert.Equal(numbers.Order(), received.Keys.Order());
         Assert.All(received, r => Assert.Equal(1, r.Value));
     }
+
+    /// <summary>The connector's status and tracking export, as the SDK calls it.</summary>
+    protected IOrderStatusFeature StatusExport => Host.Get<ConnectorRegistry>().Get(ShopifyConnector.Id).Features.OfType<IOrderStatusFeature>().Single();
+
+    /// <summary>A DHL parcel whose id is its tracking number, holding the given lines (none: all that remains).</summary>
+    protected static Shipment Parcel(string tracking, params ShippedLine[] lines) => new()
+    {
+        ShipmentId = tracking,
+        Carrier = Carrier.Dhl,
+        TrackingNumber = tracking,
+        ShippedAt = Instant.FromUtc(2026, 11, 23, 9, 0),
+        Lines = lines,
+    };
 
     protected int Sent(string field) => Traffic.Exchanges.Count(e => e.Request.Contains(field + "(", StringComparison.Ordinal) && e.Request.Contains("mutation", StringComparison.Ordinal));
 

@@ -89,20 +89,10 @@ public sealed class ShopifyFulfillmentTests : ShopifyFaultFixture
         var number = SeedOrders(1)[0];
         await Host.RunDueAsync();
         var order = Host.Orders.Orders.Single(o => o.Order.OrderNumber == number).Order;
-        var feature = Host.Get<Connect.Sdk.Connectors.ConnectorRegistry>().Get(ShopifyConnector.Id).Features.OfType<IOrderStatusFeature>().Single();
-        return (order, feature);
+        return (order, StatusExport);
     }
 
     private Task<Connect.Sdk.Connectors.ConnectionContext> ContextAsync() => Host.ContextOfAsync(Connection);
 
     private static OrderStatusUpdate Update(MarketplaceOrder order, Shipment parcel) => new(order.OrderNumber, order.MarketplaceOrderId, OrderStatus.PartiallyShipped, [parcel]);
-
-    private static Shipment Parcel(string tracking, params ShippedLine[] lines) => new()
-    {
-        ShipmentId = tracking,
-        Carrier = Carrier.Dhl,
-        TrackingNumber = tracking,
-        ShippedAt = NodaTime.Instant.FromUtc(2026, 11, 23, 9, 0),
-        Lines = lines,
-    };
 }

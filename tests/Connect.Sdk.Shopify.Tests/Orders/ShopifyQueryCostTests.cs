@@ -29,6 +29,7 @@ public sealed class ShopifyQueryCostTests : ShopifyFaultFixture
         Assert.Equal(553, ShopifyDocuments.OrderLines.EstimatedCost);
         Assert.Equal(368, ShopifyDocuments.OrderFulfillments.EstimatedCost);
         Assert.Equal(203, ShopifyDocuments.FulfillmentOrderLines.EstimatedCost);
+        Assert.Equal(103, ShopifyDocuments.FulfillmentOrderFulfillments.EstimatedCost);
         Assert.Equal(11, ShopifyDocuments.Product.EstimatedCost);
         Assert.Equal(4, ShopifyDocuments.Variant.EstimatedCost);
     }
@@ -57,17 +58,9 @@ public sealed class ShopifyQueryCostTests : ShopifyFaultFixture
         var number = SeedBigOrder();
         await Host.RunDueAsync();
         var order = Host.Orders.Orders.Single(o => o.Order.OrderNumber == number).Order;
-        var feature = Host.Get<Connect.Sdk.Connectors.ConnectorRegistry>().Get(ShopifyConnector.Id).Features.OfType<IOrderStatusFeature>().Single();
-        var parcel = new Shipment
-        {
-            ShipmentId = "P-1",
-            Carrier = Carrier.Dhl,
-            TrackingNumber = "T-1",
-            ShippedAt = Instant.FromUtc(2026, 11, 23, 9, 0),
-            Lines = [.. order.Lines.Select(l => new ShippedLine(l.LineId, l.Quantity))],
-        };
+        var parcel = Parcel("T-1", [.. order.Lines.Select(l => new ShippedLine(l.LineId, l.Quantity))]);
 
-        var result = await feature.ExportOrderStatusAsync(await Host.ContextOfAsync(Connection), new OrderStatusUpdate(number, order.MarketplaceOrderId, OrderStatus.Shipped, [parcel]), CancellationToken.None);
+        var result = await StatusExport.ExportOrderStatusAsync(await Host.ContextOfAsync(Connection), new OrderStatusUpdate(number, order.MarketplaceOrderId, OrderStatus.Shipped, [parcel]), CancellationToken.None);
 
         Assert.Equal(RecordOutcome.Succeeded, result.Outcome);
         var shipment = Assert.Single(Shop.ShipmentsOf(number));

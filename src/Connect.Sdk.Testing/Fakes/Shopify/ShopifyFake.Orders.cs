@@ -24,6 +24,67 @@ public sealed partial class ShopifyFake
     public override void SeedOrder(MarketplaceOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
+        PlaceOrder(order, [[.. order.Lines.Select((l, i) => (i, l.Quantity))]]);
+    }
+
+    /// <summary>
+    /// Places an order whose lines Shopify split over several fulfillment orders, as it does for lines that ship from
+    /// different locations (or in parts from one): a client has to read every fulfillment order to ship the whole order.
+    /// </summary>
+    /// <param name="order">The order, as <see cref="SeedOrder(MarketplaceOrder)"/> takes it; its lines need distinct line ids.</param>
+    /// <param name="fulfillmentOrders">
+    /// The fulfillment orders in the order Shopify lists them, each with the lines it holds (by <see cref="OrderLine.LineId"/>)
+    /// and how many units of each. A line may be split over several; together they hold every unit of every line.
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// As for <see cref="SeedOrder(MarketplaceOrder)"/>; also no or an empty fulfillment order, a line id the order does not
+    /// have (or has twice), a quantity below 1, or quantities that do not add up to a line's quantity.
+    /// </exception>
+    public void SeedOrder(MarketplaceOrder order, IReadOnlyList<IReadOnlyList<ShippedLine>> fulfillmentOrders)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(fulfillmentOrders);
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            if (order.Lines[i].LineId is not { } lineId || !indexOf.TryAdd(lineId, i))
+            {
+                throw new ArgumentException($"Line {i + 1} of order {order.OrderNumber} needs a line id of its own to be split over fulfillment orders.", nameof(order));
+            }
+        }
+
+        var split = new List<IReadOnlyList<(int Line, int Quantity)>>();
+        foreach (var fulfillmentOrder in fulfillmentOrders)
+        {
+            if (fulfillmentOrder is not { Count: > 0 })
+            {
+                throw new ArgumentException("A fulfillment order holds at least one line.", nameof(fulfillmentOrders));
+            }
+
+            split.Add([.. fulfillmentOrder.Select(l => indexOf.TryGetValue(l.LineId, out var index) && l.Quantity > 0
+                ? (index, l.Quantity)
+                : throw new ArgumentException($"Order {order.OrderNumber} has no line {l.LineId} to put {l.Quantity} unit(s) of on a fulfillment order.", nameof(fulfillmentOrders)))]);
+        }
+
+        PlaceOrder(order, split);
+    }
+
+    private void PlaceOrder(MarketplaceOrder order, List<IReadOnlyList<(int Line, int Quantity)>> fulfillmentOrders)
+    {
+        if (fulfillmentOrders.Count == 0)
+        {
+            throw new ArgumentException("An order has at least one fulfillment order.", nameof(fulfillmentOrders));
+        }
+
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            var held = fulfillmentOrders.SelectMany(f => f).Where(l => l.Line == i).Sum(l => l.Quantity);
+            if (held != order.Lines[i].Quantity)
+            {
+                throw new ArgumentException($"The fulfillment orders hold {held} unit(s) of line {order.Lines[i].LineId ?? (i + 1).ToString(CultureInfo.InvariantCulture)}, which has {order.Lines[i].Quantity}.", nameof(fulfillmentOrders));
+            }
+        }
+
         lock (Gate)
         {
             var name = NameOf(order.OrderNumber);
@@ -34,7 +95,7 @@ public sealed partial class ShopifyFake
 
             var id = IdOrNext(order.MarketplaceOrderId);
             var shipped = order.Status == OrderStatus.Shipped || order.Status == OrderStatus.Completed;
-            var lines = new List<ShopifyOrderLine>();
+            var lineKeys = new List<string>();
             var lineNodes = new JsonArray();
             foreach (var line in order.Lines)
             {
@@ -46,7 +107,7 @@ public sealed partial class ShopifyFake
                 }
 
                 var lineKey = LineKeyOf(line.LineId);
-                lines.Add(new ShopifyOrderLine { Key = lineKey, FulfillmentOrderLineItemId = NextId(), Quantity = line.Quantity, Remaining = shipped ? 0 : line.Quantity });
+                lineKeys.Add(lineKey);
                 var taxLines = new JsonArray();
                 if (line.TaxAmount is not null || line.TaxRate is not null)
                 {
@@ -121,11 +182,14 @@ public sealed partial class ShopifyFake
             {
                 Id = id,
                 Name = name,
-                FulfillmentOrderId = NextId(),
+                FulfillmentOrders = [.. fulfillmentOrders.Select(f => new ShopifyFulfillmentOrder
+                {
+                    Id = NextId(),
+                    Lines = [.. f.Select(l => new ShopifyOrderLine { Key = lineKeys[l.Line], FulfillmentOrderLineItemId = NextId(), Quantity = l.Quantity, Remaining = shipped ? 0 : l.Quantity })],
+                })],
                 SeededStatus = order.Status,
                 UpdatedAt = order.UpdatedAt,
                 Json = json,
-                Lines = lines,
             });
         }
     }
@@ -155,14 +219,14 @@ public sealed partial class ShopifyFake
         }
     }
 
-    /// <summary>The GIDs of an order and its fulfillment order, as a client finds them through the API.</summary>
+    /// <summary>The GIDs of an order and its first fulfillment order, as a client finds them through the API.</summary>
     /// <param name="orderNumber">The order number, with or without <c>#</c>.</param>
     /// <returns>The GIDs, or <see langword="null"/> for an unknown order.</returns>
     public ShopifyOrderIds? IdsOfOrder(string orderNumber)
     {
         lock (Gate)
         {
-            return FindOrder(orderNumber) is { } order ? new ShopifyOrderIds(ShopifyGid.Of("Order", order.Id), ShopifyGid.Of("FulfillmentOrder", order.FulfillmentOrderId)) : null;
+            return FindOrder(orderNumber) is { } order ? new ShopifyOrderIds(ShopifyGid.Of("Order", order.Id), ShopifyGid.Of("FulfillmentOrder", order.FulfillmentOrders[0].Id)) : null;
         }
     }
 
@@ -226,49 +290,44 @@ public sealed partial class ShopifyFake
 
     private JsonObject RenderOrder(ShopifyOrder order, ShopifySelection? selection = null, JsonObject? variables = null)
     {
+        // Nested connections honour their first and after, as on Shopify: a client reads the rest with follow-ups.
+        variables ??= [];
         var json = order.Json.DeepClone().AsObject();
         json["updatedAt"] = InstantPattern.General.Format(order.UpdatedAt);
         json["displayFulfillmentStatus"] = order.IsFullyFulfilled ? "FULFILLED" : order.IsPartlyFulfilled ? "PARTIALLY_FULFILLED" : "UNFULFILLED";
-        json["fulfillmentOrders"] = new JsonObject
-        {
-            ["nodes"] = new JsonArray(new JsonObject
-            {
-                ["id"] = ShopifyGid.Of("FulfillmentOrder", order.FulfillmentOrderId),
-                ["status"] = order.IsCancelled ? "CLOSED" : order.IsFullyFulfilled ? "CLOSED" : order.IsPartlyFulfilled ? "IN_PROGRESS" : "OPEN",
-                ["assignedLocation"] = new JsonObject { ["location"] = new JsonObject { ["id"] = ShopifyGid.Of("Location", LocationId) } },
-                ["lineItems"] = new JsonObject
-                {
-                    ["nodes"] = new JsonArray(order.Lines.Select(l => (JsonNode)new JsonObject
-                    {
-                        ["id"] = ShopifyGid.Of("FulfillmentOrderLineItem", l.FulfillmentOrderLineItemId),
-                        ["totalQuantity"] = l.Quantity,
-                        ["remainingQuantity"] = l.Remaining,
-                        ["lineItem"] = new JsonObject { ["id"] = "gid://shopify/LineItem/" + l.Key },
-                    }).ToArray()),
-                },
-            }),
-        };
-        json["fulfillments"] = new JsonArray(order.Fulfillments.Select(f => (JsonNode)RenderFulfillment(f)).ToArray());
-        if (selection is not null)
-        {
-            // Nested connections honour their first and after, as on Shopify: a client reads the rest with follow-ups.
-            variables ??= [];
-            json["lineItems"] = PageNested(json["lineItems"]!.AsObject(), selection.Child("lineItems"), variables, "lineItem");
-            var fulfillmentOrdersField = selection.Child("fulfillmentOrders");
-            var fulfillmentOrders = PageNested(json["fulfillmentOrders"]!.AsObject(), fulfillmentOrdersField, variables, "fulfillmentOrder");
-            var linesField = fulfillmentOrdersField?.Node()?.Child("lineItems");
-            foreach (var node in fulfillmentOrders["nodes"]!.AsArray().Concat(fulfillmentOrders["edges"]!.AsArray().Select(e => e!["node"])))
-            {
-                if (node is JsonObject fulfillmentOrder)
-                {
-                    fulfillmentOrder["lineItems"] = PageNested(fulfillmentOrder["lineItems"]!.AsObject(), linesField, variables, "fulfillmentOrderLineItem");
-                }
-            }
+        json["lineItems"] = PageNested(json["lineItems"]!.AsObject(), selection?.Child("lineItems"), variables, "lineItem");
+        var fulfillmentOrdersField = selection?.Child("fulfillmentOrders");
+        var fulfillmentOrders = order.FulfillmentOrders.Select(f => (JsonNode)RenderFulfillmentOrder(order, f, fulfillmentOrdersField?.Node(), variables));
+        json["fulfillmentOrders"] = PageNested(new JsonObject { ["nodes"] = new JsonArray([.. fulfillmentOrders]) }, fulfillmentOrdersField, variables, "fulfillmentOrder");
 
-            json["fulfillmentOrders"] = fulfillmentOrders;
-        }
-
+        // Order.fulfillments is a list, not a connection: its first cuts it, oldest first, and nothing pages beyond.
+        var fulfillments = selection?.Child("fulfillments")?.Argument("first", variables) is JsonValue f && f.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? order.Fulfillments.Take(f.GetValue<int>())
+            : order.Fulfillments;
+        json["fulfillments"] = new JsonArray([.. fulfillments.Select(x => (JsonNode)RenderFulfillment(x))]);
         return json;
+    }
+
+    // A fulfillment order with its lines and the fulfillments shipped from it, both connections cut to what the node's
+    // selection asks for.
+    private JsonObject RenderFulfillmentOrder(ShopifyOrder order, ShopifyFulfillmentOrder fulfillmentOrder, ShopifySelection? selection, JsonObject variables)
+    {
+        var lines = fulfillmentOrder.Lines.Select(l => (JsonNode)new JsonObject
+        {
+            ["id"] = ShopifyGid.Of("FulfillmentOrderLineItem", l.FulfillmentOrderLineItemId),
+            ["totalQuantity"] = l.Quantity,
+            ["remainingQuantity"] = l.Remaining,
+            ["lineItem"] = new JsonObject { ["id"] = "gid://shopify/LineItem/" + l.Key },
+        });
+        var fulfillments = order.Fulfillments.Where(f => f.FulfillmentOrderIds.Contains(fulfillmentOrder.Id)).Select(f => (JsonNode)RenderFulfillment(f));
+        return new JsonObject
+        {
+            ["id"] = ShopifyGid.Of("FulfillmentOrder", fulfillmentOrder.Id),
+            ["status"] = order.IsCancelled || fulfillmentOrder.IsFullyFulfilled ? "CLOSED" : fulfillmentOrder.IsPartlyFulfilled ? "IN_PROGRESS" : "OPEN",
+            ["assignedLocation"] = new JsonObject { ["location"] = new JsonObject { ["id"] = ShopifyGid.Of("Location", LocationId) } },
+            ["lineItems"] = PageNested(new JsonObject { ["nodes"] = new JsonArray([.. lines]) }, selection?.Child("lineItems"), variables, "fulfillmentOrderLineItem"),
+            ["fulfillments"] = PageNested(new JsonObject { ["nodes"] = new JsonArray([.. fulfillments]) }, selection?.Child("fulfillments"), variables, "fulfillment"),
+        };
     }
 
     // A nested connection rendered whole, cut to the page its field asks for (all of it when the field is not selected).
@@ -346,17 +405,13 @@ public sealed partial class ShopifyFake
     private (JsonNode? Data, int ActualCost) Order(FakeCall call, ShopifyGraphQLRequest request) =>
         (ShopifyGid.TryParse(request.StringArgument("id"), "Order", out var id) && _orders.Find(o => o.Id == id) is { } order ? RenderOrder(order, request.Root, request.Variables) : null, 1);
 
-    private (JsonNode? Data, int ActualCost) FulfillmentOrder(FakeCall call, ShopifyGraphQLRequest request)
-    {
-        if (!ShopifyGid.TryParse(request.StringArgument("id"), "FulfillmentOrder", out var id) || _orders.Find(o => o.FulfillmentOrderId == id) is not { } order)
-        {
-            return (null, 1);
-        }
+    private (JsonNode? Data, int ActualCost) FulfillmentOrder(FakeCall call, ShopifyGraphQLRequest request) =>
+        (ShopifyGid.TryParse(request.StringArgument("id"), "FulfillmentOrder", out var id) && FindFulfillmentOrder(id) is ({ } order, { } fulfillmentOrder)
+            ? RenderFulfillmentOrder(order, fulfillmentOrder, request.Root, request.Variables)
+            : null, 1);
 
-        var node = RenderOrder(order)["fulfillmentOrders"]!["nodes"]![0]!.DeepClone().AsObject();
-        node["lineItems"] = PageNested(node["lineItems"]!.AsObject(), request.Root?.Child("lineItems"), request.Variables, "fulfillmentOrderLineItem");
-        return (node, 1);
-    }
+    private (ShopifyOrder Order, ShopifyFulfillmentOrder FulfillmentOrder)? FindFulfillmentOrder(long id) =>
+        _orders.SelectMany(o => o.FulfillmentOrders.Where(f => f.Id == id).Select(f => (o, f))).Cast<(ShopifyOrder, ShopifyFulfillmentOrder)?>().FirstOrDefault();
 
     private (JsonNode? Data, int ActualCost) CreateFulfillment(FakeCall call, ShopifyGraphQLRequest request)
     {
@@ -365,12 +420,13 @@ public sealed partial class ShopifyFake
         var errors = new JsonArray();
         ShopifyOrder? order = null;
         var shipped = new List<(ShopifyOrderLine Line, int Quantity)>();
+        var shippedFrom = new List<long>();
         for (var g = 0; g < groups.Count; g++)
         {
             var index = g.ToString(CultureInfo.InvariantCulture);
             var group = groups[g] as JsonObject ?? [];
             if (!ShopifyGid.TryParse((string?)group["fulfillmentOrderId"], "FulfillmentOrder", out var foId)
-                || _orders.Find(o => o.FulfillmentOrderId == foId) is not { } owner)
+                || FindFulfillmentOrder(foId) is not ({ } owner, { } fulfillmentOrder))
             {
                 errors.Add(UserError("Fulfillment order does not exist.", null, "fulfillment", "lineItemsByFulfillmentOrder", index, "fulfillmentOrderId"));
                 continue;
@@ -383,16 +439,17 @@ public sealed partial class ShopifyFake
             }
 
             order = owner;
+            shippedFrom.Add(fulfillmentOrder.Id);
             if (group["fulfillmentOrderLineItems"] is not JsonArray items)
             {
                 // No line items: Shopify fulfils everything that remains on the fulfillment order.
-                shipped.AddRange(owner.Lines.Where(l => l.Remaining > 0).Select(l => (l, l.Remaining)));
+                shipped.AddRange(fulfillmentOrder.Lines.Where(l => l.Remaining > 0).Select(l => (l, l.Remaining)));
                 continue;
             }
 
             foreach (var item in items.OfType<JsonObject>())
             {
-                var line = ShopifyGid.TryParse((string?)item["id"], "FulfillmentOrderLineItem", out var foLineId) ? owner.Lines.FirstOrDefault(l => l.FulfillmentOrderLineItemId == foLineId) : null;
+                var line = ShopifyGid.TryParse((string?)item["id"], "FulfillmentOrderLineItem", out var foLineId) ? fulfillmentOrder.Lines.FirstOrDefault(l => l.FulfillmentOrderLineItemId == foLineId) : null;
                 var quantity = item["quantity"] is JsonValue q && q.GetValueKind() == System.Text.Json.JsonValueKind.Number ? q.GetValue<int>() : 0;
                 var already = shipped.Where(s => s.Line == line).Sum(s => s.Quantity);
                 if (line is null || quantity < 1 || quantity + already > line.Remaining)
@@ -432,7 +489,8 @@ public sealed partial class ShopifyFake
             (string?)tracking?["company"],
             (string?)tracking?["url"],
             shippedLines,
-            shippedLines.Select(_ => NextId()).ToArray());
+            shippedLines.Select(_ => NextId()).ToArray(),
+            shippedFrom.Distinct().ToArray());
         order.Fulfillments.Add(fulfillment);
         order.UpdatedAt = Clock.GetCurrentInstant();
         return (new JsonObject { ["fulfillment"] = RenderFulfillment(fulfillment), ["userErrors"] = new JsonArray() }, MutationCost);

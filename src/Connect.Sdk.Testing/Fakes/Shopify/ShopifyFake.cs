@@ -19,9 +19,10 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// engine: the fake reads the document's first root field (its alias too) and that field's arguments (literals or
 /// <c>$variables</c>; input objects must come as variables) and answers with the field's complete fixed shape,
 /// whatever the selection set asks for. Connections carry both <c>nodes</c> and <c>edges</c>. Nested connections of an
-/// order (<c>lineItems</c>, <c>fulfillmentOrders</c> and their <c>lineItems</c>) honour the <c>first</c> and <c>after</c>
-/// the selection gives them, with <c>pageInfo</c>; an inventory item answers <c>inventoryLevel(locationId:)</c> with its
-/// level at that location (null elsewhere) next to <c>inventoryLevels</c>.
+/// order (<c>lineItems</c>, <c>fulfillmentOrders</c> and their <c>lineItems</c> and <c>fulfillments</c>) honour the
+/// <c>first</c> and <c>after</c> the selection gives them, with <c>pageInfo</c>; the order's <c>fulfillments</c> is a list,
+/// cut to its <c>first</c> (oldest first) with nothing to page on; an inventory item answers
+/// <c>inventoryLevel(locationId:)</c> with its level at that location (null elsewhere) next to <c>inventoryLevels</c>.
 /// </para>
 /// <list type="table">
 /// <listheader><term>Root field (fault-plan operation)</term><description>What the fake does</description></listheader>
@@ -39,8 +40,10 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// <c>INVALID_REASON</c>, <c>INVALID_INVENTORY_ITEM</c>, <c>INVALID_LOCATION</c>, <c>INVALID_QUANTITY_NEGATIVE</c>. Cost 10.</description></item>
 /// <item><term><c>orders(first, after, query, sortKey, reverse)</c> (<c>graphql.orders</c>)</term><description>Cursor pages with <c>pageInfo { hasNextPage endCursor }</c>;
 /// <c>query</c> understands <c>updated_at:&gt;…</c>, <c>updated_at:&gt;=…</c>, <c>updated_at:&lt;…</c> and <c>name:…</c>; <c>sortKey</c> <c>ID</c> (default) or <c>UPDATED_AT</c>. At most 250 a page.</description></item>
-/// <item><term><c>order(id)</c> (<c>graphql.order</c>)</term><description>One order with <c>lineItems</c> and <c>fulfillmentOrders</c> (their line items and remaining quantities).</description></item>
-/// <item><term><c>fulfillmentOrder(id)</c> (<c>graphql.fulfillmentOrder</c>)</term><description>One fulfillment order with its line items.</description></item>
+/// <item><term><c>order(id)</c> (<c>graphql.order</c>)</term><description>One order with <c>lineItems</c>, <c>fulfillmentOrders</c> (one, or as
+/// <see cref="SeedOrder(MarketplaceOrder, IReadOnlyList{IReadOnlyList{Connect.Sdk.Shipments.ShippedLine}})"/> split the lines; their line items with remaining
+/// quantities, and the fulfillments made from each) and <c>fulfillments</c>.</description></item>
+/// <item><term><c>fulfillmentOrder(id)</c> (<c>graphql.fulfillmentOrder</c>)</term><description>One fulfillment order with its line items and fulfillments.</description></item>
 /// <item><term><c>fulfillmentCreate(fulfillment)</c> (<c>graphql.fulfillmentCreate</c>)</term><description>
 /// <c>lineItemsByFulfillmentOrder[{fulfillmentOrderId, fulfillmentOrderLineItems[{id, quantity}]}]</c> (no line items: all that remains),
 /// <c>trackingInfo {number, company, url}</c>. Over-fulfilling or an unknown fulfillment order is a user error. Cost 10.</description></item>
@@ -61,11 +64,13 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// connections multiply; a list with <c>first</c> that many times one element; a mutation 10. Inline fragments count as
 /// part of their selection; named fragments are not read. The actual cost is the root field's (2 plus the nodes returned
 /// for a connection), never more than the requested cost.
+/// A connection with neither <c>first</c> nor <c>last</c> is refused with <c>errors[{message: "you must provide one of
+/// first or last", path}]</c>, <c>data: null</c> and its cost charged, as Shopify answers it.
 /// A request needs its requested cost available; it then pays the actual cost, as Shopify refunds the difference.
 /// A request costing more than 1000 points (Shopify's single-query limit) or more than the bucket holds is refused with
 /// <c>errors[{message: "Query cost is {cost}, which exceeds the single query max cost limit ({maxCost}).", extensions:
-/// {code: "MAX_COST_EXCEEDED", cost, maxCost}}]</c> and no <c>data</c>, before any point is taken.
-/// Every answer carries <c>extensions.cost</c>; a request that does not fit gets HTTP 200 (Shopify's documents give no status) with
+/// {code: "MAX_COST_EXCEEDED"}}]</c> and no <c>data</c>, before any point is taken.
+/// Every answer carries <c>extensions.cost</c>; a request that does not fit gets HTTP 200 (as Shopify throttles GraphQL) with
 /// <c>errors[{message: "Throttled", extensions: {code: "THROTTLED"}}]</c> and <c>actualQueryCost: null</c>. The bucket
 /// refills on <see cref="MarketplaceFakeOptions.Clock"/>. Every id the fake hands out is an odd number above 2^53, which
 /// no double holds, so a client that parses GIDs' numbers as JSON numbers or doubles gets them wrong.
@@ -363,14 +368,26 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
         }
 
         var requested = request.RequestedCost;
+        if (request.Root?.UnboundedConnection(request.Variables) is { } path)
+        {
+            // Shopify's own client tests show this answer: no data, the error without a code, and the cost charged.
+            _bucket.TryTake(Math.Min(requested, _bucket.Available), out _);
+            return Json(200, new JsonObject
+            {
+                ["data"] = null,
+                ["errors"] = new JsonArray(new JsonObject { ["message"] = "you must provide one of first or last", ["path"] = new JsonArray([.. path.Select(p => (JsonNode)p)]) }),
+                ["extensions"] = Cost(requested, requested),
+            });
+        }
+
         var maxCost = Math.Min(SingleQueryMaxCost, Throttle.MaximumAvailable);
         if (requested > maxCost)
         {
-            // A query that could never fit is refused outright rather than throttled forever.
+            // A query that could never fit is refused outright rather than throttled forever. Only the code and the
+            // message are reported from live answers; no extension fields beyond the code are promised.
             return GraphQLErrors(
                 string.Create(CultureInfo.InvariantCulture, $"Query cost is {requested}, which exceeds the single query max cost limit ({maxCost})."),
-                "MAX_COST_EXCEEDED",
-                new JsonObject { ["cost"] = requested, ["maxCost"] = maxCost });
+                "MAX_COST_EXCEEDED");
         }
 
         if (_bucket.Available < requested)
@@ -380,7 +397,7 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
                 ["errors"] = new JsonArray(new JsonObject
                 {
                     ["message"] = "Throttled",
-                    ["extensions"] = new JsonObject { ["code"] = "THROTTLED", ["documentation"] = "https://shopify.dev/api/usage/rate-limits" },
+                    ["extensions"] = new JsonObject { ["code"] = "THROTTLED" },
                 }),
                 ["extensions"] = Cost(requested, actual: null),
             };
@@ -430,7 +447,8 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
             }
         }
 
-        if (request.Field is "orders" or "locations" or "productVariants" && request.IntArgument("first") is not (> 0 and <= MaxPageSize))
+        // Without first (and last) the connection is refused as every unbounded connection is, after this check.
+        if (request.Field is "orders" or "locations" or "productVariants" && request.IntArgument("first") is { } first && first is not (> 0 and <= MaxPageSize))
         {
             return GraphQLErrors($"The 'first' argument of '{request.Field}' must be between 1 and {MaxPageSize}.", "BAD_REQUEST");
         }

@@ -12,7 +12,8 @@ internal sealed class ShopifyOrder
     /// <summary>The order's name as Shopify shows it, e.g. <c>#1001</c>.</summary>
     public required string Name { get; init; }
 
-    public required long FulfillmentOrderId { get; init; }
+    /// <summary>The order's fulfillment orders, at least one; together they hold every unit of every line.</summary>
+    public required IReadOnlyList<ShopifyFulfillmentOrder> FulfillmentOrders { get; init; }
 
     public required OrderStatus SeededStatus { get; init; }
 
@@ -21,8 +22,10 @@ internal sealed class ShopifyOrder
     /// <summary>The order's fields that never change after seeding (money, address, line items).</summary>
     public required JsonObject Json { get; init; }
 
-    public required IReadOnlyList<ShopifyOrderLine> Lines { get; init; }
+    /// <summary>Every fulfillment order line of the order.</summary>
+    public IEnumerable<ShopifyOrderLine> Lines => FulfillmentOrders.SelectMany(f => f.Lines);
 
+    /// <summary>The fulfillments created on the order, oldest first.</summary>
     public List<ShopifyFulfillment> Fulfillments { get; } = [];
 
     public bool IsCancelled => SeededStatus == OrderStatus.Cancelled;

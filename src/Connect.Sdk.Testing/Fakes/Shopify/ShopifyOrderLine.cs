@@ -1,8 +1,9 @@
 namespace Connect.Sdk.Testing.Fakes.Shopify;
 
 /// <summary>
-/// A line item of a Shopify fake order together with its fulfillment order line item: Shopify fulfils through
-/// fulfillment orders, so each line item has a matching fulfillment order line with what remains to ship.
+/// A fulfillment order line item of a Shopify fake order: the line item it belongs to, how many of its units the
+/// fulfillment order holds and how many of those remain to ship. A line item split over fulfillment orders has one
+/// such line on each.
 /// </summary>
 internal sealed class ShopifyOrderLine
 {

@@ -119,10 +119,13 @@ internal sealed class ShopifySelection
         }
     }
 
+    /// <summary>Whether this field is a connection: it selects <c>nodes</c> or <c>edges</c>.</summary>
+    public bool IsConnection => Children.Exists(c => c.Name is "nodes" or "edges");
+
     /// <summary>
-    /// The requested cost: a scalar or enum (no selection) 0; a connection (it selects <c>nodes</c> or <c>edges</c>)
-    /// 2 plus <c>first</c> or <c>last</c> times one node's cost; a list with <c>first</c> that many times one
-    /// element's cost; an object 1 plus its fields.
+    /// The requested cost: a scalar or enum (no selection) 0; a connection 2 plus <c>first</c> or <c>last</c> times
+    /// one node's cost (a connection with neither asks for no node, so 2: Shopify refuses it anyway); a list with
+    /// <c>first</c> that many times one element's cost; an object 1 plus its fields.
     /// </summary>
     public int Cost(JsonObject variables)
     {
@@ -132,18 +135,38 @@ internal sealed class ShopifySelection
         }
 
         var count = Count(variables);
-        var nodes = Children.Find(c => c.Name == "nodes");
-        var edges = Children.Find(c => c.Name == "edges");
-        if (nodes is not null || edges is not null)
+        if (IsConnection)
         {
-            var node = Math.Max(nodes?.ObjectCost(variables) ?? 0, edges?.Children.Find(c => c.Name == "node")?.ObjectCost(variables) ?? 0);
+            var node = Math.Max(Child("nodes")?.ObjectCost(variables) ?? 0, Child("edges")?.Child("node")?.ObjectCost(variables) ?? 0);
 
             // pageInfo belongs to the connection's own 2 points; other fields of the connection are priced as usual.
             var rest = Children.Where(c => c.Name is not ("nodes" or "edges" or "pageInfo")).Sum(c => c.Cost(variables));
-            return 2 + ((count ?? 1) * node) + rest;
+            return 2 + ((count ?? 0) * node) + rest;
         }
 
         return (count ?? 1) * ObjectCost(variables);
+    }
+
+    /// <summary>
+    /// The path (field names from this field down) of the first connection in this field or its selection that has
+    /// neither <c>first</c> nor <c>last</c>, or <see langword="null"/> when every connection is bounded.
+    /// </summary>
+    public IReadOnlyList<string>? UnboundedConnection(JsonObject variables)
+    {
+        if (IsConnection && Count(variables) is null)
+        {
+            return [Name];
+        }
+
+        foreach (var child in Children)
+        {
+            if (child.UnboundedConnection(variables) is { } below)
+            {
+                return [Name, .. below];
+            }
+        }
+
+        return null;
     }
 
     private int ObjectCost(JsonObject variables) => 1 + Children.Sum(c => c.Cost(variables));

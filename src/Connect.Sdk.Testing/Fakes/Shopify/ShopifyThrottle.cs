@@ -10,9 +10,10 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 public sealed record ShopifyThrottle(double MaximumAvailable, double RestoreRate)
 {
     /// <summary>
-    /// The Standard plan: a restore rate of 100 points per second as shopify.dev's GraphQL Admin rate-limit table
-    /// gives it. The bucket size of 2000 points is an assumption (the stored facts do not name it; older
-    /// documents paired 1000 points with 50 per second, i.e. twenty seconds of restore, which 2000 keeps).
+    /// The Standard plan: a restore rate of 100 points per second as Shopify's GraphQL Admin rate-limit table
+    /// gives it. The documentation does not name the bucket size; 2000 points is what live answers quoted in a
+    /// community thread show next to that rate (older documents paired 1000 points with 50 per second, twenty
+    /// seconds of restore, which 2000 keeps).
     /// </summary>
     public static ShopifyThrottle Standard { get; } = new(2000, 100);
 }

@@ -50,6 +50,7 @@ public sealed class ShopifyFakeThrottleTests
         Assert.Null(throttled["data"]);
         var error = Assert.Single(throttled["errors"]!.AsArray())!;
         Assert.Equal("Throttled", (string?)error["message"]);
+        Assert.Equal(["code"], error["extensions"]!.AsObject().Select(p => p.Key));
         Assert.Equal("THROTTLED", (string?)error["extensions"]!["code"]);
         var cost = throttled["extensions"]!["cost"]!;
         Assert.Equal(62, (int)cost["requestedQueryCost"]!);
@@ -135,10 +136,29 @@ public sealed class ShopifyFakeThrottleTests
         Assert.Null(body["data"]);
         var error = Assert.Single(body["errors"]!.AsArray())!;
         Assert.Equal("MAX_COST_EXCEEDED", (string?)error["extensions"]!["code"]);
-        Assert.Equal(2 + (50 * (1 + 2 + (50 * 2))), (int)error["extensions"]!["cost"]!);
-        Assert.Equal(1000, (int)error["extensions"]!["maxCost"]!);
         Assert.StartsWith("Query cost is 5152, which exceeds the single query max cost limit (1000).", (string?)error["message"], StringComparison.Ordinal);
         Assert.Equal(20000, shop.CurrentlyAvailable);
+    }
+
+    [Fact]
+    public async Task ConnectionWithoutFirstOrLast_IsRefusedNamingItsPath_AndCostsItsTwoPoints()
+    {
+        await using var shop = ShopifyFake.Start(Token, new MarketplaceFakeOptions { Clock = _clock });
+        using var http = Client();
+        shop.SeedArticle(Sku("SHIRT-M"), 10);
+        shop.SeedOrder(Order(1001, Start));
+
+        var root = await PostAsync(http, shop, "{ orders { edges { node { id } } } }");
+        var nested = await PostAsync(http, shop, "{ orders(first: 1) { nodes { id lineItems { nodes { id } } } } }");
+
+        Assert.Null(root["data"]);
+        var error = Assert.Single(root["errors"]!.AsArray())!;
+        Assert.Equal("you must provide one of first or last", (string?)error["message"]);
+        Assert.Equal(["orders"], error["path"]!.AsArray().Select(p => (string?)p));
+        Assert.Equal(2, (int)root["extensions"]!["cost"]!["requestedQueryCost"]!);
+        Assert.Equal(["orders", "nodes", "lineItems"], nested["errors"]![0]!["path"]!.AsArray().Select(p => (string?)p));
+        Assert.Equal(2 + (1 * (1 + 2)), (int)nested["extensions"]!["cost"]!["requestedQueryCost"]!);
+        Assert.Equal(2000 - 2 - 5, shop.CurrentlyAvailable);
     }
 
     [Fact]
