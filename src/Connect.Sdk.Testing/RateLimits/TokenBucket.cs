@@ -10,6 +10,11 @@ namespace Connect.Sdk.Testing.RateLimits;
 /// </summary>
 public sealed class TokenBucket
 {
+    // Refill is summed in doubles (seconds × rate per request), so a bucket that holds exactly the cost can hold a hair
+    // less: 0.05 + 1.8 + 0.15 is 0.9999999999999998. A shortfall that small is arithmetic, not a client over the limit,
+    // and the marketplace's own bucket would grant the request.
+    private const double RoundingTolerance = 1e-9;
+
     private readonly Lock _gate = new();
     private readonly IClock _clock;
     private double _tokens;
@@ -61,9 +66,9 @@ public sealed class TokenBucket
         lock (_gate)
         {
             Refill();
-            if (_tokens >= cost)
+            if (_tokens + RoundingTolerance >= cost)
             {
-                _tokens -= cost;
+                _tokens = Math.Max(0, _tokens - cost);
                 retryAfter = Duration.Zero;
                 return true;
             }

@@ -75,6 +75,53 @@ public sealed class TokenBucketTests
     }
 
     [Fact]
+    public void TryTake_ExactlyWhenTheCostHasRefilledAfterLateRequests_Granted()
+    {
+        // Amazon's patchListingsItem plan. Two requests late for their slots leave 0.05 + 1.8 tokens; the third, on time,
+        // finds 0.05 + 1.8 + 0.15 − 1 = 1 token, which sums of seconds × rate in doubles make a hair less than 1.
+        var bucket = new TokenBucket(capacity: 5, refillPerSecond: 5, _clock);
+        bucket.TryTake(5, out _);
+
+        _clock.AdvanceMilliseconds(210);
+        Assert.True(bucket.TryTake(1, out _));
+        _clock.AdvanceMilliseconds(360);
+        Assert.True(bucket.TryTake(1, out _));
+        _clock.AdvanceMilliseconds(30);
+
+        Assert.True(bucket.TryTake(1, out _));
+    }
+
+    [Fact]
+    public void TryTake_AnySequence_GrantsWhateverExactArithmeticAllows()
+    {
+        // The same bucket in decimal arithmetic, exact for whole milliseconds and whole rates: whenever it holds the
+        // cost, the fake must grant, or a client pacing exactly to the documented limit would see 429s.
+        var steps = Gen.Select(Gen.Int[0, 1_500], Gen.Int[1, 3]).Array[1, 80];
+        Gen.Select(Gen.Int[1, 10], Gen.Int[1, 10], steps).Sample((capacity, refill, sequence) =>
+        {
+            var clock = new FakeClock(Start);
+            var bucket = new TokenBucket(capacity, refill, clock);
+            var exact = (decimal)capacity;
+            foreach (var (advance, wanted) in sequence)
+            {
+                clock.AdvanceMilliseconds(advance);
+                exact = Math.Min(capacity, exact + (advance * refill / 1000m));
+                var cost = Math.Min(wanted, capacity);
+                var granted = bucket.TryTake(cost, out _);
+                if (exact >= cost)
+                {
+                    Assert.True(granted, $"{exact} tokens, cost {cost}: refused");
+                    exact -= cost;
+                }
+                else
+                {
+                    Assert.False(granted, $"{exact} tokens, cost {cost}: granted");
+                }
+            }
+        });
+    }
+
+    [Fact]
     public void TryTake_CostAboveCapacity_Throws()
     {
         var bucket = new TokenBucket(capacity: 2, refillPerSecond: 1, _clock);
