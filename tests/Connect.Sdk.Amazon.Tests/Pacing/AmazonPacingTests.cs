@@ -29,7 +29,9 @@ public sealed class AmazonPacingTests : IAsyncDisposable
         _transport = new RecordingTransport(_time);
         _amazon = AmazonTestAccount.StartFake(_time);
         _services = AmazonTestServices.Build(AdapterTestLog.CreateFactory(), _time, services =>
-            services.AddHttpClient(AmazonConnector.HttpClientName).ConfigurePrimaryHttpMessageHandler(_transport.CreateHandler));
+            services.AddHttpClient(AmazonConnector.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(_transport.CreateHandler)
+                .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Insert(0, new RequestFlowHandler(_time))));
         for (var i = 1; i <= Updates; i++)
         {
             _amazon.SeedArticle(Sku(i), 0);

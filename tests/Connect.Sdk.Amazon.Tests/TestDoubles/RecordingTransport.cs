@@ -43,7 +43,7 @@ internal sealed class RecordingTransport(TimeProvider time)
             _inFlight++;
         }
 
-        (time as WaitCountingTime)?.Landed();
+        WaitCountingTime.LandedInCurrentFlow();
 
         _sent.Enqueue((request.Options.TryGetValue(MarketplaceRequest.Operation, out var operation) ? operation : "-", time.GetUtcNow()));
     }
