@@ -86,45 +86,35 @@ internal sealed class AmazonOrdersFeature(AmazonApiClient client, ILogger logger
         ArgumentNullException.ThrowIfNull(orderNumbers);
         cancellationToken.ThrowIfCancellationRequested();
         var settings = await AmazonConnectionSettings.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-        var found = new List<MarketplaceOrder>();
-        var notFound = new List<string>();
-        var unreadable = new List<UnreadableOrder>();
-        foreach (var number in orderNumbers)
+        return await OrderLookupResult.LookUpEachAsync(orderNumbers, (number, ct) => LookUpAsync(settings, number, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<OrderNumberLookup> LookUpAsync(AmazonConnectionSettings settings, string number, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
+            var response = await client.GetAsync(settings, AmazonOperation.GetOrder, $"orders/v0/orders/{Uri.EscapeDataString(number)}", cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                var response = await client.GetAsync(settings, AmazonOperation.GetOrder, $"orders/v0/orders/{Uri.EscapeDataString(number)}", cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.NotFound)
-                {
-                    notFound.Add(number);
-                    continue;
-                }
-
-                if (!response.IsSuccess)
-                {
-                    unreadable.Add(new UnreadableOrder(number, AmazonCalls.Refused(settings, AmazonOperation.GetOrder, response, $"order {number}").Message));
-                    continue;
-                }
-
-                var payload = AmazonCalls.Read(response, AmazonJsonContext.Default.GetOrderResponseJson, settings, $"getOrder {number}").Payload;
-                var read = await ReadOrderAsync(settings, payload, byNumber: true, cancellationToken).ConfigureAwait(false);
-                if (read.Order is { } order)
-                {
-                    found.Add(order);
-                }
-                else if (read.Problem is { } problem)
-                {
-                    unreadable.Add(problem);
-                }
+                return OrderNumberLookup.NotFound;
             }
-            catch (ConnectSdkException ex)
+
+            if (!response.IsSuccess)
             {
-                // One order Amazon could not answer for does not hold back the others.
-                unreadable.Add(new UnreadableOrder(number, ex.Message));
+                return OrderNumberLookup.Unreadable(number, AmazonCalls.Refused(settings, AmazonOperation.GetOrder, response, $"order {number}").Message);
             }
+
+            var payload = AmazonCalls.Read(response, AmazonJsonContext.Default.GetOrderResponseJson, settings, $"getOrder {number}").Payload;
+            var read = await ReadOrderAsync(settings, payload, byNumber: true, cancellationToken).ConfigureAwait(false);
+
+            // Read by number, an order comes back either read or with its problem (a pending order is a problem here).
+            return read.Order is { } order ? OrderNumberLookup.Found(order) : OrderNumberLookup.Unreadable(read.Problem!);
         }
-
-        return new OrderLookupResult(found, notFound, unreadable);
+        catch (ConnectSdkException ex)
+        {
+            // One order Amazon could not answer for does not hold back the others.
+            return OrderNumberLookup.Unreadable(number, ex.Message);
+        }
     }
 
     /// <summary>Reads every item of an order, following <c>NextToken</c>.</summary>

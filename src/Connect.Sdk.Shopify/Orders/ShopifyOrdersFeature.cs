@@ -5,7 +5,6 @@ using Connect.Sdk.Features;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shopify.Http;
 using Connect.Sdk.Shopify.Wire;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Connect.Sdk.Shopify.Orders;
@@ -44,10 +43,9 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
                 await CompleteLinesAsync(session, node, cancellationToken).ConfigureAwait(false);
             }
 
-            var (orders, unreadable) = MapAll(nodes);
-            if (orders.Count + unreadable.Count > 0)
+            if (nodes.Count > 0)
             {
-                yield return new OrderPage(orders, unreadable, new OrderCursor(NewestChange(orders, since.ChangedSince)));
+                yield return OrderPage.Map(nodes, ShopifyOrderMapper.TryMap, since);
             }
 
             after = page.PageInfo is { HasNextPage: true, EndCursor: { } cursor } ? cursor : null;
@@ -61,45 +59,36 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
         ArgumentNullException.ThrowIfNull(orderNumbers);
         cancellationToken.ThrowIfCancellationRequested();
         var session = await ShopifySession.OpenAsync(connection, cancellationToken).ConfigureAwait(false);
-        var found = new List<MarketplaceOrder>();
-        var notFound = new List<string>();
-        var unreadable = new List<UnreadableOrder>();
-        foreach (var number in orderNumbers)
-        {
-            var name = "#" + number.Trim().TrimStart('#');
-            var variables = new JsonObject { ["query"] = $"name:'{name.Replace("'", string.Empty, StringComparison.Ordinal)}'" };
-            ShopifyOrdersDataJson data;
-            try
-            {
-                data = await client.SendAsync(session, ShopifyDocuments.OrderByName, variables, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrdersDataJson, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ConnectSdkException ex)
-            {
-                unreadable.Add(new UnreadableOrder(number, ex.Message));
-                continue;
-            }
+        return await OrderLookupResult.LookUpEachAsync(orderNumbers, (number, ct) => LookUpAsync(session, number, ct), cancellationToken).ConfigureAwait(false);
+    }
 
-            // Shopify's name search can match more loosely than the exact name: only the order of that name counts.
-            var match = (data.Orders?.Nodes ?? []).FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (match is null)
-            {
-                notFound.Add(number);
-            }
-            else if (await TryCompleteLinesAsync(session, match, number, cancellationToken).ConfigureAwait(false) is { } failed)
-            {
-                unreadable.Add(failed);
-            }
-            else if (ShopifyOrderMapper.TryMap(match, out var order, out var problem))
-            {
-                found.Add(order);
-            }
-            else
-            {
-                unreadable.Add(problem);
-            }
+    private async ValueTask<OrderNumberLookup> LookUpAsync(ShopifySession session, string number, CancellationToken cancellationToken)
+    {
+        var name = "#" + number.Trim().TrimStart('#');
+        var variables = new JsonObject { ["query"] = $"name:'{name.Replace("'", string.Empty, StringComparison.Ordinal)}'" };
+        ShopifyOrdersDataJson data;
+        try
+        {
+            data = await client.SendAsync(session, ShopifyDocuments.OrderByName, variables, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrdersDataJson, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectSdkException ex)
+        {
+            return OrderNumberLookup.Unreadable(number, ex.Message);
         }
 
-        return new OrderLookupResult(found, notFound, unreadable);
+        // Shopify's name search can match more loosely than the exact name: only the order of that name counts.
+        var match = (data.Orders?.Nodes ?? []).FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            return OrderNumberLookup.NotFound;
+        }
+
+        if (await TryCompleteLinesAsync(session, match, number, cancellationToken).ConfigureAwait(false) is { } failed)
+        {
+            return OrderNumberLookup.Unreadable(failed);
+        }
+
+        return ShopifyOrderMapper.TryMap(match, out var order, out var problem) ? OrderNumberLookup.Found(order) : OrderNumberLookup.Unreadable(problem);
     }
 
     private async Task<UnreadableOrder?> TryCompleteLinesAsync(ShopifySession session, ShopifyOrderJson order, string number, CancellationToken cancellationToken)
@@ -138,27 +127,4 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
 
         order.LineItems = new ShopifyNodesJson<ShopifyLineItemJson> { Nodes = lines, PageInfo = pageInfo };
     }
-
-    private static (List<MarketplaceOrder> Orders, List<UnreadableOrder> Unreadable) MapAll(IEnumerable<ShopifyOrderJson> page)
-    {
-        var orders = new List<MarketplaceOrder>();
-        var unreadable = new List<UnreadableOrder>();
-        foreach (var json in page)
-        {
-            if (ShopifyOrderMapper.TryMap(json, out var order, out var problem))
-            {
-                orders.Add(order);
-            }
-            else
-            {
-                unreadable.Add(problem);
-            }
-        }
-
-        return (orders, unreadable);
-    }
-
-    // The SDK resumes from the newest change on the page; a page of unreadable orders keeps the cursor where it was.
-    private static Instant NewestChange(List<MarketplaceOrder> orders, Instant since) =>
-        orders.Count == 0 ? since : orders.Max(o => o.UpdatedAt);
 }

@@ -65,10 +65,11 @@ internal sealed class WooCommerceOrdersFeature(WooCommerceClient client) : IOrde
                 yield break;
             }
 
-            var (orders, unreadable) = MapAll(items);
-            var newest = orders.Count == 0 ? resume : orders.Max(o => o.UpdatedAt);
+            // Mapped from the cursor so far, the page resumes at its newest change, or at that cursor when none was readable.
+            var read = OrderPage.Map(items, WooCommerceOrderMapper.TryMap, new OrderCursor(resume));
+            var newest = read.Resume.ChangedSince;
             resume = newest > resume ? newest : resume;
-            yield return new OrderPage(orders, unreadable, new OrderCursor(resume));
+            yield return read with { Resume = new OrderCursor(resume) };
 
             if (items.Length < PageSize || (response.TotalPages is { } total && page >= total))
             {
@@ -91,39 +92,30 @@ internal sealed class WooCommerceOrdersFeature(WooCommerceClient client) : IOrde
     public async ValueTask<OrderLookupResult> FetchOrdersByNumberAsync(ConnectionContext connection, IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(orderNumbers);
-        var found = new List<MarketplaceOrder>();
-        var notFound = new List<string>();
-        var unreadable = new List<UnreadableOrder>();
-        foreach (var number in orderNumbers)
-        {
-            JsonElement? json;
-            try
-            {
-                json = await FindAsync(connection, number, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ConnectSdkException ex)
-            {
-                // A refused or unreadable answer fails this number, not the others.
-                unreadable.Add(new UnreadableOrder(number, ex.Message));
-                continue;
-            }
+        return await OrderLookupResult.LookUpEachAsync(orderNumbers, (number, ct) => LookUpAsync(connection, number, ct), cancellationToken).ConfigureAwait(false);
+    }
 
-            if (json is null)
-            {
-                notFound.Add(number);
-            }
-            else if (WooCommerceOrderMapper.TryMap(json.Value, out var order, out var problem))
-            {
-                found.Add(order);
-            }
-            else
-            {
-                unreadable.Add(problem with { OrderNumber = number });
-            }
+    private async ValueTask<OrderNumberLookup> LookUpAsync(ConnectionContext connection, string number, CancellationToken cancellationToken)
+    {
+        JsonElement? json;
+        try
+        {
+            json = await FindAsync(connection, number, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectSdkException ex)
+        {
+            // A refused or unreadable answer fails this number, not the others.
+            return OrderNumberLookup.Unreadable(number, ex.Message);
         }
 
-        return new OrderLookupResult(found, notFound, unreadable);
+        if (json is null)
+        {
+            return OrderNumberLookup.NotFound;
+        }
+
+        return WooCommerceOrderMapper.TryMap(json.Value, out var order, out var problem)
+            ? OrderNumberLookup.Found(order)
+            : OrderNumberLookup.Unreadable(problem with { OrderNumber = number });
     }
 
     // In WooCommerce the order number is the order id unless a plugin numbers orders itself: try the id, then search.
@@ -184,23 +176,4 @@ internal sealed class WooCommerceOrdersFeature(WooCommerceClient client) : IOrde
             ConnectionId = connection.ConnectionId,
             MarketplaceStatusCode = (int)response.StatusCode,
         };
-
-    private static (List<MarketplaceOrder> Orders, List<UnreadableOrder> Unreadable) MapAll(IEnumerable<JsonElement> page)
-    {
-        var orders = new List<MarketplaceOrder>();
-        var unreadable = new List<UnreadableOrder>();
-        foreach (var json in page)
-        {
-            if (WooCommerceOrderMapper.TryMap(json, out var order, out var problem))
-            {
-                orders.Add(order);
-            }
-            else
-            {
-                unreadable.Add(problem);
-            }
-        }
-
-        return (orders, unreadable);
-    }
 }

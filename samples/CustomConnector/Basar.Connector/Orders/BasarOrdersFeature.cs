@@ -7,7 +7,6 @@ using Connect.Sdk;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.Orders;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Basar.Connector.Orders;
@@ -45,10 +44,9 @@ internal sealed class BasarOrdersFeature(BasarApiClient client) : IOrdersFeature
             }
 
             var page = BasarApiClient.Read(response, BasarJsonContext.Default.BasarOrderListJson, "the order list");
-            var (orders, unreadable) = MapAll(page.Orders);
             if (page.Orders.Count > 0)
             {
-                yield return new OrderPage(orders, unreadable, new OrderCursor(NewestChange(orders, since.ChangedSince)));
+                yield return OrderPage.Map(page.Orders, BasarOrderMapper.TryMap, since);
             }
 
             cursor = page.NextCursor;
@@ -57,71 +55,32 @@ internal sealed class BasarOrdersFeature(BasarApiClient client) : IOrdersFeature
     }
 
     /// <inheritdoc />
-    public async ValueTask<OrderLookupResult> FetchOrdersByNumberAsync(ConnectionContext connection, IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken)
+    public ValueTask<OrderLookupResult> FetchOrdersByNumberAsync(ConnectionContext connection, IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken) =>
+        OrderLookupResult.LookUpEachAsync(orderNumbers, (number, ct) => LookUpAsync(connection, number, ct), cancellationToken);
+
+    private async ValueTask<OrderNumberLookup> LookUpAsync(ConnectionContext connection, string number, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(orderNumbers);
-        var found = new List<MarketplaceOrder>();
-        var notFound = new List<string>();
-        var unreadable = new List<UnreadableOrder>();
-        foreach (var number in orderNumbers)
+        var response = await client.SendAsync(connection, HttpMethod.Get, $"orders/{Uri.EscapeDataString(number)}", null, BasarRetry.Idempotent, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            var response = await client.SendAsync(connection, HttpMethod.Get, $"orders/{Uri.EscapeDataString(number)}", null, BasarRetry.Idempotent, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                notFound.Add(number);
-                continue;
-            }
-
-            if (!response.IsSuccess)
-            {
-                unreadable.Add(new UnreadableOrder(number, $"Basar answered order {number} with {(int)response.StatusCode} {BasarApiClient.Describe(response.Body)}."));
-                continue;
-            }
-
-            JsonElement json;
-            try
-            {
-                json = JsonSerializer.Deserialize(response.Body, BasarJsonContext.Default.JsonElement);
-            }
-            catch (JsonException ex)
-            {
-                unreadable.Add(new UnreadableOrder(number, $"Basar answered order {number} with a body that is not JSON: {ex.Message}"));
-                continue;
-            }
-
-            if (BasarOrderMapper.TryMap(json, out var order, out var problem))
-            {
-                found.Add(order);
-            }
-            else
-            {
-                unreadable.Add(problem);
-            }
+            return OrderNumberLookup.NotFound;
         }
 
-        return new OrderLookupResult(found, notFound, unreadable);
-    }
-
-    private static (List<MarketplaceOrder> Orders, List<UnreadableOrder> Unreadable) MapAll(IEnumerable<JsonElement> page)
-    {
-        var orders = new List<MarketplaceOrder>();
-        var unreadable = new List<UnreadableOrder>();
-        foreach (var json in page)
+        if (!response.IsSuccess)
         {
-            if (BasarOrderMapper.TryMap(json, out var order, out var problem))
-            {
-                orders.Add(order);
-            }
-            else
-            {
-                unreadable.Add(problem);
-            }
+            return OrderNumberLookup.Unreadable(number, $"Basar answered order {number} with {(int)response.StatusCode} {BasarApiClient.Describe(response.Body)}.");
         }
 
-        return (orders, unreadable);
-    }
+        JsonElement json;
+        try
+        {
+            json = JsonSerializer.Deserialize(response.Body, BasarJsonContext.Default.JsonElement);
+        }
+        catch (JsonException ex)
+        {
+            return OrderNumberLookup.Unreadable(number, $"Basar answered order {number} with a body that is not JSON: {ex.Message}");
+        }
 
-    // The SDK resumes from the newest change on the page; a page of unreadable orders only keeps the cursor where it was.
-    private static Instant NewestChange(List<MarketplaceOrder> orders, Instant since) =>
-        orders.Count == 0 ? since : orders.Max(o => o.UpdatedAt);
+        return BasarOrderMapper.TryMap(json, out var order, out var problem) ? OrderNumberLookup.Found(order) : OrderNumberLookup.Unreadable(problem);
+    }
 }
