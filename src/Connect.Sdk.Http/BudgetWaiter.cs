@@ -63,4 +63,11 @@ internal sealed class BudgetWaiter(double cost, long arrival) : TaskCompletionSo
         _registration.Unregister();
         TrySetCanceled(cancellationToken);
     }
+
+    /// <summary>Ends the wait with the failure of the store that keeps the budget. Call outside the budget's lock.</summary>
+    public void Fail(Exception failure)
+    {
+        _registration.Unregister();
+        TrySetException(failure);
+    }
 }

@@ -7,25 +7,18 @@ namespace Connect.Sdk.Http;
 /// </summary>
 /// <remarks>
 /// The arithmetic is <see cref="GcraBucket"/>'s. A request that finds no queue and enough units goes at once, without
-/// allocating; any other waits in a first come, first served queue, and one pump lets the head go the moment the
-/// bucket holds its cost, so a run of requests takes the theoretical minimum time. Queued requests hold no units: when
-/// the server re-bases the bucket (a 429, a new rate, a report of what is left) the pump is woken and plans the head
-/// again on the new state at once, sooner if the rate went up, later if it went down, and nobody is counted twice.
+/// allocating; any other waits in a first come, first served <see cref="BudgetQueue"/>, and one pump lets the head go
+/// the moment the bucket holds its cost, so a run of requests takes the theoretical minimum time. Queued requests hold
+/// no units: when the server re-bases the bucket (a 429, a new rate, a report of what is left) the pump is woken and
+/// plans the head again on the new state at once, sooner if the rate went up, later if it went down, and nobody is
+/// counted twice.
 /// </remarks>
 internal sealed class RateBudget : IRateBudget
 {
-    private readonly Lock _gate = new();
+    private readonly BudgetQueue _queue = new();
     private readonly TimeProvider _time;
     private readonly double _capacity;
-    private readonly Queue<BudgetWaiter> _queue = new();
-    private readonly Action<BudgetWaiter, CancellationToken> _onCancel;
     private GcraBucket _bucket;
-
-    // Whether a pump runs; it stops when the queue is empty, and the next queued request starts one.
-    private bool _pumping;
-
-    // Cancelled to wake the sleeping pump when the plan for the head changed; replaced after each use.
-    private CancellationTokenSource? _wake;
 
     public RateBudget(RateLimitModel model, TimeProvider time)
     {
@@ -35,7 +28,6 @@ internal sealed class RateBudget : IRateBudget
         _time = time;
         _capacity = model.Capacity;
         _bucket = GcraBucket.Full(model);
-        _onCancel = Cancel;
     }
 
     /// <summary>The longest a 429 pauses the account.</summary>
@@ -47,11 +39,7 @@ internal sealed class RateBudget : IRateBudget
 
     public ValueTask WaitAsync(double cost, CancellationToken cancellationToken)
     {
-        if (cost <= 0 || cost > _capacity)
-        {
-            throw new ArgumentOutOfRangeException(nameof(cost), cost, $"A request must cost more than 0 and at most the bucket's capacity of {_capacity}.");
-        }
-
+        BudgetQueue.ThrowIfCostOutside(cost, _capacity);
         if (cancellationToken.IsCancellationRequested)
         {
             return ValueTask.FromCanceled(cancellationToken);
@@ -59,10 +47,10 @@ internal sealed class RateBudget : IRateBudget
 
         BudgetWaiter waiter;
         bool startPump;
-        lock (_gate)
+        lock (_queue.Gate)
         {
             var now = Now;
-            if (_queue.Count == 0)
+            if (_queue.IsEmpty)
             {
                 var sendAt = _bucket.SendAt(cost, _capacity, now);
                 if (sendAt <= now)
@@ -73,12 +61,10 @@ internal sealed class RateBudget : IRateBudget
             }
 
             waiter = new BudgetWaiter(cost, now);
-            _queue.Enqueue(waiter);
-            startPump = !_pumping;
-            _pumping = true;
+            startPump = _queue.Enqueue(waiter);
         }
 
-        waiter.Watch(_onCancel, cancellationToken);
+        waiter.Watch(_queue.OnCancel, cancellationToken);
         if (startPump)
         {
             _ = PumpAsync();
@@ -101,7 +87,7 @@ internal sealed class RateBudget : IRateBudget
     private void Rebase<TState>(Func<GcraBucket, long, TState, GcraBucket> change, TState state)
     {
         CancellationTokenSource? wake;
-        lock (_gate)
+        lock (_queue.Gate)
         {
             var rebased = change(_bucket, Now, state);
 
@@ -113,33 +99,10 @@ internal sealed class RateBudget : IRateBudget
             }
 
             _bucket = rebased;
-            wake = TakeWake();
+            wake = _queue.TakeWake();
         }
 
-        WakeUp(wake);
-    }
-
-    private void Cancel(BudgetWaiter waiter, CancellationToken cancellationToken)
-    {
-        CancellationTokenSource? wake = null;
-        lock (_gate)
-        {
-            if (waiter.Done)
-            {
-                return;
-            }
-
-            waiter.Done = true;
-
-            // The pump plans for the head only; a cancelled head may have held back a cheaper request behind it.
-            if (_queue.TryPeek(out var head) && head == waiter)
-            {
-                wake = TakeWake();
-            }
-        }
-
-        waiter.Cancel(cancellationToken);
-        WakeUp(wake);
+        BudgetQueue.WakeUp(wake);
     }
 
     private async Task PumpAsync()
@@ -149,41 +112,29 @@ internal sealed class RateBudget : IRateBudget
             BudgetWaiter? due = null;
             TimeSpan sleep = default;
             CancellationToken wake = default;
-            lock (_gate)
+            lock (_queue.Gate)
             {
                 var now = Now;
-                while (due is null && _queue.TryPeek(out var head))
+                if (_queue.Head() is not { } head)
                 {
-                    if (head.Done)
-                    {
-                        _queue.Dequeue();
-                        continue;
-                    }
+                    _queue.StopPump();
+                    return;
+                }
 
-                    var sendAt = _bucket.SendAt(head.Cost, _capacity, head.Arrival);
-                    if (sendAt > now)
-                    {
-                        // Timers count whole milliseconds and drop the rest: a sleep of 59.8802 s would end 0.2 ms early,
-                        // and the pump would sleep 0 ms again and again without time moving on.
-                        sleep = TimeSpan.FromMilliseconds(Math.Ceiling((double)(sendAt - now) / TimeSpan.TicksPerMillisecond));
-                        _wake ??= new CancellationTokenSource();
-                        wake = _wake.Token;
-                        break;
-                    }
-
+                var sendAt = _bucket.SendAt(head.Cost, _capacity, head.Arrival);
+                if (sendAt <= now)
+                {
                     // Booked when it goes, not when it was due: a bucket that filled up meanwhile holds no more than its
                     // capacity. While the queue is backed up, the bucket's full-again moment lies ahead of both, so the
                     // pump's own lateness does not add up over a long run.
                     _bucket = _bucket.Take(head.Cost, now);
-                    head.Done = true;
-                    _queue.Dequeue();
+                    _queue.TakeHead(head);
                     due = head;
                 }
-
-                if (due is null && _queue.Count == 0)
+                else
                 {
-                    _pumping = false;
-                    return;
+                    sleep = BudgetQueue.SleepFor(sendAt - now);
+                    wake = _queue.SleepToken;
                 }
             }
 
@@ -202,25 +153,5 @@ internal sealed class RateBudget : IRateBudget
                 // Woken: the bucket was re-based or the head cancelled; plan again.
             }
         }
-    }
-
-    // Under the lock: the current wake-up, replaced by none so the pump's next sleep gets a fresh one.
-    private CancellationTokenSource? TakeWake()
-    {
-        var wake = _wake;
-        _wake = null;
-        return wake;
-    }
-
-    private static void WakeUp(CancellationTokenSource? wake)
-    {
-        if (wake is null)
-        {
-            return;
-        }
-
-        // Outside the lock: the pump's continuation may run here and release requests. Not disposed: the pump may be
-        // about to pass its token to a delay, which must find it cancelled rather than disposed.
-        wake.Cancel();
     }
 }
