@@ -35,7 +35,9 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
 
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<AccountBudgets>();
+        // A factory, not the constructor with the most services: a registered IRateBudgetStore alone must not move the
+        // budgets out of memory; AddSharedRateBudgets does that on purpose.
+        services.TryAddSingleton(provider => new AccountBudgets(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new HttpMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarketplaceHttpClientOptions>, MarketplaceHttpClientOptionsValidator>());
         services.AddOptions<MarketplaceHttpClientOptions>(name).Configure(configure).ValidateOnStart();

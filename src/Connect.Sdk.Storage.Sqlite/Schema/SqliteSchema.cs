@@ -17,5 +17,6 @@ internal static class SqliteSchema
         .. ConnectionSchema.Migrations,
         .. ForeignNumberSchema.Migrations,
         .. WorkScheduleSchema.Migrations,
+        .. RateBudgetSchema.Migrations,
     ];
 }

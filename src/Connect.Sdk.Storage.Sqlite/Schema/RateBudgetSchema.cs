@@ -1,0 +1,20 @@
+namespace Connect.Sdk.Storage.Sqlite.Schema;
+
+/// <summary>The table of <see cref="SqliteRateBudgetStore"/>.</summary>
+internal static class RateBudgetSchema
+{
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } =
+    [
+        // One small row per account key, replaced by compare-and-set on version. Instants are Unix ticks, like every
+        // instant in the file: absolute, so every process reads them alike; the refill per unit is in nanoseconds.
+        new("rate_budgets", 1, "shared rate budgets of marketplace accounts", """
+            CREATE TABLE rate_budgets (
+                account         TEXT    NOT NULL PRIMARY KEY,
+                full_at         INTEGER NOT NULL,
+                paused_until    INTEGER NOT NULL,
+                refill_per_unit INTEGER NOT NULL CHECK (refill_per_unit > 0),
+                version         INTEGER NOT NULL CHECK (version > 0)
+            ) STRICT, WITHOUT ROWID;
+            """),
+    ];
+}

@@ -1,0 +1,26 @@
+using NodaTime;
+
+namespace Connect.Sdk.RateLimits;
+
+/// <summary>
+/// What processes sharing a marketplace account's rate budget agree on: the generic cell rate algorithm's few numbers,
+/// kept in an <see cref="IRateBudgetStore"/> and changed by compare-and-set. The bucket's capacity is not part of it:
+/// every client of an account declares the same limit.
+/// </summary>
+/// <param name="FullAt">The instant the account's bucket is full again, counting every unit taken so far.</param>
+/// <param name="PausedUntil">The instant before which nothing is sent, after the marketplace answered 429.</param>
+/// <param name="RefillPerUnit">
+/// How long one unit takes to come back, the inverse of the rate: as declared, or as the marketplace last reported
+/// (Amazon's one request a minute is a minute).
+/// </param>
+/// <param name="Version">
+/// Grows by one with every write, from 1 for the first: the compare-and-set token of
+/// <see cref="IRateBudgetStore.TryReplaceAsync"/>.
+/// </param>
+public sealed record RateBudgetState(Instant FullAt, Instant PausedUntil, Duration RefillPerUnit, long Version)
+{
+    /// <summary>Whether this state may replace <paramref name="previous"/>: its version is the next one (1 when there is none).</summary>
+    /// <param name="previous">The state it was computed from, or <see langword="null"/> for an account without one.</param>
+    /// <returns><see langword="true"/> when the version follows.</returns>
+    public bool Follows(RateBudgetState? previous) => Version == (previous?.Version ?? 0) + 1;
+}

@@ -1,0 +1,113 @@
+using Connect.Sdk.Http.Tests.TestDoubles;
+using Connect.Sdk.RateLimits;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Connect.Sdk.Http.Tests;
+
+/// <summary>
+/// Budgets kept in an <see cref="IRateBudgetStore"/>: two <see cref="AccountBudgets"/> (two processes) on one store
+/// share an account's budget, and a host opts in explicitly.
+/// </summary>
+public sealed class SharedRateBudgetTests
+{
+    [Fact]
+    public async Task TwoProcessesOnOneStore_TogetherNeverExceedTheAccountsLimitAndFinishAtTheMinimum()
+    {
+        var time = FakeTime.Create();
+        var store = new InMemoryRateBudgetStore();
+        var model = RateLimitModel.TokenBucket(2, 5);
+        var processes = new[] { new AccountBudgets(time, store), new AccountBudgets(time, store) }
+            .Select(budgets => budgets.GetOrAdd("amazon:A1B2C3:eu:getOrderItems", model))
+            .ToArray();
+        var sends = new List<DateTimeOffset>();
+
+        var all = Task.WhenAll(Enumerable.Range(0, 25).SelectMany(_ => processes.Select(async budget =>
+        {
+            await budget.WaitAsync(1, CancellationToken.None).ConfigureAwait(false);
+            lock (sends)
+            {
+                sends.Add(time.GetUtcNow());
+            }
+        })));
+        await time.RunAsync(all);
+
+        // (50 − 5) / 2 = 22.5 s for the two together.
+        Assert.Equal(50, sends.Count);
+        RateBudgetTests.AssertNeverOverLimit(sends, model, 1, "two processes");
+        Assert.InRange(sends.Max() - FakeTime.Start, TimeSpan.FromSeconds(22.5), TimeSpan.FromSeconds(22.55));
+    }
+
+    [Fact]
+    public async Task ReportThrottled_InOneProcess_HoldsTheOtherProcessesRequestsUntilThePauseEnds()
+    {
+        var time = FakeTime.Create();
+        var store = new InMemoryRateBudgetStore();
+        var model = RateLimitModel.TokenBucket(10, 10);
+        var first = new AccountBudgets(time, store).GetOrAdd("shopify:shop", model);
+        var second = new AccountBudgets(time, store).GetOrAdd("shopify:shop", model);
+        await time.RunAsync(first.WaitAsync(1, CancellationToken.None).AsTask());
+
+        first.ReportThrottled(TimeSpan.FromSeconds(4));
+        await time.RunAsync(second.WaitAsync(1, CancellationToken.None).AsTask());
+
+        time.AssertElapsed(4);
+    }
+
+    [Fact]
+    public async Task WaitAsync_StoreFails_TheWaitingRequestFailsWithIt()
+    {
+        var budget = new AccountBudgets(new FakeTimeProvider(), new BrokenStore()).GetOrAdd("shop", RateLimitModel.TokenBucket(1, 1));
+
+        await Assert.ThrowsAsync<IOException>(() => budget.WaitAsync(1, CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task AddMarketplaceHttpClient_WithAStoreRegistered_KeepsTheBudgetsInMemoryUnlessShared()
+    {
+        var store = new CountingStore();
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider()).AddSingleton<IRateBudgetStore>(store);
+        services.AddMarketplaceHttpClient("shop", o => { o.Account = "shopify:shop"; o.RateLimit = RateLimitModel.LeakyBucket(40, 2); });
+        using (var provider = services.BuildServiceProvider())
+        {
+            var budget = provider.GetRequiredService<AccountBudgets>().GetOrAdd("shopify:shop", RateLimitModel.LeakyBucket(40, 2));
+            Assert.True(budget.WaitAsync(1, CancellationToken.None).AsTask().IsCompletedSuccessfully, "A request within the burst waited.");
+            Assert.Equal(0, store.Calls);
+        }
+
+        services.AddSharedRateBudgets();
+        using (var provider = services.BuildServiceProvider())
+        {
+            var budget = provider.GetRequiredService<AccountBudgets>().GetOrAdd("shopify:shop", RateLimitModel.LeakyBucket(40, 2));
+            await budget.WaitAsync(1, CancellationToken.None);
+            Assert.True(store.Calls > 0, "The shared budget did not use the store.");
+        }
+    }
+
+    private sealed class BrokenStore : IRateBudgetStore
+    {
+        public ValueTask<RateBudgetState?> GetAsync(string account, CancellationToken cancellationToken) => throw new IOException("disk gone");
+
+        public ValueTask<bool> TryReplaceAsync(string account, RateBudgetState? expected, RateBudgetState replacement, CancellationToken cancellationToken) => throw new IOException("disk gone");
+    }
+
+    private sealed class CountingStore : IRateBudgetStore
+    {
+        private readonly InMemoryRateBudgetStore _inner = new();
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public ValueTask<RateBudgetState?> GetAsync(string account, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            return _inner.GetAsync(account, cancellationToken);
+        }
+
+        public ValueTask<bool> TryReplaceAsync(string account, RateBudgetState? expected, RateBudgetState replacement, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            return _inner.TryReplaceAsync(account, expected, replacement, cancellationToken);
+        }
+    }
+}
