@@ -97,6 +97,20 @@ internal sealed class BudgetQueue
         return all;
     }
 
+    /// <summary>
+    /// Runs a pump without the execution context of the request that starts it: the pump outlives that request, and
+    /// must neither keep its <see cref="System.Diagnostics.Activity"/>, log scopes or other async-local state alive nor
+    /// hand them to the timers it sleeps on.
+    /// </summary>
+    /// <param name="pump">The pump.</param>
+    public static void RunDetached(Func<Task> pump)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = pump();
+        }
+    }
+
     /// <summary>How long the pump sleeps for a head due in <paramref name="ticks"/>.</summary>
     /// <remarks>
     /// Rounded up to whole milliseconds: timers count milliseconds and drop the rest, so a sleep of 59.8802 s would end

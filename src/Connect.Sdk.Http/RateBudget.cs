@@ -67,7 +67,7 @@ internal sealed class RateBudget : IRateBudget
         waiter.Watch(_queue.OnCancel, cancellationToken);
         if (startPump)
         {
-            _ = PumpAsync();
+            BudgetQueue.RunDetached(PumpAsync);
         }
 
         return new ValueTask(waiter.Task);

@@ -62,7 +62,7 @@ internal sealed class SharedRateBudget : IRateBudget
         waiter.Watch(_queue.OnCancel, cancellationToken);
         if (startPump)
         {
-            _ = PumpAsync();
+            BudgetQueue.RunDetached(PumpAsync);
         }
 
         return new ValueTask(waiter.Task);
@@ -102,7 +102,7 @@ internal sealed class SharedRateBudget : IRateBudget
         BudgetQueue.WakeUp(wake);
         if (startPump)
         {
-            _ = PumpAsync();
+            BudgetQueue.RunDetached(PumpAsync);
         }
     }
 

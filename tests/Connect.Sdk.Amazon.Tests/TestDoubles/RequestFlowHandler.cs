@@ -17,7 +17,7 @@ internal sealed class RequestFlowHandler(WaitCountingTime time) : DelegatingHand
         finally
         {
             // A request that ends without reaching the wire again (cancelled, given up) holds time no longer.
-            flow.Land();
+            flow.End();
         }
     }
 }

@@ -59,13 +59,22 @@ internal sealed class WaitCountingTime(DateTimeOffset start) : TimeProvider
     internal sealed class RequestFlow(WaitCountingTime owner)
     {
         private int _released;
+        private int _ended;
 
         public void Release()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            // A timer created while this request ran may outlive it; what it releases then is not this request.
+            if (Volatile.Read(ref _ended) == 0 && Interlocked.Exchange(ref _released, 1) == 0)
             {
                 Interlocked.Increment(ref owner._released);
             }
+        }
+
+        /// <summary>The request is done: it holds time no longer, whatever fires later.</summary>
+        public void End()
+        {
+            Volatile.Write(ref _ended, 1);
+            Land();
         }
 
         public void Land()
