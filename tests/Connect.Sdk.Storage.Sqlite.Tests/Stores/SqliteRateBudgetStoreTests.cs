@@ -1,5 +1,5 @@
 using Connect.Sdk.RateLimits;
-using Connect.Sdk.Tests.RateLimits;
+using Connect.Sdk.Testing.Stores;
 
 namespace Connect.Sdk.Storage.Sqlite.Tests.Stores;
 

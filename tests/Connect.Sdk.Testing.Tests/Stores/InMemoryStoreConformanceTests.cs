@@ -3,6 +3,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.RateLimits;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
@@ -93,4 +94,11 @@ public sealed class InMemorySecretStoreTests : SecretStoreContract
 {
     /// <inheritdoc/>
     protected override ValueTask<ISecretStore> CreateStoreAsync() => ValueTask.FromResult<ISecretStore>(new InMemorySecretStore());
+}
+
+/// <summary>The in-memory rate budget store passes the store conformance kit.</summary>
+public sealed class InMemoryRateBudgetStoreTests : RateBudgetStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IRateBudgetStore> CreateStoreAsync() => ValueTask.FromResult<IRateBudgetStore>(new InMemoryRateBudgetStore());
 }

@@ -1,14 +1,18 @@
+using System.Diagnostics.CodeAnalysis;
 using Connect.Sdk.RateLimits;
 using NodaTime;
+using Xunit;
 
-namespace Connect.Sdk.Tests.RateLimits;
+namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IRateBudgetStore"/>, shared by the in-memory store here and the SQLite store
-/// (whose test project compiles this file too): derive from it and supply a fresh, empty store, and a second instance
-/// over the same storage where there is one (a second process).
+/// The conformance tests of <see cref="IRateBudgetStore"/>: derive a test class from it in the store's test project and
+/// supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a
+/// second store over the same storage (a second process), so that two processes race for one account's budget through
+/// two instances.
 /// </summary>
-public abstract class RateBudgetStoreContract
+[SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
+public abstract class RateBudgetStoreContract : StoreContract<IRateBudgetStore>
 {
     private const string Account = "shopify:store-kit.myshopify.com";
 
@@ -19,12 +23,8 @@ public abstract class RateBudgetStoreContract
         Duration.FromNanoseconds(59_880_239_521),
         1);
 
-    /// <summary>A fresh, empty store.</summary>
-    protected abstract ValueTask<IRateBudgetStore> CreateStoreAsync();
-
-    /// <summary>A second store over the first one's storage; the first itself where there is no other.</summary>
-    protected virtual ValueTask<IRateBudgetStore> CreateSecondInstanceAsync(IRateBudgetStore first) => ValueTask.FromResult(first);
-
+    /// <summary>An account never written has no state.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
     [Fact]
     public async Task GetAsync_AccountNeverWritten_ReturnsNull()
     {
@@ -33,6 +33,8 @@ public abstract class RateBudgetStoreContract
         Assert.Null(await store.GetAsync(Account, CancellationToken.None));
     }
 
+    /// <summary>The first state of an account is written, and every field reads back exactly, through the other instance too; other accounts stay unwritten.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
     [Fact]
     public async Task TryReplaceAsync_FirstStateOfAnAccount_IsWrittenAndEveryFieldReadBackExactly()
     {
@@ -45,6 +47,8 @@ public abstract class RateBudgetStoreContract
         Assert.Null(await other.GetAsync("shopify:another-shop.myshopify.com", CancellationToken.None));
     }
 
+    /// <summary>A replacement that expects the stored state replaces it.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
     [Fact]
     public async Task TryReplaceAsync_FromTheStoredVersion_ReplacesIt()
     {
@@ -57,6 +61,8 @@ public abstract class RateBudgetStoreContract
         Assert.Equal(next, await store.GetAsync(Account, CancellationToken.None));
     }
 
+    /// <summary>Two writers replacing one version: only the first wins, and the second sees the winner's state.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
     [Fact]
     public async Task TryReplaceAsync_TwoWritersFromOneVersion_OnlyTheFirstWins()
     {
@@ -72,6 +78,8 @@ public abstract class RateBudgetStoreContract
         Assert.Equal(mine, await other.GetAsync(Account, CancellationToken.None));
     }
 
+    /// <summary>Two writers of an account's first state: only the first wins.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
     [Fact]
     public async Task TryReplaceAsync_TwoWritersOfAFirstState_OnlyTheFirstWins()
     {
@@ -84,6 +92,8 @@ public abstract class RateBudgetStoreContract
         Assert.Equal(First, await store.GetAsync(Account, CancellationToken.None));
     }
 
+    /// <summary>A replacement that expects a state the account does not have is refused and writes nothing.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
     [Fact]
     public async Task TryReplaceAsync_ExpectingAStateThatIsNotThere_IsRefused()
     {
@@ -94,6 +104,9 @@ public abstract class RateBudgetStoreContract
         Assert.Null(await store.GetAsync(Account, CancellationToken.None));
     }
 
+    /// <summary>A replacement whose version is not the next one is a caller's bug: it throws.</summary>
+    /// <param name="version">A version other than 1, the next after none.</param>
+    /// <returns>A task that completes when the check is done.</returns>
     [Theory]
     [InlineData(0)]
     [InlineData(2)]
