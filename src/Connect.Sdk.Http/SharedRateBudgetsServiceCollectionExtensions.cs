@@ -21,7 +21,20 @@ public static class SharedRateBudgetsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.RemoveAll<AccountBudgets>();
-        services.AddSingleton(provider => new AccountBudgets(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IRateBudgetStore>()));
+        services.AddSingleton(provider => new AccountBudgets(
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<IRateBudgetStore>() ?? throw new InvalidOperationException(MissingStore)));
+
+        // A host fails at start, not at its first marketplace call.
+        services.AddOptions<SharedRateBudgetsCheck>()
+            .Validate<IServiceProviderIsService>((_, registered) => registered.IsService(typeof(IRateBudgetStore)), MissingStore)
+            .ValidateOnStart();
         return services;
     }
+
+    private const string MissingStore =
+        "AddSharedRateBudgets keeps the accounts' rate budgets in an IRateBudgetStore, and none is registered: use a store package that provides one, such as UseSqlite(...), or register your own.";
+
+    // The options the start-up check hangs on; it carries nothing.
+    private sealed class SharedRateBudgetsCheck;
 }

@@ -1,6 +1,7 @@
 using Connect.Sdk.Http.Tests.TestDoubles;
 using Connect.Sdk.RateLimits;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Connect.Sdk.Http.Tests;
@@ -82,6 +83,21 @@ public sealed class SharedRateBudgetTests
             await budget.WaitAsync(1, CancellationToken.None);
             Assert.True(store.Calls > 0, "The shared budget did not use the store.");
         }
+    }
+
+    [Fact]
+    public void AddSharedRateBudgets_NoStoreRegistered_FailsAtStartNamingWhatIsMissing()
+    {
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider());
+        services.AddMarketplaceHttpClient("shop", o => { o.Account = "shopify:shop"; o.RateLimit = RateLimitModel.LeakyBucket(40, 2); });
+        services.AddSharedRateBudgets();
+        using var provider = services.BuildServiceProvider();
+
+        var atStart = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var atFirstUse = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<AccountBudgets>());
+
+        Assert.Contains("IRateBudgetStore", atStart.Message, StringComparison.Ordinal);
+        Assert.Contains("UseSqlite", atFirstUse.Message, StringComparison.Ordinal);
     }
 
     private sealed class BrokenStore : IRateBudgetStore
