@@ -114,9 +114,15 @@ internal sealed class BudgetQueue
     /// <summary>How long the pump sleeps for a head due in <paramref name="ticks"/>.</summary>
     /// <remarks>
     /// Rounded up to whole milliseconds: timers count milliseconds and drop the rest, so a sleep of 59.8802 s would end
-    /// 0.2 ms early, and the pump would sleep 0 ms again and again without time moving on.
+    /// 0.2 ms early, and the pump would sleep 0 ms again and again without time moving on. At most an hour: a timer
+    /// takes no more than about 49 days, a server may report a rate so small that the head is due later still, and a
+    /// pump that wakes early only plans again.
     /// </remarks>
-    public static TimeSpan SleepFor(long ticks) => TimeSpan.FromMilliseconds(Math.Ceiling((double)ticks / TimeSpan.TicksPerMillisecond));
+    public static TimeSpan SleepFor(long ticks) =>
+        TimeSpan.FromMilliseconds(Math.Min(Math.Ceiling((double)ticks / TimeSpan.TicksPerMillisecond), LongestSleep.TotalMilliseconds));
+
+    /// <summary>The longest the pump sleeps before it plans again.</summary>
+    public static TimeSpan LongestSleep { get; } = TimeSpan.FromHours(1);
 
     /// <summary>What the pump's next sleep ends on besides its time.</summary>
     public CancellationToken SleepToken => (_wake ??= new CancellationTokenSource()).Token;

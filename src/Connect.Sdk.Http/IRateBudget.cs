@@ -11,7 +11,7 @@ public interface IRateBudget
 
     /// <summary>Waits until <paramref name="cost"/> units are available and takes them. Waiters are served in order.</summary>
     /// <param name="cost">The request's cost, at most the model's capacity.</param>
-    /// <param name="cancellationToken">Stops waiting; the units are given back.</param>
+    /// <param name="cancellationToken">Stops waiting: the request leaves the queue and takes nothing from the budget.</param>
     /// <returns>Completes when the request may be sent.</returns>
     ValueTask WaitAsync(double cost, CancellationToken cancellationToken);
 

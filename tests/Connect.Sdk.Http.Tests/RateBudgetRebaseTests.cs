@@ -73,6 +73,24 @@ public sealed class RateBudgetRebaseTests
         Assert.Equal(Enumerable.Range(0, 10).Select(i => FakeTime.Start.AddSeconds(3 + (i * 0.1))), afterPause, DateTimeOffsetComparer.ToTheMillisecond);
     }
 
+    [Fact]
+    public async Task ReportRate_TinyWhileOneWaits_ThePumpSurvivesAndTheRequestGoesOnceTheRateIsBack()
+    {
+        var time = FakeTime.Create();
+        var budget = new RateBudget(RateLimitModel.TokenBucket(1, 1), time);
+        await budget.WaitAsync(1, CancellationToken.None);
+        var queue = Queue(budget, time, 1);
+
+        // Due in about three years: longer than any timer takes. The pump must sleep in steps, not die.
+        budget.ReportRate(1e-8);
+        await time.RunAsync(Task.Delay(TimeSpan.FromMinutes(5), time));
+        Assert.Empty(queue.Sends);
+        budget.ReportRate(1);
+        await time.RunAsync(queue.All);
+
+        Assert.Single(queue.Sends);
+    }
+
     private static DateTimeOffset[] Seconds(params double[] seconds) => [.. seconds.Select(FakeTime.Start.AddSeconds)];
 
     private static QueuedRequests Queue(RateBudget budget, FakeTimeProvider time, int count, double cost = 1)
