@@ -65,18 +65,17 @@ internal sealed class WooCommerceOrdersFeature(WooCommerceClient client) : IOrde
                 yield break;
             }
 
-            // Mapped from the cursor so far, the page resumes at its newest change, or at that cursor when none was readable.
+            // Mapped from the cursor so far, the page resumes at its newest change, never before that cursor.
             var read = OrderPage.Map(items, WooCommerceOrderMapper.TryMap, new OrderCursor(resume));
-            var newest = read.Resume.ChangedSince;
-            resume = newest > resume ? newest : resume;
-            yield return read with { Resume = new OrderCursor(resume) };
+            resume = read.Resume.ChangedSince;
+            yield return read;
 
             if (items.Length < PageSize || (response.TotalPages is { } total && page >= total))
             {
                 yield break;
             }
 
-            var next = newest - Duration.FromSeconds(1);
+            var next = resume - Duration.FromSeconds(1);
             if (next > bound)
             {
                 (bound, page) = (next, 1);

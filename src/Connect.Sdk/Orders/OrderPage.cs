@@ -9,7 +9,7 @@ public sealed record OrderPage(IReadOnlyList<MarketplaceOrder> Orders, IReadOnly
     /// <summary>
     /// Maps a page of orders as the marketplace sent them: the readable ones become <see cref="Orders"/>, the others
     /// <see cref="Unreadable"/> (one broken order does not hold back the rest of the page), and the page resumes at the
-    /// newest change among its readable orders.
+    /// newest change among its readable orders, never before <paramref name="since"/>.
     /// </summary>
     /// <typeparam name="TPayload">The marketplace's shape of an order.</typeparam>
     /// <param name="payloads">The page's orders, as the marketplace sent them.</param>
@@ -34,8 +34,10 @@ public sealed record OrderPage(IReadOnlyList<MarketplaceOrder> Orders, IReadOnly
             }
         }
 
-        // An unreadable order has no trustworthy change time: a page of only those leaves the cursor where it was.
-        var resume = orders.Count == 0 ? since : new OrderCursor(orders.Max(o => o.UpdatedAt));
-        return new OrderPage(orders, unreadable, resume);
+        // An unreadable order has no trustworthy change time: a page of only those leaves the cursor where it was. Nor
+        // does a page whose orders all changed before it (a marketplace that filters inclusively or by a coarser time):
+        // going back would read the same orders again and again.
+        var newest = orders.Count == 0 ? since.ChangedSince : orders.Max(o => o.UpdatedAt);
+        return new OrderPage(orders, unreadable, newest > since.ChangedSince ? new OrderCursor(newest) : since);
     }
 }

@@ -45,6 +45,15 @@ public sealed class OrderPageTests
     }
 
     [Fact]
+    public void Map_OnlyOrdersOlderThanTheCursor_KeepsTheCursor()
+    {
+        var page = OrderPage.Map<int?>([-5, -30], TryMap, new OrderCursor(Since));
+
+        Assert.Equal(2, page.Orders.Count);
+        Assert.Equal(Since, page.Resume.ChangedSince);
+    }
+
+    [Fact]
     public void Map_AnyPage_KeepsEveryOrderOnceInItsPlace_AndResumesAtTheNewestReadableChange()
     {
         Gen.Int[-60, 600].Nullable().Array[0, 30].Sample(payloads =>
@@ -54,7 +63,7 @@ public sealed class OrderPageTests
             var readable = payloads.OfType<int>().ToArray();
             Assert.Equal(readable.Select(m => "m" + m), page.Orders.Select(o => o.OrderNumber));
             Assert.Equal(payloads.Length - readable.Length, page.Unreadable.Count);
-            var expected = readable.Length == 0 ? Since : Since + Duration.FromMinutes(readable.Max());
+            var expected = readable.Length == 0 ? Since : Since + Duration.FromMinutes(Math.Max(0, readable.Max()));
             Assert.Equal(expected, page.Resume.ChangedSince);
         });
     }
