@@ -21,7 +21,7 @@ public sealed class RateBudgetRebaseTests
         await time.RunAsync(queue.All);
 
         // The bucket was empty at 0 s; at two a second the ten go every half second, first come first served.
-        Assert.Equal(Seconds(0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5), queue.Sends);
+        AssertSentOnSchedule(Seconds(0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5), queue.Sends);
         Assert.Equal(Enumerable.Range(0, 10), queue.Order);
     }
 
@@ -38,7 +38,7 @@ public sealed class RateBudgetRebaseTests
         await time.RunAsync(queue.All, limit: TimeSpan.FromMinutes(1));
 
         // Empty at 0 s, one a second from then on: the last at 10 s, not later for units booked at the old rate.
-        Assert.Equal(Seconds(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), queue.Sends);
+        AssertSentOnSchedule(Seconds(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), queue.Sends);
         RateBudgetTests.AssertNeverOverLimit([FakeTime.Start, FakeTime.Start, .. queue.Sends], RateLimitModel.TokenBucket(1, 2), 1, "halved rate");
     }
 
@@ -54,7 +54,7 @@ public sealed class RateBudgetRebaseTests
         budget.ReportThrottled(TimeSpan.FromSeconds(0.5));
         await time.RunAsync(queue.All);
 
-        Assert.Equal(Seconds(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5), queue.Sends);
+        AssertSentOnSchedule(Seconds(0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5), queue.Sends);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class RateBudgetRebaseTests
 
         // Five went at once; the ten that waited go from 3 s, when the server's bucket holds one unit, one at a time.
         var afterPause = queue.Sends.Skip(5).ToArray();
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => FakeTime.Start.AddSeconds(3 + (i * 0.1))), afterPause, DateTimeOffsetComparer.ToTheMillisecond);
+        AssertSentOnSchedule([.. Enumerable.Range(0, 10).Select(i => FakeTime.Start.AddSeconds(3 + (i * 0.1)))], afterPause);
     }
 
     [Fact]
@@ -89,6 +89,17 @@ public sealed class RateBudgetRebaseTests
         await time.RunAsync(queue.All);
 
         Assert.Single(queue.Sends);
+    }
+
+    // Never before its time, and no later than the step fake time is driven in: a pump continuation that hops threads on
+    // a loaded machine runs a step late, which is slower than needed but never over the limit.
+    private static void AssertSentOnSchedule(DateTimeOffset[] expected, DateTimeOffset[] sent)
+    {
+        Assert.Equal(expected.Length, sent.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.InRange(sent[i], expected[i] - TimeSpan.FromMilliseconds(1), expected[i] + TimeSpan.FromMilliseconds(11));
+        }
     }
 
     private static DateTimeOffset[] Seconds(params double[] seconds) => [.. seconds.Select(FakeTime.Start.AddSeconds)];
@@ -141,14 +152,5 @@ public sealed class RateBudgetRebaseTests
                 _sends.Add((index, at));
             }
         }
-    }
-
-    private sealed class DateTimeOffsetComparer : IEqualityComparer<DateTimeOffset>
-    {
-        public static readonly DateTimeOffsetComparer ToTheMillisecond = new();
-
-        public bool Equals(DateTimeOffset x, DateTimeOffset y) => Math.Abs((x - y).TotalMilliseconds) < 1;
-
-        public int GetHashCode(DateTimeOffset obj) => 0;
     }
 }
