@@ -97,19 +97,11 @@ internal sealed class AmazonMarketplace : SampleMarketplace
     public override IReadOnlyList<string> OrdersOf(int cycle) =>
         [.. Enumerable.Range(1, 2).Select(i => string.Create(CultureInfo.InvariantCulture, $"302-{4711000 + (cycle * 10) + i:D7}-{1390916 + cycle:D7}"))];
 
-    public override IReadOnlyList<string> PlaceOrders(int cycle)
+    protected override MarketplaceOrder NewOrder(string number, int pick, int quantity)
     {
-        var numbers = OrdersOf(cycle);
-        for (var i = 0; i < numbers.Count; i++)
-        {
-            // The buyers order what the seller ships itself; Amazon ships its own stock and confirms those orders itself.
-            var merchantFulfilled = Offers.Where(o => !o.ByAmazon).ToArray();
-            var order = Order(numbers[i], merchantFulfilled[(cycle + i) % merchantFulfilled.Length], quantity: 1 + i);
-            Remember(order);
-            Amazon.SeedOrder(order);
-        }
-
-        return numbers;
+        // The buyers order what the seller ships itself; Amazon ships its own stock and confirms those orders itself.
+        var merchantFulfilled = Offers.Where(o => !o.ByAmazon).ToArray();
+        return Order(number, merchantFulfilled[pick % merchantFulfilled.Length], quantity);
     }
 
     public override OrderStatusUpdate ShipmentOf(string orderNumber, int parcel) =>

@@ -67,7 +67,18 @@ internal abstract class SampleMarketplace : IAsyncDisposable
     public abstract IReadOnlyList<string> OrdersOf(int cycle);
 
     /// <summary>Buyers place a cycle's orders on the marketplace; returns their numbers.</summary>
-    public abstract IReadOnlyList<string> PlaceOrders(int cycle);
+    public IReadOnlyList<string> PlaceOrders(int cycle)
+    {
+        var numbers = OrdersOf(cycle);
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            var order = NewOrder(numbers[i], pick: cycle + i, quantity: 1 + i);
+            Remember(order);
+            Fake.SeedOrder(order);
+        }
+
+        return numbers;
+    }
 
     /// <summary>A shipment of the whole order, with tracking, as the ERP's dispatch reports it.</summary>
     public abstract OrderStatusUpdate ShipmentOf(string orderNumber, int parcel);
@@ -98,8 +109,13 @@ internal abstract class SampleMarketplace : IAsyncDisposable
         http.Resilience.CircuitMinimumThroughput = 1000;
     }
 
-    /// <summary>Remembers an order the buyers placed, so its shipment can name its lines.</summary>
-    protected void Remember(MarketplaceOrder order) => _placed[order.OrderNumber] = order;
+    /// <summary>
+    /// A buyer's order with number <paramref name="number"/>: <paramref name="quantity"/> of the offer that
+    /// <paramref name="pick"/> chooses (modulo the offers a buyer can order).
+    /// </summary>
+    protected abstract MarketplaceOrder NewOrder(string number, int pick, int quantity);
+
+    private void Remember(MarketplaceOrder order) => _placed[order.OrderNumber] = order;
 
     /// <summary>
     /// One DHL parcel with every line of a placed order, tracking number <paramref name="trackingPrefix"/> and the

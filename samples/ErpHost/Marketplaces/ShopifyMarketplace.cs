@@ -88,18 +88,8 @@ internal sealed class ShopifyMarketplace : SampleMarketplace
     public override IReadOnlyList<string> OrdersOf(int cycle) =>
         [.. Enumerable.Range(1, 2).Select(i => string.Create(CultureInfo.InvariantCulture, $"{3000 + (cycle * 10) + i}"))];
 
-    public override IReadOnlyList<string> PlaceOrders(int cycle)
-    {
-        var numbers = OrdersOf(cycle);
-        for (var i = 0; i < numbers.Count; i++)
-        {
-            var order = Order(numbers[i], Offers[(cycle + i) % Offers.Length], quantity: 1 + i);
-            Remember(order);
-            Shop.SeedOrder(order);
-        }
-
-        return numbers;
-    }
+    protected override MarketplaceOrder NewOrder(string number, int pick, int quantity) =>
+        Order(number, Offers[pick % Offers.Length], quantity);
 
     public override OrderStatusUpdate ShipmentOf(string orderNumber, int parcel) => WholeOrderShipment(
         orderNumber,

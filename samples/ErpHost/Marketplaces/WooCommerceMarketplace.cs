@@ -96,18 +96,8 @@ internal sealed class WooCommerceMarketplace : SampleMarketplace
     public override IReadOnlyList<string> OrdersOf(int cycle) =>
         [.. Enumerable.Range(1, 2).Select(i => (3000 + (cycle * 10) + i).ToString(CultureInfo.InvariantCulture))];
 
-    public override IReadOnlyList<string> PlaceOrders(int cycle)
-    {
-        var numbers = OrdersOf(cycle);
-        for (var i = 0; i < numbers.Count; i++)
-        {
-            var order = Order(numbers[i], Products[(cycle + i) % Products.Length], quantity: 1 + i);
-            Remember(order);
-            Fake.SeedOrder(order);
-        }
-
-        return numbers;
-    }
+    protected override MarketplaceOrder NewOrder(string number, int pick, int quantity) =>
+        Order(number, Products[pick % Products.Length], quantity);
 
     public override OrderStatusUpdate ShipmentOf(string orderNumber, int parcel) =>
         WholeOrderShipment(orderNumber, "00340434161095", parcel, _clock.GetCurrentInstant());
