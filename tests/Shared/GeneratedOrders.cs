@@ -32,6 +32,17 @@ internal static class GeneratedOrders
             .ToArray());
     }
 
+    /// <summary>The order under another number: its number, marketplace id and line ids (all digits) follow the new number.</summary>
+    /// <param name="order">A generated order.</param>
+    /// <param name="number">The new number, digits only.</param>
+    /// <returns>The renumbered order.</returns>
+    public static MarketplaceOrder Renumbered(MarketplaceOrder order, string number) => order with
+    {
+        OrderNumber = number,
+        MarketplaceOrderId = "900" + number,
+        Lines = order.Lines.Select((l, i) => l with { LineId = number + (i + 1).ToString("00", CultureInfo.InvariantCulture) }).ToArray(),
+    };
+
     private static MarketplaceOrder Order(
         string number,
         (int Quantity, int ListCents, int DiscountPercent, decimal Rate)[] lines,
