@@ -40,6 +40,18 @@ public readonly record struct CurrencyCode
     /// <summary>The upper-case three-letter code.</summary>
     public string Value => _value ?? throw new InvalidOperationException("The currency code was default-initialised.");
 
+    /// <summary>
+    /// The decimal places of the currency's minor unit by ISO 4217: 2 for most (cents), 0 for the yen, the won and
+    /// the other currencies without a minor unit, 3 for the Gulf dinars and rials.
+    /// </summary>
+    public int MinorUnitDecimals => Value switch
+    {
+        "BIF" or "CLP" or "DJF" or "GNF" or "ISK" or "JPY" or "KMF" or "KRW" or "PYG" or "RWF" or "UGX" or "UYI" or "VND" or "VUV" or "XAF" or "XOF" or "XPF" => 0,
+        "BHD" or "IQD" or "JOD" or "KWD" or "LYD" or "OMR" or "TND" => 3,
+        "CLF" or "UYW" => 4,
+        _ => 2,
+    };
+
     /// <inheritdoc />
     public override string ToString() => _value ?? string.Empty;
 }

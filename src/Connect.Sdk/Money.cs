@@ -61,6 +61,13 @@ public readonly record struct Money(decimal Amount, CurrencyCode Currency)
     /// <returns>The product.</returns>
     public Money Multiply(decimal factor) => this * factor;
 
+    /// <summary>
+    /// Rounds the amount to the currency's minor unit (cents for the euro, whole yen), half away from zero, as
+    /// marketplaces state line totals and order totals.
+    /// </summary>
+    /// <returns>The rounded amount, in the same currency.</returns>
+    public Money RoundToMinorUnit() => new(decimal.Round(Amount, Currency.MinorUnitDecimals, MidpointRounding.AwayFromZero), Currency);
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount} {Currency}");
 

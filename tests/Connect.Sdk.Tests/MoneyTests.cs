@@ -41,4 +41,17 @@ public sealed class MoneyTests
     {
         Assert.Equal("1234.50 EUR", new Money(1234.50m, CurrencyCode.Eur).ToString());
     }
+
+    [Theory]
+    [InlineData("EUR", 29.000001, 29.00)]
+    [InlineData("EUR", 0.125, 0.13)]
+    [InlineData("EUR", -0.125, -0.13)]
+    [InlineData("JPY", 1234.5, 1235)]
+    [InlineData("KWD", 1.2345, 1.235)]
+    public void RoundToMinorUnit_AnyCurrency_RoundsHalfAwayFromZeroToItsMinorUnit(string currency, double amount, double expected)
+    {
+        var code = new CurrencyCode(currency);
+
+        Assert.Equal(new Money((decimal)expected, code), new Money((decimal)amount, code).RoundToMinorUnit());
+    }
 }

@@ -13,16 +13,14 @@ namespace Connect.Sdk.Amazon.Orders;
 /// a foreign number labelled <c>SKU_FBA</c> (an AFN order) or <c>SKU_FBM</c> (an MFN order).
 /// </summary>
 /// <remarks>
-/// Amazon's <c>ItemPrice</c> and <c>ItemTax</c> are line totals. The unit price is <c>ItemPrice / QuantityOrdered</c>,
-/// computed in decimal and rounded half away from zero to <see cref="UnitPriceDecimals"/> places: few enough for an
-/// ERP's price column, enough that unit price × quantity rounds back to the line total in cents for any quantity
-/// below 10,000. The tax amount stays the line's total tax.
+/// Amazon's <c>ItemPrice</c> and <c>ItemTax</c> are line totals before the line's promotion. What the buyer paid for a
+/// line is <c>ItemPrice − PromotionDiscount</c>, its tax <c>ItemTax − PromotionDiscountTax</c>; the unit price is that
+/// line total divided by <c>QuantityOrdered</c> (<see cref="OrderLine.UnitPriceOf"/>). Shipping is netted the same way
+/// with <c>ShippingDiscount</c> and <c>ShippingDiscountTax</c>, so that the order's amounts add up to
+/// <c>OrderTotal</c>.
 /// </remarks>
 internal static class AmazonOrderMapper
 {
-    /// <summary>The decimal places of a unit price derived from a line total.</summary>
-    public const int UnitPriceDecimals = 6;
-
     // Amazon's North and South American marketplaces quote prices without sales tax; every other marketplace (Europe,
     // the UK, Japan, Australia, India…) quotes them with VAT or GST included.
     private static readonly HashSet<string> NetPriceMarketplaces = new(StringComparer.Ordinal)
@@ -58,9 +56,10 @@ internal static class AmazonOrderMapper
             Status = AmazonOrderStatuses.ToSdk(order.OrderStatus),
             PricesIncludeTax = order.MarketplaceId is null || !NetPriceMarketplaces.Contains(order.MarketplaceId),
             Lines = items.Select(item => MapLine(item, currency, byAmazon, cancelled)).ToArray(),
-            ShippingCost = new Money(items.Sum(i => Amount(i.ShippingPrice, currency, $"item {i.OrderItemId} ShippingPrice") ?? 0m), currency),
+            ShippingCost = new Money(items.Sum(i => Net(i.OrderItemId, i.ShippingPrice, "ShippingPrice", i.ShippingDiscount, "ShippingDiscount", currency) ?? 0m), currency),
+            ShippingDiscount = NonZero(items.Sum(i => Amount(i.ShippingDiscount, currency, $"item {i.OrderItemId} ShippingDiscount") ?? 0m), currency),
             ShippingTax = items.Any(i => i.ShippingTax is not null)
-                ? new Money(items.Sum(i => Amount(i.ShippingTax, currency, $"item {i.OrderItemId} ShippingTax") ?? 0m), currency)
+                ? new Money(items.Sum(i => Net(i.OrderItemId, i.ShippingTax, "ShippingTax", i.ShippingDiscountTax, "ShippingDiscountTax", currency) ?? 0m), currency)
                 : null,
             Total = Amount(order.OrderTotal, currency, "OrderTotal") is { } total ? new Money(total, currency) : null,
             ShippingAddress = MapAddress(order.ShippingAddress),
@@ -68,13 +67,6 @@ internal static class AmazonOrderMapper
             PaymentMethod = order.PaymentMethod,
         };
     }
-
-    /// <summary>The unit price of a line: its total divided by its quantity, rounded to <see cref="UnitPriceDecimals"/> places.</summary>
-    /// <param name="lineTotal">Amazon's <c>ItemPrice</c>.</param>
-    /// <param name="quantity">Amazon's <c>QuantityOrdered</c>; a line of 0 units (a cancelled item) keeps its total.</param>
-    /// <returns>The unit price.</returns>
-    public static decimal UnitPrice(decimal lineTotal, int quantity) =>
-        quantity <= 0 ? lineTotal : decimal.Round(lineTotal / quantity, UnitPriceDecimals, MidpointRounding.AwayFromZero);
 
     /// <summary>Parses one of Amazon's decimal strings ("12.99", "-1.50"): a point, never a comma or an exponent.</summary>
     /// <param name="text">The amount as sent.</param>
@@ -112,9 +104,8 @@ internal static class AmazonOrderMapper
         }
 
         // A cancelled item may come without a price; any other item without one would arrive in the ERP at zero.
-        var total = Amount(item.ItemPrice, currency, $"item {id} ItemPrice")
+        var paid = Net(id, item.ItemPrice, "ItemPrice", item.PromotionDiscount, "PromotionDiscount", currency)
             ?? (cancelled ? 0m : throw new FormatException($"item {id} has no ItemPrice"));
-        var discount = Amount(item.PromotionDiscount, currency, $"item {id} PromotionDiscount");
         return new OrderLine
         {
             LineId = id,
@@ -124,13 +115,20 @@ internal static class AmazonOrderMapper
             Sku = item.SellerSKU,
             Title = item.Title ?? item.ASIN ?? item.SellerSKU ?? id,
             Quantity = item.QuantityOrdered,
-            UnitPrice = new Money(UnitPrice(total, item.QuantityOrdered), currency),
-            TaxAmount = Amount(item.ItemTax, currency, $"item {id} ItemTax") is { } tax ? new Money(tax, currency) : null,
-
-            // A promotion of zero is no promotion.
-            Discount = discount is { } d && d != 0m ? new Money(d, currency) : null,
+            UnitPrice = OrderLine.UnitPriceOf(new Money(paid, currency), item.QuantityOrdered),
+            TaxAmount = Net(id, item.ItemTax, "ItemTax", item.PromotionDiscountTax, "PromotionDiscountTax", currency) is { } tax ? new Money(tax, currency) : null,
+            Discount = NonZero(Amount(item.PromotionDiscount, currency, $"item {id} PromotionDiscount") ?? 0m, currency),
         };
     }
+
+    // An amount less its discount (ItemPrice − PromotionDiscount, ShippingTax − ShippingDiscountTax…); null when the amount is absent.
+    private static decimal? Net(string item, AmazonMoneyJson? amount, string amountField, AmazonMoneyJson? discount, string discountField, CurrencyCode currency) =>
+        Amount(amount, currency, $"item {item} {amountField}") is { } value
+            ? value - (Amount(discount, currency, $"item {item} {discountField}") ?? 0m)
+            : null;
+
+    // A discount of zero is no discount.
+    private static Money? NonZero(decimal amount, CurrencyCode currency) => amount == 0m ? null : new Money(amount, currency);
 
     private static decimal? Amount(AmazonMoneyJson? money, CurrencyCode currency, string field)
     {

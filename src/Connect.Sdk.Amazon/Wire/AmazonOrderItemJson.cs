@@ -2,7 +2,8 @@ namespace Connect.Sdk.Amazon.Wire;
 
 /// <summary>
 /// An order item of getOrderItems. <c>ItemPrice</c> and <c>ItemTax</c> are the LINE's totals (unit price times
-/// <c>QuantityOrdered</c>), not unit prices; shipping and promotions are separate amounts.
+/// <c>QuantityOrdered</c>) before its promotion, not unit prices; shipping, the promotion, the shipping discount and
+/// the tax of each are separate amounts that the mapper nets.
 /// </summary>
 internal sealed record AmazonOrderItemJson(
     string OrderItemId,
@@ -15,4 +16,7 @@ internal sealed record AmazonOrderItemJson(
     AmazonMoneyJson? ItemTax = null,
     AmazonMoneyJson? ShippingPrice = null,
     AmazonMoneyJson? ShippingTax = null,
-    AmazonMoneyJson? PromotionDiscount = null);
+    AmazonMoneyJson? PromotionDiscount = null,
+    AmazonMoneyJson? PromotionDiscountTax = null,
+    AmazonMoneyJson? ShippingDiscount = null,
+    AmazonMoneyJson? ShippingDiscountTax = null);

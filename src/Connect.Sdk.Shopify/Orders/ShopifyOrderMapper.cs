@@ -54,7 +54,9 @@ internal static class ShopifyOrderMapper
             throw new FormatException("Shopify has more lines for it than were read");
         }
 
-        var shippingTaxes = (json.ShippingLines?.Nodes ?? []).SelectMany(l => l.TaxLines ?? []).ToList();
+        var shippingLines = json.ShippingLines?.Nodes ?? [];
+        var shippingTaxes = shippingLines.SelectMany(l => l.TaxLines ?? []).ToList();
+        var shippingDiscounts = shippingLines.SelectMany(l => l.DiscountAllocations ?? []).ToList();
         return new MarketplaceOrder
         {
             OrderNumber = number,
@@ -65,7 +67,8 @@ internal static class ShopifyOrderMapper
             Status = StatusOf(json),
             PricesIncludeTax = json.TaxesIncluded ?? false,
             Lines = lineItems.Select((line, i) => MapLine(line, i, currency)).OfType<OrderLine>().ToArray(),
-            ShippingCost = Money(json.TotalShippingPriceSet, currency, "totalShippingPriceSet") ?? Connect.Sdk.Money.Zero(currency),
+            ShippingCost = Sum(shippingLines.Select((l, i) => Money(l.DiscountedPriceSet, currency, $"shippingLines[{i}].discountedPriceSet") ?? throw new FormatException($"field 'shippingLines[{i}].discountedPriceSet' is missing")).Cast<Money?>(), currency),
+            ShippingDiscount = shippingDiscounts.Count == 0 ? null : Sum(shippingDiscounts.Select((d, i) => Money(d.AllocatedAmountSet, currency, $"shippingLines.discountAllocations[{i}].allocatedAmountSet")), currency),
             ShippingTax = shippingTaxes.Count == 0 ? null : Sum(shippingTaxes.Select((t, i) => Money(t.PriceSet, currency, $"shippingLines.taxLines[{i}].priceSet")), currency),
             Total = Money(json.TotalPriceSet, currency, "totalPriceSet"),
             BillingAddress = AddressOf(json.BillingAddress, "billingAddress"),
@@ -98,7 +101,7 @@ internal static class ShopifyOrderMapper
             Sku = Empty(line.Sku),
             Title = line.Title ?? string.Empty,
             Quantity = quantity,
-            UnitPrice = UnitPriceAfterDiscount(original, discount, ordered, currency),
+            UnitPrice = UnitPriceAfterDiscount(original, discount, ordered),
             TaxRate = taxes.Count == 0 || taxes.Any(t => t.Rate is null) ? null : taxes.Sum(t => t.Rate!.Value),
             TaxAmount = taxes.Count == 0 ? null : Sum(taxes.Select((t, i) => Money(t.PriceSet, currency, $"{path}.taxLines[{i}].priceSet")), currency),
             Discount = discount is { } whole && quantity != ordered ? new Money(Math.Round(whole.Amount * quantity / ordered, 2, MidpointRounding.ToEven), currency) : discount,
@@ -106,11 +109,9 @@ internal static class ShopifyOrderMapper
     }
 
     // The SDK's unit price is after line discounts: the original price less the line's discount spread over the units
-    // ordered, (original × quantity − discount) / quantity, to 4 decimals when it does not divide evenly.
-    private static Money UnitPriceAfterDiscount(Money original, Money? discount, int ordered, CurrencyCode currency) =>
-        discount is not { } d || ordered <= 0
-            ? original
-            : new Money(Math.Round(((original.Amount * ordered) - d.Amount) / ordered, 4, MidpointRounding.ToEven), currency);
+    // ordered, (original × quantity − discount) / quantity.
+    private static Money UnitPriceAfterDiscount(Money original, Money? discount, int ordered) =>
+        discount is not { } d ? original : OrderLine.UnitPriceOf((original * ordered) - d, ordered);
 
     // A product without options is mapped in the ERP as a simple article (shopifyproductid); a variant of a product
     // with options as a variant (shopifyvariantid). A custom line has neither.

@@ -36,9 +36,6 @@ internal sealed class ShopifyOrderJson
     /// <summary>The order total.</summary>
     public ShopifyMoneyBagJson? TotalPriceSet { get; init; }
 
-    /// <summary>The shipping cost.</summary>
-    public ShopifyMoneyBagJson? TotalShippingPriceSet { get; init; }
-
     /// <summary>The shipping lines with their taxes.</summary>
     public ShopifyNodesJson<ShopifyShippingLineJson>? ShippingLines { get; init; }
 

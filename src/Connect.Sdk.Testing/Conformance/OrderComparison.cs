@@ -23,6 +23,7 @@ internal sealed class OrderComparison(IReadOnlyCollection<string> ignored)
         Field("Status", expected.Status, actual.Status);
         Field("PricesIncludeTax", expected.PricesIncludeTax, actual.PricesIncludeTax);
         Field("ShippingCost", expected.ShippingCost, actual.ShippingCost);
+        Field("ShippingDiscount", expected.ShippingDiscount, actual.ShippingDiscount);
         Field("ShippingTax", expected.ShippingTax, actual.ShippingTax);
         Field("Total", expected.Total, actual.Total);
         Field("BuyerEmail", expected.BuyerEmail, actual.BuyerEmail);
@@ -30,7 +31,29 @@ internal sealed class OrderComparison(IReadOnlyCollection<string> ignored)
         AddressFields("BillingAddress", expected.BillingAddress, actual.BillingAddress);
         AddressFields("ShippingAddress", expected.ShippingAddress, actual.ShippingAddress);
         Lines(expected.Lines, actual.Lines);
+        Fees(expected.Fees, actual.Fees);
         return _differences.ToArray();
+    }
+
+    private void Fees(IReadOnlyList<OrderFee> expected, IReadOnlyList<OrderFee> actual)
+    {
+        if (IsIgnored("Fees"))
+        {
+            return;
+        }
+
+        if (expected.Count != actual.Count)
+        {
+            _differences.Add($"Fees: the fake holds {expected.Count} fee(s), the ERP received {actual.Count}");
+            return;
+        }
+
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Field($"Fees[{i}].Title", expected[i].Title, actual[i].Title);
+            Field($"Fees[{i}].Amount", expected[i].Amount, actual[i].Amount);
+            Field($"Fees[{i}].TaxAmount", expected[i].TaxAmount, actual[i].TaxAmount);
+        }
     }
 
     private void Lines(IReadOnlyList<OrderLine> expected, IReadOnlyList<OrderLine> actual)

@@ -14,8 +14,10 @@ namespace Connect.Sdk.WooCommerce.Orders;
 /// integer ids into strings, and each line's SKU into a foreign number labelled <c>SKU</c>.
 /// </summary>
 /// <remarks>
-/// WooCommerce keeps line totals without tax (<c>total</c>, <c>total_tax</c>); when the shop enters prices with tax
-/// (<c>prices_include_tax</c>) the unit price and shipping cost are given with tax, as the buyer saw them.
+/// WooCommerce keeps line totals without tax (<c>total</c>, <c>total_tax</c>), after coupons (which it spreads over the
+/// lines: <c>subtotal</c> − <c>total</c>); when the shop enters prices with tax (<c>prices_include_tax</c>) the unit
+/// price, shipping cost and fees are given with tax, as the buyer saw them. The order's <c>total</c> is WooCommerce's
+/// sum of exactly these: lines after coupons, fees, shipping and their taxes.
 /// </remarks>
 internal static class WooCommerceOrderMapper
 {
@@ -68,6 +70,7 @@ internal static class WooCommerceOrderMapper
             Lines = wire.LineItems.Select(line => MapLine(line, currency, gross, rates)).ToArray(),
             ShippingCost = new Money(gross ? shipping + shippingTax : shipping, currency),
             ShippingTax = new Money(shippingTax, currency),
+            Fees = wire.FeeLines is { Count: > 0 } fees ? [.. fees.Select((fee, i) => MapFee(fee, i, currency, gross))] : [],
             Total = new Money(ParseDecimal(wire.Total, "total"), currency),
             BillingAddress = MapAddress(wire.Billing),
             ShippingAddress = MapAddress(wire.Shipping),
@@ -124,12 +127,25 @@ internal static class WooCommerceOrderMapper
             Sku = sku,
             Title = line.Name,
 
-            // Net shops: WooCommerce's own unit price (a JSON number); gross shops: the line with its tax, per unit.
-            UnitPrice = new Money(!gross && line.Price is { } price ? price : decimal.Round(lineAmount / line.Quantity, 4), currency),
+            // From the line total, not WooCommerce's "price": that is a float of the net price, the total a decimal string.
+            UnitPrice = OrderLine.UnitPriceOf(new Money(lineAmount, currency), line.Quantity),
             Quantity = line.Quantity,
             TaxAmount = new Money(totalTax, currency),
             TaxRate = line.Taxes is [var only] && rates.TryGetValue(only.Id, out var rate) ? rate : null,
             Discount = discount > 0 ? new Money(discount, currency) : null,
+        };
+    }
+
+    private static OrderFee MapFee(WooFeeLineJson fee, int index, CurrencyCode currency, bool gross)
+    {
+        var where = $"fee_lines[{index}]";
+        var total = ParseDecimal(fee.Total, where + " total");
+        var tax = ParseDecimal(fee.TotalTax, where + " total_tax");
+        return new OrderFee
+        {
+            Title = fee.Name,
+            Amount = new Money(gross ? total + tax : total, currency),
+            TaxAmount = new Money(tax, currency),
         };
     }
 

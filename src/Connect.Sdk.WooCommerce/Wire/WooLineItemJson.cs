@@ -11,7 +11,6 @@ namespace Connect.Sdk.WooCommerce.Wire;
 /// <param name="Total">The line after discounts, without tax.</param>
 /// <param name="TotalTax">The tax of <paramref name="Total"/>.</param>
 /// <param name="Sku">The SKU, "" when the product has none.</param>
-/// <param name="Price">The net unit price, a JSON number (not a string like the totals).</param>
 /// <param name="Taxes">The tax rates applied, by rate id.</param>
 internal sealed record WooLineItemJson(
     long Id,
@@ -24,5 +23,4 @@ internal sealed record WooLineItemJson(
     string Total,
     string TotalTax,
     string? Sku = null,
-    decimal? Price = null,
     IReadOnlyList<WooLineTaxJson>? Taxes = null);

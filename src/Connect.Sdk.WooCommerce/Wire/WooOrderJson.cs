@@ -21,4 +21,5 @@ internal sealed record WooOrderJson(
     WooAddressJson? Billing = null,
     WooAddressJson? Shipping = null,
     string? PaymentMethod = null,
-    IReadOnlyList<WooTaxLineJson>? TaxLines = null);
+    IReadOnlyList<WooTaxLineJson>? TaxLines = null,
+    IReadOnlyList<WooFeeLineJson>? FeeLines = null);

@@ -3,6 +3,12 @@ using NodaTime;
 namespace Connect.Sdk.Orders;
 
 /// <summary>An order as read from a shop or marketplace, before it is handed to the ERP.</summary>
+/// <remarks>
+/// Every amount is what the buyer paid, after discounts, so that an ERP booking the lines, the shipping and the fees
+/// books the order's <see cref="Total"/>: <see cref="MappedTotal.Of"/> is that sum, and the import holds an order
+/// whose sum differs from the total the marketplace states. Discounts are shown beside the amounts they were taken
+/// from (<see cref="OrderLine.Discount"/>, <see cref="ShippingDiscount"/>), never booked on their own.
+/// </remarks>
 public sealed record MarketplaceOrder
 {
     /// <summary>
@@ -31,13 +37,25 @@ public sealed record MarketplaceOrder
     /// <summary>Whether unit prices and shipping include tax (gross), as on most European marketplaces.</summary>
     public bool PricesIncludeTax { get; init; } = true;
 
-    /// <summary>The shipping cost charged to the buyer.</summary>
+    /// <summary>The shipping the buyer paid, after shipping discounts (zero for free shipping); gross or net as <see cref="PricesIncludeTax"/> says.</summary>
     public required Money ShippingCost { get; init; }
 
-    /// <summary>The tax on shipping, when the marketplace sends it.</summary>
+    /// <summary>
+    /// What shipping discounts (free shipping, a shipping promotion) took off the shipping; for the ERP's discount
+    /// column only, already deducted from <see cref="ShippingCost"/>.
+    /// </summary>
+    public Money? ShippingDiscount { get; init; }
+
+    /// <summary>The tax on shipping after shipping discounts, when the marketplace sends it.</summary>
     public Money? ShippingTax { get; init; }
 
-    /// <summary>The order total as the marketplace states it, for reconciliation.</summary>
+    /// <summary>Charges that are neither an article nor shipping (a WooCommerce fee line, a cash-on-delivery fee); a negative fee is a credit.</summary>
+    public IReadOnlyList<OrderFee> Fees { get; init; } = [];
+
+    /// <summary>
+    /// The order total as the marketplace states it: what the buyer paid. The import checks it against
+    /// <see cref="MappedTotal.Of"/>; without it the order is imported unchecked.
+    /// </summary>
     public Money? Total { get; init; }
 
     /// <summary>The billing address, when the marketplace shares it.</summary>

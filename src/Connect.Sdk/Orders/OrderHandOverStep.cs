@@ -56,7 +56,7 @@ internal sealed class OrderHandOverStep(
                 return OrderOutcome.AlreadyImported(number, imported.ErpOrderId);
             }
 
-            var ready = await readiness.CheckAsync(connection, run.Connection.ConnectorId, staged.Order, cancellationToken).ConfigureAwait(false);
+            var ready = await readiness.CheckAsync(connection, run.Connector.Descriptor, staged.Order, cancellationToken).ConfigureAwait(false);
             if (ready.HoldReason is { } reason)
             {
                 await staging.HoldAsync(connection, number, reason, cancellationToken).ConfigureAwait(false);

@@ -6,23 +6,26 @@ namespace Connect.Sdk.Orders;
 /// <summary>
 /// Decides whether a staged order can go to the ERP: every line's foreign number must lead to an ERP article,
 /// and the order must carry the data an ERP order needs (lines, quantities, a shipping address, tax). What
-/// is missing is collected into one message the user can act on; the order is held until it is fixed.
+/// is missing is collected into one message the user can act on; the order is held until it is fixed. The sum
+/// of what the ERP would book (<see cref="MappedTotal"/>) must equal the total the marketplace states, so that money is
+/// never booked wrong in silence. Messages say "shop order" or "marketplace order" by the connector's channel.
 /// </summary>
 internal sealed class OrderReadiness(ForeignNumberResolver resolver)
 {
-    public async ValueTask<Readiness> CheckAsync(ConnectionId connection, ConnectorId connector, MarketplaceOrder order, CancellationToken cancellationToken)
+    public async ValueTask<Readiness> CheckAsync(ConnectionId connection, ConnectorDescriptor connector, MarketplaceOrder order, CancellationToken cancellationToken)
     {
+        var channel = connector.Channel == ChannelKind.Shop ? "shop" : "marketplace";
         var problems = new List<string>();
         var articles = new Dictionary<string, string>(StringComparer.Ordinal);
         var untaxed = new List<int>();
         if (order.Lines.Count == 0)
         {
-            problems.Add($"shop order {order.OrderNumber} has no lines");
+            problems.Add($"{channel} order {order.OrderNumber} has no lines");
         }
 
         if (order.ShippingAddress is null)
         {
-            problems.Add($"shipping address missing in shop order {order.OrderNumber}");
+            problems.Add($"shipping address missing in {channel} order {order.OrderNumber}");
         }
 
         for (var i = 0; i < order.Lines.Count; i++)
@@ -46,7 +49,7 @@ internal sealed class OrderReadiness(ForeignNumberResolver resolver)
                 continue;
             }
 
-            var resolution = await resolver.FindArticleAsync(connection, connector, foreignNumber, cancellationToken).ConfigureAwait(false);
+            var resolution = await resolver.FindArticleAsync(connection, connector.Id, foreignNumber, cancellationToken).ConfigureAwait(false);
             if (resolution.IsMapped)
             {
                 articles[line.LineId] = resolution.Article.Number;
@@ -59,12 +62,52 @@ internal sealed class OrderReadiness(ForeignNumberResolver resolver)
 
         if (untaxed.Count > 0)
         {
-            problems.Add($"tax information missing in shop order {order.OrderNumber} (line{(untaxed.Count > 1 ? "s" : string.Empty)} {string.Join(", ", untaxed)})");
+            problems.Add($"tax information missing in {channel} order {order.OrderNumber} (line{(untaxed.Count > 1 ? "s" : string.Empty)} {string.Join(", ", untaxed)})");
+        }
+
+        if (TotalProblem(order, channel) is { } totalProblem)
+        {
+            problems.Add(totalProblem);
         }
 
         return problems.Count == 0
             ? new Readiness(articles, null)
             : new Readiness(articles, $"{string.Join("; ", problems)}; held back from the ERP until this is corrected, then retry");
+    }
+
+    // Exact, without a tolerance: marketplaces state every amount in the currency's minor unit, and the one rounding of
+    // the SDK's own (a unit price divided from a line total) is undone by rounding the line total back (OrderLine.Total).
+    private static string? TotalProblem(MarketplaceOrder order, string channel)
+    {
+        if (order.Total is not { } stated)
+        {
+            return null;
+        }
+
+        if (stated.Currency != order.Currency)
+        {
+            return $"the {channel} states the total of order {order.OrderNumber} in {stated.Currency}, the order in {order.Currency}";
+        }
+
+        MappedTotal mapped;
+        try
+        {
+            mapped = MappedTotal.Of(order);
+        }
+        catch (ArgumentException ex)
+        {
+            return $"{channel} order {order.OrderNumber}: {ex.Message}";
+        }
+
+        if (mapped.Sum == stated)
+        {
+            return null;
+        }
+
+        var difference = mapped.Sum - stated;
+        var more = difference.Amount > 0 ? "more" : "less";
+        return $"the amounts mapped from {channel} order {order.OrderNumber} sum to {mapped}, but the {channel} states a total of "
+            + $"{MappedTotal.Show(stated)} {stated.Currency}: the ERP would book {MappedTotal.Show(difference * Math.Sign(difference.Amount))} {stated.Currency} {more} than the buyer paid";
     }
 
     /// <summary>The ERP article of every line, or why the order is held.</summary>

@@ -10,7 +10,7 @@ namespace Connect.Sdk.Amazon.Tests.Orders;
 
 public sealed class AmazonOrderMapperTests
 {
-    // Amazon's getOrder example (orders_getOrder_200.json), with an OrderTotal and the status of a paid order.
+    // Amazon's getOrder example (orders_getOrder_200.json), with an OrderTotal (37.47 + 10.00 + 4.90) and the status of a paid order.
     private const string OrderJson = """
         {
           "AmazonOrderId": "902-3159896-1390916",
@@ -18,7 +18,7 @@ public sealed class AmazonOrderMapperTests
           "LastUpdateDate": "2017-01-20T19:51:16.123Z",
           "OrderStatus": "Unshipped",
           "FulfillmentChannel": "MFN",
-          "OrderTotal": { "CurrencyCode": "EUR", "Amount": "52.27" },
+          "OrderTotal": { "CurrencyCode": "EUR", "Amount": "52.37" },
           "PaymentMethod": "Other",
           "MarketplaceId": "A1PN6IFQEWUF5Q",
           "IsPrime": false,
@@ -51,30 +51,48 @@ public sealed class AmazonOrderMapperTests
         """;
 
     [Fact]
-    public void Map_LineTotals_BecomeUnitPricesInDecimal_TaxStaysTheLineTotal()
+    public void Map_LineTotalsLessTheirPromotion_BecomeUnitPricesAsTheBuyerPaid()
     {
         var order = Map();
 
+        // ItemPrice 38.97 for 3 less PromotionDiscount 1.50: the buyer paid 37.47, 12.49 a unit.
         var mug = order.Lines[0];
-        Assert.Equal(new Money(12.99m, CurrencyCode.Eur), mug.UnitPrice);
-        Assert.Equal(new Money(38.97m, CurrencyCode.Eur), mug.Total);
+        Assert.Equal(new Money(12.49m, CurrencyCode.Eur), mug.UnitPrice);
+        Assert.Equal(new Money(37.47m, CurrencyCode.Eur), mug.Total);
         Assert.Equal(new Money(6.22m, CurrencyCode.Eur), mug.TaxAmount);
         Assert.Equal(new Money(1.50m, CurrencyCode.Eur), mug.Discount);
 
         // 10.00 / 3 does not divide: six places, rounded half away from zero, and back to the cent times the quantity.
         var towel = order.Lines[1];
         Assert.Equal(3.333333m, towel.UnitPrice.Amount);
-        Assert.Equal(10.00m, decimal.Round(towel.Total.Amount, 2));
+        Assert.Equal(10.00m, towel.Total.Amount);
         Assert.Null(towel.Discount);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
     }
 
+    // The issue's order item, quantity 2: ItemPrice 20.00, PromotionDiscount 2.00, ShippingPrice 4.99, ShippingDiscount
+    // 4.99. On Amazon.com (net prices) ItemTax 1.53 is on top: OrderTotal 19.53. On Amazon.de (prices with VAT) ItemTax
+    // 3.80 is the tax before the promotion and PromotionDiscountTax 0.38 its share; the shipping's 0.78 and its discount's
+    // 0.78 cancel out: OrderTotal 18.00, tax 3.42.
     [Theory]
-    [InlineData("2.00", 3, "0.666667")]
-    [InlineData("0.05", 2, "0.025")]
-    [InlineData("-3.00", 2, "-1.5")]
-    [InlineData("7.50", 0, "7.50")]
-    public void UnitPrice_DividesTheLineTotal_RoundedToSixPlaces(string total, int quantity, string expected) =>
-        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), AmazonOrderMapper.UnitPrice(decimal.Parse(total, CultureInfo.InvariantCulture), quantity));
+    [InlineData("ATVPDKIKX0DER", "USD", "19.53", "1.53", "0.00", "0.00", false, 1.53)]
+    [InlineData("A1PN6IFQEWUF5Q", "EUR", "18.00", "3.80", "0.38", "0.78", true, 3.42)]
+    public void Map_PromotionAndFreeShipping_BooksTheOrderTotal(string marketplace, string currency, string total, string itemTax, string discountTax, string shippingTax, bool gross, decimal tax)
+    {
+        var code = new CurrencyCode(currency);
+
+        var order = Map(PromotionOrder(marketplace, currency, total), PromotionItem(currency, itemTax, discountTax, shippingTax));
+
+        var line = Assert.Single(order.Lines);
+        Assert.Equal(new Money(9.00m, code), line.UnitPrice);
+        Assert.Equal(new Money(2.00m, code), line.Discount);
+        Assert.Equal(new Money(tax, code), line.TaxAmount);
+        Assert.Equal(Money.Zero(code), order.ShippingCost);
+        Assert.Equal(new Money(4.99m, code), order.ShippingDiscount);
+        Assert.Equal(Money.Zero(code), order.ShippingTax);
+        Assert.Equal(gross, order.PricesIncludeTax);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
 
     [Fact]
     public void Map_IdsTimesAndMoney_AsTheSdkWantsThem()
@@ -87,7 +105,7 @@ public sealed class AmazonOrderMapperTests
         Assert.Equal(Instant.FromUtc(2017, 1, 20, 19, 51, 16) + Duration.FromMilliseconds(123), order.UpdatedAt);
         Assert.Equal(OrderStatus.Open, order.Status);
         Assert.True(order.PricesIncludeTax);
-        Assert.Equal(new Money(52.27m, CurrencyCode.Eur), order.Total);
+        Assert.Equal(new Money(52.37m, CurrencyCode.Eur), order.Total);
         Assert.Equal(new Money(4.90m, CurrencyCode.Eur), order.ShippingCost);
         Assert.Equal(new Money(0.78m, CurrencyCode.Eur), order.ShippingTax);
         Assert.Equal(["68828574383266", "68828574383267"], order.Lines.Select(l => l.LineId));
@@ -104,7 +122,7 @@ public sealed class AmazonOrderMapperTests
         CultureInfo.CurrentCulture = new CultureInfo("de-DE");
         try
         {
-            Assert.Equal(12.99m, Map().Lines[0].UnitPrice.Amount);
+            Assert.Equal(12.49m, Map().Lines[0].UnitPrice.Amount);
         }
         finally
         {
@@ -159,6 +177,27 @@ public sealed class AmazonOrderMapperTests
     [InlineData("Unfulfillable", "Unfulfillable")]
     public void Status_AmazonWords_InTheSdksWords(string amazon, string sdk) =>
         Assert.Equal(new OrderStatus(sdk), AmazonOrderStatuses.ToSdk(amazon));
+
+    private static string PromotionOrder(string marketplaceId, string currency, string total) => OrderJson
+        .Replace("A1PN6IFQEWUF5Q", marketplaceId, StringComparison.Ordinal)
+        .Replace("\"EUR\", \"Amount\": \"52.37\"", $"\"{currency}\", \"Amount\": \"{total}\"", StringComparison.Ordinal);
+
+    private static string PromotionItem(string currency, string itemTax, string promotionTax, string shippingTax) => $$"""
+        [
+          {
+            "ASIN": "B00000K3CQ", "SellerSKU": "MUG-BLUE", "OrderItemId": "68828574383266", "Title": "Enamel mug, blue",
+            "QuantityOrdered": 2,
+            "ItemPrice": { "CurrencyCode": "{{currency}}", "Amount": "20.00" },
+            "ItemTax": { "CurrencyCode": "{{currency}}", "Amount": "{{itemTax}}" },
+            "PromotionDiscount": { "CurrencyCode": "{{currency}}", "Amount": "2.00" },
+            "PromotionDiscountTax": { "CurrencyCode": "{{currency}}", "Amount": "{{promotionTax}}" },
+            "ShippingPrice": { "CurrencyCode": "{{currency}}", "Amount": "4.99" },
+            "ShippingTax": { "CurrencyCode": "{{currency}}", "Amount": "{{shippingTax}}" },
+            "ShippingDiscount": { "CurrencyCode": "{{currency}}", "Amount": "4.99" },
+            "ShippingDiscountTax": { "CurrencyCode": "{{currency}}", "Amount": "{{shippingTax}}" }
+          }
+        ]
+        """;
 
     private static MarketplaceOrder Map(string order = OrderJson, string items = ItemsJson) => AmazonOrderMapper.Map(
         JsonSerializer.Deserialize(order, AmazonJsonContext.Default.AmazonOrderJson)!,

@@ -48,8 +48,9 @@ internal sealed class AmazonTestHost : IAsyncDisposable
 
     public static string OrderNumber(int n) => $"302-{n:D7}-{n * 7 % 10_000_000:D7}";
 
-    public Task<ConnectionId> ConnectAsync() =>
-        Host.CreateProductiveConnectionAsync(ConnectorId.Amazon, AmazonTestAccount.Settings(Amazon), "amazon-de");
+    /// <summary>Creates a productive connection to the fake's seller on one marketplace (Amazon.de unless told).</summary>
+    public Task<ConnectionId> ConnectAsync(string marketplaceId = AmazonTestAccount.Marketplace) =>
+        Host.CreateProductiveConnectionAsync(ConnectorId.Amazon, AmazonTestAccount.Settings(Amazon).Set(AmazonConnector.MarketplaceIdsKey, marketplaceId), "amazon-de");
 
     /// <summary>Lists the SKU on the fake (unless told not to) and maps an ERP article to it.</summary>
     public async Task MapAsync(ConnectionId connection, string articleNumber, ForeignNumber sku, decimal onHand, int onAmazon = 3, bool listed = true)

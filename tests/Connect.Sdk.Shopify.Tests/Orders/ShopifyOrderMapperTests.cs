@@ -23,9 +23,8 @@ public sealed class ShopifyOrderMapperTests
           "displayFulfillmentStatus": "UNFULFILLED",
           "cancelledAt": null,
           "paymentGatewayNames": ["paypal"],
-          "totalPriceSet": { "shopMoney": { "amount": "52.27", "currencyCode": "EUR" } },
-          "totalShippingPriceSet": { "shopMoney": { "amount": "4.90", "currencyCode": "EUR" } },
-          "shippingLines": { "nodes": [ { "title": "Standard", "taxLines": [ { "rate": 0.19, "priceSet": { "shopMoney": { "amount": "0.78", "currencyCode": "EUR" } } } ] } ] },
+          "totalPriceSet": { "shopMoney": { "amount": "50.77", "currencyCode": "EUR" } },
+          "shippingLines": { "nodes": [ { "title": "Standard", "discountedPriceSet": { "shopMoney": { "amount": "4.90", "currencyCode": "EUR" } }, "taxLines": [ { "rate": 0.19, "priceSet": { "shopMoney": { "amount": "0.78", "currencyCode": "EUR" } } } ], "discountAllocations": [] } ] },
           "shippingAddress": { "name": "Max Mustermann", "company": null, "address1": "Am Hafen 3", "address2": "", "zip": "20457", "city": "Hamburg", "province": "HH", "countryCodeV2": "DE", "phone": null },
           "billingAddress": null,
           "lineItems": {
@@ -70,7 +69,8 @@ public sealed class ShopifyOrderMapperTests
         Assert.Equal(CurrencyCode.Eur, order.Currency);
         Assert.Equal(OrderStatus.Open, order.Status);
         Assert.True(order.PricesIncludeTax);
-        Assert.Equal(new Money(52.27m, CurrencyCode.Eur), order.Total);
+        Assert.Equal(new Money(50.77m, CurrencyCode.Eur), order.Total);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
         Assert.Equal(new Money(4.90m, CurrencyCode.Eur), order.ShippingCost);
         Assert.Equal(new Money(0.78m, CurrencyCode.Eur), order.ShippingTax);
         Assert.Equal("paypal", order.PaymentMethod);
@@ -163,14 +163,33 @@ public sealed class ShopifyOrderMapperTests
     }
 
     [Fact]
-    public void TryMap_DiscountNotDividingIntoCents_UnitPriceKeptToFourDecimals()
+    public void TryMap_DiscountNotDividingIntoCents_UnitPriceToSixDecimals_LineTotalAsPaid()
     {
         var json = OrderJson.Replace("\"amount\": \"1.10\"", "\"amount\": \"0.60\"", StringComparison.Ordinal);
 
         var mug = Map(json).Lines[0];
 
-        // (12.99 × 3 − 1.00) / 3 = 12.656666…
-        Assert.Equal(12.6567m, mug.UnitPrice.Amount);
+        // (12.99 × 3 − 1.00) / 3 = 12.656666…, and back to 37.97 times 3.
+        Assert.Equal(12.656667m, mug.UnitPrice.Amount);
+        Assert.Equal(new Money(37.97m, CurrencyCode.Eur), mug.Total);
+    }
+
+    [Fact]
+    public void TryMap_FreeShipping_ShippingIsTheDiscountedPrice_TheDiscountBesideIt()
+    {
+        var json = OrderJson
+            .Replace("\"discountedPriceSet\": { \"shopMoney\": { \"amount\": \"4.90\"", "\"discountedPriceSet\": { \"shopMoney\": { \"amount\": \"0.00\"", StringComparison.Ordinal)
+            .Replace("\"amount\": \"0.78\"", "\"amount\": \"0.00\"", StringComparison.Ordinal)
+            .Replace("\"discountAllocations\": [] } ] }", "\"discountAllocations\": [ { \"allocatedAmountSet\": { \"shopMoney\": { \"amount\": \"4.90\", \"currencyCode\": \"EUR\" } } } ] } ] }", StringComparison.Ordinal)
+            .Replace("\"amount\": \"50.77\"", "\"amount\": \"45.87\"", StringComparison.Ordinal);
+
+        var order = Map(json);
+
+        Assert.Equal(Money.Zero(CurrencyCode.Eur), order.ShippingCost);
+        Assert.Equal(new Money(4.90m, CurrencyCode.Eur), order.ShippingDiscount);
+        Assert.Equal(Money.Zero(CurrencyCode.Eur), order.ShippingTax);
+        Assert.Equal(new Money(45.87m, CurrencyCode.Eur), MappedTotal.Of(order).Sum);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
     }
 
     private static MarketplaceOrder Map(string json)

@@ -53,11 +53,12 @@ public sealed class SqliteOrderStagingPersistenceTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    // The record's lists compare by reference, so the lines are compared one by one and the rest with record equality.
+    // The record's lists compare by reference, so lines and fees are compared one by one and the rest with record equality.
     private static void AssertSameOrder(MarketplaceOrder expected, MarketplaceOrder actual)
     {
         Assert.Equal(expected.Lines, actual.Lines);
-        Assert.Equal(expected, actual with { Lines = expected.Lines });
+        Assert.Equal(expected.Fees, actual.Fees);
+        Assert.Equal(expected, actual with { Lines = expected.Lines, Fees = expected.Fees });
     }
 
     private static MarketplaceOrder FullyPopulatedOrder() => new()
@@ -94,7 +95,9 @@ public sealed class SqliteOrderStagingPersistenceTests : IDisposable
             },
         ],
         ShippingCost = new Money(4.90m, CurrencyCode.Chf),
+        ShippingDiscount = new Money(1.10m, CurrencyCode.Chf),
         ShippingTax = new Money(0.35m, CurrencyCode.Chf),
+        Fees = [new OrderFee { Title = "Nachnahme", Amount = new Money(3.50m, CurrencyCode.Chf), TaxAmount = new Money(0.27m, CurrencyCode.Chf) }, new OrderFee { Title = "Gutschrift", Amount = new Money(-2.00m, CurrencyCode.Chf) }],
         Total = new Money(42.000m, CurrencyCode.Chf),
         BillingAddress = new Address
         {

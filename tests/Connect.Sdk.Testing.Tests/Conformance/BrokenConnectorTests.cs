@@ -15,8 +15,16 @@ public sealed class BrokenConnectorTests
         AssertKitFailsAsync(ConnectorFlaw.IgnoresPagination, kit => kit.OrderImport_ManyPages_EveryOrderArrivesOnce(), "41 order(s) the fake holds never reached the ERP", "10021 (not in the journal: never read from the fake)");
 
     [Fact]
-    public Task FullOrderCheck_ConnectorMapsLineTotalAsUnitPrice_FailsNamingTheField() =>
-        AssertKitFailsAsync(ConnectorFlaw.UnitPriceAsLineTotal, kit => kit.OrderImport_FullyPopulatedOrder_ArrivesWithEveryField(), "Lines[0].UnitPrice: the fake holds 12.99 EUR, the ERP received 38.97 EUR");
+    public Task FullOrderCheck_ConnectorMapsLineTotalAsUnitPrice_FailsNamingBothSums() =>
+        AssertKitFailsAsync(
+            ConnectorFlaw.UnitPriceAsLineTotal,
+            kit => kit.OrderImport_FullyPopulatedOrder_ArrivesWithEveryField(),
+            "never reached the ERP",
+            "the amounts mapped from marketplace order 1001 sum to lines 125.31 + shipping 4.90 + fees 0.00 + tax 0.00 = 130.21 EUR, but the marketplace states a total of 52.27 EUR");
+
+    [Fact]
+    public Task FullOrderCheck_ConnectorDropsALineField_FailsNamingTheField() =>
+        AssertKitFailsAsync(ConnectorFlaw.DropsLineSku, kit => kit.OrderImport_FullyPopulatedOrder_ArrivesWithEveryField(), "Lines[0].Sku: the fake holds 'SELLER-");
 
     [Fact]
     public Task StockCheck_ConnectorSendsZero_FailsNamingTheLevel() =>
@@ -63,9 +71,20 @@ public sealed class BrokenConnectorTests
     public async Task FullOrderCheck_WrongFieldListedAsIgnored_Passes()
     {
         // What a marketplace cannot carry is tolerated only through IgnoredOrderFields, line fields as "Lines[].Name".
-        var kit = new InProcessConnectorConformanceTests(ConnectorFlaw.UnitPriceAsLineTotal, "Lines[].UnitPrice");
+        var kit = new InProcessConnectorConformanceTests(ConnectorFlaw.DropsLineSku, "Lines[].Sku");
 
         await RunAsync(kit, k => k.OrderImport_FullyPopulatedOrder_ArrivesWithEveryField());
+    }
+
+    [Fact]
+    public async Task FullOrderCheck_WrongMoneyListedAsIgnored_StillFailsOnTheTotal()
+    {
+        // Ignoring a field does not get money booked wrong past the SDK's totals check.
+        var kit = new InProcessConnectorConformanceTests(ConnectorFlaw.UnitPriceAsLineTotal, "Lines[].UnitPrice");
+
+        var failure = await Assert.ThrowsAnyAsync<XunitException>(() => RunAsync(kit, k => k.OrderImport_FullyPopulatedOrder_ArrivesWithEveryField()));
+
+        Assert.Contains("but the marketplace states a total of 52.27 EUR", failure.Message, StringComparison.Ordinal);
     }
 
     private static async Task AssertKitFailsAsync(ConnectorFlaw flaw, Func<ConnectorConformanceTests, Task> check, params string[] expectedInMessage)

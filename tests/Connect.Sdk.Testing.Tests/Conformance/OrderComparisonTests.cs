@@ -18,6 +18,29 @@ public sealed class OrderComparisonTests
     }
 
     [Fact]
+    public void Compare_ShippingDiscountAndFees_NamesEachDifference()
+    {
+        var eur = CurrencyCode.Eur;
+        var expected = Order with
+        {
+            ShippingDiscount = new Money(4.90m, eur),
+            Fees = [new OrderFee { Title = "Gift wrap", Amount = new Money(1.50m, eur), TaxAmount = new Money(0.24m, eur) }],
+        };
+        var received = Order with { Fees = [new OrderFee { Title = "Gift wrap", Amount = new Money(1.26m, eur) }] };
+
+        var differences = new OrderComparison([]).Compare(expected, received);
+
+        Assert.Equal(
+        [
+            "ShippingDiscount: the fake holds 4.90 EUR, the ERP received (nothing)",
+            "Fees[0].Amount: the fake holds 1.50 EUR, the ERP received 1.26 EUR",
+            "Fees[0].TaxAmount: the fake holds 0.24 EUR, the ERP received (nothing)",
+        ],
+        differences);
+        Assert.Equal(["Fees: the fake holds 1 fee(s), the ERP received 0"], new OrderComparison([]).Compare(expected with { ShippingDiscount = null }, Order));
+    }
+
+    [Fact]
     public void Compare_ChangedFields_NamesEachPathWithBothValues()
     {
         var received = Order with

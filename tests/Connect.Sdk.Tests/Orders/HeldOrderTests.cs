@@ -15,15 +15,15 @@ public sealed class HeldOrderTests
             TestOrders.Order("1001", null, TestOrders.Line("1", "A-1"), TestOrders.Line("2", "X-1"))
         },
         {
-            "tax information missing in shop order 1001 (line 2)",
+            "tax information missing in marketplace order 1001 (line 2)",
             TestOrders.Order("1001", null, TestOrders.Line("1", "A-1"), TestOrders.Line("2", "A-2", taxRate: null))
         },
         {
-            "tax information missing in shop order 1001 (lines 1, 2)",
+            "tax information missing in marketplace order 1001 (lines 1, 2)",
             TestOrders.Order("1001", null, TestOrders.Line("1", "A-1", taxRate: null), TestOrders.Line("2", "A-2", taxRate: null))
         },
-        { "shipping address missing in shop order 1001", TestOrders.Order("1001") with { ShippingAddress = null } },
-        { "shop order 1001 has no lines", TestOrders.Order("1001") with { Lines = [] } },
+        { "shipping address missing in marketplace order 1001", TestOrders.Order("1001") with { ShippingAddress = null } },
+        { "marketplace order 1001 has no lines", TestOrders.Order("1001") with { Lines = [] } },
         { "line 1: quantity 0 (at least 1 is needed)", TestOrders.Order("1001", null, TestOrders.Line("1", "A-1", quantity: 0)) },
         {
             "line 1: 'Gift wrap' has no foreign number, so it maps to no ERP article",
@@ -82,7 +82,7 @@ public sealed class HeldOrderTests
         world.Publish(TestOrders.Order("1001", start - Duration.FromDays(2), TestOrders.Line("1", "A-1", taxRate: null)));
         await world.Import.ImportOrdersAsync(world.Connection, "1001", default);
         await world.RunDueAsync();
-        Assert.Contains("tax information missing in shop order 1001", (await world.EntryAsync("1001")).Message, StringComparison.Ordinal);
+        Assert.Contains("tax information missing in marketplace order 1001", (await world.EntryAsync("1001")).Message, StringComparison.Ordinal);
 
         world.Publish(TestOrders.Order("1001", start - Duration.FromDays(2) + Duration.FromMinutes(5), TestOrders.Line("1", "A-1", taxRate: 0.07m)));
         await world.Import.RetryAsync(world.Connection, JournalSelection.Of("1001"), default);
@@ -122,6 +122,6 @@ public sealed class HeldOrderTests
         Assert.Contains("shipping address missing", message, StringComparison.Ordinal);
         Assert.Contains("line 1: quantity 0", message, StringComparison.Ordinal);
         Assert.Contains("line 1: testsku 'SKU-X-1' maps to no ERP article", message, StringComparison.Ordinal);
-        Assert.Contains("tax information missing in shop order 1001 (line 1)", message, StringComparison.Ordinal);
+        Assert.Contains("tax information missing in marketplace order 1001 (line 1)", message, StringComparison.Ordinal);
     }
 }

@@ -105,6 +105,56 @@ public sealed class WooCommerceOrderMapperTests
         Assert.Equal(new Money(10.00m, Usd), order.ShippingCost);
     }
 
+    [Fact]
+    public void TryMap_DocumentedOrder_AddsUpToItsTotal()
+    {
+        var order = MapSample(0);
+
+        // 6.00 + 12.00 + tax 1.35 + shipping 10.00 = 29.35
+        Assert.Equal(new Money(29.35m, Usd), MappedTotal.Of(order).Sum);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
+    [Fact]
+    public void TryMap_CouponFeesAndFreeShipping_TheLinesCarryTheCoupon_FeesAndCreditsAreBooked()
+    {
+        var json = Sample(0);
+
+        // A 2.00 coupon on line 1 (subtotal 8.00, total 6.00), a gift-wrap fee with tax and a credit fee line,
+        // free shipping: 6.00 + 12.00 + 1.35 + 1.50 + 0.29 − 1.00 + 0 = 20.14.
+        json["line_items"]![0]!["subtotal"] = "8.00";
+        json["discount_total"] = "2.00";
+        json["coupon_lines"] = new JsonArray(new JsonObject { ["id"] = 320, ["code"] = "save2", ["discount"] = "2.00", ["discount_tax"] = "0.00" });
+        json["fee_lines"] = new JsonArray(
+            new JsonObject { ["id"] = 321, ["name"] = "Gift wrap", ["tax_class"] = "", ["tax_status"] = "taxable", ["total"] = "1.50", ["total_tax"] = "0.29", ["taxes"] = new JsonArray() },
+            new JsonObject { ["id"] = 322, ["name"] = "Loyalty credit", ["tax_class"] = "", ["tax_status"] = "none", ["total"] = "-1.00", ["total_tax"] = "0.00", ["taxes"] = new JsonArray() });
+        json["shipping_total"] = "0.00";
+        json["total"] = "20.14";
+
+        var order = Map(json);
+
+        Assert.Equal(new Money(3.00m, Usd), order.Lines[0].UnitPrice);
+        Assert.Equal(new Money(2.00m, Usd), order.Lines[0].Discount);
+        Assert.Equal(
+            [("Gift wrap", 1.50m, 0.29m), ("Loyalty credit", -1.00m, 0.00m)],
+            order.Fees.Select(f => (f.Title, f.Amount.Amount, f.TaxAmount!.Value.Amount)));
+        Assert.Equal(Money.Zero(Usd), order.ShippingCost);
+        Assert.Equal(new Money(20.14m, Usd), MappedTotal.Of(order).Sum);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
+    [Fact]
+    public void TryMap_GrossShopFee_IsBookedWithItsTax()
+    {
+        var json = Sample(0);
+        json["prices_include_tax"] = true;
+        json["fee_lines"] = new JsonArray(new JsonObject { ["id"] = 321, ["name"] = "Gift wrap", ["total"] = "1.50", ["total_tax"] = "0.29" });
+
+        var fee = Assert.Single(Map(json).Fees);
+
+        Assert.Equal((new Money(1.79m, Usd), new Money(0.29m, Usd)), (fee.Amount, fee.TaxAmount!.Value));
+    }
+
     [Theory]
     [InlineData("comma", "total '29,35'")]
     [InlineData("local date", "date_created_gmt '22.03.2017'")]

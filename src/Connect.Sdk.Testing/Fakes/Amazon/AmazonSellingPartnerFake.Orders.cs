@@ -25,12 +25,16 @@ public sealed partial class AmazonSellingPartnerFake
     /// 3-7-7 digits like <c>302-1234567-1234567</c>). The <see cref="OrderLine.LineId"/> becomes the <c>OrderItemId</c>,
     /// which Amazon's models type as a string (Amazon's own are numeric-looking, but nothing promises it); an empty one
     /// is numbered by the fake. Every line must be a seeded SKU and all of one fulfilment:
-    /// SKU_FBA lines make an AFN order, SKU_FBM lines an MFN order. <c>ItemPrice</c> is the line total (unit price
-    /// times quantity), gross or net as the order says; <c>ItemTax</c> is the line's tax and the shipping cost goes
-    /// to the first item's <c>ShippingPrice</c>. Buyer and address PII (names, streets) are left out, as Amazon
-    /// leaves them out without a restricted data token.
+    /// SKU_FBA lines make an AFN order, SKU_FBM lines an MFN order. The order's amounts are the SDK's (after
+    /// discounts); the fake renders Amazon's: <c>ItemPrice</c> is the line total before its promotion
+    /// (<see cref="OrderLine.Total"/> + <see cref="OrderLine.Discount"/>), <c>PromotionDiscount</c> the line's discount,
+    /// <c>ItemTax</c> the line's tax before the promotion and <c>PromotionDiscountTax</c> the promotion's tax (where
+    /// prices include VAT, at the line's rate; zero where they are net). The shipping goes to the first item:
+    /// <c>ShippingPrice</c> before and <c>ShippingDiscount</c> the order's shipping discount, with their taxes likewise.
+    /// <c>OrderTotal</c> is the seeded total, else Amazon's sum of the rendered items. Buyer and address PII (names,
+    /// streets) are left out, as Amazon leaves them out without a restricted data token.
     /// </param>
-    /// <exception cref="ArgumentException">The order exists, has no lines, a SKU is not seeded, or fulfilments are mixed.</exception>
+    /// <exception cref="ArgumentException">The order exists, has no lines or has fees, a SKU is not seeded, or fulfilments are mixed.</exception>
     public override void SeedOrder(MarketplaceOrder order) => SeedOrder(order, DefaultMarketplaceId);
 
     /// <summary>Places an order on a given marketplace; see <see cref="SeedOrder(MarketplaceOrder)"/>.</summary>
@@ -61,17 +65,22 @@ public sealed partial class AmazonSellingPartnerFake
                 throw new ArgumentException($"Order {order.OrderNumber} mixes FBA and FBM lines; Amazon makes two orders of it.", nameof(order));
             }
 
+            if (order.Fees.Count > 0)
+            {
+                throw new ArgumentException($"Order {order.OrderNumber} has fees; Amazon's order items carry none the connector maps.", nameof(order));
+            }
+
             var currency = order.Currency.Value;
+            var gross = order.PricesIncludeTax;
             var items = new List<JsonObject>();
-            var itemsTotal = 0m;
-            var taxTotal = 0m;
             for (var i = 0; i < order.Lines.Count; i++)
             {
                 var line = order.Lines[i];
-                var lineTotal = line.UnitPrice.Amount * line.Quantity;
-                var tax = line.TaxAmount?.Amount ?? 0m;
-                itemsTotal += lineTotal;
-                taxTotal += tax;
+                var promotion = line.Discount?.Amount ?? 0m;
+                var promotionTax = DiscountTax(promotion, line.TaxRate, gross, order.Currency);
+                var shippingDiscount = i == 0 ? order.ShippingDiscount?.Amount ?? 0m : 0m;
+                var shippingDiscountTax = DiscountTax(shippingDiscount, order.Lines[0].TaxRate, gross, order.Currency);
+
                 // Kept as given, so that the lines an ERP ships (by the line ids it received) are the fake's items.
                 var itemId = string.IsNullOrWhiteSpace(line.LineId) ? (_nextOrderItemId++).ToString(CultureInfo.InvariantCulture) : line.LineId;
                 items.Add(new JsonObject
@@ -83,11 +92,14 @@ public sealed partial class AmazonSellingPartnerFake
                     ["QuantityOrdered"] = line.Quantity,
                     ["QuantityShipped"] = 0,
                     ["ProductInfo"] = new JsonObject { ["NumberOfItems"] = "1" },
-                    ["ItemPrice"] = Money(currency, lineTotal),
-                    ["ShippingPrice"] = Money(currency, i == 0 ? order.ShippingCost.Amount : 0m),
-                    ["ItemTax"] = Money(currency, tax),
-                    ["ShippingTax"] = Money(currency, i == 0 ? order.ShippingTax?.Amount ?? 0m : 0m),
-                    ["PromotionDiscount"] = Money(currency, line.Discount?.Amount ?? 0m),
+                    ["ItemPrice"] = Money(currency, line.Total.Amount + promotion),
+                    ["ShippingPrice"] = Money(currency, i == 0 ? order.ShippingCost.Amount + shippingDiscount : 0m),
+                    ["ItemTax"] = Money(currency, (line.TaxAmount?.Amount ?? 0m) + promotionTax),
+                    ["ShippingTax"] = Money(currency, i == 0 ? (order.ShippingTax?.Amount ?? 0m) + shippingDiscountTax : 0m),
+                    ["ShippingDiscount"] = Money(currency, shippingDiscount),
+                    ["ShippingDiscountTax"] = Money(currency, shippingDiscountTax),
+                    ["PromotionDiscount"] = Money(currency, promotion),
+                    ["PromotionDiscountTax"] = Money(currency, promotionTax),
                     ["IsGift"] = "false",
                     ["ConditionId"] = "New",
                     ["ConditionSubtypeId"] = "New",
@@ -95,9 +107,7 @@ public sealed partial class AmazonSellingPartnerFake
                 });
             }
 
-            // Gross prices hold their tax already; net ones add it, as Amazon's US sandbox sums ItemPrice and ItemTax.
-            var addedTax = order.PricesIncludeTax ? 0m : taxTotal + (order.ShippingTax?.Amount ?? 0m);
-            var total = order.Total?.Amount ?? itemsTotal + order.ShippingCost.Amount + addedTax;
+            var total = order.Total?.Amount ?? OrderTotalOf(items, gross);
             var status = AmazonOrderStatus.FromSdk(order.Status);
             var quantity = order.Lines.Sum(l => l.Quantity);
             var shipped = status == "Shipped" ? quantity : 0;
@@ -155,6 +165,22 @@ public sealed partial class AmazonSellingPartnerFake
             });
         }
     }
+
+    // OrderTotal as Amazon sums it: what the buyer pays for the items and the shipping, each less its discount, and their
+    // tax on top where prices are net (ItemPrice 10.00 + ItemTax 1.01 = OrderTotal 11.01 in the US sandbox).
+    private static decimal OrderTotalOf(List<JsonObject> items, bool gross) => items.Sum(item =>
+        AmountOf(item, "ItemPrice") - AmountOf(item, "PromotionDiscount") + AmountOf(item, "ShippingPrice") - AmountOf(item, "ShippingDiscount")
+        + (gross ? 0m : AmountOf(item, "ItemTax") - AmountOf(item, "PromotionDiscountTax") + AmountOf(item, "ShippingTax") - AmountOf(item, "ShippingDiscountTax")));
+
+    private static decimal AmountOf(JsonObject item, string field) =>
+        decimal.Parse((string)item[field]!["Amount"]!, CultureInfo.InvariantCulture);
+
+    // Where prices include VAT a discount takes its VAT with it, which Amazon shows as the discount's tax (*DiscountTax);
+    // net prices are taxed after the discount (ItemTax is the tax of the discounted line), so the discount has none.
+    private static decimal DiscountTax(decimal discount, decimal? rate, bool gross, CurrencyCode currency) =>
+        gross && rate is { } r && discount != 0m
+            ? new Money(discount * r / (1 + r), currency).RoundToMinorUnit().Amount
+            : 0m;
 
     private static Instant? ParseIso(string? value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)

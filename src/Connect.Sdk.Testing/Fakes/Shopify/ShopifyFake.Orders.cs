@@ -17,10 +17,16 @@ public sealed partial class ShopifyFake
     /// The order. Its name is <c>#</c> and the order number. A numeric <see cref="MarketplaceOrder.MarketplaceOrderId"/>
     /// or <see cref="OrderLine.LineId"/> becomes the id (otherwise the fake numbers the order above 2^53; a non-numeric
     /// line id without <c>/</c> stays the last segment of the line item's GID, so a test finds the lines it seeded). A line
-    /// whose foreign number is a seeded variant (or product) points at it. Discounts become <c>discountAllocations</c>,
-    /// shipping tax the shipping line's <c>taxLines</c>, the payment method <c>paymentGatewayNames</c>. A seeded status of shipped or completed ships every line.
+    /// whose foreign number is a seeded variant (or product) points at it. The order's amounts are the SDK's (after
+    /// discounts); the fake renders Shopify's: a line's <c>originalUnitPriceSet</c> before its discount
+    /// ((<see cref="OrderLine.Total"/> + <see cref="OrderLine.Discount"/>) / quantity) and the discount as its
+    /// <c>discountAllocations</c>; one shipping line with <c>originalPriceSet</c> before and <c>discountedPriceSet</c>
+    /// after the shipping discount, which becomes its <c>discountAllocations</c>, and the shipping tax its
+    /// <c>taxLines</c>; <c>totalDiscountsSet</c> the sum of the discounts; <c>totalPriceSet</c> the seeded total, else
+    /// Shopify's sum (lines after discounts, shipping after discounts, and the taxes unless <c>taxesIncluded</c>); the
+    /// payment method <c>paymentGatewayNames</c>. A seeded status of shipped or completed ships every line.
     /// </param>
-    /// <exception cref="ArgumentException">A line's variant is not seeded, or the order number exists.</exception>
+    /// <exception cref="ArgumentException">A line's variant is not seeded, the order number exists, or the order has fees (Shopify orders have none the connector maps).</exception>
     public override void SeedOrder(MarketplaceOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -85,6 +91,11 @@ public sealed partial class ShopifyFake
             }
         }
 
+        if (order.Fees.Count > 0)
+        {
+            throw new ArgumentException($"Order {order.OrderNumber} has fees; the connector maps none from Shopify.", nameof(order));
+        }
+
         lock (Gate)
         {
             var name = NameOf(order.OrderNumber);
@@ -138,37 +149,40 @@ public sealed partial class ShopifyFake
                     ["variant"] = variant is null ? null : new JsonObject { ["id"] = ShopifyGid.Of("ProductVariant", variant.Id) },
                     ["product"] = variant is null ? null : RenderProductReference(variant),
                     // The SDK's unit price is after the line's discount; Shopify's original price is before it.
-                    ["originalUnitPriceSet"] = MoneyBag(line.UnitPrice.Amount + ((line.Discount?.Amount ?? 0m) / line.Quantity), order.Currency.Value),
+                    ["originalUnitPriceSet"] = MoneyBag((line.Total.Amount + (line.Discount?.Amount ?? 0m)) / line.Quantity, order.Currency.Value),
                     ["taxLines"] = taxLines,
                     ["discountAllocations"] = discounts,
                 });
             }
 
-            var linesTotal = order.Lines.Sum(l => l.UnitPrice.Amount * l.Quantity);
-            var total = order.Total?.Amount ?? linesTotal + order.ShippingCost.Amount + (order.PricesIncludeTax ? 0m : order.Lines.Sum(l => l.TaxAmount?.Amount ?? 0m));
+            var currency = order.Currency.Value;
+            var shippingDiscount = order.ShippingDiscount?.Amount ?? 0m;
+            var shippingLine = new JsonObject
+            {
+                ["title"] = "Shipping",
+                ["originalPriceSet"] = MoneyBag(order.ShippingCost.Amount + shippingDiscount, currency),
+                ["discountedPriceSet"] = MoneyBag(order.ShippingCost.Amount, currency),
+                ["taxLines"] = order.ShippingTax is { } shippingTax
+                    ? new JsonArray(new JsonObject { ["title"] = "VAT", ["priceSet"] = MoneyBag(shippingTax.Amount, currency) })
+                    : new JsonArray(),
+                ["discountAllocations"] = shippingDiscount == 0m
+                    ? new JsonArray()
+                    : new JsonArray(new JsonObject { ["allocatedAmountSet"] = MoneyBag(shippingDiscount, currency) }),
+            };
             var json = new JsonObject
             {
                 ["id"] = ShopifyGid.Of("Order", id),
                 ["name"] = name,
                 ["createdAt"] = InstantPattern.General.Format(order.CreatedAt),
-                ["currencyCode"] = order.Currency.Value,
+                ["currencyCode"] = currency,
                 ["email"] = order.BuyerEmail,
                 ["taxesIncluded"] = order.PricesIncludeTax,
                 ["displayFinancialStatus"] = order.Status == OrderStatus.Pending ? "PENDING" : "PAID",
                 ["cancelledAt"] = order.Status == OrderStatus.Cancelled ? InstantPattern.General.Format(order.UpdatedAt) : null,
-                ["totalPriceSet"] = MoneyBag(total, order.Currency.Value),
-                ["totalShippingPriceSet"] = MoneyBag(order.ShippingCost.Amount, order.Currency.Value),
-                ["shippingLines"] = new JsonObject
-                {
-                    ["nodes"] = new JsonArray(new JsonObject
-                    {
-                        ["title"] = "Shipping",
-                        ["originalPriceSet"] = MoneyBag(order.ShippingCost.Amount, order.Currency.Value),
-                        ["taxLines"] = order.ShippingTax is { } shippingTax
-                            ? new JsonArray(new JsonObject { ["title"] = "VAT", ["priceSet"] = MoneyBag(shippingTax.Amount, order.Currency.Value) })
-                            : new JsonArray(),
-                    }),
-                },
+                ["totalPriceSet"] = MoneyBag(order.Total?.Amount ?? TotalPriceOf(lineNodes, shippingLine, order.PricesIncludeTax), currency),
+                ["totalDiscountsSet"] = MoneyBag(SumOf(lineNodes, "discountAllocations", "allocatedAmountSet") + shippingDiscount, currency),
+                ["totalShippingPriceSet"] = MoneyBag(order.ShippingCost.Amount, currency),
+                ["shippingLines"] = new JsonObject { ["nodes"] = new JsonArray(shippingLine) },
                 ["paymentGatewayNames"] = order.PaymentMethod is { } gateway ? new JsonArray(gateway) : new JsonArray(),
                 ["shippingAddress"] = RenderAddress(order.ShippingAddress),
                 ["billingAddress"] = RenderAddress(order.BillingAddress ?? order.ShippingAddress),
@@ -231,6 +245,19 @@ public sealed partial class ShopifyFake
     }
 
     private static string NameOf(string orderNumber) => orderNumber.StartsWith('#') ? orderNumber : "#" + orderNumber;
+
+    // totalPriceSet as Shopify sums it: the lines after their discounts, the shipping after its discounts, and the taxes
+    // on top unless the shop's prices include them.
+    private static decimal TotalPriceOf(JsonArray lineNodes, JsonObject shippingLine, bool taxesIncluded) =>
+        lineNodes.OfType<JsonObject>().Sum(l => (AmountOf(l["originalUnitPriceSet"]) * (int)l["quantity"]!) - SumOf(l, "discountAllocations", "allocatedAmountSet"))
+        + AmountOf(shippingLine["discountedPriceSet"])
+        + (taxesIncluded ? 0m : lineNodes.OfType<JsonObject>().Append(shippingLine).Sum(l => SumOf(l, "taxLines", "priceSet")));
+
+    private static decimal SumOf(JsonArray nodes, string list, string bag) => nodes.OfType<JsonObject>().Sum(n => SumOf(n, list, bag));
+
+    private static decimal SumOf(JsonObject node, string list, string bag) => node[list]!.AsArray().Sum(entry => AmountOf(entry![bag]));
+
+    private static decimal AmountOf(JsonNode? bag) => decimal.Parse((string)bag!["shopMoney"]!["amount"]!, CultureInfo.InvariantCulture);
 
     private static JsonObject MoneyBag(decimal amount, string currency) => new()
     {

@@ -18,7 +18,11 @@ public sealed partial class WooCommerceFake
     /// The order. A numeric <see cref="MarketplaceOrder.MarketplaceOrderId"/> becomes the order id (otherwise the
     /// fake numbers it); lines with an SKU foreign number point at the seeded product's (or variation's) ids.
     /// WooCommerce line prices and totals exclude tax: with <see cref="MarketplaceOrder.PricesIncludeTax"/> the
-    /// line's tax is taken out of the unit price.
+    /// line's tax is taken out of its total (<see cref="OrderLine.Total"/>), likewise for shipping and fees. A line's
+    /// discount becomes its <c>subtotal</c> before the coupon and one coupon line with their sum, which
+    /// <c>discount_total</c> and <c>discount_tax</c> repeat; fees become <c>fee_lines</c>; free shipping (no cost, a
+    /// shipping discount) the <c>free_shipping</c> method at 0.00. <c>total</c> is the seeded total, else WooCommerce's
+    /// sum: lines after coupons, fees, shipping, and all their taxes.
     /// </param>
     /// <exception cref="ArgumentException">A line's SKU is not seeded, or the order number exists.</exception>
     public override void SeedOrder(MarketplaceOrder order)
@@ -138,8 +142,7 @@ public sealed partial class WooCommerceFake
             }
 
             var tax = line.TaxAmount?.Amount ?? 0m;
-            var amount = line.UnitPrice.Amount * line.Quantity;
-            var net = order.PricesIncludeTax ? amount - tax : amount;
+            var net = order.PricesIncludeTax ? line.Total.Amount - tax : line.Total.Amount;
             var (subtotal, subtotalTax) = BeforeDiscount(line, net, tax, order.PricesIncludeTax);
             linesTotal += net;
             linesTax += tax;
@@ -168,7 +171,35 @@ public sealed partial class WooCommerceFake
 
         var shippingTax = order.ShippingTax?.Amount ?? 0m;
         var shipping = order.PricesIncludeTax ? order.ShippingCost.Amount - shippingTax : order.ShippingCost.Amount;
-        var total = order.Total?.Amount ?? linesTotal + linesTax + shipping + shippingTax;
+        var fees = new JsonArray();
+        var feesTotal = 0m;
+        var feesTax = 0m;
+        foreach (var fee in order.Fees)
+        {
+            var feeTax = fee.TaxAmount?.Amount ?? 0m;
+            var feeNet = order.PricesIncludeTax ? fee.Amount.Amount - feeTax : fee.Amount.Amount;
+            feesTotal += feeNet;
+            feesTax += feeTax;
+            fees.Add(new JsonObject
+            {
+                ["id"] = _nextLineId++,
+                ["name"] = fee.Title,
+                ["tax_class"] = string.Empty,
+                ["tax_status"] = feeTax == 0m ? "none" : "taxable",
+                ["total"] = Amount(feeNet),
+                ["total_tax"] = Amount(feeTax),
+                ["taxes"] = new JsonArray(),
+                ["meta_data"] = new JsonArray(),
+            });
+        }
+
+        var coupons = discountNet == 0m
+            ? new JsonArray()
+            : new JsonArray(new JsonObject { ["id"] = _nextLineId++, ["code"] = "promo", ["discount"] = Amount(discountNet), ["discount_tax"] = Amount(discountTax), ["meta_data"] = new JsonArray() });
+        var freeShipping = order.ShippingCost.Amount == 0m && order.ShippingDiscount is not null;
+
+        // As WooCommerce's calculate_totals: cart total + fees + shipping + cart tax (lines and fees) + shipping tax.
+        var total = order.Total?.Amount ?? linesTotal + feesTotal + shipping + linesTax + feesTax + shippingTax;
         var status = WooCommerceOrderStatus.FromSdk(order.Status);
         var paid = status is "processing" or "completed";
         return new JsonObject
@@ -189,9 +220,9 @@ public sealed partial class WooCommerceFake
             ["discount_tax"] = Amount(discountTax),
             ["shipping_total"] = Amount(shipping),
             ["shipping_tax"] = Amount(shippingTax),
-            ["cart_tax"] = Amount(linesTax),
+            ["cart_tax"] = Amount(linesTax + feesTax),
             ["total"] = Amount(total),
-            ["total_tax"] = Amount(linesTax + shippingTax),
+            ["total_tax"] = Amount(linesTax + feesTax + shippingTax),
             ["prices_include_tax"] = order.PricesIncludeTax,
             ["customer_id"] = 0,
             ["customer_ip_address"] = string.Empty,
@@ -213,15 +244,15 @@ public sealed partial class WooCommerceFake
             ["shipping_lines"] = new JsonArray(new JsonObject
             {
                 ["id"] = _nextLineId++,
-                ["method_title"] = "Flat rate",
-                ["method_id"] = "flat_rate",
+                ["method_title"] = freeShipping ? "Free shipping" : "Flat rate",
+                ["method_id"] = freeShipping ? "free_shipping" : "flat_rate",
                 ["total"] = Amount(shipping),
                 ["total_tax"] = Amount(shippingTax),
                 ["taxes"] = new JsonArray(),
                 ["meta_data"] = new JsonArray(),
             }),
-            ["fee_lines"] = new JsonArray(),
-            ["coupon_lines"] = new JsonArray(),
+            ["fee_lines"] = fees,
+            ["coupon_lines"] = coupons,
             ["refunds"] = new JsonArray(),
             ["_links"] = Links($"orders/{id}", "orders"),
         };

@@ -36,4 +36,7 @@ internal enum ConnectorFlaw
 
     /// <summary>Reports a stock batch as sent when the call failed.</summary>
     ReportsFailedStockAsSent = 512,
+
+    /// <summary>Leaves out the seller SKU of every line.</summary>
+    DropsLineSku = 1024,
 }

@@ -221,7 +221,7 @@ internal sealed class InProcessConnector : IConnector
             {
                 LineId = l.Id,
                 ForeignNumber = l.ItemId is null ? null : new ForeignNumber(Label, l.ItemId),
-                Sku = l.SellerSku,
+                Sku = Has(ConnectorFlaw.DropsLineSku) ? null : l.SellerSku,
                 Title = l.Title,
                 Quantity = l.Quantity,
                 UnitPrice = Amount(Has(ConnectorFlaw.UnitPriceAsLineTotal) ? l.LineTotal : l.UnitPrice),

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Shopify.Tests.Faults;
+using Connect.Sdk.TestSupport;
+using CsCheck;
+using NodaTime;
+
+namespace Connect.Sdk.Shopify.Tests.Orders;
+
+/// <summary>What the ERP books for a Shopify order is what the buyer paid: discount allocations and shipping discounts included.</summary>
+public sealed class ShopifyOrderMoneyTests : ShopifyFaultFixture
+{
+    private static readonly CurrencyCode Eur = CurrencyCode.Eur;
+    private int _nextNumber = 6001;
+
+    [Fact]
+    public async Task Import_DiscountAndFreeShipping_TheErpBooksTheOrderTotal()
+    {
+        await MapArticlesAsync(10);
+        Shop.SeedOrder(DiscountOrder("6001"));
+
+        await Host.RunDueAsync();
+
+        // Shopify renders originalUnitPriceSet 10.00 × 2 with a 2.00 discount allocation and a 4.99 shipping line
+        // discounted to 0.00 with its allocation: totalPriceSet 18.00.
+        var order = Assert.Single(Host.Orders.Orders).Order;
+        PromotionOrders.AssertBookedAsPaid(order);
+        Assert.Equal(new Money(4.99m, Eur), order.ShippingDiscount);
+    }
+
+    [Fact]
+    public async Task Import_StatedTotalThatDoesNotAddUp_HoldsTheOrderNamingBothSums()
+    {
+        await MapArticlesAsync(10);
+        Shop.SeedOrder(DiscountOrder("6001") with { Total = new Money(22.99m, Eur) });
+
+        await Host.RunDueAsync();
+
+        Assert.Empty(Host.Orders.Orders);
+        var entry = await EntryAsync(RecordKind.Order, "6001");
+        Assert.Equal(JournalStatus.Failed, entry.Status);
+        Assert.Contains(
+            "the amounts mapped from shop order 6001 sum to lines 18.00 + shipping 0.00 + fees 0.00 + tax 0.00 = 18.00 EUR, but the shop states a total of 22.99 EUR: the ERP would book 4.99 EUR less than the buyer paid",
+            entry.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, "EUR", new[] { 0.19, 0.07, 0 })]
+    [InlineData(false, "USD", new[] { 0.0725, 0.06, 0 })]
+    public async Task Import_GeneratedOrders_TheErpBooksTheTotalShopifyStates(bool taxesIncluded, string currency, double[] rates)
+    {
+        await MapArticlesAsync(10, 10, 10);
+        var articles = new[] { Product(1), Product(2), Product(3) };
+        var at = Host.Clock.GetCurrentInstant() - Duration.FromMinutes(10);
+        var generator = GeneratedOrders.Orders(articles, new CurrencyCode(currency), taxesIncluded, [.. rates.Select(r => (decimal)r)], withFees: false, at);
+
+        await generator.SampleAsync(
+            async generated =>
+            {
+                var seeded = generated.Select(o => GeneratedOrders.Renumbered(o, (_nextNumber++).ToString(CultureInfo.InvariantCulture))).ToArray();
+                foreach (var order in seeded)
+                {
+                    Shop.SeedOrder(order);
+                }
+
+                await Host.OrderImport.ImportOrdersAsync(Connection, string.Join(", ", seeded.Select(o => o.OrderNumber)), CancellationToken.None);
+                await Host.RunDueAsync();
+
+                foreach (var seed in seeded)
+                {
+                    var entry = await EntryAsync(RecordKind.Order, seed.OrderNumber);
+                    Assert.True(entry.Status == JournalStatus.Succeeded, entry.Message);
+                    var received = Host.Orders.Orders.Single(o => o.Order.OrderNumber == seed.OrderNumber).Order;
+                    Assert.Equal(received.Total, MappedTotal.Of(received).Sum);
+                    Assert.Equal(MappedTotal.Of(seed).Sum, MappedTotal.Of(received).Sum);
+                }
+            },
+            iter: 3,
+            threads: 1);
+    }
+
+    private MarketplaceOrder DiscountOrder(string number) =>
+        PromotionOrders.Create(number, "77" + number, "77" + number + "1", Product(1), Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5));
+}
