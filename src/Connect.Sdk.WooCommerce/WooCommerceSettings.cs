@@ -89,6 +89,11 @@ internal sealed record WooCommerceSettings(Uri StoreUrl, double? RequestsPerSeco
     private static SettingProblem? StoreProblem(string storeUrl, out Uri store)
     {
         store = null!;
+        if (AddressSetting.LengthProblem(WooCommerceConnector.StoreUrlKey, $"The WooCommerce store URL ({WooCommerceConnector.StoreUrlKey})", storeUrl) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (!Uri.TryCreate(storeUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query))
         {
             // The URL is not repeated: one pasted with ck_…:cs_…@ or ?consumer_key=…&consumer_secret=… would carry the secret.

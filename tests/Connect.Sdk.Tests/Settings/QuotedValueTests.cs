@@ -18,4 +18,13 @@ public sealed class QuotedValueTests
 
         Assert.Equal($"'https://shop.example.com/{new string('a', QuotedValue.MaxShown - 25)}…' (70025 characters)", QuotedValue.Of(value));
     }
+
+    [Fact]
+    public void AddressSetting_LongerThanTheLimit_IsAProblemQuotingNoPartOfIt()
+    {
+        var problem = AddressSetting.LengthProblem("shopUrl", "The shop URL (shopUrl)", "https://" + new string('a', AddressSetting.MaxLength));
+
+        Assert.Equal(new SettingProblem("shopUrl", "The shop URL (shopUrl) is 2056 characters long; an address has at most 2048."), problem);
+        Assert.Null(AddressSetting.LengthProblem("shopUrl", "The shop URL (shopUrl)", new string('a', AddressSetting.MaxLength)));
+    }
 }

@@ -80,6 +80,16 @@ public sealed class WooCommerceSettingsTests
     }
 
     [Fact]
+    public void TryParse_VeryLongStoreUrl_IsRefusedWithAMessageOfALine()
+    {
+        var storeUrl = "https://shop.example.com/" + new string('a', 70_000);
+
+        Assert.False(WooCommerceSettings.TryParse(storeUrl, null, out _, out var problem));
+
+        Assert.Equal((WooCommerceConnector.StoreUrlKey, "The WooCommerce store URL (storeUrl) is 70025 characters long; an address has at most 2048."), (problem.Key, problem.Message));
+    }
+
+    [Fact]
     public async Task UpdateSettings_RequestsPerSecondNaN_IsRefusedWhenSavedNamingTheSetting()
     {
         using var services = WooTestServices.Build(AdapterTestLog.CreateFactory(), TimeProvider.System);
