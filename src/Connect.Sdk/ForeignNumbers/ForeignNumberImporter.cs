@@ -1,4 +1,3 @@
-using System.Text;
 using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
 
