@@ -76,27 +76,14 @@ internal sealed class AmazonConnectionSettings
         var settings = connection.Settings;
         var clientId = Required(connection, AmazonConnector.ClientIdKey, "the LWA client id of the SP-API application");
         var sellerId = Required(connection, AmazonConnector.SellerIdKey, "the seller (merchant) id");
+        var where = $" of connection {connection.ConnectionId}";
         var region = Required(connection, AmazonConnector.RegionKey, "the SP-API region").Trim().ToLowerInvariant();
-        if (!AmazonRegion.TryGetEndpoint(region, out var regionEndpoint))
-        {
-            throw new AmazonSettingException(
-                AmazonConnector.RegionKey,
-                $"Setting '{AmazonConnector.RegionKey}' of connection {connection.ConnectionId} is '{settings.Get(AmazonConnector.RegionKey)}'; use one of {string.Join(", ", AmazonRegion.All)}.");
-        }
-
-        var marketplaceIds = Required(connection, AmazonConnector.MarketplaceIdsKey, "the marketplace ids")
-            .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        if (marketplaceIds.Length is 0 or > MaxMarketplaceIds)
-        {
-            throw new AmazonSettingException(
-                AmazonConnector.MarketplaceIdsKey,
-                $"Setting '{AmazonConnector.MarketplaceIdsKey}' of connection {connection.ConnectionId} needs 1 to {MaxMarketplaceIds} marketplace ids separated by commas, e.g. A1PN6IFQEWUF5Q.");
-        }
-
-        var spApi = Endpoint(connection, AmazonConnector.SpApiEndpointKey) ?? regionEndpoint;
-        var token = Endpoint(connection, AmazonConnector.LwaTokenEndpointKey) ?? AmazonRegion.LwaTokenEndpoint;
+        ThrowIf(RegionProblem(region, where, out var regionEndpoint));
+        ThrowIf(MarketplaceIdsProblem(Required(connection, AmazonConnector.MarketplaceIdsKey, "the marketplace ids"), where, out var marketplaceIds));
+        ThrowIf(EndpointProblem(settings, AmazonConnector.SpApiEndpointKey, where, out var spApiGiven));
+        ThrowIf(EndpointProblem(settings, AmazonConnector.LwaTokenEndpointKey, where, out var tokenGiven));
+        var spApi = spApiGiven ?? regionEndpoint;
+        var token = tokenGiven ?? AmazonRegion.LwaTokenEndpoint;
         var clientSecret = await Secret(connection, AmazonConnector.ClientSecretKey, cancellationToken).ConfigureAwait(false);
         var refreshToken = await Secret(connection, AmazonConnector.RefreshTokenKey, cancellationToken).ConfigureAwait(false);
         return new AmazonConnectionSettings(connection.ConnectionId, clientId.Trim(), clientSecret, refreshToken, sellerId.Trim(), region, marketplaceIds, spApi, token);
@@ -113,21 +100,71 @@ internal sealed class AmazonConnectionSettings
             : value;
     }
 
-    private static Uri? Endpoint(ConnectionContext connection, string key)
+    /// <summary>The problems of the plain settings that are filled (empty mandatory ones are checked when a feature goes into integration mode).</summary>
+    /// <param name="settings">The connection's settings.</param>
+    /// <returns>One problem per invalid setting, quoting no secret.</returns>
+    public static IReadOnlyList<SettingProblem> Problems(ConnectionSettings settings)
     {
-        var text = connection.Settings.Get(key);
-        if (string.IsNullOrWhiteSpace(text))
+        ArgumentNullException.ThrowIfNull(settings);
+        SettingProblem?[] problems =
+        [
+            Filled(settings, AmazonConnector.RegionKey) is { } region ? RegionProblem(region.Trim().ToLowerInvariant(), string.Empty, out _) : null,
+            Filled(settings, AmazonConnector.MarketplaceIdsKey) is { } ids ? MarketplaceIdsProblem(ids, string.Empty, out _) : null,
+            EndpointProblem(settings, AmazonConnector.SpApiEndpointKey, string.Empty, out _),
+            EndpointProblem(settings, AmazonConnector.LwaTokenEndpointKey, string.Empty, out _),
+        ];
+        return problems.OfType<SettingProblem>().ToArray();
+    }
+
+    private static SettingProblem? RegionProblem(string region, string where, out Uri endpoint) =>
+        AmazonRegion.TryGetEndpoint(region, out endpoint)
+            ? null
+            : new(AmazonConnector.RegionKey, $"Setting '{AmazonConnector.RegionKey}'{where} is {QuotedValue.Of(region)}; use one of {string.Join(", ", AmazonRegion.All)}.");
+
+    private static SettingProblem? MarketplaceIdsProblem(string text, string where, out string[] marketplaceIds)
+    {
+        marketplaceIds = text
+            .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        return marketplaceIds.Length is 0 or > MaxMarketplaceIds
+            ? new(AmazonConnector.MarketplaceIdsKey, $"Setting '{AmazonConnector.MarketplaceIdsKey}'{where} needs 1 to {MaxMarketplaceIds} marketplace ids separated by commas, e.g. A1PN6IFQEWUF5Q.")
+            : null;
+    }
+
+    private static SettingProblem? EndpointProblem(ConnectionSettings settings, string key, string where, out Uri? endpoint)
+    {
+        endpoint = null;
+        if (Filled(settings, key) is not { } text)
         {
             return null;
         }
 
+        if (AddressSetting.LengthProblem(key, $"Setting '{key}'{where}", text) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            throw new AmazonSettingException(key, $"Setting '{key}' of connection {connection.ConnectionId} is not an http(s) address: '{text}'.");
+            // The address is not repeated: one pasted with a user name and password would carry them.
+            return new(key, $"Setting '{key}'{where} is not an http(s) address such as https://sellingpartnerapi-eu.amazon.com/ (no user info).");
         }
 
         // Without the trailing slash, "orders/v0/…" would replace the last segment of an endpoint with a path.
-        return uri.AbsoluteUri.EndsWith('/') || key == AmazonConnector.LwaTokenEndpointKey ? uri : new Uri(uri.AbsoluteUri + "/");
+        endpoint = uri.AbsoluteUri.EndsWith('/') || key == AmazonConnector.LwaTokenEndpointKey ? uri : new Uri(uri.AbsoluteUri + "/");
+        return null;
+    }
+
+    private static string? Filled(ConnectionSettings settings, string key) =>
+        settings.Get(key) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private static void ThrowIf(SettingProblem? problem)
+    {
+        if (problem is not null)
+        {
+            throw new AmazonSettingException(problem.Key, problem.Message);
+        }
     }
 
     private static async ValueTask<SecretValue> Secret(ConnectionContext connection, string key, CancellationToken cancellationToken)

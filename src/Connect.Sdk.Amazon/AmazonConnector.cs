@@ -153,6 +153,14 @@ public sealed class AmazonConnector : IConnector
     public IReadOnlyList<IFeature> Features { get; }
 
     /// <summary>
+    /// Checks the plain settings when they are saved: the region must be one of na, eu or fe, the marketplace ids 1 to
+    /// 50, and the optional endpoints http(s) addresses without user info.
+    /// </summary>
+    /// <param name="settings">The connection's settings with the change applied.</param>
+    /// <returns>One problem per invalid setting.</returns>
+    public IReadOnlyList<SettingProblem> ValidateSettings(ConnectionSettings settings) => AmazonConnectionSettings.Problems(settings);
+
+    /// <summary>
     /// Checks the connection: the refresh token is exchanged for an access token, then one order of the last minute is
     /// asked for (<c>getOrders</c> with one result), which proves the token, the endpoint and the marketplace ids.
     /// </summary>

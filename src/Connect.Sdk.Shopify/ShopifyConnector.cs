@@ -125,6 +125,15 @@ public sealed class ShopifyConnector : IConnector
     public IReadOnlyList<IFeature> Features { get; }
 
     /// <summary>
+    /// Checks the plain settings when they are saved: the shop address must be a domain or https:// address without
+    /// user info or query string, the API version a Shopify version not older than <c>2026-04</c>, and the location a
+    /// location id or GID.
+    /// </summary>
+    /// <param name="settings">The connection's settings with the change applied.</param>
+    /// <returns>One problem per invalid setting.</returns>
+    public IReadOnlyList<SettingProblem> ValidateSettings(ConnectionSettings settings) => ShopifySettings.Problems(settings);
+
+    /// <summary>
     /// Checks the connection with the cheap <c>shop</c> query (and, when set, that the location exists): the token is
     /// verified, no business data is exchanged.
     /// </summary>

@@ -100,6 +100,15 @@ public sealed class WooCommerceConnector : IConnector
     public IReadOnlyList<IFeature> Features { get; }
 
     /// <summary>
+    /// Checks the plain settings when they are saved: the store URL must be an https:// address without user info or
+    /// query string (plain http only on loopback), and the requests per second a positive number up to
+    /// <see cref="WooCommerceSettings.MaxRequestsPerSecond"/>.
+    /// </summary>
+    /// <param name="settings">The connection's settings with the change applied.</param>
+    /// <returns>One problem per invalid setting.</returns>
+    public IReadOnlyList<SettingProblem> ValidateSettings(ConnectionSettings settings) => WooCommerceSettings.Problems(settings);
+
+    /// <summary>
     /// Checks the connection with <c>GET /system_status</c>: the key and secret are verified, no orders or products are read.
     /// </summary>
     /// <param name="connection">The connection.</param>

@@ -1,4 +1,5 @@
 using Connect.Sdk.Features;
+using Connect.Sdk.Settings;
 
 namespace Connect.Sdk.Connectors;
 
@@ -29,4 +30,14 @@ public interface IConnector
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>Whether the check passed, and if not, what failed.</returns>
     ValueTask<ConnectionCheckResult> CheckConnectionAsync(ConnectionContext connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Checks the plain settings as they would be saved, before they are: a value that can never work (a rate
+    /// that is not a number, an address that is no address) is refused when the user saves it, not only by the
+    /// connection check. Pure: no I/O and no secrets. An empty value is not a problem here; mandatory fields are
+    /// checked when a feature goes into integration mode.
+    /// </summary>
+    /// <param name="settings">The connection's settings with the change applied.</param>
+    /// <returns>One problem per invalid setting, each naming it and quoting no secret; none by default.</returns>
+    IReadOnlyList<SettingProblem> ValidateSettings(ConnectionSettings settings) => [];
 }

@@ -5,7 +5,9 @@ namespace Connect.Sdk.ForeignNumbers;
 /// <summary>
 /// Exports the foreign numbers of a connection as CSV in the import's format (header
 /// <c>article_number;label;foreign_number</c>, ';' between fields, quotes where needed, CRLF line ends), in a
-/// stable order, so that a file exported and imported again changes nothing.
+/// stable order, so that a file exported and imported again changes nothing. A cell that a spreadsheet would read
+/// as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) is written with
+/// an apostrophe before it, which the import removes.
 /// </summary>
 public sealed class ForeignNumberExporter
 {
@@ -49,7 +51,8 @@ public sealed class ForeignNumberExporter
         var count = 0;
         await foreach (var mapping in _store.ListAsync(connection, cancellationToken).ConfigureAwait(false))
         {
-            var line = CsvLine.Format([mapping.ArticleNumber, mapping.ForeignNumber.Label.Value, mapping.ForeignNumber.Value]);
+            var cells = new[] { mapping.ArticleNumber, mapping.ForeignNumber.Label.Value, mapping.ForeignNumber.Value };
+            var line = CsvLine.Format(cells.Select(SpreadsheetFormulaGuard.Escape));
             await WriteLineAsync(csv, line, cancellationToken).ConfigureAwait(false);
             count++;
         }

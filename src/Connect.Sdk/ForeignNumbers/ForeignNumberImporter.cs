@@ -1,4 +1,3 @@
-using System.Text;
 using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
 
@@ -6,13 +5,24 @@ namespace Connect.Sdk.ForeignNumbers;
 
 /// <summary>
 /// Imports foreign numbers for one connection ("Importzentrale"): from a CSV file with the header
-/// <c>article_number;label;foreign_number</c>, or from rows entered elsewhere. Every row is checked against
+/// <c>article_number;label;foreign_number</c> (or <c>Artikelnummer;Bezeichnung;Fremdnummer</c>), or from rows
+/// entered elsewhere. Every row is checked against
 /// the connector's rules, the ERP's articles and the stored foreign numbers; the valid rows are written in one
 /// atomic store write, and every other row is reported with its line and reason.
 /// </summary>
 public sealed class ForeignNumberImporter
 {
     private static readonly string[] HeaderFields = [ForeignNumberValidator.ArticleNumberField, ForeignNumberValidator.LabelField, ForeignNumberValidator.ForeignNumberField];
+
+    // The seed's import centre ("Importzentrale") names the three columns Artikelnummer, Bezeichnung and Fremdnummer.
+    private static readonly string[] GermanHeaderFields = ["Artikelnummer", "Bezeichnung", "Fremdnummer"];
+
+    private static readonly Dictionary<string, string> ColumnsByName =
+        HeaderFields.Zip(GermanHeaderFields)
+            .SelectMany(pair => new[] { (Name: pair.First, Field: pair.First), (Name: pair.Second, Field: pair.First) })
+            .ToDictionary(c => c.Name, c => c.Field, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string GermanCsvHeader = CsvLine.Format(GermanHeaderFields);
 
     private readonly IForeignNumberStore _store;
     private readonly ForeignNumberValidator _validator;
@@ -49,23 +59,29 @@ public sealed class ForeignNumberImporter
         return await ImportRowsAsync(connection, connector, rows.ToArray(), [], cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Imports a CSV file, read as UTF-8 (with or without a byte order mark).</summary>
+    /// <summary>
+    /// Imports a CSV file. Its encoding is detected: UTF-8 (with or without a byte order mark), UTF-16 with a byte
+    /// order mark, or Windows-1252 (Excel's "CSV" on a Western European Windows) when no line is UTF-8 beyond ASCII.
+    /// A byte is never replaced: in a UTF-8 file, a line that is not UTF-8 is refused with its line number.
+    /// </summary>
     /// <param name="connection">The connection the foreign numbers are for.</param>
     /// <param name="connector">The connection's connector, whose rules apply.</param>
-    /// <param name="csv">The file; left open.</param>
+    /// <param name="csv">The file, read to its end; left open.</param>
     /// <param name="cancellationToken">Cancels the import; nothing is written when it is cancelled before the store write.</param>
     /// <returns>The report, naming every refused line.</returns>
     public async ValueTask<ForeignNumberImportReport> ImportCsvAsync(ConnectionId connection, ConnectorId connector, Stream csv, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        using var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return await ImportCsvAsync(connection, connector, reader, cancellationToken).ConfigureAwait(false);
+        using var bytes = new MemoryStream();
+        await csv.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
+        return await ImportLinesAsync(connection, connector, CsvFileDecoder.Decode(bytes.ToArray()), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Imports CSV text: a header <c>article_number;label;foreign_number</c> (names in any case and order,
-    /// delimiter ';' or ',' as the header uses), then one foreign number per line. Quoting follows RFC 4180;
-    /// blank lines are skipped.
+    /// Imports CSV text: a header <c>article_number;label;foreign_number</c> — or the import centre's German
+    /// <c>Artikelnummer;Bezeichnung;Fremdnummer</c> — (names in any case and order, delimiter ';' or ',' as the
+    /// header uses), then one foreign number per line. Quoting follows RFC 4180; blank lines are skipped; an
+    /// apostrophe the export put before a cell that starts like a formula is removed.
     /// </summary>
     /// <param name="connection">The connection the foreign numbers are for.</param>
     /// <param name="connector">The connection's connector, whose rules apply.</param>
@@ -75,7 +91,23 @@ public sealed class ForeignNumberImporter
     public async ValueTask<ForeignNumberImportReport> ImportCsvAsync(ConnectionId connection, ConnectorId connector, TextReader csv, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        var header = await csv.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        var lines = new List<CsvSourceLine>();
+        while (await csv.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lines.Add(new(line, null));
+        }
+
+        return await ImportLinesAsync(connection, connector, lines, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<ForeignNumberImportReport> ImportLinesAsync(ConnectionId connection, ConnectorId connector, IReadOnlyList<CsvSourceLine> lines, CancellationToken cancellationToken)
+    {
+        var header = lines.Count == 0 ? null : lines[0].Text;
+        if (lines.Count > 0 && lines[0].Problem is { } unreadable)
+        {
+            return new(0, 0, [HeaderIssue($"the header cannot be read: {unreadable}")]);
+        }
+
         if (header is null || string.IsNullOrWhiteSpace(header.TrimStart('\uFEFF')))
         {
             return new(0, 0, [HeaderIssue($"the file is empty or starts with a blank line; the first line must be the header {CsvHeader}")]);
@@ -94,25 +126,31 @@ public sealed class ForeignNumberImporter
             return new(0, 0, [HeaderIssue($"the header cannot be read: {headerError}")]);
         }
 
-        var columns = names.Select(n => n.Trim()).ToArray();
-        var missing = HeaderFields.Where(f => !columns.Contains(f, StringComparer.OrdinalIgnoreCase)).ToArray();
+        var columns = names.Select(n => ColumnOf(n.Trim())).ToArray();
+        var missing = HeaderFields.Where(f => !columns.Contains(f, StringComparer.Ordinal)).ToArray();
         var repeated = columns.Where(c => c.Length > 0).GroupBy(c => c, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         if (missing.Length > 0 || repeated.Length > 0)
         {
             var what = missing.Length > 0 ? $"missing column(s) {string.Join(", ", missing)}" : $"repeated column(s) {string.Join(", ", repeated)}";
-            return new(0, 0, [HeaderIssue($"the header must be {CsvHeader}; found '{header}' ({what})")]);
+            return new(0, 0, [HeaderIssue($"the header must be {CsvHeader} or {GermanCsvHeader}; found '{header}' ({what})")]);
         }
 
-        var articleColumn = Array.FindIndex(columns, c => c.Equals(ForeignNumberValidator.ArticleNumberField, StringComparison.OrdinalIgnoreCase));
-        var labelColumn = Array.FindIndex(columns, c => c.Equals(ForeignNumberValidator.LabelField, StringComparison.OrdinalIgnoreCase));
-        var valueColumn = Array.FindIndex(columns, c => c.Equals(ForeignNumberValidator.ForeignNumberField, StringComparison.OrdinalIgnoreCase));
+        var articleColumn = Array.IndexOf(columns, ForeignNumberValidator.ArticleNumberField);
+        var labelColumn = Array.IndexOf(columns, ForeignNumberValidator.LabelField);
+        var valueColumn = Array.IndexOf(columns, ForeignNumberValidator.ForeignNumberField);
 
         var rows = new List<ForeignNumberRow>();
         var malformed = new List<ForeignNumberIssue>();
-        var lineNumber = 1;
-        while (await csv.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        for (var index = 1; index < lines.Count; index++)
         {
-            lineNumber++;
+            var lineNumber = index + 1;
+            var (line, problem) = lines[index];
+            if (problem is not null)
+            {
+                malformed.Add(new(lineNumber, null, ForeignNumberIssueKind.MalformedLine, null, $"the line cannot be read: {problem}"));
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -124,11 +162,11 @@ public sealed class ForeignNumberImporter
                 var reason = fields is null
                     ? $"the line cannot be read: {error}"
                     : $"expected {columns.Length} fields separated by '{delimiter}', found {fields.Count}; quote fields that contain '{delimiter}'";
-                malformed.Add(new(lineNumber, fields is null || fields.Count <= articleColumn ? null : fields[articleColumn].Trim(), ForeignNumberIssueKind.MalformedLine, null, reason));
+                malformed.Add(new(lineNumber, fields is null || fields.Count <= articleColumn ? null : Cell(fields, articleColumn).Trim(), ForeignNumberIssueKind.MalformedLine, null, reason));
                 continue;
             }
 
-            rows.Add(new(fields[articleColumn], fields[labelColumn], fields[valueColumn], lineNumber));
+            rows.Add(new(Cell(fields, articleColumn), Cell(fields, labelColumn), Cell(fields, valueColumn), lineNumber));
         }
 
         return await ImportRowsAsync(connection, connector, rows, malformed, cancellationToken).ConfigureAwait(false);
@@ -166,6 +204,11 @@ public sealed class ForeignNumberImporter
 
         return new(rowsRead, 0, issues);
     }
+
+    /// <summary>The field a header name stands for (the English or the import centre's German name), or the name itself.</summary>
+    private static string ColumnOf(string name) => ColumnsByName.GetValueOrDefault(name, name);
+
+    private static string Cell(IReadOnlyList<string> fields, int column) => SpreadsheetFormulaGuard.Unescape(fields[column]);
 
     private static ForeignNumberIssue HeaderIssue(string reason) => new(1, null, ForeignNumberIssueKind.InvalidHeader, null, reason);
 }

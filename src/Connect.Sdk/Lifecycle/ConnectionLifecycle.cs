@@ -141,7 +141,7 @@ public sealed class ConnectionLifecycle
             id,
             SettingsCommand,
             actor,
-            (state, connector, at) => ConnectionStateMachine.ChangeSettings(state, connector.Descriptor.Settings, update, at, actor),
+            (state, connector, at) => ConnectionStateMachine.ChangeSettings(state, connector.Descriptor.Settings, update, at, actor, connector.ValidateSettings),
             cancellationToken).ConfigureAwait(false);
         if (result.Succeeded && result.Transitions.Count > 0)
         {

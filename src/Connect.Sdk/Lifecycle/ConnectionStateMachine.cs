@@ -95,20 +95,33 @@ public static class ConnectionStateMachine
 
     /// <summary>
     /// Changes settings. Refused for unknown keys, for a plain value given to a secret field (or a secret
-    /// to a plain field), for a change of credentials or endpoint while productive, and for clearing a
-    /// mandatory field that a feature in integration mode needs. A change of a field that invalidates the
-    /// check resets a passed or failed check to <see cref="CheckStatus.NotChecked"/>.
+    /// to a plain field), for a plain value with a user name or password in an address
+    /// (<c>https://user:secret@shop…</c>), for a changed value the connector finds invalid, for a change of
+    /// credentials or endpoint while productive, and for clearing a mandatory field that a feature in integration
+    /// mode needs. A change of a field that invalidates the check resets a passed or failed check to
+    /// <see cref="CheckStatus.NotChecked"/>.
     /// </summary>
     /// <param name="state">The current state.</param>
     /// <param name="schema">The connector's settings schema.</param>
     /// <param name="update">The values and secrets to set or clear.</param>
     /// <param name="at">Now.</param>
     /// <param name="actor">Who changes the settings.</param>
+    /// <param name="validate">
+    /// The connector's check of the settings as they would be saved (<see cref="IConnector.ValidateSettings"/>);
+    /// only problems of fields this update changes refuse it, so an old value never blocks another change.
+    /// </param>
     /// <returns>
     /// The state with the new settings and one <see cref="LifecycleChange.SettingsChanged"/> transition per
-    /// changed field (secret fields show only "set", "replaced" or "(not set)"), or the refusal.
+    /// changed field (secret fields show only "set", "replaced" or "(not set)"; user names and passwords in an
+    /// address as <c>***</c>), or the refusal.
     /// </returns>
-    public static LifecycleResult ChangeSettings(Connection state, SettingsSchema schema, SettingsUpdate update, Instant at, Actor actor)
+    public static LifecycleResult ChangeSettings(
+        Connection state,
+        SettingsSchema schema,
+        SettingsUpdate update,
+        Instant at,
+        Actor actor,
+        Func<ConnectionSettings, IReadOnlyList<SettingProblem>>? validate = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(schema);
@@ -135,10 +148,24 @@ public static class ConnectionStateMachine
 
             var from = settings.Get(key);
             var to = string.IsNullOrWhiteSpace(value) ? null : value;
+            if (to is not null && UrlCredentials.AreIn(to))
+            {
+                // The value is not repeated: it holds the password.
+                reasons.Add(new RefusalReason(
+                    RefusalCode.InvalidSetting,
+                    $"'{field.DisplayName}' ({key}) holds a user name or password in the address (before '@'): enter the address without them; credentials belong in the connector's secret settings.")
+                {
+                    SettingKey = key,
+                });
+                continue;
+            }
+
             if (!string.Equals(from, to, StringComparison.Ordinal))
             {
                 settings = settings.With(key, to);
-                changed.Add((field, from ?? NotSet, to ?? NotSet));
+
+                // A value stored before credentials in addresses were refused must not carry them into the history.
+                changed.Add((field, from is null ? NotSet : UrlCredentials.Hide(from), to ?? NotSet));
             }
         }
 
@@ -167,6 +194,14 @@ public static class ConnectionStateMachine
 
             settings = settings.WithSecret(key, secret is not null);
             changed.Add((field, wasSet ? SecretIsSet : NotSet, secret is null ? NotSet : wasSet ? SecretReplaced : SecretIsSet));
+        }
+
+        if (validate is not null && changed.Count > 0)
+        {
+            var changedKeys = changed.Select(c => c.Field.Key).ToHashSet(StringComparer.Ordinal);
+            reasons.AddRange(validate(settings)
+                .Where(p => changedKeys.Contains(p.Key))
+                .Select(p => new RefusalReason(RefusalCode.InvalidSetting, p.Message) { SettingKey = p.Key }));
         }
 
         var invalidating = changed.Where(c => c.Field.InvalidatesCheck).Select(c => c.Field.Key).ToArray();
@@ -357,7 +392,7 @@ public static class ConnectionStateMachine
 
     private static RefusalReason UnknownSetting(string key, SettingsSchema schema) => new(
         RefusalCode.UnknownSetting,
-        $"There is no setting '{key}'. Known settings: {string.Join(", ", schema.Fields.Select(f => f.Key))}.")
+        $"There is no setting {QuotedValue.Of(key)}. Known settings: {string.Join(", ", schema.Fields.Select(f => f.Key))}.")
     {
         SettingKey = key,
     };

@@ -47,4 +47,11 @@ public enum RefusalCode
 
     /// <summary>Other writers kept changing the connection; the change was not applied and can be tried again.</summary>
     ConcurrentChange,
+
+    /// <summary>
+    /// A plain value is not valid for its setting: the connector refuses it (a rate that is not a positive number,
+    /// an address that is no address), or it holds a user name or password in an address. The message names the
+    /// setting and quotes no secret.
+    /// </summary>
+    InvalidSetting,
 }

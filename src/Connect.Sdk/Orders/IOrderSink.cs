@@ -10,5 +10,9 @@ public interface IOrderSink
     /// <param name="handOver">The order and its resolved articles.</param>
     /// <param name="cancellationToken">Cancels the hand-over.</param>
     /// <returns>The ERP's reference to the order.</returns>
+    /// <exception cref="OrderRefusedException">
+    /// The ERP refuses the order for a reason a person has to fix (tax data missing, an unknown customer): the order
+    /// is held with that reason until a retry. Any other exception is a failure that the next run hands over again.
+    /// </exception>
     ValueTask<ErpOrderReference> HandOverAsync(OrderHandOver handOver, CancellationToken cancellationToken);
 }

@@ -8,7 +8,8 @@ namespace Connect.Sdk.Orders;
 /// <summary>
 /// Step two of an order import: hands one staged order to the ERP's order sink, never twice. The order of
 /// the writes is what makes every crash recoverable: ledger check → readiness → sink (idempotent on the
-/// key) → ledger → staged state → journal. A crash between any two leaves a state the next run finishes.
+/// key) → ledger → staged state → journal. A crash between any two leaves a state the next run finishes. An ERP
+/// that refuses the order (<see cref="OrderRefusedException"/>) has it held, like an order that is not ready.
 /// </summary>
 internal sealed class OrderHandOverStep(
     IImportedOrderLedger ledger,
@@ -65,7 +66,21 @@ internal sealed class OrderHandOverStep(
             }
 
             var handOver = new OrderHandOver(connection, staged.Order, ready.ArticleNumbersByLineId, IdempotencyKey(connection, number));
-            erpOrderId = (await sink.HandOverAsync(handOver, cancellationToken).ConfigureAwait(false)).ErpOrderId;
+            ErpOrderReference accepted;
+            try
+            {
+                accepted = await sink.HandOverAsync(handOver, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OrderRefusedException refused)
+            {
+                // Held like an order that fails the readiness check: handing it over again changes nothing until someone fixes it.
+                var why = $"the ERP refused order {number}: {run.Redactor.Redact(refused.Reason)}; held back from the ERP until this is corrected, then retry";
+                await staging.HoldAsync(connection, number, why, cancellationToken).ConfigureAwait(false);
+                logger.OrderRefusedByErp(connection, number);
+                return OrderOutcome.RefusedByErp(why);
+            }
+
+            erpOrderId = accepted.ErpOrderId;
             if (!await ledger.TryRecordAsync(new ImportedOrder(connection, number, erpOrderId, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false))
             {
                 // Another worker recorded it first (this worker's lease ran out under it); the ledger is the truth.

@@ -5,8 +5,8 @@ using Connect.Sdk.Sync;
 namespace Connect.Sdk.Orders;
 
 /// <summary>
-/// The journal's order actions ("Aufträge"): import orders by the numbers a user types, and retry orders
-/// after a correction. Both queue the orders and return at once; the host's scheduler runs the import
+/// The order actions of a connection: fetch the orders now ("Aufträge abholen"), import orders by the numbers a
+/// user types, and retry orders after a correction. Each asks for a run and returns at once; the host's scheduler runs the import
 /// (the manual run of <see cref="WorkKind.OrderImport"/>), and "Neu laden" on the journal shows the progress.
 /// An order already imported is never imported again: the journal shows the repeat as a no-op.
 /// </summary>
@@ -20,6 +20,23 @@ public sealed class OrderImport
         _queue = queue;
         _journal = journal;
     }
+
+    /// <summary>
+    /// Fetches orders now ("Aufträge abholen", the action of import mode <see cref="ImportMode.Manual"/>): a run
+    /// becomes due at once that loads the orders changed on the marketplace since the connection's cursor and
+    /// imports them, exactly as a scheduled run does. Allowed in every import mode once the connection is
+    /// productive and its Orders feature in integration mode (an <see cref="SyncTrigger.Event"/> run of the
+    /// allowed-actions table); in the test phase, import single orders with <see cref="ImportOrdersAsync"/>.
+    /// Asking again before the run started asks for the same run.
+    /// </summary>
+    /// <param name="connection">The connection whose marketplace the orders come from.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>
+    /// Nothing queued by number (<see cref="QueueResult.Queued"/> stays empty) when the run was requested, or why
+    /// it was refused (<see cref="QueueResult.Refusal"/>).
+    /// </returns>
+    public ValueTask<QueueResult> FetchOrdersAsync(ConnectionId connection, CancellationToken cancellationToken) =>
+        _queue.RequestIfAllowedAsync(connection, WorkKind.OrderImport, SyncTrigger.Event, cancellationToken);
 
     /// <summary>
     /// Queues orders for import by number ("Aufträge importieren"). Numbers are separated by commas,

@@ -34,4 +34,8 @@ internal static partial class OrderImportLog
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Debug, Message = "Order import of {ConnectionId} fetches orders changed since {Since}")]
     public static partial void FetchingChanges(this ILogger logger, ConnectionId connectionId, NodaTime.Instant since);
+
+    // The ERP's reason is left out on purpose: it may name the buyer; the journal shows it.
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Order {OrderNumber} of {ConnectionId} refused by the ERP; held until corrected and retried")]
+    public static partial void OrderRefusedByErp(this ILogger logger, ConnectionId connectionId, string orderNumber);
 }

@@ -13,7 +13,7 @@ internal static class OrderImportMetrics
     public const string StagedName = "connect_sdk.orders.staged";
 
     private static readonly Counter<long> HandOvers = ConnectSdkDiagnostics.Meter.CreateCounter<long>(
-        HandOversName, unit: "{order}", description: "Orders taken through step two of the import, by outcome (imported, already_imported, held, broke_off).");
+        HandOversName, unit: "{order}", description: "Orders taken through step two of the import, by outcome (imported, already_imported, held, refused_by_erp, broke_off).");
 
     private static readonly Counter<long> Staged = ConnectSdkDiagnostics.Meter.CreateCounter<long>(
         StagedName, unit: "{order}", description: "Orders loaded from a marketplace into the staging area (step one of the import).");
@@ -24,6 +24,7 @@ internal static class OrderImportMetrics
             OrderOutcomeKind.Imported => "imported",
             OrderOutcomeKind.AlreadyImported => "already_imported",
             OrderOutcomeKind.Held => "held",
+            OrderOutcomeKind.RefusedByErp => "refused_by_erp",
             _ => "broke_off",
         }));
 

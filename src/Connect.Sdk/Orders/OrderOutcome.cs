@@ -22,5 +22,7 @@ internal readonly record struct OrderOutcome(OrderOutcomeKind Kind, JournalStatu
 
     public static OrderOutcome Held(string reason) => new(OrderOutcomeKind.Held, JournalStatus.Failed, reason);
 
+    public static OrderOutcome RefusedByErp(string message) => new(OrderOutcomeKind.RefusedByErp, JournalStatus.Failed, message);
+
     public static OrderOutcome BrokeOff(string message) => new(OrderOutcomeKind.BrokeOff, JournalStatus.Failed, message);
 }

@@ -6,5 +6,6 @@ internal enum OrderOutcomeKind
     Imported,
     AlreadyImported,
     Held,
+    RefusedByErp,
     BrokeOff,
 }

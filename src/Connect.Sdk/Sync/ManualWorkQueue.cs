@@ -22,16 +22,9 @@ internal sealed class ManualWorkQueue(IConnectionStore connections, SyncJournal 
         IReadOnlyList<QueueRejection>? rejected = null)
     {
         ArgumentNullException.ThrowIfNull(recordKeys);
-        var state = await connections.GetAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (state is null)
+        if (await RefusalAsync(connection, work, SyncTrigger.Manual, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            return QueueResult.Refused($"Connection {connection} does not exist.");
-        }
-
-        var decision = AllowedActions.Decide(state, work.Feature(), SyncTrigger.Manual);
-        if (!decision.IsAllowed)
-        {
-            return QueueResult.Refused(decision.Reason!);
+            return QueueResult.Refused(refusal);
         }
 
         // Requested before the entries are written as well as after: a crash in between must not leave queued
@@ -73,6 +66,21 @@ internal sealed class ManualWorkQueue(IConnectionStore connections, SyncJournal 
         return new QueueResult { Queued = queued, AlreadyQueued = already, Rejected = rejected ?? [] };
     }
 
+    /// <summary>
+    /// Asks for a run without queueing journal entries when the allowed-actions table lets it run (e.g. "fetch
+    /// orders now"); a refused request is not stored, so it cannot fire, stale, once the connection changes.
+    /// </summary>
+    public async ValueTask<QueueResult> RequestIfAllowedAsync(ConnectionId connection, WorkKind work, SyncTrigger trigger, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(connection, work, trigger, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return QueueResult.Refused(refusal);
+        }
+
+        await schedules.RequestAsync(connection, work, trigger, cancellationToken).ConfigureAwait(false);
+        return new QueueResult();
+    }
+
     /// <summary>Asks for a run without queueing journal entries (e.g. an ERP change to export, a stock change).</summary>
     public ValueTask<WorkSchedule> RequestAsync(ConnectionId connection, WorkKind work, SyncTrigger trigger, CancellationToken cancellationToken) =>
         schedules.RequestAsync(connection, work, trigger, cancellationToken);
@@ -92,5 +100,13 @@ internal sealed class ManualWorkQueue(IConnectionStore connections, SyncJournal 
         }
 
         return keys;
+    }
+
+    private async ValueTask<string?> RefusalAsync(ConnectionId connection, WorkKind work, SyncTrigger trigger, CancellationToken cancellationToken)
+    {
+        var state = await connections.GetAsync(connection, cancellationToken).ConfigureAwait(false);
+        return state is null
+            ? $"Connection {connection} does not exist."
+            : AllowedActions.Decide(state, work.Feature(), trigger).Reason;
     }
 }

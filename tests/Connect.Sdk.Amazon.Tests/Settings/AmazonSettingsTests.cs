@@ -72,6 +72,42 @@ public sealed class AmazonSettingsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ConnectionCheck_VeryLongEndpoint_FailsWithAShortMessage()
+    {
+        var endpoint = "https://sellingpartnerapi-eu.amazon.com/" + new string('a', 70_000);
+
+        var result = await CheckAsync(AmazonTestAccount.Settings(_amazon).Set(AmazonConnector.SpApiEndpointKey, endpoint));
+
+        Assert.Equal(AmazonConnector.SpApiEndpointKey, result.FailedSetting);
+        Assert.Equal("Setting 'spApiEndpoint' of connection amazon-1 is 70040 characters long; an address has at most 2048.", result.Message);
+        Assert.Empty(_amazon.Requests);
+    }
+
+    [Fact]
+    public async Task ConnectionCheck_VeryLongRegion_IsQuotedShortened()
+    {
+        var region = new string('x', 70_000);
+
+        var result = await CheckAsync(AmazonTestAccount.Settings(_amazon).Set(AmazonConnector.RegionKey, region));
+
+        Assert.Equal(AmazonConnector.RegionKey, result.FailedSetting);
+        Assert.Contains($"is '{new string('x', 60)}…' (70000 characters); use one of na, eu, fe.", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateSettings_FilledSettingsAreChecked_EmptyOnesAreLeftToIntegrationMode()
+    {
+        var settings = Connect.Sdk.Settings.ConnectionSettings.Empty
+            .With(AmazonConnector.RegionKey, "us-east-1")
+            .With(AmazonConnector.LwaTokenEndpointKey, "ftp://example.com");
+
+        var problems = _services.Connector().ValidateSettings(settings);
+
+        Assert.Equal([AmazonConnector.RegionKey, AmazonConnector.LwaTokenEndpointKey], problems.Select(p => p.Key));
+        Assert.Empty(_services.Connector().ValidateSettings(Connect.Sdk.Settings.ConnectionSettings.Empty.With(AmazonConnector.RegionKey, "EU")));
+    }
+
+    [Fact]
     public async Task ConnectionCheck_TooManyMarketplaces_FailsNamingTheSetting()
     {
         var ids = string.Join(',', Enumerable.Range(1, 51).Select(i => $"A{i:D12}"));

@@ -58,6 +58,38 @@ public sealed class ShopifySettingsTests
     }
 
     [Fact]
+    public void Read_VeryLongShopAddress_IsRefusedWithAMessageOfALine()
+    {
+        var (_, problem) = ShopifySettings.Read(Settings("https://s.myshopify.com/" + new string('a', 70_000)));
+
+        Assert.Equal((ShopifyConnector.ShopKey, "The shop address (shop) is 70024 characters long; an address has at most 2048."), (problem!.Key, problem.Message));
+    }
+
+    [Fact]
+    public void Read_VeryLongLocation_IsQuotedShortened()
+    {
+        var location = "Warehouse " + new string('x', 70_000);
+
+        var (_, problem) = ShopifySettings.Read(Settings("s.myshopify.com", location: location));
+
+        Assert.Equal(
+            $"The location '{location[..60]}…' (70010 characters) is neither a location id (digits) nor a GID such as gid://shopify/Location/123.",
+            problem!.Message);
+    }
+
+    [Fact]
+    public void ValidateSettings_EveryFilledSettingIsChecked_AnEmptyShopIsLeftToIntegrationMode()
+    {
+        var connector = new ShopifyConnector(new NoClients(), new Connect.Sdk.Http.AccountBudgets(TimeProvider.System), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var settings = ConnectionSettings.Empty.With(ShopifyConnector.ApiVersionKey, "2025-10").With(ShopifyConnector.LocationKey, "Warehouse");
+
+        var problems = connector.ValidateSettings(settings);
+
+        Assert.Equal([ShopifyConnector.ApiVersionKey, ShopifyConnector.LocationKey], problems.Select(p => p.Key));
+        Assert.Empty(connector.ValidateSettings(Settings("s.myshopify.com", "2026-07", "12")));
+    }
+
+    [Fact]
     public void Descriptor_TokenIsASecretAndTheLocationBelongsToStock()
     {
         var connector = new ShopifyConnector(new NoClients(), new Connect.Sdk.Http.AccountBudgets(TimeProvider.System), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);

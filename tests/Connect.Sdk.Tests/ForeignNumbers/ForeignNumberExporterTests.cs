@@ -31,6 +31,49 @@ public sealed class ForeignNumberExporterTests
     }
 
     [Fact]
+    public async Task ExportCsvAsync_CellsThatStartLikeAFormula_AreWrittenWithAnApostropheBeforeThem()
+    {
+        var world = new ForeignNumberWorld();
+        await world.ImportAsync(
+            ConnectorId.Kaufland,
+            new ForeignNumberRow(ForeignNumberWorld.Simple, "apiunitid", "=HYPERLINK(\"http://x\")"),
+            new ForeignNumberRow(ForeignNumberWorld.OtherSimple, "apiunitid", "+49"),
+            new ForeignNumberRow(ForeignNumberWorld.Parent, "apiunitid", "-5"),
+            new ForeignNumberRow(ForeignNumberWorld.VariantL, "apiunitid", "@SUM(A1)"),
+            new ForeignNumberRow(ForeignNumberWorld.VariantS, "apiunitid", "'quoted"));
+
+        var csv = await world.ExportCsvAsync(ConnectorId.Kaufland);
+
+        Assert.Equal(
+            "article_number;label;foreign_number\r\n" +
+            "4711;apiunitid;\"'=HYPERLINK(\"\"http://x\"\")\"\r\n" +
+            "4712;apiunitid;'+49\r\n" +
+            "M-100;apiunitid;'-5\r\n" +
+            "M-100-L;apiunitid;'@SUM(A1)\r\n" +
+            "M-100-S;apiunitid;''quoted\r\n",
+            csv);
+    }
+
+    [Theory]
+    [InlineData("=1+2")]
+    [InlineData("'=1+2")]
+    [InlineData("''")]
+    [InlineData("'plain")]
+    [InlineData("-5")]
+    public async Task ExportThenImport_ValueThatStartsLikeAFormulaOrWithAnApostrophe_ComesBackUnchanged(string value)
+    {
+        var world = new ForeignNumberWorld();
+        await world.ImportAsync(ConnectorId.Kaufland, new ForeignNumberRow(ForeignNumberWorld.Simple, "apiunitid", value));
+        var csv = await world.ExportCsvAsync(ConnectorId.Kaufland);
+
+        var fresh = new ForeignNumberWorld();
+        var report = await fresh.ImportCsvAsync(ConnectorId.Kaufland, csv);
+
+        Assert.True(report.IsComplete, string.Join("; ", report.Issues));
+        Assert.Equal(value, Assert.Single(await fresh.ListAsync(ConnectorId.Kaufland)).ForeignNumber.Value);
+    }
+
+    [Fact]
     public async Task ExportCsvAsync_NoMappings_WritesTheHeaderOnly()
     {
         var world = new ForeignNumberWorld();
@@ -61,7 +104,7 @@ public sealed class ForeignNumberExporterTests
     public async Task ExportThenImport_ArbitraryForeignNumbers_RoundTrip()
     {
         // Values from characters CSV must quote or escape, trimmed as the import trims them, made distinct per article.
-        var value = Gen.Char["ab;,\" '\u00e4Z9"].Array[1, 8].Select(chars => new string(chars).Trim()).Where(v => v.Length > 0);
+        var value = Gen.Char["ab;,\" '\u00e4Z9=+-@"].Array[1, 8].Select(chars => new string(chars).Trim()).Where(v => v.Length > 0);
         var values = value.Array[1, Articles.Length];
 
         await values.SampleAsync(async generated =>

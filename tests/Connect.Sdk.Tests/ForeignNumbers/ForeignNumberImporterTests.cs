@@ -150,6 +150,77 @@ public sealed class ForeignNumberImporterTests
     }
 
     [Fact]
+    public async Task ImportCsvAsync_GermanHeaderOfTheImportCentre_IsRead()
+    {
+        var world = new ForeignNumberWorld();
+
+        var report = await world.ImportCsvAsync(ConnectorId.Otto, "Fremdnummer;ARTIKELNUMMER;Bezeichnung\nO-1;4711;ottosku\n");
+
+        Assert.True(report.IsComplete, string.Join("; ", report.Issues));
+        var mapping = Assert.Single(await world.ListAsync(ConnectorId.Otto));
+        Assert.Equal(("4711", "O-1"), (mapping.ArticleNumber, mapping.ForeignNumber.Value));
+    }
+
+    [Fact]
+    public async Task ImportCsvAsync_GermanAndEnglishNameOfOneColumn_IsARepeatedColumn()
+    {
+        var world = new ForeignNumberWorld();
+
+        var report = await world.ImportCsvAsync(ConnectorId.Otto, "Artikelnummer;article_number;Bezeichnung;Fremdnummer\n4711;4711;ottosku;O-1\n");
+
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal(ForeignNumberIssueKind.InvalidHeader, issue.Kind);
+        Assert.Contains("(repeated column(s) article_number)", issue.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportCsvAsync_ExcelAnsiFile_IsReadAsWindows1252()
+    {
+        var world = new ForeignNumberWorld();
+        var bytes = Encoding.ASCII.GetBytes("Artikelnummer;Bezeichnung;Fremdnummer\r\n4711;ottosku;WC-GR")
+            .Append((byte)0xDC)
+            .Concat(Encoding.ASCII.GetBytes("N-TASSE\r\n4712;ottosku;O-2\r\n"))
+            .ToArray();
+
+        var report = await world.Importer.ImportCsvAsync(new ConnectionId("otto-de"), ConnectorId.Otto, new MemoryStream(bytes), None);
+
+        Assert.True(report.IsComplete, string.Join("; ", report.Issues));
+        Assert.Equal(
+            ["4711 WC-GR\u00DCN-TASSE", "4712 O-2"],
+            (await world.ListAsync(ConnectorId.Otto)).Select(m => $"{m.ArticleNumber} {m.ForeignNumber.Value}"));
+    }
+
+    [Fact]
+    public async Task ImportCsvAsync_Utf8FileWithALineThatIsNotUtf8_RefusesThatLineByNumberAndStoresNoReplacementCharacter()
+    {
+        var world = new ForeignNumberWorld();
+        var bytes = Encoding.UTF8.GetBytes("article_number;label;foreign_number\n4711;ottosku;Gr\u00F6\u00DFe\n4712;ottosku;WC-GR")
+            .Append((byte)0xDC)
+            .Concat(Encoding.ASCII.GetBytes("N-TASSE\n"))
+            .ToArray();
+
+        var report = await world.Importer.ImportCsvAsync(new ConnectionId("otto-de"), ConnectorId.Otto, new MemoryStream(bytes), None);
+
+        Assert.Equal((2, 1), (report.RowsRead, report.Imported));
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal((3, ForeignNumberIssueKind.MalformedLine), (issue.LineNumber, issue.Kind));
+        Assert.Equal("line 3: the line cannot be read: byte 0xDC at byte 19 of the line is not UTF-8, though other lines of the file are; save the file as UTF-8 (Excel: \"CSV UTF-8\") and import it again", issue.ToString());
+        Assert.Equal("Gr\u00F6\u00DFe", Assert.Single(await world.ListAsync(ConnectorId.Otto)).ForeignNumber.Value);
+    }
+
+    [Fact]
+    public async Task ImportCsvAsync_Utf16FileWithByteOrderMark_IsRead()
+    {
+        var world = new ForeignNumberWorld();
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("article_number;label;foreign_number\r\n4711;ottosku;Gr\u00F6\u00DFe\r\n")).ToArray();
+
+        var report = await world.Importer.ImportCsvAsync(new ConnectionId("otto-de"), ConnectorId.Otto, new MemoryStream(bytes), None);
+
+        Assert.True(report.IsComplete, string.Join("; ", report.Issues));
+        Assert.Equal("Gr\u00F6\u00DFe", Assert.Single(await world.ListAsync(ConnectorId.Otto)).ForeignNumber.Value);
+    }
+
+    [Fact]
     public async Task ImportCsvAsync_TextReaderStillCarryingByteOrderMark_IsRead()
     {
         var world = new ForeignNumberWorld();

@@ -89,6 +89,7 @@ public sealed class ConnectionStateMachineTests
 
         new("secret given as a plain value", Checked, s => ChangeSettings(s, u => u.Set(AccessToken, "tok-plain")), [RefusalCode.SecretMismatch]),
         new("plain field given as a secret", Checked, s => ChangeSettings(s, u => u.SetSecret(ShopUrl, new SecretValue("x"))), [RefusalCode.SecretMismatch]),
+        new("address with a password in a plain setting", Checked, s => ChangeSettings(s, u => u.Set(ShopUrl, "https://anna:pw@example.myshopify.com")), [RefusalCode.InvalidSetting]),
 
         new("check result for credentials changed since", () => Checked() with { CredentialsRevision = 3 },
             s => ConnectionStateMachine.RecordCheck(s, ConnectionCheckResult.Success(), checkedCredentialsRevision: 2, T1, Alice), [RefusalCode.SettingsChangedDuringCheck]),

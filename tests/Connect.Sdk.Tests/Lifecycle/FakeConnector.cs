@@ -1,5 +1,6 @@
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
+using Connect.Sdk.Settings;
 
 namespace Connect.Sdk.Tests.Lifecycle;
 
@@ -8,6 +9,8 @@ public sealed class FakeConnector : IConnector
 {
     private Func<ConnectionContext, CancellationToken, ValueTask<ConnectionCheckResult>> _check =
         (_, _) => ValueTask.FromResult(ConnectionCheckResult.Success());
+
+    private Func<ConnectionSettings, IReadOnlyList<SettingProblem>> _validate = _ => [];
 
     public FakeConnector(ConnectorDescriptor? descriptor = null)
     {
@@ -45,6 +48,14 @@ public sealed class FakeConnector : IConnector
         _check = check;
         return this;
     }
+
+    public FakeConnector Validates(Func<ConnectionSettings, IReadOnlyList<SettingProblem>> validate)
+    {
+        _validate = validate;
+        return this;
+    }
+
+    public IReadOnlyList<SettingProblem> ValidateSettings(ConnectionSettings settings) => _validate(settings);
 
     public ValueTask<ConnectionCheckResult> CheckConnectionAsync(ConnectionContext connection, CancellationToken cancellationToken)
     {

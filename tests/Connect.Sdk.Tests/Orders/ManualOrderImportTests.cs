@@ -36,6 +36,46 @@ public sealed class ManualOrderImportTests
     }
 
     [Fact]
+    public async Task FetchOrders_ImportModeManual_MakesARunDueThatImportsTheChangedOrders()
+    {
+        await using var world = await OrderWorld.ProductiveAsync(ImportMode.Manual);
+        world.Publish(TestOrders.Order("1001"), TestOrders.Order("1002"));
+        var before = await world.Harness.Engine.GetDueWorkAsync(default);
+
+        var fetch = await world.Import.FetchOrdersAsync(world.Connection, default);
+        var run = Assert.Single(await world.RunDueAsync());
+
+        Assert.DoesNotContain(before.Due, d => d.Kind == WorkKind.OrderImport);
+        Assert.False(fetch.IsRefused, fetch.Refusal);
+        Assert.Equal((WorkKind.OrderImport, WorkRunOutcome.Completed, 2), (run.Item.Kind, run.Outcome, run.Summary.Succeeded));
+        Assert.Equal(["1001", "1002"], world.Sink.Orders.Select(o => o.Order.OrderNumber).Order());
+        Assert.DoesNotContain((await world.Harness.Engine.GetDueWorkAsync(default)).Due, d => d.Kind == WorkKind.OrderImport);
+    }
+
+    [Fact]
+    public async Task FetchOrders_InTheTestPhase_IsRefused_AndNothingBecomesDue()
+    {
+        await using var world = await OrderWorld.TestPhaseAsync(ImportMode.Manual);
+        world.Publish(TestOrders.Order("1001"));
+
+        var fetch = await world.Import.FetchOrdersAsync(world.Connection, default);
+
+        Assert.Equal("Productive mode is off: only manual runs from the journal.", fetch.Refusal);
+        Assert.Empty((await world.Harness.Engine.GetDueWorkAsync(default)).Due);
+        Assert.Empty(world.Sink.Orders);
+    }
+
+    [Fact]
+    public async Task FetchOrders_UnknownConnection_IsRefusedByName()
+    {
+        await using var world = await OrderWorld.ProductiveAsync(ImportMode.Manual);
+
+        var fetch = await world.Import.FetchOrdersAsync(new ConnectionId("nobody"), default);
+
+        Assert.Equal("Connection nobody does not exist.", fetch.Refusal);
+    }
+
+    [Fact]
     public async Task ImportOrders_BadTokens_AreRejected_AndTheRestIsQueued()
     {
         await using var world = await OrderWorld.TestPhaseAsync();

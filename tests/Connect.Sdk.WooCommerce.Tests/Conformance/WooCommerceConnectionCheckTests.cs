@@ -36,6 +36,20 @@ public sealed class WooCommerceConnectionCheckTests
     }
 
     [Fact]
+    public async Task Check_RequestsPerSecondNaN_FailsNamingTheSettingWithoutSendingAnything()
+    {
+        await using var woo = WooCommerceFake.Start(WooTestKeys.Credentials);
+        using var services = WooTestServices.Build(AdapterTestLog.CreateFactory(), new ShortWaitTimeProvider());
+        var context = await ContextAsync(woo.BaseAddress.ToString(), WooTestKeys.ConsumerSecret, requestsPerSecond: "NaN");
+
+        var result = await services.Connector().CheckConnectionAsync(context, CancellationToken.None);
+
+        Assert.False(result.Passed);
+        Assert.Equal(WooCommerceConnector.RequestsPerSecondKey, result.FailedSetting);
+        Assert.Empty(woo.Requests);
+    }
+
+    [Fact]
     public async Task Check_Valid_PassesWithTheShopsVersion()
     {
         await using var woo = WooCommerceFake.Start(WooTestKeys.Credentials);
@@ -48,7 +62,7 @@ public sealed class WooCommerceConnectionCheckTests
         Assert.Equal(["system_status.get"], woo.Requests.Select(r => r.Operation));
     }
 
-    private static async Task<ConnectionContext> ContextAsync(string storeUrl, string secret)
+    private static async Task<ConnectionContext> ContextAsync(string storeUrl, string secret, string? requestsPerSecond = null)
     {
         var connection = new ConnectionId("check-1");
         var secrets = new InMemorySecretStore();
@@ -56,6 +70,7 @@ public sealed class WooCommerceConnectionCheckTests
         await secrets.SetAsync(connection, WooCommerceConnector.ConsumerSecretKey, new SecretValue(secret), CancellationToken.None);
         var settings = ConnectionSettings.Empty
             .With(WooCommerceConnector.StoreUrlKey, storeUrl)
+            .With(WooCommerceConnector.RequestsPerSecondKey, requestsPerSecond)
             .WithSecret(WooCommerceConnector.ConsumerKeyKey, true)
             .WithSecret(WooCommerceConnector.ConsumerSecretKey, true);
         return new ConnectionContext(connection, WooCommerceConnector.Id, settings, secrets);

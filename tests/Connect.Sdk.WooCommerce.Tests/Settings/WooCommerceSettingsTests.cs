@@ -1,7 +1,15 @@
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Settings;
+using Connect.Sdk.TestSupport;
+using Connect.Sdk.WooCommerce.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Connect.Sdk.WooCommerce.Tests.Settings;
 
 public sealed class WooCommerceSettingsTests
 {
+    private static readonly Actor Anna = new("anna");
+
     [Theory]
     [InlineData("https://shop.example.com", "https://shop.example.com/wp-json/wc/v3/")]
     [InlineData("https://example.com/shop", "https://example.com/shop/wp-json/wc/v3/")]
@@ -49,10 +57,66 @@ public sealed class WooCommerceSettingsTests
     [InlineData("-1")]
     [InlineData("2,5")]
     [InlineData("fast")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("1000.5")]
     public void TryParse_BadRequestsPerSecond_NamesTheSetting(string text)
     {
         Assert.False(WooCommerceSettings.TryParse("https://shop.example.com/", text, out _, out var problem));
         Assert.Equal(WooCommerceConnector.RequestsPerSecondKey, problem.Key);
         Assert.Contains($"'{text}'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_VeryLongRequestsPerSecond_QuotesItShortened()
+    {
+        var text = new string('9', 70_000) + "x";
+
+        Assert.False(WooCommerceSettings.TryParse("https://shop.example.com/", text, out _, out var problem));
+
+        Assert.Equal(
+            $"The requests per second (requestsPerSecond) '{new string('9', 60)}…' (70001 characters) is not a positive number up to 1000 such as 2 or 0.5.",
+            problem.Message);
+    }
+
+    [Fact]
+    public void TryParse_VeryLongStoreUrl_IsRefusedWithAMessageOfALine()
+    {
+        var storeUrl = "https://shop.example.com/" + new string('a', 70_000);
+
+        Assert.False(WooCommerceSettings.TryParse(storeUrl, null, out _, out var problem));
+
+        Assert.Equal((WooCommerceConnector.StoreUrlKey, "The WooCommerce store URL (storeUrl) is 70025 characters long; an address has at most 2048."), (problem.Key, problem.Message));
+    }
+
+    [Fact]
+    public async Task UpdateSettings_RequestsPerSecondNaN_IsRefusedWhenSavedNamingTheSetting()
+    {
+        using var services = WooTestServices.Build(AdapterTestLog.CreateFactory(), TimeProvider.System);
+        var lifecycle = services.GetRequiredService<ConnectionLifecycle>();
+        var id = new ConnectionId("woo-1");
+        await lifecycle.CreateAsync(id, WooCommerceConnector.Id, "Woo", Anna, CancellationToken.None);
+
+        var result = await lifecycle.UpdateSettingsAsync(
+            id, SettingsUpdate.Empty.Set(WooCommerceConnector.StoreUrlKey, "https://shop.example.com/").Set(WooCommerceConnector.RequestsPerSecondKey, "NaN"), Anna, CancellationToken.None);
+
+        var reason = Assert.Single(result.Reasons);
+        Assert.Equal((RefusalCode.InvalidSetting, WooCommerceConnector.RequestsPerSecondKey), (reason.Code, reason.SettingKey));
+        Assert.Equal("The requests per second (requestsPerSecond) 'NaN' is not a positive number up to 1000 such as 2 or 0.5.", reason.Message);
+        Assert.Null((await services.GetRequiredService<IConnectionStore>().GetAsync(id, CancellationToken.None))!.Settings.Get(WooCommerceConnector.StoreUrlKey));
+    }
+
+    [Theory]
+    [InlineData("https://shop.example.com/", "2", true)]
+    [InlineData("https://shop.example.com/?consumer_key=ck_1", null, false)]
+    [InlineData(null, "0.5", true)]
+    public void ValidateSettings_FilledSettings_AreCheckedAndEmptyOnesLeftToIntegrationMode(string? storeUrl, string? rate, bool valid)
+    {
+        using var services = WooTestServices.Build(AdapterTestLog.CreateFactory(), TimeProvider.System);
+        var settings = ConnectionSettings.Empty.With(WooCommerceConnector.StoreUrlKey, storeUrl).With(WooCommerceConnector.RequestsPerSecondKey, rate);
+
+        var problems = services.Connector().ValidateSettings(settings);
+
+        Assert.Equal(valid, problems.Count == 0);
     }
 }
