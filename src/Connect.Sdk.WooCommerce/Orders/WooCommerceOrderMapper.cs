@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Http;
 using Connect.Sdk.Orders;
 using Connect.Sdk.WooCommerce.Wire;
 using NodaTime;
@@ -37,7 +38,12 @@ internal static class WooCommerceOrderMapper
             order = Map(wire);
             return true;
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or OverflowException)
+        catch (JsonException ex)
+        {
+            unreadable = new UnreadableOrder(number, $"WooCommerce order {number} could not be read: {JsonFieldProblem.Describe(ex)}");
+            return false;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
         {
             unreadable = new UnreadableOrder(number, $"WooCommerce order {number} could not be read: {ex.Message}");
             return false;
@@ -55,7 +61,7 @@ internal static class WooCommerceOrderMapper
         var gross = wire.PricesIncludeTax;
         var shipping = ParseDecimal(wire.ShippingTotal, "shipping_total");
         var shippingTax = ParseDecimal(wire.ShippingTax, "shipping_tax");
-        var rates = (wire.TaxLines ?? []).Where(t => t.RatePercent is not null).GroupBy(t => t.RateId).ToDictionary(g => g.Key, g => g.First().RatePercent!.Value / 100m);
+        var rates = Present(wire.TaxLines ?? [], "tax_lines").Where(t => t.RatePercent is not null).GroupBy(t => t.RateId).ToDictionary(g => g.Key, g => g.First().RatePercent!.Value / 100m);
         return new MarketplaceOrder
         {
             OrderNumber = wire.Number,
@@ -65,7 +71,7 @@ internal static class WooCommerceOrderMapper
             Currency = currency,
             Status = WooCommerceOrderStatusMap.ToSdk(wire.Status),
             PricesIncludeTax = gross,
-            Lines = wire.LineItems.Select(line => MapLine(line, currency, gross, rates)).ToArray(),
+            Lines = Present(wire.LineItems, "line_items").Select(line => MapLine(line, currency, gross, rates)).ToArray(),
             ShippingCost = new Money(gross ? shipping + shippingTax : shipping, currency),
             ShippingTax = new Money(shippingTax, currency),
             Total = new Money(ParseDecimal(wire.Total, "total"), currency),
@@ -128,7 +134,7 @@ internal static class WooCommerceOrderMapper
             UnitPrice = new Money(!gross && line.Price is { } price ? price : decimal.Round(lineAmount / line.Quantity, 4), currency),
             Quantity = line.Quantity,
             TaxAmount = new Money(totalTax, currency),
-            TaxRate = line.Taxes is [var only] && rates.TryGetValue(only.Id, out var rate) ? rate : null,
+            TaxRate = Present(line.Taxes ?? [], where + " taxes") is [var only] && rates.TryGetValue(only.Id, out var rate) ? rate : null,
             Discount = discount > 0 ? new Money(discount, currency) : null,
         };
     }
@@ -152,6 +158,21 @@ internal static class WooCommerceOrderMapper
             CountryCode = address.Country ?? string.Empty,
             Phone = Text(address.Phone),
         };
+    }
+
+    // The serializer lets a null element into a list ("line_items":[null]); it is the order's flaw, named by its field.
+    private static IReadOnlyList<T> Present<T>(IReadOnlyList<T?> items, string field)
+        where T : class
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{field}[{i}] is null"));
+            }
+        }
+
+        return items!;
     }
 
     // WooCommerce sends "" for a field the buyer left empty.

@@ -136,6 +136,45 @@ public sealed class WooCommerceOrderMapperTests
     }
 
     [Theory]
+    [InlineData("line_items", "line_items[0] is null")]
+    [InlineData("tax_lines", "tax_lines[0] is null")]
+    [InlineData("taxes", "line 315 taxes[0] is null")]
+    public void TryMap_NullInAList_UnreadableNamingTheField(string list, string expected)
+    {
+        var json = Sample(0);
+        var target = list == "taxes" ? json["line_items"]![0]!.AsObject() : json;
+        target[list] = new JsonArray((JsonNode?)null);
+
+        Assert.False(WooCommerceOrderMapper.TryMap(Element(json), out _, out var unreadable));
+        Assert.Equal("WooCommerce order 727 could not be read: " + expected, unreadable.Reason);
+    }
+
+    [Theory]
+    [InlineData("missing", "the required field line_items[0].name is missing")]
+    [InlineData("null", "the field line_items[0].name is null")]
+    [InlineData("number", "the field line_items[0].name does not have the documented type")]
+    public void TryMap_LineFieldMissingNullOrOfAnotherType_NamesWooCommercesFieldNoDotNetType(string flaw, string expected)
+    {
+        var json = Sample(0);
+        var line = json["line_items"]![0]!.AsObject();
+        switch (flaw)
+        {
+            case "missing":
+                line.Remove("name");
+                break;
+            case "null":
+                line["name"] = null;
+                break;
+            default:
+                line["name"] = 17;
+                break;
+        }
+
+        Assert.False(WooCommerceOrderMapper.TryMap(Element(json), out _, out var unreadable));
+        Assert.Equal("WooCommerce order 727 could not be read: " + expected, unreadable.Reason);
+    }
+
+    [Theory]
     [InlineData("2017-03-22T19:28:02", 19)]
     [InlineData("2017-03-22T19:28:02Z", 19)]
     public void ParseGmt_WithOrWithoutZ_IsUtc(string text, int hour) =>
