@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Http;
@@ -61,7 +62,7 @@ internal static class WooCommerceOrderMapper
         var gross = wire.PricesIncludeTax;
         var shipping = ParseDecimal(wire.ShippingTotal, "shipping_total");
         var shippingTax = ParseDecimal(wire.ShippingTax, "shipping_tax");
-        var rates = Present(wire.TaxLines ?? [], "tax_lines").Where(t => t.RatePercent is not null).GroupBy(t => t.RateId).ToDictionary(g => g.Key, g => g.First().RatePercent!.Value / 100m);
+        var rates = PayloadList.WithoutNulls(wire.TaxLines ?? [], "tax_lines").Where(t => t.RatePercent is not null).GroupBy(t => t.RateId).ToDictionary(g => g.Key, g => g.First().RatePercent!.Value / 100m);
         return new MarketplaceOrder
         {
             OrderNumber = wire.Number,
@@ -71,7 +72,7 @@ internal static class WooCommerceOrderMapper
             Currency = currency,
             Status = WooCommerceOrderStatusMap.ToSdk(wire.Status),
             PricesIncludeTax = gross,
-            Lines = Present(wire.LineItems, "line_items").Select(line => MapLine(line, currency, gross, rates)).ToArray(),
+            Lines = PayloadList.WithoutNulls(wire.LineItems, "line_items").Select(line => MapLine(line, currency, gross, rates)).ToArray(),
             ShippingCost = new Money(gross ? shipping + shippingTax : shipping, currency),
             ShippingTax = new Money(shippingTax, currency),
             Total = new Money(ParseDecimal(wire.Total, "total"), currency),
@@ -128,13 +129,15 @@ internal static class WooCommerceOrderMapper
             LineId = line.Id.ToString(CultureInfo.InvariantCulture),
             ForeignNumber = sku is null ? null : new ForeignNumber(ForeignNumberLabel.Sku, sku),
             Sku = sku,
-            Title = line.Name,
+
+            // WordPress keeps product names as HTML ("Ship Your Idea &ndash; Color: Black"); the ERP shows plain text.
+            Title = WebUtility.HtmlDecode(line.Name),
 
             // Net shops: WooCommerce's own unit price (a JSON number); gross shops: the line with its tax, per unit.
             UnitPrice = new Money(!gross && line.Price is { } price ? price : decimal.Round(lineAmount / line.Quantity, 4), currency),
             Quantity = line.Quantity,
             TaxAmount = new Money(totalTax, currency),
-            TaxRate = Present(line.Taxes ?? [], where + " taxes") is [var only] && rates.TryGetValue(only.Id, out var rate) ? rate : null,
+            TaxRate = PayloadList.WithoutNulls(line.Taxes ?? [], where + " taxes") is [var only] && rates.TryGetValue(only.Id, out var rate) ? rate : null,
             Discount = discount > 0 ? new Money(discount, currency) : null,
         };
     }
@@ -158,21 +161,6 @@ internal static class WooCommerceOrderMapper
             CountryCode = address.Country ?? string.Empty,
             Phone = Text(address.Phone),
         };
-    }
-
-    // The serializer lets a null element into a list ("line_items":[null]); it is the order's flaw, named by its field.
-    private static IReadOnlyList<T> Present<T>(IReadOnlyList<T?> items, string field)
-        where T : class
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is null)
-            {
-                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{field}[{i}] is null"));
-            }
-        }
-
-        return items!;
     }
 
     // WooCommerce sends "" for a field the buyer left empty.

@@ -62,6 +62,15 @@ public sealed class WooCommerceOrderMapperTests
     }
 
     [Fact]
+    public void TryMap_DocumentedOrder_LineNamesWithHtmlEntitiesAreDecoded()
+    {
+        var lines = MapSample(0).Lines;
+
+        Assert.Equal("Woo Single #1", lines[0].Title);
+        Assert.Equal("Ship Your Idea – Color: Black, Size: M Test", lines[1].Title);   // "&ndash;" in WooCommerce's example
+    }
+
+    [Fact]
     public void TryMap_CompletedOrder_ReadsCompleted()
     {
         var order = MapSample(1);
