@@ -35,6 +35,13 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.StorePath))!);
+using var claim = StoreClaim.TryTake(options.StorePath);
+if (claim is null)
+{
+    Console.Error.WriteLine($"Another ErpHost is running on the store {Path.GetFullPath(options.StorePath)}; each runs its own fake marketplaces, so one process per store. Stop it, or pass --store with another file.");
+    return 3;
+}
+
 var time = SampleTime.Resume(Path.ChangeExtension(Path.GetFullPath(options.StorePath), ".clock"), options.Speed);
 var erp = new SampleErp(new ErpOrderBook(Path.ChangeExtension(Path.GetFullPath(options.StorePath), ".erp.db"), writer));
 await using var marketplaces = await SampleMarketplaces.StartAsync(options.Marketplaces, time, stop.Token);
@@ -88,6 +95,12 @@ try
     await new Cycles(host.Services, erp, writer, tracker, patience).RunAsync(live, options.Cycles, stop.Token);
     var clean = await new JournalReport(host.Services.GetRequiredService<SyncJournal>(), erp.OrderBook, writer).WriteAsync(markets, stop.Token);
     succeeded = clean && live.Count == markets.Count;
+}
+catch (TimeoutException ex)
+{
+    // Said plainly, with the journal's own account below, rather than as an unhandled exception.
+    writer.Line(string.Empty);
+    writer.Line(ex.Message);
 }
 finally
 {

@@ -20,6 +20,8 @@ internal sealed record SampleOptions
           --speed <factor>        how much faster than the wall clock sample time runs, 1-600 (default: 60)
           --verbose               also print the SDK's information logs
           --help                  show this text
+
+        One process per store: a second ErpHost on a store in use exits with code 3 and says so.
         """;
 
     public required string StorePath { get; init; }

@@ -72,7 +72,7 @@ internal static class AmazonCalls
         }
         catch (JsonException ex)
         {
-            throw new ConnectSdkException($"Amazon answered {what} with a body that is not the documented JSON ({AmazonResponse.Excerpt(settings.Redactor.Redact(response.Body) ?? string.Empty)}): {ex.Message}", ex)
+            throw new ConnectSdkException($"Amazon answered {what} with a body that is not the documented JSON ({AmazonResponse.Excerpt(settings.Redactor.Redact(response.Body) ?? string.Empty)}): {JsonFieldProblem.Describe(ex, JsonFieldProblem.PascalCase)}", ex)
             {
                 ConnectionId = settings.ConnectionId,
                 MarketplaceStatusCode = (int)response.StatusCode,

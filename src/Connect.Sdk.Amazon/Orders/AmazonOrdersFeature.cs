@@ -5,6 +5,7 @@ using Connect.Sdk.Amazon.Http;
 using Connect.Sdk.Amazon.Wire;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
+using Connect.Sdk.Http;
 using Connect.Sdk.Orders;
 using Microsoft.Extensions.Logging;
 using NodaTime.Text;
@@ -163,7 +164,7 @@ internal sealed class AmazonOrdersFeature(AmazonApiClient client, ILogger logger
         }
         catch (JsonException ex)
         {
-            return (null, new UnreadableOrder(number, $"Amazon order {number} could not be read: {ex.Message}"));
+            return (null, new UnreadableOrder(number, $"Amazon order {number} could not be read: {JsonFieldProblem.Describe(ex, JsonFieldProblem.PascalCase)}"));
         }
 
         if (AmazonOrderStatuses.IsAwaitingPayment(order.OrderStatus))
@@ -173,7 +174,24 @@ internal sealed class AmazonOrdersFeature(AmazonApiClient client, ILogger logger
                 : (null, null);
         }
 
-        var items = await FetchItemsAsync(client, settings, order.AmazonOrderId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<AmazonOrderItemJson> items;
+        try
+        {
+            items = await FetchItemsAsync(client, settings, order.AmazonOrderId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectSdkException ex) when (ex.InnerException is JsonException flaw && JsonFieldProblem.IsAboutAField(flaw))
+        {
+            // Items Amazon sent with a field missing or wrong are this order's flaw; a refused call (401, 503) or a body
+            // that is no JSON at all (an error page) stays the run's, to be read again on the next run.
+            return (null, new UnreadableOrder(number, $"Amazon order {number} could not be read: in its getOrderItems answer {JsonFieldProblem.Describe(flaw, JsonFieldProblem.PascalCase)}"));
+        }
+
+        // The serializer lets a null element into a list; it is this order's flaw, named by its field.
+        if (items.Any(i => i is null))
+        {
+            return (null, new UnreadableOrder(number, $"Amazon order {number} could not be read: its getOrderItems answer has a null in OrderItems"));
+        }
+
         try
         {
             return (AmazonOrderMapper.Map(order, items), null);

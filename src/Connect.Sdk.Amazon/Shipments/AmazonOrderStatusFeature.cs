@@ -63,7 +63,7 @@ internal sealed class AmazonOrderStatusFeature(AmazonApiClient client, ILogger l
         }
         catch (JsonException ex)
         {
-            return RecordResult.Failure(number, $"Amazon order {number} could not be read: {ex.Message}");
+            return RecordResult.Failure(number, $"Amazon order {number} could not be read: {JsonFieldProblem.Describe(ex, JsonFieldProblem.PascalCase)}");
         }
 
         if (string.Equals(order.FulfillmentChannel, "AFN", StringComparison.Ordinal))

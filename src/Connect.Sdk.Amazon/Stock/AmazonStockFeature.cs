@@ -6,6 +6,7 @@ using Connect.Sdk.Amazon.Wire;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Http;
 using Connect.Sdk.Stock;
 using Microsoft.Extensions.Logging;
 
@@ -80,11 +81,11 @@ internal sealed class AmazonStockFeature(AmazonApiClient client, ILogger logger)
         catch (JsonException ex)
         {
             // The patch is idempotent, so the record is simply sent again by the next run.
-            return RecordResult.Failure(articleNumber, $"Amazon answered the quantity of SKU {sku} with a body that is not the documented JSON ({AmazonResponse.Excerpt(response.Body)}): {ex.Message}; it will be sent again.");
+            return RecordResult.Failure(articleNumber, $"Amazon answered the quantity of SKU {sku} with a body that is not the documented JSON ({AmazonResponse.Excerpt(response.Body)}): {JsonFieldProblem.Describe(ex)}; it will be sent again.");
         }
 
         var issues = submission.Issues ?? [];
-        var text = string.Join("; ", issues.Select(i => $"{i.Severity} {i.Code}: {i.Message}"));
+        var text = string.Join("; ", issues.Select(Describe));
         switch (submission.Status)
         {
             case "ACCEPTED" when issues.Any(i => i.Severity is "ERROR" or "WARNING"):
@@ -97,6 +98,11 @@ internal sealed class AmazonStockFeature(AmazonApiClient client, ILogger logger)
                 return RecordResult.Failure(articleNumber, $"Amazon answered quantity {quantity} for SKU {sku} with status '{submission.Status}', which a submission should not have; it will be sent again.");
         }
     }
+
+    // attributeNames says which listing attributes the seller must fix in Seller Central; the message alone often does not.
+    private static string Describe(ListingsIssueJson issue) => issue.AttributeNames is { Count: > 0 } names
+        ? $"{issue.Severity} {issue.Code}: {issue.Message} (attribute{(names.Count == 1 ? string.Empty : "s")} to fix: {string.Join(", ", names)})"
+        : $"{issue.Severity} {issue.Code}: {issue.Message}";
 
     private async Task<RecordResult> PushOneAsync(AmazonConnectionSettings settings, StockUpdate update, CancellationToken cancellationToken)
     {

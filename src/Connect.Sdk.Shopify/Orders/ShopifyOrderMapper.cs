@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Http;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shopify.Wire;
 using NodaTime;
@@ -47,14 +48,14 @@ internal static class ShopifyOrderMapper
         var id = Required(json.Id, "id");
         _ = Required(json.Name, "name");
         var currency = new CurrencyCode(Required(json.CurrencyCode, "currencyCode"));
-        var lineItems = json.LineItems?.Nodes ?? throw new FormatException("field 'lineItems' is missing");
+        var lineItems = PayloadList.WithoutNulls(json.LineItems?.Nodes ?? throw new FormatException("field 'lineItems' is missing"), "lineItems.nodes");
         if (json.LineItems.PageInfo?.HasNextPage == true)
         {
             // The feature reads the rest before mapping; lines left unread would be an incomplete order, never imported as one.
             throw new FormatException("Shopify has more lines for it than were read");
         }
 
-        var shippingLines = json.ShippingLines?.Nodes ?? [];
+        var shippingLines = PayloadList.WithoutNulls(json.ShippingLines?.Nodes ?? [], "shippingLines.nodes");
         var shippingTaxes = shippingLines.SelectMany(l => l.TaxLines ?? []).ToList();
         var shippingDiscounts = shippingLines.SelectMany(l => l.DiscountAllocations ?? []).ToList();
         return new MarketplaceOrder

@@ -96,7 +96,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
         }
         catch (JsonException ex)
         {
-            throw new ConnectSdkException($"WooCommerce answered {what} with a body that is not the documented JSON ({Start(response.Body)}): {ex.Message}", ex)
+            throw new ConnectSdkException($"WooCommerce answered {what} with a body that is not the documented JSON ({Start(response.Body)}): {JsonFieldProblem.Describe(ex)}", ex)
             {
                 MarketplaceStatusCode = (int)response.StatusCode,
             };

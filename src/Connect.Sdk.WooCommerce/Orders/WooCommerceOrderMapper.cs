@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Http;
 using Connect.Sdk.Orders;
 using Connect.Sdk.WooCommerce.Wire;
 using NodaTime;
@@ -39,7 +41,12 @@ internal static class WooCommerceOrderMapper
             order = Map(wire);
             return true;
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or OverflowException)
+        catch (JsonException ex)
+        {
+            unreadable = new UnreadableOrder(number, $"WooCommerce order {number} could not be read: {JsonFieldProblem.Describe(ex)}");
+            return false;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
         {
             unreadable = new UnreadableOrder(number, $"WooCommerce order {number} could not be read: {ex.Message}");
             return false;
@@ -57,7 +64,7 @@ internal static class WooCommerceOrderMapper
         var gross = wire.PricesIncludeTax;
         var shipping = ParseDecimal(wire.ShippingTotal, "shipping_total");
         var shippingTax = ParseDecimal(wire.ShippingTax, "shipping_tax");
-        var rates = (wire.TaxLines ?? []).Where(t => t.RatePercent is not null).GroupBy(t => t.RateId).ToDictionary(g => g.Key, g => g.First().RatePercent!.Value / 100m);
+        var rates = PayloadList.WithoutNulls(wire.TaxLines ?? [], "tax_lines").Where(t => t.RatePercent is not null).GroupBy(t => t.RateId).ToDictionary(g => g.Key, g => g.First().RatePercent!.Value / 100m);
         return new MarketplaceOrder
         {
             OrderNumber = wire.Number,
@@ -67,7 +74,7 @@ internal static class WooCommerceOrderMapper
             Currency = currency,
             Status = WooCommerceOrderStatusMap.ToSdk(wire.Status),
             PricesIncludeTax = gross,
-            Lines = wire.LineItems.Select(line => MapLine(line, currency, gross, rates)).ToArray(),
+            Lines = PayloadList.WithoutNulls(wire.LineItems, "line_items").Select(line => MapLine(line, currency, gross, rates)).ToArray(),
             ShippingCost = new Money(gross ? shipping + shippingTax : shipping, currency),
             ShippingTax = new Money(shippingTax, currency),
             Fees = wire.FeeLines is { Count: > 0 } fees ? [.. fees.Select((fee, i) => MapFee(fee, i, currency, gross))] : [],
@@ -125,13 +132,15 @@ internal static class WooCommerceOrderMapper
             LineId = line.Id.ToString(CultureInfo.InvariantCulture),
             ForeignNumber = sku is null ? null : new ForeignNumber(ForeignNumberLabel.Sku, sku),
             Sku = sku,
-            Title = line.Name,
+
+            // WordPress keeps product names as HTML ("Ship Your Idea &ndash; Color: Black"); the ERP shows plain text.
+            Title = WebUtility.HtmlDecode(line.Name),
 
             // From the line total, not WooCommerce's "price": that is a float of the net price, the total a decimal string.
             UnitPrice = OrderLine.UnitPriceOf(new Money(lineAmount, currency), line.Quantity),
             Quantity = line.Quantity,
             TaxAmount = new Money(totalTax, currency),
-            TaxRate = line.Taxes is [var only] && rates.TryGetValue(only.Id, out var rate) ? rate : null,
+            TaxRate = PayloadList.WithoutNulls(line.Taxes ?? [], where + " taxes") is [var only] && rates.TryGetValue(only.Id, out var rate) ? rate : null,
             Discount = discount > 0 ? new Money(discount, currency) : null,
         };
     }

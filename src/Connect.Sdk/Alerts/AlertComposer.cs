@@ -84,6 +84,8 @@ internal sealed class AlertComposer(IConnectionStore connections, ISecretStore s
         (RecordKind.Order, true) => "order",
         (RecordKind.Order, false) => "orders",
         (RecordKind.OrderStatus, true) => "order status",
+        (RecordKind.Connection, true) => "run",
+        (RecordKind.Connection, false) => "runs",
         _ => "order statuses",
     };
 
@@ -94,6 +96,7 @@ internal sealed class AlertComposer(IConnectionStore connections, ISecretStore s
         (RecordKind.Order, AlertSeverity.Error) => "failed to import",
         (RecordKind.Order, _) => "imported with warnings",
         (RecordKind.OrderStatus, AlertSeverity.Error) => "failed to export",
+        (RecordKind.Connection, _) => "broke off",
         _ => "exported with warnings",
     };
 

@@ -66,6 +66,7 @@ public static class ConnectSdkServiceCollectionExtensions
         services.TryAddSingleton<SyncJournal>();
         services.TryAddSingleton<WorkScheduleBook>();
         services.TryAddSingleton<SyncPlanner>();
+        services.TryAddSingleton<RunJournal>();
         services.TryAddSingleton<ManualWorkQueue>();
         services.TryAddSingleton(sp => new SyncEngine(
             sp.GetRequiredService<IConnectionStore>(),
@@ -74,6 +75,7 @@ public static class ConnectSdkServiceCollectionExtensions
             sp.GetRequiredService<IWorkLeaseStore>(),
             sp.GetRequiredService<WorkScheduleBook>(),
             sp.GetRequiredService<SyncPlanner>(),
+            sp.GetRequiredService<RunJournal>(),
             sp.GetServices<IWorkRunner>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<ConnectSdkOptions>>(),

@@ -11,4 +11,11 @@ public enum RecordKind
 
     /// <summary>An order's status and tracking export ("Auftragsstatus &amp; Tracking").</summary>
     OrderStatus,
+
+    /// <summary>
+    /// A kind of work on the connection as a whole ("Verbindung"), keyed by its <see cref="Sync.WorkKind"/> name: failed
+    /// while that work cannot run at all (the marketplace refuses every call, answers with an error page), so that a
+    /// failure that is no one record's still reaches the user and the alerts.
+    /// </summary>
+    Connection,
 }

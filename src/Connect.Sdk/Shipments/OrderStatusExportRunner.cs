@@ -163,7 +163,8 @@ internal sealed class OrderStatusExportRunner(
             // A connector's exception message may quote a token or a signed URL: redacted before it is journaled or logged.
             var reason = run.Redactor.Redact(ex.Message) ?? string.Empty;
             logger.ExportThrew(run.Connection.Id, update.OrderNumber, ex.GetType().Name, reason);
-            return RecordResult.Failure(update.OrderNumber, $"The export broke off with {ex.GetType().Name}: {reason}");
+            // The exception's type goes to the log only: the journal is read by ERP users, who act on the reason.
+            return RecordResult.Failure(update.OrderNumber, $"The export broke off: {reason}");
         }
     }
 

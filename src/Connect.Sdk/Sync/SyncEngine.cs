@@ -22,6 +22,7 @@ public sealed class SyncEngine
     private readonly IWorkLeaseStore _leases;
     private readonly WorkScheduleBook _schedules;
     private readonly SyncPlanner _planner;
+    private readonly RunJournal _runJournal;
     private readonly Dictionary<WorkKind, IWorkRunner> _runners;
     private readonly IClock _clock;
     private readonly IOptions<ConnectSdkOptions> _options;
@@ -34,6 +35,7 @@ public sealed class SyncEngine
         IWorkLeaseStore leases,
         WorkScheduleBook schedules,
         SyncPlanner planner,
+        RunJournal runJournal,
         IEnumerable<IWorkRunner> runners,
         IClock clock,
         IOptions<ConnectSdkOptions> options,
@@ -45,6 +47,7 @@ public sealed class SyncEngine
         _leases = leases;
         _schedules = schedules;
         _planner = planner;
+        _runJournal = runJournal;
         // As with other DI registrations, the last runner registered for a kind wins (tests replace runners this way).
         _runners = runners.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Last());
         _clock = clock;
@@ -163,12 +166,16 @@ public sealed class SyncEngine
             var summary = await runner.RunAsync(run, cancellationToken).ConfigureAwait(false);
             completed = true;
             _logger.RunCompleted(item.Kind, item.Connection, item.Trigger, summary);
+            await JournalRunAsync(item, (journal, ct) => journal.RecordCompletedAsync(item, ct), cancellationToken).ConfigureAwait(false);
             return new WorkRunResult(item, WorkRunOutcome.Completed, summary);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var reason = redactor.Redact(ex.Message) ?? ex.GetType().Name;
             _logger.RunFailed(item.Kind, item.Connection, item.Trigger, ex.GetType().Name, reason);
+
+            // A failure that is no one record's must still reach the user: on the connection's tab, and so in the alerts.
+            await JournalRunAsync(item, (journal, ct) => journal.RecordFailedAsync(item, reason, ct), cancellationToken).ConfigureAwait(false);
             return new WorkRunResult(item, WorkRunOutcome.Failed, WorkRunSummary.Empty, reason);
         }
         finally
@@ -181,6 +188,19 @@ public sealed class SyncEngine
                 var retryAt = _clock.GetCurrentInstant() + _options.Value.FailedRunRetryDelay;
                 await _schedules.RequestAsync(item.Connection, item.Kind, item.Trigger, retryAt, CancellationToken.None).ConfigureAwait(false);
             }
+        }
+    }
+
+    // The run's outcome stands even when its journal entry cannot be written (the store may be what failed).
+    private async ValueTask JournalRunAsync(WorkItem item, Func<RunJournal, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await write(_runJournal, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.RunNotJournaled(item.Kind, item.Connection, ex.GetType().Name);
         }
     }
 

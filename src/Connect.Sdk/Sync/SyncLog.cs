@@ -16,4 +16,7 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "{Kind} for {ConnectionId} ({Trigger}) broke off with {ExceptionType}: {Reason}")]
     public static partial void RunFailed(this ILogger logger, WorkKind kind, ConnectionId connectionId, Lifecycle.SyncTrigger trigger, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "{Kind} for {ConnectionId}: the journal entry of the run could not be written ({ExceptionType})")]
+    public static partial void RunNotJournaled(this ILogger logger, WorkKind kind, ConnectionId connectionId, string exceptionType);
 }

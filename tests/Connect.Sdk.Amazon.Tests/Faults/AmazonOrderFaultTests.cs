@@ -56,6 +56,67 @@ public sealed class AmazonOrderFaultTests : IAsyncDisposable
         Assert.All(orders, o => Assert.Equal(JournalStatus.Succeeded, journal[o.OrderNumber].Status));
     }
 
+    [Theory]
+    [InlineData("missing", "the required field payload.OrderItems[0].QuantityOrdered is missing")]
+    [InlineData("null", "the field payload.OrderItems[0].OrderItemId is null")]
+    [InlineData("null item", "its getOrderItems answer has a null in OrderItems")]
+    public async Task ItemsWithAFieldMissingOrNull_ThatOrderFailsAloneNamingAmazonsField_TheOthersArrive(string flaw, string expected)
+    {
+        var broken = AmazonTestHost.OrderNumber(2);
+        await using var test = new AmazonTestHost(() => new AnswerRewritingTransport(AmazonOperations.GetOrderItems, body =>
+        {
+            var items = body["payload"]!["OrderItems"]!.AsArray();
+            switch (flaw)
+            {
+                case "missing":
+                    items[0]!.AsObject().Remove("QuantityOrdered");
+                    break;
+                case "null":
+                    items[0]!["OrderItemId"] = null;
+                    break;
+                default:
+                    items[0] = null;
+                    break;
+            }
+        }, broken));
+        var connection = await test.ConnectAsync();
+        await test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 100);
+        var orders = test.SeedOrders(3, AmazonTestHost.Fbm("MUG-BLUE"));
+
+        var runs = await test.Host.RunDueAsync();
+
+        Assert.DoesNotContain(runs, r => r.Outcome == WorkRunOutcome.Failed);
+        test.AssertEveryOrderOnce(orders.Where(o => o.OrderNumber != broken));
+        Assert.DoesNotContain(test.Host.Orders.Orders, o => o.Order.OrderNumber == broken);
+        var entry = (await test.JournalAsync(connection, RecordKind.Order))[broken];
+        Assert.Equal(JournalStatus.Failed, entry.Status);
+        Assert.Contains($"Amazon order {broken} could not be read: " + (flaw == "null item" ? expected : "in its getOrderItems answer " + expected), entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrderWithoutPurchaseDate_FailsAloneNamingAmazonsFieldAsAmazonSpellsIt()
+    {
+        var broken = AmazonTestHost.OrderNumber(2);
+        await using var test = new AmazonTestHost(() => new AnswerRewritingTransport(AmazonOperations.GetOrders, body =>
+        {
+            foreach (var order in body["payload"]!["Orders"]!.AsArray().Where(o => (string?)o!["AmazonOrderId"] == broken))
+            {
+                order!.AsObject().Remove("PurchaseDate");
+            }
+        }));
+        var connection = await test.ConnectAsync();
+        await test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 100);
+        var orders = test.SeedOrders(3, AmazonTestHost.Fbm("MUG-BLUE"));
+
+        await test.Host.RunDueAsync();
+
+        test.AssertEveryOrderOnce(orders.Where(o => o.OrderNumber != broken));
+        var entry = (await test.JournalAsync(connection, RecordKind.Order))[broken];
+        Assert.Equal(JournalStatus.Failed, entry.Status);
+        Assert.Contains($"Amazon order {broken} could not be read: the required field PurchaseDate is missing", entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AmazonOrderJson", entry.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TruncatedOrdersPage_RunFailsWithTheReason_ThenEveryOrderOnce()
     {

@@ -38,6 +38,18 @@ public sealed class AmazonStockResultTests
         Assert.Contains("quantity 7 for SKU MUG-BLUE as INVALID: ERROR 4000003: The quantity is not valid.", result.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invalid_IssueWithAttributeNames_NamesTheAttributesToFix()
+    {
+        var result = await ResultOfAsync(HttpStatusCode.OK, """{"sku":"MUG-BLUE","status":"INVALID","issues":[{"code":"90220","message":"'merchant_shipping_group' is required but not supplied.","severity":"ERROR","attributeNames":["merchant_shipping_group","fulfillment_availability"]}]}""");
+
+        Assert.Equal(RecordOutcome.Failed, result.Outcome);
+        Assert.Contains(
+            "as INVALID: ERROR 90220: 'merchant_shipping_group' is required but not supplied. (attributes to fix: merchant_shipping_group, fulfillment_availability)",
+            result.Message,
+            StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.OK, "<html>Bad gateway</html>", "not the documented JSON")]
     [InlineData(HttpStatusCode.OK, """{"sku":"MUG-BLUE","status":"VALID"}""", "status 'VALID'")]

@@ -26,26 +26,7 @@ internal static class ErpHostProcess
     /// <summary>Runs the sample to its end, or kills it (with its child processes) at the first line <paramref name="killAt"/> picks.</summary>
     public static async Task<ErpHostRun> RunAsync(IReadOnlyList<string> arguments, Func<string, bool>? killAt = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(EntryAssembly);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The ErpHost sample did not start.");
+        using var process = Process.Start(StartInfo(arguments, environment)) ?? throw new InvalidOperationException("The ErpHost sample did not start.");
         using var timeout = new CancellationTokenSource(Patience);
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
         var lines = new List<string>();
@@ -71,5 +52,50 @@ internal static class ErpHostProcess
         }
 
         return new ErpHostRun(process.ExitCode, killed, lines, await errors);
+    }
+
+    /// <summary>
+    /// Runs the sample to its end while another ErpHost works on the same arguments: the other is started first, is
+    /// at work once it prints its first line, and is killed when this run has ended.
+    /// </summary>
+    public static async Task<ErpHostRun> RunBesideAnotherAsync(IReadOnlyList<string> arguments)
+    {
+        using var other = Process.Start(StartInfo(arguments, null)) ?? throw new InvalidOperationException("The first ErpHost sample did not start.");
+        try
+        {
+            using var timeout = new CancellationTokenSource(Patience);
+            _ = other.StandardError.ReadToEndAsync(timeout.Token);
+            Assert.NotNull(await other.StandardOutput.ReadLineAsync(timeout.Token));
+            return await RunAsync(arguments);
+        }
+        finally
+        {
+            other.Kill(entireProcessTree: true);
+            await other.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(EntryAssembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 }

@@ -87,6 +87,18 @@ public sealed class ErpHostRestartTests : IDisposable
     }
 
     [Fact]
+    public async Task SecondProcessOnAStoreInUse_RefusedWithOneClearLine_ExitsThree()
+    {
+        var run = await ErpHostProcess.RunBesideAnotherAsync(Arguments);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Empty(run.Output);
+        Assert.Equal(
+            $"Another ErpHost is running on the store {StorePath}; each runs its own fake marketplaces, so one process per store. Stop it, or pass --store with another file.",
+            run.Errors.Trim());
+    }
+
+    [Fact]
     public async Task Help_ListsTheOptionsAndExitsZero()
     {
         var run = await ErpHostProcess.RunAsync(["--help"]);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shopify.Orders;
@@ -134,6 +135,18 @@ public sealed class ShopifyOrderMapperTests
         Assert.Equal("1001", problem!.OrderNumber);
         Assert.Contains("Shopify order 1001", problem.Reason, StringComparison.Ordinal);
         Assert.Contains(why, problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lineItems")]
+    [InlineData("shippingLines")]
+    public void TryMap_NullInAList_UnreadableNamingTheField(string list)
+    {
+        var json = JsonNode.Parse(OrderJson)!;
+        json[list]!["nodes"]!.AsArray().Insert(0, null);
+
+        Assert.False(ShopifyOrderMapper.TryMap(Read(json.ToJsonString()), out _, out var problem));
+        Assert.Equal($"Shopify order 1001 cannot be read: {list}.nodes[0] is null", problem!.Reason);
     }
 
     [Fact]

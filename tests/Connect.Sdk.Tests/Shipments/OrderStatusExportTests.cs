@@ -167,7 +167,8 @@ public sealed class OrderStatusExportTests
         Assert.Equal(["1001", "1003"], h.Market.Exports.Select(e => e.OrderNumber));
         var failed = await h.StatusEntryAsync(connection, "1002");
         Assert.Equal((JournalStatus.Failed, TrackingExportState.Failed), (failed.Status, failed.Tracking));
-        Assert.Contains("HttpRequestException", failed.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The export broke off: 502 from https://market.test/orders", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", failed.Message, StringComparison.Ordinal);   // a user reads it: no .NET type
         Assert.DoesNotContain(TestDoubles.TestMarketplace.Token, failed.Message, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Connect.Sdk.Alerts;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
@@ -57,6 +58,37 @@ public sealed class WooCommerceFaultTests
         Assert.DoesNotContain(await HistoryAsync(shop, Article(1)), c => c.To == JournalStatus.Failed);
         Assert.Equal(JournalStatus.Succeeded, (await shop.JournalAsync(RecordKind.ArticleStock, Article(1))).Status);
         Assert.Equal(JournalStatus.Succeeded, (await shop.JournalAsync(RecordKind.ArticleStock, Article(2))).Status);
+    }
+
+    [Fact]
+    public async Task OrderImport_HtmlErrorPageForSixHours_OneFailedConnectionEntryAndOneAlert_ThenItHeals()
+    {
+        await using var shop = await StartAsync(features: [Features.FeatureKind.Orders]);
+        await shop.MapArticleAsync(1, 100, 100);
+        var number = shop.SeedOrder(10001, 30).OrderNumber;
+        await shop.Host.Get<AlertSubscriptions>().SubscribeAsync(new AlertSubscription { Id = "all-errors", Name = "All errors" }, CancellationToken.None);
+        var dispatcher = shop.Host.Get<AlertDispatcher>();
+        shop.Fake.Faults.Next(FaultKind.MalformedJson, times: 25, operation: "orders.list");
+
+        var delivered = new List<AlertNotification>();
+        for (var quarter = 0; quarter < 24; quarter++)
+        {
+            await shop.Host.RunForAsync(Duration.FromMinutes(15));
+            delivered.AddRange((await dispatcher.DispatchDueAsync(CancellationToken.None)).Delivered);
+        }
+
+        var alert = Assert.Single(delivered);
+        Assert.Equal("1 run broke off on woo-1", alert.Subject);
+        Assert.Contains("WooCommerce answered the order list with a body that is not the documented JSON (\"<html><head><title>Database Error", alert.Body, StringComparison.Ordinal);
+        var key = new JournalKey(shop.Connection, RecordKind.Connection, nameof(WorkKind.OrderImport));
+        Assert.Equal(JournalStatus.Failed, (await shop.Host.Journal.GetAsync(key, CancellationToken.None))!.Status);
+
+        await shop.Host.RunForAsync(Duration.FromHours(1));
+
+        var healed = (await shop.Host.Journal.GetAsync(key, CancellationToken.None))!;
+        Assert.Equal(JournalStatus.Succeeded, healed.Status);
+        Assert.Equal("The order import ran again after 25 failed run(s).", healed.Message);
+        Assert.Equal(new Dictionary<string, int> { [number] = 1 }, shop.Received());
     }
 
     [Theory]

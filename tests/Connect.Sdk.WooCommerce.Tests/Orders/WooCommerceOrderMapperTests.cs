@@ -62,6 +62,15 @@ public sealed class WooCommerceOrderMapperTests
     }
 
     [Fact]
+    public void TryMap_DocumentedOrder_LineNamesWithHtmlEntitiesAreDecoded()
+    {
+        var lines = MapSample(0).Lines;
+
+        Assert.Equal("Woo Single #1", lines[0].Title);
+        Assert.Equal("Ship Your Idea – Color: Black, Size: M Test", lines[1].Title);   // "&ndash;" in WooCommerce's example
+    }
+
+    [Fact]
     public void TryMap_CompletedOrder_ReadsCompleted()
     {
         var order = MapSample(1);
@@ -183,6 +192,45 @@ public sealed class WooCommerceOrderMapperTests
         Assert.Equal("727", unreadable.OrderNumber);
         Assert.StartsWith("WooCommerce order 727 could not be read", unreadable.Reason, StringComparison.Ordinal);
         Assert.Contains(expected, unreadable.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("line_items", "line_items[0] is null")]
+    [InlineData("tax_lines", "tax_lines[0] is null")]
+    [InlineData("taxes", "line 315 taxes[0] is null")]
+    public void TryMap_NullInAList_UnreadableNamingTheField(string list, string expected)
+    {
+        var json = Sample(0);
+        var target = list == "taxes" ? json["line_items"]![0]!.AsObject() : json;
+        target[list] = new JsonArray((JsonNode?)null);
+
+        Assert.False(WooCommerceOrderMapper.TryMap(Element(json), out _, out var unreadable));
+        Assert.Equal("WooCommerce order 727 could not be read: " + expected, unreadable.Reason);
+    }
+
+    [Theory]
+    [InlineData("missing", "the required field line_items[0].name is missing")]
+    [InlineData("null", "the field line_items[0].name is null")]
+    [InlineData("number", "the field line_items[0].name does not have the documented type")]
+    public void TryMap_LineFieldMissingNullOrOfAnotherType_NamesWooCommercesFieldNoDotNetType(string flaw, string expected)
+    {
+        var json = Sample(0);
+        var line = json["line_items"]![0]!.AsObject();
+        switch (flaw)
+        {
+            case "missing":
+                line.Remove("name");
+                break;
+            case "null":
+                line["name"] = null;
+                break;
+            default:
+                line["name"] = 17;
+                break;
+        }
+
+        Assert.False(WooCommerceOrderMapper.TryMap(Element(json), out _, out var unreadable));
+        Assert.Equal("WooCommerce order 727 could not be read: " + expected, unreadable.Reason);
     }
 
     [Theory]

@@ -1,11 +1,15 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Testing.Fakes;
+using Connect.Sdk.Testing.Hosting;
 using Connect.Sdk.WooCommerce.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 using static Connect.Sdk.WooCommerce.Tests.TestSupport.WooTestShop;
 
 namespace Connect.Sdk.WooCommerce.Tests.Orders;
@@ -49,6 +53,30 @@ public sealed class WooCommerceOrdersFeatureTests
         var received = Assert.Single(shop.Host.Orders.Orders).Order;
         Assert.Equal(expected with { Lines = [] }, received with { Lines = [] });
         Assert.Equal(expected.Lines, received.Lines);
+    }
+
+    [Theory]
+    [InlineData("line_items")]
+    [InlineData("tax_lines")]
+    public async Task Import_AnOrderWithANullInAList_FailsAloneNamingTheField_TheOthersAndLaterOrdersArrive(string list)
+    {
+        // The fake stamps a changed order with its own clock: the host's start, not the machine's time.
+        await using var shop = await StartAsync(options: new MarketplaceFakeOptions { Clock = new FakeClock(ConnectTestHost.Start) }, features: [FeatureKind.Orders]);
+        await shop.MapArticleAsync(1, 100, 100);
+        var before = shop.SeedOrder(7001, minutesAgo: 40);
+        var broken = shop.SeedOrder(7002, minutesAgo: 30);
+        var after = shop.SeedOrder(7003, minutesAgo: 20);
+        shop.Fake.ChangeOrder(broken.OrderNumber, json => json[list] = new JsonArray((JsonNode?)null));
+        shop.Fake.ChangeOrder(after.OrderNumber, _ => { });
+
+        await shop.Host.RunForAsync(Duration.FromMinutes(16));
+        var later = shop.SeedOrder(7004, minutesAgo: 0);
+        await shop.Host.RunForAsync(Duration.FromMinutes(16));
+
+        Assert.Equal(new Dictionary<string, int> { [before.OrderNumber] = 1, [after.OrderNumber] = 1, [later.OrderNumber] = 1 }, shop.Received());
+        var entry = await shop.JournalAsync(RecordKind.Order, broken.OrderNumber);
+        Assert.Equal(JournalStatus.Failed, entry.Status);
+        Assert.Contains($"WooCommerce order {broken.OrderNumber} could not be read: {list}[0] is null", entry.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,53 @@
+using Connect.Sdk.Journal;
+
+namespace Connect.Sdk.Sync;
+
+/// <summary>
+/// Journals what is not one record's: a run that broke off as a whole fails the connection's entry for that kind of
+/// work (<see cref="RecordKind.Connection"/>), and the next run that completes marks it succeeded again. The same
+/// failure run after run is counted in <see cref="JournalEntry.Attempts"/> without a new status change, so that it is
+/// one incident and one alert, not one every 15 minutes.
+/// </summary>
+internal sealed class RunJournal(SyncJournal journal)
+{
+    /// <summary>The entry of a kind of work on a connection.</summary>
+    public static JournalKey KeyOf(ConnectionId connection, WorkKind kind) => new(connection, RecordKind.Connection, kind.ToString());
+
+    /// <summary>Fails the work's entry with the run's reason, or counts one more failed run of the same reason.</summary>
+    public async ValueTask RecordFailedAsync(WorkItem item, string reason, CancellationToken cancellationToken)
+    {
+        var message = $"{Describe(item.Kind)} broke off and is tried again at its next run: {reason}";
+        await journal.UpdateAsync(
+            KeyOf(item.Connection, item.Kind),
+            (entry, now) => entry.Status == JournalStatus.Failed && string.Equals(entry.Message, message, StringComparison.Ordinal)
+                ? entry with { Attempts = entry.Attempts + 1 }
+                : entry.WithStatus(JournalStatus.Failed, message, now) with { Attempts = entry.Status == JournalStatus.Failed ? entry.Attempts + 1 : 1 },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks the work's entry succeeded when it had failed; a connection whose runs never failed gets no entry.</summary>
+    public async ValueTask RecordCompletedAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(item.Connection, item.Kind);
+        if (await journal.GetAsync(key, cancellationToken).ConfigureAwait(false) is not { Status: JournalStatus.Failed })
+        {
+            return;
+        }
+
+        await journal.UpdateAsync(
+            key,
+            (entry, now) => entry.Status == JournalStatus.Failed
+                ? entry.WithStatus(JournalStatus.Succeeded, $"{Describe(item.Kind)} ran again after {entry.Attempts} failed run(s).", now)
+                : entry,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Describe(WorkKind kind) => kind switch
+    {
+        WorkKind.OrderImport => "The order import",
+        WorkKind.StockSync => "The stock sync",
+        WorkKind.StockReconcile => "The stock reconcile",
+        WorkKind.OrderStatusExport => "The order status export",
+        _ => kind.ToString(),
+    };
+}
