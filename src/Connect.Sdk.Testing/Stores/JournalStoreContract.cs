@@ -311,6 +311,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
             OrderDateFrom = T0 - Duration.FromDays(5),
         },
         ["nothing matches"] = new(Shop, RecordKind.Order) { Text = "no such text anywhere" },
+        ["text with a NUL character"] = new(Shop, RecordKind.Order) { Text = "Muster\0straße" },
     };
 
     // Entries with equal UpdatedAt check the record-key tie-break; keys are chosen so that ordinal and
