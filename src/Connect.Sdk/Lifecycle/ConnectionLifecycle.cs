@@ -57,7 +57,7 @@ public sealed class ConnectionLifecycle
     }
 
     /// <summary>
-    /// Creates a connection: productive mode off, not checked, every feature off, import mode Demo.
+    /// Creates a connection: productive mode off, not checked, every feature off but tracking feedback (order status in Test mode), import mode Demo.
     /// </summary>
     /// <param name="id">The new connection's id.</param>
     /// <param name="connectorId">The connector it uses.</param>
