@@ -52,6 +52,33 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
         Assert.Equal(T0, read.UpdatedAt);
     }
 
+    /// <summary>
+    /// A history whose last line changes in place — a repeat counted on it, a Running line after it dropped — reads
+    /// back exactly as saved, with the repeat count, the instant of the last repeat and the next attempt.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_RepeatCountedOnTheLastLine_ReadsBackTheHistoryAsSaved()
+    {
+        var store = await CreateStoreAsync();
+        var mapped = new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped");
+        var failed = new JournalStatusChange(T0 + Duration.FromMinutes(1), JournalStatus.Running, JournalStatus.Failed, "refused");
+        var running = new JournalStatusChange(T0 + Duration.FromMinutes(5), JournalStatus.Failed, JournalStatus.Running, "sending");
+        var first = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-1", T0 + Duration.FromMinutes(5), JournalStatus.Running) with { History = [mapped, failed, running] }, CancellationToken.None);
+        Assert.NotNull(first);
+        var repeated = failed with { Repeats = 1, LastRepeatedAt = T0 + Duration.FromMinutes(6) };
+
+        var saved = await store.TrySaveAsync(
+            first with { Status = JournalStatus.Failed, History = [mapped, repeated], NextAttemptAt = T0 + Duration.FromMinutes(16) },
+            CancellationToken.None);
+        var read = await store.GetAsync(first.Key, CancellationToken.None);
+
+        Assert.NotNull(saved);
+        Assert.NotNull(read);
+        Assert.Equal([mapped, repeated], read.History);
+        Assert.Equal(T0 + Duration.FromMinutes(16), read.NextAttemptAt);
+    }
+
     /// <summary>Every save of an entry gives it a greater version than the one before.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Fact]

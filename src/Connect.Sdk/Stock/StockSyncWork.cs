@@ -103,6 +103,13 @@ internal sealed class StockSyncWork(
                     return;
                 }
 
+                // A record the marketplace keeps refusing waits for its next try instead of being sent (and failing) every run.
+                var entry = await journal.GetAsync(new JournalKey(run.Connection.Id, RecordKind.ArticleStock, change.ArticleNumber), cancellationToken).ConfigureAwait(false);
+                if (RetryBackoff.IsWaiting(entry, clock.GetCurrentInstant()))
+                {
+                    continue;
+                }
+
                 var candidate = byNumber[change.ArticleNumber];
                 var quantity = StockQuantityCalculation.Explain(levelByNumber[change.ArticleNumber], rules);
                 await sender.AddAsync(new StockSend(candidate.Article, candidate.ForeignNumber, quantity), cancellationToken).ConfigureAwait(false);

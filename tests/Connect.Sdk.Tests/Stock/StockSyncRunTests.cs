@@ -154,10 +154,12 @@ public sealed class StockSyncRunTests
         await w.RunAsync();
         w.Answer = null;
         w.ClearBatches();
+        w.H.Clock.Advance(Duration.FromMinutes(5));
 
         await w.RunAsync();
 
-        // Only successful sends update the last-sent state, so the delta still sees the failed article as changed.
+        // Only successful sends update the last-sent state, so the delta still sees the failed article as changed
+        // (once its first retry is due, five minutes after the failure).
         Assert.Equal(["A0002"], w.Sent);
     }
 
