@@ -74,6 +74,29 @@ public sealed class SqliteJournalStore : IJournalStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One transaction for the whole batch: 10,000 entries are one commit, not 10,000.</remarks>
+    public ValueTask<int> AddMissingAsync(IReadOnlyCollection<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return _database.WriteAsync(
+            async (db, transaction, ct) =>
+            {
+                var added = 0;
+                foreach (var entry in entries)
+                {
+                    if (await InsertAsync(db, transaction, entry, ct).ConfigureAwait(false) is { } id)
+                    {
+                        await SaveHistoryAsync(db, transaction, id, entry.History, ct).ConfigureAwait(false);
+                        added++;
+                    }
+                }
+
+                return added;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask<JournalPage> QueryAsync(JournalQuery query, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

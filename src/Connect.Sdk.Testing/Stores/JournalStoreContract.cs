@@ -79,6 +79,35 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
         Assert.Equal(T0 + Duration.FromMinutes(16), read.NextAttemptAt);
     }
 
+    /// <summary>
+    /// Adding entries in bulk stores those whose records have none (the first of two with one key) and leaves
+    /// stored entries exactly as they were.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task AddMissing_SomeRecordsListedAlready_StoresOnlyTheNewOnes()
+    {
+        var store = await CreateStoreAsync();
+        var stored = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-1", T0, JournalStatus.Succeeded) with { Message = "sent 7" }, CancellationToken.None);
+        Assert.NotNull(stored);
+        var mapped = new JournalStatusChange(T0 + Duration.FromMinutes(1), JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped");
+        JournalEntry NotSynced(string key) => Entry(RecordKind.ArticleStock, key, T0 + Duration.FromMinutes(1), JournalStatus.NotSynced) with { Message = "mapped", History = [mapped], Title = key };
+
+        var added = await store.AddMissingAsync([NotSynced("A-1"), NotSynced("A-2"), NotSynced("A-3"), NotSynced("A-2") with { Title = "second" }], CancellationToken.None);
+
+        Assert.Equal(2, added);
+        var first = await store.GetAsync(stored.Key, CancellationToken.None);
+        Assert.NotNull(first);
+        AssertSame(stored, first);
+        foreach (var key in new[] { "A-2", "A-3" })
+        {
+            var read = await store.GetAsync(new JournalKey(Shop, RecordKind.ArticleStock, key), CancellationToken.None);
+            Assert.NotNull(read);
+            Assert.Equal((JournalStatus.NotSynced, "mapped", key, 1), (read.Status, read.Message, read.Title, read.History.Count));
+            Assert.True(read.Version > 0, $"{key} has version {read.Version}, expected above zero.");
+        }
+    }
+
     /// <summary>Every save of an entry gives it a greater version than the one before.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Fact]
