@@ -24,7 +24,7 @@ public sealed class StockSyncRunTests
 
         Assert.Equal(WorkRunOutcome.Completed, result.Outcome);
         Assert.Equal(["1001", "M1-S"], w.Sent.Order(StringComparer.Ordinal));
-        Assert.Equal(new WorkRunSummary(2, 0, 0, 0), result.Summary);
+        Assert.Equal(new WorkRunSummary(2, 0, 0, 1), result.Summary);
         Assert.Equal(JournalStatus.NotSynced, (await w.EntryAsync("1002")).Status);
         Assert.Null(await w.FindEntryAsync("1003"));
         Assert.Equal(10, w.H.Market.Stock.GetValueOrDefault("SKU-1001"));
