@@ -2,6 +2,7 @@ using System.Text;
 using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Stock;
 
 namespace Connect.Sdk.ForeignNumbers;
@@ -39,11 +40,13 @@ public sealed class ForeignNumberImporter
     /// <param name="store">Where foreign numbers are kept.</param>
     /// <param name="catalog">The ERP's articles, to refuse unknown article numbers and labels that do not fit an article's kind.</param>
     /// <param name="journal">The journal whose article tab lists the mapped articles.</param>
-    public ForeignNumberImporter(ForeignNumberRules rules, IForeignNumberStore store, IArticleCatalog catalog, SyncJournal journal)
+    /// <param name="connections">The connections, whose state says whether the schedule will sync the articles yet.</param>
+    public ForeignNumberImporter(ForeignNumberRules rules, IForeignNumberStore store, IArticleCatalog catalog, SyncJournal journal, IConnectionStore connections)
         : this(rules, store, catalog)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        _mappedEntries = new MappedArticleEntries(journal, catalog);
+        ArgumentNullException.ThrowIfNull(connections);
+        _mappedEntries = new MappedArticleEntries(journal, catalog, connections);
     }
 
     /// <summary>The CSV header the import expects and the export writes.</summary>

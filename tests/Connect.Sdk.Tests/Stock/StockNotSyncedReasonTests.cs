@@ -1,5 +1,7 @@
+using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Tests.TestDoubles;
 using NodaTime;
 
@@ -41,5 +43,39 @@ public sealed class StockNotSyncedReasonTests
         var again = await w.EntryAsync("1001");
         Assert.Equal(first.Version, again.Version);
         Assert.Equal(2, again.History.Count);
+    }
+
+    [Fact]
+    public async Task ScheduledRun_ConnectionNotProductive_MappedArticleSaysSo()
+    {
+        await using var w = await StockWorld.TestPhaseAsync();
+
+        await w.AddAsync(10, StockWorld.Simple("1001"));
+        await w.H.Engine.RunDueAsync(default);
+
+        var entry = await w.EntryAsync("1001");
+        Assert.Empty(w.Batches);
+        Assert.Equal(JournalStatus.NotSynced, entry.Status);
+        Assert.Equal(
+            "mapped to testsku SKU-1001 on connection market-1; stock not synced yet: connection market-1 is not productive (switch productive mode on, or sync articles by hand from the journal)",
+            entry.Message);
+    }
+
+    [Fact]
+    public async Task ScheduledRun_ProductiveWithStockInTestMode_MappedArticleGivesTheNewReason()
+    {
+        await using var w = await StockWorld.TestPhaseAsync();
+        await w.AddAsync(10, StockWorld.Simple("1001"));
+        await w.H.Lifecycle.SetFeatureModeAsync(w.Connection, FeatureKind.Orders, FeatureMode.Integration, Connect.Sdk.Tests.Sync.SyncHarness.User, default);
+
+        var productive = await w.H.Lifecycle.SetProductiveModeAsync(w.Connection, true, Connect.Sdk.Tests.Sync.SyncHarness.User, default);
+        await w.H.Engine.RunDueAsync(default);
+
+        Assert.True(productive.Succeeded, productive.ToString());
+        Assert.Empty(w.Batches);
+        var entry = await w.EntryAsync("1001");
+        Assert.Equal(
+            "stock not synced yet: stock is in Test mode on connection market-1, not in integration mode (put it into integration mode, or sync articles by hand from the journal)",
+            entry.Message);
     }
 }
