@@ -24,6 +24,18 @@ public sealed class SqliteJournalStore : IJournalStore
         folded_key = $folded_key, folded_title = $folded_title, folded_message = $folded_message
         """;
 
+    private const string InsertHistory =
+        "INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats, last_repeated_at) VALUES ($id, $seq, $at, $from, $to, $message, $repeats, $last);";
+
+    private const string InsertEntry = """
+        INSERT INTO journal_entries (connection, kind, record_key, status, message, updated_at, title, article_kind,
+            parent_article_number, order_date, tracking, attempts, next_attempt_at, version, folded_key, folded_title, folded_message)
+        VALUES ($connection, $kind, $key, $status, $message, $updated_at, $title, $article_kind,
+            $parent, $order_date, $tracking, $attempts, $next_attempt_at, 1, $folded_key, $folded_title, $folded_message)
+        ON CONFLICT (connection, kind, record_key) DO NOTHING
+        RETURNING id;
+        """;
+
     private readonly SqliteDatabase _database;
 
     /// <summary>Creates the store on a database.</summary>
@@ -82,11 +94,13 @@ public sealed class SqliteJournalStore : IJournalStore
             async (db, transaction, ct) =>
             {
                 var added = 0;
+                await using var insert = db.Command(transaction, InsertEntry);
                 foreach (var entry in entries)
                 {
-                    if (await InsertAsync(db, transaction, entry, ct).ConfigureAwait(false) is { } id)
+                    if (await InsertAsync(insert, entry, ct).ConfigureAwait(false) is { } id)
                     {
-                        await SaveHistoryAsync(db, transaction, id, entry.History, ct).ConfigureAwait(false);
+                        // A new entry has no history rows yet: its lines go in without counting the stored ones first.
+                        await WriteHistoryAsync(db, transaction, id, entry.History, 0, entry.History.Count, InsertHistory, ct).ConfigureAwait(false);
                         added++;
                     }
                 }
@@ -214,16 +228,15 @@ public sealed class SqliteJournalStore : IJournalStore
     // ON CONFLICT DO NOTHING: a version-zero save over a stored entry inserts nothing and returns no id.
     private static async Task<long?> InsertAsync(SqliteConnection db, SqliteTransaction transaction, JournalEntry entry, CancellationToken cancellationToken)
     {
-        await using var command = db.Command(transaction, """
-                INSERT INTO journal_entries (connection, kind, record_key, status, message, updated_at, title, article_kind,
-                    parent_article_number, order_date, tracking, attempts, next_attempt_at, version, folded_key, folded_title, folded_message)
-                VALUES ($connection, $kind, $key, $status, $message, $updated_at, $title, $article_kind,
-                    $parent, $order_date, $tracking, $attempts, $next_attempt_at, 1, $folded_key, $folded_title, $folded_message)
-                ON CONFLICT (connection, kind, record_key) DO NOTHING
-                RETURNING id;
-                """)
-            .WithKey(entry.Key)
-            .WithValues(entry);
+        await using var command = db.Command(transaction, InsertEntry);
+        return await InsertAsync(command, entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The command is bound afresh for each entry, so a batch reuses one prepared statement.
+    private static async Task<long?> InsertAsync(SqliteCommand command, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        command.Parameters.Clear();
+        command.WithKey(entry.Key).WithValues(entry);
         return (long?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -270,7 +283,7 @@ public sealed class SqliteJournalStore : IJournalStore
         {
             await WriteHistoryAsync(
                 db, transaction, entryId, history, stored, history.Count,
-                "INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats, last_repeated_at) VALUES ($id, $seq, $at, $from, $to, $message, $repeats, $last);",
+                InsertHistory,
                 cancellationToken).ConfigureAwait(false);
         }
     }
