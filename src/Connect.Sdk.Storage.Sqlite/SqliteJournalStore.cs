@@ -8,7 +8,7 @@ namespace Connect.Sdk.Storage.Sqlite;
 
 /// <summary>
 /// An <see cref="IJournalStore"/> in a SQLite file. Entries are rows with a version for optimistic concurrency;
-/// their history is kept as append-only rows, so a save writes only the status changes that are new. Every
+/// their history is kept as rows that grow at the end (only the last one changes, when a repeat is counted), so a save writes only what is new. Every
 /// <see cref="JournalQuery"/> criterion runs as SQL on indexes that lead with the journal tab.
 /// </summary>
 public sealed class SqliteJournalStore : IJournalStore
@@ -20,8 +20,20 @@ public sealed class SqliteJournalStore : IJournalStore
 
     private const string EntryValues = """
         status = $status, message = $message, updated_at = $updated_at, title = $title, article_kind = $article_kind,
-        parent_article_number = $parent, order_date = $order_date, tracking = $tracking, attempts = $attempts,
+        parent_article_number = $parent, order_date = $order_date, tracking = $tracking, attempts = $attempts, next_attempt_at = $next_attempt_at,
         folded_key = $folded_key, folded_title = $folded_title, folded_message = $folded_message
+        """;
+
+    private const string InsertHistory =
+        "INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats, last_repeated_at) VALUES ($id, $seq, $at, $from, $to, $message, $repeats, $last);";
+
+    private const string InsertEntry = """
+        INSERT INTO journal_entries (connection, kind, record_key, status, message, updated_at, title, article_kind,
+            parent_article_number, order_date, tracking, attempts, next_attempt_at, version, folded_key, folded_title, folded_message)
+        VALUES ($connection, $kind, $key, $status, $message, $updated_at, $title, $article_kind,
+            $parent, $order_date, $tracking, $attempts, $next_attempt_at, 1, $folded_key, $folded_title, $folded_message)
+        ON CONFLICT (connection, kind, record_key) DO NOTHING
+        RETURNING id;
         """;
 
     private readonly SqliteDatabase _database;
@@ -69,6 +81,31 @@ public sealed class SqliteJournalStore : IJournalStore
 
                 await SaveHistoryAsync(db, transaction, entryId, entry.History, ct).ConfigureAwait(false);
                 return entry with { Version = entry.Version + 1 };
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One transaction for the whole batch: 10,000 entries are one commit, not 10,000.</remarks>
+    public ValueTask<int> AddMissingAsync(IReadOnlyCollection<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return _database.WriteAsync(
+            async (db, transaction, ct) =>
+            {
+                var added = 0;
+                await using var insert = db.Command(transaction, InsertEntry);
+                foreach (var entry in entries)
+                {
+                    if (await InsertAsync(insert, entry, ct).ConfigureAwait(false) is { } id)
+                    {
+                        // A new entry has no history rows yet: its lines go in without counting the stored ones first.
+                        await WriteHistoryAsync(db, transaction, id, entry.History, 0, entry.History.Count, InsertHistory, ct).ConfigureAwait(false);
+                        added++;
+                    }
+                }
+
+                return added;
             },
             cancellationToken);
     }
@@ -191,16 +228,15 @@ public sealed class SqliteJournalStore : IJournalStore
     // ON CONFLICT DO NOTHING: a version-zero save over a stored entry inserts nothing and returns no id.
     private static async Task<long?> InsertAsync(SqliteConnection db, SqliteTransaction transaction, JournalEntry entry, CancellationToken cancellationToken)
     {
-        await using var command = db.Command(transaction, """
-                INSERT INTO journal_entries (connection, kind, record_key, status, message, updated_at, title, article_kind,
-                    parent_article_number, order_date, tracking, attempts, version, folded_key, folded_title, folded_message)
-                VALUES ($connection, $kind, $key, $status, $message, $updated_at, $title, $article_kind,
-                    $parent, $order_date, $tracking, $attempts, 1, $folded_key, $folded_title, $folded_message)
-                ON CONFLICT (connection, kind, record_key) DO NOTHING
-                RETURNING id;
-                """)
-            .WithKey(entry.Key)
-            .WithValues(entry);
+        await using var command = db.Command(transaction, InsertEntry);
+        return await InsertAsync(command, entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The command is bound afresh for each entry, so a batch reuses one prepared statement.
+    private static async Task<long?> InsertAsync(SqliteCommand command, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        command.Parameters.Clear();
+        command.WithKey(entry.Key).WithValues(entry);
         return (long?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -218,8 +254,9 @@ public sealed class SqliteJournalStore : IJournalStore
         return (long?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // The history only grows (JournalEntry.WithStatus appends), so only the changes beyond the stored ones are
-    // written, with one prepared statement. A caller that saved a shorter history gets exactly that stored.
+    // The history grows at its end, and only its last line changes in place (an identical repeat is counted on it,
+    // dropping a Running line after it), so a save trims what the entry no longer has, rewrites the last stored
+    // line it still has, and inserts the lines beyond — with one prepared statement each.
     private static async Task SaveHistoryAsync(
         SqliteConnection db, SqliteTransaction transaction, long entryId, IReadOnlyList<JournalStatusChange> history, CancellationToken cancellationToken)
     {
@@ -231,31 +268,50 @@ public sealed class SqliteJournalStore : IJournalStore
                 .With("$id", entryId)
                 .With("$count", history.Count);
             await trim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return;
         }
 
-        if (history.Count == stored)
+        var kept = Math.Min(stored, history.Count);
+        if (kept > 0)
         {
-            return;
+            await WriteHistoryAsync(
+                db, transaction, entryId, history, kept - 1, kept,
+                "UPDATE journal_history SET at = $at, from_status = $from, to_status = $to, message = $message, repeats = $repeats, last_repeated_at = $last WHERE entry_id = $id AND seq = $seq;",
+                cancellationToken).ConfigureAwait(false);
         }
 
-        await using var insert = db.Command(transaction, "INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message) VALUES ($id, $seq, $at, $from, $to, $message);");
-        var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
-        var at = insert.Parameters.Add("$at", SqliteType.Integer);
-        var from = insert.Parameters.Add("$from", SqliteType.Integer);
-        var to = insert.Parameters.Add("$to", SqliteType.Integer);
-        var message = insert.Parameters.Add("$message", SqliteType.Text);
-        insert.With("$id", entryId);
-        await insert.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        for (var i = stored; i < history.Count; i++)
+        if (history.Count > stored)
+        {
+            await WriteHistoryAsync(
+                db, transaction, entryId, history, stored, history.Count,
+                InsertHistory,
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteHistoryAsync(
+        SqliteConnection db, SqliteTransaction transaction, long entryId, IReadOnlyList<JournalStatusChange> history, int from, int to, string sql, CancellationToken cancellationToken)
+    {
+        await using var write = db.Command(transaction, sql);
+        var seq = write.Parameters.Add("$seq", SqliteType.Integer);
+        var at = write.Parameters.Add("$at", SqliteType.Integer);
+        var fromStatus = write.Parameters.Add("$from", SqliteType.Integer);
+        var toStatus = write.Parameters.Add("$to", SqliteType.Integer);
+        var message = write.Parameters.Add("$message", SqliteType.Text);
+        var repeats = write.Parameters.Add("$repeats", SqliteType.Integer);
+        var last = write.Parameters.Add("$last", SqliteType.Integer);
+        write.With("$id", entryId);
+        await write.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = from; i < to; i++)
         {
             var change = history[i];
             seq.Value = i;
             at.Value = change.At.ToStored();
-            from.Value = (long)change.From;
-            to.Value = (long)change.To;
+            fromStatus.Value = (long)change.From;
+            toStatus.Value = (long)change.To;
             message.Value = (object?)change.Message ?? DBNull.Value;
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            repeats.Value = change.Repeats;
+            last.Value = (object?)change.LastRepeatedAt?.ToStored() ?? DBNull.Value;
+            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

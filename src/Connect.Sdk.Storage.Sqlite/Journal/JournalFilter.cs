@@ -153,8 +153,9 @@ internal sealed class JournalFilter
 
         // The trigram index holds every run of three characters of the folded columns, case-sensitively, with its
         // position: a phrase of the folded text (three characters or more) matches exactly the entries with that text
-        // in one column, the same as instr. Double quotes inside a phrase are written twice.
-        CanUseTextIndex = folded.EnumerateRunes().Take(3).Count() == 3;
+        // in one column, the same as instr. Double quotes inside a phrase are written twice. FTS5 reads a query
+        // string only up to a NUL character ("unterminated string"), so text holding one is left to instr.
+        CanUseTextIndex = folded.EnumerateRunes().Take(3).Count() == 3 && !folded.Contains('\0', StringComparison.Ordinal);
         if (CanUseTextIndex)
         {
             _parameters.Add(new("$phrase", $"\"{folded.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));

@@ -23,6 +23,7 @@ internal static class JournalParameters
         .With("$order_date", entry.OrderDate?.ToStored())
         .With("$tracking", entry.Tracking is { } tracking ? (long)tracking : null)
         .With("$attempts", entry.Attempts)
+        .With("$next_attempt_at", entry.NextAttemptAt?.ToStored())
         .With("$folded_key", OrdinalIgnoreCaseFolding.Fold(entry.Key.RecordKey))
         .With("$folded_title", OrdinalIgnoreCaseFolding.FoldOrNull(entry.Title))
         .With("$folded_message", OrdinalIgnoreCaseFolding.FoldOrNull(entry.Message));

@@ -9,7 +9,7 @@ internal static class JournalRows
 {
     /// <summary>The columns <see cref="ReadEntry"/> expects, in its order.</summary>
     public const string Columns =
-        "id, connection, kind, record_key, status, message, updated_at, title, article_kind, parent_article_number, order_date, tracking, attempts, version";
+        "id, connection, kind, record_key, status, message, updated_at, title, article_kind, parent_article_number, order_date, tracking, attempts, version, next_attempt_at";
 
     /// <summary>Reads the entry at the reader's row, without its history; returns its row id too.</summary>
     public static (long Id, JournalEntry Entry) ReadEntry(SqliteDataReader reader) =>
@@ -26,6 +26,7 @@ internal static class JournalRows
             Tracking = reader.IsDBNull(11) ? null : (TrackingExportState)reader.GetInt64(11),
             Attempts = checked((int)reader.GetInt64(12)),
             Version = reader.GetInt64(13),
+            NextAttemptAt = reader.GetNullableInstant(14),
         });
 
     /// <summary>Reads every entry a command selects (with <see cref="Columns"/>) and attaches each one's history.</summary>
@@ -54,7 +55,7 @@ internal static class JournalRows
         SqliteConnection connection, SqliteTransaction? transaction, IEnumerable<long> ids, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(transaction, """
-                SELECT entry_id, at, from_status, to_status, message FROM journal_history
+                SELECT entry_id, at, from_status, to_status, message, repeats, last_repeated_at FROM journal_history
                 WHERE entry_id IN (SELECT value FROM json_each($ids))
                 ORDER BY entry_id, seq;
                 """)
@@ -71,7 +72,11 @@ internal static class JournalRows
             }
 
             changes.Add(new JournalStatusChange(
-                reader.GetInstant(1), (JournalStatus)reader.GetInt64(2), (JournalStatus)reader.GetInt64(3), reader.GetNullableString(4)));
+                reader.GetInstant(1), (JournalStatus)reader.GetInt64(2), (JournalStatus)reader.GetInt64(3), reader.GetNullableString(4))
+            {
+                Repeats = checked((int)reader.GetInt64(5)),
+                LastRepeatedAt = reader.GetNullableInstant(6),
+            });
         }
 
         return history;

@@ -95,5 +95,10 @@ internal static class JournalSchema
                 INSERT INTO journal_text (journal_text, rowid, folded_key, folded_title, folded_message) VALUES ('delete', old.id, old.folded_key, old.folded_title, old.folded_message);
             END;
             """),
+        new("journal", 2, "repeated status changes counted on one history line; the next try of a failing record", """
+            ALTER TABLE journal_history ADD COLUMN repeats INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE journal_history ADD COLUMN last_repeated_at INTEGER;
+            ALTER TABLE journal_entries ADD COLUMN next_attempt_at INTEGER;
+            """),
     ];
 }

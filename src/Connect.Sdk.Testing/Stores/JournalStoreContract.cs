@@ -52,6 +52,62 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
         Assert.Equal(T0, read.UpdatedAt);
     }
 
+    /// <summary>
+    /// A history whose last line changes in place — a repeat counted on it, a Running line after it dropped — reads
+    /// back exactly as saved, with the repeat count, the instant of the last repeat and the next attempt.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_RepeatCountedOnTheLastLine_ReadsBackTheHistoryAsSaved()
+    {
+        var store = await CreateStoreAsync();
+        var mapped = new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped");
+        var failed = new JournalStatusChange(T0 + Duration.FromMinutes(1), JournalStatus.Running, JournalStatus.Failed, "refused");
+        var running = new JournalStatusChange(T0 + Duration.FromMinutes(5), JournalStatus.Failed, JournalStatus.Running, "sending");
+        var first = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-1", T0 + Duration.FromMinutes(5), JournalStatus.Running) with { History = [mapped, failed, running] }, CancellationToken.None);
+        Assert.NotNull(first);
+        var repeated = failed with { Repeats = 1, LastRepeatedAt = T0 + Duration.FromMinutes(6) };
+
+        var saved = await store.TrySaveAsync(
+            first with { Status = JournalStatus.Failed, History = [mapped, repeated], NextAttemptAt = T0 + Duration.FromMinutes(16) },
+            CancellationToken.None);
+        var read = await store.GetAsync(first.Key, CancellationToken.None);
+
+        Assert.NotNull(saved);
+        Assert.NotNull(read);
+        Assert.Equal([mapped, repeated], read.History);
+        Assert.Equal(T0 + Duration.FromMinutes(16), read.NextAttemptAt);
+    }
+
+    /// <summary>
+    /// Adding entries in bulk stores those whose records have none (the first of two with one key) and leaves
+    /// stored entries exactly as they were.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task AddMissing_SomeRecordsListedAlready_StoresOnlyTheNewOnes()
+    {
+        var store = await CreateStoreAsync();
+        var stored = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-1", T0, JournalStatus.Succeeded) with { Message = "sent 7" }, CancellationToken.None);
+        Assert.NotNull(stored);
+        var mapped = new JournalStatusChange(T0 + Duration.FromMinutes(1), JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped");
+        JournalEntry NotSynced(string key) => Entry(RecordKind.ArticleStock, key, T0 + Duration.FromMinutes(1), JournalStatus.NotSynced) with { Message = "mapped", History = [mapped], Title = key };
+
+        var added = await store.AddMissingAsync([NotSynced("A-1"), NotSynced("A-2"), NotSynced("A-3"), NotSynced("A-2") with { Title = "second" }], CancellationToken.None);
+
+        Assert.Equal(2, added);
+        var first = await store.GetAsync(stored.Key, CancellationToken.None);
+        Assert.NotNull(first);
+        AssertSame(stored, first);
+        foreach (var key in new[] { "A-2", "A-3" })
+        {
+            var read = await store.GetAsync(new JournalKey(Shop, RecordKind.ArticleStock, key), CancellationToken.None);
+            Assert.NotNull(read);
+            Assert.Equal((JournalStatus.NotSynced, "mapped", key, 1), (read.Status, read.Message, read.Title, read.History.Count));
+            Assert.True(read.Version > 0, $"{key} has version {read.Version}, expected above zero.");
+        }
+    }
+
     /// <summary>Every save of an entry gives it a greater version than the one before.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Fact]
@@ -311,6 +367,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
             OrderDateFrom = T0 - Duration.FromDays(5),
         },
         ["nothing matches"] = new(Shop, RecordKind.Order) { Text = "no such text anywhere" },
+        ["text with a NUL character"] = new(Shop, RecordKind.Order) { Text = "Muster\0straße" },
     };
 
     // Entries with equal UpdatedAt check the record-key tie-break; keys are chosen so that ordinal and

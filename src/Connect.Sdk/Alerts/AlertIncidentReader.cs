@@ -7,7 +7,7 @@ namespace Connect.Sdk.Alerts;
 /// <summary>
 /// Finds a subscription's incidents in the journal: entries of its connections and tabs whose current status is a
 /// warning or failure it reports, reached within a time window. An entry that recovered before the evaluation
-/// (retried successfully) is no incident any more.
+/// (retried successfully) is no incident any more; one that repeats its status and message stays the incident it was.
 /// </summary>
 internal sealed class AlertIncidentReader(IJournalStore journal, IConnectionStore connections)
 {
@@ -26,12 +26,14 @@ internal sealed class AlertIncidentReader(IJournalStore journal, IConnectionStor
                 await foreach (var key in journal.ListKeysAsync(query, cancellationToken).ConfigureAwait(false))
                 {
                     var entry = await journal.GetAsync(key, cancellationToken).ConfigureAwait(false);
-                    if (entry is not null && statuses.Contains(entry.Status) && entry.UpdatedAt >= from && entry.UpdatedAt <= until)
+                    // When the status was reached, not when it was last repeated: a record failing the same way run after
+                    // run is one incident, found in the window it began in and not again in every later one.
+                    if (entry is not null && statuses.Contains(entry.Status) && entry.ReachedAt >= from && entry.ReachedAt <= until)
                     {
                         incidents.Add(new AlertIncident(
                             entry.Key,
                             entry.History.Count,
-                            entry.UpdatedAt,
+                            entry.ReachedAt,
                             entry.Status == JournalStatus.Failed ? AlertSeverity.Error : AlertSeverity.Warning,
                             entry.Message,
                             entry.Title));

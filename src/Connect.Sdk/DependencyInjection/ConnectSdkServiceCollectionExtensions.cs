@@ -62,7 +62,8 @@ public static class ConnectSdkServiceCollectionExtensions
             sp.GetRequiredService<ConnectorRegistry>(),
             sp.GetRequiredService<ISecretStore>(),
             sp.GetRequiredService<IClock>(),
-            LoggerFor<ConnectionLifecycle>(sp)));
+            LoggerFor<ConnectionLifecycle>(sp),
+            new ScheduledStockHold(sp.GetRequiredService<SyncJournal>())));
         services.TryAddSingleton<SyncJournal>();
         services.TryAddSingleton<WorkScheduleBook>();
         services.TryAddSingleton<SyncPlanner>();

@@ -18,6 +18,26 @@ public interface IJournalStore
     /// <returns>The saved entry with its new version, or <see langword="null"/> when another writer got there first.</returns>
     ValueTask<JournalEntry?> TrySaveAsync(JournalEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores every entry whose record has no entry yet, as a save of a new entry would, and leaves the records
+    /// that have one alone: how the journal lists thousands of newly mapped articles at once. A store that can
+    /// write many rows in one go overrides this; the default saves one entry after the other.
+    /// </summary>
+    /// <param name="entries">New entries (version zero); of two with the same key the first is stored.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>How many entries were stored.</returns>
+    async ValueTask<int> AddMissingAsync(IReadOnlyCollection<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var added = 0;
+        foreach (var entry in entries)
+        {
+            added += await TrySaveAsync(entry with { Version = 0 }, cancellationToken).ConfigureAwait(false) is null ? 0 : 1;
+        }
+
+        return added;
+    }
+
     /// <summary>Reads one page of the entries matching a query, in <see cref="JournalQuery.Order"/>.</summary>
     /// <param name="query">The filter.</param>
     /// <param name="skip">How many matching entries to skip (page number × page size).</param>

@@ -38,6 +38,26 @@ public sealed class InMemoryJournalStore : IJournalStore
     }
 
     /// <inheritdoc />
+    public ValueTask<int> AddMissingAsync(IReadOnlyCollection<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        cancellationToken.ThrowIfCancellationRequested();
+        var added = 0;
+        lock (_gate)
+        {
+            foreach (var entry in entries)
+            {
+                if (_entries.TryAdd(entry.Key, entry with { Version = 1 }))
+                {
+                    added++;
+                }
+            }
+        }
+
+        return ValueTask.FromResult(added);
+    }
+
+    /// <inheritdoc />
     public ValueTask<JournalPage> QueryAsync(JournalQuery query, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

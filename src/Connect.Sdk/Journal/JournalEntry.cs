@@ -39,8 +39,42 @@ public sealed record JournalEntry
     /// <summary>How many times the record has been run (started), including retries.</summary>
     public int Attempts { get; init; }
 
-    /// <summary>Every status change, oldest first.</summary>
+    /// <summary>Every status change, oldest first; identical repeats are counted on one line (<see cref="JournalStatusChange.Repeats"/>).</summary>
     public IReadOnlyList<JournalStatusChange> History { get; init; } = [];
+
+    /// <summary>
+    /// For a failed record that automatic runs retry: the earliest instant the next one tries it again ("next try
+    /// at …", also at the end of <see cref="Message"/>). Retries of a record that keeps failing back off
+    /// exponentially up to a cap; a user's retry from the journal does not wait. <see langword="null"/> otherwise.
+    /// </summary>
+    public Instant? NextAttemptAt { get; init; }
+
+    /// <summary>
+    /// How many times in a row the record has failed, repeats included, counted back from the latest change; zero
+    /// when its status is not <see cref="JournalStatus.Failed"/>. A user's action in between (queued from the
+    /// journal) starts the count again.
+    /// </summary>
+    public int ConsecutiveFailures
+    {
+        get
+        {
+            if (Status != JournalStatus.Failed)
+            {
+                return 0;
+            }
+
+            var failures = 0;
+            for (var i = History.Count - 1; i >= 0 && History[i].To is JournalStatus.Failed or JournalStatus.Running; i--)
+            {
+                failures += History[i].To == JournalStatus.Failed ? History[i].Repeats + 1 : 0;
+            }
+
+            return Math.Max(failures, 1);
+        }
+    }
+
+    /// <summary>When the entry reached its current status: the first time, for a status repeated run after run.</summary>
+    public Instant ReachedAt => History.Count > 0 && History[^1].To == Status ? History[^1].At : UpdatedAt;
 
     /// <summary>
     /// The store's version of the entry, for optimistic concurrency: a save succeeds only when the stored
@@ -48,16 +82,31 @@ public sealed record JournalEntry
     /// </summary>
     public long Version { get; init; }
 
-    /// <summary>Returns the entry moved to a new status, with the change appended to the history.</summary>
+    /// <summary>
+    /// Returns the entry moved to a new status, with the change appended to the history. A change that repeats the
+    /// latest one — the same status and message again, straight away or at the end of a run that started from it —
+    /// is counted on the latest line instead, and that run's <see cref="JournalStatus.Running"/> line goes.
+    /// </summary>
     /// <param name="status">The new status.</param>
     /// <param name="message">Why.</param>
     /// <param name="at">When.</param>
-    /// <returns>The changed entry (same <see cref="Version"/>; the store bumps it on save).</returns>
-    internal JournalEntry WithStatus(JournalStatus status, string? message, Instant at) => this with
+    /// <returns>The changed entry (same <see cref="Version"/>; the store bumps it on save), without a next attempt.</returns>
+    internal JournalEntry WithStatus(JournalStatus status, string? message, Instant at)
     {
-        Status = status,
-        Message = message,
-        UpdatedAt = at,
-        History = [.. History, new JournalStatusChange(at, Status, status, message)],
-    };
+        var n = History.Count;
+        var repeatOf = status == JournalStatus.Running ? -1
+            : Status == status && n >= 1 && History[n - 1].EndsIn(status, message) ? n - 1
+            : Status == JournalStatus.Running && n >= 2 && History[n - 1].From == status && History[n - 2].EndsIn(status, message) ? n - 2
+            : -1;
+        return this with
+        {
+            Status = status,
+            Message = message,
+            UpdatedAt = at,
+            NextAttemptAt = null,
+            History = repeatOf < 0
+                ? [.. History, new JournalStatusChange(at, Status, status, message)]
+                : [.. History.Take(repeatOf), History[repeatOf].RepeatedAt(at)],
+        };
+    }
 }

@@ -75,6 +75,13 @@ public sealed class SyncJournal
         return result;
     }
 
+    /// <summary>Adds entries for records the journal does not list yet, in one store write, stamped now.</summary>
+    internal ValueTask<int> AddMissingAsync(IEnumerable<Func<Instant, JournalEntry>> entries, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        return _store.AddMissingAsync(entries.Select(e => e(now)).ToArray(), cancellationToken);
+    }
+
     /// <summary>Streams the keys of every entry matching a filter.</summary>
     internal IAsyncEnumerable<JournalKey> ListKeysAsync(JournalQuery query, CancellationToken cancellationToken) => _store.ListKeysAsync(query, cancellationToken);
 

@@ -2,6 +2,7 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.Diagnostics;
 using Connect.Sdk.Features;
 using Connect.Sdk.Settings;
+using Connect.Sdk.Stock;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -35,6 +36,7 @@ public sealed class ConnectionLifecycle
     private readonly ISecretStore _secrets;
     private readonly IClock _clock;
     private readonly ILogger<ConnectionLifecycle> _logger;
+    private readonly ScheduledStockHold? _stockHold;
 
     /// <summary>Creates the lifecycle service.</summary>
     /// <param name="store">Where connections and their history are kept.</param>
@@ -56,8 +58,15 @@ public sealed class ConnectionLifecycle
         _logger = logger;
     }
 
+    /// <summary>Creates the lifecycle service that also keeps the journal's reason for articles the schedule does not sync yet.</summary>
+    internal ConnectionLifecycle(IConnectionStore store, ConnectorRegistry connectors, ISecretStore secrets, IClock clock, ILogger<ConnectionLifecycle> logger, ScheduledStockHold stockHold)
+        : this(store, connectors, secrets, clock, logger)
+    {
+        _stockHold = stockHold;
+    }
+
     /// <summary>
-    /// Creates a connection: productive mode off, not checked, every feature off, import mode Demo.
+    /// Creates a connection: productive mode off, not checked, every feature off but tracking feedback (order status in Test mode), import mode Demo.
     /// </summary>
     /// <param name="id">The new connection's id.</param>
     /// <param name="connectorId">The connector it uses.</param>
@@ -258,6 +267,11 @@ public sealed class ConnectionLifecycle
             if (stored is not null)
             {
                 Record(result.Transitions, current.ConnectorId);
+                if (_stockHold is not null)
+                {
+                    await _stockHold.NoteChangeAsync(current, stored, cancellationToken).ConfigureAwait(false);
+                }
+
                 return result.WithStored(stored);
             }
 

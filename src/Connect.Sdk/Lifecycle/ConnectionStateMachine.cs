@@ -24,7 +24,8 @@ public static class ConnectionStateMachine
     private const string SecretReplaced = "replaced";
 
     /// <summary>
-    /// Creates a connection: productive mode off, check not run, every feature off, import mode
+    /// Creates a connection: productive mode off, check not run, every feature off but tracking feedback
+    /// (<see cref="FeatureKind.OrderStatus"/> in <see cref="FeatureMode.Test"/> when the connector supports it), import mode
     /// <see cref="ImportMode.Demo"/>, and the connector's default values for plain settings.
     /// </summary>
     /// <param name="id">The new connection's id.</param>
@@ -48,6 +49,12 @@ public static class ConnectionStateMachine
             Name = name.Trim(),
             Settings = new ConnectionSettings(defaults, []),
             CreatedAt = at,
+
+            // Tracking feedback ("Auftragsstatus rückmelden") is preselected in the seed: on, in the test phase like
+            // any feature, so it goes to the background with integration mode and never before the user decides.
+            FeatureModes = connector.Supports(FeatureKind.OrderStatus)
+                ? new Dictionary<FeatureKind, FeatureMode> { [FeatureKind.OrderStatus] = FeatureMode.Test }
+                : new Dictionary<FeatureKind, FeatureMode>(),
         };
         return LifecycleResult.Success(
             connection,

@@ -3,7 +3,7 @@ namespace Connect.Sdk.Lifecycle;
 /// <summary>The kinds of change recorded in a connection's lifecycle history.</summary>
 public enum LifecycleChange
 {
-    /// <summary>The connection was created (productive mode off, not checked, every feature off, import mode Demo).</summary>
+    /// <summary>The connection was created (productive mode off, not checked, every feature off but tracking feedback in Test mode, import mode Demo).</summary>
     Created,
 
     /// <summary>A connection check passed.</summary>

@@ -85,7 +85,8 @@ internal sealed class StockBatchSender(
 
     /// <summary>
     /// Moves an article's entry to its final status for this run and counts it. With <c>onlyIfChanged</c> the
-    /// entry is left alone when it already has this status and message, so a repeat adds no history line.
+    /// entry is left alone when it already has this status and message, so a repeat does not even touch it. With
+    /// <c>backOff</c> (the marketplace refused or failed) the entry says when automatic runs try it again.
     /// </summary>
     public async ValueTask FinishAsync(
         string articleNumber,
@@ -93,7 +94,8 @@ internal sealed class StockBatchSender(
         JournalStatus status,
         string message,
         CancellationToken cancellationToken,
-        bool onlyIfChanged = false)
+        bool onlyIfChanged = false,
+        bool backOff = false)
     {
         _outcomes[articleNumber] = status;
         switch (status)
@@ -108,7 +110,7 @@ internal sealed class StockBatchSender(
             new JournalKey(run.Connection.Id, RecordKind.ArticleStock, articleNumber),
             (entry, now) => onlyIfChanged && entry.Version > 0 && entry.Status == status && entry.Message == message
                 ? entry
-                : WithArticle(entry.WithStatus(status, message, now), article),
+                : WithArticle(backOff ? RetryBackoff.Schedule(entry.WithStatus(status, message, now), now) : entry.WithStatus(status, message, now), article),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -157,7 +159,7 @@ internal sealed class StockBatchSender(
         StockSyncMetrics.Batch(batch.Length, threw: true);
         foreach (var send in batch)
         {
-            await FinishAsync(send.ArticleNumber, send.Article, JournalStatus.Failed, $"the call to the marketplace failed, stock {send.Quantity.Quantity} not sent: {reason}", cancellationToken).ConfigureAwait(false);
+            await FinishAsync(send.ArticleNumber, send.Article, JournalStatus.Failed, $"the call to the marketplace failed, stock {send.Quantity.Quantity} not sent: {reason}", cancellationToken, backOff: true).ConfigureAwait(false);
         }
 
         if (++_consecutiveFailures >= MaxConsecutiveBatchFailures)
@@ -187,7 +189,7 @@ internal sealed class StockBatchSender(
                 accepted.Add(new SentStock(send.ArticleNumber, quantity.Quantity, now));
             }
 
-            await FinishAsync(send.ArticleNumber, send.Article, status, message, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(send.ArticleNumber, send.Article, status, message, cancellationToken, backOff: status == JournalStatus.Failed).ConfigureAwait(false);
         }
 
         if (accepted.Count > 0)

@@ -68,6 +68,7 @@ internal sealed class StockSyncWork(
 
         var considered = 0;
         var unchanged = 0;
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var chunk in mapped.ListAsync(run.Connection.Id, scheme, restricted, ChunkSize, cancellationToken).ConfigureAwait(false))
         {
             // A delta over a large catalogue can run long without sending anything; the lease must not lapse meanwhile.
@@ -78,6 +79,7 @@ internal sealed class StockSyncWork(
 
             var byNumber = chunk.ToDictionary(c => c.Article.Number, StringComparer.Ordinal);
             var numbers = byNumber.Keys;
+            listed.UnionWith(numbers);
             var levels = await stockSource.GetStockAsync(numbers, cancellationToken).ConfigureAwait(false);
             var lastSent = await state.GetAsync(run.Connection.Id, numbers, cancellationToken).ConfigureAwait(false);
             var levelByNumber = new Dictionary<string, StockLevel>(levels.Count, StringComparer.Ordinal);
@@ -103,6 +105,13 @@ internal sealed class StockSyncWork(
                     return;
                 }
 
+                // A record the marketplace keeps refusing waits for its next try instead of being sent (and failing) every run.
+                var entry = await journal.GetAsync(new JournalKey(run.Connection.Id, RecordKind.ArticleStock, change.ArticleNumber), cancellationToken).ConfigureAwait(false);
+                if (RetryBackoff.IsWaiting(entry, clock.GetCurrentInstant()))
+                {
+                    continue;
+                }
+
                 var candidate = byNumber[change.ArticleNumber];
                 var quantity = StockQuantityCalculation.Explain(levelByNumber[change.ArticleNumber], rules);
                 await sender.AddAsync(new StockSend(candidate.Article, candidate.ForeignNumber, quantity), cancellationToken).ConfigureAwait(false);
@@ -110,6 +119,7 @@ internal sealed class StockSyncWork(
         }
 
         await sender.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await ExplainUnlistedAsync(run, sender, restricted, listed, cancellationToken).ConfigureAwait(false);
         StockSyncMetrics.Unchanged(unchanged);
         logger.DeltaComputed(run.Item.Kind, run.Connection.Id, considered, considered - unchanged, unchanged);
     }
@@ -124,16 +134,12 @@ internal sealed class StockSyncWork(
             foreach (var key in chunk)
             {
                 var article = await catalog.FindAsync(key, cancellationToken).ConfigureAwait(false);
-                if (article is null)
-                {
-                    await sender.FinishAsync(key, null, JournalStatus.Failed, $"the ERP has no article {key}", cancellationToken).ConfigureAwait(false);
-                }
-                else if (article.Kind == ArticleKind.MatrixParent)
+                if (article is { Kind: ArticleKind.MatrixParent })
                 {
                     // Not sent itself: its entry sums up its variants once they are through.
                     parents.Add(article);
                 }
-                else if (await ResolveQueuedAsync(run, sender, restricted, article, cancellationToken).ConfigureAwait(false) is { } candidate)
+                else if (await ResolveAsync(run, sender, restricted, key, article, onlyIfChanged: false, cancellationToken).ConfigureAwait(false) is { } candidate)
                 {
                     candidates.Add(candidate);
                 }
@@ -162,20 +168,56 @@ internal sealed class StockSyncWork(
         }
     }
 
-    /// <summary>Finds the foreign number a queued article goes out under, or journals why it is not sent.</summary>
-    private async ValueTask<StockCandidate?> ResolveQueuedAsync(WorkRun run, StockBatchSender sender, RestrictedArticleMapping? restricted, Article article, CancellationToken cancellationToken)
+    /// <summary>
+    /// Journals why articles the journal lists are not in this scheduled run — stock sync switched off, no foreign
+    /// number (any more) for the connection, no such article in the ERP — so that every reason shows after a
+    /// scheduled run as after a manual one. A reason already shown is left as it is.
+    /// </summary>
+    private async ValueTask ExplainUnlistedAsync(WorkRun run, StockBatchSender sender, RestrictedArticleMapping? restricted, HashSet<string> listed, CancellationToken cancellationToken)
+    {
+        var unlisted = new List<string>();
+        await foreach (var key in journal.ListKeysAsync(new JournalQuery(run.Connection.Id, RecordKind.ArticleStock), cancellationToken).ConfigureAwait(false))
+        {
+            if (!listed.Contains(key.RecordKey))
+            {
+                unlisted.Add(key.RecordKey);
+            }
+        }
+
+        foreach (var key in unlisted)
+        {
+            var article = await catalog.FindAsync(key, cancellationToken).ConfigureAwait(false);
+
+            // Matrix parents carry no stock, and outside the restricted mapping a scheduled run has nothing to say.
+            if (article is { Kind: ArticleKind.MatrixParent } || (article is not null && restricted is not null && !restricted.Allows(article)))
+            {
+                continue;
+            }
+
+            await ResolveAsync(run, sender, restricted, key, article, onlyIfChanged: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Finds the foreign number an article goes out under, or journals why it is not sent.</summary>
+    private async ValueTask<StockCandidate?> ResolveAsync(
+        WorkRun run, StockBatchSender sender, RestrictedArticleMapping? restricted, string key, Article? article, bool onlyIfChanged, CancellationToken cancellationToken)
     {
         var connection = run.Connection.Id;
-        var key = article.Number;
+        if (article is null)
+        {
+            await sender.FinishAsync(key, null, JournalStatus.Failed, $"the ERP has no article {key}", cancellationToken, onlyIfChanged).ConfigureAwait(false);
+            return null;
+        }
+
         if (!article.StockSyncEnabled)
         {
-            await sender.FinishAsync(key, article, JournalStatus.NotSynced, $"stock sync is switched off for article {key}; switch it on in the ERP to publish its stock", cancellationToken).ConfigureAwait(false);
+            await sender.FinishAsync(key, article, JournalStatus.NotSynced, $"stock sync is switched off for article {key}; switch it on in the ERP to publish its stock", cancellationToken, onlyIfChanged).ConfigureAwait(false);
             return null;
         }
 
         if (restricted is not null && !restricted.Allows(article))
         {
-            await sender.FinishAsync(key, article, JournalStatus.NotSynced, $"test phase: article {key} is not in the restricted article mapping of connection {connection}, so its stock is not sent", cancellationToken).ConfigureAwait(false);
+            await sender.FinishAsync(key, article, JournalStatus.NotSynced, $"test phase: article {key} is not in the restricted article mapping of connection {connection}, so its stock is not sent", cancellationToken, onlyIfChanged).ConfigureAwait(false);
             return null;
         }
 
@@ -186,7 +228,7 @@ internal sealed class StockSyncWork(
             : null;
         if (foreignNumber is not { } picked)
         {
-            await sender.FinishAsync(key, article, JournalStatus.Failed, resolution.Message ?? $"article {key} has no foreign number on connection {connection}", cancellationToken).ConfigureAwait(false);
+            await sender.FinishAsync(key, article, JournalStatus.Failed, resolution.Message ?? $"article {key} has no foreign number on connection {connection}", cancellationToken, onlyIfChanged).ConfigureAwait(false);
             return null;
         }
 

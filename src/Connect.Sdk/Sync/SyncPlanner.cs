@@ -41,7 +41,28 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
         }
 
         due.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
+        ReconcileBeforeStockSync(due);
         return new DuePlan(due, next);
+    }
+
+    // A connection's reconcile sends every article, so when its delta is due in the same plan the reconcile goes
+    // first: the delta then finds nothing changed, instead of the reconcile sending what the delta just sent again
+    // (as in the first cycle, where both are due at once).
+    private static void ReconcileBeforeStockSync(List<WorkItem> due)
+    {
+        for (var i = 0; i < due.Count; i++)
+        {
+            if (due[i] is not { Kind: WorkKind.StockSync } sync)
+            {
+                continue;
+            }
+
+            var reconcile = due.FindIndex(i + 1, w => w.Kind == WorkKind.StockReconcile && w.Connection == sync.Connection);
+            if (reconcile > i)
+            {
+                (due[i], due[reconcile]) = (due[reconcile], due[i]);
+            }
+        }
     }
 
     private IEnumerable<WorkItem> Candidates(Connection connection, WorkSchedule schedule, Instant now)

@@ -30,6 +30,25 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task AddMissing_TenThousandMappedArticles_StoresEachWithItsHistoryRowAndTally()
+    {
+        var store = new SqliteJournalStore(_files.Open());
+        var mapped = new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped");
+        var entries = Enumerable.Range(1, 10_000)
+            .Select(i => new JournalEntry { Key = new JournalKey(Shop, RecordKind.ArticleStock, $"A{i:D5}"), UpdatedAt = T0, Message = "mapped", History = [mapped] })
+            .ToArray();
+
+        var added = await store.AddMissingAsync(entries, CancellationToken.None);
+
+        var notSynced = await store.QueryAsync(new JournalQuery(Shop, RecordKind.ArticleStock) { Statuses = [JournalStatus.NotSynced] }, 0, 1, CancellationToken.None);
+        var last = await store.GetAsync(entries[^1].Key, CancellationToken.None);
+        Assert.Equal(10_000, added);
+        Assert.Equal(10_000, notSynced.TotalCount);
+        Assert.NotNull(last);
+        Assert.Equal([mapped], last.History);
+    }
+
+    [Fact]
     public async Task TrySave_GrowingHistory_AppendsOnlyTheNewRows()
     {
         var database = _files.Open();

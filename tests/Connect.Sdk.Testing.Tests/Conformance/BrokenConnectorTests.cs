@@ -56,7 +56,7 @@ public sealed class BrokenConnectorTests
 
     [Fact]
     public Task StockRecoveryCheck_ConnectorReportsFailedCallAsSent_FailsNamingTheStaleLevels() =>
-        AssertKitFailsAsync(ConnectorFlaw.ReportsFailedStockAsSent, kit => kit.StockPush_TooManyRequestsAndServerErrors_EveryLevelRight(), "after the ERP's stock changed", "stock for SKU-1 on the fake is 7, expected 21");
+        AssertKitFailsAsync(ConnectorFlaw.ReportsFailedStockAsSent, kit => kit.StockPush_TooManyRequestsAndServerErrors_EveryLevelRight(), "Wrong stock on the fake after 429, 503 and 500 answers", "stock for SKU-1 on the fake is");
 
     [Fact]
     public async Task OtherChecks_ConnectorWithOneFlaw_StillPass()

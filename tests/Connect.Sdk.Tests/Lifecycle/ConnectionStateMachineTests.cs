@@ -139,7 +139,7 @@ public sealed class ConnectionStateMachineTests
     }
 
     [Fact]
-    public void Create_NewConnection_StartsNotProductiveUncheckedAllOffDemo()
+    public void Create_NewConnection_StartsNotProductiveUncheckedDemoWithOnlyTrackingFeedbackOn()
     {
         var result = ConnectionStateMachine.Create(Id, Descriptor, "  Shop DE ", T0, Alice);
 
@@ -150,12 +150,23 @@ public sealed class ConnectionStateMachineTests
         Assert.Equal("Shop DE", c.Name);
         Assert.False(c.IsProductive);
         Assert.Equal(ConnectionCheck.NotChecked, c.Check);
-        Assert.All(Enum.GetValues<FeatureKind>(), f => Assert.Equal(FeatureMode.Off, c.ModeOf(f)));
+        Assert.Equal(FeatureMode.Test, c.ModeOf(FeatureKind.OrderStatus));
+        Assert.All(Enum.GetValues<FeatureKind>().Where(f => f != FeatureKind.OrderStatus), f => Assert.Equal(FeatureMode.Off, c.ModeOf(f)));
         Assert.Equal(ImportMode.Demo, c.ImportMode);
         Assert.Equal(T0, c.CreatedAt);
         Assert.Equal(0, c.Version);
         var created = Assert.Single(result.Transitions);
         Assert.Equal((LifecycleChange.Created, T0, Alice, Id), (created.Change, created.At, created.Actor, created.ConnectionId));
+    }
+
+    [Fact]
+    public void Create_ConnectorWithoutOrderStatus_StartsWithEveryFeatureOff()
+    {
+        var stockOnly = new ConnectorDescriptor(FakeShopId, "Fake Shop", ChannelKind.Shop, [FeatureKind.Stock], Schema);
+
+        var c = ConnectionStateMachine.Create(Id, stockOnly, "Shop DE", T0, Alice).Connection!;
+
+        Assert.Empty(c.FeatureModes);
     }
 
     [Fact]

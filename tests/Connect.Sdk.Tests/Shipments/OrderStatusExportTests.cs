@@ -246,6 +246,7 @@ public sealed class OrderStatusExportTests
     {
         await using var h = new SyncHarness();
         var connection = await h.CreateProductiveConnectionAsync("market-1", FeatureKind.Stock);
+        Assert.True((await h.Lifecycle.SetFeatureModeAsync(connection, FeatureKind.OrderStatus, FeatureMode.Off, SyncHarness.User, default)).Succeeded);
 
         var result = await h.StatusExport().ExportAsync(connection, "1001", default);
 

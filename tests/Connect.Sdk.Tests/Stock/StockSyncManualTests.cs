@@ -114,7 +114,7 @@ public sealed class StockSyncManualTests
         await w.RunAsync(WorkKind.StockSync, SyncTrigger.Manual);
 
         Assert.Equal(["A0002"], w.Sent);
-        Assert.Equal([JournalStatus.Running, JournalStatus.Succeeded, JournalStatus.Queued, JournalStatus.Running, JournalStatus.Succeeded], (await w.EntryAsync("A0002")).History.Select(c => c.To));
+        Assert.Equal([JournalStatus.NotSynced, JournalStatus.Running, JournalStatus.Succeeded, JournalStatus.Queued, JournalStatus.Running, JournalStatus.Succeeded], (await w.EntryAsync("A0002")).History.Select(c => c.To));
     }
 
     [Fact]

@@ -24,8 +24,8 @@ public sealed class StockSyncRunTests
 
         Assert.Equal(WorkRunOutcome.Completed, result.Outcome);
         Assert.Equal(["1001", "M1-S"], w.Sent.Order(StringComparer.Ordinal));
-        Assert.Equal(new WorkRunSummary(2, 0, 0, 0), result.Summary);
-        Assert.Null(await w.FindEntryAsync("1002"));
+        Assert.Equal(new WorkRunSummary(2, 0, 0, 1), result.Summary);
+        Assert.Equal(JournalStatus.NotSynced, (await w.EntryAsync("1002")).Status);
         Assert.Null(await w.FindEntryAsync("1003"));
         Assert.Equal(10, w.H.Market.Stock.GetValueOrDefault("SKU-1001"));
     }
@@ -118,7 +118,7 @@ public sealed class StockSyncRunTests
         Assert.Equal(JournalStatus.Succeeded, entry.Status);
         Assert.Equal("sent 7: on hand 12 − reserved 3 − buffer 2 = 7", entry.Message);
         Assert.Equal(("Variant M1-S", ArticleKind.Variant, "M1"), (entry.Title, entry.ArticleKind, entry.ParentArticleNumber));
-        Assert.Equal([JournalStatus.Running, JournalStatus.Succeeded], entry.History.Select(c => c.To));
+        Assert.Equal([JournalStatus.NotSynced, JournalStatus.Running, JournalStatus.Succeeded], entry.History.Select(c => c.To));
         Assert.Equal(7, Assert.Single(w.Batches.Single()).Quantity);
     }
 
@@ -154,10 +154,12 @@ public sealed class StockSyncRunTests
         await w.RunAsync();
         w.Answer = null;
         w.ClearBatches();
+        w.H.Clock.Advance(Duration.FromMinutes(5));
 
         await w.RunAsync();
 
-        // Only successful sends update the last-sent state, so the delta still sees the failed article as changed.
+        // Only successful sends update the last-sent state, so the delta still sees the failed article as changed
+        // (once its first retry is due, five minutes after the failure).
         Assert.Equal(["A0002"], w.Sent);
     }
 
@@ -214,7 +216,7 @@ public sealed class StockSyncRunTests
         Assert.Equal(WorkRunOutcome.Failed, result.Outcome);
         Assert.Contains("broke off after 3 failed calls", result.Message, StringComparison.Ordinal);
         Assert.Equal(StockBatchSender.MaxConsecutiveBatchFailures, w.Batches.Count);
-        Assert.Null(await w.FindEntryAsync("A0010"));
+        Assert.Equal(JournalStatus.NotSynced, (await w.EntryAsync("A0010")).Status);
 
         w.Answer = null;
         await w.RunAsync();
@@ -253,7 +255,7 @@ public sealed class StockSyncRunTests
         Assert.Empty(w.Batches);
         Assert.Equal(JournalStatus.Failed, entry.Status);
         Assert.Equal("the ERP's stock source reports no stock for article 1001, so nothing was sent", entry.Message);
-        Assert.Single(entry.History);
+        Assert.Equal([JournalStatus.NotSynced, JournalStatus.Failed], entry.History.Select(c => c.To));
     }
 
     [Fact]
@@ -270,7 +272,7 @@ public sealed class StockSyncRunTests
         var entry = await w.EntryAsync("A0001");
         Assert.Equal(JournalStatus.NotSynced, entry.Status);
         Assert.Equal("Demo import mode: stock 10 not sent, nothing is changed on the marketplace (on hand 10 − reserved 0 = 10)", entry.Message);
-        Assert.Single(entry.History);
+        Assert.Equal(2, entry.History.Count);
         Assert.Equal(3, again.Summary.Skipped);
     }
 
