@@ -200,6 +200,24 @@ public sealed class WooCommerceFaultTests
     }
 
     [Fact]
+    public async Task StatusExport_CriticalErrorOnTheNote_JournalSaysItInOneLineOfText()
+    {
+        // WordPress's fatal-error handler answers a REST request with 500 and HTML in WooCommerce's error message.
+        await using var shop = await StartAsync(features: [Features.FeatureKind.Orders, Features.FeatureKind.OrderStatus]);
+        await shop.MapArticleAsync(1, 100, 100);
+        var order = shop.SeedOrder(20003);
+        await shop.Host.RunDueAsync();
+        shop.Fake.Faults.Next(FaultKind.ServerError, operation: "notes.create");
+
+        await ShipAsync(shop, order, "TRACK-3");
+
+        var entry = await shop.JournalAsync(RecordKind.OrderStatus, order.OrderNumber);
+        Assert.Equal(JournalStatus.Failed, entry.Status);
+        Assert.Contains("(500 (internal_server_error: There has been a critical error on this website.))", entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StatusExport_AnswerLostAfterTheNoteWasStored_ReadBackFindsIt_NoSecondNote()
     {
         var losing = new AnswerLosingHandler(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/notes", StringComparison.Ordinal), times: 1);
