@@ -177,9 +177,7 @@ public sealed class WooCommerceFaultTests
     public async Task StatusExport_ConnectionDroppedOnTheNoteWrite_ReadBackFindsNone_FailedUntilTheRetrySendsItOnce()
     {
         await using var shop = await StartAsync(features: [Features.FeatureKind.Orders, Features.FeatureKind.OrderStatus]);
-        await shop.MapArticleAsync(1, 100, 100);
-        var order = shop.SeedOrder(20001);
-        await shop.Host.RunDueAsync();
+        var order = await ImportedOrderAsync(shop, 20001);
         shop.Fake.Faults.Next(FaultKind.DroppedConnection, operation: "notes.create");
 
         await ShipAsync(shop, order, "TRACK-1");
@@ -204,9 +202,7 @@ public sealed class WooCommerceFaultTests
     {
         // WordPress's fatal-error handler answers a REST request with 500 and HTML in WooCommerce's error message.
         await using var shop = await StartAsync(features: [Features.FeatureKind.Orders, Features.FeatureKind.OrderStatus]);
-        await shop.MapArticleAsync(1, 100, 100);
-        var order = shop.SeedOrder(20003);
-        await shop.Host.RunDueAsync();
+        var order = await ImportedOrderAsync(shop, 20003);
         shop.Fake.Faults.Next(FaultKind.ServerError, operation: "notes.create");
 
         await ShipAsync(shop, order, "TRACK-3");
@@ -222,9 +218,7 @@ public sealed class WooCommerceFaultTests
     {
         var losing = new AnswerLosingHandler(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/notes", StringComparison.Ordinal), times: 1);
         await using var shop = await StartAsync(services => services.AddHttpClient(WooCommerceClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => losing), features: [Features.FeatureKind.Orders, Features.FeatureKind.OrderStatus]);
-        await shop.MapArticleAsync(1, 100, 100);
-        var order = shop.SeedOrder(20002);
-        await shop.Host.RunDueAsync();
+        var order = await ImportedOrderAsync(shop, 20002);
 
         await ShipAsync(shop, order, "TRACK-2");
 
@@ -273,6 +267,14 @@ public sealed class WooCommerceFaultTests
 
     private static async Task<IReadOnlyList<JournalStatusChange>> HistoryAsync(WooTestShop shop, string article) =>
         (await shop.JournalAsync(RecordKind.ArticleStock, article)).History;
+
+    private static async Task<MarketplaceOrder> ImportedOrderAsync(WooTestShop shop, int number)
+    {
+        await shop.MapArticleAsync(1, 100, 100);
+        var order = shop.SeedOrder(number);
+        await shop.Host.RunDueAsync();
+        return order;
+    }
 
     private static async Task ShipAsync(WooTestShop shop, MarketplaceOrder order, string tracking)
     {
