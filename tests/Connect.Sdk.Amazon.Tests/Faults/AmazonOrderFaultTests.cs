@@ -73,6 +73,27 @@ public sealed class AmazonOrderFaultTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ItemsUnreadableMidPage_TheNextRunResumes_EachOrdersItemsReadOnce()
+    {
+        // The run breaks off at the third order's items; the next reads only the items it has not read yet.
+        await using var test = new AmazonTestHost(() => StandInTransport.HtmlPage(AmazonOperations.GetOrderItems, nth: 3));
+        var connection = await test.ConnectAsync();
+        await test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 100);
+        var orders = test.SeedOrders(5, AmazonTestHost.Fbm("MUG-BLUE"));
+
+        var first = await test.Host.RunDueAsync();
+        Assert.Contains(first, r => r.Outcome == WorkRunOutcome.Failed);
+        Assert.Empty(test.Host.Orders.Orders);
+
+        await test.Host.RunForAsync(Duration.FromHours(1));
+
+        test.AssertEveryOrderOnce(orders);
+        Assert.Equal(
+            orders.Select(o => o.OrderNumber).Order(),
+            test.Amazon.Requests.Where(r => r.Operation == AmazonOperations.GetOrderItems).Select(r => r.PathAndQuery.Split('/')[4]).Order());
+    }
+
+    [Fact]
     public async Task DroppedConnectionOnARead_IsRetried_EveryOrderOnceInTheFirstRun()
     {
         var connection = await _test.ConnectAsync();
