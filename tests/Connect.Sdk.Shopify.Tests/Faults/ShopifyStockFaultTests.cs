@@ -56,6 +56,26 @@ public sealed class ShopifyStockFaultTests : ShopifyFaultFixture
     }
 
     [Fact]
+    public async Task OneReadAnsweredWithAnErrorPage_OnlyThatArticleWaitsForTheNextRun()
+    {
+        await MapArticlesAsync(7, 8);
+        Faults.Next(FaultKind.MalformedJson, operation: "graphql.product");
+
+        await Host.RunDueAsync();
+
+        // Article 1's read got an HTML page: it alone failed, saying why; article 2 went out in the same batch.
+        var first = (await EntryAsync(RecordKind.ArticleStock, ArticleNumber(1))).History;
+        Assert.Contains(first, c => c.To == JournalStatus.Failed && c.Message!.Contains("the shop's quantity could not be read", StringComparison.Ordinal));
+        Assert.DoesNotContain((await EntryAsync(RecordKind.ArticleStock, ArticleNumber(2))).History, c => c.To == JournalStatus.Failed);
+        Assert.Equal(8, Shop.StockOf(Product(2)));
+
+        await Host.RunForAsync(NodaTime.Duration.FromMinutes(10));
+
+        Assert.Equal(7, Shop.StockOf(Product(1)));
+        Assert.Equal(JournalStatus.Succeeded, (await EntryAsync(RecordKind.ArticleStock, ArticleNumber(1))).Status);
+    }
+
+    [Fact]
     public async Task DroppedConnectionOnTheWrite_RetriedUnderItsIdempotencyKey()
     {
         await MapArticlesAsync(7, 8);
