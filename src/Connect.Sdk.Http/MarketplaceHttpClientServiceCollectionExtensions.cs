@@ -15,8 +15,10 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
     /// Registers a named client, usually one per connection (name it after the connection id). Its handlers, outermost
     /// first: redacted logging and tracing, the total timeout (extended by <c>Retry-After</c>), the resilience pipeline of
     /// <see cref="MarketplaceResilience"/>, pacing on the account's budget from <see cref="AccountBudgets"/> (the client's,
-    /// or the request's <see cref="MarketplaceRequest.RateBudget"/>), and the attempt timeout, which so never counts a
-    /// wait for budget. A write that went out without an answer fails with <see cref="WriteInDoubtException"/>.
+    /// or the request's <see cref="MarketplaceRequest.RateBudget"/>), the attempt timeout, which so never counts a
+    /// wait for budget, and a handler that reads each body inside the attempt, so that an answer cut off on its way is
+    /// retried like a dropped connection. A write that went out without a whole answer fails with
+    /// <see cref="WriteInDoubtException"/>.
     /// Resolve it with <c>IHttpClientFactory.CreateClient(name)</c>. Waits run on the registered
     /// <see cref="TimeProvider"/> (the system's unless the host registered another).
     /// </summary>
@@ -95,6 +97,10 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
         client.AddHttpMessageHandler(provider => new AttemptTimeoutHandler(
             Options(provider, name).Resilience.AttemptTimeout,
             provider.GetRequiredService<TimeProvider>()));
+
+        // The body is read inside the attempt and its timeout: a cut-off answer is a failed attempt, not a failure
+        // after the retries.
+        client.AddHttpMessageHandler(() => new WholeAnswerHandler());
         return client;
     }
 

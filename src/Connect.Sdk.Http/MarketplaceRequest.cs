@@ -10,7 +10,8 @@ public static class MarketplaceRequest
 {
     /// <summary>
     /// Marks a write (POST, PATCH, PUT, DELETE) as safe to send twice, so the resilience pipeline may retry it.
-    /// Reads are always retried; writes are not unless marked or carrying an <see cref="IdempotencyKeyHeader"/>.
+    /// Reads are always retried; writes are not unless marked or carrying an <see cref="IdempotencyKeyHeader"/>, except
+    /// after a 429, which says the marketplace processed nothing.
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> Idempotent = new("Connect.Sdk.Http.Idempotent");
 

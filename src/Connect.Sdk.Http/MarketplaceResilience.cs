@@ -9,7 +9,8 @@ namespace Connect.Sdk.Http;
 
 /// <summary>
 /// Builds the resilience pipeline every marketplace client shares, on Polly v8: retries with exponential back-off
-/// and jitter on 5xx, 408, 429, timeouts and network errors, honouring <c>Retry-After</c>; a circuit breaker that
+/// and jitter on 5xx, 408, 429, timeouts and network errors (writes only when safe to send twice, or refused with 429),
+/// honouring <c>Retry-After</c>; a circuit breaker that
 /// ignores 429; and a per-attempt timeout. All waits run on the given <see cref="TimeProvider"/>.
 /// </summary>
 public static class MarketplaceResilience
@@ -81,8 +82,11 @@ public static class MarketplaceResilience
             return false;
         }
 
+        // A 429 means the marketplace processed nothing, so even a write that must not be sent twice is safe to send
+        // again; the retry waits for the account's budget, which the 429 paused, like any paced request.
         var request = context.GetRequestMessage() ?? outcome.Result?.RequestMessage;
-        if (request is null || !MarketplaceRequest.IsRetriable(request))
+        var refusedUnprocessed = outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;
+        if (request is null || !(refusedUnprocessed || MarketplaceRequest.IsRetriable(request)))
         {
             return false;
         }

@@ -86,6 +86,23 @@ public sealed class ResilienceTests : IDisposable
         Assert.Single(stub.Received);
     }
 
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PATCH")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task Write_NotMarkedIdempotentRefusedWith429_IsRetriedAfterTheRetryAfter(string method)
+    {
+        // A 429 says nothing was processed: sending the write again cannot apply it twice.
+        var stub = _harness.Add("shop").Then(HttpStatusCode.TooManyRequests, r => r.Headers.Add("Retry-After", "3"));
+
+        var response = await _harness.Time.RunAsync(_harness.SendAsync("shop", new HttpRequestMessage(new HttpMethod(method), "orders/1/shipmentConfirmation")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, stub.Received.Count);
+        Assert.Equal(TimeSpan.FromSeconds(3), stub.Received[1].At - stub.Received[0].At);
+    }
+
     [Fact]
     public async Task Post_MarkedIdempotent_IsRetried()
     {
@@ -130,11 +147,12 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task ManyTooManyRequests_DoNotOpenTheCircuit_ButServerErrorsDo()
     {
-        // POSTs are not retried, so each call is exactly one attempt the breaker sees.
+        // A 429 whose Retry-After is beyond the cap and a 500 to a POST are not retried, so each call is exactly one
+        // attempt the breaker sees.
         var stub = _harness.Add("shop");
         for (var i = 0; i < 20; i++)
         {
-            stub.Then(HttpStatusCode.TooManyRequests);
+            stub.Then(HttpStatusCode.TooManyRequests, r => r.Headers.Add("Retry-After", "3600"));
         }
 
         for (var i = 0; i < 20; i++)

@@ -20,13 +20,15 @@ namespace Connect.Sdk.Amazon.Orders;
 /// <remarks>
 /// Amazon documents no order of the orders in a result, so only the last page moves the SDK's cursor (to the newest
 /// change seen); a run that breaks off between pages reads the whole window again, and the SDK's ledger drops the
-/// repeats. Orders still <c>Pending</c> are passed over: Amazon withholds their amounts until payment, and they come
+/// repeats. The items it read are kept (<see cref="ReadOrderItems"/>), so the repeat costs only the getOrders pages. Orders still <c>Pending</c> are passed over: Amazon withholds their amounts until payment, and they come
 /// back when they turn <c>Unshipped</c> (their change time moves).
 /// </remarks>
 internal sealed class AmazonOrdersFeature(AmazonApiClient client, ILogger logger) : IOrdersFeature
 {
     /// <summary>Orders per getOrders page: the documented maximum, since getOrders is the slowest operation (one a minute).</summary>
     public const int PageSize = 100;
+
+    private readonly ReadOrderItems _readItems = new();
 
     /// <inheritdoc />
     public FeatureKind Kind => FeatureKind.Orders;
@@ -177,7 +179,10 @@ internal sealed class AmazonOrdersFeature(AmazonApiClient client, ILogger logger
         IReadOnlyList<AmazonOrderItemJson> items;
         try
         {
-            items = await FetchItemsAsync(client, settings, order.AmazonOrderId, cancellationToken).ConfigureAwait(false);
+            // An import resumes with the items an earlier run read; a lookup by number reads them afresh.
+            items = byNumber
+                ? await FetchItemsAsync(client, settings, order.AmazonOrderId, cancellationToken).ConfigureAwait(false)
+                : await _readItems.GetOrReadAsync(settings.SellerId, order, ct => FetchItemsAsync(client, settings, order.AmazonOrderId, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectSdkException ex) when (ex.InnerException is JsonException flaw && JsonFieldProblem.IsAboutAField(flaw))
         {

@@ -54,8 +54,22 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
         var pending = new List<PendingQuantity>();
         foreach (var update in batch)
         {
-            // A failed read throws before anything is written: the SDK journals the whole batch as not sent.
-            var read = await reader.ReadAsync(session, update.ForeignNumber, location, cancellationToken).ConfigureAwait(false);
+            InventoryRead read;
+            try
+            {
+                read = await reader.ReadAsync(session, update.ForeignNumber, location, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectSdkException ex) when (ex.MarketplaceStatusCode is >= 200 and < 300)
+            {
+                // Shopify answered this read with 200 but not with a level (an error page, GraphQL errors): this article
+                // waits for the next run and the others go now. Each article's read is one request in a batch of up to
+                // 250, so failing them all for one bad answer would send nothing while a fraction of answers is bad.
+                // Shopify failing (an error status after the retries) or unreachable still throws: the SDK journals the
+                // batch as not sent and stops after three such batches.
+                results[update.ArticleNumber] = RecordResult.Failure(update.ArticleNumber, $"stock {update.Quantity} not sent: the shop's quantity could not be read ({session.Redactor.Redact(ex.Message)}); the next run sends it again");
+                continue;
+            }
+
             if (read.IsUntracked)
             {
                 results[update.ArticleNumber] = new RecordResult(update.ArticleNumber, RecordOutcome.Skipped, read.Problem);

@@ -17,13 +17,21 @@ public sealed class MarketplaceFakeOptions
     public FaultPlan Faults { get; init; } = new();
 
     /// <summary>
-    /// How long a <see cref="FaultKind.Timeout"/> waits before answering. Real time (the server really waits),
-    /// so tests give their client a shorter timeout instead of waiting this out; disposing the fake ends the wait.
+    /// How long a <see cref="FaultKind.Timeout"/> waits before answering, on <see cref="DelayTime"/>. On real time (the
+    /// server really waits) tests give their client a shorter timeout instead of waiting this out; disposing the fake
+    /// ends the wait.
     /// </summary>
     public Duration TimeoutDelay { get; init; } = Duration.FromSeconds(100);
 
     /// <summary>How long a <see cref="FaultKind.SlowResponse"/> waits before answering correctly; keep it tiny in tests.</summary>
     public Duration SlowResponseDelay { get; init; } = Duration.FromMilliseconds(200);
+
+    /// <summary>
+    /// The time the delay faults (<see cref="FaultKind.Timeout"/>, <see cref="FaultKind.SlowResponse"/>) wait on: real
+    /// time by default. A test whose client runs on fake time passes that time, so a timeout fault moves it past the
+    /// client's attempt timeout instead of holding the test for real.
+    /// </summary>
+    public TimeProvider DelayTime { get; init; } = TimeProvider.System;
 
     /// <summary>The rate limit the fake enforces, or <see langword="null"/> for none.</summary>
     public RateLimit? RateLimit { get; init; }

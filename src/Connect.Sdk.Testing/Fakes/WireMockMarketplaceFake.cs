@@ -335,7 +335,7 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
         {
             try
             {
-                await Task.Delay(delay.ToTimeSpan(), _stopping.Token).ConfigureAwait(false);
+                await Task.Delay(delay.ToTimeSpan(), Options.DelayTime, _stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

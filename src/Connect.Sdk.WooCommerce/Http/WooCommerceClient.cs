@@ -20,6 +20,9 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
     /// <summary>The name of the connector's marketplace client.</summary>
     public const string ClientName = "Connect.Sdk.WooCommerce";
 
+    private const int MaxMessageLength = 200;
+    private const int MaxExcerptLength = 80;
+
     /// <summary>Sends a call.</summary>
     /// <param name="connection">The calling connection.</param>
     /// <param name="call">The call.</param>
@@ -105,7 +108,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
 
     /// <summary>WooCommerce's error code and message from an error body, or the start of a body that has none.</summary>
     /// <param name="body">The body.</param>
-    /// <returns>E.g. <c>(woocommerce_rest_shop_order_invalid_id: Invalid ID.)</c>.</returns>
+    /// <returns>E.g. <c>(woocommerce_rest_shop_order_invalid_id: Invalid ID.)</c>; HTML in the message or body as one line of its text.</returns>
     public static string Describe(string body)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -113,7 +116,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
         {
             if (JsonSerializer.Deserialize(body, WooCommerceJsonContext.Default.WooErrorJson) is { } error)
             {
-                return $"({error.Code}: {error.Message})";
+                return $"({error.Code}: {ErrorText.OneLine(error.Message ?? string.Empty, MaxMessageLength)})";
             }
         }
         catch (JsonException)
@@ -137,6 +140,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
         await connection.GetSecretAsync(WooCommerceConnector.ConsumerKeyKey, cancellationToken).ConfigureAwait(false),
         await connection.GetSecretAsync(WooCommerceConnector.ConsumerSecretKey, cancellationToken).ConfigureAwait(false));
 
+    // A host's HTML error page shows as its text, not its markup.
     private static string Start(string body) =>
-        body.Length == 0 ? "no body" : $"\"{body[..Math.Min(body.Length, 80)]}{(body.Length > 80 ? "…" : string.Empty)}\"";
+        ErrorText.OneLine(body, MaxExcerptLength) is { Length: > 0 } line ? $"\"{line}\"" : body.Length == 0 ? "no body" : "a body without text";
 }

@@ -118,22 +118,40 @@ public sealed class AmazonOrderFaultTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task TruncatedOrdersPage_RunFailsWithTheReason_ThenEveryOrderOnce()
+    public async Task TruncatedOrdersPageAndItems_RetriedInTheSameRun_EveryOrderOnce()
     {
         var connection = await _test.ConnectAsync();
         await _test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 100);
         var orders = _test.SeedOrders(3, AmazonTestHost.Fbm("MUG-BLUE"));
-        _test.Amazon.Faults.Next(FaultKind.TruncatedJson, operation: AmazonOperations.GetOrders);
+        _test.Amazon.Faults.Next(FaultKind.TruncatedJson, operation: AmazonOperations.GetOrders)
+            .Next(FaultKind.TruncatedJson, operation: AmazonOperations.GetOrderItems);
 
-        var first = await _test.Host.RunDueAsync();
+        var runs = await _test.Host.RunDueAsync();
 
-        var failed = Assert.Single(first, r => r.Outcome == WorkRunOutcome.Failed);
-        Assert.Contains("getOrders page 1", failed.Message, StringComparison.Ordinal);
-        Assert.Empty(_test.Host.Orders.Orders);
-
-        await _test.Host.RunForAsync(Duration.FromHours(1));
-
+        Assert.DoesNotContain(runs, r => r.Outcome == WorkRunOutcome.Failed);
+        Assert.Equal(2, _test.Amazon.Faults.Injected.Count);
         _test.AssertEveryOrderOnce(orders);
+    }
+
+    [Fact]
+    public async Task ItemsUnreadableMidPage_TheNextRunResumes_EachOrdersItemsReadOnce()
+    {
+        // The run breaks off at the third order's items; the next reads only the items it has not read yet.
+        await using var test = new AmazonTestHost(() => StandInTransport.HtmlPage(AmazonOperations.GetOrderItems, nth: 3));
+        var connection = await test.ConnectAsync();
+        await test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 100);
+        var orders = test.SeedOrders(5, AmazonTestHost.Fbm("MUG-BLUE"));
+
+        var first = await test.Host.RunDueAsync();
+        Assert.Contains(first, r => r.Outcome == WorkRunOutcome.Failed);
+        Assert.Empty(test.Host.Orders.Orders);
+
+        await test.Host.RunForAsync(Duration.FromHours(1));
+
+        test.AssertEveryOrderOnce(orders);
+        Assert.Equal(
+            orders.Select(o => o.OrderNumber).Order(),
+            test.Amazon.Requests.Where(r => r.Operation == AmazonOperations.GetOrderItems).Select(r => r.PathAndQuery.Split('/')[4]).Order());
     }
 
     [Fact]

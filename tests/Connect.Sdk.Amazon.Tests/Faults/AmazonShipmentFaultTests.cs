@@ -31,6 +31,25 @@ public sealed class AmazonShipmentFaultTests
     }
 
     [Fact]
+    public async Task QuotaExceededOnConfirmShipment_IsSentAgainPaced_OnePackageAndSucceeded()
+    {
+        // A 429 means Amazon processed nothing, so the confirmation goes again without a user's retry, after the
+        // seller's confirmShipment budget has refilled (Amazon sends no Retry-After).
+        await using var test = new AmazonTestHost();
+        var (connection, order) = await ImportedOrderAsync(test);
+        test.Amazon.Faults.Next(FaultKind.TooManyRequests, times: 2, operation: AmazonOperations.ConfirmShipment);
+
+        await ShipAsync(test, connection, order);
+
+        Assert.Single(test.Amazon.ShipmentsOf(order.OrderNumber));
+        Assert.Equal(OrderStatus.Shipped, test.Amazon.StatusOf(order.OrderNumber));
+        Assert.Equal(JournalStatus.Succeeded, (await test.JournalAsync(connection, RecordKind.OrderStatus))[order.OrderNumber].Status);
+        Assert.Equal(
+            ["confirmShipment:429", "confirmShipment:429", "confirmShipment:204"],
+            AfterImport(test).Where(r => r.Operation == AmazonOperations.ConfirmShipment).Select(r => $"{r.Operation}:{r.StatusCode}"));
+    }
+
+    [Fact]
     public async Task AnswerLostAfterAmazonShipped_ReadBackShowsThePackage_NotSentAgain()
     {
         await using var test = new AmazonTestHost(() => new AnswerLosingTransport(AmazonOperations.ConfirmShipment));

@@ -68,7 +68,7 @@ public sealed class AmazonStockFaultTests : IAsyncDisposable
     [Fact]
     public async Task QuotaExceededWithRetryAfter_IsHonoured_EveryLevelRight()
     {
-        await using var test = new AmazonTestHost(() => new ThrottlingProxyTransport(AmazonOperations.PatchListingsItem, retryAfterSeconds: 7));
+        await using var test = new AmazonTestHost(() => StandInTransport.TooManyRequests(AmazonOperations.PatchListingsItem, retryAfterSeconds: 7));
         var connection = await test.ConnectAsync();
         await test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 7);
 

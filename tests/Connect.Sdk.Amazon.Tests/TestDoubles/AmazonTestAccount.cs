@@ -28,7 +28,7 @@ internal static class AmazonTestAccount
     public static AmazonCredentials Credentials { get; } = new(ClientId, ClientSecret, RefreshToken, SellerId);
 
     public static AmazonSellingPartnerFake StartFake(TimeProvider time, Testing.Faults.FaultPlan? faults = null) =>
-        AmazonSellingPartnerFake.Start(Credentials, new MarketplaceFakeOptions { Clock = new TimeProviderClock(time), Faults = faults ?? new() });
+        AmazonSellingPartnerFake.Start(Credentials, new MarketplaceFakeOptions { Clock = new TimeProviderClock(time), Faults = faults ?? new(), DelayTime = time });
 
     public static SettingsUpdate Settings(AmazonSellingPartnerFake fake, string? refreshToken = null, string? clientSecret = null) => SettingsUpdate.Empty
         .Set(AmazonConnector.ClientIdKey, ClientId)

@@ -20,9 +20,9 @@ internal sealed class AmazonTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public AmazonTestHost(Func<HttpMessageHandler>? transport = null)
+    public AmazonTestHost(Func<HttpMessageHandler>? transport = null, Testing.Faults.FaultPlan? faults = null)
     {
-        Amazon = AmazonTestAccount.StartFake(Time);
+        Amazon = AmazonTestAccount.StartFake(Time, faults);
         var logs = AdapterTestLog.CreateFactory();
         _services = AmazonTestServices.Build(logs, Time, transport is null
             ? null

@@ -32,7 +32,7 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
 
     protected ShopifyTraffic Traffic { get; } = new();
 
-    protected FaultPlan Faults { get; } = new();
+    protected FaultPlan Faults { get; init; } = new();
 
     protected ShopifyFake Shop { get; private set; } = null!;
 
@@ -42,7 +42,7 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Shop = ShopifyFake.Start(ShopifyTestServices.Token, new MarketplaceFakeOptions { Clock = new TimeProviderClock(Time), Faults = Faults });
+        Shop = ShopifyFake.Start(ShopifyTestServices.Token, FakeOptions());
         _connector = ShopifyTestServices.Create(null, Time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(Traffic.CreateHandler));
         Host = ShopifyTestServices.Host(_connector);
         Connection = await Host.CreateProductiveConnectionAsync(ShopifyConnector.Id, ShopifyTestServices.Settings(Shop), "shop-1");
@@ -59,6 +59,9 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
         await Shop.DisposeAsync();
     }
 
+    /// <summary>The fake shop's settings: its clock on <see cref="Time"/> and the <see cref="Faults"/>.</summary>
+    protected virtual MarketplaceFakeOptions FakeOptions() => new() { Clock = new TimeProviderClock(Time), Faults = Faults };
+
     protected static ForeignNumber Product(int index) => new(ForeignNumberLabel.ShopifyProductId, (9_007_199_254_700_001L + (2L * index)).ToString(CultureInfo.InvariantCulture));
 
     protected static string ArticleNumber(int index) => string.Create(CultureInfo.InvariantCulture, $"ART-{index}");
@@ -73,26 +76,28 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Seeds orders 5001.. on the fake, one minute apart, for article 1.</summary>
-    protected IReadOnlyList<string> SeedOrders(int count)
+    /// <summary>Seeds orders 5001.. on the fake, oldest first, <paramref name="apart"/> (a minute) apart up to a minute ago, for article 1 or the given product.</summary>
+    protected IReadOnlyList<string> SeedOrders(int count, Duration? apart = null, Func<int, ForeignNumber>? productOfOrder = null)
     {
         var now = Host.Clock.GetCurrentInstant();
         var numbers = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var number = (5001 + i).ToString(CultureInfo.InvariantCulture);
+            var at = now - ((apart ?? Duration.FromMinutes(1)) * (count - i + 1));
+            var product = productOfOrder?.Invoke(i) ?? Product(1);
             Shop.SeedOrder(new MarketplaceOrder
             {
                 OrderNumber = number,
                 MarketplaceOrderId = "77" + number,
-                CreatedAt = now - Duration.FromMinutes(count - i + 1),
-                UpdatedAt = now - Duration.FromMinutes(count - i + 1),
+                CreatedAt = at,
+                UpdatedAt = at,
                 Currency = CurrencyCode.Eur,
                 Status = OrderStatus.Open,
                 Lines =
                 [
-                    new OrderLine { LineId = "77" + number + "1", ForeignNumber = Product(1), Title = "Mug", Quantity = 2, UnitPrice = new Money(12.99m, CurrencyCode.Eur), TaxRate = 0.19m },
-                    new OrderLine { LineId = "77" + number + "2", ForeignNumber = Product(1), Title = "Mug", Quantity = 1, UnitPrice = new Money(12.99m, CurrencyCode.Eur), TaxRate = 0.19m },
+                    new OrderLine { LineId = "77" + number + "1", ForeignNumber = product, Title = "Mug", Quantity = 2, UnitPrice = new Money(12.99m, CurrencyCode.Eur), TaxRate = 0.19m },
+                    new OrderLine { LineId = "77" + number + "2", ForeignNumber = product, Title = "Mug", Quantity = 1, UnitPrice = new Money(12.99m, CurrencyCode.Eur), TaxRate = 0.19m },
                 ],
                 ShippingCost = new Money(4.90m, CurrencyCode.Eur),
                 ShippingAddress = new Address { Name = "Max Mustermann", Street = "Am Hafen 3", PostalCode = "20457", City = "Hamburg", CountryCode = "DE" },

@@ -41,8 +41,9 @@ public sealed class ShopifyStockFaultTests : ShopifyFaultFixture
     }
 
     [Fact]
-    public async Task TruncatedAnswerToTheWrite_ReadBackShowsItAppliedAndSendsNothingMore()
+    public async Task TruncatedAnswerToTheWrite_SentAgainUnderItsIdempotencyKey_AppliedOnce()
     {
+        // A cut-off answer is a transport fault inside the retry; the write carries its idempotency key, so it goes again.
         await MapArticlesAsync(7, 8);
         Faults.Next(FaultKind.TruncatedJson, operation: "graphql.inventorySetQuantities");
 
@@ -51,7 +52,27 @@ public sealed class ShopifyStockFaultTests : ShopifyFaultFixture
         Assert.Equal(7, Shop.StockOf(Product(1)));
         Assert.Equal(8, Shop.StockOf(Product(2)));
         Assert.All(await JournalAsync(RecordKind.ArticleStock), e => Assert.Equal(JournalStatus.Succeeded, e.Status));
-        Assert.Equal(1, Sent("inventorySetQuantities"));
+        Assert.Equal(2, Sent("inventorySetQuantities"));
+    }
+
+    [Fact]
+    public async Task OneReadAnsweredWithAnErrorPage_OnlyThatArticleWaitsForTheNextRun()
+    {
+        await MapArticlesAsync(7, 8);
+        Faults.Next(FaultKind.MalformedJson, operation: "graphql.product");
+
+        await Host.RunDueAsync();
+
+        // Article 1's read got an HTML page: it alone failed, saying why; article 2 went out in the same batch.
+        var first = (await EntryAsync(RecordKind.ArticleStock, ArticleNumber(1))).History;
+        Assert.Contains(first, c => c.To == JournalStatus.Failed && c.Message!.Contains("the shop's quantity could not be read", StringComparison.Ordinal));
+        Assert.DoesNotContain((await EntryAsync(RecordKind.ArticleStock, ArticleNumber(2))).History, c => c.To == JournalStatus.Failed);
+        Assert.Equal(8, Shop.StockOf(Product(2)));
+
+        await Host.RunForAsync(NodaTime.Duration.FromMinutes(10));
+
+        Assert.Equal(7, Shop.StockOf(Product(1)));
+        Assert.Equal(JournalStatus.Succeeded, (await EntryAsync(RecordKind.ArticleStock, ArticleNumber(1))).Status);
     }
 
     [Fact]

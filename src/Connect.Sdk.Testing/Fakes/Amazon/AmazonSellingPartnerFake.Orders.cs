@@ -243,7 +243,8 @@ public sealed partial class AmazonSellingPartnerFake
         List<string> ids;
         if (request.Query.TryGetValue("NextToken", out var nextToken))
         {
-            if (!_nextTokens.Remove(nextToken, out ids!))
+            // A token can be sent again (Amazon documents no single use): a client repeats a page whose answer it lost.
+            if (!_nextTokens.TryGetValue(nextToken, out ids!))
             {
                 return InvalidInput("Invalid NextToken.");
             }

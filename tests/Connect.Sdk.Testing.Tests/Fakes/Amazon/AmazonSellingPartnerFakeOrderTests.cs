@@ -40,6 +40,28 @@ public sealed class AmazonSellingPartnerFakeOrderTests() : AmazonFakeTestBase(St
     }
 
     [Fact]
+    public async Task GetOrders_NextTokenSentTwice_AnswersTheSamePageAgain()
+    {
+        // A client whose answer was lost on the way sends the page's request again.
+        for (var i = 1; i <= 7; i++)
+        {
+            Amazon.SeedOrder(Order(i, Start + Duration.FromMinutes(i)));
+        }
+
+        var query = $"orders/v0/orders?MarketplaceIds={Marketplace}&LastUpdatedAfter={Iso(Start)}&MaxResultsPerPage=5";
+        using var first = await Http.GetAsync(new Uri(query, UriKind.Relative));
+        var next = $"{query}&NextToken={Uri.EscapeDataString((string)(await JsonOf(first))["payload"]!["NextToken"]!)}";
+
+        using var once = await Http.GetAsync(new Uri(next, UriKind.Relative));
+        using var again = await Http.GetAsync(new Uri(next, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(
+            (await JsonOf(once))["payload"]!["Orders"]!.AsArray().Select(o => (string)o!["AmazonOrderId"]!),
+            (await JsonOf(again))["payload"]!["Orders"]!.AsArray().Select(o => (string)o!["AmazonOrderId"]!));
+    }
+
+    [Fact]
     public async Task GetOrders_LastUpdatedAfter_ReturnsOrdersChangedAtOrAfterIt()
     {
         for (var i = 0; i < 5; i++)

@@ -74,6 +74,28 @@ public sealed class WooCommerceFakeFaultTests
     }
 
     [Fact]
+    public async Task Timeout_OnTheGivenDelayTime_AnswersOnceThatTimeHasPassed()
+    {
+        var time = new SignallingTime();
+        await using var woo = WooCommerceFake.Start(new WooCommerceCredentials(Key, Secret), new MarketplaceFakeOptions
+        {
+            Faults = new FaultPlan().Next(FaultKind.Timeout),
+            TimeoutDelay = Duration.FromSeconds(100),
+            DelayTime = time,
+        });
+        using var http = Client(woo, Key, Secret);
+
+        var answer = http.GetAsync(Orders);
+        await time.TimerCreated.Task.WaitAsync(TimeSpan.FromSeconds(30)); // a guard against a hang, not a timing
+        time.Advance(TimeSpan.FromSeconds(99));
+        Assert.False(answer.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        using var response = await answer;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task SlowResponse_AnswersCorrectlyAfterTheDelay()
     {
         await using var woo = StartWoo(new FaultPlan().Next(FaultKind.SlowResponse));
@@ -227,6 +249,19 @@ public sealed class WooCommerceFakeFaultTests
         }
 
         return codes;
+    }
+
+    /// <summary>Fake time that says when the fake has begun to wait on it.</summary>
+    private sealed class SignallingTime : Microsoft.Extensions.Time.Testing.FakeTimeProvider
+    {
+        public TaskCompletionSource TimerCreated { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            TimerCreated.TrySetResult();
+            return timer;
+        }
     }
 
     private static WooCommerceFake StartWoo(FaultPlan faults, Duration? timeout = null) =>
