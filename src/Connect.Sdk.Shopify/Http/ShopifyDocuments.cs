@@ -43,7 +43,7 @@ internal static class ShopifyDocuments
     // discountAllocations 3 (list, allocatedAmountSet 2).
     private const int LineCost = 11;
 
-    // An order without its lines: itself 1, totalPriceSet 2, shippingLines(first: 5) 2 + 5 × 9 (line 1, taxLines 3 (list,
+    // An order without its lines: itself 1, currentTotalPriceSet 2, shippingLines(first: 5) 2 + 5 × 9 (line 1, taxLines 3 (list,
     // priceSet 2), discountedPriceSet 2, discountAllocations 3 (list, allocatedAmountSet 2)), shippingAddress 1,
     // billingAddress 1.
     private const int OrderCostWithoutLines = 1 + 2 + (2 + (5 * 9)) + 1 + 1;
@@ -70,7 +70,7 @@ internal static class ShopifyDocuments
     private static readonly string OrderFields = $$"""
         id name createdAt updatedAt currencyCode email taxesIncluded displayFinancialStatus displayFulfillmentStatus cancelledAt
         paymentGatewayNames
-        totalPriceSet { shopMoney { amount currencyCode } }
+        currentTotalPriceSet { shopMoney { amount currencyCode } }
         shippingLines(first: 5) {
           nodes {
             title

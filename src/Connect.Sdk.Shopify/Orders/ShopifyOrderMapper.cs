@@ -70,7 +70,8 @@ internal static class ShopifyOrderMapper
             ShippingCost = Sum(shippingLines.Select((l, i) => Money(l.DiscountedPriceSet, currency, $"shippingLines[{i}].discountedPriceSet") ?? throw new FormatException($"field 'shippingLines[{i}].discountedPriceSet' is missing")).Cast<Money?>(), currency),
             ShippingDiscount = shippingDiscounts.Count == 0 ? null : Sum(shippingDiscounts.Select((d, i) => Money(d.AllocatedAmountSet, currency, $"shippingLines.discountAllocations[{i}].allocatedAmountSet")), currency),
             ShippingTax = shippingTaxes.Count == 0 ? null : Sum(shippingTaxes.Select((t, i) => Money(t.PriceSet, currency, $"shippingLines.taxLines[{i}].priceSet")), currency),
-            Total = Money(json.TotalPriceSet, currency, "totalPriceSet"),
+            // After refunds and edits, as the lines are (currentQuantity): one snapshot of the order as it stands.
+            Total = Money(json.CurrentTotalPriceSet, currency, "currentTotalPriceSet"),
             BillingAddress = AddressOf(json.BillingAddress, "billingAddress"),
             ShippingAddress = AddressOf(json.ShippingAddress, "shippingAddress"),
             BuyerEmail = Empty(json.Email),
@@ -85,11 +86,20 @@ internal static class ShopifyOrderMapper
         var discounts = line.DiscountAllocations ?? [];
         var ordered = line.Quantity ?? throw new FormatException($"field '{path}.quantity' is missing");
 
-        // currentQuantity leaves out what an order edit removed (and what was refunded): a line at 0 is not imported.
+        // currentQuantity leaves out what an order edit removed (and what was refunded): a line at 0 is not imported, with
+        // its taxes and discounts, as currentTotalPriceSet leaves it out. A line with some units left cannot be booked as
+        // paid: its taxLines and discountAllocations still count every unit ordered, and Shopify states no current tax.
         var quantity = line.CurrentQuantity ?? ordered;
         if (quantity <= 0)
         {
             return null;
+        }
+
+        if (quantity < ordered)
+        {
+            throw new FormatException(
+                $"{path} was partly refunded or edited before the import ({quantity} of {ordered} units remain), and Shopify states "
+                + $"its taxLines and discountAllocations for all {ordered} units, so what the buyer paid for the rest is not known; enter the order in the ERP by hand");
         }
 
         var original = Money(line.OriginalUnitPriceSet, currency, path + ".originalUnitPriceSet") ?? throw new FormatException($"field '{path}.originalUnitPriceSet' is missing");
@@ -104,7 +114,7 @@ internal static class ShopifyOrderMapper
             UnitPrice = UnitPriceAfterDiscount(original, discount, ordered),
             TaxRate = taxes.Count == 0 || taxes.Any(t => t.Rate is null) ? null : taxes.Sum(t => t.Rate!.Value),
             TaxAmount = taxes.Count == 0 ? null : Sum(taxes.Select((t, i) => Money(t.PriceSet, currency, $"{path}.taxLines[{i}].priceSet")), currency),
-            Discount = discount is { } whole && quantity != ordered ? new Money(Math.Round(whole.Amount * quantity / ordered, 2, MidpointRounding.ToEven), currency) : discount,
+            Discount = discount,
         };
     }
 

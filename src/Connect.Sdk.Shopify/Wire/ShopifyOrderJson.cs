@@ -33,8 +33,8 @@ internal sealed class ShopifyOrderJson
     /// <summary>When it was cancelled, if it was.</summary>
     public string? CancelledAt { get; init; }
 
-    /// <summary>The order total.</summary>
-    public ShopifyMoneyBagJson? TotalPriceSet { get; init; }
+    /// <summary>The order total after refunds, returns and order edits (<c>totalPriceSet</c> is before them).</summary>
+    public ShopifyMoneyBagJson? CurrentTotalPriceSet { get; init; }
 
     /// <summary>The shipping lines with their taxes.</summary>
     public ShopifyNodesJson<ShopifyShippingLineJson>? ShippingLines { get; init; }

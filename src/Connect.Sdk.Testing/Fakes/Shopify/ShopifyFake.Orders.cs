@@ -180,6 +180,9 @@ public sealed partial class ShopifyFake
                 ["displayFinancialStatus"] = order.Status == OrderStatus.Pending ? "PENDING" : "PAID",
                 ["cancelledAt"] = order.Status == OrderStatus.Cancelled ? InstantPattern.General.Format(order.UpdatedAt) : null,
                 ["totalPriceSet"] = MoneyBag(order.Total?.Amount ?? TotalPriceOf(lineNodes, shippingLine, order.PricesIncludeTax), currency),
+
+                // Before any refund or edit the current total is the total (RemoveUnits lowers it).
+                ["currentTotalPriceSet"] = MoneyBag(order.Total?.Amount ?? TotalPriceOf(lineNodes, shippingLine, order.PricesIncludeTax), currency),
                 ["totalDiscountsSet"] = MoneyBag(SumOf(lineNodes, "discountAllocations", "allocatedAmountSet") + shippingDiscount, currency),
                 ["totalShippingPriceSet"] = MoneyBag(order.ShippingCost.Amount, currency),
                 ["shippingLines"] = new JsonObject { ["nodes"] = new JsonArray(shippingLine) },
@@ -205,6 +208,42 @@ public sealed partial class ShopifyFake
                 UpdatedAt = order.UpdatedAt,
                 Json = json,
             });
+        }
+    }
+
+    /// <summary>
+    /// Takes units of a line off a placed order, as a refund of line items or an order edit does on Shopify: the line's
+    /// <c>currentQuantity</c> drops, while its <c>taxLines</c> and <c>discountAllocations</c> keep counting every unit
+    /// ordered (Shopify documents both as "including refunded and removed quantities"), and so does <c>totalPriceSet</c>
+    /// ("before returns"). <c>currentTotalPriceSet</c> drops by what the units cost after their share of the line's
+    /// discounts, plus their share of its tax unless prices include it (each share rounded to the cent), and
+    /// <c>displayFinancialStatus</c> becomes <c>PARTIALLY_REFUNDED</c>. Fulfillment orders keep their quantities.
+    /// </summary>
+    /// <param name="orderNumber">The order number, with or without <c>#</c>.</param>
+    /// <param name="lineId">The line's id as seeded.</param>
+    /// <param name="units">How many units to take off; at most the units left.</param>
+    /// <exception cref="ArgumentException">The order or line is unknown, or fewer units are left.</exception>
+    public void RemoveUnits(string orderNumber, string lineId, int units)
+    {
+        lock (Gate)
+        {
+            var order = FindOrder(orderNumber) ?? throw new ArgumentException($"No order {orderNumber}.", nameof(orderNumber));
+            var line = order.Json["lineItems"]!["nodes"]!.AsArray().OfType<JsonObject>().FirstOrDefault(l => (string?)l["id"] == "gid://shopify/LineItem/" + lineId)
+                ?? throw new ArgumentException($"Order {orderNumber} has no line {lineId}.", nameof(lineId));
+            var ordered = (int)line["quantity"]!;
+            var left = (int)line["currentQuantity"]!;
+            if (units < 1 || units > left)
+            {
+                throw new ArgumentException($"Line {lineId} has {left} units left; {units} cannot be taken off.", nameof(units));
+            }
+
+            var afterDiscounts = (AmountOf(line["originalUnitPriceSet"]) * ordered) - SumOf(line, "discountAllocations", "allocatedAmountSet");
+            var refund = Math.Round(afterDiscounts * units / ordered, 2, MidpointRounding.AwayFromZero)
+                + ((bool)order.Json["taxesIncluded"]! ? 0m : Math.Round(SumOf(line, "taxLines", "priceSet") * units / ordered, 2, MidpointRounding.AwayFromZero));
+            line["currentQuantity"] = left - units;
+            var currency = (string)order.Json["currencyCode"]!;
+            order.Json["currentTotalPriceSet"] = MoneyBag(AmountOf(order.Json["currentTotalPriceSet"]) - refund, currency);
+            order.Json["displayFinancialStatus"] = "PARTIALLY_REFUNDED";
         }
     }
 
