@@ -16,8 +16,8 @@ namespace Connect.Sdk.Amazon.Orders;
 /// Amazon's <c>ItemPrice</c> and <c>ItemTax</c> are line totals before the line's promotion. What the buyer paid for a
 /// line is <c>ItemPrice − PromotionDiscount</c>, its tax <c>ItemTax − PromotionDiscountTax</c>; the unit price is that
 /// line total divided by <c>QuantityOrdered</c> (<see cref="OrderLine.UnitPriceOf"/>). Shipping is netted the same way
-/// with <c>ShippingDiscount</c> and <c>ShippingDiscountTax</c>, so that the order's amounts add up to
-/// <c>OrderTotal</c>.
+/// with <c>ShippingDiscount</c> and <c>ShippingDiscountTax</c>; gift wrap and the cash-on-delivery fee are fees, so that
+/// the order's amounts add up to <c>OrderTotal</c>.
 /// </remarks>
 internal static class AmazonOrderMapper
 {
@@ -61,6 +61,7 @@ internal static class AmazonOrderMapper
             ShippingTax = items.Any(i => i.ShippingTax is not null)
                 ? new Money(items.Sum(i => Net(i.OrderItemId, i.ShippingTax, "ShippingTax", i.ShippingDiscountTax, "ShippingDiscountTax", currency) ?? 0m), currency)
                 : null,
+            Fees = Fees(items, currency),
             Total = Amount(order.OrderTotal, currency, "OrderTotal") is { } total ? new Money(total, currency) : null,
             ShippingAddress = MapAddress(order.ShippingAddress),
             BuyerEmail = order.BuyerInfo?.BuyerEmail,
@@ -119,6 +120,28 @@ internal static class AmazonOrderMapper
             TaxAmount = Net(id, item.ItemTax, "ItemTax", item.PromotionDiscountTax, "PromotionDiscountTax", currency) is { } tax ? new Money(tax, currency) : null,
             Discount = NonZero(Amount(item.PromotionDiscount, currency, $"item {id} PromotionDiscount") ?? 0m, currency),
         };
+    }
+
+    // Gift wrap and the cash-on-delivery fee are charged per item, and OrderTotal includes them; each becomes one fee of
+    // the order, summed over its items, like the shipping. None when no item charges it.
+    private static OrderFee[] Fees(IReadOnlyList<AmazonOrderItemJson> items, CurrencyCode currency)
+    {
+        var fees = new List<OrderFee>();
+        var giftWrap = items.Sum(i => Amount(i.BuyerInfo?.GiftWrapPrice, currency, $"item {i.OrderItemId} BuyerInfo.GiftWrapPrice") ?? 0m);
+        var giftWrapTax = items.Sum(i => Amount(i.BuyerInfo?.GiftWrapTax, currency, $"item {i.OrderItemId} BuyerInfo.GiftWrapTax") ?? 0m);
+        if (giftWrap != 0m || giftWrapTax != 0m)
+        {
+            var taxed = items.Any(i => i.BuyerInfo?.GiftWrapTax is not null);
+            fees.Add(new OrderFee { Title = "Gift wrap", Amount = new Money(giftWrap, currency), TaxAmount = taxed ? new Money(giftWrapTax, currency) : null });
+        }
+
+        var cashOnDelivery = items.Sum(i => Net(i.OrderItemId, i.CODFee, "CODFee", i.CODFeeDiscount, "CODFeeDiscount", currency) ?? 0m);
+        if (cashOnDelivery != 0m)
+        {
+            fees.Add(new OrderFee { Title = "Cash on delivery", Amount = new Money(cashOnDelivery, currency) });
+        }
+
+        return [.. fees];
     }
 
     // An amount less its discount (ItemPrice − PromotionDiscount, ShippingTax − ShippingDiscountTax…); null when the amount is absent.

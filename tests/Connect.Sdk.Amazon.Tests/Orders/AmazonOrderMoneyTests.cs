@@ -52,6 +52,30 @@ public sealed class AmazonOrderMoneyTests
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_GiftWrapAndCashOnDelivery_TheErpBooksThemAsFeesAndTheOrderTotal()
+    {
+        await using var test = new AmazonTestHost();
+        var connection = await test.ConnectAsync();
+        await test.MapAsync(connection, "ART-1", Skus[0], 100);
+        var order = PromotionOrder(test);
+        test.Amazon.SeedOrder(order);
+        test.Amazon.SetGiftWrap(order.OrderNumber, order.Lines[0].LineId, 3.99m, 0.64m);
+        test.Amazon.SetCashOnDelivery(order.OrderNumber, order.Lines[0].LineId, 2.00m, 0.50m);
+
+        await test.Host.RunDueAsync();
+
+        // OrderTotal 18.00 + gift wrap 3.99 (VAT 0.64 included) + cash on delivery 2.00 − 0.50 = 23.49.
+        var entry = (await test.JournalAsync(connection, RecordKind.Order))[order.OrderNumber];
+        Assert.True(entry.Status == JournalStatus.Succeeded, entry.Message);
+        var received = Assert.Single(test.Host.Orders.Orders).Order;
+        Assert.Equal(
+            [("Gift wrap", new Money(3.99m, Eur), (Money?)new Money(0.64m, Eur)), ("Cash on delivery", new Money(1.50m, Eur), null)],
+            received.Fees.Select(f => (f.Title, f.Amount, f.TaxAmount)));
+        Assert.Equal(new Money(23.49m, Eur), received.Total);
+        Assert.Equal(received.Total, MappedTotal.Of(received).Sum);
+    }
+
     // Amazon.de quotes prices with VAT, Amazon.com without sales tax.
     [Theory]
     [InlineData("A1PN6IFQEWUF5Q", "EUR", true, new[] { 0.19, 0.07, 0 })]

@@ -162,7 +162,59 @@ public sealed partial class AmazonSellingPartnerFake
                 LastUpdateDate = order.UpdatedAt,
                 Json = json,
                 Items = items,
+                PricesIncludeTax = gross,
             });
+        }
+    }
+
+    /// <summary>
+    /// Gift-wraps an order item, as getOrderItems renders it: the item's <c>BuyerInfo.GiftWrapPrice</c> and
+    /// <c>GiftWrapTax</c> (<c>ItemPrice</c> excludes gift wrap), and <c>OrderTotal</c> grows by the price, and by its tax
+    /// where the marketplace quotes prices without tax.
+    /// </summary>
+    /// <param name="amazonOrderId">The order.</param>
+    /// <param name="orderItemId">The item.</param>
+    /// <param name="price">The gift wrap price, with tax where prices include it.</param>
+    /// <param name="tax">The tax on it.</param>
+    /// <exception cref="ArgumentException">The order or the item is unknown.</exception>
+    public void SetGiftWrap(string amazonOrderId, string orderItemId, decimal price, decimal tax) =>
+        ChangeItem(amazonOrderId, orderItemId, (order, item, currency) =>
+        {
+            item["BuyerInfo"] = new JsonObject { ["GiftWrapPrice"] = Money(currency, price), ["GiftWrapTax"] = Money(currency, tax), ["GiftWrapLevel"] = "Classic" };
+            return order.PricesIncludeTax ? price : price + tax;
+        });
+
+    /// <summary>
+    /// Charges cash on delivery on an order item, as getOrderItems renders it: the item's <c>CODFee</c> and
+    /// <c>CODFeeDiscount</c>, and <c>OrderTotal</c> grows by the fee less its discount; the order's
+    /// <c>PaymentMethod</c> becomes <c>COD</c>.
+    /// </summary>
+    /// <param name="amazonOrderId">The order.</param>
+    /// <param name="orderItemId">The item.</param>
+    /// <param name="fee">The fee.</param>
+    /// <param name="discount">The discount on it.</param>
+    /// <exception cref="ArgumentException">The order or the item is unknown.</exception>
+    public void SetCashOnDelivery(string amazonOrderId, string orderItemId, decimal fee, decimal discount) =>
+        ChangeItem(amazonOrderId, orderItemId, (order, item, currency) =>
+        {
+            item["CODFee"] = Money(currency, fee);
+            item["CODFeeDiscount"] = Money(currency, discount);
+            order.Json["PaymentMethod"] = "COD";
+            return fee - discount;
+        });
+
+    // Changes one item of an order; the change returns what it adds to OrderTotal.
+    private void ChangeItem(string amazonOrderId, string orderItemId, Func<AmazonOrder, JsonObject, string, decimal> change)
+    {
+        lock (Gate)
+        {
+            var order = FindOrder(amazonOrderId) ?? throw new ArgumentException($"No order {amazonOrderId}.", nameof(amazonOrderId));
+            var item = order.Items.Find(i => (string?)i["OrderItemId"] == orderItemId)
+                ?? throw new ArgumentException($"Order {amazonOrderId} has no item {orderItemId}.", nameof(orderItemId));
+            var total = order.Json["OrderTotal"]!.AsObject();
+            var currency = (string)total["CurrencyCode"]!;
+            var added = change(order, item, currency);
+            order.Json["OrderTotal"] = Money(currency, decimal.Parse((string)total["Amount"]!, CultureInfo.InvariantCulture) + added);
         }
     }
 
