@@ -70,6 +70,8 @@ internal static class ShopifyOrderMapper
             ShippingCost = Sum(shippingLines.Select((l, i) => Money(l.DiscountedPriceSet, currency, $"shippingLines[{i}].discountedPriceSet") ?? throw new FormatException($"field 'shippingLines[{i}].discountedPriceSet' is missing")).Cast<Money?>(), currency),
             ShippingDiscount = shippingDiscounts.Count == 0 ? null : Sum(shippingDiscounts.Select((d, i) => Money(d.AllocatedAmountSet, currency, $"shippingLines.discountAllocations[{i}].allocatedAmountSet")), currency),
             ShippingTax = shippingTaxes.Count == 0 ? null : Sum(shippingTaxes.Select((t, i) => Money(t.PriceSet, currency, $"shippingLines.taxLines[{i}].priceSet")), currency),
+            Fees = Fees(json, currency),
+
             // After refunds and edits, as the lines are (currentQuantity): one snapshot of the order as it stands.
             Total = Money(json.CurrentTotalPriceSet, currency, "currentTotalPriceSet"),
             BillingAddress = AddressOf(json.BillingAddress, "billingAddress"),
@@ -78,6 +80,19 @@ internal static class ShopifyOrderMapper
             PaymentMethod = json.PaymentGatewayNames is { Count: > 0 } gateways ? string.Join(", ", gateways) : null,
         };
     }
+
+    // Tips, duties and additional fees are inside the order's total but on no line: each is a fee, when not zero.
+    private static OrderFee[] Fees(ShopifyOrderJson json, CurrencyCode currency) =>
+    [
+        .. new[]
+        {
+            (Title: "Tip", Amount: Money(json.TotalTipReceivedSet, currency, "totalTipReceivedSet")),
+            (Title: "Duties", Amount: Money(json.CurrentTotalDutiesSet, currency, "currentTotalDutiesSet")),
+            (Title: "Additional fees", Amount: Money(json.CurrentTotalAdditionalFeesSet, currency, "currentTotalAdditionalFeesSet")),
+        }
+        .Where(fee => fee.Amount is { Amount: not 0m })
+        .Select(fee => new OrderFee { Title = fee.Title, Amount = fee.Amount!.Value }),
+    ];
 
     private static OrderLine? MapLine(ShopifyLineItemJson line, int index, CurrencyCode currency)
     {

@@ -147,6 +147,23 @@ public sealed class ShopifyOrderMapperTests
     }
 
     [Fact]
+    public void TryMap_TipAndNoDutiesOrAdditionalFees_OnlyTheTipIsAFee()
+    {
+        // Shopify sends a zero tip bag and null duties and fees on an order without them; a tip of 5.00 raises the total.
+        var json = OrderJson.Replace(
+            "\"currentTotalPriceSet\": { \"shopMoney\": { \"amount\": \"50.77\"",
+            "\"totalTipReceivedSet\": { \"shopMoney\": { \"amount\": \"5.00\", \"currencyCode\": \"EUR\" } }, \"currentTotalDutiesSet\": null, \"currentTotalAdditionalFeesSet\": null, "
+            + "\"currentTotalPriceSet\": { \"shopMoney\": { \"amount\": \"55.77\"",
+            StringComparison.Ordinal);
+
+        var order = Map(json);
+
+        var tip = Assert.Single(order.Fees);
+        Assert.Equal(("Tip", new Money(5.00m, CurrencyCode.Eur)), (tip.Title, tip.Amount));
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
+    [Fact]
     public void TryMap_LineAnEditOrRefundRemoved_LeftOutWithItsTaxesAndDiscounts_TheCurrentTotalAddsUp()
     {
         // The tea towel (8.40 with its taxes included) removed: currentTotalPriceSet 50.77 − 8.40 = 42.37.

@@ -68,6 +68,26 @@ public sealed class ShopifyOrderMoneyTests : ShopifyFaultFixture
         Assert.Contains("lineItems[0] was partly refunded or edited before the import (1 of 2 units remain)", entry.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_TipDutiesAndAdditionalFees_TheErpBooksEachAsAFeeAndTheOrderTotal()
+    {
+        await MapArticlesAsync(10);
+        Shop.SeedOrder(DiscountOrder("6001"));
+        Shop.AddCharges("6001", tip: 2.00m, duties: 3.40m, additionalFees: 0.27m);
+
+        await Host.RunDueAsync();
+
+        // 18.00 + tip 2.00 + duties 3.40 + additional fees 0.27 = 23.67, all inside Shopify's total.
+        var entry = await EntryAsync(RecordKind.Order, "6001");
+        Assert.True(entry.Status == JournalStatus.Succeeded, entry.Message);
+        var order = Assert.Single(Host.Orders.Orders).Order;
+        Assert.Equal(
+            [("Tip", 2.00m), ("Duties", 3.40m), ("Additional fees", 0.27m)],
+            order.Fees.Select(f => (f.Title, f.Amount.Amount)));
+        Assert.Equal(new Money(23.67m, Eur), order.Total);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
     [Theory]
     [InlineData(true, "EUR", new[] { 0.19, 0.07, 0 })]
     [InlineData(false, "USD", new[] { 0.0725, 0.06, 0 })]

@@ -26,7 +26,7 @@ public sealed partial class ShopifyFake
     /// Shopify's sum (lines after discounts, shipping after discounts, and the taxes unless <c>taxesIncluded</c>); the
     /// payment method <c>paymentGatewayNames</c>. A seeded status of shipped or completed ships every line.
     /// </param>
-    /// <exception cref="ArgumentException">A line's variant is not seeded, the order number exists, or the order has fees (Shopify orders have none the connector maps).</exception>
+    /// <exception cref="ArgumentException">A line's variant is not seeded, the order number exists, or the order has fees (Shopify has no fee lines; add a tip, duties or additional fees with <see cref="AddCharges"/>).</exception>
     public override void SeedOrder(MarketplaceOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -93,7 +93,7 @@ public sealed partial class ShopifyFake
 
         if (order.Fees.Count > 0)
         {
-            throw new ArgumentException($"Order {order.OrderNumber} has fees; the connector maps none from Shopify.", nameof(order));
+            throw new ArgumentException($"Order {order.OrderNumber} has fees; Shopify has no fee lines: add a tip, duties or additional fees with AddCharges.", nameof(order));
         }
 
         lock (Gate)
@@ -183,6 +183,11 @@ public sealed partial class ShopifyFake
 
                 // Before any refund or edit the current total is the total (RemoveUnits lowers it).
                 ["currentTotalPriceSet"] = MoneyBag(order.Total?.Amount ?? TotalPriceOf(lineNodes, shippingLine, order.PricesIncludeTax), currency),
+
+                // No tip, no duties, no additional fees until AddCharges: Shopify's tip bag is never null, the others are.
+                ["totalTipReceivedSet"] = MoneyBag(0m, currency),
+                ["currentTotalDutiesSet"] = null,
+                ["currentTotalAdditionalFeesSet"] = null,
                 ["totalDiscountsSet"] = MoneyBag(SumOf(lineNodes, "discountAllocations", "allocatedAmountSet") + shippingDiscount, currency),
                 ["totalShippingPriceSet"] = MoneyBag(order.ShippingCost.Amount, currency),
                 ["shippingLines"] = new JsonObject { ["nodes"] = new JsonArray(shippingLine) },
@@ -244,6 +249,40 @@ public sealed partial class ShopifyFake
             var currency = (string)order.Json["currencyCode"]!;
             order.Json["currentTotalPriceSet"] = MoneyBag(AmountOf(order.Json["currentTotalPriceSet"]) - refund, currency);
             order.Json["displayFinancialStatus"] = "PARTIALLY_REFUNDED";
+        }
+    }
+
+    /// <summary>
+    /// Adds what a buyer pays beside the lines and the shipping: a tip (<c>totalTipReceivedSet</c>), duties
+    /// (<c>currentTotalDutiesSet</c>) and additional fees such as a retail delivery fee (<c>currentTotalAdditionalFeesSet</c>).
+    /// Each is inside the order's total, so <c>totalPriceSet</c> and <c>currentTotalPriceSet</c> grow by their sum.
+    /// </summary>
+    /// <param name="orderNumber">The order number, with or without <c>#</c>.</param>
+    /// <param name="tip">The tip; zero for none.</param>
+    /// <param name="duties">The duties, or <see langword="null"/> for none (Shopify then sends null).</param>
+    /// <param name="additionalFees">The additional fees, or <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">The order is unknown.</exception>
+    public void AddCharges(string orderNumber, decimal tip, decimal? duties = null, decimal? additionalFees = null)
+    {
+        lock (Gate)
+        {
+            var order = FindOrder(orderNumber) ?? throw new ArgumentException($"No order {orderNumber}.", nameof(orderNumber));
+            var json = order.Json;
+            var currency = (string)json["currencyCode"]!;
+            json["totalTipReceivedSet"] = MoneyBag(AmountOf(json["totalTipReceivedSet"]) + tip, currency);
+            if (duties is { } d)
+            {
+                json["currentTotalDutiesSet"] = MoneyBag(d, currency);
+            }
+
+            if (additionalFees is { } f)
+            {
+                json["currentTotalAdditionalFeesSet"] = MoneyBag(f, currency);
+            }
+
+            var added = tip + (duties ?? 0m) + (additionalFees ?? 0m);
+            json["totalPriceSet"] = MoneyBag(AmountOf(json["totalPriceSet"]) + added, currency);
+            json["currentTotalPriceSet"] = MoneyBag(AmountOf(json["currentTotalPriceSet"]) + added, currency);
         }
     }
 
