@@ -46,6 +46,7 @@ internal static class AmazonOrderMapper
         var currency = ParseCurrency(currencyText, "OrderTotal.CurrencyCode");
         var byAmazon = string.Equals(order.FulfillmentChannel, "AFN", StringComparison.Ordinal);
         var cancelled = string.Equals(order.OrderStatus, "Canceled", StringComparison.Ordinal);
+        var gross = order.MarketplaceId is null || !NetPriceMarketplaces.Contains(order.MarketplaceId);
         return new MarketplaceOrder
         {
             OrderNumber = order.AmazonOrderId,
@@ -54,8 +55,8 @@ internal static class AmazonOrderMapper
             UpdatedAt = ParseInstant(order.LastUpdateDate, "LastUpdateDate"),
             Currency = currency,
             Status = AmazonOrderStatuses.ToSdk(order.OrderStatus),
-            PricesIncludeTax = order.MarketplaceId is null || !NetPriceMarketplaces.Contains(order.MarketplaceId),
-            Lines = items.Select(item => MapLine(item, currency, byAmazon, cancelled)).ToArray(),
+            PricesIncludeTax = gross,
+            Lines = items.Select(item => MapLine(item, currency, byAmazon, cancelled, gross)).ToArray(),
             ShippingCost = new Money(items.Sum(i => Net(i.OrderItemId, i.ShippingPrice, "ShippingPrice", i.ShippingDiscount, "ShippingDiscount", currency) ?? 0m), currency),
             ShippingDiscount = NonZero(items.Sum(i => Amount(i.ShippingDiscount, currency, $"item {i.OrderItemId} ShippingDiscount") ?? 0m), currency),
             ShippingTax = items.Any(i => i.ShippingTax is not null)
@@ -96,7 +97,7 @@ internal static class AmazonOrderMapper
             : throw new FormatException($"{field} '{text}' is not an ISO 8601 time such as 2026-11-23T15:25:46Z");
     }
 
-    private static OrderLine MapLine(AmazonOrderItemJson item, CurrencyCode currency, bool byAmazon, bool cancelled)
+    private static OrderLine MapLine(AmazonOrderItemJson item, CurrencyCode currency, bool byAmazon, bool cancelled, bool gross)
     {
         var id = item.OrderItemId;
         if (item.QuantityOrdered < 0)
@@ -117,9 +118,19 @@ internal static class AmazonOrderMapper
             Title = item.Title ?? item.ASIN ?? item.SellerSKU ?? id,
             Quantity = item.QuantityOrdered,
             UnitPrice = OrderLine.UnitPriceOf(new Money(paid, currency), item.QuantityOrdered),
-            TaxAmount = Net(id, item.ItemTax, "ItemTax", item.PromotionDiscountTax, "PromotionDiscountTax", currency) is { } tax ? new Money(tax, currency) : null,
+            TaxAmount = TaxOf(item, paid, currency, gross),
             Discount = NonZero(Amount(item.PromotionDiscount, currency, $"item {id} PromotionDiscount") ?? 0m, currency),
         };
+    }
+
+    // Where prices include VAT, Amazon often sends ItemTax "0.00" for a line whose price has VAT in it (the tax is worked
+    // out later, in its invoicing): a zero there is not "0 % VAT" but "not known", and booking it would book no VAT.
+    private static Money? TaxOf(AmazonOrderItemJson item, decimal paid, CurrencyCode currency, bool gross)
+    {
+        var unknown = gross && paid != 0m && Amount(item.ItemTax, currency, $"item {item.OrderItemId} ItemTax") == 0m;
+        return !unknown && Net(item.OrderItemId, item.ItemTax, "ItemTax", item.PromotionDiscountTax, "PromotionDiscountTax", currency) is { } tax
+            ? new Money(tax, currency)
+            : null;
     }
 
     // Gift wrap and the cash-on-delivery fee are charged per item, and OrderTotal includes them; each becomes one fee of

@@ -169,6 +169,22 @@ public sealed class AmazonOrderMapperTests
     }
 
     [Fact]
+    public void Map_ZeroItemTaxOnAGrossLine_TaxIsUnknownNotZero_OnANetLineZero()
+    {
+        // Amazon.de: ItemPrice 10.00 has VAT in it, but ItemTax says 0.00 (selling-partner-api-models issues #1766, #3004).
+        var items = ItemsJson.Replace("\"Amount\": \"0.65\"", "\"Amount\": \"0.00\"", StringComparison.Ordinal);
+
+        var gross = Map(OrderJson, items);
+        var net = Map(OrderJson.Replace("A1PN6IFQEWUF5Q", "ATVPDKIKX0DER", StringComparison.Ordinal), items);
+
+        Assert.Null(gross.Lines[1].TaxAmount);
+        Assert.Equal(new Money(6.22m, CurrencyCode.Eur), gross.Lines[0].TaxAmount);
+
+        // Amazon.com: prices without sales tax, and a state without one charges 0.00.
+        Assert.Equal(Money.Zero(CurrencyCode.Eur), net.Lines[1].TaxAmount);
+    }
+
+    [Fact]
     public void Map_GiftWrapAndCashOnDelivery_OneFeeEachSummedOverTheItems()
     {
         // The money of Amazon's getOrderItems example item (CODFee 10.00, CODFeeDiscount 1.00, GiftWrapPrice 41.99) in

@@ -28,13 +28,14 @@ public sealed partial class AmazonSellingPartnerFake
     /// SKU_FBA lines make an AFN order, SKU_FBM lines an MFN order. The order's amounts are the SDK's (after
     /// discounts); the fake renders Amazon's: <c>ItemPrice</c> is the line total before its promotion
     /// (<see cref="OrderLine.Total"/> + <see cref="OrderLine.Discount"/>), <c>PromotionDiscount</c> the line's discount,
-    /// <c>ItemTax</c> the line's tax before the promotion and <c>PromotionDiscountTax</c> the promotion's tax (where
+    /// <c>ItemTax</c> the line's tax before the promotion (a line with a rate and no amount: the amount the rate implies)
+    /// and <c>PromotionDiscountTax</c> the promotion's tax (where
     /// prices include VAT, at the line's rate; zero where they are net). The shipping goes to the first item:
     /// <c>ShippingPrice</c> before and <c>ShippingDiscount</c> the order's shipping discount, with their taxes likewise.
     /// <c>OrderTotal</c> is the seeded total, else Amazon's sum of the rendered items. Buyer and address PII (names,
     /// streets) are left out, as Amazon leaves them out without a restricted data token.
     /// </param>
-    /// <exception cref="ArgumentException">The order exists, has no lines or has fees, a SKU is not seeded, or fulfilments are mixed.</exception>
+    /// <exception cref="ArgumentException">The order exists, has no lines or has fees (charge those with <see cref="SetGiftWrap"/> and <see cref="SetCashOnDelivery"/>), a SKU is not seeded, or fulfilments are mixed.</exception>
     public override void SeedOrder(MarketplaceOrder order) => SeedOrder(order, DefaultMarketplaceId);
 
     /// <summary>Places an order on a given marketplace; see <see cref="SeedOrder(MarketplaceOrder)"/>.</summary>
@@ -67,7 +68,7 @@ public sealed partial class AmazonSellingPartnerFake
 
             if (order.Fees.Count > 0)
             {
-                throw new ArgumentException($"Order {order.OrderNumber} has fees; Amazon's order items carry none the connector maps.", nameof(order));
+                throw new ArgumentException($"Order {order.OrderNumber} has fees; Amazon has no fee lines: charge gift wrap or cash on delivery with SetGiftWrap or SetCashOnDelivery.", nameof(order));
             }
 
             var currency = order.Currency.Value;
@@ -94,7 +95,7 @@ public sealed partial class AmazonSellingPartnerFake
                     ["ProductInfo"] = new JsonObject { ["NumberOfItems"] = "1" },
                     ["ItemPrice"] = Money(currency, line.Total.Amount + promotion),
                     ["ShippingPrice"] = Money(currency, i == 0 ? order.ShippingCost.Amount + shippingDiscount : 0m),
-                    ["ItemTax"] = Money(currency, (line.TaxAmount?.Amount ?? 0m) + promotionTax),
+                    ["ItemTax"] = Money(currency, (line.TaxAmount?.Amount ?? ImpliedTax(line, gross, order.Currency)) + promotionTax),
                     ["ShippingTax"] = Money(currency, i == 0 ? (order.ShippingTax?.Amount ?? 0m) + shippingDiscountTax : 0m),
                     ["ShippingDiscount"] = Money(currency, shippingDiscount),
                     ["ShippingDiscountTax"] = Money(currency, shippingDiscountTax),
@@ -226,6 +227,13 @@ public sealed partial class AmazonSellingPartnerFake
 
     private static decimal AmountOf(JsonObject item, string field) =>
         decimal.Parse((string)item[field]!["Amount"]!, CultureInfo.InvariantCulture);
+
+    // Amazon always states an item's tax; a seeded line with a rate but no amount gets the amount the rate implies (a
+    // seeded zero stays zero, as Amazon.de often sends it for a price with VAT in it).
+    private static decimal ImpliedTax(OrderLine line, bool gross, CurrencyCode currency) =>
+        line.TaxRate is { } rate
+            ? new Money(gross ? line.Total.Amount * rate / (1 + rate) : line.Total.Amount * rate, currency).RoundToMinorUnit().Amount
+            : 0m;
 
     // Where prices include VAT a discount takes its VAT with it, which Amazon shows as the discount's tax (*DiscountTax);
     // net prices are taxed after the discount (ItemTax is the tax of the discounted line), so the discount has none.
