@@ -56,7 +56,8 @@ internal static class AmazonOrderMapper
             Currency = currency,
             Status = AmazonOrderStatuses.ToSdk(order.OrderStatus),
             PricesIncludeTax = gross,
-            Lines = items.Select(item => MapLine(item, currency, byAmazon, cancelled, gross)).ToArray(),
+            // An item cancelled out of an order stays in it with QuantityOrdered 0 and no price: it is not a line to book.
+            Lines = items.Where(item => item.QuantityOrdered != 0).Select(item => MapLine(item, currency, byAmazon, cancelled, gross)).ToArray(),
             ShippingCost = new Money(items.Sum(i => Net(i.OrderItemId, i.ShippingPrice, "ShippingPrice", i.ShippingDiscount, "ShippingDiscount", currency) ?? 0m), currency),
             ShippingDiscount = NonZero(items.Sum(i => Amount(i.ShippingDiscount, currency, $"item {i.OrderItemId} ShippingDiscount") ?? 0m), currency),
             ShippingTax = items.Any(i => i.ShippingTax is not null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Connect.Sdk.Amazon.Orders;
 using Connect.Sdk.Amazon.Wire;
 using Connect.Sdk.ForeignNumbers;
@@ -182,6 +183,21 @@ public sealed class AmazonOrderMapperTests
 
         // Amazon.com: prices without sales tax, and a state without one charges 0.00.
         Assert.Equal(Money.Zero(CurrencyCode.Eur), net.Lines[1].TaxAmount);
+    }
+
+    [Fact]
+    public void Map_ItemCancelledOutOfTheOrder_IsLeftOut()
+    {
+        // The towel cancelled: QuantityOrdered 0, no price; OrderTotal 52.37 − 10.00 = 42.37.
+        var items = JsonNode.Parse(ItemsJson)!.AsArray();
+        items[1]!["QuantityOrdered"] = 0;
+        items[1]!.AsObject().Remove("ItemPrice");
+        items[1]!.AsObject().Remove("ItemTax");
+
+        var order = Map(OrderJson.Replace("52.37", "42.37", StringComparison.Ordinal), items.ToJsonString());
+
+        Assert.Equal("68828574383266", Assert.Single(order.Lines).LineId);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
     }
 
     [Fact]
