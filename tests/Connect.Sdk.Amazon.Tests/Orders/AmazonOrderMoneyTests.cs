@@ -86,6 +86,21 @@ public sealed class AmazonOrderMoneyTests
         Assert.Contains($"tax information missing in marketplace order {order.OrderNumber} (line 1)", entry.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_ItemCancelledOutOfTheOrder_TheErpBooksTheOtherLinesAndTheOrderTotal()
+    {
+        await using var test = new AmazonTestHost();
+        var order = PromotionOrder(test);
+        var towel = new OrderLine { LineId = order.OrderNumber + "-2", ForeignNumber = Skus[0], Title = "Towel", Quantity = 1, UnitPrice = new Money(5.95m, Eur), TaxAmount = new Money(0.95m, Eur) };
+        var entry = await ImportAsync(test, order with { Lines = [.. order.Lines, towel] }, seeded => test.Amazon.CancelItem(seeded.OrderNumber, towel.LineId));
+
+        // OrderTotal 18.00 + 5.95 drops back to 18.00; the towel stays an item with QuantityOrdered 0.
+        Assert.True(entry.Status == JournalStatus.Succeeded, entry.Message);
+        var received = Assert.Single(test.Host.Orders.Orders).Order;
+        Assert.Equal(order.Lines[0].LineId, Assert.Single(received.Lines).LineId);
+        PromotionOrders.AssertBookedAsPaid(received);
+    }
+
     // Amazon.de quotes prices with VAT, Amazon.com without sales tax. A zero VAT line on Amazon.de is held as unknown
     // (Import_ZeroItemTaxOnAmazonDe_…), so the generated Amazon.de orders carry VAT on every line.
     [Theory]

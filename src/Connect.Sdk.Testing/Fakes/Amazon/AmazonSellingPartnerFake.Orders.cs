@@ -204,6 +204,28 @@ public sealed partial class AmazonSellingPartnerFake
             return fee - discount;
         });
 
+    /// <summary>
+    /// Cancels one item of an order that goes on, as Amazon does when a buyer or seller cancels a line: the item stays
+    /// in getOrderItems with <c>QuantityOrdered</c> 0 and without its price, tax and promotion, and <c>OrderTotal</c>
+    /// drops by what the item cost after its promotion (with its tax where prices are net). Its shipping stays.
+    /// </summary>
+    /// <param name="amazonOrderId">The order.</param>
+    /// <param name="orderItemId">The item.</param>
+    /// <exception cref="ArgumentException">The order or the item is unknown.</exception>
+    public void CancelItem(string amazonOrderId, string orderItemId) =>
+        ChangeItem(amazonOrderId, orderItemId, (order, item, _) =>
+        {
+            var paid = AmountOf(item, "ItemPrice") - AmountOf(item, "PromotionDiscount")
+                + (order.PricesIncludeTax ? 0m : AmountOf(item, "ItemTax") - AmountOf(item, "PromotionDiscountTax"));
+            item["QuantityOrdered"] = 0;
+            item.Remove("ItemPrice");
+            item.Remove("ItemTax");
+            item.Remove("PromotionDiscount");
+            item.Remove("PromotionDiscountTax");
+
+            return -paid;
+        });
+
     // Changes one item of an order; the change returns what it adds to OrderTotal.
     private void ChangeItem(string amazonOrderId, string orderItemId, Func<AmazonOrder, JsonObject, string, decimal> change)
     {
