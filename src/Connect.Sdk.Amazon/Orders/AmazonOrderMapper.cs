@@ -16,8 +16,8 @@ namespace Connect.Sdk.Amazon.Orders;
 /// Amazon's <c>ItemPrice</c> and <c>ItemTax</c> are line totals before the line's promotion. What the buyer paid for a
 /// line is <c>ItemPrice − PromotionDiscount</c>, its tax <c>ItemTax − PromotionDiscountTax</c>; the unit price is that
 /// line total divided by <c>QuantityOrdered</c> (<see cref="OrderLine.UnitPriceOf"/>). Shipping is netted the same way
-/// with <c>ShippingDiscount</c> and <c>ShippingDiscountTax</c>, so that the order's amounts add up to
-/// <c>OrderTotal</c>.
+/// with <c>ShippingDiscount</c> and <c>ShippingDiscountTax</c>; gift wrap and the cash-on-delivery fee are fees, so that
+/// the order's amounts add up to <c>OrderTotal</c>.
 /// </remarks>
 internal static class AmazonOrderMapper
 {
@@ -46,6 +46,7 @@ internal static class AmazonOrderMapper
         var currency = ParseCurrency(currencyText, "OrderTotal.CurrencyCode");
         var byAmazon = string.Equals(order.FulfillmentChannel, "AFN", StringComparison.Ordinal);
         var cancelled = string.Equals(order.OrderStatus, "Canceled", StringComparison.Ordinal);
+        var gross = order.MarketplaceId is null || !NetPriceMarketplaces.Contains(order.MarketplaceId);
         return new MarketplaceOrder
         {
             OrderNumber = order.AmazonOrderId,
@@ -54,13 +55,15 @@ internal static class AmazonOrderMapper
             UpdatedAt = ParseInstant(order.LastUpdateDate, "LastUpdateDate"),
             Currency = currency,
             Status = AmazonOrderStatuses.ToSdk(order.OrderStatus),
-            PricesIncludeTax = order.MarketplaceId is null || !NetPriceMarketplaces.Contains(order.MarketplaceId),
-            Lines = items.Select(item => MapLine(item, currency, byAmazon, cancelled)).ToArray(),
+            PricesIncludeTax = gross,
+            // An item cancelled out of an order stays in it with QuantityOrdered 0 and no price: it is not a line to book.
+            Lines = items.Where(item => item.QuantityOrdered != 0).Select(item => MapLine(item, currency, byAmazon, cancelled, gross)).ToArray(),
             ShippingCost = new Money(items.Sum(i => Net(i.OrderItemId, i.ShippingPrice, "ShippingPrice", i.ShippingDiscount, "ShippingDiscount", currency) ?? 0m), currency),
             ShippingDiscount = NonZero(items.Sum(i => Amount(i.ShippingDiscount, currency, $"item {i.OrderItemId} ShippingDiscount") ?? 0m), currency),
             ShippingTax = items.Any(i => i.ShippingTax is not null)
                 ? new Money(items.Sum(i => Net(i.OrderItemId, i.ShippingTax, "ShippingTax", i.ShippingDiscountTax, "ShippingDiscountTax", currency) ?? 0m), currency)
                 : null,
+            Fees = Fees(items, currency),
             Total = Amount(order.OrderTotal, currency, "OrderTotal") is { } total ? new Money(total, currency) : null,
             ShippingAddress = MapAddress(order.ShippingAddress),
             BuyerEmail = order.BuyerInfo?.BuyerEmail,
@@ -95,7 +98,7 @@ internal static class AmazonOrderMapper
             : throw new FormatException($"{field} '{text}' is not an ISO 8601 time such as 2026-11-23T15:25:46Z");
     }
 
-    private static OrderLine MapLine(AmazonOrderItemJson item, CurrencyCode currency, bool byAmazon, bool cancelled)
+    private static OrderLine MapLine(AmazonOrderItemJson item, CurrencyCode currency, bool byAmazon, bool cancelled, bool gross)
     {
         var id = item.OrderItemId;
         if (item.QuantityOrdered < 0)
@@ -116,9 +119,41 @@ internal static class AmazonOrderMapper
             Title = item.Title ?? item.ASIN ?? item.SellerSKU ?? id,
             Quantity = item.QuantityOrdered,
             UnitPrice = OrderLine.UnitPriceOf(new Money(paid, currency), item.QuantityOrdered),
-            TaxAmount = Net(id, item.ItemTax, "ItemTax", item.PromotionDiscountTax, "PromotionDiscountTax", currency) is { } tax ? new Money(tax, currency) : null,
+            TaxAmount = TaxOf(item, paid, currency, gross),
             Discount = NonZero(Amount(item.PromotionDiscount, currency, $"item {id} PromotionDiscount") ?? 0m, currency),
         };
+    }
+
+    // Where prices include VAT, Amazon often sends ItemTax "0.00" for a line whose price has VAT in it (the tax is worked
+    // out later, in its invoicing): a zero there is not "0 % VAT" but "not known", and booking it would book no VAT.
+    private static Money? TaxOf(AmazonOrderItemJson item, decimal paid, CurrencyCode currency, bool gross)
+    {
+        var unknown = gross && paid != 0m && Amount(item.ItemTax, currency, $"item {item.OrderItemId} ItemTax") == 0m;
+        return !unknown && Net(item.OrderItemId, item.ItemTax, "ItemTax", item.PromotionDiscountTax, "PromotionDiscountTax", currency) is { } tax
+            ? new Money(tax, currency)
+            : null;
+    }
+
+    // Gift wrap and the cash-on-delivery fee are charged per item, and OrderTotal includes them; each becomes one fee of
+    // the order, summed over its items, like the shipping. None when no item charges it.
+    private static OrderFee[] Fees(IReadOnlyList<AmazonOrderItemJson> items, CurrencyCode currency)
+    {
+        var fees = new List<OrderFee>();
+        var giftWrap = items.Sum(i => Amount(i.BuyerInfo?.GiftWrapPrice, currency, $"item {i.OrderItemId} BuyerInfo.GiftWrapPrice") ?? 0m);
+        var giftWrapTax = items.Sum(i => Amount(i.BuyerInfo?.GiftWrapTax, currency, $"item {i.OrderItemId} BuyerInfo.GiftWrapTax") ?? 0m);
+        if (giftWrap != 0m || giftWrapTax != 0m)
+        {
+            var taxed = items.Any(i => i.BuyerInfo?.GiftWrapTax is not null);
+            fees.Add(new OrderFee { Title = "Gift wrap", Amount = new Money(giftWrap, currency), TaxAmount = taxed ? new Money(giftWrapTax, currency) : null });
+        }
+
+        var cashOnDelivery = items.Sum(i => Net(i.OrderItemId, i.CODFee, "CODFee", i.CODFeeDiscount, "CODFeeDiscount", currency) ?? 0m);
+        if (cashOnDelivery != 0m)
+        {
+            fees.Add(new OrderFee { Title = "Cash on delivery", Amount = new Money(cashOnDelivery, currency) });
+        }
+
+        return [.. fees];
     }
 
     // An amount less its discount (ItemPrice − PromotionDiscount, ShippingTax − ShippingDiscountTax…); null when the amount is absent.

@@ -43,10 +43,10 @@ internal static class ShopifyDocuments
     // discountAllocations 3 (list, allocatedAmountSet 2).
     private const int LineCost = 11;
 
-    // An order without its lines: itself 1, totalPriceSet 2, shippingLines(first: 5) 2 + 5 × 9 (line 1, taxLines 3 (list,
-    // priceSet 2), discountedPriceSet 2, discountAllocations 3 (list, allocatedAmountSet 2)), shippingAddress 1,
-    // billingAddress 1.
-    private const int OrderCostWithoutLines = 1 + 2 + (2 + (5 * 9)) + 1 + 1;
+    // An order without its lines: itself 1, currentTotalPriceSet 2, totalTipReceivedSet 2, currentTotalDutiesSet 2,
+    // currentTotalAdditionalFeesSet 2, shippingLines(first: 5) 2 + 5 × 9 (line 1, taxLines 3 (list, priceSet 2),
+    // discountedPriceSet 2, discountAllocations 3 (list, allocatedAmountSet 2)), shippingAddress 1, billingAddress 1.
+    private const int OrderCostWithoutLines = 1 + 2 + (3 * 2) + (2 + (5 * 9)) + 1 + 1;
 
     // A fulfillment order line: itself 1, lineItem 1.
     private const int FulfillmentOrderLineCost = 2;
@@ -70,7 +70,10 @@ internal static class ShopifyDocuments
     private static readonly string OrderFields = $$"""
         id name createdAt updatedAt currencyCode email taxesIncluded displayFinancialStatus displayFulfillmentStatus cancelledAt
         paymentGatewayNames
-        totalPriceSet { shopMoney { amount currencyCode } }
+        currentTotalPriceSet { shopMoney { amount currencyCode } }
+        totalTipReceivedSet { shopMoney { amount currencyCode } }
+        currentTotalDutiesSet { shopMoney { amount currencyCode } }
+        currentTotalAdditionalFeesSet { shopMoney { amount currencyCode } }
         shippingLines(first: 5) {
           nodes {
             title
@@ -132,7 +135,7 @@ internal static class ShopifyDocuments
 
     /// <summary>
     /// One page of <see cref="OrderPageSize"/> orders changed since a time, oldest change first, each with its first
-    /// <see cref="OrderLinePageSize"/> lines. Cost 2 + 5 × (52 + 2 + 10 × 11) = 822.
+    /// <see cref="OrderLinePageSize"/> lines. Cost 2 + 5 × (58 + 2 + 10 × 11) = 852.
     /// </summary>
     public static ShopifyOperation Orders { get; } = new(
         "orders",
@@ -140,7 +143,7 @@ internal static class ShopifyDocuments
         2 + (OrderPageSize * OrderCost),
         IsRetriable: true);
 
-    /// <summary>One order by its name (<c>#1001</c>) with its first lines. Cost 2 + 1 × 164 = 166.</summary>
+    /// <summary>One order by its name (<c>#1001</c>) with its first lines. Cost 2 + 1 × 170 = 172.</summary>
     public static ShopifyOperation OrderByName { get; } = new(
         "orders.byName",
         $"query OrderByName($query: String!) {{ orders(first: 1, query: $query) {{ nodes {{ {OrderFields} }} pageInfo {{ hasNextPage endCursor }} }} }}",

@@ -71,13 +71,29 @@ internal static class ShopifyOrderMapper
             ShippingCost = Sum(shippingLines.Select((l, i) => Money(l.DiscountedPriceSet, currency, $"shippingLines[{i}].discountedPriceSet") ?? throw new FormatException($"field 'shippingLines[{i}].discountedPriceSet' is missing")).Cast<Money?>(), currency),
             ShippingDiscount = shippingDiscounts.Count == 0 ? null : Sum(shippingDiscounts.Select((d, i) => Money(d.AllocatedAmountSet, currency, $"shippingLines.discountAllocations[{i}].allocatedAmountSet")), currency),
             ShippingTax = shippingTaxes.Count == 0 ? null : Sum(shippingTaxes.Select((t, i) => Money(t.PriceSet, currency, $"shippingLines.taxLines[{i}].priceSet")), currency),
-            Total = Money(json.TotalPriceSet, currency, "totalPriceSet"),
+            Fees = Fees(json, currency),
+
+            // After refunds and edits, as the lines are (currentQuantity): one snapshot of the order as it stands.
+            Total = Money(json.CurrentTotalPriceSet, currency, "currentTotalPriceSet"),
             BillingAddress = AddressOf(json.BillingAddress, "billingAddress"),
             ShippingAddress = AddressOf(json.ShippingAddress, "shippingAddress"),
             BuyerEmail = Empty(json.Email),
             PaymentMethod = json.PaymentGatewayNames is { Count: > 0 } gateways ? string.Join(", ", gateways) : null,
         };
     }
+
+    // Tips, duties and additional fees are inside the order's total but on no line: each is a fee, when not zero.
+    private static OrderFee[] Fees(ShopifyOrderJson json, CurrencyCode currency) =>
+    [
+        .. new[]
+        {
+            (Title: "Tip", Amount: Money(json.TotalTipReceivedSet, currency, "totalTipReceivedSet")),
+            (Title: "Duties", Amount: Money(json.CurrentTotalDutiesSet, currency, "currentTotalDutiesSet")),
+            (Title: "Additional fees", Amount: Money(json.CurrentTotalAdditionalFeesSet, currency, "currentTotalAdditionalFeesSet")),
+        }
+        .Where(fee => fee.Amount is { Amount: not 0m })
+        .Select(fee => new OrderFee { Title = fee.Title, Amount = fee.Amount!.Value }),
+    ];
 
     private static OrderLine? MapLine(ShopifyLineItemJson line, int index, CurrencyCode currency)
     {
@@ -86,11 +102,20 @@ internal static class ShopifyOrderMapper
         var discounts = line.DiscountAllocations ?? [];
         var ordered = line.Quantity ?? throw new FormatException($"field '{path}.quantity' is missing");
 
-        // currentQuantity leaves out what an order edit removed (and what was refunded): a line at 0 is not imported.
+        // currentQuantity leaves out what an order edit removed (and what was refunded): a line at 0 is not imported, with
+        // its taxes and discounts, as currentTotalPriceSet leaves it out. A line with some units left cannot be booked as
+        // paid: its taxLines and discountAllocations still count every unit ordered, and Shopify states no current tax.
         var quantity = line.CurrentQuantity ?? ordered;
         if (quantity <= 0)
         {
             return null;
+        }
+
+        if (quantity < ordered)
+        {
+            throw new FormatException(
+                $"{path} was partly refunded or edited before the import ({quantity} of {ordered} units remain), and Shopify states "
+                + $"its taxLines and discountAllocations for all {ordered} units, so what the buyer paid for the rest is not known; enter the order in the ERP by hand");
         }
 
         var original = Money(line.OriginalUnitPriceSet, currency, path + ".originalUnitPriceSet") ?? throw new FormatException($"field '{path}.originalUnitPriceSet' is missing");
@@ -105,7 +130,7 @@ internal static class ShopifyOrderMapper
             UnitPrice = UnitPriceAfterDiscount(original, discount, ordered),
             TaxRate = taxes.Count == 0 || taxes.Any(t => t.Rate is null) ? null : taxes.Sum(t => t.Rate!.Value),
             TaxAmount = taxes.Count == 0 ? null : Sum(taxes.Select((t, i) => Money(t.PriceSet, currency, $"{path}.taxLines[{i}].priceSet")), currency),
-            Discount = discount is { } whole && quantity != ordered ? new Money(Math.Round(whole.Amount * quantity / ordered, 2, MidpointRounding.ToEven), currency) : discount,
+            Discount = discount,
         };
     }
 

@@ -33,8 +33,17 @@ internal sealed class ShopifyOrderJson
     /// <summary>When it was cancelled, if it was.</summary>
     public string? CancelledAt { get; init; }
 
-    /// <summary>The order total.</summary>
-    public ShopifyMoneyBagJson? TotalPriceSet { get; init; }
+    /// <summary>The order total after refunds, returns and order edits (<c>totalPriceSet</c> is before them).</summary>
+    public ShopifyMoneyBagJson? CurrentTotalPriceSet { get; init; }
+
+    /// <summary>The tips the buyer gave, inside the total.</summary>
+    public ShopifyMoneyBagJson? TotalTipReceivedSet { get; init; }
+
+    /// <summary>The duties the buyer paid after returns, inside the total; null when there are none.</summary>
+    public ShopifyMoneyBagJson? CurrentTotalDutiesSet { get; init; }
+
+    /// <summary>The additional fees (e.g. a retail delivery fee) after returns, inside the total; null when there are none.</summary>
+    public ShopifyMoneyBagJson? CurrentTotalAdditionalFeesSet { get; init; }
 
     /// <summary>The shipping lines with their taxes.</summary>
     public ShopifyNodesJson<ShopifyShippingLineJson>? ShippingLines { get; init; }

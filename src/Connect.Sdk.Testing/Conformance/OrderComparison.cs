@@ -25,6 +25,7 @@ internal sealed class OrderComparison(IReadOnlyCollection<string> ignored)
         Field("ShippingCost", expected.ShippingCost, actual.ShippingCost);
         Field("ShippingDiscount", expected.ShippingDiscount, actual.ShippingDiscount);
         Field("ShippingTax", expected.ShippingTax, actual.ShippingTax);
+        Field("RoundingDifference", expected.RoundingDifference, actual.RoundingDifference);
         Field("Total", expected.Total, actual.Total);
         Field("BuyerEmail", expected.BuyerEmail, actual.BuyerEmail);
         Field("PaymentMethod", expected.PaymentMethod, actual.PaymentMethod);

@@ -11,16 +11,19 @@ namespace Connect.Sdk.Orders;
 /// Discounts do not appear: every amount is after its discounts already. Each line counts with its
 /// <see cref="OrderLine.Total"/>, rounded to the currency's minor unit as the marketplace states line totals; with net
 /// prices a line without a tax amount counts its rate times its total, rounded the same way, as an ERP would book it.
+/// A marketplace that rounds its total once over unrounded amounts states the difference to its rounded parts
+/// (<see cref="MarketplaceOrder.RoundingDifference"/>), which the ERP books as a rounding line and which counts here.
 /// </remarks>
 public sealed class MappedTotal
 {
-    private MappedTotal(Money lines, Money shipping, Money fees, Money addedTax)
+    private MappedTotal(Money lines, Money shipping, Money fees, Money addedTax, Money rounding)
     {
         Lines = lines;
         Shipping = shipping;
         Fees = fees;
         AddedTax = addedTax;
-        Sum = lines + shipping + fees + addedTax;
+        Rounding = rounding;
+        Sum = lines + shipping + fees + addedTax + rounding;
     }
 
     /// <summary>The line totals.</summary>
@@ -34,6 +37,9 @@ public sealed class MappedTotal
 
     /// <summary>The tax of lines, shipping and fees when prices are net; zero when they include tax.</summary>
     public Money AddedTax { get; }
+
+    /// <summary>The marketplace's own rounding difference (<see cref="MarketplaceOrder.RoundingDifference"/>); zero when it states none.</summary>
+    public Money Rounding { get; }
 
     /// <summary>What the ERP books for the whole order.</summary>
     public Money Sum { get; }
@@ -68,13 +74,30 @@ public sealed class MappedTotal
 
         var shipping = In(order.ShippingCost, currency, "shipping cost");
         tax += order.ShippingTax is { } shippingTax ? In(shippingTax, currency, "shipping tax") : zero;
-        return new MappedTotal(lines, shipping, fees, order.PricesIncludeTax ? zero : tax);
+        var rounding = order.RoundingDifference is { } difference ? In(difference, currency, "rounding difference") : zero;
+        return new MappedTotal(lines, shipping, fees, order.PricesIncludeTax ? zero : tax, rounding);
+    }
+
+    /// <summary>
+    /// The largest <see cref="MarketplaceOrder.RoundingDifference"/> the import accepts: one minor unit of the currency per
+    /// line, per fee and for the shipping. Each of them is stated as an amount and its tax, each rounded by at most half
+    /// a minor unit, where the marketplace rounds their unrounded sum once.
+    /// </summary>
+    /// <param name="order">The order.</param>
+    /// <returns>The bound, positive, in the order's currency.</returns>
+    public static Money MaxRoundingDifference(MarketplaceOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var minorUnit = new decimal(1, 0, 0, false, (byte)order.Currency.MinorUnitDecimals);
+        return new Money(minorUnit * (order.Lines.Count + order.Fees.Count + 1), order.Currency);
     }
 
     /// <summary>The parts and their sum, e.g. <c>lines 18.00 + shipping 0.00 + fees 0.00 + tax 1.53 = 19.53 USD</c>.</summary>
     /// <returns>The sum as a user reads it.</returns>
     public override string ToString() =>
-        $"lines {Show(Lines)} + shipping {Show(Shipping)} + fees {Show(Fees)} + tax {Show(AddedTax)} = {Show(Sum)} {Sum.Currency}";
+        $"lines {Show(Lines)} + shipping {Show(Shipping)} + fees {Show(Fees)} + tax {Show(AddedTax)}"
+        + (Rounding.Amount == 0m ? string.Empty : $" + rounding {Show(Rounding)}")
+        + $" = {Show(Sum)} {Sum.Currency}";
 
     /// <summary>An amount with at least the decimals of its currency's minor unit (<c>30.00</c>, not <c>30</c>), and more if it has them.</summary>
     /// <param name="money">The amount.</param>

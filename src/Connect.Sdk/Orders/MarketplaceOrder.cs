@@ -53,6 +53,15 @@ public sealed record MarketplaceOrder
     public IReadOnlyList<OrderFee> Fees { get; init; } = [];
 
     /// <summary>
+    /// What the marketplace's own rounding adds to its stated <see cref="Total"/> beyond the sum of the rounded amounts it
+    /// states (negative when it takes off): a marketplace that rounds the total once over unrounded amounts (WooCommerce
+    /// with "round tax at subtotal level") states every line and tax rounded, and their sum can differ from the total by a
+    /// cent per amount. The ERP books it as a rounding line, so that it books what the buyer paid. At most one minor unit
+    /// per line, per fee and for the shipping (<see cref="MappedTotal.MaxRoundingDifference"/>); a larger one holds the order.
+    /// </summary>
+    public Money? RoundingDifference { get; init; }
+
+    /// <summary>
     /// The order total as the marketplace states it: what the buyer paid. The import checks it against
     /// <see cref="MappedTotal.Of"/>; without it the order is imported unchecked.
     /// </summary>

@@ -77,6 +77,8 @@ internal sealed class OrderReadiness(ForeignNumberResolver resolver)
 
     // Exact, without a tolerance: marketplaces state every amount in the currency's minor unit, and the one rounding of
     // the SDK's own (a unit price divided from a line total) is undone by rounding the line total back (OrderLine.Total).
+    // A marketplace that rounds its total once over unrounded amounts states the difference explicitly (the ERP books it),
+    // and only up to the bound its rounding can explain, so a lost amount is never passed off as rounding.
     private static string? TotalProblem(MarketplaceOrder order, string channel)
     {
         if (order.Total is not { } stated)
@@ -87,6 +89,14 @@ internal sealed class OrderReadiness(ForeignNumberResolver resolver)
         if (stated.Currency != order.Currency)
         {
             return $"the {channel} states the total of order {order.OrderNumber} in {stated.Currency}, the order in {order.Currency}";
+        }
+
+        if (order.RoundingDifference is { } rounding && rounding.Currency == order.Currency
+            && Math.Abs(rounding.Amount) > MappedTotal.MaxRoundingDifference(order).Amount)
+        {
+            var bound = MappedTotal.MaxRoundingDifference(order);
+            return $"{channel} order {order.OrderNumber} states a rounding difference of {MappedTotal.Show(rounding)} {rounding.Currency}, "
+                + $"more than the {MappedTotal.Show(bound)} {bound.Currency} its rounding can explain (one minor unit per line, per fee and for the shipping)";
         }
 
         MappedTotal mapped;

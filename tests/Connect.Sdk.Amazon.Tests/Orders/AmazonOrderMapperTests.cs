@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Connect.Sdk.Amazon.Orders;
 using Connect.Sdk.Amazon.Wire;
 using Connect.Sdk.ForeignNumbers;
@@ -166,6 +167,73 @@ public sealed class AmazonOrderMapperTests
         var cancelled = Map(OrderJson.Replace("Unshipped", "Canceled", StringComparison.Ordinal), items);
         Assert.Equal(0m, cancelled.Lines[1].UnitPrice.Amount);
         Assert.Equal(OrderStatus.Cancelled, cancelled.Status);
+    }
+
+    [Fact]
+    public void Map_ZeroItemTaxOnAGrossLine_TaxIsUnknownNotZero_OnANetLineZero()
+    {
+        // Amazon.de: ItemPrice 10.00 has VAT in it, but ItemTax says 0.00 (selling-partner-api-models issues #1766, #3004).
+        var items = ItemsJson.Replace("\"Amount\": \"0.65\"", "\"Amount\": \"0.00\"", StringComparison.Ordinal);
+
+        var gross = Map(OrderJson, items);
+        var net = Map(OrderJson.Replace("A1PN6IFQEWUF5Q", "ATVPDKIKX0DER", StringComparison.Ordinal), items);
+
+        Assert.Null(gross.Lines[1].TaxAmount);
+        Assert.Equal(new Money(6.22m, CurrencyCode.Eur), gross.Lines[0].TaxAmount);
+
+        // Amazon.com: prices without sales tax, and a state without one charges 0.00.
+        Assert.Equal(Money.Zero(CurrencyCode.Eur), net.Lines[1].TaxAmount);
+    }
+
+    [Fact]
+    public void Map_ItemCancelledOutOfTheOrder_IsLeftOut()
+    {
+        // The towel cancelled: QuantityOrdered 0, no price; OrderTotal 52.37 − 10.00 = 42.37.
+        var items = JsonNode.Parse(ItemsJson)!.AsArray();
+        items[1]!["QuantityOrdered"] = 0;
+        items[1]!.AsObject().Remove("ItemPrice");
+        items[1]!.AsObject().Remove("ItemTax");
+
+        var order = Map(OrderJson.Replace("52.37", "42.37", StringComparison.Ordinal), items.ToJsonString());
+
+        Assert.Equal("68828574383266", Assert.Single(order.Lines).LineId);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
+    [Fact]
+    public void Map_GiftWrapAndCashOnDelivery_OneFeeEachSummedOverTheItems()
+    {
+        // The money of Amazon's getOrderItems example item (CODFee 10.00, CODFeeDiscount 1.00, GiftWrapPrice 41.99) in
+        // the order's currency, on both items, with gift wrap tax; OrderTotal 52.37 + 2 × (41.99 + 9.00) = 154.35.
+        var extra = """
+            "BuyerInfo": { "GiftMessageText": "For you!", "GiftWrapPrice": { "CurrencyCode": "EUR", "Amount": "41.99" }, "GiftWrapTax": { "CurrencyCode": "EUR", "Amount": "6.70" }, "GiftWrapLevel": "Classic" },
+            "CODFee": { "CurrencyCode": "EUR", "Amount": "10.00" }, "CODFeeDiscount": { "CurrencyCode": "EUR", "Amount": "1.00" },
+            "QuantityOrdered"
+            """;
+        var order = Map(OrderJson.Replace("52.37", "154.35", StringComparison.Ordinal), ItemsJson.Replace("\"QuantityOrdered\"", extra, StringComparison.Ordinal));
+
+        Assert.Equal(
+            [("Gift wrap", 83.98m, (decimal?)13.40m), ("Cash on delivery", 18.00m, null)],
+            order.Fees.Select(f => (f.Title, f.Amount.Amount, f.TaxAmount?.Amount)));
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
+    [Fact]
+    public void Map_OfficialExampleItem_GiftWrapInAnotherCurrencyThanTheOrder_FailsNamingTheField()
+    {
+        // Amazon's getOrderItems example as published: a JPY item whose GiftWrapPrice is in GBP.
+        var order = OrderJson.Replace("\"EUR\", \"Amount\": \"52.37\"", "\"JPY\", \"Amount\": \"77.25\"", StringComparison.Ordinal);
+        var items = """
+            [ { "ASIN": "BT0093TELA", "OrderItemId": "68828574383266", "SellerSKU": "CBA_OTF_1", "Title": "Example item name",
+                "QuantityOrdered": 1, "QuantityShipped": 1,
+                "ItemPrice": { "CurrencyCode": "JPY", "Amount": "25.99" }, "ShippingPrice": { "CurrencyCode": "JPY", "Amount": "1.26" },
+                "CODFee": { "CurrencyCode": "JPY", "Amount": "10.00" }, "CODFeeDiscount": { "CurrencyCode": "JPY", "Amount": "1.00" },
+                "BuyerInfo": { "GiftMessageText": "For you!", "GiftWrapPrice": { "CurrencyCode": "GBP", "Amount": "41.99" }, "GiftWrapLevel": "Classic" } } ]
+            """;
+
+        var ex = Assert.Throws<FormatException>(() => Map(order, items));
+
+        Assert.Equal("item 68828574383266 BuyerInfo.GiftWrapPrice is in GBP, the order in JPY", ex.Message);
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class ShopifyOrderMapperTests
           "displayFulfillmentStatus": "UNFULFILLED",
           "cancelledAt": null,
           "paymentGatewayNames": ["paypal"],
-          "totalPriceSet": { "shopMoney": { "amount": "50.77", "currencyCode": "EUR" } },
+          "currentTotalPriceSet": { "shopMoney": { "amount": "50.77", "currencyCode": "EUR" } },
           "shippingLines": { "nodes": [ { "title": "Standard", "discountedPriceSet": { "shopMoney": { "amount": "4.90", "currencyCode": "EUR" } }, "taxLines": [ { "rate": 0.19, "priceSet": { "shopMoney": { "amount": "0.78", "currencyCode": "EUR" } } } ], "discountAllocations": [] } ] },
           "shippingAddress": { "name": "Max Mustermann", "company": null, "address1": "Am Hafen 3", "address2": "", "zip": "20457", "city": "Hamburg", "province": "HH", "countryCodeV2": "DE", "phone": null },
           "billingAddress": null,
@@ -159,20 +159,67 @@ public sealed class ShopifyOrderMapperTests
     }
 
     [Fact]
-    public void TryMap_LinesAnOrderEditChanged_CurrentQuantityCounts_AndALineAtZeroIsLeftOut()
+    public void TryMap_TipAndNoDutiesOrAdditionalFees_OnlyTheTipIsAFee()
     {
+        // Shopify sends a zero tip bag and null duties and fees on an order without them; a tip of 5.00 raises the total.
+        var json = OrderJson.Replace(
+            "\"currentTotalPriceSet\": { \"shopMoney\": { \"amount\": \"50.77\"",
+            "\"totalTipReceivedSet\": { \"shopMoney\": { \"amount\": \"5.00\", \"currencyCode\": \"EUR\" } }, \"currentTotalDutiesSet\": null, \"currentTotalAdditionalFeesSet\": null, "
+            + "\"currentTotalPriceSet\": { \"shopMoney\": { \"amount\": \"55.77\"",
+            StringComparison.Ordinal);
+
+        var order = Map(json);
+
+        var tip = Assert.Single(order.Fees);
+        Assert.Equal(("Tip", new Money(5.00m, CurrencyCode.Eur)), (tip.Title, tip.Amount));
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
+    [Fact]
+    public void TryMap_LineAnEditOrRefundRemoved_LeftOutWithItsTaxesAndDiscounts_TheCurrentTotalAddsUp()
+    {
+        // The tea towel (8.40 with its taxes included) removed: currentTotalPriceSet 50.77 − 8.40 = 42.37.
         var json = OrderJson
-            .Replace("\"quantity\": 3,", "\"quantity\": 3, \"currentQuantity\": 2,", StringComparison.Ordinal)
-            .Replace("\"quantity\": 1,", "\"quantity\": 1, \"currentQuantity\": 0,", StringComparison.Ordinal);
+            .Replace("\"quantity\": 3,", "\"quantity\": 3, \"currentQuantity\": 3,", StringComparison.Ordinal)
+            .Replace("\"quantity\": 1,", "\"quantity\": 1, \"currentQuantity\": 0,", StringComparison.Ordinal)
+            .Replace("\"amount\": \"50.77\"", "\"amount\": \"42.37\"", StringComparison.Ordinal);
 
         var order = Map(json);
 
         var mug = Assert.Single(order.Lines);
-        Assert.Equal(2, mug.Quantity);
+        Assert.Equal(3, mug.Quantity);
+        Assert.Equal(new Money(42.37m, CurrencyCode.Eur), order.Total);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
 
-        // The unit price stays the price after discount; the discount is the part that falls on the units left.
-        Assert.Equal(12.49m, mug.UnitPrice.Amount);
-        Assert.Equal(new Money(1.00m, CurrencyCode.Eur), mug.Discount);
+    [Fact]
+    public void TryMap_LinePartlyRefundedOrEdited_UnreadableNamingTheLineAndItsUnits()
+    {
+        // Shopify's taxLines (6.22) and discountAllocations (1.50) still count all 3 mugs when 2 remain.
+        var json = OrderJson.Replace("\"quantity\": 3,", "\"quantity\": 3, \"currentQuantity\": 2,", StringComparison.Ordinal);
+
+        Assert.False(ShopifyOrderMapper.TryMap(Read(json), out _, out var problem));
+
+        Assert.Equal(
+            "Shopify order 1001 cannot be read: lineItems[0] was partly refunded or edited before the import (2 of 3 units remain), and Shopify states "
+            + "its taxLines and discountAllocations for all 3 units, so what the buyer paid for the rest is not known; enter the order in the ERP by hand",
+            problem!.Reason);
+    }
+
+    [Fact]
+    public void TryMap_OfficialPartlyRefundedSample_BooksTheOneLineLeftAndTheCurrentTotal()
+    {
+        // Shopify's REST example #1001 (partially_refunded) through the GraphQL fields of the same values: three iPods at
+        // 199.00 with 6 % tax and a 10.00 code spread 3.34/3.33/3.33, two refunded (current_quantity 0). total_price
+        // 598.94 is before the refunds; current_total_price 199.65 = 199.00 − 3.33 + 3.98 is what the buyer paid.
+        var order = Map(GraphQLOfRestSample());
+
+        var line = Assert.Single(order.Lines);
+        Assert.Equal("518995019", line.LineId);
+        Assert.Equal(new Money(195.67m, CurrencyCode.Usd), line.Total);
+        Assert.Equal(new Money(3.98m, CurrencyCode.Usd), line.TaxAmount);
+        Assert.Equal(new Money(199.65m, CurrencyCode.Usd), order.Total);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
     }
 
     [Fact]
@@ -203,6 +250,55 @@ public sealed class ShopifyOrderMapperTests
         Assert.Equal(Money.Zero(CurrencyCode.Eur), order.ShippingTax);
         Assert.Equal(new Money(45.87m, CurrencyCode.Eur), MappedTotal.Of(order).Sum);
         Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
+    // The REST order's fields under their GraphQL names (snake_case to camelCase, *_set.shop_money to *Set.shopMoney).
+    private static string GraphQLOfRestSample()
+    {
+        var rest = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Orders", "Samples", "rest_orders_list_200.json")))!["orders"]![0]!;
+        static JsonObject Bag(JsonNode? set) => new() { ["shopMoney"] = new JsonObject { ["amount"] = (string?)set!["shop_money"]!["amount"], ["currencyCode"] = (string?)set["shop_money"]!["currency_code"] } };
+        static JsonArray Taxes(JsonNode? lines) => [.. lines!.AsArray().Select(t => (JsonNode)new JsonObject { ["rate"] = (decimal)t!["rate"]!, ["priceSet"] = Bag(t["price_set"]) })];
+        static JsonArray Allocations(JsonNode? allocations) => [.. allocations!.AsArray().Select(a => (JsonNode)new JsonObject { ["allocatedAmountSet"] = Bag(a!["amount_set"]) })];
+        var address = rest["shipping_address"]!;
+        var graphQL = new JsonObject
+        {
+            ["id"] = (string?)rest["admin_graphql_api_id"],
+            ["name"] = (string?)rest["name"],
+            ["createdAt"] = (string?)rest["created_at"],
+            ["updatedAt"] = (string?)rest["updated_at"],
+            ["currencyCode"] = (string?)rest["currency"],
+            ["taxesIncluded"] = (bool)rest["taxes_included"]!,
+            ["displayFinancialStatus"] = ((string?)rest["financial_status"])!.ToUpperInvariant(),
+            ["currentTotalPriceSet"] = Bag(rest["current_total_price_set"]),
+            ["shippingLines"] = new JsonObject
+            {
+                ["nodes"] = new JsonArray([.. rest["shipping_lines"]!.AsArray().Select(l => (JsonNode)new JsonObject
+                {
+                    ["title"] = (string?)l!["title"],
+                    ["discountedPriceSet"] = Bag(l["discounted_price_set"]),
+                    ["taxLines"] = Taxes(l["tax_lines"]),
+                    ["discountAllocations"] = Allocations(l["discount_allocations"]),
+                })]),
+            },
+            ["shippingAddress"] = new JsonObject { ["name"] = (string?)address["name"], ["address1"] = (string?)address["address1"], ["zip"] = (string?)address["zip"], ["city"] = (string?)address["city"], ["countryCodeV2"] = (string?)address["country_code"] },
+            ["lineItems"] = new JsonObject
+            {
+                ["nodes"] = new JsonArray([.. rest["line_items"]!.AsArray().Select(l => (JsonNode)new JsonObject
+                {
+                    ["id"] = (string?)l!["admin_graphql_api_id"],
+                    ["title"] = (string?)l["title"],
+                    ["sku"] = (string?)l["sku"],
+                    ["quantity"] = (int)l["quantity"]!,
+                    ["currentQuantity"] = (int)l["current_quantity"]!,
+                    ["variant"] = new JsonObject { ["id"] = "gid://shopify/ProductVariant/" + (long)l["variant_id"]! },
+                    ["originalUnitPriceSet"] = Bag(l["price_set"]),
+                    ["taxLines"] = Taxes(l["tax_lines"]),
+                    ["discountAllocations"] = Allocations(l["discount_allocations"]),
+                })]),
+                ["pageInfo"] = new JsonObject { ["hasNextPage"] = false },
+            },
+        };
+        return graphQL.ToJsonString();
     }
 
     private static MarketplaceOrder Map(string json)

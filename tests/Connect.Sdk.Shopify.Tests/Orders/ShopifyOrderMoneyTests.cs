@@ -46,6 +46,48 @@ public sealed class ShopifyOrderMoneyTests : ShopifyFaultFixture
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_LineRefundedBeforeTheImport_TheErpBooksWhatIsLeftAndTheCurrentTotal()
+    {
+        // totalPriceSet stays 30.50 (before returns); currentTotalPriceSet drops by the 12.50 of the refunded scarf: 18.00.
+        var entry = await ImportAfterRefundAsync(TwoLineOrder("6001"), "6660012");
+
+        Assert.True(entry.Status == JournalStatus.Succeeded, entry.Message);
+        var order = Assert.Single(Host.Orders.Orders).Order;
+        Assert.Equal("7760011", Assert.Single(order.Lines).LineId);
+        PromotionOrders.AssertBookedAsPaid(order);
+    }
+
+    [Fact]
+    public async Task Import_LinePartlyRefundedBeforeTheImport_FailsNamingTheLineRatherThanBookingAGuess()
+    {
+        var entry = await ImportAfterRefundAsync(DiscountOrder("6001"), "7760011");
+
+        Assert.Empty(Host.Orders.Orders);
+        Assert.Equal(JournalStatus.Failed, entry.Status);
+        Assert.Contains("lineItems[0] was partly refunded or edited before the import (1 of 2 units remain)", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_TipDutiesAndAdditionalFees_TheErpBooksEachAsAFeeAndTheOrderTotal()
+    {
+        await MapArticlesAsync(10);
+        Shop.SeedOrder(DiscountOrder("6001"));
+        Shop.AddCharges("6001", tip: 2.00m, duties: 3.40m, additionalFees: 0.27m);
+
+        await Host.RunDueAsync();
+
+        // 18.00 + tip 2.00 + duties 3.40 + additional fees 0.27 = 23.67, all inside Shopify's total.
+        var entry = await EntryAsync(RecordKind.Order, "6001");
+        Assert.True(entry.Status == JournalStatus.Succeeded, entry.Message);
+        var order = Assert.Single(Host.Orders.Orders).Order;
+        Assert.Equal(
+            [("Tip", 2.00m), ("Duties", 3.40m), ("Additional fees", 0.27m)],
+            order.Fees.Select(f => (f.Title, f.Amount.Amount)));
+        Assert.Equal(new Money(23.67m, Eur), order.Total);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
     [Theory]
     [InlineData(true, "EUR", new[] { 0.19, 0.07, 0 })]
     [InlineData(false, "USD", new[] { 0.0725, 0.06, 0 })]
@@ -79,6 +121,33 @@ public sealed class ShopifyOrderMoneyTests : ShopifyFaultFixture
             },
             iter: 3,
             threads: 1);
+    }
+
+    // Seeds the order, refunds one unit of a line before the first run, runs it and returns the order's journal entry.
+    private async Task<JournalEntry> ImportAfterRefundAsync(MarketplaceOrder order, string lineId)
+    {
+        await MapArticlesAsync(10, 10);
+        Shop.SeedOrder(order);
+        Shop.RemoveUnits(order.OrderNumber, lineId, 1);
+        await Host.RunDueAsync();
+        return await EntryAsync(RecordKind.Order, order.OrderNumber);
+    }
+
+    // The promotion order and a scarf at 12.50 (2.00 VAT included): 30.50 in all.
+    private MarketplaceOrder TwoLineOrder(string number)
+    {
+        var order = DiscountOrder(number);
+        var scarf = new OrderLine
+        {
+            LineId = "66" + number + "2",
+            ForeignNumber = Product(2),
+            Title = "Scarf",
+            Quantity = 1,
+            UnitPrice = new Money(12.50m, Eur),
+            TaxRate = 0.19m,
+            TaxAmount = new Money(2.00m, Eur),
+        };
+        return order with { Lines = [.. order.Lines, scarf] };
     }
 
     private MarketplaceOrder DiscountOrder(string number) =>

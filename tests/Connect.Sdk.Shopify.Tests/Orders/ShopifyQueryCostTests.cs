@@ -24,8 +24,8 @@ public sealed class ShopifyQueryCostTests : ShopifyFaultFixture
     public void EveryQuery_DeclaresARequestedCostUnderTheSingleQueryLimit()
     {
         Assert.All(ShopifyDocuments.Queries, q => Assert.InRange(q.EstimatedCost, 1, ShopifyDocuments.SingleQueryMaxCost));
-        Assert.Equal(822, ShopifyDocuments.Orders.EstimatedCost);
-        Assert.Equal(166, ShopifyDocuments.OrderByName.EstimatedCost);
+        Assert.Equal(852, ShopifyDocuments.Orders.EstimatedCost);
+        Assert.Equal(172, ShopifyDocuments.OrderByName.EstimatedCost);
         Assert.Equal(553, ShopifyDocuments.OrderLines.EstimatedCost);
         Assert.Equal(368, ShopifyDocuments.OrderFulfillments.EstimatedCost);
         Assert.Equal(203, ShopifyDocuments.FulfillmentOrderLines.EstimatedCost);

@@ -71,4 +71,24 @@ public sealed class MappedTotalTests
         // Lines without tax amounts count their 19 % rate: 1.90 + 3.80.
         Assert.Equal("lines 30.00 + shipping 4.90 + fees 0.00 + tax 6.63 = 41.53 EUR", MappedTotal.Of(order).ToString());
     }
+
+    [Fact]
+    public void Of_RoundingDifferenceStated_CountsItInTheSumAndNamesIt()
+    {
+        var order = TestOrders.Order("1001") with { RoundingDifference = new Money(-0.01m, Eur) };
+
+        var mapped = MappedTotal.Of(order);
+
+        Assert.Equal(new Money(34.89m, Eur), mapped.Sum);
+        Assert.Equal("lines 30.00 + shipping 4.90 + fees 0.00 + tax 0.00 + rounding -0.01 = 34.89 EUR", mapped.ToString());
+    }
+
+    [Fact]
+    public void MaxRoundingDifference_TwoLinesAFeeAndShipping_IsOneMinorUnitEach()
+    {
+        var order = TestOrders.Order("1001") with { Fees = [new OrderFee { Title = "Fee", Amount = new Money(1m, Eur) }] };
+
+        Assert.Equal(new Money(0.04m, Eur), MappedTotal.MaxRoundingDifference(order));
+        Assert.Equal(new Money(4m, new CurrencyCode("JPY")), MappedTotal.MaxRoundingDifference(order with { Currency = new CurrencyCode("JPY") }));
+    }
 }

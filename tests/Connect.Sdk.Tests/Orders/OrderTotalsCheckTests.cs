@@ -97,4 +97,35 @@ public sealed class OrderTotalsCheckTests
 
         Assert.Equal(1, result.Summary.Succeeded);
     }
+
+    [Fact]
+    public async Task ScheduledRun_RoundingDifferenceWithinTheBound_ImportsTheOrderWithTheDifferenceForTheErp()
+    {
+        await using var world = await OrderWorld.ProductiveAsync();
+
+        // The marketplace rounded its total once: 34.90 in rounded parts, 34.89 paid.
+        world.Publish(TestOrders.Order("1001") with { RoundingDifference = new Money(-0.01m, Eur), Total = new Money(34.89m, Eur) });
+
+        var result = await world.RunScheduledAsync();
+
+        Assert.Equal(1, result.Summary.Succeeded);
+        Assert.Equal(new Money(-0.01m, Eur), Assert.Single(world.Sink.Orders).Order.RoundingDifference);
+    }
+
+    [Fact]
+    public async Task ScheduledRun_RoundingDifferenceBeyondTheBound_HoldsTheOrderNamingTheBound()
+    {
+        await using var world = await OrderWorld.ProductiveAsync();
+
+        // Two lines and the shipping explain at most 0.03; a 0.04 "rounding" is an amount lost, not rounding.
+        world.Publish(TestOrders.Order("1001") with { RoundingDifference = new Money(-0.04m, Eur), Total = new Money(34.86m, Eur) });
+
+        await world.RunScheduledAsync();
+
+        Assert.Empty(world.Sink.Orders);
+        Assert.Contains(
+            "marketplace order 1001 states a rounding difference of -0.04 EUR, more than the 0.03 EUR its rounding can explain (one minor unit per line, per fee and for the shipping)",
+            (await world.EntryAsync("1001")).Message,
+            StringComparison.Ordinal);
+    }
 }

@@ -45,6 +45,50 @@ public sealed class WooCommerceOrderMoneyTests
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_TaxRoundedAtSubtotalLevel_TheErpBooksTheTotalWooCommerceRoundedOnceWithTheRoundingDifference()
+    {
+        await using var shop = await StartAsync(features: [FeatureKind.Orders]);
+        for (var i = 1; i <= 3; i++)
+        {
+            await shop.MapArticleAsync(i, 100, 100);
+        }
+
+        shop.Fake.RoundTaxAtSubtotal = true;
+        shop.Fake.SeedOrder(SalesTaxOrder(shop));
+
+        await shop.Host.RunDueAsync();
+
+        // Three lines of 10.00 at 8.875 %: WooCommerce states each line's tax as 0.89 (2.67 in all) but rounds the
+        // unrounded 2.6625 once, total 32.66. The ERP books the lines, their taxes and a rounding line of -0.01.
+        var entry = await shop.JournalAsync(RecordKind.Order, "7101");
+        Assert.True(entry.Status == JournalStatus.Succeeded, entry.Message);
+        var received = Assert.Single(shop.Host.Orders.Orders).Order;
+        Assert.All(received.Lines, line => Assert.Equal(new Money(0.89m, Usd), line.TaxAmount));
+        Assert.Equal(new Money(32.66m, Usd), received.Total);
+        Assert.Equal(new Money(-0.01m, Usd), received.RoundingDifference);
+        Assert.Equal(received.Total, MappedTotal.Of(received).Sum);
+    }
+
+    [Fact]
+    public async Task Import_TaxRoundedPerLine_StatesNoRoundingDifference()
+    {
+        await using var shop = await StartAsync(features: [FeatureKind.Orders]);
+        for (var i = 1; i <= 3; i++)
+        {
+            await shop.MapArticleAsync(i, 100, 100);
+        }
+
+        shop.Fake.SeedOrder(SalesTaxOrder(shop));
+
+        await shop.Host.RunDueAsync();
+
+        // WooCommerce's default: every line's tax rounded to 0.89 before the sum, total 32.67.
+        var received = Assert.Single(shop.Host.Orders.Orders).Order;
+        Assert.Equal(new Money(32.67m, Usd), received.Total);
+        Assert.Null(received.RoundingDifference);
+    }
+
     [Theory]
     [InlineData(true, new[] { 0.19, 0.07, 0 })]
     [InlineData(false, new[] { 0.19, 0.07, 0 })]
@@ -84,6 +128,34 @@ public sealed class WooCommerceOrderMoneyTests
             iter: 3,
             threads: 1);
     }
+
+    private static readonly CurrencyCode Usd = CurrencyCode.Usd;
+
+    // A net US order: three articles at 10.00 each, sales tax 8.875 % (New York City), no shipping.
+    private static MarketplaceOrder SalesTaxOrder(WooTestShop shop) =>
+        PromotionOrder(shop) with
+        {
+            OrderNumber = "7101",
+            MarketplaceOrderId = "7101",
+            Currency = Usd,
+            PricesIncludeTax = false,
+            Lines =
+            [
+                .. Enumerable.Range(1, 3).Select(i => new OrderLine
+                {
+                    LineId = string.Create(CultureInfo.InvariantCulture, $"71010{i}"),
+                    ForeignNumber = Sku(i),
+                    Title = string.Create(CultureInfo.InvariantCulture, $"Article {i}"),
+                    Quantity = 1,
+                    UnitPrice = new Money(10.00m, Usd),
+                    TaxRate = 0.08875m,
+                    TaxAmount = new Money(0.89m, Usd),
+                }),
+            ],
+            ShippingCost = Money.Zero(Usd),
+            ShippingDiscount = null,
+            ShippingTax = Money.Zero(Usd),
+        };
 
     private static MarketplaceOrder PromotionOrder(WooTestShop shop) =>
         PromotionOrders.Create("7001", "7001", "700101", Sku(1), shop.Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5));

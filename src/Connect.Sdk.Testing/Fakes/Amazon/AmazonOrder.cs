@@ -18,6 +18,9 @@ internal sealed class AmazonOrder
     /// <summary>The items exactly as <c>getOrderItems</c> answers them in <c>payload.OrderItems</c>.</summary>
     public required List<JsonObject> Items { get; init; }
 
+    /// <summary>Whether the marketplace quotes prices with tax, so that taxes are inside <c>OrderTotal</c> rather than on top.</summary>
+    public required bool PricesIncludeTax { get; init; }
+
     public List<FakeShipment> Shipments { get; } = [];
 
     public string Status => (string?)Json["OrderStatus"] ?? "Pending";

@@ -28,13 +28,14 @@ public sealed partial class AmazonSellingPartnerFake
     /// SKU_FBA lines make an AFN order, SKU_FBM lines an MFN order. The order's amounts are the SDK's (after
     /// discounts); the fake renders Amazon's: <c>ItemPrice</c> is the line total before its promotion
     /// (<see cref="OrderLine.Total"/> + <see cref="OrderLine.Discount"/>), <c>PromotionDiscount</c> the line's discount,
-    /// <c>ItemTax</c> the line's tax before the promotion and <c>PromotionDiscountTax</c> the promotion's tax (where
+    /// <c>ItemTax</c> the line's tax before the promotion (a line with a rate and no amount: the amount the rate implies)
+    /// and <c>PromotionDiscountTax</c> the promotion's tax (where
     /// prices include VAT, at the line's rate; zero where they are net). The shipping goes to the first item:
     /// <c>ShippingPrice</c> before and <c>ShippingDiscount</c> the order's shipping discount, with their taxes likewise.
     /// <c>OrderTotal</c> is the seeded total, else Amazon's sum of the rendered items. Buyer and address PII (names,
     /// streets) are left out, as Amazon leaves them out without a restricted data token.
     /// </param>
-    /// <exception cref="ArgumentException">The order exists, has no lines or has fees, a SKU is not seeded, or fulfilments are mixed.</exception>
+    /// <exception cref="ArgumentException">The order exists, has no lines or has fees (charge those with <see cref="SetGiftWrap"/> and <see cref="SetCashOnDelivery"/>), a SKU is not seeded, or fulfilments are mixed.</exception>
     public override void SeedOrder(MarketplaceOrder order) => SeedOrder(order, DefaultMarketplaceId);
 
     /// <summary>Places an order on a given marketplace; see <see cref="SeedOrder(MarketplaceOrder)"/>.</summary>
@@ -67,7 +68,7 @@ public sealed partial class AmazonSellingPartnerFake
 
             if (order.Fees.Count > 0)
             {
-                throw new ArgumentException($"Order {order.OrderNumber} has fees; Amazon's order items carry none the connector maps.", nameof(order));
+                throw new ArgumentException($"Order {order.OrderNumber} has fees; Amazon has no fee lines: charge gift wrap or cash on delivery with SetGiftWrap or SetCashOnDelivery.", nameof(order));
             }
 
             var currency = order.Currency.Value;
@@ -94,7 +95,7 @@ public sealed partial class AmazonSellingPartnerFake
                     ["ProductInfo"] = new JsonObject { ["NumberOfItems"] = "1" },
                     ["ItemPrice"] = Money(currency, line.Total.Amount + promotion),
                     ["ShippingPrice"] = Money(currency, i == 0 ? order.ShippingCost.Amount + shippingDiscount : 0m),
-                    ["ItemTax"] = Money(currency, (line.TaxAmount?.Amount ?? 0m) + promotionTax),
+                    ["ItemTax"] = Money(currency, (line.TaxAmount?.Amount ?? ImpliedTax(line, gross, order.Currency)) + promotionTax),
                     ["ShippingTax"] = Money(currency, i == 0 ? (order.ShippingTax?.Amount ?? 0m) + shippingDiscountTax : 0m),
                     ["ShippingDiscount"] = Money(currency, shippingDiscount),
                     ["ShippingDiscountTax"] = Money(currency, shippingDiscountTax),
@@ -162,7 +163,81 @@ public sealed partial class AmazonSellingPartnerFake
                 LastUpdateDate = order.UpdatedAt,
                 Json = json,
                 Items = items,
+                PricesIncludeTax = gross,
             });
+        }
+    }
+
+    /// <summary>
+    /// Gift-wraps an order item, as getOrderItems renders it: the item's <c>BuyerInfo.GiftWrapPrice</c> and
+    /// <c>GiftWrapTax</c> (<c>ItemPrice</c> excludes gift wrap), and <c>OrderTotal</c> grows by the price, and by its tax
+    /// where the marketplace quotes prices without tax.
+    /// </summary>
+    /// <param name="amazonOrderId">The order.</param>
+    /// <param name="orderItemId">The item.</param>
+    /// <param name="price">The gift wrap price, with tax where prices include it.</param>
+    /// <param name="tax">The tax on it.</param>
+    /// <exception cref="ArgumentException">The order or the item is unknown.</exception>
+    public void SetGiftWrap(string amazonOrderId, string orderItemId, decimal price, decimal tax) =>
+        ChangeItem(amazonOrderId, orderItemId, (order, item, currency) =>
+        {
+            item["BuyerInfo"] = new JsonObject { ["GiftWrapPrice"] = Money(currency, price), ["GiftWrapTax"] = Money(currency, tax), ["GiftWrapLevel"] = "Classic" };
+            return order.PricesIncludeTax ? price : price + tax;
+        });
+
+    /// <summary>
+    /// Charges cash on delivery on an order item, as getOrderItems renders it: the item's <c>CODFee</c> and
+    /// <c>CODFeeDiscount</c>, and <c>OrderTotal</c> grows by the fee less its discount; the order's
+    /// <c>PaymentMethod</c> becomes <c>COD</c>.
+    /// </summary>
+    /// <param name="amazonOrderId">The order.</param>
+    /// <param name="orderItemId">The item.</param>
+    /// <param name="fee">The fee.</param>
+    /// <param name="discount">The discount on it.</param>
+    /// <exception cref="ArgumentException">The order or the item is unknown.</exception>
+    public void SetCashOnDelivery(string amazonOrderId, string orderItemId, decimal fee, decimal discount) =>
+        ChangeItem(amazonOrderId, orderItemId, (order, item, currency) =>
+        {
+            item["CODFee"] = Money(currency, fee);
+            item["CODFeeDiscount"] = Money(currency, discount);
+            order.Json["PaymentMethod"] = "COD";
+            return fee - discount;
+        });
+
+    /// <summary>
+    /// Cancels one item of an order that goes on, as Amazon does when a buyer or seller cancels a line: the item stays
+    /// in getOrderItems with <c>QuantityOrdered</c> 0 and without its price, tax and promotion, and <c>OrderTotal</c>
+    /// drops by what the item cost after its promotion (with its tax where prices are net). Its shipping stays.
+    /// </summary>
+    /// <param name="amazonOrderId">The order.</param>
+    /// <param name="orderItemId">The item.</param>
+    /// <exception cref="ArgumentException">The order or the item is unknown.</exception>
+    public void CancelItem(string amazonOrderId, string orderItemId) =>
+        ChangeItem(amazonOrderId, orderItemId, (order, item, _) =>
+        {
+            var paid = AmountOf(item, "ItemPrice") - AmountOf(item, "PromotionDiscount")
+                + (order.PricesIncludeTax ? 0m : AmountOf(item, "ItemTax") - AmountOf(item, "PromotionDiscountTax"));
+            item["QuantityOrdered"] = 0;
+            item.Remove("ItemPrice");
+            item.Remove("ItemTax");
+            item.Remove("PromotionDiscount");
+            item.Remove("PromotionDiscountTax");
+
+            return -paid;
+        });
+
+    // Changes one item of an order; the change returns what it adds to OrderTotal.
+    private void ChangeItem(string amazonOrderId, string orderItemId, Func<AmazonOrder, JsonObject, string, decimal> change)
+    {
+        lock (Gate)
+        {
+            var order = FindOrder(amazonOrderId) ?? throw new ArgumentException($"No order {amazonOrderId}.", nameof(amazonOrderId));
+            var item = order.Items.Find(i => (string?)i["OrderItemId"] == orderItemId)
+                ?? throw new ArgumentException($"Order {amazonOrderId} has no item {orderItemId}.", nameof(orderItemId));
+            var total = order.Json["OrderTotal"]!.AsObject();
+            var currency = (string)total["CurrencyCode"]!;
+            var added = change(order, item, currency);
+            order.Json["OrderTotal"] = Money(currency, decimal.Parse((string)total["Amount"]!, CultureInfo.InvariantCulture) + added);
         }
     }
 
@@ -174,6 +249,13 @@ public sealed partial class AmazonSellingPartnerFake
 
     private static decimal AmountOf(JsonObject item, string field) =>
         decimal.Parse((string)item[field]!["Amount"]!, CultureInfo.InvariantCulture);
+
+    // Amazon always states an item's tax; a seeded line with a rate but no amount gets the amount the rate implies (a
+    // seeded zero stays zero, as Amazon.de often sends it for a price with VAT in it).
+    private static decimal ImpliedTax(OrderLine line, bool gross, CurrencyCode currency) =>
+        line.TaxRate is { } rate
+            ? new Money(gross ? line.Total.Amount * rate / (1 + rate) : line.Total.Amount * rate, currency).RoundToMinorUnit().Amount
+            : 0m;
 
     // Where prices include VAT a discount takes its VAT with it, which Amazon shows as the discount's tax (*DiscountTax);
     // net prices are taxed after the discount (ItemTax is the tax of the discounted line), so the discount has none.

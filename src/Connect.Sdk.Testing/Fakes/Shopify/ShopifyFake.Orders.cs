@@ -26,7 +26,7 @@ public sealed partial class ShopifyFake
     /// Shopify's sum (lines after discounts, shipping after discounts, and the taxes unless <c>taxesIncluded</c>); the
     /// payment method <c>paymentGatewayNames</c>. A seeded status of shipped or completed ships every line.
     /// </param>
-    /// <exception cref="ArgumentException">A line's variant is not seeded, the order number exists, or the order has fees (Shopify orders have none the connector maps).</exception>
+    /// <exception cref="ArgumentException">A line's variant is not seeded, the order number exists, or the order has fees (Shopify has no fee lines; add a tip, duties or additional fees with <see cref="AddCharges"/>).</exception>
     public override void SeedOrder(MarketplaceOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -93,7 +93,7 @@ public sealed partial class ShopifyFake
 
         if (order.Fees.Count > 0)
         {
-            throw new ArgumentException($"Order {order.OrderNumber} has fees; the connector maps none from Shopify.", nameof(order));
+            throw new ArgumentException($"Order {order.OrderNumber} has fees; Shopify has no fee lines: add a tip, duties or additional fees with AddCharges.", nameof(order));
         }
 
         lock (Gate)
@@ -180,6 +180,14 @@ public sealed partial class ShopifyFake
                 ["displayFinancialStatus"] = order.Status == OrderStatus.Pending ? "PENDING" : "PAID",
                 ["cancelledAt"] = order.Status == OrderStatus.Cancelled ? InstantPattern.General.Format(order.UpdatedAt) : null,
                 ["totalPriceSet"] = MoneyBag(order.Total?.Amount ?? TotalPriceOf(lineNodes, shippingLine, order.PricesIncludeTax), currency),
+
+                // Before any refund or edit the current total is the total (RemoveUnits lowers it).
+                ["currentTotalPriceSet"] = MoneyBag(order.Total?.Amount ?? TotalPriceOf(lineNodes, shippingLine, order.PricesIncludeTax), currency),
+
+                // No tip, no duties, no additional fees until AddCharges: Shopify's tip bag is never null, the others are.
+                ["totalTipReceivedSet"] = MoneyBag(0m, currency),
+                ["currentTotalDutiesSet"] = null,
+                ["currentTotalAdditionalFeesSet"] = null,
                 ["totalDiscountsSet"] = MoneyBag(SumOf(lineNodes, "discountAllocations", "allocatedAmountSet") + shippingDiscount, currency),
                 ["totalShippingPriceSet"] = MoneyBag(order.ShippingCost.Amount, currency),
                 ["shippingLines"] = new JsonObject { ["nodes"] = new JsonArray(shippingLine) },
@@ -205,6 +213,76 @@ public sealed partial class ShopifyFake
                 UpdatedAt = order.UpdatedAt,
                 Json = json,
             });
+        }
+    }
+
+    /// <summary>
+    /// Takes units of a line off a placed order, as a refund of line items or an order edit does on Shopify: the line's
+    /// <c>currentQuantity</c> drops, while its <c>taxLines</c> and <c>discountAllocations</c> keep counting every unit
+    /// ordered (Shopify documents both as "including refunded and removed quantities"), and so does <c>totalPriceSet</c>
+    /// ("before returns"). <c>currentTotalPriceSet</c> drops by what the units cost after their share of the line's
+    /// discounts, plus their share of its tax unless prices include it (each share rounded to the cent), and
+    /// <c>displayFinancialStatus</c> becomes <c>PARTIALLY_REFUNDED</c>. Fulfillment orders keep their quantities.
+    /// </summary>
+    /// <param name="orderNumber">The order number, with or without <c>#</c>.</param>
+    /// <param name="lineId">The line's id as seeded.</param>
+    /// <param name="units">How many units to take off; at most the units left.</param>
+    /// <exception cref="ArgumentException">The order or line is unknown, or fewer units are left.</exception>
+    public void RemoveUnits(string orderNumber, string lineId, int units)
+    {
+        lock (Gate)
+        {
+            var order = FindOrder(orderNumber) ?? throw new ArgumentException($"No order {orderNumber}.", nameof(orderNumber));
+            var line = order.Json["lineItems"]!["nodes"]!.AsArray().OfType<JsonObject>().FirstOrDefault(l => (string?)l["id"] == "gid://shopify/LineItem/" + lineId)
+                ?? throw new ArgumentException($"Order {orderNumber} has no line {lineId}.", nameof(lineId));
+            var ordered = (int)line["quantity"]!;
+            var left = (int)line["currentQuantity"]!;
+            if (units < 1 || units > left)
+            {
+                throw new ArgumentException($"Line {lineId} has {left} units left; {units} cannot be taken off.", nameof(units));
+            }
+
+            var afterDiscounts = (AmountOf(line["originalUnitPriceSet"]) * ordered) - SumOf(line, "discountAllocations", "allocatedAmountSet");
+            var refund = Math.Round(afterDiscounts * units / ordered, 2, MidpointRounding.AwayFromZero)
+                + ((bool)order.Json["taxesIncluded"]! ? 0m : Math.Round(SumOf(line, "taxLines", "priceSet") * units / ordered, 2, MidpointRounding.AwayFromZero));
+            line["currentQuantity"] = left - units;
+            var currency = (string)order.Json["currencyCode"]!;
+            order.Json["currentTotalPriceSet"] = MoneyBag(AmountOf(order.Json["currentTotalPriceSet"]) - refund, currency);
+            order.Json["displayFinancialStatus"] = "PARTIALLY_REFUNDED";
+        }
+    }
+
+    /// <summary>
+    /// Adds what a buyer pays beside the lines and the shipping: a tip (<c>totalTipReceivedSet</c>), duties
+    /// (<c>currentTotalDutiesSet</c>) and additional fees such as a retail delivery fee (<c>currentTotalAdditionalFeesSet</c>).
+    /// Each is inside the order's total, so <c>totalPriceSet</c> and <c>currentTotalPriceSet</c> grow by their sum.
+    /// </summary>
+    /// <param name="orderNumber">The order number, with or without <c>#</c>.</param>
+    /// <param name="tip">The tip; zero for none.</param>
+    /// <param name="duties">The duties, or <see langword="null"/> for none (Shopify then sends null).</param>
+    /// <param name="additionalFees">The additional fees, or <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">The order is unknown.</exception>
+    public void AddCharges(string orderNumber, decimal tip, decimal? duties = null, decimal? additionalFees = null)
+    {
+        lock (Gate)
+        {
+            var order = FindOrder(orderNumber) ?? throw new ArgumentException($"No order {orderNumber}.", nameof(orderNumber));
+            var json = order.Json;
+            var currency = (string)json["currencyCode"]!;
+            json["totalTipReceivedSet"] = MoneyBag(AmountOf(json["totalTipReceivedSet"]) + tip, currency);
+            if (duties is { } d)
+            {
+                json["currentTotalDutiesSet"] = MoneyBag(d, currency);
+            }
+
+            if (additionalFees is { } f)
+            {
+                json["currentTotalAdditionalFeesSet"] = MoneyBag(f, currency);
+            }
+
+            var added = tip + (duties ?? 0m) + (additionalFees ?? 0m);
+            json["totalPriceSet"] = MoneyBag(AmountOf(json["totalPriceSet"]) + added, currency);
+            json["currentTotalPriceSet"] = MoneyBag(AmountOf(json["currentTotalPriceSet"]) + added, currency);
         }
     }
 

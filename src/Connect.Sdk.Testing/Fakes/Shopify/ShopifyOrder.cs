@@ -19,7 +19,7 @@ internal sealed class ShopifyOrder
 
     public required Instant UpdatedAt { get; set; }
 
-    /// <summary>The order's fields that never change after seeding (money, address, line items).</summary>
+    /// <summary>The order's fields that fulfillments do not change (money, address, line items); refunds and edits do (<see cref="ShopifyFake.RemoveUnits"/>).</summary>
     public required JsonObject Json { get; init; }
 
     /// <summary>Every fulfillment order line of the order.</summary>

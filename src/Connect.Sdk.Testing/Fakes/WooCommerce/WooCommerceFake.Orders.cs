@@ -124,6 +124,22 @@ public sealed partial class WooCommerceFake
         return (subtotal, net == 0m ? 0m : decimal.Round(subtotal * tax / net, 2));
     }
 
+    // A line's amount without tax and its tax. Rounding per line (WooCommerce's default), both are the seed's. Rounding at
+    // subtotal level, WooCommerce computes the tax of a line with a rate from that rate (WC_Tax::calc_tax) and keeps it
+    // unrounded (round_line_tax), so the seed's tax amount is not used.
+    private (decimal Net, decimal Tax) Taxed(OrderLine line, bool pricesIncludeTax)
+    {
+        var amount = line.Total.Amount;
+        if (RoundTaxAtSubtotal && line.TaxRate is { } rate)
+        {
+            var exactTax = pricesIncludeTax ? amount * rate / (1m + rate) : amount * rate;
+            return (pricesIncludeTax ? amount - exactTax : amount, exactTax);
+        }
+
+        var tax = line.TaxAmount?.Amount ?? 0m;
+        return (pricesIncludeTax ? amount - tax : amount, tax);
+    }
+
     private JsonObject RenderOrder(long id, MarketplaceOrder order)
     {
         var lines = new JsonArray();
@@ -141,8 +157,7 @@ public sealed partial class WooCommerceFake
                     ?? throw new ArgumentException($"Line {line.LineId}: no product has SKU {foreignNumber.Value}; seed it first.", nameof(order));
             }
 
-            var tax = line.TaxAmount?.Amount ?? 0m;
-            var net = order.PricesIncludeTax ? line.Total.Amount - tax : line.Total.Amount;
+            var (net, tax) = Taxed(line, order.PricesIncludeTax);
             var (subtotal, subtotalTax) = BeforeDiscount(line, net, tax, order.PricesIncludeTax);
             linesTotal += net;
             linesTax += tax;
@@ -162,7 +177,7 @@ public sealed partial class WooCommerceFake
                 ["subtotal_tax"] = Amount(subtotalTax),
                 ["total"] = Amount(net),
                 ["total_tax"] = Amount(tax),
-                ["taxes"] = rateId is { } taxId ? new JsonArray(new JsonObject { ["id"] = taxId, ["total"] = Amount(tax), ["subtotal"] = Amount(subtotalTax) }) : new JsonArray(),
+                ["taxes"] = rateId is { } taxId ? new JsonArray(new JsonObject { ["id"] = taxId, ["total"] = StoredAmount(tax), ["subtotal"] = StoredAmount(subtotalTax) }) : new JsonArray(),
                 ["meta_data"] = new JsonArray(),
                 ["sku"] = product?.Sku ?? line.Sku ?? string.Empty,
                 ["price"] = JsonValue.Create(Math.Round(net / line.Quantity, 4)),
@@ -198,8 +213,9 @@ public sealed partial class WooCommerceFake
             : new JsonArray(new JsonObject { ["id"] = _nextLineId++, ["code"] = "promo", ["discount"] = Amount(discountNet), ["discount_tax"] = Amount(discountTax), ["meta_data"] = new JsonArray() });
         var freeShipping = order.ShippingCost.Amount == 0m && order.ShippingDiscount is not null;
 
-        // As WooCommerce's calculate_totals: cart total + fees + shipping + cart tax (lines and fees) + shipping tax.
-        var total = order.Total?.Amount ?? linesTotal + feesTotal + shipping + linesTax + feesTax + shippingTax;
+        // As WooCommerce's calculate_totals: cart total + fees + shipping + cart tax (lines and fees) + shipping tax, rounded
+        // once (the amounts are unrounded only when tax is rounded at subtotal level).
+        var total = order.Total?.Amount ?? decimal.Round(linesTotal + feesTotal + shipping + linesTax + feesTax + shippingTax, 2, MidpointRounding.AwayFromZero);
         var status = WooCommerceOrderStatus.FromSdk(order.Status);
         var paid = status is "processing" or "completed";
         return new JsonObject

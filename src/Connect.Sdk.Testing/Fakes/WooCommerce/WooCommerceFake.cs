@@ -53,6 +53,16 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
     /// <summary>The API key the shop accepts.</summary>
     public WooCommerceCredentials Credentials { get; }
 
+    /// <summary>
+    /// Whether the shop rounds tax at subtotal level instead of per line (WooCommerce's tax setting
+    /// <c>woocommerce_tax_round_at_subtotal</c>; off by default, as in WooCommerce). On, an order seeded from then on is
+    /// taxed as WooCommerce does it: each taxed line's tax is its rate times its amount, kept unrounded (the line's
+    /// <c>taxes[].total</c> shows it so), while the REST API formats the line's <c>total</c> and <c>total_tax</c> to 2
+    /// decimals; <c>cart_tax</c>, the tax lines and the order's <c>total</c> are rounded once over the unrounded amounts,
+    /// as <c>calculate_totals</c> does. So the rounded line taxes may not add up to the total by a cent per line.
+    /// </summary>
+    public bool RoundTaxAtSubtotal { get; set; }
+
     /// <summary>The REST API's base address, <c>http://127.0.0.1:{port}/wp-json/wc/v3/</c>.</summary>
     public Uri ApiAddress => new(BaseAddress, ApiPath);
 
@@ -358,6 +368,9 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
     private static string Date(Instant instant) => WooDate.Format(instant);
 
     private static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
+    // An amount as WooCommerce stores it (wc_format_decimal without decimals): unrounded, without trailing zeros.
+    private static string StoredAmount(decimal amount) => amount.ToString("0.00########", CultureInfo.InvariantCulture);
 
     private static JsonObject? ParseBody(FakeCall request)
     {
