@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Connect.Sdk.Http.Tests.TestDoubles;
 
@@ -18,7 +17,7 @@ internal sealed class ClientHarness : IDisposable
         _services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
     }
 
-    public FakeTimeProvider Time { get; } = FakeTime.Create();
+    public WaitingTime Time { get; } = FakeTime.Create();
 
     public FakeLoggerProvider Logs { get; } = new();
 
