@@ -1,3 +1,4 @@
+using Connect.Sdk.Testing.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -17,7 +18,7 @@ internal sealed class ClientHarness : IDisposable
         _services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
     }
 
-    public WaitingTime Time { get; } = FakeTime.Create();
+    public WaitAwareFakeTime Time { get; } = FakeTime.Create();
 
     public FakeLoggerProvider Logs { get; } = new();
 
