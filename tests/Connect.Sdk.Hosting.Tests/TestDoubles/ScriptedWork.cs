@@ -1,5 +1,6 @@
 using Connect.Sdk.Alerts;
 using Connect.Sdk.Sync;
+using Connect.Sdk.TestSupport;
 using NodaTime;
 
 namespace Connect.Sdk.Hosting.Tests.TestDoubles;

@@ -1,6 +1,9 @@
-namespace Connect.Sdk.Hosting.Tests.TestDoubles;
+namespace Connect.Sdk.TestSupport;
 
-/// <summary>A task that completes at the next <see cref="Pulse"/>, for waiting on a state change with <see cref="Until"/>.</summary>
+/// <summary>
+/// A task that completes at the next <see cref="Pulse"/>: a test takes <see cref="Next"/>, reads the state, and if it
+/// is not there yet waits for the next change instead of polling or yielding.
+/// </summary>
 internal sealed class ChangeSignal
 {
     private TaskCompletionSource _next = NewSource();
