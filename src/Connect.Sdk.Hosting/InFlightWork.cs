@@ -13,6 +13,7 @@ internal sealed class InFlightWork(LoopPacer pacer)
     private readonly HashSet<Task> _tasks = [];
     private bool _dispatchingAlerts;
     private int _active;
+    private TaskCompletionSource _changed = NewChangeSource();
 
     public int RunCount
     {
@@ -30,6 +31,12 @@ internal sealed class InFlightWork(LoopPacer pacer)
 
     /// <summary>How many runs and dispatches ended so far; counted after the loop was woken.</summary>
     internal long Ended => Interlocked.Read(ref _ended);
+
+    /// <summary>
+    /// Completes at the next start, end or forgetting of a run or dispatch: tests read the counts, and if they are not
+    /// there yet, wait for this (taken before reading) instead of polling.
+    /// </summary>
+    internal Task NextChange => Volatile.Read(ref _changed).Task;
 
     /// <summary>Whether every run and dispatch has ended (updated before the loop is woken).</summary>
     public bool IsEmpty
@@ -102,6 +109,8 @@ internal sealed class InFlightWork(LoopPacer pacer)
             _active++;
         }
 
+        SignalChange();
+
         var task = Task.Run(async () =>
         {
             try
@@ -119,6 +128,7 @@ internal sealed class InFlightWork(LoopPacer pacer)
 
                 pacer.RunEnded();
                 Interlocked.Increment(ref _ended);
+                SignalChange();
             }
         });
 
@@ -136,6 +146,8 @@ internal sealed class InFlightWork(LoopPacer pacer)
                 {
                     _tasks.Remove(ended);
                 }
+
+                SignalChange();
             },
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
@@ -153,4 +165,9 @@ internal sealed class InFlightWork(LoopPacer pacer)
             }
         }
     }
+
+    // Continuations run asynchronously: a test waiting on the change must not run on the thread that made it.
+    private static TaskCompletionSource NewChangeSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void SignalChange() => Interlocked.Exchange(ref _changed, NewChangeSource()).TrySetResult();
 }

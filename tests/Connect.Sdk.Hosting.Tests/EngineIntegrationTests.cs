@@ -45,13 +45,14 @@ public sealed class EngineIntegrationTests
 
         var connection = await CreateProductiveStockConnectionAsync(host.Services);
         // Move time only once the loop waits, so its timer exists: then the poll fires and finds the new connection.
-        while (!(scheduler.Pacer.WhenIdle.IsCompleted && scheduler.InFlight.Started == scheduler.InFlight.Ended))
-        {
-            await Task.Yield();
-        }
+        await Until.HoldsAsync(
+            () => scheduler.Pacer.WhenIdle.IsCompleted && scheduler.InFlight.Started == scheduler.InFlight.Ended,
+            () => [scheduler.InFlight.NextChange, .. SchedulerHarness.PendingIdle(scheduler)],
+            () => $"idle {scheduler.Pacer.WhenIdle.IsCompleted}, {scheduler.InFlight.Started} started, {scheduler.InFlight.Ended} ended");
 
         time.Advance(TimeSpan.FromSeconds(10));
-        var result = await observer.Result.WaitAsync(TimeSpan.FromSeconds(20));
+        // A guard against a hang, not a timing: the run ends within milliseconds of the poll.
+        var result = await observer.Result.WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Equal(WorkRunOutcome.Completed, result.Outcome);
         Assert.Equal(connection, result.Item.Connection);

@@ -21,14 +21,14 @@ public sealed class InFlightWorkTests
         await Task.WhenAll(ended.Select(e => e.Task));
 
         // Nothing asks for a snapshot here (only shutdown does): forgetting must happen as each run ends. It happens in a
-        // continuation just after the end, so give it a bounded number of turns to catch up.
-        var spins = 0;
-        while ((work.TrackedCount > 0 || !work.IsEmpty) && spins++ < 10_000)
-        {
-            await Task.Yield();
-        }
+        // continuation just after the end, which signals it; a run never forgotten leaves the wait to its hang guard.
+        await Until.HoldsAsync(
+            () => work.TrackedCount == 0 && work.IsEmpty,
+            () => [work.NextChange],
+            () => $"{work.TrackedCount} tracked, empty {work.IsEmpty}");
 
         Assert.Equal(0, work.TrackedCount);
         Assert.True(work.IsEmpty);
+        Assert.Equal(ended.Length, work.Ended);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Connect.Sdk.Hosting.Tests.TestDoubles;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Sync;
@@ -12,13 +11,11 @@ namespace Connect.Sdk.Hosting.Tests;
 /// <summary>
 /// The hosted scheduler wired through <c>AddHostedScheduler</c>, on fake time, driving <see cref="ScriptedWork"/>
 /// instead of the engine. Tests move time with <see cref="AdvanceAsync"/>, which fires the loop's timers one by one and
-/// waits until the loop is idle again (no sleeps): every assertion sees the state the loop settled in.
+/// waits until the loop is idle again (no sleeps, no polling): every assertion sees the state the loop settled in.
 /// </summary>
 internal sealed class SchedulerHarness : IAsyncDisposable
 {
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 8, 0);
-
-    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(20);
 
     private readonly ServiceProvider _provider;
     private bool _stopped;
@@ -95,31 +92,24 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     public Task AdvanceAsync(Duration by) => AdvanceToAsync(Now + by);
 
     /// <summary>
-    /// Waits (without sleeping) until the loop waits with nothing pending and every run it started is either held
-    /// by the test or has ended.
+    /// Waits (without sleeping or polling) until the loop waits with nothing pending and every run it started is either
+    /// held by the test or has ended.
     /// </summary>
-    public async Task SettleAsync()
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var started = Scheduler.InFlight.Started;
-            var parked = Work.Parked;
-            var ended = Scheduler.InFlight.Ended;
-            if (started == parked + ended && Scheduler.Pacer.WhenIdle.IsCompleted && Scheduler.InFlight.Started == started && Work.Parked == parked)
+    public Task SettleAsync() =>
+        Until.HoldsAsync(
+            () =>
             {
-                return;
-            }
+                var started = Scheduler.InFlight.Started;
+                var parked = Work.Parked;
+                return started == parked + Scheduler.InFlight.Ended && Scheduler.Pacer.WhenIdle.IsCompleted
+                    && Scheduler.InFlight.Started == started && Work.Parked == parked;
+            },
+            () => [Scheduler.InFlight.NextChange, Work.ParkedChanged.Next, .. PendingIdle(Scheduler)],
+            () => $"{Scheduler.InFlight.Started} started, {Work.Parked} held, {Scheduler.InFlight.Ended} ended, idle {Scheduler.Pacer.WhenIdle.IsCompleted}");
 
-            // A safety net against a hang, not a timing: a settled loop returns long before.
-            if (watch.Elapsed > SettleTimeout)
-            {
-                throw new TimeoutException($"The scheduler did not settle: {started} started, {parked} held, {ended} ended, idle {Scheduler.Pacer.WhenIdle.IsCompleted}.");
-            }
-
-            await Task.Yield();
-        }
-    }
+    /// <summary>The loop's "idle" signal while it is not idle yet: once idle, it would wake a wait at once, again and again.</summary>
+    public static IEnumerable<Task> PendingIdle(HostedScheduler scheduler) =>
+        scheduler.Pacer.WhenIdle is { IsCompleted: false } idle ? [idle] : [];
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using Connect.Sdk.Alerts;
 using Connect.Sdk.Sync;
+using Connect.Sdk.TestSupport;
 using NodaTime;
 
 namespace Connect.Sdk.Hosting.Tests.TestDoubles;
@@ -34,6 +35,9 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
     public Instant? NextDueAt { get; set; }
 
     public int Parked => Volatile.Read(ref _parked);
+
+    /// <summary>Pulsed whenever <see cref="Parked"/> changes.</summary>
+    public ChangeSignal ParkedChanged { get; } = new();
 
     public int PlanCalls => Volatile.Read(ref _planCalls);
 
@@ -89,7 +93,11 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
 
     public async ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        var hold = new RunHold(() => Interlocked.Decrement(ref _parked));
+        var hold = new RunHold(() =>
+        {
+            Interlocked.Decrement(ref _parked);
+            ParkedChanged.Pulse();
+        });
         lock (_gate)
         {
             // Like the engine recording the run's start: the item is no longer due.
@@ -101,6 +109,8 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
             MaxRunningPerConnection = Math.Max(MaxRunningPerConnection, perConnection);
             Interlocked.Increment(ref _parked);
         }
+
+        ParkedChanged.Pulse();
 
         try
         {

@@ -1,7 +1,7 @@
+using Connect.Sdk.Testing.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Connect.Sdk.Http.Tests.TestDoubles;
 
@@ -18,7 +18,7 @@ internal sealed class ClientHarness : IDisposable
         _services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
     }
 
-    public FakeTimeProvider Time { get; } = FakeTime.Create();
+    public WaitAwareFakeTime Time { get; } = FakeTime.Create();
 
     public FakeLoggerProvider Logs { get; } = new();
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Connect.Sdk.Testing.Time;
 
 namespace Connect.Sdk.Http.Tests.TestDoubles;
 
@@ -7,7 +8,7 @@ namespace Connect.Sdk.Http.Tests.TestDoubles;
 /// The primary handler of a client under test: answers each request with the next planned response (or 200 once the
 /// plan is used up) and records when, on fake time, each request arrived.
 /// </summary>
-internal sealed class StubMarketplace(TimeProvider time) : HttpMessageHandler
+internal sealed class StubMarketplace(WaitAwareFakeTime time) : HttpMessageHandler
 {
     private readonly ConcurrentQueue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _plan = new();
     private readonly ConcurrentQueue<(DateTimeOffset At, HttpRequestMessage Request)> _received = new();
@@ -33,7 +34,7 @@ internal sealed class StubMarketplace(TimeProvider time) : HttpMessageHandler
         Then(async (_, cancellationToken) =>
         {
             // No captured context: cancellation must flow back inline while the test advances fake time.
-            await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken).ConfigureAwait(false);
+            await time.HangAsync(cancellationToken).ConfigureAwait(false);
             throw new InvalidOperationException("unreachable");
         });
 

@@ -46,6 +46,8 @@ public sealed class OrderLookupResultTests
                 Assert.Equal(cancellation.Token, token);
                 Assert.Equal(1, Interlocked.Increment(ref running));
                 calls.Add(number);
+
+                // Not a wait: the lookup goes asynchronous, so one started before this one ended would overlap it.
                 await Task.Yield();
                 Interlocked.Decrement(ref running);
                 return OrderNumberLookup.NotFound;

@@ -35,6 +35,7 @@ internal sealed class ProbeRunner(WorkKind kind, InFlightCounter? inFlight = nul
                 await hold.WaitAsync(cancellationToken);
             }
 
+            // Not a wait: the run goes asynchronous, as a real one does, so two runs the lease let through would overlap.
             await Task.Yield();
             return new WorkRunSummary(1, 0, 0, 0);
         }

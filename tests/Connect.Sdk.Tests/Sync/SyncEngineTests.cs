@@ -2,6 +2,7 @@ using Connect.Sdk.Features;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Sync;
+using Connect.Sdk.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -199,7 +200,10 @@ public sealed class SyncEngineTests
             await a.CreateProductiveConnectionAsync("market-2", FeatureKind.Orders),
         ];
 
-        // Eight workers, four per engine, each completing 10 runs of alternating connections, retrying when busy.
+        // Eight workers, four per engine, each completing 10 runs of alternating connections. A worker turned away as
+        // busy tries again once a run that was not turned away has returned (its lease released) since it tried: never in
+        // a spin.
+        var returned = new ChangeSignal();
         var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
         {
             var engine = w % 2 == 0 ? a.Engine : b.Engine;
@@ -207,10 +211,17 @@ public sealed class SyncEngineTests
             for (var completed = 0; completed < 10;)
             {
                 var item = new WorkItem(connections[(w + completed) % 2], WorkKind.OrderImport, SyncTrigger.Scheduled, SyncHarness.Start);
+                var anotherReturned = returned.Next;
                 var result = await engine.RunAsync(item, default);
                 outcomes.Add(result.Outcome);
+                if (result.Outcome == WorkRunOutcome.Busy)
+                {
+                    await anotherReturned;
+                    continue;
+                }
+
                 completed += result.Outcome == WorkRunOutcome.Completed ? 1 : 0;
-                await Task.Yield();
+                returned.Pulse();
             }
 
             return outcomes;

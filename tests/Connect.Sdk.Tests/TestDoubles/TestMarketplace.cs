@@ -124,6 +124,8 @@ internal sealed class TestMarketplace : IConnector
             var unreadable = chunk.Where(o => Unreadable.ContainsKey(o.OrderNumber)).Select(o => new UnreadableOrder(o.OrderNumber, Unreadable[o.OrderNumber])).ToArray();
             var readable = chunk.Where(o => !Unreadable.ContainsKey(o.OrderNumber)).ToArray();
             yield return new OrderPage(readable, unreadable, new OrderCursor(chunk[^1].UpdatedAt));
+
+            // Not a wait: each next page comes asynchronously, as from a marketplace.
             await Task.Yield();
         }
     }

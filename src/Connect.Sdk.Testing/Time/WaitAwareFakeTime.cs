@@ -1,0 +1,236 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace Connect.Sdk.Testing.Time;
+
+/// <summary>
+/// A <see cref="FakeTimeProvider"/> that knows the waits pending on it (a <c>Task.Delay</c>: pacing, back-off; a
+/// server hanging in <see cref="HangAsync"/>) apart from deadlines (a <see cref="CancellationTokenSource"/>'s timer),
+/// and when its next timer is due; and that drives itself with <see cref="DriveAsync"/>: it moves on only while code
+/// waits for it, straight to the next moment a timer is due, so pacing tests can assert each send to the millisecond
+/// on a loaded machine as on an idle one, without sleeping, yielding or stepping.
+/// </summary>
+/// <remarks>
+/// Exact as long as what a fired timer releases runs inline or waits again on this time before anything else is due:
+/// true of in-process handlers and stores. A request that crosses a socket (a WireMock fake) may still be on its way
+/// when another wait is pending; such tests must also see the request land before time moves on.
+/// </remarks>
+public sealed class WaitAwareFakeTime : FakeTimeProvider
+{
+    // Not a timing assertion: a guard against a test that would otherwise hang, e.g. code that neither waits again nor
+    // ends. A loaded machine holds a continuation back for seconds, never for this long.
+    private static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(2);
+
+    private readonly Lock _gate = new();
+    private readonly HashSet<TrackedTimer> _armed = [];
+    private int _waits;
+    private TaskCompletionSource _changed = NewSource();
+
+    /// <summary>Creates fake time that starts at <paramref name="start"/>.</summary>
+    /// <param name="start">The first moment of the fake time.</param>
+    public WaitAwareFakeTime(DateTimeOffset start)
+        : base(start)
+    {
+    }
+
+    /// <summary>Waits armed now: a <c>Task.Delay</c> not yet over, or a <see cref="HangAsync"/> not yet cancelled.</summary>
+    public int PendingWaits
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waits;
+            }
+        }
+    }
+
+    /// <summary>When the earliest armed timer (a wait's or a deadline's) is due; <see langword="null"/> when none is.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _armed.Count == 0 ? null : _armed.Min(t => t.DueAt);
+            }
+        }
+    }
+
+    /// <summary>Completes at the next change of <see cref="PendingWaits"/> or <see cref="NextDue"/> after it was read.</summary>
+    public Task NextChange
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        // A cancellation source's timer is a deadline: it fires if nothing else happens first, and code that runs
+        // meanwhile does not wait for it.
+        var timer = new TrackedTimer(this, callback, state, isWait: state is not CancellationTokenSource);
+        timer.Inner = base.CreateTimer(static s => ((TrackedTimer)s!).Fire(), timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    /// <summary>
+    /// A server that never answers: a pending wait until <paramref name="cancellationToken"/> releases it. Like a
+    /// timer's, the wait is over when it is released, not when the code after it runs, which may be on another thread.
+    /// </summary>
+    /// <param name="cancellationToken">The request's token; the only way the wait ends.</param>
+    /// <returns>A task cancelled with the token.</returns>
+    public async Task HangAsync(CancellationToken cancellationToken)
+    {
+        Update(static owner => owner._waits++);
+        using var released = cancellationToken.UnsafeRegister(static state => ((WaitAwareFakeTime)state!).Update(static owner => owner._waits--), this);
+
+        // No timer: nothing but the cancellation ends it. No captured context: the cancellation flows back inline.
+        await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Moves time on until <paramref name="work"/> is done: only while something waits, each time straight to the next
+    /// moment a timer is due. It does not observe the work's outcome; await the work for that.
+    /// </summary>
+    /// <param name="work">The work that waits on this time.</param>
+    /// <param name="limit">The most fake time the work may take.</param>
+    /// <returns>A task that completes once the work is done.</returns>
+    /// <exception cref="TimeoutException">
+    /// The work needs more than <paramref name="limit"/>, waits with no timer due, or neither waits nor ends for
+    /// minutes of real time.
+    /// </exception>
+    public async Task DriveAsync(Task work, TimeSpan limit)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var until = GetUtcNow() + limit;
+        while (!work.IsCompleted)
+        {
+            var changed = NextChange;
+            if (PendingWaits == 0)
+            {
+                // Code runs between two waits (a continuation that hopped threads): time stands still until it waits
+                // again or the work ends.
+                await WaitRealTimeAsync(Task.WhenAny(work, changed)).ConfigureAwait(false);
+                continue;
+            }
+
+            var next = NextDue ?? throw new TimeoutException("The work waits, but no timer is due: it waits for ever.");
+            if (next > until)
+            {
+                throw new TimeoutException($"The work did not finish within {limit} of fake time: it waits until {next:O}.");
+            }
+
+            // Off the caller's synchronization context: the continuations of what fires then run inline, inside Advance,
+            // so once it returns the code it released has run up to its next wait (or its end).
+            var step = next - GetUtcNow();
+            await Task.Run(() => Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero)).ConfigureAwait(false);
+        }
+    }
+
+    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static async Task WaitRealTimeAsync(Task signal)
+    {
+        try
+        {
+            await signal.WaitAsync(StuckAfter).ConfigureAwait(false);
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"Fake time stood still for {StuckAfter} of real time: nothing waits for it, yet the work neither ends nor waits again.", exception);
+        }
+    }
+
+    private void Update(Action<WaitAwareFakeTime> change)
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            change(this);
+            changed = _changed;
+            _changed = NewSource();
+        }
+
+        changed.TrySetResult();
+    }
+
+    /// <summary>One timer, armed (counted if it is a wait) from its due time until it fires or is disposed.</summary>
+    private sealed class TrackedTimer(WaitAwareFakeTime owner, TimerCallback callback, object? state, bool isWait) : ITimer
+    {
+        private TimeSpan _period = Timeout.InfiniteTimeSpan;
+
+        public ITimer Inner { get; set; } = null!;
+
+        public DateTimeOffset DueAt { get; private set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            // Read outside the gate: the fake takes its own lock, and fires timers (which take the gate) under none.
+            var now = owner.GetUtcNow();
+            owner.Update(_ =>
+            {
+                _period = period;
+                if (dueTime == Timeout.InfiniteTimeSpan)
+                {
+                    Disarm();
+                }
+                else
+                {
+                    DueAt = now + dueTime;
+                    Arm();
+                }
+            });
+            return Inner.Change(dueTime, period);
+        }
+
+        public void Fire()
+        {
+            owner.Update(_ =>
+            {
+                if (_period > TimeSpan.Zero && _period != Timeout.InfiniteTimeSpan)
+                {
+                    DueAt += _period;
+                }
+                else
+                {
+                    Disarm();
+                }
+            });
+            callback(state);
+        }
+
+        public void Dispose()
+        {
+            owner.Update(_ => Disarm());
+            Inner.Dispose();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+
+        private void Arm()
+        {
+            if (owner._armed.Add(this) && isWait)
+            {
+                owner._waits++;
+            }
+        }
+
+        private void Disarm()
+        {
+            if (owner._armed.Remove(this) && isWait)
+            {
+                owner._waits--;
+            }
+        }
+    }
+}
