@@ -13,4 +13,7 @@ internal static partial class HttpLog
 
     [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "{Client} {Operation}: {Method} {Uri} failed after {ElapsedMs} ms: {Error}")]
     public static partial void Failed(this ILogger logger, string client, string operation, string method, string uri, long elapsedMs, string error);
+
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Warning, Message = "{Client} {Operation}: the {StatusCode} answer's JSON ended in the middle of the document after {Bytes} bytes")]
+    public static partial void CutOff(this ILogger logger, string client, string operation, int statusCode, int bytes);
 }

@@ -100,7 +100,7 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
 
         // The body is read inside the attempt and its timeout: a cut-off answer is a failed attempt, not a failure
         // after the retries.
-        client.AddHttpMessageHandler(() => new WholeAnswerHandler());
+        client.AddHttpMessageHandler(provider => new WholeAnswerHandler(name, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Connect.Sdk.Http")));
         return client;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 
 namespace Connect.Sdk.Http;
 
@@ -10,7 +11,7 @@ namespace Connect.Sdk.Http;
 /// stops in the middle of a value counts as cut off too: every marketplace answers with whole JSON documents, and a
 /// prefix of one is what a connection closed mid-answer leaves when the framing did not show it.
 /// </summary>
-internal sealed class WholeAnswerHandler : DelegatingHandler
+internal sealed class WholeAnswerHandler(string client, ILogger logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -34,9 +35,11 @@ internal sealed class WholeAnswerHandler : DelegatingHandler
         if (IsJson(response.Content) && await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false) is var body && EndsMidDocument(body))
         {
             response.Dispose();
+            // Where the body ends differs with every cut: the log has it, the message a journal shows stays the same.
+            logger.CutOff(client, MarketplaceRequest.OperationOf(request) ?? "-", status, body.Length);
             throw new HttpRequestException(
                 HttpRequestError.ResponseEnded,
-                string.Create(CultureInfo.InvariantCulture, $"The answer ({status}) was cut off: its JSON ends in the middle of the document after {body.Length} bytes."),
+                string.Create(CultureInfo.InvariantCulture, $"The answer ({status}) was cut off: its JSON ends in the middle of the document."),
                 inner: null,
                 response.StatusCode);
         }

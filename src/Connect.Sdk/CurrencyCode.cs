@@ -29,12 +29,31 @@ public readonly record struct CurrencyCode
     public CurrencyCode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length != 3 || !value.All(char.IsAsciiLetter))
+        if (!IsThreeLetters(value))
         {
             throw new ArgumentException($"'{value}' is not an ISO 4217 currency code (three letters such as EUR).", nameof(value));
         }
 
         _value = value.ToUpperInvariant();
+    }
+
+    /// <summary>
+    /// Reads a currency code from a marketplace's field without throwing, so the adapter can name its own field in
+    /// the message a user reads instead of passing on the constructor's parameter name.
+    /// </summary>
+    /// <param name="text">The field's text; <see langword="null"/> is not a code.</param>
+    /// <param name="code">The code, upper case, when the text is three ASCII letters in any case; otherwise default.</param>
+    /// <returns>Whether the text is a currency code.</returns>
+    public static bool TryParse(string? text, out CurrencyCode code)
+    {
+        if (text is null || !IsThreeLetters(text))
+        {
+            code = default;
+            return false;
+        }
+
+        code = new CurrencyCode(text);
+        return true;
     }
 
     /// <summary>The upper-case three-letter code.</summary>
@@ -54,4 +73,6 @@ public readonly record struct CurrencyCode
 
     /// <inheritdoc />
     public override string ToString() => _value ?? string.Empty;
+
+    private static bool IsThreeLetters(string text) => text.Length == 3 && text.All(char.IsAsciiLetter);
 }

@@ -51,6 +51,28 @@ public sealed class CutOffAnswerTests : IDisposable
         Assert.Equal(2, stub.Received.Count);
     }
 
+    [Fact]
+    public async Task Get_CutOffAtAnotherPlace_SameMessageForOneIncident_TheLengthOnlyInTheLog()
+    {
+        const string Longer = """[1,2,3,{"sku":"A",""";
+        _harness.Add("shop", o => o.Resilience.MaxRetryAttempts = 1).Then(Json("[1,")).Then(Json("[1,")).Then(Json(Longer)).Then(Json(Longer));
+
+        var first = await FailureAsync();
+        var second = await FailureAsync();
+
+        Assert.Equal(first.Message, second.Message);
+        var logged = _harness.Logs.Collector.GetSnapshot().Select(l => l.Message).ToArray();
+        Assert.Contains(logged, m => m.EndsWith("after 3 bytes", StringComparison.Ordinal));
+        Assert.Contains(logged, m => m.EndsWith("after 18 bytes", StringComparison.Ordinal));
+
+        async Task<HttpRequestException> FailureAsync()
+        {
+            var send = _harness.SendAsync("shop", new HttpRequestMessage(HttpMethod.Get, "orders"));
+            await _harness.Time.RunAsync((Task)send);
+            return await Assert.ThrowsAsync<HttpRequestException>(() => send);
+        }
+    }
+
     [Theory]
     [InlineData("""{"a":[1,2]}""", "application/json; charset=utf-8")]
     [InlineData("12", "application/json")]

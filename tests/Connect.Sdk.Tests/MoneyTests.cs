@@ -36,6 +36,25 @@ public sealed class MoneyTests
         Assert.Throws<ArgumentException>(() => new CurrencyCode(input));
     }
 
+    [Theory]
+    [InlineData("EU")]
+    [InlineData("EURO")]
+    [InlineData("E1R")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void CurrencyCodeTryParse_NotThreeLetters_FalseWithoutThrowing(string? input)
+    {
+        Assert.False(CurrencyCode.TryParse(input, out var code));
+        Assert.Equal(default, code);
+    }
+
+    [Fact]
+    public void CurrencyCodeTryParse_AnyCase_TrueAndUpperCase()
+    {
+        Assert.True(CurrencyCode.TryParse("chf", out var code));
+        Assert.Equal(CurrencyCode.Chf, code);
+    }
+
     [Fact]
     public void ToString_UsesInvariantCulture()
     {

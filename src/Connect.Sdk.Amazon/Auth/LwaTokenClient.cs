@@ -105,8 +105,9 @@ internal sealed class LwaTokenClient(IHttpClientFactory httpClients, TimeProvide
         }
         catch (JsonException ex)
         {
-            // The message of a JsonException quotes no value, only the path and position.
-            throw new ConnectSdkException($"Login with Amazon answered the token exchange of connection {settings.ConnectionId} with a body that is not the documented JSON: {ex.Message}") { ConnectionId = settings.ConnectionId };
+            // The serializer's own message names .NET types and positions; the user reads LWA's field, or that it was no JSON.
+            var problem = JsonFieldProblem.IsAboutAField(ex) ? JsonFieldProblem.Describe(ex) : "it is not JSON";
+            throw new ConnectSdkException($"Login with Amazon answered the token exchange of connection {settings.ConnectionId} with a body that is not the documented JSON: {problem}") { ConnectionId = settings.ConnectionId };
         }
 
         if (token is null || string.IsNullOrEmpty(token.AccessToken) || token.ExpiresIn <= 0)

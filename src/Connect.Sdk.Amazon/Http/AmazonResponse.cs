@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Connect.Sdk.Amazon.Wire;
+using Connect.Sdk.Http;
 
 namespace Connect.Sdk.Amazon.Http;
 
@@ -41,9 +42,8 @@ internal sealed record AmazonResponse(HttpStatusCode StatusCode, string Body)
         return $"{(int)StatusCode} ({detail})";
     }
 
-    /// <summary>The start of a body that is not Amazon's JSON, e.g. a proxy's HTML page.</summary>
-    /// <param name="body">The body.</param>
-    /// <returns>The excerpt in quotes, or <c>no body</c>.</returns>
-    public static string Excerpt(string body) =>
-        body.Length == 0 ? "no body" : $"\"{body[..Math.Min(body.Length, ExcerptLength)]}{(body.Length > ExcerptLength ? "…" : string.Empty)}\"";
+    /// <summary>The start of a body that is not Amazon's JSON, e.g. a proxy's HTML page, as one line of its text.</summary>
+    /// <param name="body">The body; the caller redacts it or the message it goes into.</param>
+    /// <returns>The excerpt in quotes, <c>no body</c> or <c>a body without text</c>.</returns>
+    public static string Excerpt(string body) => ErrorText.Excerpt(body, ExcerptLength);
 }

@@ -180,17 +180,9 @@ internal static class AmazonOrderMapper
         return ParseDecimal(money.Amount, field);
     }
 
-    private static CurrencyCode ParseCurrency(string text, string field)
-    {
-        try
-        {
-            return new CurrencyCode(text);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new FormatException($"{field} '{text}' is not an ISO 4217 currency code: {ex.Message}");
-        }
-    }
+    private static CurrencyCode ParseCurrency(string text, string field) => CurrencyCode.TryParse(text, out var code)
+        ? code
+        : throw new FormatException($"{field} '{text}' is not an ISO 4217 currency code (three letters such as EUR)");
 
     // Without a restricted data token Amazon sends only city, region, postal code and country; the rest stays empty.
     private static Address? MapAddress(AmazonAddressJson? address) => address is null

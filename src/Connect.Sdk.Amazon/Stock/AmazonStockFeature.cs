@@ -60,8 +60,9 @@ internal sealed class AmazonStockFeature(AmazonApiClient client, ILogger logger)
     /// <param name="quantity">The quantity sent.</param>
     /// <param name="response">Amazon's answer.</param>
     /// <param name="settings">The connection (for redaction).</param>
+    /// <param name="logger">Where the submission id goes: it changes every run, so the journal's message leaves it out.</param>
     /// <returns>The result.</returns>
-    internal static RecordResult ToResult(string articleNumber, string sku, int quantity, AmazonResponse response, AmazonConnectionSettings settings)
+    internal static RecordResult ToResult(string articleNumber, string sku, int quantity, AmazonResponse response, AmazonConnectionSettings settings, ILogger logger)
     {
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -81,7 +82,7 @@ internal sealed class AmazonStockFeature(AmazonApiClient client, ILogger logger)
         catch (JsonException ex)
         {
             // The patch is idempotent, so the record is simply sent again by the next run.
-            return RecordResult.Failure(articleNumber, $"Amazon answered the quantity of SKU {sku} with a body that is not the documented JSON ({AmazonResponse.Excerpt(response.Body)}): {JsonFieldProblem.Describe(ex)}; it will be sent again.");
+            return RecordResult.Failure(articleNumber, $"Amazon answered the quantity of SKU {sku} with a body that is not the documented JSON ({AmazonResponse.Excerpt(settings.Redactor.Redact(response.Body) ?? string.Empty)}): {JsonFieldProblem.Describe(ex)}; it will be sent again.");
         }
 
         var issues = submission.Issues ?? [];
@@ -89,7 +90,8 @@ internal sealed class AmazonStockFeature(AmazonApiClient client, ILogger logger)
         switch (submission.Status)
         {
             case "ACCEPTED" when issues.Any(i => i.Severity is "ERROR" or "WARNING"):
-                return new RecordResult(articleNumber, RecordOutcome.Warning, $"Amazon accepted quantity {quantity} for SKU {sku} (submission {submission.SubmissionId}) with issues: {settings.Redactor.Redact(text)}");
+                AmazonLog.AcceptedWithIssues(logger, quantity, sku, settings.ConnectionId.Value, submission.SubmissionId);
+                return new RecordResult(articleNumber, RecordOutcome.Warning, $"Amazon accepted quantity {quantity} for SKU {sku} with issues: {settings.Redactor.Redact(text)}");
             case "ACCEPTED":
                 return RecordResult.Success(articleNumber);
             case "INVALID":
@@ -133,7 +135,7 @@ internal sealed class AmazonStockFeature(AmazonApiClient client, ILogger logger)
         try
         {
             var response = await client.SendAsync(settings, AmazonOperation.PatchListingsItem, HttpMethod.Patch, path, body, cancellationToken).ConfigureAwait(false);
-            return ToResult(update.ArticleNumber, sku, update.Quantity, response, settings);
+            return ToResult(update.ArticleNumber, sku, update.Quantity, response, settings, logger);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
         {

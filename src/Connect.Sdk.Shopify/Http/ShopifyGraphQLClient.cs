@@ -78,8 +78,9 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
             }
             catch (JsonException ex)
             {
-                // The parser's message names the position, not the content: nothing of the body (or a secret) leaks.
-                throw Failure(session, operation, $"answered with a body that is not a complete GraphQL answer ({ex.Message})", response.StatusCode);
+                // The parser's position differs with every cut-off body; the journal's message stays the same, the log has it.
+                ShopifyLog.UnreadableAnswer(logger, operation.Name, session.ConnectionId, ex.Message);
+                throw Failure(session, operation, $"answered with a body that is not a complete GraphQL answer ({JsonFieldProblem.Describe(ex)})", response.StatusCode);
             }
 
             if (answer is null)
@@ -149,12 +150,7 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
             MarketplaceStatusCode = (int)status,
         };
 
-    private static string Excerpt(ShopifySession session, string body)
-    {
-        const int MaxLength = 200;
-        var text = session.Redactor.Redact(body) ?? string.Empty;
-        return text.Length <= MaxLength ? text : text[..MaxLength] + "…";
-    }
+    private static string Excerpt(ShopifySession session, string body) => ErrorText.Excerpt(session.Redactor.Redact(body) ?? string.Empty, 200);
 
     private double CostOf(ShopifyOperation operation)
     {

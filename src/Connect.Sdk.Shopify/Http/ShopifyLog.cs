@@ -19,4 +19,7 @@ internal static partial class ShopifyLog
 
     [LoggerMessage(EventId = 9303, Level = LogLevel.Information, Message = "Shopify already holds the fulfillment with tracking {TrackingNumber} of order {OrderNumber} (connection {ConnectionId}); not sent again")]
     public static partial void FulfillmentAlreadyThere(ILogger logger, string trackingNumber, string orderNumber, string connectionId);
+
+    [LoggerMessage(EventId = 9304, Level = LogLevel.Warning, Message = "Shopify answered {Operation} on connection {ConnectionId} with a body that is not a complete GraphQL answer: {ParserMessage}")]
+    public static partial void UnreadableAnswer(ILogger logger, string operation, string connectionId, string parserMessage);
 }

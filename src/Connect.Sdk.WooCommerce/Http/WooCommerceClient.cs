@@ -20,7 +20,8 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
     /// <summary>The name of the connector's marketplace client.</summary>
     public const string ClientName = "Connect.Sdk.WooCommerce";
 
-    private const int MaxMessageLength = 200;
+    /// <summary>The longest error message of WooCommerce's quoted in a user's message.</summary>
+    internal const int MaxMessageLength = 200;
     private const int MaxExcerptLength = 80;
 
     /// <summary>Sends a call.</summary>
@@ -99,7 +100,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
         }
         catch (JsonException ex)
         {
-            throw new ConnectSdkException($"WooCommerce answered {what} with a body that is not the documented JSON ({Start(response.Body)}): {JsonFieldProblem.Describe(ex)}", ex)
+            throw new ConnectSdkException($"WooCommerce answered {what} with a body that is not the documented JSON ({ErrorText.Excerpt(response.Body, MaxExcerptLength)}): {JsonFieldProblem.Describe(ex)}", ex)
             {
                 MarketplaceStatusCode = (int)response.StatusCode,
             };
@@ -124,7 +125,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
             // Not WooCommerce's error shape (a host's HTML page): show its start below.
         }
 
-        return $"({Start(body)})";
+        return $"({ErrorText.Excerpt(body, MaxExcerptLength)})";
     }
 
     /// <summary>The settings of a connection, or an exception that names the setting to fix.</summary>
@@ -139,8 +140,4 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
     private static async Task<WooCommerceCredentials> CredentialsOfAsync(ConnectionContext connection, CancellationToken cancellationToken) => new(
         await connection.GetSecretAsync(WooCommerceConnector.ConsumerKeyKey, cancellationToken).ConfigureAwait(false),
         await connection.GetSecretAsync(WooCommerceConnector.ConsumerSecretKey, cancellationToken).ConfigureAwait(false));
-
-    // A host's HTML error page shows as its text, not its markup.
-    private static string Start(string body) =>
-        ErrorText.OneLine(body, MaxExcerptLength) is { Length: > 0 } line ? $"\"{line}\"" : body.Length == 0 ? "no body" : "a body without text";
 }

@@ -60,7 +60,9 @@ internal static class WooCommerceOrderMapper
     public static MarketplaceOrder Map(WooOrderJson wire)
     {
         ArgumentNullException.ThrowIfNull(wire);
-        var currency = new CurrencyCode(wire.Currency);
+        var currency = CurrencyCode.TryParse(wire.Currency, out var code)
+            ? code
+            : throw new FormatException($"currency '{wire.Currency}' is not an ISO 4217 currency code (three letters such as EUR)");
         var gross = wire.PricesIncludeTax;
         var shipping = ParseDecimal(wire.ShippingTotal, "shipping_total");
         var shippingTax = ParseDecimal(wire.ShippingTax, "shipping_tax");
@@ -168,7 +170,7 @@ internal static class WooCommerceOrderMapper
         var tax = ParseDecimal(fee.TotalTax, where + " total_tax");
         return new OrderFee
         {
-            Title = fee.Name,
+            Title = WebUtility.HtmlDecode(fee.Name),
             Amount = new Money(gross ? total + tax : total, currency),
             TaxAmount = new Money(tax, currency),
         };

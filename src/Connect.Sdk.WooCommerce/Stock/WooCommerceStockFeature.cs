@@ -116,7 +116,8 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
 
     private List<(int Index, RecordResult Result)> ToResults(ConnectionId connection, (int Index, StockUpdate Update, StockTarget Target)[] items, WooStockBatchResultJson answer)
     {
-        var byId = (answer.Update ?? []).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
+        // "update":[null] passes the serializer: a null element answers no article, so only the unanswered ones fail below.
+        var byId = (answer.Update ?? []).Where(r => r is not null).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
         var results = new List<(int, RecordResult)>(items.Length);
         foreach (var (index, update, target) in items)
         {
@@ -133,7 +134,7 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
                     directory.Forget(connection, sku);
                 }
 
-                results.Add((index, RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} (SKU {sku}): WooCommerce refused stock {update.Quantity}: {error.Message} ({error.Code}).")));
+                results.Add((index, RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} (SKU {sku}): WooCommerce refused stock {update.Quantity}: {ErrorText.OneLine(error.Message ?? string.Empty, WooCommerceClient.MaxMessageLength)} ({error.Code}).")));
             }
             else
             {

@@ -93,6 +93,21 @@ public sealed class AccessTokenTests : IAsyncDisposable
         Assert.Equal(2, Exchanges());
     }
 
+    [Fact]
+    public async Task TokenAnswerWithAFieldOfAnotherType_FailsNamingLwasFieldNoDotNetType()
+    {
+        await using var services = AmazonTestServices.Build(AdapterTestLog.CreateFactory(), _time, s => s.AddHttpClient(AmazonConnector.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new AnswerRewritingTransport(AmazonOperations.LwaToken, body => body["expires_in"] = "an hour")));
+        var context = await AmazonTestServices.ContextAsync(AmazonTestAccount.Settings(_amazon));
+
+        var result = await services.Connector().GetFeature<IOrdersFeature>()!.FetchOrdersByNumberAsync(context, [AmazonTestHost.OrderNumber(1)], CancellationToken.None);
+
+        Assert.Contains(
+            "Login with Amazon answered the token exchange of connection amazon-1 with a body that is not the documented JSON: the field expires_in does not have the documented type",
+            Assert.Single(result.Unreadable).Reason,
+            StringComparison.Ordinal);
+    }
+
     private int Exchanges() => _amazon.Requests.Count(r => r.Operation == AmazonOperations.LwaToken);
 
     private async Task<OrderLookupResult> LookUpAsync(ConnectionContext context) =>

@@ -159,6 +159,16 @@ public sealed class AmazonOrderMapperTests
     }
 
     [Fact]
+    public void Map_OrderTotalCurrencyNotAnIsoCode_OneSentenceNamingAmazonsFieldNoParameterName()
+    {
+        var order = OrderJson.Replace("\"CurrencyCode\": \"EUR\", \"Amount\": \"52.37\"", "\"CurrencyCode\": \"EURO\", \"Amount\": \"52.37\"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<FormatException>(() => Map(order, ItemsJson));
+
+        Assert.Equal("OrderTotal.CurrencyCode 'EURO' is not an ISO 4217 currency code (three letters such as EUR)", ex.Message);
+    }
+
+    [Fact]
     public void Map_ItemWithoutPrice_FailsUnlessTheOrderIsCancelled()
     {
         var items = ItemsJson.Replace("\"ItemPrice\": { \"CurrencyCode\": \"EUR\", \"Amount\": \"10.00\" },", string.Empty, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using Connect.Sdk.Amazon.Tests.TestDoubles;
 using Connect.Sdk.Features;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Settings;
+using Connect.Sdk.TestSupport;
 
 namespace Connect.Sdk.Amazon.Tests.Stock;
 
@@ -26,7 +27,34 @@ public sealed class AmazonStockResultTests
 
         Assert.Equal(RecordOutcome.Warning, result.Outcome);
         Assert.Contains("WARNING 90220: 'lead_time_to_ship_max_days' is missing.", result.Message, StringComparison.Ordinal);
-        Assert.Contains("submission f1dc2914", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Accepted_WithTheSameIssueInTwoSubmissions_SameMessageForOneIncident_SubmissionIdOnlyInTheLog()
+    {
+        const string Issue = """
+            "issues":[{"code":"90220","message":"'lead_time_to_ship_max_days' is missing.","severity":"WARNING"}]
+            """;
+
+        var first = await ResultOfAsync(HttpStatusCode.OK, $$"""{"sku":"MUG-BLUE","status":"ACCEPTED","submissionId":"a6b7c8d9-first",{{Issue}}}""");
+        var second = await ResultOfAsync(HttpStatusCode.OK, $$"""{"sku":"MUG-BLUE","status":"ACCEPTED","submissionId":"a6b7c8d9-second",{{Issue}}}""");
+
+        Assert.Equal(first.Message, second.Message);
+        Assert.DoesNotContain("a6b7c8d9", first.Message, StringComparison.Ordinal);
+        Assert.Contains(AdapterTestLog.Lines, line => line.Contains("submission a6b7c8d9-second", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HtmlPageInsteadOfTheSubmission_FailsQuotingOneLineOfItsTextRedacted()
+    {
+        var page = $"<html><head><title>Error</title><style>p {{ color: red; }}</style></head><body><h1>502 Bad Gateway</h1>\n<p>token {AmazonTestAccount.RefreshToken}</p></body></html>";
+
+        var result = await ResultOfAsync(HttpStatusCode.OK, page);
+
+        Assert.Equal(RecordOutcome.Failed, result.Outcome);
+        Assert.Contains($"(\"502 Bad Gateway token {SecretValue.Redacted}\")", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1>", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(AmazonTestAccount.RefreshToken, result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,6 +110,6 @@ public sealed class AmazonStockResultTests
             .SetSecret(AmazonConnector.ClientSecretKey, new SecretValue(AmazonTestAccount.ClientSecret))
             .SetSecret(AmazonConnector.RefreshTokenKey, new SecretValue(AmazonTestAccount.RefreshToken));
         var connection = await AmazonConnectionSettings.ReadAsync(await AmazonTestServices.ContextAsync(settings), CancellationToken.None);
-        return AmazonStockFeature.ToResult("ART-1", "MUG-BLUE", 7, new AmazonResponse(status, body), connection);
+        return AmazonStockFeature.ToResult("ART-1", "MUG-BLUE", 7, new AmazonResponse(status, body), connection, AdapterTestLog.CreateFactory().CreateLogger("AmazonStockResultTests"));
     }
 }

@@ -43,7 +43,7 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Shop = ShopifyFake.Start(ShopifyTestServices.Token, FakeOptions());
-        _connector = ShopifyTestServices.Create(null, Time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(Traffic.CreateHandler));
+        _connector = ShopifyTestServices.Create(null, Time, services => ConfigureClient(services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(Traffic.CreateHandler)));
         Host = ShopifyTestServices.Host(_connector);
         Connection = await Host.CreateProductiveConnectionAsync(ShopifyConnector.Id, ShopifyTestServices.Settings(Shop), "shop-1");
     }
@@ -57,6 +57,11 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
         }
 
         await Shop.DisposeAsync();
+    }
+
+    /// <summary>Adds a test's own handlers to the connector's client, inside the recorder, e.g. one answering for a host in front of the shop.</summary>
+    protected virtual void ConfigureClient(IHttpClientBuilder client)
+    {
     }
 
     /// <summary>The fake shop's settings: its clock on <see cref="Time"/> and the <see cref="Faults"/>.</summary>

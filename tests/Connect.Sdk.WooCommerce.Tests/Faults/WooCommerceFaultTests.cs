@@ -264,6 +264,31 @@ public sealed class WooCommerceFaultTests
     }
 
     [Fact]
+    public async Task StockPush_NullInTheBatchAnswer_OnlyTheUnansweredArticleFails_TheRunGoesOn()
+    {
+        var nulling = new AnswerRewritingHandler(
+            r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/products/batch", StringComparison.Ordinal),
+            body => body["update"]!.AsArray()[0] = null);
+        await using var shop = await StartAsync(services => services.AddHttpClient(WooCommerceClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => nulling), features: [Features.FeatureKind.Stock]);
+        for (var i = 1; i <= 3; i++)
+        {
+            await shop.MapArticleAsync(i, 1, 10 + i);
+        }
+
+        var runs = await shop.Host.RunDueAsync();
+
+        Assert.DoesNotContain(runs, r => r.Outcome == WorkRunOutcome.Failed);
+        var statuses = new List<JournalStatus>();
+        for (var i = 1; i <= 3; i++)
+        {
+            statuses.Add((await shop.JournalAsync(RecordKind.ArticleStock, Article(i))).Status);
+        }
+
+        Assert.Equal(2, statuses.Count(s => s == JournalStatus.Succeeded));
+        Assert.Equal(1, statuses.Count(s => s == JournalStatus.Failed));
+    }
+
+    [Fact]
     public async Task StockPush_PartialBatchFailure_ExactlyTheRefusedRecordsFailed()
     {
         await using var shop = await StartAsync(features: [Features.FeatureKind.Stock]);

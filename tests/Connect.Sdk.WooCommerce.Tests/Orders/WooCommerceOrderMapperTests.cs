@@ -189,6 +189,15 @@ public sealed class WooCommerceOrderMapperTests
         Assert.Equal((new Money(1.79m, Usd), new Money(0.29m, Usd)), (fee.Amount, fee.TaxAmount!.Value));
     }
 
+    [Fact]
+    public void TryMap_FeeNameWithHtmlEntities_IsDecodedLikeLineNames()
+    {
+        var json = Sample(0);
+        json["fee_lines"] = new JsonArray(new JsonObject { ["id"] = 321, ["name"] = "Gift wrap &amp; card &ndash; red", ["total"] = "0.00", ["total_tax"] = "0.00" });
+
+        Assert.Equal("Gift wrap & card – red", Assert.Single(Map(json).Fees).Title);
+    }
+
     [Theory]
     [InlineData("comma", "total '29,35'")]
     [InlineData("local date", "date_created_gmt '22.03.2017'")]
@@ -217,6 +226,16 @@ public sealed class WooCommerceOrderMapperTests
         Assert.Equal("727", unreadable.OrderNumber);
         Assert.StartsWith("WooCommerce order 727 could not be read", unreadable.Reason, StringComparison.Ordinal);
         Assert.Contains(expected, unreadable.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryMap_CurrencyNotAnIsoCode_UnreadableNamingWooCommercesFieldNoParameterName()
+    {
+        var json = Sample(0);
+        json["currency"] = "EURO";
+
+        Assert.False(WooCommerceOrderMapper.TryMap(Element(json), out _, out var unreadable));
+        Assert.Equal("WooCommerce order 727 could not be read: currency 'EURO' is not an ISO 4217 currency code (three letters such as EUR)", unreadable.Reason);
     }
 
     [Theory]

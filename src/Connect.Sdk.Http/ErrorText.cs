@@ -1,15 +1,15 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Connect.Sdk.WooCommerce.Http;
+namespace Connect.Sdk.Http;
 
 /// <summary>
-/// Makes what a WordPress host says about an error one line of plain text for the journal, logs and exceptions.
-/// WordPress's fatal-error handler answers REST requests with WooCommerce's error shape whose message is HTML
-/// (<c>&lt;p&gt;There has been a critical error on this website.&lt;/p&gt;</c>), and a host in trouble answers with a whole
-/// HTML page; a user reads the sentence, not the markup.
+/// Makes what a marketplace or a host in front of it says about an error one line of plain text for the journal, logs
+/// and exceptions. WordPress's fatal-error handler answers REST requests with WooCommerce's error shape whose message
+/// is HTML (<c>&lt;p&gt;There has been a critical error on this website.&lt;/p&gt;</c>), and a proxy or host in trouble
+/// answers Amazon's, Shopify's or WooCommerce's clients with a whole HTML page; a user reads the sentence, not the markup.
 /// </summary>
-internal static partial class ErrorText
+public static partial class ErrorText
 {
     /// <summary>The text as one line: tags, head, scripts and styles removed, entities decoded, whitespace collapsed.</summary>
     /// <param name="text">A message or body, HTML or not.</param>
@@ -28,6 +28,16 @@ internal static partial class ErrorText
 
         var line = Whitespace().Replace(text, " ").Trim();
         return line.Length <= maxLength ? line : line[..maxLength] + "…";
+    }
+
+    /// <summary>The start of a body that is not the marketplace's error shape, quoted, for a message about the answer.</summary>
+    /// <param name="body">The body as received; redact secrets before, as the body may echo them.</param>
+    /// <param name="maxLength">The longest excerpt; longer text is cut and ends in an ellipsis.</param>
+    /// <returns>The body's text as one quoted line, <c>no body</c>, or <c>a body without text</c> (a page of markup only).</returns>
+    public static string Excerpt(string body, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return OneLine(body, maxLength) is { Length: > 0 } line ? $"\"{line}\"" : body.Length == 0 ? "no body" : "a body without text";
     }
 
     [GeneratedRegex(@"<[!/]?[a-zA-Z][^>]*>|<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

@@ -1,6 +1,4 @@
-using Connect.Sdk.WooCommerce.Http;
-
-namespace Connect.Sdk.WooCommerce.Tests.Faults;
+namespace Connect.Sdk.Http.Tests;
 
 public sealed class ErrorTextTests
 {
@@ -36,4 +34,11 @@ public sealed class ErrorTextTests
     [Fact]
     public void OneLine_LongerThanTheLimit_IsCutWithAnEllipsis() =>
         Assert.Equal("abcde…", ErrorText.OneLine("<p>abcdefgh</p>", 5));
+
+    [Theory]
+    [InlineData("", "no body")]
+    [InlineData("<html><body><img src=\"x.png\"></body></html>", "a body without text")]
+    [InlineData("<html><body><h1>502 Bad Gateway</h1></body></html>", "\"502 Bad Gateway\"")]
+    public void Excerpt_BodyOfAnError_QuotesItsTextOrSaysItHasNone(string body, string expected) =>
+        Assert.Equal(expected, ErrorText.Excerpt(body, 80));
 }
