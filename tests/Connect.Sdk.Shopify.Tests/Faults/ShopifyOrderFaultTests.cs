@@ -97,6 +97,28 @@ public sealed class ShopifyOrderFaultTests : ShopifyFaultFixture
         AssertFailedAlone(await EntryAsync(RecordKind.Order, numbers[1]), expected);
     }
 
+    [Fact]
+    public async Task ChangedOrders_PageInfoOfAnotherType_RunFailsNamingShopifysFieldNotADotNetType()
+    {
+        await MapArticlesAsync(10);
+        SeedOrders(3);
+        Traffic.ChangeAnswer = (request, answer) =>
+        {
+            if (answer["data"]?["orders"]?["pageInfo"] is JsonObject pageInfo)
+            {
+                pageInfo["hasNextPage"] = "no";
+            }
+        };
+
+        var runs = await Host.RunDueAsync();
+
+        // Without the page's cursor nothing after it can be read: the page fails, not an order.
+        var failed = Assert.Single(runs, r => r.Outcome == WorkRunOutcome.Failed);
+        Assert.Contains("not a complete GraphQL answer (the field data.orders.pageInfo.hasNextPage does not have the documented type)", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", failed.Message, StringComparison.Ordinal);
+        Assert.Empty(Host.Orders.Orders);
+    }
+
     [Theory]
     [InlineData("quantity of another type", "the field lineItems.nodes[0].quantity does not have the documented type")]
     [InlineData("unknown currency code", "field 'currencyCode' is not an ISO 4217 currency code: 'EURO'")]
