@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Http;
 using Connect.Sdk.Orders;
@@ -15,27 +16,33 @@ namespace Connect.Sdk.Shopify.Orders;
 /// </summary>
 internal static class ShopifyOrderMapper
 {
-    /// <summary>Maps an order.</summary>
-    /// <param name="json">The order as Shopify sent it.</param>
+    /// <summary>Reads and maps an order.</summary>
+    /// <param name="json">The order node as Shopify sent it.</param>
     /// <param name="order">The mapped order.</param>
-    /// <param name="problem">Why it could not be mapped, naming the order and the field.</param>
-    /// <returns>Whether it could be mapped.</returns>
-    public static bool TryMap(ShopifyOrderJson json, [NotNullWhen(true)] out MarketplaceOrder? order, [NotNullWhen(false)] out UnreadableOrder? problem)
+    /// <param name="problem">Why it could not be read, naming the order and Shopify's field by its path in the order.</param>
+    /// <returns>Whether it could be read.</returns>
+    public static bool TryMap(JsonElement json, [NotNullWhen(true)] out MarketplaceOrder? order, [NotNullWhen(false)] out UnreadableOrder? problem)
     {
-        ArgumentNullException.ThrowIfNull(json);
         order = null;
-        var number = NumberOf(json.Name) ?? (json.Id is { } gid ? ShopifyGid.IdOf(gid) : "(no name)");
+        problem = null;
+        var number = NumberOf(ShopifyOrderNode.NameOf(json)) ?? (ShopifyOrderNode.IdOf(json) is { } gid ? ShopifyGid.IdOf(gid) : "(no name)");
         try
         {
-            order = Map(json, number);
-            problem = null;
+            var wire = json.Deserialize(ShopifyJsonContext.Default.ShopifyOrderJson) ?? throw new FormatException("the order is null");
+            order = Map(wire, number);
             return true;
         }
-        catch (FormatException ex)
+        catch (JsonException ex)
         {
-            problem = new UnreadableOrder(number, $"Shopify order {number} cannot be read: {ex.Message}");
-            return false;
+            // The serializer's own message names .NET types; Shopify's field path is what the user can look up.
+            problem = Unreadable(number, JsonFieldProblem.Describe(ex));
         }
+        catch (Exception ex) when (ex is FormatException or ArithmeticException)
+        {
+            problem = Unreadable(number, ex.Message);
+        }
+
+        return false;
     }
 
     /// <summary>The order number the ERP sees: the order's name without Shopify's <c>#</c>.</summary>
@@ -43,11 +50,13 @@ internal static class ShopifyOrderMapper
     /// <returns>The number, or <see langword="null"/> for an empty name.</returns>
     public static string? NumberOf(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim().TrimStart('#');
 
+    private static UnreadableOrder Unreadable(string number, string why) => new(number, $"Shopify order {number} cannot be read: {why}");
+
     private static MarketplaceOrder Map(ShopifyOrderJson json, string number)
     {
         var id = Required(json.Id, "id");
         _ = Required(json.Name, "name");
-        var currency = new CurrencyCode(Required(json.CurrencyCode, "currencyCode"));
+        var currency = CurrencyOf(json.CurrencyCode);
         var lineItems = PayloadList.WithoutNulls(json.LineItems?.Nodes ?? throw new FormatException("field 'lineItems' is missing"), "lineItems.nodes");
         if (json.LineItems.PageInfo?.HasNextPage == true)
         {
@@ -56,8 +65,8 @@ internal static class ShopifyOrderMapper
         }
 
         var shippingLines = PayloadList.WithoutNulls(json.ShippingLines?.Nodes ?? [], "shippingLines.nodes");
-        var shippingTaxes = shippingLines.SelectMany(l => l.TaxLines ?? []).ToList();
-        var shippingDiscounts = shippingLines.SelectMany(l => l.DiscountAllocations ?? []).ToList();
+        var shippingTaxes = shippingLines.SelectMany((l, i) => ListOf(l.TaxLines, $"shippingLines.nodes[{i}].taxLines").Select((t, j) => Money(t.PriceSet, currency, $"shippingLines.nodes[{i}].taxLines[{j}].priceSet"))).ToList();
+        var shippingDiscounts = shippingLines.SelectMany((l, i) => ListOf(l.DiscountAllocations, $"shippingLines.nodes[{i}].discountAllocations").Select((d, j) => Money(d.AllocatedAmountSet, currency, $"shippingLines.nodes[{i}].discountAllocations[{j}].allocatedAmountSet"))).ToList();
         return new MarketplaceOrder
         {
             OrderNumber = number,
@@ -68,9 +77,9 @@ internal static class ShopifyOrderMapper
             Status = StatusOf(json),
             PricesIncludeTax = json.TaxesIncluded ?? false,
             Lines = lineItems.Select((line, i) => MapLine(line, i, currency)).OfType<OrderLine>().ToArray(),
-            ShippingCost = Sum(shippingLines.Select((l, i) => Money(l.DiscountedPriceSet, currency, $"shippingLines[{i}].discountedPriceSet") ?? throw new FormatException($"field 'shippingLines[{i}].discountedPriceSet' is missing")).Cast<Money?>(), currency),
-            ShippingDiscount = shippingDiscounts.Count == 0 ? null : Sum(shippingDiscounts.Select((d, i) => Money(d.AllocatedAmountSet, currency, $"shippingLines.discountAllocations[{i}].allocatedAmountSet")), currency),
-            ShippingTax = shippingTaxes.Count == 0 ? null : Sum(shippingTaxes.Select((t, i) => Money(t.PriceSet, currency, $"shippingLines.taxLines[{i}].priceSet")), currency),
+            ShippingCost = Sum(shippingLines.Select((l, i) => Money(l.DiscountedPriceSet, currency, $"shippingLines.nodes[{i}].discountedPriceSet") ?? throw new FormatException($"field 'shippingLines.nodes[{i}].discountedPriceSet' is missing")).Cast<Money?>(), currency),
+            ShippingDiscount = shippingDiscounts.Count == 0 ? null : Sum(shippingDiscounts, currency),
+            ShippingTax = shippingTaxes.Count == 0 ? null : Sum(shippingTaxes, currency),
             Fees = Fees(json, currency),
 
             // After refunds and edits, as the lines are (currentQuantity): one snapshot of the order as it stands.
@@ -97,9 +106,9 @@ internal static class ShopifyOrderMapper
 
     private static OrderLine? MapLine(ShopifyLineItemJson line, int index, CurrencyCode currency)
     {
-        var path = $"lineItems[{index}]";
-        var taxes = line.TaxLines ?? [];
-        var discounts = line.DiscountAllocations ?? [];
+        var path = $"lineItems.nodes[{index}]";
+        var taxes = ListOf(line.TaxLines, path + ".taxLines");
+        var discounts = ListOf(line.DiscountAllocations, path + ".discountAllocations");
         var ordered = line.Quantity ?? throw new FormatException($"field '{path}.quantity' is missing");
 
         // currentQuantity leaves out what an order edit removed (and what was refunded): a line at 0 is not imported, with
@@ -186,6 +195,24 @@ internal static class ShopifyOrderMapper
         }
 
         return new Money(amount, currency);
+    }
+
+    // A list Shopify sends may be absent (none) but holds no null: one would be this order's flaw, named by its field.
+    private static IReadOnlyList<T> ListOf<T>(IReadOnlyList<T?>? items, string field)
+        where T : class => items is null ? [] : PayloadList.WithoutNulls(items, field);
+
+    private static CurrencyCode CurrencyOf(string? code)
+    {
+        var value = Required(code, "currencyCode");
+        try
+        {
+            return new CurrencyCode(value);
+        }
+        catch (ArgumentException)
+        {
+            // CurrencyCode's own message names its C# parameter; the user needs Shopify's field.
+            throw new FormatException($"field 'currencyCode' is not an ISO 4217 currency code: '{value}'");
+        }
     }
 
     private static Money Sum(IEnumerable<Money?> amounts, CurrencyCode currency) =>

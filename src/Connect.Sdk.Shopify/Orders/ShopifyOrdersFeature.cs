@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
@@ -36,11 +37,11 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
             // A failed page throws: skipping it would move the SDK's cursor past orders never read.
             var data = await client.SendAsync(session, ShopifyDocuments.Orders, variables, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrdersDataJson, cancellationToken).ConfigureAwait(false);
             var page = data.Orders ?? throw new ConnectSdkException($"Shopify answered the order list without 'orders' (connection {connection.ConnectionId}).") { ConnectionId = connection.ConnectionId };
-            var nodes = page.Nodes ?? [];
-            foreach (var node in nodes)
+            var nodes = new List<JsonElement>();
+            foreach (var node in page.Nodes ?? [])
             {
                 // A failed follow-up throws like a failed page: the order is read again next run, not skipped.
-                await CompleteLinesAsync(session, node, cancellationToken).ConfigureAwait(false);
+                nodes.Add(await CompleteLinesAsync(session, node, cancellationToken).ConfigureAwait(false));
             }
 
             if (nodes.Count > 0)
@@ -77,54 +78,48 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
         }
 
         // Shopify's name search can match more loosely than the exact name: only the order of that name counts.
-        var match = (data.Orders?.Nodes ?? []).FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (match is null)
+        var match = (data.Orders?.Nodes ?? []).FirstOrDefault(o => string.Equals(ShopifyOrderNode.NameOf(o), name, StringComparison.OrdinalIgnoreCase));
+        if (match.ValueKind == JsonValueKind.Undefined)
         {
             return OrderNumberLookup.NotFound;
         }
 
-        if (await TryCompleteLinesAsync(session, match, number, cancellationToken).ConfigureAwait(false) is { } failed)
+        try
         {
-            return OrderNumberLookup.Unreadable(failed);
+            match = await CompleteLinesAsync(session, match, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectSdkException ex)
+        {
+            return OrderNumberLookup.Unreadable(number, ex.Message);
         }
 
         return ShopifyOrderMapper.TryMap(match, out var order, out var problem) ? OrderNumberLookup.Found(order) : OrderNumberLookup.Unreadable(problem);
     }
 
-    private async Task<UnreadableOrder?> TryCompleteLinesAsync(ShopifySession session, ShopifyOrderJson order, string number, CancellationToken cancellationToken)
+    // Reads the lines an order has beyond the page that came with it, until Shopify says there are no more. The lines
+    // stay as Shopify sent them: the mapper reads the completed order, so a flawed line fails that order alone.
+    private async Task<JsonElement> CompleteLinesAsync(ShopifySession session, JsonElement order, CancellationToken cancellationToken)
     {
-        try
+        if (ShopifyOrderNode.NextLinesCursorOf(order) is not { } cursor || ShopifyOrderNode.IdOf(order) is not { } id)
         {
-            await CompleteLinesAsync(session, order, cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-        catch (ConnectSdkException ex)
-        {
-            return new UnreadableOrder(number, ex.Message);
-        }
-    }
-
-    // Reads the lines an order has beyond the page that came with it, until Shopify says there are no more.
-    private async Task CompleteLinesAsync(ShopifySession session, ShopifyOrderJson order, CancellationToken cancellationToken)
-    {
-        if (order.LineItems is not { PageInfo: { HasNextPage: true, EndCursor: { } cursor } } first || order.Id is not { } id)
-        {
-            return;
+            return order;
         }
 
-        var lines = new List<ShopifyLineItemJson>(first.Nodes ?? []);
-        string? after = cursor;
-        ShopifyPageInfoJson? pageInfo = first.PageInfo;
-        while (after is not null)
+        var lines = new List<JsonElement>(ShopifyOrderNode.LinesOf(order) ?? []);
+        var last = order;
+        for (string? after = cursor; after is not null;)
         {
-            var data = await client.SendAsync(session, ShopifyDocuments.OrderLines, new JsonObject { ["id"] = id, ["after"] = after }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrderDataJson, cancellationToken).ConfigureAwait(false);
-            var more = data.Order?.LineItems
-                ?? throw new ConnectSdkException($"Shopify answered the lines of order {order.Name} without 'lineItems' (connection {session.ConnectionId}).") { ConnectionId = session.Connection.ConnectionId };
-            lines.AddRange(more.Nodes ?? []);
-            pageInfo = more.PageInfo;
-            after = pageInfo is { HasNextPage: true, EndCursor: { } next } && next != after ? next : null;
+            var data = await client.SendAsync(session, ShopifyDocuments.OrderLines, new JsonObject { ["id"] = id, ["after"] = after }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrderLinesDataJson, cancellationToken).ConfigureAwait(false);
+            if (data.Order is not { } followUp || ShopifyOrderNode.LinesOf(followUp) is not { } more)
+            {
+                throw new ConnectSdkException($"Shopify answered the lines of order {ShopifyOrderNode.NameOf(order)} without 'lineItems.nodes' (connection {session.ConnectionId}).") { ConnectionId = session.Connection.ConnectionId };
+            }
+
+            lines.AddRange(more);
+            last = followUp;
+            after = ShopifyOrderNode.NextLinesCursorOf(last) is { } next && next != after ? next : null;
         }
 
-        order.LineItems = new ShopifyNodesJson<ShopifyLineItemJson> { Nodes = lines, PageInfo = pageInfo };
+        return ShopifyOrderNode.WithLines(order, lines, last);
     }
 }

@@ -16,6 +16,8 @@ namespace Connect.Sdk.Shopify.Wire;
 [JsonSerializable(typeof(ShopifyResponseJson<ShopifySetQuantitiesDataJson>))]
 [JsonSerializable(typeof(ShopifyResponseJson<ShopifyOrdersDataJson>))]
 [JsonSerializable(typeof(ShopifyResponseJson<ShopifyOrderDataJson>))]
+[JsonSerializable(typeof(ShopifyResponseJson<ShopifyOrderLinesDataJson>))]
+[JsonSerializable(typeof(ShopifyOrderJson))]
 [JsonSerializable(typeof(ShopifyResponseJson<ShopifyFulfillmentOrderDataJson>))]
 [JsonSerializable(typeof(ShopifyResponseJson<ShopifyFulfillmentCreateDataJson>))]
 internal sealed partial class ShopifyJsonContext : JsonSerializerContext;

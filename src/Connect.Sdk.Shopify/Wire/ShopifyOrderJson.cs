@@ -57,8 +57,8 @@ internal sealed class ShopifyOrderJson
     /// <summary>Who pays.</summary>
     public ShopifyAddressJson? BillingAddress { get; init; }
 
-    /// <summary>The lines; the connector replaces a first page with all of them once it has read the rest.</summary>
-    public ShopifyNodesJson<ShopifyLineItemJson>? LineItems { get; set; }
+    /// <summary>The lines; an order read with more than one page of them holds them all (see <c>ShopifyOrderNode.WithLines</c>).</summary>
+    public ShopifyNodesJson<ShopifyLineItemJson>? LineItems { get; init; }
 
     /// <summary>What remains to fulfil, per fulfillment order; the connector replaces a first page with all of them.</summary>
     public ShopifyNodesJson<ShopifyFulfillmentOrderJson>? FulfillmentOrders { get; set; }

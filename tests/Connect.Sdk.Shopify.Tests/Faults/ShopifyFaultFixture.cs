@@ -81,14 +81,14 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Seeds orders 5001.. on the fake, oldest first, <paramref name="apart"/> (a minute) apart up to a minute ago, for article 1 or the given product.</summary>
-    protected IReadOnlyList<string> SeedOrders(int count, Duration? apart = null, Func<int, ForeignNumber>? productOfOrder = null)
+    /// <summary>Seeds orders 5001.. (or from <paramref name="first"/>) on the fake, oldest first, <paramref name="apart"/> (a minute) apart up to a minute ago, for article 1 or the given product.</summary>
+    protected IReadOnlyList<string> SeedOrders(int count, Duration? apart = null, Func<int, ForeignNumber>? productOfOrder = null, int first = 5001)
     {
         var now = Host.Clock.GetCurrentInstant();
         var numbers = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var number = (5001 + i).ToString(CultureInfo.InvariantCulture);
+            var number = (first + i).ToString(CultureInfo.InvariantCulture);
             var at = now - ((apart ?? Duration.FromMinutes(1)) * (count - i + 1));
             var product = productOfOrder?.Invoke(i) ?? Product(1);
             Shop.SeedOrder(new MarketplaceOrder

@@ -65,7 +65,7 @@ public sealed class ShopifyOrderMoneyTests : ShopifyFaultFixture
 
         Assert.Empty(Host.Orders.Orders);
         Assert.Equal(JournalStatus.Failed, entry.Status);
-        Assert.Contains("lineItems[0] was partly refunded or edited before the import (1 of 2 units remain)", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("lineItems.nodes[0] was partly refunded or edited before the import (1 of 2 units remain)", entry.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,6 +52,26 @@ public sealed class ShopifyQueryCostTests : ShopifyFaultFixture
     }
 
     [Fact]
+    public async Task OrderWithAFlawedLineInAFollowUp_FailsAloneNamingTheLineAmongAllItsLines_TheOthersArrive()
+    {
+        await MapArticlesAsync(10);
+        var number = SeedBigOrder();
+        var others = SeedOrders(2);
+
+        // Line 61 comes with the second follow-up (lines 61 to 65): Shopify's field path counts it among all the order's lines.
+        Shop.ChangeOrderFields(number, order => order["lineItems"]!["nodes"]![60]!["quantity"] = "two");
+
+        var runs = await Host.RunDueAsync();
+
+        Assert.DoesNotContain(runs, r => r.Outcome == Connect.Sdk.Sync.WorkRunOutcome.Failed);
+        AssertEveryOrderOnce(others);
+        var entry = await EntryAsync(RecordKind.Order, number);
+        Assert.Equal(JournalStatus.Failed, entry.Status);
+        Assert.Contains($": Shopify order {number} cannot be read: the field lineItems.nodes[60].quantity does not have the documented type;", entry.Message, StringComparison.Ordinal);
+        Assert.Equal(2, Traffic.Exchanges.Count(e => Query(e) == ShopifyDocuments.OrderLines.Document));
+    }
+
+    [Fact]
     public async Task ParcelOfAnOrderWithMoreLinesThanOnePage_ShipsEveryLine()
     {
         await MapArticlesAsync(10);

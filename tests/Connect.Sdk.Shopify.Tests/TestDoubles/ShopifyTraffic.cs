@@ -16,6 +16,9 @@ public sealed class ShopifyTraffic
     /// <summary>Called with each request's body before it is sent; a test changes the shop here to race the connector.</summary>
     public Func<string, Task>? BeforeSend { get; set; }
 
+    /// <summary>Changes an answer's JSON (given the request's body) before the connector reads it, as Shopify sending a flawed answer.</summary>
+    public Action<string, JsonObject>? ChangeAnswer { get; set; }
+
     public IReadOnlyList<Exchange> Exchanges => [.. _exchanges];
 
     public int Throttled => Exchanges.Count(e => e.IsThrottled || e.Status == HttpStatusCode.TooManyRequests);
@@ -41,6 +44,13 @@ public sealed class ShopifyTraffic
             var response = await base.SendAsync(request, cancellationToken);
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (traffic.ChangeAnswer is { } change && response.IsSuccessStatusCode && JsonNode.Parse(text) is JsonObject answer)
+            {
+                change(body, answer);
+                text = answer.ToJsonString();
+                response.Content = new StringContent(text, System.Text.Encoding.UTF8, "application/json");
+            }
+
             double? actual = null;
             double? requested = null;
             string? code = null;

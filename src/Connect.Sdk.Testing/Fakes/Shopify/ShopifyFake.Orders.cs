@@ -286,6 +286,25 @@ public sealed partial class ShopifyFake
         }
     }
 
+    /// <summary>
+    /// Changes an order's fields as the shop holds them, for a test of a client that reads a flawed order: a field of
+    /// another type (a quantity <c>"two"</c>), a <c>null</c>, a currency code that is none. Every query that reads the
+    /// order (the order list, the search by name, the order's further lines) then sends it so. The fake's own
+    /// bookkeeping (<see cref="RemoveUnits"/>, <see cref="AddCharges"/>, fulfillments) expects the fields it rendered.
+    /// </summary>
+    /// <param name="orderNumber">The order number, with or without <c>#</c>.</param>
+    /// <param name="change">Changes the order's GraphQL node in place; its <c>lineItems.nodes</c> hold every line.</param>
+    /// <exception cref="ArgumentException">The order is unknown.</exception>
+    public void ChangeOrderFields(string orderNumber, Action<JsonObject> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (Gate)
+        {
+            var order = FindOrder(orderNumber) ?? throw new ArgumentException($"No order {orderNumber}.", nameof(orderNumber));
+            change(order.Json);
+        }
+    }
+
     /// <summary>The status Shopify's order shows: cancelled, shipped (all fulfilled), partly shipped, or as seeded.</summary>
     /// <param name="orderNumber">The order number, with or without <c>#</c>.</param>
     /// <returns>The status, or <see langword="null"/> for an unknown order.</returns>
