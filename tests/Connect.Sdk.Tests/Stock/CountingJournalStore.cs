@@ -9,6 +9,7 @@ internal sealed class CountingJournalStore(IJournalStore inner) : IJournalStore
     private int _saves;
     private int _batchReads;
     private int _batchSaves;
+    private int _tabListings;
 
     /// <summary>Reads of single entries of the article tab.</summary>
     public int ArticleGets => Volatile.Read(ref _gets);
@@ -19,8 +20,12 @@ internal sealed class CountingJournalStore(IJournalStore inner) : IJournalStore
 
     public int BatchSaves => Volatile.Read(ref _batchSaves);
 
+    /// <summary>Listings of the keys of an article tab without a status filter.</summary>
+    public int ArticleTabListings => Volatile.Read(ref _tabListings);
+
     public void Reset()
     {
+        Interlocked.Exchange(ref _tabListings, 0);
         Interlocked.Exchange(ref _gets, 0);
         Interlocked.Exchange(ref _saves, 0);
         Interlocked.Exchange(ref _batchReads, 0);
@@ -59,7 +64,15 @@ internal sealed class CountingJournalStore(IJournalStore inner) : IJournalStore
 
     public ValueTask<JournalPage> QueryAsync(JournalQuery query, int skip, int take, CancellationToken cancellationToken) => inner.QueryAsync(query, skip, take, cancellationToken);
 
-    public IAsyncEnumerable<JournalKey> ListKeysAsync(JournalQuery query, CancellationToken cancellationToken) => inner.ListKeysAsync(query, cancellationToken);
+    public IAsyncEnumerable<JournalKey> ListKeysAsync(JournalQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Kind == RecordKind.ArticleStock && query.Statuses.Count == 0)
+        {
+            Interlocked.Increment(ref _tabListings);
+        }
+
+        return inner.ListKeysAsync(query, cancellationToken);
+    }
 
     public IAsyncEnumerable<JournalEntry> ListAsync(ConnectionId connection, CancellationToken cancellationToken) => inner.ListAsync(connection, cancellationToken);
 }

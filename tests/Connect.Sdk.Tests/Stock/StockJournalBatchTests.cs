@@ -44,4 +44,20 @@ public sealed class StockJournalBatchTests
         var entry = await w.EntryAsync("A2500");
         Assert.StartsWith("stock not synced yet: connection market-1 is not productive", entry.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ScheduledRun_EveryArticleTheTabListsIsMapped_ReadsNoKeysOfTheTab()
+    {
+        var store = new CountingJournalStore(new InMemoryJournalStore());
+        await using var w = await StockWorld.ProductiveAsync(configure: s => s.AddSingleton<IJournalStore>(store));
+        await w.AddManyAsync(1_500);
+        await w.RunAsync();
+        w.H.Clock.Advance(Duration.FromMinutes(5));
+        store.Reset();
+
+        await w.RunAsync();
+        await w.RunAsync(WorkKind.StockReconcile);
+
+        Assert.Equal(1, store.ArticleTabListings);
+    }
 }
