@@ -64,23 +64,63 @@ public sealed class SqliteJournalStore : IJournalStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One read for the whole batch: the keys travel as one JSON array parameter.</remarks>
+    public ValueTask<IReadOnlyList<JournalEntry>> GetManyAsync(IReadOnlyCollection<JournalKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return ValueTask.FromResult<IReadOnlyList<JournalEntry>>([]);
+        }
+
+        return _database.ReadAsync<IReadOnlyList<JournalEntry>>(
+            async (db, ct) =>
+            {
+                await using var snapshot = db.BeginTransaction(deferred: true);
+                var found = new List<JournalEntry>(keys.Count);
+                foreach (var tab in keys.GroupBy(k => (k.Connection, k.Kind)))
+                {
+                    await using var select = db.Command(snapshot, $"""
+                            SELECT {JournalRows.Columns} FROM journal_entries
+                            WHERE connection = $connection AND kind = $kind AND record_key IN (SELECT value FROM json_each($keys));
+                            """)
+                        .With("$connection", tab.Key.Connection.Value)
+                        .With("$kind", (long)tab.Key.Kind)
+                        .With("$keys", SqliteJson.Serialize(tab.Select(k => k.RecordKey)));
+                    found.AddRange(await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false));
+                }
+
+                return found;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask<JournalEntry?> TrySaveAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(entry.History, nameof(entry));
-        return _database.WriteAsync<JournalEntry?>(
+        return _database.WriteAsync(
+            (db, transaction, ct) => SaveAsync(db, transaction, entry, ct),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One transaction for the whole batch: 10,000 changed entries are one commit, not 10,000.</remarks>
+    public ValueTask<IReadOnlyList<JournalEntry?>> TrySaveManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return _database.WriteAsync<IReadOnlyList<JournalEntry?>>(
             async (db, transaction, ct) =>
             {
-                var id = entry.Version == 0
-                    ? await InsertAsync(db, transaction, entry, ct).ConfigureAwait(false)
-                    : await UpdateAsync(db, transaction, entry, ct).ConfigureAwait(false);
-                if (id is not { } entryId)
+                var saved = new JournalEntry?[entries.Count];
+                for (var i = 0; i < entries.Count; i++)
                 {
-                    return null;
+                    ArgumentNullException.ThrowIfNull(entries[i].History, nameof(entries));
+                    saved[i] = await SaveAsync(db, transaction, entries[i], ct).ConfigureAwait(false);
                 }
 
-                await SaveHistoryAsync(db, transaction, entryId, entry.History, ct).ConfigureAwait(false);
-                return entry with { Version = entry.Version + 1 };
+                return saved;
             },
             cancellationToken);
     }
@@ -223,6 +263,20 @@ public sealed class SqliteJournalStore : IJournalStore
         await using var count = filter.Bind(db.Command(snapshot, "SELECT COALESCE(SUM(entries), 0) FROM journal_counts WHERE connection = $connection AND kind = $kind;"));
         var tab = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         return (long)matches * matches < (long)wanted * tab;
+    }
+
+    private static async ValueTask<JournalEntry?> SaveAsync(SqliteConnection db, SqliteTransaction transaction, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        var id = entry.Version == 0
+            ? await InsertAsync(db, transaction, entry, cancellationToken).ConfigureAwait(false)
+            : await UpdateAsync(db, transaction, entry, cancellationToken).ConfigureAwait(false);
+        if (id is not { } entryId)
+        {
+            return null;
+        }
+
+        await SaveHistoryAsync(db, transaction, entryId, entry.History, cancellationToken).ConfigureAwait(false);
+        return entry with { Version = entry.Version + 1 };
     }
 
     // ON CONFLICT DO NOTHING: a version-zero save over a stored entry inserts nothing and returns no id.

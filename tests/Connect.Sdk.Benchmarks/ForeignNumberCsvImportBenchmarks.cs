@@ -4,6 +4,9 @@ using Connect.Sdk;
 using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
+using NodaTime;
 
 namespace Connect.Sdk.Benchmarks;
 
@@ -41,7 +44,8 @@ public class ForeignNumberCsvImportBenchmarks
     [Benchmark]
     public async Task<int> ImportIntoEmptyConnection()
     {
-        var importer = new ForeignNumberImporter(ForeignNumberRules.Default, new InMemoryForeignNumberStore(), _catalog);
+        var importer = new ForeignNumberImporter(
+            ForeignNumberRules.Default, new InMemoryForeignNumberStore(), _catalog, new SyncJournal(new InMemoryJournalStore(), SystemClock.Instance), new InMemoryConnectionStore());
         var report = await importer.ImportCsvAsync(Connection, ConnectorId.Shopify, new StringReader(_csv), CancellationToken.None);
         return report.Imported;
     }

@@ -108,6 +108,62 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
         }
     }
 
+    /// <summary>A batch read returns the stored entries of the keys asked for, with their history, and leaves out records without one.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task GetMany_SomeRecordsWithoutEntry_ReturnsTheStoredOnes()
+    {
+        var store = await CreateStoreAsync();
+        var sent = new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.Succeeded, "sent 7");
+        var first = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-1", T0, JournalStatus.Succeeded) with { Message = "sent 7", History = [sent] }, CancellationToken.None);
+        var second = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-2", T0, JournalStatus.Failed), CancellationToken.None);
+        await store.TrySaveAsync(Entry(RecordKind.Order, "A-1", T0), CancellationToken.None);
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+
+        var read = await store.GetManyAsync([first.Key, second.Key, new JournalKey(Shop, RecordKind.ArticleStock, "A-3")], CancellationToken.None);
+
+        Assert.Equal(2, read.Count);
+        var readFirst = Assert.Single(read, e => e.Key == first.Key);
+        AssertSame(first, readFirst);
+        Assert.Equal("sent 7", Assert.Single(readFirst.History).Message);
+        AssertSame(second, Assert.Single(read, e => e.Key == second.Key));
+    }
+
+    /// <summary>
+    /// A batch save stores every entry whose version still matches, each with its new version, and leaves an entry
+    /// another writer saved in between alone, answering null for it.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySaveMany_OneEntryChangedInBetween_SavesTheOthersAndRefusesIt()
+    {
+        var store = await CreateStoreAsync();
+        var first = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-1", T0, JournalStatus.NotSynced), CancellationToken.None);
+        var second = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-2", T0, JournalStatus.NotSynced), CancellationToken.None);
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+        var other = await store.TrySaveAsync(second with { Message = "someone else" }, CancellationToken.None);
+        Assert.NotNull(other);
+        var later = T0 + Duration.FromMinutes(1);
+        var change = new JournalStatusChange(later, JournalStatus.NotSynced, JournalStatus.NotSynced, "stock is off");
+
+        var saved = await store.TrySaveManyAsync(
+            [first with { Message = "stock is off", UpdatedAt = later, History = [change] }, second with { Message = "stock is off", UpdatedAt = later }],
+            CancellationToken.None);
+
+        Assert.Equal(2, saved.Count);
+        Assert.NotNull(saved[0]);
+        Assert.Null(saved[1]);
+        var readFirst = await store.GetAsync(first.Key, CancellationToken.None);
+        var readSecond = await store.GetAsync(second.Key, CancellationToken.None);
+        Assert.NotNull(readFirst);
+        Assert.NotNull(readSecond);
+        AssertSame(saved[0]!, readFirst);
+        Assert.Equal(("stock is off", 1), (readFirst.Message, readFirst.History.Count));
+        Assert.Equal("someone else", readSecond.Message);
+    }
+
     /// <summary>Every save of an entry gives it a greater version than the one before.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Fact]

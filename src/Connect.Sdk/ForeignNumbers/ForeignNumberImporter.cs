@@ -11,8 +11,8 @@ namespace Connect.Sdk.ForeignNumbers;
 /// <c>article_number;label;foreign_number</c> (or <c>Artikelnummer;Bezeichnung;Fremdnummer</c>), or from rows
 /// entered elsewhere. Every row is checked against
 /// the connector's rules, the ERP's articles and the stored foreign numbers; the valid rows are written in one
-/// atomic store write, and every other row is reported with its line and reason. Given the journal (as the SDK's
-/// registration does), it then lists every newly mapped article in the journal's article tab as not synced.
+/// atomic store write, and every other row is reported with its line and reason. It then lists every newly mapped
+/// article in the journal's article tab as not synced.
 /// </summary>
 public sealed class ForeignNumberImporter
 {
@@ -30,32 +30,23 @@ public sealed class ForeignNumberImporter
 
     private readonly IForeignNumberStore _store;
     private readonly ForeignNumberValidator _validator;
-    private readonly MappedArticleEntries? _mappedEntries;
+    private readonly MappedArticleEntries _mappedEntries;
 
-    /// <summary>Creates an importer.</summary>
-    /// <param name="rules">The foreign-number rules, usually <see cref="ForeignNumberRules.Default"/> plus a partner's.</param>
-    /// <param name="store">Where foreign numbers are kept.</param>
-    /// <param name="catalog">The ERP's articles, to refuse unknown article numbers and labels that do not fit an article's kind.</param>
-    public ForeignNumberImporter(ForeignNumberRules rules, IForeignNumberStore store, IArticleCatalog catalog)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(catalog);
-        _store = store;
-        _validator = new ForeignNumberValidator(rules, store, catalog);
-    }
-
-    /// <summary>Creates an importer that also lists every newly mapped article in the journal as not synced.</summary>
+    /// <summary>Creates an importer that lists every newly mapped article in the journal as not synced.</summary>
     /// <param name="rules">The foreign-number rules, usually <see cref="ForeignNumberRules.Default"/> plus a partner's.</param>
     /// <param name="store">Where foreign numbers are kept.</param>
     /// <param name="catalog">The ERP's articles, to refuse unknown article numbers and labels that do not fit an article's kind.</param>
     /// <param name="journal">The journal whose article tab lists the mapped articles.</param>
     /// <param name="connections">The connections, whose state says whether the schedule will sync the articles yet.</param>
     public ForeignNumberImporter(ForeignNumberRules rules, IForeignNumberStore store, IArticleCatalog catalog, SyncJournal journal, IConnectionStore connections)
-        : this(rules, store, catalog)
     {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(connections);
+        _store = store;
+        _validator = new ForeignNumberValidator(rules, store, catalog);
         _mappedEntries = new MappedArticleEntries(journal, catalog, connections);
     }
 
@@ -211,10 +202,7 @@ public sealed class ForeignNumberImporter
         var conflicts = await _store.UpsertAsync(mappings, cancellationToken).ConfigureAwait(false);
         if (conflicts.Count == 0)
         {
-            if (_mappedEntries is not null)
-            {
-                await _mappedEntries.AddAsync(mappings, cancellationToken).ConfigureAwait(false);
-            }
+            await _mappedEntries.AddAsync(mappings, cancellationToken).ConfigureAwait(false);
 
             return new(rowsRead, validation.Valid.Count, issues);
         }

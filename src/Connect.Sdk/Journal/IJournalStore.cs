@@ -38,6 +38,48 @@ public interface IJournalStore
         return added;
     }
 
+    /// <summary>
+    /// Reads the entries of many records at once: how a run checks the backoff of 1,000 articles in one read rather
+    /// than 1,000. A store that can read many rows in one go overrides this; the default reads one after the other.
+    /// </summary>
+    /// <param name="keys">The entries' identities.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The entries that exist, in no particular order; records without an entry are left out.</returns>
+    async ValueTask<IReadOnlyList<JournalEntry>> GetManyAsync(IReadOnlyCollection<JournalKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new List<JournalEntry>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (await GetAsync(key, cancellationToken).ConfigureAwait(false) is { } entry)
+            {
+                found.Add(entry);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Saves many entries, each as <see cref="TrySaveAsync"/> would — an entry whose version no longer matches is
+    /// left alone — so that a change to thousands of entries is one store call (one transaction in SQLite) rather
+    /// than thousands. A store that can write many rows in one go overrides this; the default saves one after the other.
+    /// </summary>
+    /// <param name="entries">The entries as read and changed; at most one per key.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>Per entry, in the same order, the saved entry with its new version, or <see langword="null"/> when another writer got there first.</returns>
+    async ValueTask<IReadOnlyList<JournalEntry?>> TrySaveManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var saved = new JournalEntry?[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            saved[i] = await TrySaveAsync(entries[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return saved;
+    }
+
     /// <summary>Reads one page of the entries matching a query, in <see cref="JournalQuery.Order"/>.</summary>
     /// <param name="query">The filter.</param>
     /// <param name="skip">How many matching entries to skip (page number × page size).</param>

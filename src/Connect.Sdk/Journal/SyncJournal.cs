@@ -113,6 +113,37 @@ public sealed class SyncJournal
         }
     }
 
+    /// <summary>Reads the entries of many records in one store read, by key; records without an entry are left out.</summary>
+    internal async ValueTask<IReadOnlyDictionary<JournalKey, JournalEntry>> GetManyAsync(IReadOnlyCollection<JournalKey> keys, CancellationToken cancellationToken)
+    {
+        var entries = await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
+        return entries.ToDictionary(e => e.Key);
+    }
+
+    /// <summary>
+    /// Changes the stored entries of many records with one store write; records without an entry are left out. An
+    /// entry another writer saved in between is changed again on its own, so that no status change is lost.
+    /// </summary>
+    internal async ValueTask UpdateManyAsync(IReadOnlyCollection<JournalKey> keys, Func<JournalEntry, Instant, JournalEntry> change, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        var current = await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
+        var changed = current.Select(entry => change(entry, now)).Where((entry, i) => !ReferenceEquals(entry, current[i])).ToArray();
+        if (changed.Length == 0)
+        {
+            return;
+        }
+
+        var saved = await _store.TrySaveManyAsync(changed, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < changed.Length; i++)
+        {
+            if (saved[i] is null)
+            {
+                await UpdateAsync(changed[i].Key, change, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Moves an entry to a status with a message; <see cref="JournalStatus.Running"/> counts an attempt.</summary>
     internal ValueTask<JournalEntry> SetStatusAsync(
         JournalKey key,

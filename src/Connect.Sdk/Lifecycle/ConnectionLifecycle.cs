@@ -292,6 +292,12 @@ public sealed class ConnectionLifecycle
         activity?.SetTag("connect_sdk.connection_id", connection.Id.Value);
         activity?.SetTag("connect_sdk.connector", connection.ConnectorId.Value);
 
+        if (UrlCredentials.FirstSettingHoldingThem(connection.Settings) is { } key)
+        {
+            // Stored before such values were refused; the connector is not called with them.
+            return ConnectionCheckResult.Failure(UrlCredentials.Refusal(connector.Descriptor.Settings.FindField(key)?.DisplayName ?? key, key), key);
+        }
+
         ConnectionCheckResult result;
         try
         {

@@ -158,9 +158,7 @@ public static class ConnectionStateMachine
             if (to is not null && UrlCredentials.AreIn(to))
             {
                 // The value is not repeated: it holds the password.
-                reasons.Add(new RefusalReason(
-                    RefusalCode.InvalidSetting,
-                    $"'{field.DisplayName}' ({key}) holds a user name or password in the address (before '@'): enter the address without them; credentials belong in the connector's secret settings.")
+                reasons.Add(new RefusalReason(RefusalCode.InvalidSetting, UrlCredentials.Refusal(field.DisplayName, key))
                 {
                     SettingKey = key,
                 });
@@ -171,8 +169,7 @@ public static class ConnectionStateMachine
             {
                 settings = settings.With(key, to);
 
-                // A value stored before credentials in addresses were refused must not carry them into the history.
-                changed.Add((field, from is null ? NotSet : UrlCredentials.Hide(from), to ?? NotSet));
+                changed.Add((field, from ?? NotSet, to ?? NotSet));
             }
         }
 

@@ -73,9 +73,9 @@ public sealed class ConnectionSettings
         return new ConnectionSettings(_values, isSet ? secrets.Append(key) : secrets);
     }
 
-    /// <summary>Lists the plain values and the secret keys (as <c>***</c>), never a secret value.</summary>
+    /// <summary>Lists the plain values and the secret keys (as <c>***</c>), never a secret value nor credentials in an address.</summary>
     /// <returns>A description such as <c>shopUrl=example.myshopify.com, accessToken=***</c>.</returns>
     public override string ToString() =>
-        string.Join(", ", _values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}")
+        string.Join(", ", _values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={UrlCredentials.Hide(v.Value)}")
             .Concat(_secretsSet.Order(StringComparer.Ordinal).Select(s => $"{s}={SecretValue.Redacted}")));
 }

@@ -14,6 +14,14 @@ internal static partial class UrlCredentials
     /// <summary>Whether a value carries a user name or password before an address's host.</summary>
     public static bool AreIn(string value) => WithScheme().IsMatch(value) || WithoutScheme().IsMatch(value);
 
+    /// <summary>The first plain setting (in key order) whose stored value carries credentials in an address, if any.</summary>
+    public static string? FirstSettingHoldingThem(ConnectionSettings settings) =>
+        settings.Values.OrderBy(v => v.Key, StringComparer.Ordinal).FirstOrDefault(v => AreIn(v.Value)).Key;
+
+    /// <summary>Why a setting holding credentials in its address is refused; names the field, never the value, which holds the password.</summary>
+    public static string Refusal(string displayName, string key) =>
+        $"'{displayName}' ({key}) holds a user name or password in the address (before '@'): enter the address without them; credentials belong in the connector's secret settings.";
+
     /// <summary>The value with the user name and password of an address replaced by <c>***</c>.</summary>
     public static string Hide(string value)
     {

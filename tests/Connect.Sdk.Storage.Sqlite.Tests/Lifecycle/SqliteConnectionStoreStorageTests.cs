@@ -2,6 +2,7 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Settings;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace Connect.Sdk.Storage.Sqlite.Tests.Lifecycle;
@@ -52,6 +53,34 @@ public sealed class SqliteConnectionStoreStorageTests : IDisposable
         Assert.Equal("example.myshopify.com", read!.Settings.Get("shopDomain"));
         Assert.Contains("accessToken", read.Settings.SecretsSet);
         Assert.Equal(history, readHistory);
+    }
+
+    [Fact]
+    public async Task GetHistory_LineStoredWithCredentialsInAnAddress_ReadsWithoutThem()
+    {
+        var database = _files.Open();
+        var connection = new Connection { Id = Shop, ConnectorId = ConnectorId.Shopify, Name = "Shopify DE", CreatedAt = T0 };
+        await new SqliteConnectionStore(database).TryCreateAsync(
+            connection, [new(Shop, T0, new Actor("erika"), LifecycleChange.SettingsChanged, null, "(not set)", "example.myshopify.com", "shopDomain")], CancellationToken.None);
+
+        // As a version that did not hide them yet wrote it.
+        await using (var raw = new SqliteConnection($"Data Source={_files.DefaultPath};Pooling=False"))
+        {
+            await raw.OpenAsync();
+            await using var update = raw.CreateCommand();
+            update.CommandText = "UPDATE connection_history SET from_state = 'https://anna:s3cr3t@example.myshopify.com', detail = 'shopDomain https://anna:s3cr3t@example.myshopify.com';";
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        var read = new List<LifecycleTransition>();
+        await foreach (var transition in new SqliteConnectionStore(_files.Open("connect.db")).GetHistoryAsync(Shop, CancellationToken.None))
+        {
+            read.Add(transition);
+        }
+
+        var line = Assert.Single(read);
+        Assert.Equal(("https://***@example.myshopify.com", "shopDomain https://***@example.myshopify.com"), (line.From, line.Detail));
+        Assert.DoesNotContain("s3cr3t", line.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => _files.Dispose();

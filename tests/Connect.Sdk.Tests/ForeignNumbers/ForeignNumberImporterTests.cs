@@ -1,6 +1,7 @@
 using System.Text;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
 
 namespace Connect.Sdk.Tests.ForeignNumbers;
 
@@ -35,6 +36,15 @@ public sealed class ForeignNumberImporterTests
         { "zalando", "4711", "SKU", "1", ForeignNumberIssueKind.UnknownConnector, null,
             "connector 'zalando' of connection zalando-de has no foreign-number rules; add them to ForeignNumberRules with With or WithIdentity" },
     };
+
+    [Fact]
+    public void Constructors_EveryPublicOne_TakesTheJournal()
+    {
+        var constructors = typeof(ForeignNumberImporter).GetConstructors();
+
+        Assert.NotEmpty(constructors);
+        Assert.All(constructors, c => Assert.Contains(c.GetParameters(), p => p.ParameterType == typeof(SyncJournal)));
+    }
 
     [Theory]
     [MemberData(nameof(InvalidRows))]

@@ -2,6 +2,10 @@ using System.Text;
 using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace Connect.Sdk.Tests.ForeignNumbers;
 
@@ -24,7 +28,8 @@ internal sealed class ForeignNumberWorld
             new Article(Parent, "T-shirt", ArticleKind.MatrixParent),
             new Article(VariantS, "T-shirt S", ArticleKind.Variant, Parent),
             new Article(VariantL, "T-shirt L", ArticleKind.Variant, Parent));
-        Importer = new ForeignNumberImporter(Rules, Store, Catalog);
+        Journal = new SyncJournal(new InMemoryJournalStore(), new FakeClock(Instant.FromUtc(2026, 11, 23, 8, 0)));
+        Importer = new ForeignNumberImporter(Rules, Store, Catalog, Journal, new InMemoryConnectionStore());
         Exporter = new ForeignNumberExporter(Store);
         Resolver = new ForeignNumberResolver(Rules, Store, Catalog);
     }
@@ -34,6 +39,8 @@ internal sealed class ForeignNumberWorld
     public IForeignNumberStore Store { get; }
 
     public InMemoryArticleCatalog Catalog { get; }
+
+    public SyncJournal Journal { get; }
 
     public ForeignNumberImporter Importer { get; }
 

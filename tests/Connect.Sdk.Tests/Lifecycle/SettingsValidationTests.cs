@@ -55,6 +55,51 @@ public sealed class SettingsValidationTests
     }
 
     [Fact]
+    public async Task GetHistory_LineKeptInMemoryWithCredentialsInAnAddress_ShowsNone()
+    {
+        var harness = new LifecycleHarness();
+        var stored = new Connection { Id = Id, ConnectorId = FakeShopId, Name = "Fake", CreatedAt = T0 };
+        await harness.Store.TryCreateAsync(
+            stored, [new LifecycleTransition(Id, T0, Alice, LifecycleChange.SettingsChanged, null, $"https://anna:{Password}@example.myshopify.com", "(not set)", ShopUrl)], default);
+
+        var line = Assert.Single(await harness.HistoryAsync());
+
+        Assert.Equal("https://***@example.myshopify.com", line.From);
+        Assert.DoesNotContain(Password, line.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToString_StoredAddressWithCredentials_ShowsNone()
+    {
+        var settings = Filled.With(ShopUrl, $"https://anna:{Password}@example.myshopify.com");
+
+        Assert.DoesNotContain(Password, settings.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, (Checked() with { Settings = settings }).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunConnectionCheck_StoredAddressWithCredentials_FailsNamingTheSettingWithoutCallingTheConnector()
+    {
+        var harness = new LifecycleHarness();
+        await harness.CreateReadyAsync();
+        var current = (await harness.Store.GetAsync(Id, default))!;
+        await harness.Store.TrySaveAsync(current with { Settings = current.Settings.With(ShopUrl, $"https://anna:{Password}@example.myshopify.com") }, [], default);
+        var checksBefore = harness.Connector.CheckCalls;
+
+        var result = await harness.Lifecycle.RunConnectionCheckAsync(Id, Alice, default);
+
+        var check = (await harness.Store.GetAsync(Id, default))!.Check;
+        Assert.Equal(CheckStatus.Failed, check.Status);
+        Assert.Equal(
+            "'Shop URL' (shopUrl) holds a user name or password in the address (before '@'): enter the address without them; credentials belong in the connector's secret settings.",
+            check.Message);
+        Assert.Equal(checksBefore, harness.Connector.CheckCalls);
+        Assert.DoesNotContain(await harness.HistoryAsync(), t => $"{t.From} {t.To} {t.Detail}".Contains(Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Logs.GetSnapshot(), r => r.Message.Contains(Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(Password, result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UpdateSettings_ConnectorFindsAChangedValueInvalid_IsRefusedWithItsMessage_AndNothingIsSaved()
     {
         var harness = new LifecycleHarness(connector: new FakeConnector().Validates(s =>

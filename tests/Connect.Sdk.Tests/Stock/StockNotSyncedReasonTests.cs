@@ -78,4 +78,43 @@ public sealed class StockNotSyncedReasonTests
             "stock not synced yet: stock is in Test mode on connection market-1, not in integration mode (put it into integration mode, or sync articles by hand from the journal)",
             entry.Message);
     }
+
+    [Fact]
+    public async Task Import_StockFeatureOff_MappedArticleSaysStockIsOff()
+    {
+        await using var h = new Connect.Sdk.Tests.Sync.SyncHarness();
+        var connection = await h.CreateConnectionAsync("market-1", productive: true, ImportMode.Automatic, FeatureMode.Integration, FeatureKind.Orders);
+
+        await h.AddMappedArticlesAsync(connection, StockWorld.Simple("1001"));
+
+        var entry = await h.Journal.GetAsync(new JournalKey(connection, RecordKind.ArticleStock, "1001"), default);
+        Assert.Equal(
+            "mapped to testsku SKU-1001 on connection market-1; stock not synced yet: stock is off on connection market-1; switch it on (Test mode to sync articles by hand from the journal, integration mode for the schedule)",
+            entry?.Message);
+    }
+
+    [Theory]
+    [InlineData(FeatureMode.Off, "stock not synced yet: stock is off on connection market-1; switch it on (Test mode to sync articles by hand from the journal, integration mode for the schedule)")]
+    [InlineData(FeatureMode.Integration, "stock not synced yet")]
+    public async Task SetFeatureMode_StockFromTestMode_MappedArticleGivesTheNewReasonOrNone(FeatureMode mode, string expected)
+    {
+        await using var w = await ProductiveWithStockInTestModeAsync();
+
+        var changed = await w.H.Lifecycle.SetFeatureModeAsync(w.Connection, FeatureKind.Stock, mode, Connect.Sdk.Tests.Sync.SyncHarness.User, default);
+
+        Assert.True(changed.Succeeded, changed.ToString());
+        var entry = await w.EntryAsync("1001");
+        Assert.Equal((JournalStatus.NotSynced, expected), (entry.Status, entry.Message));
+    }
+
+    private static async Task<StockWorld> ProductiveWithStockInTestModeAsync()
+    {
+        var w = await StockWorld.TestPhaseAsync();
+        await w.AddAsync(10, StockWorld.Simple("1001"));
+        await w.H.Lifecycle.SetFeatureModeAsync(w.Connection, FeatureKind.Orders, FeatureMode.Integration, Connect.Sdk.Tests.Sync.SyncHarness.User, default);
+        var productive = await w.H.Lifecycle.SetProductiveModeAsync(w.Connection, true, Connect.Sdk.Tests.Sync.SyncHarness.User, default);
+        Assert.True(productive.Succeeded, productive.ToString());
+        Assert.Contains("stock is in Test mode", (await w.EntryAsync("1001")).Message, StringComparison.Ordinal);
+        return w;
+    }
 }

@@ -1,0 +1,63 @@
+using Connect.Sdk.Features;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Sync;
+using Connect.Sdk.Tests.Sync;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Connect.Sdk.Tests.Stock;
+
+/// <summary>Work over thousands of articles reads and writes the journal in batches, not once per article.</summary>
+public sealed class StockJournalBatchTests
+{
+    [Fact]
+    public async Task ScheduledRun_ThousandsOfChangedArticlesWaitingForTheirNextTry_ReadsTheirEntriesInBatches()
+    {
+        var store = new CountingJournalStore(new InMemoryJournalStore());
+        await using var w = await StockWorld.ProductiveAsync(configure: s => s.AddSingleton<IJournalStore>(store));
+        await w.AddManyAsync(2_500);
+        w.Answer = batch => new BatchResult(batch.Select(u => RecordResult.Failure(u.ArticleNumber, "listing closed")));
+        await w.RunAsync();
+        w.H.Clock.Advance(Duration.FromMinutes(1));
+        w.ClearBatches();
+        store.Reset();
+
+        await w.RunAsync();
+
+        Assert.Empty(w.Batches);
+        Assert.Equal((0, 3), (store.ArticleGets, store.BatchReads));
+    }
+
+    [Fact]
+    public async Task SetProductiveMode_OffWithThousandsOfArticlesWaiting_RewritesTheirReasonInBatches()
+    {
+        var store = new CountingJournalStore(new InMemoryJournalStore());
+        await using var w = await StockWorld.ProductiveAsync(configure: s => s.AddSingleton<IJournalStore>(store));
+        await w.AddManyAsync(2_500);
+        store.Reset();
+
+        var off = await w.H.Lifecycle.SetProductiveModeAsync(w.Connection, false, SyncHarness.User, default);
+
+        Assert.True(off.Succeeded, off.ToString());
+        Assert.Equal((0, 3, 3), (store.Saves, store.BatchReads, store.BatchSaves));
+        var entry = await w.EntryAsync("A2500");
+        Assert.StartsWith("stock not synced yet: connection market-1 is not productive", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScheduledRun_EveryArticleTheTabListsIsMapped_ReadsNoKeysOfTheTab()
+    {
+        var store = new CountingJournalStore(new InMemoryJournalStore());
+        await using var w = await StockWorld.ProductiveAsync(configure: s => s.AddSingleton<IJournalStore>(store));
+        await w.AddManyAsync(1_500);
+        await w.RunAsync();
+        w.H.Clock.Advance(Duration.FromMinutes(5));
+        store.Reset();
+
+        await w.RunAsync();
+        await w.RunAsync(WorkKind.StockReconcile);
+
+        Assert.Equal(1, store.ArticleTabListings);
+    }
+}
