@@ -140,6 +140,17 @@ internal sealed class StockBatchSender(
         {
             result = await feature.PushStockAsync(run.Context, updates, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception ex) when (CredentialsRefusal.In(ex))
+        {
+            // Not the articles' fault, and the same for every article: none is failed (and alerted) for it. They wait, and
+            // the engine pauses the connection with one entry on its tab; the next run after the user's fix sends them.
+            foreach (var send in batch)
+            {
+                await FinishAsync(send.ArticleNumber, send.Article, JournalStatus.NotSynced, $"stock {send.Quantity.Quantity} not sent: {CredentialsRefusal.Waiting}", cancellationToken).ConfigureAwait(false);
+            }
+
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             await BatchThrewAsync(batch, ex, cancellationToken).ConfigureAwait(false);
