@@ -55,7 +55,7 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
                     targets.Add((i, update, target));
                 }
             }
-            catch (ConnectSdkException ex) when (ex.MarketplaceStatusCode is not (401 or 403))
+            catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
             {
                 // A refused key (401 woocommerce_rest_cannot_view, 403) is the connection's, not the article's: it goes up,
                 // and the SDK pauses the connection instead of failing every article of the batch with it.

@@ -107,6 +107,24 @@ public sealed class ShopifyConnectionAndStockTests : IAsyncLifetime
         Assert.Contains("Shopify has no variant 9007199254750003", records["ART-4"].Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Push_TokenRefusedOrWithoutTheInventoryScope_ThrowsARefusalOfTheCredentialsInsteadOfFailingEachArticle(bool scopeMissing)
+    {
+        // A refused token (401) or scope (ACCESS_DENIED, HTTP 200) is the connection's: the SDK pauses it on this exception.
+        var variant = new ForeignNumber(ForeignNumberLabel.ShopifyVariantId, "9007199254750001");
+        _shop.SeedArticle(variant, 2);
+        await using var connector = ShopifyTestServices.Create(null, _time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(() => new AccessDenied("inventorySetQuantities")));
+        var context = await ContextAsync(ShopifyTestServices.Settings(_shop, scopeMissing ? null : ShopifyTestServices.WrongToken));
+        var stock = scopeMissing ? connector.Features.OfType<IStockFeature>().Single() : Stock;
+
+        var error = await Assert.ThrowsAsync<ConnectSdkException>(() => stock.PushStockAsync(context, [new StockUpdate("ART-1", variant, 9), new StockUpdate("ART-2", variant, 9)], CancellationToken.None).AsTask());
+
+        Assert.True(CredentialsRefusal.In(error), error.Message);
+        Assert.Equal(2, _shop.StockOf(variant));
+    }
+
     [Fact]
     public async Task Push_NoLocation_ThrowsNamingTheSetting()
     {
