@@ -30,6 +30,7 @@ internal sealed class StockBatchSender(
     private readonly Dictionary<string, JournalStatus> _outcomes = new(StringComparer.Ordinal);
     private readonly int _batchSize = Math.Max(1, feature.MaxBatchSize);
     private int _consecutiveFailures;
+    private int _batchesAnswered;
     private int _succeeded;
     private int _warnings;
     private int _failed;
@@ -185,6 +186,20 @@ internal sealed class StockBatchSender(
         foreach (var record in result.Records)
         {
             answers.TryAdd(record.RecordKey, record);
+        }
+
+        // The first answer of an automatic run refusing every article alike is about the connection, not the articles: none is
+        // failed (and alerted) for it; they wait, and the engine pauses the stock work with one entry. A user's manual run
+        // shows each article's own answer instead.
+        if (_batchesAnswered++ == 0 && run.Item.Trigger != SyncTrigger.Manual && UniformRefusal.CommonReason(batch, answers) is { } common)
+        {
+            var reason = run.Redactor.Redact(common) ?? common;
+            foreach (var send in batch)
+            {
+                await FinishAsync(send.ArticleNumber, send.Article, JournalStatus.NotSynced, $"stock {send.Quantity.Quantity} not sent: the marketplace refused all {batch.Length} articles of the batch with the same reason, and the stock sync is paused (see the connection's journal tab)", cancellationToken).ConfigureAwait(false);
+            }
+
+            throw new UniformFailureException(batch.Length, reason);
         }
 
         var accepted = new List<SentStock>(batch.Length);

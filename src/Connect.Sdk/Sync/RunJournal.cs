@@ -28,10 +28,18 @@ internal sealed class RunJournal(SyncJournal journal)
         var fix = fields.Length == 0 ? "the connection's credentials" : fields;
         return FailAsync(
             item,
-            $"{PausedPrefix}the marketplace refused the connection's credentials ({Describe(item.Kind).ToLowerInvariant()}: {reason}). "
+            $"{CredentialsPausedPrefix} ({Describe(item.Kind).ToLowerInvariant()}: {reason}). "
             + $"The connection's automatic runs wait: correct {fix} in its settings, then run the connection check, or resume the connection.",
             cancellationToken);
     }
+
+    /// <summary>Fails the work's entry saying that the feature's automatic work is paused because every record failed alike.</summary>
+    public ValueTask RecordPausedAsync(WorkItem item, UniformFailureException failure, CancellationToken cancellationToken) =>
+        FailAsync(
+            item,
+            $"{PausedPrefix}the marketplace refused all {failure.Records} records {Describe(item.Kind).ToLowerInvariant()} sent first with the same reason ({failure.Reason}). "
+            + $"Its automatic runs wait: correct the cause on the marketplace or in the connection's settings, then run the connection check, or resume the connection.",
+            cancellationToken);
 
     private async ValueTask FailAsync(WorkItem item, string message, CancellationToken cancellationToken)
     {
@@ -61,14 +69,16 @@ internal sealed class RunJournal(SyncJournal journal)
     }
 
     /// <summary>
-    /// Marks the paused entry of another kind of work succeeded once a run proved the credentials work again, so that
-    /// the connection's tab does not say "Paused" until, say, the next daily reconcile.
+    /// Marks the paused entry of another kind of work succeeded once a completed run proved its cause fixed — any run for
+    /// refused credentials, a run of the same feature for records refused alike — so that the connection's tab does not
+    /// say "Paused" until, say, the next daily reconcile.
     /// </summary>
     public async ValueTask RecordResumedAsync(ConnectionId connection, WorkKind kind, WorkKind ranAgain, CancellationToken cancellationToken)
     {
         var key = KeyOf(connection, kind);
-        if (await journal.GetAsync(key, cancellationToken).ConfigureAwait(false) is not { Status: JournalStatus.Failed } entry
-            || entry.Message?.StartsWith(PausedPrefix, StringComparison.Ordinal) != true)
+        if (await journal.GetAsync(key, cancellationToken).ConfigureAwait(false) is not { Status: JournalStatus.Failed, Message: { } message }
+            || !(message.StartsWith(CredentialsPausedPrefix, StringComparison.Ordinal)
+                 || (message.StartsWith(PausedPrefix, StringComparison.Ordinal) && kind.Feature() == ranAgain.Feature())))
         {
             return;
         }
@@ -76,12 +86,14 @@ internal sealed class RunJournal(SyncJournal journal)
         await journal.UpdateAsync(
             key,
             (current, now) => current.Status == JournalStatus.Failed
-                ? current.WithStatus(JournalStatus.Succeeded, $"Resumed: {Describe(ranAgain).ToLowerInvariant()} ran again with the connection's credentials.", now)
+                ? current.WithStatus(JournalStatus.Succeeded, $"Resumed: {Describe(ranAgain).ToLowerInvariant()} ran again.", now)
                 : current,
             cancellationToken).ConfigureAwait(false);
     }
 
     private const string PausedPrefix = "Paused: ";
+
+    private const string CredentialsPausedPrefix = PausedPrefix + "the marketplace refused the connection's credentials";
 
     private static string Describe(WorkKind kind) => kind switch
     {

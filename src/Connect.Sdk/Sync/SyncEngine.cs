@@ -158,7 +158,7 @@ public sealed class SyncEngine
             var schedule = await _schedules.GetAsync(item.Connection, item.Kind, cancellationToken).ConfigureAwait(false);
             if (schedule.IsPausedFor(connection, item.Trigger))
             {
-                return Refused(item, $"The automatic runs of {item.Connection} are paused since {schedule.Pause!.At}: the marketplace refused its credentials (see the connection's journal tab).");
+                return Refused(item, $"The automatic runs of {item.Kind} on {item.Connection} are paused since {schedule.Pause!.At} until the user acts; the connection's journal tab says why.");
             }
 
             redactor = await SecretRedactor.ForConnectionAsync(_secrets, connection.Id, connection.Settings, cancellationToken).ConfigureAwait(false);
@@ -177,10 +177,16 @@ public sealed class SyncEngine
             completed = true;
             _logger.RunCompleted(item.Kind, item.Connection, item.Trigger, summary);
             await JournalRunAsync(item, (journal, ct) => journal.RecordCompletedAsync(item, ct), cancellationToken).ConfigureAwait(false);
-            if (schedule.Pause is not null)
+            // A run that completes with a record through (or none failed) proves the cause of a pause fixed: the paused kinds
+            // run again, and their entries stop saying "Paused" (also after an explicit resume). A user's manual run whose
+            // records all failed again proves nothing.
+            if (summary.Succeeded + summary.Warnings > 0 || summary.Failed == 0)
             {
-                // A run that completes proves the credentials work again, for every kind of work the refusal paused.
-                await ResumeAsync(item.Connection, cancellationToken).ConfigureAwait(false);
+                if (schedule.Pause is not null)
+                {
+                    await ResumeAsync(item.Connection, cancellationToken).ConfigureAwait(false);
+                }
+
                 foreach (var other in Enum.GetValues<WorkKind>().Where(k => k != item.Kind))
                 {
                     await JournalRunAsync(item, (journal, ct) => journal.RecordResumedAsync(item.Connection, other, item.Kind, ct), cancellationToken).ConfigureAwait(false);
@@ -197,9 +203,14 @@ public sealed class SyncEngine
             // A failure that is no one record's must still reach the user: on the connection's tab, and so in the alerts.
             if (connection is not null && connector is not null && CredentialsRefusal.In(ex))
             {
-                paused = await PauseAsync(item, connection, cancellationToken).ConfigureAwait(false);
+                paused = await PauseAsync(item, connection, Enum.GetValues<WorkKind>(), "the marketplace refused the credentials", cancellationToken).ConfigureAwait(false);
                 var credentials = connector.Descriptor.Settings.Fields.Where(f => f.InvalidatesCheck);
                 await JournalRunAsync(item, (journal, ct) => journal.RecordPausedAsync(item, reason, credentials, ct), cancellationToken).ConfigureAwait(false);
+            }
+            else if (connection is not null && ex is UniformFailureException uniform)
+            {
+                paused = await PauseAsync(item, connection, Enum.GetValues<WorkKind>().Where(k => k.Feature() == item.Kind.Feature()), "every record of the first batch failed alike", cancellationToken).ConfigureAwait(false);
+                await JournalRunAsync(item, (journal, ct) => journal.RecordPausedAsync(item, uniform, ct), cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -237,19 +248,19 @@ public sealed class SyncEngine
         }
     }
 
-    // Every kind of work of the connection waits: the credentials are the connection's, not this run's. Returns whether
-    // the pause was written (a store that fails here leaves the work unpaused, and the next run fails again).
-    private async ValueTask<bool> PauseAsync(WorkItem item, Connection connection, CancellationToken cancellationToken)
+    // Refused credentials pause every kind of work of the connection, a uniform failure the kinds of its feature. Returns
+    // whether the pause was written (a store that fails here leaves the work unpaused, and the next run fails again).
+    private async ValueTask<bool> PauseAsync(WorkItem item, Connection connection, IEnumerable<WorkKind> kinds, string cause, CancellationToken cancellationToken)
     {
         try
         {
             var pause = new WorkPause(_clock.GetCurrentInstant(), connection.Version);
-            foreach (var kind in Enum.GetValues<WorkKind>())
+            foreach (var kind in kinds)
             {
                 await _schedules.PauseAsync(connection.Id, kind, pause, cancellationToken).ConfigureAwait(false);
             }
 
-            _logger.RunPaused(item.Kind, item.Connection);
+            _logger.RunPaused(item.Kind, item.Connection, cause);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -5,7 +5,8 @@ namespace Connect.Sdk.Sync;
 
 /// <summary>
 /// A kind of work that automatic runs (scheduled and ERP events) leave alone because its last run showed a failure no
-/// retry fixes: the marketplace refused the connection's credentials. It holds the connection's
+/// retry fixes: the marketplace refused the connection's credentials (every kind is paused), or refused every record of
+/// the run's first batch with the same reason (the kinds of that feature). It holds the connection's
 /// <see cref="Connection.Version"/> at the time, so that the user's next change of the connection — a passed
 /// connection check, changed settings — lifts it without the lifecycle knowing of it; a check that failed since keeps
 /// it. <see cref="SyncEngine.ResumeAsync"/> lifts it explicitly, and a run that completes clears it.

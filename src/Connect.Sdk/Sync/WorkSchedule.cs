@@ -36,7 +36,7 @@ public sealed record WorkSchedule
 
     /// <summary>
     /// Why automatic runs of this work wait for the user, when they do: set when the marketplace refused the
-    /// connection's credentials; <see langword="null"/> otherwise.
+    /// connection's credentials or every record alike; <see langword="null"/> otherwise.
     /// </summary>
     public WorkPause? Pause { get; init; }
 
