@@ -78,8 +78,8 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
             }
             catch (JsonException ex)
             {
-                // The parser's message names the position, not the content: nothing of the body (or a secret) leaks.
-                throw Failure(session, operation, $"answered with a body that is not a complete GraphQL answer ({ex.Message})", response.StatusCode);
+                // Named by the field's path, not the content: nothing of the body (or a secret) leaks, and no .NET type either.
+                throw Failure(session, operation, $"answered with a body that is not a complete GraphQL answer ({JsonFieldProblem.Describe(ex)})", response.StatusCode);
             }
 
             if (answer is null)
