@@ -103,7 +103,7 @@ internal sealed class OrderHandOverStep(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var why = run.Redactor.Redact(ex.Message) ?? ex.GetType().Name;
+            var why = run.Redactor.Redact(ex.Message) ?? string.Empty;
             logger.HandOverBrokeOff(connection, number, ex.GetType().Name, why);
             if (recorded)
             {

@@ -113,7 +113,7 @@ internal sealed class OrderImportRunner(
         {
             // A marketplace that fails a lookup fails these orders, not the run: the journal says so, and retry works. Refused
             // credentials go up instead: the orders stay queued, and the engine pauses the connection.
-            var why = run.Redactor.Redact(ex.Message) ?? ex.GetType().Name;
+            var why = run.Redactor.Redact(ex.Message) ?? string.Empty;
             logger.LookupBrokeOff(connection, numbers.Length, ex.GetType().Name, why);
             foreach (var number in numbers)
             {

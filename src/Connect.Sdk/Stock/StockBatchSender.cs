@@ -166,7 +166,7 @@ internal sealed class StockBatchSender(
     private async ValueTask BatchThrewAsync(StockSend[] batch, Exception ex, CancellationToken cancellationToken)
     {
         // The marketplace's text may echo a token, so it is redacted before the journal sees it; the log gets the type only.
-        var reason = run.Redactor.Redact(ex.Message) ?? ex.GetType().Name;
+        var reason = run.Redactor.Redact(ex.Message) ?? string.Empty;
         logger.BatchThrew(run.Connection.Id, batch.Length, ex.GetType().Name);
         StockSyncMetrics.Batch(batch.Length, threw: true);
         foreach (var send in batch)

@@ -197,7 +197,7 @@ public sealed class SyncEngine
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var reason = redactor.Redact(ex.Message) ?? ex.GetType().Name;
+            var reason = redactor.Redact(ex.Message) ?? string.Empty;
             _logger.RunFailed(item.Kind, item.Connection, item.Trigger, ex.GetType().Name, reason);
 
             // A failure that is no one record's must still reach the user: on the connection's tab, and so in the alerts.
