@@ -16,6 +16,16 @@ public sealed class AmazonSettingException : Exception
         SettingKey = settingKey;
     }
 
+    /// <summary>Creates the exception with the failure that caused it.</summary>
+    /// <param name="settingKey">The key of the setting to fix, e.g. <c>refreshToken</c>.</param>
+    /// <param name="message">What is wrong, without any secret value.</param>
+    /// <param name="innerException">The cause, e.g. Login with Amazon's refusal of the credentials.</param>
+    public AmazonSettingException(string settingKey, string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        SettingKey = settingKey;
+    }
+
     /// <summary>Creates the exception without a setting (for serializers and analyzers).</summary>
     public AmazonSettingException()
         : this(string.Empty, "An Amazon setting is wrong.")

@@ -50,7 +50,7 @@ internal sealed class RedactionHandler(string client, SecretRedactor clientRedac
                 metrics.InDoubt(client, operation);
             }
 
-            logger.Failed(client, operation ?? "-", request.Method.Method, HttpRedaction.RedactUri(request.RequestUri, redactor), Elapsed(started), failure.Message);
+            logger.Failed(client, operation ?? "-", request.Method.Method, HttpRedaction.RedactUri(request.RequestUri, redactor), Elapsed(started), $"{TypeOf(redacted)}: {failure.Message}");
             if (ReferenceEquals(failure, exception))
             {
                 throw;
@@ -74,7 +74,8 @@ internal sealed class RedactionHandler(string client, SecretRedactor clientRedac
             text = text.Replace(raw.ToString(), uri, StringComparison.Ordinal).Replace(raw.OriginalString, uri, StringComparison.Ordinal);
         }
 
-        var message = $"{request.Method} {uri} failed: {exception.GetType().Name}: {redactor.Redact(text)}";
+        // The message reaches the journal and the user, so it names no .NET type; the log line keeps the type (TypeOf).
+        var message = $"{request.Method} {uri} failed: {redactor.Redact(text)}";
         Exception redacted = exception switch
         {
             HttpRequestException http => new HttpRequestException(http.HttpRequestError, message, inner: null, http.StatusCode),
@@ -85,8 +86,15 @@ internal sealed class RedactionHandler(string client, SecretRedactor clientRedac
             _ => new HttpRequestException(HttpRequestError.Unknown, message, inner: null) { Data = { [NotSentMark] = true } },
         };
         redacted.Data[RedactedMark] = true;
+        redacted.Data[FailureTypeMark] = exception.GetType().Name;
         return redacted;
     }
+
+    /// <summary>Holds the type of the failure a redacted copy stands for, for the log line.</summary>
+    internal const string FailureTypeMark = "connect_sdk.failure_type";
+
+    /// <summary>The type of the failure below, for logs only: a redacted copy remembers the type it replaced.</summary>
+    internal static string TypeOf(Exception exception) => exception.Data[FailureTypeMark] as string ?? exception.GetType().Name;
 
     /// <summary>Marks a failure raised before the request went out (not by the transport).</summary>
     internal const string NotSentMark = "connect_sdk.not_sent";

@@ -29,11 +29,12 @@ public sealed class SqliteWorkScheduleStore : IWorkScheduleStore
             {
                 // One read transaction, so the state and its requests come from the same snapshot.
                 await using var snapshot = db.BeginTransaction(deferred: true);
-                await using var select = db.Command(snapshot, "SELECT last_scheduled_run_at, version FROM work_schedules WHERE connection = $connection AND kind = $kind;")
+                await using var select = db.Command(snapshot, "SELECT last_scheduled_run_at, version, paused_at, paused_connection_version FROM work_schedules WHERE connection = $connection AND kind = $kind;")
                     .With("$connection", connection.Value)
                     .With("$kind", kind.ToString());
                 Instant? lastRun;
                 long version;
+                WorkPause? pause;
                 await using (var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false))
                 {
                     if (!await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -43,6 +44,7 @@ public sealed class SqliteWorkScheduleStore : IWorkScheduleStore
 
                     lastRun = reader.GetNullableInstant(0);
                     version = reader.GetInt64(1);
+                    pause = reader.GetNullableInstant(2) is { } pausedAt ? new WorkPause(pausedAt, reader.GetInt64(3)) : null;
                 }
 
                 await using var requests = db.Command(snapshot, "SELECT trigger, requested_at FROM work_schedule_requests WHERE connection = $connection AND kind = $kind;")
@@ -57,7 +59,7 @@ public sealed class SqliteWorkScheduleStore : IWorkScheduleStore
                     }
                 }
 
-                return new WorkSchedule(connection, kind) { LastScheduledRunAt = lastRun, Requests = pending.ToFrozenDictionary(), Version = version };
+                return new WorkSchedule(connection, kind) { LastScheduledRunAt = lastRun, Requests = pending.ToFrozenDictionary(), Pause = pause, Version = version };
             },
             cancellationToken);
 
@@ -72,11 +74,13 @@ public sealed class SqliteWorkScheduleStore : IWorkScheduleStore
                 // Version zero inserts, and finds a stored state a conflict; any other version must match the stored
                 // one. Either way no row changed means another writer got there first.
                 await using var save = db.Command(transaction, schedule.Version == 0
-                        ? "INSERT INTO work_schedules (connection, kind, last_scheduled_run_at, version) VALUES ($connection, $kind, $last_run, 1) ON CONFLICT DO NOTHING;"
-                        : "UPDATE work_schedules SET last_scheduled_run_at = $last_run, version = version + 1 WHERE connection = $connection AND kind = $kind AND version = $expected;")
+                        ? "INSERT INTO work_schedules (connection, kind, last_scheduled_run_at, paused_at, paused_connection_version, version) VALUES ($connection, $kind, $last_run, $paused_at, $paused_version, 1) ON CONFLICT DO NOTHING;"
+                        : "UPDATE work_schedules SET last_scheduled_run_at = $last_run, paused_at = $paused_at, paused_connection_version = $paused_version, version = version + 1 WHERE connection = $connection AND kind = $kind AND version = $expected;")
                     .With("$connection", schedule.Connection.Value)
                     .With("$kind", schedule.Kind.ToString())
                     .With("$last_run", schedule.LastScheduledRunAt?.ToStored())
+                    .With("$paused_at", schedule.Pause?.At.ToStored())
+                    .With("$paused_version", schedule.Pause?.ConnectionVersion)
                     .With("$expected", schedule.Version);
                 if (await save.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
                 {

@@ -40,4 +40,11 @@ public sealed class ConnectSdkException : Exception
 
     /// <summary>The marketplace's HTTP status code, when the failure came from a marketplace response.</summary>
     public int? MarketplaceStatusCode { get; init; }
+
+    /// <summary>
+    /// Whether the marketplace refused the connection's credentials or their access (Shopify's <c>ACCESS_DENIED</c>),
+    /// where the HTTP status does not say so: a 401 or 403 in <see cref="MarketplaceStatusCode"/> counts anyway. Such
+    /// a failure pauses the connection's automatic work until the user corrects the settings.
+    /// </summary>
+    public bool CredentialsRefused { get; init; }
 }

@@ -90,11 +90,27 @@ public sealed class RedactionTests : IDisposable
         var exception = await Assert.ThrowsAsync<HttpRequestException>(() => send);
 
         Assert.DoesNotContain("rt_0a1b2c3d4e", exception.ToString(), StringComparison.Ordinal);
-        Assert.Contains(nameof(InvalidOperationException), exception.Message, StringComparison.Ordinal);
+        Assert.Contains("token refresh failed", exception.Message, StringComparison.Ordinal);
         Assert.All(_harness.Logs.Collector.GetSnapshot(), l =>
         {
             Assert.DoesNotContain("rt_0a1b2c3d4e", l.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("rt_0a1b2c3d4e", l.Exception?.ToString() ?? string.Empty, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task Send_FailureBelow_MessageNamesNoDotNetTypeButTheLogDoes()
+    {
+        // The message reaches the journal's connection tab, where a user reads it; the type is for the support engineer.
+        var stub = _harness.Add("shop");
+        stub.Then((_, _) => throw new InvalidOperationException("the signing key is not configured"));
+        var send = _harness.SendAsync("shop", new HttpRequestMessage(HttpMethod.Post, "orders"));
+        await _harness.Time.RunAsync((Task)send);
+
+        var exception = await Assert.ThrowsAsync<HttpRequestException>(() => send);
+
+        Assert.EndsWith("failed: the signing key is not configured", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(_harness.Logs.Collector.GetSnapshot(), l => l.Message.Contains($"{nameof(InvalidOperationException)}: ", StringComparison.Ordinal));
     }
 }

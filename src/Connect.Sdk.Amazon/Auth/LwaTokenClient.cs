@@ -67,14 +67,24 @@ internal sealed class LwaTokenClient(IHttpClientFactory httpClients, TimeProvide
 
         var refusal = Refusal(body);
         AmazonLog.TokenRefused(logger, settings.ConnectionId.Value, (int)status, refusal?.Error ?? "-");
+        // The refusal as the cause marks the credentials refused, so that the SDK pauses the connection instead of failing
+        // every record with it until someone stores new credentials.
+        var refused = new ConnectSdkException($"Login with Amazon refused the credentials ({refusal?.Error}).")
+        {
+            ConnectionId = settings.ConnectionId,
+            MarketplaceStatusCode = (int)status,
+            CredentialsRefused = true,
+        };
         throw refusal?.Error switch
         {
             "invalid_grant" => new AmazonSettingException(
                 AmazonConnector.RefreshTokenKey,
-                $"Login with Amazon refused the refresh token of connection {settings.ConnectionId} ({refusal.Error}: {settings.Redactor.Redact(refusal.Description)}); authorise the application again in Seller Central and store the new refresh token in '{AmazonConnector.RefreshTokenKey}'."),
+                $"Login with Amazon refused the refresh token of connection {settings.ConnectionId} ({refusal.Error}: {settings.Redactor.Redact(refusal.Description)}); authorise the application again in Seller Central and store the new refresh token in '{AmazonConnector.RefreshTokenKey}'.",
+                refused),
             "invalid_client" or "unauthorized_client" => new AmazonSettingException(
                 AmazonConnector.ClientSecretKey,
-                $"Login with Amazon refused the application of connection {settings.ConnectionId} ({refusal.Error}: {settings.Redactor.Redact(refusal.Description)}); check '{AmazonConnector.ClientIdKey}' and '{AmazonConnector.ClientSecretKey}'."),
+                $"Login with Amazon refused the application of connection {settings.ConnectionId} ({refusal.Error}: {settings.Redactor.Redact(refusal.Description)}); check '{AmazonConnector.ClientIdKey}' and '{AmazonConnector.ClientSecretKey}'.",
+                refused),
             _ => new ConnectSdkException(
                 $"Login with Amazon answered the token exchange of connection {settings.ConnectionId} with {(int)status} ({refusal?.Error ?? "no error code"}: {settings.Redactor.Redact(refusal?.Description ?? AmazonResponse.Excerpt(body))}).")
             {

@@ -62,8 +62,16 @@ internal sealed class AmazonStockFeature(AmazonApiClient client, ILogger logger)
     /// <param name="settings">The connection (for redaction).</param>
     /// <param name="logger">Where the submission id goes: it changes every run, so the journal's message leaves it out.</param>
     /// <returns>The result.</returns>
+    /// <exception cref="ConnectSdkException">Amazon answered 401, or 403 <c>Unauthorized</c>: the token, the application's role
+    /// or the seller id is refused, which is the connection's failure, not this SKU's; the SDK pauses the connection on it
+    /// instead of failing every SKU with it.</exception>
     internal static RecordResult ToResult(string articleNumber, string sku, int quantity, AmazonResponse response, AmazonConnectionSettings settings, ILogger logger)
     {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw AmazonCalls.Refused(settings, AmazonOperation.PatchListingsItem, response, $"SKU {sku}");
+        }
+
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return RecordResult.Failure(articleNumber, $"Amazon does not list SKU {sku} for this seller ({settings.Redactor.Redact(response.Describe())}); check the SKU_FBM foreign number of article {articleNumber}.");
@@ -137,7 +145,7 @@ internal sealed class AmazonStockFeature(AmazonApiClient client, ILogger logger)
             var response = await client.SendAsync(settings, AmazonOperation.PatchListingsItem, HttpMethod.Patch, path, body, cancellationToken).ConfigureAwait(false);
             return ToResult(update.ArticleNumber, sku, update.Quantity, response, settings, logger);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+        catch (Exception ex) when ((ex is HttpRequestException or TimeoutException) && !CredentialsRefusal.In(ex))
         {
             // An absolute quantity: whether or not a lost patch landed, sending it again sets the same level, so the record
             // stays unconfirmed and the next run sends it again.

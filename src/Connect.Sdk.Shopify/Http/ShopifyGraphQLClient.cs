@@ -127,7 +127,9 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
             if (errors.Count > 0)
             {
                 var messages = string.Join("; ", errors.Select(e => e.Extensions?.Code is { } code ? $"{code}: {e.Message}" : e.Message));
-                var failure = Failure(session, operation, $"answered with errors: {session.Redactor.Redact(messages)}", response.StatusCode);
+                // ACCESS_DENIED: the app lacks a scope for every record alike, so the connection's work pauses for the user.
+                var accessDenied = errors.Any(e => e.Extensions?.Code == "ACCESS_DENIED");
+                var failure = Failure(session, operation, $"answered with errors: {session.Redactor.Redact(messages)}", response.StatusCode, accessDenied);
                 failure.Data[ErrorCodesKey] = string.Join(",", errors.Select(e => e.Extensions?.Code).OfType<string>());
                 throw failure;
             }
@@ -143,11 +145,12 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
     public static bool HasErrorCode(ConnectSdkException exception, string code) =>
         exception?.Data[ErrorCodesKey] is string codes && codes.Split(',').Contains(code, StringComparer.Ordinal);
 
-    private static ConnectSdkException Failure(ShopifySession session, ShopifyOperation operation, string what, HttpStatusCode status) =>
+    private static ConnectSdkException Failure(ShopifySession session, ShopifyOperation operation, string what, HttpStatusCode status, bool credentialsRefused = false) =>
         new($"Shopify {what} to {operation.Name} (connection {session.ConnectionId}).")
         {
             ConnectionId = session.Connection.ConnectionId,
             MarketplaceStatusCode = (int)status,
+            CredentialsRefused = credentialsRefused,
         };
 
     private static string Excerpt(ShopifySession session, string body) => ErrorText.Excerpt(session.Redactor.Redact(body) ?? string.Empty, 200);

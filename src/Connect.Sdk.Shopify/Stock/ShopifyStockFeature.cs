@@ -121,9 +121,10 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             ShopifyLog.WriteInDoubt(logger, ShopifyDocuments.SetQuantities.Name, session.ConnectionId);
             return await ResolveByReadingAsync(session, location, pending, results, session.Redactor.Redact(ex.Message) ?? string.Empty, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or ConnectSdkException)
+        catch (Exception ex) when ((ex is HttpRequestException or ConnectSdkException) && !CredentialsRefusal.In(ex))
         {
-            // An answer that refuses the request (4xx), or a request that provably never left: nothing was applied.
+            // An answer that refuses the request (4xx), or a request that provably never left: nothing was applied. A refused
+            // token or scope (401, 403, ACCESS_DENIED) is the connection's, not the articles': it goes up and pauses the connection.
             foreach (var unsent in pending)
             {
                 results[unsent.Update.ArticleNumber] = RecordResult.Failure(unsent.Update.ArticleNumber, $"stock {unsent.Update.Quantity} not sent: {session.Redactor.Redact(ex.Message)}");
@@ -262,7 +263,7 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
     };
 
     // No answer, a 200 whose body cannot be read, or a 5xx after the retries: the mutation may or may not have run.
-    private static bool IsInDoubt(Exception ex) => ex is WriteInDoubtException or ConnectSdkException { MarketplaceStatusCode: 200 or >= 500 };
+    private static bool IsInDoubt(Exception ex) => ex is WriteInDoubtException or ConnectSdkException { MarketplaceStatusCode: 200 or >= 500, CredentialsRefused: false };
 
     // A quantity's error names it by position: ["input", "quantities", "3", "changeFromQuantity"].
     private static int? IndexOf(ShopifyUserErrorJson error)

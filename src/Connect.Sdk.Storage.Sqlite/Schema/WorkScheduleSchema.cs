@@ -24,5 +24,9 @@ internal static class WorkScheduleSchema
                 FOREIGN KEY (connection, kind) REFERENCES work_schedules (connection, kind) ON DELETE CASCADE
             ) STRICT, WITHOUT ROWID;
             """),
+        new("schedules", 2, "a pause of automatic runs until the user acts", """
+            ALTER TABLE work_schedules ADD COLUMN paused_at INTEGER;
+            ALTER TABLE work_schedules ADD COLUMN paused_connection_version INTEGER;
+            """),
     ];
 }

@@ -52,6 +52,23 @@ public abstract class WorkScheduleStoreContract : StoreContract<IWorkScheduleSto
         Assert.Equal(T0, Assert.Contains(SyncTrigger.Manual, read.Requests));
     }
 
+    /// <summary>A pause reads back with its instant and the connection's version, and a save without it lifts it.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Fact]
+    public async Task TrySave_Pause_ReadsBackAndCanBeLifted()
+    {
+        var store = await CreateStoreAsync();
+        var fresh = await store.GetAsync(Shop, WorkKind.StockSync, CancellationToken.None);
+
+        var paused = await store.TrySaveAsync(Changed(fresh, 1) with { Pause = new WorkPause(T0, 7) }, CancellationToken.None);
+        var read = await store.GetAsync(Shop, WorkKind.StockSync, CancellationToken.None);
+        Assert.NotNull(paused);
+        Assert.Equal(new WorkPause(T0, 7), read.Pause);
+
+        Assert.NotNull(await store.TrySaveAsync(read with { Pause = null }, CancellationToken.None));
+        Assert.Null((await store.GetAsync(Shop, WorkKind.StockSync, CancellationToken.None)).Pause);
+    }
+
     /// <summary>Every save gives the state a greater version than the one before.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Fact]

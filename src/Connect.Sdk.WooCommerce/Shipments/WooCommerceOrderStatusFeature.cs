@@ -1,3 +1,4 @@
+using System.Net;
 using System.Globalization;
 using System.Text.Json;
 using Connect.Sdk.Connectors;
@@ -46,6 +47,16 @@ internal sealed class WooCommerceOrderStatusFeature(WooCommerceClient client, IL
         }
 
         var order = await client.SendAsync(connection, WooCommerceCall.Get(string.Create(CultureInfo.InvariantCulture, $"orders/{id}"), "orders.get"), cancellationToken).ConfigureAwait(false);
+        if (order.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            // The key, not the order: it goes up, and the SDK pauses the connection with the order waiting.
+            throw new ConnectSdkException($"Order {number}: WooCommerce refused the key reading order id {id} with {(int)order.StatusCode} {WooCommerceClient.Describe(order.Body)}.")
+            {
+                ConnectionId = connection.ConnectionId,
+                MarketplaceStatusCode = (int)order.StatusCode,
+            };
+        }
+
         if (!order.IsSuccess)
         {
             return RecordResult.Failure(number, $"Order {number}: WooCommerce answered order id {id} with {(int)order.StatusCode} {WooCommerceClient.Describe(order.Body)}.");

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
@@ -54,8 +55,10 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
                     targets.Add((i, update, target));
                 }
             }
-            catch (ConnectSdkException ex)
+            catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
             {
+                // A refused key (401 woocommerce_rest_cannot_view, 403) is the connection's, not the article's: it goes up,
+                // and the SDK pauses the connection instead of failing every article of the batch with it.
                 results[i] = RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber}: {ex.Message}");
             }
         }
@@ -96,6 +99,11 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
         if (!response.IsSuccess)
         {
             var refusal = $"WooCommerce refused the stock batch with {(int)response.StatusCode} {WooCommerceClient.Describe(response.Body)}";
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new ConnectSdkException($"{refusal}.") { ConnectionId = connection.ConnectionId, MarketplaceStatusCode = (int)response.StatusCode };
+            }
+
             return items.Select(i => (i.Index, RecordResult.Failure(i.Update.ArticleNumber, $"Article {i.Update.ArticleNumber} (SKU {i.Update.ForeignNumber.Value}): {refusal}.")));
         }
 

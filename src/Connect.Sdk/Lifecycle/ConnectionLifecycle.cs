@@ -312,13 +312,23 @@ public sealed class ConnectionLifecycle
         {
             // Whatever a connector throws is a failed check the user can act on, not a crash of the host.
             _logger.CheckThrew(connection.Id, connection.ConnectorId, ex.GetType().Name);
-            result = ConnectionCheckResult.Failure(ex is ConnectSdkException
-                ? ex.Message
-                : $"The connector failed with an unexpected {ex.GetType().Name}; its details are not shown because they may contain credentials.");
+            result = ConnectionCheckResult.Failure(ex is ConnectSdkException ? ex.Message : UnexpectedFailure(ex));
         }
 
         activity?.SetTag("connect_sdk.check_passed", result.Passed);
         return await MaskSecretsAsync(result, connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The user reads this, so it says what kind of failure it was in words; the log line (event 1003) names the .NET type.
+    private static string UnexpectedFailure(Exception ex)
+    {
+        var what = ex switch
+        {
+            HttpRequestException => "The call to the marketplace failed",
+            TimeoutException => "The marketplace did not answer in time",
+            _ => "The connector failed unexpectedly",
+        };
+        return $"{what}; its details are not shown because they may contain credentials; the host's log names the error (event 1003).";
     }
 
     // Connectors promise never to quote a secret; this masks the ones that break the promise anyway,

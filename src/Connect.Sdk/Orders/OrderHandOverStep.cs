@@ -36,7 +36,16 @@ internal sealed class OrderHandOverStep(
         var connection = run.Connection.Id;
         await journal.SetAsync(connection, staged.OrderNumber, JournalStatus.Running, "handing the order to the ERP (step 2 of 2)", staged.Order, cancellationToken).ConfigureAwait(false);
         var outcome = await TryHandOverAsync(run, staged, cancellationToken).ConfigureAwait(false);
-        await journal.SetAsync(connection, staged.OrderNumber, outcome.Status, outcome.Message, staged.Order, cancellationToken).ConfigureAwait(false);
+        if (outcome.Kind == OrderOutcomeKind.BrokeOff)
+        {
+            // Handed over again by automatic runs, so an ERP that stays down is not asked for it every 15 minutes.
+            await journal.FailUntilNextTryAsync(connection, staged.OrderNumber, outcome.Message, staged.Order, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await journal.SetAsync(connection, staged.OrderNumber, outcome.Status, outcome.Message, staged.Order, cancellationToken).ConfigureAwait(false);
+        }
+
         OrderImportMetrics.HandedOver(outcome);
         return outcome;
     }
@@ -94,7 +103,7 @@ internal sealed class OrderHandOverStep(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var why = run.Redactor.Redact(ex.Message) ?? ex.GetType().Name;
+            var why = run.Redactor.Redact(ex.Message) ?? string.Empty;
             logger.HandOverBrokeOff(connection, number, ex.GetType().Name, why);
             if (recorded)
             {
@@ -104,8 +113,8 @@ internal sealed class OrderHandOverStep(
             }
 
             return OrderOutcome.BrokeOff(erpOrderId is null
-                ? $"handing order {number} to the ERP broke off ({why}); it stays staged, and the next scheduled run or a retry from the journal hands it over again under the same key, so the ERP never creates it twice"
-                : $"the ERP accepted order {number} as {erpOrderId}, but recording the import failed ({why}); the next scheduled run or a retry from the journal hands it over again under the same key, so the ERP does not create it twice");
+                ? $"handing order {number} to the ERP broke off ({why}); it stays staged, and automatic runs (or a retry from the journal, at once) hand it over again under the same key, so the ERP never creates it twice"
+                : $"the ERP accepted order {number} as {erpOrderId}, but recording the import failed ({why}); automatic runs (or a retry from the journal, at once) hand it over again under the same key, so the ERP does not create it twice");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Connect.Sdk.Journal;
+using NodaTime;
 
 namespace Connect.Sdk.Orders;
 
@@ -15,6 +16,21 @@ internal sealed class OrderImportJournal(SyncJournal journal)
             message,
             cancellationToken,
             order is null ? null : entry => WithOrder(entry, order));
+
+    /// <summary>
+    /// Fails an order whose hand-over broke off (the ERP or a store failed), which automatic runs hand over again by
+    /// themselves: at its next try, later with every failure in a row (<see cref="RetryBackoff"/>), said at the end of
+    /// the message.
+    /// </summary>
+    public ValueTask<JournalEntry> FailUntilNextTryAsync(ConnectionId connection, string orderNumber, string message, MarketplaceOrder order, CancellationToken cancellationToken) =>
+        journal.UpdateAsync(
+            new JournalKey(connection, RecordKind.Order, orderNumber),
+            (entry, now) => WithOrder(RetryBackoff.Schedule(entry.WithStatus(JournalStatus.Failed, message, now), now), order),
+            cancellationToken);
+
+    /// <summary>Whether automatic runs leave the order alone for now, because its next try is later.</summary>
+    public async ValueTask<bool> IsWaitingAsync(ConnectionId connection, string orderNumber, Instant now, CancellationToken cancellationToken) =>
+        RetryBackoff.IsWaiting(await journal.GetAsync(new JournalKey(connection, RecordKind.Order, orderNumber), cancellationToken).ConfigureAwait(false), now);
 
     /// <summary>
     /// The order numbers of entries left waiting: queued by a user, or left running by a run that broke off;

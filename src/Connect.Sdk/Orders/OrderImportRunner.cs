@@ -46,9 +46,11 @@ internal sealed class OrderImportRunner(
     {
         var numbers = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var now = clock.GetCurrentInstant();
         await foreach (var pending in staging.ListPendingAsync(run.Connection.Id, cancellationToken).ConfigureAwait(false))
         {
-            if (seen.Add(pending.OrderNumber))
+            // An order whose hand-over keeps breaking off waits for its next try; a user's retry queues it, which ends the wait.
+            if (seen.Add(pending.OrderNumber) && !await journal.IsWaitingAsync(run.Connection.Id, pending.OrderNumber, now, cancellationToken).ConfigureAwait(false))
             {
                 numbers.Add(pending.OrderNumber);
             }
@@ -107,10 +109,11 @@ internal sealed class OrderImportRunner(
         {
             found = await feature.FetchOrdersByNumberAsync(run.Context, numbers, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && !CredentialsRefusal.In(ex))
         {
-            // A marketplace that fails a lookup fails these orders, not the run: the journal says so, and retry works.
-            var why = run.Redactor.Redact(ex.Message) ?? ex.GetType().Name;
+            // A marketplace that fails a lookup fails these orders, not the run: the journal says so, and retry works. Refused
+            // credentials go up instead: the orders stay queued, and the engine pauses the connection.
+            var why = run.Redactor.Redact(ex.Message) ?? string.Empty;
             logger.LookupBrokeOff(connection, numbers.Length, ex.GetType().Name, why);
             foreach (var number in numbers)
             {
@@ -187,6 +190,10 @@ internal sealed class OrderImportRunner(
             {
                 case StagedOrderState.HandedOver:
                     summary = summary.Add(await AlreadyImportedAsync(connection, order.OrderNumber, order.ErpOrderId!, cancellationToken).ConfigureAwait(false));
+                    break;
+                case StagedOrderState.Staged when await journal.IsWaitingAsync(connection, order.OrderNumber, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false):
+                    // Fetched again (the overlap, say) while its hand-over waits for its next try: the ERP is not asked sooner.
+                    summary = summary.Add(new(0, 0, 0, 1));
                     break;
                 case StagedOrderState.Staged:
                     // Journaled before any hand-over, so that a crash in step two leaves "loaded, waiting" visible.

@@ -127,7 +127,23 @@ internal sealed class OrderStatusExportRunner(
             return new WorkRunSummary(0, 0, 0, 1);
         }
 
-        var result = await CallMarketplaceAsync(run, feature, update, cancellationToken).ConfigureAwait(false);
+        RecordResult result;
+        try
+        {
+            result = await CallMarketplaceAsync(run, feature, update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (CredentialsRefusal.In(ex))
+        {
+            // Not this order's fault: it waits Queued (the change stays in the outbox), and the engine pauses the connection.
+            await journal.SetStatusAsync(
+                key,
+                JournalStatus.Queued,
+                $"Waiting to export {what}: {CredentialsRefusal.Waiting}.",
+                cancellationToken,
+                OrderStatusJournalDetails.With(OrderStatusJournalDetails.Tracking(update, TrackingExportState.Pending), order)).ConfigureAwait(false);
+            throw;
+        }
+
         var accepted = result.Outcome is RecordOutcome.Succeeded or RecordOutcome.Warning;
         var stored = await outbox.MarkHandledAsync(entry, accepted, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         var (status, message, tracking) = Journaled(run, result, update, what, stored);
@@ -158,7 +174,7 @@ internal sealed class OrderStatusExportRunner(
         {
             return await feature.ExportOrderStatusAsync(run.Context, update, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && !CredentialsRefusal.In(ex))
         {
             // A connector's exception message may quote a token or a signed URL: redacted before it is journaled or logged.
             var reason = run.Redactor.Redact(ex.Message) ?? string.Empty;

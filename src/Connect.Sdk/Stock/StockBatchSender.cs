@@ -30,6 +30,7 @@ internal sealed class StockBatchSender(
     private readonly Dictionary<string, JournalStatus> _outcomes = new(StringComparer.Ordinal);
     private readonly int _batchSize = Math.Max(1, feature.MaxBatchSize);
     private int _consecutiveFailures;
+    private int _batchesAnswered;
     private int _succeeded;
     private int _warnings;
     private int _failed;
@@ -140,6 +141,17 @@ internal sealed class StockBatchSender(
         {
             result = await feature.PushStockAsync(run.Context, updates, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception ex) when (CredentialsRefusal.In(ex))
+        {
+            // Not the articles' fault, and the same for every article: none is failed (and alerted) for it. They wait, and
+            // the engine pauses the connection with one entry on its tab; the next run after the user's fix sends them.
+            foreach (var send in batch)
+            {
+                await FinishAsync(send.ArticleNumber, send.Article, JournalStatus.NotSynced, $"stock {send.Quantity.Quantity} not sent: {CredentialsRefusal.Waiting}", cancellationToken).ConfigureAwait(false);
+            }
+
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             await BatchThrewAsync(batch, ex, cancellationToken).ConfigureAwait(false);
@@ -154,7 +166,7 @@ internal sealed class StockBatchSender(
     private async ValueTask BatchThrewAsync(StockSend[] batch, Exception ex, CancellationToken cancellationToken)
     {
         // The marketplace's text may echo a token, so it is redacted before the journal sees it; the log gets the type only.
-        var reason = run.Redactor.Redact(ex.Message) ?? ex.GetType().Name;
+        var reason = run.Redactor.Redact(ex.Message) ?? string.Empty;
         logger.BatchThrew(run.Connection.Id, batch.Length, ex.GetType().Name);
         StockSyncMetrics.Batch(batch.Length, threw: true);
         foreach (var send in batch)
@@ -174,6 +186,20 @@ internal sealed class StockBatchSender(
         foreach (var record in result.Records)
         {
             answers.TryAdd(record.RecordKey, record);
+        }
+
+        // The first answer of an automatic run refusing every article alike is about the connection, not the articles: none is
+        // failed (and alerted) for it; they wait, and the engine pauses the stock work with one entry. A user's manual run
+        // shows each article's own answer instead.
+        if (_batchesAnswered++ == 0 && run.Item.Trigger != SyncTrigger.Manual && UniformRefusal.CommonReason(batch, answers) is { } common)
+        {
+            var reason = run.Redactor.Redact(common) ?? common;
+            foreach (var send in batch)
+            {
+                await FinishAsync(send.ArticleNumber, send.Article, JournalStatus.NotSynced, $"stock {send.Quantity.Quantity} not sent: the marketplace refused all {batch.Length} articles of the batch with the same reason, and the stock sync is paused (see the connection's journal tab)", cancellationToken).ConfigureAwait(false);
+            }
+
+            throw new UniformFailureException(batch.Length, reason);
         }
 
         var accepted = new List<SentStock>(batch.Length);

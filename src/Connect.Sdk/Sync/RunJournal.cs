@@ -1,4 +1,5 @@
 using Connect.Sdk.Journal;
+using Connect.Sdk.Settings;
 
 namespace Connect.Sdk.Sync;
 
@@ -14,9 +15,34 @@ internal sealed class RunJournal(SyncJournal journal)
     public static JournalKey KeyOf(ConnectionId connection, WorkKind kind) => new(connection, RecordKind.Connection, kind.ToString());
 
     /// <summary>Fails the work's entry with the run's reason, or counts one more failed run of the same reason.</summary>
-    public async ValueTask RecordFailedAsync(WorkItem item, string reason, CancellationToken cancellationToken)
+    public ValueTask RecordFailedAsync(WorkItem item, string reason, CancellationToken cancellationToken) =>
+        FailAsync(item, $"{Describe(item.Kind)} broke off and is tried again at its next run: {reason}", cancellationToken);
+
+    /// <summary>
+    /// Fails the work's entry saying that the connection's automatic work is paused, why, and which settings to correct
+    /// (by the names the user sees) before the check that resumes it.
+    /// </summary>
+    public ValueTask RecordPausedAsync(WorkItem item, string reason, IEnumerable<SettingField> credentials, CancellationToken cancellationToken)
     {
-        var message = $"{Describe(item.Kind)} broke off and is tried again at its next run: {reason}";
+        var fields = string.Join(", ", credentials.Select(f => $"'{f.DisplayName}'"));
+        var fix = fields.Length == 0 ? "the connection's credentials" : fields;
+        return FailAsync(
+            item,
+            $"{CredentialsPausedPrefix} ({Describe(item.Kind).ToLowerInvariant()}: {reason}). "
+            + $"The connection's automatic runs wait: correct {fix} in its settings, then run the connection check, or resume the connection.",
+            cancellationToken);
+    }
+
+    /// <summary>Fails the work's entry saying that the feature's automatic work is paused because every record failed alike.</summary>
+    public ValueTask RecordPausedAsync(WorkItem item, UniformFailureException failure, CancellationToken cancellationToken) =>
+        FailAsync(
+            item,
+            $"{PausedPrefix}the marketplace refused all {failure.Records} records {Describe(item.Kind).ToLowerInvariant()} sent first with the same reason ({failure.Reason}). "
+            + $"Its automatic runs wait: correct the cause on the marketplace or in the connection's settings, then run the connection check, or resume the connection.",
+            cancellationToken);
+
+    private async ValueTask FailAsync(WorkItem item, string message, CancellationToken cancellationToken)
+    {
         await journal.UpdateAsync(
             KeyOf(item.Connection, item.Kind),
             (entry, now) => entry.Status == JournalStatus.Failed && string.Equals(entry.Message, message, StringComparison.Ordinal)
@@ -41,6 +67,33 @@ internal sealed class RunJournal(SyncJournal journal)
                 : entry,
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Marks the paused entry of another kind of work succeeded once a completed run proved its cause fixed — any run for
+    /// refused credentials, a run of the same feature for records refused alike — so that the connection's tab does not
+    /// say "Paused" until, say, the next daily reconcile.
+    /// </summary>
+    public async ValueTask RecordResumedAsync(ConnectionId connection, WorkKind kind, WorkKind ranAgain, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(connection, kind);
+        if (await journal.GetAsync(key, cancellationToken).ConfigureAwait(false) is not { Status: JournalStatus.Failed, Message: { } message }
+            || !(message.StartsWith(CredentialsPausedPrefix, StringComparison.Ordinal)
+                 || (message.StartsWith(PausedPrefix, StringComparison.Ordinal) && kind.Feature() == ranAgain.Feature())))
+        {
+            return;
+        }
+
+        await journal.UpdateAsync(
+            key,
+            (current, now) => current.Status == JournalStatus.Failed
+                ? current.WithStatus(JournalStatus.Succeeded, $"Resumed: {Describe(ranAgain).ToLowerInvariant()} ran again.", now)
+                : current,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private const string PausedPrefix = "Paused: ";
+
+    private const string CredentialsPausedPrefix = PausedPrefix + "the marketplace refused the connection's credentials";
 
     private static string Describe(WorkKind kind) => kind switch
     {

@@ -127,9 +127,12 @@ public sealed class SyncEngine
         var redactor = SecretRedactor.None;
         var requestConsumed = false;
         var completed = false;
+        var paused = false;
+        Connection? connection = null;
+        IConnector? connector = null;
         try
         {
-            var connection = await _connections.GetAsync(item.Connection, cancellationToken).ConfigureAwait(false);
+            connection = await _connections.GetAsync(item.Connection, cancellationToken).ConfigureAwait(false);
             if (connection is null)
             {
                 return Refused(item, $"Connection {item.Connection} does not exist.");
@@ -146,9 +149,16 @@ public sealed class SyncEngine
                 return Refused(item, $"No runner is registered for {item.Kind}.");
             }
 
-            if (_connectors.Find(connection.ConnectorId) is not { } connector)
+            connector = _connectors.Find(connection.ConnectorId);
+            if (connector is null)
             {
                 return Refused(item, $"Connection {item.Connection} uses connector '{connection.ConnectorId}', which this host does not register.");
+            }
+
+            var schedule = await _schedules.GetAsync(item.Connection, item.Kind, cancellationToken).ConfigureAwait(false);
+            if (schedule.IsPausedFor(connection, item.Trigger))
+            {
+                return Refused(item, $"The automatic runs of {item.Kind} on {item.Connection} are paused since {schedule.Pause!.At} until the user acts; the connection's journal tab says why.");
             }
 
             redactor = await SecretRedactor.ForConnectionAsync(_secrets, connection.Id, connection.Settings, cancellationToken).ConfigureAwait(false);
@@ -167,15 +177,46 @@ public sealed class SyncEngine
             completed = true;
             _logger.RunCompleted(item.Kind, item.Connection, item.Trigger, summary);
             await JournalRunAsync(item, (journal, ct) => journal.RecordCompletedAsync(item, ct), cancellationToken).ConfigureAwait(false);
+            // A run that completes with a record through (or none failed) proves the cause of a pause fixed: the paused kinds
+            // run again, and their entries stop saying "Paused" (also after an explicit resume). A user's manual run whose
+            // records all failed again proves nothing.
+            if (summary.Succeeded + summary.Warnings > 0 || summary.Failed == 0)
+            {
+                if (schedule.Pause is not null)
+                {
+                    await ResumeAsync(item.Connection, cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var other in Enum.GetValues<WorkKind>().Where(k => k != item.Kind))
+                {
+                    await JournalRunAsync(item, (journal, ct) => journal.RecordResumedAsync(item.Connection, other, item.Kind, ct), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             return new WorkRunResult(item, WorkRunOutcome.Completed, summary);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var reason = redactor.Redact(ex.Message) ?? ex.GetType().Name;
+            var reason = redactor.Redact(ex.Message) ?? string.Empty;
             _logger.RunFailed(item.Kind, item.Connection, item.Trigger, ex.GetType().Name, reason);
 
             // A failure that is no one record's must still reach the user: on the connection's tab, and so in the alerts.
-            await JournalRunAsync(item, (journal, ct) => journal.RecordFailedAsync(item, reason, ct), cancellationToken).ConfigureAwait(false);
+            if (connection is not null && connector is not null && CredentialsRefusal.In(ex))
+            {
+                paused = await PauseAsync(item, connection, Enum.GetValues<WorkKind>(), "the marketplace refused the credentials", cancellationToken).ConfigureAwait(false);
+                var credentials = connector.Descriptor.Settings.Fields.Where(f => f.InvalidatesCheck);
+                await JournalRunAsync(item, (journal, ct) => journal.RecordPausedAsync(item, reason, credentials, ct), cancellationToken).ConfigureAwait(false);
+            }
+            else if (connection is not null && ex is UniformFailureException uniform)
+            {
+                paused = await PauseAsync(item, connection, Enum.GetValues<WorkKind>().Where(k => k.Feature() == item.Kind.Feature()), "every record of the first batch failed alike", cancellationToken).ConfigureAwait(false);
+                await JournalRunAsync(item, (journal, ct) => journal.RecordPausedAsync(item, uniform, ct), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await JournalRunAsync(item, (journal, ct) => journal.RecordFailedAsync(item, reason, ct), cancellationToken).ConfigureAwait(false);
+            }
+
             return new WorkRunResult(item, WorkRunOutcome.Failed, WorkRunSummary.Empty, reason);
         }
         finally
@@ -183,11 +224,49 @@ public sealed class SyncEngine
             // A run that consumed its request and did not complete (it failed, or the host cancelled it on shutdown)
             // asks again: otherwise an ERP change or a user's action would wait for the next change. Scheduled work
             // needs no request: the schedule brings it back.
-            if (requestConsumed && !completed && item.Trigger != SyncTrigger.Scheduled)
+            // A user's manual run that paused the connection is not repeated by itself: the user's next action brings it.
+            if (requestConsumed && !completed && item.Trigger != SyncTrigger.Scheduled && !(paused && item.Trigger == SyncTrigger.Manual))
             {
                 var retryAt = _clock.GetCurrentInstant() + _options.Value.FailedRunRetryDelay;
                 await _schedules.RequestAsync(item.Connection, item.Kind, item.Trigger, retryAt, CancellationToken.None).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Lifts a pause of the connection's automatic work (see <see cref="WorkPause"/>) at once, e.g. after the marketplace
+    /// account was fixed on the marketplace's side. A passed connection check or changed settings lift it without this call.
+    /// </summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>A task that completes when every kind of work of the connection may run again.</returns>
+    public async ValueTask ResumeAsync(ConnectionId connection, CancellationToken cancellationToken)
+    {
+        foreach (var kind in Enum.GetValues<WorkKind>())
+        {
+            await _schedules.ResumeAsync(connection, kind, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Refused credentials pause every kind of work of the connection, a uniform failure the kinds of its feature. Returns
+    // whether the pause was written (a store that fails here leaves the work unpaused, and the next run fails again).
+    private async ValueTask<bool> PauseAsync(WorkItem item, Connection connection, IEnumerable<WorkKind> kinds, string cause, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pause = new WorkPause(_clock.GetCurrentInstant(), connection.Version);
+            foreach (var kind in kinds)
+            {
+                await _schedules.PauseAsync(connection.Id, kind, pause, cancellationToken).ConfigureAwait(false);
+            }
+
+            _logger.RunPaused(item.Kind, item.Connection, cause);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.RunNotJournaled(item.Kind, item.Connection, ex.GetType().Name);
+            return false;
         }
     }
 

@@ -19,4 +19,7 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "{Kind} for {ConnectionId}: the journal entry of the run could not be written ({ExceptionType})")]
     public static partial void RunNotJournaled(this ILogger logger, WorkKind kind, ConnectionId connectionId, string exceptionType);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "{Kind} for {ConnectionId}: automatic work paused until the user acts ({Cause})")]
+    public static partial void RunPaused(this ILogger logger, WorkKind kind, ConnectionId connectionId, string cause);
 }

@@ -23,7 +23,8 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
                 var schedule = await schedules.GetAsync(connection.Id, kind, cancellationToken).ConfigureAwait(false);
                 foreach (var candidate in Candidates(connection, schedule, now))
                 {
-                    if (!AllowedActions.Decide(connection, kind.Feature(), candidate.Trigger).IsAllowed)
+                    // A paused kind of work is not planned at all: it waits for the user, not for a time.
+                    if (!AllowedActions.Decide(connection, kind.Feature(), candidate.Trigger).IsAllowed || schedule.IsPausedFor(connection, candidate.Trigger))
                     {
                         continue;
                     }

@@ -35,6 +35,16 @@ public sealed record WorkSchedule
     public long Version { get; init; }
 
     /// <summary>
+    /// Why automatic runs of this work wait for the user, when they do: set when the marketplace refused the
+    /// connection's credentials or every record alike; <see langword="null"/> otherwise.
+    /// </summary>
+    public WorkPause? Pause { get; init; }
+
+    /// <summary>Whether the pause keeps a run of this trigger on this connection from starting now.</summary>
+    internal bool IsPausedFor(Connection connection, SyncTrigger trigger) =>
+        Pause is { } pause && WorkPause.Blocks(trigger) && pause.HoldsFor(connection);
+
+    /// <summary>
     /// Returns the state with a run requested from an instant on. Of two requests for the same trigger the
     /// earlier wins, so a user's "now" is not held back by a delayed retry the engine asked for.
     /// </summary>

@@ -22,6 +22,14 @@ internal sealed class WorkScheduleBook(IWorkScheduleStore store, IClock clock)
     public ValueTask<WorkSchedule> RecordRunStartedAsync(ConnectionId connection, WorkKind kind, SyncTrigger trigger, Instant startedAt, CancellationToken cancellationToken) =>
         ChangeAsync(connection, kind, s => s.WithRunStarted(trigger, startedAt), cancellationToken);
 
+    /// <summary>Pauses the automatic runs of a kind of work until the user acts (see <see cref="WorkPause"/>).</summary>
+    public ValueTask<WorkSchedule> PauseAsync(ConnectionId connection, WorkKind kind, WorkPause pause, CancellationToken cancellationToken) =>
+        ChangeAsync(connection, kind, s => s with { Pause = pause }, cancellationToken);
+
+    /// <summary>Lifts a pause; a schedule without one is not written.</summary>
+    public ValueTask<WorkSchedule> ResumeAsync(ConnectionId connection, WorkKind kind, CancellationToken cancellationToken) =>
+        ChangeAsync(connection, kind, s => s.Pause is null ? s : s with { Pause = null }, cancellationToken);
+
     private async ValueTask<WorkSchedule> ChangeAsync(ConnectionId connection, WorkKind kind, Func<WorkSchedule, WorkSchedule> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

@@ -1,5 +1,6 @@
 using Connect.Sdk.Amazon.Tests.TestDoubles;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Settings;
 using Connect.Sdk.Testing.Faults;
 using Connect.Sdk.Testing.Fakes.Amazon;
 using NodaTime;
@@ -43,6 +44,27 @@ public sealed class AmazonStockFaultTests : IAsyncDisposable
         Assert.Equal(15, _test.Amazon.StockOf(AmazonTestHost.Fba("MUG-RED")));
         Assert.Equal(40, _test.Amazon.StockOf(AmazonTestHost.Fba("MUG-YELLOW")));
         Assert.DoesNotContain(_test.Amazon.Requests, r => r.PathAndQuery.Contains("MUG-YELLOW", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RefreshTokenRefusedByLoginWithAmazon_PausesTheConnection_NoArticleFailsAndAnHourAsksAtMostOneBatch()
+    {
+        var connection = await _test.ConnectAsync();
+        for (var i = 1; i <= 6; i++)
+        {
+            await _test.MapAsync(connection, $"ART-{i}", AmazonTestHost.Fbm($"MUG-{i}"), 7);
+        }
+
+        // The seller revoked the authorisation in Seller Central: LWA answers 400 invalid_grant from now on.
+        await _test.Host.Get<ISecretStore>().SetAsync(connection, AmazonConnector.RefreshTokenKey, new SecretValue(AmazonTestAccount.WrongRefreshToken), CancellationToken.None);
+        await _test.Host.RunForAsync(Duration.FromHours(1));
+
+        var refusals = _test.Amazon.Requests.Count(r => r.Operation == AmazonOperations.LwaToken && r.StatusCode == 400);
+        Assert.InRange(refusals, 1, 5);
+        var articles = await _test.JournalAsync(connection, RecordKind.ArticleStock);
+        Assert.DoesNotContain(articles.Values, e => e.Status == JournalStatus.Failed);
+        var paused = Assert.Single((await _test.JournalAsync(connection, RecordKind.Connection)).Values, e => e.Status == JournalStatus.Failed);
+        Assert.StartsWith("Paused: the marketplace refused the connection's credentials", paused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

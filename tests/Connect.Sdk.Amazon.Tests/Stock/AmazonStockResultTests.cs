@@ -91,6 +91,18 @@ public sealed class AmazonStockResultTests
         Assert.Contains(named, result.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden, """{"errors":[{"code":"Unauthorized","message":"Access to requested resource is denied.","details":""}]}""")]
+    [InlineData(HttpStatusCode.Unauthorized, """{"errors":[{"code":"Unauthorized","message":"The access token is invalid.","details":""}]}""")]
+    public async Task RefusedAccess_ThrowsARefusalOfTheCredentialsInsteadOfFailingTheSku(HttpStatusCode status, string body)
+    {
+        // The SDK pauses the connection on this instead of failing (and alerting) every SKU of the batch with it.
+        var error = await Assert.ThrowsAsync<ConnectSdkException>(() => ResultOfAsync(status, body));
+
+        Assert.True(CredentialsRefusal.In(error), error.Message);
+        Assert.Contains("Unauthorized", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnswerEchoingTheRefreshToken_IsRedacted()
     {

@@ -24,6 +24,23 @@ public sealed class ShopifyFulfillmentTests : ShopifyFaultFixture
     }
 
     [Fact]
+    public async Task AppWithoutTheFulfillmentScope_ThrowsARefusalOfTheCredentialsInsteadOfFailingTheOrder()
+    {
+        var (order, feature) = await ImportedOrderAsync();
+        var line = order.Lines[0];
+
+        // Shopify answers a mutation the app has no scope for with ACCESS_DENIED and HTTP 200 ("API access scopes").
+        Traffic.AnswerInstead = body => body.Contains("fulfillmentCreate", StringComparison.Ordinal)
+            ? """{"errors":[{"message":"Access denied for fulfillmentCreate field. Required access: `write_fulfillments` access scope.","extensions":{"code":"ACCESS_DENIED"}}],"data":{"fulfillmentCreate":null}}"""
+            : null;
+        var context = await ContextAsync();
+        var error = await Assert.ThrowsAsync<ConnectSdkException>(() => feature.ExportOrderStatusAsync(context, Update(order, Parcel("T-1", new ShippedLine(line.LineId, 1))), CancellationToken.None).AsTask());
+
+        Assert.True(CredentialsRefusal.In(error), error.Message);
+        Assert.Empty(Shop.ShipmentsOf(order.OrderNumber));
+    }
+
+    [Fact]
     public async Task MoreThanRemains_FailsNamingTheLineAndSendsNothing()
     {
         var (order, feature) = await ImportedOrderAsync();

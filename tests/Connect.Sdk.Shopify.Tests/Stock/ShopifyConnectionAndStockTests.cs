@@ -64,6 +64,21 @@ public sealed class ShopifyConnectionAndStockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_LocationAnsweredWithAFieldOfAnotherType_NamesTheFieldAndNoDotNetType()
+    {
+        // "isActive" as a string: System.Text.Json's own message would name System.Boolean.
+        const string Body = """{"data":{"location":{"id":"gid://shopify/Location/1","name":"Lager","isActive":"yes"}}}""";
+        await using var connector = ShopifyTestServices.Create(null, _time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(() => new Answering("query Location", Body)));
+        var context = await ContextAsync(ShopifyTestServices.Settings(_shop));
+
+        var result = await connector.CheckConnectionAsync(context, CancellationToken.None);
+
+        Assert.False(result.Passed);
+        Assert.Contains("the field data.location.isActive does not have the documented type", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_UnknownLocation_FailsNamingTheLocationSetting()
     {
         var result = await CheckAsync(ShopifyTestServices.Settings(_shop).Set(ShopifyConnector.LocationKey, "12345"));
@@ -107,6 +122,24 @@ public sealed class ShopifyConnectionAndStockTests : IAsyncLifetime
         Assert.Contains("Shopify has no variant 9007199254750003", records["ART-4"].Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Push_TokenRefusedOrWithoutTheInventoryScope_ThrowsARefusalOfTheCredentialsInsteadOfFailingEachArticle(bool scopeMissing)
+    {
+        // A refused token (401) or scope (ACCESS_DENIED, HTTP 200) is the connection's: the SDK pauses it on this exception.
+        var variant = new ForeignNumber(ForeignNumberLabel.ShopifyVariantId, "9007199254750001");
+        _shop.SeedArticle(variant, 2);
+        await using var connector = ShopifyTestServices.Create(null, _time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(() => new AccessDenied("inventorySetQuantities")));
+        var context = await ContextAsync(ShopifyTestServices.Settings(_shop, scopeMissing ? null : ShopifyTestServices.WrongToken));
+        var stock = scopeMissing ? connector.Features.OfType<IStockFeature>().Single() : Stock;
+
+        var error = await Assert.ThrowsAsync<ConnectSdkException>(() => stock.PushStockAsync(context, [new StockUpdate("ART-1", variant, 9), new StockUpdate("ART-2", variant, 9)], CancellationToken.None).AsTask());
+
+        Assert.True(CredentialsRefusal.In(error), error.Message);
+        Assert.Equal(2, _shop.StockOf(variant));
+    }
+
     [Fact]
     public async Task Push_NoLocation_ThrowsNamingTheSetting()
     {
@@ -130,6 +163,18 @@ public sealed class ShopifyConnectionAndStockTests : IAsyncLifetime
         await _host.Lifecycle.CreateAsync(connection, ShopifyConnector.Id, connection.Value, ConnectTestHost.User, CancellationToken.None);
         await _host.Lifecycle.UpdateSettingsAsync(connection, settings, ConnectTestHost.User, CancellationToken.None);
         return await _host.ContextOfAsync(connection);
+    }
+
+    // Answers one query with a body of the test's choosing.
+    private sealed class Answering(string query, string body) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var sent = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            return sent.Contains(query, StringComparison.Ordinal)
+                ? new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") }
+                : await base.SendAsync(request, cancellationToken);
+        }
     }
 
     // Answers one query as Shopify answers a token whose app lacks the scope the field needs.

@@ -26,6 +26,9 @@ public sealed class ShopifyTraffic
     /// <summary>The points the shop charged: each answer's <c>actualQueryCost</c>.</summary>
     public double ActualCost => Exchanges.Sum(e => e.ActualCost ?? 0);
 
+    /// <summary>Answers a request (by its body) in the shop's place when it returns a body; <see langword="null"/> sends it on.</summary>
+    public Func<string, string?>? AnswerInstead { get; set; }
+
     public DelegatingHandler CreateHandler() => new Recorder(this);
 
     /// <summary>One request and its answer.</summary>
@@ -41,7 +44,9 @@ public sealed class ShopifyTraffic
                 await before(body);
             }
 
-            var response = await base.SendAsync(request, cancellationToken);
+            var response = traffic.AnswerInstead?.Invoke(body) is { } instead
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(instead, System.Text.Encoding.UTF8, "application/json") }
+                : await base.SendAsync(request, cancellationToken);
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (traffic.ChangeAnswer is { } change && response.IsSuccessStatusCode && JsonNode.Parse(text) is JsonObject answer)

@@ -1,7 +1,9 @@
 using Connect.Sdk.Alerts;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Settings;
 using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.Faults;
 using Connect.Sdk.TestSupport;
@@ -91,6 +93,47 @@ public sealed class WooCommerceFaultTests
         Assert.Equal(JournalStatus.Succeeded, healed.Status);
         Assert.Equal("The order import ran again after 25 failed run(s).", healed.Message);
         Assert.Equal(new Dictionary<string, int> { [number] = 1 }, shop.Received());
+    }
+
+    [Fact]
+    public async Task StockSync_CredentialsRefusedForTwelveRuns_PausedWithOneAlertAndOneCall_ThenThePassedCheckResumesIt()
+    {
+        await using var shop = await StartAsync(features: [Features.FeatureKind.Stock]);
+        for (var i = 1; i <= 500; i++)
+        {
+            await shop.MapArticleAsync(i, 0, 5);
+        }
+
+        await shop.Host.Get<AlertSubscriptions>().SubscribeAsync(new AlertSubscription { Id = "all-errors", Name = "All errors" }, CancellationToken.None);
+        var dispatcher = shop.Host.Get<AlertDispatcher>();
+
+        // The shop owner regenerated the keys in WooCommerce: every call is refused with 401 from now on.
+        await shop.Host.Get<ISecretStore>().SetAsync(shop.Connection, WooCommerceConnector.ConsumerSecretKey, new SecretValue(WooTestKeys.WrongSecret), CancellationToken.None);
+        var delivered = new List<AlertNotification>();
+        for (var run = 0; run < 12; run++)
+        {
+            await shop.Host.RunForAsync(Duration.FromMinutes(5));
+            delivered.AddRange((await dispatcher.DispatchDueAsync(CancellationToken.None)).Delivered);
+        }
+
+        var alert = Assert.Single(delivered);
+        Assert.Equal("1 run broke off on woo-1", alert.Subject);
+        Assert.Single(shop.Fake.Requests, r => r.StatusCode == 401);
+        var failedArticles = await shop.Host.Journal.QueryAsync(new JournalQuery(shop.Connection, RecordKind.ArticleStock) { Statuses = [JournalStatus.Failed] }, 0, 10, CancellationToken.None);
+        Assert.Equal(0, failedArticles.TotalCount);
+        var paused = await shop.Host.Journal.GetAsync(new JournalKey(shop.Connection, RecordKind.Connection, nameof(WorkKind.StockReconcile)), CancellationToken.None);
+        Assert.StartsWith("Paused: the marketplace refused the connection's credentials", paused!.Message, StringComparison.Ordinal);
+        Assert.Contains("then run the connection check", paused.Message, StringComparison.Ordinal);
+
+        var alice = new Actor("alice");
+        await shop.Host.Lifecycle.SetProductiveModeAsync(shop.Connection, false, alice, CancellationToken.None);
+        await shop.Host.Lifecycle.UpdateSettingsAsync(shop.Connection, SettingsUpdate.Empty.SetSecret(WooCommerceConnector.ConsumerSecretKey, new SecretValue(WooTestKeys.ConsumerSecret)), alice, CancellationToken.None);
+        Assert.True((await shop.Host.Lifecycle.RunConnectionCheckAsync(shop.Connection, alice, CancellationToken.None)).Connection!.Check.Passed);
+        await shop.Host.Lifecycle.SetProductiveModeAsync(shop.Connection, true, alice, CancellationToken.None);
+        await shop.Host.RunForAsync(Duration.FromMinutes(5));
+
+        Assert.All(Enumerable.Range(1, 500), i => Assert.Equal(5, shop.Fake.StockOf(Sku(i))));
+        Assert.Equal(JournalStatus.Succeeded, (await shop.Host.Journal.GetAsync(paused.Key, CancellationToken.None))!.Status);
     }
 
     [Fact]

@@ -81,6 +81,21 @@ public sealed class WooCommerceOrderStatusFeatureTests
         Assert.DoesNotContain(shop.Fake.Requests, r => r.Operation == "notes.create");
     }
 
+    [Fact]
+    public async Task Export_KeyRefused_ThrowsARefusalOfTheCredentialsInsteadOfFailingTheOrder()
+    {
+        await using var shop = await ImportedAsync();
+        var order = shop.SeedOrder(30004);
+        await shop.Host.Get<Connect.Sdk.Settings.ISecretStore>().SetAsync(shop.Connection, WooCommerceConnector.ConsumerSecretKey, new Connect.Sdk.Settings.SecretValue(WooTestKeys.WrongSecret), CancellationToken.None);
+        var context = await shop.Host.ContextOfAsync(shop.Connection);
+        var feature = shop.Host.Get<Connect.Sdk.Connectors.ConnectorRegistry>().Get(WooCommerceConnector.Id).Features.OfType<IOrderStatusFeature>().Single();
+
+        var error = await Assert.ThrowsAsync<ConnectSdkException>(() => feature.ExportOrderStatusAsync(context, new OrderStatusUpdate(order.OrderNumber, order.MarketplaceOrderId, OrderStatus.Shipped, [Parcel(order, "TRACK-D", order.Lines[0])]), CancellationToken.None).AsTask());
+
+        Assert.True(CredentialsRefusal.In(error), error.Message);
+        Assert.DoesNotContain(shop.Fake.Requests, r => r.Operation == "notes.create");
+    }
+
     [Theory]
     [MemberData(nameof(Statuses))]
     public void WooStatusFor_MapsShippedAndCancelled_LeavesOthers(string status, string? expected) =>
