@@ -17,7 +17,8 @@ public sealed class StockJournalBatchTests
         var store = new CountingJournalStore(new InMemoryJournalStore());
         await using var w = await StockWorld.ProductiveAsync(configure: s => s.AddSingleton<IJournalStore>(store));
         await w.AddManyAsync(2_500);
-        w.Answer = batch => new BatchResult(batch.Select(u => RecordResult.Failure(u.ArticleNumber, "listing closed")));
+        // Two reasons, so the batch is not refused whole for one reason (which pauses the stock work instead).
+        w.Answer = batch => new BatchResult(batch.Select((u, i) => RecordResult.Failure(u.ArticleNumber, i % 2 == 0 ? "listing closed" : "listing under review")));
         await w.RunAsync();
         w.H.Clock.Advance(Duration.FromMinutes(1));
         w.ClearBatches();
