@@ -101,9 +101,9 @@ internal sealed class WooCommerceOrdersFeature(WooCommerceClient client) : IOrde
         {
             json = await FindAsync(connection, number, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex)
+        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
         {
-            // A refused or unreadable answer fails this number, not the others.
+            // An unreadable answer fails this number, not the others; refused keys go up and pause the connection.
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }
 
