@@ -9,19 +9,6 @@ public sealed class ReadOrderItemsTests
     private static readonly AmazonOrderJson Order = new("302-0000001-0000007", "2026-11-23T08:00:00Z", "2026-11-23T08:05:00Z", "Unshipped");
 
     [Fact]
-    public async Task GetOrReadAsync_SameChangeTime_ReadsOnce()
-    {
-        var kept = new ReadOrderItems();
-        var reads = 0;
-
-        await kept.GetOrReadAsync("seller", Order, _ => Answer(ref reads, [new AmazonOrderItemJson("1", 1)]), CancellationToken.None);
-        var again = await kept.GetOrReadAsync("seller", Order, _ => Answer(ref reads, []), CancellationToken.None);
-
-        Assert.Equal(1, reads);
-        Assert.Equal("1", Assert.Single(again).OrderItemId);
-    }
-
-    [Fact]
     public async Task GetOrReadAsync_ListWithANullItem_IsNotKept_TheNextImportReadsTheWholeAnswer()
     {
         var kept = new ReadOrderItems();
