@@ -1,13 +1,14 @@
-using System.Net;
-
 namespace Connect.Sdk;
 
 /// <summary>
-/// Recognises a failure that is about the connection, not its records: the marketplace refused the credentials (401,
-/// 403, or a connector's <see cref="ConnectSdkException.CredentialsRefused"/>). Every further call would fail the same
-/// way until a person corrects the settings, so such a failure pauses the connection's automatic work instead of failing
-/// record after record. A connector that turns failed calls into failed records lets these through instead:
-/// <c>catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))</c>.
+/// Recognises a failure that is about the connection, not its records: the marketplace refused the credentials — a
+/// connector's <see cref="ConnectSdkException"/> with <see cref="ConnectSdkException.MarketplaceStatusCode"/> 401 or 403,
+/// or with <see cref="ConnectSdkException.CredentialsRefused"/>. Every further call would fail the same way until a
+/// person corrects the settings, so such a failure pauses the connection's automatic work instead of failing record
+/// after record. A connector that turns failed calls into failed records lets these through instead:
+/// <c>catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))</c>. A bare <see cref="HttpRequestException"/>
+/// with 401 or 403 is not one: it may come from the ERP's side (a stock source, a catalog), whose refusal the
+/// marketplace's settings cannot mend, so it fails the run as any other failure does.
 /// </summary>
 public static class CredentialsRefusal
 {
@@ -16,14 +17,13 @@ public static class CredentialsRefusal
 
     /// <summary>Whether the failure, or one it wraps, is a refusal of the credentials.</summary>
     /// <param name="exception">The failure.</param>
-    /// <returns><see langword="true"/> for a 401 or 403 answer or a connector's <see cref="ConnectSdkException.CredentialsRefused"/>.</returns>
+    /// <returns><see langword="true"/> for a connector's exception with the marketplace's 401 or 403, or with <see cref="ConnectSdkException.CredentialsRefused"/>.</returns>
     public static bool In(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is ConnectSdkException { CredentialsRefused: true } or ConnectSdkException { MarketplaceStatusCode: 401 or 403 }
-                or HttpRequestException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden })
+            if (current is ConnectSdkException { CredentialsRefused: true } or ConnectSdkException { MarketplaceStatusCode: 401 or 403 })
             {
                 return true;
             }

@@ -104,7 +104,7 @@ internal sealed class AmazonOrdersFeature(AmazonApiClient client, ILogger logger
 
             if (!response.IsSuccess)
             {
-                return OrderNumberLookup.Unreadable(number, AmazonCalls.Refused(settings, AmazonOperation.GetOrder, response, $"order {number}").Message);
+                throw AmazonCalls.Refused(settings, AmazonOperation.GetOrder, response, $"order {number}");
             }
 
             var payload = AmazonCalls.Read(response, AmazonJsonContext.Default.GetOrderResponseJson, settings, $"getOrder {number}").Payload;
@@ -113,9 +113,10 @@ internal sealed class AmazonOrdersFeature(AmazonApiClient client, ILogger logger
             // Read by number, an order comes back either read or with its problem (a pending order is a problem here).
             return read.Order is { } order ? OrderNumberLookup.Found(order) : OrderNumberLookup.Unreadable(read.Problem!);
         }
-        catch (ConnectSdkException ex)
+        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
         {
-            // One order Amazon could not answer for does not hold back the others.
+            // One order Amazon could not answer for does not hold back the others; a refusal of the credentials (401,
+            // 403) is the connection's and goes up, so the SDK pauses the connection instead of failing each order.
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }
     }

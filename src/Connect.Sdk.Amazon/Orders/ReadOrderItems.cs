@@ -23,7 +23,7 @@ internal sealed class ReadOrderItems
     /// <param name="order">The order as getOrders returned it.</param>
     /// <param name="read">Reads the items from Amazon.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The items.</returns>
+    /// <returns>The items; a list with a null item is returned but not kept, so the next import reads it again.</returns>
     public async Task<IReadOnlyList<AmazonOrderItemJson>> GetOrReadAsync(
         string sellerId,
         AmazonOrderJson order,
@@ -40,6 +40,13 @@ internal sealed class ReadOrderItems
         }
 
         var items = await read(cancellationToken).ConfigureAwait(false);
+        if (items.Any(i => i is null))
+        {
+            // A null item is this order's flaw: kept, it would fail the order from here on until its change time moves,
+            // even after Amazon answers whole again. (A flawed field throws and is never kept.)
+            return items;
+        }
+
         lock (_gate)
         {
             if (!_items.ContainsKey(key))

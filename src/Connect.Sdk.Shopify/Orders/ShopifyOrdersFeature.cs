@@ -68,11 +68,13 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
         var name = "#" + number.Trim().TrimStart('#');
         var variables = new JsonObject { ["query"] = $"name:'{name.Replace("'", string.Empty, StringComparison.Ordinal)}'" };
         ShopifyOrdersDataJson data;
+
+        // A refused token or scope (ACCESS_DENIED) is the connection's, not this order's: it goes up and pauses the connection.
         try
         {
             data = await client.SendAsync(session, ShopifyDocuments.OrderByName, variables, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrdersDataJson, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex)
+        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
         {
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }
@@ -88,7 +90,7 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
         {
             match = await CompleteLinesAsync(session, match, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex)
+        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
         {
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }

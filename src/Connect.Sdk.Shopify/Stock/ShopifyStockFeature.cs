@@ -59,8 +59,9 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             {
                 read = await reader.ReadAsync(session, update.ForeignNumber, location, cancellationToken).ConfigureAwait(false);
             }
-            catch (ConnectSdkException ex) when (ex.MarketplaceStatusCode is >= 200 and < 300)
+            catch (ConnectSdkException ex) when (ex.MarketplaceStatusCode is >= 200 and < 300 && !CredentialsRefusal.In(ex))
             {
+                // ACCESS_DENIED also comes with 200 but is the connection's, not this article's: it goes up and pauses it.
                 // Shopify answered this read with 200 but not with a level (an error page, GraphQL errors): this article
                 // waits for the next run and the others go now. Each article's read is one request in a batch of up to
                 // 250, so failing them all for one bad answer would send nothing while a fraction of answers is bad.

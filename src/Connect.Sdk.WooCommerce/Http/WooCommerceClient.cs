@@ -107,6 +107,21 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
         }
     }
 
+    /// <summary>
+    /// The failure for an answer that is not a success, with WooCommerce's status and error. A 401 or 403 in it is the
+    /// connection's (<see cref="CredentialsRefusal"/>): thrown, it pauses the connection instead of failing the record.
+    /// </summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="response">WooCommerce's answer.</param>
+    /// <param name="what">What was asked for, e.g. <c>the stock batch</c>.</param>
+    /// <returns>The failure, to throw.</returns>
+    public static ConnectSdkException Refused(ConnectionContext connection, WooCommerceResponse response, string what) =>
+        new($"WooCommerce answered {what} with {(int)response.StatusCode} {Describe(response.Body)}.")
+        {
+            ConnectionId = connection.ConnectionId,
+            MarketplaceStatusCode = (int)response.StatusCode,
+        };
+
     /// <summary>WooCommerce's error code and message from an error body, or the start of a body that has none.</summary>
     /// <param name="body">The body.</param>
     /// <returns>E.g. <c>(woocommerce_rest_shop_order_invalid_id: Invalid ID.)</c>; HTML in the message or body as one line of its text.</returns>

@@ -101,9 +101,9 @@ internal sealed class WooCommerceOrdersFeature(WooCommerceClient client) : IOrde
         {
             json = await FindAsync(connection, number, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex)
+        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
         {
-            // A refused or unreadable answer fails this number, not the others.
+            // An unreadable answer fails this number, not the others; refused keys go up and pause the connection.
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }
 
@@ -133,7 +133,7 @@ internal sealed class WooCommerceOrdersFeature(WooCommerceClient client) : IOrde
             }
             else if (response.StatusCode != HttpStatusCode.NotFound)
             {
-                throw Refused(connection, response, $"order {number}");
+                throw WooCommerceClient.Refused(connection, response, $"order {number}");
             }
         }
 
@@ -143,7 +143,7 @@ internal sealed class WooCommerceOrdersFeature(WooCommerceClient client) : IOrde
             var response = await client.SendAsync(connection, WooCommerceCall.Get(path, "orders.list"), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccess)
             {
-                throw Refused(connection, response, $"the search for order {number}");
+                throw WooCommerceClient.Refused(connection, response, $"the search for order {number}");
             }
 
             var items = WooCommerceClient.Read(response, WooCommerceJsonContext.Default.JsonElementArray, $"the search for order {number}");
@@ -168,11 +168,4 @@ internal sealed class WooCommerceOrdersFeature(WooCommerceClient client) : IOrde
         && order.TryGetProperty("number", out var value)
         && value.ValueKind == JsonValueKind.String
         && string.Equals(value.GetString(), number, StringComparison.Ordinal);
-
-    private static ConnectSdkException Refused(ConnectionContext connection, WooCommerceResponse response, string what) =>
-        new($"WooCommerce answered {what} with {(int)response.StatusCode} {WooCommerceClient.Describe(response.Body)}.")
-        {
-            ConnectionId = connection.ConnectionId,
-            MarketplaceStatusCode = (int)response.StatusCode,
-        };
 }

@@ -50,11 +50,7 @@ internal sealed class WooCommerceOrderStatusFeature(WooCommerceClient client, IL
         if (order.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             // The key, not the order: it goes up, and the SDK pauses the connection with the order waiting.
-            throw new ConnectSdkException($"Order {number}: WooCommerce refused the key reading order id {id} with {(int)order.StatusCode} {WooCommerceClient.Describe(order.Body)}.")
-            {
-                ConnectionId = connection.ConnectionId,
-                MarketplaceStatusCode = (int)order.StatusCode,
-            };
+            throw WooCommerceClient.Refused(connection, order, $"order id {id} (order {number})");
         }
 
         if (!order.IsSuccess)

@@ -50,11 +50,7 @@ internal sealed class SkuDirectory(WooCommerceClient client, ILogger logger)
         var response = await client.SendAsync(connection, WooCommerceCall.Get($"products?sku={Uri.EscapeDataString(sku)}", "products.list"), cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
-            throw new ConnectSdkException($"WooCommerce answered the lookup of SKU {sku} with {(int)response.StatusCode} {WooCommerceClient.Describe(response.Body)}.")
-            {
-                ConnectionId = connection.ConnectionId,
-                MarketplaceStatusCode = (int)response.StatusCode,
-            };
+            throw WooCommerceClient.Refused(connection, response, $"the lookup of SKU {sku}");
         }
 
         var products = WooCommerceClient.Read(response, WooCommerceJsonContext.Default.WooProductJsonArray, $"the lookup of SKU {sku}");

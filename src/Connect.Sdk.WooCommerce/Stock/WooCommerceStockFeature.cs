@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
@@ -98,13 +97,13 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
 
         if (!response.IsSuccess)
         {
-            var refusal = $"WooCommerce refused the stock batch with {(int)response.StatusCode} {WooCommerceClient.Describe(response.Body)}";
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            var refusal = WooCommerceClient.Refused(connection, response, "the stock batch");
+            if (CredentialsRefusal.In(refusal))
             {
-                throw new ConnectSdkException($"{refusal}.") { ConnectionId = connection.ConnectionId, MarketplaceStatusCode = (int)response.StatusCode };
+                throw refusal;
             }
 
-            return items.Select(i => (i.Index, RecordResult.Failure(i.Update.ArticleNumber, $"Article {i.Update.ArticleNumber} (SKU {i.Update.ForeignNumber.Value}): {refusal}.")));
+            return items.Select(i => (i.Index, RecordResult.Failure(i.Update.ArticleNumber, $"Article {i.Update.ArticleNumber} (SKU {i.Update.ForeignNumber.Value}): {refusal.Message}")));
         }
 
         WooStockBatchResultJson answer;

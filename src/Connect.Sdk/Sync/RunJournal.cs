@@ -73,21 +73,35 @@ internal sealed class RunJournal(SyncJournal journal)
     /// refused credentials, a run of the same feature for records refused alike — so that the connection's tab does not
     /// say "Paused" until, say, the next daily reconcile.
     /// </summary>
-    public async ValueTask RecordResumedAsync(ConnectionId connection, WorkKind kind, WorkKind ranAgain, CancellationToken cancellationToken)
+    public ValueTask RecordResumedAsync(ConnectionId connection, WorkKind kind, WorkKind ranAgain, CancellationToken cancellationToken) =>
+        ResumeEntryAsync(
+            connection,
+            kind,
+            message => message.StartsWith(CredentialsPausedPrefix, StringComparison.Ordinal)
+                       || (message.StartsWith(PausedPrefix, StringComparison.Ordinal) && kind.Feature() == ranAgain.Feature()),
+            $"Resumed: {Describe(ranAgain).ToLowerInvariant()} ran again.",
+            cancellationToken);
+
+    /// <summary>Marks a paused entry succeeded because the user resumed the connection's work.</summary>
+    public ValueTask RecordResumedByUserAsync(ConnectionId connection, WorkKind kind, CancellationToken cancellationToken) =>
+        ResumeEntryAsync(
+            connection,
+            kind,
+            message => message.StartsWith(PausedPrefix, StringComparison.Ordinal),
+            "Resumed: the connection's work was resumed; its next run shows whether the cause is fixed.",
+            cancellationToken);
+
+    private async ValueTask ResumeEntryAsync(ConnectionId connection, WorkKind kind, Func<string, bool> wasPaused, string message, CancellationToken cancellationToken)
     {
         var key = KeyOf(connection, kind);
-        if (await journal.GetAsync(key, cancellationToken).ConfigureAwait(false) is not { Status: JournalStatus.Failed, Message: { } message }
-            || !(message.StartsWith(CredentialsPausedPrefix, StringComparison.Ordinal)
-                 || (message.StartsWith(PausedPrefix, StringComparison.Ordinal) && kind.Feature() == ranAgain.Feature())))
+        if (await journal.GetAsync(key, cancellationToken).ConfigureAwait(false) is not { Status: JournalStatus.Failed, Message: { } failed } || !wasPaused(failed))
         {
             return;
         }
 
         await journal.UpdateAsync(
             key,
-            (current, now) => current.Status == JournalStatus.Failed
-                ? current.WithStatus(JournalStatus.Succeeded, $"Resumed: {Describe(ranAgain).ToLowerInvariant()} ran again.", now)
-                : current,
+            (current, now) => current.Status == JournalStatus.Failed ? current.WithStatus(JournalStatus.Succeeded, message, now) : current,
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -177,20 +177,11 @@ public sealed class SyncEngine
             completed = true;
             _logger.RunCompleted(item.Kind, item.Connection, item.Trigger, summary);
             await JournalRunAsync(item, (journal, ct) => journal.RecordCompletedAsync(item, ct), cancellationToken).ConfigureAwait(false);
-            // A run that completes with a record through (or none failed) proves the cause of a pause fixed: the paused kinds
-            // run again, and their entries stop saying "Paused" (also after an explicit resume). A user's manual run whose
-            // records all failed again proves nothing.
-            if (summary.Succeeded + summary.Warnings > 0 || summary.Failed == 0)
+            // A run that completes with a record through (or none failed) proves the cause of its pause fixed. A user's manual
+            // run whose records all failed again proves nothing.
+            if (schedule.Pause is { } pause && (summary.Succeeded + summary.Warnings > 0 || summary.Failed == 0))
             {
-                if (schedule.Pause is not null)
-                {
-                    await ResumeAsync(item.Connection, cancellationToken).ConfigureAwait(false);
-                }
-
-                foreach (var other in Enum.GetValues<WorkKind>().Where(k => k != item.Kind))
-                {
-                    await JournalRunAsync(item, (journal, ct) => journal.RecordResumedAsync(item.Connection, other, item.Kind, ct), cancellationToken).ConfigureAwait(false);
-                }
+                await LiftAsync(item, pause, cancellationToken).ConfigureAwait(false);
             }
 
             return new WorkRunResult(item, WorkRunOutcome.Completed, summary);
@@ -235,7 +226,8 @@ public sealed class SyncEngine
 
     /// <summary>
     /// Lifts a pause of the connection's automatic work (see <see cref="WorkPause"/>) at once, e.g. after the marketplace
-    /// account was fixed on the marketplace's side. A passed connection check or changed settings lift it without this call.
+    /// account was fixed on the marketplace's side, and its entries on the connection's journal tab stop saying "Paused".
+    /// A passed connection check or changed settings lift it without this call.
     /// </summary>
     /// <param name="connection">The connection.</param>
     /// <param name="cancellationToken">Cancels the change.</param>
@@ -245,6 +237,23 @@ public sealed class SyncEngine
         foreach (var kind in Enum.GetValues<WorkKind>())
         {
             await _schedules.ResumeAsync(connection, kind, cancellationToken).ConfigureAwait(false);
+            var item = new WorkItem(connection, kind, SyncTrigger.Manual, _clock.GetCurrentInstant());
+            await JournalRunAsync(item, (journal, ct) => journal.RecordResumedByUserAsync(connection, kind, ct), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Lifts the pause the run proved fixed from the kinds the same failure paused — they share its WorkPause: every kind
+    // for refused credentials, the kinds of the feature for records refused alike — and not a pause another failure left
+    // on another kind. Their entries stop saying "Paused" by RunJournal's rule.
+    private async ValueTask LiftAsync(WorkItem item, WorkPause pause, CancellationToken cancellationToken)
+    {
+        foreach (var kind in Enum.GetValues<WorkKind>())
+        {
+            await _schedules.ResumeAsync(item.Connection, kind, pause, cancellationToken).ConfigureAwait(false);
+            if (kind != item.Kind)
+            {
+                await JournalRunAsync(item, (journal, ct) => journal.RecordResumedAsync(item.Connection, kind, item.Kind, ct), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -30,6 +30,10 @@ internal sealed class WorkScheduleBook(IWorkScheduleStore store, IClock clock)
     public ValueTask<WorkSchedule> ResumeAsync(ConnectionId connection, WorkKind kind, CancellationToken cancellationToken) =>
         ChangeAsync(connection, kind, s => s.Pause is null ? s : s with { Pause = null }, cancellationToken);
 
+    /// <summary>Lifts the pause only if it is this one: another failure's later pause stays.</summary>
+    public ValueTask<WorkSchedule> ResumeAsync(ConnectionId connection, WorkKind kind, WorkPause pause, CancellationToken cancellationToken) =>
+        ChangeAsync(connection, kind, s => s.Pause == pause ? s with { Pause = null } : s, cancellationToken);
+
     private async ValueTask<WorkSchedule> ChangeAsync(ConnectionId connection, WorkKind kind, Func<WorkSchedule, WorkSchedule> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

@@ -187,4 +187,40 @@ public sealed class AmazonOrderFaultTests : IAsyncDisposable
         Assert.Equal(JournalStatus.Failed, journal[unknown].Status);
         Assert.Contains("not found", journal[unknown].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ImportByNumber_GetOrderRefused_PausesTheConnectionInsteadOfFailingEachOrder()
+    {
+        // The application lost its Orders role: getOrder answers 403 Unauthorized (the SP-API error shape) every time.
+        await using var test = new AmazonTestHost(() => new GetOrderRefused { InnerHandler = new SocketsHttpHandler() });
+        var connection = await test.ConnectAsync();
+        await test.MapAsync(connection, "ART-1", AmazonTestHost.Fbm("MUG-BLUE"), 100);
+        var orders = test.SeedOrders(2, AmazonTestHost.Fbm("MUG-BLUE"));
+        await test.Host.Lifecycle.SetImportModeAsync(connection, Connect.Sdk.Lifecycle.ImportMode.Manual, Connect.Sdk.Testing.Hosting.ConnectTestHost.User, CancellationToken.None);
+
+        await test.Host.OrderImport.ImportOrdersAsync(connection, string.Join(", ", orders.Select(o => o.OrderNumber)), CancellationToken.None);
+        await test.Host.RunDueAsync();
+
+        Assert.DoesNotContain((await test.JournalAsync(connection, RecordKind.Order)).Values, e => e.Status == JournalStatus.Failed);
+        var paused = (await test.JournalAsync(connection, RecordKind.Connection))[nameof(WorkKind.OrderImport)];
+        Assert.StartsWith("Paused: the marketplace refused the connection's credentials", paused.Message, StringComparison.Ordinal);
+    }
+
+    // Answers every getOrder (GET /orders/v0/orders/{orderId}) with 403 Unauthorized; other calls reach the fake.
+    private sealed class GetOrderRefused : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            const string Orders = "/orders/v0/orders/";
+            var path = request.RequestUri!.AbsolutePath;
+            var at = path.IndexOf(Orders, StringComparison.Ordinal);
+            if (at < 0 || path[(at + Orders.Length)..].Contains('/', StringComparison.Ordinal))
+            {
+                return base.SendAsync(request, cancellationToken);
+            }
+
+            const string Body = """{"errors":[{"code":"Unauthorized","message":"Access to requested resource is denied.","details":""}]}""";
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden) { Content = new StringContent(Body, System.Text.Encoding.UTF8, "application/json") });
+        }
+    }
 }

@@ -135,6 +135,22 @@ public sealed class ShopifyOrderFaultTests : ShopifyFaultFixture
     }
 
     [Fact]
+    public async Task ImportByNumber_TokenRefused_PausesTheConnectionInsteadOfFailingEachOrder()
+    {
+        await MapArticlesAsync(10);
+        var numbers = SeedOrders(2);
+        await Host.Lifecycle.SetImportModeAsync(Connection, Connect.Sdk.Lifecycle.ImportMode.Manual, Connect.Sdk.Testing.Hosting.ConnectTestHost.User, CancellationToken.None);
+        await Host.Get<Connect.Sdk.Settings.ISecretStore>().SetAsync(Connection, ShopifyConnector.AccessTokenKey, new Connect.Sdk.Settings.SecretValue(TestDoubles.ShopifyTestServices.WrongToken), CancellationToken.None);
+
+        await Host.OrderImport.ImportOrdersAsync(Connection, string.Join(", ", numbers), CancellationToken.None);
+        await Host.RunDueAsync();
+
+        Assert.DoesNotContain(await JournalAsync(RecordKind.Order), e => e.Status == JournalStatus.Failed);
+        var paused = await EntryAsync(RecordKind.Connection, nameof(WorkKind.OrderImport));
+        Assert.StartsWith("Paused: the marketplace refused the connection's credentials", paused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportByNumber_MalformedAnswer_ThatOrderFailsTheOtherArrives()
     {
         await MapArticlesAsync(10);

@@ -123,14 +123,16 @@ public sealed class ShopifyConnectionAndStockTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Push_TokenRefusedOrWithoutTheInventoryScope_ThrowsARefusalOfTheCredentialsInsteadOfFailingEachArticle(bool scopeMissing)
+    [InlineData(false, "inventorySetQuantities")]
+    [InlineData(true, "inventorySetQuantities")]
+    [InlineData(true, "query Variant(")]
+    public async Task Push_TokenRefusedOrWithoutTheInventoryScope_ThrowsARefusalOfTheCredentialsInsteadOfFailingEachArticle(bool scopeMissing, string deniedCall)
     {
-        // A refused token (401) or scope (ACCESS_DENIED, HTTP 200) is the connection's: the SDK pauses it on this exception.
+        // A refused token (401) or scope (ACCESS_DENIED, HTTP 200, on the write or on the read of the level) is the
+        // connection's: the SDK pauses it on this exception.
         var variant = new ForeignNumber(ForeignNumberLabel.ShopifyVariantId, "9007199254750001");
         _shop.SeedArticle(variant, 2);
-        await using var connector = ShopifyTestServices.Create(null, _time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(() => new AccessDenied("inventorySetQuantities")));
+        await using var connector = ShopifyTestServices.Create(null, _time, services => services.AddHttpClient(ShopifyConnector.HttpClientName).AddHttpMessageHandler(() => new AccessDenied(deniedCall)));
         var context = await ContextAsync(ShopifyTestServices.Settings(_shop, scopeMissing ? null : ShopifyTestServices.WrongToken));
         var stock = scopeMissing ? connector.Features.OfType<IStockFeature>().Single() : Stock;
 

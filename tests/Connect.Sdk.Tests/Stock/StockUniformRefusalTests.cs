@@ -59,7 +59,7 @@ public sealed class StockUniformRefusalTests
         Assert.Equal(["A0007", "A0008", "A0009", "A0010", "A0011", "A0012"], w.Batches[^1].Select(u => u.ArticleNumber));
         Assert.Equal(JournalStatus.Succeeded, (await w.EntryAsync("A0007")).Status);
         var resumed = await w.H.Journal.GetAsync(new JournalKey(w.Connection, RecordKind.Connection, nameof(WorkKind.StockReconcile)), default);
-        Assert.Equal((JournalStatus.Succeeded, "Resumed: the stock sync ran again."), (resumed!.Status, resumed.Message));
+        Assert.Equal((JournalStatus.Succeeded, "Resumed: the connection's work was resumed; its next run shows whether the cause is fixed."), (resumed!.Status, resumed.Message));
     }
 
     // As WooCommerce words it: the article, its SKU and its quantity in every message, the reason the same.

@@ -95,6 +95,34 @@ public sealed class CredentialsPauseTests
     }
 
     [Fact]
+    public async Task RunDueAsync_ManualRunCompletes_LiftsThePauseItSharedButNotAnotherFailuresPause()
+    {
+        await using var world = await OrderWorld.ProductiveAsync();
+        world.Publish(TestOrders.Many(1));
+        world.Market.OnFetchPage = _ => throw Refused;
+        await world.RunDueAsync();
+
+        // Later the stock work of the connection is paused again by another failure (its first batch refused alike).
+        var schedules = world.Harness.Get<WorkScheduleBook>();
+        var credentials = (await schedules.GetAsync(world.Connection, WorkKind.OrderImport, default)).Pause!;
+        var stockRefused = credentials with { At = credentials.At + Duration.FromMinutes(10) };
+        await schedules.PauseAsync(world.Connection, WorkKind.StockSync, stockRefused, default);
+        await schedules.PauseAsync(world.Connection, WorkKind.StockReconcile, stockRefused, default);
+
+        world.Market.OnFetchPage = null;
+        world.Harness.Clock.Advance(Duration.FromMinutes(15));
+        await world.Import.ImportOrdersAsync(world.Connection, "1001", default);
+        var manual = Assert.Single(await world.RunDueAsync());
+
+        // The import proved the credentials fixed, not the stock batch: the stock work stays paused.
+        Assert.Equal(WorkRunOutcome.Completed, manual.Outcome);
+        Assert.Null((await schedules.GetAsync(world.Connection, WorkKind.OrderImport, default)).Pause);
+        Assert.Null((await schedules.GetAsync(world.Connection, WorkKind.OrderStatusExport, default)).Pause);
+        Assert.Equal(stockRefused, (await schedules.GetAsync(world.Connection, WorkKind.StockSync, default)).Pause);
+        Assert.Equal(stockRefused, (await schedules.GetAsync(world.Connection, WorkKind.StockReconcile, default)).Pause);
+    }
+
+    [Fact]
     public async Task StatusExport_CredentialsRefused_OrderWaitsQueuedNotFailed_AndIsExportedAfterTheResume()
     {
         await using var h = new SyncHarness();

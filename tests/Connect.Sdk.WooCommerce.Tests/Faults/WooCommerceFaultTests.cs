@@ -137,6 +137,27 @@ public sealed class WooCommerceFaultTests
     }
 
     [Fact]
+    public async Task ImportByNumber_CredentialsRefused_PausesTheConnectionInsteadOfFailingEachOrder()
+    {
+        await using var shop = await StartAsync(features: [Features.FeatureKind.Orders]);
+        await shop.MapArticleAsync(1, 100, 100);
+        shop.SeedOrder(6001, minutesAgo: 60 * 48);
+        shop.SeedOrder(6002, minutesAgo: 60 * 48);
+
+        // Manual import mode: only the import by numbers calls WooCommerce.
+        await shop.Host.Lifecycle.SetImportModeAsync(shop.Connection, ImportMode.Manual, new Actor("alice"), CancellationToken.None);
+        await shop.Host.Get<ISecretStore>().SetAsync(shop.Connection, WooCommerceConnector.ConsumerSecretKey, new SecretValue(WooTestKeys.WrongSecret), CancellationToken.None);
+
+        await shop.Host.OrderImport.ImportOrdersAsync(shop.Connection, "6001, 6002", CancellationToken.None);
+        await shop.Host.RunDueAsync();
+
+        var failedOrders = await shop.Host.Journal.QueryAsync(new JournalQuery(shop.Connection, RecordKind.Order) { Statuses = [JournalStatus.Failed] }, 0, 10, CancellationToken.None);
+        Assert.Equal(0, failedOrders.TotalCount);
+        var paused = await shop.Host.Journal.GetAsync(new JournalKey(shop.Connection, RecordKind.Connection, nameof(WorkKind.OrderImport)), CancellationToken.None);
+        Assert.StartsWith("Paused: the marketplace refused the connection's credentials", paused!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OrderImport_TruncatedListBody_RetriedInTheSameRun_EveryOrderOnce()
     {
         await using var shop = await StartAsync(features: [Features.FeatureKind.Orders]);
