@@ -6,6 +6,9 @@ internal sealed class RunHold(Action left)
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _left;
 
+    /// <summary>Whether the run was let go (released, or cancelled while held).</summary>
+    public bool IsReleased => Volatile.Read(ref _left) == 1;
+
     /// <summary>Whether the run saw its cancellation token fire while held.</summary>
     public bool WasCancelled { get; private set; }
 
