@@ -9,7 +9,8 @@ namespace Connect.Sdk.Sync;
 /// the run's first batch with the same reason (the kinds of that feature). It holds the connection's
 /// <see cref="Connection.Version"/> at the time, so that the user's next change of the connection — a passed
 /// connection check, changed settings — lifts it without the lifecycle knowing of it; a check that failed since keeps
-/// it. <see cref="SyncEngine.ResumeAsync"/> lifts it explicitly, and a run that completes clears it.
+/// it. <see cref="SyncEngine.ResumeAsync"/> lifts it explicitly, and a run that completes clears the pause of its own
+/// kind and of the kinds the same failure paused with it (an equal pause); another failure's pause stays.
 /// </summary>
 /// <param name="At">When the work was paused.</param>
 /// <param name="ConnectionVersion">The connection's version when the work was paused.</param>
