@@ -92,12 +92,13 @@ internal sealed class OrderStatusExportRunner(
 
         var update = entry.Latest;
         var what = OrderStatusJournalDetails.Describe(update);
+        var pending = OrderStatusJournalDetails.With(OrderStatusJournalDetails.Tracking(update, TrackingExportState.Pending), order);
         await journal.SetStatusAsync(
             key,
             JournalStatus.Running,
             $"Exporting {what}.",
             cancellationToken,
-            OrderStatusJournalDetails.With(OrderStatusJournalDetails.Tracking(update, TrackingExportState.Pending), order)).ConfigureAwait(false);
+            pending).ConfigureAwait(false);
 
         if (run.Scope == WriteScope.Suppressed)
         {
@@ -107,7 +108,7 @@ internal sealed class OrderStatusExportRunner(
                 JournalStatus.NotSynced,
                 $"Import mode Demo: {what} was not sent to the marketplace.",
                 cancellationToken,
-                OrderStatusJournalDetails.With(OrderStatusJournalDetails.Tracking(update, TrackingExportState.Pending), order)).ConfigureAwait(false);
+                pending).ConfigureAwait(false);
             logger.ExportSuppressed(connection, orderNumber);
             OrderStatusExportMetrics.Exported("suppressed");
             return new WorkRunSummary(0, 0, 0, 1);
@@ -122,7 +123,7 @@ internal sealed class OrderStatusExportRunner(
                 JournalStatus.NotSynced,
                 refusal,
                 cancellationToken,
-                OrderStatusJournalDetails.With(OrderStatusJournalDetails.Tracking(update, TrackingExportState.Pending), order)).ConfigureAwait(false);
+                pending).ConfigureAwait(false);
             OrderStatusExportMetrics.Exported("restricted");
             return new WorkRunSummary(0, 0, 0, 1);
         }
@@ -140,7 +141,7 @@ internal sealed class OrderStatusExportRunner(
                 JournalStatus.Queued,
                 $"Waiting to export {what}: {CredentialsRefusal.Waiting}.",
                 cancellationToken,
-                OrderStatusJournalDetails.With(OrderStatusJournalDetails.Tracking(update, TrackingExportState.Pending), order)).ConfigureAwait(false);
+                pending).ConfigureAwait(false);
             throw;
         }
 
