@@ -200,6 +200,10 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
                     StartAdminInterface = false,
                     Logger = new WireMockNullLogger(),
                     PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(DropMarkedConnectionsAsync),
+
+                    // A comma belongs to the value (Amazon's MarketplaceIds=A,B; WooCommerce's status=a,b): split on it,
+                    // the fakes would see only the first item of every list.
+                    QueryParameterMultipleValueSupport = QueryParameterMultipleValueSupport.NoComma,
                 });
                 return (server, port);
             }
