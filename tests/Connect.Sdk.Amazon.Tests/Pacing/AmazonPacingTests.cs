@@ -4,6 +4,7 @@ using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Testing.Fakes.Amazon;
+using Connect.Sdk.Testing.Time;
 using Connect.Sdk.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,8 @@ public sealed class AmazonPacingTests : IAsyncDisposable
     private const int Updates = 2000;
     private static readonly AmazonUsagePlan Plan = AmazonUsagePlans.PatchListingsItem;
 
-    private readonly WaitCountingTime _time = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+    private readonly WaitAwareFakeTime _time = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+    private readonly RequestFlows _flows = new();
     private readonly RecordingTransport _transport;
     private readonly AmazonSellingPartnerFake _amazon;
     private readonly ServiceProvider _services;
@@ -31,7 +33,11 @@ public sealed class AmazonPacingTests : IAsyncDisposable
         _services = AmazonTestServices.Build(AdapterTestLog.CreateFactory(), _time, services =>
             services.AddHttpClient(AmazonConnector.HttpClientName)
                 .ConfigurePrimaryHttpMessageHandler(_transport.CreateHandler)
-                .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Insert(0, new RequestFlowHandler(_time))));
+                .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
+                {
+                    PacingBoundaryHandler.Around(handlers, _flows);
+                    handlers.Insert(0, new RequestFlowHandler(_flows));
+                }));
         for (var i = 1; i <= Updates; i++)
         {
             _amazon.SeedArticle(Sku(i), 0);
@@ -127,7 +133,7 @@ public sealed class AmazonPacingTests : IAsyncDisposable
             Assert.Equal(RecordOutcome.Succeeded, Assert.Single(result.Records).Outcome);
         }
 
-        _time.Fake.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
         return _time.GetUtcNow();
     }
 
@@ -147,7 +153,7 @@ public sealed class AmazonPacingTests : IAsyncDisposable
 
     private async Task<T> RunAsync<T>(Task<T> work)
     {
-        await _time.RunAsync(_transport, work, TimeSpan.FromHours(1));
+        await _time.RunAsync(_flows, work, TimeSpan.FromHours(1));
         return await work;
     }
 }

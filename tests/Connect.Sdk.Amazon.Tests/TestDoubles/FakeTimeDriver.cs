@@ -1,56 +1,57 @@
-using System.Diagnostics;
+using Connect.Sdk.Testing.Time;
 
 namespace Connect.Sdk.Amazon.Tests.TestDoubles;
 
 /// <summary>
-/// Moves fake time in small steps while work waits for it, and never while a request is on the wire or on its way
-/// there: the tests' replacement for sleeping, faithful enough that a request reaches the fake at the fake time it was
-/// released.
+/// Moves fake time while the connector's requests wait for their rate budget, and never while one of them runs: the
+/// pacing tests' replacement for sleeping. Like <see cref="WaitAwareFakeTime.DriveAsync"/>, it jumps straight to
+/// the next timer due and fires it off the test's synchronization context, so what the timer releases runs inline
+/// until it waits again; unlike it, it also sees the requests that cross a socket to the fake, through
+/// <see cref="RequestFlows"/>, and lets time stand still until each is back and parked or ended.
 /// </summary>
+/// <remarks>
+/// The one wait it knows of in a request is the budget's. A request waiting out a retry's back-off runs, to the
+/// driver, so time would stand still and the guard below end the test: the pacing tests expect no retry at all.
+/// </remarks>
 internal static class FakeTimeDriver
 {
-    // Not a timing assertion: a guard against a test that would otherwise hang, e.g. a released request that neither
-    // reaches the wire nor ends. A loaded machine can hold a continuation back for seconds, never for this long.
+    // Not a timing assertion: a guard against a test that would otherwise hang, e.g. a request that neither parks nor
+    // ends. A loaded machine holds a continuation back for seconds, never for this long.
     private static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(2);
 
-    public static async Task RunAsync(this WaitCountingTime time, RecordingTransport transport, Task work, TimeSpan limit)
+    public static async Task RunAsync(this WaitAwareFakeTime time, RequestFlows flows, Task work, TimeSpan limit)
     {
-        var step = TimeSpan.FromMilliseconds(10);
         var until = time.GetUtcNow() + limit;
-        var standing = Stopwatch.StartNew();
         while (!work.IsCompleted)
         {
-            // Continuations of fired timers mostly run inline; yielding lets those that hop threads move on first.
-            for (var i = 0; i < 30 && !work.IsCompleted; i++)
+            // Read before the state, so a change after the reading is never missed.
+            var changes = Task.WhenAny(work, time.NextChange, flows.NextChange);
+            if (!flows.AllParked || time.PendingWaits == 0 || time.NextDue is not { } next)
             {
-                await Task.Yield();
-            }
-
-            if (work.IsCompleted)
-            {
-                break;
-            }
-
-            if (transport.InFlight > 0)
-            {
-                await transport.WhenIdleAsync();
-                standing.Restart();
+                // A request runs, or code runs between two requests: time stands still until that changes.
+                await WaitRealTimeAsync(changes, flows);
                 continue;
             }
 
-            // A request whose wait fired has not reached the wire yet, or nothing waits for time: code is busy between
-            // two waits. Either way time stands still until it is done.
-            if (time.Released > 0 || time.PendingWaits == 0)
-            {
-                Assert.True(standing.Elapsed < StuckAfter, $"Fake time stood still for {StuckAfter} of real time: {time.Released} released request(s) never reached the wire.");
-                continue;
-            }
+            Assert.True(next <= until, $"The work did not finish within {limit} of fake time: it waits until {next:O}.");
+            var step = next - time.GetUtcNow();
 
-            Assert.True(time.GetUtcNow() < until, $"The work did not finish within {limit} of fake time.");
-            time.Fake.Advance(step);
-            standing.Restart();
+            // Off the test's synchronization context: a continuation may only run inline where there is none.
+            await Task.Run(() => time.Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero));
         }
 
         await work;
+    }
+
+    private static async Task WaitRealTimeAsync(Task changes, RequestFlows flows)
+    {
+        try
+        {
+            await changes.WaitAsync(StuckAfter);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Fake time stood still for {StuckAfter} of real time with {flows.Describe()}: a request neither parked on its budget nor ended.");
+        }
     }
 }

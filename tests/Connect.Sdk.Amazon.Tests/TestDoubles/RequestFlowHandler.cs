@@ -1,23 +1,14 @@
 namespace Connect.Sdk.Amazon.Tests.TestDoubles;
 
 /// <summary>
-/// The outermost handler of the connector's client in the pacing tests: marks each request's async flow, so
-/// <see cref="WaitCountingTime"/> can tell which request a fired wait released, and whether that very request has
-/// moved on.
+/// The outermost handler of the connector's client in the pacing tests: each request, from here until its answer
+/// is back, is one of the <see cref="RequestFlows"/> that fake time waits for.
 /// </summary>
-internal sealed class RequestFlowHandler(WaitCountingTime time) : DelegatingHandler
+internal sealed class RequestFlowHandler(RequestFlows flows) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var flow = time.BeginFlow();
-        try
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            // A request that ends without reaching the wire again (cancelled, given up) holds time no longer.
-            flow.End();
-        }
+        using var flow = flows.Begin();
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }
