@@ -19,7 +19,7 @@ namespace Connect.Sdk.Testing.Fakes.Amazon;
 /// <remarks>
 /// <para>
 /// Start one with <see cref="Start"/>. The same server plays both hosts: exchange the refresh token at
-/// <see cref="TokenAddress"/> (in production <c>https://api.amazon.com/auth/o2/token</c>) and call the SP-API at
+/// <see cref="TokenAddress"/> (in production <c>https://api.amazon.com/auth/o2/token</c>; a form or a JSON body) and call the SP-API at
 /// <see cref="WireMockMarketplaceFake.BaseAddress"/> (in production the region endpoint, e.g.
 /// <c>https://sellingpartnerapi-eu.amazon.com</c>) with the token in <c>x-amz-access-token</c>. Access tokens
 /// live 3600 seconds on the fake's clock; a missing, unknown or expired token is refused with 403
@@ -35,6 +35,11 @@ namespace Connect.Sdk.Testing.Fakes.Amazon;
 /// applies on top of the usage plans, before them.
 /// </para>
 /// <para>Faults: every operation of <see cref="AmazonOperations"/> consults the fault plan under its name.</para>
+/// <para>
+/// Not modelled: other APIs, operations and versions answer 404 <c>ResourceNotFound</c> with <c>details</c> naming
+/// what the fake serves; <c>getOrders</c> filters its orders have no data for (<c>BuyerEmail</c>, <c>SellerOrderId</c>,
+/// the delivery dates and the like) answer 400 <c>InvalidInput</c> naming the filter. docs/testing.md lists the rest.
+/// </para>
 /// <para>
 /// Articles: a <c>SKU_FBM</c> foreign number is a merchant-fulfilled (MFN) listing whose quantity the seller
 /// sets; a <c>SKU_FBA</c> one is fulfilled by Amazon (AFN): its stock is what Amazon counts in its warehouses.
@@ -276,7 +281,14 @@ public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
             error["details"] = details;
         }
 
-        return Json(statusCode, new JsonObject { ["errors"] = new JsonArray(error) }, RequestIdHeader());
+        var headers = RequestIdHeader();
+        if (statusCode == 400)
+        {
+            // The developer guide's 400 example ("Response format") carries the error type beside the request id.
+            headers["x-amzn-ErrorType"] = "ValidationException";
+        }
+
+        return Json(statusCode, new JsonObject { ["errors"] = new JsonArray(error) }, headers);
     }
 
     private FakeResponse AccessDenied(string details) => Errors(403, "Unauthorized", "Access to requested resource is denied.", details);

@@ -77,6 +77,7 @@ public sealed class AmazonSellingPartnerFakeOrderTests() : AmazonFakeTestBase(St
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("InvalidInput", (string?)error["code"]);
         Assert.StartsWith(message, (string?)error["message"], StringComparison.Ordinal);
+        Assert.Equal("ValidationException", response.Headers.GetValues("x-amzn-ErrorType").Single());
     }
 
     [Fact]
