@@ -29,8 +29,8 @@ public sealed partial class AmazonSellingPartnerFake
         ["attributeNames"] = new JsonArray(attribute),
     };
 
-    // The route takes the SKU as the rest of the path: a SKU with a slash arrives percent-encoded (%2F), and the server
-    // hands the route the decoded path.
+    // The route matches the decoded path, where a SKU's %2F is a slash already, so it takes the rest of the path;
+    // the SKU itself is read from the path as sent (RequestedSku).
     private void MapListings()
     {
         const string ItemRoute = ListingsApi + "/(?<sellerId>[^/]+)/(?<sku>.+)";
@@ -244,6 +244,14 @@ public sealed partial class AmazonSellingPartnerFake
         ["lastUpdatedDate"] = Iso(listing.LastUpdatedDate),
     };
 
+    // The SKU as the client encoded it: the last segment of the path as sent, decoded once, so that '+' stays a plus
+    // and "%25" a percent sign. A path with more segments (a slash not encoded) names no listings item.
+    private static string? RequestedSku(FakeCall request)
+    {
+        var segments = request.RawPath.Split('/');
+        return segments.Length == 6 ? Uri.UnescapeDataString(segments[5]) : null;
+    }
+
     // The checks both item operations make, in Amazon's order: the seller, the marketplaces, the SKU, then the data sets
     // asked for (includedData, or the operation's default); the refusal, or null with the listing and the data sets.
     private FakeResponse? RefuseItemRequest(FakeCall request, string[] served, string byDefault, out AmazonListing listing, out string[] dataSets)
@@ -260,7 +268,11 @@ public sealed partial class AmazonSellingPartnerFake
             return InvalidInput("marketplaceIds is required.");
         }
 
-        var sku = request.RouteValues["sku"];
+        if (RequestedSku(request) is not { } sku)
+        {
+            return NoRoute(request);
+        }
+
         if (_listings.Find(l => l.Sku == sku) is not { } found)
         {
             return Errors(404, "NotFound", $"SKU {sku} is not listed.");

@@ -70,6 +70,31 @@ public sealed class AmazonSellingPartnerFakeListingTests() : AmazonFakeTestBase(
         Assert.Equal(9, Amazon.StockOf(Fbm("MUG/BLUE-2")));
     }
 
+    [Theory]
+    [InlineData("SET+2")]
+    [InlineData("MUG%20X")]
+    public async Task GetListingsItem_SkuWithPlusOrPercent_FindsExactlyThatListing(string sku)
+    {
+        Amazon.SeedArticle(Fbm(sku), 3);
+
+        using var response = await Http.GetAsync(new Uri($"listings/2021-08-01/items/{SellerId}/{Uri.EscapeDataString(sku)}?marketplaceIds={Marketplace}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(sku, (string?)(await JsonOf(response))["sku"]);
+    }
+
+    [Fact]
+    public async Task PatchQuantity_SlashNotEncoded_Answers404ResourceNotFound()
+    {
+        Amazon.SeedArticle(Fbm("MUG/BLUE-2"), 4);
+
+        using var response = await Patch("MUG/BLUE-2", QuantityPatch("DEFAULT", 9));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("ResourceNotFound", (string?)(await JsonOf(response))["errors"]![0]!["code"]);
+        Assert.Equal(4, Amazon.StockOf(Fbm("MUG/BLUE-2")));
+    }
+
     [Fact]
     public async Task PatchQuantity_DeleteOfFulfillmentAvailability_AnswersInvalid_AndTheStockStays()
     {
