@@ -15,13 +15,13 @@ namespace Connect.Sdk.Parity.Tests;
 
 /// <summary>
 /// The community's most used SP-API client, <c>amazon-sp-api</c> 1.2.1, against the Amazon fake: it signs in with a
-/// JSON token exchange, pages orders, reads orders, items and a listing whose SKU has a slash, patches a quantity,
+/// JSON token exchange, pages orders, reads orders, items and a listing whose SKU has a slash and a plus, patches a quantity,
 /// confirms a shipment and refreshes a token the fake's clock let expire (<c>tests/parity/amazon.mjs</c>).
 /// </summary>
 public sealed class AmazonParityTests(ITestOutputHelper output)
 {
     private const int OrderCount = 12;
-    private const string Sku = "MUG/BLUE";
+    private const string Sku = "MUG/BLUE+1";
     private static readonly Instant Start = Instant.FromUtc(2026, 11, 1, 8, 0);
     private static readonly AmazonCredentials Credentials = new(
         "amzn1.application-oa2-client.0123456789abcdef", "amzn1.oa2-cs.v1.5ecret0f7he4pp1ica7ion", "Atzr|IwEBIRefreshTokenOfTheSeller0123456789", "A2EXAMPLE1SELLER");

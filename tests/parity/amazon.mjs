@@ -103,7 +103,7 @@ check('getOrderItems reads the items of an order', async () => {
   assert.equal(typeof items[0].ItemPrice.Amount, 'string');
 });
 
-check('getListingsItem reads a listing whose SKU has a slash', async () => {
+check('getListingsItem reads a listing whose SKU has a slash and a plus', async () => {
   const item = await seller.callAPI({
     operation: 'listingsItems.getListingsItem',
     path: { sellerId, sku },
