@@ -28,14 +28,9 @@ const expiredToken = setting('AMAZON_EXPIRED_ACCESS_TOKEN');
 // loopback address instead; the request itself (method, path, headers, body) goes out unchanged.
 const amazonHost = /^(api\.amazon\.com|(sandbox\.)?sellingpartnerapi-(eu|na|fe)\.amazon\.com)$/;
 const httpsRequest = https.request;
-https.request = (options, callback) => {
-  if (!amazonHost.test(options.hostname)) {
-    return httpsRequest(options, callback);
-  }
-
-  const { agent: _httpsOnly, ...rest } = options;
-  return http.request({ ...rest, protocol: 'http:', hostname: fake.hostname, port: fake.port }, callback);
-};
+https.request = (options, callback) => amazonHost.test(options.hostname)
+  ? http.request({ ...options, agent: undefined, protocol: 'http:', hostname: fake.hostname, port: fake.port }, callback)
+  : httpsRequest(options, callback);
 
 const client = (options = {}) =>
   new SellingPartner({
