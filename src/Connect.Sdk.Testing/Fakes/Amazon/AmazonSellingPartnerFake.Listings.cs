@@ -275,7 +275,9 @@ public sealed partial class AmazonSellingPartnerFake
 
         if (_listings.Find(l => l.Sku == sku) is not { } found)
         {
-            return Errors(404, "NotFound", $"SKU {sku} is not listed.");
+            // Amazon's words for a SKU the seller has not listed (quoted in amzn/selling-partner-api-models#4283 and
+            // saleweaver/python-amazon-sp-api#495).
+            return Errors(404, "NOT_FOUND", $"SKU '{sku}' not found in marketplace {MarketplaceIdsOf(request)[0]}");
         }
 
         listing = found;

@@ -153,7 +153,7 @@ public sealed class AmazonSellingPartnerFakeListingTests() : AmazonFakeTestBase(
 
     [Theory]
     [InlineData("MUG-BLUE", "&includedData=procurement", HttpStatusCode.BadRequest, "includedData 'procurement' is not one of")]
-    [InlineData("NO-SUCH-SKU", "", HttpStatusCode.NotFound, "SKU NO-SUCH-SKU is not listed.")]
+    [InlineData("NO-SUCH-SKU", "", HttpStatusCode.NotFound, "SKU 'NO-SUCH-SKU' not found in marketplace A1PN6IFQEWUF5Q")]
     public async Task GetListingsItem_UnservedDataSetOrUnknownSku_IsRefused(string sku, string extraQuery, HttpStatusCode status, string message)
     {
         using var response = await Http.GetAsync(new Uri($"listings/2021-08-01/items/{SellerId}/{sku}?marketplaceIds={Marketplace}{extraQuery}", UriKind.Relative));
