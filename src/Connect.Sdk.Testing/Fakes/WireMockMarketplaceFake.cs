@@ -39,6 +39,7 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
     // WireMock hands routes a path it has decoded twice over ('+' read as a space, "%2520" as a space); the target as
     // the client sent it travels to the callback in this header, for FakeCall.RawPath.
     private const string RawTargetHeader = "X-Connect-Fake-Raw-Target";
+
     private const int RoutePriority = 10;
     private const int NoRoutePriority = 1000;
 
