@@ -27,6 +27,7 @@ public sealed class FakeCall
         Operation = operation;
         Method = method;
         Path = path;
+        RawPath = path;
         Query = query;
         Headers = headers;
         Body = body;
@@ -42,6 +43,13 @@ public sealed class FakeCall
 
     /// <summary>The path, without the query.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// The path as the client sent it, percent-encoding intact (<c>/items/A%2BB</c>), for a route whose values may hold
+    /// <c>/</c>, <c>+</c> or <c>%</c>: <see cref="Path"/> and <see cref="RouteValues"/> are decoded already. Defaults to
+    /// <see cref="Path"/>.
+    /// </summary>
+    public string RawPath { get; init; }
 
     /// <summary>The query parameters (the first value of each).</summary>
     public IReadOnlyDictionary<string, string> Query { get; }

@@ -10,6 +10,7 @@ using Connect.Sdk.Testing.Faults;
 using Connect.Sdk.Testing.RateLimits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using NodaTime;
 using WireMock;
 using WireMock.Logging;
@@ -34,6 +35,11 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
     // A callback cannot abort the connection itself; it marks the response and the middleware aborts it before
     // anything is written, so the client sees a connection closed without an answer.
     private const string DropMarkerHeader = "X-Connect-Fake-Drop";
+
+    // WireMock hands routes a path it has decoded twice over ('+' read as a space, "%2520" as a space); the target as
+    // the client sent it travels to the callback in this header, for FakeCall.RawPath.
+    private const string RawTargetHeader = "X-Connect-Fake-Raw-Target";
+
     private const int RoutePriority = 10;
     private const int NoRoutePriority = 1000;
 
@@ -199,7 +205,11 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
                     Urls = [$"http://127.0.0.1:{port}"],
                     StartAdminInterface = false,
                     Logger = new WireMockNullLogger(),
-                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(DropMarkedConnectionsAsync),
+                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(KeepRawTargetAsync).Use(DropMarkedConnectionsAsync),
+
+                    // A comma belongs to the value (Amazon's MarketplaceIds=A,B; WooCommerce's status=a,b): split on it,
+                    // the fakes would see only the first item of every list.
+                    QueryParameterMultipleValueSupport = QueryParameterMultipleValueSupport.NoComma,
                 });
                 return (server, port);
             }
@@ -215,6 +225,12 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Task KeepRawTargetAsync(HttpContext context, Func<Task> next)
+    {
+        context.Request.Headers[RawTargetHeader] = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Empty;
+        return next();
     }
 
     private static async Task DropMarkedConnectionsAsync(HttpContext context, Func<Task> next)
@@ -277,15 +293,20 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
             }
         }
 
+        var headers = FirstValues(request.Headers);
+        var rawPath = headers.Remove(RawTargetHeader, out var target) && target.Length > 0 ? target.Split('?', 2)[0] : path;
         var call = new FakeCall(
             operation,
             request.Method.ToUpperInvariant(),
             path,
             FirstValues(request.Query),
-            FirstValues(request.Headers),
+            headers,
             request.Body,
             routeValues,
-            fault == FaultKind.PartialBatchFailure ? fault : null);
+            fault == FaultKind.PartialBatchFailure ? fault : null)
+        {
+            RawPath = rawPath,
+        };
 
         var delay = Duration.Zero;
         var drop = false;

@@ -1,6 +1,9 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+
 namespace Connect.Sdk.Testing.Fakes.Amazon;
 
-/// <summary>A listing (offer) as the Amazon fake holds it: the seller SKU, who fulfils it, and its quantity.</summary>
+/// <summary>A listing (offer) as the Amazon fake holds it: the seller SKU, who fulfils it, its quantity and attributes.</summary>
 internal sealed class AmazonListing
 {
     public required string Sku { get; init; }
@@ -12,4 +15,17 @@ internal sealed class AmazonListing
     public required bool FulfilledByAmazon { get; init; }
 
     public required int Quantity { get; set; }
+
+    public required Instant CreatedDate { get; init; }
+
+    public required Instant LastUpdatedDate { get; set; }
+
+    /// <summary>The product type the last patch named; <c>PRODUCT</c> until one names another.</summary>
+    public string ProductType { get; set; } = "PRODUCT";
+
+    /// <summary>
+    /// The attributes patches set, by name, as they were sent; <c>fulfillment_availability</c> is not among them:
+    /// it is rendered from <see cref="Quantity"/>.
+    /// </summary>
+    public JsonObject Attributes { get; } = [];
 }

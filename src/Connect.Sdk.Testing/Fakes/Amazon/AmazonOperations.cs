@@ -12,6 +12,7 @@ namespace Connect.Sdk.Testing.Fakes.Amazon;
 /// <item><term><c>getOrder</c></term><description><c>GET /orders/v0/orders/{orderId}</c></description></item>
 /// <item><term><c>getOrderItems</c></term><description><c>GET /orders/v0/orders/{orderId}/orderItems</c></description></item>
 /// <item><term><c>confirmShipment</c></term><description><c>POST /orders/v0/orders/{orderId}/shipmentConfirmation</c></description></item>
+/// <item><term><c>getListingsItem</c></term><description><c>GET /listings/2021-08-01/items/{sellerId}/{sku}</c></description></item>
 /// <item><term><c>patchListingsItem</c></term><description><c>PATCH /listings/2021-08-01/items/{sellerId}/{sku}</c></description></item>
 /// <item><term><c>route.unknown</c></term><description>any other request (404)</description></item>
 /// </list>
@@ -32,6 +33,9 @@ public static class AmazonOperations
 
     /// <summary><c>POST /orders/v0/orders/{orderId}/shipmentConfirmation</c>.</summary>
     public const string ConfirmShipment = "confirmShipment";
+
+    /// <summary><c>GET /listings/2021-08-01/items/{sellerId}/{sku}</c>.</summary>
+    public const string GetListingsItem = "getListingsItem";
 
     /// <summary><c>PATCH /listings/2021-08-01/items/{sellerId}/{sku}</c>.</summary>
     public const string PatchListingsItem = "patchListingsItem";

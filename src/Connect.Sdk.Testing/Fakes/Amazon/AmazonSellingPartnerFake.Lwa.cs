@@ -6,6 +6,34 @@ namespace Connect.Sdk.Testing.Fakes.Amazon;
 /// <content>The Login with Amazon token exchange: a refresh token and the client's id and secret for an access token.</content>
 public sealed partial class AmazonSellingPartnerFake
 {
+    // LWA reads the parameters from a form body, as its guide shows, or from a JSON object, as Amazon's own SDKs
+    // (LWAClient in selling-partner-api-models/clients) and the amazon-sp-api client post them. A JSON value that is
+    // not a string counts as missing, so the answer names it rather than reading something else into it.
+    private static Dictionary<string, string>? ParseTokenRequest(FakeCall request)
+    {
+        var contentType = request.Headers.GetValueOrDefault("Content-Type") ?? string.Empty;
+        if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseForm(request.Body);
+        }
+
+        if (ParseObject(request.Body) is not { } json)
+        {
+            return null;
+        }
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in json)
+        {
+            if (value is JsonValue text && text.TryGetValue<string>(out var parameter))
+            {
+                parameters[name] = parameter;
+            }
+        }
+
+        return parameters;
+    }
+
     private static Dictionary<string, string> ParseForm(string? body)
     {
         var form = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -31,13 +59,17 @@ public sealed partial class AmazonSellingPartnerFake
     };
 
     /// <summary>
-    /// <c>POST /auth/o2/token</c>: the success shape and its headers are the developer guide's; the error bodies
+    /// <c>POST /auth/o2/token</c> with a form or a JSON body: the success shape and its headers are the developer guide's; the error bodies
     /// are OAuth 2.0's (RFC 6749 §5.2) in the wording LWA answers with (<c>invalid_grant</c>, "The request has
     /// an invalid grant parameter : refresh_token").
     /// </summary>
     private FakeResponse ExchangeToken(FakeCall request)
     {
-        var form = ParseForm(request.Body);
+        if (ParseTokenRequest(request) is not { } form)
+        {
+            return LwaError(400, "invalid_request", "The request body is not a JSON object.");
+        }
+
         var grantType = form.GetValueOrDefault("grant_type");
         if (string.IsNullOrEmpty(grantType))
         {

@@ -12,9 +12,18 @@ public sealed partial class AmazonSellingPartnerFake
     private const string OrdersApi = "/orders/v0/orders";
     private const int MaxResultsPerPage = 100;
     private const int MaxMarketplaceIds = 50;
+    private const int MaxAmazonOrderIds = 50;
     private static readonly Duration BeforeMargin = Duration.FromMinutes(2);
     private static readonly string[] RequiredPackageFields = ["packageReferenceId", "carrierCode", "trackingNumber", "shipDate"];
     private static readonly string[] DateFilters = ["CreatedAfter", "CreatedBefore", "LastUpdatedAfter", "LastUpdatedBefore"];
+
+    // getOrders filters of the model that the fake's orders have no data for: refused by name rather than ignored, so a
+    // test never reads an unfiltered list as a filtered one.
+    private static readonly string[] UnmodelledOrderFilters =
+    [
+        "BuyerEmail", "SellerOrderId", "EasyShipShipmentStatuses", "ElectronicInvoiceStatuses", "ActualFulfillmentSupplySourceId",
+        "IsISPU", "StoreChainStoreId", "EarliestDeliveryDateBefore", "EarliestDeliveryDateAfter", "LatestDeliveryDateBefore", "LatestDeliveryDateAfter",
+    ];
 
     private readonly Dictionary<string, List<string>> _nextTokens = new(StringComparer.Ordinal);
     private long _nextOrderItemId = 68828574383266;
@@ -298,8 +307,9 @@ public sealed partial class AmazonSellingPartnerFake
 
     /// <summary>
     /// <c>getOrders</c>: MarketplaceIds (at most 50) on every request; on the first page CreatedAfter or LastUpdatedAfter
-    /// ("after or at"); CreatedBefore and LastUpdatedBefore at least two minutes before now; MaxResultsPerPage 1–100
-    /// (default 100). Orders come oldest change first; the NextToken pins the rest of the result, so a page never
+    /// ("after or at"), not both kinds; CreatedBefore and LastUpdatedBefore at least two minutes before now; MaxResultsPerPage 1–100
+    /// (default 100); OrderStatuses, FulfillmentChannels, PaymentMethods and AmazonOrderIds (at most 50) filter; the
+    /// model's other filters are refused by name (400), since the fake's orders have no data for them. Orders come oldest change first; the NextToken pins the rest of the result, so a page never
     /// repeats or skips an order that changed between pages.
     /// </summary>
     private FakeResponse GetOrders(FakeCall request)
@@ -313,6 +323,11 @@ public sealed partial class AmazonSellingPartnerFake
         if (marketplaceIds.Length > MaxMarketplaceIds)
         {
             return InvalidInput($"MarketplaceIds accepts at most {MaxMarketplaceIds} values.");
+        }
+
+        if (UnmodelledOrderFilters.FirstOrDefault(request.Query.ContainsKey) is { } unmodelled)
+        {
+            return InvalidInput($"{unmodelled} is a getOrders filter the Amazon fake does not model; see docs/testing.md.");
         }
 
         var perPage = MaxResultsPerPage;
@@ -355,6 +370,9 @@ public sealed partial class AmazonSellingPartnerFake
         return Json(200, new JsonObject { ["payload"] = payload }, RequestIdHeader());
     }
 
+    private static string[]? ListOf(FakeCall request, string name) =>
+        request.Query.TryGetValue(name, out var text) ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
+
     private List<string>? Filter(FakeCall request, string[] marketplaceIds, out FakeResponse? refusal)
     {
         refusal = null;
@@ -375,9 +393,22 @@ public sealed partial class AmazonSellingPartnerFake
             bounds[name] = bound;
         }
 
+        var orderIds = ListOf(request, "AmazonOrderIds");
+        if (orderIds?.Length > MaxAmazonOrderIds)
+        {
+            refusal = InvalidInput($"AmazonOrderIds accepts at most {MaxAmazonOrderIds} values.");
+            return null;
+        }
+
         if (!bounds.ContainsKey("CreatedAfter") && !bounds.ContainsKey("LastUpdatedAfter"))
         {
             refusal = InvalidInput("Either CreatedAfter or LastUpdatedAfter is required.");
+            return null;
+        }
+
+        if (bounds.ContainsKey("CreatedAfter") && bounds.Keys.FirstOrDefault(k => k.StartsWith("LastUpdated", StringComparison.Ordinal)) is { } lastUpdated)
+        {
+            refusal = InvalidInput($"{lastUpdated} cannot be set when CreatedAfter is set.");
             return null;
         }
 
@@ -388,12 +419,9 @@ public sealed partial class AmazonSellingPartnerFake
             return null;
         }
 
-        var statuses = request.Query.TryGetValue("OrderStatuses", out var statusText)
-            ? statusText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : null;
-        var channels = request.Query.TryGetValue("FulfillmentChannels", out var channelText)
-            ? channelText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : null;
+        var statuses = ListOf(request, "OrderStatuses");
+        var channels = ListOf(request, "FulfillmentChannels");
+        var paymentMethods = ListOf(request, "PaymentMethods");
         return _orders
             .Where(o => marketplaceIds.Contains(o.MarketplaceId, StringComparer.Ordinal))
             .Where(o => !bounds.TryGetValue("CreatedAfter", out var b) || o.PurchaseDate >= b)
@@ -402,6 +430,8 @@ public sealed partial class AmazonSellingPartnerFake
             .Where(o => !bounds.TryGetValue("LastUpdatedBefore", out var b) || o.LastUpdateDate <= b)
             .Where(o => statuses is null || statuses.Contains(o.Status, StringComparer.Ordinal))
             .Where(o => channels is null || channels.Contains((string?)o.Json["FulfillmentChannel"], StringComparer.Ordinal))
+            .Where(o => paymentMethods is null || paymentMethods.Contains((string?)o.Json["PaymentMethod"], StringComparer.Ordinal))
+            .Where(o => orderIds is null || orderIds.Contains(o.AmazonOrderId, StringComparer.Ordinal))
             .OrderBy(o => o.LastUpdateDate)
             .ThenBy(o => o.AmazonOrderId, StringComparer.Ordinal)
             .Select(o => o.AmazonOrderId)

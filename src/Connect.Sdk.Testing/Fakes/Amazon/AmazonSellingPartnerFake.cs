@@ -14,16 +14,16 @@ namespace Connect.Sdk.Testing.Fakes.Amazon;
 /// An Amazon seller on loopback that serves the Selling Partner API in Amazon's own shapes, written from
 /// Amazon's published API models and developer guide: the Login with Amazon token exchange, the Orders API v0
 /// (orders paged with <c>NextToken</c>, one order, its items, shipment confirmation) and the Listings Items API
-/// 2021-08-01 (quantity through <c>fulfillment_availability</c>), each operation throttled by its own usage plan.
+/// 2021-08-01 (one listing read, quantity through <c>fulfillment_availability</c>), each operation throttled by its own usage plan.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Start one with <see cref="Start"/>. The same server plays both hosts: exchange the refresh token at
-/// <see cref="TokenAddress"/> (in production <c>https://api.amazon.com/auth/o2/token</c>) and call the SP-API at
+/// <see cref="TokenAddress"/> (in production <c>https://api.amazon.com/auth/o2/token</c>; a form or a JSON body) and call the SP-API at
 /// <see cref="WireMockMarketplaceFake.BaseAddress"/> (in production the region endpoint, e.g.
 /// <c>https://sellingpartnerapi-eu.amazon.com</c>) with the token in <c>x-amz-access-token</c>. Access tokens
 /// live 3600 seconds on the fake's clock; a missing, unknown or expired token is refused with 403
-/// <c>Unauthorized</c> in the SP-API error shape. The fake does not check AWS Signature Version 4, which
+/// <c>Unauthorized</c> in the SP-API error shape, its <c>details</c> in Amazon's words for each case. The fake does not check AWS Signature Version 4, which
 /// Amazon no longer requires.
 /// </para>
 /// <para>
@@ -35,6 +35,11 @@ namespace Connect.Sdk.Testing.Fakes.Amazon;
 /// applies on top of the usage plans, before them.
 /// </para>
 /// <para>Faults: every operation of <see cref="AmazonOperations"/> consults the fault plan under its name.</para>
+/// <para>
+/// Not modelled: other APIs, operations and versions answer 404 <c>ResourceNotFound</c> with <c>details</c> naming
+/// what the fake serves; <c>getOrders</c> filters its orders have no data for (<c>BuyerEmail</c>, <c>SellerOrderId</c>,
+/// the delivery dates and the like) answer 400 <c>InvalidInput</c> naming the filter. docs/testing.md lists the rest.
+/// </para>
 /// <para>
 /// Articles: a <c>SKU_FBM</c> foreign number is a merchant-fulfilled (MFN) listing whose quantity the seller
 /// sets; a <c>SKU_FBA</c> one is fulfilled by Amazon (AFN): its stock is what Amazon counts in its warehouses.
@@ -52,6 +57,7 @@ public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
     public const string DefaultMarketplaceId = "A1PN6IFQEWUF5Q";
 
     private static readonly Duration AccessTokenLifetime = Duration.FromSeconds(3600);
+    private static readonly Dictionary<string, string> ServedVersions = new(StringComparer.Ordinal) { ["orders"] = "v0", ["listings"] = "2021-08-01" };
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
     private readonly Dictionary<string, Instant> _accessTokens = new(StringComparer.Ordinal);
@@ -115,11 +121,13 @@ public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
                 }
 
                 listed.Quantity = stock;
+                listed.LastUpdatedDate = Clock.GetCurrentInstant();
                 return;
             }
 
             var asin = string.Create(CultureInfo.InvariantCulture, $"B0{_listings.Count + 1:D8}");
-            _listings.Add(new AmazonListing { Sku = sku, Asin = asin, FulfilledByAmazon = byAmazon, Quantity = stock });
+            var now = Clock.GetCurrentInstant();
+            _listings.Add(new AmazonListing { Sku = sku, Asin = asin, FulfilledByAmazon = byAmazon, Quantity = stock, CreatedDate = now, LastUpdatedDate = now });
         }
     }
 
@@ -174,19 +182,39 @@ public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
             return null;
         }
 
-        if (!request.Headers.TryGetValue("x-amz-access-token", out var token)
-            || !_accessTokens.TryGetValue(token, out var expiresAt))
+        // Amazon's wording in details: clients match it (amazon-sp-api refreshes on /access token.*expired/), so
+        // each case keeps its own sentence.
+        if (!request.Headers.TryGetValue("x-amz-access-token", out var token) || token.Length == 0)
         {
-            return Errors(403, "Unauthorized", "Access to requested resource is denied.", details: string.Empty);
+            return AccessDenied("Access token is missing in the request header.");
         }
 
-        return Clock.GetCurrentInstant() >= expiresAt
-            ? Errors(403, "Unauthorized", "The security token included in the request is expired", details: string.Empty)
-            : null;
+        if (!_accessTokens.TryGetValue(token, out var expiresAt))
+        {
+            return AccessDenied("The access token you provided is revoked, malformed or invalid.");
+        }
+
+        return Clock.GetCurrentInstant() >= expiresAt ? AccessDenied("The access token you provided has expired.") : null;
     }
 
-    /// <inheritdoc />
-    protected override FakeResponse NoRoute(FakeCall request) => Errors(404, "NotFound", "Resource not found.");
+    /// <summary>
+    /// Amazon's answer to a path it has no resource for (404 <c>ResourceNotFound</c>, "Cannot find resource by the
+    /// given URI"), with <c>details</c> saying what the fake serves instead: the version it serves when the path names
+    /// another version of an API it has, else the list of what it models.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The answer.</returns>
+    protected override FakeResponse NoRoute(FakeCall request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        const string Served = "The Amazon fake serves POST /auth/o2/token (LWA), the Orders API v0 (getOrders, getOrder, getOrderItems, "
+            + "confirmShipment) and the Listings Items API 2021-08-01 (getListingsItem, patchListingsItem); see docs/testing.md.";
+        var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var hint = segments.Length >= 2 && ServedVersions.TryGetValue(segments[0], out var version) && segments[1] != version
+            ? $"{request.Method} {request.Path}: the fake serves the {segments[0]} API in version {version} only, not {segments[1]}. {Served}"
+            : $"{request.Method} {request.Path} is not modelled. {Served}";
+        return Errors(404, "ResourceNotFound", "Cannot find resource by the given URI", hint);
+    }
 
     /// <inheritdoc />
     protected override FakeResponse ServerFault(int statusCode) => statusCode switch
@@ -253,8 +281,17 @@ public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
             error["details"] = details;
         }
 
-        return Json(statusCode, new JsonObject { ["errors"] = new JsonArray(error) }, RequestIdHeader());
+        var headers = RequestIdHeader();
+        if (statusCode == 400)
+        {
+            // The developer guide's 400 example ("Response format") carries the error type beside the request id.
+            headers["x-amzn-ErrorType"] = "ValidationException";
+        }
+
+        return Json(statusCode, new JsonObject { ["errors"] = new JsonArray(error) }, headers);
     }
+
+    private FakeResponse AccessDenied(string details) => Errors(403, "Unauthorized", "Access to requested resource is denied.", details);
 
     private FakeResponse QuotaExceeded() => Errors(429, "QuotaExceeded", "You exceeded your quota for the requested resource.");
 

@@ -20,6 +20,9 @@ public static class AmazonUsagePlans
     /// <summary><c>confirmShipment</c>: 2 requests per second, burst 10.</summary>
     public static AmazonUsagePlan ConfirmShipment { get; } = new(2, 10);
 
+    /// <summary><c>getListingsItem</c>: 5 requests per second, burst 10.</summary>
+    public static AmazonUsagePlan GetListingsItem { get; } = new(5, 10);
+
     /// <summary><c>patchListingsItem</c>: 5 requests per second, burst 5.</summary>
     public static AmazonUsagePlan PatchListingsItem { get; } = new(5, 5);
 
@@ -30,6 +33,7 @@ public static class AmazonUsagePlans
         [AmazonOperations.GetOrder] = GetOrder,
         [AmazonOperations.GetOrderItems] = GetOrderItems,
         [AmazonOperations.ConfirmShipment] = ConfirmShipment,
+        [AmazonOperations.GetListingsItem] = GetListingsItem,
         [AmazonOperations.PatchListingsItem] = PatchListingsItem,
     };
 }

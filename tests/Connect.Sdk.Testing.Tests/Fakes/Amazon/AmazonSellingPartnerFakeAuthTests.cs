@@ -48,6 +48,32 @@ public sealed class AmazonSellingPartnerFakeAuthTests : IAsyncLifetime
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
     }
 
+    [Fact]
+    public async Task TokenExchange_JsonBody_AnswersABearerToken_AsForAForm()
+    {
+        using var http = new HttpClient();
+        var json = new JsonObject { ["grant_type"] = "refresh_token", ["refresh_token"] = RefreshToken, ["client_id"] = ClientId, ["client_secret"] = ClientSecret };
+
+        using var response = await http.PostAsJsonAsync(_amazon.TokenAddress, json);
+        var body = await JsonOf(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Atza|", (string?)body["access_token"], StringComparison.Ordinal);
+        Assert.Equal(3600, (int)body["expires_in"]!);
+    }
+
+    [Fact]
+    public async Task TokenExchange_JsonBodyWithWrongSecret_AnswersInvalidClient()
+    {
+        using var http = new HttpClient();
+        var json = new JsonObject { ["grant_type"] = "refresh_token", ["refresh_token"] = RefreshToken, ["client_id"] = ClientId, ["client_secret"] = "wrong-secret" };
+
+        using var response = await http.PostAsJsonAsync(_amazon.TokenAddress, json);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("invalid_client", (string?)(await JsonOf(response))["error"]);
+    }
+
     [Theory]
     [InlineData("Atzr|NotTheSellersToken", ClientSecret, HttpStatusCode.BadRequest, "invalid_grant")]
     [InlineData(RefreshToken, "wrong-secret", HttpStatusCode.Unauthorized, "invalid_client")]
@@ -66,9 +92,9 @@ public sealed class AmazonSellingPartnerFakeAuthTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("Atza|MadeUpToken")]
-    public async Task SpApi_WithoutAValidAccessToken_Answers403Unauthorized(string? token)
+    [InlineData(null, "Access token is missing in the request header.")]
+    [InlineData("Atza|MadeUpToken", "The access token you provided is revoked, malformed or invalid.")]
+    public async Task SpApi_WithoutAValidAccessToken_Answers403UnauthorizedInAmazonsWords(string? token, string details)
     {
         using var http = new HttpClient { BaseAddress = _amazon.BaseAddress };
         if (token is not null)
@@ -82,12 +108,13 @@ public sealed class AmazonSellingPartnerFakeAuthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("Unauthorized", (string?)error["code"]);
         Assert.Equal("Access to requested resource is denied.", (string?)error["message"]);
+        Assert.Equal(details, (string?)error["details"]);
         Assert.False(response.Headers.Contains("x-amzn-RateLimit-Limit"));
         Assert.True(response.Headers.Contains("x-amzn-RequestId"));
     }
 
     [Fact]
-    public async Task SpApi_AccessTokenAfterAnHour_Answers403Expired_AndANewTokenWorks()
+    public async Task SpApi_AccessTokenAfterAnHour_Answers403ExpiredInAmazonsWords_AndANewTokenWorks()
     {
         using var http = await ClientAsync(_amazon);
         using var fresh = await http.GetAsync(Orders);
@@ -99,18 +126,41 @@ public sealed class AmazonSellingPartnerFakeAuthTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
-        Assert.Contains("expired", (string?)(await JsonOf(expired))["errors"]![0]!["message"], StringComparison.Ordinal);
+        var error = (await JsonOf(expired))["errors"]![0]!;
+        Assert.Equal("Unauthorized", (string?)error["code"]);
+        Assert.Equal("Access to requested resource is denied.", (string?)error["message"]);
+        Assert.Equal("The access token you provided has expired.", (string?)error["details"]);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
     [Fact]
-    public async Task UnknownRoute_Answers404InTheErrorListShape()
+    public async Task UnknownRoute_Answers404ResourceNotFound_WithWhatTheFakeServes()
     {
         using var http = await ClientAsync(_amazon);
 
         using var response = await http.GetAsync(new Uri("fba/inventory/v1/summaries", UriKind.Relative));
+        var error = (await JsonOf(response))["errors"]![0]!;
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("NotFound", (string?)(await JsonOf(response))["errors"]![0]!["code"]);
+        Assert.Equal("ResourceNotFound", (string?)error["code"]);
+        Assert.Equal("Cannot find resource by the given URI", (string?)error["message"]);
+        Assert.StartsWith("GET /fba/inventory/v1/summaries is not modelled.", (string?)error["details"], StringComparison.Ordinal);
+        Assert.Contains("getListingsItem", (string?)error["details"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PATCH", "listings/2020-09-01/items/A2EXAMPLE1SELLER/MUG-BLUE", "listings API in version 2021-08-01 only, not 2020-09-01")]
+    [InlineData("GET", "orders/2026-01-01/orders", "orders API in version v0 only, not 2026-01-01")]
+    public async Task OtherVersionOfAServedApi_Answers404_NamingTheVersionTheFakeServes(string method, string path, string hint)
+    {
+        using var http = await ClientAsync(_amazon);
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        using var response = await http.SendAsync(request);
+        var error = (await JsonOf(response))["errors"]![0]!;
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("ResourceNotFound", (string?)error["code"]);
+        Assert.Contains(hint, (string?)error["details"], StringComparison.Ordinal);
     }
 }

@@ -40,6 +40,47 @@ public sealed class AmazonSellingPartnerFakeOrderTests() : AmazonFakeTestBase(St
     }
 
     [Fact]
+    public async Task GetOrders_CommaListsOfStatuses_FilterByEveryListedValue()
+    {
+        Amazon.SeedOrder(Order(1, Start + Duration.FromMinutes(1)));
+        Amazon.SeedOrder(Order(2, Start + Duration.FromMinutes(2), status: OrderStatus.Shipped));
+        Amazon.SeedOrder(Order(3, Start + Duration.FromMinutes(3), status: OrderStatus.Pending));
+
+        var ids = await OrderIdsAsync($"OrderStatuses=Unshipped,Shipped&LastUpdatedAfter={Iso(Start)}");
+
+        Assert.Equal([OrderId(1), OrderId(2)], ids);
+    }
+
+    [Fact]
+    public async Task GetOrders_AmazonOrderIds_AnswersOnlyThoseOrders()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            Amazon.SeedOrder(Order(i, Start + Duration.FromMinutes(i)));
+        }
+
+        var ids = await OrderIdsAsync($"AmazonOrderIds={OrderId(1)},{OrderId(3)}&LastUpdatedAfter={Iso(Start)}");
+
+        Assert.Equal([OrderId(1), OrderId(3)], ids);
+    }
+
+    [Theory]
+    [InlineData("BuyerEmail=erika%40example.com&LastUpdatedAfter=2026-11-01T00:00:00Z", "BuyerEmail is a getOrders filter the Amazon fake does not model")]
+    [InlineData("CreatedAfter=2026-11-01T00:00:00Z&LastUpdatedAfter=2026-11-01T00:00:00Z", "LastUpdatedAfter cannot be set when CreatedAfter is set")]
+    public async Task GetOrders_UnmodelledOrConflictingFilter_Answers400NamingIt(string filters, string message)
+    {
+        Amazon.SeedOrder(Order(1, Start + Duration.FromMinutes(1)));
+
+        using var response = await Http.GetAsync(new Uri($"orders/v0/orders?MarketplaceIds={Marketplace}&{filters}", UriKind.Relative));
+        var error = (await JsonOf(response))["errors"]![0]!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("InvalidInput", (string?)error["code"]);
+        Assert.StartsWith(message, (string?)error["message"], StringComparison.Ordinal);
+        Assert.Equal("ValidationException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+    }
+
+    [Fact]
     public async Task GetOrders_NextTokenSentTwice_AnswersTheSamePageAgain()
     {
         // A client whose answer was lost on the way sends the page's request again.
@@ -257,5 +298,12 @@ public sealed class AmazonSellingPartnerFakeOrderTests() : AmazonFakeTestBase(St
             other is not null && TrackingNumber == other.TrackingNumber && Carrier == other.Carrier && Lines.SequenceEqual(other.Lines);
 
         public override int GetHashCode() => HashCode.Combine(TrackingNumber, Carrier, Lines.Length);
+    }
+
+    private async Task<List<string>> OrderIdsAsync(string filters)
+    {
+        using var response = await Http.GetAsync(new Uri($"orders/v0/orders?MarketplaceIds={Marketplace}&{filters}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await JsonOf(response))["payload"]!["Orders"]!.AsArray().Select(o => (string)o!["AmazonOrderId"]!).ToList();
     }
 }
