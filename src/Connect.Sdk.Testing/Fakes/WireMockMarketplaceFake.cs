@@ -169,6 +169,16 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
         return body with { StatusCode = StatusCodes.Status429TooManyRequests, Headers = headers };
     }
 
+    /// <summary>
+    /// The operation name the fault plan draws the request's one fault under (a rule for the route's operation matches
+    /// too); the default is the route's operation. A marketplace whose one route serves many operations (GraphQL)
+    /// names the one the body asks for.
+    /// </summary>
+    /// <param name="operation">The route's operation.</param>
+    /// <param name="body">The request body, or <see langword="null"/>.</param>
+    /// <returns>The operation to draw under.</returns>
+    protected virtual string FaultOperationOf(string operation, string? body) => operation;
+
     /// <summary>Checks the request's credentials; the default accepts every request.</summary>
     /// <param name="request">The request.</param>
     /// <returns><see langword="null"/> to go on, or the marketplace's refusal (401, 403).</returns>
@@ -266,7 +276,7 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
 
     private async Task<IResponseMessage> HandleAsync(string operation, IRequestMessage request, Regex? route, Func<FakeCall, FakeResponse> handler)
     {
-        var fault = Faults.Draw(operation);
+        var fault = Faults.Draw(FaultOperationOf(operation, request.Body), operation);
         var path = request.Path ?? "/";
         var routeValues = new Dictionary<string, string>(StringComparer.Ordinal);
         if (route?.Match(path) is { Success: true } match)

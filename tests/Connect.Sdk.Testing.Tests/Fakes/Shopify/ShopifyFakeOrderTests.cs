@@ -16,6 +16,7 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
           orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
             pageInfo { hasNextPage endCursor }
             nodes { id name updatedAt }
+            edges { cursor }
           }
         }
         """;
@@ -105,7 +106,7 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
 
         var byName = await PostAsync(_http, _shop, """{ orders(first: 1, query: "name:#1001") { nodes { id } } }""");
         var id = (string)byName["data"]!["orders"]!["nodes"]![0]!["id"]!;
-        var body = await PostAsync(_http, _shop, "query($id: ID!) { order(id: $id) { id } }", new JsonObject { ["id"] = id });
+        var body = await PostAsync(_http, _shop, "query($id: ID!) { order(id: $id) { id name displayFulfillmentStatus totalPriceSet { shopMoney { amount } } lineItems(first: 5) { nodes { sku originalUnitPriceSet { shopMoney { amount } } variant { id } } } fulfillmentOrders(first: 5) { nodes { status lineItems(first: 5) { nodes { remainingQuantity } } } } } }", new JsonObject { ["id"] = id });
 
         var order = body["data"]!["order"]!;
         Assert.Equal("#1001", (string?)order["name"]);
@@ -222,7 +223,7 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
 
     private async Task<List<(string Id, string LineItemNumber, int Remaining)>> FulfillmentOrderLinesAsync(string orderId)
     {
-        var body = await PostAsync(_http, _shop, "query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id } } } }", new JsonObject { ["id"] = orderId });
+        var body = await PostAsync(_http, _shop, "query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id lineItems(first: 10) { nodes { id remainingQuantity lineItem { id } } } } } } }", new JsonObject { ["id"] = orderId });
         return body["data"]!["order"]!["fulfillmentOrders"]!["nodes"]![0]!["lineItems"]!["nodes"]!.AsArray()
             .Select(n =>
             {

@@ -34,7 +34,7 @@ public sealed class ShopifyFakeProductTests : IAsyncLifetime
     {
         _shop.SeedArticle(Product(ProductId), 6);
 
-        var body = await PostAsync(_http, _shop, "query($id: ID!) { product(id: $id) { id } }", new JsonObject { ["id"] = "gid://shopify/Product/" + ProductId });
+        var body = await PostAsync(_http, _shop, "query($id: ID!) { product(id: $id) { id hasOnlyDefaultVariant variants(first: 5) { nodes { id inventoryItem { inventoryLevels(first: 1) { nodes { quantities(names: [\"available\"]) { quantity } } } } } } } }", new JsonObject { ["id"] = "gid://shopify/Product/" + ProductId });
 
         var product = body["data"]!["product"]!;
         Assert.True((bool)product["hasOnlyDefaultVariant"]!);
@@ -89,7 +89,14 @@ public sealed class ShopifyFakeProductTests : IAsyncLifetime
         };
         _shop.SeedOrder(order);
 
-        var body = await PostAsync(_http, _shop, """{ orders(first: 1, query: "name:#1001") { nodes { id } } }""");
+        const string Query = """
+            { orders(first: 1, query: "name:#1001") { nodes {
+                paymentGatewayNames
+                lineItems(first: 5) { nodes { id sku product { hasOnlyDefaultVariant } discountAllocations { allocatedAmountSet { shopMoney { amount } } } taxLines { rate priceSet { shopMoney { amount } } } } }
+                shippingLines(first: 1) { nodes { taxLines { priceSet { shopMoney { amount } } } } }
+            } } }
+            """;
+        var body = await PostAsync(_http, _shop, Query);
 
         var json = body["data"]!["orders"]!["nodes"]![0]!;
         var line = json["lineItems"]!["nodes"]![0]!;
