@@ -180,6 +180,7 @@ public sealed partial class ShopifyFake
             });
         }
 
+        _searchWarnings.Clear();
         var (data, errors, actual) = GraphQLExecutor.Execute(schema, document, operation, variables, root: null);
         var charged = Math.Min(actual, requested);
         if (charged > 0)
@@ -193,7 +194,13 @@ public sealed partial class ShopifyFake
             answer["errors"] = new JsonArray([.. errors.Select(e => (JsonNode)e.ToJson())]);
         }
 
-        answer["extensions"] = Cost(requested, charged);
+        var extensions = Cost(requested, charged);
+        if (_searchWarnings.Count > 0)
+        {
+            extensions["search"] = new JsonArray([.. _searchWarnings.Select(w => (JsonNode)w.DeepClone())]);
+        }
+
+        answer["extensions"] = extensions;
         return Json(200, answer);
     }
 

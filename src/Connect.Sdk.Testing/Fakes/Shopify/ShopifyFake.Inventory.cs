@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Connect.Sdk.Testing.Fakes.Shopify.GraphQL;
 
 namespace Connect.Sdk.Testing.Fakes.Shopify;
@@ -10,6 +9,9 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 public sealed partial class ShopifyFake
 {
     private const int MaxPageSize = 250;
+
+    // The search warnings of the request being answered, for its extensions.search.
+    private readonly List<JsonObject> _searchWarnings = [];
 
     // The reasons Shopify's inventory mutations accept.
     private static readonly HashSet<string> Reasons = new(StringComparer.Ordinal)
@@ -103,16 +105,28 @@ public sealed partial class ShopifyFake
         };
     }
 
-    // The variants a search query's sku: term names; every variant without one.
+    // The variants a search query's sku: terms name; every variant without one.
     private IEnumerable<ShopifyVariant> VariantsMatching(GraphQLResolveContext context)
     {
-        if (StringArgument(context, "query") is { } query && SkuFilter().Match(query) is { Success: true } sku)
+        IEnumerable<ShopifyVariant> found = _variants;
+        foreach (var (_, sku) in Search(context, "sku")?.On("sku") ?? [])
         {
-            var wanted = sku.Groups["sku"].Value.Trim('"', '\'');
-            return _variants.Where(v => string.Equals(v.Sku, wanted, StringComparison.Ordinal));
+            found = found.Where(v => string.Equals(v.Sku, sku, StringComparison.Ordinal));
         }
 
-        return _variants;
+        return found;
+    }
+
+    // The connection's search query; the terms on other fields than those the fake filters by become Shopify's warnings.
+    private ShopifySearchQuery? Search(GraphQLResolveContext context, params string[] understood)
+    {
+        var query = ShopifySearchQuery.Of(context.Arguments.GetValueOrDefault("query"));
+        if (query?.Warnings(context.Path, understood) is { } warning)
+        {
+            _searchWarnings.Add(warning);
+        }
+
+        return query;
     }
 
     private GraphQLPage ProductVariants(GraphQLResolveContext context)
@@ -312,6 +326,4 @@ public sealed partial class ShopifyFake
         };
     }
 
-    [GeneratedRegex(@"\bsku:(?<sku>""[^""]*""|'[^']*'|\S+)", RegexOptions.CultureInvariant)]
-    private static partial Regex SkuFilter();
 }

@@ -455,7 +455,10 @@ public sealed partial class ShopifyFake
     {
         ["id"] = ShopifyGid.Of("Fulfillment", fulfillment.Id),
         ["status"] = "SUCCESS",
-        ["trackingInfo"] = new JsonArray(new JsonObject { ["number"] = fulfillment.TrackingNumber, ["company"] = fulfillment.Company, ["url"] = fulfillment.Url }),
+        ["trackingInfo"] = new JsonArray([
+            new JsonObject { ["number"] = fulfillment.TrackingNumber, ["company"] = fulfillment.Company, ["url"] = fulfillment.Url },
+            .. fulfillment.OtherNumbers.Select((n, i) => (JsonNode)new JsonObject { ["number"] = n, ["company"] = fulfillment.Company, ["url"] = fulfillment.OtherUrls.ElementAtOrDefault(i) }),
+        ]),
         ["fulfillmentLineItems"] = new JsonObject
         {
             ["nodes"] = new JsonArray(fulfillment.Lines.Zip(fulfillment.LineIds, (l, id) => (JsonNode)new JsonObject
@@ -470,29 +473,25 @@ public sealed partial class ShopifyFake
     private GraphQLPage Orders(GraphQLResolveContext context)
     {
         IEnumerable<ShopifyOrder> found = _orders;
-        if (StringArgument(context, "query") is { } query)
+        if (Search(context, "updated_at", "name") is { } query)
         {
-            foreach (Match term in SearchTerm().Matches(query))
+            foreach (var (op, value) in query.On("updated_at"))
             {
-                var value = term.Groups["value"].Value;
-                switch (term.Groups["field"].Value)
+                var bound = ParseSearchDate(value) ?? throw new GraphQLFieldException($"Invalid date in the search query: updated_at:{op}{value}");
+                found = found.Where(o => op switch
                 {
-                    case "updated_at" when ParseSearchDate(value) is { } bound:
-                        var op = term.Groups["op"].Value;
-                        found = found.Where(o => op switch
-                        {
-                            ">" => o.UpdatedAt > bound,
-                            ">=" => o.UpdatedAt >= bound,
-                            "<" => o.UpdatedAt < bound,
-                            "<=" => o.UpdatedAt <= bound,
-                            _ => o.UpdatedAt == bound,
-                        });
-                        break;
-                    case "name":
-                        var name = NameOf(value.Trim('\'', '"'));
-                        found = found.Where(o => o.Name == name);
-                        break;
-                }
+                    ">" => o.UpdatedAt > bound,
+                    ">=" => o.UpdatedAt >= bound,
+                    "<" => o.UpdatedAt < bound,
+                    "<=" => o.UpdatedAt <= bound,
+                    _ => o.UpdatedAt == bound,
+                });
+            }
+
+            foreach (var (_, value) in query.On("name"))
+            {
+                var name = NameOf(value);
+                found = found.Where(o => o.Name == name);
             }
         }
 
@@ -586,21 +585,28 @@ public sealed partial class ShopifyFake
             line.Remaining -= quantity;
         }
 
+        // number and url, then numbers and urls: Shopify keeps every tracking number of a parcel.
         var tracking = input["trackingInfo"] as JsonObject;
+        var numbers = ((string?)tracking?["number"] is { } number ? [number] : Array.Empty<string>())
+            .Concat((tracking?["numbers"] as JsonArray ?? []).Select(n => (string)n!)).ToList();
+        var urls = ((string?)tracking?["url"] is { } url ? [url] : Array.Empty<string?>())
+            .Concat((tracking?["urls"] as JsonArray ?? []).Select(u => (string?)u)).ToList();
         var shippedLines = shipped.GroupBy(s => s.Line.Key).Select(g => new ShippedLine(g.Key, g.Sum(s => s.Quantity))).ToArray();
         var fulfillment = new ShopifyFulfillment(
             NextId(),
-            (string?)tracking?["number"],
+            numbers.FirstOrDefault(),
             (string?)tracking?["company"],
-            (string?)tracking?["url"],
+            urls.FirstOrDefault(),
             shippedLines,
             shippedLines.Select(_ => NextId()).ToArray(),
-            shippedFrom.Distinct().ToArray());
+            shippedFrom.Distinct().ToArray())
+        {
+            OtherNumbers = numbers.Skip(1).ToArray(),
+            OtherUrls = urls.Skip(1).ToArray(),
+        };
         order.Fulfillments.Add(fulfillment);
         order.UpdatedAt = Clock.GetCurrentInstant();
         return new JsonObject { ["fulfillment"] = RenderFulfillment(order, fulfillment), ["userErrors"] = new JsonArray() };
     }
 
-    [GeneratedRegex(@"\b(?<field>updated_at|name):(?<op>>=|<=|>|<)?(?<value>'[^']*'|""[^""]*""|\S+)", RegexOptions.CultureInvariant)]
-    private static partial Regex SearchTerm();
 }

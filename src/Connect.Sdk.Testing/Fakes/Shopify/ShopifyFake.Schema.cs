@@ -101,7 +101,7 @@ public sealed partial class ShopifyFake
             .Object("InventoryChange", t => t.Field("name", "String!").Field("delta", "Int!").Field("quantityAfterChange", "Int")
                 .Field("item", "InventoryItem", resolver: c => InventoryItemOf(c, "item")).Field("location", "Location", resolver: _ => RenderLocation()))
             .Object("InventoryAdjustmentGroup", t => t.Field("id", "ID!").Field("createdAt", "DateTime!").Field("reason", "String!")
-                .Field("referenceDocumentUri", "String").Field("changes", "[InventoryChange!]!", "inventoryItemIds: [ID!], locationIds: [ID!], quantityNames: [String!]"))
+                .Field("referenceDocumentUri", "String").Field("changes", "[InventoryChange!]!", "inventoryItemIds: [ID!], locationIds: [ID!], quantityNames: [String!]", c => ChangesFiltered(c)))
             .Object("InventorySetQuantitiesUserError", t => t.Field("field", "[String!]").Field("message", "String!").Field("code", "InventorySetQuantitiesUserErrorCode"))
             .Object("InventorySetQuantitiesPayload", t => t.Field("inventoryAdjustmentGroup", "InventoryAdjustmentGroup").Field("userErrors", "[InventorySetQuantitiesUserError!]!"))
             .Object("InventoryAdjustQuantitiesUserError", t => t.Field("field", "[String!]").Field("message", "String!").Field("code", "InventoryAdjustQuantitiesUserErrorCode"))
@@ -142,6 +142,18 @@ public sealed partial class ShopifyFake
         return context.Arguments.GetValueOrDefault("first") is JsonValue f && f.TryGetValue<int>(out var first) && list is not null
             ? list.Take(Math.Max(0, first)).Cast<object?>().ToList()
             : list;
+    }
+
+    // An adjustment group's changes, narrowed to the items, locations and quantity names the arguments give.
+    private static List<object?> ChangesFiltered(GraphQLResolveContext context)
+    {
+        bool Allows(string argument, JsonNode? value) =>
+            context.Arguments.GetValueOrDefault(argument) is not JsonArray wanted || wanted.Any(w => (string?)w == (string?)value);
+
+        return ((context.Source as JsonObject)?["changes"] as JsonArray ?? [])
+            .Where(c => Allows("inventoryItemIds", c?["item"]?["id"]) && Allows("locationIds", c?["location"]?["id"]) && Allows("quantityNames", c?["name"]))
+            .Cast<object?>()
+            .ToList();
     }
 
     private static List<object?> QuantitiesNamed(GraphQLResolveContext context)

@@ -160,6 +160,70 @@ public sealed class ShopifyFakeGraphQLTests : ShopifyFakeTestBase
         Assert.Throws<ArgumentException>(() => Shop.SeedProduct("Shirt"));
     }
 
+    [Fact]
+    public async Task SearchQuery_TermTheFakeDoesNotFilterBy_IsReportedAsShopifysSearchWarning()
+    {
+        Shop.SeedArticle(Sku("SHIRT-M"), 100);
+        Shop.SeedOrder(Order(1001, Start));
+
+        var body = await PostAsync(Http, Shop, """{ open: orders(first: 5, query: "name:#1001 financial_status:paid") { nodes { name } } }""");
+
+        Assert.Equal("#1001", (string?)body["data"]!["open"]!["nodes"]![0]!["name"]);
+        var search = Assert.Single(body["extensions"]!["search"]!.AsArray())!;
+        Assert.Equal(["open"], search["path"]!.AsArray().Select(p => (string?)p));
+        var warning = Assert.Single(search["warnings"]!.AsArray())!;
+        Assert.Equal(("financial_status", "Invalid search field for this query."), ((string?)warning["field"], (string?)warning["message"]));
+    }
+
+    [Fact]
+    public async Task FulfillmentCreate_SeveralTrackingNumbers_KeepsEach()
+    {
+        Shop.SeedArticle(Sku("SHIRT-M"), 100);
+        Shop.SeedOrder(Order(1001, Start));
+        var fulfillmentOrder = Shop.IdsOfOrder("1001")!.FulfillmentOrderId;
+        var input = new JsonObject
+        {
+            ["f"] = new JsonObject
+            {
+                ["lineItemsByFulfillmentOrder"] = new JsonArray(new JsonObject { ["fulfillmentOrderId"] = fulfillmentOrder }),
+                ["trackingInfo"] = new JsonObject { ["company"] = "DHL", ["numbers"] = new JsonArray("00340434161094015902", "00340434161094015919") },
+            },
+        };
+
+        var body = await PostAsync(Http, Shop, "mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { trackingInfo { number company } } userErrors { message } } }", input);
+
+        var tracking = body["data"]!["fulfillmentCreate"]!["fulfillment"]!["trackingInfo"]!.AsArray();
+        Assert.Equal(["00340434161094015902", "00340434161094015919"], tracking.Select(t => (string?)t!["number"]));
+        Assert.All(tracking, t => Assert.Equal("DHL", (string?)t!["company"]));
+    }
+
+    [Fact]
+    public async Task AdjustmentGroupChanges_NarrowedByTheirArguments()
+    {
+        Shop.SeedArticle(Sku("SHIRT-M"), 7);
+        Shop.SeedArticle(Sku("SHIRT-L"), 3);
+        var m = Shop.IdsOf(Sku("SHIRT-M"))!.InventoryItemId;
+        var l = Shop.IdsOf(Sku("SHIRT-L"))!.InventoryItemId;
+        var location = $"gid://shopify/Location/{Shop.LocationId}";
+        var input = new JsonObject
+        {
+            ["input"] = new JsonObject
+            {
+                ["name"] = "available",
+                ["reason"] = "received",
+                ["changes"] = new JsonArray(
+                    new JsonObject { ["inventoryItemId"] = m, ["locationId"] = location, ["delta"] = 1, ["changeFromQuantity"] = null },
+                    new JsonObject { ["inventoryItemId"] = l, ["locationId"] = location, ["delta"] = 2, ["changeFromQuantity"] = null }),
+            },
+            ["only"] = new JsonArray(l),
+        };
+
+        var body = await PostAsync(Http, Shop, "mutation($input: InventoryAdjustQuantitiesInput!, $only: [ID!]) { inventoryAdjustQuantities(input: $input) @idempotent(key: \"a-1\") { inventoryAdjustmentGroup { changes(inventoryItemIds: $only) { delta } } } }", input);
+
+        Assert.Equal([2], body["data"]!["inventoryAdjustQuantities"]!["inventoryAdjustmentGroup"]!["changes"]!.AsArray().Select(c => (int)c!["delta"]!));
+        Assert.Equal((8, 5), (Shop.StockOf(Sku("SHIRT-M")), Shop.StockOf(Sku("SHIRT-L"))));
+    }
+
     private async Task<HttpResponseMessage> PostMessageAsync(string version)
     {
         using var content = new StringContent("""{"query":"{ shop { name } }"}""", System.Text.Encoding.UTF8, "application/json");

@@ -57,7 +57,7 @@ internal sealed class GraphQLExecutor
             object? value;
             try
             {
-                value = definition.Resolver is { } resolver ? resolver(new GraphQLResolveContext(source, arguments, field, _variables)) : Property(source, field.Name);
+                value = definition.Resolver is { } resolver ? resolver(new GraphQLResolveContext(source, arguments, field, _variables, fieldPath)) : Property(source, field.Name);
             }
             catch (GraphQLFieldException refused)
             {

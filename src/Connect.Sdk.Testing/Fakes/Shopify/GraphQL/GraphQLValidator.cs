@@ -227,7 +227,7 @@ internal sealed class GraphQLValidator
             return;
         }
 
-        Arguments(definition.Arguments, field.Arguments, "Field", field.Name, path);
+        Arguments(definition.Arguments, field.Arguments, "Field", field.Name, field.Location, path);
         var type = _schema.Type(definition.Type.NamedType)!;
         if (LeafSelection(field, type.Name, type.IsLeaf, path))
         {
@@ -264,11 +264,11 @@ internal sealed class GraphQLValidator
                 continue;
             }
 
-            Arguments(definitions, directive.Arguments, "Directive", directive.Name, path);
+            Arguments(definitions, directive.Arguments, "Directive", directive.Name, directive.Location, path);
         }
     }
 
-    private void Arguments(IReadOnlyDictionary<string, GraphQLInputField> definitions, IReadOnlyList<GraphQLArgument> given, string className, string name, List<object> path)
+    private void Arguments(IReadOnlyDictionary<string, GraphQLInputField> definitions, IReadOnlyList<GraphQLArgument> given, string className, string name, GraphQLLocation at, List<object> path)
     {
         foreach (var argument in given)
         {
@@ -292,10 +292,9 @@ internal sealed class GraphQLValidator
         var missing = definitions.Values.Where(d => d.Type.IsNonNull && d.DefaultValue is null && given.All(a => a.Name != d.Name)).Select(d => d.Name).ToList();
         if (missing.Count > 0)
         {
-            var location = given.Count > 0 ? given[0].Location : default;
             _errors.Add(new GraphQLError(
                 $"{className} '{name}' is missing required arguments: {string.Join(", ", missing)}",
-                location == default ? [] : [location],
+                [at],
                 path,
                 new JsonObject { ["code"] = "missingRequiredArguments", ["className"] = className, ["name"] = name, ["arguments"] = string.Join(", ", missing) }));
         }
