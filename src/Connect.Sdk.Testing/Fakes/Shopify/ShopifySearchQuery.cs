@@ -47,6 +47,7 @@ internal sealed partial class ShopifySearchQuery
             {
                 ["field"] = t.Field.Length > 0 ? t.Field : null,
                 ["message"] = t.Field.Length > 0 ? "Invalid search field for this query." : "The fake does not search free text.",
+                ["code"] = t.Field.Length > 0 ? "invalid_field" : null,
             })]),
         };
     }
