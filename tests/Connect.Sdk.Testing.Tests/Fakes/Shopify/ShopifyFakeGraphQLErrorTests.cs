@@ -83,6 +83,22 @@ public sealed class ShopifyFakeGraphQLErrorTests : ShopifyFakeTestBase
     }
 
     [Fact]
+    public async Task FragmentThatReachesItself_AnswersInfiniteLoop()
+    {
+        const string Query = """
+            { productVariants(first: 1) { nodes { ...Variant } } }
+            fragment Variant on ProductVariant { product { ...Product } }
+            fragment Product on Product { variants(first: 1) { nodes { ...Variant } } }
+            """;
+
+        var body = await PostAsync(Http, Shop, Query);
+
+        Assert.Contains("Fragment Variant contains an infinite loop", body["errors"]!.AsArray().Select(e => (string?)e!["message"]));
+        Assert.All(body["errors"]!.AsArray(), e => Assert.Equal("infiniteLoop", (string?)e!["extensions"]!["code"]));
+        Assert.Null(body["data"]);
+    }
+
+    [Fact]
     public async Task SelectionOnAScalarOrNoneOnAnObject_AnswersSelectionMismatch()
     {
         var onScalar = await PostAsync(Http, Shop, "{ shop { name { x } } }");

@@ -34,6 +34,12 @@ internal sealed class GraphQLValidator
 
     private void ValidateOperation(GraphQLOperation operation)
     {
+        if (FragmentCycles())
+        {
+            // Walking a fragment that spreads itself would never end; nothing else is checked until it is fixed.
+            return;
+        }
+
         foreach (var definition in operation.Variables)
         {
             if (_schema.Type(definition.Type.NamedType) is not { IsInput: true })
@@ -54,6 +60,46 @@ internal sealed class GraphQLValidator
 
         Variables(operation);
     }
+
+    // The specification's NoFragmentCycles: a fragment that reaches itself through its spreads, directly or not.
+    private bool FragmentCycles()
+    {
+        var spreads = _document.Fragments.Values.ToDictionary(f => f.Name, f => SpreadsIn(f.Selections).ToList(), StringComparer.Ordinal);
+        var cyclic = new List<GraphQLFragment>();
+        foreach (var fragment in _document.Fragments.Values)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<string>(spreads[fragment.Name]);
+            while (pending.TryPop(out var name))
+            {
+                if (name == fragment.Name)
+                {
+                    cyclic.Add(fragment);
+                    break;
+                }
+
+                if (seen.Add(name) && spreads.TryGetValue(name, out var next))
+                {
+                    next.ForEach(pending.Push);
+                }
+            }
+        }
+
+        foreach (var fragment in cyclic)
+        {
+            _errors.Add(GraphQLError.At($"Fragment {fragment.Name} contains an infinite loop", fragment.Location, [$"fragment {fragment.Name}"], "infiniteLoop", new JsonObject { ["fragmentName"] = fragment.Name }));
+        }
+
+        return cyclic.Count > 0;
+    }
+
+    private static IEnumerable<string> SpreadsIn(IEnumerable<GraphQLSelection> selections) => selections.SelectMany(selection => selection switch
+    {
+        GraphQLFragmentSpread spread => [spread.Name],
+        GraphQLField field => SpreadsIn(field.Selections),
+        GraphQLInlineFragment inline => SpreadsIn(inline.Selections),
+        _ => [],
+    });
 
     private void Variables(GraphQLOperation operation)
     {
@@ -176,12 +222,7 @@ internal sealed class GraphQLValidator
 
         if (!_usedFragments.Add(spread.Name))
         {
-            // Validated already (a cycle, or a second spread).
-            if (path.Contains($"fragment {spread.Name}"))
-            {
-                _errors.Add(GraphQLError.At($"Fragment {spread.Name} contains an infinite loop", fragment.Location, [$"fragment {spread.Name}"], "infiniteLoop", new JsonObject { ["fragmentName"] = spread.Name }));
-            }
-
+            // Validated already where it was first spread; only where it is spread again is new.
             if (_schema.Type(fragment.TypeCondition) is { } known && known != type)
             {
                 _errors.Add(GraphQLError.At($"Fragment {spread.Name} on {fragment.TypeCondition} can't be spread inside {type.Name}", spread.Location, [.. path, $"... {spread.Name}"], "cannotSpreadFragment", new JsonObject { ["fragmentName"] = spread.Name, ["spreadType"] = fragment.TypeCondition, ["parentType"] = type.Name }));
