@@ -138,10 +138,10 @@ public sealed partial class ShopifyFake
     // A list cut to the field's first, as Shopify cuts a plain list that takes first.
     private static object? FirstOf(GraphQLResolveContext context, string name)
     {
-        var list = (context.Source as JsonObject)?[name] as JsonArray;
-        return context.Arguments.GetValueOrDefault("first") is JsonValue f && f.TryGetValue<int>(out var first) && list is not null
+        var held = (context.Source as JsonObject)?[name];
+        return context.Arguments.GetValueOrDefault("first") is JsonValue f && f.TryGetValue<int>(out var first) && held is JsonArray list
             ? list.Take(Math.Max(0, first)).Cast<object?>().ToList()
-            : list;
+            : held;
     }
 
     // An adjustment group's changes, narrowed to the items, locations and quantity names the arguments give.

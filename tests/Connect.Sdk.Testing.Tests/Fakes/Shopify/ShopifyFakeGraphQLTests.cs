@@ -224,6 +224,24 @@ public sealed class ShopifyFakeGraphQLTests : ShopifyFakeTestBase
         Assert.Equal((8, 5), (Shop.StockOf(Sku("SHIRT-M")), Shop.StockOf(Sku("SHIRT-L"))));
     }
 
+    [Fact]
+    public async Task FlawedOrderFields_ReachTheClientAsSeeded_EvenWhereAnObjectOrListIsDue()
+    {
+        Shop.SeedArticle(Sku("SHIRT-M"), 100);
+        Shop.SeedOrder(Order(1001, Start));
+        Shop.ChangeOrderFields("1001", order =>
+        {
+            order["currentTotalPriceSet"] = "29.90";
+            order["lineItems"]!["nodes"]![0]!["taxLines"] = new JsonObject { ["rate"] = 0.19 };
+        });
+
+        var body = await PostAsync(Http, Shop, "{ orders(first: 1) { nodes { currentTotalPriceSet { shopMoney { amount } } lineItems(first: 1) { nodes { taxLines { rate } } } } } }");
+
+        var order = body["data"]!["orders"]!["nodes"]![0]!;
+        Assert.Equal("29.90", (string?)order["currentTotalPriceSet"]);
+        Assert.Equal(0.19, (double)order["lineItems"]!["nodes"]![0]!["taxLines"]!["rate"]!);
+    }
+
     private async Task<HttpResponseMessage> PostMessageAsync(string version)
     {
         using var content = new StringContent("""{"query":"{ shop { name } }"}""", System.Text.Encoding.UTF8, "application/json");

@@ -86,6 +86,12 @@ internal sealed class GraphQLExecutor
         }
 
         var named = _schema.Type(type.NamedType)!;
+        if ((type.IsList && value is JsonValue or JsonObject) || (!type.IsList && !named.IsLeaf && value is JsonValue or JsonArray))
+        {
+            // A source that is not of its field's shape (a test's deliberately flawed order) reaches the client as held.
+            return ((JsonNode)value).DeepClone();
+        }
+
         if (type.IsList)
         {
             var items = value is JsonArray array ? array.Cast<object?>() : value as IEnumerable<object?> ?? [value];
