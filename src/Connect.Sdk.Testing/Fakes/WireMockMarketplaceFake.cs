@@ -179,6 +179,17 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
     /// <returns>The operation to draw under.</returns>
     protected virtual string FaultOperationOf(string operation, string? body) => operation;
 
+    /// <summary>
+    /// The answer to a <see cref="FaultKind.MalformedJson"/> fault: a body that is not JSON, with 200. The default is
+    /// what a WordPress host answers when PHP or the database is down; override with the marketplace's own page.
+    /// </summary>
+    /// <returns>The answer.</returns>
+    protected virtual FakeResponse MalformedAnswer() =>
+        new(StatusCodes.Status200OK, "<html><head><title>Database Error</title></head><body><h1>Error establishing a database connection</h1></body></html>")
+        {
+            ContentType = "text/html; charset=UTF-8",
+        };
+
     /// <summary>Checks the request's credentials; the default accepts every request.</summary>
     /// <param name="request">The request.</param>
     /// <returns><see langword="null"/> to go on, or the marketplace's refusal (401, 403).</returns>
@@ -316,11 +327,7 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
                 response = new FakeResponse(0, null);
                 break;
             case FaultKind.MalformedJson:
-                // What a WordPress host answers when PHP or the database is down: an HTML page with 200.
-                response = new FakeResponse(StatusCodes.Status200OK, "<html><head><title>Database Error</title></head><body><h1>Error establishing a database connection</h1></body></html>")
-                {
-                    ContentType = "text/html; charset=UTF-8",
-                };
+                response = MalformedAnswer();
                 break;
             case FaultKind.TruncatedJson:
                 var whole = Answer(call, handler);

@@ -282,6 +282,10 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
         _ => Json(statusCode, new JsonObject { ["errors"] = "Error" }),
     };
 
+    /// <inheritdoc />
+    protected override FakeResponse MalformedAnswer() =>
+        new(200, "<html><body><h1>There was an error processing your request.</h1></body></html>") { ContentType = "text/html; charset=utf-8" };
+
     // Unescaped as Shopify writes it: a message's apostrophes stay apostrophes.
     private static readonly JsonSerializerOptions AnswerFormat = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

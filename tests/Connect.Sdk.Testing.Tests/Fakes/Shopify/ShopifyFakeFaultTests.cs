@@ -121,6 +121,7 @@ public sealed class ShopifyFakeFaultTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.ThrowsAny<JsonException>(() => JsonNode.Parse(body));
+        Assert.Equal(kind == FaultKind.MalformedJson, body.Contains("There was an error processing your request.", StringComparison.Ordinal));
 
         // A truncated answer is an answer the shop really gave: the change happened, the client just cannot read it.
         Assert.Equal(kind == FaultKind.TruncatedJson ? 4 : 1, shop.StockOf(Sku("SHIRT-M")));
