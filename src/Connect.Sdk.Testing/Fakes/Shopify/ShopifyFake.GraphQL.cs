@@ -26,7 +26,7 @@ public sealed partial class ShopifyFake
     protected override string FaultOperationOf(string operation, string? body)
     {
         // One draw per request, named after the first root field of the operation it runs.
-        if (ReadBody(body) is { } request)
+        if (operation == "graphql" && ReadBody(body) is { } request)
         {
             try
             {

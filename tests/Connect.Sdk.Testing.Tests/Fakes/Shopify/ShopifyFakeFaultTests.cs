@@ -50,6 +50,20 @@ public sealed class ShopifyFakeFaultTests
     }
 
     [Fact]
+    public async Task GraphQLBodyOnAnUnknownPath_IsNotNamedAfterItsRootField()
+    {
+        await using var shop = StartShop(new FaultPlan().Next(FaultKind.ServerError, operation: "graphql.shop"));
+        using var http = Client();
+        using var content = new StringContent("""{"query":"{ shop { name } }"}""", System.Text.Encoding.UTF8, "application/json");
+
+        using var unknown = await http.PostAsync(new Uri(shop.BaseAddress, "admin/api/2026-04/nothing.json"), content);
+        var faulted = await PostRawAsync(http, shop, ShopQuery);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, faulted.Status);
+    }
+
+    [Fact]
     public async Task RandomFault_StrikesAboutItsShareOfRequests()
     {
         await using var shop = StartShop(new FaultPlan(seed: 7).Randomly(FaultKind.ServerError, 0.25));
