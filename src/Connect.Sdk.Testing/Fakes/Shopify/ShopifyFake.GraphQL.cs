@@ -17,10 +17,11 @@ public sealed partial class ShopifyFake
     private const int SingleQueryMaxCost = 1000;
 
     /// <summary>
-    /// The stable API versions the fake serves, oldest first. A request for any other dated version is served in the
-    /// oldest of them, as Shopify serves a version it no longer (or does not) support; <c>unstable</c> is served as itself.
+    /// The stable API versions the fake serves, oldest first: a wider window than Shopify keeps at any one time, so a test
+    /// can exercise the behaviour of an older version. A request for any other dated version is served in the oldest of
+    /// them, as Shopify serves a version it no longer (or does not) support; <c>unstable</c> is served as itself.
     /// </summary>
-    public static IReadOnlyList<string> SupportedApiVersions { get; } = ["2025-01", "2025-04", "2025-07", "2025-10", "2026-01", "2026-04"];
+    public static IReadOnlyList<string> SupportedApiVersions { get; } = ["2025-01", "2025-04", "2025-07", "2025-10", "2026-01", "2026-04", "2026-07", "2026-10"];
 
     /// <inheritdoc />
     protected override string FaultOperationOf(string operation, string? body)

@@ -134,6 +134,35 @@ public sealed class ShopifyFakeGraphQLTests : ShopifyFakeTestBase
     }
 
     [Fact]
+    public async Task Answer_LaterStableVersion_IsServedAsItself_WithTheCompareAndSwapOfThatVersion()
+    {
+        Shop.SeedArticle(Sku("SHIRT-M"), 7);
+        var input = new JsonObject
+        {
+            ["input"] = new JsonObject
+            {
+                ["name"] = "available",
+                ["reason"] = "correction",
+                ["quantities"] = new JsonArray(new JsonObject
+                {
+                    ["inventoryItemId"] = Shop.IdsOf(Sku("SHIRT-M"))!.InventoryItemId,
+                    ["locationId"] = $"gid://shopify/Location/{Shop.LocationId}",
+                    ["quantity"] = 9,
+                    ["changeFromQuantity"] = 7,
+                }),
+            },
+        };
+        const string Set = """mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) @idempotent(key: "k") { userErrors { code } } }""";
+
+        using var later = await PostMessageAsync("2026-10");
+        var body = await PostAsync(Http, Shop, Set, input, version: "2026-07");
+
+        Assert.Equal("2026-10", Assert.Single(later.Headers.GetValues("X-Shopify-API-Version")));
+        Assert.Empty(body["data"]!["inventorySetQuantities"]!["userErrors"]!.AsArray());
+        Assert.Equal(9, Shop.StockOf(Sku("SHIRT-M")));
+    }
+
+    [Fact]
     public async Task SeedProduct_SeveralVariants_ProductListsEachWithItsStock()
     {
         var ids = Shop.SeedProduct("Shirt", ("SHIRT-S", 1), ("SHIRT-M", 2), ("SHIRT-L", 3));
