@@ -175,6 +175,27 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
         return body with { StatusCode = StatusCodes.Status429TooManyRequests, Headers = headers };
     }
 
+    /// <summary>
+    /// The operation name the fault plan draws the request's one fault under (a rule for the route's operation matches
+    /// too); the default is the route's operation. A marketplace whose one route serves many operations (GraphQL)
+    /// names the one the body asks for.
+    /// </summary>
+    /// <param name="operation">The route's operation.</param>
+    /// <param name="body">The request body, or <see langword="null"/>.</param>
+    /// <returns>The operation to draw under.</returns>
+    protected virtual string FaultOperationOf(string operation, string? body) => operation;
+
+    /// <summary>
+    /// The answer to a <see cref="FaultKind.MalformedJson"/> fault: a body that is not JSON, with 200. The default is
+    /// what a WordPress host answers when PHP or the database is down; override with the marketplace's own page.
+    /// </summary>
+    /// <returns>The answer.</returns>
+    protected virtual FakeResponse MalformedAnswer() =>
+        new(StatusCodes.Status200OK, "<html><head><title>Database Error</title></head><body><h1>Error establishing a database connection</h1></body></html>")
+        {
+            ContentType = "text/html; charset=UTF-8",
+        };
+
     /// <summary>Checks the request's credentials; the default accepts every request.</summary>
     /// <param name="request">The request.</param>
     /// <returns><see langword="null"/> to go on, or the marketplace's refusal (401, 403).</returns>
@@ -282,7 +303,7 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
 
     private async Task<IResponseMessage> HandleAsync(string operation, IRequestMessage request, Regex? route, Func<FakeCall, FakeResponse> handler)
     {
-        var fault = Faults.Draw(operation);
+        var fault = Faults.Draw(FaultOperationOf(operation, request.Body), operation);
         var path = request.Path ?? "/";
         var routeValues = new Dictionary<string, string>(StringComparer.Ordinal);
         if (route?.Match(path) is { Success: true } match)
@@ -327,11 +348,7 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
                 response = new FakeResponse(0, null);
                 break;
             case FaultKind.MalformedJson:
-                // What a WordPress host answers when PHP or the database is down: an HTML page with 200.
-                response = new FakeResponse(StatusCodes.Status200OK, "<html><head><title>Database Error</title></head><body><h1>Error establishing a database connection</h1></body></html>")
-                {
-                    ContentType = "text/html; charset=UTF-8",
-                };
+                response = MalformedAnswer();
                 break;
             case FaultKind.TruncatedJson:
                 var whole = Answer(call, handler);

@@ -87,13 +87,23 @@ public sealed class FaultPlan
     /// </summary>
     /// <param name="operation">The marketplace operation of the request.</param>
     /// <returns>The fault, or <see langword="null"/> to answer normally.</returns>
-    public FaultKind? Draw(string operation)
+    public FaultKind? Draw(string operation) => Draw(operation, operation);
+
+    /// <summary>
+    /// As <see cref="Draw(string)"/> for a request of a route that serves many operations (a GraphQL endpoint): a rule
+    /// for the route's operation or for the request's own operation matches it, still with one draw per request.
+    /// </summary>
+    /// <param name="operation">The operation the request asks for, e.g. <c>graphql.orders</c>.</param>
+    /// <param name="route">The route's operation, e.g. <c>graphql</c>.</param>
+    /// <returns>The fault, or <see langword="null"/> to answer normally.</returns>
+    public FaultKind? Draw(string operation, string route)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operation);
+        ArgumentException.ThrowIfNullOrWhiteSpace(route);
         lock (_gate)
         {
             _requests++;
-            var index = _scheduled.FindIndex(s => s.Operation is null || s.Operation == operation);
+            var index = _scheduled.FindIndex(s => s.Operation is null || s.Operation == operation || s.Operation == route);
             if (index >= 0)
             {
                 var (op, kind, remaining) = _scheduled[index];
@@ -112,7 +122,7 @@ public sealed class FaultPlan
             FaultKind? drawn = null;
             foreach (var (op, kind, probability) in _randomFaults)
             {
-                if ((op is null || op == operation) && _random.NextDouble() < probability && drawn is null)
+                if ((op is null || op == operation || op == route) && _random.NextDouble() < probability && drawn is null)
                 {
                     drawn = kind;
                 }

@@ -1,14 +1,17 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Connect.Sdk.Testing.Fakes.Shopify.GraphQL;
 
 namespace Connect.Sdk.Testing.Fakes.Shopify;
 
-/// <content>The shop, its location, variant and inventory item lookups, and <c>inventorySetQuantities</c>.</content>
+/// <content>The shop, its location, variant, product and inventory item lookups, and the inventory mutations.</content>
 public sealed partial class ShopifyFake
 {
     private const int MaxPageSize = 250;
-    private const int MutationCost = 10;
+
+    // The search warnings of the request being answered, for its extensions.search.
+    private readonly List<JsonObject> _searchWarnings = [];
 
     // The reasons Shopify's inventory mutations accept.
     private static readonly HashSet<string> Reasons = new(StringComparer.Ordinal)
@@ -16,19 +19,6 @@ public sealed partial class ShopifyFake
         "correction", "cycle_count_available", "damaged", "movement_canceled", "movement_created", "movement_received",
         "movement_updated", "other", "promotion", "quality_control", "received", "reservation_created",
         "reservation_deleted", "reservation_updated", "restock", "safety_stock", "shrinkage",
-    };
-
-    private static JsonObject Connection(List<(string Cursor, JsonNode Node)> page, bool hasNextPage, bool hasPreviousPage) => new()
-    {
-        ["edges"] = new JsonArray(page.Select(p => (JsonNode)new JsonObject { ["cursor"] = p.Cursor, ["node"] = p.Node.DeepClone() }).ToArray()),
-        ["nodes"] = new JsonArray(page.Select(p => p.Node.DeepClone()).ToArray()),
-        ["pageInfo"] = new JsonObject
-        {
-            ["hasNextPage"] = hasNextPage,
-            ["hasPreviousPage"] = hasPreviousPage,
-            ["startCursor"] = page.Count > 0 ? page[0].Cursor : null,
-            ["endCursor"] = page.Count > 0 ? page[^1].Cursor : null,
-        },
     };
 
     private static JsonObject UserError(string message, string? code, params string[] field)
@@ -48,13 +38,20 @@ public sealed partial class ShopifyFake
         return node is null || value is not null;
     }
 
-    private (JsonNode? Data, int ActualCost) Shop(FakeCall call, ShopifyGraphQLRequest request) => (new JsonObject
+    private static string? StringArgument(GraphQLResolveContext context, string name) =>
+        context.Arguments.GetValueOrDefault(name) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    // A reference's id in the source, e.g. a line item's variant { id }.
+    private static string? ReferenceId(GraphQLResolveContext context) => (string?)(context.Source as JsonObject)?[context.Field.Name]?["id"];
+
+    private JsonObject Shop() => new()
     {
         ["id"] = ShopifyGid.Of("Shop", _shopId),
         ["name"] = "Connect Fake Shop",
+        ["email"] = "shop@connect-fake.example",
         ["myshopifyDomain"] = "connect-fake.myshopify.com",
         ["currencyCode"] = "EUR",
-    }, 1);
+    };
 
     private JsonObject RenderLocation() => new()
     {
@@ -64,139 +61,150 @@ public sealed partial class ShopifyFake
         ["fulfillsOnlineOrders"] = true,
     };
 
-    private (JsonNode? Data, int ActualCost) Location(FakeCall call, ShopifyGraphQLRequest request) =>
-        (ShopifyGid.TryParse(request.StringArgument("id"), "Location", out var id) && id == LocationId ? RenderLocation() : null, 1);
+    private JsonObject? Location(GraphQLResolveContext context) =>
+        ShopifyGid.TryParse(StringArgument(context, "id"), "Location", out var id) && id == LocationId ? RenderLocation() : null;
 
-    private (JsonNode? Data, int ActualCost) Locations(FakeCall call, ShopifyGraphQLRequest request) =>
-        (Connection([(Cursor("location", LocationId), (JsonNode)RenderLocation())], hasNextPage: false, hasPreviousPage: false), 3);
+    private GraphQLPage Locations(GraphQLResolveContext context) =>
+        GraphQLPage.Of([(GraphQLPage.CursorOf("location", LocationId), RenderLocation())], context.Arguments);
 
-    private JsonObject RenderInventoryLevels(ShopifyVariant variant) => new()
+    private JsonObject RenderInventoryItem(ShopifyVariant variant) => new()
     {
-        ["nodes"] = new JsonArray(new JsonObject
+        ["id"] = ShopifyGid.Of("InventoryItem", variant.InventoryItemId),
+        ["sku"] = variant.Sku,
+        ["tracked"] = true,
+        ["variant"] = new JsonObject { ["id"] = ShopifyGid.Of("ProductVariant", variant.Id) },
+        ["inventoryLevels"] = new JsonObject
         {
-            ["id"] = $"gid://shopify/InventoryLevel/{LocationId}?inventory_item_id={variant.InventoryItemId}",
-            ["location"] = new JsonObject { ["id"] = ShopifyGid.Of("Location", LocationId) },
-            ["quantities"] = new JsonArray(new JsonObject { ["name"] = "available", ["quantity"] = variant.Available }),
-        }),
+            ["nodes"] = new JsonArray(new JsonObject
+            {
+                ["id"] = $"gid://shopify/InventoryLevel/{LocationId}?inventory_item_id={variant.InventoryItemId}",
+                ["location"] = RenderLocation(),
+                ["quantities"] = new JsonArray(new JsonObject { ["name"] = "available", ["quantity"] = variant.Available }),
+            }),
+        },
     };
-
-    // Adds inventoryLevel(locationId:) to every inventory item in an answer: its level at that location, or null.
-    private static void AddInventoryLevel(JsonNode? data, string? locationGid)
-    {
-        var items = new List<JsonObject>();
-        Collect(data);
-        foreach (var item in items)
-        {
-            var level = (item["inventoryLevels"]?["nodes"] as JsonArray ?? []).FirstOrDefault(n => (string?)n?["location"]?["id"] == locationGid);
-            item["inventoryLevel"] = level?.DeepClone();
-        }
-
-        void Collect(JsonNode? node)
-        {
-            if (node is JsonObject o)
-            {
-                if (o.ContainsKey("inventoryLevels"))
-                {
-                    items.Add(o);
-                }
-
-                foreach (var (_, child) in o)
-                {
-                    Collect(child);
-                }
-            }
-            else if (node is JsonArray a)
-            {
-                foreach (var child in a)
-                {
-                    Collect(child);
-                }
-            }
-        }
-    }
 
     private JsonObject RenderVariant(ShopifyVariant variant) => new()
     {
         ["id"] = ShopifyGid.Of("ProductVariant", variant.Id),
         ["sku"] = variant.Sku,
-        ["title"] = "Default Title",
+        ["title"] = variant.Title,
         ["inventoryQuantity"] = variant.Available,
-        ["product"] = RenderProductReference(variant),
-        ["inventoryItem"] = new JsonObject
-        {
-            ["id"] = ShopifyGid.Of("InventoryItem", variant.InventoryItemId),
-            ["tracked"] = true,
-            ["inventoryLevels"] = RenderInventoryLevels(variant),
-        },
+        ["product"] = new JsonObject { ["id"] = ShopifyGid.Of("Product", variant.ProductId) },
+        ["inventoryItem"] = RenderInventoryItem(variant),
     };
 
-    private (JsonNode? Data, int ActualCost) ProductVariants(FakeCall call, ShopifyGraphQLRequest request)
+    private JsonObject? RenderProduct(long productId)
+    {
+        var variants = _variants.FindAll(v => v.ProductId == productId);
+        return variants.Count == 0 ? null : new JsonObject
+        {
+            ["id"] = ShopifyGid.Of("Product", productId),
+            ["title"] = _productTitles.GetValueOrDefault(productId) ?? "Product " + productId.ToString(CultureInfo.InvariantCulture),
+            ["hasOnlyDefaultVariant"] = variants is [{ IsDefaultVariant: true }],
+        };
+    }
+
+    // The variants a search query's sku: terms name; every variant without one.
+    private IEnumerable<ShopifyVariant> VariantsMatching(GraphQLResolveContext context)
     {
         IEnumerable<ShopifyVariant> found = _variants;
-        if (request.StringArgument("query") is { } query && SkuFilter().Match(query) is { Success: true } sku)
+        foreach (var (_, sku) in Search(context, "sku")?.On("sku") ?? [])
         {
-            var wanted = sku.Groups["sku"].Value.Trim('"', '\'');
-            found = found.Where(v => string.Equals(v.Sku, wanted, StringComparison.Ordinal));
+            found = found.Where(v => string.Equals(v.Sku, sku, StringComparison.Ordinal));
         }
 
-        var all = found.Select(v => (Cursor: Cursor("variant", v.Id), Node: (JsonNode)RenderVariant(v))).ToList();
-        var page = After(all, request.StringArgument("after")).Take(request.IntArgument("first") ?? 1).ToList();
-        var more = all.Count > 0 && page.Count > 0 && page[^1].Cursor != all[^1].Cursor;
-        return (Connection(page, more, page.Count > 0 && page[0].Cursor != all[0].Cursor), 2 + page.Count);
+        return found;
     }
 
-    private static JsonObject RenderProductReference(ShopifyVariant variant) => new()
+    // The connection's search query; the terms on other fields than those the fake filters by become Shopify's warnings.
+    private ShopifySearchQuery? Search(GraphQLResolveContext context, params string[] understood)
     {
-        ["id"] = ShopifyGid.Of("Product", variant.ProductId),
-        ["hasOnlyDefaultVariant"] = variant.IsDefaultVariant,
-    };
-
-    private (JsonNode? Data, int ActualCost) Product(FakeCall call, ShopifyGraphQLRequest request)
-    {
-        if (!ShopifyGid.TryParse(request.StringArgument("id"), "Product", out var id) || _variants.FindAll(v => v.ProductId == id) is not { Count: > 0 } variants)
+        var query = ShopifySearchQuery.Of(context.Arguments.GetValueOrDefault("query"));
+        if (query?.Warnings(context.Path, understood) is { } warning)
         {
-            return (null, 1);
+            _searchWarnings.Add(warning);
         }
 
-        var product = RenderProductReference(variants[0]);
-        product["title"] = "Product " + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        product["variants"] = new JsonObject
-        {
-            ["nodes"] = new JsonArray(variants.Select(v => (JsonNode)RenderVariant(v)).ToArray()),
-            ["pageInfo"] = new JsonObject { ["hasNextPage"] = false, ["endCursor"] = null },
-        };
-        return (product, 1);
+        return query;
     }
 
-    private (JsonNode? Data, int ActualCost) ProductVariant(FakeCall call, ShopifyGraphQLRequest request) =>
-        (ShopifyGid.TryParse(request.StringArgument("id"), "ProductVariant", out var id) && _variants.Find(v => v.Id == id) is { } variant ? RenderVariant(variant) : null, 1);
-
-    private (JsonNode? Data, int ActualCost) InventoryItem(FakeCall call, ShopifyGraphQLRequest request)
+    private GraphQLPage ProductVariants(GraphQLResolveContext context)
     {
-        if (!ShopifyGid.TryParse(request.StringArgument("id"), "InventoryItem", out var id) || _variants.Find(v => v.InventoryItemId == id) is not { } variant)
+        var found = VariantsMatching(context);
+        if (StringArgument(context, "sortKey") == "SKU")
         {
-            return (null, 1);
+            found = found.OrderBy(v => v.Sku, StringComparer.Ordinal);
         }
 
-        return (new JsonObject
-        {
-            ["id"] = ShopifyGid.Of("InventoryItem", variant.InventoryItemId),
-            ["sku"] = variant.Sku,
-            ["tracked"] = true,
-            ["variant"] = new JsonObject { ["id"] = ShopifyGid.Of("ProductVariant", variant.Id) },
-            ["inventoryLevels"] = RenderInventoryLevels(variant),
-        }, 2);
+        return GraphQLPage.Of([.. found.Select(v => (GraphQLPage.CursorOf("variant", v.Id), (object?)(Func<object?>)(() => RenderVariant(v))))], context.Arguments);
     }
 
-    private (JsonNode? Data, int ActualCost) SetQuantities(FakeCall call, ShopifyGraphQLRequest request)
+    private GraphQLPage ProductVariantsOf(GraphQLResolveContext context)
     {
-        var input = request.Argument("input") as JsonObject;
-        var errors = new JsonArray();
-        var changes = new List<(ShopifyVariant Variant, int Quantity)>();
-        var needsChangeFrom = IsAtLeast(call, "2026-04");
+        var productId = ShopifyGid.TryParse((string?)(context.Source as JsonObject)?["id"], "Product", out var id) ? id : 0;
+        return GraphQLPage.Of([.. _variants.Where(v => v.ProductId == productId).Select(v => (GraphQLPage.CursorOf("variant", v.Id), (object?)RenderVariant(v)))], context.Arguments);
+    }
+
+    private JsonObject? Product(GraphQLResolveContext context) =>
+        ShopifyGid.TryParse(StringArgument(context, "id"), "Product", out var id) ? RenderProduct(id) : null;
+
+    private JsonObject? ProductVariant(GraphQLResolveContext context) =>
+        ShopifyGid.TryParse(StringArgument(context, "id"), "ProductVariant", out var id) && _variants.Find(v => v.Id == id) is { } variant ? RenderVariant(variant) : null;
+
+    // A reference to a variant or product (a line item's, an inventory item's) answers the whole of it while the shop has it.
+    private object? VariantOf(GraphQLResolveContext context) =>
+        ShopifyGid.TryParse(ReferenceId(context), "ProductVariant", out var id) && _variants.Find(v => v.Id == id) is { } variant
+            ? RenderVariant(variant)
+            : (context.Source as JsonObject)?[context.Field.Name];
+
+    private object? ProductOf(GraphQLResolveContext context) =>
+        ShopifyGid.TryParse(ReferenceId(context), "Product", out var id) && RenderProduct(id) is { } product
+            ? product
+            : (context.Source as JsonObject)?[context.Field.Name];
+
+    private JsonObject? InventoryItemOf(GraphQLResolveContext context, string name) =>
+        ShopifyGid.TryParse((string?)(context.Source as JsonObject)?[name]?["id"], "InventoryItem", out var id) && _variants.Find(v => v.InventoryItemId == id) is { } variant
+            ? RenderInventoryItem(variant)
+            : null;
+
+    private JsonObject? InventoryItem(GraphQLResolveContext context) =>
+        ShopifyGid.TryParse(StringArgument(context, "id"), "InventoryItem", out var id) && _variants.Find(v => v.InventoryItemId == id) is { } variant ? RenderInventoryItem(variant) : null;
+
+    private GraphQLPage InventoryItems(GraphQLResolveContext context)
+    {
+        return GraphQLPage.Of([.. VariantsMatching(context).Select(v => (GraphQLPage.CursorOf("inventoryItem", v.InventoryItemId), (object?)(Func<object?>)(() => RenderInventoryItem(v))))], context.Arguments);
+    }
+
+    // Both inventory mutations: the quantity name, the reason and each line's item and location, in Shopify's user errors.
+    private ShopifyVariant? CheckLine(JsonObject entry, string list, string index, JsonArray errors)
+    {
+        ShopifyVariant? variant = null;
+        if (ShopifyGid.TryParse((string?)entry["inventoryItemId"], "InventoryItem", out var itemId))
+        {
+            variant = _variants.Find(v => v.InventoryItemId == itemId);
+        }
+
+        if (variant is null)
+        {
+            errors.Add(UserError("The specified inventory item could not be found.", "INVALID_INVENTORY_ITEM", "input", list, index, "inventoryItemId"));
+            return null;
+        }
+
+        if (!ShopifyGid.TryParse((string?)entry["locationId"], "Location", out var locationId) || locationId != LocationId)
+        {
+            errors.Add(UserError("The specified location could not be found.", "INVALID_LOCATION", "input", list, index, "locationId"));
+            return null;
+        }
+
+        return variant;
+    }
+
+    private static void CheckNameAndReason(JsonObject? input, JsonArray errors)
+    {
         if ((string?)input?["name"] is not "available")
         {
-            // Shopify also takes on_hand; the fake keeps only the available quantity, so it refuses on_hand too.
+            // Shopify also takes on_hand and other states; the fake keeps only the available quantity, so it refuses them.
             errors.Add(UserError("The quantity name must be either 'available' or 'on_hand'.", "INVALID_NAME", "input", "name"));
         }
 
@@ -204,58 +212,42 @@ public sealed partial class ShopifyFake
         {
             errors.Add(UserError("The specified reason is invalid.", "INVALID_REASON", "input", "reason"));
         }
+    }
 
+    private JsonObject SetQuantities(GraphQLResolveContext context, string version)
+    {
+        var input = context.Arguments.GetValueOrDefault("input") as JsonObject;
+        var errors = new JsonArray();
+        var changes = new List<(ShopifyVariant Variant, int Quantity)>();
+        CheckNameAndReason(input, errors);
         var quantities = input?["quantities"] as JsonArray ?? [];
         for (var i = 0; i < quantities.Count; i++)
         {
-            var index = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var index = i.ToString(CultureInfo.InvariantCulture);
             var entry = quantities[i] as JsonObject ?? [];
-            ShopifyVariant? variant = null;
-            if (ShopifyGid.TryParse((string?)entry["inventoryItemId"], "InventoryItem", out var itemId))
+            if (CheckLine(entry, "quantities", index, errors) is not { } variant)
             {
-                variant = _variants.Find(v => v.InventoryItemId == itemId);
-            }
-
-            if (variant is null)
-            {
-                errors.Add(UserError("The specified inventory item could not be found.", "INVALID_INVENTORY_ITEM", "input", "quantities", index, "inventoryItemId"));
                 continue;
             }
 
-            if (!ShopifyGid.TryParse((string?)entry["locationId"], "Location", out var locationId) || locationId != LocationId)
-            {
-                errors.Add(UserError("The specified location could not be found.", "INVALID_LOCATION", "input", "quantities", index, "locationId"));
-                continue;
-            }
-
-            if (entry["quantity"] is not JsonValue q || q.GetValueKind() != JsonValueKind.Number)
+            if (entry["quantity"] is not JsonValue q || q.GetValueKind() != JsonValueKind.Number || q.GetValue<int>() < 0)
             {
                 errors.Add(UserError("The quantity can't be negative.", "INVALID_QUANTITY_NEGATIVE", "input", "quantities", index, "quantity"));
                 continue;
             }
 
-            if (q.GetValue<int>() < 0)
-            {
-                errors.Add(UserError("The quantity can't be negative.", "INVALID_QUANTITY_NEGATIVE", "input", "quantities", index, "quantity"));
-                continue;
-            }
-
-            // From 2026-04 changeFromQuantity (its presence is checked before the mutation runs); before it,
-            // compareQuantity, which must be given unless ignoreCompareQuantity is true.
-            var (compareName, staleCode) = needsChangeFrom ? ("changeFromQuantity", "CHANGE_FROM_QUANTITY_STALE") : ("compareQuantity", "COMPARE_QUANTITY_STALE");
-            var skip = !needsChangeFrom && input?["ignoreCompareQuantity"] is JsonValue ignore && ignore.GetValueKind() == JsonValueKind.True;
-            if (!needsChangeFrom && !skip && entry["compareQuantity"] is null)
+            // From 2026-01 a given changeFromQuantity (null too) decides and overrides the compare fields; from 2026-04
+            // it is the only check. Without it, compareQuantity must be given unless ignoreCompareQuantity is true.
+            var useChangeFrom = IsAtLeast(version, "2026-04") || (IsAtLeast(version, "2026-01") && entry.ContainsKey("changeFromQuantity"));
+            var (compareName, staleCode) = useChangeFrom ? ("changeFromQuantity", "CHANGE_FROM_QUANTITY_STALE") : ("compareQuantity", "COMPARE_QUANTITY_STALE");
+            var skip = !useChangeFrom && input?["ignoreCompareQuantity"] is JsonValue ignore && ignore.GetValueKind() == JsonValueKind.True;
+            if (!useChangeFrom && !skip && entry["compareQuantity"] is null)
             {
                 errors.Add(UserError("The compareQuantity argument must be given to each quantity or ignored using ignoreCompareQuantity.", "COMPARE_QUANTITY_REQUIRED", "input", "quantities", index, compareName));
                 continue;
             }
 
-            if (!TryInt(entry[compareName], out var expected))
-            {
-                errors.Add(UserError($"{compareName} must be an integer or null.", staleCode, "input", "quantities", index, compareName));
-                continue;
-            }
-
+            TryInt(entry[compareName], out var expected);
             if (!skip && expected is { } from && from != variant.Available)
             {
                 errors.Add(UserError("The specified compare quantity does not match the current quantity.", staleCode, "input", "quantities", index, compareName));
@@ -265,10 +257,44 @@ public sealed partial class ShopifyFake
             changes.Add((variant, q.GetValue<int>()));
         }
 
+        return ApplyChanges(input, errors, changes);
+    }
+
+    private JsonObject AdjustQuantities(GraphQLResolveContext context, string version)
+    {
+        var input = context.Arguments.GetValueOrDefault("input") as JsonObject;
+        var errors = new JsonArray();
+        var changes = new List<(ShopifyVariant Variant, int Quantity)>();
+        CheckNameAndReason(input, errors);
+        var lines = input?["changes"] as JsonArray ?? [];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            var entry = lines[i] as JsonObject ?? [];
+            if (CheckLine(entry, "changes", index, errors) is not { } variant)
+            {
+                continue;
+            }
+
+            var already = changes.Where(c => c.Variant == variant).Select(c => c.Quantity).DefaultIfEmpty(variant.Available).Last();
+            if (IsAtLeast(version, "2026-04") && TryInt(entry["changeFromQuantity"], out var expected) && expected is { } from && from != already)
+            {
+                errors.Add(UserError("The specified compare quantity does not match the current quantity.", "CHANGE_FROM_QUANTITY_STALE", "input", "changes", index, "changeFromQuantity"));
+                continue;
+            }
+
+            changes.Add((variant, already + (int)entry["delta"]!));
+        }
+
+        return ApplyChanges(input, errors, changes);
+    }
+
+    // Shopify applies all of a mutation's quantities or none.
+    private JsonObject ApplyChanges(JsonObject? input, JsonArray errors, List<(ShopifyVariant Variant, int Quantity)> changes)
+    {
         if (errors.Count > 0)
         {
-            // Shopify applies all of the quantities or none.
-            return (new JsonObject { ["inventoryAdjustmentGroup"] = null, ["userErrors"] = errors }, MutationCost);
+            return new JsonObject { ["inventoryAdjustmentGroup"] = null, ["userErrors"] = errors };
         }
 
         var changeNodes = new JsonArray();
@@ -286,7 +312,7 @@ public sealed partial class ShopifyFake
             });
         }
 
-        return (new JsonObject
+        return new JsonObject
         {
             ["inventoryAdjustmentGroup"] = new JsonObject
             {
@@ -297,24 +323,7 @@ public sealed partial class ShopifyFake
                 ["changes"] = changeNodes,
             },
             ["userErrors"] = new JsonArray(),
-        }, MutationCost);
+        };
     }
 
-    private static string Cursor(string kind, long id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{kind}:{id}"));
-
-    private static IEnumerable<(string Cursor, JsonNode Node)> After(List<(string Cursor, JsonNode Node)> all, string? after)
-    {
-        if (after is null)
-        {
-            return all;
-        }
-
-        var index = all.FindIndex(p => p.Cursor == after);
-
-        // An unknown cursor yields an empty page rather than starting over, so a client that mangles it notices.
-        return index < 0 ? [] : all.Skip(index + 1);
-    }
-
-    [GeneratedRegex(@"\bsku:(?<sku>""[^""]*""|'[^']*'|\S+)", RegexOptions.CultureInvariant)]
-    private static partial Regex SkuFilter();
 }

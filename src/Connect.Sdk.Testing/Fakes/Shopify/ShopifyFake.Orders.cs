@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Connect.Sdk.Testing.Fakes.Shopify.GraphQL;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
@@ -147,7 +148,7 @@ public sealed partial class ShopifyFake
                     // No order edits in the fake: every unit ordered is still on the order.
                     ["currentQuantity"] = line.Quantity,
                     ["variant"] = variant is null ? null : new JsonObject { ["id"] = ShopifyGid.Of("ProductVariant", variant.Id) },
-                    ["product"] = variant is null ? null : RenderProductReference(variant),
+                    ["product"] = variant is null ? null : new JsonObject { ["id"] = ShopifyGid.Of("Product", variant.ProductId) },
                     // The SDK's unit price is after the line's discount; Shopify's original price is before it.
                     ["originalUnitPriceSet"] = MoneyBag((line.Total.Amount + (line.Discount?.Amount ?? 0m)) / line.Quantity, order.Currency.Value),
                     ["taxLines"] = taxLines,
@@ -412,134 +413,113 @@ public sealed partial class ShopifyFake
 
     private ShopifyOrder? FindOrder(string orderNumber) => _orders.Find(o => o.Name == NameOf(orderNumber));
 
-    private JsonObject RenderOrder(ShopifyOrder order, ShopifySelection? selection = null, JsonObject? variables = null)
+    private JsonObject RenderOrder(ShopifyOrder order)
     {
-        // Nested connections honour their first and after, as on Shopify: a client reads the rest with follow-ups.
-        variables ??= [];
         var json = order.Json.DeepClone().AsObject();
         json["updatedAt"] = InstantPattern.General.Format(order.UpdatedAt);
         json["displayFulfillmentStatus"] = order.IsFullyFulfilled ? "FULFILLED" : order.IsPartlyFulfilled ? "PARTIALLY_FULFILLED" : "UNFULFILLED";
-        json["lineItems"] = PageNested(json["lineItems"]!.AsObject(), selection?.Child("lineItems"), variables, "lineItem");
-        var fulfillmentOrdersField = selection?.Child("fulfillmentOrders");
-        var fulfillmentOrders = order.FulfillmentOrders.Select(f => (JsonNode)RenderFulfillmentOrder(order, f, fulfillmentOrdersField?.Node(), variables));
-        json["fulfillmentOrders"] = PageNested(new JsonObject { ["nodes"] = new JsonArray([.. fulfillmentOrders]) }, fulfillmentOrdersField, variables, "fulfillmentOrder");
+        json["fulfillmentOrders"] = new JsonObject { ["nodes"] = new JsonArray([.. order.FulfillmentOrders.Select(f => (JsonNode)RenderFulfillmentOrder(order, f))]) };
 
         // Order.fulfillments is a list, not a connection: its first cuts it, oldest first, and nothing pages beyond.
-        var fulfillments = selection?.Child("fulfillments")?.Argument("first", variables) is JsonValue f && f.GetValueKind() == System.Text.Json.JsonValueKind.Number
-            ? order.Fulfillments.Take(f.GetValue<int>())
-            : order.Fulfillments;
-        json["fulfillments"] = new JsonArray([.. fulfillments.Select(x => (JsonNode)RenderFulfillment(x))]);
+        json["fulfillments"] = new JsonArray([.. order.Fulfillments.Select(f => (JsonNode)RenderFulfillment(order, f))]);
         return json;
     }
 
-    // A fulfillment order with its lines and the fulfillments shipped from it, both connections cut to what the node's
-    // selection asks for.
-    private JsonObject RenderFulfillmentOrder(ShopifyOrder order, ShopifyFulfillmentOrder fulfillmentOrder, ShopifySelection? selection, JsonObject variables)
+    // A line item of the order as the order's lineItems show it, for the references to it from fulfillment lines.
+    private static JsonNode? LineItemOf(ShopifyOrder order, string key) =>
+        order.Json["lineItems"]?["nodes"]?.AsArray().FirstOrDefault(l => (string?)l?["id"] == "gid://shopify/LineItem/" + key)?.DeepClone()
+        ?? new JsonObject { ["id"] = "gid://shopify/LineItem/" + key };
+
+    // A fulfillment order with its lines and the fulfillments shipped from it.
+    private JsonObject RenderFulfillmentOrder(ShopifyOrder order, ShopifyFulfillmentOrder fulfillmentOrder)
     {
         var lines = fulfillmentOrder.Lines.Select(l => (JsonNode)new JsonObject
         {
             ["id"] = ShopifyGid.Of("FulfillmentOrderLineItem", l.FulfillmentOrderLineItemId),
             ["totalQuantity"] = l.Quantity,
             ["remainingQuantity"] = l.Remaining,
-            ["lineItem"] = new JsonObject { ["id"] = "gid://shopify/LineItem/" + l.Key },
+            ["lineItem"] = LineItemOf(order, l.Key),
         });
-        var fulfillments = order.Fulfillments.Where(f => f.FulfillmentOrderIds.Contains(fulfillmentOrder.Id)).Select(f => (JsonNode)RenderFulfillment(f));
+        var fulfillments = order.Fulfillments.Where(f => f.FulfillmentOrderIds.Contains(fulfillmentOrder.Id)).Select(f => (JsonNode)RenderFulfillment(order, f));
         return new JsonObject
         {
             ["id"] = ShopifyGid.Of("FulfillmentOrder", fulfillmentOrder.Id),
             ["status"] = order.IsCancelled || fulfillmentOrder.IsFullyFulfilled ? "CLOSED" : fulfillmentOrder.IsPartlyFulfilled ? "IN_PROGRESS" : "OPEN",
-            ["assignedLocation"] = new JsonObject { ["location"] = new JsonObject { ["id"] = ShopifyGid.Of("Location", LocationId) } },
-            ["lineItems"] = PageNested(new JsonObject { ["nodes"] = new JsonArray([.. lines]) }, selection?.Child("lineItems"), variables, "fulfillmentOrderLineItem"),
-            ["fulfillments"] = PageNested(new JsonObject { ["nodes"] = new JsonArray([.. fulfillments]) }, selection?.Child("fulfillments"), variables, "fulfillment"),
+            ["assignedLocation"] = new JsonObject { ["location"] = RenderLocation() },
+            ["lineItems"] = new JsonObject { ["nodes"] = new JsonArray([.. lines]) },
+            ["fulfillments"] = new JsonObject { ["nodes"] = new JsonArray([.. fulfillments]) },
         };
     }
 
-    // A nested connection rendered whole, cut to the page its field asks for (all of it when the field is not selected).
-    private static JsonObject PageNested(JsonObject whole, ShopifySelection? field, JsonObject variables, string kind)
-    {
-        var nodes = (whole["nodes"] as JsonArray ?? []).Select((n, i) => (Cursor: Cursor(kind, i), Node: n!)).ToList();
-        if (field is null)
-        {
-            return Connection(nodes, hasNextPage: false, hasPreviousPage: false);
-        }
-
-        var first = field.Argument("first", variables) is JsonValue f && f.GetValueKind() == System.Text.Json.JsonValueKind.Number ? f.GetValue<int>() : MaxPageSize;
-        var after = field.Argument("after", variables) is JsonValue a && a.TryGetValue<string>(out var text) ? text : null;
-        var page = After(nodes, after).Take(first).ToList();
-        var more = page.Count > 0 && page[^1].Cursor != nodes[^1].Cursor;
-        return Connection(page, more, page.Count > 0 && page[0].Cursor != nodes[0].Cursor);
-    }
-
-    private static JsonObject RenderFulfillment(ShopifyFulfillment fulfillment) => new()
+    private static JsonObject RenderFulfillment(ShopifyOrder order, ShopifyFulfillment fulfillment) => new()
     {
         ["id"] = ShopifyGid.Of("Fulfillment", fulfillment.Id),
         ["status"] = "SUCCESS",
-        ["trackingInfo"] = new JsonArray(new JsonObject { ["number"] = fulfillment.TrackingNumber, ["company"] = fulfillment.Company, ["url"] = fulfillment.Url }),
+        ["trackingInfo"] = new JsonArray([
+            new JsonObject { ["number"] = fulfillment.TrackingNumber, ["company"] = fulfillment.Company, ["url"] = fulfillment.Url },
+            .. fulfillment.OtherNumbers.Select((n, i) => (JsonNode)new JsonObject { ["number"] = n, ["company"] = fulfillment.Company, ["url"] = fulfillment.OtherUrls.ElementAtOrDefault(i) }),
+        ]),
         ["fulfillmentLineItems"] = new JsonObject
         {
             ["nodes"] = new JsonArray(fulfillment.Lines.Zip(fulfillment.LineIds, (l, id) => (JsonNode)new JsonObject
             {
                 ["id"] = ShopifyGid.Of("FulfillmentLineItem", id),
                 ["quantity"] = l.Quantity,
-                ["lineItem"] = new JsonObject { ["id"] = "gid://shopify/LineItem/" + l.LineId },
+                ["lineItem"] = LineItemOf(order, l.LineId),
             }).ToArray()),
         },
     };
 
-    private (JsonNode? Data, int ActualCost) Orders(FakeCall call, ShopifyGraphQLRequest request)
+    private GraphQLPage Orders(GraphQLResolveContext context)
     {
         IEnumerable<ShopifyOrder> found = _orders;
-        if (request.StringArgument("query") is { } query)
+        if (Search(context, "updated_at", "name") is { } query)
         {
-            foreach (Match term in SearchTerm().Matches(query))
+            foreach (var (op, value) in query.On("updated_at"))
             {
-                var value = term.Groups["value"].Value;
-                switch (term.Groups["field"].Value)
+                var bound = ParseSearchDate(value) ?? throw new GraphQLFieldException($"Invalid date in the search query: updated_at:{op}{value}");
+                found = found.Where(o => op switch
                 {
-                    case "updated_at" when ParseSearchDate(value) is { } bound:
-                        var op = term.Groups["op"].Value;
-                        found = found.Where(o => op switch
-                        {
-                            ">" => o.UpdatedAt > bound,
-                            ">=" => o.UpdatedAt >= bound,
-                            "<" => o.UpdatedAt < bound,
-                            "<=" => o.UpdatedAt <= bound,
-                            _ => o.UpdatedAt == bound,
-                        });
-                        break;
-                    case "name":
-                        var name = NameOf(value.Trim('\'', '"'));
-                        found = found.Where(o => o.Name == name);
-                        break;
-                }
+                    ">" => o.UpdatedAt > bound,
+                    ">=" => o.UpdatedAt >= bound,
+                    "<" => o.UpdatedAt < bound,
+                    "<=" => o.UpdatedAt <= bound,
+                    _ => o.UpdatedAt == bound,
+                });
+            }
+
+            foreach (var (_, value) in query.On("name"))
+            {
+                var name = NameOf(value);
+                found = found.Where(o => o.Name == name);
             }
         }
 
-        var sorted = string.Equals(request.StringArgument("sortKey"), "UPDATED_AT", StringComparison.Ordinal)
-            ? found.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id)
-            : found.OrderBy(o => o.Id);
-        var all = (request.Argument("reverse") is JsonValue r && r.GetValueKind() == System.Text.Json.JsonValueKind.True ? sorted.Reverse() : sorted)
-            .Select(o => (Cursor: Cursor("order", o.Id), Node: (JsonNode)RenderOrder(o, request.Root?.Node(), request.Variables)))
-            .ToList();
-        var page = After(all, request.StringArgument("after")).Take(request.IntArgument("first") ?? MaxPageSize).ToList();
-        var more = page.Count > 0 && page[^1].Cursor != all[^1].Cursor;
-        return (Connection(page, more, page.Count > 0 && page[0].Cursor != all[0].Cursor), 2 + page.Count);
+        var sorted = StringArgument(context, "sortKey") switch
+        {
+            "UPDATED_AT" => found.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id),
+            "CREATED_AT" => found.OrderBy(o => (string?)o.Json["createdAt"], StringComparer.Ordinal).ThenBy(o => o.Id),
+            _ => found.OrderBy(o => o.Id),
+        };
+
+        // Only the orders on the page are rendered.
+        return GraphQLPage.Of([.. sorted.Select(o => (GraphQLPage.CursorOf("order", o.Id), (object?)(Func<object?>)(() => RenderOrder(o))))], context.Arguments);
     }
 
-    private (JsonNode? Data, int ActualCost) Order(FakeCall call, ShopifyGraphQLRequest request) =>
-        (ShopifyGid.TryParse(request.StringArgument("id"), "Order", out var id) && _orders.Find(o => o.Id == id) is { } order ? RenderOrder(order, request.Root, request.Variables) : null, 1);
+    private JsonObject? Order(GraphQLResolveContext context) =>
+        ShopifyGid.TryParse(StringArgument(context, "id"), "Order", out var id) && _orders.Find(o => o.Id == id) is { } order ? RenderOrder(order) : null;
 
-    private (JsonNode? Data, int ActualCost) FulfillmentOrder(FakeCall call, ShopifyGraphQLRequest request) =>
-        (ShopifyGid.TryParse(request.StringArgument("id"), "FulfillmentOrder", out var id) && FindFulfillmentOrder(id) is ({ } order, { } fulfillmentOrder)
-            ? RenderFulfillmentOrder(order, fulfillmentOrder, request.Root, request.Variables)
-            : null, 1);
+    private JsonObject? FulfillmentOrder(GraphQLResolveContext context) =>
+        ShopifyGid.TryParse(StringArgument(context, "id"), "FulfillmentOrder", out var id) && FindFulfillmentOrder(id) is ({ } order, { } fulfillmentOrder)
+            ? RenderFulfillmentOrder(order, fulfillmentOrder)
+            : null;
 
     private (ShopifyOrder Order, ShopifyFulfillmentOrder FulfillmentOrder)? FindFulfillmentOrder(long id) =>
         _orders.SelectMany(o => o.FulfillmentOrders.Where(f => f.Id == id).Select(f => (o, f))).Cast<(ShopifyOrder, ShopifyFulfillmentOrder)?>().FirstOrDefault();
 
-    private (JsonNode? Data, int ActualCost) CreateFulfillment(FakeCall call, ShopifyGraphQLRequest request)
+    private JsonObject CreateFulfillment(GraphQLResolveContext context)
     {
-        var input = request.Argument("fulfillment") as JsonObject ?? [];
+        var input = context.Arguments.GetValueOrDefault("fulfillment") as JsonObject ?? [];
         var groups = input["lineItemsByFulfillmentOrder"] as JsonArray ?? [];
         var errors = new JsonArray();
         ShopifyOrder? order = null;
@@ -597,7 +577,7 @@ public sealed partial class ShopifyFake
 
         if (errors.Count > 0 || order is null)
         {
-            return (new JsonObject { ["fulfillment"] = null, ["userErrors"] = errors }, MutationCost);
+            return new JsonObject { ["fulfillment"] = null, ["userErrors"] = errors };
         }
 
         foreach (var (line, quantity) in shipped)
@@ -605,21 +585,28 @@ public sealed partial class ShopifyFake
             line.Remaining -= quantity;
         }
 
+        // number and url, then numbers and urls: Shopify keeps every tracking number of a parcel.
         var tracking = input["trackingInfo"] as JsonObject;
+        var numbers = ((string?)tracking?["number"] is { } number ? [number] : Array.Empty<string>())
+            .Concat((tracking?["numbers"] as JsonArray ?? []).Select(n => (string)n!)).ToList();
+        var urls = ((string?)tracking?["url"] is { } url ? [url] : Array.Empty<string?>())
+            .Concat((tracking?["urls"] as JsonArray ?? []).Select(u => (string?)u)).ToList();
         var shippedLines = shipped.GroupBy(s => s.Line.Key).Select(g => new ShippedLine(g.Key, g.Sum(s => s.Quantity))).ToArray();
         var fulfillment = new ShopifyFulfillment(
             NextId(),
-            (string?)tracking?["number"],
+            numbers.FirstOrDefault(),
             (string?)tracking?["company"],
-            (string?)tracking?["url"],
+            urls.FirstOrDefault(),
             shippedLines,
             shippedLines.Select(_ => NextId()).ToArray(),
-            shippedFrom.Distinct().ToArray());
+            shippedFrom.Distinct().ToArray())
+        {
+            OtherNumbers = numbers.Skip(1).ToArray(),
+            OtherUrls = urls.Skip(1).ToArray(),
+        };
         order.Fulfillments.Add(fulfillment);
         order.UpdatedAt = Clock.GetCurrentInstant();
-        return (new JsonObject { ["fulfillment"] = RenderFulfillment(fulfillment), ["userErrors"] = new JsonArray() }, MutationCost);
+        return new JsonObject { ["fulfillment"] = RenderFulfillment(order, fulfillment), ["userErrors"] = new JsonArray() };
     }
 
-    [GeneratedRegex(@"\b(?<field>updated_at|name):(?<op>>=|<=|>|<)?(?<value>'[^']*'|""[^""]*""|\S+)", RegexOptions.CultureInvariant)]
-    private static partial Regex SearchTerm();
 }

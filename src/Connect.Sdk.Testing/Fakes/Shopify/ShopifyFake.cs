@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Orders;
@@ -15,65 +17,46 @@ namespace Connect.Sdk.Testing.Fakes.Shopify;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Start one with <see cref="Start"/>; point the connector at <see cref="GraphQLAddress"/>. There is no GraphQL
-/// engine: the fake reads the document's first root field (its alias too) and that field's arguments (literals or
-/// <c>$variables</c>; input objects must come as variables) and answers with the field's complete fixed shape,
-/// whatever the selection set asks for. Connections carry both <c>nodes</c> and <c>edges</c>. Nested connections of an
-/// order (<c>lineItems</c>, <c>fulfillmentOrders</c> and their <c>lineItems</c> and <c>fulfillments</c>) honour the
-/// <c>first</c> and <c>after</c> the selection gives them, with <c>pageInfo</c>; the order's <c>fulfillments</c> is a list,
-/// cut to its <c>first</c> (oldest first) with nothing to page on; an inventory item answers
-/// <c>inventoryLevel(locationId:)</c> with its level at that location (null elsewhere) next to <c>inventoryLevels</c>.
-/// </para>
-/// <list type="table">
-/// <listheader><term>Root field (fault-plan operation)</term><description>What the fake does</description></listheader>
-/// <item><term><c>shop</c> (<c>graphql.shop</c>)</term><description>The connection check: <c>name</c>, <c>myshopifyDomain</c>, <c>currencyCode</c>. Cost 1.</description></item>
-/// <item><term><c>location(id)</c>, <c>locations(first, after)</c> (<c>graphql.location</c>, <c>graphql.locations</c>)</term><description>The shop's one location, <see cref="LocationId"/>.</description></item>
-/// <item><term><c>productVariants(first, after, query: "sku:…")</c>, <c>productVariant(id)</c> (<c>graphql.productVariants</c>, <c>graphql.productVariant</c>)</term><description>Variant lookup by SKU or id, with <c>inventoryItem</c> and its <c>inventoryLevels</c>.</description></item>
-/// <item><term><c>product(id)</c> (<c>graphql.product</c>)</term><description>A product with <c>hasOnlyDefaultVariant</c> and its <c>variants</c> (as <c>productVariant</c> shows them).</description></item>
-/// <item><term><c>inventoryItem(id)</c> (<c>graphql.inventoryItem</c>)</term><description>An inventory item with <c>variant</c> and <c>inventoryLevels</c> (<c>quantities</c> named <c>available</c>).</description></item>
-/// <item><term><c>inventorySetQuantities(input)</c> (<c>graphql.inventorySetQuantities</c>)</term><description>
-/// Sets <c>available</c> (all quantities or none). From API version 2026-04 the mutation needs <c>@idempotent(key:)</c> and every quantity
-/// <c>changeFromQuantity</c>: leaving either out is a top-level error, an explicit null skips the check, a mismatch is the user error
-/// <c>CHANGE_FROM_QUANTITY_STALE</c>. Before it, <c>compareQuantity</c> (<c>COMPARE_QUANTITY_REQUIRED</c> unless <c>ignoreCompareQuantity</c>,
-/// <c>COMPARE_QUANTITY_STALE</c>) and an optional key. A repeated key with the same parameters replays the first answer and changes nothing;
-/// with other parameters it is <c>IDEMPOTENCY_KEY_PARAMETER_MISMATCH</c>. Also <c>INVALID_NAME</c> (the fake keeps no <c>on_hand</c>),
-/// <c>INVALID_REASON</c>, <c>INVALID_INVENTORY_ITEM</c>, <c>INVALID_LOCATION</c>, <c>INVALID_QUANTITY_NEGATIVE</c>. Cost 10.</description></item>
-/// <item><term><c>orders(first, after, query, sortKey, reverse)</c> (<c>graphql.orders</c>)</term><description>Cursor pages with <c>pageInfo { hasNextPage endCursor }</c>;
-/// <c>query</c> understands <c>updated_at:&gt;…</c>, <c>updated_at:&gt;=…</c>, <c>updated_at:&lt;…</c> and <c>name:…</c>; <c>sortKey</c> <c>ID</c> (default) or <c>UPDATED_AT</c>. At most 250 a page.</description></item>
-/// <item><term><c>order(id)</c> (<c>graphql.order</c>)</term><description>One order with <c>lineItems</c>, <c>fulfillmentOrders</c> (one, or as
-/// <see cref="SeedOrder(MarketplaceOrder, IReadOnlyList{IReadOnlyList{Connect.Sdk.Shipments.ShippedLine}})"/> split the lines; their line items with remaining
-/// quantities, and the fulfillments made from each) and <c>fulfillments</c>.</description></item>
-/// <item><term><c>fulfillmentOrder(id)</c> (<c>graphql.fulfillmentOrder</c>)</term><description>One fulfillment order with its line items and fulfillments.</description></item>
-/// <item><term><c>fulfillmentCreate(fulfillment)</c> (<c>graphql.fulfillmentCreate</c>)</term><description>
-/// <c>lineItemsByFulfillmentOrder[{fulfillmentOrderId, fulfillmentOrderLineItems[{id, quantity}]}]</c> (no line items: all that remains),
-/// <c>trackingInfo {number, company, url}</c>. Over-fulfilling or an unknown fulfillment order is a user error. Cost 10.</description></item>
-/// </list>
-/// <para>
-/// Faults: every request first consults the plan as operation <c>graphql</c> (every kind, including dropped
-/// connections and delays); then, once the root field is known, as <c>graphql.{field}</c>, where the status and body
-/// faults (500, 503, 429, malformed and truncated JSON) are acted out. Schedule faults by the
-/// <c>graphql.{field}</c> names: a rule without an operation is drawn at both points. The request log names every
-/// GraphQL request <c>graphql</c>. Unknown paths answer 404 (operation <c>route.unknown</c>); a missing or wrong token
-/// answers 401 with Shopify's body <c>{"errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"}</c>;
-/// a body that is not <c>{"query": …}</c> answers 400.
+/// Start one with <see cref="Start"/>; point the connector at <see cref="GraphQLAddress"/>. The fake runs a GraphQL
+/// engine over the subset of Shopify's Admin schema it serves (<c>ShopifyFake.Schema.cs</c>): the document is parsed
+/// (operations and <c>operationName</c>, several root fields, aliases at every level, named and inline fragments,
+/// variables with defaults, <c>@include</c>/<c>@skip</c>), validated and executed, so an answer holds exactly the
+/// fields selected, under their aliases, with <c>__typename</c>. An unknown field, argument, fragment or directive, a
+/// literal or variable of the wrong type, a missing required variable or argument and a parse error are refused as
+/// Shopify refuses them: <c>errors[{message, locations, path, extensions: {code}}]</c> and no <c>data</c>.
+/// Connections page by <c>first</c>/<c>after</c>/<c>last</c>/<c>before</c>/<c>reverse</c> at every level, with
+/// <c>edges</c>, <c>nodes</c> and <c>pageInfo</c>. Every answer carries <c>X-Shopify-API-Version</c>, the version it was
+/// served in (<see cref="SupportedApiVersions"/>; any other falls forward to the oldest).
 /// </para>
 /// <para>
-/// Throttle (<see cref="ShopifyThrottle"/>): the whole document has a requested cost, priced from its selection as
-/// Shopify's rate-limit documentation describes it: a scalar or enum 0, an object 1, a connection (a field that selects
-/// <c>nodes</c> or <c>edges</c>) 2 plus <c>first</c> (or <c>last</c>) times the cost of one node's selection, so nested
-/// connections multiply; a list with <c>first</c> that many times one element; a mutation 10. Inline fragments count as
-/// part of their selection; named fragments are not read. The actual cost is the root field's (2 plus the nodes returned
-/// for a connection), never more than the requested cost.
-/// A connection with neither <c>first</c> nor <c>last</c> is refused with <c>errors[{message: "you must provide one of
-/// first or last", path}]</c>, <c>data: null</c> and its cost charged, as Shopify answers it.
-/// A request needs its requested cost available; it then pays the actual cost, as Shopify refunds the difference.
-/// A request costing more than 1000 points (Shopify's single-query limit) or more than the bucket holds is refused with
-/// <c>errors[{message: "Query cost is {cost}, which exceeds the single query max cost limit ({maxCost}).", extensions:
-/// {code: "MAX_COST_EXCEEDED"}}]</c> and no <c>data</c>, before any point is taken.
-/// Every answer carries <c>extensions.cost</c>; a request that does not fit gets HTTP 200 (as Shopify throttles GraphQL) with
-/// <c>errors[{message: "Throttled", extensions: {code: "THROTTLED"}}]</c> and <c>actualQueryCost: null</c>. The bucket
-/// refills on <see cref="MarketplaceFakeOptions.Clock"/>. Every id the fake hands out is an odd number above 2^53, which
-/// no double holds, so a client that parses GIDs' numbers as JSON numbers or doubles gets them wrong.
+/// Root fields: <c>shop</c>, <c>location</c>, <c>locations</c>, <c>productVariants(query: "sku:…")</c>,
+/// <c>productVariant</c>, <c>product</c>, <c>inventoryItem</c>, <c>inventoryItems(query: "sku:…")</c>,
+/// <c>orders(query, sortKey, reverse)</c> (<c>query</c> understands <c>updated_at:&gt;…</c>, <c>&gt;=</c>, <c>&lt;</c>,
+/// <c>&lt;=</c> and <c>name:…</c>), <c>order</c>, <c>fulfillmentOrder</c>; mutations <c>inventorySetQuantities</c>,
+/// <c>inventoryAdjustQuantities</c> and <c>fulfillmentCreate</c>. From API version 2026-04 the inventory mutations need
+/// <c>@idempotent(key:)</c> and every line <c>changeFromQuantity</c> (an explicit null skips the check, a mismatch is
+/// <c>CHANGE_FROM_QUANTITY_STALE</c>); in 2026-01 a given <c>changeFromQuantity</c> overrides <c>compareQuantity</c>;
+/// before, <c>compareQuantity</c> (<c>COMPARE_QUANTITY_REQUIRED</c> unless <c>ignoreCompareQuantity</c>,
+/// <c>COMPARE_QUANTITY_STALE</c>). A repeated idempotency key with the same arguments replays the first result and
+/// changes nothing; with others it is <c>IDEMPOTENCY_KEY_PARAMETER_MISMATCH</c>. <c>fulfillmentCreate</c> takes
+/// <c>lineItemsByFulfillmentOrder</c> (no line items: all that remains) and <c>trackingInfo</c>.
+/// </para>
+/// <para>
+/// Faults: the plan is consulted once per request, under <c>graphql.{field}</c> for the first root field of the
+/// operation (a rule for <c>graphql</c> matches every GraphQL request). The request log names every GraphQL request
+/// <c>graphql</c>. Unknown paths answer 404; a missing or wrong token answers 401 with Shopify's body
+/// <c>{"errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"}</c>; a body that is not
+/// <c>{"query": …}</c> answers 400.
+/// </para>
+/// <para>
+/// Throttle (<see cref="ShopifyThrottle"/>): the requested cost is priced from the selection by Shopify's published
+/// rules (a scalar or enum 0, an object 1, a connection 2 plus <c>first</c> or <c>last</c> times one node's cost, a list
+/// of objects with <c>first</c> that many, a mutation 10); the actual cost counts what was returned the same way. A
+/// request needs its requested cost available and pays the actual cost. A connection without <c>first</c> or
+/// <c>last</c> is refused with <c>"you must provide one of first or last"</c> and its cost charged; a request above
+/// 1000 points (or the bucket) with <c>MAX_COST_EXCEEDED</c>; one that does not fit now with HTTP 200 and
+/// <c>errors[{message: "Throttled", extensions: {code: "THROTTLED"}}]</c>, <c>actualQueryCost: null</c>. Every answer
+/// carries <c>extensions.cost</c>. Every id the fake hands out is an odd number above 2^53, which no double holds.
 /// </para>
 /// </remarks>
 public sealed partial class ShopifyFake : WireMockMarketplaceFake
@@ -83,13 +66,12 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
 
     private const string AccessTokenHeader = "X-Shopify-Access-Token";
 
-    // Shopify refuses any single query that costs more than this, whatever the bucket holds.
-    private const int SingleQueryMaxCost = 1000;
 
     private readonly TokenBucket _bucket;
     private readonly List<ShopifyVariant> _variants = [];
     private readonly List<ShopifyOrder> _orders = [];
-    private readonly Dictionary<string, (string Fingerprint, FakeResponse Response)> _idempotent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Fingerprint, JsonObject Result)> _idempotent = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, string> _productTitles = [];
     private readonly string _accessToken;
     private readonly long _shopId;
     private long _nextId = ShopifyGid.FirstId;
@@ -197,9 +179,61 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
                 ProductId = productId ?? NextId(),
                 InventoryItemId = NextId(),
                 Sku = sku,
+                Title = "Default Title",
                 Available = stock,
                 IsDefaultVariant = productId is not null,
             });
+        }
+    }
+
+    /// <summary>
+    /// Adds a product with several variants, each with its own SKU, inventory item and stock at the shop's location,
+    /// as a product with options has them on Shopify (its <c>hasOnlyDefaultVariant</c> is false).
+    /// </summary>
+    /// <param name="title">The product's title.</param>
+    /// <param name="variants">Each variant's SKU and available quantity, in the order the product lists them; at least one.</param>
+    /// <returns>The ids of the variants, in the same order.</returns>
+    /// <exception cref="ArgumentException">No variants, an empty SKU, or a SKU another variant has.</exception>
+    public IReadOnlyList<ShopifyVariantIds> SeedProduct(string title, params IReadOnlyList<(string Sku, int Stock)> variants)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentNullException.ThrowIfNull(variants);
+        if (variants.Count == 0)
+        {
+            throw new ArgumentException($"Product {title} needs at least one variant.", nameof(variants));
+        }
+
+        lock (Gate)
+        {
+            foreach (var (sku, _) in variants)
+            {
+                ArgumentException.ThrowIfNullOrWhiteSpace(sku, nameof(variants));
+                if (_variants.Exists(v => v.Sku == sku) || variants.Count(x => x.Sku == sku) > 1)
+                {
+                    throw new ArgumentException($"A variant with SKU {sku} exists already.", nameof(variants));
+                }
+            }
+
+            var productId = NextId();
+            _productTitles[productId] = title;
+            var seeded = new List<ShopifyVariantIds>();
+            foreach (var (sku, stock) in variants)
+            {
+                var variant = new ShopifyVariant
+                {
+                    Id = NextId(),
+                    ProductId = productId,
+                    InventoryItemId = NextId(),
+                    Sku = sku,
+                    Title = sku,
+                    Available = stock,
+                    IsDefaultVariant = false,
+                };
+                _variants.Add(variant);
+                seeded.Add(new ShopifyVariantIds(ShopifyGid.Of("ProductVariant", variant.Id), ShopifyGid.Of("Product", productId), ShopifyGid.Of("InventoryItem", variant.InventoryItemId)));
+            }
+
+            return seeded;
         }
     }
 
@@ -248,22 +282,14 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
         _ => Json(statusCode, new JsonObject { ["errors"] = "Error" }),
     };
 
-    private static FakeResponse Json(int statusCode, JsonNode body) => new(statusCode, body.ToJsonString());
+    /// <inheritdoc />
+    protected override FakeResponse MalformedAnswer() =>
+        new(200, "<html><body><h1>There was an error processing your request.</h1></body></html>") { ContentType = "text/html; charset=utf-8" };
 
-    private static FakeResponse GraphQLErrors(string message, string code, JsonObject? extensions = null)
-    {
-        extensions ??= [];
-        extensions["code"] = code;
-        return Json(200, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = message, ["extensions"] = extensions }) });
-    }
+    // Unescaped as Shopify writes it: a message's apostrophes stay apostrophes.
+    private static readonly JsonSerializerOptions AnswerFormat = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static bool IsAtLeast(FakeCall call, string version)
-    {
-        var asked = call.RouteValues["version"];
-
-        // "unstable" is ahead of every dated version.
-        return asked == "unstable" || string.CompareOrdinal(asked, version) >= 0;
-    }
+    private static FakeResponse Json(int statusCode, JsonNode body) => new(statusCode, body.ToJsonString(AnswerFormat));
 
     // Odd numbers only: above 2^53 a double holds only even integers, so every id the fake hands out is one a
     // double-parsing client gets wrong, not just some of them.
@@ -290,184 +316,4 @@ public sealed partial class ShopifyFake : WireMockMarketplaceFake
 
         return foreignNumber.Label == ForeignNumberLabel.Sku ? _variants.Find(v => v.Sku == foreignNumber.Value) : null;
     }
-
-    private FakeResponse Execute(FakeCall call)
-    {
-        if (ShopifyGraphQLRequest.Parse(call.Body) is not { } request)
-        {
-            return Json(400, new JsonObject { ["errors"] = new JsonObject { ["query"] = "Required parameter missing or invalid" } });
-        }
-
-        var operation = $"graphql.{request.Field}";
-        if (Faults.Draw(operation) is { } fault && ActOut(fault, call, request) is { } faulted)
-        {
-            return faulted;
-        }
-
-        return Answer(call, request);
-    }
-
-    private FakeResponse? ActOut(FaultKind fault, FakeCall call, ShopifyGraphQLRequest request) => fault switch
-    {
-        FaultKind.ServerError => ServerFault(500),
-        FaultKind.ServiceUnavailable => ServerFault(503),
-        FaultKind.TooManyRequests => ServerFault(429) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } },
-        FaultKind.MalformedJson => new FakeResponse(200, "<html><body><h1>There was an error processing your request.</h1></body></html>") { ContentType = "text/html; charset=utf-8" },
-        FaultKind.TruncatedJson => Answer(call, request) is var whole && whole.Body is { } body ? whole with { Body = body[..(body.Length / 2)] } : whole,
-
-        // Dropped connections and delays cannot be acted out from inside a route: schedule them on "graphql".
-        _ => null,
-    };
-
-    private FakeResponse Answer(FakeCall call, ShopifyGraphQLRequest request)
-    {
-        if (request.IsMutation && request.IdempotencyKey is { } key && _idempotent.TryGetValue($"{request.Field}\n{key}", out var earlier))
-        {
-            if (earlier.Fingerprint == request.Fingerprint)
-            {
-                // The same key and the same parameters: Shopify answers as the first time and changes nothing.
-                return earlier.Response;
-            }
-
-            if (request.Field == "inventorySetQuantities")
-            {
-                var mismatch = UserError("The same idempotency key cannot be used with different operation parameters.", "IDEMPOTENCY_KEY_PARAMETER_MISMATCH", "input");
-                return Json(200, new JsonObject
-                {
-                    ["data"] = new JsonObject { [request.ResponseKey] = new JsonObject { ["inventoryAdjustmentGroup"] = null, ["userErrors"] = new JsonArray(mismatch) } },
-                    ["extensions"] = Cost(MutationCost, MutationCost),
-                });
-            }
-        }
-
-        Func<FakeCall, ShopifyGraphQLRequest, (JsonNode? Data, int ActualCost)>? resolver = (request.IsMutation, request.Field) switch
-        {
-            (false, "shop") => Shop,
-            (false, "location") => Location,
-            (false, "locations") => Locations,
-            (false, "productVariants") => ProductVariants,
-            (false, "productVariant") => ProductVariant,
-            (false, "product") => Product,
-            (false, "inventoryItem") => InventoryItem,
-            (false, "orders") => Orders,
-            (false, "order") => Order,
-            (false, "fulfillmentOrder") => FulfillmentOrder,
-            (true, "inventorySetQuantities") => SetQuantities,
-            (true, "fulfillmentCreate") => CreateFulfillment,
-            _ => null,
-        };
-        if (resolver is null)
-        {
-            var type = request.IsMutation ? "Mutation" : "QueryRoot";
-            return GraphQLErrors($"Field '{request.Field}' doesn't exist on type '{type}'", "undefinedField", new JsonObject { ["typeName"] = type, ["fieldName"] = request.Field });
-        }
-
-        if (Precheck(call, request) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var requested = request.RequestedCost;
-        if (request.Root?.UnboundedConnection(request.Variables) is { } path)
-        {
-            // Shopify's own client tests show this answer: no data, the error without a code, and the cost charged.
-            _bucket.TryTake(Math.Min(requested, _bucket.Available), out _);
-            return Json(200, new JsonObject
-            {
-                ["data"] = null,
-                ["errors"] = new JsonArray(new JsonObject { ["message"] = "you must provide one of first or last", ["path"] = new JsonArray([.. path.Select(p => (JsonNode)p)]) }),
-                ["extensions"] = Cost(requested, requested),
-            });
-        }
-
-        var maxCost = Math.Min(SingleQueryMaxCost, Throttle.MaximumAvailable);
-        if (requested > maxCost)
-        {
-            // A query that could never fit is refused outright rather than throttled forever. Only the code and the
-            // message are reported from live answers; no extension fields beyond the code are promised.
-            return GraphQLErrors(
-                string.Create(CultureInfo.InvariantCulture, $"Query cost is {requested}, which exceeds the single query max cost limit ({maxCost})."),
-                "MAX_COST_EXCEEDED");
-        }
-
-        if (_bucket.Available < requested)
-        {
-            var throttled = new JsonObject
-            {
-                ["errors"] = new JsonArray(new JsonObject
-                {
-                    ["message"] = "Throttled",
-                    ["extensions"] = new JsonObject { ["code"] = "THROTTLED" },
-                }),
-                ["extensions"] = Cost(requested, actual: null),
-            };
-            return Json(200, throttled);
-        }
-
-        var (data, actual) = resolver(call, request);
-        if (request.Root?.Find("inventoryLevel") is { } levelField)
-        {
-            AddInventoryLevel(data, levelField.Argument("locationId", request.Variables) is JsonValue l && l.TryGetValue<string>(out var location) ? location : null);
-        }
-        if (actual > 0)
-        {
-            _bucket.TryTake(Math.Min(actual, requested), out _);
-        }
-
-        var response = Json(200, new JsonObject { ["data"] = new JsonObject { [request.ResponseKey] = data }, ["extensions"] = Cost(requested, Math.Min(actual, requested)) });
-        if (request.IsMutation && request.IdempotencyKey is { } newKey)
-        {
-            _idempotent[$"{request.Field}\n{newKey}"] = (request.Fingerprint, response);
-        }
-
-        return response;
-    }
-
-    private static FakeResponse? Precheck(FakeCall call, ShopifyGraphQLRequest request)
-    {
-        if (request.Field == "inventorySetQuantities" && IsAtLeast(call, "2026-04"))
-        {
-            // From 2026-04 the directive is required on inventory mutations; without it nothing runs.
-            if (request.IdempotencyKey is null)
-            {
-                return GraphQLErrors("The @idempotent directive is required for this mutation.", "BAD_REQUEST");
-            }
-
-            // So is changeFromQuantity on every quantity: leaving it out fails validation before anything runs;
-            // only an explicit null skips the check.
-            var quantities = (request.Argument("input") as JsonObject)?["quantities"] as JsonArray ?? [];
-            for (var i = 0; i < quantities.Count; i++)
-            {
-                if (quantities[i] is JsonObject entry && !entry.ContainsKey("changeFromQuantity"))
-                {
-                    return GraphQLErrors(
-                        string.Create(CultureInfo.InvariantCulture, $"Variable $input of type InventorySetQuantitiesInput! was provided invalid value for quantities.{i}.changeFromQuantity (Expected value to be present; pass null to skip the check)"),
-                        "INVALID_VARIABLE");
-                }
-            }
-        }
-
-        // Without first (and last) the connection is refused as every unbounded connection is, after this check.
-        if (request.Field is "orders" or "locations" or "productVariants" && request.IntArgument("first") is { } first && first is not (> 0 and <= MaxPageSize))
-        {
-            return GraphQLErrors($"The 'first' argument of '{request.Field}' must be between 1 and {MaxPageSize}.", "BAD_REQUEST");
-        }
-
-        return null;
-    }
-
-    private JsonObject Cost(int requested, int? actual) => new()
-    {
-        ["cost"] = new JsonObject
-        {
-            ["requestedQueryCost"] = requested,
-            ["actualQueryCost"] = actual,
-            ["throttleStatus"] = new JsonObject
-            {
-                ["maximumAvailable"] = Throttle.MaximumAvailable,
-                ["currentlyAvailable"] = (int)Math.Floor(_bucket.Available),
-                ["restoreRate"] = Throttle.RestoreRate,
-            },
-        },
-    };
 }

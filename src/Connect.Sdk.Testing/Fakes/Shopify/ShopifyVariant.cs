@@ -11,6 +11,9 @@ internal sealed class ShopifyVariant
 
     public required string Sku { get; init; }
 
+    /// <summary>The variant's title: <c>Default Title</c> for a product without options.</summary>
+    public required string Title { get; init; }
+
     public required int Available { get; set; }
 
     /// <summary>Whether the variant is its product's only, default variant (a product without options).</summary>

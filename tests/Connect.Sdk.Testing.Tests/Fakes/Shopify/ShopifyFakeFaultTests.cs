@@ -37,6 +37,51 @@ public sealed class ShopifyFakeFaultTests
     }
 
     [Fact]
+    public async Task Faults_AreDrawnOncePerRequest()
+    {
+        await using var shop = StartShop(new FaultPlan().Next(FaultKind.ServerError, operation: "graphql.orders"));
+        using var http = Client();
+
+        await PostRawAsync(http, shop, ShopQuery);
+        await PostRawAsync(http, shop, ShopQuery);
+        await PostRawAsync(http, shop, OrdersQuery);
+
+        Assert.Equal(3, Assert.Single(shop.Faults.Injected).RequestNumber);
+    }
+
+    [Fact]
+    public async Task GraphQLBodyOnAnUnknownPath_IsNotNamedAfterItsRootField()
+    {
+        await using var shop = StartShop(new FaultPlan().Next(FaultKind.ServerError, operation: "graphql.shop"));
+        using var http = Client();
+        using var content = new StringContent("""{"query":"{ shop { name } }"}""", System.Text.Encoding.UTF8, "application/json");
+
+        using var unknown = await http.PostAsync(new Uri(shop.BaseAddress, "admin/api/2026-04/nothing.json"), content);
+        var faulted = await PostRawAsync(http, shop, ShopQuery);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, faulted.Status);
+    }
+
+    [Fact]
+    public async Task RandomFault_StrikesAboutItsShareOfRequests()
+    {
+        await using var shop = StartShop(new FaultPlan(seed: 7).Randomly(FaultKind.ServerError, 0.25));
+        using var http = Client();
+
+        var failed = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            failed += (await PostRawAsync(http, shop, ShopQuery)).Status == HttpStatusCode.InternalServerError ? 1 : 0;
+        }
+
+        // One draw per request: about 50 of 200, not the 88 two draws a request would strike.
+        Assert.Equal(failed, shop.Faults.Injected.Count);
+        Assert.All(shop.Faults.Injected, f => Assert.InRange(f.RequestNumber, 1, 200));
+        Assert.InRange(failed, 30, 70);
+    }
+
+    [Fact]
     public async Task TooManyRequests_CarriesRetryAfter()
     {
         await using var shop = StartShop(new FaultPlan().Next(FaultKind.TooManyRequests, operation: "graphql.shop"));
@@ -90,6 +135,7 @@ public sealed class ShopifyFakeFaultTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.ThrowsAny<JsonException>(() => JsonNode.Parse(body));
+        Assert.Equal(kind == FaultKind.MalformedJson, body.Contains("There was an error processing your request.", StringComparison.Ordinal));
 
         // A truncated answer is an answer the shop really gave: the change happened, the client just cannot read it.
         Assert.Equal(kind == FaultKind.TruncatedJson ? 4 : 1, shop.StockOf(Sku("SHIRT-M")));

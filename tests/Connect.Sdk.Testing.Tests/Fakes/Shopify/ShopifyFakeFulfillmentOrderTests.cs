@@ -12,7 +12,7 @@ namespace Connect.Sdk.Testing.Tests.Fakes.Shopify;
 /// An order whose lines are split over several fulfillment orders: each lists its part of the lines, ships on its own
 /// and shows the fulfillments made from it; the order's own fulfillments are a list cut by <c>first</c>.
 /// </summary>
-public sealed class ShopifyFakeFulfillmentOrderTests : IAsyncLifetime
+public sealed class ShopifyFakeFulfillmentOrderTests : ShopifyFakeTestBase
 {
     private const string FulfillmentOrders = """
         query($id: ID!, $first: Int!, $after: String) {
@@ -35,34 +35,23 @@ public sealed class ShopifyFakeFulfillmentOrderTests : IAsyncLifetime
         }
         """;
 
-    private ShopifyFake _shop = null!;
-    private HttpClient _http = null!;
-
-    public Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _shop = ShopifyFake.Start(Token, new MarketplaceFakeOptions { Clock = new FakeClock(Start) });
-        _http = Client();
-        _shop.SeedArticle(Sku("SHIRT-M"), 10);
+        await base.InitializeAsync();
+        Shop.SeedArticle(Sku("SHIRT-M"), 10);
 
         // Line a (3 units) over two fulfillment orders, line b (1 unit) on a third.
-        _shop.SeedOrder(Order(1001, Start, quantity: 3, secondQuantity: 1), [[new ShippedLine("a", 2)], [new ShippedLine("a", 1)], [new ShippedLine("b", 1)]]);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _shop.DisposeAsync();
+        Shop.SeedOrder(Order(1001, Start, quantity: 3, secondQuantity: 1), [[new ShippedLine("a", 2)], [new ShippedLine("a", 1)], [new ShippedLine("b", 1)]]);
     }
 
     [Fact]
     public async Task SplitOrder_ListsEachFulfillmentOrderWithItsPartOfTheLines_PageByPage()
     {
-        var orderId = _shop.IdsOfOrder("1001")!.OrderId;
+        var orderId = Shop.IdsOfOrder("1001")!.OrderId;
 
-        var first = await PostAsync(_http, _shop, FulfillmentOrders, new JsonObject { ["id"] = orderId, ["first"] = 2, ["after"] = null });
+        var first = await PostAsync(Http, Shop, FulfillmentOrders, new JsonObject { ["id"] = orderId, ["first"] = 2, ["after"] = null });
         var page = first["data"]!["order"]!["fulfillmentOrders"]!;
-        var rest = await PostAsync(_http, _shop, FulfillmentOrders, new JsonObject { ["id"] = orderId, ["first"] = 2, ["after"] = (string?)page["pageInfo"]!["endCursor"] });
+        var rest = await PostAsync(Http, Shop, FulfillmentOrders, new JsonObject { ["id"] = orderId, ["first"] = 2, ["after"] = (string?)page["pageInfo"]!["endCursor"] });
 
         var nodes = page["nodes"]!.AsArray().Concat(rest["data"]!["order"]!["fulfillmentOrders"]!["nodes"]!.AsArray()).ToList();
         Assert.True((bool)page["pageInfo"]!["hasNextPage"]!);
@@ -71,30 +60,30 @@ public sealed class ShopifyFakeFulfillmentOrderTests : IAsyncLifetime
             [("a", 2), ("a", 1), ("b", 1)],
             nodes.Select(n => n!["lineItems"]!["nodes"]![0]!).Select(l => (((string)l["lineItem"]!["id"]!).Split('/')[^1], (int)l["totalQuantity"]!)));
         Assert.All(nodes, n => Assert.Equal("OPEN", (string?)n!["status"]));
-        Assert.Equal(_shop.IdsOfOrder("1001")!.FulfillmentOrderId, (string?)nodes[0]!["id"]);
+        Assert.Equal(Shop.IdsOfOrder("1001")!.FulfillmentOrderId, (string?)nodes[0]!["id"]);
     }
 
     [Fact]
     public async Task FulfillmentCreate_FromOneFulfillmentOrder_ShipsOnlyItsPart_UntilTheOthersShipToo()
     {
-        var orderId = _shop.IdsOfOrder("1001")!.OrderId;
+        var orderId = Shop.IdsOfOrder("1001")!.OrderId;
         var before = await NodesAsync(orderId);
 
-        var one = await PostAsync(_http, _shop, Fulfil, Fulfillment("T-1", (string)before[1]["id"]!));
+        var one = await PostAsync(Http, Shop, Fulfil, Fulfillment("T-1", (string)before[1]["id"]!));
         var between = await NodesAsync(orderId);
-        var statusBetween = _shop.StatusOf("1001");
-        var both = await PostAsync(_http, _shop, Fulfil, Fulfillment("T-2", (string)before[0]["id"]!, (string)before[2]["id"]!));
+        var statusBetween = Shop.StatusOf("1001");
+        var both = await PostAsync(Http, Shop, Fulfil, Fulfillment("T-2", (string)before[0]["id"]!, (string)before[2]["id"]!));
         var after = await NodesAsync(orderId);
 
         Assert.Empty(one["data"]!["fulfillmentCreate"]!["userErrors"]!.AsArray());
         Assert.Equal(["OPEN", "CLOSED", "OPEN"], between.Select(n => (string?)n["status"]));
         Assert.Equal(OrderStatus.PartiallyShipped, statusBetween);
-        Assert.Equal([new ShippedLine("a", 1)], _shop.ShipmentsOf("1001")[0].Lines);
+        Assert.Equal([new ShippedLine("a", 1)], Shop.ShipmentsOf("1001")[0].Lines);
         Assert.Equal(["T-1"], TrackingNumbers(between[1]));
         Assert.Empty(TrackingNumbers(between[0]));
 
         Assert.Empty(both["data"]!["fulfillmentCreate"]!["userErrors"]!.AsArray());
-        Assert.Equal(OrderStatus.Shipped, _shop.StatusOf("1001"));
+        Assert.Equal(OrderStatus.Shipped, Shop.StatusOf("1001"));
         Assert.All(after, n => Assert.Equal("CLOSED", (string?)n["status"]));
         Assert.Equal([["T-2"], ["T-1"], ["T-2"]], after.Select(TrackingNumbers));
     }
@@ -102,28 +91,28 @@ public sealed class ShopifyFakeFulfillmentOrderTests : IAsyncLifetime
     [Fact]
     public async Task OrderFulfillments_AreAListCutByFirst_OldestFirst()
     {
-        var ids = _shop.IdsOfOrder("1001")!;
+        var ids = Shop.IdsOfOrder("1001")!;
         var nodes = await NodesAsync(ids.OrderId);
         for (var i = 0; i < 3; i++)
         {
-            await PostAsync(_http, _shop, Fulfil, Fulfillment("T-" + i, (string)nodes[i]["id"]!));
+            await PostAsync(Http, Shop, Fulfil, Fulfillment("T-" + i, (string)nodes[i]["id"]!));
         }
 
-        var body = await PostAsync(_http, _shop, "query($id: ID!) { order(id: $id) { fulfillments(first: 2) { id trackingInfo { number } } } }", new JsonObject { ["id"] = ids.OrderId });
+        var body = await PostAsync(Http, Shop, "query($id: ID!) { order(id: $id) { fulfillments(first: 2) { id trackingInfo { number } } } }", new JsonObject { ["id"] = ids.OrderId });
 
         Assert.Equal(["T-0", "T-1"], body["data"]!["order"]!["fulfillments"]!.AsArray().Select(f => (string?)f!["trackingInfo"]![0]!["number"]));
-        Assert.Equal(3, _shop.ShipmentsOf("1001").Count);
+        Assert.Equal(3, Shop.ShipmentsOf("1001").Count);
     }
 
     [Fact]
     public void SeedOrder_SplitThatDoesNotHoldEveryUnit_IsRefused()
     {
-        var missing = Assert.Throws<ArgumentException>(() => _shop.SeedOrder(Order(1002, Start, quantity: 3), [[new ShippedLine("a", 2)]]));
-        var unknown = Assert.Throws<ArgumentException>(() => _shop.SeedOrder(Order(1003, Start, quantity: 1), [[new ShippedLine("a", 1), new ShippedLine("z", 1)]]));
+        var missing = Assert.Throws<ArgumentException>(() => Shop.SeedOrder(Order(1002, Start, quantity: 3), [[new ShippedLine("a", 2)]]));
+        var unknown = Assert.Throws<ArgumentException>(() => Shop.SeedOrder(Order(1003, Start, quantity: 1), [[new ShippedLine("a", 1), new ShippedLine("z", 1)]]));
 
         Assert.Contains("hold 2 unit(s) of line a, which has 3", missing.Message, StringComparison.Ordinal);
         Assert.Contains("no line z", unknown.Message, StringComparison.Ordinal);
-        Assert.Null(_shop.StatusOf("1002"));
+        Assert.Null(Shop.StatusOf("1002"));
     }
 
     private static List<string?> TrackingNumbers(JsonNode fulfillmentOrder) =>
@@ -141,7 +130,7 @@ public sealed class ShopifyFakeFulfillmentOrderTests : IAsyncLifetime
 
     private async Task<List<JsonNode>> NodesAsync(string orderId)
     {
-        var body = await PostAsync(_http, _shop, FulfillmentOrders, new JsonObject { ["id"] = orderId, ["first"] = 5, ["after"] = null });
+        var body = await PostAsync(Http, Shop, FulfillmentOrders, new JsonObject { ["id"] = orderId, ["first"] = 5, ["after"] = null });
         return [.. body["data"]!["order"]!["fulfillmentOrders"]!["nodes"]!.AsArray().Select(n => n!)];
     }
 }

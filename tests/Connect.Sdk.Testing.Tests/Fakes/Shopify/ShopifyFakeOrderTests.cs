@@ -9,13 +9,14 @@ using static Connect.Sdk.Testing.Tests.Fakes.Shopify.ShopifyTestShop;
 
 namespace Connect.Sdk.Testing.Tests.Fakes.Shopify;
 
-public sealed class ShopifyFakeOrderTests : IAsyncLifetime
+public sealed class ShopifyFakeOrderTests : ShopifyFakeTestBase
 {
     private const string OrdersQuery = """
         query Orders($first: Int!, $after: String, $query: String) {
           orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
             pageInfo { hasNextPage endCursor }
             nodes { id name updatedAt }
+            edges { cursor }
           }
         }
         """;
@@ -29,22 +30,10 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
         }
         """;
 
-    private readonly FakeClock _clock = new(Start);
-    private ShopifyFake _shop = null!;
-    private HttpClient _http = null!;
-
-    public Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _shop = ShopifyFake.Start(Token, new MarketplaceFakeOptions { Clock = _clock });
-        _http = Client();
-        _shop.SeedArticle(Sku("SHIRT-M"), 10);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _shop.DisposeAsync();
+        await base.InitializeAsync();
+        Shop.SeedArticle(Sku("SHIRT-M"), 10);
     }
 
     [Fact]
@@ -52,7 +41,7 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
     {
         for (var i = 0; i < 120; i++)
         {
-            _shop.SeedOrder(Order(1000 + i, Start + Duration.FromMinutes(i)));
+            Shop.SeedOrder(Order(1000 + i, Start + Duration.FromMinutes(i)));
         }
 
         var names = new List<string>();
@@ -61,7 +50,7 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
         bool more;
         do
         {
-            var body = await PostAsync(_http, _shop, OrdersQuery, new JsonObject { ["first"] = 50, ["after"] = after });
+            var body = await PostAsync(Http, Shop, OrdersQuery, new JsonObject { ["first"] = 50, ["after"] = after });
             var orders = body["data"]!["orders"]!;
             names.AddRange(orders["nodes"]!.AsArray().Select(n => (string)n!["name"]!));
             more = (bool)orders["pageInfo"]!["hasNextPage"]!;
@@ -79,10 +68,10 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
     [Fact]
     public async Task Orders_UpdatedAtFilter_AnswersOnlyLaterOrders()
     {
-        _shop.SeedOrder(Order(1001, Start));
-        _shop.SeedOrder(Order(1002, Start + Duration.FromHours(2)));
+        Shop.SeedOrder(Order(1001, Start));
+        Shop.SeedOrder(Order(1002, Start + Duration.FromHours(2)));
 
-        var body = await PostAsync(_http, _shop, OrdersQuery, new JsonObject { ["first"] = 10, ["query"] = "updated_at:>'2026-11-01T09:00:00Z'" });
+        var body = await PostAsync(Http, Shop, OrdersQuery, new JsonObject { ["first"] = 10, ["query"] = "updated_at:>'2026-11-01T09:00:00Z'" });
 
         var order = Assert.Single(body["data"]!["orders"]!["nodes"]!.AsArray())!;
         Assert.Equal("#1002", (string?)order["name"]);
@@ -92,7 +81,7 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
     [Fact]
     public async Task Orders_FirstAbove250_IsRefused()
     {
-        var body = await PostAsync(_http, _shop, OrdersQuery, new JsonObject { ["first"] = 251 });
+        var body = await PostAsync(Http, Shop, OrdersQuery, new JsonObject { ["first"] = 251 });
 
         Assert.Null(body["data"]);
         Assert.NotNull(body["errors"]);
@@ -101,11 +90,11 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
     [Fact]
     public async Task OrderByName_ThenById_AnswersLinesMoneyAndFulfillmentOrders()
     {
-        _shop.SeedOrder(Order(1001, Start));
+        Shop.SeedOrder(Order(1001, Start));
 
-        var byName = await PostAsync(_http, _shop, """{ orders(first: 1, query: "name:#1001") { nodes { id } } }""");
+        var byName = await PostAsync(Http, Shop, """{ orders(first: 1, query: "name:#1001") { nodes { id } } }""");
         var id = (string)byName["data"]!["orders"]!["nodes"]![0]!["id"]!;
-        var body = await PostAsync(_http, _shop, "query($id: ID!) { order(id: $id) { id } }", new JsonObject { ["id"] = id });
+        var body = await PostAsync(Http, Shop, "query($id: ID!) { order(id: $id) { id name displayFulfillmentStatus totalPriceSet { shopMoney { amount } } lineItems(first: 5) { nodes { sku originalUnitPriceSet { shopMoney { amount } } variant { id } } } fulfillmentOrders(first: 5) { nodes { status lineItems(first: 5) { nodes { remainingQuantity } } } } } }", new JsonObject { ["id"] = id });
 
         var order = body["data"]!["order"]!;
         Assert.Equal("#1001", (string?)order["name"]);
@@ -114,55 +103,55 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
         var line = order["lineItems"]!["nodes"]![0]!;
         Assert.Equal("SHIRT-M", (string?)line["sku"]);
         Assert.Equal("12.50", (string?)line["originalUnitPriceSet"]!["shopMoney"]!["amount"]);
-        Assert.Equal(_shop.IdsOf(Sku("SHIRT-M"))!.VariantId, (string?)line["variant"]!["id"]);
+        Assert.Equal(Shop.IdsOf(Sku("SHIRT-M"))!.VariantId, (string?)line["variant"]!["id"]);
         var fulfillmentOrder = order["fulfillmentOrders"]!["nodes"]![0]!;
         Assert.Equal("OPEN", (string?)fulfillmentOrder["status"]);
         Assert.Equal(2, (int)fulfillmentOrder["lineItems"]!["nodes"]![0]!["remainingQuantity"]!);
-        Assert.Equal(_shop.IdsOfOrder("1001")!.OrderId, id);
+        Assert.Equal(Shop.IdsOfOrder("1001")!.OrderId, id);
     }
 
     [Fact]
     public async Task FulfillmentCreate_PartOfALine_ShipsItAndLeavesTheRestOpen()
     {
-        _shop.SeedOrder(Order(1001, Start, quantity: 3, secondQuantity: 1));
-        var (orderId, fulfillmentOrderId) = _shop.IdsOfOrder("1001")!;
+        Shop.SeedOrder(Order(1001, Start, quantity: 3, secondQuantity: 1));
+        var (orderId, fulfillmentOrderId) = Shop.IdsOfOrder("1001")!;
         var lines = await FulfillmentOrderLinesAsync(orderId);
 
-        _clock.Advance(Duration.FromHours(1));
-        var body = await PostAsync(_http, _shop, Fulfil, Fulfillment(fulfillmentOrderId, "1Z999", [(lines[0].Id, 2)]));
+        Clock.Advance(Duration.FromHours(1));
+        var body = await PostAsync(Http, Shop, Fulfil, Fulfillment(fulfillmentOrderId, "1Z999", [(lines[0].Id, 2)]));
 
         var result = body["data"]!["fulfillmentCreate"]!;
         Assert.Empty(result["userErrors"]!.AsArray());
         Assert.Equal("1Z999", (string?)result["fulfillment"]!["trackingInfo"]![0]!["number"]);
-        Assert.Equal(OrderStatus.PartiallyShipped, _shop.StatusOf("1001"));
-        var shipment = Assert.Single(_shop.ShipmentsOf("#1001"));
+        Assert.Equal(OrderStatus.PartiallyShipped, Shop.StatusOf("1001"));
+        var shipment = Assert.Single(Shop.ShipmentsOf("#1001"));
         Assert.Equal(new FakeShipment("1Z999", "UPS", [new ShippedLine(lines[0].LineItemNumber, 2)]), shipment with { Lines = [.. shipment.Lines] }, new ShipmentComparer());
         var after = await FulfillmentOrderLinesAsync(orderId);
         Assert.Equal([1, 1], after.Select(l => l.Remaining));
 
-        var rest = await PostAsync(_http, _shop, Fulfil, Fulfillment(fulfillmentOrderId, "1Z1000", lineItems: null));
+        var rest = await PostAsync(Http, Shop, Fulfil, Fulfillment(fulfillmentOrderId, "1Z1000", lineItems: null));
 
         Assert.Empty(rest["data"]!["fulfillmentCreate"]!["userErrors"]!.AsArray());
-        Assert.Equal(OrderStatus.Shipped, _shop.StatusOf("1001"));
-        Assert.Equal(2, _shop.ShipmentsOf("1001").Count);
-        Assert.Equal([1, 1], _shop.ShipmentsOf("1001")[1].Lines.Select(l => l.Quantity));
+        Assert.Equal(OrderStatus.Shipped, Shop.StatusOf("1001"));
+        Assert.Equal(2, Shop.ShipmentsOf("1001").Count);
+        Assert.Equal([1, 1], Shop.ShipmentsOf("1001")[1].Lines.Select(l => l.Quantity));
     }
 
     [Fact]
     public async Task FulfillmentCreate_MoreThanRemains_AnswersUserErrorAndShipsNothing()
     {
-        _shop.SeedOrder(Order(1001, Start));
-        var (orderId, fulfillmentOrderId) = _shop.IdsOfOrder("1001")!;
+        Shop.SeedOrder(Order(1001, Start));
+        var (orderId, fulfillmentOrderId) = Shop.IdsOfOrder("1001")!;
         var lines = await FulfillmentOrderLinesAsync(orderId);
 
-        var body = await PostAsync(_http, _shop, Fulfil, Fulfillment(fulfillmentOrderId, "1Z999", [(lines[0].Id, 3)]));
-        var unknown = await PostAsync(_http, _shop, Fulfil, Fulfillment("gid://shopify/FulfillmentOrder/9007199254749999", "1Z999", lineItems: null));
+        var body = await PostAsync(Http, Shop, Fulfil, Fulfillment(fulfillmentOrderId, "1Z999", [(lines[0].Id, 3)]));
+        var unknown = await PostAsync(Http, Shop, Fulfil, Fulfillment("gid://shopify/FulfillmentOrder/9007199254749999", "1Z999", lineItems: null));
 
         Assert.Null(body["data"]!["fulfillmentCreate"]!["fulfillment"]);
         Assert.Single(body["data"]!["fulfillmentCreate"]!["userErrors"]!.AsArray());
         Assert.Equal("Fulfillment order does not exist.", (string?)unknown["data"]!["fulfillmentCreate"]!["userErrors"]![0]!["message"]);
-        Assert.Empty(_shop.ShipmentsOf("1001"));
-        Assert.Equal(OrderStatus.Open, _shop.StatusOf("1001"));
+        Assert.Empty(Shop.ShipmentsOf("1001"));
+        Assert.Equal(OrderStatus.Open, Shop.StatusOf("1001"));
     }
 
     private static JsonObject Fulfillment(string fulfillmentOrderId, string tracking, IReadOnlyList<(string Id, int Quantity)>? lineItems)
@@ -187,14 +176,14 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
     [Fact]
     public async Task NestedLineItems_HonourFirstAndAfter_SoAClientReadsTheRestWithAFollowUp()
     {
-        _shop.SeedOrder(Order(1001, Start, secondQuantity: 1));
-        var ids = _shop.IdsOfOrder("1001")!;
+        Shop.SeedOrder(Order(1001, Start, secondQuantity: 1));
+        var ids = Shop.IdsOfOrder("1001")!;
         const string Lines = "query($id: ID!, $after: String) { order(id: $id) { lineItems(first: 1, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }";
 
-        var first = await PostAsync(_http, _shop, Lines, new JsonObject { ["id"] = ids.OrderId, ["after"] = null });
+        var first = await PostAsync(Http, Shop, Lines, new JsonObject { ["id"] = ids.OrderId, ["after"] = null });
         var cursor = (string)first["data"]!["order"]!["lineItems"]!["pageInfo"]!["endCursor"]!;
-        var second = await PostAsync(_http, _shop, Lines, new JsonObject { ["id"] = ids.OrderId, ["after"] = cursor });
-        var page = await PostAsync(_http, _shop, "{ orders(first: 1) { nodes { lineItems(first: 1) { nodes { id } pageInfo { hasNextPage } } } } }");
+        var second = await PostAsync(Http, Shop, Lines, new JsonObject { ["id"] = ids.OrderId, ["after"] = cursor });
+        var page = await PostAsync(Http, Shop, "{ orders(first: 1) { nodes { lineItems(first: 1) { nodes { id } pageInfo { hasNextPage } } } } }");
 
         Assert.Single(first["data"]!["order"]!["lineItems"]!["nodes"]!.AsArray());
         Assert.True((bool)first["data"]!["order"]!["lineItems"]!["pageInfo"]!["hasNextPage"]!);
@@ -208,10 +197,10 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
     [Fact]
     public async Task FulfillmentOrder_ById_PagesItsLineItems()
     {
-        _shop.SeedOrder(Order(1001, Start, secondQuantity: 1));
-        var ids = _shop.IdsOfOrder("1001")!;
+        Shop.SeedOrder(Order(1001, Start, secondQuantity: 1));
+        var ids = Shop.IdsOfOrder("1001")!;
 
-        var body = await PostAsync(_http, _shop, "query($id: ID!) { fulfillmentOrder(id: $id) { id lineItems(first: 1) { nodes { id remainingQuantity } pageInfo { hasNextPage } } } }", new JsonObject { ["id"] = ids.FulfillmentOrderId });
+        var body = await PostAsync(Http, Shop, "query($id: ID!) { fulfillmentOrder(id: $id) { id lineItems(first: 1) { nodes { id remainingQuantity } pageInfo { hasNextPage } } } }", new JsonObject { ["id"] = ids.FulfillmentOrderId });
 
         var fulfillmentOrder = body["data"]!["fulfillmentOrder"]!;
         Assert.Equal(ids.FulfillmentOrderId, (string?)fulfillmentOrder["id"]);
@@ -222,7 +211,7 @@ public sealed class ShopifyFakeOrderTests : IAsyncLifetime
 
     private async Task<List<(string Id, string LineItemNumber, int Remaining)>> FulfillmentOrderLinesAsync(string orderId)
     {
-        var body = await PostAsync(_http, _shop, "query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id } } } }", new JsonObject { ["id"] = orderId });
+        var body = await PostAsync(Http, Shop, "query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 5) { nodes { id lineItems(first: 10) { nodes { id remainingQuantity lineItem { id } } } } } } }", new JsonObject { ["id"] = orderId });
         return body["data"]!["order"]!["fulfillmentOrders"]!["nodes"]![0]!["lineItems"]!["nodes"]!.AsArray()
             .Select(n =>
             {

@@ -9,45 +9,29 @@ using static Connect.Sdk.Testing.Tests.Fakes.Shopify.ShopifyTestShop;
 namespace Connect.Sdk.Testing.Tests.Fakes.Shopify;
 
 /// <summary>Products without options (shopifyproductid), re-seeding, and the order fields Shopify documents on line items and shipping lines.</summary>
-public sealed class ShopifyFakeProductTests : IAsyncLifetime
+public sealed class ShopifyFakeProductTests : ShopifyFakeTestBase
 {
     private const string ProductId = "9007199254790001";
-    private readonly FakeClock _clock = new(Start);
-    private ShopifyFake _shop = null!;
-    private HttpClient _http = null!;
-
-    public Task InitializeAsync()
-    {
-        _shop = ShopifyFake.Start(Token, new MarketplaceFakeOptions { Clock = _clock });
-        _http = Client();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _shop.DisposeAsync();
-    }
 
     [Fact]
     public async Task Product_SeededByProductId_HasOnlyTheDefaultVariantWithItsStock()
     {
-        _shop.SeedArticle(Product(ProductId), 6);
+        Shop.SeedArticle(Product(ProductId), 6);
 
-        var body = await PostAsync(_http, _shop, "query($id: ID!) { product(id: $id) { id } }", new JsonObject { ["id"] = "gid://shopify/Product/" + ProductId });
+        var body = await PostAsync(Http, Shop, "query($id: ID!) { product(id: $id) { id hasOnlyDefaultVariant variants(first: 5) { nodes { id inventoryItem { inventoryLevels(first: 1) { nodes { quantities(names: [\"available\"]) { quantity } } } } } } } }", new JsonObject { ["id"] = "gid://shopify/Product/" + ProductId });
 
         var product = body["data"]!["product"]!;
         Assert.True((bool)product["hasOnlyDefaultVariant"]!);
         var variant = Assert.Single(product["variants"]!["nodes"]!.AsArray())!;
-        Assert.Equal(_shop.IdsOf(Product(ProductId))!.VariantId, (string?)variant["id"]);
+        Assert.Equal(Shop.IdsOf(Product(ProductId))!.VariantId, (string?)variant["id"]);
         Assert.Equal(6, (int)variant["inventoryItem"]!["inventoryLevels"]!["nodes"]![0]!["quantities"]![0]!["quantity"]!);
-        Assert.Equal(6, _shop.StockOf(Product(ProductId)));
+        Assert.Equal(6, Shop.StockOf(Product(ProductId)));
     }
 
     [Fact]
     public async Task Product_Unknown_IsNull()
     {
-        var body = await PostAsync(_http, _shop, """{ product(id: "gid://shopify/Product/1") { id } }""");
+        var body = await PostAsync(Http, Shop, """{ product(id: "gid://shopify/Product/1") { id } }""");
 
         Assert.Null(body["data"]!["product"]);
     }
@@ -55,19 +39,19 @@ public sealed class ShopifyFakeProductTests : IAsyncLifetime
     [Fact]
     public void SeedArticle_Again_SetsItsStock()
     {
-        _shop.SeedArticle(Product(ProductId), 6);
-        var ids = _shop.IdsOf(Product(ProductId));
+        Shop.SeedArticle(Product(ProductId), 6);
+        var ids = Shop.IdsOf(Product(ProductId));
 
-        _shop.SeedArticle(Product(ProductId), 2);
+        Shop.SeedArticle(Product(ProductId), 2);
 
-        Assert.Equal(2, _shop.StockOf(Product(ProductId)));
-        Assert.Equal(ids, _shop.IdsOf(Product(ProductId)));
+        Assert.Equal(2, Shop.StockOf(Product(ProductId)));
+        Assert.Equal(ids, Shop.IdsOf(Product(ProductId)));
     }
 
     [Fact]
     public async Task Order_LineItemsCarrySkuSoldUnderDiscountsTaxesAndTheSeededLineId()
     {
-        _shop.SeedArticle(Product(ProductId), 6);
+        Shop.SeedArticle(Product(ProductId), 6);
         var order = Order(1001, Start) with
         {
             ShippingTax = new Money(0.78m, CurrencyCode.Eur),
@@ -87,9 +71,16 @@ public sealed class ShopifyFakeProductTests : IAsyncLifetime
                 },
             ],
         };
-        _shop.SeedOrder(order);
+        Shop.SeedOrder(order);
 
-        var body = await PostAsync(_http, _shop, """{ orders(first: 1, query: "name:#1001") { nodes { id } } }""");
+        const string Query = """
+            { orders(first: 1, query: "name:#1001") { nodes {
+                paymentGatewayNames
+                lineItems(first: 5) { nodes { id sku product { hasOnlyDefaultVariant } discountAllocations { allocatedAmountSet { shopMoney { amount } } } taxLines { rate priceSet { shopMoney { amount } } } } }
+                shippingLines(first: 1) { nodes { taxLines { priceSet { shopMoney { amount } } } } }
+            } } }
+            """;
+        var body = await PostAsync(Http, Shop, Query);
 
         var json = body["data"]!["orders"]!["nodes"]![0]!;
         var line = json["lineItems"]!["nodes"]![0]!;
@@ -108,15 +99,15 @@ public sealed class ShopifyFakeProductTests : IAsyncLifetime
     [Fact]
     public async Task FulfillmentCreate_LineSeededWithItsOwnId_ShipmentNamesThatId()
     {
-        _shop.SeedArticle(Product(ProductId), 6);
-        _shop.SeedOrder(Order(1002, Start) with
+        Shop.SeedArticle(Product(ProductId), 6);
+        Shop.SeedOrder(Order(1002, Start) with
         {
             Lines = [new OrderLine { LineId = "1002-L1", ForeignNumber = Product(ProductId), Title = "Mug", Quantity = 1, UnitPrice = new Money(5m, CurrencyCode.Eur) }],
         });
-        var ids = _shop.IdsOfOrder("1002")!;
+        var ids = Shop.IdsOfOrder("1002")!;
         const string Fulfil = "mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { userErrors { message } } }";
 
-        await PostAsync(_http, _shop, Fulfil, new JsonObject
+        await PostAsync(Http, Shop, Fulfil, new JsonObject
         {
             ["f"] = new JsonObject
             {
@@ -125,7 +116,7 @@ public sealed class ShopifyFakeProductTests : IAsyncLifetime
             },
         });
 
-        var shipment = Assert.Single(_shop.ShipmentsOf("1002"));
+        var shipment = Assert.Single(Shop.ShipmentsOf("1002"));
         Assert.Equal("1002-L1", Assert.Single(shipment.Lines).LineId);
     }
 

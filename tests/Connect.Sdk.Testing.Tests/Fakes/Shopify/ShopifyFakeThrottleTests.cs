@@ -167,7 +167,7 @@ public sealed class ShopifyFakeThrottleTests
         await using var shop = ShopifyFake.Start(Token, new MarketplaceFakeOptions { Clock = _clock });
         using var http = Client();
 
-        var body = await PostAsync(http, shop, """mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id trackingInfo { number } } userErrors { field message } } }""", new JsonObject { ["f"] = new JsonObject() });
+        var body = await PostAsync(http, shop, """mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id trackingInfo { number } } userErrors { field message } } }""", new JsonObject { ["f"] = new JsonObject { ["lineItemsByFulfillmentOrder"] = new JsonArray() } });
 
         Assert.Equal(10, (int)body["extensions"]!["cost"]!["requestedQueryCost"]!);
     }
