@@ -285,7 +285,10 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
             FirstValues(request.Headers),
             request.Body,
             routeValues,
-            fault == FaultKind.PartialBatchFailure ? fault : null);
+            fault == FaultKind.PartialBatchFailure ? fault : null)
+        {
+            RawQuery = (request.RawQuery ?? string.Empty).TrimStart('?'),
+        };
 
         var delay = Duration.Zero;
         var drop = false;

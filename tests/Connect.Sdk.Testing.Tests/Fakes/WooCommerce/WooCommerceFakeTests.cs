@@ -60,7 +60,8 @@ public sealed class WooCommerceFakeTests : IAsyncLifetime
 
     [Theory]
     [InlineData(null, null, "woocommerce_rest_cannot_view")]
-    [InlineData("ck_wrong", Secret, "woocommerce_rest_authentication_error")]
+    // An unknown key is no user to WooCommerce, not an error of its own: the controller's permission check answers.
+    [InlineData("ck_wrong", Secret, "woocommerce_rest_cannot_view")]
     [InlineData(Key, "cs_wrong", "woocommerce_rest_authentication_error")]
     public async Task Orders_WrongCredentials_Answers401InWooCommercesShape(string? key, string? secret, string code)
     {
