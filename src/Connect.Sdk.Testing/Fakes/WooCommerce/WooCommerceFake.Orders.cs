@@ -455,7 +455,7 @@ public sealed partial class WooCommerceFake
             ["date_created_gmt"] = now,
             ["note"] = text,
             ["customer_note"] = customerNote,
-            ["_links"] = Links($"orders/{order.Id}/notes/{id}", $"orders/{order.Id}/notes"),
+            ["_links"] = Links($"orders/{order.Id}/notes/{id}", $"orders/{order.Id}/notes", up: $"orders/{order.Id}"),
         };
         order.Notes.Add(note);
         return Json(201, note.DeepClone());

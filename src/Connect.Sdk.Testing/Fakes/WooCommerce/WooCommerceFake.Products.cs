@@ -11,14 +11,21 @@ public sealed partial class WooCommerceFake
     {
         Map("products.list", "GET", $"{Api}/products", ListProducts);
         Map("products.get", "GET", $@"{Api}/products/(?<id>\d+)", request => FindProduct(request, "id", variation: false) is { } p ? Json(200, Render(p)) : ProductNotFound());
-        Map("products.update", "PUT", $@"{Api}/products/(?<id>\d+)", request => UpdateOne(request, FindProduct(request, "id", variation: false)));
-        Map("variations.update", "PUT", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request => UpdateOne(request, FindVariation(request)));
+        Map("products.update", "PUT", $@"{Api}/products/(?<id>\d+)", request =>
+            FindProduct(request, "id", variation: false) is { } p ? UpdateOne(request, p, Render) : ProductNotFound());
+        Map("variations.list", "GET", $@"{Api}/products/(?<pid>\d+)/variations", ListVariations);
+        Map("variations.get", "GET", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request =>
+            FindVariation(request) is { } v ? Json(200, RenderVariation(v)) : VariationNotFound());
+        Map("variations.update", "PUT", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request =>
+            FindVariation(request) is { } v ? UpdateOne(request, v, RenderVariation) : VariationNotFound());
         Map("products.batch", "POST", $"{Api}/products/batch", request => Batch(request, parentId: null));
         Map("variations.batch", "POST", $@"{Api}/products/(?<pid>\d+)/variations/batch", request =>
             FindProduct(request, "pid", variation: false) is { Type: "variable" } parent ? Batch(request, parent.Id) : ProductNotFound());
     }
 
     private static FakeResponse ProductNotFound() => Error(404, "woocommerce_rest_product_invalid_id", "Invalid ID.");
+
+    private static FakeResponse VariationNotFound() => Error(404, "woocommerce_rest_product_variation_invalid_id", "Invalid ID.");
 
     private FakeResponse ListProducts(FakeCall request)
     {
@@ -46,19 +53,36 @@ public sealed partial class WooCommerceFake
         return FindProduct(request, "id", variation: true) is { } v && v.ParentId == parentId ? v : null;
     }
 
-    private FakeResponse UpdateOne(FakeCall request, WooProduct? product)
+    private FakeResponse UpdateOne(FakeCall request, WooProduct product, Func<WooProduct, JsonObject> render)
     {
-        if (product is null)
-        {
-            return ProductNotFound();
-        }
-
         if (ParseBody(request) is not { } body)
         {
             return InvalidJson();
         }
 
-        return ApplyStock(product, body) is { } refusal ? refusal : Json(200, Render(product));
+        return ApplyStock(product, body) is { } refusal ? refusal : Json(200, render(product));
+    }
+
+    private FakeResponse ListVariations(FakeCall request)
+    {
+        if (FindProduct(request, "pid", variation: false) is not { } parent)
+        {
+            // The variations controller checks the parent before it lists: an unknown or non-variable one is an invalid id.
+            return ProductNotFound();
+        }
+
+        if (!TryPage(request, out var page, out var perPage, out var refusal))
+        {
+            return refusal;
+        }
+
+        var variations = _products.Where(p => p.IsVariation && p.ParentId == parent.Id);
+        if (request.Query.TryGetValue("sku", out var sku))
+        {
+            variations = variations.Where(v => v.Sku == sku);
+        }
+
+        return Paged(request, $"products/{parent.Id}/variations", variations.Select(v => (JsonNode)RenderVariation(v)).ToList(), page, perPage);
     }
 
     private FakeResponse Batch(FakeCall request, long? parentId)
@@ -128,7 +152,7 @@ public sealed partial class WooCommerceFake
 
         return ApplyStock(product, (JsonObject)item!) is { } refusal
             ? Failed(id, "rest_invalid_param", "Invalid parameter(s): stock_quantity", refusal.StatusCode)
-            : Render(product);
+            : parentId is null ? Render(product) : RenderVariation(product);
     }
 
     private FakeResponse? ApplyStock(WooProduct product, JsonObject changes)
@@ -161,40 +185,18 @@ public sealed partial class WooCommerceFake
         return null;
     }
 
-    private JsonObject Render(WooProduct product)
+    private JsonObject Links(string self, string collection, string? up = null)
     {
-        var path = product.IsVariation ? $"products/{product.ParentId}/variations/{product.Id}" : $"products/{product.Id}";
-        var stockStatus = !product.ManageStock || product.StockQuantity > 0 ? "instock" : "outofstock";
-        return new JsonObject
+        var links = new JsonObject
         {
-            ["id"] = product.Id,
-            ["name"] = product.Name,
-            ["slug"] = product.Sku.ToLowerInvariant(),
-            ["permalink"] = new Uri(BaseAddress, $"product/{product.Sku.ToLowerInvariant()}/").ToString(),
-            ["date_created"] = Date(product.Created),
-            ["date_created_gmt"] = Date(product.Created),
-            ["date_modified"] = Date(product.Modified),
-            ["date_modified_gmt"] = Date(product.Modified),
-            ["type"] = product.Type,
-            ["status"] = "publish",
-            ["sku"] = product.Sku,
-            ["price"] = product.Type == "variable" ? string.Empty : Amount(product.Price),
-            ["regular_price"] = product.Type == "variable" ? string.Empty : Amount(product.Price),
-            ["sale_price"] = string.Empty,
-            ["manage_stock"] = product.ManageStock,
-            ["stock_quantity"] = product.ManageStock ? product.StockQuantity : null,
-            ["stock_status"] = stockStatus,
-            ["backorders"] = "no",
-            ["parent_id"] = product.ParentId,
-            ["variations"] = new JsonArray(product.Variations.Select(v => (JsonNode)v).ToArray()),
-            ["meta_data"] = new JsonArray(),
-            ["_links"] = Links(path, product.IsVariation ? $"products/{product.ParentId}/variations" : "products"),
+            ["self"] = new JsonArray(new JsonObject { ["href"] = Href(self) }),
+            ["collection"] = new JsonArray(new JsonObject { ["href"] = Href(collection) }),
         };
-    }
+        if (up is not null)
+        {
+            links["up"] = new JsonArray(new JsonObject { ["href"] = Href(up) });
+        }
 
-    private JsonObject Links(string self, string collection) => new()
-    {
-        ["self"] = new JsonArray(new JsonObject { ["href"] = Href(self) }),
-        ["collection"] = new JsonArray(new JsonObject { ["href"] = Href(collection) }),
-    };
+        return links;
+    }
 }
