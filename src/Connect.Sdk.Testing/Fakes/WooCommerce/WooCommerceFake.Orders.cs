@@ -276,12 +276,12 @@ public sealed partial class WooCommerceFake
 
     private void MapOrders()
     {
-        Map("orders.list", "GET", $"{Api}/orders", ListOrders);
-        Map("orders.get", "GET", $@"{Api}/orders/(?<id>\d+)", request => FindOrder(request) is { } o ? Json(200, o.Json.DeepClone()) : OrderNotFound());
-        Map("orders.update", "PUT", $@"{Api}/orders/(?<id>\d+)", UpdateOrder);
-        Map("notes.list", "GET", $@"{Api}/orders/(?<id>\d+)/notes", request =>
+        Route("orders.list", "GET", $"{Api}/orders", ListOrders);
+        Route("orders.get", "GET", $@"{Api}/orders/(?<id>\d+)", request => FindOrder(request) is { } o ? Json(200, o.Json.DeepClone()) : OrderNotFound());
+        Route("orders.update", "PUT", $@"{Api}/orders/(?<id>\d+)", UpdateOrder);
+        Route("notes.list", "GET", $@"{Api}/orders/(?<id>\d+)/notes", request =>
             FindOrder(request) is { } o ? Json(200, new JsonArray(o.Notes.AsEnumerable().Reverse().Select(n => (JsonNode)n.DeepClone()).ToArray())) : OrderNotFound());
-        Map("notes.create", "POST", $@"{Api}/orders/(?<id>\d+)/notes", CreateNote);
+        Route("notes.create", "POST", $@"{Api}/orders/(?<id>\d+)/notes", CreateNote);
     }
 
     private static FakeResponse OrderNotFound() => Error(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.");
@@ -314,6 +314,11 @@ public sealed partial class WooCommerceFake
         {
             // Like WooCommerce, the default list leaves out trashed orders.
             orders = orders.Where(o => o.Status != "trash");
+        }
+
+        if (request.Query.TryGetValue("search", out var term) && term.Length > 0)
+        {
+            orders = orders.Where(o => MatchesSearch(o, term));
         }
 
         foreach (var (parameter, after, modified) in new[] { ("after", true, false), ("before", false, false), ("modified_after", true, true), ("modified_before", false, true) })
@@ -350,6 +355,26 @@ public sealed partial class WooCommerceFake
             ? orders.OrderBy(key).ThenBy(o => o.Id)
             : orders.OrderByDescending(key).ThenByDescending(o => o.Id);
         return Paged(request, "orders", sorted.Select(o => o.Json.DeepClone()).ToList(), page, perPage);
+    }
+
+    // WooCommerce's order search: the id itself, and a part of the address fields, the e-mail and the items' names
+    // (wc_order_search); the order number too, as sequential-number plugins make it searchable.
+    private static bool MatchesSearch(WooOrder order, string term)
+    {
+        if (order.Id.ToString(CultureInfo.InvariantCulture) == term)
+        {
+            return true;
+        }
+
+        var json = order.Json;
+        var texts = new List<string?> { order.Number };
+        foreach (var address in new[] { json["billing"], json["shipping"] })
+        {
+            texts.AddRange(address is JsonObject fields ? fields.Select(f => f.Value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)f.Value : null) : []);
+        }
+
+        texts.AddRange(json["line_items"]?.AsArray().Select(l => (string?)l?["name"]) ?? []);
+        return texts.Exists(t => t?.Contains(term, StringComparison.OrdinalIgnoreCase) == true);
     }
 
     private FakeResponse Paged(FakeCall request, string collection, List<JsonNode> items, int page, int perPage)
@@ -406,6 +431,11 @@ public sealed partial class WooCommerceFake
             return InvalidJson();
         }
 
+        if (UnmodelledField(body, UnmodelledOrderFields) is { } unmodelled)
+        {
+            return NotModelled(unmodelled);
+        }
+
         if (body["status"] is JsonNode statusNode)
         {
             var status = statusNode.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)statusNode : null;
@@ -445,12 +475,15 @@ public sealed partial class WooCommerceFake
         }
 
         var customerNote = body["customer_note"] is JsonValue c && c.TryGetValue<bool>(out var isCustomerNote) && isCustomerNote;
+
+        // added_by_user names the key's user as the author instead of "system" (the fake's key belongs to "admin").
+        var byUser = body["added_by_user"] is JsonValue u && u.TryGetValue<bool>(out var addedByUser) && addedByUser;
         var now = Date(Clock.GetCurrentInstant());
         var id = _nextNoteId++;
         var note = new JsonObject
         {
             ["id"] = id,
-            ["author"] = "system",
+            ["author"] = byUser ? "admin" : "system",
             ["date_created"] = now,
             ["date_created_gmt"] = now,
             ["note"] = text,

@@ -9,17 +9,17 @@ public sealed partial class WooCommerceFake
 {
     private void MapProducts()
     {
-        Map("products.list", "GET", $"{Api}/products", ListProducts);
-        Map("products.get", "GET", $@"{Api}/products/(?<id>\d+)", request => FindProduct(request, "id", variation: false) is { } p ? Json(200, Render(p)) : ProductNotFound());
-        Map("products.update", "PUT", $@"{Api}/products/(?<id>\d+)", request =>
+        Route("products.list", "GET", $"{Api}/products", ListProducts);
+        Route("products.get", "GET", $@"{Api}/products/(?<id>\d+)", request => FindProduct(request, "id", variation: false) is { } p ? Json(200, Render(p)) : ProductNotFound());
+        Route("products.update", "PUT", $@"{Api}/products/(?<id>\d+)", request =>
             FindProduct(request, "id", variation: false) is { } p ? UpdateOne(request, p, Render) : ProductNotFound());
-        Map("variations.list", "GET", $@"{Api}/products/(?<pid>\d+)/variations", ListVariations);
-        Map("variations.get", "GET", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request =>
+        Route("variations.list", "GET", $@"{Api}/products/(?<pid>\d+)/variations", ListVariations);
+        Route("variations.get", "GET", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request =>
             FindVariation(request) is { } v ? Json(200, RenderVariation(v)) : VariationNotFound());
-        Map("variations.update", "PUT", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request =>
+        Route("variations.update", "PUT", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request =>
             FindVariation(request) is { } v ? UpdateOne(request, v, RenderVariation) : VariationNotFound());
-        Map("products.batch", "POST", $"{Api}/products/batch", request => Batch(request, parentId: null));
-        Map("variations.batch", "POST", $@"{Api}/products/(?<pid>\d+)/variations/batch", request =>
+        Route("products.batch", "POST", $"{Api}/products/batch", request => Batch(request, parentId: null));
+        Route("variations.batch", "POST", $@"{Api}/products/(?<pid>\d+)/variations/batch", request =>
             FindProduct(request, "pid", variation: false) is { Type: "variable" } parent ? Batch(request, parent.Id) : ProductNotFound());
     }
 
@@ -150,35 +150,51 @@ public sealed partial class WooCommerceFake
             return Failed(id, parentId is null ? "woocommerce_rest_product_invalid_id" : "woocommerce_rest_product_variation_invalid_id", "Invalid ID.", 400);
         }
 
-        return ApplyStock(product, (JsonObject)item!) is { } refusal
-            ? Failed(id, "rest_invalid_param", "Invalid parameter(s): stock_quantity", refusal.StatusCode)
-            : parentId is null ? Render(product) : RenderVariation(product);
+        if (ApplyStock(product, (JsonObject)item!) is { Body: { } refusal })
+        {
+            var error = JsonNode.Parse(refusal)!.AsObject();
+            return new JsonObject { ["id"] = id, ["error"] = error };
+        }
+
+        return parentId is null ? Render(product) : RenderVariation(product);
     }
 
     private FakeResponse? ApplyStock(WooProduct product, JsonObject changes)
     {
+        // Everything is checked before anything is written, so a refused update leaves the product as it was.
+        if (UnmodelledField(changes, product.IsVariation ? UnmodelledVariationFields : UnmodelledProductFields) is { } unmodelled)
+        {
+            return NotModelled(unmodelled);
+        }
+
+        bool? manageStock = null;
         if (changes["manage_stock"] is JsonValue manage)
         {
-            if (!manage.TryGetValue<bool>(out var manageStock))
+            if (!manage.TryGetValue<bool>(out var manageValue))
             {
                 return InvalidParameter("manage_stock", "manage_stock is not of type boolean.");
             }
 
-            product.ManageStock = manageStock;
+            manageStock = manageValue;
         }
 
+        int? stock = null;
         if (changes["stock_quantity"] is JsonValue quantity)
         {
-            if (!quantity.TryGetValue<int>(out var stock))
+            if (!quantity.TryGetValue<int>(out var stockValue))
             {
                 return InvalidParameter("stock_quantity", "stock_quantity is not of type integer.");
             }
 
-            // As in WooCommerce, a quantity only counts where the product manages its stock.
-            if (product.ManageStock)
-            {
-                product.StockQuantity = stock;
-            }
+            stock = stockValue;
+        }
+
+        product.ManageStock = manageStock ?? product.ManageStock;
+
+        // As in WooCommerce, a quantity only counts where the product manages its stock.
+        if (stock is not null && product.ManageStock)
+        {
+            product.StockQuantity = stock;
         }
 
         product.Modified = Clock.GetCurrentInstant();

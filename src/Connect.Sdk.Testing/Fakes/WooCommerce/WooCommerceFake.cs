@@ -46,8 +46,8 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
     {
         Credentials = credentials;
         _authentication = new WooCommerceAuthentication(credentials, Clock, BaseAddress);
-        Map("index", "GET", $"{Api}/?", _ => Json(200, new JsonObject { ["namespace"] = "wc/v3", ["routes"] = new JsonObject() }));
-        Map("system_status.get", "GET", $"{Api}/system_status", _ => SystemStatus());
+        Route("index", "GET", $"{Api}/?", _ => Json(200, new JsonObject { ["namespace"] = "wc/v3", ["routes"] = new JsonObject() }));
+        Route("system_status.get", "GET", $"{Api}/system_status", _ => SystemStatus());
         MapProducts();
         MapOrders();
     }

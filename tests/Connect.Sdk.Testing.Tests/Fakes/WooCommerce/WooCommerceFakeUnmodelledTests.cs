@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Testing.Fakes;
+using Connect.Sdk.Testing.Fakes.WooCommerce;
+using NodaTime.Testing;
+using static Connect.Sdk.Testing.Tests.Fakes.WooCommerce.WooTestOrders;
+
+namespace Connect.Sdk.Testing.Tests.Fakes.WooCommerce;
+
+/// <summary>What WooCommerce would act on but the fake does not model is refused, never dropped in silence.</summary>
+public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
+{
+    private WooCommerceFake _woo = null!;
+    private HttpClient _http = null!;
+
+    public Task InitializeAsync()
+    {
+        _woo = WooCommerceFake.Start(new WooCommerceCredentials(Key, Secret), new MarketplaceFakeOptions { Clock = new FakeClock(Start) });
+        _http = WooCommerceFakeTests.Client(_woo, Key, Secret);
+        _woo.SeedArticle(Sku("MUG"), 7);
+        _woo.SeedArticle(Sku("CAP"), 1);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _woo.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("products?category=15", "category")]
+    [InlineData("products?search=mug", "search")]
+    [InlineData("orders?offset=10", "offset")]
+    [InlineData("products?_fields=id,sku", "_fields")]
+    [InlineData("orders?context=edit", "context")]
+    public async Task Lists_ParameterWooCommerceWouldApplyButTheFakeDoesNot_Answers400NamingIt(string path, string parameter)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+
+        await AssertNotModelled(response, parameter);
+    }
+
+    [Fact]
+    public async Task ProductsList_OnlyParametersTheRouteRegisters_AreRefused_OthersIgnoredAsWordPressDoes()
+    {
+        using var unregistered = await _http.GetAsync(new Uri("products?utm_source=mail&context=view", UriKind.Relative));
+        using var registered = await _http.GetAsync(new Uri("products?utm_source=mail&stock_status=instock", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, unregistered.StatusCode);
+        await AssertNotModelled(registered, "stock_status");
+    }
+
+    [Fact]
+    public async Task ProductUpdate_PriceWithTheStock_Answers400AndWritesNothing()
+    {
+        using var response = await _http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"stock_quantity":2,"regular_price":"9.99"}"""));
+
+        await AssertNotModelled(response, "regular_price");
+        Assert.Equal(7, _woo.StockOf(Sku("MUG")));
+    }
+
+    [Fact]
+    public async Task ProductUpdate_QuantityNotAnInteger_LeavesManageStockAsItWas()
+    {
+        using var response = await _http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"manage_stock":false,"stock_quantity":"two"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(7, _woo.StockOf(Sku("MUG")));
+    }
+
+    [Fact]
+    public async Task ProductsBatch_ItemWithAnUnmodelledField_FailsAloneNamingIt()
+    {
+        var body = new JsonObject
+        {
+            ["update"] = new JsonArray(
+                new JsonObject { ["id"] = IdOf("MUG"), ["stock_quantity"] = 4, ["sale_price"] = "5.00" },
+                new JsonObject { ["id"] = IdOf("CAP"), ["stock_quantity"] = 6 }),
+        };
+
+        using var response = await _http.PostAsync(new Uri("products/batch", UriKind.Relative), WooCommerceFakeTests.JsonBody(body.ToJsonString()));
+        var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["update"]!.AsArray();
+
+        Assert.Equal("rest_invalid_param", (string?)results[0]!["error"]!["code"]);
+        Assert.Equal("Invalid parameter(s): sale_price", (string?)results[0]!["error"]!["message"]);
+        Assert.Equal(7, _woo.StockOf(Sku("MUG")));
+        Assert.Equal(6, _woo.StockOf(Sku("CAP")));
+    }
+
+    [Fact]
+    public async Task OrderUpdate_SetPaid_Answers400AndKeepsTheStatus()
+    {
+        _woo.SeedOrder(Order(7001, Start, sku: "MUG", status: OrderStatus.Pending));
+
+        using var response = await _http.PutAsync(new Uri("orders/7001", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"status":"processing","set_paid":true}"""));
+
+        await AssertNotModelled(response, "set_paid");
+        Assert.Equal(OrderStatus.Pending, _woo.StatusOf("7001"));
+    }
+
+    [Fact]
+    public async Task OrdersList_Search_FindsByIdEmailNameOrItem_AndNothingElse()
+    {
+        _woo.SeedOrder(Order(7101, Start, sku: "MUG"));
+        _woo.SeedOrder(Order(7102, Start, sku: "MUG") with { BuyerEmail = "max@example.org" });
+
+        var byEmail = await SearchIds("max@example");
+        var byId = await SearchIds("7101");
+        var byItem = await SearchIds("shirt");
+
+        Assert.Equal([7102L], byEmail);
+        Assert.Equal([7101L], byId);
+        Assert.Equal([7101L, 7102L], byItem.Order());
+    }
+
+    [Fact]
+    public async Task NotesCreate_AddedByUser_NamesTheKeysUserAsAuthor()
+    {
+        _woo.SeedOrder(Order(7201, Start, sku: "MUG"));
+
+        using var response = await _http.PostAsync(new Uri("orders/7201/notes", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"note":"Called the buyer","added_by_user":true}"""));
+
+        Assert.Equal("admin", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["author"]);
+    }
+
+    private static async Task AssertNotModelled(HttpResponseMessage response, string name)
+    {
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("rest_invalid_param", (string?)body["code"]);
+        Assert.Equal($"Invalid parameter(s): {name}", (string?)body["message"]);
+        Assert.Contains("not modelled by the WooCommerce fake", (string?)body["data"]!["params"]![name], StringComparison.Ordinal);
+    }
+
+    private long IdOf(string sku) => (long)_woo.Products().Single(p => (string?)p["sku"] == sku)["id"]!;
+
+    private async Task<long[]> SearchIds(string term)
+    {
+        using var response = await _http.GetAsync(new Uri($"orders?search={Uri.EscapeDataString(term)}", UriKind.Relative));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Select(o => (long)o!["id"]!).ToArray();
+    }
+}
