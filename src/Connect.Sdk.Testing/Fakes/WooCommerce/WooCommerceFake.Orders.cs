@@ -457,6 +457,15 @@ public sealed partial class WooCommerceFake
         return Json(200, order.Json.DeepClone());
     }
 
+    // A boolean field read as WordPress reads it; absent is false.
+    private static FakeResponse? InvalidFlag(JsonObject body, string name, out bool value)
+    {
+        value = false;
+        return body.ContainsKey(name) && !WordPressJsonTypes.TryBoolean(body[name], out value)
+            ? InvalidParameter(name, $"{name} is not of type boolean.")
+            : null;
+    }
+
     private FakeResponse CreateNote(FakeCall request)
     {
         if (FindOrder(request) is not { } order)
@@ -474,10 +483,17 @@ public sealed partial class WooCommerceFake
             return Error(400, "rest_missing_callback_param", "Missing parameter(s): note", new JsonObject { ["params"] = new JsonArray("note") });
         }
 
-        var customerNote = body["customer_note"] is JsonValue c && c.TryGetValue<bool>(out var isCustomerNote) && isCustomerNote;
+        if (InvalidFlag(body, "customer_note", out var customerNote) is { } invalidCustomerNote)
+        {
+            return invalidCustomerNote;
+        }
 
         // added_by_user names the key's user as the author instead of "system" (the fake's key belongs to "admin").
-        var byUser = body["added_by_user"] is JsonValue u && u.TryGetValue<bool>(out var addedByUser) && addedByUser;
+        if (InvalidFlag(body, "added_by_user", out var byUser) is { } invalidAddedByUser)
+        {
+            return invalidAddedByUser;
+        }
+
         var now = Date(Clock.GetCurrentInstant());
         var id = _nextNoteId++;
         var note = new JsonObject

@@ -67,7 +67,7 @@ public sealed partial class WooCommerceFake
     {
         if (FindProduct(request, "pid", variation: false) is not { } parent)
         {
-            // The variations controller checks the parent before it lists: an unknown or non-variable one is an invalid id.
+            // An unknown parent is an invalid product id; a product without variations lists none.
             return ProductNotFound();
         }
 
@@ -168,9 +168,9 @@ public sealed partial class WooCommerceFake
         }
 
         bool? manageStock = null;
-        if (changes["manage_stock"] is JsonValue manage)
+        if (changes.ContainsKey("manage_stock"))
         {
-            if (!manage.TryGetValue<bool>(out var manageValue))
+            if (!WordPressJsonTypes.TryBoolean(changes["manage_stock"], out var manageValue))
             {
                 return InvalidParameter("manage_stock", "manage_stock is not of type boolean.");
             }
@@ -179,9 +179,10 @@ public sealed partial class WooCommerceFake
         }
 
         int? stock = null;
-        if (changes["stock_quantity"] is JsonValue quantity)
+        if (changes.ContainsKey("stock_quantity"))
         {
-            if (!quantity.TryGetValue<int>(out var stockValue))
+            // WooCommerce's schema types stock_quantity as integer, so null is refused like any other non-integer.
+            if (!WordPressJsonTypes.TryInteger(changes["stock_quantity"], out var stockValue))
             {
                 return InvalidParameter("stock_quantity", "stock_quantity is not of type integer.");
             }

@@ -125,6 +125,40 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
         Assert.Equal("admin", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["author"]);
     }
 
+    [Fact]
+    public async Task ProductUpdate_NumericStringsAndStringBooleans_AreReadAsWordPressReadsThem()
+    {
+        using var response = await _http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"manage_stock":"true","stock_quantity":"5"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(5, _woo.StockOf(Sku("MUG")));
+    }
+
+    [Fact]
+    public async Task ProductUpdate_NullFractionOrWordBoolean_Answers400NamingTheFieldAndWritesNothing()
+    {
+        foreach (var (json, name) in new[] { ("""{"stock_quantity":null}""", "stock_quantity"), ("""{"stock_quantity":2.5}""", "stock_quantity"), ("""{"manage_stock":"yes"}""", "manage_stock") })
+        {
+            using var response = await _http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody(json));
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal($"Invalid parameter(s): {name}", (string?)body["message"]);
+        }
+
+        Assert.Equal(7, _woo.StockOf(Sku("MUG")));
+    }
+
+    [Fact]
+    public async Task NotesCreate_CustomerNoteAsString_IsReadNotDropped()
+    {
+        _woo.SeedOrder(Order(7301, Start, sku: "MUG"));
+
+        using var response = await _http.PostAsync(new Uri("orders/7301/notes", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"note":"Shipped","customer_note":"1"}"""));
+
+        Assert.True((bool)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["customer_note"]!);
+    }
+
     private static async Task AssertNotModelled(HttpResponseMessage response, string name)
     {
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
