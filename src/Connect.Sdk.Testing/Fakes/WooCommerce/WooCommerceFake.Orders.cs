@@ -63,14 +63,14 @@ public sealed partial class WooCommerceFake
         refusal = null!;
         if (request.Query.TryGetValue("page", out var pageText) && (!int.TryParse(pageText, CultureInfo.InvariantCulture, out page) || page < 1))
         {
-            refusal = InvalidParameter("page", "page must be greater than or equal to 1");
+            refusal = InvalidParameter("page", "page must be greater than or equal to 1", "rest_out_of_bounds");
             return false;
         }
 
         if (request.Query.TryGetValue("per_page", out var perPageText)
             && (!int.TryParse(perPageText, CultureInfo.InvariantCulture, out perPage) || perPage < 1 || perPage > MaxPerPage))
         {
-            refusal = InvalidParameter("per_page", $"per_page must be between 1 (inclusive) and {MaxPerPage} (inclusive)");
+            refusal = InvalidParameter("per_page", $"per_page must be between 1 (inclusive) and {MaxPerPage} (inclusive)", "rest_out_of_bounds");
             return false;
         }
 
@@ -305,7 +305,7 @@ public sealed partial class WooCommerceFake
             var statuses = statusText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (statuses.FirstOrDefault(s => !WooCommerceOrderStatus.All.Contains(s)) is { } unknown)
             {
-                return InvalidParameter("status", $"status[0] is not one of any, {string.Join(", ", WooCommerceOrderStatus.All)}.");
+                return InvalidParameter("status", $"status[0] is not one of any, {string.Join(", ", WooCommerceOrderStatus.All)}.", "rest_not_in_enum");
             }
 
             orders = orders.Where(o => statuses.Contains(o.Status));
@@ -330,7 +330,7 @@ public sealed partial class WooCommerceFake
 
             if (ParseDate(text) is not { } bound)
             {
-                return InvalidParameter(parameter, $"Invalid date.");
+                return InvalidParameter(parameter, "Invalid date.", "rest_invalid_date");
             }
 
             orders = orders.Where(o => (modified ? o.Modified : o.Created) is var at && (after ? at > bound : at < bound));
@@ -347,7 +347,10 @@ public sealed partial class WooCommerceFake
         };
         if (key is null)
         {
-            return InvalidParameter("orderby", "orderby is not one of date, id, include, title, slug, modified.");
+            // title and slug are WooCommerce's own values, which the fake does not sort by.
+            return orderBy is "title" or "slug"
+                ? NotModelled("orderby")
+                : InvalidParameter("orderby", "orderby is not one of date, id, include, title, slug, modified.", "rest_not_in_enum");
         }
 
         // Ties are broken by id, as MySQL does in practice, so pages never overlap.
@@ -441,7 +444,7 @@ public sealed partial class WooCommerceFake
             var status = statusNode.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)statusNode : null;
             if (status is null || !WooCommerceOrderStatus.All.Contains(status))
             {
-                return InvalidParameter("status", $"status is not one of {string.Join(", ", WooCommerceOrderStatus.All)}.");
+                return InvalidParameter("status", $"status is not one of {string.Join(", ", WooCommerceOrderStatus.All)}.", "rest_not_in_enum");
             }
 
             order.Json["status"] = status;
@@ -462,7 +465,7 @@ public sealed partial class WooCommerceFake
     {
         value = false;
         return body.ContainsKey(name) && !WordPressJsonTypes.TryBoolean(body[name], out value)
-            ? InvalidParameter(name, $"{name} is not of type boolean.")
+            ? InvalidParameter(name, $"{name} is not of type boolean.", "rest_invalid_type")
             : null;
     }
 

@@ -7,6 +7,8 @@ namespace Connect.Sdk.Testing.Fakes.WooCommerce;
 /// <content>Products and variations: lookup by SKU and stock updates, one by one and in batches.</content>
 public sealed partial class WooCommerceFake
 {
+    private static readonly string[] BatchSectionsNotModelled = ["create", "delete"];
+
     private void MapProducts()
     {
         Route("products.list", "GET", $"{Api}/products", ListProducts);
@@ -100,6 +102,12 @@ public sealed partial class WooCommerceFake
             return Error(413, "woocommerce_rest_request_entity_too_large", $"Unable to accept more than {BatchLimit} items for this request.");
         }
 
+        // Creating and deleting are WooCommerce's too, but not the fake's: refused before anything is written.
+        if (BatchSectionsNotModelled.FirstOrDefault(s => body[s] is JsonArray { Count: > 0 }) is { } unmodelled)
+        {
+            return NotModelled(unmodelled);
+        }
+
         var response = new JsonObject();
         var position = 0;
         foreach (var section in sections)
@@ -112,7 +120,7 @@ public sealed partial class WooCommerceFake
             var results = new JsonArray();
             foreach (var item in items)
             {
-                results.Add(BatchItem(section, item, parentId, request.Fault == FaultKind.PartialBatchFailure && position % 2 == 1));
+                results.Add(BatchItem(item, parentId, request.Fault == FaultKind.PartialBatchFailure && position % 2 == 1));
                 position++;
             }
 
@@ -122,7 +130,7 @@ public sealed partial class WooCommerceFake
         return Json(200, response);
     }
 
-    private JsonObject BatchItem(string section, JsonNode? item, long? parentId, bool failOnPurpose)
+    private JsonObject BatchItem(JsonNode? item, long? parentId, bool failOnPurpose)
     {
         var id = item is JsonObject o && o["id"] is JsonValue v && v.TryGetValue<long>(out var parsed) ? parsed
             : item is JsonValue raw && raw.TryGetValue<long>(out var plain) ? plain
@@ -137,11 +145,6 @@ public sealed partial class WooCommerceFake
         {
             // PartialBatchFailure: every second record fails the way WooCommerce reports a record it could not save.
             return Failed(id, "woocommerce_rest_product_not_updated", "The product could not be saved.", 500);
-        }
-
-        if (section != "update")
-        {
-            return Failed(id, "woocommerce_rest_fake_not_supported", $"The fake supports batch update only, not {section}.", 400);
         }
 
         var product = _products.Find(p => p.Id == id && (parentId is null ? !p.IsVariation : p.ParentId == parentId));
@@ -172,7 +175,7 @@ public sealed partial class WooCommerceFake
         {
             if (!WordPressJsonTypes.TryBoolean(changes["manage_stock"], out var manageValue))
             {
-                return InvalidParameter("manage_stock", "manage_stock is not of type boolean.");
+                return InvalidParameter("manage_stock", "manage_stock is not of type boolean.", "rest_invalid_type");
             }
 
             manageStock = manageValue;
@@ -184,7 +187,7 @@ public sealed partial class WooCommerceFake
             // WooCommerce's schema types stock_quantity as integer, so null is refused like any other non-integer.
             if (!WordPressJsonTypes.TryInteger(changes["stock_quantity"], out var stockValue))
             {
-                return InvalidParameter("stock_quantity", "stock_quantity is not of type integer.");
+                return InvalidParameter("stock_quantity", "stock_quantity is not of type integer.", "rest_invalid_type");
             }
 
             stock = stockValue;

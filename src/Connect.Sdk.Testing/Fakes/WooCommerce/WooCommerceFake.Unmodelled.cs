@@ -49,7 +49,7 @@ public sealed partial class WooCommerceFake
     private static FrozenSet<string> Set(params string[] names) => names.ToFrozenSet(StringComparer.Ordinal);
 
     private static FakeResponse NotModelled(string name) =>
-        InvalidParameter(name, $"{name} is not modelled by the WooCommerce fake (see the Testing guide), so it cannot be applied.");
+        InvalidParameter(name, $"{name} is not modelled by the WooCommerce fake (see the Testing guide), so it cannot be applied.", "rest_invalid_param");
 
     // A query parameter the route would act on but the fake cannot; context=view is WooCommerce's default and changes nothing.
     private static FakeResponse? UnmodelledParameter(FakeCall request)
@@ -72,6 +72,8 @@ public sealed partial class WooCommerceFake
     private static string? UnmodelledField(JsonObject body, FrozenSet<string> unmodelled) =>
         body.Select(p => p.Key).FirstOrDefault(unmodelled.Contains);
 
+    // WordPress matches a route ignoring case and a trailing slash (rest_api_loaded untrailingslashes the route;
+    // WP_REST_Server::match_request_to_handler matches with the i flag).
     private void Route(string operation, string method, string pathPattern, Func<FakeCall, FakeResponse> handler) =>
-        Map(operation, method, pathPattern, request => UnmodelledParameter(request) ?? handler(request));
+        Map(operation, method, $"(?i){pathPattern}/?", request => UnmodelledParameter(request) ?? handler(request));
 }

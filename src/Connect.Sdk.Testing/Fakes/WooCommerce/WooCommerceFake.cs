@@ -327,8 +327,20 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
         return Json(statusCode, new JsonObject { ["code"] = code, ["message"] = message, ["data"] = data });
     }
 
-    private static FakeResponse InvalidParameter(string name, string reason) =>
-        Error(400, "rest_invalid_param", $"Invalid parameter(s): {name}", new JsonObject { ["params"] = new JsonObject { [name] = reason } });
+    // WordPress's answer to a parameter that fails its schema: the reason per parameter, and since WordPress 5.5 the
+    // validation error behind it in details (rest_invalid_type, rest_out_of_bounds, rest_not_in_enum, ...).
+    private static FakeResponse InvalidParameter(string name, string reason, string reasonCode) => Error(
+        400,
+        "rest_invalid_param",
+        $"Invalid parameter(s): {name}",
+        new JsonObject
+        {
+            ["params"] = new JsonObject { [name] = reason },
+            ["details"] = new JsonObject
+            {
+                [name] = new JsonObject { ["code"] = reasonCode, ["message"] = reason, ["data"] = new JsonObject { ["param"] = name } },
+            },
+        });
 
     private static string SkuOf(ForeignNumber foreignNumber)
     {

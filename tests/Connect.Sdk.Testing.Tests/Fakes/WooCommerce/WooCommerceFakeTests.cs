@@ -127,6 +127,28 @@ public sealed class WooCommerceFakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OrdersList_PerPageAbove100_ExplainsTheBoundInParamsAndDetails()
+    {
+        using var response = await _http.GetAsync(new Uri("orders?per_page=101", UriKind.Relative));
+        var data = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!;
+
+        Assert.Equal("per_page must be between 1 (inclusive) and 100 (inclusive)", (string?)data["params"]!["per_page"]);
+        Assert.Equal("rest_out_of_bounds", (string?)data["details"]!["per_page"]!["code"]);
+        Assert.Equal("per_page", (string?)data["details"]!["per_page"]!["data"]!["param"]);
+    }
+
+    [Theory]
+    [InlineData("orders/")]
+    [InlineData("ORDERS")]
+    [InlineData("System_Status/")]
+    public async Task Routes_TrailingSlashOrOtherCase_MatchAsWordPressMatchesThem(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task OrdersList_ModifiedAfter_ReturnsOnlyLaterChangesNewestFirst()
     {
         _woo.SeedArticle(Sku("SHIRT-M"), 10);

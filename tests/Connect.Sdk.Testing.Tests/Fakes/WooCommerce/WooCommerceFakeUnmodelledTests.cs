@@ -35,6 +35,7 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
     [InlineData("orders?offset=10", "offset")]
     [InlineData("products?_fields=id,sku", "_fields")]
     [InlineData("orders?context=edit", "context")]
+    [InlineData("orders?orderby=title", "orderby")]
     public async Task Lists_ParameterWooCommerceWouldApplyButTheFakeDoesNot_Answers400NamingIt(string path, string parameter)
     {
         using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
@@ -157,6 +158,22 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
         using var response = await _http.PostAsync(new Uri("orders/7301/notes", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"note":"Shipped","customer_note":"1"}"""));
 
         Assert.True((bool)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["customer_note"]!);
+    }
+
+    [Fact]
+    public async Task ProductsBatch_DeleteBesideAnUpdate_Answers400NamingItAndWritesNothing()
+    {
+        var body = new JsonObject
+        {
+            ["update"] = new JsonArray(new JsonObject { ["id"] = IdOf("MUG"), ["stock_quantity"] = 3 }),
+            ["delete"] = new JsonArray(IdOf("CAP")),
+        };
+
+        using var response = await _http.PostAsync(new Uri("products/batch", UriKind.Relative), WooCommerceFakeTests.JsonBody(body.ToJsonString()));
+
+        await AssertNotModelled(response, "delete");
+        Assert.Equal(7, _woo.StockOf(Sku("MUG")));
+        Assert.Equal(1, _woo.StockOf(Sku("CAP")));
     }
 
     private static async Task AssertNotModelled(HttpResponseMessage response, string name)
