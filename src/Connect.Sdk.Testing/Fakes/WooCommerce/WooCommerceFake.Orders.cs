@@ -279,9 +279,7 @@ public sealed partial class WooCommerceFake
         Route("orders.list", "GET", $"{Api}/orders", ListOrders);
         Route("orders.get", "GET", $@"{Api}/orders/(?<id>\d+)", request => FindOrder(request) is { } o ? Json(200, o.Json.DeepClone()) : OrderNotFound());
         Route("orders.update", "PUT", $@"{Api}/orders/(?<id>\d+)", UpdateOrder);
-        Route("notes.list", "GET", $@"{Api}/orders/(?<id>\d+)/notes", request =>
-            FindOrder(request) is { } o ? Json(200, new JsonArray(o.Notes.AsEnumerable().Reverse().Select(n => (JsonNode)n.DeepClone()).ToArray())) : OrderNotFound());
-        Route("notes.create", "POST", $@"{Api}/orders/(?<id>\d+)/notes", CreateNote);
+        MapNotes();
     }
 
     private static FakeResponse OrderNotFound() => Error(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.");
@@ -458,58 +456,5 @@ public sealed partial class WooCommerceFake
 
         Touch(order);
         return Json(200, order.Json.DeepClone());
-    }
-
-    // A boolean field read as WordPress reads it; absent is false.
-    private static FakeResponse? InvalidFlag(JsonObject body, string name, out bool value)
-    {
-        value = false;
-        return body.ContainsKey(name) && !WordPressJsonTypes.TryBoolean(body[name], out value)
-            ? InvalidParameter(name, $"{name} is not of type boolean.", "rest_invalid_type")
-            : null;
-    }
-
-    private FakeResponse CreateNote(FakeCall request)
-    {
-        if (FindOrder(request) is not { } order)
-        {
-            return OrderNotFound();
-        }
-
-        if (ParseBody(request) is not { } body)
-        {
-            return InvalidJson();
-        }
-
-        if (body["note"] is not JsonValue noteValue || !noteValue.TryGetValue<string>(out var text) || text.Length == 0)
-        {
-            return Error(400, "rest_missing_callback_param", "Missing parameter(s): note", new JsonObject { ["params"] = new JsonArray("note") });
-        }
-
-        if (InvalidFlag(body, "customer_note", out var customerNote) is { } invalidCustomerNote)
-        {
-            return invalidCustomerNote;
-        }
-
-        // added_by_user names the key's user as the author instead of "system" (the fake's key belongs to "admin").
-        if (InvalidFlag(body, "added_by_user", out var byUser) is { } invalidAddedByUser)
-        {
-            return invalidAddedByUser;
-        }
-
-        var now = Date(Clock.GetCurrentInstant());
-        var id = _nextNoteId++;
-        var note = new JsonObject
-        {
-            ["id"] = id,
-            ["author"] = byUser ? "admin" : "system",
-            ["date_created"] = now,
-            ["date_created_gmt"] = now,
-            ["note"] = text,
-            ["customer_note"] = customerNote,
-            ["_links"] = Links($"orders/{order.Id}/notes/{id}", $"orders/{order.Id}/notes", up: $"orders/{order.Id}"),
-        };
-        order.Notes.Add(note);
-        return Json(201, note.DeepClone());
     }
 }

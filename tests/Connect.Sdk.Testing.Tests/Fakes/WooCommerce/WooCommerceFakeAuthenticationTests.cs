@@ -1,33 +1,18 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.WooCommerce;
 using NodaTime;
-using NodaTime.Testing;
 using static Connect.Sdk.Testing.Tests.Fakes.WooCommerce.WooTestOrders;
 
 namespace Connect.Sdk.Testing.Tests.Fakes.WooCommerce;
 
 /// <summary>The fake authenticates as WooCommerce's WC_REST_Authentication: OAuth 1.0a over HTTP, keys over HTTPS.</summary>
-public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
+public sealed class WooCommerceFakeAuthenticationTests() : WooCommerceFakeTestBase(basicKeys: false)
 {
-    private readonly FakeClock _clock = new(Start);
-    private HttpClient _http = null!;
-    private WooCommerceFake _woo = null!;
-
-    public Task InitializeAsync()
+    protected override void Seed(WooCommerceFake woo)
     {
-        _woo = WooCommerceFake.Start(new WooCommerceCredentials(Key, Secret), new MarketplaceFakeOptions { Clock = _clock });
-        _woo.PlainHttp = true;
-        _woo.SeedArticle(Sku("MUG"), 7);
-        _http = WooCommerceFakeTests.Client(_woo, key: null, secret: null);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _woo.DisposeAsync();
+        woo.PlainHttp = true;
+        woo.SeedArticle(Sku("MUG"), 7);
     }
 
     [Theory]
@@ -35,9 +20,9 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [InlineData("HMAC-SHA1")]
     public async Task ProductsList_PlainHttpOAuthSignatureInTheQuery_Answers200(string signatureMethod)
     {
-        var url = new Uri(_woo.ApiAddress, "products?per_page=5&page=1&sku=MUG");
+        var url = new Uri(Woo.ApiAddress, "products?per_page=5&page=1&sku=MUG");
 
-        using var response = await _http.GetAsync(OAuth1Signature.InQuery(url, Sign("GET", url, "n1", signatureMethod)));
+        using var response = await Http.GetAsync(OAuth1Signature.InQuery(url, Sign("GET", url, "n1", signatureMethod)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("MUG", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())![0]!["sku"]);
@@ -46,24 +31,24 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task ProductUpdate_PlainHttpOAuthSignatureInTheHeader_Answers200()
     {
-        var id = (long)_woo.Products().Single()["id"]!;
-        var url = new Uri(_woo.ApiAddress, $"products/{id}");
+        var id = (long)Woo.Products().Single()["id"]!;
+        var url = new Uri(Woo.ApiAddress, $"products/{id}");
         using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = WooCommerceFakeTests.JsonBody("""{"stock_quantity":3}""") };
         request.Headers.TryAddWithoutValidation("Authorization", OAuth1Signature.Header(Sign("PUT", url, "n2")));
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(3, _woo.StockOf(Sku("MUG")));
+        Assert.Equal(3, Woo.StockOf(Sku("MUG")));
     }
 
     [Fact]
     public async Task Orders_PlainHttpBasicOrQueryKeys_AreNotLookedAt_Answers401CannotList()
     {
-        using var basic = WooCommerceFakeTests.Client(_woo, Key, Secret);
+        using var basic = WooCommerceFakeTests.Client(Woo, Key, Secret);
 
         using var byBasic = await basic.GetAsync(new Uri("orders", UriKind.Relative));
-        using var byQuery = await _http.GetAsync(new Uri(_woo.ApiAddress, $"orders?consumer_key={Key}&consumer_secret={Secret}"));
+        using var byQuery = await Http.GetAsync(new Uri(Woo.ApiAddress, $"orders?consumer_key={Key}&consumer_secret={Secret}"));
 
         await AssertRefusal(byBasic, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
         await AssertRefusal(byQuery, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
@@ -72,11 +57,11 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Products_NonceUsedTwice_SecondAnswers401InvalidNonce()
     {
-        var url = new Uri(_woo.ApiAddress, "products");
+        var url = new Uri(Woo.ApiAddress, "products");
         var signed = OAuth1Signature.InQuery(url, Sign("GET", url, "same-nonce"));
 
-        using var first = await _http.GetAsync(signed);
-        using var replay = await _http.GetAsync(signed);
+        using var first = await Http.GetAsync(signed);
+        using var replay = await Http.GetAsync(signed);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         await AssertRefusal(replay, "woocommerce_rest_authentication_error", "Invalid nonce - nonce has already been used.");
@@ -87,10 +72,10 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [InlineData(16)]
     public async Task Products_TimestampOutsideFifteenMinutes_Answers401InvalidTimestamp(int minutes)
     {
-        var url = new Uri(_woo.ApiAddress, "products");
-        var oauth = OAuth1Signature.Parameters("GET", url, Key, Secret, _clock.GetCurrentInstant() + Duration.FromMinutes(minutes), "n3");
+        var url = new Uri(Woo.ApiAddress, "products");
+        var oauth = OAuth1Signature.Parameters("GET", url, Key, Secret, Clock.GetCurrentInstant() + Duration.FromMinutes(minutes), "n3");
 
-        using var response = await _http.GetAsync(OAuth1Signature.InQuery(url, oauth));
+        using var response = await Http.GetAsync(OAuth1Signature.InQuery(url, oauth));
 
         await AssertRefusal(response, "woocommerce_rest_authentication_error", "Invalid timestamp.");
     }
@@ -98,10 +83,10 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Products_TimestampFourteenMinutesOld_Answers200()
     {
-        var url = new Uri(_woo.ApiAddress, "products");
-        var oauth = OAuth1Signature.Parameters("GET", url, Key, Secret, _clock.GetCurrentInstant() - Duration.FromMinutes(14), "n4");
+        var url = new Uri(Woo.ApiAddress, "products");
+        var oauth = OAuth1Signature.Parameters("GET", url, Key, Secret, Clock.GetCurrentInstant() - Duration.FromMinutes(14), "n4");
 
-        using var response = await _http.GetAsync(OAuth1Signature.InQuery(url, oauth));
+        using var response = await Http.GetAsync(OAuth1Signature.InQuery(url, oauth));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -109,12 +94,12 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Products_SignedWithAnotherSecretOrForAnotherPath_Answers401SignatureDoesNotMatch()
     {
-        var url = new Uri(_woo.ApiAddress, "products");
-        var wrongSecret = OAuth1Signature.Parameters("GET", url, Key, Secret, _clock.GetCurrentInstant(), "n5", signWith: "cs_wrong");
-        var otherPath = Sign("GET", new Uri(_woo.ApiAddress, "orders"), "n6");
+        var url = new Uri(Woo.ApiAddress, "products");
+        var wrongSecret = OAuth1Signature.Parameters("GET", url, Key, Secret, Clock.GetCurrentInstant(), "n5", signWith: "cs_wrong");
+        var otherPath = Sign("GET", new Uri(Woo.ApiAddress, "orders"), "n6");
 
-        using var bySecret = await _http.GetAsync(OAuth1Signature.InQuery(url, wrongSecret));
-        using var byPath = await _http.GetAsync(OAuth1Signature.InQuery(url, otherPath));
+        using var bySecret = await Http.GetAsync(OAuth1Signature.InQuery(url, wrongSecret));
+        using var byPath = await Http.GetAsync(OAuth1Signature.InQuery(url, otherPath));
 
         await AssertRefusal(bySecret, "woocommerce_rest_authentication_error", "Invalid signature - provided signature does not match.");
         await AssertRefusal(byPath, "woocommerce_rest_authentication_error", "Invalid signature - provided signature does not match.");
@@ -123,10 +108,10 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Products_QueryParameterChangedAfterSigning_Answers401SignatureDoesNotMatch()
     {
-        var signedFor = new Uri(_woo.ApiAddress, "products?per_page=5");
-        var sent = OAuth1Signature.InQuery(new Uri(_woo.ApiAddress, "products?per_page=50"), Sign("GET", signedFor, "n7"));
+        var signedFor = new Uri(Woo.ApiAddress, "products?per_page=5");
+        var sent = OAuth1Signature.InQuery(new Uri(Woo.ApiAddress, "products?per_page=50"), Sign("GET", signedFor, "n7"));
 
-        using var response = await _http.GetAsync(sent);
+        using var response = await Http.GetAsync(sent);
 
         await AssertRefusal(response, "woocommerce_rest_authentication_error", "Invalid signature - provided signature does not match.");
     }
@@ -134,10 +119,10 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Products_UnknownConsumerKey_Answers401ConsumerKeyIsInvalid()
     {
-        var url = new Uri(_woo.ApiAddress, "products");
-        var oauth = OAuth1Signature.Parameters("GET", url, "ck_other", Secret, _clock.GetCurrentInstant(), "n8");
+        var url = new Uri(Woo.ApiAddress, "products");
+        var oauth = OAuth1Signature.Parameters("GET", url, "ck_other", Secret, Clock.GetCurrentInstant(), "n8");
 
-        using var response = await _http.GetAsync(OAuth1Signature.InQuery(url, oauth));
+        using var response = await Http.GetAsync(OAuth1Signature.InQuery(url, oauth));
 
         await AssertRefusal(response, "woocommerce_rest_authentication_error", "Consumer key is invalid.");
     }
@@ -145,9 +130,9 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Products_PlaintextSignatureMethod_Answers401MethodIsInvalid()
     {
-        var url = new Uri(_woo.ApiAddress, "products");
+        var url = new Uri(Woo.ApiAddress, "products");
 
-        using var response = await _http.GetAsync(OAuth1Signature.InQuery(url, Sign("GET", url, "n9", "PLAINTEXT")));
+        using var response = await Http.GetAsync(OAuth1Signature.InQuery(url, Sign("GET", url, "n9", "PLAINTEXT")));
 
         await AssertRefusal(response, "woocommerce_rest_authentication_error", "Invalid signature - signature method is invalid.");
     }
@@ -155,9 +140,9 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Products_SomeOAuthParametersMissing_Answers401NamingThem()
     {
-        var url = new Uri(_woo.ApiAddress, $"products?oauth_consumer_key={Key}&oauth_signature_method=HMAC-SHA256&oauth_timestamp=1");
+        var url = new Uri(Woo.ApiAddress, $"products?oauth_consumer_key={Key}&oauth_signature_method=HMAC-SHA256&oauth_timestamp=1");
 
-        using var response = await _http.GetAsync(url);
+        using var response = await Http.GetAsync(url);
 
         await AssertRefusal(response, "woocommerce_rest_authentication_missing_parameter", "Missing OAuth parameters oauth_nonce, oauth_signature");
     }
@@ -165,12 +150,12 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Products_BehindHttps_OAuthIsSignedOverTheHttpsAddress()
     {
-        _woo.PlainHttp = false;
-        var url = new Uri(_woo.ApiAddress, "products");
+        Woo.PlainHttp = false;
+        var url = new Uri(Woo.ApiAddress, "products");
         var https = new UriBuilder(url) { Scheme = Uri.UriSchemeHttps, Port = url.Port }.Uri;
 
-        using var overHttps = await _http.GetAsync(OAuth1Signature.InQuery(url, Sign("GET", https, "n10")));
-        using var overHttp = await _http.GetAsync(OAuth1Signature.InQuery(url, Sign("GET", url, "n11")));
+        using var overHttps = await Http.GetAsync(OAuth1Signature.InQuery(url, Sign("GET", https, "n10")));
+        using var overHttp = await Http.GetAsync(OAuth1Signature.InQuery(url, Sign("GET", url, "n11")));
 
         Assert.Equal(HttpStatusCode.OK, overHttps.StatusCode);
         await AssertRefusal(overHttp, "woocommerce_rest_authentication_error", "Invalid signature - provided signature does not match.");
@@ -179,11 +164,11 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Routes_NoCredentials_AnswerEachControllersPermissionError()
     {
-        var id = (long)_woo.Products().Single()["id"]!;
+        var id = (long)Woo.Products().Single()["id"]!;
 
-        using var read = await _http.GetAsync(new Uri(_woo.ApiAddress, $"products/{id}"));
-        using var edit = await _http.PutAsync(new Uri(_woo.ApiAddress, $"products/{id}"), WooCommerceFakeTests.JsonBody("{}"));
-        using var batch = await _http.PostAsync(new Uri(_woo.ApiAddress, "products/batch"), WooCommerceFakeTests.JsonBody("{}"));
+        using var read = await Http.GetAsync(new Uri(Woo.ApiAddress, $"products/{id}"));
+        using var edit = await Http.PutAsync(new Uri(Woo.ApiAddress, $"products/{id}"), WooCommerceFakeTests.JsonBody("{}"));
+        using var batch = await Http.PostAsync(new Uri(Woo.ApiAddress, "products/batch"), WooCommerceFakeTests.JsonBody("{}"));
 
         await AssertRefusal(read, "woocommerce_rest_cannot_view", "Sorry, you cannot view this resource.");
         await AssertRefusal(edit, "woocommerce_rest_cannot_edit", "Sorry, you are not allowed to edit this resource.");
@@ -200,5 +185,5 @@ public sealed class WooCommerceFakeAuthenticationTests : IAsyncLifetime
     }
 
     private SortedDictionary<string, string> Sign(string method, Uri url, string nonce, string signatureMethod = "HMAC-SHA256") =>
-        OAuth1Signature.Parameters(method, url, Key, Secret, _clock.GetCurrentInstant(), nonce, signatureMethod);
+        OAuth1Signature.Parameters(method, url, Key, Secret, Clock.GetCurrentInstant(), nonce, signatureMethod);
 }

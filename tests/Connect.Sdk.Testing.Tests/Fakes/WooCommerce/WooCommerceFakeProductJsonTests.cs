@@ -1,14 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.WooCommerce;
-using NodaTime.Testing;
 using static Connect.Sdk.Testing.Tests.Fakes.WooCommerce.WooTestOrders;
 
 namespace Connect.Sdk.Testing.Tests.Fakes.WooCommerce;
 
 /// <summary>Products, variations and order notes carry every property WooCommerce's REST API v3 reference documents.</summary>
-public sealed class WooCommerceFakeProductJsonTests : IAsyncLifetime
+public sealed class WooCommerceFakeProductJsonTests() : WooCommerceFakeTestBase(basicKeys: true)
 {
     // The "Product properties" table of the v3 reference (woocommerce-rest-api-docs, _products.md).
     private static readonly string[] ProductProperties =
@@ -35,25 +33,13 @@ public sealed class WooCommerceFakeProductJsonTests : IAsyncLifetime
         "attributes", "menu_order", "meta_data", "_links",
     ];
 
-    private WooCommerceFake _woo = null!;
-    private HttpClient _http = null!;
-
-    public Task InitializeAsync()
+    protected override void Seed(WooCommerceFake woo)
     {
-        _woo = WooCommerceFake.Start(new WooCommerceCredentials(Key, Secret), new MarketplaceFakeOptions { Clock = new FakeClock(Start) });
-        _http = WooCommerceFakeTests.Client(_woo, Key, Secret);
-        _woo.SeedArticle(Sku("MUG"), 7);
-        _woo.SeedVariation(Sku("SHIRT-M"), 3, "SHIRT");
-        _woo.SeedVariation(Sku("SHIRT-L"), 0, "SHIRT");
-        _woo.SeedArticle(Sku("CAP"), 1);
-        _woo.SeedVariation(Sku("SOCK-S"), 2, "SOCK");
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _woo.DisposeAsync();
+        woo.SeedArticle(Sku("MUG"), 7);
+        woo.SeedVariation(Sku("SHIRT-M"), 3, "SHIRT");
+        woo.SeedVariation(Sku("SHIRT-L"), 0, "SHIRT");
+        woo.SeedArticle(Sku("CAP"), 1);
+        woo.SeedVariation(Sku("SOCK-S"), 2, "SOCK");
     }
 
     [Fact]
@@ -82,7 +68,7 @@ public sealed class WooCommerceFakeProductJsonTests : IAsyncLifetime
     [Fact]
     public async Task VariationsList_VariableProduct_ListsOnlyItsOwnVariationsWithTotals()
     {
-        using var response = await _http.GetAsync(new Uri($"products/{IdOf("SHIRT")}/variations?per_page=1&page=2", UriKind.Relative));
+        using var response = await Http.GetAsync(new Uri($"products/{IdOf("SHIRT")}/variations?per_page=1&page=2", UriKind.Relative));
         var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -110,7 +96,7 @@ public sealed class WooCommerceFakeProductJsonTests : IAsyncLifetime
     [Fact]
     public async Task VariationsGet_VariationOfAnotherProduct_Answers404VariationInvalidId()
     {
-        using var response = await _http.GetAsync(new Uri($"products/{IdOf("SHIRT")}/variations/{IdOf("SOCK-S")}", UriKind.Relative));
+        using var response = await Http.GetAsync(new Uri($"products/{IdOf("SHIRT")}/variations/{IdOf("SOCK-S")}", UriKind.Relative));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -121,7 +107,7 @@ public sealed class WooCommerceFakeProductJsonTests : IAsyncLifetime
     [Fact]
     public async Task VariationsUpdate_AnswersTheVariationShape()
     {
-        using var response = await _http.PutAsync(
+        using var response = await Http.PutAsync(
             new Uri($"products/{IdOf("SHIRT")}/variations/{IdOf("SHIRT-M")}", UriKind.Relative),
             WooCommerceFakeTests.JsonBody("""{"stock_quantity":9}"""));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
@@ -134,19 +120,18 @@ public sealed class WooCommerceFakeProductJsonTests : IAsyncLifetime
     [Fact]
     public async Task NotesCreate_NoteLinksUpToItsOrder()
     {
-        _woo.SeedOrder(Order(6001, Start, sku: "MUG"));
+        Woo.SeedOrder(Order(6001, Start, sku: "MUG"));
 
-        using var response = await _http.PostAsync(new Uri("orders/6001/notes", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"note":"Packed"}"""));
+        using var response = await Http.PostAsync(new Uri("orders/6001/notes", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"note":"Packed"}"""));
         var note = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.EndsWith("/wp-json/wc/v3/orders/6001", (string?)note["_links"]!["up"]![0]!["href"], StringComparison.Ordinal);
     }
 
-    private long IdOf(string sku) => (long)_woo.Products().Single(p => (string?)p["sku"] == sku)["id"]!;
 
     private async Task<JsonObject> GetJson(string path)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }

@@ -1,32 +1,18 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Connect.Sdk.Orders;
-using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.WooCommerce;
-using NodaTime.Testing;
 using static Connect.Sdk.Testing.Tests.Fakes.WooCommerce.WooTestOrders;
 
 namespace Connect.Sdk.Testing.Tests.Fakes.WooCommerce;
 
 /// <summary>What WooCommerce would act on but the fake does not model is refused, never dropped in silence.</summary>
-public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
+public sealed class WooCommerceFakeUnmodelledTests() : WooCommerceFakeTestBase(basicKeys: true)
 {
-    private WooCommerceFake _woo = null!;
-    private HttpClient _http = null!;
-
-    public Task InitializeAsync()
+    protected override void Seed(WooCommerceFake woo)
     {
-        _woo = WooCommerceFake.Start(new WooCommerceCredentials(Key, Secret), new MarketplaceFakeOptions { Clock = new FakeClock(Start) });
-        _http = WooCommerceFakeTests.Client(_woo, Key, Secret);
-        _woo.SeedArticle(Sku("MUG"), 7);
-        _woo.SeedArticle(Sku("CAP"), 1);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _woo.DisposeAsync();
+        woo.SeedArticle(Sku("MUG"), 7);
+        woo.SeedArticle(Sku("CAP"), 1);
     }
 
     [Theory]
@@ -38,7 +24,7 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
     [InlineData("orders?orderby=title", "orderby")]
     public async Task Lists_ParameterWooCommerceWouldApplyButTheFakeDoesNot_Answers400NamingIt(string path, string parameter)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
 
         await AssertNotModelled(response, parameter);
     }
@@ -46,8 +32,8 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
     [Fact]
     public async Task ProductsList_OnlyParametersTheRouteRegisters_AreRefused_OthersIgnoredAsWordPressDoes()
     {
-        using var unregistered = await _http.GetAsync(new Uri("products?utm_source=mail&context=view", UriKind.Relative));
-        using var registered = await _http.GetAsync(new Uri("products?utm_source=mail&stock_status=instock", UriKind.Relative));
+        using var unregistered = await Http.GetAsync(new Uri("products?utm_source=mail&context=view", UriKind.Relative));
+        using var registered = await Http.GetAsync(new Uri("products?utm_source=mail&stock_status=instock", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, unregistered.StatusCode);
         await AssertNotModelled(registered, "stock_status");
@@ -56,19 +42,19 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
     [Fact]
     public async Task ProductUpdate_PriceWithTheStock_Answers400AndWritesNothing()
     {
-        using var response = await _http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"stock_quantity":2,"regular_price":"9.99"}"""));
+        using var response = await Http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"stock_quantity":2,"regular_price":"9.99"}"""));
 
         await AssertNotModelled(response, "regular_price");
-        Assert.Equal(7, _woo.StockOf(Sku("MUG")));
+        Assert.Equal(7, Woo.StockOf(Sku("MUG")));
     }
 
     [Fact]
     public async Task ProductUpdate_QuantityNotAnInteger_LeavesManageStockAsItWas()
     {
-        using var response = await _http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"manage_stock":false,"stock_quantity":"two"}"""));
+        using var response = await Http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"manage_stock":false,"stock_quantity":"two"}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(7, _woo.StockOf(Sku("MUG")));
+        Assert.Equal(7, Woo.StockOf(Sku("MUG")));
     }
 
     [Fact]
@@ -81,31 +67,31 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
                 new JsonObject { ["id"] = IdOf("CAP"), ["stock_quantity"] = 6 }),
         };
 
-        using var response = await _http.PostAsync(new Uri("products/batch", UriKind.Relative), WooCommerceFakeTests.JsonBody(body.ToJsonString()));
+        using var response = await Http.PostAsync(new Uri("products/batch", UriKind.Relative), WooCommerceFakeTests.JsonBody(body.ToJsonString()));
         var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["update"]!.AsArray();
 
         Assert.Equal("rest_invalid_param", (string?)results[0]!["error"]!["code"]);
         Assert.Equal("Invalid parameter(s): sale_price", (string?)results[0]!["error"]!["message"]);
-        Assert.Equal(7, _woo.StockOf(Sku("MUG")));
-        Assert.Equal(6, _woo.StockOf(Sku("CAP")));
+        Assert.Equal(7, Woo.StockOf(Sku("MUG")));
+        Assert.Equal(6, Woo.StockOf(Sku("CAP")));
     }
 
     [Fact]
     public async Task OrderUpdate_SetPaid_Answers400AndKeepsTheStatus()
     {
-        _woo.SeedOrder(Order(7001, Start, sku: "MUG", status: OrderStatus.Pending));
+        Woo.SeedOrder(Order(7001, Start, sku: "MUG", status: OrderStatus.Pending));
 
-        using var response = await _http.PutAsync(new Uri("orders/7001", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"status":"processing","set_paid":true}"""));
+        using var response = await Http.PutAsync(new Uri("orders/7001", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"status":"processing","set_paid":true}"""));
 
         await AssertNotModelled(response, "set_paid");
-        Assert.Equal(OrderStatus.Pending, _woo.StatusOf("7001"));
+        Assert.Equal(OrderStatus.Pending, Woo.StatusOf("7001"));
     }
 
     [Fact]
     public async Task OrdersList_Search_FindsByIdEmailNameOrItem_AndNothingElse()
     {
-        _woo.SeedOrder(Order(7101, Start, sku: "MUG"));
-        _woo.SeedOrder(Order(7102, Start, sku: "MUG") with { BuyerEmail = "max@example.org" });
+        Woo.SeedOrder(Order(7101, Start, sku: "MUG"));
+        Woo.SeedOrder(Order(7102, Start, sku: "MUG") with { BuyerEmail = "max@example.org" });
 
         var byEmail = await SearchIds("max@example");
         var byId = await SearchIds("7101");
@@ -119,9 +105,9 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
     [Fact]
     public async Task NotesCreate_AddedByUser_NamesTheKeysUserAsAuthor()
     {
-        _woo.SeedOrder(Order(7201, Start, sku: "MUG"));
+        Woo.SeedOrder(Order(7201, Start, sku: "MUG"));
 
-        using var response = await _http.PostAsync(new Uri("orders/7201/notes", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"note":"Called the buyer","added_by_user":true}"""));
+        using var response = await Http.PostAsync(new Uri("orders/7201/notes", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"note":"Called the buyer","added_by_user":true}"""));
 
         Assert.Equal("admin", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["author"]);
     }
@@ -129,10 +115,10 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
     [Fact]
     public async Task ProductUpdate_NumericStringsAndStringBooleans_AreReadAsWordPressReadsThem()
     {
-        using var response = await _http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"manage_stock":"true","stock_quantity":"5"}"""));
+        using var response = await Http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"manage_stock":"true","stock_quantity":"5"}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(5, _woo.StockOf(Sku("MUG")));
+        Assert.Equal(5, Woo.StockOf(Sku("MUG")));
     }
 
     [Fact]
@@ -140,22 +126,22 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
     {
         foreach (var (json, name) in new[] { ("""{"stock_quantity":null}""", "stock_quantity"), ("""{"stock_quantity":2.5}""", "stock_quantity"), ("""{"manage_stock":"yes"}""", "manage_stock") })
         {
-            using var response = await _http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody(json));
+            using var response = await Http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody(json));
             var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal($"Invalid parameter(s): {name}", (string?)body["message"]);
         }
 
-        Assert.Equal(7, _woo.StockOf(Sku("MUG")));
+        Assert.Equal(7, Woo.StockOf(Sku("MUG")));
     }
 
     [Fact]
     public async Task NotesCreate_CustomerNoteAsString_IsReadNotDropped()
     {
-        _woo.SeedOrder(Order(7301, Start, sku: "MUG"));
+        Woo.SeedOrder(Order(7301, Start, sku: "MUG"));
 
-        using var response = await _http.PostAsync(new Uri("orders/7301/notes", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"note":"Shipped","customer_note":"1"}"""));
+        using var response = await Http.PostAsync(new Uri("orders/7301/notes", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"note":"Shipped","customer_note":"1"}"""));
 
         Assert.True((bool)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["customer_note"]!);
     }
@@ -169,11 +155,11 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
             ["delete"] = new JsonArray(IdOf("CAP")),
         };
 
-        using var response = await _http.PostAsync(new Uri("products/batch", UriKind.Relative), WooCommerceFakeTests.JsonBody(body.ToJsonString()));
+        using var response = await Http.PostAsync(new Uri("products/batch", UriKind.Relative), WooCommerceFakeTests.JsonBody(body.ToJsonString()));
 
         await AssertNotModelled(response, "delete");
-        Assert.Equal(7, _woo.StockOf(Sku("MUG")));
-        Assert.Equal(1, _woo.StockOf(Sku("CAP")));
+        Assert.Equal(7, Woo.StockOf(Sku("MUG")));
+        Assert.Equal(1, Woo.StockOf(Sku("CAP")));
     }
 
     private static async Task AssertNotModelled(HttpResponseMessage response, string name)
@@ -185,11 +171,10 @@ public sealed class WooCommerceFakeUnmodelledTests : IAsyncLifetime
         Assert.Contains("not modelled by the WooCommerce fake", (string?)body["data"]!["params"]![name], StringComparison.Ordinal);
     }
 
-    private long IdOf(string sku) => (long)_woo.Products().Single(p => (string?)p["sku"] == sku)["id"]!;
 
     private async Task<long[]> SearchIds(string term)
     {
-        using var response = await _http.GetAsync(new Uri($"orders?search={Uri.EscapeDataString(term)}", UriKind.Relative));
+        using var response = await Http.GetAsync(new Uri($"orders?search={Uri.EscapeDataString(term)}", UriKind.Relative));
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Select(o => (long)o!["id"]!).ToArray();
     }
 }
