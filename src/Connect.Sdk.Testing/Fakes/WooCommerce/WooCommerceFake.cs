@@ -384,24 +384,6 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
         _ => Error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources."),
     };
 
-    private FakeResponse SystemStatus() => Json(200, new JsonObject
-    {
-        ["environment"] = new JsonObject
-        {
-            ["home_url"] = BaseAddress.ToString().TrimEnd('/'),
-            ["site_url"] = BaseAddress.ToString().TrimEnd('/'),
-            ["version"] = "9.4.0",
-            ["wp_version"] = "6.7.1",
-            ["language"] = "en_US",
-        },
-        ["settings"] = new JsonObject
-        {
-            ["api_enabled"] = true,
-            ["currency"] = "EUR",
-            ["currency_symbol"] = "&euro;",
-        },
-    });
-
     private void Restock(WooProduct product, int stock)
     {
         if (product.Type == "variable")

@@ -5,7 +5,7 @@ using static Connect.Sdk.Testing.Tests.Fakes.WooCommerce.WooTestOrders;
 
 namespace Connect.Sdk.Testing.Tests.Fakes.WooCommerce;
 
-/// <summary>Products, variations and order notes carry every property WooCommerce's REST API v3 reference documents.</summary>
+/// <summary>Products, variations, order notes and the system status carry every property WooCommerce's REST API v3 reference documents.</summary>
 public sealed class WooCommerceFakeProductJsonTests() : WooCommerceFakeTestBase(basicKeys: true)
 {
     // The "Product properties" table of the v3 reference (woocommerce-rest-api-docs, _products.md).
@@ -128,6 +128,34 @@ public sealed class WooCommerceFakeProductJsonTests() : WooCommerceFakeTestBase(
         Assert.EndsWith("/wp-json/wc/v3/orders/6001", (string?)note["_links"]!["up"]![0]!["href"], StringComparison.Ordinal);
     }
 
+
+    [Fact]
+    public async Task SystemStatus_HasEveryDocumentedSectionAndProperty()
+    {
+        // The "System status properties" tables (_system-status.md); WooCommerce names the version "version", as the
+        // reference's own example does, where its table says "wc_version".
+        string[] environment =
+        [
+            "home_url", "site_url", "version", "log_directory", "log_directory_writable", "wp_version", "wp_multisite",
+            "wp_memory_limit", "wp_debug_mode", "wp_cron", "language", "server_info", "php_version", "php_post_max_size",
+            "php_max_execution_time", "php_max_input_vars", "curl_version", "suhosin_installed", "max_upload_size",
+            "mysql_version", "default_timezone", "fsockopen_or_curl_enabled", "soapclient_enabled", "domdocument_enabled",
+            "gzip_enabled", "mbstring_enabled", "remote_post_successful", "remote_post_response", "remote_get_successful",
+            "remote_get_response",
+        ];
+        string[] settings =
+        [
+            "api_enabled", "force_ssl", "currency", "currency_symbol", "currency_position", "thousand_separator",
+            "decimal_separator", "number_of_decimals", "geolocation_enabled", "taxonomies",
+        ];
+
+        var status = await GetJson("system_status");
+
+        Assert.Equal([], new[] { "environment", "database", "active_plugins", "theme", "settings", "security", "pages" }.Where(name => !status.ContainsKey(name)).ToArray());
+        Assert.Equal([], environment.Where(name => !status["environment"]!.AsObject().ContainsKey(name)).ToArray());
+        Assert.Equal([], settings.Where(name => !status["settings"]!.AsObject().ContainsKey(name)).ToArray());
+        Assert.True((bool)status["security"]!["secure_connection"]!);
+    }
 
     private async Task<JsonObject> GetJson(string path)
     {
