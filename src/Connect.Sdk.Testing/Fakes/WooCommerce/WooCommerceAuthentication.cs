@@ -40,18 +40,13 @@ internal sealed partial class WooCommerceAuthentication(WooCommerceCredentials c
     // PHP's empty(): also "0".
     private static bool IsEmpty(string? value) => string.IsNullOrEmpty(value) || value == "0";
 
-    // PHP's parse of a query string or form body into $_GET / $_POST: decoded, a repeated name keeps its last value.
+    // $_GET or $_POST as WooCommerce signs them: every name as sent (brackets included), the last value of a repeated one.
     private static Dictionary<string, string> PhpParameters(string encoded)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in encoded.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (name, value) in PhpQueryString.Pairs(encoded))
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = WebUtility.UrlDecode(equals < 0 ? pair : pair[..equals]);
-            if (name.Length > 0)
-            {
-                parameters[name] = equals < 0 ? string.Empty : WebUtility.UrlDecode(pair[(equals + 1)..]);
-            }
+            parameters[name] = value;
         }
 
         return parameters;

@@ -74,6 +74,15 @@ public sealed partial class WooCommerceFake
 
     // WordPress matches a route ignoring case and a trailing slash (rest_api_loaded untrailingslashes the route;
     // WP_REST_Server::match_request_to_handler matches with the i flag).
+    // The route reads the query as WooCommerce does (PhpQueryString), not as the HTTP server's first values.
     private void Route(string operation, string method, string pathPattern, Func<FakeCall, FakeResponse> handler) =>
-        Map(operation, method, $"(?i){pathPattern}/?", request => UnmodelledParameter(request) ?? handler(request));
+        Map(operation, method, $"(?i){pathPattern}/?", request =>
+        {
+            var asPhpReadsIt = new FakeCall(
+                request.Operation, request.Method, request.Path, PhpQueryString.Parse(request.RawQuery), request.Headers, request.Body, request.RouteValues, request.Fault)
+            {
+                RawQuery = request.RawQuery,
+            };
+            return UnmodelledParameter(asPhpReadsIt) ?? handler(asPhpReadsIt);
+        });
 }

@@ -162,6 +162,20 @@ public sealed class WooCommerceFakeUnmodelledTests() : WooCommerceFakeTestBase(b
         Assert.Equal(1, Woo.StockOf(Sku("CAP")));
     }
 
+    [Fact]
+    public async Task OrdersList_StatusRepeatedOrAsBracketList_IsReadAsPhpReadsIt()
+    {
+        Woo.SeedOrder(Order(7401, Start, sku: "MUG", status: OrderStatus.Pending));
+        Woo.SeedOrder(Order(7402, Start, sku: "MUG", status: OrderStatus.Open));
+        Woo.SeedOrder(Order(7403, Start, sku: "MUG", status: OrderStatus.Completed));
+
+        var lastWins = await OrderIds("orders?status=pending&status=processing");
+        var bracketList = await OrderIds("orders?status%5B%5D=pending&status%5B%5D=completed");
+
+        Assert.Equal([7402L], lastWins);
+        Assert.Equal([7401L, 7403L], bracketList.Order());
+    }
+
     private static async Task AssertNotModelled(HttpResponseMessage response, string name)
     {
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -172,9 +186,12 @@ public sealed class WooCommerceFakeUnmodelledTests() : WooCommerceFakeTestBase(b
     }
 
 
-    private async Task<long[]> SearchIds(string term)
+    private Task<long[]> SearchIds(string term) => OrderIds($"orders?search={Uri.EscapeDataString(term)}");
+
+    private async Task<long[]> OrderIds(string path)
     {
-        using var response = await Http.GetAsync(new Uri($"orders?search={Uri.EscapeDataString(term)}", UriKind.Relative));
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Select(o => (long)o!["id"]!).ToArray();
     }
 }
