@@ -12,9 +12,10 @@ public sealed partial class WooCommerceFake
     private void MapProducts()
     {
         Route("products.list", "GET", $"{Api}/products", ListProducts);
-        Route("products.get", "GET", $@"{Api}/products/(?<id>\d+)", request => FindProduct(request, "id", variation: false) is { } p ? Json(200, Render(p)) : ProductNotFound());
+        // The products controller finds its object with wc_get_product, which also returns a variation by its id.
+        Route("products.get", "GET", $@"{Api}/products/(?<id>\d+)", request => FindAnyProduct(request) is { } p ? Json(200, Render(p)) : ProductNotFound());
         Route("products.update", "PUT", $@"{Api}/products/(?<id>\d+)", request =>
-            FindProduct(request, "id", variation: false) is { } p ? UpdateOne(request, p, Render) : ProductNotFound());
+            FindAnyProduct(request) is { } p ? UpdateOne(request, p, Render) : ProductNotFound());
         Route("variations.list", "GET", $@"{Api}/products/(?<pid>\d+)/variations", ListVariations);
         Route("variations.get", "GET", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request =>
             FindVariation(request) is { } v ? Json(200, RenderVariation(v)) : VariationNotFound());
@@ -41,6 +42,12 @@ public sealed partial class WooCommerceFake
             ? _products.Where(p => p.Sku == sku).ToList()
             : _products.Where(p => !p.IsVariation).ToList();
         return Paged(request, "products", matches.Select(p => (JsonNode)Render(p)).ToList(), page, perPage);
+    }
+
+    private WooProduct? FindAnyProduct(FakeCall request)
+    {
+        var id = long.Parse(request.RouteValues["id"], CultureInfo.InvariantCulture);
+        return _products.Find(p => p.Id == id);
     }
 
     private WooProduct? FindProduct(FakeCall request, string routeValue, bool variation)

@@ -130,6 +130,21 @@ public sealed class WooCommerceFakeProductJsonTests() : WooCommerceFakeTestBase(
 
 
     [Fact]
+    public async Task ProductsGetAndUpdate_VariationId_AnswerTheVariationInTheProductShape()
+    {
+        var medium = IdOf("SHIRT-M");
+
+        var read = await GetJson($"products/{medium}");
+        using var updated = await Http.PutAsync(new Uri($"products/{medium}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"stock_quantity":4}"""));
+
+        Assert.Equal("variation", (string?)read["type"]);
+        Assert.Equal(IdOf("SHIRT"), (long)read["parent_id"]!);
+        Assert.Equal([], ProductProperties.Where(name => !read.ContainsKey(name)).ToArray());
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(4, Woo.StockOf(Sku("SHIRT-M")));
+    }
+
+    [Fact]
     public async Task SystemStatus_HasEveryDocumentedSectionAndProperty()
     {
         // The "System status properties" tables (_system-status.md); WooCommerce names the version "version", as the
