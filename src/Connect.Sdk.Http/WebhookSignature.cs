@@ -20,10 +20,23 @@ public static class WebhookSignature
     /// <param name="secret">The shared secret (UTF-8).</param>
     /// <param name="payload">The raw request body exactly as received; re-serialised JSON will not match.</param>
     /// <param name="signatureHeader">The header's value.</param>
+    /// <param name="allowEmptySecret">
+    /// Whether an empty <paramref name="secret"/> is checked (as WooCommerce signs a webhook that has no secret) instead
+    /// of refused. Anyone can sign with an empty secret, so a receiver that trusts such a signature trusts every sender:
+    /// allow it only to check a delivery known to be unprotected, such as a test delivery.
+    /// </param>
     /// <returns><see langword="true"/> if the signature is valid; <see langword="false"/> if it is not or is malformed.</returns>
-    public static bool Verify(string secret, ReadOnlySpan<byte> payload, string? signatureHeader)
+    /// <exception cref="ArgumentException">The secret is empty and <paramref name="allowEmptySecret"/> is not set.</exception>
+    public static bool Verify(string secret, ReadOnlySpan<byte> payload, string? signatureHeader, bool allowEmptySecret = false)
     {
-        ArgumentException.ThrowIfNullOrEmpty(secret);
+        ArgumentNullException.ThrowIfNull(secret);
+        if (secret.Length == 0 && !allowEmptySecret)
+        {
+            throw new ArgumentException(
+                "The webhook secret is empty: anyone can sign a delivery with an empty secret, so its signature proves nothing. Configure the webhook's secret, or pass allowEmptySecret: true to check a delivery known to be unsigned by a secret (a test delivery).",
+                nameof(secret));
+        }
+
         if (string.IsNullOrWhiteSpace(signatureHeader) || !TryDecode(signatureHeader.Trim(), out var claimed))
         {
             return false;

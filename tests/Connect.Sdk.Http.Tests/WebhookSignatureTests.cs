@@ -27,6 +27,24 @@ public sealed class WebhookSignatureTests
             root.GetProperty("X-Shopify-Hmac-Sha256").GetString()));
     }
 
+    [Fact]
+    public void Verify_EmptySecretAllowed_ChecksWooCommercesVector()
+    {
+        // WooCommerce's test_generate_signature (tests/legacy/unit-tests/webhooks/crud.php): no secret, body "secret".
+        const string signature = "GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPs=";
+
+        Assert.True(WebhookSignature.Verify(string.Empty, "secret"u8, signature, allowEmptySecret: true));
+        Assert.False(WebhookSignature.Verify(string.Empty, "secrets"u8, signature, allowEmptySecret: true));
+    }
+
+    [Fact]
+    public void Verify_EmptySecretNotAllowed_ThrowsEvenForAValidSignature()
+    {
+        var refusal = Assert.Throws<ArgumentException>(() => WebhookSignature.Verify(string.Empty, "secret"u8, "GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPs="));
+
+        Assert.Contains("allowEmptySecret", refusal.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(WooSecret, WooBody, WooSignature)]
     [InlineData(ShopwareSecret, ShopwareBody, ShopwareSignature)]

@@ -54,6 +54,12 @@ public sealed class FakeCall
     /// <summary>The query parameters (the first value of each).</summary>
     public IReadOnlyDictionary<string, string> Query { get; }
 
+    /// <summary>
+    /// The query as received, without the leading <c>?</c> and still percent-encoded: every parameter, repeated ones
+    /// included, for a fake that must check what a client signed (OAuth 1.0a).
+    /// </summary>
+    public string RawQuery { get; init; } = string.Empty;
+
     /// <summary>The request headers (the first value of each), names case-insensitive.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 

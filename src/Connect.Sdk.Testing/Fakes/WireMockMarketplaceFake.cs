@@ -327,6 +327,7 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
             fault == FaultKind.PartialBatchFailure ? fault : null)
         {
             RawPath = rawPath,
+            RawQuery = (request.RawQuery ?? string.Empty).TrimStart('?'),
         };
 
         var delay = Duration.Zero;

@@ -18,12 +18,17 @@ public static class WooCommerceWebhook
     /// <param name="secret">The webhook's secret, as entered in WooCommerce → Settings → Advanced → Webhooks.</param>
     /// <param name="rawBody">The body exactly as received; re-serialised JSON does not match.</param>
     /// <param name="headers">The delivery's headers; the name is matched ignoring case.</param>
+    /// <param name="allowEmptySecret">
+    /// Whether an empty <paramref name="secret"/> is checked instead of refused. WooCommerce signs with an empty secret
+    /// when the webhook has none (its own signature test does so); such a signature anyone can forge, so a production
+    /// receiver leaves this off and fails loudly on a webhook configured without a secret.
+    /// </param>
     /// <returns><see langword="true"/> when the signature header is present and matches the body.</returns>
-    public static bool Verify(string secret, ReadOnlySpan<byte> rawBody, IEnumerable<KeyValuePair<string, string>> headers)
+    /// <exception cref="ArgumentException">The secret is empty and <paramref name="allowEmptySecret"/> is not set.</exception>
+    public static bool Verify(string secret, ReadOnlySpan<byte> rawBody, IEnumerable<KeyValuePair<string, string>> headers, bool allowEmptySecret = false)
     {
-        ArgumentException.ThrowIfNullOrEmpty(secret);
         ArgumentNullException.ThrowIfNull(headers);
         var signature = headers.FirstOrDefault(h => string.Equals(h.Key, SignatureHeader, StringComparison.OrdinalIgnoreCase)).Value;
-        return signature is not null && WebhookSignature.Verify(secret, rawBody, signature.Trim());
+        return WebhookSignature.Verify(secret, rawBody, signature, allowEmptySecret);
     }
 }

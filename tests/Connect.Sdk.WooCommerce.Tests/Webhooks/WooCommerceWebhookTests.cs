@@ -21,6 +21,28 @@ public sealed class WooCommerceWebhookTests
     }
 
     [Fact]
+    public void Verify_WooCommercesEmptySecretVector_MatchesWhenEmptySecretAllowed()
+    {
+        // WooCommerce's own test_generate_signature: a webhook without a secret signs the body "secret" so.
+        var headers = new Dictionary<string, string> { [WooCommerceWebhook.SignatureHeader] = "GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPs=" };
+
+        Assert.True(WooCommerceWebhook.Verify(string.Empty, "secret"u8, headers, allowEmptySecret: true));
+        Assert.False(WooCommerceWebhook.Verify(string.Empty, "secret!"u8, headers, allowEmptySecret: true));
+    }
+
+    [Fact]
+    public void Verify_EmptySecretNotAllowed_ThrowsNamingTheRisk()
+    {
+        var headers = new Dictionary<string, string> { [WooCommerceWebhook.SignatureHeader] = "GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPs=" };
+
+        var refusal = Assert.Throws<ArgumentException>(() => WooCommerceWebhook.Verify(string.Empty, "secret"u8, headers));
+
+        Assert.Equal("secret", refusal.ParamName);
+        Assert.Contains("anyone can sign", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("allowEmptySecret", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_SignatureComputedOverTheRawBody_Matches_HeaderNameIgnoresCase()
     {
         var headers = new Dictionary<string, string>

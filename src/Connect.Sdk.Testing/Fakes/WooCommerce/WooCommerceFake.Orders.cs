@@ -63,14 +63,14 @@ public sealed partial class WooCommerceFake
         refusal = null!;
         if (request.Query.TryGetValue("page", out var pageText) && (!int.TryParse(pageText, CultureInfo.InvariantCulture, out page) || page < 1))
         {
-            refusal = InvalidParameter("page", "page must be greater than or equal to 1");
+            refusal = InvalidParameter("page", "page must be greater than or equal to 1", "rest_out_of_bounds");
             return false;
         }
 
         if (request.Query.TryGetValue("per_page", out var perPageText)
             && (!int.TryParse(perPageText, CultureInfo.InvariantCulture, out perPage) || perPage < 1 || perPage > MaxPerPage))
         {
-            refusal = InvalidParameter("per_page", $"per_page must be between 1 (inclusive) and {MaxPerPage} (inclusive)");
+            refusal = InvalidParameter("per_page", $"per_page must be between 1 (inclusive) and {MaxPerPage} (inclusive)", "rest_out_of_bounds");
             return false;
         }
 
@@ -276,12 +276,10 @@ public sealed partial class WooCommerceFake
 
     private void MapOrders()
     {
-        Map("orders.list", "GET", $"{Api}/orders", ListOrders);
-        Map("orders.get", "GET", $@"{Api}/orders/(?<id>\d+)", request => FindOrder(request) is { } o ? Json(200, o.Json.DeepClone()) : OrderNotFound());
-        Map("orders.update", "PUT", $@"{Api}/orders/(?<id>\d+)", UpdateOrder);
-        Map("notes.list", "GET", $@"{Api}/orders/(?<id>\d+)/notes", request =>
-            FindOrder(request) is { } o ? Json(200, new JsonArray(o.Notes.AsEnumerable().Reverse().Select(n => (JsonNode)n.DeepClone()).ToArray())) : OrderNotFound());
-        Map("notes.create", "POST", $@"{Api}/orders/(?<id>\d+)/notes", CreateNote);
+        Route("orders.list", "GET", $"{Api}/orders", ListOrders);
+        Route("orders.get", "GET", $@"{Api}/orders/(?<id>\d+)", request => FindOrder(request) is { } o ? Json(200, o.Json.DeepClone()) : OrderNotFound());
+        Route("orders.update", "PUT", $@"{Api}/orders/(?<id>\d+)", UpdateOrder);
+        MapNotes();
     }
 
     private static FakeResponse OrderNotFound() => Error(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.");
@@ -305,7 +303,7 @@ public sealed partial class WooCommerceFake
             var statuses = statusText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (statuses.FirstOrDefault(s => !WooCommerceOrderStatus.All.Contains(s)) is { } unknown)
             {
-                return InvalidParameter("status", $"status[0] is not one of any, {string.Join(", ", WooCommerceOrderStatus.All)}.");
+                return InvalidParameter("status", $"status[0] is not one of any, {string.Join(", ", WooCommerceOrderStatus.All)}.", "rest_not_in_enum");
             }
 
             orders = orders.Where(o => statuses.Contains(o.Status));
@@ -314,6 +312,11 @@ public sealed partial class WooCommerceFake
         {
             // Like WooCommerce, the default list leaves out trashed orders.
             orders = orders.Where(o => o.Status != "trash");
+        }
+
+        if (request.Query.TryGetValue("search", out var term) && term.Length > 0)
+        {
+            orders = orders.Where(o => MatchesSearch(o, term));
         }
 
         foreach (var (parameter, after, modified) in new[] { ("after", true, false), ("before", false, false), ("modified_after", true, true), ("modified_before", false, true) })
@@ -325,7 +328,7 @@ public sealed partial class WooCommerceFake
 
             if (ParseDate(text) is not { } bound)
             {
-                return InvalidParameter(parameter, $"Invalid date.");
+                return InvalidParameter(parameter, "Invalid date.", "rest_invalid_date");
             }
 
             orders = orders.Where(o => (modified ? o.Modified : o.Created) is var at && (after ? at > bound : at < bound));
@@ -342,7 +345,10 @@ public sealed partial class WooCommerceFake
         };
         if (key is null)
         {
-            return InvalidParameter("orderby", "orderby is not one of date, id, include, title, slug, modified.");
+            // title and slug are WooCommerce's own values, which the fake does not sort by.
+            return orderBy is "title" or "slug"
+                ? NotModelled("orderby")
+                : InvalidParameter("orderby", "orderby is not one of date, id, include, title, slug, modified.", "rest_not_in_enum");
         }
 
         // Ties are broken by id, as MySQL does in practice, so pages never overlap.
@@ -350,6 +356,26 @@ public sealed partial class WooCommerceFake
             ? orders.OrderBy(key).ThenBy(o => o.Id)
             : orders.OrderByDescending(key).ThenByDescending(o => o.Id);
         return Paged(request, "orders", sorted.Select(o => o.Json.DeepClone()).ToList(), page, perPage);
+    }
+
+    // WooCommerce's order search: the id itself, and a part of the address fields, the e-mail and the items' names
+    // (wc_order_search); the order number too, as sequential-number plugins make it searchable.
+    private static bool MatchesSearch(WooOrder order, string term)
+    {
+        if (order.Id.ToString(CultureInfo.InvariantCulture) == term)
+        {
+            return true;
+        }
+
+        var json = order.Json;
+        var texts = new List<string?> { order.Number };
+        foreach (var address in new[] { json["billing"], json["shipping"] })
+        {
+            texts.AddRange(address is JsonObject fields ? fields.Select(f => f.Value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)f.Value : null) : []);
+        }
+
+        texts.AddRange(json["line_items"]?.AsArray().Select(l => (string?)l?["name"]) ?? []);
+        return texts.Exists(t => t?.Contains(term, StringComparison.OrdinalIgnoreCase) == true);
     }
 
     private FakeResponse Paged(FakeCall request, string collection, List<JsonNode> items, int page, int perPage)
@@ -406,12 +432,17 @@ public sealed partial class WooCommerceFake
             return InvalidJson();
         }
 
+        if (UnmodelledField(body, UnmodelledOrderFields) is { } unmodelled)
+        {
+            return NotModelled(unmodelled);
+        }
+
         if (body["status"] is JsonNode statusNode)
         {
             var status = statusNode.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)statusNode : null;
             if (status is null || !WooCommerceOrderStatus.All.Contains(status))
             {
-                return InvalidParameter("status", $"status is not one of {string.Join(", ", WooCommerceOrderStatus.All)}.");
+                return InvalidParameter("status", $"status is not one of {string.Join(", ", WooCommerceOrderStatus.All)}.", "rest_not_in_enum");
             }
 
             order.Json["status"] = status;
@@ -425,39 +456,5 @@ public sealed partial class WooCommerceFake
 
         Touch(order);
         return Json(200, order.Json.DeepClone());
-    }
-
-    private FakeResponse CreateNote(FakeCall request)
-    {
-        if (FindOrder(request) is not { } order)
-        {
-            return OrderNotFound();
-        }
-
-        if (ParseBody(request) is not { } body)
-        {
-            return InvalidJson();
-        }
-
-        if (body["note"] is not JsonValue noteValue || !noteValue.TryGetValue<string>(out var text) || text.Length == 0)
-        {
-            return Error(400, "rest_missing_callback_param", "Missing parameter(s): note", new JsonObject { ["params"] = new JsonArray("note") });
-        }
-
-        var customerNote = body["customer_note"] is JsonValue c && c.TryGetValue<bool>(out var isCustomerNote) && isCustomerNote;
-        var now = Date(Clock.GetCurrentInstant());
-        var id = _nextNoteId++;
-        var note = new JsonObject
-        {
-            ["id"] = id,
-            ["author"] = "system",
-            ["date_created"] = now,
-            ["date_created_gmt"] = now,
-            ["note"] = text,
-            ["customer_note"] = customerNote,
-            ["_links"] = Links($"orders/{order.Id}/notes/{id}", $"orders/{order.Id}/notes"),
-        };
-        order.Notes.Add(note);
-        return Json(201, note.DeepClone());
     }
 }

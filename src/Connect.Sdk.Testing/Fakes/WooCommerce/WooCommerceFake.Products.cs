@@ -7,18 +7,28 @@ namespace Connect.Sdk.Testing.Fakes.WooCommerce;
 /// <content>Products and variations: lookup by SKU and stock updates, one by one and in batches.</content>
 public sealed partial class WooCommerceFake
 {
+    private static readonly string[] BatchSectionsNotModelled = ["create", "delete"];
+
     private void MapProducts()
     {
-        Map("products.list", "GET", $"{Api}/products", ListProducts);
-        Map("products.get", "GET", $@"{Api}/products/(?<id>\d+)", request => FindProduct(request, "id", variation: false) is { } p ? Json(200, Render(p)) : ProductNotFound());
-        Map("products.update", "PUT", $@"{Api}/products/(?<id>\d+)", request => UpdateOne(request, FindProduct(request, "id", variation: false)));
-        Map("variations.update", "PUT", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request => UpdateOne(request, FindVariation(request)));
-        Map("products.batch", "POST", $"{Api}/products/batch", request => Batch(request, parentId: null));
-        Map("variations.batch", "POST", $@"{Api}/products/(?<pid>\d+)/variations/batch", request =>
+        Route("products.list", "GET", $"{Api}/products", ListProducts);
+        // The products controller finds its object with wc_get_product, which also returns a variation by its id.
+        Route("products.get", "GET", $@"{Api}/products/(?<id>\d+)", request => FindAnyProduct(request) is { } p ? Json(200, Render(p)) : ProductNotFound());
+        Route("products.update", "PUT", $@"{Api}/products/(?<id>\d+)", request =>
+            FindAnyProduct(request) is { } p ? UpdateOne(request, p, Render) : ProductNotFound());
+        Route("variations.list", "GET", $@"{Api}/products/(?<pid>\d+)/variations", ListVariations);
+        Route("variations.get", "GET", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request =>
+            FindVariation(request) is { } v ? Json(200, RenderVariation(v)) : VariationNotFound());
+        Route("variations.update", "PUT", $@"{Api}/products/(?<pid>\d+)/variations/(?<id>\d+)", request =>
+            FindVariation(request) is { } v ? UpdateOne(request, v, RenderVariation) : VariationNotFound());
+        Route("products.batch", "POST", $"{Api}/products/batch", request => Batch(request, parentId: null));
+        Route("variations.batch", "POST", $@"{Api}/products/(?<pid>\d+)/variations/batch", request =>
             FindProduct(request, "pid", variation: false) is { Type: "variable" } parent ? Batch(request, parent.Id) : ProductNotFound());
     }
 
     private static FakeResponse ProductNotFound() => Error(404, "woocommerce_rest_product_invalid_id", "Invalid ID.");
+
+    private static FakeResponse VariationNotFound() => Error(404, "woocommerce_rest_product_variation_invalid_id", "Invalid ID.");
 
     private FakeResponse ListProducts(FakeCall request)
     {
@@ -34,6 +44,12 @@ public sealed partial class WooCommerceFake
         return Paged(request, "products", matches.Select(p => (JsonNode)Render(p)).ToList(), page, perPage);
     }
 
+    private WooProduct? FindAnyProduct(FakeCall request)
+    {
+        var id = long.Parse(request.RouteValues["id"], CultureInfo.InvariantCulture);
+        return _products.Find(p => p.Id == id);
+    }
+
     private WooProduct? FindProduct(FakeCall request, string routeValue, bool variation)
     {
         var id = long.Parse(request.RouteValues[routeValue], CultureInfo.InvariantCulture);
@@ -46,19 +62,36 @@ public sealed partial class WooCommerceFake
         return FindProduct(request, "id", variation: true) is { } v && v.ParentId == parentId ? v : null;
     }
 
-    private FakeResponse UpdateOne(FakeCall request, WooProduct? product)
+    private FakeResponse UpdateOne(FakeCall request, WooProduct product, Func<WooProduct, JsonObject> render)
     {
-        if (product is null)
-        {
-            return ProductNotFound();
-        }
-
         if (ParseBody(request) is not { } body)
         {
             return InvalidJson();
         }
 
-        return ApplyStock(product, body) is { } refusal ? refusal : Json(200, Render(product));
+        return ApplyStock(product, body) is { } refusal ? refusal : Json(200, render(product));
+    }
+
+    private FakeResponse ListVariations(FakeCall request)
+    {
+        if (FindProduct(request, "pid", variation: false) is not { } parent)
+        {
+            // An unknown parent is an invalid product id; a product without variations lists none.
+            return ProductNotFound();
+        }
+
+        if (!TryPage(request, out var page, out var perPage, out var refusal))
+        {
+            return refusal;
+        }
+
+        var variations = _products.Where(p => p.IsVariation && p.ParentId == parent.Id);
+        if (request.Query.TryGetValue("sku", out var sku))
+        {
+            variations = variations.Where(v => v.Sku == sku);
+        }
+
+        return Paged(request, $"products/{parent.Id}/variations", variations.Select(v => (JsonNode)RenderVariation(v)).ToList(), page, perPage);
     }
 
     private FakeResponse Batch(FakeCall request, long? parentId)
@@ -76,6 +109,12 @@ public sealed partial class WooCommerceFake
             return Error(413, "woocommerce_rest_request_entity_too_large", $"Unable to accept more than {BatchLimit} items for this request.");
         }
 
+        // Creating and deleting are WooCommerce's too, but not the fake's: refused before anything is written.
+        if (BatchSectionsNotModelled.FirstOrDefault(s => body[s] is JsonArray { Count: > 0 }) is { } unmodelled)
+        {
+            return NotModelled(unmodelled);
+        }
+
         var response = new JsonObject();
         var position = 0;
         foreach (var section in sections)
@@ -88,7 +127,7 @@ public sealed partial class WooCommerceFake
             var results = new JsonArray();
             foreach (var item in items)
             {
-                results.Add(BatchItem(section, item, parentId, request.Fault == FaultKind.PartialBatchFailure && position % 2 == 1));
+                results.Add(BatchItem(item, parentId, request.Fault == FaultKind.PartialBatchFailure && position % 2 == 1));
                 position++;
             }
 
@@ -98,7 +137,7 @@ public sealed partial class WooCommerceFake
         return Json(200, response);
     }
 
-    private JsonObject BatchItem(string section, JsonNode? item, long? parentId, bool failOnPurpose)
+    private JsonObject BatchItem(JsonNode? item, long? parentId, bool failOnPurpose)
     {
         var id = item is JsonObject o && o["id"] is JsonValue v && v.TryGetValue<long>(out var parsed) ? parsed
             : item is JsonValue raw && raw.TryGetValue<long>(out var plain) ? plain
@@ -115,86 +154,76 @@ public sealed partial class WooCommerceFake
             return Failed(id, "woocommerce_rest_product_not_updated", "The product could not be saved.", 500);
         }
 
-        if (section != "update")
-        {
-            return Failed(id, "woocommerce_rest_fake_not_supported", $"The fake supports batch update only, not {section}.", 400);
-        }
-
         var product = _products.Find(p => p.Id == id && (parentId is null ? !p.IsVariation : p.ParentId == parentId));
         if (product is null)
         {
             return Failed(id, parentId is null ? "woocommerce_rest_product_invalid_id" : "woocommerce_rest_product_variation_invalid_id", "Invalid ID.", 400);
         }
 
-        return ApplyStock(product, (JsonObject)item!) is { } refusal
-            ? Failed(id, "rest_invalid_param", "Invalid parameter(s): stock_quantity", refusal.StatusCode)
-            : Render(product);
+        if (ApplyStock(product, (JsonObject)item!) is { Body: { } refusal })
+        {
+            var error = JsonNode.Parse(refusal)!.AsObject();
+            return new JsonObject { ["id"] = id, ["error"] = error };
+        }
+
+        return parentId is null ? Render(product) : RenderVariation(product);
     }
 
     private FakeResponse? ApplyStock(WooProduct product, JsonObject changes)
     {
-        if (changes["manage_stock"] is JsonValue manage)
+        // Everything is checked before anything is written, so a refused update leaves the product as it was.
+        if (UnmodelledField(changes, product.IsVariation ? UnmodelledVariationFields : UnmodelledProductFields) is { } unmodelled)
         {
-            if (!manage.TryGetValue<bool>(out var manageStock))
-            {
-                return InvalidParameter("manage_stock", "manage_stock is not of type boolean.");
-            }
-
-            product.ManageStock = manageStock;
+            return NotModelled(unmodelled);
         }
 
-        if (changes["stock_quantity"] is JsonValue quantity)
+        bool? manageStock = null;
+        if (changes.ContainsKey("manage_stock"))
         {
-            if (!quantity.TryGetValue<int>(out var stock))
+            if (!WordPressJsonTypes.TryBoolean(changes["manage_stock"], out var manageValue))
             {
-                return InvalidParameter("stock_quantity", "stock_quantity is not of type integer.");
+                return InvalidParameter("manage_stock", "manage_stock is not of type boolean.", "rest_invalid_type");
             }
 
-            // As in WooCommerce, a quantity only counts where the product manages its stock.
-            if (product.ManageStock)
+            manageStock = manageValue;
+        }
+
+        int? stock = null;
+        if (changes.ContainsKey("stock_quantity"))
+        {
+            // WooCommerce's schema types stock_quantity as integer, so null is refused like any other non-integer.
+            if (!WordPressJsonTypes.TryInteger(changes["stock_quantity"], out var stockValue))
             {
-                product.StockQuantity = stock;
+                return InvalidParameter("stock_quantity", "stock_quantity is not of type integer.", "rest_invalid_type");
             }
+
+            stock = stockValue;
+        }
+
+        product.ManageStock = manageStock ?? product.ManageStock;
+
+        // As in WooCommerce, a quantity only counts where the product manages its stock.
+        if (stock is not null && product.ManageStock)
+        {
+            product.StockQuantity = stock;
         }
 
         product.Modified = Clock.GetCurrentInstant();
         return null;
     }
 
-    private JsonObject Render(WooProduct product)
+    private JsonObject Links(string self, string collection, string? up = null)
     {
-        var path = product.IsVariation ? $"products/{product.ParentId}/variations/{product.Id}" : $"products/{product.Id}";
-        var stockStatus = !product.ManageStock || product.StockQuantity > 0 ? "instock" : "outofstock";
-        return new JsonObject
+        var links = new JsonObject
         {
-            ["id"] = product.Id,
-            ["name"] = product.Name,
-            ["slug"] = product.Sku.ToLowerInvariant(),
-            ["permalink"] = new Uri(BaseAddress, $"product/{product.Sku.ToLowerInvariant()}/").ToString(),
-            ["date_created"] = Date(product.Created),
-            ["date_created_gmt"] = Date(product.Created),
-            ["date_modified"] = Date(product.Modified),
-            ["date_modified_gmt"] = Date(product.Modified),
-            ["type"] = product.Type,
-            ["status"] = "publish",
-            ["sku"] = product.Sku,
-            ["price"] = product.Type == "variable" ? string.Empty : Amount(product.Price),
-            ["regular_price"] = product.Type == "variable" ? string.Empty : Amount(product.Price),
-            ["sale_price"] = string.Empty,
-            ["manage_stock"] = product.ManageStock,
-            ["stock_quantity"] = product.ManageStock ? product.StockQuantity : null,
-            ["stock_status"] = stockStatus,
-            ["backorders"] = "no",
-            ["parent_id"] = product.ParentId,
-            ["variations"] = new JsonArray(product.Variations.Select(v => (JsonNode)v).ToArray()),
-            ["meta_data"] = new JsonArray(),
-            ["_links"] = Links(path, product.IsVariation ? $"products/{product.ParentId}/variations" : "products"),
+            ["self"] = new JsonArray(new JsonObject { ["href"] = Href(self) }),
+            ["collection"] = new JsonArray(new JsonObject { ["href"] = Href(collection) }),
         };
-    }
+        if (up is not null)
+        {
+            links["up"] = new JsonArray(new JsonObject { ["href"] = Href(up) });
+        }
 
-    private JsonObject Links(string self, string collection) => new()
-    {
-        ["self"] = new JsonArray(new JsonObject { ["href"] = Href(self) }),
-        ["collection"] = new JsonArray(new JsonObject { ["href"] = Href(collection) }),
-    };
+        return links;
+    }
 }

@@ -18,8 +18,8 @@ namespace Connect.Sdk.Testing.Fakes.WooCommerce;
 /// <para>Start one with <see cref="Start"/>; point the connector at <see cref="WireMockMarketplaceFake.BaseAddress"/>.</para>
 /// <para>
 /// WooCommerce documents no rate limit, so the fake enforces none unless the options give one (to simulate a
-/// host's limiter). Its site time zone is UTC, so <c>date_created</c> equals <c>date_created_gmt</c>. It accepts
-/// HTTP Basic and query-string keys over plain HTTP, where a real shop would demand OAuth 1.0a.
+/// host's limiter). Its site time zone is UTC, so <c>date_created</c> equals <c>date_created_gmt</c>. It authenticates
+/// as WooCommerce does, for the transport <see cref="PlainHttp"/> says it sees: keys over HTTPS, OAuth 1.0a over HTTP.
 /// </para>
 /// </remarks>
 public sealed partial class WooCommerceFake : WireMockMarketplaceFake
@@ -33,6 +33,7 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
     private static readonly InstantPattern WooDate = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
+    private readonly WooCommerceAuthentication _authentication;
     private readonly List<WooProduct> _products = [];
     private readonly List<WooOrder> _orders = [];
     private long _nextProductId = 801;
@@ -44,8 +45,9 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
         : base(options)
     {
         Credentials = credentials;
-        Map("index", "GET", $"{Api}/?", _ => Json(200, new JsonObject { ["namespace"] = "wc/v3", ["routes"] = new JsonObject() }));
-        Map("system_status.get", "GET", $"{Api}/system_status", _ => SystemStatus());
+        _authentication = new WooCommerceAuthentication(credentials, Clock, BaseAddress);
+        Route("index", "GET", $"{Api}/?", _ => Json(200, new JsonObject { ["namespace"] = "wc/v3", ["routes"] = new JsonObject() }));
+        Route("system_status.get", "GET", $"{Api}/system_status", _ => SystemStatus());
         MapProducts();
         MapOrders();
     }
@@ -62,6 +64,16 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
     /// as <c>calculate_totals</c> does. So the rounded line taxes may not add up to the total by a cent per line.
     /// </summary>
     public bool RoundTaxAtSubtotal { get; set; }
+
+    /// <summary>
+    /// Whether the shop sees its requests as plain HTTP, as WordPress's <c>is_ssl()</c> does for a site served on
+    /// <c>http://</c>. Then, as in WooCommerce, only OAuth 1.0a signatures over the <c>http://</c> address authenticate
+    /// (what WooCommerce's JavaScript client and other published clients send over plain HTTP); Basic and query-string keys
+    /// are not even looked at. Off (the default), the shop acts as one behind HTTPS (TLS ended in front of it, as a
+    /// connector that demands https:// is tested on loopback): query-string keys and HTTP Basic first, else OAuth 1.0a
+    /// signed over the <c>https://</c> address.
+    /// </summary>
+    public bool PlainHttp { get; set; }
 
     /// <summary>The REST API's base address, <c>http://127.0.0.1:{port}/wp-json/wc/v3/</c>.</summary>
     public Uri ApiAddress => new(BaseAddress, ApiPath);
@@ -278,51 +290,15 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
     protected override FakeResponse? Authorize(FakeCall request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Operation == "index")
+        var authenticated = _authentication.TryAuthenticate(request, overHttps: !PlainHttp, out var refusal);
+        if (refusal is not null)
         {
-            return null;
+            // WordPress answers an authentication error before it routes, so an unknown route gets it too.
+            return Error(401, refusal.Code, refusal.Message);
         }
 
-        string? key = null;
-        string? secret = null;
-        if (request.Headers.TryGetValue("Authorization", out var authorization)
-            && authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(authorization["Basic ".Length..].Trim()));
-                var colon = pair.IndexOf(':', StringComparison.Ordinal);
-                (key, secret) = colon < 0 ? (pair, string.Empty) : (pair[..colon], pair[(colon + 1)..]);
-            }
-            catch (FormatException)
-            {
-                // Not base64: treated like no credentials, as WordPress does.
-            }
-        }
-        else
-        {
-            request.Query.TryGetValue("consumer_key", out key);
-            request.Query.TryGetValue("consumer_secret", out secret);
-        }
-
-        if (key is null)
-        {
-            return request.Method switch
-            {
-                "POST" => Error(401, "woocommerce_rest_cannot_create", "Sorry, you are not allowed to create resources."),
-                "PUT" => Error(401, "woocommerce_rest_cannot_edit", "Sorry, you are not allowed to edit this resource."),
-                _ => Error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources."),
-            };
-        }
-
-        if (!string.Equals(key, Credentials.ConsumerKey, StringComparison.Ordinal))
-        {
-            return Error(401, "woocommerce_rest_authentication_error", "Consumer key is invalid.");
-        }
-
-        return string.Equals(secret, Credentials.ConsumerSecret, StringComparison.Ordinal)
-            ? null
-            : Error(401, "woocommerce_rest_authentication_error", "Consumer secret is invalid.");
+        // Without credentials the namespace index answers, an unknown route is 404, and a route's permission check refuses.
+        return authenticated || request.Operation is "index" or "route.unknown" ? null : NotPermitted(request);
     }
 
     /// <inheritdoc />
@@ -351,8 +327,20 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
         return Json(statusCode, new JsonObject { ["code"] = code, ["message"] = message, ["data"] = data });
     }
 
-    private static FakeResponse InvalidParameter(string name, string reason) =>
-        Error(400, "rest_invalid_param", $"Invalid parameter(s): {name}", new JsonObject { ["params"] = new JsonObject { [name] = reason } });
+    // WordPress's answer to a parameter that fails its schema: the reason per parameter, and since WordPress 5.5 the
+    // validation error behind it in details (rest_invalid_type, rest_out_of_bounds, rest_not_in_enum, ...).
+    private static FakeResponse InvalidParameter(string name, string reason, string reasonCode) => Error(
+        400,
+        "rest_invalid_param",
+        $"Invalid parameter(s): {name}",
+        new JsonObject
+        {
+            ["params"] = new JsonObject { [name] = reason },
+            ["details"] = new JsonObject
+            {
+                [name] = new JsonObject { ["code"] = reasonCode, ["message"] = reason, ["data"] = new JsonObject { ["param"] = name } },
+            },
+        });
 
     private static string SkuOf(ForeignNumber foreignNumber)
     {
@@ -386,23 +374,15 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
 
     private static FakeResponse InvalidJson() => Error(400, "rest_invalid_json", "Invalid JSON body passed.");
 
-    private FakeResponse SystemStatus() => Json(200, new JsonObject
+    // Each controller's permission check, in its own words (rest_authorization_required_code: 401 without a user).
+    private static FakeResponse NotPermitted(FakeCall request) => request.Operation.Split('.')[^1] switch
     {
-        ["environment"] = new JsonObject
-        {
-            ["home_url"] = BaseAddress.ToString().TrimEnd('/'),
-            ["site_url"] = BaseAddress.ToString().TrimEnd('/'),
-            ["version"] = "9.4.0",
-            ["wp_version"] = "6.7.1",
-            ["language"] = "en_US",
-        },
-        ["settings"] = new JsonObject
-        {
-            ["api_enabled"] = true,
-            ["currency"] = "EUR",
-            ["currency_symbol"] = "&euro;",
-        },
-    });
+        "get" when request.Operation != "system_status.get" => Error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot view this resource."),
+        "update" => Error(401, "woocommerce_rest_cannot_edit", "Sorry, you are not allowed to edit this resource."),
+        "create" => Error(401, "woocommerce_rest_cannot_create", "Sorry, you are not allowed to create resources."),
+        "batch" => Error(401, "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource."),
+        _ => Error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources."),
+    };
 
     private void Restock(WooProduct product, int stock)
     {

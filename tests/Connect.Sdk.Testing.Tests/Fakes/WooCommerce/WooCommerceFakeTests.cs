@@ -60,7 +60,8 @@ public sealed class WooCommerceFakeTests : IAsyncLifetime
 
     [Theory]
     [InlineData(null, null, "woocommerce_rest_cannot_view")]
-    [InlineData("ck_wrong", Secret, "woocommerce_rest_authentication_error")]
+    // An unknown key is no user to WooCommerce, not an error of its own: the controller's permission check answers.
+    [InlineData("ck_wrong", Secret, "woocommerce_rest_cannot_view")]
     [InlineData(Key, "cs_wrong", "woocommerce_rest_authentication_error")]
     public async Task Orders_WrongCredentials_Answers401InWooCommercesShape(string? key, string? secret, string code)
     {
@@ -123,6 +124,28 @@ public sealed class WooCommerceFakeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("rest_invalid_param", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrdersList_PerPageAbove100_ExplainsTheBoundInParamsAndDetails()
+    {
+        using var response = await _http.GetAsync(new Uri("orders?per_page=101", UriKind.Relative));
+        var data = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!;
+
+        Assert.Equal("per_page must be between 1 (inclusive) and 100 (inclusive)", (string?)data["params"]!["per_page"]);
+        Assert.Equal("rest_out_of_bounds", (string?)data["details"]!["per_page"]!["code"]);
+        Assert.Equal("per_page", (string?)data["details"]!["per_page"]!["data"]!["param"]);
+    }
+
+    [Theory]
+    [InlineData("orders/")]
+    [InlineData("ORDERS")]
+    [InlineData("System_Status/")]
+    public async Task Routes_TrailingSlashOrOtherCase_MatchAsWordPressMatchesThem(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -59,4 +59,18 @@ public sealed class WooCommerceGuideTests
         Assert.Null(woo.Faults.Draw("orders.list"));
         Assert.Equal(4711, plan.Seed);
     }
+
+    [Fact]
+    public async Task Guide_PlainHttp_TakesOnlyOAuthSignatures()
+    {
+        #region snippet: testing-woo-plain-http
+        await using var woo = WooCommerceFake.Start(new WooCommerceCredentials("ck_test", "cs_test"));
+        woo.PlainHttp = true;   // only OAuth 1.0a signatures over http://127.0.0.1:{port}/… authenticate
+        #endregion
+
+        using var basic = WooCommerceFakeTests.Client(woo, "ck_test", "cs_test");
+        using var response = await basic.GetAsync(new Uri("system_status", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }
