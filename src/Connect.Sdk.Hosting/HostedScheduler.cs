@@ -104,6 +104,7 @@ internal sealed class HostedScheduler : BackgroundService
             }
 
             DuePlan plan;
+            var runEndMark = _inFlight.RunEndMark();
             try
             {
                 plan = await _work.GetDueWorkAsync(stoppingToken).ConfigureAwait(false);
@@ -116,7 +117,7 @@ internal sealed class HostedScheduler : BackgroundService
             }
 
             now = _clock.GetCurrentInstant();
-            StartDueWork(plan, now);
+            StartDueWork(plan, now, runEndMark);
 
             // A dispatch still going past its interval wakes the loop when it ends, like a run. A next-due time not
             // ahead of now (another worker's clock, a store's rounding) must not make the loop spin.
@@ -127,11 +128,14 @@ internal sealed class HostedScheduler : BackgroundService
         }
     }
 
-    private void StartDueWork(DuePlan plan, Instant now)
+    private void StartDueWork(DuePlan plan, Instant now, long runEndMark)
     {
         _queue.Refresh(plan, now, _options.StartSpread);
         var slots = _options.MaxConcurrentRuns - _inFlight.RunCount;
-        foreach (var item in _queue.TakeStartable(now, slots, _inFlight.IsRunning))
+
+        // A connection whose run ended while the plan was read waits for the next pass: the plan may predate that run's
+        // start and list its work again. The run's end wakes the loop, which plans afresh.
+        foreach (var item in _queue.TakeStartable(now, slots, connection => _inFlight.IsRunningOrEndedSince(connection, runEndMark)))
         {
             _inFlight.StartRun(item.Connection, () => _executor.ExecuteAsync(item, _runCancellation.Token));
         }

@@ -1,4 +1,6 @@
+using Connect.Sdk.Hosting.Tests.TestDoubles;
 using Connect.Sdk.Sync;
+using NodaTime;
 
 namespace Connect.Sdk.Hosting.Tests;
 
@@ -63,5 +65,49 @@ public sealed class ConcurrencyTests
         await harness.StartAsync();
 
         Assert.Equal([busy, next], harness.Work.Started.Select(s => s.Item));
+    }
+
+    [Fact]
+    public async Task Loop_RunEndsWhileThePlanIsRead_DoesNotStartItsWorkAgainFromThatPlan()
+    {
+        var pollInterval = Duration.FromSeconds(10);
+        await using var harness = new SchedulerHarness(o =>
+        {
+            o.MaxConcurrentRuns = 1;
+            o.PollInterval = pollInterval;
+        });
+        var first = SchedulerHarness.Item("market-1");
+        var second = SchedulerHarness.Item("market-2");
+        var firstMayBegin = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The first run is slow to record its start, so the next plan still lists its work as due; that run then ends
+        // while the loop reads the plan, and the plan reaches the loop stale.
+        harness.Work.BeforeRecordingStart = item => item == first ? firstMayBegin.Task : Task.CompletedTask;
+        harness.Work.AfterPlanRead = async call =>
+        {
+            if (call == 2)
+            {
+                firstMayBegin.SetResult();
+                await Until.HoldsAsync(
+                    () => !harness.Scheduler.InFlight.IsRunning(first.Connection),
+                    () => [harness.Scheduler.InFlight.NextChange],
+                    () => "the first run is still going");
+            }
+        };
+        harness.Work.AddDue(first, second);
+
+        await harness.Scheduler.StartAsync(CancellationToken.None);
+        await Until.HoldsAsync(
+            () => harness.Work.PlanCalls >= 2 || harness.Scheduler.Pacer.WhenIdle.IsCompleted,
+            () => [harness.Scheduler.InFlight.NextChange, .. SchedulerHarness.PendingIdle(harness.Scheduler)],
+            () => $"{harness.Work.PlanCalls} plan(s) read");
+        if (harness.Work.PlanCalls < 2)
+        {
+            harness.Time.Advance(pollInterval.ToTimeSpan());
+        }
+
+        await harness.SettleAsync();
+
+        Assert.Equal([first, second], harness.Work.Started.Select(s => s.Item));
     }
 }

@@ -30,6 +30,15 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
     /// <summary>When set, called with the 1-based number of each planning call: returns the exception to throw, if any.</summary>
     public Func<int, Exception?>? PlanFailure { get; set; }
 
+    /// <summary>
+    /// When set, awaited after each planning call (by its 1-based number) has read the due list and before the plan
+    /// goes back to the scheduler: a plan that goes stale on its way.
+    /// </summary>
+    public Func<int, Task>? AfterPlanRead { get; set; }
+
+    /// <summary>When set, awaited at the start of each run before it records its start: a run that is slow to begin.</summary>
+    public Func<WorkItem, Task>? BeforeRecordingStart { get; set; }
+
     /// <summary>When set, thrown by every alert dispatch.</summary>
     public Exception? AlertFailure { get; set; }
 
@@ -78,7 +87,7 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
 
     public RunHold HoldOf(WorkItem item) => Started.Single(s => s.Item == item).Hold;
 
-    public ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken)
+    public async ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken)
     {
         var call = Interlocked.Increment(ref _planCalls);
         if (PlanFailure?.Invoke(call) is { } failure)
@@ -86,14 +95,27 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
             throw failure;
         }
 
+        DuePlan plan;
         lock (_gate)
         {
-            return ValueTask.FromResult(new DuePlan([.. _due], NextDueAt));
+            plan = new DuePlan([.. _due], NextDueAt);
         }
+
+        if (AfterPlanRead is { } afterRead)
+        {
+            await afterRead(call);
+        }
+
+        return plan;
     }
 
     public async ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken)
     {
+        if (BeforeRecordingStart is { } beforeStart)
+        {
+            await beforeStart(item);
+        }
+
         RunHold? hold = null;
         hold = new RunHold(() =>
         {
