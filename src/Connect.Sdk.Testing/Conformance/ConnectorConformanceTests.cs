@@ -15,6 +15,7 @@ using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Faults;
 using Connect.Sdk.Testing.Hosting;
+using Connect.Sdk.Testing.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -32,6 +33,16 @@ namespace Connect.Sdk.Testing.Conformance;
 /// A fresh fake, connector and host are made for every check (<see cref="IAsyncLifetime"/>). The checks are public
 /// methods, so a connector's own tests can also call one directly. A check of a feature the connector's descriptor does
 /// not declare (say, status export on a marketplace without shipments) does not apply and passes without running.
+/// <para>
+/// A connector built from dependency injection (every connector on <c>Connect.Sdk.Http</c>) is registered in
+/// <see cref="ConfigureServices"/>; the kit builds the provider with its log and its fake <see cref="Time"/>, and takes
+/// the one <see cref="IConnector"/> registered (or what <see cref="CreateConnector(IServiceProvider)"/> returns).
+/// Everything runs on <see cref="Time"/>, driven while the kit works: pacing and retry waits take no real time.
+/// </para>
+/// <para>
+/// The kit's rules for a fake: the line ids of the orders it seeds are digits (<c>100101</c>), and the fake keeps
+/// each seeded line id, so the ERP's lines and the shipments refer to the lines the kit seeded.
+/// </para>
 /// </remarks>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The captured log holds no resources; the fake and the host are disposed in DisposeAsync.")]
@@ -42,6 +53,7 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
     private IConnector? _connector;
     private ObservedConnector? _observed;
     private ConnectTestHost? _host;
+    private ServiceProvider? _services;
 
     /// <summary>Creates the kit; each check gets its own instance, as xUnit makes one per test.</summary>
     protected ConnectorConformanceTests()
@@ -53,7 +65,7 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
     /// <exception cref="InvalidOperationException">The check has not been initialised.</exception>
     protected IMarketplaceFake Fake => _fake ?? throw NotInitialised();
 
-    /// <summary>The connector under test, as <see cref="CreateConnector"/> made it for the current check.</summary>
+    /// <summary>The connector under test, as <see cref="CreateConnector(IServiceProvider)"/> made it for the current check.</summary>
     /// <exception cref="InvalidOperationException">The check has not been initialised.</exception>
     protected IConnector Connector => _connector ?? throw NotInitialised();
 
@@ -63,6 +75,13 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
 
     /// <summary>Every line the SDK and the connector logged during the current check.</summary>
     protected IReadOnlyList<string> LogLines => _log.Lines;
+
+    /// <summary>
+    /// The fake time of the current check: the <see cref="TimeProvider"/> of the connector's services and of
+    /// <see cref="Host"/>, starting at <see cref="ConnectTestHost.Start"/>. Give a fake's delays
+    /// <see cref="WaitAwareFakeTime.ServerTime"/> (<c>MarketplaceFakeOptions.DelayTime</c>).
+    /// </summary>
+    protected WaitAwareFakeTime Time { get; } = new(ConnectTestHost.Start.ToDateTimeOffset());
 
     /// <summary>
     /// Called with every line the SDK and the connector log during a check, as it is captured; override it to collect
@@ -100,12 +119,48 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
     protected abstract ValueTask<IMarketplaceFake> StartFakeAsync();
 
     /// <summary>
-    /// Creates the connector under test; called after <see cref="StartFakeAsync"/>, so <see cref="Fake"/> is set. The kit
-    /// disposes it after the check when it is <see cref="IDisposable"/> or <see cref="IAsyncDisposable"/>.
+    /// Registers the connector and what it needs, as the connector's registration call does for a host (e.g.
+    /// <c>services.AddConnectSdk().AddMyMarketplace()</c>, or the connector's own services). The kit has registered its
+    /// log (<see cref="ILoggerFactory"/>, <see cref="ILogger{T}"/>) and <see cref="Time"/> as the
+    /// <see cref="TimeProvider"/>, with every <c>HttpClient</c> on it. Called after <see cref="StartFakeAsync"/>, so
+    /// <see cref="Fake"/> is set. Does nothing by default.
+    /// </summary>
+    /// <param name="services">The connector's services.</param>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>
+    /// Creates the connector under test from the services of <see cref="ConfigureServices"/>. By default the one
+    /// <see cref="IConnector"/> registered there, or, when none is, <see cref="CreateConnector(ILoggerFactory)"/>.
+    /// The kit disposes the services after the check, and the connector when it is <see cref="IDisposable"/> or
+    /// <see cref="IAsyncDisposable"/>.
+    /// </summary>
+    /// <param name="services">The built services.</param>
+    /// <returns>The connector.</returns>
+    protected virtual IConnector CreateConnector(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var registered = services.GetServices<IConnector>().ToArray();
+        return registered.Length switch
+        {
+            0 => CreateConnector(services.GetRequiredService<ILoggerFactory>()),
+            1 => registered[0],
+            _ => throw new InvalidOperationException(
+                $"ConfigureServices registered {registered.Length} connectors ({string.Join(", ", registered.Select(c => c.Descriptor.Id))}); override CreateConnector(IServiceProvider) to pick the one under test."),
+        };
+    }
+
+    /// <summary>
+    /// Creates the connector under test by hand, for a connector that needs no dependency injection; called when
+    /// <see cref="ConfigureServices"/> registers no <see cref="IConnector"/>.
     /// </summary>
     /// <param name="loggerFactory">The factory the connector should log through; the kit searches its lines for secrets.</param>
     /// <returns>The connector.</returns>
-    protected abstract IConnector CreateConnector(ILoggerFactory loggerFactory);
+    /// <exception cref="InvalidOperationException">Neither this nor the services supply a connector.</exception>
+    protected virtual IConnector CreateConnector(ILoggerFactory loggerFactory) =>
+        throw new InvalidOperationException(
+            "The kit has no connector: register it in ConfigureServices(IServiceCollection), or override CreateConnector(IServiceProvider) or CreateConnector(ILoggerFactory).");
 
     /// <summary>The settings and secrets of a connection pointed at the fake, with valid credentials.</summary>
     /// <param name="baseAddress">The fake's <see cref="IMarketplaceFake.BaseAddress"/>.</param>
@@ -141,14 +196,19 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _fake = await StartFakeAsync().ConfigureAwait(false);
-        _connector = CreateConnector(_log);
+        var services = new ServiceCollection();
+        AddKitServices(services);
+        ConfigureServices(services);
+        _services = services.BuildServiceProvider();
+        _connector = CreateConnector(_services);
         _observed = new ObservedConnector(_connector);
-        _host = ConnectTestHost.Create(sdk =>
-        {
-            sdk.AddConnector(_observed).ConfigureForeignNumberRules(ConfigureForeignNumberRules);
-            sdk.Services.AddSingleton<ILoggerFactory>(_log);
-            sdk.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        });
+        _host = ConnectTestHost.Create(
+            sdk =>
+            {
+                sdk.AddConnector(_observed).ConfigureForeignNumberRules(ConfigureForeignNumberRules);
+                AddKitServices(sdk.Services);
+            },
+            time: Time);
     }
 
     /// <inheritdoc />
@@ -168,6 +228,11 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
             case IDisposable disposable:
                 disposable.Dispose();
                 break;
+        }
+
+        if (_services is not null)
+        {
+            await _services.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_fake is not null)
@@ -195,10 +260,18 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
     public async Task ConnectionCheck_BadSecret_FailsWithMessage()
     {
         var settings = ConnectionSettingsWithBadSecret(Fake.BaseAddress);
+        var before = Fake.Requests.Count;
         var result = await CheckAsync(settings, "bad").ConfigureAwait(false);
         if (result.Passed)
         {
             Assert.Fail("The connection check passed with the bad secret of ConnectionSettingsWithBadSecret(): the connector does not verify the credentials against the marketplace.");
+        }
+
+        if (Fake.Requests.Count == before)
+        {
+            Assert.Fail(
+                $"The connection check failed with the bad secret, but no request reached the fake at {Fake.BaseAddress}: \"{Mask(result.Message, Secrets(settings))}\". " +
+                "The check must ask the marketplace to verify the credentials; a failure before any request (a setting it cannot read, an address it cannot reach) proves nothing about the secret.");
         }
 
         if (FindSecret(result.Message, Secrets(settings)) is { } leaked)
@@ -243,12 +316,17 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
         var connection = await ProductiveAsync(FeatureKind.Orders).ConfigureAwait(false);
         await MapArticlesAsync(connection, 2).ConfigureAwait(false);
         var order = ConformanceOrders.Full("1001", Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5), Foreign(1), Foreign(2));
-        Fake.SeedOrder(order);
+        SeedOrder(order);
 
         await RunDueAsync("the order import").ConfigureAwait(false);
 
         var received = Host.Orders.Orders.FirstOrDefault(h => h.Order.OrderNumber == order.OrderNumber)
                        ?? throw await MissingOrdersAsync(connection, [order.OrderNumber], "after one scheduled import").ConfigureAwait(false);
+        if (ConformanceRules.LineIdsNotKept(order, received.Order) is { } renumbered)
+        {
+            Assert.Fail(renumbered);
+        }
+
         var differences = new OrderComparison(IgnoredOrderFields).Compare(order, received.Order);
         if (differences.Count > 0)
         {
@@ -311,7 +389,7 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
         var connection = await ProductiveAsync(FeatureKind.Orders, FeatureKind.OrderStatus).ConfigureAwait(false);
         await MapArticlesAsync(connection, 2).ConfigureAwait(false);
         var order = ConformanceOrders.Full("2001", Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5), Foreign(1), Foreign(2));
-        Fake.SeedOrder(order);
+        SeedOrder(order);
         await RunDueAsync("the order import").ConfigureAwait(false);
 
         var first = Parcel(order, "S-1", "TRACK-0001", order.Lines[0]);
@@ -464,7 +542,7 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
         {
             var order = ConformanceOrders.Simple("3001", Host.Clock.GetCurrentInstant(), Foreign(1));
             Fake.SeedArticle(Foreign(1), 3);
-            Fake.SeedOrder(order);
+            SeedOrder(order);
             var update = new OrderStatusUpdate(order.OrderNumber, order.MarketplaceOrderId, OrderStatus.Shipped, [Parcel(order, "S-1", "TRACK-0001", order.Lines[0])]);
             await CancelledAsync("ExportOrderStatusAsync", async () =>
             {
@@ -500,7 +578,7 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
         var connection = await ProductiveAsync().ConfigureAwait(false);
         await SeedStockAsync(connection, 7).ConfigureAwait(false);
         var order = ConformanceOrders.Full("4001", Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5), Foreign(1), Foreign(1));
-        Fake.SeedOrder(order);
+        SeedOrder(order);
         var runs = new List<WorkRunResult>(await RunDueAsync("the first runs").ConfigureAwait(false));
         if (Connector.Descriptor.Supports(FeatureKind.OrderStatus))
         {
@@ -509,7 +587,7 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
 
         Host.Stock.Set(ArticleNumber(1), 2);
         await Host.StockSync.NotifyStockChangedAsync([ArticleNumber(1)], CancellationToken.None).ConfigureAwait(false);
-        Fake.SeedOrder(ConformanceOrders.Simple("4002", Host.Clock.GetCurrentInstant(), Foreign(1)));
+        SeedOrder(ConformanceOrders.Simple("4002", Host.Clock.GetCurrentInstant(), Foreign(1)));
         Fake.Faults.Next(FaultKind.ServiceUnavailable).Next(FaultKind.TooManyRequests).Next(FaultKind.MalformedJson).Next(FaultKind.ServerError, times: 4);
         runs.AddRange(await RunForAsync(Duration.FromHours(1), "the runs under faults").ConfigureAwait(false));
 
@@ -568,6 +646,14 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
         await AssertEveryOrderOnceAsync(connection, numbers, "after a run cancelled after its first page and an hour of scheduled imports").ConfigureAwait(false);
     }
 
+    // The kit's own services, in the connector's provider and in the host's: its log, and its time for every HttpClient.
+    private void AddKitServices(IServiceCollection services)
+    {
+        services.AddSingleton<ILoggerFactory>(_log);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.UseFakeTime(Time);
+    }
+
     private async Task<ConnectionCheckResult> CheckAsync(SettingsUpdate settings, string id)
     {
         var connection = new ConnectionId("check-" + id);
@@ -576,7 +662,10 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
         var context = await Host.ContextOfAsync(connection).ConfigureAwait(false);
         try
         {
-            return await Connector.CheckConnectionAsync(context, CancellationToken.None).ConfigureAwait(false);
+            await using (Time.DriveInBackground().ConfigureAwait(false))
+            {
+                return await Connector.CheckConnectionAsync(context, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
         {
@@ -632,12 +721,14 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
         {
             // One minute apart, oldest first, so that pages cover more time than the SDK's overlap.
             var number = (10001 + i).ToString(CultureInfo.InvariantCulture);
-            Fake.SeedOrder(ConformanceOrders.Simple(number, now - Duration.FromMinutes(count - i + 1), Foreign(1)));
+            SeedOrder(ConformanceOrders.Simple(number, now - Duration.FromMinutes(count - i + 1), Foreign(1)));
             numbers.Add(number);
         }
 
         return numbers;
     }
+
+    private void SeedOrder(MarketplaceOrder order) => Fake.SeedOrder(ConformanceRules.WithDigitLineIds(order));
 
     private async Task<IReadOnlyList<WorkRunResult>> RunDueAsync(string what) =>
         await Run(what, () => Host.RunDueAsync()).ConfigureAwait(false);
