@@ -25,7 +25,7 @@ public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests
     protected override ValueTask<IMarketplaceFake> StartFakeAsync() =>
         ValueTask.FromResult<IMarketplaceFake>(BasarFake.Start(Token, new MarketplaceFakeOptions { DelayTime = Time.ServerTime }));
 
-    // Basar's own client waits (Retry-After, back-off) on the kit's fake time, which the kit drives.
+    // The retry waits run on the kit's fake time, which the kit drives: the checks take no real time.
     protected override IConnector CreateConnector(ILoggerFactory loggerFactory) => new BasarConnector(loggerFactory, Time);
 
     protected override ForeignNumberRules ConfigureForeignNumberRules(ForeignNumberRules rules) =>
