@@ -55,7 +55,7 @@ internal sealed class LwaTokenClient(IHttpClientFactory httpClients, TimeProvide
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
         {
-            throw new ConnectSdkException($"Login with Amazon ({settings.TokenEndpoint}) could not be reached: {settings.Redactor.Redact(ex.Message)}") { ConnectionId = settings.ConnectionId };
+            throw new ConnectSdkException(ConnectSdkErrorCode.MarketplaceUnavailable, $"Login with Amazon ({settings.TokenEndpoint}) could not be reached: {settings.Redactor.Redact(ex.Message)}") { ConnectionId = settings.ConnectionId };
         }
 
         if (status == HttpStatusCode.OK)
@@ -80,11 +80,11 @@ internal sealed class LwaTokenClient(IHttpClientFactory httpClients, TimeProvide
             "invalid_grant" => new AmazonSettingException(
                 AmazonConnector.RefreshTokenKey,
                 $"Login with Amazon refused the refresh token of connection {settings.ConnectionId} ({refusal.Error}: {settings.Redactor.Redact(refusal.Description)}); authorise the application again in Seller Central and store the new refresh token in '{AmazonConnector.RefreshTokenKey}'.",
-                refused),
+                refused) { Code = ConnectSdkErrorCode.CredentialsRefused, ConnectionId = settings.ConnectionId, MarketplaceErrorCodes = [refusal.Error] },
             "invalid_client" or "unauthorized_client" => new AmazonSettingException(
                 AmazonConnector.ClientSecretKey,
                 $"Login with Amazon refused the application of connection {settings.ConnectionId} ({refusal.Error}: {settings.Redactor.Redact(refusal.Description)}); check '{AmazonConnector.ClientIdKey}' and '{AmazonConnector.ClientSecretKey}'.",
-                refused),
+                refused) { Code = ConnectSdkErrorCode.CredentialsRefused, ConnectionId = settings.ConnectionId, MarketplaceErrorCodes = [refusal.Error] },
             _ => new ConnectSdkException(
                 $"Login with Amazon answered the token exchange of connection {settings.ConnectionId} with {(int)status} ({refusal?.Error ?? "no error code"}: {settings.Redactor.Redact(refusal?.Description ?? AmazonResponse.Excerpt(body))}).")
             {
@@ -117,12 +117,12 @@ internal sealed class LwaTokenClient(IHttpClientFactory httpClients, TimeProvide
         {
             // The serializer's own message names .NET types and positions; the user reads LWA's field, or that it was no JSON.
             var problem = JsonFieldProblem.IsAboutAField(ex) ? JsonFieldProblem.Describe(ex) : "it is not JSON";
-            throw new ConnectSdkException($"Login with Amazon answered the token exchange of connection {settings.ConnectionId} with a body that is not the documented JSON: {problem}") { ConnectionId = settings.ConnectionId };
+            throw new ConnectSdkException(ConnectSdkErrorCode.AnswerUnreadable, $"Login with Amazon answered the token exchange of connection {settings.ConnectionId} with a body that is not the documented JSON: {problem}") { ConnectionId = settings.ConnectionId };
         }
 
         if (token is null || string.IsNullOrEmpty(token.AccessToken) || token.ExpiresIn <= 0)
         {
-            throw new ConnectSdkException($"Login with Amazon answered the token exchange of connection {settings.ConnectionId} without an access token or lifetime.") { ConnectionId = settings.ConnectionId };
+            throw new ConnectSdkException(ConnectSdkErrorCode.AnswerUnreadable, $"Login with Amazon answered the token exchange of connection {settings.ConnectionId} without an access token or lifetime.") { ConnectionId = settings.ConnectionId };
         }
 
         var lifetime = TimeSpan.FromSeconds(token.ExpiresIn);

@@ -38,7 +38,7 @@ internal static class AmazonCalls
     /// <param name="failure">What the HTTP foundation raised (redacted).</param>
     /// <returns>The exception to throw.</returns>
     public static ConnectSdkException Unreachable(AmazonConnectionSettings settings, AmazonOperation operation, Exception failure) =>
-        new($"Amazon {operation.Name} could not be completed for connection {settings.ConnectionId}: {settings.Redactor.Redact(failure.Message)}", failure is WriteInDoubtException ? null : failure)
+        new(ConnectSdkErrorCode.MarketplaceUnavailable, $"Amazon {operation.Name} could not be completed for connection {settings.ConnectionId}: {settings.Redactor.Redact(failure.Message)}", failure is WriteInDoubtException ? null : failure)
         {
             ConnectionId = settings.ConnectionId,
         };

@@ -19,9 +19,6 @@ namespace Connect.Sdk.Shopify.Http;
 /// </summary>
 internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory, AccountBudgets budgets, ILogger logger)
 {
-    // Where a failure from GraphQL errors keeps their codes (ACCESS_DENIED, MAX_COST_EXCEEDED, …).
-    private const string ErrorCodesKey = "shopify.errorCodes";
-
     /// <summary>How often one request is sent again after THROTTLED answers before the call gives up.</summary>
     public const int MaxThrottledAttempts = 8;
 
@@ -129,9 +126,7 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
                 var messages = string.Join("; ", errors.Select(e => e.Extensions?.Code is { } code ? $"{code}: {e.Message}" : e.Message));
                 // ACCESS_DENIED: the app lacks a scope for every record alike, so the connection's work pauses for the user.
                 var accessDenied = errors.Any(e => e.Extensions?.Code == "ACCESS_DENIED");
-                var failure = Failure(session, operation, $"answered with errors: {session.Redactor.Redact(messages)}", response.StatusCode, accessDenied);
-                failure.Data[ErrorCodesKey] = string.Join(",", errors.Select(e => e.Extensions?.Code).OfType<string>());
-                throw failure;
+                throw Failure(session, operation, $"answered with errors: {session.Redactor.Redact(messages)}", response.StatusCode, accessDenied, [.. errors.Select(e => e.Extensions?.Code).OfType<string>()]);
             }
 
             return answer.Data ?? throw Failure(session, operation, "answered without data", response.StatusCode);
@@ -143,14 +138,15 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
     /// <param name="code">The code, e.g. <c>ACCESS_DENIED</c>.</param>
     /// <returns>Whether one of its errors had the code.</returns>
     public static bool HasErrorCode(ConnectSdkException exception, string code) =>
-        exception?.Data[ErrorCodesKey] is string codes && codes.Split(',').Contains(code, StringComparer.Ordinal);
+        exception?.MarketplaceErrorCodes.Contains(code, StringComparer.Ordinal) == true;
 
-    private static ConnectSdkException Failure(ShopifySession session, ShopifyOperation operation, string what, HttpStatusCode status, bool credentialsRefused = false) =>
+    private static ConnectSdkException Failure(ShopifySession session, ShopifyOperation operation, string what, HttpStatusCode status, bool credentialsRefused = false, IReadOnlyList<string>? codes = null) =>
         new($"Shopify {what} to {operation.Name} (connection {session.ConnectionId}).")
         {
             ConnectionId = session.Connection.ConnectionId,
             MarketplaceStatusCode = (int)status,
             CredentialsRefused = credentialsRefused,
+            MarketplaceErrorCodes = codes ?? [],
         };
 
     private static string Excerpt(ShopifySession session, string body) => ErrorText.Excerpt(session.Redactor.Redact(body) ?? string.Empty, 200);

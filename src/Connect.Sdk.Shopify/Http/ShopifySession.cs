@@ -45,7 +45,7 @@ internal sealed class ShopifySession
         var (settings, problem) = ShopifySettings.Read(connection.Settings);
         if (settings is null)
         {
-            throw new ConnectSdkException($"Setting '{problem!.Key}' of connection {connection.ConnectionId}: {problem.Message}") { ConnectionId = connection.ConnectionId };
+            throw new ConnectionSettingException(problem!.Key, $"Setting '{problem.Key}' of connection {connection.ConnectionId}: {problem.Message}") { ConnectionId = connection.ConnectionId };
         }
 
         var token = await connection.GetSecretAsync(ShopifyConnector.AccessTokenKey, cancellationToken).ConfigureAwait(false);

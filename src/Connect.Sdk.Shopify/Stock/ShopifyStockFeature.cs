@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.Http;
+using Connect.Sdk.Settings;
 using Connect.Sdk.Shopify.Http;
 using Connect.Sdk.Shopify.Wire;
 using Connect.Sdk.Stock;
@@ -48,7 +49,7 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
         cancellationToken.ThrowIfCancellationRequested();
         var session = await ShopifySession.OpenAsync(connection, cancellationToken).ConfigureAwait(false);
         var location = session.Settings.LocationGid
-            ?? throw new ConnectSdkException($"Setting '{ShopifyConnector.LocationKey}' of connection {connection.ConnectionId} is empty: Shopify keeps stock per location, so name the location to publish to.") { ConnectionId = connection.ConnectionId };
+            ?? throw new ConnectionSettingException(ShopifyConnector.LocationKey, $"Setting '{ShopifyConnector.LocationKey}' of connection {connection.ConnectionId} is empty: Shopify keeps stock per location, so name the location to publish to.") { ConnectionId = connection.ConnectionId };
 
         var results = new Dictionary<string, RecordResult>(StringComparer.Ordinal);
         var pending = new List<PendingQuantity>();

@@ -11,6 +11,7 @@ using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Sync;
+using Connect.Sdk.Testing.Time;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
@@ -18,10 +19,18 @@ using NodaTime.Testing;
 namespace Connect.Sdk.Testing.Hosting;
 
 /// <summary>
-/// The SDK wired in memory for a test author's integration tests: in-memory stores, a <see cref="FakeClock"/>,
-/// an in-memory article catalog and stock source (the ERP's side), and an order sink and alert sink that record
-/// what they receive. One call wires it; the test adds its connectors and foreign-number rules.
+/// The SDK wired in memory for a test author's integration tests: in-memory stores, a <see cref="FakeClock"/> and a
+/// <see cref="TimeProvider"/> that match (<see cref="Time"/>), an in-memory article catalog and stock source (the ERP's
+/// side), and an order sink and alert sink that record what they receive. One call wires it; the test adds its
+/// connectors and foreign-number rules.
 /// </summary>
+/// <remarks>
+/// The engine reads <see cref="Clock"/>; the connectors' HTTP clients (<c>Connect.Sdk.Http</c>: retries, pacing,
+/// timeouts) wait on <see cref="Time"/>, registered with <see cref="FakeTimeServiceCollectionExtensions.UseFakeTime"/>.
+/// While the host runs work (<see cref="RunDueAsync"/>, <see cref="RunForAsync"/>,
+/// <see cref="CreateProductiveConnectionAsync"/>) it drives <see cref="Time"/> in the background, so a paced or retried
+/// request takes fake time, not real time, and afterwards moves the clock on by the fake time the work took.
+/// </remarks>
 /// <example>
 /// <code>
 /// await using var host = ConnectTestHost.Create(sdk =&gt; sdk
@@ -39,9 +48,14 @@ public sealed class ConnectTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    private ConnectTestHost(Action<ConnectSdkBuilder> configure, Action<ConnectSdkOptions>? options)
+    private ConnectTestHost(Action<ConnectSdkBuilder> configure, Action<ConnectSdkOptions>? options, WaitAwareFakeTime? time)
     {
+        Time = time ?? new WaitAwareFakeTime(Start.ToDateTimeOffset());
+        Clock = new FakeClock(Instant.FromDateTimeOffset(Time.GetUtcNow()));
         var services = new ServiceCollection();
+
+        // First, so that a test that registers its own TimeProvider in configure keeps it.
+        services.UseFakeTime(Time);
         var builder = services.AddConnectSdk(options)
             .UseClock(Clock)
             .UseArticleCatalog(Articles)
@@ -60,7 +74,15 @@ public sealed class ConnectTestHost : IAsyncDisposable
     public static Actor User { get; } = new("test-host");
 
     /// <summary>The fake clock every part of the SDK reads; advance it instead of sleeping.</summary>
-    public FakeClock Clock { get; } = new(Start);
+    public FakeClock Clock { get; }
+
+    /// <summary>
+    /// The fake time the connectors' HTTP clients wait on, the registered <see cref="TimeProvider"/>. It follows
+    /// <see cref="Clock"/> when the host runs work; to call a connector directly on it, drive it yourself with
+    /// <see cref="WaitAwareFakeTime.DriveInBackground"/>. A fake marketplace's delays belong on its
+    /// <see cref="WaitAwareFakeTime.ServerTime"/>.
+    /// </summary>
+    public WaitAwareFakeTime Time { get; }
 
     /// <summary>The ERP's articles.</summary>
     public InMemoryArticleCatalog Articles { get; } = new();
@@ -98,11 +120,15 @@ public sealed class ConnectTestHost : IAsyncDisposable
     /// <summary>Wires the SDK in memory.</summary>
     /// <param name="configure">Adds connectors and foreign-number rules, e.g. <c>sdk =&gt; sdk.AddConnector(connector)</c>.</param>
     /// <param name="options">Changes the SDK-wide options (intervals, lookback), if needed.</param>
+    /// <param name="time">
+    /// The fake time to run on, when the test shares it with services of its own (a connector built outside the host);
+    /// the clock starts at its current moment. A new one at <see cref="Start"/> by default.
+    /// </param>
     /// <returns>The host; dispose it at the end of the test.</returns>
-    public static ConnectTestHost Create(Action<ConnectSdkBuilder> configure, Action<ConnectSdkOptions>? options = null)
+    public static ConnectTestHost Create(Action<ConnectSdkBuilder> configure, Action<ConnectSdkOptions>? options = null, WaitAwareFakeTime? time = null)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        return new ConnectTestHost(configure, options);
+        return new ConnectTestHost(configure, options, time);
     }
 
     /// <summary>Resolves an SDK service.</summary>
@@ -121,9 +147,14 @@ public sealed class ConnectTestHost : IAsyncDisposable
     /// <param name="features">The features to put into integration mode; every feature the connector supports when empty.</param>
     /// <returns>The connection.</returns>
     /// <exception cref="InvalidOperationException">A step was refused or the check failed; the message says which and why.</exception>
-    public async Task<ConnectionId> CreateProductiveConnectionAsync(ConnectorId connector, SettingsUpdate settings, string id = "connection-1", params FeatureKind[] features)
+    public Task<ConnectionId> CreateProductiveConnectionAsync(ConnectorId connector, SettingsUpdate settings, string id = "connection-1", params FeatureKind[] features)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        return OnFakeTimeAsync(() => WalkToProductiveAsync(connector, settings, id, features));
+    }
+
+    private async Task<ConnectionId> WalkToProductiveAsync(ConnectorId connector, SettingsUpdate settings, string id, FeatureKind[] features)
+    {
         var connection = new ConnectionId(id);
         if (features.Length == 0)
         {
@@ -181,7 +212,10 @@ public sealed class ConnectTestHost : IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Cancels the runs.</param>
     /// <returns>Every run's result, in order.</returns>
-    public async Task<IReadOnlyList<WorkRunResult>> RunDueAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<WorkRunResult>> RunDueAsync(CancellationToken cancellationToken = default) =>
+        OnFakeTimeAsync(() => RunRoundsAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<WorkRunResult>> RunRoundsAsync(CancellationToken cancellationToken)
     {
         var results = new List<WorkRunResult>();
         for (var round = 0; round < MaxRoundsPerInstant; round++)
@@ -200,7 +234,8 @@ public sealed class ConnectTestHost : IAsyncDisposable
 
     /// <summary>
     /// Lets fake time pass: moves the clock from due time to due time up to <paramref name="span"/> ahead, running
-    /// everything due at each (scheduled imports, retries after failed runs), and ends with the clock at the end of the span.
+    /// everything due at each (scheduled imports, retries after failed runs), and ends with the clock at the end of the
+    /// span — or later, when the last runs' requests waited (paced, retried) beyond it on <see cref="Time"/>.
     /// </summary>
     /// <param name="span">How much fake time passes.</param>
     /// <param name="cancellationToken">Cancels the runs.</param>
@@ -217,11 +252,12 @@ public sealed class ConnectTestHost : IAsyncDisposable
                 break;
             }
 
-            Clock.Reset(next);
+            // Runs whose requests waited may have moved the clock past what was due meanwhile: that runs at once.
+            Clock.Reset(Max(next, Clock.GetCurrentInstant()));
             results.AddRange(await RunDueAsync(cancellationToken).ConfigureAwait(false));
         }
 
-        Clock.Reset(end);
+        Clock.Reset(Max(end, Clock.GetCurrentInstant()));
         results.AddRange(await RunDueAsync(cancellationToken).ConfigureAwait(false));
         return results;
     }
@@ -260,6 +296,33 @@ public sealed class ConnectTestHost : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
+
+    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
+
+    // Time catches up with the clock (a test may have advanced it), is driven while the work runs, and the clock then
+    // catches up with the fake time the work's requests took.
+    private async Task<T> OnFakeTimeAsync<T>(Func<Task<T>> work)
+    {
+        var clock = Clock.GetCurrentInstant().ToDateTimeOffset();
+        if (clock > Time.GetUtcNow())
+        {
+            Time.SetUtcNow(clock);
+        }
+
+        T result;
+        await using (Time.DriveInBackground())
+        {
+            result = await work().ConfigureAwait(false);
+        }
+
+        var time = Instant.FromDateTimeOffset(Time.GetUtcNow());
+        if (time > Clock.GetCurrentInstant())
+        {
+            Clock.Reset(time);
+        }
+
+        return result;
+    }
 
     private static async Task<Connection> Step(string what, Task<LifecycleResult> step)
     {

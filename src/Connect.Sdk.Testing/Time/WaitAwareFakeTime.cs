@@ -11,8 +11,10 @@ namespace Connect.Sdk.Testing.Time;
 /// </summary>
 /// <remarks>
 /// Exact as long as what a fired timer releases runs inline or waits again on this time before anything else is due:
-/// true of in-process handlers and stores. A request that crosses a socket (a WireMock fake) may still be on its way
-/// when another wait is pending; such tests must also see the request land before time moves on.
+/// true of in-process handlers and stores. A request that crosses a socket (a WireMock fake) is seen through
+/// <see cref="FakeTimeWireHandler"/> (<see cref="FakeTimeServiceCollectionExtensions.UseFakeTime"/> puts one in every
+/// <c>HttpClient</c>): time stands still while a request is on the wire, unless the server waits on
+/// <see cref="ServerTime"/> for it. <see cref="DriveInBackground"/> drives it while a whole test runs.
 /// </remarks>
 public sealed class WaitAwareFakeTime : FakeTimeProvider
 {
@@ -23,6 +25,9 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     private readonly Lock _gate = new();
     private readonly HashSet<TrackedTimer> _armed = [];
     private int _waits;
+    private int _serverWaits;
+    private int _onTheWire;
+    private int _unwinding;
     private TaskCompletionSource _changed = NewSource();
 
     /// <summary>Creates fake time that starts at <paramref name="start"/>.</summary>
@@ -30,6 +35,52 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     public WaitAwareFakeTime(DateTimeOffset start)
         : base(start)
     {
+        ServerTime = new ServerSideTime(this);
+    }
+
+    /// <summary>
+    /// The same time for a fake server (<c>MarketplaceFakeOptions.DelayTime</c>): a wait on it is a server holding back
+    /// the answer to a request on the wire, so time may move on while it waits; any other request on the wire holds
+    /// time still.
+    /// </summary>
+    public TimeProvider ServerTime { get; }
+
+    /// <summary>Requests on the wire now: sent through a <see cref="FakeTimeWireHandler"/>, their answer not yet read.</summary>
+    public int OnTheWire
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _onTheWire;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the work waits for this time alone: code waits (a <c>Task.Delay</c>) or a request on the wire waits for a
+    /// server that holds it back on <see cref="ServerTime"/>, and every request on the wire is held back so.
+    /// </summary>
+    /// <remarks>
+    /// The count cannot tell which request a server's wait belongs to: a server that keeps waiting after its client
+    /// gave up covers a later request on the wire, so keep a server's waits shorter than what follows, or end them.
+    /// <see cref="HangAsync"/> is an in-process stub's hang, a wait of the code under test; a server across a socket
+    /// waits on <see cref="ServerTime"/>.
+    /// </remarks>
+    public bool WaitsForTime
+    {
+        get
+        {
+            lock (_gate)
+            {
+                // A server's wait counts only while a request is on the wire for it: once the client gave up, the
+                // server may hang on alone while the failure unwinds in real time. A request cancelled on the wire
+                // unwinds too, so it holds time still, its server's wait notwithstanding.
+                var clientWaits = _waits - _serverWaits;
+                var answerAwaited = _onTheWire - _unwinding;
+                return (clientWaits > 0 || answerAwaited > 0) && _onTheWire + _unwinding <= _serverWaits;
+            }
+        }
     }
 
     /// <summary>Waits armed now: a <c>Task.Delay</c> not yet over, or a <see cref="HangAsync"/> not yet cancelled.</summary>
@@ -69,11 +120,30 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     }
 
     /// <inheritdoc />
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        CreateTimer(callback, state, dueTime, period, onServer: false);
+
+    /// <summary>
+    /// Drives this time in the background until disposed, as <see cref="DriveAsync"/> does for one piece of work: while
+    /// <see cref="WaitsForTime"/>, straight to the next timer due. Dispose it before the test ends.
+    /// </summary>
+    /// <returns>The running drive.</returns>
+    public BackgroundDrive DriveInBackground() => new(this);
+
+    /// <summary>Marks a request on the wire until the returned handle is disposed (done by <see cref="FakeTimeWireHandler"/>).</summary>
+    /// <param name="requestAborted">The request's token: once it is cancelled, the request unwinds and holds time still.</param>
+    /// <returns>The handle that takes the request off the wire.</returns>
+    public IDisposable EnterWire(CancellationToken requestAborted)
+    {
+        Update(static owner => owner._onTheWire++);
+        return new WireTicket(this, requestAborted);
+    }
+
+    private TrackedTimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period, bool onServer)
     {
         // A cancellation source's timer is a deadline: it fires if nothing else happens first, and code that runs
         // meanwhile does not wait for it.
-        var timer = new TrackedTimer(this, callback, state, isWait: state is not CancellationTokenSource);
+        var timer = new TrackedTimer(this, callback, state, isWait: state is not CancellationTokenSource, onServer);
         timer.Inner = base.CreateTimer(static s => ((TrackedTimer)s!).Fire(), timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         timer.Change(dueTime, period);
         return timer;
@@ -112,10 +182,10 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
         while (!work.IsCompleted)
         {
             var changed = NextChange;
-            if (PendingWaits == 0)
+            if (!WaitsForTime)
             {
-                // Code runs between two waits (a continuation that hopped threads): time stands still until it waits
-                // again or the work ends.
+                // Code runs between two waits (a continuation that hopped threads, a request on the wire): time stands
+                // still until it waits again or the work ends.
                 await WaitRealTimeAsync(Task.WhenAny(work, changed)).ConfigureAwait(false);
                 continue;
             }
@@ -126,11 +196,19 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
                 throw new TimeoutException($"The work did not finish within {limit} of fake time: it waits until {next:O}.");
             }
 
-            // Off the caller's synchronization context: the continuations of what fires then run inline, inside Advance,
-            // so once it returns the code it released has run up to its next wait (or its end).
-            var step = next - GetUtcNow();
-            await Task.Run(() => Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero)).ConfigureAwait(false);
+            await Task.Run(() => AdvanceTo(next)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Moves time to <paramref name="next"/> (or nowhere, when it has passed). Call it off any synchronization context:
+    /// the continuations of what fires then run inline, inside Advance, so once it returns the code it released has
+    /// run up to its next wait (or its end).
+    /// </summary>
+    internal void AdvanceTo(DateTimeOffset next)
+    {
+        var step = next - GetUtcNow();
+        Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero);
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -160,8 +238,66 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
         changed.TrySetResult();
     }
 
+    /// <summary>The owner's time, whose waits are a server's (see <see cref="ServerTime"/>).</summary>
+    private sealed class ServerSideTime(WaitAwareFakeTime owner) : TimeProvider
+    {
+        public override TimeZoneInfo LocalTimeZone => owner.LocalTimeZone;
+
+        public override long TimestampFrequency => owner.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow() => owner.GetUtcNow();
+
+        public override long GetTimestamp() => owner.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            owner.CreateTimer(callback, state, dueTime, period, onServer: true);
+    }
+
+    /// <summary>A request on the wire, unwinding once its token is cancelled, taken off once.</summary>
+    private sealed class WireTicket : IDisposable
+    {
+        private const int OnTheWire = 0;
+        private const int Unwinding = 1;
+        private const int Off = 2;
+
+        private readonly WaitAwareFakeTime _owner;
+        private readonly CancellationTokenRegistration _aborted;
+        private int _state;
+
+        public WireTicket(WaitAwareFakeTime owner, CancellationToken requestAborted)
+        {
+            _owner = owner;
+            _aborted = requestAborted.UnsafeRegister(static s => ((WireTicket)s!).Abort(), this);
+        }
+
+        public void Dispose()
+        {
+            // Waits for an abort that runs now, so the state below is final.
+            _aborted.Dispose();
+            var was = Interlocked.Exchange(ref _state, Off);
+            if (was == Off)
+            {
+                return;
+            }
+
+            _owner.Update(o =>
+            {
+                o._onTheWire--;
+                o._unwinding -= was == Unwinding ? 1 : 0;
+            });
+        }
+
+        private void Abort()
+        {
+            if (Interlocked.CompareExchange(ref _state, Unwinding, OnTheWire) == OnTheWire)
+            {
+                _owner.Update(static o => o._unwinding++);
+            }
+        }
+    }
+
     /// <summary>One timer, armed (counted if it is a wait) from its due time until it fires or is disposed.</summary>
-    private sealed class TrackedTimer(WaitAwareFakeTime owner, TimerCallback callback, object? state, bool isWait) : ITimer
+    private sealed class TrackedTimer(WaitAwareFakeTime owner, TimerCallback callback, object? state, bool isWait, bool onServer) : ITimer
     {
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
 
@@ -222,6 +358,7 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
             if (owner._armed.Add(this) && isWait)
             {
                 owner._waits++;
+                owner._serverWaits += onServer ? 1 : 0;
             }
         }
 
@@ -230,6 +367,7 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
             if (owner._armed.Remove(this) && isWait)
             {
                 owner._waits--;
+                owner._serverWaits -= onServer ? 1 : 0;
             }
         }
     }

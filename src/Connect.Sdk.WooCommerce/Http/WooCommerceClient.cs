@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Json;
+using System.Text;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Http;
+using Connect.Sdk.Settings;
 using Connect.Sdk.WooCommerce.Wire;
 using Microsoft.Extensions.Logging;
 
@@ -150,7 +151,7 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
     public static WooCommerceSettings SettingsOf(ConnectionContext connection) =>
         WooCommerceSettings.TryRead(connection, out var settings, out var problem)
             ? settings
-            : throw new ConnectSdkException(problem.Message) { ConnectionId = connection.ConnectionId };
+            : throw new ConnectionSettingException(problem.Key, problem.Message) { ConnectionId = connection.ConnectionId };
 
     private static async Task<WooCommerceCredentials> CredentialsOfAsync(ConnectionContext connection, CancellationToken cancellationToken) => new(
         await connection.GetSecretAsync(WooCommerceConnector.ConsumerKeyKey, cancellationToken).ConfigureAwait(false),

@@ -197,7 +197,7 @@ public sealed class AlertDispatcher
 
             if (attempt == MaxSaveAttempts)
             {
-                throw new ConnectSdkException($"The delivery state of alert subscription {subscription.Id} kept changing under {MaxSaveAttempts} attempts to update it.");
+                throw new ConnectSdkException(ConnectSdkErrorCode.Conflict, $"The delivery state of alert subscription {subscription.Id} kept changing under {MaxSaveAttempts} attempts to update it.");
             }
         }
     }

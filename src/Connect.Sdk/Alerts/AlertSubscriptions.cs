@@ -55,7 +55,7 @@ public sealed class AlertSubscriptions
 
             if (attempt == MaxSaveAttempts)
             {
-                throw new ConnectSdkException($"The delivery state of alert subscription {saved.Id} kept changing under {MaxSaveAttempts} attempts to update it.");
+                throw new ConnectSdkException(ConnectSdkErrorCode.Conflict, $"The delivery state of alert subscription {saved.Id} kept changing under {MaxSaveAttempts} attempts to update it.");
             }
         }
     }

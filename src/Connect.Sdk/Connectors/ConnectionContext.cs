@@ -43,7 +43,7 @@ public sealed class ConnectionContext
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         return await _secrets.GetAsync(ConnectionId, key, cancellationToken).ConfigureAwait(false)
-            ?? throw new ConnectSdkException($"Connection '{ConnectionId}' has no secret '{key}' stored.") { ConnectionId = ConnectionId };
+            ?? throw new ConnectionSettingException(key, $"Connection '{ConnectionId}' has no secret '{key}' stored.") { ConnectionId = ConnectionId };
     }
 
     /// <inheritdoc />

@@ -108,7 +108,7 @@ public sealed class SyncJournal
 
             if (attempt == MaxAttempts)
             {
-                throw new ConnectSdkException($"Journal entry {key} kept changing under {MaxAttempts} attempts to update it.") { ConnectionId = key.Connection, RecordKey = key.RecordKey };
+                throw new ConnectSdkException(ConnectSdkErrorCode.Conflict, $"Journal entry {key} kept changing under {MaxAttempts} attempts to update it.") { ConnectionId = key.Connection, RecordKey = key.RecordKey };
             }
         }
     }

@@ -170,7 +170,7 @@ public sealed class SyncEngine
             var run = new WorkRun(item, connection, connector, context, decision.Scope!.Value, startedAt, redactor, async ct =>
             {
                 current = await _leases.TryRenewAsync(current, _clock.GetCurrentInstant(), _options.Value.LeaseDuration, ct).ConfigureAwait(false)
-                          ?? throw new ConnectSdkException($"The lease on {item.Connection} was lost; another worker took over.") { ConnectionId = item.Connection };
+                          ?? throw new ConnectSdkException(ConnectSdkErrorCode.Conflict, $"The lease on {item.Connection} was lost; another worker took over.") { ConnectionId = item.Connection };
             });
 
             var summary = await runner.RunAsync(run, cancellationToken).ConfigureAwait(false);

@@ -52,7 +52,7 @@ internal sealed class WorkScheduleBook(IWorkScheduleStore store, IClock clock)
 
             if (attempt == MaxAttempts)
             {
-                throw new ConnectSdkException($"The {kind} schedule of {connection} kept changing under {MaxAttempts} attempts to update it.") { ConnectionId = connection };
+                throw new ConnectSdkException(ConnectSdkErrorCode.Conflict, $"The {kind} schedule of {connection} kept changing under {MaxAttempts} attempts to update it.") { ConnectionId = connection };
             }
         }
     }

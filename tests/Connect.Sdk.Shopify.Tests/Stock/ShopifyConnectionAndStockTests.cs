@@ -139,6 +139,9 @@ public sealed class ShopifyConnectionAndStockTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ConnectSdkException>(() => stock.PushStockAsync(context, [new StockUpdate("ART-1", variant, 9), new StockUpdate("ART-2", variant, 9)], CancellationToken.None).AsTask());
 
         Assert.True(CredentialsRefusal.In(error), error.Message);
+        Assert.Equal(ConnectSdkErrorCode.CredentialsRefused, error.Code);
+        Assert.Equal(scopeMissing ? ["ACCESS_DENIED"] : [], error.MarketplaceErrorCodes);
+        Assert.Empty(error.Data);
         Assert.Equal(2, _shop.StockOf(variant));
     }
 
@@ -149,9 +152,10 @@ public sealed class ShopifyConnectionAndStockTests : IAsyncLifetime
             .Set(ShopifyConnector.ShopKey, _shop.BaseAddress.ToString())
             .SetSecret(ShopifyConnector.AccessTokenKey, new SecretValue(ShopifyTestServices.Token)));
 
-        var error = await Assert.ThrowsAsync<ConnectSdkException>(() => Stock.PushStockAsync(context, [new StockUpdate("ART-1", new ForeignNumber(ForeignNumberLabel.ShopifyVariantId, "1"), 1)], CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<ConnectionSettingException>(() => Stock.PushStockAsync(context, [new StockUpdate("ART-1", new ForeignNumber(ForeignNumberLabel.ShopifyVariantId, "1"), 1)], CancellationToken.None).AsTask());
 
         Assert.Contains($"Setting '{ShopifyConnector.LocationKey}'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ShopifyConnector.LocationKey, error.SettingKey);
     }
 
     private IStockFeature Stock => _connector.Features.OfType<IStockFeature>().Single();

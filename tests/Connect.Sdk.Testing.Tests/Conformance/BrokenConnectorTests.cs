@@ -1,6 +1,5 @@
 using Connect.Sdk.Testing.Conformance;
 using Connect.Sdk.Testing.Tests.Conformance.InProcess;
-using Xunit.Sdk;
 
 namespace Connect.Sdk.Testing.Tests.Conformance;
 
@@ -51,6 +50,19 @@ public sealed class BrokenConnectorTests
         AssertKitFailsAsync(ConnectorFlaw.AcceptsAnyToken, kit => kit.ConnectionCheck_BadSecret_FailsWithMessage(), "passed with the bad secret", "does not verify the credentials");
 
     [Fact]
+    public Task BadSecretCheck_ConnectorRefusesWithoutAsking_FailsSayingNoRequestReachedTheFake() =>
+        AssertKitFailsAsync(ConnectorFlaw.RefusesWithoutAsking, kit => kit.ConnectionCheck_BadSecret_FailsWithMessage(), "no request reached the fake", "must ask the marketplace to verify the credentials");
+
+    [Fact]
+    public Task FullOrderCheck_ConnectorRenumbersLines_FailsNamingTheLineIdRule() =>
+        AssertKitFailsAsync(
+            ConnectorFlaw.RenumbersLines,
+            kit => kit.OrderImport_FullyPopulatedOrder_ArrivesWithEveryField(),
+            "Kit rule: the line ids of the orders the kit seeds are digits",
+            "the fake keeps each seeded line id",
+            "was seeded with line ids [100101, 100102], but reached the ERP with [1, 2]");
+
+    [Fact]
     public Task PartialShipmentsCheck_ConnectorResendsShipments_FailsNamingTheDuplicate() =>
         AssertKitFailsAsync(ConnectorFlaw.ResendsShipments, kit => kit.StatusExport_PartialShipments_ReachTheFake(), "after the second parcel", "tracking number TRACK-0001 2 time(s), expected once");
 
@@ -82,14 +94,31 @@ public sealed class BrokenConnectorTests
         // Ignoring a field does not get money booked wrong past the SDK's totals check.
         var kit = new InProcessConnectorConformanceTests(ConnectorFlaw.UnitPriceAsLineTotal, "Lines[].UnitPrice");
 
-        var failure = await Assert.ThrowsAnyAsync<XunitException>(() => RunAsync(kit, k => k.OrderImport_FullyPopulatedOrder_ArrivesWithEveryField()));
+        var failure = await Assert.ThrowsAsync<ConformanceException>(() => RunAsync(kit, k => k.OrderImport_FullyPopulatedOrder_ArrivesWithEveryField()));
 
         Assert.Contains("but the marketplace states a total of 52.27 EUR", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task InitializeAsync_ConnectorRegisteredInConfigureServices_IsBuiltOnTheKitsTimeAndLog()
+    {
+        var kit = new InProcessConnectorConformanceTests();
+        await kit.InitializeAsync();
+        try
+        {
+            // The connector came from the services, which run on the kit's fake time: the one the host drives.
+            Assert.Same(kit.KitTime, kit.ConnectorTime);
+            await kit.ConnectionCheck_ValidCredentials_Passes();
+        }
+        finally
+        {
+            await kit.DisposeAsync();
+        }
+    }
+
     private static async Task AssertKitFailsAsync(ConnectorFlaw flaw, Func<ConnectorConformanceTests, Task> check, params string[] expectedInMessage)
     {
-        var failure = await Assert.ThrowsAnyAsync<XunitException>(() => RunAsync(flaw, check));
+        var failure = await Assert.ThrowsAsync<ConformanceException>(() => RunAsync(flaw, check));
         foreach (var expected in expectedInMessage)
         {
             Assert.Contains(expected, failure.Message, StringComparison.Ordinal);

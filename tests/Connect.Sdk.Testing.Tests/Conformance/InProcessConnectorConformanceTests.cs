@@ -5,6 +5,8 @@ using Connect.Sdk.Settings;
 using Connect.Sdk.Testing.Conformance;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Tests.Conformance.InProcess;
+using Connect.Sdk.Testing.Time;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Connect.Sdk.Testing.Tests.Conformance;
@@ -43,7 +45,19 @@ public sealed class InProcessConnectorConformanceTests : ConnectorConformanceTes
         return ValueTask.FromResult<IMarketplaceFake>(_market);
     }
 
-    protected override IConnector CreateConnector(ILoggerFactory loggerFactory) => new InProcessConnector(_market!, loggerFactory, _flaws);
+    /// <summary>The <see cref="TimeProvider"/> the connector's services got from the kit.</summary>
+    internal TimeProvider? ConnectorTime { get; private set; }
+
+    /// <summary>The kit's fake time of the current check.</summary>
+    internal WaitAwareFakeTime KitTime => Time;
+
+    // Registered as a host registers a connector: the kit builds the services with its log and time and takes it.
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<IConnector>(provider =>
+        {
+            ConnectorTime = provider.GetRequiredService<TimeProvider>();
+            return new InProcessConnector(_market!, provider.GetRequiredService<ILoggerFactory>(), _flaws);
+        });
 
     protected override SettingsUpdate ConnectionSettings(Uri baseAddress) =>
         SettingsUpdate.Empty.Set("url", baseAddress.ToString()).SetSecret("token", new SecretValue(InProcessMarketplace.Token));

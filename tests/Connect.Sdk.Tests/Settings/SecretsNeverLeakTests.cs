@@ -33,12 +33,14 @@ public sealed class SecretsNeverLeakTests
         await store.SetAsync(connection, "accessToken", new SecretValue(Token), CancellationToken.None);
         var context = new ConnectionContext(connection, ConnectorId.Shopify, ConnectionSettings.Empty.WithSecret("accessToken", true), store);
 
-        var ex = await Assert.ThrowsAsync<ConnectSdkException>(() => context.GetSecretAsync("apiKey", CancellationToken.None).AsTask());
+        var ex = await Assert.ThrowsAsync<ConnectionSettingException>(() => context.GetSecretAsync("apiKey", CancellationToken.None).AsTask());
 
         Assert.Contains("apiKey", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, ex.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Token, context.ToString(), StringComparison.Ordinal);
         Assert.Equal(connection, ex.ConnectionId);
+        Assert.Equal("apiKey", ex.SettingKey);
+        Assert.Equal(ConnectSdkErrorCode.SettingsInvalid, ex.Code);
     }
 
     [Fact]

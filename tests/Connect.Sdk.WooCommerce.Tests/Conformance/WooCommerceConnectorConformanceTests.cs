@@ -13,9 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace Connect.Sdk.WooCommerce.Tests.Conformance;
 
 /// <summary>The conformance kit's checks against the WooCommerce fake, with the connector built by <c>AddWooCommerce()</c>.</summary>
-public sealed class WooCommerceConnectorConformanceTests : ConnectorConformanceTests, IAsyncLifetime
+public sealed class WooCommerceConnectorConformanceTests : ConnectorConformanceTests
 {
-    private ServiceProvider? _services;
+    private const string RequestsPerSecond = "0.5";
 
     protected override ForeignNumberLabel ForeignNumberLabel => ForeignNumberLabel.Sku;
 
@@ -27,28 +27,20 @@ public sealed class WooCommerceConnectorConformanceTests : ConnectorConformanceT
     protected override ValueTask<IMarketplaceFake> StartFakeAsync() =>
         ValueTask.FromResult<IMarketplaceFake>(WooCommerceFake.Start(WooTestKeys.Credentials));
 
-    // The retry waits (Retry-After: 1 after a 429, back-off after 5xx) pass at once; timeouts stay on real time.
-    protected override IConnector CreateConnector(ILoggerFactory loggerFactory)
-    {
-        _services = WooTestServices.Build(loggerFactory, new ShortWaitTimeProvider());
-        return _services.Connector();
-    }
+    // As an ERP registers it; the kit's fake time skips the retry waits (Retry-After: 1 after a 429, back-off after 5xx)
+    // and fires no timeout while the fake answers.
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddConnectSdk().UseInMemoryStores().AddWooCommerce();
 
     protected override ForeignNumberRules ConfigureForeignNumberRules(ForeignNumberRules rules) =>
         rules.Find(WooCommerceConnector.Id) is null ? rules.With(WooCommerceConnector.ForeignNumberRule) : rules;
 
-    protected override SettingsUpdate ConnectionSettings(Uri baseAddress) => WooTestKeys.Settings(baseAddress);
+    // One request every two seconds, a small shared host's budget: the kit's bursts wait for it on fake time, not real time.
+    protected override SettingsUpdate ConnectionSettings(Uri baseAddress) =>
+        WooTestKeys.Settings(baseAddress).Set(WooCommerceConnector.RequestsPerSecondKey, RequestsPerSecond);
 
-    protected override SettingsUpdate ConnectionSettingsWithBadSecret(Uri baseAddress) => WooTestKeys.Settings(baseAddress, WooTestKeys.WrongSecret);
+    protected override SettingsUpdate ConnectionSettingsWithBadSecret(Uri baseAddress) =>
+        WooTestKeys.Settings(baseAddress, WooTestKeys.WrongSecret).Set(WooCommerceConnector.RequestsPerSecondKey, RequestsPerSecond);
 
     protected override void OnLogLine(string line) => AdapterTestLog.Record(line);
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-    }
 }

@@ -28,9 +28,10 @@ public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests
     protected override ValueTask<IMarketplaceFake> StartFakeAsync() =>
         ValueTask.FromResult<IMarketplaceFake>(BasarFake.Start(Token, new MarketplaceFakeOptions()));
 
-    // The retry waits (Retry-After: 1 after a 429, backoff after 5xx) are skipped, so the checks take no real time.
+    // The retry waits (Retry-After: 1 after a 429, backoff after 5xx) run on the kit's fake time, which the kit
+    // drives: the checks take no real time.
     protected override IConnector CreateConnector(ILoggerFactory loggerFactory) =>
-        new BasarConnector(loggerFactory, new NoWaitTimeProvider());   // the kit disposes it after each check
+        new BasarConnector(loggerFactory, Time);   // the kit disposes it after each check
 
     // The connector's real rule, exactly as AddBasar() registers it.
     protected override ForeignNumberRules ConfigureForeignNumberRules(ForeignNumberRules rules) =>

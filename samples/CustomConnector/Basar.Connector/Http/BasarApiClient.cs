@@ -1,11 +1,12 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Json;
+using System.Text;
 using Basar.Connector.Wire;
-using Connect.Sdk;
 using Connect.Sdk.Connectors;
+using Connect.Sdk.Settings;
+using Connect.Sdk;
 using Microsoft.Extensions.Logging;
 
 namespace Basar.Connector.Http;
@@ -78,7 +79,7 @@ internal sealed class BasarApiClient
                 }
 
                 BasarLog.Failed(_logger, method.Method, logPath, ex.GetType().Name, id);
-                throw new ConnectSdkException($"Basar {method} {logPath} could not be reached: {ex.Message}", ex) { ConnectionId = connection.ConnectionId };
+                throw new ConnectSdkException(ConnectSdkErrorCode.MarketplaceUnavailable, $"Basar {method} {logPath} could not be reached: {ex.Message}", ex) { ConnectionId = connection.ConnectionId };
             }
 
             using (response)
@@ -156,7 +157,7 @@ internal sealed class BasarApiClient
         var text = connection.Settings.Get(BasarConnector.BaseUrlKey);
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {
-            throw new ConnectSdkException($"The Basar base URL '{text}' of connection {connection.ConnectionId} is not an http(s) address.") { ConnectionId = connection.ConnectionId };
+            throw new ConnectionSettingException(BasarConnector.BaseUrlKey, $"The Basar base URL '{text}' of connection {connection.ConnectionId} is not an http(s) address.") { ConnectionId = connection.ConnectionId };
         }
 
         // Without the trailing slash, "api/v1/…" would replace the last segment of a base URL with a path.

@@ -39,4 +39,10 @@ internal enum ConnectorFlaw
 
     /// <summary>Leaves out the seller SKU of every line.</summary>
     DropsLineSku = 1024,
+
+    /// <summary>Fails the connection check on its own, without asking the marketplace.</summary>
+    RefusesWithoutAsking = 2048,
+
+    /// <summary>Numbers an order's lines 1, 2, … instead of keeping the marketplace's line ids.</summary>
+    RenumbersLines = 4096,
 }

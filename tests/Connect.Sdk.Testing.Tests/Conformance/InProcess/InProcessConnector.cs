@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Connect.Sdk.Connectors;
@@ -62,6 +63,11 @@ internal sealed class InProcessConnector : IConnector
         if (Has(ConnectorFlaw.AcceptsAnyToken))
         {
             return ConnectionCheckResult.Success();
+        }
+
+        if (Has(ConnectorFlaw.RefusesWithoutAsking))
+        {
+            return ConnectionCheckResult.Failure("The token does not look like one of the marketplace's.", "token");
         }
 
         try
@@ -217,9 +223,9 @@ internal sealed class InProcessConnector : IConnector
             ShippingAddress = Map(order.Delivery),
             BuyerEmail = order.Email,
             PaymentMethod = order.Payment,
-            Lines = order.Lines.Select(l => new OrderLine
+            Lines = order.Lines.Select((l, i) => new OrderLine
             {
-                LineId = l.Id,
+                LineId = Has(ConnectorFlaw.RenumbersLines) ? (i + 1).ToString(CultureInfo.InvariantCulture) : l.Id,
                 ForeignNumber = l.ItemId is null ? null : new ForeignNumber(Label, l.ItemId),
                 Sku = Has(ConnectorFlaw.DropsLineSku) ? null : l.SellerSku,
                 Title = l.Title,
