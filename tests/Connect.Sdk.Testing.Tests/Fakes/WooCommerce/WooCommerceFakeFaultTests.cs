@@ -62,12 +62,24 @@ public sealed class WooCommerceFakeFaultTests
     [Fact]
     public async Task Timeout_ClientTimesOut_AndDisposeEndsTheWait()
     {
-        // The fault holds the answer for an hour: only disposing ends the wait within the guard below.
-        var woo = StartWoo(new FaultPlan().Next(FaultKind.Timeout), timeout: Duration.FromHours(1));
+        // The fault holds the answer for an hour of time that never moves: only disposing ends the wait.
+        var time = new SignallingTime();
+        var woo = WooCommerceFake.Start(new WooCommerceCredentials(Key, Secret), new MarketplaceFakeOptions
+        {
+            Faults = new FaultPlan().Next(FaultKind.Timeout),
+            TimeoutDelay = Duration.FromHours(1),
+            DelayTime = time,
+        });
         using var http = Client(woo, Key, Secret);
-        http.Timeout = TimeSpan.FromMilliseconds(200);
+        using var giveUp = new CancellationTokenSource();
 
-        await Assert.ThrowsAsync<TaskCanceledException>(() => http.GetAsync(Orders));
+        // The client gives up once the fake holds its answer, not after a real-time timeout that a loaded machine can
+        // let pass before the request even arrives.
+        var answer = http.GetAsync(Orders, giveUp.Token);
+        await time.TimerCreated.Task.WaitAsync(TimeSpan.FromMinutes(2)); // a guard against a hang, not a timing
+        await giveUp.CancelAsync();
+
+        await Assert.ThrowsAsync<TaskCanceledException>(() => answer);
 
         // A guard against a hang, not a timing: a loaded machine delays the disposal by seconds, never by minutes.
         await woo.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(2));
