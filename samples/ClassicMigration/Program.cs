@@ -36,15 +36,18 @@ var settings = new ClassicSettings
     Settings = new Dictionary<string, string> { [ShopifyConnector.ShopKey] = "classic-shop.myshopify.com", [ShopifyConnector.LocationKey] = "71234567890" },
     Credentials = new Dictionary<string, SecretValue> { [ShopifyConnector.AccessTokenKey] = new("shpat_sample-classic-token") },
 };
+Console.WriteLine($"Classic export: {csvPath} ({rows:N0} rows) · store: {storePath}");
+Console.WriteLine();
+
+#region snippet: classic-migration
 await using var file = File.OpenRead(csvPath);
 var classic = await ClassicExport.ReadAsync(new ConnectionId("shopify-de"), ConnectorId.Shopify, "Shopify DE", settings, file, CancellationToken.None);
 
-Console.WriteLine($"Classic export: {csvPath} ({rows:N0} rows) · store: {storePath}");
-Console.WriteLine();
 Console.WriteLine("== Dry run");
 Console.WriteLine((await migration.DryRunAsync(classic, CancellationToken.None)).Describe());
 Console.WriteLine("== Apply");
 Console.WriteLine(await migration.ApplyAsync(classic, new Actor("sample"), CancellationToken.None));
+#endregion
 var connection = await provider.GetRequiredService<IConnectionStore>().GetAsync(classic.Target, CancellationToken.None);
 Console.WriteLine($"Connection: {connection}");
 Console.WriteLine();
