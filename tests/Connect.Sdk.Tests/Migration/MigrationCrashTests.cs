@@ -37,6 +37,20 @@ public sealed class MigrationCrashTests
         Assert.Equal(Token, (await world.Secrets.GetAsync(Target, LifecycleFixtures.AccessToken, CancellationToken.None))?.Reveal());
     }
 
+    [Fact]
+    public async Task ApplyAsync_JournalFailsAfterTheForeignNumbersWereWritten_ARerunListsTheMappedArticles()
+    {
+        var world = new MigrationWorld(journal: new FailingOnceJournalStore());
+
+        await Assert.ThrowsAsync<IOException>(() => world.ApplyAsync(Export(Rows)));
+        Assert.Equal(2, (await world.ListForeignNumbersAsync()).Count);
+        var rerun = await world.ApplyAsync(Export(Rows));
+
+        await AssertSameEndStateAsync(world);
+        Assert.Equal(0, rerun.ForeignNumbersCreated);
+        Assert.Equal(["ArticleStock 4711", "ArticleStock M-100-S"], (await world.ListJournalKeysAsync()).Order(StringComparer.Ordinal));
+    }
+
     private static FaultyForeignNumberStore FailingOnce(InMemoryForeignNumberStore inner)
     {
         var failed = false;
@@ -59,6 +73,7 @@ public sealed class MigrationCrashTests
         var (expected, actual) = (await clean.ConnectionAsync(), await interrupted.ConnectionAsync());
 
         Assert.Equal(await clean.ListForeignNumbersAsync(), await interrupted.ListForeignNumbersAsync());
+        Assert.Equal(await clean.ListJournalKeysAsync(), await interrupted.ListJournalKeysAsync());
         Assert.Equal(expected with { Version = 0, Check = ConnectionCheck.NotChecked, CredentialsRevision = 0 }, actual with { Version = 0, Check = ConnectionCheck.NotChecked, CredentialsRevision = 0 });
         Assert.False(actual.IsProductive);
     }

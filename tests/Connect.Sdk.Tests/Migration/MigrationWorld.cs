@@ -1,6 +1,7 @@
 using System.Text;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Migration;
 using Connect.Sdk.Settings;
@@ -22,10 +23,11 @@ internal sealed class MigrationWorld
     public static readonly ConnectionId Target = new("shop-migrated");
     public static readonly Actor Migrator = new("migrator");
 
-    public MigrationWorld(IForeignNumberStore? foreignNumbers = null, ISecretStore? secrets = null)
+    public MigrationWorld(IForeignNumberStore? foreignNumbers = null, ISecretStore? secrets = null, IJournalStore? journal = null)
     {
         ForeignNumbers = foreignNumbers ?? new InMemoryForeignNumberStore();
         Secrets = secrets ?? new InMemorySecretStore();
+        Journal = journal ?? new InMemoryJournalStore();
         Rules = ForeignNumberRules.Default.With(
             new ForeignNumberRule(Partner, ForeignNumberTarget.Article, new ForeignNumberLabel("zalandoconfigsku"), "Zalando config SKU"),
             new ForeignNumberRule(Partner, ForeignNumberTarget.Variant, new ForeignNumberLabel("zalandosimplesku"), "Zalando simple SKU"));
@@ -35,7 +37,7 @@ internal sealed class MigrationWorld
             new[] { ConnectorId.Shopify, ConnectorId.WooCommerce, ConnectorId.Amazon, ConnectorId.Ebay, Partner }
                 .Select(id => new FakeConnector(new ConnectorDescriptor(id, $"Fake {id}", ChannelKind.Shop, LifecycleFixtures.Descriptor.SupportedFeatures, LifecycleFixtures.Schema))));
         var lifecycle = new ConnectionLifecycle(Connections, connectors, Secrets, Clock, NullLogger<ConnectionLifecycle>.Instance);
-        var importer = new ForeignNumberImporter(Rules, ForeignNumbers, erp.Catalog, erp.Journal, Connections);
+        var importer = new ForeignNumberImporter(Rules, ForeignNumbers, erp.Catalog, new SyncJournal(Journal, Clock), Connections);
         Migration = new ClassicConnectionMigration(lifecycle, Connections, connectors, Secrets, ForeignNumbers, importer, Rules, Clock);
     }
 
@@ -46,6 +48,8 @@ internal sealed class MigrationWorld
     public ISecretStore Secrets { get; }
 
     public IForeignNumberStore ForeignNumbers { get; }
+
+    public IJournalStore Journal { get; }
 
     public ForeignNumberRules Rules { get; }
 
@@ -76,6 +80,17 @@ internal sealed class MigrationWorld
         }
 
         return list;
+    }
+
+    public async Task<List<string>> ListJournalKeysAsync()
+    {
+        var keys = new List<string>();
+        await foreach (var entry in Journal.ListAsync(Target, CancellationToken.None))
+        {
+            keys.Add($"{entry.Key.Kind} {entry.Key.RecordKey}");
+        }
+
+        return keys;
     }
 
     public async Task<Connection> ConnectionAsync() => await Connections.GetAsync(Target, CancellationToken.None) ?? throw new InvalidOperationException("no connection");
