@@ -77,6 +77,8 @@ public sealed class ClassicConnectionMigrationTests
         Assert.StartsWith($"migration of {Target}: nothing to do", again.ToString(), StringComparison.Ordinal);
         Assert.Equal(4, again.ForeignNumbersUnchanged);
         Assert.Single(again.Conflicts);
+        Assert.Empty(again.ConnectionChanges);
+        Assert.DoesNotContain(again.NotMigrated, n => n.Contains("connection check", StringComparison.Ordinal));
         Assert.Equal(before.Version, (await world.ConnectionAsync()).Version);
     }
 
