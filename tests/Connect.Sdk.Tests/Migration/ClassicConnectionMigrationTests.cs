@@ -1,3 +1,5 @@
+using System.Text;
+using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
@@ -160,6 +162,19 @@ public sealed class ClassicConnectionMigrationTests
         var report = await world.DryRunAsync(Export(CleanRows, settings: settings));
 
         Assert.Contains(report.NotMigrated, n => n.Contains($"stock-sync switch of 1 article(s) ({ForeignNumberWorld.OtherSimple})", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ExportSavedAsWindows1252_ReadsTheUmlautsOfTheClassicFile()
+    {
+        var world = new MigrationWorld();
+        world.Catalog.Add(new Article("WC-GRÜN-TASSE", "Tasse grün", ArticleKind.Simple));
+        var ansi = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes($"{Header}\r\nWC-GRÜN-TASSE;shopifyproductid;5001\r\n");
+
+        var report = await world.ApplyAsync(new ClassicExport(Target, ConnectorId.Shopify, "Shop DE", MigrationWorld.Settings, ansi));
+
+        Assert.Empty(report.Conflicts);
+        Assert.Equal(["WC-GRÜN-TASSE;shopifyproductid;5001"], await world.ListForeignNumbersAsync());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
@@ -32,12 +33,12 @@ internal sealed class MigrationWorld
             new ForeignNumberRule(Partner, ForeignNumberTarget.Article, new ForeignNumberLabel("zalandoconfigsku"), "Zalando config SKU"),
             new ForeignNumberRule(Partner, ForeignNumberTarget.Variant, new ForeignNumberLabel("zalandosimplesku"), "Zalando simple SKU"));
         // The ERP of the foreign-number tests: 4711 and 4712 simple, M-100 a matrix parent with variants M-100-S and M-100-L.
-        var erp = new ForeignNumberWorld(Rules, ForeignNumbers);
+        Catalog = new ForeignNumberWorld(Rules, ForeignNumbers).Catalog;
         var connectors = new ConnectorRegistry(
             new[] { ConnectorId.Shopify, ConnectorId.WooCommerce, ConnectorId.Amazon, ConnectorId.Ebay, Partner }
                 .Select(id => new FakeConnector(new ConnectorDescriptor(id, $"Fake {id}", ChannelKind.Shop, LifecycleFixtures.Descriptor.SupportedFeatures, LifecycleFixtures.Schema))));
         var lifecycle = new ConnectionLifecycle(Connections, connectors, Secrets, Clock, NullLogger<ConnectionLifecycle>.Instance);
-        var importer = new ForeignNumberImporter(Rules, ForeignNumbers, erp.Catalog, new SyncJournal(Journal, Clock), Connections);
+        var importer = new ForeignNumberImporter(Rules, ForeignNumbers, Catalog, new SyncJournal(Journal, Clock), Connections);
         Migration = new ClassicConnectionMigration(lifecycle, Connections, connectors, Secrets, ForeignNumbers, importer, Rules, Clock);
     }
 
@@ -50,6 +51,8 @@ internal sealed class MigrationWorld
     public IForeignNumberStore ForeignNumbers { get; }
 
     public IJournalStore Journal { get; }
+
+    public InMemoryArticleCatalog Catalog { get; }
 
     public ForeignNumberRules Rules { get; }
 
