@@ -4,6 +4,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Alerts;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Migration;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
@@ -88,6 +89,7 @@ public static class ConnectSdkServiceCollectionExtensions
         services.TryAddSingleton<ForeignNumberResolver>();
         services.TryAddSingleton<ForeignNumberImporter>();
         services.TryAddSingleton<ForeignNumberExporter>();
+        services.TryAddSingleton<ClassicConnectionMigration>();
         return new ConnectSdkBuilder(services);
     }
 

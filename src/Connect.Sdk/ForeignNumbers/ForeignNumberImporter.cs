@@ -110,30 +110,56 @@ public sealed class ForeignNumberImporter
         return await ImportLinesAsync(connection, connector, lines, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reads and checks a CSV file as <see cref="ImportCsvAsync(ConnectionId, ConnectorId, Stream, CancellationToken)"/>
+    /// does, but writes nothing: the rows read, the mappings that would be written and every issue.
+    /// </summary>
+    internal async ValueTask<ForeignNumberPreview> PreviewCsvAsync(ConnectionId connection, ConnectorId connector, byte[] csv, CancellationToken cancellationToken)
+    {
+        var parsed = ParseLines(CsvFileDecoder.Decode(csv));
+        var validation = await _validator.ValidateAsync(connection, connector, parsed.Rows, cancellationToken).ConfigureAwait(false);
+        return new(parsed.Rows, validation.Valid, [.. parsed.Issues, .. validation.Issues]);
+    }
+
+    /// <summary>Lists mapped articles in the journal's article tab as not synced; articles listed already keep their entries.</summary>
+    internal ValueTask ListInJournalAsync(IReadOnlyCollection<ForeignNumberMapping> mappings, CancellationToken cancellationToken) =>
+        _mappedEntries.AddAsync(mappings, cancellationToken);
+
     private async ValueTask<ForeignNumberImportReport> ImportLinesAsync(ConnectionId connection, ConnectorId connector, IReadOnlyList<CsvSourceLine> lines, CancellationToken cancellationToken)
+    {
+        var parsed = ParseLines(lines);
+        if (parsed.Rows.Count == 0 && parsed.Issues.Any(i => i.Kind == ForeignNumberIssueKind.InvalidHeader))
+        {
+            return new(0, 0, parsed.Issues);
+        }
+
+        return await ImportRowsAsync(connection, connector, parsed.Rows, [.. parsed.Issues], cancellationToken).ConfigureAwait(false);
+    }
+
+    private static (IReadOnlyList<ForeignNumberRow> Rows, IReadOnlyList<ForeignNumberIssue> Issues) ParseLines(IReadOnlyList<CsvSourceLine> lines)
     {
         var header = lines.Count == 0 ? null : lines[0].Text;
         if (lines.Count > 0 && lines[0].Problem is { } unreadable)
         {
-            return new(0, 0, [HeaderIssue($"the header cannot be read: {unreadable}")]);
+            return ([], [HeaderIssue($"the header cannot be read: {unreadable}")]);
         }
 
         if (header is null || string.IsNullOrWhiteSpace(header.TrimStart('\uFEFF')))
         {
-            return new(0, 0, [HeaderIssue($"the file is empty or starts with a blank line; the first line must be the header {CsvHeader}")]);
+            return ([], [HeaderIssue($"the file is empty or starts with a blank line; the first line must be the header {CsvHeader}")]);
         }
 
         // A TextReader handed in by the caller may still carry the byte order mark a StreamReader would drop.
         header = header.TrimStart('\uFEFF');
         if (CsvLine.DetectDelimiter(header) is not { } delimiter)
         {
-            return new(0, 0, [HeaderIssue($"the first line must be the header {CsvHeader} (or with ',' between the names); found '{header}'")]);
+            return ([], [HeaderIssue($"the first line must be the header {CsvHeader} (or with ',' between the names); found '{header}'")]);
         }
 
         var names = CsvLine.Parse(header, delimiter, out var headerError);
         if (names is null)
         {
-            return new(0, 0, [HeaderIssue($"the header cannot be read: {headerError}")]);
+            return ([], [HeaderIssue($"the header cannot be read: {headerError}")]);
         }
 
         var columns = names.Select(n => ColumnOf(n.Trim())).ToArray();
@@ -142,7 +168,7 @@ public sealed class ForeignNumberImporter
         if (missing.Length > 0 || repeated.Length > 0)
         {
             var what = missing.Length > 0 ? $"missing column(s) {string.Join(", ", missing)}" : $"repeated column(s) {string.Join(", ", repeated)}";
-            return new(0, 0, [HeaderIssue($"the header must be {CsvHeader} or {GermanCsvHeader}; found '{header}' ({what})")]);
+            return ([], [HeaderIssue($"the header must be {CsvHeader} or {GermanCsvHeader}; found '{header}' ({what})")]);
         }
 
         var articleColumn = Array.IndexOf(columns, ForeignNumberValidator.ArticleNumberField);
@@ -179,7 +205,7 @@ public sealed class ForeignNumberImporter
             rows.Add(new(Cell(fields, articleColumn), Cell(fields, labelColumn), Cell(fields, valueColumn), lineNumber));
         }
 
-        return await ImportRowsAsync(connection, connector, rows, malformed, cancellationToken).ConfigureAwait(false);
+        return (rows, malformed);
     }
 
     private async ValueTask<ForeignNumberImportReport> ImportRowsAsync(

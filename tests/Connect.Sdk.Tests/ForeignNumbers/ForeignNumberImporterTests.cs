@@ -344,7 +344,7 @@ public sealed class ForeignNumberImporterTests
     [Fact]
     public async Task ImportAsync_StoreThrows_WritesNothingInOneSingleUpsert()
     {
-        var store = new FaultyStore(new InMemoryForeignNumberStore(), (_, _) => throw new ConnectSdkException("database is down"));
+        var store = new FaultyForeignNumberStore(new InMemoryForeignNumberStore(), (_, _) => throw new ConnectSdkException("database is down"));
         var world = new ForeignNumberWorld(store: store);
 
         var ex = await Assert.ThrowsAsync<ConnectSdkException>(async () =>
@@ -360,7 +360,7 @@ public sealed class ForeignNumberImporterTests
     {
         var inner = new InMemoryForeignNumberStore();
         var connection = new ConnectionId("otto-de");
-        var store = new FaultyStore(inner, async (mappings, ct) =>
+        var store = new FaultyForeignNumberStore(inner, async (mappings, ct) =>
         {
             // Another worker maps B to article 4711 between the import's check and its write.
             await inner.UpsertAsync([new ForeignNumberMapping(connection, "4711", new ForeignNumber(ForeignNumberLabel.OttoSku, "B"))], ct);
@@ -400,36 +400,5 @@ public sealed class ForeignNumberImporterTests
             await world.Importer.ImportAsync(new ConnectionId("otto-de"), ConnectorId.Otto, [new ForeignNumberRow("4711", "ottosku", "A")], cancelled.Token));
 
         Assert.Empty(await world.ListAsync(ConnectorId.Otto));
-    }
-
-    /// <summary>A store whose batch write is replaced, to simulate broken infrastructure and racing writers.</summary>
-    private sealed class FaultyStore(IForeignNumberStore inner, Func<IReadOnlyCollection<ForeignNumberMapping>, CancellationToken, ValueTask<IReadOnlyList<ForeignNumberMapping>>> upsert)
-        : IForeignNumberStore
-    {
-        public int UpsertCalls { get; private set; }
-
-        public ValueTask<IReadOnlyList<ForeignNumberMapping>> FindByArticleAsync(ConnectionId connection, string articleNumber, CancellationToken cancellationToken) =>
-            inner.FindByArticleAsync(connection, articleNumber, cancellationToken);
-
-        public ValueTask<ForeignNumberMapping?> FindByForeignNumberAsync(ConnectionId connection, ForeignNumber foreignNumber, CancellationToken cancellationToken) =>
-            inner.FindByForeignNumberAsync(connection, foreignNumber, cancellationToken);
-
-        public IAsyncEnumerable<ForeignNumberMapping> ListAsync(ConnectionId connection, CancellationToken cancellationToken) =>
-            inner.ListAsync(connection, cancellationToken);
-
-        public ValueTask<IReadOnlyList<ForeignNumberMapping>> UpsertAsync(IReadOnlyCollection<ForeignNumberMapping> mappings, CancellationToken cancellationToken)
-        {
-            UpsertCalls++;
-            return upsert(mappings, cancellationToken);
-        }
-
-        public ValueTask<bool> RemoveAsync(ConnectionId connection, string articleNumber, ForeignNumberLabel label, CancellationToken cancellationToken) =>
-            inner.RemoveAsync(connection, articleNumber, label, cancellationToken);
-
-        public ValueTask<RestrictedArticleMapping> GetRestrictedMappingAsync(ConnectionId connection, CancellationToken cancellationToken) =>
-            inner.GetRestrictedMappingAsync(connection, cancellationToken);
-
-        public ValueTask SetRestrictedMappingAsync(ConnectionId connection, RestrictedArticleMapping mapping, CancellationToken cancellationToken) =>
-            inner.SetRestrictedMappingAsync(connection, mapping, cancellationToken);
     }
 }
