@@ -211,6 +211,15 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
             ContentType = "text/html; charset=UTF-8",
         };
 
+    /// <summary>
+    /// Adds what the marketplace puts on every answer (a header naming the API version, say) to each answer the fake
+    /// gives: a route's, a refusal, a fault's. The default leaves the answer as it is.
+    /// </summary>
+    /// <param name="request">The request answered.</param>
+    /// <param name="response">The answer.</param>
+    /// <returns>The answer to send.</returns>
+    protected virtual FakeResponse CompleteAnswer(FakeCall request, FakeResponse response) => response;
+
     /// <summary>Checks the request's credentials; the default accepts every request.</summary>
     /// <param name="request">The request.</param>
     /// <returns><see langword="null"/> to go on, or the marketplace's refusal (401, 403).</returns>
@@ -284,6 +293,12 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
             .GroupBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.First().Value[0], StringComparer.OrdinalIgnoreCase);
 
+    private static Dictionary<string, IReadOnlyList<string>> AllValues(IDictionary<string, WireMockList<string>>? values) =>
+        (values ?? new Dictionary<string, WireMockList<string>>())
+            .Where(pair => pair.Value is { Count: > 0 })
+            .GroupBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => (IReadOnlyList<string>)[.. group.SelectMany(pair => pair.Value)], StringComparer.OrdinalIgnoreCase);
+
     private static ResponseMessage ToMessage(FakeResponse response, bool drop)
     {
         var message = new ResponseMessage
@@ -343,6 +358,7 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
         {
             RawPath = rawPath,
             RawQuery = (request.RawQuery ?? string.Empty).TrimStart('?'),
+            QueryValues = AllValues(request.Query),
         };
 
         var delay = Duration.Zero;
@@ -383,6 +399,11 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
             default:
                 response = Answer(call, handler, out error);
                 break;
+        }
+
+        if (!drop)
+        {
+            response = CompleteAnswer(call, response);
         }
 
         Log(operation, call.Method, request, drop ? 0 : response.StatusCode, error);
