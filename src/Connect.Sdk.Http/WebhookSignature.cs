@@ -16,6 +16,20 @@ public static class WebhookSignature
     /// <summary>
     /// Whether <paramref name="signatureHeader"/> is the HMAC-SHA256 of <paramref name="payload"/> under
     /// <paramref name="secret"/>, in base64 or hex. The comparison takes the same time however much of it matches.
+    /// An empty secret is refused.
+    /// </summary>
+    /// <param name="secret">The shared secret (UTF-8); not empty.</param>
+    /// <param name="payload">The raw request body exactly as received; re-serialised JSON will not match.</param>
+    /// <param name="signatureHeader">The header's value.</param>
+    /// <returns><see langword="true"/> if the signature is valid; <see langword="false"/> if it is not or is malformed.</returns>
+    /// <exception cref="ArgumentException">The secret is empty.</exception>
+    public static bool Verify(string secret, ReadOnlySpan<byte> payload, string? signatureHeader) =>
+        Verify(secret, payload, signatureHeader, allowEmptySecret: false);
+
+    /// <summary>
+    /// Whether <paramref name="signatureHeader"/> is the HMAC-SHA256 of <paramref name="payload"/> under
+    /// <paramref name="secret"/>, in base64 or hex, with an empty secret checked when <paramref name="allowEmptySecret"/>
+    /// says so. The comparison takes the same time however much of it matches.
     /// </summary>
     /// <param name="secret">The shared secret (UTF-8).</param>
     /// <param name="payload">The raw request body exactly as received; re-serialised JSON will not match.</param>
@@ -27,7 +41,7 @@ public static class WebhookSignature
     /// </param>
     /// <returns><see langword="true"/> if the signature is valid; <see langword="false"/> if it is not or is malformed.</returns>
     /// <exception cref="ArgumentException">The secret is empty and <paramref name="allowEmptySecret"/> is not set.</exception>
-    public static bool Verify(string secret, ReadOnlySpan<byte> payload, string? signatureHeader, bool allowEmptySecret = false)
+    public static bool Verify(string secret, ReadOnlySpan<byte> payload, string? signatureHeader, bool allowEmptySecret)
     {
         ArgumentNullException.ThrowIfNull(secret);
         if (secret.Length == 0 && !allowEmptySecret)

@@ -64,4 +64,15 @@ public sealed class WebhookSignatureTests
     [InlineData(WooSecret, WooBody, "cGZxYw==")] // valid base64, wrong length
     public void Verify_WrongOrMalformedSignature_IsInvalid(string secret, string body, string? signature) =>
         Assert.False(WebhookSignature.Verify(secret, Encoding.UTF8.GetBytes(body), signature));
+
+    [Fact]
+    public void Verify_WithoutAllowEmptySecret_IsItsOwnOverload_SoCallersCompiledAgainstItKeepWorking()
+    {
+        // A default parameter is compiled into the caller: binaries built against Verify(secret, body, signature) need
+        // that very method, not one with a fourth optional parameter.
+        var threeParameters = typeof(WebhookSignature).GetMethod(nameof(WebhookSignature.Verify), [typeof(string), typeof(ReadOnlySpan<byte>), typeof(string)]);
+
+        Assert.NotNull(threeParameters);
+        Assert.All(typeof(WebhookSignature).GetMethods().Where(m => m.Name == nameof(WebhookSignature.Verify)).SelectMany(m => m.GetParameters()), p => Assert.False(p.IsOptional));
+    }
 }

@@ -58,6 +58,7 @@ public sealed class AmazonParityTests(ITestOutputHelper output)
         output.WriteLine(run.Output);
 
         Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Empty(amazon.HandlerErrors);
         Assert.Equal((12, 0), (run.Passed, run.Failed));
         Assert.Equal(7, amazon.StockOf(new ForeignNumber(ForeignNumberLabel.SkuFbm, Sku)));
         Assert.Equal("00340434161094042557", Assert.Single(amazon.ShipmentsOf(OrderId(2))).TrackingNumber);

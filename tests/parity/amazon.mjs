@@ -27,10 +27,19 @@ const expiredToken = setting('AMAZON_EXPIRED_ACCESS_TOKEN');
 // 443 with https.request (lib/Request.js) and takes no base address. Amazon's hosts go to the fake's plain-http
 // loopback address instead; the request itself (method, path, headers, body) goes out unchanged.
 const amazonHost = /^(api\.amazon\.com|(sandbox\.)?sellingpartnerapi-(eu|na|fe)\.amazon\.com)$/;
+// Each request to Amazon's hosts is noted (path and headers as the client set them), so a check can see what went out.
+const sent = [];
 const httpsRequest = https.request;
-https.request = (options, callback) => amazonHost.test(options.hostname)
-  ? http.request({ ...options, agent: undefined, protocol: 'http:', hostname: fake.hostname, port: fake.port }, callback)
-  : httpsRequest(options, callback);
+https.request = (options, callback) => {
+  if (!amazonHost.test(options.hostname)) {
+    return httpsRequest(options, callback);
+  }
+
+  sent.push({ path: options.path, headers: options.headers ?? {} });
+  return http.request({ ...options, agent: undefined, protocol: 'http:', hostname: fake.hostname, port: fake.port }, callback);
+};
+const header = (request, name) =>
+  Object.entries(request.headers).find(([key]) => key.toLowerCase() === name)?.[1];
 
 const client = (options = {}) =>
   new SellingPartner({
@@ -49,8 +58,12 @@ const seller = client();
 let orders = [];
 
 check('signs in: the token exchange posts JSON and the fake answers a bearer token', async () => {
+  const before = sent.length;
   await seller.refreshAccessToken();
   assert.match(seller.access_token, /^Atza\|/);
+  const exchange = sent.slice(before).find((request) => request.path.startsWith('/auth/o2/token'));
+  assert.ok(exchange, `no token exchange among ${JSON.stringify(sent.slice(before).map((request) => request.path))}`);
+  assert.match(String(header(exchange, 'content-type')), /^application\/json/);
 });
 
 check('a wrong client secret is refused with invalid_client, as LWA answers', async () => {

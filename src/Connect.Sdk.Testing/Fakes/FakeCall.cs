@@ -35,6 +35,8 @@ public sealed class FakeCall
         Fault = fault;
     }
 
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>>? _queryValues;
+
     /// <summary>The marketplace operation, e.g. <c>orders.list</c>.</summary>
     public string Operation { get; }
 
@@ -53,6 +55,17 @@ public sealed class FakeCall
 
     /// <summary>The query parameters (the first value of each).</summary>
     public IReadOnlyDictionary<string, string> Query { get; }
+
+    /// <summary>
+    /// Every value of each query parameter, in the order received: a parameter given twice (<c>a=1&amp;a=2</c>) has two.
+    /// <see cref="Query"/> keeps only the first, so a fake that must refuse a repeated parameter reads this. Defaults to
+    /// the one value of each parameter in <see cref="Query"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> QueryValues
+    {
+        get => _queryValues ?? Query.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)[pair.Value], StringComparer.OrdinalIgnoreCase);
+        init => _queryValues = value;
+    }
 
     /// <summary>
     /// The query as received, without the leading <c>?</c> and still percent-encoded: every parameter, repeated ones

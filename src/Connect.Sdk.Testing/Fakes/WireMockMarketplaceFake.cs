@@ -92,6 +92,21 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
         }
     }
 
+    /// <summary>
+    /// The exceptions the fake's own handlers threw, in the order of the requests they broke (each answered with the
+    /// marketplace's 500). A fake bug, never a marketplace behaviour: a test that expects none asserts this is empty.
+    /// </summary>
+    public IReadOnlyList<Exception> HandlerErrors
+    {
+        get
+        {
+            lock (_logGate)
+            {
+                return [.. _requests.Select(r => r.HandlerError).OfType<Exception>()];
+            }
+        }
+    }
+
     /// <summary>The fake's settings.</summary>
     protected MarketplaceFakeOptions Options { get; }
 
@@ -196,6 +211,15 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
             ContentType = "text/html; charset=UTF-8",
         };
 
+    /// <summary>
+    /// Adds what the marketplace puts on every answer (a header naming the API version, say) to each answer the fake
+    /// gives: a route's, a refusal, a fault's. The default leaves the answer as it is.
+    /// </summary>
+    /// <param name="request">The request answered.</param>
+    /// <param name="response">The answer.</param>
+    /// <returns>The answer to send.</returns>
+    protected virtual FakeResponse CompleteAnswer(FakeCall request, FakeResponse response) => response;
+
     /// <summary>Checks the request's credentials; the default accepts every request.</summary>
     /// <param name="request">The request.</param>
     /// <returns><see langword="null"/> to go on, or the marketplace's refusal (401, 403).</returns>
@@ -269,6 +293,12 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
             .GroupBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.First().Value[0], StringComparer.OrdinalIgnoreCase);
 
+    private static Dictionary<string, IReadOnlyList<string>> AllValues(IDictionary<string, WireMockList<string>>? values) =>
+        (values ?? new Dictionary<string, WireMockList<string>>())
+            .Where(pair => pair.Value is { Count: > 0 })
+            .GroupBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => (IReadOnlyList<string>)[.. group.SelectMany(pair => pair.Value)], StringComparer.OrdinalIgnoreCase);
+
     private static ResponseMessage ToMessage(FakeResponse response, bool drop)
     {
         var message = new ResponseMessage
@@ -328,10 +358,12 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
         {
             RawPath = rawPath,
             RawQuery = (request.RawQuery ?? string.Empty).TrimStart('?'),
+            QueryValues = AllValues(request.Query),
         };
 
         var delay = Duration.Zero;
         var drop = false;
+        Exception? error = null;
         FakeResponse response;
         switch (fault)
         {
@@ -352,24 +384,29 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
                 response = MalformedAnswer();
                 break;
             case FaultKind.TruncatedJson:
-                var whole = Answer(call, handler);
+                var whole = Answer(call, handler, out error);
                 var body = whole.Body ?? "{}";
                 response = whole with { StatusCode = StatusCodes.Status200OK, Body = body[..(body.Length / 2)] };
                 break;
             case FaultKind.Timeout:
                 delay = Options.TimeoutDelay;
-                response = Answer(call, handler);
+                response = Answer(call, handler, out error);
                 break;
             case FaultKind.SlowResponse:
                 delay = Options.SlowResponseDelay;
-                response = Answer(call, handler);
+                response = Answer(call, handler, out error);
                 break;
             default:
-                response = Answer(call, handler);
+                response = Answer(call, handler, out error);
                 break;
         }
 
-        Log(operation, call.Method, request, drop ? 0 : response.StatusCode);
+        if (!drop)
+        {
+            response = CompleteAnswer(call, response);
+        }
+
+        Log(operation, call.Method, request, drop ? 0 : response.StatusCode, error);
         if (delay > Duration.Zero)
         {
             try
@@ -385,8 +422,9 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
         return ToMessage(response, drop);
     }
 
-    private FakeResponse Answer(FakeCall call, Func<FakeCall, FakeResponse> handler)
+    private FakeResponse Answer(FakeCall call, Func<FakeCall, FakeResponse> handler, out Exception? error)
     {
+        error = null;
         if (Options.RateLimit is { } limit)
         {
             var key = limit.Scope == RateLimitScope.Operation ? call.Operation : string.Empty;
@@ -408,17 +446,27 @@ public abstract partial class WireMockMarketplaceFake : IMarketplaceFake
 
         lock (Gate)
         {
-            return Authorize(call) ?? handler(call);
+            try
+            {
+                return Authorize(call) ?? handler(call);
+            }
+            catch (Exception bug)
+            {
+                // A handler that throws is a bug of the fake: the client gets the marketplace's own 500, and the test
+                // author sees the exception on the request log and in HandlerErrors instead of a body WireMock made up.
+                error = bug;
+                return ServerFault(StatusCodes.Status500InternalServerError);
+            }
         }
     }
 
-    private void Log(string operation, string method, IRequestMessage request, int statusCode)
+    private void Log(string operation, string method, IRequestMessage request, int statusCode, Exception? handlerError)
     {
         var pathAndQuery = Uri.TryCreate(request.Url, UriKind.Absolute, out var url) ? url.PathAndQuery : request.Path ?? "/";
         lock (_logGate)
         {
             _requestCount++;
-            _requests.Add(new FakeRequest(_requestCount, operation, method, MaskSecrets(pathAndQuery), statusCode));
+            _requests.Add(new FakeRequest(_requestCount, operation, method, MaskSecrets(pathAndQuery), statusCode) { HandlerError = handlerError });
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Connect.Sdk.Parity.Tests.Node;
 
 /// <summary>
@@ -34,6 +36,17 @@ public sealed class ParityRunnerTests
         Assert.NotEqual(0, run.ExitCode);
         Assert.Null(run.Summary);
         Assert.Contains("PARITY_SELFTEST_FAIL is not set", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClientsList_NamesTheClientOfEveryScript_AndEveryListedClientHasOne()
+    {
+        var listed = File.ReadAllLines(Path.Combine(NodeClient.Folder, "clients.txt")).Where(line => line.Length > 0).ToList();
+        var scripts = Directory.GetFiles(NodeClient.Folder, "*.mjs").Where(path => !path.EndsWith("runner-selftest.mjs", StringComparison.Ordinal));
+
+        // `.ci/run` fails when a listed client has no summary line: the list must be the clients the scripts run.
+        var run = scripts.Select(path => Regex.Match(File.ReadAllText(path), @"await run\('(?<client>\S+) ").Groups["client"].Value).Order(StringComparer.Ordinal);
+        Assert.Equal(listed.Order(StringComparer.Ordinal), run);
     }
 
     [Fact]

@@ -73,4 +73,15 @@ public sealed class WooCommerceWebhookTests
     }
 
     private static string Sign(string secret, byte[] body) => Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    [Fact]
+    public void Verify_WithoutAllowEmptySecret_IsItsOwnOverload_SoCallersCompiledAgainstItKeepWorking()
+    {
+        // A default parameter is compiled into the caller: binaries built against Verify(secret, body, signature) need
+        // that very method, not one with a fourth optional parameter.
+        var threeParameters = typeof(WooCommerceWebhook).GetMethod(nameof(WooCommerceWebhook.Verify), [typeof(string), typeof(ReadOnlySpan<byte>), typeof(IEnumerable<KeyValuePair<string, string>>)]);
+
+        Assert.NotNull(threeParameters);
+        Assert.All(typeof(WooCommerceWebhook).GetMethods().Where(m => m.Name == nameof(WooCommerceWebhook.Verify)).SelectMany(m => m.GetParameters()), p => Assert.False(p.IsOptional));
+    }
 }

@@ -37,16 +37,12 @@ public sealed partial class AmazonSellingPartnerFake
     private static Dictionary<string, string> ParseForm(string? body)
     {
         var form = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in (body ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (name, value) in UrlEncodedPairs.Read(body))
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = Decode(equals < 0 ? pair : pair[..equals]);
-            form.TryAdd(name, equals < 0 ? string.Empty : Decode(pair[(equals + 1)..]));
+            form.TryAdd(name, value);
         }
 
         return form;
-
-        static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
     }
 
     private static FakeResponse LwaError(int statusCode, string error, string description) =>

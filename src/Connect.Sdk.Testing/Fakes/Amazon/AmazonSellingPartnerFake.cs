@@ -310,7 +310,7 @@ public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
             return QuotaExceeded();
         }
 
-        var response = handler(request);
+        var response = RepeatedParameter(request) ?? handler(request);
         if (response.StatusCode is (>= 200 and < 300) or 400 or 404)
         {
             var headers = new Dictionary<string, string>(response.Headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase)
@@ -322,6 +322,13 @@ public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
 
         return response;
     };
+
+    // The fake reads one value of each parameter; rather than answer with the first of several (MarketplaceIds=A&MarketplaceIds=B
+    // read as A alone), it refuses the request as Amazon refuses input it cannot take.
+    private FakeResponse? RepeatedParameter(FakeCall request) =>
+        request.QueryValues.FirstOrDefault(pair => pair.Value.Count > 1) is { Key: { } name }
+            ? Errors(400, "InvalidInput", $"Query parameter {name} is given more than once; give its values once, separated by commas.")
+            : null;
 
     private AmazonOrder? FindOrder(string amazonOrderId) => _orders.Find(o => o.AmazonOrderId == amazonOrderId);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Connect.Sdk.Testing.Fakes.Shopify.GraphQL;
 
 namespace Connect.Sdk.Testing.Fakes.Shopify;
@@ -19,9 +20,16 @@ public sealed partial class ShopifyFake
     /// <summary>
     /// The stable API versions the fake serves, oldest first: a wider window than Shopify keeps at any one time, so a test
     /// can exercise the behaviour of an older version. A request for any other dated version is served in the oldest of
-    /// them, as Shopify serves a version it no longer (or does not) support; <c>unstable</c> is served as itself.
+    /// them, as Shopify serves a version it no longer (or does not) support; <c>unstable</c> and <see cref="ReleaseCandidate"/>
+    /// are served as themselves.
     /// </summary>
     public static IReadOnlyList<string> SupportedApiVersions { get; } = ["2025-01", "2025-04", "2025-07", "2025-10", "2026-01", "2026-04", "2026-07", "2026-10"];
+
+    /// <summary>
+    /// The release candidate the fake serves: the quarter after the newest of <see cref="SupportedApiVersions"/>. Shopify
+    /// serves its release candidate as itself; the fake gives it the newest version's schema, as it models no change of its own.
+    /// </summary>
+    public static string ReleaseCandidate { get; } = NextQuarter(SupportedApiVersions[^1]);
 
     /// <inheritdoc />
     protected override string FaultOperationOf(string operation, string? body)
@@ -46,7 +54,36 @@ public sealed partial class ShopifyFake
         return operation;
     }
 
-    private static string ServedVersion(string asked) => asked == "unstable" || SupportedApiVersions.Contains(asked) ? asked : SupportedApiVersions[0];
+    /// <inheritdoc />
+    protected override FakeResponse CompleteAnswer(FakeCall request, FakeResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+
+        // Every answer names the version that served it, a refusal or a fault too; a path without a version is served
+        // in the oldest supported one, as Shopify serves a request that names none.
+        var asked = VersionInPath().Match(request.Path) is { Success: true } match ? match.Groups["version"].Value : null;
+        var headers = new Dictionary<string, string>(response.Headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase)
+        {
+            [ApiVersionHeader] = ServedVersion(asked),
+        };
+        return response with { Headers = headers };
+    }
+
+    // The quarter after the newest stable version is Shopify's release candidate, served as itself (with the newest
+    // schema the fake has); any other version it does not serve falls forward to the oldest supported one.
+    private static string ServedVersion(string? asked) =>
+        asked is not null && (asked == "unstable" || asked == ReleaseCandidate || SupportedApiVersions.Contains(asked)) ? asked : SupportedApiVersions[0];
+
+    private static string NextQuarter(string version)
+    {
+        var year = int.Parse(version[..4], CultureInfo.InvariantCulture);
+        var month = int.Parse(version[5..], CultureInfo.InvariantCulture) + 3;
+        return month > 12 ? string.Create(CultureInfo.InvariantCulture, $"{year + 1}-{month - 12:00}") : string.Create(CultureInfo.InvariantCulture, $"{year}-{month:00}");
+    }
+
+    [GeneratedRegex("^/admin/api/(?<version>[^/]+)/", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex VersionInPath();
 
     private static bool IsAtLeast(string served, string version) =>
         served == "unstable" || string.CompareOrdinal(served, version) >= 0;
@@ -91,16 +128,7 @@ public sealed partial class ShopifyFake
         };
     }
 
-    private FakeResponse Execute(FakeCall call)
-    {
-        var version = ServedVersion(call.RouteValues["version"]);
-        var response = Answer(version, call.Body);
-        var headers = new Dictionary<string, string>(response.Headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase)
-        {
-            [ApiVersionHeader] = version,
-        };
-        return response with { Headers = headers };
-    }
+    private FakeResponse Execute(FakeCall call) => Answer(ServedVersion(call.RouteValues["version"]), call.Body);
 
     private FakeResponse Answer(string version, string? body)
     {

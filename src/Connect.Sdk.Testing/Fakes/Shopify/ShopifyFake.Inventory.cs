@@ -79,10 +79,43 @@ public sealed partial class ShopifyFake
             {
                 ["id"] = $"gid://shopify/InventoryLevel/{LocationId}?inventory_item_id={variant.InventoryItemId}",
                 ["location"] = RenderLocation(),
-                ["quantities"] = new JsonArray(new JsonObject { ["name"] = "available", ["quantity"] = variant.Available }),
+                ["quantities"] = Quantities(variant),
             }),
         },
     };
+
+    // Every state Shopify defines, as the fake knows it: committed is what open orders have not shipped yet, on_hand is
+    // available plus committed, and the states the fake never moves units into (incoming, reserved, damaged, …) hold none.
+    private JsonArray Quantities(ShopifyVariant variant)
+    {
+        var committed = CommittedOf(variant);
+        return new JsonArray([.. InventoryStateNames.All.Select(name => (JsonNode)new JsonObject
+        {
+            ["name"] = name,
+            ["quantity"] = name switch
+            {
+                InventoryStateNames.Available => variant.Available,
+                InventoryStateNames.Committed => committed,
+                InventoryStateNames.OnHand => variant.Available + committed,
+                _ => 0,
+            },
+        })]);
+    }
+
+    private int CommittedOf(ShopifyVariant variant)
+    {
+        var variantId = ShopifyGid.Of("ProductVariant", variant.Id);
+        return _orders
+            .Where(order => !order.IsCancelled)
+            .Sum(order =>
+            {
+                var keys = (order.Json["lineItems"]?["nodes"] as JsonArray ?? [])
+                    .Where(line => (string?)line?["variant"]?["id"] == variantId)
+                    .Select(line => ((string?)line!["id"])!["gid://shopify/LineItem/".Length..])
+                    .ToHashSet(StringComparer.Ordinal);
+                return order.Lines.Where(line => keys.Contains(line.Key)).Sum(line => line.Remaining);
+            });
+    }
 
     private JsonObject RenderVariant(ShopifyVariant variant) => new()
     {

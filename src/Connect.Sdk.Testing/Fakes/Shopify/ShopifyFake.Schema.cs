@@ -158,8 +158,14 @@ public sealed partial class ShopifyFake
 
     private static List<object?> QuantitiesNamed(GraphQLResolveContext context)
     {
-        var names = (context.Arguments.GetValueOrDefault("names") as JsonArray ?? []).Select(n => (string?)n).ToHashSet(StringComparer.Ordinal);
-        return ((context.Source as JsonObject)?["quantities"] as JsonArray ?? []).Where(q => names.Contains((string?)q?["name"])).Cast<object?>().ToList();
+        var names = (context.Arguments.GetValueOrDefault("names") as JsonArray ?? []).Select(n => (string?)n).ToList();
+        if (names.FirstOrDefault(n => !InventoryStateNames.All.Contains(n)) is { } unknown)
+        {
+            throw new GraphQLFieldException($"'{unknown}' is not a valid inventory state name. Valid names are: {string.Join(", ", InventoryStateNames.All)}.", "BAD_REQUEST");
+        }
+
+        var quantities = (context.Source as JsonObject)?["quantities"] as JsonArray ?? [];
+        return [.. names.Distinct().Select(name => (object?)quantities.First(q => (string?)q?["name"] == name))];
     }
 
     private static JsonNode? LevelAt(GraphQLResolveContext context)

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Connect.Sdk.Testing.Fakes.WooCommerce;
 
 /// <summary>
@@ -9,26 +7,12 @@ namespace Connect.Sdk.Testing.Fakes.WooCommerce;
 /// </summary>
 internal static class PhpQueryString
 {
-    /// <summary>The decoded name and value pairs in the order sent.</summary>
-    public static IEnumerable<(string Name, string Value)> Pairs(string encoded)
-    {
-        foreach (var pair in encoded.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = WebUtility.UrlDecode(equals < 0 ? pair : pair[..equals]);
-            if (name.Length > 0)
-            {
-                yield return (name, equals < 0 ? string.Empty : WebUtility.UrlDecode(pair[(equals + 1)..]));
-            }
-        }
-    }
-
     /// <summary>The parameters as a route reads them: the last value of a name, a bracketed list joined with commas.</summary>
     public static Dictionary<string, string> Parse(string encoded)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         var lists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (name, value) in Pairs(encoded))
+        foreach (var (name, value) in UrlEncodedPairs.Read(encoded))
         {
             var bracket = name.IndexOf('[', StringComparison.Ordinal);
             if (bracket > 0 && name.EndsWith(']'))

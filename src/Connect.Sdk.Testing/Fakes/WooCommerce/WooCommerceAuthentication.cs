@@ -44,7 +44,7 @@ internal sealed partial class WooCommerceAuthentication(WooCommerceCredentials c
     private static Dictionary<string, string> PhpParameters(string encoded)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in PhpQueryString.Pairs(encoded))
+        foreach (var (name, value) in UrlEncodedPairs.Read(encoded))
         {
             parameters[name] = value;
         }

@@ -133,6 +133,19 @@ public sealed class AmazonSellingPartnerFakeOrderTests() : AmazonFakeTestBase(St
         Assert.Equal("0.0167", response.Headers.GetValues("x-amzn-RateLimit-Limit").Single());
     }
 
+    [Theory]
+    [InlineData("MarketplaceIds=A1PN6IFQEWUF5Q&MarketplaceIds=A1F83G8C2ARO7P&LastUpdatedAfter=2026-11-01T00:00:00Z", "MarketplaceIds")]
+    [InlineData("MarketplaceIds=A1PN6IFQEWUF5Q&LastUpdatedAfter=2026-11-01T00:00:00Z&OrderStatuses=Shipped&OrderStatuses=Unshipped", "OrderStatuses")]
+    public async Task GetOrders_RepeatedParameter_Answers400InvalidInputNamingIt(string query, string parameter)
+    {
+        using var response = await Http.GetAsync(new Uri($"orders/v0/orders?{query}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await JsonOf(response))["errors"]![0]!;
+        Assert.Equal("InvalidInput", (string?)error["code"]);
+        Assert.Contains(parameter, (string?)error["message"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetOrders_LastUpdatedBeforeWithinTwoMinutesOfNow_Answers400()
     {

@@ -36,6 +36,21 @@ public sealed class ShopifyFakeFaultTests
         Assert.Equal("graphql.orders", Assert.Single(shop.Faults.Injected).Operation);
     }
 
+    [Theory]
+    [InlineData(FaultKind.ServerError)]
+    [InlineData(FaultKind.TooManyRequests)]
+    public async Task FaultAnswer_CarriesTheApiVersion(FaultKind kind)
+    {
+        await using var shop = StartShop(new FaultPlan().Next(kind));
+        using var http = Client();
+        using var content = new StringContent("""{"query":"{ shop { name } }"}""", System.Text.Encoding.UTF8, "application/json");
+
+        using var faulted = await http.PostAsync(shop.GraphQLAddress("2026-04"), content);
+
+        Assert.NotEqual(HttpStatusCode.OK, faulted.StatusCode);
+        Assert.Equal("2026-04", Assert.Single(faulted.Headers.GetValues("X-Shopify-API-Version")));
+    }
+
     [Fact]
     public async Task Faults_AreDrawnOncePerRequest()
     {

@@ -83,6 +83,49 @@ public sealed class ShopifyFakeGraphQLErrorTests : ShopifyFakeTestBase
     }
 
     [Fact]
+    public async Task OneResponseKeyForTwoFields_AnswersFieldConflict()
+    {
+        var body = await PostAsync(Http, Shop, "{\n  x: shop { name }\n  x: locations(first: 1) { nodes { id } }\n}");
+
+        var error = body["errors"]!.AsArray().Single(e => ((string?)e!["message"])!.Contains("field conflict", StringComparison.Ordinal))!;
+        Assert.Equal("Field 'x' has a field conflict: shop or locations?", (string?)error["message"]);
+        Assert.Equal("fieldConflict", (string?)error["extensions"]!["code"]);
+        Assert.Equal("x", (string?)error["extensions"]!["fieldName"]);
+        Assert.Equal([2, 3], error["locations"]!.AsArray().Select(l => (int)l!["line"]!));
+        Assert.Empty(error["path"]!.AsArray());
+        Assert.Null(body["data"]);
+    }
+
+    [Fact]
+    public async Task OneResponseKeyWithOtherArguments_AnswersArgumentConflict()
+    {
+        var body = await PostAsync(Http, Shop, "{ v: productVariants(first: 1) { nodes { id } } v: productVariants(first: 2) { nodes { id } } }");
+
+        var error = Assert.Single(body["errors"]!.AsArray())!;
+        Assert.Equal("""Field 'v' has an argument conflict: {first:"1"} or {first:"2"}?""", (string?)error["message"]);
+        Assert.Equal("""{first:"1"} or {first:"2"}""", (string?)error["extensions"]!["conflicts"]);
+        Assert.Null(body["data"]);
+    }
+
+    [Fact]
+    public async Task ConflictInsideAFragment_AnswersFieldConflict_WhileEqualFieldsMerge()
+    {
+        const string Conflicting = """
+            { shop { ...Named id: name } }
+            fragment Named on Shop { id }
+            """;
+        const string Merging = """{ shop { name } shop { name id } s: shop { name } s: shop { id } }""";
+
+        var conflict = await PostAsync(Http, Shop, Conflicting);
+        var merged = await PostAsync(Http, Shop, Merging);
+
+        Assert.Equal("Field 'id' has a field conflict: id or name?", (string?)Assert.Single(conflict["errors"]!.AsArray())!["message"]);
+        Assert.Null(merged["errors"]);
+        Assert.NotNull(merged["data"]!["shop"]!["id"]);
+        Assert.NotNull(merged["data"]!["s"]!["name"]);
+    }
+
+    [Fact]
     public async Task FragmentThatReachesItself_AnswersInfiniteLoop()
     {
         const string Query = """

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.Shopify;
@@ -160,6 +161,31 @@ public sealed class ShopifyFakeGraphQLTests : ShopifyFakeTestBase
         Assert.Equal("2026-10", Assert.Single(later.Headers.GetValues("X-Shopify-API-Version")));
         Assert.Empty(body["data"]!["inventorySetQuantities"]!["userErrors"]!.AsArray());
         Assert.Equal(9, Shop.StockOf(Sku("SHIRT-M")));
+    }
+
+    [Fact]
+    public async Task Answer_ReleaseCandidate_IsServedAsItself_AndAnyLaterVersionFallsForward()
+    {
+        using var candidate = await PostMessageAsync("2027-01");
+        using var later = await PostMessageAsync("2027-04");
+
+        Assert.Equal("2027-01", ShopifyFake.ReleaseCandidate);
+        Assert.Equal("2027-01", Assert.Single(candidate.Headers.GetValues("X-Shopify-API-Version")));
+        Assert.Equal(ShopifyFake.SupportedApiVersions[0], Assert.Single(later.Headers.GetValues("X-Shopify-API-Version")));
+    }
+
+    [Fact]
+    public async Task Refusals_AndUnknownRoutes_CarryTheApiVersion()
+    {
+        using var content = new StringContent("""{"query":"{ shop { name } }"}""", System.Text.Encoding.UTF8, "application/json");
+        using var anonymous = new HttpClient();
+        using var unauthorized = await anonymous.PostAsync(Shop.GraphQLAddress("2026-01"), content);
+        using var unknown = await Http.GetAsync(new Uri(Shop.BaseAddress, "admin/api/2026-04/products.json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+        Assert.Equal("2026-01", Assert.Single(unauthorized.Headers.GetValues("X-Shopify-API-Version")));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("2026-04", Assert.Single(unknown.Headers.GetValues("X-Shopify-API-Version")));
     }
 
     [Fact]

@@ -105,6 +105,36 @@ public sealed class ShopifyFakeTests : ShopifyFakeTestBase
     }
 
     [Fact]
+    public async Task Quantities_SeveralNames_AnswerEachInTheOrderAsked_CommittedFromOpenOrders()
+    {
+        Shop.SeedArticle(Sku("SHIRT-M"), 7);
+        Shop.SeedOrder(Order(1001, Start, quantity: 2));
+        var variant = Shop.IdsOf(Sku("SHIRT-M"))!.VariantId;
+        const string Query = """query($id: ID!) { productVariant(id: $id) { inventoryItem { inventoryLevels(first: 1) { nodes { quantities(names: ["available", "on_hand", "committed", "incoming"]) { name quantity } } } } } }""";
+
+        var body = await PostAsync(Http, Shop, Query, new JsonObject { ["id"] = variant });
+
+        var quantities = body["data"]!["productVariant"]!["inventoryItem"]!["inventoryLevels"]!["nodes"]![0]!["quantities"]!.AsArray();
+        Assert.Equal(
+            [("available", 7), ("on_hand", 9), ("committed", 2), ("incoming", 0)],
+            quantities.Select(q => ((string?)q!["name"], (int)q["quantity"]!)));
+    }
+
+    [Fact]
+    public async Task Quantities_UnknownName_IsRefusedNamingIt()
+    {
+        Shop.SeedArticle(Sku("SHIRT-M"), 7);
+        var variant = Shop.IdsOf(Sku("SHIRT-M"))!.VariantId;
+        const string Query = """query($id: ID!) { productVariant(id: $id) { inventoryItem { inventoryLevels(first: 1) { nodes { quantities(names: ["available", "sellable"]) { quantity } } } } } }""";
+
+        var body = await PostAsync(Http, Shop, Query, new JsonObject { ["id"] = variant });
+
+        var error = Assert.Single(body["errors"]!.AsArray())!;
+        Assert.Contains("'sellable'", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Equal("quantities", (string?)error["path"]!.AsArray()[^1]);
+    }
+
+    [Fact]
     public async Task Ids_AreAbove2Pow53_AndSurviveOnlyAsStrings()
     {
         Shop.SeedArticle(VariantId("9007199254740995"), 1);

@@ -7,7 +7,8 @@ namespace Connect.Sdk.Testing.Fakes.Shopify.GraphQL;
 /// graphql-ruby's (Shopify's engine's) messages and <c>extensions.code</c>s: undefined fields (<c>undefinedField</c>),
 /// arguments (<c>argumentNotAccepted</c>), required arguments (<c>missingRequiredArguments</c>), literal values of the
 /// wrong type (<c>argumentLiteralsIncompatible</c>), selections on leaves or none on objects (<c>selectionMismatch</c>),
-/// undefined or unused fragments, fragment types, undefined directives, and variables that are undeclared, unused, of
+/// undefined or unused fragments, fragment types, undefined directives, fields that cannot merge under one response key
+/// (<c>fieldConflict</c>, <see cref="GraphQLFieldMergeCheck"/>), and variables that are undeclared, unused, of
 /// no input type or of a type the argument does not take.
 /// </summary>
 internal sealed class GraphQLValidator
@@ -50,6 +51,7 @@ internal sealed class GraphQLValidator
 
         Directives(operation.Directives, [operation.PathName]);
         SelectionSet(_schema.RootOf(operation), operation.Selections, [operation.PathName]);
+        _errors.AddRange(GraphQLFieldMergeCheck.Find(_schema, _document, operation));
         foreach (var fragment in _document.Fragments.Values)
         {
             if (!_usedFragments.Contains(fragment.Name))
