@@ -22,7 +22,11 @@ public static class HttpConnectorConnectSdkBuilderExtensions
     /// <param name="create">Creates the connector from the services, e.g. with <c>IHttpClientFactory</c> and <c>ILoggerFactory</c>.</param>
     /// <param name="rule">The connector's foreign-number rule, kept when the rules already have one for it; or <see langword="null"/>.</param>
     /// <param name="configureHttp">Adjusts the client's options (base address, account, rate limit, timeouts); or <see langword="null"/>.</param>
-    /// <param name="signing">Creates the handler that authenticates or signs each attempt (it reads <see cref="MarketplaceRequest.Secrets"/>); or <see langword="null"/>.</param>
+    /// <param name="signing">
+    /// Creates the handler that authenticates or signs each attempt from the services (a time-stamped signature takes
+    /// the <see cref="TimeProvider"/>); it reads the connection's secrets from <see cref="MarketplaceRequest.Secrets"/>.
+    /// <see langword="null"/> for none; <see cref="SecretHeaderHandler"/> for a token sent as it is.
+    /// </param>
     /// <returns>The builder.</returns>
     public static ConnectSdkBuilder AddHttpConnector<TConnector>(
         this ConnectSdkBuilder builder,
@@ -30,7 +34,7 @@ public static class HttpConnectorConnectSdkBuilderExtensions
         Func<IServiceProvider, TConnector> create,
         ForeignNumberRule? rule = null,
         Action<MarketplaceHttpClientOptions>? configureHttp = null,
-        Func<DelegatingHandler>? signing = null)
+        Func<IServiceProvider, DelegatingHandler>? signing = null)
         where TConnector : class, IConnector
     {
         ArgumentNullException.ThrowIfNull(builder);

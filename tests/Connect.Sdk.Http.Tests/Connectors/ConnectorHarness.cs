@@ -18,7 +18,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly BackgroundDrive _drive;
 
-    public ConnectorHarness(Func<DelegatingHandler>? signing = null, string? apiAddress = null)
+    public ConnectorHarness(Func<IServiceProvider, DelegatingHandler>? signing = null, string? apiAddress = null)
     {
         Server = WireMockServer.Start();
         var services = new ServiceCollection();

@@ -8,7 +8,7 @@ public sealed class SecretHeaderHandlerTests
     [Fact]
     public async Task Bearer_RetriedRequest_CarriesTheTokenOnceOnEveryAttempt()
     {
-        await using var harness = new ConnectorHarness(() => SecretHeaderHandler.Bearer(ConnectorHarness.KeyKey));
+        await using var harness = new ConnectorHarness(_ => SecretHeaderHandler.Bearer(ConnectorHarness.KeyKey));
         harness.Server.Given(Request.Create().WithPath("/api/v1/ping")).InScenario("flaky").WillSetStateTo("up")
             .RespondWith(Response.Create().WithStatusCode(503));
         harness.Server.Given(Request.Create().WithPath("/api/v1/ping")).InScenario("flaky").WhenStateIs("up")

@@ -19,6 +19,6 @@ public static class BasarConnectSdkBuilderExtensions
             services => new BasarConnector(services.GetRequiredService<IHttpClientFactory>()),
             BasarConnector.ForeignNumberRule,
             configureHttp,
-            signing: () => SecretHeaderHandler.Bearer(BasarConnector.ApiTokenKey));
+            signing: _ => SecretHeaderHandler.Bearer(BasarConnector.ApiTokenKey));
     #endregion
 }

@@ -13,6 +13,7 @@ internal sealed class BasarClients(IHttpClientFactory httpClientFactory)
     /// <param name="connection">The connection.</param>
     /// <param name="cancellationToken">Cancels reading its secret.</param>
     /// <returns>The client.</returns>
+    #region snippet: connector-http-client
     public async ValueTask<MarketplaceClient> ForAsync(ConnectionContext connection, CancellationToken cancellationToken)
     {
         var endpoint = await MarketplaceEndpoint.ForConnectionAsync(connection, "Basar", BasarConnector.BaseUrlKey, [BasarConnector.ApiTokenKey], cancellationToken).ConfigureAwait(false);
@@ -22,4 +23,5 @@ internal sealed class BasarClients(IHttpClientFactory httpClientFactory)
             httpClientFactory.CreateClient(ClientName),
             endpoint with { BaseAddress = new Uri(endpoint.BaseAddress, BasarApi.Root), RateBudget = budget });
     }
+    #endregion
 }
