@@ -19,9 +19,8 @@ internal sealed class BasarClients(IHttpClientFactory httpClientFactory)
         var endpoint = await MarketplaceEndpoint.ForConnectionAsync(connection, "Basar", BasarConnector.BaseUrlKey, [BasarConnector.ApiTokenKey], cancellationToken).ConfigureAwait(false);
         // Basar counts requests per API token: connections sharing a token share its budget, named without the token.
         var budget = new RateBudgetScope(BudgetAccount.Of("basar", endpoint.Secrets[BasarConnector.ApiTokenKey]), RateLimit);
-        return new MarketplaceClient(
-            httpClientFactory.CreateClient(ClientName),
-            endpoint with { BaseAddress = new Uri(endpoint.BaseAddress, BasarApi.Root), RateBudget = budget });
+        var paced = endpoint with { BaseAddress = new Uri(endpoint.BaseAddress, BasarApi.Root), RateBudget = budget };
+        return new MarketplaceClient(httpClientFactory.CreateClient(ClientName), paced);
     }
     #endregion
 }

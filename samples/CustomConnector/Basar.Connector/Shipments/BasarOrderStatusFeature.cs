@@ -12,7 +12,6 @@ internal sealed class BasarOrderStatusFeature(BasarClients clients) : IOrderStat
     /// <inheritdoc />
     public async ValueTask<RecordResult> ExportOrderStatusAsync(ConnectionContext connection, OrderStatusUpdate update, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(update);
         var number = update.OrderNumber;
         if (update.Shipments.Count == 0)
         {

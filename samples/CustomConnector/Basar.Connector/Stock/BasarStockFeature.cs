@@ -16,7 +16,6 @@ internal sealed class BasarStockFeature(BasarClients clients) : IStockFeature
     #region snippet: connector-stock-feature
     public async ValueTask<BatchResult> PushStockAsync(ConnectionContext connection, IReadOnlyList<StockUpdate> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
         var client = await clients.ForAsync(connection, cancellationToken).ConfigureAwait(false);
         var items = new BasarStockUpdateJson(batch.Select(u => new BasarStockItemJson(u.ForeignNumber.Value, u.Quantity)).ToArray());
         // Absolute levels: sending the batch again does no harm, so the SDK may retry it after any failure.
