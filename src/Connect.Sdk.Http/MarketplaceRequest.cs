@@ -41,6 +41,12 @@ public static class MarketplaceRequest
     /// </summary>
     public static readonly HttpRequestOptionsKey<string> Operation = new("Connect.Sdk.Http.Operation");
 
+    /// <summary>
+    /// The connection's secrets by setting key, set by <see cref="MarketplaceClient"/> for a connector's signing or
+    /// authentication handler, which runs once per attempt and so signs each attempt anew.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<IReadOnlyDictionary<string, SecretValue>> Secrets = new("Connect.Sdk.Http.Secrets");
+
     /// <summary>The header whose presence makes a write retriable: the server de-duplicates by its value.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 

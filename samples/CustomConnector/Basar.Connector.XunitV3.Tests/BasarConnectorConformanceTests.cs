@@ -1,12 +1,12 @@
+using Basar.Connector.DependencyInjection;
 using Basar.Connector.Fake;
 using Basar.Connector.Orders;
-using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.XunitV3;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Basar.Connector.XunitV3.Tests;
 
@@ -25,8 +25,8 @@ public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests
     protected override ValueTask<IMarketplaceFake> StartFakeAsync() =>
         ValueTask.FromResult<IMarketplaceFake>(BasarFake.Start(Token, new MarketplaceFakeOptions { DelayTime = Time.ServerTime }));
 
-    // The retry waits run on the kit's fake time, which the kit drives: the checks take no real time.
-    protected override IConnector CreateConnector(ILoggerFactory loggerFactory) => new BasarConnector(loggerFactory, Time);
+    // Retries and pacing wait on the kit's fake time, which the kit drives: the checks take no real time.
+    protected override void ConfigureServices(IServiceCollection services) => services.AddConnectSdk().AddBasar();
 
     protected override ForeignNumberRules ConfigureForeignNumberRules(ForeignNumberRules rules) =>
         rules.With(BasarConnector.ForeignNumberRule);

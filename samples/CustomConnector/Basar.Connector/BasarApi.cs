@@ -22,18 +22,6 @@ public static class BasarApi
     /// <summary>Requests per second and API token Basar allows on average; beyond it answers 429 with <c>Retry-After</c>.</summary>
     public const int RateLimitPerSecond = 5;
 
-    /// <summary>The error code of a token Basar does not know (401).</summary>
-    public const string Unauthorized = "unauthorized";
-
-    /// <summary>The error code of an order number Basar does not know (404).</summary>
-    public const string OrderNotFound = "order_not_found";
-
-    /// <summary>The error code of an offer id Basar does not know, per item of a stock batch.</summary>
-    public const string UnknownOffer = "unknown_offer";
-
-    /// <summary>The parcel services Basar lists with tracking links; a parcel of any other is refused with <see cref="UnknownCarrier"/>.</summary>
+    /// <summary>The parcel services Basar lists with tracking links; a parcel of any other is refused.</summary>
     public static IReadOnlyList<string> KnownCarriers { get; } = ["DHL", "DPD", "Hermes", "GLS", "UPS", "Deutsche Post"];
-
-    /// <summary>The error code of a parcel whose carrier Basar does not know.</summary>
-    public const string UnknownCarrier = "unknown_carrier";
 }

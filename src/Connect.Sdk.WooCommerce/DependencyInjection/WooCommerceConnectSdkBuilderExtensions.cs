@@ -1,9 +1,7 @@
-using Connect.Sdk.Connectors;
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.Http;
 using Connect.Sdk.WooCommerce;
 using Connect.Sdk.WooCommerce.Http;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,27 +23,13 @@ public static class WooCommerceConnectSdkBuilderExtensions
     /// call's adjustments count, as only it adds the client.
     /// </param>
     /// <returns>The builder.</returns>
-    public static ConnectSdkBuilder AddWooCommerce(this ConnectSdkBuilder builder, Action<MarketplaceHttpClientOptions>? configureHttp = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        if (builder.Services.Any(s => s.ServiceType == typeof(WooCommerceRegistration)))
-        {
-            return builder;
-        }
-
-        builder.Services.AddSingleton<WooCommerceRegistration>();
-        builder.Services
-            // No account and no limit on the client: WooCommerce documents none. A connection that sets
-            // requestsPerSecond puts its own budget on each request.
-            .AddMarketplaceHttpClient(WooCommerceClient.ClientName, options => configureHttp?.Invoke(options))
-            .AddHttpMessageHandler(() => new WooCommerceAuthenticationHandler());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnector, WooCommerceConnector>(services => new WooCommerceConnector(
-            services.GetRequiredService<IHttpClientFactory>(),
-            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
-        return builder.ConfigureForeignNumberRules(rules =>
-            rules.Find(WooCommerceConnector.Id) is null ? rules.With(WooCommerceConnector.ForeignNumberRule) : rules);
-    }
-
-    /// <summary>Marks the services as holding the WooCommerce registration, so a second call adds no second client.</summary>
-    private sealed class WooCommerceRegistration;
+    public static ConnectSdkBuilder AddWooCommerce(this ConnectSdkBuilder builder, Action<MarketplaceHttpClientOptions>? configureHttp = null) =>
+        // No account and no limit on the client: WooCommerce documents none. A connection that sets requestsPerSecond
+        // puts its own budget on each request.
+        builder.AddHttpConnector(
+            WooCommerceClient.ClientName,
+            services => new WooCommerceConnector(services.GetRequiredService<IHttpClientFactory>(), services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance),
+            WooCommerceConnector.ForeignNumberRule,
+            configureHttp,
+            signing: _ => new WooCommerceAuthenticationHandler());
 }

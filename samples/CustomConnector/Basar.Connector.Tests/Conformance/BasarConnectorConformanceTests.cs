@@ -1,12 +1,12 @@
+using Basar.Connector.DependencyInjection;
 using Basar.Connector.Fake;
 using Basar.Connector.Orders;
-using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Testing.Conformance;
 using Connect.Sdk.Testing.Fakes;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Basar.Connector.Tests.Conformance;
 
@@ -28,10 +28,10 @@ public sealed class BasarConnectorConformanceTests : ConnectorConformanceTests
     protected override ValueTask<IMarketplaceFake> StartFakeAsync() =>
         ValueTask.FromResult<IMarketplaceFake>(BasarFake.Start(Token, new MarketplaceFakeOptions()));
 
-    // The retry waits (Retry-After: 1 after a 429, backoff after 5xx) run on the kit's fake time, which the kit
-    // drives: the checks take no real time.
-    protected override IConnector CreateConnector(ILoggerFactory loggerFactory) =>
-        new BasarConnector(loggerFactory, Time);   // the kit disposes it after each check
+    // The connector as a host registers it. The kit has put its fake time under every HttpClient, so retries and
+    // pacing wait no real time, and no timeout fires while a request is on the wire.
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddConnectSdk().AddBasar();
 
     // The connector's real rule, exactly as AddBasar() registers it.
     protected override ForeignNumberRules ConfigureForeignNumberRules(ForeignNumberRules rules) =>

@@ -42,7 +42,7 @@ public sealed class BasarFakeTests : IAsyncLifetime
         using var response = await SendAsync(HttpMethod.Get, "ping", authorization: authorization ?? string.Empty);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(BasarApi.Unauthorized, (string?)(await JsonAsync(response))["error"]!["code"]);
+        Assert.Equal(BasarErrorCodes.Unauthorized, (string?)(await JsonAsync(response))["error"]!["code"]);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class BasarFakeTests : IAsyncLifetime
         using var response = await SendAsync(HttpMethod.Post, "orders/B-1/shipments", parcel);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal(BasarApi.UnknownCarrier, (string?)(await JsonAsync(response))["error"]?["code"]);
+        Assert.Equal(BasarErrorCodes.UnknownCarrier, (string?)(await JsonAsync(response))["error"]?["code"]);
         Assert.Empty(_fake.ShipmentsOf("B-1"));
     }
 

@@ -5,42 +5,47 @@ using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Faults;
-using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace Basar.Connector.Tests.Http;
 
-/// <summary>The connector's bounded retry: it waits on its TimeProvider, never longer than it should, never twice for a write.</summary>
+/// <summary>
+/// The retries the connector gets from Connect.Sdk.Http: waits on fake time, reads retried until the SDK gives up, a
+/// parcel never posted twice.
+/// </summary>
 public sealed class BasarRetryTests
 {
     [Fact]
-    public async Task CheckConnection_After429_WaitsRetryAfterOnTheTimeProvider()
+    public async Task CheckConnection_After429_WaitsRetryAfterAndPasses()
     {
         await using var fake = BasarFake.Start(BasarTestConnection.Token, new MarketplaceFakeOptions());
         fake.Faults.Next(FaultKind.TooManyRequests);
-        var time = new NoWaitTimeProvider();
-        using var connector = new BasarConnector(NullLoggerFactory.Instance, time);
+        await using var services = new BasarTestServices();
+        var started = services.Time.GetUtcNow();
 
-        var result = await connector.CheckConnectionAsync(await BasarTestConnection.CreateAsync(fake.BaseAddress), CancellationToken.None);
+        var result = await services.Connector.CheckConnectionAsync(await BasarTestConnection.CreateAsync(fake.BaseAddress), CancellationToken.None);
 
         Assert.True(result.Passed, result.Message);
-        Assert.Equal([TimeSpan.FromSeconds(1)], time.Waits);
+        Assert.Equal(2, fake.Requests.Count);
+        // The fake's Retry-After is one second; it was waited on fake time.
+        Assert.True(services.Time.GetUtcNow() - started >= TimeSpan.FromSeconds(1));
     }
 
     [Fact]
-    public async Task CheckConnection_ServerKeepsFailing_GivesUpAfterMaxAttemptsWithBackoff()
+    public async Task CheckConnection_ServerKeepsFailing_FailsNamingTheStatusAfterTheRetries()
     {
         await using var fake = BasarFake.Start(BasarTestConnection.Token, new MarketplaceFakeOptions());
         fake.Faults.Next(FaultKind.ServerError, times: 10);
-        var time = new NoWaitTimeProvider();
-        using var connector = new BasarConnector(NullLoggerFactory.Instance, time);
+        await using var services = new BasarTestServices();
 
-        var result = await connector.CheckConnectionAsync(await BasarTestConnection.CreateAsync(fake.BaseAddress), CancellationToken.None);
+        var result = await services.Connector.CheckConnectionAsync(await BasarTestConnection.CreateAsync(fake.BaseAddress), CancellationToken.None);
 
         Assert.False(result.Passed);
-        Assert.Contains("500 (internal_error", result.Message, StringComparison.Ordinal);
-        Assert.Equal(4, fake.Requests.Count);
-        Assert.Equal([TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], time.Waits);
+        Assert.Contains("answered ping with 500", result.Message, StringComparison.Ordinal);
+        Assert.Contains("internal_error", result.Message, StringComparison.Ordinal);
+        Assert.Equal(BasarConnector.BaseUrlKey, result.FailedSetting);
+        // The first attempt and the SDK's four retries.
+        Assert.Equal(5, fake.Requests.Count);
     }
 
     [Fact]
@@ -51,7 +56,8 @@ public sealed class BasarRetryTests
         var order = BasarTestOrders.Simple("B-1", Instant.FromUtc(2026, 11, 23, 9, 0), "OF-1");
         fake.SeedOrder(order);
         fake.Faults.Next(FaultKind.ServerError, operation: "shipments.create");
-        using var connector = new BasarConnector(NullLoggerFactory.Instance, new NoWaitTimeProvider());
+        await using var services = new BasarTestServices();
+        var connector = services.Connector;
         var parcel = new Shipment
         {
             ShipmentId = "S-1",
@@ -68,7 +74,8 @@ public sealed class BasarRetryTests
         // A 500 may come after Basar stored the parcel: the connector reports the export failed instead of posting again ...
         var first = await export();
         Assert.Equal(RecordOutcome.Failed, first.Outcome);
-        Assert.Contains("500 (internal_error", first.Message, StringComparison.Ordinal);
+        Assert.Contains("with 500", first.Message, StringComparison.Ordinal);
+        Assert.Contains("internal_error", first.Message, StringComparison.Ordinal);
         Assert.Single(fake.Requests, r => r.Operation == "shipments.create");
 
         // ... and the next export (a retry from the journal) reads the order's parcels first, then sends what is missing.

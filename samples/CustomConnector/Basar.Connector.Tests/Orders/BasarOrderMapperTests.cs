@@ -77,6 +77,7 @@ public sealed class BasarOrderMapperTests
         Assert.False(BasarOrderMapper.TryMap(Element(json), out _, out var unreadable));
 
         Assert.Equal("B-1001", unreadable.OrderNumber);
+        Assert.Contains($"the required field {field} is missing", unreadable.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using Connect.Sdk.Features;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Testing.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace Basar.Connector.Tests.Shipments;
@@ -23,7 +22,8 @@ public sealed class BasarOrderStatusFeatureTests
         await using var fake = BasarFake.Start(BasarTestConnection.Token, new MarketplaceFakeOptions());
         fake.SeedArticle(BasarTestOrders.Offer("OF-1"), 3);
         fake.SeedOrder(BasarTestOrders.Simple("B-1", Now, "OF-1"));
-        using var connector = new BasarConnector(NullLoggerFactory.Instance, new NoWaitTimeProvider());
+        await using var services = new BasarTestServices();
+        var connector = services.Connector;
         var connection = await BasarTestConnection.CreateAsync(fake.BaseAddress);
 
         var result = await connector.GetFeature<IOrderStatusFeature>()!.ExportOrderStatusAsync(connection, Shipped("B-1", new Carrier(erpCarrier)), CancellationToken.None);

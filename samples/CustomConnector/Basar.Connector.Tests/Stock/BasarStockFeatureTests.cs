@@ -6,7 +6,6 @@ using Connect.Sdk.Features;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Faults;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Basar.Connector.Tests.Stock;
 
@@ -23,7 +22,8 @@ public sealed class BasarStockFeatureTests
         }
 
         fake.Faults.Next(FaultKind.PartialBatchFailure, operation: "offers.stock");
-        using var connector = new BasarConnector(NullLoggerFactory.Instance, new NoWaitTimeProvider());
+        await using var services = new BasarTestServices();
+        var connector = services.Connector;
         var connection = await BasarTestConnection.CreateAsync(fake.BaseAddress);
 
         var result = await connector.GetFeature<IStockFeature>()!.PushStockAsync(connection, Updates(4), CancellationToken.None);
@@ -40,7 +40,8 @@ public sealed class BasarStockFeatureTests
     {
         await using var fake = BasarFake.Start(BasarTestConnection.Token, new MarketplaceFakeOptions());
         fake.SeedArticle(BasarTestOrders.Offer("OF-1"), 3);
-        using var connector = new BasarConnector(NullLoggerFactory.Instance, new NoWaitTimeProvider());
+        await using var services = new BasarTestServices();
+        var connector = services.Connector;
         var connection = await BasarTestConnection.CreateAsync(fake.BaseAddress);
 
         var result = await connector.GetFeature<IStockFeature>()!.PushStockAsync(connection, Updates(2), CancellationToken.None);
@@ -48,7 +49,7 @@ public sealed class BasarStockFeatureTests
         Assert.Equal(RecordOutcome.Succeeded, result.Records[0].Outcome);
         Assert.Equal(RecordOutcome.Failed, result.Records[1].Outcome);
         Assert.Contains("OF-2", result.Records[1].Message, StringComparison.Ordinal);
-        Assert.Contains(BasarApi.UnknownOffer, result.Records[1].Message, StringComparison.Ordinal);
+        Assert.Contains(BasarErrorCodes.UnknownOffer, result.Records[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]

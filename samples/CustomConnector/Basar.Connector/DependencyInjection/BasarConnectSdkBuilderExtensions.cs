@@ -1,31 +1,24 @@
-using Connect.Sdk.Connectors;
-using Connect.Sdk.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Basar.Connector.DependencyInjection;
 
 /// <summary>Registers the Basar connector with the SDK: <c>services.AddConnectSdk().AddBasar()</c>.</summary>
 public static class BasarConnectSdkBuilderExtensions
 {
     /// <summary>
-    /// Adds the <see cref="BasarConnector"/> (one instance for every Basar connection, logging through the host's
-    /// <see cref="ILoggerFactory"/> and waiting on its <see cref="TimeProvider"/> when registered) and its
-    /// foreign-number rule, <c>basarofferid</c>. Calling it twice adds nothing twice.
+    /// Adds the <see cref="BasarConnector"/> (one instance for every Basar connection), its marketplace HTTP client
+    /// (retries honouring <c>Retry-After</c>, pacing on each token's budget, redaction; waits on the registered
+    /// <see cref="TimeProvider"/>) with the bearer token on every attempt, and its foreign-number rule,
+    /// <c>basarofferid</c>. Calling it twice adds nothing twice.
     /// </summary>
     /// <param name="builder">The SDK's builder.</param>
+    /// <param name="configureHttp">Adjusts the HTTP client's options (timeouts, retries); <see langword="null"/> for the defaults.</param>
     /// <returns>The builder.</returns>
     #region snippet: connector-registration
-    public static ConnectSdkBuilder AddBasar(this ConnectSdkBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnector, BasarConnector>(services => new BasarConnector(
-            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
-            services.GetService<TimeProvider>())));
-        return builder.ConfigureForeignNumberRules(rules =>
-            rules.Find(BasarConnector.Id) is null ? rules.With(BasarConnector.ForeignNumberRule) : rules);
-    }
+    public static ConnectSdkBuilder AddBasar(this ConnectSdkBuilder builder, Action<MarketplaceHttpClientOptions>? configureHttp = null) =>
+        builder.AddHttpConnector(
+            BasarClients.ClientName,
+            services => new BasarConnector(services.GetRequiredService<IHttpClientFactory>()),
+            BasarConnector.ForeignNumberRule,
+            configureHttp,
+            signing: _ => SecretHeaderHandler.Bearer(BasarConnector.ApiTokenKey));
     #endregion
 }

@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Basar.Connector.Wire;
-using Connect.Sdk;
-using Connect.Sdk.ForeignNumbers;
-using Connect.Sdk.Orders;
-using NodaTime;
-using NodaTime.Text;
-
 namespace Basar.Connector.Orders;
 
 /// <summary>
@@ -16,31 +7,8 @@ namespace Basar.Connector.Orders;
 /// </summary>
 internal static class BasarOrderMapper
 {
-    /// <summary>Reads one order of a page or a lookup.</summary>
-    /// <param name="json">The order as Basar sent it.</param>
-    /// <param name="order">The order, when it could be read.</param>
-    /// <param name="unreadable">Otherwise the order number (or a placeholder) and what was wrong.</param>
-    /// <returns>Whether the order could be read.</returns>
-    public static bool TryMap(JsonElement json, out MarketplaceOrder order, out UnreadableOrder unreadable)
-    {
-        order = null!;
-        unreadable = null!;
-        var number = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.String
-            ? n.GetString()!
-            : "(no number)";
-        try
-        {
-            var wire = json.Deserialize(BasarJsonContext.Default.BasarOrderJson)
-                       ?? throw new FormatException("the order is null");
-            order = Map(wire);
-            return true;
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
-        {
-            unreadable = new UnreadableOrder(number, $"Basar order {number} could not be read: {ex.Message}");
-            return false;
-        }
-    }
+    /// <summary>Reads one raw order of a page or a lookup; an order that cannot be read names its number and the field.</summary>
+    public static readonly TryMapOrder<JsonElement> TryMap = JsonOrderMapping.For(BasarJsonContext.Default.BasarOrderJson, Map, "Basar");
 
     /// <summary>Maps a parsed order.</summary>
     /// <param name="wire">The order.</param>
@@ -48,7 +16,6 @@ internal static class BasarOrderMapper
     /// <exception cref="FormatException">An amount, a time or the status is not in Basar's documented format.</exception>
     public static MarketplaceOrder Map(BasarOrderJson wire)
     {
-        ArgumentNullException.ThrowIfNull(wire);
         var currency = new CurrencyCode(wire.Currency);
         return new MarketplaceOrder
         {
@@ -63,8 +30,8 @@ internal static class BasarOrderMapper
             ShippingCost = ParseMoney(wire.Shipping.Cost, currency, "shipping.cost"),
             ShippingTax = ParseOptionalMoney(wire.Shipping.Tax, currency, "shipping.tax"),
             Total = ParseOptionalMoney(wire.Total, currency, "total"),
-            BillingAddress = MapAddress(wire.BillingAddress),
-            ShippingAddress = MapAddress(wire.ShippingAddress),
+            BillingAddress = wire.BillingAddress,
+            ShippingAddress = wire.ShippingAddress,
             BuyerEmail = wire.BuyerEmail,
             PaymentMethod = wire.PaymentMethod,
         };
@@ -76,12 +43,10 @@ internal static class BasarOrderMapper
     /// <returns>The amount.</returns>
     /// <exception cref="FormatException">The text is not such a number.</exception>
     public static decimal ParseDecimal(string text, string field)
-    {
         // Invariant culture: on a German server "12,99" must not pass and "12.99" must not become 1299.
-        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+        => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new FormatException($"{field} '{text}' is not a decimal amount such as 12.99");
-    }
 
     private static OrderLine MapLine(BasarOrderLineJson line, CurrencyCode currency) => new()
     {
@@ -95,21 +60,6 @@ internal static class BasarOrderMapper
         TaxAmount = ParseOptionalMoney(line.TaxAmount, currency, $"line {line.LineId} taxAmount"),
         Discount = ParseOptionalMoney(line.Discount, currency, $"line {line.LineId} discount"),
     };
-
-    private static Address? MapAddress(BasarAddressJson? address) => address is null
-        ? null
-        : new Address
-        {
-            Name = address.Name,
-            Company = address.Company,
-            Street = address.Street,
-            AddressLine2 = address.AddressLine2,
-            PostalCode = address.PostalCode,
-            City = address.City,
-            Region = address.Region,
-            CountryCode = address.CountryCode,
-            Phone = address.Phone,
-        };
 
     private static Money ParseMoney(string text, CurrencyCode currency, string field) => new(ParseDecimal(text, field), currency);
 

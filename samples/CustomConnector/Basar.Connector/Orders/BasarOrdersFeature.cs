@@ -1,57 +1,32 @@
-using System.Net;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Basar.Connector.Http;
-using Basar.Connector.Wire;
-using Connect.Sdk;
-using Connect.Sdk.Connectors;
-using Connect.Sdk.Features;
-using Connect.Sdk.Orders;
-using NodaTime.Text;
-
 namespace Basar.Connector.Orders;
 
 /// <summary>
-/// Reads orders: <c>GET /api/v1/orders?updatedSince=…&amp;limit=…</c> page after page through Basar's opaque
-/// <c>nextCursor</c>, and <c>GET /api/v1/orders/{number}</c> for an import by number.
+/// Imports orders with <c>GET /api/v1/orders?updatedSince=…</c>, following <c>nextCursor</c> page by page, and looks
+/// single orders up with <c>GET /api/v1/orders/{number}</c>.
 /// </summary>
-internal sealed class BasarOrdersFeature(BasarApiClient client) : IOrdersFeature
+internal sealed class BasarOrdersFeature(BasarClients clients) : IOrdersFeature
 {
-    /// <summary>The page size the connector asks for.</summary>
+    /// <summary>The page size asked for: Basar's default, half its maximum.</summary>
     public const int PageSize = 50;
 
     /// <inheritdoc />
     public FeatureKind Kind => FeatureKind.Orders;
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<OrderPage> FetchChangedOrdersAsync(ConnectionContext connection, OrderCursor since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<OrderPage> FetchChangedOrdersAsync(ConnectionContext connection, OrderCursor since, CancellationToken cancellationToken)
     {
         var query = $"orders?updatedSince={Uri.EscapeDataString(InstantPattern.ExtendedIso.Format(since.ChangedSince))}&limit={PageSize}";
-        string? cursor = null;
-        do
-        {
-            var path = cursor is null ? query : $"{query}&cursor={Uri.EscapeDataString(cursor)}";
-
-            // A failed page throws: skipping it would move the SDK's cursor past orders never read.
-            var response = await client.SendAsync(connection, HttpMethod.Get, path, null, BasarRetry.Idempotent, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccess)
+        return OrderPaging.ByCursorAsync(
+            async (cursor, ct) =>
             {
-                throw new ConnectSdkException($"Basar answered the order list with {(int)response.StatusCode} {BasarApiClient.Describe(response.Body)}.")
-                {
-                    ConnectionId = connection.ConnectionId,
-                    MarketplaceStatusCode = (int)response.StatusCode,
-                };
-            }
-
-            var page = BasarApiClient.Read(response, BasarJsonContext.Default.BasarOrderListJson, "the order list");
-            if (page.Orders.Count > 0)
-            {
-                yield return OrderPage.Map(page.Orders, BasarOrderMapper.TryMap, since);
-            }
-
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
+                var client = await clients.ForAsync(connection, ct).ConfigureAwait(false);
+                var path = cursor is null ? query : $"{query}&cursor={Uri.EscapeDataString(cursor)}";
+                var page = await client.SendForJsonAsync(MarketplaceCall.Get(path, "orders.list"), BasarJsonContext.Default.BasarOrderListJson, ct).ConfigureAwait(false);
+                return new PageOf<JsonElement>(page.Orders, page.NextCursor);
+            },
+            BasarOrderMapper.TryMap,
+            since,
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -60,27 +35,8 @@ internal sealed class BasarOrdersFeature(BasarApiClient client) : IOrdersFeature
 
     private async ValueTask<OrderNumberLookup> LookUpAsync(ConnectionContext connection, string number, CancellationToken cancellationToken)
     {
-        var response = await client.SendAsync(connection, HttpMethod.Get, $"orders/{Uri.EscapeDataString(number)}", null, BasarRetry.Idempotent, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return OrderNumberLookup.NotFound;
-        }
-
-        if (!response.IsSuccess)
-        {
-            return OrderNumberLookup.Unreadable(number, $"Basar answered order {number} with {(int)response.StatusCode} {BasarApiClient.Describe(response.Body)}.");
-        }
-
-        JsonElement json;
-        try
-        {
-            json = JsonSerializer.Deserialize(response.Body, BasarJsonContext.Default.JsonElement);
-        }
-        catch (JsonException ex)
-        {
-            return OrderNumberLookup.Unreadable(number, $"Basar answered order {number} with a body that is not JSON: {ex.Message}");
-        }
-
-        return BasarOrderMapper.TryMap(json, out var order, out var problem) ? OrderNumberLookup.Found(order) : OrderNumberLookup.Unreadable(problem);
+        var client = await clients.ForAsync(connection, cancellationToken).ConfigureAwait(false);
+        var call = MarketplaceCall.Get($"orders/{Uri.EscapeDataString(number)}", "orders.get");
+        return await OrderNumberLookups.GetAsync(client, call, number, BasarJsonContext.Default.JsonElement, BasarOrderMapper.TryMap, cancellationToken).ConfigureAwait(false);
     }
 }

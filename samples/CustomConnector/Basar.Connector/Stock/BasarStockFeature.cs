@@ -1,17 +1,10 @@
-using System.Text.Json;
-using Basar.Connector.Http;
-using Basar.Connector.Wire;
-using Connect.Sdk.Connectors;
-using Connect.Sdk.Features;
-using Connect.Sdk.Stock;
-
 namespace Basar.Connector.Stock;
 
 /// <summary>
 /// Publishes stock with <c>PUT /api/v1/offers/stock</c>, up to <see cref="BasarApi.MaxStockBatch"/> offers a call.
 /// Basar answers one result per offer, so a batch in which Basar rejects some offers marks exactly those records failed.
 /// </summary>
-internal sealed class BasarStockFeature(BasarApiClient client) : IStockFeature
+internal sealed class BasarStockFeature(BasarClients clients) : IStockFeature
 {
     /// <inheritdoc />
     public FeatureKind Kind => FeatureKind.Stock;
@@ -23,21 +16,18 @@ internal sealed class BasarStockFeature(BasarApiClient client) : IStockFeature
     #region snippet: connector-stock-feature
     public async ValueTask<BatchResult> PushStockAsync(ConnectionContext connection, IReadOnlyList<StockUpdate> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        var body = JsonSerializer.Serialize(
-            new BasarStockUpdateJson(batch.Select(u => new BasarStockItemJson(u.ForeignNumber.Value, u.Quantity)).ToArray()),
-            BasarJsonContext.Default.BasarStockUpdateJson);
-
-        // Absolute levels: sending the batch again does no harm, so every failure may be retried.
-        var response = await client.SendAsync(connection, HttpMethod.Put, "offers/stock", body, BasarRetry.Idempotent, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess)
+        var client = await clients.ForAsync(connection, cancellationToken).ConfigureAwait(false);
+        var items = new BasarStockUpdateJson(batch.Select(u => new BasarStockItemJson(u.ForeignNumber.Value, u.Quantity)).ToArray());
+        // Absolute levels: sending the batch again does no harm, so the SDK may retry it after any failure.
+        var call = MarketplaceCall.Json(HttpMethod.Put, "offers/stock", "stock.update", items, BasarJsonContext.Default.BasarStockUpdateJson) with { Idempotent = true };
+        var answer = await client.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess)
         {
-            var refusal = $"Basar refused the stock batch with {(int)response.StatusCode} {BasarApiClient.Describe(response.Body)}";
+            var refusal = client.Refused(answer, "the stock batch").Message;
             return new BatchResult(batch.Select(u => RecordResult.Failure(u.ArticleNumber, refusal)));
         }
 
-        var results = BasarApiClient.Read(response, BasarJsonContext.Default.BasarStockResultJson, "the stock batch");
-        return ToBatchResult(batch, results);
+        return ToBatchResult(batch, client.Read(answer, BasarJsonContext.Default.BasarStockResultJson, "the stock batch"));
     }
     #endregion
 
@@ -47,20 +37,12 @@ internal sealed class BasarStockFeature(BasarApiClient client) : IStockFeature
     /// <returns>One result per record.</returns>
     internal static BatchResult ToBatchResult(IReadOnlyList<StockUpdate> batch, BasarStockResultJson results)
     {
-        var byOffer = results.Results
-            .GroupBy(r => r.OfferId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        return new BatchResult(batch.Select(update =>
+        var byOffer = results.Results.GroupBy(r => r.OfferId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return new BatchResult(batch.Select(update => byOffer.GetValueOrDefault(update.ForeignNumber.Value) switch
         {
-            var offer = update.ForeignNumber.Value;
-            if (!byOffer.TryGetValue(offer, out var result))
-            {
-                return RecordResult.Failure(update.ArticleNumber, $"Basar sent no result for offer {offer}.");
-            }
-
-            return string.Equals(result.Status, "ok", StringComparison.Ordinal)
-                ? RecordResult.Success(update.ArticleNumber)
-                : RecordResult.Failure(update.ArticleNumber, $"Basar rejected the stock of offer {offer}: {result.Error?.Message ?? result.Status} ({result.Error?.Code ?? "no code"}).");
+            null => RecordResult.Failure(update.ArticleNumber, $"Basar sent no result for offer {update.ForeignNumber.Value}."),
+            { Status: "ok" } => RecordResult.Success(update.ArticleNumber),
+            var result => RecordResult.Failure(update.ArticleNumber, $"Basar rejected the stock of offer {result.OfferId}: {result.Error?.Message ?? result.Status} ({result.Error?.Code ?? "no code"})."),
         }));
     }
 }

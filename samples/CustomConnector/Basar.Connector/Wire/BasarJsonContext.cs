@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Basar.Connector.Wire;
 
 /// <summary>
@@ -20,6 +17,5 @@ namespace Basar.Connector.Wire;
 [JsonSerializable(typeof(BasarShipmentJson))]
 [JsonSerializable(typeof(BasarStockUpdateJson))]
 [JsonSerializable(typeof(BasarStockResultJson))]
-[JsonSerializable(typeof(BasarErrorBodyJson))]
 [JsonSerializable(typeof(System.Text.Json.JsonElement))]
 internal sealed partial class BasarJsonContext : JsonSerializerContext;

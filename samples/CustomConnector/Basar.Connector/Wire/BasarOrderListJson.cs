@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Basar.Connector.Wire;
 
 /// <summary>One page of <c>GET /api/v1/orders</c>; <c>nextCursor</c> is null on the last page.</summary>

@@ -176,7 +176,7 @@ public sealed partial class BasarFake
         FindOrder(Uri.UnescapeDataString(request.RouteValues["number"])) is { } order ? Json(200, Render(order)) : OrderNotFound(request);
 
     private static FakeResponse OrderNotFound(FakeCall request) =>
-        Error(404, BasarApi.OrderNotFound, $"Order {Uri.UnescapeDataString(request.RouteValues["number"])} does not exist.");
+        Error(404, BasarErrorCodes.OrderNotFound, $"Order {Uri.UnescapeDataString(request.RouteValues["number"])} does not exist.");
 
     private FakeResponse CreateShipment(FakeCall request)
     {
@@ -195,7 +195,7 @@ public sealed partial class BasarFake
 
         if (!BasarApi.KnownCarriers.Contains(carrier, StringComparer.OrdinalIgnoreCase))
         {
-            return Error(422, BasarApi.UnknownCarrier, $"Basar does not know the carrier '{carrier}'; use one of {string.Join(", ", BasarApi.KnownCarriers)}.");
+            return Error(422, BasarErrorCodes.UnknownCarrier, $"Basar does not know the carrier '{carrier}'; use one of {string.Join(", ", BasarApi.KnownCarriers)}.");
         }
 
         if ((string?)order.Json["status"] == "cancelled")

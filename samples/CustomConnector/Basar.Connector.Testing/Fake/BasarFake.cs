@@ -125,7 +125,7 @@ public sealed partial class BasarFake : WireMockMarketplaceFake
                && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                && string.Equals(header["Bearer ".Length..].Trim(), ApiToken, StringComparison.Ordinal)
             ? null
-            : Error(401, BasarApi.Unauthorized, "The API token is missing or invalid.");
+            : Error(401, BasarErrorCodes.Unauthorized, "The API token is missing or invalid.");
     }
 
     /// <inheritdoc />

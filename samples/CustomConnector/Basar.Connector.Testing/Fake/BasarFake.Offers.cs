@@ -37,7 +37,7 @@ public sealed partial class BasarFake
                 // PartialBatchFailure: every second item fails as Basar reports an offer locked by an edit in the portal.
                 _ when request.Fault == FaultKind.PartialBatchFailure && position % 2 == 1 =>
                     Failed(offer, "offer_locked", "The offer is being edited in the seller portal; try again later."),
-                _ when !_offers.ContainsKey(offer) => Failed(offer, BasarApi.UnknownOffer, $"No offer {offer} in this shop."),
+                _ when !_offers.ContainsKey(offer) => Failed(offer, BasarErrorCodes.UnknownOffer, $"No offer {offer} in this shop."),
                 _ when quantity is not >= 0 => Failed(offer, "invalid_quantity", "quantity must be a whole number of at least 0."),
                 _ => Updated(offer, quantity.Value),
             });

@@ -1,0 +1,22 @@
+using Connect.Sdk.Shipments;
+
+namespace Connect.Sdk.Http;
+
+/// <summary>
+/// What a status export still has to send: the SDK exports an order's status again after a failure or a restart,
+/// and a marketplace that adds a parcel per call (a shipment, a tracking note) must not get one twice.
+/// </summary>
+public static class UnsentShipments
+{
+    /// <summary>The update's shipments whose tracking number the marketplace does not hold yet, in the update's order.</summary>
+    /// <param name="update">The status update.</param>
+    /// <param name="sentTrackingNumbers">The tracking numbers the marketplace already holds for the order, as read from it.</param>
+    /// <returns>The shipments to send.</returns>
+    public static IReadOnlyList<Shipment> Of(OrderStatusUpdate update, IEnumerable<string?> sentTrackingNumbers)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(sentTrackingNumbers);
+        var sent = sentTrackingNumbers.OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return [.. update.Shipments.Where(s => !sent.Contains(s.TrackingNumber))];
+    }
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using WireMock.RequestBuilders;
+using Connect.Sdk.Http.Tests.TestDoubles;
+using WireMock.ResponseBuilders;
+
+namespace Connect.Sdk.Http.Tests.Connectors;
+
+public sealed partial class MarketplaceClientTests
+{
+    [Fact]
+    public async Task SendForJsonAsync_ServerFailsOnceThenAnswers_RetriesAndReadsTheJson()
+    {
+        await using var harness = new ConnectorHarness();
+        harness.Server.Given(Request.Create().WithPath("/api/v1/ping").UsingGet()).InScenario("flaky").WillSetStateTo("up")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        harness.Server.Given(Request.Create().WithPath("/api/v1/ping").UsingGet()).InScenario("flaky").WhenStateIs("up")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"shop":"Basar Test"}"""));
+        var client = await harness.ClientAsync();
+
+        var ping = await client.SendForJsonAsync(MarketplaceCall.Get("ping", "ping"), PingContext.Default.Ping, CancellationToken.None);
+
+        Assert.Equal("Basar Test", ping.Shop);
+        Assert.Equal(2, harness.Server.LogEntries.Count);
+    }
+
+    [Fact]
+    public async Task SendForJsonAsync_CredentialsRefusedWithTheKeyEchoed_ThrowsCredentialsRefusedWithoutTheKey()
+    {
+        await using var harness = new ConnectorHarness();
+        harness.Server.Given(Request.Create().WithPath("/api/v1/ping"))
+            .RespondWith(Response.Create().WithStatusCode(401).WithBody($$"""{"error":"unknown key {{ConnectorHarness.Key}}"}"""));
+        var client = await harness.ClientAsync();
+
+        var failure = await Assert.ThrowsAsync<ConnectSdkException>(() => client.SendForJsonAsync(MarketplaceCall.Get("ping", "ping"), PingContext.Default.Ping, CancellationToken.None));
+
+        Assert.Equal(ConnectSdkErrorCode.CredentialsRefused, failure.Code);
+        Assert.Equal(401, failure.MarketplaceStatusCode);
+        Assert.Equal(new ConnectionId("c1"), failure.ConnectionId);
+        Assert.StartsWith("Basar answered ping with 401", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ConnectorHarness.Key, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendForJsonAsync_FieldOfTheWrongType_ThrowsAnswerUnreadableNamingTheField()
+    {
+        await using var harness = new ConnectorHarness();
+        harness.Server.Given(Request.Create().WithPath("/api/v1/ping")).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"shop":42}"""));
+        var client = await harness.ClientAsync();
+
+        var failure = await Assert.ThrowsAsync<ConnectSdkException>(() => client.SendForJsonAsync(MarketplaceCall.Get("ping", "ping"), PingContext.Default.Ping, CancellationToken.None));
+
+        Assert.Equal(ConnectSdkErrorCode.AnswerUnreadable, failure.Code);
+        Assert.False(failure.IsTransient);
+        Assert.Contains("shop", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_NothingListens_ThrowsTransientMarketplaceUnavailableAfterTheRetries()
+    {
+        await using var harness = new ConnectorHarness();
+        var client = await harness.ClientAsync();
+        harness.Server.Stop();
+
+        var failure = await Assert.ThrowsAsync<ConnectSdkException>(() => client.SendAsync(MarketplaceCall.Get("ping", "ping"), CancellationToken.None));
+
+        Assert.Equal(ConnectSdkErrorCode.MarketplaceUnavailable, failure.Code);
+        Assert.True(failure.IsTransient);
+        Assert.StartsWith("Basar could not be reached for ping: GET ", failure.Message, StringComparison.Ordinal);
+        // The retries' back-off waited on fake time, skipped by the drive.
+        Assert.True(harness.Time.GetUtcNow() > FakeTime.Start);
+    }
+
+    [Fact]
+    public async Task SendAsync_WriteLosesItsAnswer_ThrowsNonTransientFailureSayingItMayHaveBeenApplied()
+    {
+        // A socket that takes the request and closes without a word: WireMock.Net always answers something.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var hangUp = HangUpAfterRequestAsync(listener);
+        await using var harness = new ConnectorHarness(apiAddress: $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/api/v1");
+        var client = await harness.ClientAsync();
+
+        var failure = await Assert.ThrowsAsync<ConnectSdkException>(() => client.SendAsync(new MarketplaceCall(HttpMethod.Post, "orders/1/shipments", "shipments.create") { Body = "{}" }, CancellationToken.None));
+
+        Assert.Equal(ConnectSdkErrorCode.MarketplaceUnavailable, failure.Code);
+        Assert.False(failure.IsTransient);
+        Assert.IsType<WriteInDoubtException>(failure.InnerException);
+        Assert.StartsWith("Basar may or may not have applied shipments.create", failure.Message, StringComparison.Ordinal);
+        await hangUp;
+    }
+
+    private static async Task HangUpAfterRequestAsync(TcpListener listener)
+    {
+        using var socket = await listener.AcceptSocketAsync();
+        var buffer = new byte[4096];
+        var received = string.Empty;
+        while (!received.EndsWith("{}", StringComparison.Ordinal))
+        {
+            var count = await socket.ReceiveAsync(buffer);
+            if (count == 0)
+            {
+                break;
+            }
+
+            received += Encoding.ASCII.GetString(buffer, 0, count);
+        }
+
+        socket.Close();
+    }
+
+    [Fact]
+    public async Task SendAsync_Answer_KeepsHeadersAndRedactsTheBody()
+    {
+        await using var harness = new ConnectorHarness();
+        harness.Server.Given(Request.Create().WithPath("/api/v1/orders"))
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("X-Total-Pages", "3").WithBody($"echo {ConnectorHarness.Key}"));
+        var client = await harness.ClientAsync();
+
+        var answer = await client.SendAsync(MarketplaceCall.Get("orders", "orders.list"), CancellationToken.None);
+
+        Assert.Equal("3", answer.Header("x-total-pages"));
+        Assert.Equal("echo ***", answer.Body);
+    }
+
+    internal sealed record Ping(string Shop);
+
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    [JsonSerializable(typeof(Ping))]
+    internal sealed partial class PingContext : JsonSerializerContext;
+}
