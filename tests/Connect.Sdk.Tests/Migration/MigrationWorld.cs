@@ -24,8 +24,9 @@ internal sealed class MigrationWorld
     public static readonly ConnectionId Target = new("shop-migrated");
     public static readonly Actor Migrator = new("migrator");
 
-    public MigrationWorld(IForeignNumberStore? foreignNumbers = null, ISecretStore? secrets = null, IJournalStore? journal = null)
+    public MigrationWorld(IForeignNumberStore? foreignNumbers = null, ISecretStore? secrets = null, IJournalStore? journal = null, IConnectionStore? connections = null)
     {
+        Connections = connections ?? new InMemoryConnectionStore();
         ForeignNumbers = foreignNumbers ?? new InMemoryForeignNumberStore();
         Secrets = secrets ?? new InMemorySecretStore();
         Journal = journal ?? new InMemoryJournalStore();
@@ -44,7 +45,7 @@ internal sealed class MigrationWorld
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 12, 1, 9, 0));
 
-    public InMemoryConnectionStore Connections { get; } = new();
+    public IConnectionStore Connections { get; }
 
     public ISecretStore Secrets { get; }
 
