@@ -69,7 +69,7 @@ internal sealed class MigrationPlanner(
 
             foreach (var (feature, wanted) in WantedFeatures(settings))
             {
-                var mode = NextMode(state.ModeOf(feature), wanted);
+                var mode = NextMode(state.ModeOf(feature), wanted, createsConnection: existing is null);
                 if (mode is not { } next)
                 {
                     continue;
@@ -210,11 +210,12 @@ internal sealed class MigrationPlanner(
         (FeatureKind.Stock, settings.StockSync),
     ];
 
-    // A feature goes on in test mode, or off; a feature already in integration mode stays as the user set it.
-    private static FeatureMode? NextMode(FeatureMode current, bool wanted) => (current, wanted) switch
+    // A wanted feature goes from off to test mode. A feature of an existing connection is never switched off or
+    // back: the user may have set it since the last run. Only a new connection's defaults follow the classic switches.
+    private static FeatureMode? NextMode(FeatureMode current, bool wanted, bool createsConnection) => (current, wanted) switch
     {
         (FeatureMode.Off, true) => FeatureMode.Test,
-        (not FeatureMode.Off, false) => FeatureMode.Off,
+        (not FeatureMode.Off, false) when createsConnection => FeatureMode.Off,
         _ => null,
     };
 }

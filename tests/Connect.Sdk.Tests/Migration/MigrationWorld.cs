@@ -38,9 +38,9 @@ internal sealed class MigrationWorld
         var connectors = new ConnectorRegistry(
             new[] { ConnectorId.Shopify, ConnectorId.WooCommerce, ConnectorId.Amazon, ConnectorId.Ebay, Partner }
                 .Select(id => new FakeConnector(new ConnectorDescriptor(id, $"Fake {id}", ChannelKind.Shop, LifecycleFixtures.Descriptor.SupportedFeatures, LifecycleFixtures.Schema))));
-        var lifecycle = new ConnectionLifecycle(Connections, connectors, Secrets, Clock, NullLogger<ConnectionLifecycle>.Instance);
+        Lifecycle = new ConnectionLifecycle(Connections, connectors, Secrets, Clock, NullLogger<ConnectionLifecycle>.Instance);
         var importer = new ForeignNumberImporter(Rules, ForeignNumbers, Catalog, new SyncJournal(Journal, Clock), Connections);
-        Migration = new ClassicConnectionMigration(lifecycle, Connections, connectors, Secrets, ForeignNumbers, importer, Rules, Clock);
+        Migration = new ClassicConnectionMigration(Lifecycle, Connections, connectors, Secrets, ForeignNumbers, importer, Rules, Clock);
     }
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 12, 1, 9, 0));
@@ -58,6 +58,9 @@ internal sealed class MigrationWorld
     public ForeignNumberRules Rules { get; }
 
     public ClassicConnectionMigration Migration { get; }
+
+    /// <summary>The lifecycle the migration uses, for changes a user makes between runs.</summary>
+    public ConnectionLifecycle Lifecycle { get; }
 
     public static ClassicSettings Settings { get; } = new()
     {
