@@ -47,7 +47,7 @@ internal sealed class ClassicShopExport
         101 => "00099;shopifyproductid;8000000000001",    // the foreign number of 00001 again
         202 => "00200;SKU;8000000000200",                 // WooCommerce's label on a Shopify connection
         303 => "00301;shopifyvariantid;8000000000301",    // a variant label on a simple article
-        404 => "00001;shopifyproductid;8000000000001",    // the first row again
+        404 => "00002;shopifyproductid;8000000099999",    // another value for 00002 (line 3)
         505 => "00455;shopifyproductid",                  // the foreign number is missing
         _ => null,
     };

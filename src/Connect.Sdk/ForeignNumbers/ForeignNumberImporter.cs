@@ -112,12 +112,13 @@ public sealed class ForeignNumberImporter
 
     /// <summary>
     /// Reads and checks a CSV file as <see cref="ImportCsvAsync(ConnectionId, ConnectorId, Stream, CancellationToken)"/>
-    /// does, but writes nothing: the rows read, the mappings that would be written and every issue.
+    /// does, but writes nothing: the rows read, the mappings that would be written and every issue. Unlike the import,
+    /// rows that contradict each other are all refused: a migration cannot ask which of them the user meant.
     /// </summary>
     internal async ValueTask<ForeignNumberPreview> PreviewCsvAsync(ConnectionId connection, ConnectorId connector, byte[] csv, CancellationToken cancellationToken)
     {
         var parsed = ParseLines(CsvFileDecoder.Decode(csv));
-        var validation = await _validator.ValidateAsync(connection, connector, parsed.Rows, cancellationToken).ConfigureAwait(false);
+        var validation = await _validator.ValidateAsync(connection, connector, parsed.Rows, refuseAmbiguous: true, cancellationToken).ConfigureAwait(false);
         return new(parsed.Rows, validation.Valid, [.. parsed.Issues, .. validation.Issues]);
     }
 
@@ -215,7 +216,7 @@ public sealed class ForeignNumberImporter
         List<ForeignNumberIssue> malformed,
         CancellationToken cancellationToken)
     {
-        var validation = await _validator.ValidateAsync(connection, connector, rows, cancellationToken).ConfigureAwait(false);
+        var validation = await _validator.ValidateAsync(connection, connector, rows, refuseAmbiguous: false, cancellationToken).ConfigureAwait(false);
         var issues = malformed.Concat(validation.Issues).ToList();
         var rowsRead = rows.Count + malformed.Count;
         if (validation.Valid.Count == 0)

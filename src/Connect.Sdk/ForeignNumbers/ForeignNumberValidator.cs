@@ -13,10 +13,21 @@ internal sealed class ForeignNumberValidator(ForeignNumberRules rules, IForeignN
     internal const string LabelField = "label";
     internal const string ForeignNumberField = "foreign_number";
 
+    /// <summary>Checks the rows; writes nothing.</summary>
+    /// <param name="connection">The connection the foreign numbers are for.</param>
+    /// <param name="connector">The connection's connector, whose rules apply.</param>
+    /// <param name="rows">The rows, in the order the user gave them.</param>
+    /// <param name="refuseAmbiguous">
+    /// Whether rows that contradict each other (one foreign number for several articles, several values under one
+    /// label for one article) are all refused, as a migration needs; otherwise the first of them wins.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The mappings to write and the issues.</returns>
     public async ValueTask<ForeignNumberValidation> ValidateAsync(
         ConnectionId connection,
         ConnectorId connector,
         IReadOnlyList<ForeignNumberRow> rows,
+        bool refuseAmbiguous,
         CancellationToken cancellationToken)
     {
         var issues = new List<ForeignNumberIssue>();
@@ -52,7 +63,8 @@ internal sealed class ForeignNumberValidator(ForeignNumberRules rules, IForeignN
             }
         }
 
-        var accepted = RefuseDuplicatesInBatch(candidates, issues);
+        var unambiguous = refuseAmbiguous ? RefuseAmbiguousGroups(candidates, issues) : candidates;
+        var accepted = RefuseDuplicatesInBatch(unambiguous, issues);
         var valid = await RefuseTakenForeignNumbersAsync(connection, accepted, issues, cancellationToken).ConfigureAwait(false);
         return new(valid, issues);
     }
@@ -120,6 +132,51 @@ internal sealed class ForeignNumberValidator(ForeignNumberRules rules, IForeignN
         return issues.Count == 0 && article is not null && rule is not null
             ? new ForeignNumberMapping(connection, article.Number, new ForeignNumber(rule.Label, value))
             : null;
+    }
+
+    // Which of the contradicting rows is meant cannot be known, so none of them is written; each names the others' lines.
+    private static List<(ForeignNumberRow Row, ForeignNumberMapping Mapping)> RefuseAmbiguousGroups(
+        List<(ForeignNumberRow Row, ForeignNumberMapping Mapping)> candidates,
+        List<ForeignNumberIssue> issues)
+    {
+        var refused = new HashSet<ForeignNumberRow>();
+        foreach (var group in candidates.GroupBy(c => c.Mapping.ForeignNumber))
+        {
+            var articles = group.Select(c => c.Mapping.ArticleNumber).Distinct(StringComparer.Ordinal).ToArray();
+            if (articles.Length < 2)
+            {
+                continue;
+            }
+
+            foreach (var (row, mapping) in group.Where(c => refused.Add(c.Row)))
+            {
+                issues.Add(new(row.LineNumber, mapping.ArticleNumber, ForeignNumberIssueKind.DuplicateForeignNumber, ForeignNumberField,
+                    $"{mapping.ForeignNumber.Label} '{mapping.ForeignNumber.Value}' is given to articles {string.Join(", ", articles)}{Lines(group)}; a foreign number identifies one article, so none of them is written"));
+            }
+        }
+
+        foreach (var group in candidates.GroupBy(c => (c.Mapping.ArticleNumber, c.Mapping.ForeignNumber.Label)))
+        {
+            var values = group.Select(c => c.Mapping.ForeignNumber.Value).Distinct(StringComparer.Ordinal).ToArray();
+            if (values.Length < 2)
+            {
+                continue;
+            }
+
+            foreach (var (row, mapping) in group.Where(c => refused.Add(c.Row)))
+            {
+                issues.Add(new(row.LineNumber, mapping.ArticleNumber, ForeignNumberIssueKind.DuplicateLabelForArticle, LabelField,
+                    $"label '{mapping.ForeignNumber.Label}' is given {values.Length} values for article {mapping.ArticleNumber} ({string.Join(", ", values.Select(v => $"'{v}'"))}){Lines(group)}; none of them is written"));
+            }
+        }
+
+        return candidates.Where(c => !refused.Contains(c.Row)).ToList();
+    }
+
+    private static string Lines(IEnumerable<(ForeignNumberRow Row, ForeignNumberMapping Mapping)> group)
+    {
+        var lines = group.Select(c => c.Row.LineNumber).OfType<int>().ToArray();
+        return lines.Length == 0 ? string.Empty : $" on lines {string.Join(", ", lines)}";
     }
 
     // The first row wins; later rows that contradict it are reported with a pointer to it.

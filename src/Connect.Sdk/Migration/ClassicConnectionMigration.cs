@@ -73,7 +73,7 @@ public sealed class ClassicConnectionMigration
     /// <param name="actor">Who migrates, for the connection's history.</param>
     /// <param name="cancellationToken">Cancels the migration; what was written stays, and running it again finishes it.</param>
     /// <returns>The report; <see cref="MigrationReport.IsNothingToDo"/> when the connection was migrated already.</returns>
-    /// <exception cref="ConnectSdkException">The lifecycle refused a change that the plan had found allowed, e.g. because another user changed the connection meanwhile; run it again.</exception>
+    /// <exception cref="ConnectSdkException">With <see cref="ConnectSdkErrorCode.Conflict"/>: the lifecycle refused a change that the plan had found allowed, e.g. because another user changed the connection meanwhile; run it again.</exception>
     public async Task<MigrationReport> ApplyAsync(ClassicExport export, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(export);
@@ -100,19 +100,23 @@ public sealed class ClassicConnectionMigration
         }
 
         var conflicts = plan.ForeignNumbers.Issues.ToList();
+        var stored = plan.ForeignNumbers.Valid;
         if (plan.RowsToWrite.Count > 0)
         {
             var written = await _importer.ImportAsync(export.Target, export.Connector, plan.RowsToWrite, cancellationToken).ConfigureAwait(false);
             if (written.Imported == 0)
             {
-                // Another writer took a foreign number meanwhile and the store wrote nothing; the report says which.
+                // Another writer took a foreign number meanwhile and the store wrote nothing; the report says which,
+                // and only the rows the store already had are listed in the journal.
                 conflicts.AddRange(written.Issues);
-                plan = plan with { Created = 0, Updated = 0, RowsToWrite = [] };
+                var unwritten = plan.RowsToWrite.ToHashSet();
+                stored = stored.Where(v => !unwritten.Contains(v.Row)).ToArray();
+                plan = plan with { Created = 0, Updated = 0, NotWritten = plan.Created + plan.Updated, RowsToWrite = [] };
             }
         }
 
         // Also lists the articles of a run that stopped after its store write, so a re-run ends where one run would.
-        await _importer.ListInJournalAsync(plan.ForeignNumbers.Valid.Select(v => v.Mapping).ToArray(), cancellationToken).ConfigureAwait(false);
+        await _importer.ListInJournalAsync(stored.Select(v => v.Mapping).ToArray(), cancellationToken).ConfigureAwait(false);
         return plan.ToReport(export, isDryRun: false, conflicts);
     }
 
@@ -120,7 +124,7 @@ public sealed class ClassicConnectionMigration
     {
         if (!result.Succeeded)
         {
-            throw new ConnectSdkException($"The migration stopped: {string.Join(" ", result.Reasons.Select(r => r.Message))} Run it again.");
+            throw new ConnectSdkException(ConnectSdkErrorCode.Conflict, $"The migration stopped: {string.Join(" ", result.Reasons.Select(r => r.Message))} Run it again.");
         }
     }
 }

@@ -21,6 +21,9 @@ internal sealed record MigrationPlan(
     IReadOnlyList<ClassicLabelMapping> LabelMappings,
     IReadOnlyList<string> NotMigrated)
 {
+    /// <summary>The rows to create or update that the store refused to write, because another writer changed it meanwhile.</summary>
+    public int NotWritten { get; init; }
+
     public MigrationReport ToReport(ClassicExport export, bool isDryRun, IReadOnlyList<ForeignNumberIssue> conflicts) => new(
         export.Target,
         export.Connector,
@@ -30,7 +33,8 @@ internal sealed record MigrationPlan(
         ForeignNumbers.Rows.Count + ForeignNumbers.Issues.Count(i => i.Kind == ForeignNumberIssueKind.MalformedLine),
         Created,
         Updated,
-        ForeignNumbers.Valid.Count - Created - Updated,
+        ForeignNumbers.Valid.Count - Created - Updated - NotWritten,
+        NotWritten,
         conflicts,
         LabelMappings,
         NotMigrated);

@@ -69,7 +69,7 @@ internal sealed class MigrationPlanner(
 
             foreach (var (feature, wanted) in WantedFeatures(settings))
             {
-                var mode = NextMode(state.ModeOf(feature), wanted);
+                var mode = NextMode(state.ModeOf(feature), wanted, createsConnection: existing is null);
                 if (mode is not { } next)
                 {
                     continue;
@@ -90,6 +90,7 @@ internal sealed class MigrationPlanner(
         }
 
         var preview = await importer.PreviewCsvAsync(export.Target, export.Connector, export.ForeignNumbersCsv, cancellationToken).ConfigureAwait(false);
+        preview = RefuseWholeFileIssues(preview, refusals);
         var (toWrite, created, updated) = await CompareWithStoreAsync(export.Target, preview, cancellationToken).ConfigureAwait(false);
 
         if (settings.ArticlesWithoutStockSync.Count > 0)
@@ -119,6 +120,25 @@ internal sealed class MigrationPlanner(
             updated,
             ClassicLabelMapper.Map(rules, export.Connector, preview.Rows),
             notMigrated);
+    }
+
+    // A file that is not the foreign-number table, or a connector that takes no foreign numbers, is no row's
+    // conflict: the whole migration stops, rather than creating a connection without its foreign numbers.
+    private static ForeignNumberPreview RefuseWholeFileIssues(ForeignNumberPreview preview, List<string> refusals)
+    {
+        static bool IsWholeFile(ForeignNumberIssue issue) =>
+            issue.Kind is ForeignNumberIssueKind.InvalidHeader or ForeignNumberIssueKind.UnknownConnector or ForeignNumberIssueKind.IdentityRule;
+
+        var wholeFile = preview.Issues.Where(IsWholeFile).ToArray();
+        if (wholeFile.Length == 0)
+        {
+            return preview;
+        }
+
+        refusals.AddRange(wholeFile.GroupBy(i => i.Reason, StringComparer.Ordinal).Select(g => g.Count() == 1
+            ? $"foreign numbers: {g.Key}"
+            : $"foreign numbers: {g.Key} ({g.Count()} rows)"));
+        return preview with { Issues = preview.Issues.Where(i => !IsWholeFile(i)).ToArray() };
     }
 
     // Only what differs: a secret is compared with the stored one, since the connection only records that it is set.
@@ -190,11 +210,12 @@ internal sealed class MigrationPlanner(
         (FeatureKind.Stock, settings.StockSync),
     ];
 
-    // A feature goes on in test mode, or off; a feature already in integration mode stays as the user set it.
-    private static FeatureMode? NextMode(FeatureMode current, bool wanted) => (current, wanted) switch
+    // A wanted feature goes from off to test mode. A feature of an existing connection is never switched off or
+    // back: the user may have set it since the last run. Only a new connection's defaults follow the classic switches.
+    private static FeatureMode? NextMode(FeatureMode current, bool wanted, bool createsConnection) => (current, wanted) switch
     {
         (FeatureMode.Off, true) => FeatureMode.Test,
-        (not FeatureMode.Off, false) => FeatureMode.Off,
+        (not FeatureMode.Off, false) when createsConnection => FeatureMode.Off,
         _ => null,
     };
 }

@@ -22,6 +22,7 @@ public sealed class MigrationReport
         int foreignNumbersCreated,
         int foreignNumbersUpdated,
         int foreignNumbersUnchanged,
+        int foreignNumbersNotWritten,
         IReadOnlyList<ForeignNumberIssue> conflicts,
         IReadOnlyList<ClassicLabelMapping> labelMappings,
         IReadOnlyList<string> notMigrated)
@@ -35,6 +36,7 @@ public sealed class MigrationReport
         ForeignNumbersCreated = foreignNumbersCreated;
         ForeignNumbersUpdated = foreignNumbersUpdated;
         ForeignNumbersUnchanged = foreignNumbersUnchanged;
+        ForeignNumbersNotWritten = foreignNumbersNotWritten;
         Conflicts = conflicts.OrderBy(c => c.LineNumber ?? 0).ToArray();
         LabelMappings = labelMappings;
         NotMigrated = notMigrated;
@@ -67,6 +69,12 @@ public sealed class MigrationReport
     /// <summary>The clean rows the connection already has with the same value.</summary>
     public int ForeignNumbersUnchanged { get; }
 
+    /// <summary>
+    /// The foreign numbers to create or update that the apply did not write: another writer took a foreign number
+    /// between the check and the atomic store write, so the store wrote none of them; run the migration again.
+    /// </summary>
+    public int ForeignNumbersNotWritten { get; }
+
     /// <summary>Every row left out, ordered by line, each naming its line, article, field and reason.</summary>
     public IReadOnlyList<ForeignNumberIssue> Conflicts { get; }
 
@@ -76,8 +84,8 @@ public sealed class MigrationReport
     /// <summary>What the classic connection had that the migration does not carry over, in words.</summary>
     public IReadOnlyList<string> NotMigrated { get; }
 
-    /// <summary>Whether the migration changes (or changed) nothing: no refusal, no connection change, no foreign number to write.</summary>
-    public bool IsNothingToDo => Refusals.Count == 0 && ConnectionChanges.Count == 0 && ForeignNumbersCreated == 0 && ForeignNumbersUpdated == 0;
+    /// <summary>Whether the migration changes (or changed) nothing: no refusal, no connection change, no foreign number to write or left unwritten.</summary>
+    public bool IsNothingToDo => Refusals.Count == 0 && ConnectionChanges.Count == 0 && ForeignNumbersCreated == 0 && ForeignNumbersUpdated == 0 && ForeignNumbersNotWritten == 0;
 
     /// <summary>The whole report as text for a user: every change, conflict, label mapping and what is not migrated.</summary>
     /// <returns>Several lines.</returns>
@@ -108,8 +116,11 @@ public sealed class MigrationReport
         }
 
         var (create, update) = IsDryRun ? ("to create", "to update") : ("created", "updated");
+        var notWritten = ForeignNumbersNotWritten > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", {ForeignNumbersNotWritten:N0} not written (another writer changed the foreign numbers meanwhile; run it again)")
+            : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {ForeignNumbersCreated:N0} foreign number(s) {create}, {ForeignNumbersUpdated:N0} {update}, {ForeignNumbersUnchanged:N0} unchanged, {Conflicts.Count} conflict(s), {ConnectionChanges.Count} connection change(s)");
+            $"{what}: {ForeignNumbersCreated:N0} foreign number(s) {create}, {ForeignNumbersUpdated:N0} {update}, {ForeignNumbersUnchanged:N0} unchanged{notWritten}, {Conflicts.Count} conflict(s), {ConnectionChanges.Count} connection change(s)");
     }
 
     private static void Section(StringBuilder text, string title, IEnumerable<string> lines)

@@ -25,10 +25,10 @@ public sealed class ErpHostRestartTests : IDisposable
     public async Task CrashedRightAfterTheErpBookedAnOrder_StartedAgain_HandsItOverAgainAndTheErpKeepsOne(int booking)
     {
         // The sample's crash hook dies after the ERP committed the order and before the SDK could record it.
-        var first = await ErpHostProcess.RunAsync(Arguments, environment: new Dictionary<string, string> { ["ERPHOST_CRASH_AFTER_BOOKING"] = booking.ToString(CultureInfo.InvariantCulture) });
+        var first = await SampleProcess.RunAsync("ErpHost", Arguments, environment: new Dictionary<string, string> { ["ERPHOST_CRASH_AFTER_BOOKING"] = booking.ToString(CultureInfo.InvariantCulture) });
         Assert.True(first.ExitCode != 0, $"The first run should have crashed after booking {booking}: {first}");
 
-        var second = await ErpHostProcess.RunAsync(Arguments);
+        var second = await SampleProcess.RunAsync("ErpHost", Arguments);
 
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains(second.Output, l => l.Contains("handed over again with the same key: already booked as", StringComparison.Ordinal));
@@ -41,10 +41,10 @@ public sealed class ErpHostRestartTests : IDisposable
     public async Task KilledMidRun_StartedAgainOnTheSameStore_LosesNoOrderAndDuplicatesNone(string marker, int occurrence)
     {
         var seen = 0;
-        var first = await ErpHostProcess.RunAsync(Arguments, line => line.Contains(marker, StringComparison.Ordinal) && ++seen == occurrence);
+        var first = await SampleProcess.RunAsync("ErpHost", Arguments, line => line.Contains(marker, StringComparison.Ordinal) && ++seen == occurrence);
         Assert.True(first.Killed, $"The first run ended before it printed '{marker}' {occurrence} time(s): {first}");
 
-        var second = await ErpHostProcess.RunAsync(Arguments);
+        var second = await SampleProcess.RunAsync("ErpHost", Arguments);
 
         Assert.True(second.ExitCode == 0, second.ToString());
         AssertEveryOrderBookedOnce();
@@ -53,10 +53,10 @@ public sealed class ErpHostRestartTests : IDisposable
     [Fact]
     public async Task RunTwice_OnTheSameStore_SecondRunResumesAndBooksNothingTwice()
     {
-        var first = await ErpHostProcess.RunAsync(Arguments);
+        var first = await SampleProcess.RunAsync("ErpHost", Arguments);
         Assert.True(first.ExitCode == 0, first.ToString());
 
-        var second = await ErpHostProcess.RunAsync(Arguments);
+        var second = await SampleProcess.RunAsync("ErpHost", Arguments);
 
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains(second.Output, l => l.Contains("re-point the connection", StringComparison.Ordinal));
@@ -70,7 +70,7 @@ public sealed class ErpHostRestartTests : IDisposable
     [Fact]
     public async Task DefaultRun_EveryMarketplace_EveryOrderBookedOnceAndTheJournalComplete()
     {
-        var run = await ErpHostProcess.RunAsync(["--store", StorePath, "--cycles", Cycles.ToString(CultureInfo.InvariantCulture), "--speed", "120"]);
+        var run = await SampleProcess.RunAsync("ErpHost", ["--store", StorePath, "--cycles", Cycles.ToString(CultureInfo.InvariantCulture), "--speed", "120"]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var book = BookedPerConnection();
@@ -89,7 +89,7 @@ public sealed class ErpHostRestartTests : IDisposable
     [Fact]
     public async Task SecondProcessOnAStoreInUse_RefusedWithOneClearLine_ExitsThree()
     {
-        var run = await ErpHostProcess.RunBesideAnotherAsync(Arguments);
+        var run = await SampleProcess.RunBesideAnotherAsync("ErpHost", Arguments);
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Empty(run.Output);
@@ -101,7 +101,7 @@ public sealed class ErpHostRestartTests : IDisposable
     [Fact]
     public async Task Help_ListsTheOptionsAndExitsZero()
     {
-        var run = await ErpHostProcess.RunAsync(["--help"]);
+        var run = await SampleProcess.RunAsync("ErpHost", ["--help"]);
 
         Assert.Equal(0, run.ExitCode);
         var text = string.Join('\n', run.Output);
@@ -119,7 +119,7 @@ public sealed class ErpHostRestartTests : IDisposable
     [InlineData("--store", "--store needs a value")]
     public async Task BadCommandLine_ExitsTwoNamingTheProblem(string arguments, string expected)
     {
-        var run = await ErpHostProcess.RunAsync(arguments.Split(' '));
+        var run = await SampleProcess.RunAsync("ErpHost", arguments.Split(' '));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Errors, StringComparison.Ordinal);

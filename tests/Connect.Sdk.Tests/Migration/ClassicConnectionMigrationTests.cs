@@ -66,6 +66,22 @@ public sealed class ClassicConnectionMigrationTests
     }
 
     [Fact]
+    public async Task ApplyAsync_ReRunAfterTheUserSwitchedFeaturesOn_KeepsThemAndChangesNothing()
+    {
+        var world = new MigrationWorld();
+        var settings = new ClassicSettings { ImportMode = ImportMode.Manual, TrackingFeedback = false, StockSync = false };
+        await world.ApplyAsync(Export(CleanRows, settings: settings));
+        Assert.True((await world.Lifecycle.SetFeatureModeAsync(Target, FeatureKind.Stock, FeatureMode.Test, Migrator, CancellationToken.None)).Succeeded);
+        Assert.True((await world.Lifecycle.SetFeatureModeAsync(Target, FeatureKind.OrderStatus, FeatureMode.Test, Migrator, CancellationToken.None)).Succeeded);
+
+        var again = await world.ApplyAsync(Export(CleanRows, settings: settings));
+
+        Assert.True(again.IsNothingToDo, again.Describe());
+        var connection = await world.ConnectionAsync();
+        Assert.Equal((FeatureMode.Test, FeatureMode.Test), (connection.ModeOf(FeatureKind.Stock), connection.ModeOf(FeatureKind.OrderStatus)));
+    }
+
+    [Fact]
     public async Task ApplyAsync_SecondRun_ChangesNothingAndSaysSo()
     {
         var world = new MigrationWorld();

@@ -8,13 +8,11 @@ public sealed class MigrationConflictTests
 {
     public static TheoryData<string, int, ForeignNumberIssueKind, string?> Conflicts => new()
     {
-        // a number already mapped to another article in the same export
-        { "4711;shopifyproductid;1001\n4712;shopifyproductid;1001\n", 3, ForeignNumberIssueKind.DuplicateForeignNumber, "foreign_number" },
         // a label the connector has no rule for
         { "4711;shopifyproductid;1001\n4712;SKU_FBA;B-1\n", 3, ForeignNumberIssueKind.UnknownLabel, "label" },
         // a variant label on a simple article
         { "4711;shopifyproductid;1001\n4712;shopifyvariantid;2001\n", 3, ForeignNumberIssueKind.LabelNotForArticleKind, "label" },
-        // a duplicate row
+        // a repeated row (the same article, label and value again)
         { "4711;shopifyproductid;1001\n4711;shopifyproductid;1001\n", 3, ForeignNumberIssueKind.DuplicateLabelForArticle, "label" },
         // a malformed row
         { "4711;shopifyproductid;1001\n4712;shopifyproductid\n", 3, ForeignNumberIssueKind.MalformedLine, null },
@@ -59,5 +57,30 @@ public sealed class MigrationConflictTests
         var conflict = Assert.Single(report.Conflicts);
         Assert.Equal(ForeignNumberIssueKind.DuplicateForeignNumber, conflict.Kind);
         Assert.Contains("already belongs to article 4712", conflict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SameForeignNumberForTwoArticles_RefusesBothRowsWithTheirLines()
+    {
+        var world = new MigrationWorld();
+
+        var report = await world.ApplyAsync(Export("4712;shopifyproductid;1001\n4711;shopifyproductid;1001\nM-100;shopifyproductid;1002\n"));
+
+        Assert.Equal([(2, "4712"), (3, "4711")], report.Conflicts.Select(c => (c.LineNumber ?? 0, c.ArticleNumber ?? string.Empty)));
+        Assert.All(report.Conflicts, c => Assert.Equal((ForeignNumberIssueKind.DuplicateForeignNumber, "foreign_number"), (c.Kind, c.Field)));
+        Assert.Contains("is given to articles 4712, 4711 on lines 2, 3", report.Conflicts[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(["M-100;shopifyproductid;1002"], await world.ListForeignNumbersAsync());
+    }
+
+    [Fact]
+    public async Task ApplyAsync_TwoValuesUnderOneLabelForOneArticle_RefusesBothRowsWithTheirLines()
+    {
+        var world = new MigrationWorld();
+
+        var report = await world.ApplyAsync(Export("4711;shopifyproductid;1001\n4711;shopifyproductid;1002\nM-100;shopifyproductid;1003\n"));
+
+        Assert.Equal([2, 3], report.Conflicts.Select(c => c.LineNumber ?? 0));
+        Assert.All(report.Conflicts, c => Assert.Equal((ForeignNumberIssueKind.DuplicateLabelForArticle, "label"), (c.Kind, c.Field)));
+        Assert.Equal(["M-100;shopifyproductid;1003"], await world.ListForeignNumbersAsync());
     }
 }

@@ -24,8 +24,9 @@ internal sealed class MigrationWorld
     public static readonly ConnectionId Target = new("shop-migrated");
     public static readonly Actor Migrator = new("migrator");
 
-    public MigrationWorld(IForeignNumberStore? foreignNumbers = null, ISecretStore? secrets = null, IJournalStore? journal = null)
+    public MigrationWorld(IForeignNumberStore? foreignNumbers = null, ISecretStore? secrets = null, IJournalStore? journal = null, IConnectionStore? connections = null)
     {
+        Connections = connections ?? new InMemoryConnectionStore();
         ForeignNumbers = foreignNumbers ?? new InMemoryForeignNumberStore();
         Secrets = secrets ?? new InMemorySecretStore();
         Journal = journal ?? new InMemoryJournalStore();
@@ -37,14 +38,14 @@ internal sealed class MigrationWorld
         var connectors = new ConnectorRegistry(
             new[] { ConnectorId.Shopify, ConnectorId.WooCommerce, ConnectorId.Amazon, ConnectorId.Ebay, Partner }
                 .Select(id => new FakeConnector(new ConnectorDescriptor(id, $"Fake {id}", ChannelKind.Shop, LifecycleFixtures.Descriptor.SupportedFeatures, LifecycleFixtures.Schema))));
-        var lifecycle = new ConnectionLifecycle(Connections, connectors, Secrets, Clock, NullLogger<ConnectionLifecycle>.Instance);
+        Lifecycle = new ConnectionLifecycle(Connections, connectors, Secrets, Clock, NullLogger<ConnectionLifecycle>.Instance);
         var importer = new ForeignNumberImporter(Rules, ForeignNumbers, Catalog, new SyncJournal(Journal, Clock), Connections);
-        Migration = new ClassicConnectionMigration(lifecycle, Connections, connectors, Secrets, ForeignNumbers, importer, Rules, Clock);
+        Migration = new ClassicConnectionMigration(Lifecycle, Connections, connectors, Secrets, ForeignNumbers, importer, Rules, Clock);
     }
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 12, 1, 9, 0));
 
-    public InMemoryConnectionStore Connections { get; } = new();
+    public IConnectionStore Connections { get; }
 
     public ISecretStore Secrets { get; }
 
@@ -57,6 +58,9 @@ internal sealed class MigrationWorld
     public ForeignNumberRules Rules { get; }
 
     public ClassicConnectionMigration Migration { get; }
+
+    /// <summary>The lifecycle the migration uses, for changes a user makes between runs.</summary>
+    public ConnectionLifecycle Lifecycle { get; }
 
     public static ClassicSettings Settings { get; } = new()
     {

@@ -2,31 +2,28 @@ using System.Diagnostics;
 using System.Reflection;
 using Connect.Sdk.TestSupport;
 
-namespace Connect.Sdk.Samples.Tests.ErpHost;
+namespace Connect.Sdk.Samples.Tests;
 
 /// <summary>
-/// Starts the ErpHost sample as a child process, the way a user runs it, and reads its output line by line.
+/// Starts a sample (ErpHost, ClassicMigration) as a child process, the way a user runs it, and reads its output line by line.
 /// A test can kill it the moment a line shows it is in the middle of its work — no timing guesses.
 /// </summary>
-internal static class ErpHostProcess
+internal static class SampleProcess
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
-    /// <summary>The sample's entry assembly, built by the project reference in this test project's configuration.</summary>
-    private static string EntryAssembly
+    /// <summary>A sample's entry assembly, built by the project reference in this test project's configuration.</summary>
+    private static string EntryAssembly(string sample)
     {
-        get
-        {
-            var configuration = typeof(ErpHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            var path = Path.Combine(RepositoryFiles.Root, "samples", "ErpHost", "bin", configuration, "net10.0", "ErpHost.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException($"The ErpHost sample is not built at {path}.", path);
-        }
+        var configuration = typeof(SampleProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var path = Path.Combine(RepositoryFiles.Root, "samples", sample, "bin", configuration, "net10.0", $"{sample}.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"The {sample} sample is not built at {path}.", path);
     }
 
     /// <summary>Runs the sample to its end, or kills it (with its child processes) at the first line <paramref name="killAt"/> picks.</summary>
-    public static async Task<ErpHostRun> RunAsync(IReadOnlyList<string> arguments, Func<string, bool>? killAt = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<SampleRun> RunAsync(string sample, IReadOnlyList<string> arguments, Func<string, bool>? killAt = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Process.Start(StartInfo(arguments, environment)) ?? throw new InvalidOperationException("The ErpHost sample did not start.");
+        using var process = Process.Start(StartInfo(sample, arguments, environment)) ?? throw new InvalidOperationException($"The {sample} sample did not start.");
         using var timeout = new CancellationTokenSource(Patience);
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
         var lines = new List<string>();
@@ -48,25 +45,25 @@ internal static class ErpHostProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"ErpHost {string.Join(' ', arguments)} ran longer than {Patience}. Output so far:\n{string.Join('\n', lines)}");
+            throw new TimeoutException($"{sample} {string.Join(' ', arguments)} ran longer than {Patience}. Output so far:\n{string.Join('\n', lines)}");
         }
 
-        return new ErpHostRun(process.ExitCode, killed, lines, await errors);
+        return new SampleRun(process.ExitCode, killed, lines, await errors);
     }
 
     /// <summary>
-    /// Runs the sample to its end while another ErpHost works on the same arguments: the other is started first, is
+    /// Runs the sample to its end while another instance works on the same arguments: the other is started first, is
     /// at work once it prints its first line, and is killed when this run has ended.
     /// </summary>
-    public static async Task<ErpHostRun> RunBesideAnotherAsync(IReadOnlyList<string> arguments)
+    public static async Task<SampleRun> RunBesideAnotherAsync(string sample, IReadOnlyList<string> arguments)
     {
-        using var other = Process.Start(StartInfo(arguments, null)) ?? throw new InvalidOperationException("The first ErpHost sample did not start.");
+        using var other = Process.Start(StartInfo(sample, arguments, null)) ?? throw new InvalidOperationException($"The first {sample} sample did not start.");
         try
         {
             using var timeout = new CancellationTokenSource(Patience);
             _ = other.StandardError.ReadToEndAsync(timeout.Token);
             Assert.NotNull(await other.StandardOutput.ReadLineAsync(timeout.Token));
-            return await RunAsync(arguments);
+            return await RunAsync(sample, arguments);
         }
         finally
         {
@@ -75,7 +72,7 @@ internal static class ErpHostProcess
         }
     }
 
-    private static ProcessStartInfo StartInfo(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment)
+    private static ProcessStartInfo StartInfo(string sample, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -84,7 +81,7 @@ internal static class ErpHostProcess
             UseShellExecute = false,
         };
         start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(EntryAssembly);
+        start.ArgumentList.Add(EntryAssembly(sample));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
