@@ -200,6 +200,7 @@ public abstract class ConnectorConformanceKit
         _fake = await StartFakeAsync().ConfigureAwait(false);
         var services = new ServiceCollection();
         AddKitServices(services);
+        services.UseFakeTime(Time);
         ConfigureServices(services);
         _services = services.BuildServiceProvider();
         _connector = CreateConnector(_services);
@@ -637,12 +638,11 @@ public abstract class ConnectorConformanceKit
         await AssertEveryOrderOnceAsync(connection, numbers, "after a run cancelled after its first page and an hour of scheduled imports").ConfigureAwait(false);
     }
 
-    // The kit's own services, in the connector's provider and in the host's: its log, and its time for every HttpClient.
+    // The kit's own log, in the connector's provider and in the host's (whose time for every HttpClient the host sets).
     private void AddKitServices(IServiceCollection services)
     {
         services.AddSingleton<ILoggerFactory>(_log);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.UseFakeTime(Time);
     }
 
     private async Task<ConnectionCheckResult> CheckAsync(SettingsUpdate settings, string id)
