@@ -245,6 +245,19 @@ public abstract class ConnectorConformanceKit
         }
     }
 
+    /// <summary>
+    /// Whether the fake's answer to <paramref name="request"/> refused the credentials: HTTP 401 or 403. Override it for
+    /// a marketplace that refuses them otherwise (Login with Amazon answers a wrong refresh token with 400
+    /// <c>invalid_grant</c>).
+    /// </summary>
+    /// <param name="request">A request the fake answered during the bad-secret check.</param>
+    /// <returns>Whether that answer refused the credentials.</returns>
+    protected virtual bool RefusesCredentials(FakeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.StatusCode is 401 or 403;
+    }
+
     /// <summary>The connection check passes with the settings of <see cref="ConnectionSettings"/>.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     public virtual async Task ConnectionCheck_ValidCredentials_Passes()
@@ -269,11 +282,20 @@ public abstract class ConnectorConformanceKit
             Fail("The connection check passed with the bad secret of ConnectionSettingsWithBadSecret(): the connector does not verify the credentials against the marketplace.");
         }
 
-        if (Fake.Requests.Count == before)
+        var during = Fake.Requests.Skip(before).ToList();
+        if (during.Count == 0)
         {
             Fail(
                 $"The connection check failed with the bad secret, but no request reached the fake at {Fake.BaseAddress}: \"{Mask(result.Message, Secrets(settings))}\". " +
                 "The check must ask the marketplace to verify the credentials; a failure before any request (a setting it cannot read, an address it cannot reach) proves nothing about the secret.");
+        }
+
+        if (!during.Any(RefusesCredentials))
+        {
+            var answers = string.Join(", ", during.Select(r => $"{r.Operation} {r.StatusCode}"));
+            Fail(
+                $"The connection check failed with the bad secret, but the fake refused none of its requests ({answers}): \"{Mask(result.Message, Secrets(settings))}\". " +
+                "The check must fail because the marketplace refused the credentials (401 or 403, see RefusesCredentials); a failure for another reason (a server error, an answer it could not read) proves nothing about the secret.");
         }
 
         if (FindSecret(result.Message, Secrets(settings)) is { } leaked)
