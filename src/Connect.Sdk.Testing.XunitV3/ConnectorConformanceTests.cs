@@ -17,13 +17,6 @@ public abstract class ConnectorConformanceTests : ConnectorConformanceKit, IAsyn
     ValueTask IAsyncLifetime.InitializeAsync() => new(InitializeAsync());
 
     /// <inheritdoc />
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await DisposeAsync().ConfigureAwait(false);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <inheritdoc />
     [Fact]
     public override Task ConnectionCheck_ValidCredentials_Passes() => base.ConnectionCheck_ValidCredentials_Passes();
 

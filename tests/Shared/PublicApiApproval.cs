@@ -1,7 +1,12 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using PublicApiGenerator;
+#if XUNIT_V3
+using Snapshooter.Xunit3;
+#else
 using Snapshooter.Xunit;
+#endif
 using Xunit;
 
 namespace Connect.Sdk.TestSupport;
@@ -11,7 +16,7 @@ namespace Connect.Sdk.TestSupport;
 /// <c>__snapshots__</c> folder. After an intended change, delete the snapshot file and run the test once to
 /// approve the new API, then commit the file with the change. Linked into every package's test project.
 /// </summary>
-internal static class PublicApiApproval
+internal static partial class PublicApiApproval
 {
     public static void AssertMatchesApprovedSnapshot(
         Assembly package,
@@ -50,6 +55,9 @@ internal static class PublicApiApproval
             ],
         });
 
+        // xUnit v3's test attributes take the caller's file and line: where the repository is checked out, not API.
+        api = CallerInfo().Replace(api, "[$1]");
+
         // Snapshooter approves a missing snapshot silently; on CI that would let an unreviewed API through.
         var snapshot = Path.Combine(Path.GetDirectoryName(testFile)!, "__snapshots__", $"{testClass.Name}.{testName}.snap");
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
@@ -59,4 +67,7 @@ internal static class PublicApiApproval
 
         Snapshot.Match(api);
     }
+
+    [GeneratedRegex(@"\[(Xunit\.(?:Fact|Theory))\(""[^""]*"", \d+\)\]")]
+    private static partial Regex CallerInfo();
 }

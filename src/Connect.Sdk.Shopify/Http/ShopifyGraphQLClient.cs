@@ -22,6 +22,8 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
     /// <summary>How often one request is sent again after THROTTLED answers before the call gives up.</summary>
     public const int MaxThrottledAttempts = 8;
 
+    private const string ThrottledCode = "THROTTLED";
+
     // The requestedQueryCost Shopify last reported per operation: the estimate for its next request.
     private readonly ConcurrentDictionary<string, double> _reportedCosts = new(StringComparer.Ordinal);
 
@@ -104,7 +106,7 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
             }
 
             var errors = answer.Errors ?? [];
-            if (errors.Any(e => e.Extensions?.Code == "THROTTLED"))
+            if (errors.Any(e => e.Extensions?.Code == ThrottledCode))
             {
                 ShopifyLog.Throttled(logger, operation.Name, session.Budget.Account, status?.CurrentlyAvailable ?? 0, answer.Extensions?.Cost?.RequestedQueryCost ?? cost, attempt);
                 if (status?.CurrentlyAvailable is null)
@@ -118,15 +120,15 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
                     continue;
                 }
 
-                throw Failure(session, operation, $"was throttled {attempt} times in a row", response.StatusCode);
+                // Served with HTTP 200, which alone would read as an unreadable answer: it is a throttle, transient.
+                throw Failure(session, operation, $"was throttled {attempt} times in a row", response.StatusCode, ConnectSdkErrorCode.Throttled, [ThrottledCode]);
             }
 
             if (errors.Count > 0)
             {
                 var messages = string.Join("; ", errors.Select(e => e.Extensions?.Code is { } code ? $"{code}: {e.Message}" : e.Message));
-                // ACCESS_DENIED: the app lacks a scope for every record alike, so the connection's work pauses for the user.
-                var accessDenied = errors.Any(e => e.Extensions?.Code == "ACCESS_DENIED");
-                throw Failure(session, operation, $"answered with errors: {session.Redactor.Redact(messages)}", response.StatusCode, accessDenied, [.. errors.Select(e => e.Extensions?.Code).OfType<string>()]);
+                var codes = errors.Select(e => e.Extensions?.Code).OfType<string>().ToList();
+                throw Failure(session, operation, $"answered with errors: {session.Redactor.Redact(messages)}", response.StatusCode, CodeOf(codes), codes);
             }
 
             return answer.Data ?? throw Failure(session, operation, "answered without data", response.StatusCode);
@@ -140,14 +142,25 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
     public static bool HasErrorCode(ConnectSdkException exception, string code) =>
         exception?.MarketplaceErrorCodes.Contains(code, StringComparer.Ordinal) == true;
 
-    private static ConnectSdkException Failure(ShopifySession session, ShopifyOperation operation, string what, HttpStatusCode status, bool credentialsRefused = false, IReadOnlyList<string>? codes = null) =>
-        new($"Shopify {what} to {operation.Name} (connection {session.ConnectionId}).")
-        {
-            ConnectionId = session.Connection.ConnectionId,
-            MarketplaceStatusCode = (int)status,
-            CredentialsRefused = credentialsRefused,
-            MarketplaceErrorCodes = codes ?? [],
-        };
+    /// <summary>
+    /// The kind of a 200 answer's top-level errors: ACCESS_DENIED means the app lacks a scope for every record alike, so
+    /// the connection's work pauses for the user; INTERNAL_SERVER_ERROR is Shopify's own fault and may pass; any other
+    /// error refused the request.
+    /// </summary>
+    private static ConnectSdkErrorCode CodeOf(IReadOnlyList<string> codes) =>
+        codes.Contains("ACCESS_DENIED", StringComparer.Ordinal) ? ConnectSdkErrorCode.CredentialsRefused
+        : codes.Contains("INTERNAL_SERVER_ERROR", StringComparer.Ordinal) ? ConnectSdkErrorCode.MarketplaceUnavailable
+        : ConnectSdkErrorCode.MarketplaceRefused;
+
+    private static ConnectSdkException Failure(ShopifySession session, ShopifyOperation operation, string what, HttpStatusCode status, ConnectSdkErrorCode? code = null, IReadOnlyList<string>? codes = null)
+    {
+        var message = $"Shopify {what} to {operation.Name} (connection {session.ConnectionId}).";
+
+        // Without a code of its own, the status decides (an error status, or a 200 whose body could not be read).
+        return code is { } known
+            ? new ConnectSdkException(known, message) { ConnectionId = session.Connection.ConnectionId, MarketplaceStatusCode = (int)status, MarketplaceErrorCodes = codes ?? [] }
+            : new ConnectSdkException(message) { ConnectionId = session.Connection.ConnectionId, MarketplaceStatusCode = (int)status, MarketplaceErrorCodes = codes ?? [] };
+    }
 
     private static string Excerpt(ShopifySession session, string body) => ErrorText.Excerpt(session.Redactor.Redact(body) ?? string.Empty, 200);
 

@@ -46,8 +46,7 @@ namespace Connect.Sdk.Testing.Conformance;
 /// </para>
 /// </remarks>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The captured log holds no resources; the fake and the host are disposed in DisposeAsync.")]
-public abstract class ConnectorConformanceKit
+public abstract class ConnectorConformanceKit : IAsyncDisposable
 {
     private readonly CapturedLog _log;
     private IMarketplaceFake? _fake;
@@ -55,6 +54,9 @@ public abstract class ConnectorConformanceKit
     private ObservedConnector? _observed;
     private ConnectTestHost? _host;
     private ServiceProvider? _services;
+
+    // Whether the connector came from the services, which dispose it themselves.
+    private bool _connectorFromServices;
 
     /// <summary>Creates the kit; each check gets its own instance, as test frameworks make one per test.</summary>
     protected ConnectorConformanceKit()
@@ -134,8 +136,10 @@ public abstract class ConnectorConformanceKit
     /// <summary>
     /// Creates the connector under test from the services of <see cref="ConfigureServices"/>. By default the one
     /// <see cref="IConnector"/> registered there, or, when none is, <see cref="CreateConnector(ILoggerFactory)"/>.
-    /// The kit disposes the services after the check, and the connector when it is <see cref="IDisposable"/> or
-    /// <see cref="IAsyncDisposable"/>.
+    /// The kit disposes the services after the check, and with them the connector registered there; a connector made
+    /// another way (by <see cref="CreateConnector(ILoggerFactory)"/> or an override of this) the kit disposes itself
+    /// when it is <see cref="IDisposable"/> or <see cref="IAsyncDisposable"/>. An override that resolves the connector
+    /// from the services itself calls this base method for it, so that the services alone dispose it.
     /// </summary>
     /// <param name="services">The built services.</param>
     /// <returns>The connector.</returns>
@@ -143,6 +147,7 @@ public abstract class ConnectorConformanceKit
     {
         ArgumentNullException.ThrowIfNull(services);
         var registered = services.GetServices<IConnector>().ToArray();
+        _connectorFromServices = registered.Length == 1;
         return registered.Length switch
         {
             0 => CreateConnector(services.GetRequiredService<ILoggerFactory>()),
@@ -193,55 +198,95 @@ public abstract class ConnectorConformanceKit
     /// <returns>The foreign number's value.</returns>
     protected virtual string ForeignNumberValue(int index) => string.Create(CultureInfo.InvariantCulture, $"SKU-{index}");
 
-    /// <summary>Prepares one check: starts the fake, builds the connector and the in-memory SDK.</summary>
+    /// <summary>
+    /// Prepares one check: starts the fake, builds the connector and the in-memory SDK. When a step fails, what the
+    /// earlier steps made is disposed before the failure surfaces.
+    /// </summary>
     /// <returns>A task that completes when the check can run.</returns>
     public async Task InitializeAsync()
     {
-        _fake = await StartFakeAsync().ConfigureAwait(false);
-        var services = new ServiceCollection();
-        AddKitServices(services);
-        ConfigureServices(services);
-        _services = services.BuildServiceProvider();
-        _connector = CreateConnector(_services);
-        _observed = new ObservedConnector(_connector);
-        _host = ConnectTestHost.Create(
-            sdk =>
-            {
-                sdk.AddConnector(_observed).ConfigureForeignNumberRules(ConfigureForeignNumberRules);
-                AddKitServices(sdk.Services);
-            },
-            time: Time);
+        try
+        {
+            _fake = await StartFakeAsync().ConfigureAwait(false);
+            var services = new ServiceCollection();
+            AddKitServices(services);
+            services.UseFakeTime(Time);
+            ConfigureServices(services);
+            _services = services.BuildServiceProvider();
+            _connectorFromServices = false;
+            _connector = CreateConnector(_services);
+            _observed = new ObservedConnector(_connector);
+            _host = ConnectTestHost.Create(
+                sdk =>
+                {
+                    sdk.AddConnector(_observed).ConfigureForeignNumberRules(ConfigureForeignNumberRules);
+                    AddKitServices(sdk.Services);
+                },
+                time: Time);
+        }
+        catch
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    /// <summary>Ends one check: disposes the in-memory SDK, the connector, its services and the fake.</summary>
+    /// <summary>
+    /// Ends one check: disposes the in-memory SDK, the connector when the kit made it, the connector's services and the
+    /// fake, each even when an earlier one fails to (the first failure surfaces). A second call does nothing.
+    /// </summary>
     /// <returns>A task that completes when everything is disposed.</returns>
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync().ConfigureAwait(false);
-        }
+        await DisposeAsyncCore().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
 
-        // The kit created the connector, so it disposes it (its HttpClient, say) with the check.
-        switch (_connector)
+    /// <summary>Disposes what the kit made for the check, in the order of <see cref="DisposeAsync"/>.</summary>
+    /// <returns>A task that completes when everything is disposed.</returns>
+    protected virtual async ValueTask DisposeAsyncCore()
+    {
+        // Taken before disposing, so a second call (a framework that also calls IAsyncDisposable) finds nothing left.
+        var host = Interlocked.Exchange(ref _host, null);
+        var connector = Interlocked.Exchange(ref _connector, null);
+        var services = Interlocked.Exchange(ref _services, null);
+        var fake = Interlocked.Exchange(ref _fake, null);
+        try
         {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
+            await DisposeOfAsync(host).ConfigureAwait(false);
         }
+        finally
+        {
+            try
+            {
+                // A connector resolved from the services is theirs to dispose; one the kit made by hand is the kit's.
+                await DisposeOfAsync(_connectorFromServices ? null : connector).ConfigureAwait(false);
+            }
+            finally
+            {
+                try
+                {
+                    await DisposeOfAsync(services).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await DisposeOfAsync(fake).ConfigureAwait(false);
+                }
+            }
+        }
+    }
 
-        if (_services is not null)
-        {
-            await _services.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (_fake is not null)
-        {
-            await _fake.DisposeAsync().ConfigureAwait(false);
-        }
+    /// <summary>
+    /// Whether the fake's answer to <paramref name="request"/> refused the credentials: HTTP 401 or 403. Override it for
+    /// a marketplace that refuses them otherwise (Login with Amazon answers a wrong refresh token with 400
+    /// <c>invalid_grant</c>).
+    /// </summary>
+    /// <param name="request">A request the fake answered during the bad-secret check.</param>
+    /// <returns>Whether that answer refused the credentials.</returns>
+    protected virtual bool RefusesCredentials(FakeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.StatusCode is 401 or 403;
     }
 
     /// <summary>The connection check passes with the settings of <see cref="ConnectionSettings"/>.</summary>
@@ -268,11 +313,20 @@ public abstract class ConnectorConformanceKit
             Fail("The connection check passed with the bad secret of ConnectionSettingsWithBadSecret(): the connector does not verify the credentials against the marketplace.");
         }
 
-        if (Fake.Requests.Count == before)
+        var during = Fake.Requests.Skip(before).ToList();
+        if (during.Count == 0)
         {
             Fail(
                 $"The connection check failed with the bad secret, but no request reached the fake at {Fake.BaseAddress}: \"{Mask(result.Message, Secrets(settings))}\". " +
                 "The check must ask the marketplace to verify the credentials; a failure before any request (a setting it cannot read, an address it cannot reach) proves nothing about the secret.");
+        }
+
+        if (!during.Any(RefusesCredentials))
+        {
+            var answers = string.Join(", ", during.Select(r => $"{r.Operation} {r.StatusCode}"));
+            Fail(
+                $"The connection check failed with the bad secret, but the fake refused none of its requests ({answers}): \"{Mask(result.Message, Secrets(settings))}\". " +
+                "The check must fail because the marketplace refused the credentials (401 or 403, see RefusesCredentials); a failure for another reason (a server error, an answer it could not read) proves nothing about the secret.");
         }
 
         if (FindSecret(result.Message, Secrets(settings)) is { } leaked)
@@ -637,12 +691,24 @@ public abstract class ConnectorConformanceKit
         await AssertEveryOrderOnceAsync(connection, numbers, "after a run cancelled after its first page and an hour of scheduled imports").ConfigureAwait(false);
     }
 
-    // The kit's own services, in the connector's provider and in the host's: its log, and its time for every HttpClient.
+    private static async ValueTask DisposeOfAsync(object? owned)
+    {
+        switch (owned)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+    }
+
+    // The kit's own log, in the connector's provider and in the host's (whose time for every HttpClient the host sets).
     private void AddKitServices(IServiceCollection services)
     {
         services.AddSingleton<ILoggerFactory>(_log);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.UseFakeTime(Time);
     }
 
     private async Task<ConnectionCheckResult> CheckAsync(SettingsUpdate settings, string id)

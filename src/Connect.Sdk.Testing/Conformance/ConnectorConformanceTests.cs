@@ -14,6 +14,9 @@ namespace Connect.Sdk.Testing.Conformance;
 public abstract class ConnectorConformanceTests : ConnectorConformanceKit, IAsyncLifetime
 {
     /// <inheritdoc />
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <inheritdoc />
     [Fact]
     public override Task ConnectionCheck_ValidCredentials_Passes() => base.ConnectionCheck_ValidCredentials_Passes();
 

@@ -28,8 +28,10 @@ public sealed class MarketplaceFakeOptions
 
     /// <summary>
     /// The time the delay faults (<see cref="FaultKind.Timeout"/>, <see cref="FaultKind.SlowResponse"/>) wait on: real
-    /// time by default. A test whose client runs on fake time passes that time, so a timeout fault moves it past the
-    /// client's attempt timeout instead of holding the test for real.
+    /// time by default. A test whose client runs on a <c>WaitAwareFakeTime</c> passes its <c>ServerTime</c> (not the
+    /// time itself), so a timeout fault moves it past the client's attempt timeout instead of holding the test for real:
+    /// a wait on the client's own time would count as the client's while its request is on the wire, and time would
+    /// stand still.
     /// </summary>
     public TimeProvider DelayTime { get; init; } = TimeProvider.System;
 

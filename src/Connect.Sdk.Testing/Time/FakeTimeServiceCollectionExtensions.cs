@@ -12,7 +12,8 @@ public static class FakeTimeServiceCollectionExtensions
     /// after <c>AddMarketplaceHttpClient</c>) and puts a <see cref="FakeTimeWireHandler"/> innermost in every
     /// <c>HttpClient</c> of the factory, so that <see cref="WaitAwareFakeTime.DriveInBackground"/> skips pacing and retry
     /// waits and never fires a timeout while a request is on the wire. The fake marketplace's delays belong on
-    /// <see cref="WaitAwareFakeTime.ServerTime"/>.
+    /// <see cref="WaitAwareFakeTime.ServerTime"/>. Calling it again with the same time adds no second wire handler: each
+    /// request counts once on the wire.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="time">The fake time.</param>
@@ -22,13 +23,20 @@ public static class FakeTimeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(time);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
-        services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new WireFilter(time));
+        // Two wire handlers would count each request twice, so a server's wait on ServerTime could never cover it.
+        if (!services.Any(d => d.ImplementationInstance is WireFilter filter && filter.Time == time))
+        {
+            services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new WireFilter(time));
+        }
+
         return services;
     }
 
     /// <summary>Adds the wire handler after every other handler a client's configuration adds, so it sits innermost.</summary>
     private sealed class WireFilter(WaitAwareFakeTime time) : IHttpMessageHandlerBuilderFilter
     {
+        public WaitAwareFakeTime Time => time;
+
         public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
         {
             next(builder);

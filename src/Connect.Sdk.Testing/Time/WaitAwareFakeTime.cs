@@ -28,6 +28,8 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     private int _serverWaits;
     private int _onTheWire;
     private int _unwinding;
+    private long _version;
+    private int _drivers;
     private TaskCompletionSource _changed = NewSource();
 
     /// <summary>Creates fake time that starts at <paramref name="start"/>.</summary>
@@ -73,12 +75,7 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
         {
             lock (_gate)
             {
-                // A server's wait counts only while a request is on the wire for it: once the client gave up, the
-                // server may hang on alone while the failure unwinds in real time. A request cancelled on the wire
-                // unwinds too, so it holds time still, its server's wait notwithstanding.
-                var clientWaits = _waits - _serverWaits;
-                var answerAwaited = _onTheWire - _unwinding;
-                return (clientWaits > 0 || answerAwaited > 0) && _onTheWire + _unwinding <= _serverWaits;
+                return WaitsForTimeUnderGate();
             }
         }
     }
@@ -102,7 +99,7 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
         {
             lock (_gate)
             {
-                return _armed.Count == 0 ? null : _armed.Min(t => t.DueAt);
+                return NextDueUnderGate();
             }
         }
     }
@@ -128,7 +125,11 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     /// <see cref="WaitsForTime"/>, straight to the next timer due. Dispose it before the test ends.
     /// </summary>
     /// <returns>The running drive.</returns>
-    public BackgroundDrive DriveInBackground() => new(this);
+    /// <exception cref="InvalidOperationException">Another drive (this or <see cref="DriveAsync"/>) runs on this time.</exception>
+    public BackgroundDrive DriveInBackground() => DriveInBackgroundGivingUpAfter(StuckAfter);
+
+    /// <summary>As <see cref="DriveInBackground"/>, giving up after <paramref name="stuckAfter"/> of real time stuck.</summary>
+    internal BackgroundDrive DriveInBackgroundGivingUpAfter(TimeSpan stuckAfter) => new(this, AcquireDriver(), stuckAfter);
 
     /// <summary>Marks a request on the wire until the returned handle is disposed (done by <see cref="FakeTimeWireHandler"/>).</summary>
     /// <param name="requestAborted">The request's token: once it is cancelled, the request unwinds and holds time still.</param>
@@ -175,29 +176,63 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     /// The work needs more than <paramref name="limit"/>, waits with no timer due, or neither waits nor ends for
     /// minutes of real time.
     /// </exception>
+    /// <exception cref="InvalidOperationException">Another drive (this or <see cref="DriveInBackground"/>) runs on this time.</exception>
     public async Task DriveAsync(Task work, TimeSpan limit)
     {
         ArgumentNullException.ThrowIfNull(work);
+        using var driver = AcquireDriver();
         var until = GetUtcNow() + limit;
         while (!work.IsCompleted)
         {
-            var changed = NextChange;
-            if (!WaitsForTime)
+            var state = Snapshot();
+            if (!state.WaitsForTime)
             {
                 // Code runs between two waits (a continuation that hopped threads, a request on the wire): time stands
                 // still until it waits again or the work ends.
-                await WaitRealTimeAsync(Task.WhenAny(work, changed)).ConfigureAwait(false);
+                await WaitRealTimeAsync(Task.WhenAny(work, state.Changed)).ConfigureAwait(false);
                 continue;
             }
 
-            var next = NextDue ?? throw new TimeoutException("The work waits, but no timer is due: it waits for ever.");
+            var next = state.NextDue ?? throw new TimeoutException("The work waits, but no timer is due: it waits for ever.");
             if (next > until)
             {
                 throw new TimeoutException($"The work did not finish within {limit} of fake time: it waits until {next:O}.");
             }
 
-            await Task.Run(() => AdvanceTo(next)).ConfigureAwait(false);
+            await Task.Run(() => TryAdvanceTo(next, state.Version)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// One consistent reading of the state a drive decides on, under the gate: whether the work waits for time alone,
+    /// the next timer due, the version (counted up by every change) and the signal of the next change.
+    /// </summary>
+    internal DriveState Snapshot()
+    {
+        lock (_gate)
+        {
+            return new DriveState(_version, WaitsForTimeUnderGate(), NextDueUnderGate(), _changed.Task, _onTheWire > 0 || _waits > 0);
+        }
+    }
+
+    /// <summary>
+    /// Moves time to <paramref name="next"/> only if nothing changed since the snapshot of <paramref name="version"/>:
+    /// a wait that ended or a request that went on the wire since then means code runs, and time must stand still.
+    /// </summary>
+    /// <returns>Whether it moved.</returns>
+    internal bool TryAdvanceTo(DateTimeOffset next, long version)
+    {
+        lock (_gate)
+        {
+            if (_version != version)
+            {
+                return false;
+            }
+        }
+
+        // Not under the gate: what fires runs inline and takes the gate itself, possibly from another thread.
+        AdvanceTo(next);
+        return true;
     }
 
     /// <summary>
@@ -212,6 +247,29 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private DriverTicket AcquireDriver()
+    {
+        // Two drives would each advance on their own reading of the state: one could move time while the other's work runs.
+        if (Interlocked.CompareExchange(ref _drivers, 1, 0) != 0)
+        {
+            throw new InvalidOperationException("Another drive already moves this fake time (DriveAsync or DriveInBackground): dispose or await it before starting a second one.");
+        }
+
+        return new DriverTicket(this);
+    }
+
+    private bool WaitsForTimeUnderGate()
+    {
+        // A server's wait counts only while a request is on the wire for it: once the client gave up, the server may
+        // hang on alone while the failure unwinds in real time. A request cancelled on the wire unwinds too, so it holds
+        // time still, its server's wait notwithstanding.
+        var clientWaits = _waits - _serverWaits;
+        var answerAwaited = _onTheWire - _unwinding;
+        return (clientWaits > 0 || answerAwaited > 0) && _onTheWire + _unwinding <= _serverWaits;
+    }
+
+    private DateTimeOffset? NextDueUnderGate() => _armed.Count == 0 ? null : _armed.Min(t => t.DueAt);
 
     private static async Task WaitRealTimeAsync(Task signal)
     {
@@ -231,11 +289,26 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
         lock (_gate)
         {
             change(this);
+            _version++;
             changed = _changed;
             _changed = NewSource();
         }
 
         changed.TrySetResult();
+    }
+
+    /// <summary>The one drive allowed on the owner, released once.</summary>
+    private sealed class DriverTicket(WaitAwareFakeTime owner) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                Volatile.Write(ref owner._drivers, 0);
+            }
+        }
     }
 
     /// <summary>The owner's time, whose waits are a server's (see <see cref="ServerTime"/>).</summary>

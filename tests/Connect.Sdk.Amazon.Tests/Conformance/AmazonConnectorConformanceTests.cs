@@ -81,4 +81,8 @@ public sealed class AmazonConnectorConformanceTests : ConnectorConformanceTests,
 
     protected override SettingsUpdate ConnectionSettingsWithBadSecret(Uri baseAddress) =>
         AmazonTestAccount.Settings(_amazon!, refreshToken: AmazonTestAccount.WrongRefreshToken);
+
+    // Login with Amazon refuses a wrong refresh token with 400 invalid_grant (OAuth 2.0, RFC 6749 §5.2), not 401.
+    protected override bool RefusesCredentials(FakeRequest request) =>
+        base.RefusesCredentials(request) || request is { Operation: AmazonOperations.LwaToken, StatusCode: 400 };
 }

@@ -1,4 +1,5 @@
 using Connect.Sdk.Testing.Conformance;
+using Connect.Sdk.Testing.Faults;
 using Connect.Sdk.Testing.Tests.Conformance.InProcess;
 
 namespace Connect.Sdk.Testing.Tests.Conformance;
@@ -52,6 +53,22 @@ public sealed class BrokenConnectorTests
     [Fact]
     public Task BadSecretCheck_ConnectorRefusesWithoutAsking_FailsSayingNoRequestReachedTheFake() =>
         AssertKitFailsAsync(ConnectorFlaw.RefusesWithoutAsking, kit => kit.ConnectionCheck_BadSecret_FailsWithMessage(), "no request reached the fake", "must ask the marketplace to verify the credentials");
+
+    [Fact]
+    public async Task BadSecretCheck_CheckFailsOnServerErrorsAlone_FailsSayingTheFakeRefusedNoRequest()
+    {
+        // The marketplace answers the check with 500s: the check fails, requests reached the fake, yet nothing
+        // judged the secret.
+        var kit = new InProcessConnectorConformanceTests();
+        var failure = await Assert.ThrowsAsync<ConformanceException>(() => RunAsync(kit, k =>
+        {
+            kit.Market.Faults.Next(FaultKind.ServerError, InProcessConnector.Attempts, "auth.check");
+            return k.ConnectionCheck_BadSecret_FailsWithMessage();
+        }));
+
+        Assert.Contains("the fake refused none of its requests (auth.check 500, auth.check 500, auth.check 500)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("proves nothing about the secret", failure.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public Task FullOrderCheck_ConnectorRenumbersLines_FailsNamingTheLineIdRule() =>

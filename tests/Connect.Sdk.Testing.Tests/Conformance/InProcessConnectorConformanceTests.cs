@@ -48,6 +48,9 @@ public sealed class InProcessConnectorConformanceTests : ConnectorConformanceTes
     /// <summary>The <see cref="TimeProvider"/> the connector's services got from the kit.</summary>
     internal TimeProvider? ConnectorTime { get; private set; }
 
+    /// <summary>The in-process marketplace of the current check, for a test that plans its faults.</summary>
+    internal InProcessMarketplace Market => _market ?? throw new InvalidOperationException("The kit is not initialised.");
+
     /// <summary>The kit's fake time of the current check.</summary>
     internal WaitAwareFakeTime KitTime => Time;
 

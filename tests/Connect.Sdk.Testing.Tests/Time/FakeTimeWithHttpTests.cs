@@ -95,6 +95,32 @@ public sealed class FakeTimeWithHttpTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task UseFakeTime_CalledTwiceWithTheSameTime_CountsEachRequestOnceOnTheWire()
+    {
+        // Counted twice, a request would never be covered by its server's wait on ServerTime, and time would stand still.
+        var seenOnTheWire = new ConcurrentQueue<int>();
+        _server.Given(Request.Create().UsingGet().WithPath("/ping")).RespondWith(Response.Create().WithCallback(request =>
+        {
+            seenOnTheWire.Enqueue(_time.OnTheWire);
+            return new WireMock.ResponseMessage { StatusCode = 200 };
+        }));
+        var services = new ServiceCollection();
+        services.AddMarketplaceHttpClient(Client, o =>
+        {
+            o.BaseAddress = new Uri(_server.Urls[0] + "/");
+            o.Account = "twice";
+        });
+        services.UseFakeTime(_time).UseFakeTime(_time);
+        _services = services.BuildServiceProvider();
+
+        var response = await _services.GetRequiredService<IHttpClientFactory>().CreateClient(Client).GetAsync(new Uri("ping", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([1], seenOnTheWire);
+        Assert.Equal(0, _time.OnTheWire);
+    }
+
+    [Fact]
     public async Task UseFakeTime_AnyClientOfTheFactory_GetsTheWireHandlerInnermost()
     {
         _server.Given(Request.Create().UsingGet().WithPath("/ping")).RespondWith(Response.Create().WithCallback(request =>

@@ -20,7 +20,7 @@ namespace Connect.Sdk.Testing.Tests.Conformance.InProcess;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1848:Use the LoggerMessage delegates", Justification = "A test double; it logs to be searched for secrets, not for speed.")]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1873:Avoid potentially expensive logging", Justification = "A test double.")]
-internal sealed class InProcessConnector : IConnector
+internal sealed class InProcessConnector : IConnector, IAsyncDisposable
 {
     public const int PageSize = 20;
 
@@ -57,6 +57,18 @@ internal sealed class InProcessConnector : IConnector
         ]));
 
     public IReadOnlyList<IFeature> Features { get; }
+
+    /// <summary>How often it was disposed: once, by whoever owns it.</summary>
+    public int Disposals { get; private set; }
+
+    /// <summary>Thrown from <see cref="DisposeAsync"/> when set, as a connector whose disposal fails would.</summary>
+    public Exception? DisposalFailure { get; init; }
+
+    public ValueTask DisposeAsync()
+    {
+        Disposals++;
+        return DisposalFailure is null ? ValueTask.CompletedTask : ValueTask.FromException(DisposalFailure);
+    }
 
     public async ValueTask<ConnectionCheckResult> CheckConnectionAsync(ConnectionContext connection, CancellationToken cancellationToken)
     {

@@ -173,5 +173,12 @@ internal sealed class InProcessMarketplace : IMarketplaceFake
 
     private static WireResponse Ok<T>(T body) => new(200, Wire.Serialize(body));
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>How often it was disposed.</summary>
+    public int Disposals { get; private set; }
+
+    public ValueTask DisposeAsync()
+    {
+        Disposals++;
+        return ValueTask.CompletedTask;
+    }
 }
