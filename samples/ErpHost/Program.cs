@@ -1,3 +1,4 @@
+using Connect.Sdk.Http;
 using Connect.Sdk.Hosting;
 using Connect.Sdk.Journal;
 using ErpHost;
@@ -76,6 +77,15 @@ foreach (var market in markets)
 {
     market.Register(sdk);
 }
+
+// The fakes answer in wall-clock time, which sample time sees as many times longer: a 30-second attempt timeout would
+// give a fake a quarter of a real second at 120×. Timeouts that wait for the other side are kept in wall-clock terms;
+// pacing and back-off, the marketplace's own waits, still run on sample time.
+builder.Services.PostConfigureAll<MarketplaceHttpClientOptions>(http =>
+{
+    http.Resilience.AttemptTimeout *= options.Speed;
+    http.Resilience.TotalTimeout *= options.Speed;
+});
 
 using var host = builder.Build();
 await host.StartAsync(stop.Token);
