@@ -61,9 +61,12 @@ public sealed partial class MarketplaceClientTests
     [Fact]
     public async Task SendAsync_NothingListens_ThrowsTransientMarketplaceUnavailableAfterTheRetries()
     {
-        await using var harness = new ConnectorHarness();
+        // A port bound but not listening refuses every connection, and no server of a parallel test can take it, as it
+        // could take the port of a stopped one.
+        using var closed = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        closed.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        await using var harness = new ConnectorHarness(apiAddress: $"http://127.0.0.1:{((System.Net.IPEndPoint)closed.LocalEndPoint!).Port}/api/v1");
         var client = await harness.ClientAsync();
-        harness.Server.Stop();
 
         var failure = await Assert.ThrowsAsync<ConnectSdkException>(() => client.SendAsync(MarketplaceCall.Get("ping", "ping"), CancellationToken.None));
 

@@ -15,6 +15,9 @@ internal static class NodeClient
     private static readonly TimeSpan HangsAfter = TimeSpan.FromMinutes(5);
 
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
+
+    // Parity tests may run in parallel; their summary lines must not interleave in the file.
+    private static readonly SemaphoreSlim SummaryGate = new(1, 1);
     private static bool _installed;
 
     /// <summary>The npm project of the parity suite.</summary>
@@ -144,14 +147,14 @@ internal static class NodeClient
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(SummaryFile)!);
-        await InstallGate.WaitAsync(cancellationToken);
+        await SummaryGate.WaitAsync(cancellationToken);
         try
         {
             await File.AppendAllTextAsync(SummaryFile, $"{summary}{Environment.NewLine}", cancellationToken);
         }
         finally
         {
-            InstallGate.Release();
+            SummaryGate.Release();
         }
     }
 }
