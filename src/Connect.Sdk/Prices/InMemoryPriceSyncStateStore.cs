@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+
+namespace Connect.Sdk.Prices;
+
+/// <summary>An <see cref="IPriceSyncStateStore"/> held in memory, for tests and samples. Thread-safe.</summary>
+public sealed class InMemoryPriceSyncStateStore : IPriceSyncStateStore
+{
+    private readonly ConcurrentDictionary<ConnectionId, ConcurrentDictionary<string, SentPrice>> _sent = new();
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyDictionary<string, SentPrice>> GetAsync(ConnectionId connection, IReadOnlyCollection<string> articleNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articleNumbers);
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = new Dictionary<string, SentPrice>(StringComparer.Ordinal);
+        if (_sent.TryGetValue(connection, out var sent))
+        {
+            foreach (var number in articleNumbers)
+            {
+                if (sent.TryGetValue(number, out var last))
+                {
+                    found[number] = last;
+                }
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyDictionary<string, SentPrice>>(found);
+    }
+
+    /// <inheritdoc />
+    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentPrice> sent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        cancellationToken.ThrowIfCancellationRequested();
+        var stored = _sent.GetOrAdd(connection, _ => new ConcurrentDictionary<string, SentPrice>(StringComparer.Ordinal));
+        foreach (var item in sent)
+        {
+            ArgumentNullException.ThrowIfNull(item, nameof(sent));
+            stored[item.ArticleNumber] = item;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
