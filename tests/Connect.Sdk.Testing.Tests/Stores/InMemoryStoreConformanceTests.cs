@@ -3,6 +3,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.RateLimits;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
@@ -101,4 +102,18 @@ public sealed class InMemoryRateBudgetStoreTests : RateBudgetStoreContract
 {
     /// <inheritdoc/>
     protected override ValueTask<IRateBudgetStore> CreateStoreAsync() => ValueTask.FromResult<IRateBudgetStore>(new InMemoryRateBudgetStore());
+}
+
+/// <summary>The in-memory price rules store passes the store conformance kit.</summary>
+public sealed class InMemoryPriceRulesStoreTests : PriceRulesStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IPriceRulesStore> CreateStoreAsync() => ValueTask.FromResult<IPriceRulesStore>(new InMemoryPriceRulesStore());
+}
+
+/// <summary>The in-memory price sync state store passes the store conformance kit.</summary>
+public sealed class InMemoryPriceSyncStateStoreTests : PriceSyncStateStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IPriceSyncStateStore> CreateStoreAsync() => ValueTask.FromResult<IPriceSyncStateStore>(new InMemoryPriceSyncStateStore());
 }
