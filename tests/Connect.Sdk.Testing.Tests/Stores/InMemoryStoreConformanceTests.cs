@@ -9,8 +9,14 @@ using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Sync;
+#if XUNIT_V3
+using Connect.Sdk.Testing.XunitV3.Stores;
+#else
 using Connect.Sdk.Testing.Stores;
+#endif
 
+// Compiled into the xUnit v2 tests with the v2 shells and into the xUnit v3 tests with the v3 shells: the same in-memory
+// stores pass the same checks under both.
 namespace Connect.Sdk.Testing.Tests.Stores;
 
 /// <summary>The in-memory journal store passes the store conformance kit.</summary>

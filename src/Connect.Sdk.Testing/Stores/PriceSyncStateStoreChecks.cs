@@ -7,16 +7,18 @@ using Xunit;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IPriceSyncStateStore"/>: derive a test class from it in the store's test project
-/// and supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a
-/// second store over the same storage, so that prices saved by one process are checked as another reads them.
+/// The conformance checks of <see cref="IPriceSyncStateStore"/>: derive a test class in the store's test project from
+/// the shell that makes each check a test (<see cref="PriceSyncStateStoreContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.PriceSyncStateStoreContract</c> for xUnit v3) and supply a fresh, empty store.
+/// Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the same
+/// storage, so that prices saved by one process are checked as another reads them.
 /// </summary>
 /// <remarks>
 /// Amounts must come back as the same <see cref="decimal"/>, scale included (23.90 reads back as 23.90, not 23.9), in
 /// their own currency; a store that keeps them as floating point fails on 0.1 and on the largest amounts.
 /// </remarks>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class PriceSyncStateStoreContract : StoreContract<IPriceSyncStateStore>
+public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly CurrencyCode Kwd = new("KWD");
@@ -27,8 +29,7 @@ public abstract class PriceSyncStateStoreContract : StoreContract<IPriceSyncStat
 
     /// <summary>Articles never sent are left out of a read, and asking for none reads none.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_NeverSent_LeavesTheArticlesOut()
+    public virtual async Task Get_NeverSent_LeavesTheArticlesOut()
     {
         var store = await CreateStoreAsync();
         await store.SaveAsync(Shop, [Sent("A-1", 19.99m)], CancellationToken.None);
@@ -39,8 +40,7 @@ public abstract class PriceSyncStateStoreContract : StoreContract<IPriceSyncStat
 
     /// <summary>A read returns exactly the asked articles that were sent, each with its latest price.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Save_ThenGet_ReturnsTheLatestPriceOfTheAskedArticles()
+    public virtual async Task Save_ThenGet_ReturnsTheLatestPriceOfTheAskedArticles()
     {
         var store = await CreateStoreAsync();
         await store.SaveAsync(Shop, [Sent("A-1", 19.99m), Sent("A-2", 5m), Sent("A-3", 0m)], CancellationToken.None);
@@ -59,8 +59,7 @@ public abstract class PriceSyncStateStoreContract : StoreContract<IPriceSyncStat
     /// dinar, whole yen, the largest and the smallest decimal.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Save_Amounts_AreReadBackExactlyWithTheirScale()
+    public virtual async Task Save_Amounts_AreReadBackExactlyWithTheirScale()
     {
         var store = await CreateStoreAsync();
         var amounts = new Dictionary<string, Money>
@@ -87,8 +86,7 @@ public abstract class PriceSyncStateStoreContract : StoreContract<IPriceSyncStat
 
     /// <summary>A compare-at price is kept with its own amount, scale and currency; a price sent without one reads back without one.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Save_CompareAtPrice_IsKeptAndANullOneStaysNull()
+    public virtual async Task Save_CompareAtPrice_IsKeptAndANullOneStaysNull()
     {
         var store = await CreateStoreAsync();
         var withCompareAt = Sent("A-1", 19.99m) with { CompareAtPrice = new Money(29.90m, CurrencyCode.Eur) };
@@ -104,8 +102,7 @@ public abstract class PriceSyncStateStoreContract : StoreContract<IPriceSyncStat
 
     /// <summary>A later price without a compare-at price replaces one that had it: the old compare-at price is gone.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Save_WithoutCompareAtOverOneWithIt_ClearsTheCompareAtPrice()
+    public virtual async Task Save_WithoutCompareAtOverOneWithIt_ClearsTheCompareAtPrice()
     {
         var store = await CreateStoreAsync();
         await store.SaveAsync(Shop, [Sent("A-1", 19.99m) with { CompareAtPrice = new Money(29.90m, CurrencyCode.Eur) }], CancellationToken.None);
@@ -119,8 +116,7 @@ public abstract class PriceSyncStateStoreContract : StoreContract<IPriceSyncStat
 
     /// <summary>Each price keeps its currency: a later price in another currency replaces the amount and the currency.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Save_Currencies_AreKeptPerArticle()
+    public virtual async Task Save_Currencies_AreKeptPerArticle()
     {
         var store = await CreateStoreAsync();
         await store.SaveAsync(Shop, [new SentPrice("A-1", new Money(19.99m, CurrencyCode.Chf), null, T0), new SentPrice("A-2", new Money(1990m, Jpy), null, T0)], CancellationToken.None);
@@ -135,8 +131,7 @@ public abstract class PriceSyncStateStoreContract : StoreContract<IPriceSyncStat
 
     /// <summary>A chunk of a thousand articles is saved and read back in one call each, every price exactly.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_AChunkOfAThousand_ReturnsEveryOneExactly()
+    public virtual async Task Get_AChunkOfAThousand_ReturnsEveryOneExactly()
     {
         var store = await CreateStoreAsync();
         var sent = Enumerable.Range(0, 1000)
@@ -160,8 +155,7 @@ public abstract class PriceSyncStateStoreContract : StoreContract<IPriceSyncStat
 
     /// <summary>Prices saved through one instance are read through the other, as a second process would read them.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Save_ThroughOneInstance_IsReadThroughTheOther()
+    public virtual async Task Save_ThroughOneInstance_IsReadThroughTheOther()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);
@@ -176,8 +170,7 @@ public abstract class PriceSyncStateStoreContract : StoreContract<IPriceSyncStat
 
     /// <summary>The same article number on two connections is two prices; a connection never sees another's.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Save_SameArticleOnTwoConnections_KeepsThemApart()
+    public virtual async Task Save_SameArticleOnTwoConnections_KeepsThemApart()
     {
         var store = await CreateStoreAsync();
         var second = new ConnectionId("store-kit-second");
@@ -192,8 +185,7 @@ public abstract class PriceSyncStateStoreContract : StoreContract<IPriceSyncStat
 
     /// <summary>Article numbers are compared exactly: two that differ only in case are two articles.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Save_ArticleNumbersDifferingOnlyInCase_AreTwoArticles()
+    public virtual async Task Save_ArticleNumbersDifferingOnlyInCase_AreTwoArticles()
     {
         var store = await CreateStoreAsync();
 

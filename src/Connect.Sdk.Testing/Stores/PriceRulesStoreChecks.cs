@@ -6,16 +6,18 @@ using Xunit;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IPriceRulesStore"/>: derive a test class from it in the store's test project and
-/// supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a
-/// second store over the same storage, so that rules set by one process are checked as another reads them.
+/// The conformance checks of <see cref="IPriceRulesStore"/>: derive a test class in the store's test project from the
+/// shell that makes each check a test (<see cref="PriceRulesStoreContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.PriceRulesStoreContract</c> for xUnit v3) and supply a fresh, empty store.
+/// Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the same
+/// storage, so that rules set by one process are checked as another reads them.
 /// </summary>
 /// <remarks>
 /// Every amount must come back as the same <see cref="decimal"/>, scale included (a floor of 4.90 reads back as 4.90,
 /// not 4.9), because the journal explains prices with the numbers the user typed.
 /// </remarks>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class PriceRulesStoreContract : StoreContract<IPriceRulesStore>
+public abstract class PriceRulesStoreChecks : StoreContract<IPriceRulesStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
 
@@ -32,8 +34,7 @@ public abstract class PriceRulesStoreContract : StoreContract<IPriceRulesStore>
 
     /// <summary>A connection without rules reads the default rules.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_NoneSet_ReturnsTheDefault()
+    public virtual async Task Get_NoneSet_ReturnsTheDefault()
     {
         var store = await CreateStoreAsync();
 
@@ -42,8 +43,7 @@ public abstract class PriceRulesStoreContract : StoreContract<IPriceRulesStore>
 
     /// <summary>Every field of set rules reads back as set, each amount with its scale, through the other instance too.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Set_EveryField_IsReadBackExactlyWithItsScale()
+    public virtual async Task Set_EveryField_IsReadBackExactlyWithItsScale()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);
@@ -61,8 +61,7 @@ public abstract class PriceRulesStoreContract : StoreContract<IPriceRulesStore>
 
     /// <summary>A discount (a negative markup) and a price ending and floor of zero read back as set: zero is not none.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Set_DiscountAndZeroEndingAndFloor_AreReadBackAsZeroNotNone()
+    public virtual async Task Set_DiscountAndZeroEndingAndFloor_AreReadBackAsZeroNotNone()
     {
         var store = await CreateStoreAsync();
         var rules = new PriceRules { MarkupPercent = -5.25m, PriceEnding = 0.00m, Floor = 0m, Currency = CurrencyCode.Chf };
@@ -78,8 +77,7 @@ public abstract class PriceRulesStoreContract : StoreContract<IPriceRulesStore>
 
     /// <summary>Rules set again replace the earlier ones whole: a price ending and floor set before are gone when the new rules have none.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Set_Again_ReplacesTheRulesAndANullEndingAndFloorStayNull()
+    public virtual async Task Set_Again_ReplacesTheRulesAndANullEndingAndFloorStayNull()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);
@@ -96,8 +94,7 @@ public abstract class PriceRulesStoreContract : StoreContract<IPriceRulesStore>
 
     /// <summary>Rules belong to their connection only: other connections keep theirs or the default.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Set_OnOneConnection_LeavesTheOthersAlone()
+    public virtual async Task Set_OnOneConnection_LeavesTheOthersAlone()
     {
         var store = await CreateStoreAsync();
         var second = new ConnectionId("store-kit-second");
