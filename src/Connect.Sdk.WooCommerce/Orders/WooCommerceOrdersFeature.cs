@@ -101,9 +101,10 @@ internal sealed class WooCommerceOrdersFeature(WooCommerceClient client) : IOrde
         {
             json = await FindAsync(connection, number, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
+        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex) && ex.Code != ConnectSdkErrorCode.MarketplaceUnavailable)
         {
-            // An unreadable answer fails this number, not the others; refused keys go up and pause the connection.
+            // An unreadable answer fails this number, not the others; refused keys go up and pause the connection, and a
+            // shop that cannot be reached or keeps failing fails the import once instead of every number.
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }
 

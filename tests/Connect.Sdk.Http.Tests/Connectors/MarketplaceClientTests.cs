@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using Connect.Sdk.Http.Tests.TestDoubles;
 using WireMock.ResponseBuilders;
@@ -127,6 +128,27 @@ public sealed partial class MarketplaceClientTests
 
         Assert.Equal("3", answer.Header("x-total-pages"));
         Assert.Equal("echo ***", answer.Body);
+    }
+
+    [Fact]
+    public async Task Refused_EndpointDescribesItsErrorShape_MessageQuotesTheDescriptionOfTheRedactedBody()
+    {
+        await using var harness = new ConnectorHarness();
+        harness.Server.Given(Request.Create().WithPath("/api/v1/orders/7"))
+            .RespondWith(Response.Create().WithStatusCode(404).WithBody($$"""{"code":"invalid_id","message":"No order 7 for {{ConnectorHarness.Key}}."}"""));
+        var client = await harness.ClientAsync();
+        string? described = null;
+        var describing = new MarketplaceClient(harness.Services.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorHarness.ClientName), client.Endpoint with
+        {
+            DescribeError = body => $"(described: {described = body})",
+        });
+
+        var answer = await describing.SendAsync(MarketplaceCall.Get("orders/7", "orders.get"), CancellationToken.None);
+        var failure = describing.Refused(answer, "order 7");
+
+        Assert.Equal($$"""Basar answered order 7 with 404 (described: {"code":"invalid_id","message":"No order 7 for ***."}).""", failure.Message);
+        Assert.Equal(ConnectSdkErrorCode.MarketplaceRefused, failure.Code);
+        Assert.DoesNotContain(ConnectorHarness.Key, described, StringComparison.Ordinal);
     }
 
     internal sealed record Ping(string Shop);
