@@ -134,7 +134,7 @@ internal sealed class WooCommerceOrderStatusFeature(WooCommerceClient client, IL
         {
             response = await client.SendAsync(connection, call, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex) when (ex.InnerException is WriteInDoubtException)
+        catch (ConnectSdkException ex) when (WriteInDoubtException.In(ex))
         {
             WooCommerceLog.InDoubt(logger, call.Operation, connection.ConnectionId);
             if (await IsThereAsync(connection, id, number, shipment, cancellationToken).ConfigureAwait(false))

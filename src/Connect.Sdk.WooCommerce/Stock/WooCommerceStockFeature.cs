@@ -90,7 +90,7 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
         {
             response = await client.SendAsync(connection, call, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex) when (ex.InnerException is WriteInDoubtException)
+        catch (ConnectSdkException ex) when (WriteInDoubtException.In(ex))
         {
             WooCommerceLog.InDoubt(logger, call.Operation, connection.ConnectionId);
             return await ReadBackAsync(connection, items, cancellationToken).ConfigureAwait(false);

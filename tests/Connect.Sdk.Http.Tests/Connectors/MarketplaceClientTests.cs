@@ -97,6 +97,28 @@ public sealed partial class MarketplaceClientTests
         await hangUp;
     }
 
+    [Fact]
+    public async Task WriteInDoubtIn_LostWriteAnswerAndUnreachableRead_RecognisesOnlyTheLostWrite()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var hangUp = HangUpAfterRequestAsync(listener);
+        await using var harness = new ConnectorHarness(apiAddress: $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/api/v1");
+        var client = await harness.ClientAsync();
+        var lost = await Assert.ThrowsAsync<ConnectSdkException>(() => client.SendAsync(new MarketplaceCall(HttpMethod.Post, "orders/1/shipments", "shipments.create") { Body = "{}" }, CancellationToken.None));
+        await hangUp;
+
+        // A port bound but not listening: the read never got through, so nothing is in doubt.
+        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        await using var nobody = new ConnectorHarness(apiAddress: $"http://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}/api/v1");
+        var unreachable = await Assert.ThrowsAsync<ConnectSdkException>(async () => await (await nobody.ClientAsync()).SendAsync(MarketplaceCall.Get("orders/1", "orders.get"), CancellationToken.None));
+
+        Assert.True(WriteInDoubtException.In(lost));
+        Assert.Equal(ConnectSdkErrorCode.MarketplaceUnavailable, unreachable.Code);
+        Assert.False(WriteInDoubtException.In(unreachable));
+    }
+
     private static async Task HangUpAfterRequestAsync(TcpListener listener)
     {
         using var socket = await listener.AcceptSocketAsync();
