@@ -161,6 +161,43 @@ public sealed class WooCommercePriceFeatureTests
     }
 
     [Fact]
+    public async Task PushPrices_ItemAnsweredWithAnInvalidId_FailsAndTheSkuIsLookedUpAgainNextTime()
+    {
+        var invalidating = new AnswerRewritingHandler(
+            r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/products/batch", StringComparison.Ordinal),
+            body => body["update"]![0] = new JsonObject
+            {
+                ["id"] = (long)body["update"]![0]!["id"]!,
+                ["error"] = new JsonObject { ["code"] = "woocommerce_rest_product_invalid_id", ["message"] = "Invalid ID.", ["data"] = new JsonObject { ["status"] = 400 } },
+            });
+        await using var shop = await StartAsync(services => services.AddHttpClient(WooCommerceClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => invalidating));
+        shop.Fake.SeedArticle(Sku(1), 3);
+
+        var refused = Assert.Single((await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(6m)))).Records);
+        var again = Assert.Single((await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(6m)))).Records);
+
+        Assert.Equal("Article ART-1 (SKU SKU-1): WooCommerce refused regular_price 6.00: Invalid ID. (woocommerce_rest_product_invalid_id).", refused.Message);
+        Assert.Equal(RecordOutcome.Succeeded, again.Outcome);
+        Assert.Equal(2, shop.Fake.Requests.Count(r => r.Operation == "products.list"));
+    }
+
+    [Fact]
+    public async Task PushPrices_CancelledWhileLookingUpSkus_SendsNoBatch()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var cancelling = new AfterFirstAnswerHandler(r => r.RequestUri!.Query.Contains("sku=SHIRT-M", StringComparison.Ordinal), cancellation.Cancel);
+        await using var shop = await StartAsync(services => services.AddHttpClient(WooCommerceClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => cancelling));
+        shop.Fake.SeedArticle(Sku(1), 3);
+        var variation = new ForeignNumber(ForeignNumberLabel.Sku, "SHIRT-M");
+        shop.Fake.SeedVariation(variation, 2, "SHIRT");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PushAsync(shop, cancellation.Token, new PriceUpdate(Article(1), Sku(1), Eur(7m)), new PriceUpdate("SHIRT-M", variation, Eur(7m))));
+
+        Assert.DoesNotContain(shop.Fake.Requests, r => r.Operation.EndsWith(".batch", StringComparison.Ordinal));
+        Assert.Equal(Eur(19.99m), shop.Fake.PriceOf(Sku(1))!.Price);
+    }
+
+    [Fact]
     public async Task PushPrices_UnknownSkuAndOtherLabel_FailTheirRecordsAlone()
     {
         await using var shop = await StartAsync();
