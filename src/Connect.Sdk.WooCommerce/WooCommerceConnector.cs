@@ -49,6 +49,7 @@ public sealed class WooCommerceConnector : IConnector
             new WooCommerceStockFeature(_client, new SkuDirectory(_client, logger), logger),
             new WooCommerceOrdersFeature(_client),
             new WooCommerceOrderStatusFeature(_client, logger),
+            new Prices.WooCommercePriceFeature(_client, new SkuDirectory(_client, logger), new Prices.ShopCurrencies(_client)),
         ];
     }
 
@@ -66,7 +67,7 @@ public sealed class WooCommerceConnector : IConnector
         Id,
         "WooCommerce",
         ChannelKind.Shop,
-        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus],
+        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus, FeatureKind.Prices],
         new SettingsSchema(
         [
             new SettingsGroup("connection", "Connection",

@@ -1,6 +1,7 @@
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Parity.Tests.Node;
+using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.WooCommerce;
 using NodaTime;
 using Xunit.Abstractions;
@@ -9,7 +10,8 @@ namespace Connect.Sdk.Parity.Tests;
 
 /// <summary>
 /// WooCommerce's official JavaScript client, over plain HTTP with OAuth 1.0a, against the WooCommerce fake: it pages
-/// products and orders, reads a product and its variations, updates stock and an order, and adds a note.
+/// products and orders, reads a product and its variations, updates stock, prices and an order, reads the shop's
+/// currency, and adds a note.
 /// </summary>
 public sealed class WooCommerceParityTests(ITestOutputHelper output)
 {
@@ -43,8 +45,10 @@ public sealed class WooCommerceParityTests(ITestOutputHelper output)
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Empty(woo.HandlerErrors);
-        Assert.Equal((10, 0), (run.Passed, run.Failed));
+        Assert.Equal((12, 0), (run.Passed, run.Failed));
         Assert.Equal(11, woo.StockOf(Sku("MUG")));
+        Assert.Equal(new FakePrice(new Money(24.99m, CurrencyCode.Eur), new Money(29.99m, CurrencyCode.Eur)), woo.PriceOf(Sku("MUG")));
+        Assert.Equal(new FakePrice(new Money(15m, CurrencyCode.Eur), null), woo.PriceOf(Sku("SHIRT-M")));
         Assert.Equal(0, woo.StockOf(Sku("SHIRT-L")));
         // Completed with a tracking note: the fake reads that as shipped.
         Assert.Equal(OrderStatus.Shipped, woo.StatusOf("1001"));

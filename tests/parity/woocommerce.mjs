@@ -95,6 +95,27 @@ check('updates a variation\'s stock', async () => {
   assert.equal(data.stock_status, 'outofstock');
 });
 
+check('updates a product\'s and a variation\'s price by batch and reads them back', async () => {
+  const mug = await productBySku('MUG');
+  const products = await api.post('products/batch', { update: [{ id: mug.id, regular_price: '29.99', sale_price: '24.99' }] });
+  assert.equal(products.data.update[0].price, '24.99');
+  const read = (await api.get(`products/${mug.id}`)).data;
+  assert.deepEqual([read.price, read.regular_price, read.sale_price, read.on_sale], ['24.99', '29.99', '24.99', true]);
+
+  const shirt = await productBySku('SHIRT');
+  const medium = (await api.get(`products/${shirt.id}/variations`)).data.find((v) => v.sku === 'SHIRT-M');
+  const variations = await api.post(`products/${shirt.id}/variations/batch`, { update: [{ id: medium.id, regular_price: '15.00', sale_price: '' }] });
+  assert.equal(variations.data.update[0].id, medium.id);
+  const variation = (await api.get(`products/${shirt.id}/variations/${medium.id}`)).data;
+  assert.deepEqual([variation.price, variation.regular_price, variation.sale_price, variation.on_sale], ['15.00', '15.00', '', false]);
+});
+
+check('reads the shop\'s currency setting', async () => {
+  const { data } = await api.get('settings/general/woocommerce_currency');
+  assert.equal(data.id, 'woocommerce_currency');
+  assert.equal(data.value, 'EUR');
+});
+
 check('updates an order\'s status to completed', async () => {
   const [order] = (await api.get('orders', { per_page: 1, orderby: 'id', order: 'asc' })).data;
   const { data } = await api.put(`orders/${order.id}`, { status: 'completed' });

@@ -18,6 +18,8 @@ namespace Connect.Sdk.WooCommerce.Wire;
 [JsonSerializable(typeof(WooProductJson[]))]
 [JsonSerializable(typeof(WooStockBatchJson))]
 [JsonSerializable(typeof(WooStockBatchResultJson))]
+[JsonSerializable(typeof(WooPriceBatchJson))]
+[JsonSerializable(typeof(WooPriceSettingJson))]
 [JsonSerializable(typeof(WooNoteJson[]))]
 [JsonSerializable(typeof(WooNewNoteJson))]
 [JsonSerializable(typeof(WooStatusChangeJson))]

@@ -18,10 +18,17 @@ public sealed partial class WooCommerceFake
 
     private static JsonObject NoDimensions() => new() { ["length"] = string.Empty, ["width"] = string.Empty, ["height"] = string.Empty };
 
-    // wc_price with the shop's defaults (EUR, symbol on the left, "." as decimal separator, 2 decimals).
-    private static string PriceHtml(decimal price) => string.Create(
+    // wc_price with the shop's formatting (symbol on the left, "." as decimal separator, 2 decimals) in its currency.
+    private string PriceHtml(decimal price) => string.Create(
         CultureInfo.InvariantCulture,
-        $"<span class=\"woocommerce-Price-amount amount\"><bdi><span class=\"woocommerce-Price-currencySymbol\">&euro;</span>{Amount(price)}</bdi></span>");
+        $"<span class=\"woocommerce-Price-amount amount\"><bdi><span class=\"woocommerce-Price-currencySymbol\">{CurrencySymbol}</span>{Amount(price)}</bdi></span>");
+
+    // get_price_html of a simple product or variation: nothing without a price, the sale struck through beside the regular
+    // price while on sale (wc_format_sale_price), else the price.
+    private string PriceHtml(WooProduct product) =>
+        WooProduct.Parse(product.Price) is not { } price ? string.Empty
+        : product.OnSale ? $"<del aria-hidden=\"true\">{PriceHtml(WooProduct.Parse(product.RegularPrice)!.Value)}</del> <ins>{PriceHtml(price)}</ins>"
+        : PriceHtml(price);
 
     private static string StockStatus(WooProduct product) => !product.ManageStock || product.StockQuantity > 0 ? "instock" : "outofstock";
 
@@ -30,7 +37,6 @@ public sealed partial class WooCommerceFake
     {
         var variable = product.Type == "variable";
         var variations = _products.Where(p => p.IsVariation && p.ParentId == product.Id).ToList();
-        var price = variable ? string.Empty : Amount(product.Price);
         return new JsonObject
         {
             ["id"] = product.Id,
@@ -48,16 +54,16 @@ public sealed partial class WooCommerceFake
             ["description"] = string.Empty,
             ["short_description"] = string.Empty,
             ["sku"] = product.Sku,
-            ["price"] = variable ? VariablePrice(variations) : price,
-            ["regular_price"] = price,
-            ["sale_price"] = string.Empty,
+            ["price"] = variable ? VariablePrice(variations) : product.Price,
+            ["regular_price"] = variable ? string.Empty : product.RegularPrice,
+            ["sale_price"] = variable ? string.Empty : product.SalePrice,
             ["date_on_sale_from"] = null,
             ["date_on_sale_from_gmt"] = null,
             ["date_on_sale_to"] = null,
             ["date_on_sale_to_gmt"] = null,
-            ["price_html"] = variable ? VariablePriceHtml(variations) : PriceHtml(product.Price),
-            ["on_sale"] = false,
-            ["purchasable"] = !variable || variations.Count > 0,
+            ["price_html"] = variable ? VariablePriceHtml(variations) : PriceHtml(product),
+            ["on_sale"] = variable ? variations.Exists(v => v.OnSale) : product.OnSale,
+            ["purchasable"] = variable ? variations.Exists(v => v.Price.Length > 0) : product.Price.Length > 0,
             ["total_sales"] = 0,
             ["virtual"] = false,
             ["downloadable"] = false,
@@ -119,16 +125,16 @@ public sealed partial class WooCommerceFake
         ["description"] = string.Empty,
         ["permalink"] = Permalink(variation),
         ["sku"] = variation.Sku,
-        ["price"] = Amount(variation.Price),
-        ["regular_price"] = Amount(variation.Price),
-        ["sale_price"] = string.Empty,
+        ["price"] = variation.Price,
+        ["regular_price"] = variation.RegularPrice,
+        ["sale_price"] = variation.SalePrice,
         ["date_on_sale_from"] = null,
         ["date_on_sale_from_gmt"] = null,
         ["date_on_sale_to"] = null,
         ["date_on_sale_to_gmt"] = null,
-        ["on_sale"] = false,
+        ["on_sale"] = variation.OnSale,
         ["status"] = "publish",
-        ["purchasable"] = true,
+        ["purchasable"] = variation.Price.Length > 0,
         ["virtual"] = false,
         ["downloadable"] = false,
         ["downloads"] = new JsonArray(),
@@ -170,17 +176,20 @@ public sealed partial class WooCommerceFake
     private static JsonArray VariationAttributes(WooProduct variation) =>
         new(new JsonObject { ["id"] = 0, ["name"] = VariantAttribute, ["slug"] = VariantAttribute.ToLowerInvariant(), ["option"] = variation.Sku });
 
-    // A variable product's price is its cheapest variation's; its price HTML the range of its variations' prices.
-    private static string VariablePrice(List<WooProduct> variations) => variations.Count == 0 ? string.Empty : Amount(variations.Min(v => v.Price));
+    // A variable product's price is its cheapest priced variation's; its price HTML the range of those prices.
+    private static string VariablePrice(List<WooProduct> variations) =>
+        PricesOf(variations) is { Length: > 0 } prices ? Amount(prices.Min()) : string.Empty;
 
-    private static string VariablePriceHtml(List<WooProduct> variations)
+    private static decimal[] PricesOf(List<WooProduct> variations) => variations.Select(v => WooProduct.Parse(v.Price)).OfType<decimal>().ToArray();
+
+    private string VariablePriceHtml(List<WooProduct> variations)
     {
-        if (variations.Count == 0)
+        if (PricesOf(variations) is not { Length: > 0 } prices)
         {
             return string.Empty;
         }
 
-        var (low, high) = (variations.Min(v => v.Price), variations.Max(v => v.Price));
+        var (low, high) = (prices.Min(), prices.Max());
         return low == high ? PriceHtml(low) : $"{PriceHtml(low)} &ndash; {PriceHtml(high)}";
     }
 

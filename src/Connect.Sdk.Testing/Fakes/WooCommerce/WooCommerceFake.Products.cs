@@ -4,7 +4,7 @@ using Connect.Sdk.Testing.Faults;
 
 namespace Connect.Sdk.Testing.Fakes.WooCommerce;
 
-/// <content>Products and variations: lookup by SKU and stock updates, one by one and in batches.</content>
+/// <content>Products and variations: lookup by SKU, stock and price updates, one by one and in batches.</content>
 public sealed partial class WooCommerceFake
 {
     private static readonly string[] BatchSectionsNotModelled = ["create", "delete"];
@@ -69,7 +69,7 @@ public sealed partial class WooCommerceFake
             return InvalidJson();
         }
 
-        return ApplyStock(product, body) is { } refusal ? refusal : Json(200, render(product));
+        return ApplyChanges(product, body) is { } refusal ? refusal : Json(200, render(product));
     }
 
     private FakeResponse ListVariations(FakeCall request)
@@ -160,7 +160,7 @@ public sealed partial class WooCommerceFake
             return Failed(id, parentId is null ? "woocommerce_rest_product_invalid_id" : "woocommerce_rest_product_variation_invalid_id", "Invalid ID.", 400);
         }
 
-        if (ApplyStock(product, (JsonObject)item!) is { Body: { } refusal })
+        if (ApplyChanges(product, (JsonObject)item!) is { Body: { } refusal })
         {
             var error = JsonNode.Parse(refusal)!.AsObject();
             return new JsonObject { ["id"] = id, ["error"] = error };
@@ -169,7 +169,7 @@ public sealed partial class WooCommerceFake
         return parentId is null ? Render(product) : RenderVariation(product);
     }
 
-    private FakeResponse? ApplyStock(WooProduct product, JsonObject changes)
+    private FakeResponse? ApplyChanges(WooProduct product, JsonObject changes)
     {
         // Everything is checked before anything is written, so a refused update leaves the product as it was.
         if (UnmodelledField(changes, product.IsVariation ? UnmodelledVariationFields : UnmodelledProductFields) is { } unmodelled)
@@ -200,6 +200,12 @@ public sealed partial class WooCommerceFake
             stock = stockValue;
         }
 
+        if (ReadPrices(changes, out var prices) is { } priceRefusal)
+        {
+            return priceRefusal;
+        }
+
+        ApplyPrices(product, prices);
         product.ManageStock = manageStock ?? product.ManageStock;
 
         // As in WooCommerce, a quantity only counts where the product manages its stock.

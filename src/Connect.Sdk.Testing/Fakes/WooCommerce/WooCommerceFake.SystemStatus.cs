@@ -4,7 +4,7 @@ namespace Connect.Sdk.Testing.Fakes.WooCommerce;
 
 /// <content>
 /// <c>GET /system_status</c>, the connection check: every section and property the REST API reference documents, for a
-/// shop on WooCommerce 9.4.0 and WordPress 6.7.1 with the fake's settings (EUR, UTC).
+/// shop on WooCommerce 9.4.0 and WordPress 6.7.1 with the fake's settings (its currency, UTC).
 /// </content>
 public sealed partial class WooCommerceFake
 {
@@ -105,8 +105,8 @@ public sealed partial class WooCommerceFake
             {
                 ["api_enabled"] = true,
                 ["force_ssl"] = false,
-                ["currency"] = "EUR",
-                ["currency_symbol"] = "&euro;",
+                ["currency"] = Currency.Value,
+                ["currency_symbol"] = CurrencySymbol,
                 ["currency_position"] = "left",
                 ["thousand_separator"] = ",",
                 ["decimal_separator"] = ".",

@@ -11,7 +11,7 @@ namespace Connect.Sdk.Testing.Fakes.WooCommerce;
 
 /// <summary>
 /// A WooCommerce shop on loopback that serves the REST API v3 (<c>/wp-json/wc/v3</c>) in WooCommerce's own
-/// shapes: products and variations with stock (single and batch updates), orders with WooCommerce's
+/// shapes: products and variations with stock and prices (single and batch updates), orders with WooCommerce's
 /// pagination headers and filters, order status updates, and order notes (where connectors put tracking).
 /// </summary>
 /// <remarks>
@@ -49,6 +49,7 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
         Route("index", "GET", $"{Api}/?", _ => Json(200, new JsonObject { ["namespace"] = "wc/v3", ["routes"] = new JsonObject() }));
         Route("system_status.get", "GET", $"{Api}/system_status", _ => SystemStatus());
         MapProducts();
+        MapSettings();
         MapOrders();
     }
 
@@ -401,6 +402,7 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
         var now = Clock.GetCurrentInstant();
         return new WooProduct
         {
+            RegularPrice = type == "variable" ? string.Empty : "19.99",
             Id = _nextProductId++,
             ParentId = parentId,
             Type = type,

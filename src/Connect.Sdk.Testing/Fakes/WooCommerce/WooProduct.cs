@@ -21,7 +21,20 @@ internal sealed class WooProduct
 
     public int? StockQuantity { get; set; }
 
-    public decimal Price { get; init; } = 19.99m;
+    /// <summary>The <c>regular_price</c> as WooCommerce stores it (<c>wc_format_decimal</c> of what was sent); <c>""</c> for none.</summary>
+    public string RegularPrice { get; set; } = "19.99";
+
+    /// <summary>The <c>sale_price</c> as stored; <c>""</c> for none.</summary>
+    public string SalePrice { get; set; } = string.Empty;
+
+    /// <summary>
+    /// WooCommerce's <c>is_on_sale</c> without sale dates: a sale price is set and below the regular price. A sale price
+    /// at or above the regular one is kept but not shown.
+    /// </summary>
+    public bool OnSale => Parse(SalePrice) is { } sale && Parse(RegularPrice) is { } regular && regular > sale;
+
+    /// <summary>The <c>price</c> the shop sells at: the sale price when on sale, else the regular price; <c>""</c> for none.</summary>
+    public string Price => OnSale ? SalePrice : RegularPrice;
 
     public required Instant Created { get; init; }
 
@@ -30,4 +43,10 @@ internal sealed class WooProduct
     public List<long> Variations { get; } = [];
 
     public bool IsVariation => Type == "variation";
+
+    /// <summary>A stored amount as a number; <see langword="null"/> for <c>""</c>.</summary>
+    public static decimal? Parse(string stored) =>
+        decimal.TryParse(stored, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount)
+            ? amount
+            : null;
 }

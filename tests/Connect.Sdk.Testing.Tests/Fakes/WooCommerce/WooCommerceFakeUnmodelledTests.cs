@@ -40,11 +40,11 @@ public sealed class WooCommerceFakeUnmodelledTests() : WooCommerceFakeTestBase(b
     }
 
     [Fact]
-    public async Task ProductUpdate_PriceWithTheStock_Answers400AndWritesNothing()
+    public async Task ProductUpdate_DescriptionWithTheStock_Answers400AndWritesNothing()
     {
-        using var response = await Http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"stock_quantity":2,"regular_price":"9.99"}"""));
+        using var response = await Http.PutAsync(new Uri($"products/{IdOf("MUG")}", UriKind.Relative), WooCommerceFakeTests.JsonBody("""{"stock_quantity":2,"description":"Blue"}"""));
 
-        await AssertNotModelled(response, "regular_price");
+        await AssertNotModelled(response, "description");
         Assert.Equal(7, Woo.StockOf(Sku("MUG")));
     }
 
@@ -63,7 +63,7 @@ public sealed class WooCommerceFakeUnmodelledTests() : WooCommerceFakeTestBase(b
         var body = new JsonObject
         {
             ["update"] = new JsonArray(
-                new JsonObject { ["id"] = IdOf("MUG"), ["stock_quantity"] = 4, ["sale_price"] = "5.00" },
+                new JsonObject { ["id"] = IdOf("MUG"), ["stock_quantity"] = 4, ["tax_class"] = "reduced-rate" },
                 new JsonObject { ["id"] = IdOf("CAP"), ["stock_quantity"] = 6 }),
         };
 
@@ -71,7 +71,7 @@ public sealed class WooCommerceFakeUnmodelledTests() : WooCommerceFakeTestBase(b
         var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["update"]!.AsArray();
 
         Assert.Equal("rest_invalid_param", (string?)results[0]!["error"]!["code"]);
-        Assert.Equal("Invalid parameter(s): sale_price", (string?)results[0]!["error"]!["message"]);
+        Assert.Equal("Invalid parameter(s): tax_class", (string?)results[0]!["error"]!["message"]);
         Assert.Equal(7, Woo.StockOf(Sku("MUG")));
         Assert.Equal(6, Woo.StockOf(Sku("CAP")));
     }

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Features;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Http;
+using Connect.Sdk.Prices;
+using Connect.Sdk.WooCommerce.Http;
+using Connect.Sdk.WooCommerce.Stock;
+using Connect.Sdk.WooCommerce.Wire;
+
+namespace Connect.Sdk.WooCommerce.Prices;
+
+/// <summary>
+/// Publishes prices through the batch routes the stock feature uses, <c>POST /products/batch</c> for products and
+/// <c>POST /products/{id}/variations/batch</c> for each variable product's variations, each item
+/// <c>{id, regular_price, sale_price}</c> (<see cref="WooPriceFields"/>), the SKU found as for stock
+/// (<see cref="SkuDirectory"/>). A price in another currency than the shop's (<see cref="ShopCurrencies"/>) fails its
+/// record and is never converted. WooCommerce answers per item, so a refused item fails exactly its record; a batch
+/// the shop does not answer with a readable success throws, so the SDK fails the batch. Absolute prices make a batch
+/// safe to send twice, so the HTTP foundation retries it after a 429 or 5xx.
+/// </summary>
+internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirectory directory, ShopCurrencies currencies) : IPriceFeature
+{
+    private const string What = "the price batch";
+
+    /// <inheritdoc />
+    public FeatureKind Kind => FeatureKind.Prices;
+
+    /// <inheritdoc />
+    public int MaxBatchSize => WooCommerceApi.MaxBatchSize;
+
+    /// <inheritdoc />
+    public async ValueTask<BatchResult> PushPricesAsync(ConnectionContext connection, IReadOnlyList<PriceUpdate> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(batch);
+        cancellationToken.ThrowIfCancellationRequested();
+        var results = new RecordResult?[batch.Count];
+        var items = new List<PriceItem>(batch.Count);
+        var shopCurrency = await currencies.OfAsync(connection, cancellationToken).ConfigureAwait(false);
+        var currencyReread = false;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var update = batch[i];
+            ArgumentNullException.ThrowIfNull(update, nameof(batch));
+            var label = $"Article {update.ArticleNumber} ({update.ForeignNumber.Label} {update.ForeignNumber.Value})";
+            if (update.ForeignNumber.Label != ForeignNumberLabel.Sku)
+            {
+                results[i] = RecordResult.Failure(update.ArticleNumber, $"{label}: WooCommerce identifies articles by SKU, not by '{update.ForeignNumber.Label}'.");
+                continue;
+            }
+
+            if (!currencyReread && !InCurrency(update, shopCurrency))
+            {
+                // The refusal rests on what the shop says now, not on what it said when the currency was first read.
+                shopCurrency = await currencies.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+                currencyReread = true;
+            }
+
+            if (!WooPriceFields.TryCreate(update, shopCurrency, out var fields, out var problem))
+            {
+                results[i] = RecordResult.Failure(update.ArticleNumber, $"{label}: {problem}");
+                continue;
+            }
+
+            try
+            {
+                var target = await directory.FindAsync(connection, update.ForeignNumber.Value, cancellationToken).ConfigureAwait(false);
+                if (target is null)
+                {
+                    results[i] = RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber}: WooCommerce has no product or variation with SKU {update.ForeignNumber.Value}.");
+                }
+                else
+                {
+                    items.Add(new PriceItem(i, update, target, fields));
+                }
+            }
+            catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
+            {
+                // A refused key is the connection's, not the article's: it goes up and the SDK pauses the connection.
+                results[i] = RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber}: {ex.Message}");
+            }
+        }
+
+        foreach (var group in items.GroupBy(t => t.Target.BatchPath, StringComparer.Ordinal))
+        {
+            foreach (var chunk in group.Chunk(MaxBatchSize))
+            {
+                foreach (var (index, result) in await SendBatchAsync(connection, chunk, cancellationToken).ConfigureAwait(false))
+                {
+                    results[index] = result;
+                }
+            }
+        }
+
+        return new BatchResult(results.Select((r, i) => r ?? RecordResult.Failure(batch[i].ArticleNumber, $"Article {batch[i].ArticleNumber}: no result.")));
+    }
+
+    private static bool InCurrency(PriceUpdate update, CurrencyCode currency) =>
+        update.Price.Currency == currency && (update.CompareAtPrice is not { } compareAt || compareAt.Currency == currency);
+
+    private async Task<IEnumerable<(int Index, RecordResult Result)>> SendBatchAsync(ConnectionContext connection, PriceItem[] items, CancellationToken cancellationToken)
+    {
+        // Checked again before each write: once cancelled, no further batch goes out.
+        cancellationToken.ThrowIfCancellationRequested();
+        var target = items[0].Target;
+        var body = JsonSerializer.Serialize(
+            new WooPriceBatchJson(items.Select(i => new WooPriceItemJson(i.Target.Id, i.Fields.RegularPrice, i.Fields.SalePrice)).ToArray()),
+            WooCommerceJsonContext.Default.WooPriceBatchJson);
+        var call = new WooCommerceCall(HttpMethod.Post, target.BatchPath, target.BatchOperation, body, Idempotent: true);
+        var response = await client.SendAsync(connection, call, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess)
+        {
+            throw WooCommerceClient.Refused(connection, response, What);
+        }
+
+        var answer = WooCommerceClient.Read(response, WooCommerceJsonContext.Default.WooStockBatchResultJson, What);
+
+        // "update":[null] passes the serializer: a null element answers no article, so only the unanswered ones fail below.
+        var byId = (answer.Update ?? []).Where(r => r is not null).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
+        return items.Select(item => (item.Index, ToResult(connection.ConnectionId, item, byId.GetValueOrDefault(item.Target.Id))));
+    }
+
+    private RecordResult ToResult(ConnectionId connection, PriceItem item, WooBatchItemJson? answer)
+    {
+        var (_, update, target, fields) = item;
+        var sku = update.ForeignNumber.Value;
+        if (answer is null)
+        {
+            return RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} (SKU {sku}): WooCommerce sent no result for id {target.Id}; the next sync sends it again.");
+        }
+
+        if (answer.Error is not { } error)
+        {
+            return RecordResult.Success(update.ArticleNumber);
+        }
+
+        if (WooCommerceApi.UnknownIdCodes.Contains(error.Code))
+        {
+            directory.Forget(connection, sku);
+        }
+
+        var sent = fields.SalePrice.Length == 0 ? $"regular_price {fields.RegularPrice}" : $"regular_price {fields.RegularPrice}, sale_price {fields.SalePrice}";
+        return RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} (SKU {sku}): WooCommerce refused {sent}: {ErrorText.OneLine(error.Message ?? string.Empty, WooCommerceClient.MaxMessageLength)} ({error.Code}).");
+    }
+
+    private sealed record PriceItem(int Index, PriceUpdate Update, StockTarget Target, WooPriceFields Fields);
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Connect.Sdk.Prices;
+
+namespace Connect.Sdk.WooCommerce.Prices;
+
+/// <summary>
+/// A price update as WooCommerce's two price fields, both decimal strings in the currency's minor unit: with a compare-at
+/// price, <c>regular_price</c> is the compare-at price and <c>sale_price</c> the price (WooCommerce strikes the regular
+/// price through beside it); without, <c>regular_price</c> is the price and <c>sale_price</c> is <c>""</c>, which clears
+/// a sale left from before.
+/// </summary>
+/// <param name="RegularPrice">The <c>regular_price</c>.</param>
+/// <param name="SalePrice">The <c>sale_price</c>, <c>""</c> for none.</param>
+internal sealed record WooPriceFields(string RegularPrice, string SalePrice)
+{
+    /// <summary>The fields of an update, or why the shop must not get it.</summary>
+    /// <param name="update">The update.</param>
+    /// <param name="shopCurrency">The currency the shop sells in.</param>
+    /// <param name="fields">The fields, when the update can be sent.</param>
+    /// <param name="problem">Otherwise the reason, for the record's message (without the article).</param>
+    /// <returns>Whether the update can be sent.</returns>
+    public static bool TryCreate(PriceUpdate update, CurrencyCode shopCurrency, out WooPriceFields fields, out string problem)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        fields = null!;
+        var price = update.Price;
+        if (NotInShopCurrency(update, shopCurrency) is { } other)
+        {
+            problem = $"the {(other == price ? "price" : "compare-at price")} {other} is not in the shop's currency {shopCurrency} (WooCommerce setting woocommerce_currency); prices are never converted.";
+            return false;
+        }
+
+        if ((AmountProblem("price", price) ?? (update.CompareAtPrice is { } c ? AmountProblem("compare-at price", c) : null)) is { } amountProblem)
+        {
+            problem = amountProblem;
+            return false;
+        }
+
+        if (update.CompareAtPrice is { } compareAt && compareAt.Amount <= price.Amount)
+        {
+            // WooCommerce keeps a sale price at or above the regular price but sells at the regular one: the buyer would pay the compare-at price.
+            problem = $"the compare-at price {compareAt} is not above the price {price}; as regular_price beside sale_price WooCommerce would sell at it.";
+            return false;
+        }
+
+        problem = string.Empty;
+        fields = update.CompareAtPrice is { } struckThrough
+            ? new WooPriceFields(Wire(struckThrough), Wire(price))
+            : new WooPriceFields(Wire(price), string.Empty);
+        return true;
+    }
+
+    private static Money? NotInShopCurrency(PriceUpdate update, CurrencyCode shopCurrency) =>
+        update.Price.Currency != shopCurrency ? update.Price
+        : update.CompareAtPrice is { } compareAt && compareAt.Currency != shopCurrency ? compareAt
+        : null;
+
+    private static string? AmountProblem(string name, Money amount) =>
+        amount.Amount < 0 ? $"the {name} {amount} is below zero."
+        : decimal.Round(amount.Amount, amount.Currency.MinorUnitDecimals) != amount.Amount
+            ? $"the {name} {amount} has more decimals than {amount.Currency} has ({amount.Currency.MinorUnitDecimals}); it is sent as it is, never rounded here."
+        : null;
+
+    // Invariant culture with exactly the minor unit's decimals: a shop's "," decimal separator is for display only,
+    // and wc_format_decimal would read "12,50" as 1250.
+    private static string Wire(Money amount) =>
+        amount.Amount.ToString("F" + amount.Currency.MinorUnitDecimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}
