@@ -195,6 +195,17 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
         Assert.Equal(2m, Assert.Single(read).Value.Price.Amount);
     }
 
+    /// <summary>A batch with a null entry is refused whole: nothing of it is written.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task Save_BatchWithANullEntry_IsRefusedAndWritesNothing()
+    {
+        var store = await CreateStoreAsync();
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.SaveAsync(Shop, [Sent("A-1", 1m), null!], CancellationToken.None).AsTask());
+
+        Assert.Empty(await store.GetAsync(Shop, ["A-1"], CancellationToken.None));
+    }
+
     private static SentPrice Sent(string article, decimal amount) => new(article, new Money(amount, CurrencyCode.Eur), null, T0);
 
     private static string Text(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);

@@ -54,4 +54,15 @@ public abstract class StockSyncStateStoreChecks : StoreContract<IStockSyncStateS
         Assert.Equal(1000, read.Count);
         Assert.All(sent, s => Assert.Equal(s, read[s.ArticleNumber]));
     }
+
+    /// <summary>A batch with a null entry is refused whole: nothing of it is written.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task Save_BatchWithANullEntry_IsRefusedAndWritesNothing()
+    {
+        var store = await CreateStoreAsync();
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.SaveAsync(Shop, [new SentStock("A-1", 5, T0), null!], CancellationToken.None).AsTask());
+
+        Assert.Empty(await store.GetAsync(Shop, ["A-1"], CancellationToken.None));
+    }
 }

@@ -436,6 +436,10 @@ public abstract class PriceSyncStateStoreContract : PriceSyncStateStoreChecks
     /// <inheritdoc />
     [Fact]
     public override Task Save_ArticleNumbersDifferingOnlyInCase_AreTwoArticles() => base.Save_ArticleNumbersDifferingOnlyInCase_AreTwoArticles();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task Save_BatchWithANullEntry_IsRefusedAndWritesNothing() => base.Save_BatchWithANullEntry_IsRefusedAndWritesNothing();
 }
 
 /// <summary>
@@ -534,6 +538,10 @@ public abstract class StockSyncStateStoreContract : StockSyncStateStoreChecks
     /// <inheritdoc />
     [Fact]
     public override Task Get_AChunkOfAThousand_ReturnsEveryOne() => base.Get_AChunkOfAThousand_ReturnsEveryOne();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task Save_BatchWithANullEntry_IsRefusedAndWritesNothing() => base.Save_BatchWithANullEntry_IsRefusedAndWritesNothing();
 }
 
 /// <summary>

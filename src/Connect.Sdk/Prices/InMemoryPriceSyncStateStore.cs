@@ -32,10 +32,15 @@ public sealed class InMemoryPriceSyncStateStore : IPriceSyncStateStore
     {
         ArgumentNullException.ThrowIfNull(sent);
         cancellationToken.ThrowIfCancellationRequested();
-        var stored = _sent.GetOrAdd(connection, _ => new ConcurrentDictionary<string, SentPrice>(StringComparer.Ordinal));
+        // Checked whole before anything is written, so that a batch with a flaw leaves nothing half-written.
         foreach (var item in sent)
         {
             ArgumentNullException.ThrowIfNull(item, nameof(sent));
+        }
+
+        var stored = _sent.GetOrAdd(connection, _ => new ConcurrentDictionary<string, SentPrice>(StringComparer.Ordinal));
+        foreach (var item in sent)
+        {
             stored[item.ArticleNumber] = item;
         }
 

@@ -28,16 +28,6 @@ public sealed class SqlitePriceStoresStorageTests : IDisposable
     }
 
     [Fact]
-    public async Task SavePrices_BatchWithANullEntry_IsRefusedAndWritesNothing()
-    {
-        var store = new SqlitePriceSyncStateStore(_files.Open());
-
-        await Assert.ThrowsAsync<ArgumentNullException>(() => store.SaveAsync(Shop, [new SentPrice("A-1", new Money(1m, CurrencyCode.Eur), null, T0), null!], CancellationToken.None).AsTask());
-
-        Assert.Empty(await store.GetAsync(Shop, ["A-1"], CancellationToken.None));
-    }
-
-    [Fact]
     public void PriceRules_EveryProperty_HasAColumnInTheStore()
     {
         // A field added to PriceRules must get a column (a new migration step) and be read and written by
