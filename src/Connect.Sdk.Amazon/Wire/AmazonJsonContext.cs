@@ -24,6 +24,8 @@ namespace Connect.Sdk.Amazon.Wire;
 [JsonSerializable(typeof(GetOrderItemsResponseJson))]
 [JsonSerializable(typeof(ListingsPatchRequestJson))]
 [JsonSerializable(typeof(ListingsSubmissionJson))]
+[JsonSerializable(typeof(FulfillmentAvailabilityJson[]))]
+[JsonSerializable(typeof(PurchasableOfferJson[]))]
 [JsonSerializable(typeof(ConfirmShipmentRequestJson))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class AmazonJsonContext : JsonSerializerContext;
