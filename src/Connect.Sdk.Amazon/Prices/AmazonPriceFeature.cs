@@ -96,15 +96,8 @@ internal sealed class AmazonPriceFeature(AmazonApiClient client, ILogger logger)
     {
         var sku = update.ForeignNumber.Value;
         var what = $"price {update.Price}";
-        AmazonResponse response;
-        try
-        {
-            response = await client.SendAsync(settings, AmazonOperation.PatchListingsItem, HttpMethod.Patch, ListingsItem.PathOf(settings, sku), PatchBody(settings.MarketplaceIds, update.Price), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when ((ex is HttpRequestException or TimeoutException) && !CredentialsRefusal.In(ex))
-        {
-            throw AmazonCalls.Unreachable(settings, AmazonOperation.PatchListingsItem, ex);
-        }
+        // No answer after the retries throws from here: the call failed, not the record.
+        var response = await client.SendAsync(settings, AmazonOperation.PatchListingsItem, HttpMethod.Patch, ListingsItem.PathOf(settings, sku), PatchBody(settings.MarketplaceIds, update.Price), cancellationToken).ConfigureAwait(false);
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
         {

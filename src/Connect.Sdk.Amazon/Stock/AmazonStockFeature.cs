@@ -75,7 +75,7 @@ internal sealed class AmazonStockFeature(AmazonApiClient client, ILogger logger)
             var response = await client.SendAsync(settings, AmazonOperation.PatchListingsItem, HttpMethod.Patch, ListingsItem.PathOf(settings, sku), body, cancellationToken).ConfigureAwait(false);
             return ListingsItem.ResultOf(update.ArticleNumber, sku, string.Create(CultureInfo.InvariantCulture, $"quantity {update.Quantity}"), response, settings, logger);
         }
-        catch (Exception ex) when ((ex is HttpRequestException or TimeoutException) && !CredentialsRefusal.In(ex))
+        catch (ConnectSdkException ex) when (ex.Code == ConnectSdkErrorCode.MarketplaceUnavailable && !CredentialsRefusal.In(ex))
         {
             // An absolute quantity: whether or not a lost patch landed, sending it again sets the same level, so the record
             // stays unconfirmed and the next run sends it again.

@@ -15,6 +15,7 @@ namespace Connect.Sdk.Amazon.Wire;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(LwaTokenRequestJson))]
 [JsonSerializable(typeof(LwaTokenJson))]
 [JsonSerializable(typeof(LwaErrorJson))]
 [JsonSerializable(typeof(AmazonErrorListJson))]
