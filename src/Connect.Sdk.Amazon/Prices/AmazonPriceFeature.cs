@@ -96,17 +96,15 @@ internal sealed class AmazonPriceFeature(AmazonApiClient client, ILogger logger)
     {
         var sku = update.ForeignNumber.Value;
         var what = $"price {update.Price}";
+
         // No answer after the retries throws from here: the call failed, not the record.
         var response = await client.SendAsync(settings, AmazonOperation.PatchListingsItem, HttpMethod.Patch, ListingsItem.PathOf(settings, sku), PatchBody(settings.MarketplaceIds, update.Price), cancellationToken).ConfigureAwait(false);
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
         {
-            // Still refused after the foundation's retries: Amazon is not taking patches now, which is no record's fault.
-            throw new ConnectSdkException(ConnectSdkErrorCode.MarketplaceUnavailable, $"Amazon {AmazonOperation.PatchListingsItem.Name} could not be completed for connection {settings.ConnectionId}: {settings.Redactor.Redact(response.Describe())}.")
-            {
-                ConnectionId = settings.ConnectionId,
-                MarketplaceStatusCode = (int)response.StatusCode,
-            };
+            // Still refused after the foundation's retries: Amazon is not taking patches now, which is no record's fault;
+            // the code follows the status (Throttled, MarketplaceUnavailable).
+            throw AmazonCalls.Refused(settings, AmazonOperation.PatchListingsItem, response, $"{what} for SKU {sku}");
         }
 
         var result = ListingsItem.ResultOf(update.ArticleNumber, sku, what, response, settings, logger);

@@ -216,15 +216,18 @@ public sealed class AmazonPriceFeatureTests : IAsyncDisposable
         Assert.Single(_amazon.Faults.Injected);
     }
 
-    [Fact]
-    public async Task PushPrices_AmazonUnavailableAfterTheRetries_TheCallThrowsSoTheBatchFails()
+    [Theory]
+    [InlineData(FaultKind.ServiceUnavailable, ConnectSdkErrorCode.MarketplaceUnavailable)]
+    [InlineData(FaultKind.TooManyRequests, ConnectSdkErrorCode.Throttled)]
+    public async Task PushPrices_RefusedAfterTheRetries_TheCallThrowsWithTheStatusCodesMeaningSoTheBatchFails(FaultKind fault, ConnectSdkErrorCode code)
     {
         _amazon.SeedArticle(Fbm("MUG-BLUE"), 3);
-        _amazon.Faults.Next(FaultKind.ServiceUnavailable, times: 100, operation: AmazonOperations.PatchListingsItem);
+        _amazon.Faults.Next(fault, times: 100, operation: AmazonOperations.PatchListingsItem);
 
         var error = await Assert.ThrowsAsync<ConnectSdkException>(async () => await PushAsync([Update("ART-1", Fbm("MUG-BLUE"), 21.00m)]));
 
-        Assert.Equal(ConnectSdkErrorCode.MarketplaceUnavailable, error.Code);
+        Assert.Equal(code, error.Code);
+        Assert.True(error.IsTransient);
         Assert.Contains("patchListingsItem", error.Message, StringComparison.Ordinal);
         Assert.Equal(Eur(19.99m), _amazon.PriceOf(Fbm("MUG-BLUE"))!.Price);
     }
