@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Connect.Sdk.Amazon.Http;
 using Connect.Sdk.Amazon.Wire;
+using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.Http;
 using Microsoft.Extensions.Logging;
@@ -23,20 +24,28 @@ internal static class ListingsItem
     public const string OfferProductType = "PRODUCT";
 
     /// <summary>
-    /// Patches each record of a batch with its own request, at most the operation's burst side by side (pacing keeps
-    /// them within Amazon's rate), and gives the results in the batch's order.
+    /// Reads the connection's settings, then patches each record of a batch with its own request, at most the
+    /// operation's burst side by side (pacing keeps them within Amazon's rate), and gives the results in the batch's order.
     /// </summary>
     /// <typeparam name="T">The update type.</typeparam>
+    /// <param name="connection">The connection.</param>
     /// <param name="batch">The updates.</param>
-    /// <param name="patchOne">Sends one update and returns its record's result.</param>
-    /// <param name="cancellationToken">Cancels the batch.</param>
+    /// <param name="patchOne">Sends one update for the connection and returns its record's result.</param>
+    /// <param name="cancellationToken">Cancels the batch; cancelled before the start, nothing is sent.</param>
     /// <returns>One result per update.</returns>
-    public static async ValueTask<BatchResult> PatchEachAsync<T>(IReadOnlyList<T> batch, Func<T, CancellationToken, ValueTask<RecordResult>> patchOne, CancellationToken cancellationToken)
+    public static async ValueTask<BatchResult> PatchEachAsync<T>(
+        ConnectionContext connection,
+        IReadOnlyList<T> batch,
+        Func<AmazonConnectionSettings, T, CancellationToken, ValueTask<RecordResult>> patchOne,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(batch);
+        cancellationToken.ThrowIfCancellationRequested();
+        var settings = await AmazonConnectionSettings.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
         var results = new ConcurrentDictionary<int, RecordResult>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = AmazonOperation.PatchListingsItem.Burst, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(batch.Select((update, index) => (update, index)), parallel, async (item, token) =>
-            results[item.index] = await patchOne(item.update, token).ConfigureAwait(false)).ConfigureAwait(false);
+            results[item.index] = await patchOne(settings, item.update, token).ConfigureAwait(false)).ConfigureAwait(false);
         return new BatchResult(Enumerable.Range(0, batch.Count).Select(i => results[i]));
     }
 

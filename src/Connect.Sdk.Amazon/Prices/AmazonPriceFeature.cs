@@ -38,17 +38,12 @@ internal sealed class AmazonPriceFeature(AmazonApiClient client, ILogger logger)
     public int MaxBatchSize => 20;
 
     /// <inheritdoc />
-    public async ValueTask<BatchResult> PushPricesAsync(ConnectionContext connection, IReadOnlyList<PriceUpdate> batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        cancellationToken.ThrowIfCancellationRequested();
-        var settings = await AmazonConnectionSettings.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-        var currency = ConnectionCurrency.Of(settings.MarketplaceIds);
-        return await ListingsItem.PatchEachAsync(
+    public ValueTask<BatchResult> PushPricesAsync(ConnectionContext connection, IReadOnlyList<PriceUpdate> batch, CancellationToken cancellationToken) =>
+        ListingsItem.PatchEachAsync(
+            connection,
             batch,
-            async (update, token) => Refusal(update, currency) ?? await PushOneAsync(settings, update, token).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
-    }
+            async (settings, update, token) => Refusal(update, ConnectionCurrency.Of(settings.MarketplaceIds)) ?? await PushOneAsync(settings, update, token).ConfigureAwait(false),
+            cancellationToken);
 
     /// <summary>The body of the patch: the offer of every marketplace of the connection at this price.</summary>
     /// <param name="marketplaceIds">The connection's marketplaces, all selling in the price's currency.</param>

@@ -36,13 +36,8 @@ internal sealed class AmazonStockFeature(AmazonApiClient client, ILogger logger)
     public int MaxBatchSize => 20;
 
     /// <inheritdoc />
-    public async ValueTask<BatchResult> PushStockAsync(ConnectionContext connection, IReadOnlyList<StockUpdate> batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        cancellationToken.ThrowIfCancellationRequested();
-        var settings = await AmazonConnectionSettings.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-        return await ListingsItem.PatchEachAsync(batch, (update, token) => new ValueTask<RecordResult>(PushOneAsync(settings, update, token)), cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<BatchResult> PushStockAsync(ConnectionContext connection, IReadOnlyList<StockUpdate> batch, CancellationToken cancellationToken) =>
+        ListingsItem.PatchEachAsync(connection, batch, (settings, update, token) => new ValueTask<RecordResult>(PushOneAsync(settings, update, token)), cancellationToken);
 
     private async Task<RecordResult> PushOneAsync(AmazonConnectionSettings settings, StockUpdate update, CancellationToken cancellationToken)
     {
