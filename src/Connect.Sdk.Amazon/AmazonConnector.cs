@@ -2,6 +2,7 @@ using System.Net;
 using Connect.Sdk.Amazon.Auth;
 using Connect.Sdk.Amazon.Http;
 using Connect.Sdk.Amazon.Orders;
+using Connect.Sdk.Amazon.Prices;
 using Connect.Sdk.Amazon.Shipments;
 using Connect.Sdk.Amazon.Stock;
 using Connect.Sdk.Connectors;
@@ -16,7 +17,7 @@ namespace Connect.Sdk.Amazon;
 
 /// <summary>
 /// The connector for Amazon's Selling Partner API: imports orders and their items, publishes the stock of
-/// merchant-fulfilled SKUs and confirms shipments with tracking. One instance serves every Amazon connection; each call
+/// merchant-fulfilled SKUs and the offer prices of all SKUs, and confirms shipments with tracking. One instance serves every Amazon connection; each call
 /// brings its connection's credentials in the <see cref="ConnectionContext"/>.
 /// </summary>
 /// <remarks>
@@ -67,6 +68,7 @@ public sealed class AmazonConnector : IConnector
             new AmazonStockFeature(client, logger),
             new AmazonOrdersFeature(client, logger),
             new AmazonOrderStatusFeature(client, logger),
+            new AmazonPriceFeature(client, logger),
         ];
     }
 
@@ -88,7 +90,7 @@ public sealed class AmazonConnector : IConnector
         ConnectorId.Amazon,
         "Amazon",
         ChannelKind.Marketplace,
-        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus],
+        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus, FeatureKind.Prices],
         new SettingsSchema(
         [
             new SettingsGroup("application", "SP-API application",

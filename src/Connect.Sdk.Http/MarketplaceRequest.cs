@@ -47,6 +47,13 @@ public static class MarketplaceRequest
     /// </summary>
     public static readonly HttpRequestOptionsKey<IReadOnlyDictionary<string, SecretValue>> Secrets = new("Connect.Sdk.Http.Secrets");
 
+    /// <summary>
+    /// The connection a <see cref="MarketplaceClient"/> sends for, set when its endpoint names one: for an authentication
+    /// handler whose credentials are more than the connection's secrets (Amazon exchanges a token per connection with
+    /// its non-secret client id and token endpoint too) and finds them by the connection.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<ConnectionId> Connection = new("Connect.Sdk.Http.Connection");
+
     /// <summary>The header whose presence makes a write retriable: the server de-duplicates by its value.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 

@@ -59,8 +59,9 @@ public sealed class AmazonParityTests(ITestOutputHelper output)
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Empty(amazon.HandlerErrors);
-        Assert.Equal((12, 0), (run.Passed, run.Failed));
+        Assert.Equal((14, 0), (run.Passed, run.Failed));
         Assert.Equal(7, amazon.StockOf(new ForeignNumber(ForeignNumberLabel.SkuFbm, Sku)));
+        Assert.Equal(new Money(24.90m, CurrencyCode.Eur), amazon.PriceOf(new ForeignNumber(ForeignNumberLabel.SkuFbm, Sku))?.Price);
         Assert.Equal("00340434161094042557", Assert.Single(amazon.ShipmentsOf(OrderId(2))).TrackingNumber);
     }
 

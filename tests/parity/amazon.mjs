@@ -149,6 +149,36 @@ check('patchListingsItem sets the quantity, and getListingsItem reads it back', 
   assert.equal(item.fulfillmentAvailability[0].quantity, 7);
 });
 
+// One purchasable_offer patch as the Listings Items use-case guide shows it, with the op of "Manage purchasable offer":
+// the offer is named by its selectors (marketplace_id, currency, audience) and only what it names changes.
+const patchOffer = (offer) =>
+  seller.callAPI({
+    operation: 'listingsItems.patchListingsItem',
+    path: { sellerId, sku },
+    query: { marketplaceIds: [marketplaceId] },
+    body: { productType: 'PRODUCT', patches: [{ op: 'merge', path: '/attributes/purchasable_offer', value: [offer] }] },
+  });
+const offerAt = (currency, price) => ({ marketplace_id: marketplaceId, currency, audience: 'ALL', our_price: [{ schedule: [{ value_with_tax: price }] }] });
+
+check('patchListingsItem merges an offer price into purchasable_offer, and getListingsItem reads it in attributes and offers', async () => {
+  const answer = await patchOffer(offerAt('EUR', 24.9));
+  assert.equal(answer.status, 'ACCEPTED');
+
+  const item = await seller.callAPI({
+    operation: 'listingsItems.getListingsItem',
+    path: { sellerId, sku },
+    query: { marketplaceIds: [marketplaceId], includedData: ['attributes', 'offers'] },
+  });
+  assert.deepEqual(item.attributes.purchasable_offer, [offerAt('EUR', 24.9)]);
+  assert.deepEqual(item.offers, [{ marketplaceId, offerType: 'B2C', price: { currencyCode: 'EUR', amount: '24.90' } }]);
+});
+
+check('a price in another currency than the marketplace sells in is INVALID with an issue on purchasable_offer', async () => {
+  const answer = await patchOffer(offerAt('GBP', 20));
+  assert.equal(answer.status, 'INVALID');
+  assert.deepEqual(answer.issues.map((issue) => [issue.code, issue.attributeNames]), [['INVALID_CURRENCY', ['purchasable_offer']]]);
+});
+
 check("the client's default listings version (2020-09-01) is answered 404 naming the version the fake serves", async () => {
   const oldVersion = client({ access_token: seller.access_token, endpoints_versions: {} });
   await assert.rejects(

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using Connect.Sdk.Connectors;
 
 namespace Connect.Sdk.Amazon.Auth;
 
 /// <summary>
 /// The access token of each connection, kept until shortly before it expires. Requests of one connection that find
 /// no valid token wait for one exchange instead of each making their own, and a token Amazon calls expired is
-/// replaced once, however many requests saw it fail.
+/// replaced once, however many requests saw it fail. It also keeps the settings each connection's token was last asked
+/// with, so that the access-token handler finds them by the connection a request names.
 /// </summary>
 internal sealed class AccessTokenCache(LwaTokenClient lwa, TimeProvider time)
 {
@@ -18,6 +20,7 @@ internal sealed class AccessTokenCache(LwaTokenClient lwa, TimeProvider time)
     public async ValueTask<AccessToken> GetAsync(AmazonConnectionSettings settings, CancellationToken cancellationToken)
     {
         var slot = SlotOf(settings);
+        slot.Settings = settings;
         if (Usable(slot.Token, settings) is { } cached)
         {
             return cached;
@@ -59,6 +62,12 @@ internal sealed class AccessTokenCache(LwaTokenClient lwa, TimeProvider time)
         }
     }
 
+    /// <summary>The settings a connection's token was last asked with.</summary>
+    /// <param name="connection">The connection.</param>
+    /// <returns>The settings, or <see langword="null"/> when no token was asked for it yet.</returns>
+    public AmazonConnectionSettings? SettingsOf(ConnectionId connection) =>
+        _slots.TryGetValue(connection.Value, out var slot) ? slot.Settings : null;
+
     private Slot SlotOf(AmazonConnectionSettings settings) => _slots.GetOrAdd(settings.ConnectionId.Value, static _ => new Slot());
 
     private AccessToken? Usable(AccessToken? token, AmazonConnectionSettings settings) =>
@@ -69,5 +78,7 @@ internal sealed class AccessTokenCache(LwaTokenClient lwa, TimeProvider time)
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public AccessToken? Token { get; set; }
+
+        public AmazonConnectionSettings? Settings { get; set; }
     }
 }

@@ -1,24 +1,27 @@
 using System.Net;
+using Connect.Sdk.Http;
 
 namespace Connect.Sdk.Amazon.Auth;
 
 /// <summary>
 /// Puts the connection's LWA access token into the <c>x-amz-access-token</c> header of every SP-API request, and when
 /// Amazon answers 401 or 403 saying the token expired, renews it once and sends the request again. It runs inside
-/// pacing; it never logs, and the header is not logged by the handlers around it.
+/// pacing and the retries, as the client's signing handler, so each attempt carries a valid token; it finds the
+/// connection's settings by the connection the <see cref="MarketplaceClient"/> names on the request
+/// (<see cref="MarketplaceRequest.Connection"/>). It never logs, and the header is not logged by the handlers around it.
 /// </summary>
 internal sealed class AmazonAccessTokenHandler(AccessTokenCache tokens) : DelegatingHandler
 {
     /// <summary>The header Amazon reads the access token from.</summary>
     public const string AccessTokenHeader = "x-amz-access-token";
 
-    /// <summary>The connection a request is sent for; requests without it (the LWA exchange) pass through untouched.</summary>
-    public static readonly HttpRequestOptionsKey<AmazonConnectionSettings> Connection = new("Connect.Sdk.Amazon.Connection");
-
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!request.Options.TryGetValue(Connection, out var settings))
+        // The LWA exchange itself passes through untouched, as does a request that names no connection.
+        if ((request.Options.TryGetValue(MarketplaceRequest.Operation, out var operation) && operation == LwaTokenClient.Operation)
+            || !request.Options.TryGetValue(MarketplaceRequest.Connection, out var connection)
+            || tokens.SettingsOf(connection) is not { } settings)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }

@@ -10,8 +10,9 @@ namespace Connect.Sdk.Amazon.Auth;
 
 /// <summary>
 /// Exchanges a seller's LWA refresh token for an access token (<c>POST /auth/o2/token</c>,
-/// <c>grant_type=refresh_token</c>). The form body carries the client secret and the refresh token, so it is never
-/// logged; the request carries no SP-API rate budget (Login with Amazon is not an SP-API operation).
+/// <c>grant_type=refresh_token</c>) through a <see cref="MarketplaceClient"/>. The JSON body carries the client secret
+/// and the refresh token, so it is never logged; the request carries no SP-API rate budget (Login with Amazon is not an
+/// SP-API operation), and the access-token handler lets it pass (<see cref="Operation"/>).
 /// </summary>
 internal sealed class LwaTokenClient(IHttpClientFactory httpClients, TimeProvider time, ILogger logger)
 {
@@ -26,38 +27,20 @@ internal sealed class LwaTokenClient(IHttpClientFactory httpClients, TimeProvide
     /// <param name="cancellationToken">Cancels the exchange.</param>
     /// <returns>The access token.</returns>
     /// <exception cref="AmazonSettingException">LWA refused the credentials; names the setting to fix.</exception>
-    /// <exception cref="ConnectSdkException">LWA could not be reached or answered something else.</exception>
+    /// <exception cref="ConnectSdkException">LWA could not be reached (<see cref="ConnectSdkErrorCode.MarketplaceUnavailable"/>) or answered something else.</exception>
     public async Task<AccessToken> ExchangeAsync(AmazonConnectionSettings settings, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, settings.TokenEndpoint)
-        {
-            Content = new FormUrlEncodedContent(
-            [
-                KeyValuePair.Create("grant_type", "refresh_token"),
-                KeyValuePair.Create("refresh_token", settings.RefreshToken.Reveal()),
-                KeyValuePair.Create("client_id", settings.ClientId),
-                KeyValuePair.Create("client_secret", settings.ClientSecret.Reveal()),
-            ]),
-        };
-        request.Options.Set(MarketplaceRequest.Operation, Operation);
-        request.Options.Set(MarketplaceRequest.Redactor, settings.Redactor);
+        // No rate budget: Login with Amazon is not an SP-API operation. Asking again only earns another token, so the
+        // exchange is safe to retry after a lost answer.
+        var endpoint = new MarketplaceEndpoint("Login with Amazon", settings.TokenEndpoint, settings.Redactor) { ConnectionId = settings.ConnectionId };
+        var body = new LwaTokenRequestJson("refresh_token", settings.RefreshToken.Reveal(), settings.ClientId, settings.ClientSecret.Reveal());
+        var call = MarketplaceCall.Json(HttpMethod.Post, settings.TokenEndpoint.AbsoluteUri, Operation, body, AmazonJsonContext.Default.LwaTokenRequestJson) with { Idempotent = true };
+        var answer = await new MarketplaceClient(httpClients.CreateClient(AmazonConnector.HttpClientName), endpoint).SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return TokenFrom(answer.StatusCode, answer.Body, settings);
+    }
 
-        // Asking again only earns another token: safe to retry after a lost answer.
-        request.Options.Set(MarketplaceRequest.Idempotent, true);
-
-        string body;
-        HttpStatusCode status;
-        try
-        {
-            using var response = await httpClients.CreateClient(AmazonConnector.HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
-            status = response.StatusCode;
-            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
-        {
-            throw new ConnectSdkException(ConnectSdkErrorCode.MarketplaceUnavailable, $"Login with Amazon ({settings.TokenEndpoint}) could not be reached: {settings.Redactor.Redact(ex.Message)}") { ConnectionId = settings.ConnectionId };
-        }
-
+    private AccessToken TokenFrom(HttpStatusCode status, string body, AmazonConnectionSettings settings)
+    {
         if (status == HttpStatusCode.OK)
         {
             var token = Parse(body, settings);

@@ -1,7 +1,6 @@
 using Connect.Sdk.Amazon;
 using Connect.Sdk.Amazon.Auth;
 using Connect.Sdk.Amazon.Http;
-using Connect.Sdk.Connectors;
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,26 +26,28 @@ public static class AmazonConnectSdkBuilderExtensions
     public static ConnectSdkBuilder AddAmazon(this ConnectSdkBuilder builder, Action<MarketplaceHttpClientOptions>? configureHttp = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        if (!services.Any(d => d.ServiceType == typeof(AccessTokenCache)))
-        {
-            // The defaults suit Amazon: a wait for an operation's budget pauses the total timeout, and each seller's
-            // operation has its own circuit breaker. Amazon's x-amzn-RateLimit-Limit re-bases pacing only when it changes.
-            services.AddMarketplaceHttpClient(AmazonConnector.HttpClientName, options => configureHttp?.Invoke(options))
-                .AddHttpMessageHandler(provider => new AmazonAccessTokenHandler(provider.GetRequiredService<AccessTokenCache>()));
-            services.TryAddSingleton(provider => new LwaTokenClient(
-                provider.GetRequiredService<IHttpClientFactory>(),
-                provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger<AmazonConnector>()));
-            services.TryAddSingleton(provider => new AccessTokenCache(provider.GetRequiredService<LwaTokenClient>(), provider.GetRequiredService<TimeProvider>()));
-            services.TryAddSingleton(provider => new AmazonApiClient(provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<AccessTokenCache>()));
-        }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnector, AmazonConnector>(provider => new AmazonConnector(
-            provider.GetRequiredService<AmazonApiClient>(),
-            provider.GetRequiredService<AccessTokenCache>(),
+        // The defaults suit Amazon: a wait for an operation's budget pauses the total timeout, and each seller's
+        // operation has its own circuit breaker. Amazon's x-amzn-RateLimit-Limit re-bases pacing only when it changes.
+        // The LWA token is the "signing" of each attempt: the handler sits inside the retries, as AddHttpConnector puts it.
+        var services = builder.Services;
+        services.TryAddSingleton(provider => new LwaTokenClient(
+            provider.GetRequiredService<IHttpClientFactory>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILoggerFactory>())));
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<AmazonConnector>()));
+        services.TryAddSingleton(provider => new AccessTokenCache(provider.GetRequiredService<LwaTokenClient>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new AmazonApiClient(provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<AccessTokenCache>()));
+        builder.AddHttpConnector(
+            AmazonConnector.HttpClientName,
+            provider => new AmazonConnector(
+                provider.GetRequiredService<AmazonApiClient>(),
+                provider.GetRequiredService<AccessTokenCache>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILoggerFactory>()),
+            configureHttp: configureHttp,
+            signing: provider => new AmazonAccessTokenHandler(provider.GetRequiredService<AccessTokenCache>()));
+
+        // Two rules (SKU_FBA, SKU_FBM) where AddHttpConnector takes one.
         return builder.ConfigureForeignNumberRules(rules =>
             rules.Find(AmazonConnector.Id) is null ? rules.With(AmazonConnector.ForeignNumberRules) : rules);
     }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Connect.Sdk.Amazon.Auth;
 using Connect.Sdk.Http;
 using Connect.Sdk.Settings;
@@ -7,13 +5,16 @@ using Connect.Sdk.Settings;
 namespace Connect.Sdk.Amazon.Http;
 
 /// <summary>
-/// Sends one SP-API request for one connection through the connector's marketplace client: the operation's rate
-/// budget (per seller, region and operation), the connection's secrets and current access token for redaction, the
-/// operation's name, and for idempotent writes the mark that lets the resilience pipeline retry them. The access token
-/// itself is added by <see cref="AmazonAccessTokenHandler"/>.
+/// Sends one SP-API request for one connection through a <see cref="MarketplaceClient"/> on the connector's client: the
+/// connection's endpoint, the operation's rate budget (per seller, region and operation), the connection's secrets and
+/// current access token for redaction, the operation's name, and for idempotent writes the mark that lets the
+/// resilience pipeline retry them. The access token itself is added by <see cref="AmazonAccessTokenHandler"/>.
 /// </summary>
 internal sealed class AmazonApiClient(IHttpClientFactory httpClients, AccessTokenCache tokens)
 {
+    /// <summary>The marketplace's name in messages.</summary>
+    public const string Marketplace = "Amazon";
+
     /// <summary>Sends a request and reads the whole answer.</summary>
     /// <param name="settings">The connection.</param>
     /// <param name="operation">The SP-API operation.</param>
@@ -21,11 +22,12 @@ internal sealed class AmazonApiClient(IHttpClientFactory httpClients, AccessToke
     /// <param name="pathAndQuery">The path under the SP-API endpoint, without a leading slash, with its query.</param>
     /// <param name="jsonBody">The JSON body, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the request and its waits.</param>
-    /// <returns>The answer, whatever its status.</returns>
+    /// <returns>The answer, whatever its status, its body redacted.</returns>
     /// <exception cref="AmazonSettingException">Login with Amazon refused the credentials.</exception>
-    /// <exception cref="WriteInDoubtException">A write went out and no answer came back.</exception>
-    /// <exception cref="HttpRequestException">Amazon could not be reached, after the retries.</exception>
-    /// <exception cref="TimeoutException">The request ran out of time, after the retries.</exception>
+    /// <exception cref="ConnectSdkException">
+    /// Amazon could not be reached or did not answer in time after the retries (<see cref="ConnectSdkErrorCode.MarketplaceUnavailable"/>);
+    /// a write went out without an answer (the same code, not transient: it may have been applied).
+    /// </exception>
     public async Task<AmazonResponse> SendAsync(
         AmazonConnectionSettings settings,
         AmazonOperation operation,
@@ -34,26 +36,16 @@ internal sealed class AmazonApiClient(IHttpClientFactory httpClients, AccessToke
         string? jsonBody,
         CancellationToken cancellationToken)
     {
-        // Fetched here as well as in the handler (where it is a cache hit) so the redactor knows the token.
+        // Asked here as well as in the handler (where it is a cache hit): the redactor must know the token, and the
+        // handler finds the connection's settings by what this call left in the cache.
         var token = await tokens.GetAsync(settings, cancellationToken).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(method, new Uri(settings.SpApiEndpoint, pathAndQuery));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Options.Set(AmazonAccessTokenHandler.Connection, settings);
-        request.Options.Set(MarketplaceRequest.Operation, operation.Name);
-        request.Options.Set(MarketplaceRequest.RateBudget, operation.ScopeFor(settings.SellerId, settings.Region));
-        request.Options.Set(MarketplaceRequest.Redactor, new SecretRedactor([settings.ClientSecret, settings.RefreshToken, token.Value]));
-        if (operation.IsIdempotentWrite)
+        var endpoint = new MarketplaceEndpoint(Marketplace, settings.SpApiEndpoint, new SecretRedactor([settings.ClientSecret, settings.RefreshToken, token.Value]))
         {
-            request.Options.Set(MarketplaceRequest.Idempotent, true);
-        }
-
-        if (jsonBody is not null)
-        {
-            request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
-        }
-
-        using var response = await httpClients.CreateClient(AmazonConnector.HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return new AmazonResponse(response.StatusCode, body);
+            ConnectionId = settings.ConnectionId,
+            RateBudget = operation.ScopeFor(settings.SellerId, settings.Region),
+        };
+        var call = new MarketplaceCall(method, pathAndQuery, operation.Name) { Body = jsonBody, Idempotent = operation.IsIdempotentWrite };
+        var answer = await new MarketplaceClient(httpClients.CreateClient(AmazonConnector.HttpClientName), endpoint).SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return new AmazonResponse(answer.StatusCode, answer.Body);
     }
 }

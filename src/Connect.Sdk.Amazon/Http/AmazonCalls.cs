@@ -5,10 +5,9 @@ using Connect.Sdk.Http;
 namespace Connect.Sdk.Amazon.Http;
 
 /// <summary>
-/// What the features share around a call: a call that could not be completed (Amazon unreachable after the retries,
-/// out of time) becomes a <see cref="ConnectSdkException"/> with a message a user can act on, and a body that is not
-/// the documented JSON fails the call instead of passing for data. Messages come from the HTTP foundation already
-/// redacted.
+/// What the features share around a call: a read, the failure for an answer that is not a success, and a body that is
+/// not the documented JSON failing the call instead of passing for data. A call that could not be completed reaches
+/// the features from <see cref="MarketplaceClient"/> already as a <see cref="ConnectSdkException"/>.
 /// </summary>
 internal static class AmazonCalls
 {
@@ -20,28 +19,8 @@ internal static class AmazonCalls
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer.</returns>
     /// <exception cref="ConnectSdkException">The call could not be completed.</exception>
-    public static async Task<AmazonResponse> GetAsync(this AmazonApiClient client, AmazonConnectionSettings settings, AmazonOperation operation, string pathAndQuery, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.SendAsync(settings, operation, HttpMethod.Get, pathAndQuery, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
-        {
-            throw Unreachable(settings, operation, ex);
-        }
-    }
-
-    /// <summary>The exception for a call that could not be completed.</summary>
-    /// <param name="settings">The connection.</param>
-    /// <param name="operation">The operation.</param>
-    /// <param name="failure">What the HTTP foundation raised (redacted).</param>
-    /// <returns>The exception to throw.</returns>
-    public static ConnectSdkException Unreachable(AmazonConnectionSettings settings, AmazonOperation operation, Exception failure) =>
-        new(ConnectSdkErrorCode.MarketplaceUnavailable, $"Amazon {operation.Name} could not be completed for connection {settings.ConnectionId}: {settings.Redactor.Redact(failure.Message)}", failure is WriteInDoubtException ? null : failure)
-        {
-            ConnectionId = settings.ConnectionId,
-        };
+    public static Task<AmazonResponse> GetAsync(this AmazonApiClient client, AmazonConnectionSettings settings, AmazonOperation operation, string pathAndQuery, CancellationToken cancellationToken) =>
+        client.SendAsync(settings, operation, HttpMethod.Get, pathAndQuery, null, cancellationToken);
 
     /// <summary>The exception for an answer that is not a success.</summary>
     /// <param name="settings">The connection.</param>

@@ -27,6 +27,6 @@ internal static partial class AmazonLog
     [LoggerMessage(EventId = 8605, Level = LogLevel.Debug, Message = "Amazon: getOrders page {Page} of connection {ConnectionId} held {Count} order(s)")]
     public static partial void OrdersPage(ILogger logger, int page, string connectionId, int count);
 
-    [LoggerMessage(EventId = 8606, Level = LogLevel.Information, Message = "Amazon: quantity {Quantity} for SKU {Sku} of connection {ConnectionId} accepted with issues in submission {SubmissionId}")]
-    public static partial void AcceptedWithIssues(ILogger logger, int quantity, string sku, string connectionId, string? submissionId);
+    [LoggerMessage(EventId = 8606, Level = LogLevel.Information, Message = "Amazon: {What} for SKU {Sku} of connection {ConnectionId} accepted with issues in submission {SubmissionId}")]
+    public static partial void AcceptedWithIssues(ILogger logger, string what, string sku, string connectionId, string? submissionId);
 }

@@ -22,7 +22,8 @@ namespace Connect.Sdk.Amazon.Shipments;
 /// A confirmation is not idempotent: sent twice, Amazon holds two packages. So every export first reads the order's
 /// items and their <c>QuantityShipped</c>, and counts the ERP's packages, in the order the ERP lists them, against
 /// what Amazon has shipped already; only the packages beyond that are sent. A confirmation that went out without an
-/// answer (<see cref="WriteInDoubtException"/>) is resolved the same way: the items are read back, and the package is
+/// answer (a <see cref="WriteInDoubtException"/>, which <see cref="MarketplaceClient"/> reports as a non-transient
+/// <see cref="ConnectSdkErrorCode.MarketplaceUnavailable"/>) is resolved the same way: the items are read back, and the package is
 /// sent again only if Amazon's shipped quantities do not show it.
 /// </para>
 /// <para>Orders fulfilled by Amazon (AFN) are shipped by Amazon; their export is skipped with that reason.</para>
@@ -190,7 +191,7 @@ internal sealed class AmazonOrderStatusFeature(AmazonApiClient client, ILogger l
             {
                 response = await client.SendAsync(settings, AmazonOperation.ConfirmShipment, HttpMethod.Post, path, body, cancellationToken).ConfigureAwait(false);
             }
-            catch (WriteInDoubtException)
+            catch (ConnectSdkException ex) when (IsInDoubt(ex))
             {
                 AmazonLog.WriteInDoubt(logger, AmazonOperation.ConfirmShipment.Name, $"order {number} package {shipment.ShipmentId}", settings.ConnectionId.Value);
                 var now = await ShippedQuantitiesAsync(settings, number, cancellationToken).ConfigureAwait(false);
@@ -207,7 +208,7 @@ internal sealed class AmazonOrderStatusFeature(AmazonApiClient client, ILogger l
 
                 continue;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+            catch (ConnectSdkException ex) when (ex.Code == ConnectSdkErrorCode.MarketplaceUnavailable && !CredentialsRefusal.In(ex))
             {
                 return RecordResult.Failure(number, $"Package {shipment.ShipmentId} (tracking {shipment.TrackingNumber}) of order {number} was not confirmed: {settings.Redactor.Redact(ex.Message)}");
             }
@@ -223,6 +224,11 @@ internal sealed class AmazonOrderStatusFeature(AmazonApiClient client, ILogger l
 
         return null;
     }
+
+    // MarketplaceClient's word for a write that went out without an answer: unavailable, and not transient because it
+    // may have been applied.
+    private static bool IsInDoubt(ConnectSdkException failure) =>
+        failure is { Code: ConnectSdkErrorCode.MarketplaceUnavailable, IsTransient: false } && !CredentialsRefusal.In(failure);
 
     private static void Record(Shipment shipment, Dictionary<string, int> shipped)
     {

@@ -15,6 +15,7 @@ namespace Connect.Sdk.Amazon.Wire;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(LwaTokenRequestJson))]
 [JsonSerializable(typeof(LwaTokenJson))]
 [JsonSerializable(typeof(LwaErrorJson))]
 [JsonSerializable(typeof(AmazonErrorListJson))]
@@ -24,6 +25,8 @@ namespace Connect.Sdk.Amazon.Wire;
 [JsonSerializable(typeof(GetOrderItemsResponseJson))]
 [JsonSerializable(typeof(ListingsPatchRequestJson))]
 [JsonSerializable(typeof(ListingsSubmissionJson))]
+[JsonSerializable(typeof(FulfillmentAvailabilityJson[]))]
+[JsonSerializable(typeof(PurchasableOfferJson[]))]
 [JsonSerializable(typeof(ConfirmShipmentRequestJson))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class AmazonJsonContext : JsonSerializerContext;

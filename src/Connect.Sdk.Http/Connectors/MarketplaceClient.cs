@@ -41,6 +41,11 @@ public sealed class MarketplaceClient(HttpClient http, MarketplaceEndpoint endpo
         request.Options.Set(MarketplaceRequest.Operation, call.Operation);
         request.Options.Set(MarketplaceRequest.Redactor, Endpoint.Redactor);
         request.Options.Set(MarketplaceRequest.Secrets, Endpoint.Secrets);
+        if (Endpoint.ConnectionId is { } connection)
+        {
+            request.Options.Set(MarketplaceRequest.Connection, connection);
+        }
+
         if (call.Idempotent)
         {
             request.Options.Set(MarketplaceRequest.Idempotent, true);

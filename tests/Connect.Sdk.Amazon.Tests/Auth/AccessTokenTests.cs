@@ -108,8 +108,36 @@ public sealed class AccessTokenTests : IAsyncDisposable
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TokenExchange_PostsJsonWithoutAnAccessToken_AsAmazonsOwnLwaClients()
+    {
+        var exchanges = new System.Collections.Concurrent.ConcurrentQueue<(string? ContentType, bool HasToken)>();
+        await using var services = AmazonTestServices.Build(AdapterTestLog.CreateFactory(), _time, s => s.AddHttpClient(AmazonConnector.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new ExchangeRecordingTransport(exchanges)));
+        var context = await AmazonTestServices.ContextAsync(AmazonTestAccount.Settings(_amazon));
+
+        var result = await services.Connector().GetFeature<IOrdersFeature>()!.FetchOrdersByNumberAsync(context, [AmazonTestHost.OrderNumber(1)], CancellationToken.None);
+
+        Assert.Single(result.Found);
+        Assert.Equal([("application/json", false)], exchanges);
+    }
+
     private int Exchanges() => _amazon.Requests.Count(r => r.Operation == AmazonOperations.LwaToken);
 
     private async Task<OrderLookupResult> LookUpAsync(ConnectionContext context) =>
         await _services.Connector().GetFeature<IOrdersFeature>()!.FetchOrdersByNumberAsync(context, [AmazonTestHost.OrderNumber(1)], CancellationToken.None);
+
+    /// <summary>Notes the content type of each LWA exchange and whether it carried an SP-API access token.</summary>
+    private sealed class ExchangeRecordingTransport(System.Collections.Concurrent.ConcurrentQueue<(string? ContentType, bool HasToken)> exchanges) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Options.TryGetValue(Connect.Sdk.Http.MarketplaceRequest.Operation, out var operation) && operation == AmazonOperations.LwaToken)
+            {
+                exchanges.Enqueue((request.Content?.Headers.ContentType?.MediaType, request.Headers.Contains("x-amz-access-token")));
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }

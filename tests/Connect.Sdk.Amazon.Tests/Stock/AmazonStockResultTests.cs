@@ -1,6 +1,6 @@
 using System.Net;
 using Connect.Sdk.Amazon.Http;
-using Connect.Sdk.Amazon.Stock;
+using Connect.Sdk.Amazon.Listings;
 using Connect.Sdk.Amazon.Tests.TestDoubles;
 using Connect.Sdk.Features;
 using Connect.Sdk.Lifecycle;
@@ -122,6 +122,6 @@ public sealed class AmazonStockResultTests
             .SetSecret(AmazonConnector.ClientSecretKey, new SecretValue(AmazonTestAccount.ClientSecret))
             .SetSecret(AmazonConnector.RefreshTokenKey, new SecretValue(AmazonTestAccount.RefreshToken));
         var connection = await AmazonConnectionSettings.ReadAsync(await AmazonTestServices.ContextAsync(settings), CancellationToken.None);
-        return AmazonStockFeature.ToResult("ART-1", "MUG-BLUE", 7, new AmazonResponse(status, body), connection, AdapterTestLog.CreateFactory().CreateLogger("AmazonStockResultTests"));
+        return ListingsItem.ResultOf("ART-1", "MUG-BLUE", "quantity 7", new AmazonResponse(status, body), connection, AdapterTestLog.CreateFactory().CreateLogger("AmazonStockResultTests"));
     }
 }

@@ -3,6 +3,8 @@ using Connect.Sdk.Http.Tests.TestDoubles;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Testing.Time;
 using Microsoft.Extensions.DependencyInjection;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace Connect.Sdk.Http.Tests.Connectors;
@@ -38,6 +40,15 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     public ConnectionContext Connection { get; }
 
     public IServiceProvider Services => _provider;
+
+    /// <summary>Makes <c>ping</c> answer 503 once, then 200: a request that succeeds on its second attempt.</summary>
+    public void PingFailsOnceThenAnswers()
+    {
+        Server.Given(Request.Create().WithPath("/api/v1/ping")).InScenario("flaky").WillSetStateTo("up")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        Server.Given(Request.Create().WithPath("/api/v1/ping")).InScenario("flaky").WhenStateIs("up")
+            .RespondWith(Response.Create().WithStatusCode(200));
+    }
 
     public async Task<MarketplaceClient> ClientAsync()
     {

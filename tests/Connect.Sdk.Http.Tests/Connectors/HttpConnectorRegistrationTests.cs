@@ -52,6 +52,19 @@ public sealed class HttpConnectorRegistrationTests
             a.Headers!["X-Signature"].Single()));
     }
 
+    [Fact]
+    public async Task AddHttpConnector_SigningHandler_FindsTheEndpointsConnectionOnEachAttempt()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<ConnectionId?>();
+        await using var harness = new ConnectorHarness(_ => new ConnectionRecordingHandler(seen));
+        harness.PingFailsOnceThenAnswers();
+        var client = await harness.ClientAsync();
+
+        await client.SendAsync(MarketplaceCall.Get("ping", "ping"), CancellationToken.None);
+
+        Assert.Equal([new ConnectionId("c1"), new ConnectionId("c1")], seen);
+    }
+
     private static int CountOf<T>(HttpMessageHandler handler)
     {
         var count = 0;
@@ -61,6 +74,16 @@ public sealed class HttpConnectorRegistrationTests
         }
 
         return count;
+    }
+
+    /// <summary>Notes the connection each attempt names, as an authentication handler that keeps state per connection reads it.</summary>
+    private sealed class ConnectionRecordingHandler(System.Collections.Concurrent.ConcurrentQueue<ConnectionId?> seen) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            seen.Enqueue(request.Options.TryGetValue(MarketplaceRequest.Connection, out var connection) ? connection : null);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     #region snippet: connector-signing-handler

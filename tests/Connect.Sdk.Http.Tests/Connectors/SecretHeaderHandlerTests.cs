@@ -1,6 +1,3 @@
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-
 namespace Connect.Sdk.Http.Tests.Connectors;
 
 public sealed class SecretHeaderHandlerTests
@@ -9,10 +6,7 @@ public sealed class SecretHeaderHandlerTests
     public async Task Bearer_RetriedRequest_CarriesTheTokenOnceOnEveryAttempt()
     {
         await using var harness = new ConnectorHarness(_ => SecretHeaderHandler.Bearer(ConnectorHarness.KeyKey));
-        harness.Server.Given(Request.Create().WithPath("/api/v1/ping")).InScenario("flaky").WillSetStateTo("up")
-            .RespondWith(Response.Create().WithStatusCode(503));
-        harness.Server.Given(Request.Create().WithPath("/api/v1/ping")).InScenario("flaky").WhenStateIs("up")
-            .RespondWith(Response.Create().WithStatusCode(200));
+        harness.PingFailsOnceThenAnswers();
         var client = await harness.ClientAsync();
 
         await client.SendAsync(MarketplaceCall.Get("ping", "ping"), CancellationToken.None);

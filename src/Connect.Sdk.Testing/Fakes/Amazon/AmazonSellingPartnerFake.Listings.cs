@@ -41,8 +41,9 @@ public sealed partial class AmazonSellingPartnerFake
     /// <summary>
     /// <c>getListingsItem</c>: the listing in the model's <c>Item</c> shape with the data sets <c>includedData</c> names
     /// (default <c>summaries</c>): a summary per requested marketplace (the fake lists every SKU in each), the patched
-    /// attributes with <c>fulfillment_availability</c>, no issues and no offers (the fake keeps no price), the
-    /// fulfilment availability, the product type and no relationships. <c>procurement</c> (vendors') and values outside
+    /// attributes with <c>fulfillment_availability</c> and <c>purchasable_offer</c>, no issues, the offers of the requested
+    /// marketplaces (<c>B2C</c> for audience <c>ALL</c>, the <c>our_price</c> as the amount), the fulfilment availability,
+    /// the product type and no relationships. <c>procurement</c> (vendors') and values outside
     /// the model's enum are refused with 400 <c>InvalidInput</c>.
     /// </summary>
     private FakeResponse GetListingsItem(FakeCall request)
@@ -65,6 +66,7 @@ public sealed partial class AmazonSellingPartnerFake
                     ["fulfillmentChannelCode"] = listing.FulfilledByAmazon ? AmazonChannel : MerchantChannel,
                     ["quantity"] = listing.Quantity,
                 }),
+                "offers" => Offers(listing, markets),
                 "productTypes" => new JsonArray(markets.Select(m => (JsonNode)new JsonObject { ["marketplaceId"] = m, ["productType"] = listing.ProductType }).ToArray()),
                 "relationships" => new JsonArray(markets.Select(m => (JsonNode)new JsonObject { ["marketplaceId"] = m, ["relationships"] = new JsonArray() }).ToArray()),
                 _ => new JsonArray(),
@@ -80,7 +82,8 @@ public sealed partial class AmazonSellingPartnerFake
     /// after the call. <c>/attributes/fulfillment_availability</c> (op add, replace or merge) with
     /// <c>fulfillment_channel_code</c> <c>DEFAULT</c> sets an FBM SKU's quantity; other attributes are kept as sent
     /// (add and replace set one, merge merges its first value, delete removes it) and read back by
-    /// <c>getListingsItem</c>. <c>mode=VALIDATION_PREVIEW</c> answers <c>VALID</c> and changes nothing. A problem
+    /// <c>getListingsItem</c>; <c>/attributes/purchasable_offer</c> sets offers by their selectors (see <see cref="PriceOf"/>),
+    /// and a wrong currency, marketplace or price makes the submission <c>INVALID</c>. <c>mode=VALIDATION_PREVIEW</c> answers <c>VALID</c> and changes nothing. A problem
     /// with the payload answers 200 <c>INVALID</c> with issues, as the API does, and changes nothing; an FBA SKU's
     /// quantity is Amazon's, so a quantity for one is <c>INVALID</c> too.
     /// </summary>
@@ -102,7 +105,7 @@ public sealed partial class AmazonSellingPartnerFake
         var changes = new List<Action>();
         foreach (var patch in patches)
         {
-            var change = PatchOf(listing, patch as JsonObject, out var issue);
+            var change = PatchOf(listing, patch as JsonObject, MarketplaceIdsOf(request), out var issue);
             if (issue is not null)
             {
                 issues.Add(issue);
@@ -142,7 +145,7 @@ public sealed partial class AmazonSellingPartnerFake
     }
 
     // One patch as a change to apply once the whole submission is valid, or the issue that makes it invalid.
-    private static Action? PatchOf(AmazonListing listing, JsonObject? patch, out JsonObject? issue)
+    private static Action? PatchOf(AmazonListing listing, JsonObject? patch, string[] marketplaceIds, out JsonObject? issue)
     {
         issue = null;
         var op = (string?)patch?["op"];
@@ -164,6 +167,11 @@ public sealed partial class AmazonSellingPartnerFake
         {
             issue = Issue("MISSING_VALUE", $"{attribute}: value must be a non-empty array.", attribute);
             return null;
+        }
+
+        if (attribute == PurchasableOfferAttribute)
+        {
+            return OfferPatchOf(listing, op, patch!, marketplaceIds, out issue);
         }
 
         if (attribute != FulfillmentAvailabilityAttribute)

@@ -14,7 +14,8 @@ namespace Connect.Sdk.Testing.Fakes.Amazon;
 /// An Amazon seller on loopback that serves the Selling Partner API in Amazon's own shapes, written from
 /// Amazon's published API models and developer guide: the Login with Amazon token exchange, the Orders API v0
 /// (orders paged with <c>NextToken</c>, one order, its items, shipment confirmation) and the Listings Items API
-/// 2021-08-01 (one listing read, quantity through <c>fulfillment_availability</c>), each operation throttled by its own usage plan.
+/// 2021-08-01 (one listing read, quantity through <c>fulfillment_availability</c>, the offer price through
+/// <c>purchasable_offer</c>), each operation throttled by its own usage plan.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -67,10 +68,12 @@ public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
     private long _nextTokenNumber = 1;
     private long _nextRequestId;
 
-    private AmazonSellingPartnerFake(AmazonCredentials credentials, MarketplaceFakeOptions? options)
+    private AmazonSellingPartnerFake(AmazonCredentials credentials, MarketplaceFakeOptions? options, string marketplaceId, CurrencyCode currency)
         : base(options)
     {
         Credentials = credentials;
+        PriceMarketplaceId = marketplaceId;
+        Currency = currency;
         foreach (var (operation, plan) in AmazonUsagePlans.ByOperation)
         {
             _buckets[operation] = new TokenBucket(plan.Burst, plan.Rate, Clock);
@@ -90,20 +93,28 @@ public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
     /// <summary>Starts a fake seller account on a free loopback port.</summary>
     /// <param name="credentials">The only client id, client secret, refresh token and seller id the fake accepts.</param>
     /// <param name="options">Clock, faults and delays; <see langword="null"/> for the defaults.</param>
+    /// <param name="marketplaceId">
+    /// The marketplace seeded listings are priced in and <see cref="PriceOf"/> reads, which decides <see cref="Currency"/>:
+    /// Amazon.de (EUR) unless told, e.g. <c>A1F83G8C2ARO7P</c> for Amazon.co.uk (GBP).
+    /// </param>
     /// <returns>The running fake; dispose it to stop the server.</returns>
-    public static AmazonSellingPartnerFake Start(AmazonCredentials credentials, MarketplaceFakeOptions? options = null)
+    /// <exception cref="ArgumentException">A credential is empty, or the marketplace id is not one the fake knows the currency of.</exception>
+    public static AmazonSellingPartnerFake Start(AmazonCredentials credentials, MarketplaceFakeOptions? options = null, string marketplaceId = DefaultMarketplaceId)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrWhiteSpace(credentials.ClientId, nameof(credentials));
         ArgumentException.ThrowIfNullOrWhiteSpace(credentials.ClientSecret, nameof(credentials));
         ArgumentException.ThrowIfNullOrWhiteSpace(credentials.RefreshToken, nameof(credentials));
         ArgumentException.ThrowIfNullOrWhiteSpace(credentials.SellerId, nameof(credentials));
-        return new AmazonSellingPartnerFake(credentials, options);
+        var currency = AmazonMarketplaceCurrency.Of(marketplaceId)
+            ?? throw new ArgumentException($"Marketplace id '{marketplaceId}' is not one the Amazon fake knows the currency of.", nameof(marketplaceId));
+        return new AmazonSellingPartnerFake(credentials, options, marketplaceId, currency);
     }
 
     /// <summary>
-    /// Lists a seller SKU: merchant-fulfilled for <c>SKU_FBM</c>, fulfilled by Amazon for <c>SKU_FBA</c>. Seeding a
-    /// listed SKU again with the same fulfilment sets its quantity (the seller's listing is one per SKU).
+    /// Lists a seller SKU: merchant-fulfilled for <c>SKU_FBM</c>, fulfilled by Amazon for <c>SKU_FBA</c>, with a consumer
+    /// offer of 19.99 in <see cref="Currency"/> on <see cref="PriceMarketplaceId"/>. Seeding a listed SKU again with the same
+    /// fulfilment sets its quantity (the seller's listing is one per SKU).
     /// </summary>
     /// <param name="foreignNumber">The seller SKU, labelled <see cref="ForeignNumberLabel.SkuFbm"/> or <see cref="ForeignNumberLabel.SkuFba"/>.</param>
     /// <param name="stock">The quantity: for FBM what the seller offers, for FBA what Amazon holds in its warehouses.</param>
@@ -127,7 +138,9 @@ public sealed partial class AmazonSellingPartnerFake : WireMockMarketplaceFake
 
             var asin = string.Create(CultureInfo.InvariantCulture, $"B0{_listings.Count + 1:D8}");
             var now = Clock.GetCurrentInstant();
-            _listings.Add(new AmazonListing { Sku = sku, Asin = asin, FulfilledByAmazon = byAmazon, Quantity = stock, CreatedDate = now, LastUpdatedDate = now });
+            var listing = new AmazonListing { Sku = sku, Asin = asin, FulfilledByAmazon = byAmazon, Quantity = stock, CreatedDate = now, LastUpdatedDate = now };
+            listing.Attributes[PurchasableOfferAttribute] = new JsonArray(OfferJson(PriceMarketplaceId, Currency, decimal.Round(SeededPrice, Currency.MinorUnitDecimals)));
+            _listings.Add(listing);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using Connect.Sdk.Testing.Fakes.Amazon;
 using NodaTime;
 using NodaTime.Testing;
@@ -26,6 +28,11 @@ public abstract class AmazonFakeTestBase : IAsyncLifetime
         Amazon.SeedArticle(Fba("MUG-RED"), 15);
         Http = await ClientAsync(Amazon);
     }
+
+    /// <summary>Sends a <c>patchListingsItem</c> for a SKU on the test marketplace.</summary>
+    protected Task<HttpResponseMessage> Patch(string sku, JsonObject body, string extraQuery = "") => Http.PatchAsync(
+        new Uri($"listings/2021-08-01/items/{SellerId}/{sku}?marketplaceIds={Marketplace}{extraQuery}", UriKind.Relative),
+        new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
 
     public async Task DisposeAsync()
     {

@@ -148,7 +148,9 @@ public sealed class AmazonSellingPartnerFakeListingTests() : AmazonFakeTestBase(
         Assert.Equal(6, (int)item["attributes"]!["fulfillment_availability"]![0]!["quantity"]!);
         Assert.Equal("Mug, blue", (string?)item["attributes"]!["item_name"]![0]!["value"]);
         Assert.Empty(item["issues"]!.AsArray());
-        Assert.Empty(item["offers"]!.AsArray());
+        Assert.Equal(
+            """[{"marketplaceId":"A1PN6IFQEWUF5Q","offerType":"B2C","price":{"currencyCode":"EUR","amount":"19.99"}}]""",
+            item["offers"]!.ToJsonString());
     }
 
     [Theory]
@@ -172,8 +174,4 @@ public sealed class AmazonSellingPartnerFakeListingTests() : AmazonFakeTestBase(
             ["value"] = new JsonArray(new JsonObject { ["fulfillment_channel_code"] = channel, ["quantity"] = quantity }),
         }),
     };
-
-    private Task<HttpResponseMessage> Patch(string sku, JsonObject body, string extraQuery = "") => Http.PatchAsync(
-        new Uri($"listings/2021-08-01/items/{SellerId}/{sku}?marketplaceIds={Marketplace}{extraQuery}", UriKind.Relative),
-        new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
 }
