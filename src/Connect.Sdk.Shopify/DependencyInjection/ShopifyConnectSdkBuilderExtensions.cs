@@ -6,6 +6,7 @@ using Connect.Sdk.Shopify.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +38,8 @@ public static class ShopifyConnectSdkBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnector, ShopifyConnector>(services => new ShopifyConnector(
             services.GetRequiredService<IHttpClientFactory>(),
             services.GetRequiredService<AccountBudgets>(),
-            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
+            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+            services.GetService<IClock>() ?? SystemClock.Instance)));
         return builder.ConfigureForeignNumberRules(rules =>
             rules.Find(ShopifyConnector.Id) is null ? rules.With(ShopifyConnector.ForeignNumberRules) : rules);
     }

@@ -146,24 +146,11 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             return [];
         }
 
-        var byIndex = new Dictionary<int, ShopifyUserErrorJson>();
-        var general = new List<ShopifyUserErrorJson>();
-        foreach (var error in errors)
-        {
-            if (IndexOf(error) is { } index && index < pending.Count)
-            {
-                byIndex.TryAdd(index, error);
-            }
-            else
-            {
-                general.Add(error);
-            }
-        }
-
+        var (byIndex, general) = UserErrorsByPosition.Of(errors, "quantities", pending.Count);
         if (general.Count > 0)
         {
             // An error not tied to one quantity (the reason, the name, the key) refuses every quantity alike.
-            var why = string.Join("; ", general.Select(Describe));
+            var why = string.Join("; ", general.Select(e => e.Describe()));
             foreach (var sent in pending)
             {
                 results[sent.Update.ArticleNumber] = RecordResult.Failure(sent.Update.ArticleNumber, $"Shopify refused stock {sent.Update.Quantity}: {session.Redactor.Redact(why)}");
@@ -205,7 +192,7 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             return $"Shopify refused stock {update.Quantity} for {update.ForeignNumber.Label} {update.ForeignNumber.Value}: the quantity on the shop changed while it was sent (expected {refused.ChangeFrom}, found {found}), so nothing was overwritten; the next run reads the level again and sends it";
         }
 
-        return $"Shopify refused stock {update.Quantity} for {update.ForeignNumber.Label} {update.ForeignNumber.Value}: {session.Redactor.Redact(Describe(error))}";
+        return $"Shopify refused stock {update.Quantity} for {update.ForeignNumber.Label} {update.ForeignNumber.Value}: {session.Redactor.Redact(error.Describe())}";
     }
 
     private async Task<List<PendingQuantity>> ResolveByReadingAsync(ShopifySession session, string location, List<PendingQuantity> pending, Dictionary<string, RecordResult> results, string reason, CancellationToken cancellationToken)
@@ -266,21 +253,4 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
 
     // No answer, a 200 whose body cannot be read, or a 5xx after the retries: the mutation may or may not have run.
     private static bool IsInDoubt(Exception ex) => ex is WriteInDoubtException or ConnectSdkException { MarketplaceStatusCode: 200 or >= 500, CredentialsRefused: false };
-
-    // A quantity's error names it by position: ["input", "quantities", "3", "changeFromQuantity"].
-    private static int? IndexOf(ShopifyUserErrorJson error)
-    {
-        var field = error.Field ?? [];
-        for (var i = 0; i + 1 < field.Count; i++)
-        {
-            if (field[i] == "quantities" && int.TryParse(field[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-            {
-                return index;
-            }
-        }
-
-        return null;
-    }
-
-    private static string Describe(ShopifyUserErrorJson error) => error.Code is { } code ? $"{error.Message} ({code})" : error.Message ?? "no reason given";
 }
