@@ -84,7 +84,7 @@ internal sealed class ShopifyOrderStatusFeature(ShopifyGraphQLClient client, ILo
                         return RecordResult.Failure(number, $"Shopify refused parcel {shipment.TrackingNumber} of order {number}: {session.Redactor.Redact(why)}");
                     }
                 }
-                catch (Exception ex) when (ex is WriteInDoubtException or ConnectSdkException { MarketplaceStatusCode: 200 or >= 500, CredentialsRefused: false })
+                catch (Exception ex) when (ShopifyGraphQLClient.IsInDoubt(ex))
                 {
                     // Sent, but no readable answer: the order's fulfillments tell whether it arrived.
                     ShopifyLog.WriteInDoubt(logger, ShopifyDocuments.FulfillmentCreate.Name, session.ConnectionId);

@@ -135,6 +135,17 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
         }
     }
 
+    /// <summary>
+    /// Whether a write that failed may still have been applied, so that what Shopify shows now must decide: no answer,
+    /// a 200 whose body cannot be read, or a 5xx after the retries. A request still THROTTLED after the last try is
+    /// not in doubt: Shopify ran nothing of it.
+    /// </summary>
+    /// <param name="exception">The failure <see cref="SendAsync{TData}"/> threw.</param>
+    /// <returns>Whether the write is in doubt.</returns>
+    public static bool IsInDoubt(Exception exception) =>
+        exception is WriteInDoubtException
+        or ConnectSdkException { MarketplaceStatusCode: 200 or >= 500, CredentialsRefused: false, Code: not ConnectSdkErrorCode.Throttled };
+
     /// <summary>Whether a failure came from a GraphQL error with that code.</summary>
     /// <param name="exception">The failure <see cref="SendAsync{TData}"/> threw.</param>
     /// <param name="code">The code, e.g. <c>ACCESS_DENIED</c>.</param>

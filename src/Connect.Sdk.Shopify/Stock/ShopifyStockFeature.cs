@@ -117,7 +117,7 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             var data = await client.SendAsync(session, ShopifyDocuments.SetQuantities, Variables(session, location, pending), ShopifyJsonContext.Default.ShopifyResponseJsonShopifySetQuantitiesDataJson, cancellationToken).ConfigureAwait(false);
             payload = data.InventorySetQuantities ?? new ShopifySetQuantitiesPayloadJson();
         }
-        catch (Exception ex) when (IsInDoubt(ex))
+        catch (Exception ex) when (ShopifyGraphQLClient.IsInDoubt(ex))
         {
             // The mutation may have been applied: what Shopify shows now decides, not a blind resend.
             ShopifyLog.WriteInDoubt(logger, ShopifyDocuments.SetQuantities.Name, session.ConnectionId);
@@ -250,7 +250,4 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
         // time), while a later run's identical quantities must not be taken for a replay.
         ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
     };
-
-    // No answer, a 200 whose body cannot be read, or a 5xx after the retries: the mutation may or may not have run.
-    private static bool IsInDoubt(Exception ex) => ex is WriteInDoubtException or ConnectSdkException { MarketplaceStatusCode: 200 or >= 500, CredentialsRefused: false };
 }
