@@ -208,15 +208,8 @@ public sealed class ShopifyConnector : IConnector
         }
         catch (ConnectSdkException ex)
         {
+            // An error status, an unreadable answer, or none at all ("Shopify could not be reached for …"): the address.
             return ConnectionCheckResult.Failure(ex.Message, ShopKey);
-        }
-        catch (HttpRequestException ex)
-        {
-            return ConnectionCheckResult.Failure($"Shopify at '{session.Settings.GraphQLEndpoint.Authority}' could not be reached: {session.Redactor.Redact(ex.Message)}", ShopKey);
-        }
-        catch (TimeoutException)
-        {
-            return ConnectionCheckResult.Failure($"Shopify at '{session.Settings.GraphQLEndpoint.Authority}' did not answer in time.", ShopKey);
         }
     }
 }

@@ -70,11 +70,12 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
         ShopifyOrdersDataJson data;
 
         // A refused token or scope (ACCESS_DENIED) is the connection's, not this order's: it goes up and pauses the connection.
+        // So does a shop that gave no answer at all (no status): the lookup fails as a whole, as before the HTTP helpers.
         try
         {
             data = await client.SendAsync(session, ShopifyDocuments.OrderByName, variables, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrdersDataJson, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
+        catch (ConnectSdkException ex) when (ex.MarketplaceStatusCode is not null && !CredentialsRefusal.In(ex))
         {
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }
@@ -90,7 +91,7 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
         {
             match = await CompleteLinesAsync(session, match, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
+        catch (ConnectSdkException ex) when (ex.MarketplaceStatusCode is not null && !CredentialsRefusal.In(ex))
         {
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }

@@ -117,13 +117,13 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             var data = await client.SendAsync(session, ShopifyDocuments.SetQuantities, Variables(session, location, pending), ShopifyJsonContext.Default.ShopifyResponseJsonShopifySetQuantitiesDataJson, cancellationToken).ConfigureAwait(false);
             payload = data.InventorySetQuantities ?? new ShopifySetQuantitiesPayloadJson();
         }
-        catch (Exception ex) when (ShopifyGraphQLClient.IsInDoubt(ex))
+        catch (ConnectSdkException ex) when (ShopifyGraphQLClient.IsInDoubt(ex))
         {
             // The mutation may have been applied: what Shopify shows now decides, not a blind resend.
             ShopifyLog.WriteInDoubt(logger, ShopifyDocuments.SetQuantities.Name, session.ConnectionId);
             return await ResolveByReadingAsync(session, location, pending, results, session.Redactor.Redact(ex.Message) ?? string.Empty, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when ((ex is HttpRequestException or ConnectSdkException) && !CredentialsRefusal.In(ex))
+        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
         {
             // An answer that refuses the request (4xx), or a request that provably never left: nothing was applied. A refused
             // token or scope (401, 403, ACCESS_DENIED) is the connection's, not the articles': it goes up and pauses the connection.
@@ -184,7 +184,7 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
                 var now = await reader.ReadAsync(session, update.ForeignNumber, location, cancellationToken).ConfigureAwait(false);
                 found = now.Available?.ToString(CultureInfo.InvariantCulture) ?? found;
             }
-            catch (Exception ex) when (ex is HttpRequestException or ConnectSdkException)
+            catch (ConnectSdkException)
             {
                 // The message says so; the next run reads the level anyway.
             }
@@ -206,7 +206,7 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             {
                 now = await reader.ReadAsync(session, update.ForeignNumber, location, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is HttpRequestException or ConnectSdkException)
+            catch (ConnectSdkException ex)
             {
                 results[update.ArticleNumber] = RecordResult.Failure(update.ArticleNumber, $"stock {update.Quantity} was sent without an answer ({reason}) and could not be read back ({session.Redactor.Redact(ex.Message)}); the next run reads the level and sends it again");
                 continue;
