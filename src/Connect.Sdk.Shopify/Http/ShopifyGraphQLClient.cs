@@ -12,10 +12,9 @@ namespace Connect.Sdk.Shopify.Http;
 /// <summary>
 /// Sends GraphQL documents to a shop through a <see cref="MarketplaceClient"/> on the connector's named marketplace
 /// client and the connection's <see cref="ShopifySession.Endpoint"/> (token, redactor, the shop's rate budget), with
-/// each query's cost on its call. Shopify's own layer stays here: GraphQL errors served with HTTP 200 get their code,
-/// and the cost bucket's state is read from every answer. It feeds <c>extensions.cost.throttleStatus.currentlyAvailable</c> back into
-/// the budget and sends a THROTTLED request again once the bucket holds its cost (a throttled request ran nothing, so
-/// this is safe for mutations too).
+/// each query's cost on its call. Shopify's own layer stays here: GraphQL errors served with HTTP 200 get their code;
+/// <c>extensions.cost.throttleStatus.currentlyAvailable</c> is fed back into the budget; and a THROTTLED request is
+/// sent again once the bucket holds its cost (a throttled request ran nothing, so this is safe for mutations too).
 /// </summary>
 internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory, AccountBudgets budgets, ILogger logger)
 {
