@@ -125,8 +125,9 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
         }
         catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
         {
-            // An answer that refuses the request (4xx), or a request that provably never left: nothing was applied. A refused
-            // token or scope (401, 403, ACCESS_DENIED) is the connection's, not the articles': it goes up and pauses the connection.
+            // An answer that refuses the request (4xx, GraphQL errors, still THROTTLED), or no answer to a request that never
+            // went out (unreachable, circuit open): nothing was applied. A refused token or scope (401, 403, ACCESS_DENIED)
+            // is the connection's, not the articles': it goes up and pauses the connection.
             foreach (var unsent in pending)
             {
                 results[unsent.Update.ArticleNumber] = RecordResult.Failure(unsent.Update.ArticleNumber, $"stock {unsent.Update.Quantity} not sent: {session.Redactor.Redact(ex.Message)}");
