@@ -246,6 +246,21 @@ public sealed class ShopifyPriceTests : ShopifyFaultFixture
     }
 
     [Fact]
+    public async Task Push_TokenWithoutWriteProducts_ThrowsARefusalOfTheCredentialsInsteadOfFailingEachArticle()
+    {
+        Shop.SeedArticle(Product(1), 1);
+        Traffic.AnswerInstead = body => body.Contains("productVariantsBulkUpdate(", StringComparison.Ordinal)
+            ? """{"errors":[{"message":"Access denied for productVariantsBulkUpdate field. Required access: `write_products` access scope.","extensions":{"code":"ACCESS_DENIED"}}],"data":{"productVariantsBulkUpdate":null}}"""
+            : null;
+
+        var error = await Assert.ThrowsAsync<ConnectSdkException>(() => PushAsync(Update("ART-1", Product(1), 14m)));
+
+        Assert.Equal(ConnectSdkErrorCode.CredentialsRefused, error.Code);
+        Assert.Contains("write_products", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ShopifyFakeDefaultPrice, Of(Product(1)).Price);
+    }
+
+    [Fact]
     public async Task Push_CancelledToken_ThrowsAndSendsNothing()
     {
         Shop.SeedArticle(Product(1), 1);
