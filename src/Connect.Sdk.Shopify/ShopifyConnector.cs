@@ -3,18 +3,21 @@ using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Http;
 using Connect.Sdk.Settings;
+using Connect.Sdk.Shopify.Catalog;
 using Connect.Sdk.Shopify.Fulfillments;
 using Connect.Sdk.Shopify.Http;
 using Connect.Sdk.Shopify.Orders;
+using Connect.Sdk.Shopify.Prices;
 using Connect.Sdk.Shopify.Stock;
 using Connect.Sdk.Shopify.Wire;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace Connect.Sdk.Shopify;
 
 /// <summary>
 /// The connector for Shopify's Admin GraphQL API: stock as the available quantity of inventory items at one location,
-/// orders by cursor and by name, and fulfillments with tracking. One instance serves every Shopify connection; each
+/// orders by cursor and by name, fulfillments with tracking, and variant prices. One instance serves every Shopify connection; each
 /// call brings its shop, token and location in the <see cref="ConnectionContext"/>, and every request is paced on the
 /// shop's cost bucket, shared by all connections of that shop.
 /// </summary>
@@ -25,7 +28,7 @@ public sealed class ShopifyConnector : IConnector
     public const string ShopKey = "shop";
 
     // The access scopes the connector's queries and mutations need.
-    private const string RequiredScopes = "read_orders, read_products, read_locations, write_inventory and write_merchant_managed_fulfillment_orders (read_all_orders for orders older than 60 days)";
+    private const string RequiredScopes = "read_orders, read_products, read_locations, write_inventory, write_merchant_managed_fulfillment_orders and write_products (prices) (read_all_orders for orders older than 60 days)";
 
     /// <summary>The key of the Admin API access token secret (a custom app's <c>shpat_…</c> token).</summary>
     public const string AccessTokenKey = "accessToken";
@@ -49,14 +52,31 @@ public sealed class ShopifyConnector : IConnector
     /// <param name="budgets">The shared rate budgets (the same singleton the client's pacing uses).</param>
     /// <param name="loggerFactory">Where the connector logs; never a token.</param>
     public ShopifyConnector(IHttpClientFactory httpClientFactory, AccountBudgets budgets, ILoggerFactory loggerFactory)
+        : this(httpClientFactory, budgets, loggerFactory, SystemClock.Instance)
+    {
+    }
+
+    /// <summary>Creates the connector; <c>AddShopify()</c> does it with the host's services.</summary>
+    /// <param name="httpClientFactory">The factory of the client named <see cref="HttpClientName"/>.</param>
+    /// <param name="budgets">The shared rate budgets (the same singleton the client's pacing uses).</param>
+    /// <param name="loggerFactory">Where the connector logs; never a token.</param>
+    /// <param name="clock">The SDK's clock: how long a shop's currency read is kept.</param>
+    public ShopifyConnector(IHttpClientFactory httpClientFactory, AccountBudgets budgets, ILoggerFactory loggerFactory, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(budgets);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        ArgumentNullException.ThrowIfNull(clock);
         var logger = loggerFactory.CreateLogger<ShopifyConnector>();
         _client = new ShopifyGraphQLClient(httpClientFactory, budgets, logger);
-        var reader = new ShopifyInventoryReader(_client);
-        Features = [new ShopifyStockFeature(_client, reader, logger), new ShopifyOrdersFeature(_client), new ShopifyOrderStatusFeature(_client, logger)];
+        var finder = new ShopifyVariantFinder(_client);
+        Features =
+        [
+            new ShopifyStockFeature(_client, new ShopifyInventoryReader(finder), logger),
+            new ShopifyOrdersFeature(_client),
+            new ShopifyOrderStatusFeature(_client, logger),
+            new ShopifyPriceFeature(_client, finder, new ShopifyShopCurrency(_client, clock)),
+        ];
     }
 
     /// <summary>The connector id, <c>shopify</c>.</summary>
@@ -84,7 +104,7 @@ public sealed class ShopifyConnector : IConnector
         ConnectorId.Shopify,
         "Shopify",
         ChannelKind.Shop,
-        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus],
+        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus, FeatureKind.Prices],
         new SettingsSchema(
         [
             new SettingsGroup("connection", "Connection",
@@ -99,7 +119,7 @@ public sealed class ShopifyConnector : IConnector
                 {
                     IsMandatory = true,
                     IsSecret = true,
-                    Description = "The Admin API access token of the shop's custom app (Settings › Apps › Develop apps); it needs read_orders, read_products, read_locations, write_inventory and write_merchant_managed_fulfillment_orders, and read_all_orders to import orders older than 60 days.",
+                    Description = "The Admin API access token of the shop's custom app (Settings › Apps › Develop apps); it needs read_orders, read_products, read_locations, write_inventory and write_merchant_managed_fulfillment_orders, write_products to publish prices, and read_all_orders to import orders older than 60 days.",
                 },
                 new SettingField(ApiVersionKey, "API version")
                 {
@@ -188,15 +208,8 @@ public sealed class ShopifyConnector : IConnector
         }
         catch (ConnectSdkException ex)
         {
+            // An error status, an unreadable answer, or none at all ("Shopify could not be reached for …"): the address.
             return ConnectionCheckResult.Failure(ex.Message, ShopKey);
-        }
-        catch (HttpRequestException ex)
-        {
-            return ConnectionCheckResult.Failure($"Shopify at '{session.Settings.GraphQLEndpoint.Authority}' could not be reached: {session.Redactor.Redact(ex.Message)}", ShopKey);
-        }
-        catch (TimeoutException)
-        {
-            return ConnectionCheckResult.Failure($"Shopify at '{session.Settings.GraphQLEndpoint.Authority}' did not answer in time.", ShopKey);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Connect.Sdk.Parity.Tests;
 /// <summary>
 /// Shopify's published Admin API client, <c>@shopify/admin-api-client</c> 2.0.0, drives the Shopify fake through
 /// <c>tests/parity/shopify.mjs</c>: sign-in, cursor paging, a multi-root aliased query with fragments and variables,
-/// and the writes the SDK's adapter makes. Every check must pass, and the fake must hold what the client wrote.
+/// and the writes the SDK's adapter makes (stock, prices, fulfillments). Every check must pass, and the fake must hold what the client wrote.
 /// </summary>
 public sealed class ShopifyParityTests(ITestOutputHelper output)
 {
@@ -47,7 +47,9 @@ public sealed class ShopifyParityTests(ITestOutputHelper output)
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Empty(shop.HandlerErrors);
-        Assert.Equal((10, 0), (run.Passed, run.Failed));
+        Assert.Equal((12, 0), (run.Passed, run.Failed));
+        Assert.Equal(new FakePrice(new Money(22.90m, CurrencyCode.Eur), null), shop.PriceOf(new ForeignNumber(ForeignNumberLabel.Sku, "SHIRT-L")));
+        Assert.Equal(ShopifyFake.DefaultPrice, shop.PriceOf(new ForeignNumber(ForeignNumberLabel.Sku, "SHIRT-S"))!.Price.Amount);
         Assert.Equal((4, 12, 6), (Sku(shop, "SHIRT-S"), Sku(shop, "SHIRT-M"), Sku(shop, "SHIRT-L")));
         Assert.Equal("1Z999AA10123456784", Assert.Single(shop.ShipmentsOf("1001")).TrackingNumber);
         Assert.Equal(OrderStatus.Shipped, shop.StatusOf("1001"));

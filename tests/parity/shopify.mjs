@@ -1,7 +1,8 @@
 // Parity: Shopify's published Admin API client (@shopify/admin-api-client 2.0.0) against the Shopify fake.
 // It signs in with its access-token header, pages orders with cursors, reads a multi-root query with aliases,
 // fragments and variables, and writes as the SDK's adapter does: inventorySetQuantities and
-// inventoryAdjustQuantities with changeFromQuantity and @idempotent, and fulfillmentCreate with tracking.
+// inventoryAdjustQuantities with changeFromQuantity and @idempotent, productVariantsBulkUpdate with price and
+// compareAtPrice, and fulfillmentCreate with tracking.
 import assert from 'node:assert/strict';
 import { createAdminApiClient } from '@shopify/admin-api-client';
 import { check, run, setting } from './lib/run.mjs';
@@ -161,6 +162,41 @@ check('adjusts a quantity by a delta', async () => {
   assert.deepEqual(answer.inventoryAdjustQuantities.userErrors, []);
   assert.deepEqual(answer.inventoryAdjustQuantities.inventoryAdjustmentGroup.changes, [{ name: 'available', delta: 4, quantityAfterChange: before.quantity + 4 }]);
   assert.equal((await available('SHIRT-L')).quantity, before.quantity + 4);
+});
+
+check('sets variant prices with productVariantsBulkUpdate and reads them back, a compare-at price cleared with null', async () => {
+  const { productVariants } = await data(
+    `query Variant($sku: String!) { productVariants(first: 1, query: $sku) { nodes { id price compareAtPrice product { id } } } }`,
+    { sku: 'sku:SHIRT-L' });
+  const [variant] = productVariants.nodes;
+  const operation = `mutation SetPrices($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
+    productVariantsBulkUpdate(productId: $productId, variants: $variants) {
+      productVariants { id price compareAtPrice }
+      userErrors { field message code }
+    }
+  }`;
+  const set = await data(operation, { productId: variant.product.id, variants: [{ id: variant.id, price: '24.90', compareAtPrice: '29.90' }] });
+  assert.deepEqual(set.productVariantsBulkUpdate.userErrors, []);
+  assert.deepEqual(set.productVariantsBulkUpdate.productVariants, [{ id: variant.id, price: '24.90', compareAtPrice: '29.90' }]);
+  const cleared = await data(operation, { productId: variant.product.id, variants: [{ id: variant.id, price: '22.90', compareAtPrice: null }] });
+  assert.deepEqual(cleared.productVariantsBulkUpdate.userErrors, []);
+  const { productVariant } = await data('query Price($id: ID!) { productVariant(id: $id) { price compareAtPrice } }', { id: variant.id });
+  assert.deepEqual(productVariant, { price: '22.90', compareAtPrice: null });
+});
+
+check('a negative price is the user error GREATER_THAN_OR_EQUAL_TO on its variant, and nothing is applied', async () => {
+  const { productVariants } = await data(
+    `query Variants { productVariants(first: 2, query: "sku:SHIRT-S") { nodes { id price product { id } } } }`);
+  const [variant] = productVariants.nodes;
+  const answer = await data(
+    `mutation SetPrices($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
+      productVariantsBulkUpdate(productId: $productId, variants: $variants) { productVariants { id } userErrors { field code } }
+    }`,
+    { productId: variant.product.id, variants: [{ id: variant.id, price: '-1.00' }] });
+  assert.deepEqual(answer.productVariantsBulkUpdate.userErrors, [{ field: ['variants', '0', 'price'], code: 'GREATER_THAN_OR_EQUAL_TO' }]);
+  assert.equal(answer.productVariantsBulkUpdate.productVariants, null);
+  const { productVariant } = await data('query Price($id: ID!) { productVariant(id: $id) { price } }', { id: variant.id });
+  assert.equal(productVariant.price, variant.price);
 });
 
 check('creates a fulfillment with tracking for what remains on the order', async () => {

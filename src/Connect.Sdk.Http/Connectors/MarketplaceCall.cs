@@ -18,6 +18,12 @@ public sealed record MarketplaceCall(HttpMethod Method, string Path, string Oper
     /// </summary>
     public bool Idempotent { get; init; }
 
+    /// <summary>
+    /// What the call costs against a cost-based rate budget (<see cref="RateLimitModel.CostBased"/>), e.g. a GraphQL
+    /// query's requested cost; <see langword="null"/> for one unit.
+    /// </summary>
+    public double? Cost { get; init; }
+
     /// <summary>A read.</summary>
     /// <param name="path">The path and query.</param>
     /// <param name="operation">The operation's name.</param>

@@ -56,6 +56,11 @@ public sealed class MarketplaceClient(HttpClient http, MarketplaceEndpoint endpo
             request.Options.Set(MarketplaceRequest.RateBudget, budget);
         }
 
+        if (call.Cost is { } cost)
+        {
+            request.Options.Set(MarketplaceRequest.Cost, cost);
+        }
+
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);

@@ -84,13 +84,13 @@ internal sealed class ShopifyOrderStatusFeature(ShopifyGraphQLClient client, ILo
                         return RecordResult.Failure(number, $"Shopify refused parcel {shipment.TrackingNumber} of order {number}: {session.Redactor.Redact(why)}");
                     }
                 }
-                catch (Exception ex) when (ex is WriteInDoubtException or ConnectSdkException { MarketplaceStatusCode: 200 or >= 500, CredentialsRefused: false })
+                catch (ConnectSdkException ex) when (ShopifyGraphQLClient.IsInDoubt(ex))
                 {
                     // Sent, but no readable answer: the order's fulfillments tell whether it arrived.
                     ShopifyLog.WriteInDoubt(logger, ShopifyDocuments.FulfillmentCreate.Name, session.ConnectionId);
                     answered = false;
                 }
-                catch (Exception ex) when ((ex is HttpRequestException or ConnectSdkException) && !CredentialsRefusal.In(ex))
+                catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
                 {
                     // A refused token or scope (ACCESS_DENIED: the app lacks write_fulfillments) goes up: the SDK pauses the connection.
                     return RecordResult.Failure(number, $"parcel {shipment.TrackingNumber} of order {number} not sent: {session.Redactor.Redact(ex.Message)}");

@@ -116,6 +116,41 @@ internal static class ShopifyDocuments
         1 + 2 + (2 * (1 + LevelCost)),
         IsRetriable: true);
 
+    /// <summary>The shop's currency, the one every variant price is in. Cost 1.</summary>
+    public static ShopifyOperation ShopCurrency { get; } = new("shop.currencyCode", "query ShopCurrency { shop { currencyCode } }", 1, IsRetriable: true);
+
+    /// <summary>A variant's product, which <see cref="UpdatePrices"/> needs. Cost 1 + 1 = 2.</summary>
+    public static ShopifyOperation PriceVariant { get; } = new(
+        "productVariant.product",
+        "query PriceVariant($id: ID!) { productVariant(id: $id) { id product { id } } }",
+        2,
+        IsRetriable: true);
+
+    /// <summary>A product's variants (two are read to tell a product without options). Cost 1 + 2 + 2 × 1 = 5.</summary>
+    public static ShopifyOperation PriceProduct { get; } = new(
+        "product.variants",
+        "query PriceProduct($id: ID!) { product(id: $id) { id variants(first: 2) { nodes { id } } } }",
+        1 + 2 + 2,
+        IsRetriable: true);
+
+    /// <summary>
+    /// Sets the price and compare-at price of variants of one product; Shopify applies all of them or none (without
+    /// <c>allowPartialUpdates</c>). The values are absolute, so a repeated request sets the same prices and the HTTP
+    /// retries may send it again. Cost 10.
+    /// </summary>
+    public static ShopifyOperation UpdatePrices { get; } = new(
+        "productVariantsBulkUpdate",
+        """
+        mutation SetPrices($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
+          productVariantsBulkUpdate(productId: $productId, variants: $variants) {
+            productVariants { id }
+            userErrors { field message code }
+          }
+        }
+        """,
+        10,
+        IsRetriable: true);
+
     /// <summary>
     /// Sets available quantities with the expected previous quantity of each and an idempotency key: a retry with the
     /// same key is answered as the first time and changes nothing, so the HTTP retries may send it again. Cost 10.
@@ -199,7 +234,7 @@ internal static class ShopifyDocuments
         IsRetriable: true);
 
     /// <summary>Every query the connector sends, to check their costs.</summary>
-    public static IReadOnlyList<ShopifyOperation> Queries => [Shop, Location, Variant, Product, Orders, OrderByName, OrderLines, OrderFulfillments, FulfillmentOrderLines, FulfillmentOrderFulfillments];
+    public static IReadOnlyList<ShopifyOperation> Queries => [Shop, ShopCurrency, Location, Variant, Product, PriceVariant, PriceProduct, Orders, OrderByName, OrderLines, OrderFulfillments, FulfillmentOrderLines, FulfillmentOrderFulfillments];
 
     /// <summary>
     /// Creates a fulfillment with tracking. Not retried by the HTTP layer: without an answer it is resolved by reading the

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -11,11 +10,11 @@ using Microsoft.Extensions.Logging;
 namespace Connect.Sdk.Shopify.Http;
 
 /// <summary>
-/// Sends GraphQL documents to a shop through the connector's named marketplace client: per request the shop's rate
-/// budget scope and the query's cost, the connection's redactor, the operation's name and the token for
-/// <see cref="ShopifyAccessTokenHandler"/>. It feeds <c>extensions.cost.throttleStatus.currentlyAvailable</c> back into
-/// the budget and sends a THROTTLED request again once the bucket holds its cost (a throttled request ran nothing, so
-/// this is safe for mutations too).
+/// Sends GraphQL documents to a shop through a <see cref="MarketplaceClient"/> on the connector's named marketplace
+/// client and the connection's <see cref="ShopifySession.Endpoint"/> (token, redactor, the shop's rate budget), with
+/// each query's cost on its call. Shopify's own layer stays here: GraphQL errors served with HTTP 200 get their code;
+/// <c>extensions.cost.throttleStatus.currentlyAvailable</c> is fed back into the budget; and a THROTTLED request is
+/// sent again once the bucket holds its cost (a throttled request ran nothing, so this is safe for mutations too).
 /// </summary>
 internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory, AccountBudgets budgets, ILogger logger)
 {
@@ -38,8 +37,11 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
     /// <param name="type">How to read the answer.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The answer's data.</returns>
-    /// <exception cref="ConnectSdkException">Shopify answered with an error status, a body that is not a GraphQL answer, or top-level errors.</exception>
-    /// <exception cref="HttpRequestException">No answer (<see cref="WriteInDoubtException"/> for a write that went out).</exception>
+    /// <exception cref="ConnectSdkException">
+    /// Shopify answered with an error status, a body that is not a GraphQL answer, or top-level errors; or it gave no
+    /// answer (<see cref="ConnectSdkErrorCode.MarketplaceUnavailable"/>; for a write that went out, not transient and
+    /// with a <see cref="WriteInDoubtException"/> inside).
+    /// </exception>
     public async Task<TData> SendAsync<TData>(ShopifySession session, ShopifyOperation operation, JsonObject? variables, JsonTypeInfo<ShopifyResponseJson<TData>> type, CancellationToken cancellationToken)
         where TData : class
     {
@@ -48,26 +50,16 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
         cancellationToken.ThrowIfCancellationRequested();
         var body = new JsonObject { ["query"] = operation.Document, ["variables"] = variables ?? [] }.ToJsonString();
         var budget = budgets.GetOrAdd(session.Budget.Account, session.Budget.Limit);
-        var http = httpClientFactory.CreateClient(ShopifyConnector.HttpClientName);
+        var http = new MarketplaceClient(httpClientFactory.CreateClient(ShopifyConnector.HttpClientName), session.Endpoint);
         for (var attempt = 1; ; attempt++)
         {
             var cost = CostOf(operation);
-            using var request = new HttpRequestMessage(HttpMethod.Post, session.Settings.GraphQLEndpoint)
+            var call = new MarketplaceCall(HttpMethod.Post, ShopifySession.GraphQLPath, "shopify." + operation.Name) { Body = body, Idempotent = operation.IsRetriable, Cost = cost };
+            var response = await http.SendAsync(call, cancellationToken).ConfigureAwait(false);
+            var text = response.Body;
+            if (!response.IsSuccess)
             {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            };
-            request.Options.Set(MarketplaceRequest.RateBudget, session.Budget);
-            request.Options.Set(MarketplaceRequest.Cost, cost);
-            request.Options.Set(MarketplaceRequest.Redactor, session.Redactor);
-            request.Options.Set(MarketplaceRequest.Operation, "shopify." + operation.Name);
-            request.Options.Set(MarketplaceRequest.Idempotent, operation.IsRetriable);
-            request.Options.Set(ShopifyAccessTokenHandler.AccessToken, session.Token);
-
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw Failure(session, operation, $"answered with HTTP {(int)response.StatusCode} {Excerpt(session, text)}", response.StatusCode);
+                throw Failure(session, operation, $"answered with HTTP {(int)response.StatusCode} {ErrorText.Excerpt(text, 200)}", response.StatusCode);
             }
 
             ShopifyResponseJson<TData>? answer;
@@ -135,6 +127,17 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
         }
     }
 
+    /// <summary>
+    /// Whether a write that failed may still have been applied, so that what Shopify shows now must decide: no answer,
+    /// a 200 whose body cannot be read, or a 5xx after the retries. A request still THROTTLED after the last try is
+    /// not in doubt: Shopify ran nothing of it.
+    /// </summary>
+    /// <param name="exception">The failure <see cref="SendAsync{TData}"/> threw.</param>
+    /// <returns>Whether the write is in doubt.</returns>
+    public static bool IsInDoubt(ConnectSdkException exception) =>
+        exception is { InnerException: WriteInDoubtException }
+        or { MarketplaceStatusCode: 200 or >= 500, CredentialsRefused: false, Code: not ConnectSdkErrorCode.Throttled };
+
     /// <summary>Whether a failure came from a GraphQL error with that code.</summary>
     /// <param name="exception">The failure <see cref="SendAsync{TData}"/> threw.</param>
     /// <param name="code">The code, e.g. <c>ACCESS_DENIED</c>.</param>
@@ -161,8 +164,6 @@ internal sealed class ShopifyGraphQLClient(IHttpClientFactory httpClientFactory,
             ? new ConnectSdkException(known, message) { ConnectionId = session.Connection.ConnectionId, MarketplaceStatusCode = (int)status, MarketplaceErrorCodes = codes ?? [] }
             : new ConnectSdkException(message) { ConnectionId = session.Connection.ConnectionId, MarketplaceStatusCode = (int)status, MarketplaceErrorCodes = codes ?? [] };
     }
-
-    private static string Excerpt(ShopifySession session, string body) => ErrorText.Excerpt(session.Redactor.Redact(body) ?? string.Empty, 200);
 
     private double CostOf(ShopifyOperation operation)
     {

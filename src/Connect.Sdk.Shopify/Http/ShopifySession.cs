@@ -4,16 +4,27 @@ using Connect.Sdk.Settings;
 
 namespace Connect.Sdk.Shopify.Http;
 
-/// <summary>What one call needs of its connection: the settings, the token, the redactor and the shop's rate budget scope.</summary>
+/// <summary>
+/// What one call needs of its connection: the settings, and the <see cref="MarketplaceEndpoint"/> its requests go
+/// through — the API version's address, the token for the access-token header, the redactor and the shop's rate budget.
+/// </summary>
 internal sealed class ShopifySession
 {
+    /// <summary>The GraphQL endpoint under the API version's address.</summary>
+    public const string GraphQLPath = "graphql.json";
+
     private ShopifySession(ConnectionContext connection, ShopifySettings settings, SecretValue token)
     {
         Connection = connection;
         Settings = settings;
-        Token = token;
         Redactor = new SecretRedactor([token]);
         Budget = new RateBudgetScope(settings.AccountKey, ShopifyConnector.RateLimit);
+        Endpoint = new MarketplaceEndpoint("Shopify", new Uri(settings.GraphQLEndpoint, "./"), Redactor)
+        {
+            ConnectionId = connection.ConnectionId,
+            Secrets = new Dictionary<string, SecretValue>(StringComparer.Ordinal) { [ShopifyConnector.AccessTokenKey] = token },
+            RateBudget = Budget,
+        };
     }
 
     /// <summary>The connection.</summary>
@@ -22,14 +33,14 @@ internal sealed class ShopifySession
     /// <summary>Its settings.</summary>
     public ShopifySettings Settings { get; }
 
-    /// <summary>The Admin API access token.</summary>
-    public SecretValue Token { get; }
-
     /// <summary>Removes the token from any text that goes to a log, a journal or an exception.</summary>
     public SecretRedactor Redactor { get; }
 
     /// <summary>The shop's cost bucket: every connection of one shop shares it.</summary>
     public RateBudgetScope Budget { get; }
+
+    /// <summary>Where the connection's requests go, with its token, redactor and budget.</summary>
+    public MarketplaceEndpoint Endpoint { get; }
 
     /// <summary>The connection's id, for messages and logs.</summary>
     public string ConnectionId => Connection.ConnectionId.ToString();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
+using Connect.Sdk.Http;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shopify.Http;
 using Connect.Sdk.Shopify.Wire;
@@ -29,29 +30,10 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
 
         // The SDK has already moved the time back by its overlap; >= keeps an order changed at that very instant.
         var search = $"updated_at:>='{InstantPattern.ExtendedIso.Format(since.ChangedSince)}'";
-        string? after = null;
-        do
+        await foreach (var page in OrderPaging.ByCursorAsync((after, ct) => ReadPageAsync(session, search, after, ct), ShopifyOrderMapper.TryMap, since, cancellationToken).ConfigureAwait(false))
         {
-            var variables = new JsonObject { ["after"] = after, ["query"] = search };
-
-            // A failed page throws: skipping it would move the SDK's cursor past orders never read.
-            var data = await client.SendAsync(session, ShopifyDocuments.Orders, variables, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrdersDataJson, cancellationToken).ConfigureAwait(false);
-            var page = data.Orders ?? throw new ConnectSdkException($"Shopify answered the order list without 'orders' (connection {connection.ConnectionId}).") { ConnectionId = connection.ConnectionId };
-            var nodes = new List<JsonElement>();
-            foreach (var node in page.Nodes ?? [])
-            {
-                // A failed follow-up throws like a failed page: the order is read again next run, not skipped.
-                nodes.Add(await CompleteLinesAsync(session, node, cancellationToken).ConfigureAwait(false));
-            }
-
-            if (nodes.Count > 0)
-            {
-                yield return OrderPage.Map(nodes, ShopifyOrderMapper.TryMap, since);
-            }
-
-            after = page.PageInfo is { HasNextPage: true, EndCursor: { } cursor } ? cursor : null;
+            yield return page;
         }
-        while (after is not null);
     }
 
     /// <inheritdoc />
@@ -70,11 +52,12 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
         ShopifyOrdersDataJson data;
 
         // A refused token or scope (ACCESS_DENIED) is the connection's, not this order's: it goes up and pauses the connection.
+        // So does a shop that gave no answer at all (no status): the lookup fails as a whole, as before the HTTP helpers.
         try
         {
             data = await client.SendAsync(session, ShopifyDocuments.OrderByName, variables, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrdersDataJson, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
+        catch (ConnectSdkException ex) when (ex.MarketplaceStatusCode is not null && !CredentialsRefusal.In(ex))
         {
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }
@@ -90,12 +73,28 @@ internal sealed class ShopifyOrdersFeature(ShopifyGraphQLClient client) : IOrder
         {
             match = await CompleteLinesAsync(session, match, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
+        catch (ConnectSdkException ex) when (ex.MarketplaceStatusCode is not null && !CredentialsRefusal.In(ex))
         {
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }
 
         return ShopifyOrderMapper.TryMap(match, out var order, out var problem) ? OrderNumberLookup.Found(order) : OrderNumberLookup.Unreadable(problem);
+    }
+
+    // One page of changed orders, each completed with its lines; the next page is at the end cursor while Shopify says
+    // there is one. A failed page or follow-up throws: skipping it would move the SDK's cursor past orders never read.
+    private async Task<PageOf<JsonElement>> ReadPageAsync(ShopifySession session, string search, string? after, CancellationToken cancellationToken)
+    {
+        var variables = new JsonObject { ["after"] = after, ["query"] = search };
+        var data = await client.SendAsync(session, ShopifyDocuments.Orders, variables, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyOrdersDataJson, cancellationToken).ConfigureAwait(false);
+        var page = data.Orders ?? throw new ConnectSdkException($"Shopify answered the order list without 'orders' (connection {session.ConnectionId}).") { ConnectionId = session.Connection.ConnectionId };
+        var nodes = new List<JsonElement>();
+        foreach (var node in page.Nodes ?? [])
+        {
+            nodes.Add(await CompleteLinesAsync(session, node, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new PageOf<JsonElement>(nodes, page.PageInfo is { HasNextPage: true, EndCursor: { } cursor } ? cursor : null);
     }
 
     // Reads the lines an order has beyond the page that came with it, until Shopify says there are no more. The lines

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Shopify.Catalog;
 using Connect.Sdk.Shopify.Http;
 using Connect.Sdk.Shopify.Wire;
 
@@ -10,8 +10,10 @@ namespace Connect.Sdk.Shopify.Stock;
 /// Reads an article's inventory item and its available quantity at the connection's location: by
 /// <c>shopifyvariantid</c> through the variant, by <c>shopifyproductid</c> through the product's one default variant.
 /// </summary>
-internal sealed class ShopifyInventoryReader(ShopifyGraphQLClient client)
+internal sealed class ShopifyInventoryReader(ShopifyVariantFinder finder)
 {
+    private static readonly VariantReads Reads = new(ShopifyDocuments.Variant, ShopifyDocuments.Product);
+
     /// <summary>Reads the level.</summary>
     /// <param name="session">The connection.</param>
     /// <param name="foreignNumber">The article's foreign number.</param>
@@ -20,36 +22,8 @@ internal sealed class ShopifyInventoryReader(ShopifyGraphQLClient client)
     /// <returns>The level, or why there is none to set.</returns>
     public async Task<InventoryRead> ReadAsync(ShopifySession session, ForeignNumber foreignNumber, string locationGid, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        if (foreignNumber.Label != ForeignNumberLabel.ShopifyVariantId && foreignNumber.Label != ForeignNumberLabel.ShopifyProductId)
-        {
-            return InventoryRead.Refused($"'{foreignNumber.Label}' is not a Shopify label; use shopifyvariantid or shopifyproductid");
-        }
-
-        var id = foreignNumber.Value?.Trim() ?? string.Empty;
-        if (!ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-        {
-            return InventoryRead.Refused($"the {foreignNumber.Label} '{foreignNumber.Value}' is not a Shopify id (digits only)");
-        }
-
-        if (foreignNumber.Label == ForeignNumberLabel.ShopifyVariantId)
-        {
-            var data = await client.SendAsync(session, ShopifyDocuments.Variant, new JsonObject { ["id"] = ShopifyGid.Of("ProductVariant", id), ["locationId"] = locationGid }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyVariantDataJson, cancellationToken).ConfigureAwait(false);
-            return data.ProductVariant is { } variant
-                ? LevelOf(variant, locationGid, $"variant {id}")
-                : InventoryRead.Refused($"Shopify has no variant {id} (shopifyvariantid)");
-        }
-
-        var found = await client.SendAsync(session, ShopifyDocuments.Product, new JsonObject { ["id"] = ShopifyGid.Of("Product", id), ["locationId"] = locationGid }, ShopifyJsonContext.Default.ShopifyResponseJsonShopifyProductDataJson, cancellationToken).ConfigureAwait(false);
-        if (found.Product is not { } product)
-        {
-            return InventoryRead.Refused($"Shopify has no product {id} (shopifyproductid)");
-        }
-
-        var variants = product.Variants?.Nodes ?? [];
-        return variants.Count == 1
-            ? LevelOf(variants[0], locationGid, $"product {id}")
-            : InventoryRead.Refused($"product {id} has {(variants.Count == 0 ? "no" : "several")} variants; stock is kept per variant, so map its variants with shopifyvariantid");
+        var found = await finder.FindAsync(session, foreignNumber, Reads, new JsonObject { ["locationId"] = locationGid }, cancellationToken).ConfigureAwait(false);
+        return found.Variant is { } variant ? LevelOf(variant, locationGid, found.What) : InventoryRead.Refused(found.Problem!);
     }
 
     private static InventoryRead LevelOf(ShopifyVariantJson variant, string locationGid, string what)

@@ -117,16 +117,17 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             var data = await client.SendAsync(session, ShopifyDocuments.SetQuantities, Variables(session, location, pending), ShopifyJsonContext.Default.ShopifyResponseJsonShopifySetQuantitiesDataJson, cancellationToken).ConfigureAwait(false);
             payload = data.InventorySetQuantities ?? new ShopifySetQuantitiesPayloadJson();
         }
-        catch (Exception ex) when (IsInDoubt(ex))
+        catch (ConnectSdkException ex) when (ShopifyGraphQLClient.IsInDoubt(ex))
         {
             // The mutation may have been applied: what Shopify shows now decides, not a blind resend.
             ShopifyLog.WriteInDoubt(logger, ShopifyDocuments.SetQuantities.Name, session.ConnectionId);
             return await ResolveByReadingAsync(session, location, pending, results, session.Redactor.Redact(ex.Message) ?? string.Empty, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when ((ex is HttpRequestException or ConnectSdkException) && !CredentialsRefusal.In(ex))
+        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
         {
-            // An answer that refuses the request (4xx), or a request that provably never left: nothing was applied. A refused
-            // token or scope (401, 403, ACCESS_DENIED) is the connection's, not the articles': it goes up and pauses the connection.
+            // An answer that refuses the request (4xx, GraphQL errors, still THROTTLED), or no answer to a request that never
+            // went out (unreachable, circuit open): nothing was applied. A refused token or scope (401, 403, ACCESS_DENIED)
+            // is the connection's, not the articles': it goes up and pauses the connection.
             foreach (var unsent in pending)
             {
                 results[unsent.Update.ArticleNumber] = RecordResult.Failure(unsent.Update.ArticleNumber, $"stock {unsent.Update.Quantity} not sent: {session.Redactor.Redact(ex.Message)}");
@@ -146,24 +147,11 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             return [];
         }
 
-        var byIndex = new Dictionary<int, ShopifyUserErrorJson>();
-        var general = new List<ShopifyUserErrorJson>();
-        foreach (var error in errors)
-        {
-            if (IndexOf(error) is { } index && index < pending.Count)
-            {
-                byIndex.TryAdd(index, error);
-            }
-            else
-            {
-                general.Add(error);
-            }
-        }
-
+        var (byIndex, general) = UserErrorsByPosition.Of(errors, "quantities", pending.Count);
         if (general.Count > 0)
         {
             // An error not tied to one quantity (the reason, the name, the key) refuses every quantity alike.
-            var why = string.Join("; ", general.Select(Describe));
+            var why = string.Join("; ", general.Select(e => e.Describe()));
             foreach (var sent in pending)
             {
                 results[sent.Update.ArticleNumber] = RecordResult.Failure(sent.Update.ArticleNumber, $"Shopify refused stock {sent.Update.Quantity}: {session.Redactor.Redact(why)}");
@@ -197,7 +185,7 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
                 var now = await reader.ReadAsync(session, update.ForeignNumber, location, cancellationToken).ConfigureAwait(false);
                 found = now.Available?.ToString(CultureInfo.InvariantCulture) ?? found;
             }
-            catch (Exception ex) when (ex is HttpRequestException or ConnectSdkException)
+            catch (ConnectSdkException)
             {
                 // The message says so; the next run reads the level anyway.
             }
@@ -205,7 +193,7 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             return $"Shopify refused stock {update.Quantity} for {update.ForeignNumber.Label} {update.ForeignNumber.Value}: the quantity on the shop changed while it was sent (expected {refused.ChangeFrom}, found {found}), so nothing was overwritten; the next run reads the level again and sends it";
         }
 
-        return $"Shopify refused stock {update.Quantity} for {update.ForeignNumber.Label} {update.ForeignNumber.Value}: {session.Redactor.Redact(Describe(error))}";
+        return $"Shopify refused stock {update.Quantity} for {update.ForeignNumber.Label} {update.ForeignNumber.Value}: {session.Redactor.Redact(error.Describe())}";
     }
 
     private async Task<List<PendingQuantity>> ResolveByReadingAsync(ShopifySession session, string location, List<PendingQuantity> pending, Dictionary<string, RecordResult> results, string reason, CancellationToken cancellationToken)
@@ -219,7 +207,7 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             {
                 now = await reader.ReadAsync(session, update.ForeignNumber, location, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is HttpRequestException or ConnectSdkException)
+            catch (ConnectSdkException ex)
             {
                 results[update.ArticleNumber] = RecordResult.Failure(update.ArticleNumber, $"stock {update.Quantity} was sent without an answer ({reason}) and could not be read back ({session.Redactor.Redact(ex.Message)}); the next run reads the level and sends it again");
                 continue;
@@ -263,24 +251,4 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
         // time), while a later run's identical quantities must not be taken for a replay.
         ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
     };
-
-    // No answer, a 200 whose body cannot be read, or a 5xx after the retries: the mutation may or may not have run.
-    private static bool IsInDoubt(Exception ex) => ex is WriteInDoubtException or ConnectSdkException { MarketplaceStatusCode: 200 or >= 500, CredentialsRefused: false };
-
-    // A quantity's error names it by position: ["input", "quantities", "3", "changeFromQuantity"].
-    private static int? IndexOf(ShopifyUserErrorJson error)
-    {
-        var field = error.Field ?? [];
-        for (var i = 0; i + 1 < field.Count; i++)
-        {
-            if (field[i] == "quantities" && int.TryParse(field[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-            {
-                return index;
-            }
-        }
-
-        return null;
-    }
-
-    private static string Describe(ShopifyUserErrorJson error) => error.Code is { } code ? $"{error.Message} ({code})" : error.Message ?? "no reason given";
 }

@@ -14,6 +14,7 @@ namespace Connect.Sdk.Shopify.Wire;
 [JsonSerializable(typeof(ShopifyResponseJson<ShopifyVariantDataJson>))]
 [JsonSerializable(typeof(ShopifyResponseJson<ShopifyProductDataJson>))]
 [JsonSerializable(typeof(ShopifyResponseJson<ShopifySetQuantitiesDataJson>))]
+[JsonSerializable(typeof(ShopifyResponseJson<ShopifyVariantsBulkUpdateDataJson>))]
 [JsonSerializable(typeof(ShopifyResponseJson<ShopifyOrdersDataJson>))]
 [JsonSerializable(typeof(ShopifyResponseJson<ShopifyOrderDataJson>))]
 [JsonSerializable(typeof(ShopifyResponseJson<ShopifyOrderLinesDataJson>))]

@@ -8,4 +8,7 @@ internal sealed class ShopifyShopJson
 
     /// <summary>Its myshopify.com domain.</summary>
     public string? MyshopifyDomain { get; init; }
+
+    /// <summary>The currency its prices are in (ISO 4217).</summary>
+    public string? CurrencyCode { get; init; }
 }

@@ -50,7 +50,8 @@ public sealed partial class ShopifyFake
         ["name"] = "Connect Fake Shop",
         ["email"] = "shop@connect-fake.example",
         ["myshopifyDomain"] = "connect-fake.myshopify.com",
-        ["currencyCode"] = "EUR",
+        ["currencyCode"] = Currency.Value,
+        ["taxesIncluded"] = TaxesIncluded,
     };
 
     private JsonObject RenderLocation() => new()
@@ -123,6 +124,8 @@ public sealed partial class ShopifyFake
         ["sku"] = variant.Sku,
         ["title"] = variant.Title,
         ["inventoryQuantity"] = variant.Available,
+        ["price"] = MoneyScalar(variant.Price),
+        ["compareAtPrice"] = variant.CompareAtPrice is { } compareAt ? MoneyScalar(compareAt) : null,
         ["product"] = new JsonObject { ["id"] = ShopifyGid.Of("Product", variant.ProductId) },
         ["inventoryItem"] = RenderInventoryItem(variant),
     };
