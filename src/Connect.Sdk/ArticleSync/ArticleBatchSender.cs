@@ -50,11 +50,6 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
     /// <summary>The status this run gave an article, for the roll-up of matrix parents.</summary>
     public JournalStatus? OutcomeOf(string articleNumber) => _outcomes.TryGetValue(articleNumber, out var status) ? status : null;
 
-    /// <summary>Copies what the journal's filters need (name, kind, matrix parent) onto an entry.</summary>
-    public static JournalEntry WithArticle(JournalEntry entry, Article? article) => article is null
-        ? entry
-        : entry with { Title = article.Name, ArticleKind = article.Kind, ParentArticleNumber = article.ParentNumber };
-
     public async ValueTask AddAsync(TSend send, CancellationToken cancellationToken)
     {
         if (run.Scope == WriteScope.Suppressed)
@@ -120,7 +115,7 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
             new JournalKey(run.Connection.Id, Kind, articleNumber),
             (entry, now) => onlyIfChanged && entry.Version > 0 && entry.Status == status && entry.Message == message
                 ? entry
-                : WithArticle(backOff ? RetryBackoff.Schedule(entry.WithStatus(status, message, now), now) : entry.WithStatus(status, message, now), article),
+                : ArticleEntry.WithArticle(backOff ? RetryBackoff.Schedule(entry.WithStatus(status, message, now), now) : entry.WithStatus(status, message, now), article),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -142,7 +137,7 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
                 JournalStatus.Running,
                 $"sending {Noun} {send.Value}",
                 cancellationToken,
-                e => WithArticle(e, send.Article)).ConfigureAwait(false);
+                e => ArticleEntry.WithArticle(e, send.Article)).ConfigureAwait(false);
         }
 
         BatchResult result;

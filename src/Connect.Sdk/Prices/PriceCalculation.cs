@@ -138,7 +138,14 @@ public static class PriceCalculation
             : null;
     }
 
-    private static string ListName(string priceList) =>
+    /// <summary>A price as the journal shows it: the currency's decimals and its code (<c>25.00 EUR</c>).</summary>
+    internal static string Format(Money price) => $"{FormatAmount(price)} {price.Currency}";
+
+    /// <summary>An amount with the currency's decimals (<c>25.00</c>), as marketplaces quote prices.</summary>
+    internal static string FormatAmount(Money price) => Amount(price.Amount, price.Currency.MinorUnitDecimals);
+
+    /// <summary>How the journal names the price list: <c>list price</c>, or the price group's price.</summary>
+    internal static string ListName(string priceList) =>
         string.Equals(priceList, PriceRules.ListPrice, StringComparison.Ordinal) ? "list price" : $"price of price group {priceList}";
 
     private static string BasisName(PriceBasis basis) => basis == PriceBasis.Gross ? "gross" : "net";
