@@ -27,4 +27,26 @@ public sealed class WriteInDoubtException : HttpRequestException
 
     /// <summary>The marketplace operation the write performed (see <see cref="MarketplaceRequest.Operation"/>), if named.</summary>
     public string? Operation { get; }
+
+    /// <summary>
+    /// Whether a failure is a write in doubt, itself or wrapped: a <see cref="MarketplaceClient"/> reports it as a
+    /// <see cref="ConnectSdkException"/> with <see cref="ConnectSdkErrorCode.MarketplaceUnavailable"/>, not transient,
+    /// wrapping this exception. The feature that wrote reads the marketplace's state back before it sends anything again:
+    /// <c>catch (ConnectSdkException ex) when (WriteInDoubtException.In(ex))</c>.
+    /// </summary>
+    /// <param name="exception">The failure.</param>
+    /// <returns><see langword="true"/> when the failure or one it wraps is a <see cref="WriteInDoubtException"/>.</returns>
+    public static bool In(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is WriteInDoubtException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

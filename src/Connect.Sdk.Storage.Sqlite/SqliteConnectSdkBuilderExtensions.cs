@@ -4,6 +4,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.RateLimits;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
@@ -21,7 +22,7 @@ public static class SqliteConnectSdkBuilderExtensions
 {
     /// <summary>
     /// Keeps every store of the host SPI in one SQLite file: connections, journal, foreign numbers, order
-    /// staging and ledger, leases and schedules, stock and alert state, and the marketplace accounts' rate budgets
+    /// staging and ledger, leases and schedules, stock, price and alert state, and the marketplace accounts' rate budgets
     /// (which the HTTP clients share through the file only when asked to, see <c>docs/http.md</c>). The schema is created and migrated on
     /// first use. Secrets go to the file too, unless the host supplies its own <see cref="Connect.Sdk.Settings.ISecretStore"/>
     /// (see <c>docs/storage.md</c>); the in-memory one of an earlier <c>UseInMemoryStores</c> is replaced like the other stores.
@@ -69,6 +70,8 @@ public static class SqliteConnectSdkBuilderExtensions
         Replace<IWorkLeaseStore, SqliteWorkLeaseStore>(services);
         Replace<IStockRulesStore, SqliteStockRulesStore>(services);
         Replace<IStockSyncStateStore, SqliteStockSyncStateStore>(services);
+        Replace<IPriceRulesStore, SqlitePriceRulesStore>(services);
+        Replace<IPriceSyncStateStore, SqlitePriceSyncStateStore>(services);
         Replace<IAlertSubscriptionStore, SqliteAlertSubscriptionStore>(services);
         Replace<IRateBudgetStore, SqliteRateBudgetStore>(services);
 

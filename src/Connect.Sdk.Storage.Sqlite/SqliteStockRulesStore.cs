@@ -1,4 +1,3 @@
-using System.Globalization;
 using Connect.Sdk.Stock;
 
 namespace Connect.Sdk.Storage.Sqlite;
@@ -27,7 +26,7 @@ public sealed class SqliteStockRulesStore : IStockRulesStore
                 return await reader.ReadAsync(ct).ConfigureAwait(false)
                     ? new StockRules
                     {
-                        SafetyBuffer = decimal.Parse(reader.GetString(0), NumberStyles.Number, CultureInfo.InvariantCulture),
+                        SafetyBuffer = reader.GetStoredDecimal(0),
                         PublishPercentage = reader.GetInt32(1),
                         Cap = reader.IsDBNull(2) ? null : reader.GetInt32(2),
                     }
@@ -47,7 +46,7 @@ public sealed class SqliteStockRulesStore : IStockRulesStore
             """,
             command => command
                 .With("$connection", connection.Value)
-                .With("$buffer", rules.SafetyBuffer.ToString(CultureInfo.InvariantCulture))
+                .With("$buffer", rules.SafetyBuffer.ToStored())
                 .With("$percentage", rules.PublishPercentage)
                 .With("$cap", rules.Cap),
             cancellationToken).ConfigureAwait(false);

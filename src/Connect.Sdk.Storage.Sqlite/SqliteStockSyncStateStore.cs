@@ -20,72 +20,29 @@ public sealed class SqliteStockSyncStateStore : IStockSyncStateStore
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyDictionary<string, SentStock>> GetAsync(ConnectionId connection, IReadOnlyCollection<string> articleNumbers, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(articleNumbers);
-        return _database.ReadAsync<IReadOnlyDictionary<string, SentStock>>(
-            async (db, ct) =>
-            {
-                var found = new Dictionary<string, SentStock>(StringComparer.Ordinal);
-                if (articleNumbers.Count == 0)
-                {
-                    return found;
-                }
-
-                await using var command = db.Command(null, """
-                        SELECT article_number, quantity, sent_at FROM stock_sent
-                        WHERE connection = $connection AND article_number IN (SELECT value FROM json_each($numbers));
-                        """)
-                    .With("$connection", connection.Value)
-                    .With("$numbers", SqliteJson.Serialize(articleNumbers));
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    var number = reader.GetString(0);
-                    found[number] = new SentStock(number, reader.GetInt32(1), reader.GetInstant(2));
-                }
-
-                return found;
-            },
+    public ValueTask<IReadOnlyDictionary<string, SentStock>> GetAsync(ConnectionId connection, IReadOnlyCollection<string> articleNumbers, CancellationToken cancellationToken) =>
+        _database.ReadArticlesAsync(
+            """
+            SELECT article_number, quantity, sent_at FROM stock_sent
+            WHERE connection = $connection AND article_number IN (SELECT value FROM json_each($numbers));
+            """,
+            connection,
+            articleNumbers,
+            (reader, number) => new SentStock(number, reader.GetInt32(1), reader.GetInstant(2)),
             cancellationToken);
-    }
 
     /// <inheritdoc />
-    public async ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(sent);
-        foreach (var item in sent)
-        {
-            ArgumentNullException.ThrowIfNull(item, nameof(sent));
-        }
-
-        if (sent.Count == 0)
-        {
-            return;
-        }
-
-        await _database.WriteAsync(
-            async (db, transaction, ct) =>
-            {
-                // One prepared statement, its parameters rebound per article: a batch of thousands stays one transaction.
-                await using var command = db.Command(transaction, """
-                        INSERT INTO stock_sent (connection, article_number, quantity, sent_at) VALUES ($connection, $number, $quantity, $at)
-                        ON CONFLICT (connection, article_number) DO UPDATE SET quantity = excluded.quantity, sent_at = excluded.sent_at;
-                        """)
-                    .With("$connection", connection.Value)
-                    .With("$number", string.Empty)
-                    .With("$quantity", 0)
-                    .With("$at", 0L);
-                foreach (var item in sent)
-                {
-                    command.Parameters["$number"].Value = item.ArticleNumber;
-                    command.Parameters["$quantity"].Value = item.Quantity;
-                    command.Parameters["$at"].Value = item.SentAt.ToStored();
-                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-
-                return sent.Count;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, CancellationToken cancellationToken) =>
+        _database.WriteArticlesAsync(
+            """
+            INSERT INTO stock_sent (connection, article_number, quantity, sent_at) VALUES ($connection, $number, $quantity, $at)
+            ON CONFLICT (connection, article_number) DO UPDATE SET quantity = excluded.quantity, sent_at = excluded.sent_at;
+            """,
+            connection,
+            sent,
+            (command, item) => command
+                .Rebind("$number", item.ArticleNumber)
+                .Rebind("$quantity", item.Quantity)
+                .Rebind("$at", item.SentAt.ToStored()),
+            cancellationToken);
 }

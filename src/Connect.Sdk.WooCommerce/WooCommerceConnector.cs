@@ -135,10 +135,10 @@ public sealed class WooCommerceConnector : IConnector
         {
             response = await _client.SendAsync(connection, WooCommerceCall.Get("system_status", "system_status.get"), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or ConnectSdkException or Polly.CircuitBreaker.BrokenCircuitException)
+        catch (ConnectSdkException ex)
         {
-            // The HTTP foundation has removed the connection's secrets from the message.
-            return ConnectionCheckResult.Failure($"The WooCommerce store ({StoreUrlKey}) could not be reached: {ex.Message}", StoreUrlKey);
+            // Unreachable, timed out or its circuit open: one exception from the marketplace client, secrets redacted.
+            return ConnectionCheckResult.Failure($"Check the WooCommerce store URL ({StoreUrlKey}): {ex.Message}", StoreUrlKey);
         }
 
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

@@ -106,7 +106,8 @@ public sealed class MarketplaceClient(HttpClient http, MarketplaceEndpoint endpo
 
     /// <summary>
     /// The failure for an answer that is not a success. Its code follows the status: 401 and 403 refuse the credentials
-    /// (which pauses the connection), 429 throttles, 408 and 5xx are unavailable, other 4xx refused.
+    /// (which pauses the connection), 429 throttles, 408 and 5xx are unavailable, other 4xx refused. The message quotes
+    /// the body as the endpoint's <see cref="MarketplaceEndpoint.DescribeError"/> reads it.
     /// </summary>
     /// <param name="answer">The answer.</param>
     /// <param name="what">What was asked for.</param>
@@ -114,7 +115,8 @@ public sealed class MarketplaceClient(HttpClient http, MarketplaceEndpoint endpo
     public ConnectSdkException Refused(MarketplaceAnswer answer, string what)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        return new ConnectSdkException($"{Endpoint.Marketplace} answered {what} with {(int)answer.StatusCode} ({ErrorText.Excerpt(answer.Body, MaxExcerptLength)}).")
+        var description = Endpoint.DescribeError?.Invoke(answer.Body) ?? $"({ErrorText.Excerpt(answer.Body, MaxExcerptLength)})";
+        return new ConnectSdkException($"{Endpoint.Marketplace} answered {what} with {(int)answer.StatusCode} {description}.")
         {
             ConnectionId = Endpoint.ConnectionId,
             MarketplaceStatusCode = (int)answer.StatusCode,

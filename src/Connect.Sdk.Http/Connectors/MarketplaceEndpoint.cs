@@ -23,6 +23,14 @@ public sealed record MarketplaceEndpoint(string Marketplace, Uri BaseAddress, Se
     public RateBudgetScope? RateBudget { get; init; }
 
     /// <summary>
+    /// How a refusal's body reads in <see cref="MarketplaceClient.Refused"/>'s message, in parentheses: a marketplace with an
+    /// error shape of its own gives its code and message (WooCommerce's <c>{"code","message"}</c> as
+    /// <c>(woocommerce_rest_shop_order_invalid_id: Invalid ID.)</c>). <see langword="null"/> quotes the body's start as one
+    /// line of text. The body it gets is redacted already.
+    /// </summary>
+    public Func<string, string>? DescribeError { get; init; }
+
+    /// <summary>
     /// Reads a connection's endpoint: the base address from a setting (an absolute http or https URI) and the named
     /// secrets, with a redactor over them.
     /// </summary>

@@ -17,6 +17,21 @@ public static class UnsentShipments
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(sentTrackingNumbers);
         var sent = sentTrackingNumbers.OfType<string>().ToHashSet(StringComparer.Ordinal);
-        return [.. update.Shipments.Where(s => !sent.Contains(s.TrackingNumber))];
+        return Of(update, s => sent.Contains(s.TrackingNumber));
+    }
+
+    /// <summary>
+    /// The update's shipments the marketplace does not hold yet, in the update's order, for a marketplace whose record of
+    /// a parcel is recognised by more than its tracking number (WooCommerce's tracking note names the ERP's shipment id,
+    /// so two parcels under one number are told apart).
+    /// </summary>
+    /// <param name="update">The status update.</param>
+    /// <param name="held">Whether the marketplace already holds a shipment, as read from it.</param>
+    /// <returns>The shipments to send.</returns>
+    public static IReadOnlyList<Shipment> Of(OrderStatusUpdate update, Func<Shipment, bool> held)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(held);
+        return [.. update.Shipments.Where(s => !held(s))];
     }
 }

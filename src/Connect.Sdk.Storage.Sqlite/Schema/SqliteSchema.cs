@@ -11,6 +11,8 @@ internal static class SqliteSchema
         .. WorkLeaseSchema.Migrations,
         .. StockRulesSchema.Migrations,
         .. StockSyncStateSchema.Migrations,
+        .. PriceRulesSchema.Migrations,
+        .. PriceSyncStateSchema.Migrations,
         .. AlertSubscriptionSchema.Migrations,
         .. SecretSchema.Migrations,
         .. JournalSchema.Migrations,

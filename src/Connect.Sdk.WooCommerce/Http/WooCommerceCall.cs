@@ -1,3 +1,5 @@
+using Connect.Sdk.Http;
+
 namespace Connect.Sdk.WooCommerce.Http;
 
 /// <summary>One call of the REST API.</summary>
@@ -7,7 +9,7 @@ namespace Connect.Sdk.WooCommerce.Http;
 /// <param name="Body">The JSON body of a write, or <see langword="null"/>.</param>
 /// <param name="Idempotent">
 /// Whether a write may be sent twice (absolute stock levels, a status): then the HTTP foundation retries it after a
-/// 5xx, a 429 or a lost answer. Reads are always retried; an unmarked write (a note) never is.
+/// 5xx or a lost answer. Reads are always retried; an unmarked write (a note) never is.
 /// </param>
 /// <param name="NotFoundIsAnswer">
 /// Whether a 404 is an expected answer the caller acts on (an order number that is not an id), logged like a success
@@ -20,4 +22,8 @@ internal sealed record WooCommerceCall(HttpMethod Method, string Path, string Op
     /// <param name="operation">The operation's name.</param>
     /// <returns>The call.</returns>
     public static WooCommerceCall Get(string path, string operation) => new(HttpMethod.Get, path, operation);
+
+    /// <summary>The call as the SDK's marketplace client sends it.</summary>
+    /// <returns>The call.</returns>
+    public MarketplaceCall ToMarketplaceCall() => new(Method, Path, Operation) { Body = Body, Idempotent = Idempotent };
 }

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Net;
-using System.Text.Json.Serialization.Metadata;
 using System.Text.Json;
-using System.Text;
+using System.Text.Json.Serialization.Metadata;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Http;
 using Connect.Sdk.Settings;
@@ -12,9 +10,12 @@ using Microsoft.Extensions.Logging;
 namespace Connect.Sdk.WooCommerce.Http;
 
 /// <summary>
-/// Sends the connector's calls through its one named marketplace client (retries, <c>Retry-After</c>, pacing, redaction
-/// and in-doubt detection come from <c>Connect.Sdk.Http</c>), with the calling connection's store address, credentials,
-/// redactor, operation name and, when the connection sets a request rate, its rate budget.
+/// The connector's HTTP glue on <c>Connect.Sdk.Http</c>'s connector helpers, as a partner's connector has it: each call
+/// gets a <see cref="MarketplaceClient"/> for the calling connection, whose <see cref="MarketplaceEndpoint"/> holds the
+/// store's REST address, the key and secret (signed onto each attempt by <see cref="WooCommerceAuthenticationHandler"/>),
+/// a redactor over them, WooCommerce's error wording and, when the connection sets a request rate, its rate budget.
+/// Retries, <c>Retry-After</c>, pacing, redaction and in-doubt detection are the client's; every failure reaches the
+/// features as one <see cref="ConnectSdkException"/>.
 /// </summary>
 internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, ILogger logger)
 {
@@ -24,65 +25,62 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
     /// <summary>The longest error message of WooCommerce's quoted in a user's message.</summary>
     internal const int MaxMessageLength = 200;
     private const int MaxExcerptLength = 80;
+    private const string Marketplace = "WooCommerce";
+
+    /// <summary>The marketplace client for a connection.</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="cancellationToken">Cancels reading the secrets.</param>
+    /// <returns>The client.</returns>
+    /// <exception cref="ConnectSdkException">A setting is invalid (naming it), or a secret is not set.</exception>
+    public async ValueTask<MarketplaceClient> ForAsync(ConnectionContext connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        // WooCommerce's own rules (https off loopback, no user info) and wording first; the endpoint then reads the secrets.
+        var settings = SettingsOf(connection);
+        var endpoint = await MarketplaceEndpoint.ForConnectionAsync(connection, Marketplace, WooCommerceConnector.StoreUrlKey, WooCommerceCredentials.SecretKeys, cancellationToken).ConfigureAwait(false);
+        var credentials = WooCommerceCredentials.From(endpoint.Secrets)!;
+        return new MarketplaceClient(httpClientFactory.CreateClient(ClientName), endpoint with
+        {
+            BaseAddress = settings.ApiAddress,
+            // Also the Basic parameter: a host's error page may echo the Authorization header.
+            Redactor = credentials.Redactor(),
+            DescribeError = Describe,
+            // WooCommerce documents no limit; a store behind a host's limiter (a WAF, managed WordPress) sets its own.
+            // The host counts by store, not by key, so the budget is the store's (an address, no secret to hide).
+            RateBudget = settings.RequestsPerSecond is { } rate
+                ? new RateBudgetScope(settings.Account, RateLimitModel.TokenBucket(rate, Math.Max(1, (int)Math.Ceiling(rate))))
+                : null,
+        });
+    }
 
     /// <summary>Sends a call.</summary>
     /// <param name="connection">The calling connection.</param>
     /// <param name="call">The call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The shop's answer, also a 4xx/5xx one.</returns>
-    /// <exception cref="ConnectSdkException">The connection's settings are invalid, or a secret is missing.</exception>
-    /// <exception cref="WriteInDoubtException">A write went out and no answer came back.</exception>
-    /// <exception cref="HttpRequestException">The shop could not be reached.</exception>
+    /// <exception cref="ConnectSdkException">
+    /// The connection's settings are invalid or a secret is missing; the shop could not be reached
+    /// (<see cref="ConnectSdkErrorCode.MarketplaceUnavailable"/>); or a write went out without an answer (the same code,
+    /// not transient, wrapping a <see cref="WriteInDoubtException"/>).
+    /// </exception>
     public async Task<WooCommerceResponse> SendAsync(ConnectionContext connection, WooCommerceCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(call);
         cancellationToken.ThrowIfCancellationRequested();
-        var settings = SettingsOf(connection);
-        var credentials = await CredentialsOfAsync(connection, cancellationToken).ConfigureAwait(false);
-
-        using var request = new HttpRequestMessage(call.Method, new Uri(settings.ApiAddress, call.Path));
-        if (call.Body is not null)
+        var client = await ForAsync(connection, cancellationToken).ConfigureAwait(false);
+        var answer = await client.SendAsync(call.ToMarketplaceCall(), cancellationToken).ConfigureAwait(false);
+        var status = (int)answer.StatusCode;
+        if (answer.IsSuccess || (call.NotFoundIsAnswer && answer.StatusCode == HttpStatusCode.NotFound))
         {
-            request.Content = new StringContent(call.Body, Encoding.UTF8, "application/json");
-        }
-
-        var redactor = credentials.Redactor();
-        request.Options.Set(MarketplaceRequest.Operation, call.Operation);
-        request.Options.Set(MarketplaceRequest.Redactor, redactor);
-        request.Options.Set(WooCommerceAuthenticationHandler.Credentials, credentials);
-        if (call.Idempotent)
-        {
-            request.Options.Set(MarketplaceRequest.Idempotent, true);
-        }
-
-        if (settings.RequestsPerSecond is { } rate)
-        {
-            // WooCommerce documents no limit; a store behind a host's limiter (a WAF, managed WordPress) sets its own.
-            request.Options.Set(MarketplaceRequest.RateBudget, new RateBudgetScope(settings.Account, RateLimitModel.TokenBucket(rate, Math.Max(1, (int)Math.Ceiling(rate)))));
-        }
-
-        var http = httpClientFactory.CreateClient(ClientName);
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        // Redacted here, once: every message built from the body (a host's error page may echo the request's
-        // Authorization header or query) then reaches logs, exceptions and the journal without the credentials.
-        var body = redactor.Redact(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)) ?? string.Empty;
-        var status = (int)response.StatusCode;
-        var id = connection.ConnectionId;
-        if (status is >= 200 and < 300 || (call.NotFoundIsAnswer && response.StatusCode == HttpStatusCode.NotFound))
-        {
-            WooCommerceLog.Answered(logger, call.Operation, status, id);
+            WooCommerceLog.Answered(logger, call.Operation, status, connection.ConnectionId);
         }
         else
         {
-            WooCommerceLog.Refused(logger, call.Operation, status, Describe(body), id);
+            WooCommerceLog.Refused(logger, call.Operation, status, Describe(answer.Body), connection.ConnectionId);
         }
 
-        int? totalPages = response.Headers.TryGetValues(WooCommerceApi.TotalPagesHeader, out var values)
-                          && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var pages)
-            ? pages
-            : null;
-        return new WooCommerceResponse(response.StatusCode, body, totalPages);
+        return new WooCommerceResponse(answer, client);
     }
 
     /// <summary>Reads a JSON body; a body that is not the expected JSON fails the call instead of passing for data.</summary>
@@ -91,21 +89,11 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
     /// <param name="type">The payload's type info from <see cref="WooCommerceJsonContext"/>.</param>
     /// <param name="what">What was asked for, for the message.</param>
     /// <returns>The payload.</returns>
-    /// <exception cref="ConnectSdkException">The body is not the expected JSON.</exception>
+    /// <exception cref="ConnectSdkException">The body is not the expected JSON (<see cref="ConnectSdkErrorCode.AnswerUnreadable"/>).</exception>
     public static T Read<T>(WooCommerceResponse response, JsonTypeInfo<T> type, string what)
     {
         ArgumentNullException.ThrowIfNull(response);
-        try
-        {
-            return JsonSerializer.Deserialize(response.Body, type) ?? throw new JsonException("The body is null.");
-        }
-        catch (JsonException ex)
-        {
-            throw new ConnectSdkException($"WooCommerce answered {what} with a body that is not the documented JSON ({ErrorText.Excerpt(response.Body, MaxExcerptLength)}): {JsonFieldProblem.Describe(ex)}", ex)
-            {
-                MarketplaceStatusCode = (int)response.StatusCode,
-            };
-        }
+        return response.Client.Read(response.Answer, type, what);
     }
 
     /// <summary>
@@ -116,12 +104,12 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
     /// <param name="response">WooCommerce's answer.</param>
     /// <param name="what">What was asked for, e.g. <c>the stock batch</c>.</param>
     /// <returns>The failure, to throw.</returns>
-    public static ConnectSdkException Refused(ConnectionContext connection, WooCommerceResponse response, string what) =>
-        new($"WooCommerce answered {what} with {(int)response.StatusCode} {Describe(response.Body)}.")
-        {
-            ConnectionId = connection.ConnectionId,
-            MarketplaceStatusCode = (int)response.StatusCode,
-        };
+    public static ConnectSdkException Refused(ConnectionContext connection, WooCommerceResponse response, string what)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Client.Refused(response.Answer, what);
+    }
 
     /// <summary>WooCommerce's error code and message from an error body, or the start of a body that has none.</summary>
     /// <param name="body">The body.</param>
@@ -152,8 +140,4 @@ internal sealed class WooCommerceClient(IHttpClientFactory httpClientFactory, IL
         WooCommerceSettings.TryRead(connection, out var settings, out var problem)
             ? settings
             : throw new ConnectionSettingException(problem.Key, problem.Message) { ConnectionId = connection.ConnectionId };
-
-    private static async Task<WooCommerceCredentials> CredentialsOfAsync(ConnectionContext connection, CancellationToken cancellationToken) => new(
-        await connection.GetSecretAsync(WooCommerceConnector.ConsumerKeyKey, cancellationToken).ConfigureAwait(false),
-        await connection.GetSecretAsync(WooCommerceConnector.ConsumerSecretKey, cancellationToken).ConfigureAwait(false));
 }

@@ -8,6 +8,17 @@ namespace Connect.Sdk.WooCommerce.Http;
 /// <param name="ConsumerSecret">The consumer secret.</param>
 internal sealed record WooCommerceCredentials(SecretValue ConsumerKey, SecretValue ConsumerSecret)
 {
+    /// <summary>The setting keys of the two secrets, in the order a connection's endpoint reads them.</summary>
+    public static IReadOnlyList<string> SecretKeys { get; } = [WooCommerceConnector.ConsumerKeyKey, WooCommerceConnector.ConsumerSecretKey];
+
+    /// <summary>The key and secret among a connection's secrets, as its endpoint put them on a request.</summary>
+    /// <param name="secrets">The secrets by setting key.</param>
+    /// <returns>The credentials, or <see langword="null"/> when either is missing.</returns>
+    public static WooCommerceCredentials? From(IReadOnlyDictionary<string, SecretValue> secrets) =>
+        secrets.TryGetValue(WooCommerceConnector.ConsumerKeyKey, out var key) && secrets.TryGetValue(WooCommerceConnector.ConsumerSecretKey, out var secret)
+            ? new(key, secret)
+            : null;
+
     /// <summary>The parameter of the HTTP Basic header, <c>base64(key:secret)</c>; only the authentication handler puts it on the wire.</summary>
     /// <returns>The parameter.</returns>
     public string BasicParameter() =>

@@ -110,9 +110,21 @@ internal static class WooCommerceOrderMapper
     public static Instant ParseGmt(string text, string field)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return GmtPattern.Parse(text.EndsWith('Z') ? text[..^1] : text) is { Success: true } result
-            ? result.Value.InUtc().ToInstant()
+        return TryParseGmt(text, out var instant)
+            ? instant
             : throw new FormatException($"{field} '{text}' is not a WooCommerce GMT time such as 2017-03-22T19:28:02");
+    }
+
+    /// <summary>Parses a <c>*_gmt</c> time, if it is one.</summary>
+    /// <param name="text">The time as sent.</param>
+    /// <param name="instant">The instant, when it is one.</param>
+    /// <returns>Whether the text is such a time.</returns>
+    public static bool TryParseGmt(string text, out Instant instant)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = GmtPattern.Parse(text.EndsWith('Z') ? text[..^1] : text);
+        instant = result.Success ? result.Value.InUtc().ToInstant() : default;
+        return result.Success;
     }
 
     // With "round tax at subtotal level" WooCommerce rounds the order's total once over unrounded line taxes

@@ -62,14 +62,14 @@ internal sealed class WooCommerceOrderStatusFeature(WooCommerceClient client, IL
         if (update.Shipments.Count > 0)
         {
             var notes = await NotesAsync(connection, id, number, cancellationToken).ConfigureAwait(false);
-            foreach (var shipment in update.Shipments)
+            var unsent = UnsentShipments.Of(update, s => notes.Any(n => TrackingNote.Carries(n.Note, s)));
+            foreach (var shipment in update.Shipments.Except(unsent))
             {
-                if (notes.Any(n => TrackingNote.Carries(n.Note, shipment)))
-                {
-                    WooCommerceLog.NoteAlreadyThere(logger, number, shipment.TrackingNumber, connection.ConnectionId);
-                    continue;
-                }
+                WooCommerceLog.NoteAlreadyThere(logger, number, shipment.TrackingNumber, connection.ConnectionId);
+            }
 
+            foreach (var shipment in unsent)
+            {
                 if (await AddNoteAsync(connection, id, number, shipment, cancellationToken).ConfigureAwait(false) is { } failure)
                 {
                     return failure;
@@ -134,7 +134,7 @@ internal sealed class WooCommerceOrderStatusFeature(WooCommerceClient client, IL
         {
             response = await client.SendAsync(connection, call, cancellationToken).ConfigureAwait(false);
         }
-        catch (WriteInDoubtException)
+        catch (ConnectSdkException ex) when (WriteInDoubtException.In(ex))
         {
             WooCommerceLog.InDoubt(logger, call.Operation, connection.ConnectionId);
             if (await IsThereAsync(connection, id, number, shipment, cancellationToken).ConfigureAwait(false))

@@ -54,10 +54,11 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
                     targets.Add((i, update, target));
                 }
             }
-            catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
+            catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex) && ex.Code != ConnectSdkErrorCode.MarketplaceUnavailable)
             {
                 // A refused key (401 woocommerce_rest_cannot_view, 403) is the connection's, not the article's: it goes up,
-                // and the SDK pauses the connection instead of failing every article of the batch with it.
+                // and the SDK pauses the connection instead of failing every article of the batch with it. So does a shop
+                // that cannot be reached or keeps failing: the run fails once, and the scheduler runs it again.
                 results[i] = RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber}: {ex.Message}");
             }
         }
@@ -89,7 +90,7 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
         {
             response = await client.SendAsync(connection, call, cancellationToken).ConfigureAwait(false);
         }
-        catch (WriteInDoubtException)
+        catch (ConnectSdkException ex) when (WriteInDoubtException.In(ex))
         {
             WooCommerceLog.InDoubt(logger, call.Operation, connection.ConnectionId);
             return await ReadBackAsync(connection, items, cancellationToken).ConfigureAwait(false);
@@ -166,7 +167,7 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
                     ? (index, RecordResult.Success(update.ArticleNumber))
                     : (index, RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} (SKU {sku}): the stock batch got no answer and the shop holds {(product?.StockQuantity is { } held ? held.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no quantity")}, not {update.Quantity}; the next sync sends it again.")));
             }
-            catch (Exception ex) when (ex is ConnectSdkException or HttpRequestException)
+            catch (ConnectSdkException ex)
             {
                 results.Add((index, RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} (SKU {sku}): the stock batch got no answer and reading it back failed ({ex.Message}); the next sync sends it again.")));
             }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using Connect.Sdk.Http.Tests.TestDoubles;
 using WireMock.ResponseBuilders;
@@ -96,6 +97,28 @@ public sealed partial class MarketplaceClientTests
         await hangUp;
     }
 
+    [Fact]
+    public async Task WriteInDoubtIn_LostWriteAnswerAndUnreachableRead_RecognisesOnlyTheLostWrite()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var hangUp = HangUpAfterRequestAsync(listener);
+        await using var harness = new ConnectorHarness(apiAddress: $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/api/v1");
+        var client = await harness.ClientAsync();
+        var lost = await Assert.ThrowsAsync<ConnectSdkException>(() => client.SendAsync(new MarketplaceCall(HttpMethod.Post, "orders/1/shipments", "shipments.create") { Body = "{}" }, CancellationToken.None));
+        await hangUp;
+
+        // A port bound but not listening: the read never got through, so nothing is in doubt.
+        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        await using var nobody = new ConnectorHarness(apiAddress: $"http://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}/api/v1");
+        var unreachable = await Assert.ThrowsAsync<ConnectSdkException>(async () => await (await nobody.ClientAsync()).SendAsync(MarketplaceCall.Get("orders/1", "orders.get"), CancellationToken.None));
+
+        Assert.True(WriteInDoubtException.In(lost));
+        Assert.Equal(ConnectSdkErrorCode.MarketplaceUnavailable, unreachable.Code);
+        Assert.False(WriteInDoubtException.In(unreachable));
+    }
+
     private static async Task HangUpAfterRequestAsync(TcpListener listener)
     {
         using var socket = await listener.AcceptSocketAsync();
@@ -127,6 +150,27 @@ public sealed partial class MarketplaceClientTests
 
         Assert.Equal("3", answer.Header("x-total-pages"));
         Assert.Equal("echo ***", answer.Body);
+    }
+
+    [Fact]
+    public async Task Refused_EndpointDescribesItsErrorShape_MessageQuotesTheDescriptionOfTheRedactedBody()
+    {
+        await using var harness = new ConnectorHarness();
+        harness.Server.Given(Request.Create().WithPath("/api/v1/orders/7"))
+            .RespondWith(Response.Create().WithStatusCode(404).WithBody($$"""{"code":"invalid_id","message":"No order 7 for {{ConnectorHarness.Key}}."}"""));
+        var client = await harness.ClientAsync();
+        string? described = null;
+        var describing = new MarketplaceClient(harness.Services.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorHarness.ClientName), client.Endpoint with
+        {
+            DescribeError = body => $"(described: {described = body})",
+        });
+
+        var answer = await describing.SendAsync(MarketplaceCall.Get("orders/7", "orders.get"), CancellationToken.None);
+        var failure = describing.Refused(answer, "order 7");
+
+        Assert.Equal($$"""Basar answered order 7 with 404 (described: {"code":"invalid_id","message":"No order 7 for ***."}).""", failure.Message);
+        Assert.Equal(ConnectSdkErrorCode.MarketplaceRefused, failure.Code);
+        Assert.DoesNotContain(ConnectorHarness.Key, described, StringComparison.Ordinal);
     }
 
     internal sealed record Ping(string Shop);

@@ -1,5 +1,6 @@
 using Connect.Sdk.Alerts;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
@@ -21,6 +22,8 @@ public sealed class UseSqliteTests : IDisposable
         { typeof(IWorkLeaseStore), typeof(SqliteWorkLeaseStore) },
         { typeof(IStockRulesStore), typeof(SqliteStockRulesStore) },
         { typeof(IStockSyncStateStore), typeof(SqliteStockSyncStateStore) },
+        { typeof(IPriceRulesStore), typeof(SqlitePriceRulesStore) },
+        { typeof(IPriceSyncStateStore), typeof(SqlitePriceSyncStateStore) },
         { typeof(IAlertSubscriptionStore), typeof(SqliteAlertSubscriptionStore) },
         { typeof(ISecretStore), typeof(SqliteSecretStore) },
     };

@@ -44,6 +44,31 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_FileOfThePackageBeforePrices_AddsThePriceTablesAndKeepsTheData()
+    {
+        var previous = _files.Open();
+        Directory.CreateDirectory(Path.GetDirectoryName(previous.Path)!);
+        await using (var connection = await previous.OpenConnectionAsync(CancellationToken.None))
+        {
+            var beforePrices = SqliteSchema.Migrations.Where(m => m.Module is not ("price_rules" or "price_state")).ToList();
+            await SqliteMigrator.MigrateAsync(connection, beforePrices, CancellationToken.None);
+            await using var command = connection.Command(null, "INSERT INTO stock_rules (connection, safety_buffer, publish_percentage, cap) VALUES ('shop', '2.50', 80, NULL);");
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var current = _files.Open();
+        var shop = new ConnectionId("shop");
+        var rules = new Prices.PriceRules { Currency = CurrencyCode.Chf, Floor = 4.90m };
+        await new SqlitePriceRulesStore(current).SetAsync(shop, rules, CancellationToken.None);
+
+        Assert.Equal(rules, await new SqlitePriceRulesStore(_files.Open()).GetAsync(shop, CancellationToken.None));
+        Assert.Equal(new Stock.StockRules { SafetyBuffer = 2.50m, PublishPercentage = 80 }, await new SqliteStockRulesStore(current).GetAsync(shop, CancellationToken.None));
+        var versions = await AppliedVersionsAsync(current);
+        Assert.Equal(1L, versions["price_rules"]);
+        Assert.Equal(1L, versions["price_state"]);
+    }
+
+    [Fact]
     public async Task Migrate_FileInAFolderThatDoesNotExist_CreatesTheFolder()
     {
         var database = _files.Open(Path.Combine("nested", "deeper", "connect.db"));

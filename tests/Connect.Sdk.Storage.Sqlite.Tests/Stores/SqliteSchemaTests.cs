@@ -14,6 +14,8 @@ public sealed class SqliteSchemaTests : IDisposable
     [InlineData("leases", "work_leases")]
     [InlineData("stock_rules", "stock_rules")]
     [InlineData("stock_state", "stock_sent")]
+    [InlineData("price_rules", "price_rules")]
+    [InlineData("price_state", "price_sent")]
     [InlineData("alerts", "alert_subscriptions")]
     [InlineData("alerts", "alert_delivery_states")]
     [InlineData("secrets", "secrets")]
@@ -32,6 +34,7 @@ public sealed class SqliteSchemaTests : IDisposable
     [InlineData("SELECT order_number FROM staged_orders WHERE connection = 'c' AND state = 'Staged' AND (updated_at, order_number) > (0, '') ORDER BY updated_at, order_number LIMIT 500;", "staged_orders_pending")]
     [InlineData("SELECT order_number FROM order_status_outbox WHERE connection = 'c' AND sequence > handled_sequence AND (changed_at, order_number) > (0, '') ORDER BY changed_at, order_number LIMIT 500;", "order_status_outbox_pending")]
     [InlineData("SELECT quantity FROM stock_sent WHERE connection = 'c' AND article_number IN (SELECT value FROM json_each('[\"A\"]'));", "PRIMARY KEY")]
+    [InlineData("SELECT amount FROM price_sent WHERE connection = 'c' AND article_number IN (SELECT value FROM json_each('[\"A\"]'));", "PRIMARY KEY")]
     public async Task QueryPlan_ListQueries_UseTheirIndexWithoutSortingOrScanning(string query, string index)
     {
         var database = _files.Open();
@@ -54,6 +57,7 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.DoesNotContain("SCAN staged_orders", text, StringComparison.Ordinal);
         Assert.DoesNotContain("SCAN order_status_outbox", text, StringComparison.Ordinal);
         Assert.DoesNotContain("SCAN stock_sent", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN price_sent", text, StringComparison.Ordinal);
     }
 
     public void Dispose() => _files.Dispose();

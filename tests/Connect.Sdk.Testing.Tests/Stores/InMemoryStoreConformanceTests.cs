@@ -3,13 +3,20 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.RateLimits;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Sync;
+#if XUNIT_V3
+using Connect.Sdk.Testing.XunitV3.Stores;
+#else
 using Connect.Sdk.Testing.Stores;
+#endif
 
+// Compiled into the xUnit v2 tests with the v2 shells and into the xUnit v3 tests with the v3 shells: the same in-memory
+// stores pass the same checks under both.
 namespace Connect.Sdk.Testing.Tests.Stores;
 
 /// <summary>The in-memory journal store passes the store conformance kit.</summary>
@@ -101,4 +108,18 @@ public sealed class InMemoryRateBudgetStoreTests : RateBudgetStoreContract
 {
     /// <inheritdoc/>
     protected override ValueTask<IRateBudgetStore> CreateStoreAsync() => ValueTask.FromResult<IRateBudgetStore>(new InMemoryRateBudgetStore());
+}
+
+/// <summary>The in-memory price rules store passes the store conformance kit.</summary>
+public sealed class InMemoryPriceRulesStoreTests : PriceRulesStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IPriceRulesStore> CreateStoreAsync() => ValueTask.FromResult<IPriceRulesStore>(new InMemoryPriceRulesStore());
+}
+
+/// <summary>The in-memory price sync state store passes the store conformance kit.</summary>
+public sealed class InMemoryPriceSyncStateStoreTests : PriceSyncStateStoreContract
+{
+    /// <inheritdoc/>
+    protected override ValueTask<IPriceSyncStateStore> CreateStoreAsync() => ValueTask.FromResult<IPriceSyncStateStore>(new InMemoryPriceSyncStateStore());
 }

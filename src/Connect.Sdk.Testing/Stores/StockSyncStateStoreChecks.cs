@@ -6,19 +6,19 @@ using Xunit;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IStockSyncStateStore"/>: derive a test class from it in the store's test project
-/// and supply a fresh, empty store.
+/// The conformance checks of <see cref="IStockSyncStateStore"/>: derive a test class in the store's test project from
+/// the shell that makes each check a test (<see cref="StockSyncStateStoreContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.StockSyncStateStoreContract</c> for xUnit v3) and supply a fresh, empty store.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class StockSyncStateStoreContract : StoreContract<IStockSyncStateStore>
+public abstract class StockSyncStateStoreChecks : StoreContract<IStockSyncStateStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
 
     /// <summary>Articles never sent are left out of a read.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_NeverSent_LeavesTheArticlesOut()
+    public virtual async Task Get_NeverSent_LeavesTheArticlesOut()
     {
         var store = await CreateStoreAsync();
 
@@ -27,8 +27,7 @@ public abstract class StockSyncStateStoreContract : StoreContract<IStockSyncStat
 
     /// <summary>A read returns exactly the asked articles that were sent, with their latest quantity, per connection.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Save_ThenGet_ReturnsTheLatestQuantityOfTheAskedArticles()
+    public virtual async Task Save_ThenGet_ReturnsTheLatestQuantityOfTheAskedArticles()
     {
         var store = await CreateStoreAsync();
         await store.SaveAsync(Shop, [new SentStock("A-1", 5, T0), new SentStock("A-2", 7, T0), new SentStock("A-3", 0, T0)], CancellationToken.None);
@@ -44,8 +43,7 @@ public abstract class StockSyncStateStoreContract : StoreContract<IStockSyncStat
 
     /// <summary>A chunk of a thousand articles is read back in one call.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_AChunkOfAThousand_ReturnsEveryOne()
+    public virtual async Task Get_AChunkOfAThousand_ReturnsEveryOne()
     {
         var store = await CreateStoreAsync();
         var sent = Enumerable.Range(0, 1000).Select(i => new SentStock("A-" + i, i, T0)).ToArray();

@@ -7,19 +7,20 @@ using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IAlertSubscriptionStore"/>: derive a test class from it in the store's test
-/// project and supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store
-/// over the same storage (a second worker process), so that the optimistic-concurrency checks race two instances.
+/// The conformance checks of <see cref="IAlertSubscriptionStore"/>: derive a test class in the store's test project
+/// from the shell that makes each check a test (<see cref="AlertSubscriptionStoreContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.AlertSubscriptionStoreContract</c> for xUnit v3) and supply a fresh, empty
+/// store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the
+/// same storage (a second worker process), so that the optimistic-concurrency checks race two instances.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class AlertSubscriptionStoreContract : StoreContract<IAlertSubscriptionStore>
+public abstract class AlertSubscriptionStoreChecks : StoreContract<IAlertSubscriptionStore>
 {
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
 
     /// <summary>An unknown subscription has no entry and no delivery state.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_UnknownId_ReturnsNull()
+    public virtual async Task Get_UnknownId_ReturnsNull()
     {
         var store = await CreateStoreAsync();
 
@@ -30,8 +31,7 @@ public abstract class AlertSubscriptionStoreContract : StoreContract<IAlertSubsc
 
     /// <summary>Saving adds a subscription or replaces the one with the same id; the list comes in id order.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Save_AddAndReplace_ListsOnePerIdInIdOrder()
+    public virtual async Task Save_AddAndReplace_ListsOnePerIdInIdOrder()
     {
         var store = await CreateStoreAsync();
         string[] ids = ["ops", "Billing", "alerts-2", "alerts-10"];
@@ -49,8 +49,7 @@ public abstract class AlertSubscriptionStoreContract : StoreContract<IAlertSubsc
 
     /// <summary>A new delivery state is saved with a version above zero; each save raises it; a stale one is refused.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySaveState_StaleVersion_ReturnsNullAndKeepsTheStoredState()
+    public virtual async Task TrySaveState_StaleVersion_ReturnsNullAndKeepsTheStoredState()
     {
         var store = await CreateStoreAsync();
         await store.SaveAsync(Subscription("ops"), CancellationToken.None);
@@ -72,8 +71,7 @@ public abstract class AlertSubscriptionStoreContract : StoreContract<IAlertSubsc
 
     /// <summary>A delivery state is not saved for a subscription that does not exist.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySaveState_NoSubscription_ReturnsNull()
+    public virtual async Task TrySaveState_NoSubscription_ReturnsNull()
     {
         var store = await CreateStoreAsync();
 
@@ -83,8 +81,7 @@ public abstract class AlertSubscriptionStoreContract : StoreContract<IAlertSubsc
 
     /// <summary>Replacing a subscription keeps its delivery state.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Save_Replace_KeepsTheDeliveryState()
+    public virtual async Task Save_Replace_KeepsTheDeliveryState()
     {
         var store = await CreateStoreAsync();
         await store.SaveAsync(Subscription("ops"), CancellationToken.None);
@@ -101,8 +98,7 @@ public abstract class AlertSubscriptionStoreContract : StoreContract<IAlertSubsc
 
     /// <summary>Deleting removes the subscription and its delivery state once; a later state save is refused.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Delete_Subscription_RemovesItAndItsStateOnce()
+    public virtual async Task Delete_Subscription_RemovesItAndItsStateOnce()
     {
         var store = await CreateStoreAsync();
         await store.SaveAsync(Subscription("ops"), CancellationToken.None);
@@ -120,8 +116,7 @@ public abstract class AlertSubscriptionStoreContract : StoreContract<IAlertSubsc
 
     /// <summary>Two workers (two store instances over the same storage) saving the same state version at once: exactly one wins.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySaveState_TwoInstancesRacingOnOneVersion_ExactlyOneWins()
+    public virtual async Task TrySaveState_TwoInstancesRacingOnOneVersion_ExactlyOneWins()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);

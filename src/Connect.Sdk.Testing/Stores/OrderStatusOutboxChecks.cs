@@ -8,13 +8,14 @@ using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IOrderStatusOutbox"/>: derive a test class from it in the store's test project
-/// and supply a fresh, empty outbox. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second outbox over
-/// the same storage (a second worker process), so that the ERP's changes and a worker's export race through two
-/// instances.
+/// The conformance checks of <see cref="IOrderStatusOutbox"/>: derive a test class in the store's test project from the
+/// shell that makes each check a test (<see cref="OrderStatusOutboxContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.OrderStatusOutboxContract</c> for xUnit v3) and supply a fresh, empty outbox.
+/// Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second outbox over the same
+/// storage (a second worker process), so that the ERP's changes and a worker's export race through two instances.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class OrderStatusOutboxContract : StoreContract<IOrderStatusOutbox>
+public abstract class OrderStatusOutboxChecks : StoreContract<IOrderStatusOutbox>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly ConnectionId OtherShop = new("store-kit-other");
@@ -22,8 +23,7 @@ public abstract class OrderStatusOutboxContract : StoreContract<IOrderStatusOutb
 
     /// <summary>An order the ERP never reported has no entry, and an empty outbox has nothing pending.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_NeverReported_ReturnsNull()
+    public virtual async Task Get_NeverReported_ReturnsNull()
     {
         var outbox = await CreateStoreAsync();
 
@@ -33,8 +33,7 @@ public abstract class OrderStatusOutboxContract : StoreContract<IOrderStatusOutb
 
     /// <summary>Each reported change replaces the latest state and raises the sequence by one; the entry is pending.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task RecordChange_SeveralChanges_CoalesceIntoOneEntryWithASequenceRaisedByOneEach()
+    public virtual async Task RecordChange_SeveralChanges_CoalesceIntoOneEntryWithASequenceRaisedByOneEach()
     {
         var outbox = await CreateStoreAsync();
 
@@ -55,8 +54,7 @@ public abstract class OrderStatusOutboxContract : StoreContract<IOrderStatusOutb
 
     /// <summary>Pending entries are listed per connection, oldest change first; handled ones are not listed.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task ListPending_SeveralOrders_ListsUnhandledOnesOldestChangeFirst()
+    public virtual async Task ListPending_SeveralOrders_ListsUnhandledOnesOldestChangeFirst()
     {
         var outbox = await CreateStoreAsync();
         await outbox.RecordChangeAsync(Shop, Update("C", OrderStatus.Shipped), T0 + Duration.FromMinutes(3), CancellationToken.None);
@@ -73,8 +71,7 @@ public abstract class OrderStatusOutboxContract : StoreContract<IOrderStatusOutb
 
     /// <summary>An exported entry is no longer pending and remembers its state as the last exported one.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task MarkHandled_Exported_RemembersTheStateAndIsNoLongerPending()
+    public virtual async Task MarkHandled_Exported_RemembersTheStateAndIsNoLongerPending()
     {
         var outbox = await CreateStoreAsync();
         var read = await outbox.RecordChangeAsync(Shop, Update("1001", OrderStatus.Shipped), T0, CancellationToken.None);
@@ -97,8 +94,7 @@ public abstract class OrderStatusOutboxContract : StoreContract<IOrderStatusOutb
 
     /// <summary>An entry handled without export is no longer pending and has no exported state.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task MarkHandled_NotExported_IsNoLongerPendingWithoutAnExportedState()
+    public virtual async Task MarkHandled_NotExported_IsNoLongerPendingWithoutAnExportedState()
     {
         var outbox = await CreateStoreAsync();
         var read = await outbox.RecordChangeAsync(Shop, Update("1001", OrderStatus.Shipped), T0, CancellationToken.None);
@@ -119,8 +115,7 @@ public abstract class OrderStatusOutboxContract : StoreContract<IOrderStatusOutb
     /// exported is remembered as exported, the newer one as latest.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task MarkHandled_ChangeRecordedAfterTheRead_StaysPending()
+    public virtual async Task MarkHandled_ChangeRecordedAfterTheRead_StaysPending()
     {
         var outbox = await CreateStoreAsync();
         var read = await outbox.RecordChangeAsync(Shop, Update("1001", OrderStatus.PartiallyShipped), T0, CancellationToken.None);
@@ -138,8 +133,7 @@ public abstract class OrderStatusOutboxContract : StoreContract<IOrderStatusOutb
 
     /// <summary>Marking an older read handled after a newer one never lowers the handled sequence.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task MarkHandled_OlderReadAfterANewerOne_NeverLowersTheHandledSequence()
+    public virtual async Task MarkHandled_OlderReadAfterANewerOne_NeverLowersTheHandledSequence()
     {
         var outbox = await CreateStoreAsync();
         var older = await outbox.RecordChangeAsync(Shop, Update("1001", OrderStatus.PartiallyShipped), T0, CancellationToken.None);
@@ -155,8 +149,7 @@ public abstract class OrderStatusOutboxContract : StoreContract<IOrderStatusOutb
 
     /// <summary>Changes reported at once through two instances are all counted: no sequence is handed out twice.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task RecordChange_ConcurrentChangesThroughTwoInstances_NoChangeIsLost()
+    public virtual async Task RecordChange_ConcurrentChangesThroughTwoInstances_NoChangeIsLost()
     {
         const int ChangesEach = 50;
         var outbox = await CreateStoreAsync();
@@ -188,8 +181,7 @@ public abstract class OrderStatusOutboxContract : StoreContract<IOrderStatusOutb
     /// change: after both, the entry is pending and holds the newest state.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task MarkHandled_RacingANewChangeOnAnotherInstance_TheChangeStaysPending()
+    public virtual async Task MarkHandled_RacingANewChangeOnAnotherInstance_TheChangeStaysPending()
     {
         var outbox = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(outbox);

@@ -5,18 +5,18 @@ using Xunit;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IStockRulesStore"/>: derive a test class from it in the store's test project and
-/// supply a fresh, empty store.
+/// The conformance checks of <see cref="IStockRulesStore"/>: derive a test class in the store's test project from the
+/// shell that makes each check a test (<see cref="StockRulesStoreContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.StockRulesStoreContract</c> for xUnit v3) and supply a fresh, empty store.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class StockRulesStoreContract : StoreContract<IStockRulesStore>
+public abstract class StockRulesStoreChecks : StoreContract<IStockRulesStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
 
     /// <summary>A connection without rules reads the default rules.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_NoneSet_ReturnsTheDefault()
+    public virtual async Task Get_NoneSet_ReturnsTheDefault()
     {
         var store = await CreateStoreAsync();
 
@@ -25,8 +25,7 @@ public abstract class StockRulesStoreContract : StoreContract<IStockRulesStore>
 
     /// <summary>Set rules read back as set, replace earlier ones, and belong to their connection only.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Set_Rules_AreReadBackPerConnection()
+    public virtual async Task Set_Rules_AreReadBackPerConnection()
     {
         var store = await CreateStoreAsync();
         var first = new StockRules { SafetyBuffer = 2.5m, PublishPercentage = 80, Cap = 50 };

@@ -6,12 +6,14 @@ using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IForeignNumberStore"/>: derive a test class from it in the store's test project
-/// and supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the
-/// same storage (a second worker process), so that two workers race to give one foreign number to two articles.
+/// The conformance checks of <see cref="IForeignNumberStore"/>: derive a test class in the store's test project from
+/// the shell that makes each check a test (<see cref="ForeignNumberStoreContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.ForeignNumberStoreContract</c> for xUnit v3) and supply a fresh, empty store.
+/// Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the same
+/// storage (a second worker process), so that two workers race to give one foreign number to two articles.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberStore>
+public abstract class ForeignNumberStoreChecks : StoreContract<IForeignNumberStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly ConnectionId OtherShop = new("store-kit-other");
@@ -21,8 +23,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
 
     /// <summary>An empty store finds nothing and lists nothing.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Find_EmptyStore_FindsNothing()
+    public virtual async Task Find_EmptyStore_FindsNothing()
     {
         var store = await CreateStoreAsync();
 
@@ -33,8 +34,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
 
     /// <summary>A written mapping is found by its article and by its foreign number, the label ignoring case.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Upsert_NewMapping_IsFoundBothWays()
+    public virtual async Task Upsert_NewMapping_IsFoundBothWays()
     {
         var store = await CreateStoreAsync();
         var mapping = Map(Shop, "A-1", Sku, "S-1");
@@ -48,8 +48,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
 
     /// <summary>Values and article numbers compare exactly: a value differing in case is another foreign number.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Upsert_ValueDifferingInCase_IsAnotherForeignNumber()
+    public virtual async Task Upsert_ValueDifferingInCase_IsAnotherForeignNumber()
     {
         var store = await CreateStoreAsync();
         Assert.Empty(await store.UpsertAsync([Map(Shop, "A-1", Sku, "abc")], CancellationToken.None));
@@ -62,8 +61,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
 
     /// <summary>A new value for an (article, label) replaces the old one, which is then free for another article.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Upsert_NewValueForALabel_ReplacesAndFreesTheOldValue()
+    public virtual async Task Upsert_NewValueForALabel_ReplacesAndFreesTheOldValue()
     {
         var store = await CreateStoreAsync();
         Assert.Empty(await store.UpsertAsync([Map(Shop, "A-1", Sku, "S-1")], CancellationToken.None));
@@ -81,8 +79,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
     /// and nothing of the batch is written, not even its harmless mappings or those of other connections.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Upsert_ConflictWithAStoredMapping_ReturnsItAndWritesNothing()
+    public virtual async Task Upsert_ConflictWithAStoredMapping_ReturnsItAndWritesNothing()
     {
         var store = await CreateStoreAsync();
         Assert.Empty(await store.UpsertAsync([Map(Shop, "A-1", Sku, "S-1")], CancellationToken.None));
@@ -97,8 +94,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
 
     /// <summary>A batch giving one foreign number to two of its articles is refused whole, returning both mappings.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Upsert_ConflictWithinTheBatch_ReturnsBothAndWritesNothing()
+    public virtual async Task Upsert_ConflictWithinTheBatch_ReturnsBothAndWritesNothing()
     {
         var store = await CreateStoreAsync();
         var first = Map(Shop, "A-1", Sku, "S-1");
@@ -114,8 +110,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
 
     /// <summary>Two articles swapping their values in one batch is no conflict: a replaced value is free within the batch.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Upsert_SwapInOneBatch_IsWritten()
+    public virtual async Task Upsert_SwapInOneBatch_IsWritten()
     {
         var store = await CreateStoreAsync();
         Assert.Empty(await store.UpsertAsync([Map(Shop, "A-1", Sku, "S-1"), Map(Shop, "A-2", Sku, "S-2")], CancellationToken.None));
@@ -128,8 +123,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
 
     /// <summary>The same foreign number on different connections, or with different labels, is no conflict.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Upsert_SameValueOnAnotherConnectionOrLabel_IsNoConflict()
+    public virtual async Task Upsert_SameValueOnAnotherConnectionOrLabel_IsNoConflict()
     {
         var store = await CreateStoreAsync();
 
@@ -142,8 +136,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
 
     /// <summary>An article's mappings come in label order (ignoring case); a connection's list by article, label and value.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task List_SeveralMappings_ComeInTheDocumentedOrder()
+    public virtual async Task List_SeveralMappings_ComeInTheDocumentedOrder()
     {
         var store = await CreateStoreAsync();
         ForeignNumberMapping[] mappings =
@@ -167,8 +160,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
 
     /// <summary>Removing a foreign number returns true once, frees its value, and leaves the article's other labels.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Remove_StoredLabel_RemovesItOnce()
+    public virtual async Task Remove_StoredLabel_RemovesItOnce()
     {
         var store = await CreateStoreAsync();
         Assert.Empty(await store.UpsertAsync([Map(Shop, "A-1", Sku, "S-1"), Map(Shop, "A-1", Ean, "4000")], CancellationToken.None));
@@ -184,8 +176,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
 
     /// <summary>The restricted mapping is empty until set, then reads back as set, per connection.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task RestrictedMapping_SetAndGet_IsKeptPerConnection()
+    public virtual async Task RestrictedMapping_SetAndGet_IsKeptPerConnection()
     {
         var store = await CreateStoreAsync();
         Assert.Empty((await store.GetRestrictedMappingAsync(Shop, CancellationToken.None)).ArticleNumbers);
@@ -202,8 +193,7 @@ public abstract class ForeignNumberStoreContract : StoreContract<IForeignNumberS
 
     /// <summary>Two workers on two instances giving one free foreign number to two articles at once: exactly one succeeds.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Upsert_TwoInstancesRacingForOneForeignNumber_ExactlyOneWins()
+    public virtual async Task Upsert_TwoInstancesRacingForOneForeignNumber_ExactlyOneWins()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);

@@ -7,20 +7,21 @@ using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IImportedOrderLedger"/>: derive a test class from it in the ledger's test project
-/// and supply a fresh, empty ledger. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second ledger over
-/// the same storage (a second worker process), so that two workers race to record one order through two instances.
+/// The conformance checks of <see cref="IImportedOrderLedger"/>: derive a test class in the ledger's test project from
+/// the shell that makes each check a test (<see cref="ImportedOrderLedgerContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.ImportedOrderLedgerContract</c> for xUnit v3) and supply a fresh, empty
+/// ledger. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second ledger over the
+/// same storage (a second worker process), so that two workers race to record one order through two instances.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class ImportedOrderLedgerContract : StoreContract<IImportedOrderLedger>
+public abstract class ImportedOrderLedgerChecks : StoreContract<IImportedOrderLedger>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
 
     /// <summary>An order never imported has no entry.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Find_NeverImported_ReturnsNull()
+    public virtual async Task Find_NeverImported_ReturnsNull()
     {
         var ledger = await CreateStoreAsync();
 
@@ -29,8 +30,7 @@ public abstract class ImportedOrderLedgerContract : StoreContract<IImportedOrder
 
     /// <summary>Recording an order the first time succeeds, and the entry reads back as recorded.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryRecord_NewOrder_ReturnsTrueAndIsFound()
+    public virtual async Task TryRecord_NewOrder_ReturnsTrueAndIsFound()
     {
         var ledger = await CreateStoreAsync();
         var order = new ImportedOrder(Shop, "1001", "ERP-77", T0);
@@ -41,8 +41,7 @@ public abstract class ImportedOrderLedgerContract : StoreContract<IImportedOrder
 
     /// <summary>Recording an order again returns false and keeps the first entry.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryRecord_AlreadyRecorded_ReturnsFalseAndKeepsTheFirstEntry()
+    public virtual async Task TryRecord_AlreadyRecorded_ReturnsFalseAndKeepsTheFirstEntry()
     {
         var ledger = await CreateStoreAsync();
         var first = new ImportedOrder(Shop, "1001", "ERP-77", T0);
@@ -55,8 +54,7 @@ public abstract class ImportedOrderLedgerContract : StoreContract<IImportedOrder
 
     /// <summary>Entries belong to one connection and one order number: the same number elsewhere is a different order.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryRecord_SameNumberOnAnotherConnection_IsADifferentOrder()
+    public virtual async Task TryRecord_SameNumberOnAnotherConnection_IsADifferentOrder()
     {
         var ledger = await CreateStoreAsync();
         var other = new ConnectionId("store-kit-other");
@@ -71,8 +69,7 @@ public abstract class ImportedOrderLedgerContract : StoreContract<IImportedOrder
 
     /// <summary>Order numbers compare exactly: one differing only in case is a different order.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryRecord_NumberDifferingInCase_IsADifferentOrder()
+    public virtual async Task TryRecord_NumberDifferingInCase_IsADifferentOrder()
     {
         var ledger = await CreateStoreAsync();
         Assert.True(await ledger.TryRecordAsync(new ImportedOrder(Shop, "ab-1", "ERP-1", T0), CancellationToken.None));
@@ -83,8 +80,7 @@ public abstract class ImportedOrderLedgerContract : StoreContract<IImportedOrder
 
     /// <summary>Two workers on two instances recording the same order at once: exactly one records it, every time.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryRecord_TwoInstancesRacingOnOneOrder_ExactlyOneRecordsIt()
+    public virtual async Task TryRecord_TwoInstancesRacingOnOneOrder_ExactlyOneRecordsIt()
     {
         var ledger = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(ledger);

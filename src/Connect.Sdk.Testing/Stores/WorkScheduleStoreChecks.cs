@@ -8,20 +8,21 @@ using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IWorkScheduleStore"/>: derive a test class from it in the store's test project
-/// and supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the
-/// same storage (a second worker process), so that the optimistic-concurrency checks race two instances.
+/// The conformance checks of <see cref="IWorkScheduleStore"/>: derive a test class in the store's test project from the
+/// shell that makes each check a test (<see cref="WorkScheduleStoreContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.WorkScheduleStoreContract</c> for xUnit v3) and supply a fresh, empty store.
+/// Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the same
+/// storage (a second worker process), so that the optimistic-concurrency checks race two instances.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class WorkScheduleStoreContract : StoreContract<IWorkScheduleStore>
+public abstract class WorkScheduleStoreChecks : StoreContract<IWorkScheduleStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
 
     /// <summary>Reading a schedule never stored returns a fresh state: version zero, never run, nothing requested.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_NothingStored_ReturnsAFreshState()
+    public virtual async Task Get_NothingStored_ReturnsAFreshState()
     {
         var store = await CreateStoreAsync();
 
@@ -36,8 +37,7 @@ public abstract class WorkScheduleStoreContract : StoreContract<IWorkScheduleSto
 
     /// <summary>A saved state reads back with its new, greater version and its data.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_FreshState_StoresItWithAGreaterVersion()
+    public virtual async Task TrySave_FreshState_StoresItWithAGreaterVersion()
     {
         var store = await CreateStoreAsync();
         var fresh = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
@@ -54,8 +54,7 @@ public abstract class WorkScheduleStoreContract : StoreContract<IWorkScheduleSto
 
     /// <summary>A pause reads back with its instant and the connection's version, and a save without it lifts it.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_Pause_ReadsBackAndCanBeLifted()
+    public virtual async Task TrySave_Pause_ReadsBackAndCanBeLifted()
     {
         var store = await CreateStoreAsync();
         var fresh = await store.GetAsync(Shop, WorkKind.StockSync, CancellationToken.None);
@@ -71,8 +70,7 @@ public abstract class WorkScheduleStoreContract : StoreContract<IWorkScheduleSto
 
     /// <summary>Every save gives the state a greater version than the one before.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_CurrentVersion_VersionGrows()
+    public virtual async Task TrySave_CurrentVersion_VersionGrows()
     {
         var store = await CreateStoreAsync();
         var current = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
@@ -88,8 +86,7 @@ public abstract class WorkScheduleStoreContract : StoreContract<IWorkScheduleSto
 
     /// <summary>Saving a state read before another writer saved it is refused and leaves the stored state alone.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_StaleVersion_ReturnsNullAndKeepsTheStoredState()
+    public virtual async Task TrySave_StaleVersion_ReturnsNullAndKeepsTheStoredState()
     {
         var store = await CreateStoreAsync();
         var fresh = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
@@ -110,8 +107,7 @@ public abstract class WorkScheduleStoreContract : StoreContract<IWorkScheduleSto
 
     /// <summary>A version the store never handed out (ahead of the stored one) is refused and stores nothing.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_VersionAheadOfTheStoredOne_ReturnsNull()
+    public virtual async Task TrySave_VersionAheadOfTheStoredOne_ReturnsNull()
     {
         var store = await CreateStoreAsync();
         var fresh = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
@@ -129,8 +125,7 @@ public abstract class WorkScheduleStoreContract : StoreContract<IWorkScheduleSto
 
     /// <summary>The states of different kinds of work and different connections are kept apart.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_OneKind_LeavesOtherKindsAndConnectionsFresh()
+    public virtual async Task TrySave_OneKind_LeavesOtherKindsAndConnectionsFresh()
     {
         var store = await CreateStoreAsync();
         var fresh = await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None);
@@ -148,8 +143,7 @@ public abstract class WorkScheduleStoreContract : StoreContract<IWorkScheduleSto
 
     /// <summary>Two writers (two store instances over the same storage) saving the same version at once: exactly one wins.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWins()
+    public virtual async Task TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWins()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);

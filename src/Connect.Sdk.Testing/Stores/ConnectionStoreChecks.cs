@@ -9,20 +9,21 @@ using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IConnectionStore"/>: derive a test class from it in the store's test project and
-/// supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the
-/// same storage (a second worker process), so that the optimistic-concurrency checks race two instances.
+/// The conformance checks of <see cref="IConnectionStore"/>: derive a test class in the store's test project from the
+/// shell that makes each check a test (<see cref="ConnectionStoreContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.ConnectionStoreContract</c> for xUnit v3) and supply a fresh, empty store.
+/// Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the same
+/// storage (a second worker process), so that the optimistic-concurrency checks race two instances.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class ConnectionStoreContract : StoreContract<IConnectionStore>
+public abstract class ConnectionStoreChecks : StoreContract<IConnectionStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
 
     /// <summary>Reading an unknown connection returns nothing, and its history is empty.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_UnknownConnection_ReturnsNullAndAnEmptyHistory()
+    public virtual async Task Get_UnknownConnection_ReturnsNullAndAnEmptyHistory()
     {
         var store = await CreateStoreAsync();
 
@@ -32,8 +33,7 @@ public abstract class ConnectionStoreContract : StoreContract<IConnectionStore>
 
     /// <summary>A new connection is stored with a version above zero, together with its first history entries.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryCreate_NewConnection_StoresItWithItsHistory()
+    public virtual async Task TryCreate_NewConnection_StoresItWithItsHistory()
     {
         var store = await CreateStoreAsync();
         var created = Transition(Shop, LifecycleChange.Created, 0);
@@ -51,8 +51,7 @@ public abstract class ConnectionStoreContract : StoreContract<IConnectionStore>
 
     /// <summary>Creating a connection whose id exists is refused and changes neither it nor its history.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryCreate_ExistingId_ReturnsNullAndChangesNothing()
+    public virtual async Task TryCreate_ExistingId_ReturnsNullAndChangesNothing()
     {
         var store = await CreateStoreAsync();
         var created = Transition(Shop, LifecycleChange.Created, 0);
@@ -68,8 +67,7 @@ public abstract class ConnectionStoreContract : StoreContract<IConnectionStore>
 
     /// <summary>Saving a connection at its current version stores it with a greater version and appends its history entries in order.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_CurrentVersion_VersionGrowsAndHistoryIsAppended()
+    public virtual async Task TrySave_CurrentVersion_VersionGrowsAndHistoryIsAppended()
     {
         var store = await CreateStoreAsync();
         var created = Transition(Shop, LifecycleChange.Created, 0);
@@ -93,8 +91,7 @@ public abstract class ConnectionStoreContract : StoreContract<IConnectionStore>
 
     /// <summary>A save with a stale version is refused: neither the connection nor its history changes.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_StaleVersion_ReturnsNullAndChangesNeitherConnectionNorHistory()
+    public virtual async Task TrySave_StaleVersion_ReturnsNullAndChangesNeitherConnectionNorHistory()
     {
         var store = await CreateStoreAsync();
         var created = Transition(Shop, LifecycleChange.Created, 0);
@@ -113,8 +110,7 @@ public abstract class ConnectionStoreContract : StoreContract<IConnectionStore>
 
     /// <summary>Saving a connection that was never created is refused and creates nothing.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_UnknownConnection_ReturnsNullAndCreatesNothing()
+    public virtual async Task TrySave_UnknownConnection_ReturnsNullAndCreatesNothing()
     {
         var store = await CreateStoreAsync();
 
@@ -127,8 +123,7 @@ public abstract class ConnectionStoreContract : StoreContract<IConnectionStore>
 
     /// <summary>Every connection is listed, in id order (ordinal), and each connection's history is its own.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task List_SeveralConnections_ReturnsThemInIdOrder()
+    public virtual async Task List_SeveralConnections_ReturnsThemInIdOrder()
     {
         var store = await CreateStoreAsync();
         string[] ids = ["shop-b", "Shop-Z", "shop-a", "shop-10", "shop-2", "ALPHA"];
@@ -153,8 +148,7 @@ public abstract class ConnectionStoreContract : StoreContract<IConnectionStore>
     /// only the winner's history entry is stored.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWinsWithItsHistory()
+    public virtual async Task TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWinsWithItsHistory()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);

@@ -7,12 +7,14 @@ using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IOrderStagingStore"/>: derive a test class from it in the store's test project
-/// and supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the
-/// same storage (a second worker process), so that a reader on one instance watches a writer on the other.
+/// The conformance checks of <see cref="IOrderStagingStore"/>: derive a test class in the store's test project from the
+/// shell that makes each check a test (<see cref="OrderStagingStoreContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.OrderStagingStoreContract</c> for xUnit v3) and supply a fresh, empty store.
+/// Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the same
+/// storage (a second worker process), so that a reader on one instance watches a writer on the other.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingStore>
+public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly ConnectionId OtherShop = new("store-kit-other");
@@ -21,8 +23,7 @@ public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingSto
 
     /// <summary>An empty store has no staged order, no pending order and no cursor.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_EmptyStore_FindsNothing()
+    public virtual async Task Get_EmptyStore_FindsNothing()
     {
         var store = await CreateStoreAsync();
 
@@ -33,8 +34,7 @@ public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingSto
 
     /// <summary>New orders are staged as Staged, stamped with the staging instant, and returned in the order given.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Stage_NewOrders_StagesThemAndReturnsThemInTheOrderGiven()
+    public virtual async Task Stage_NewOrders_StagesThemAndReturnsThemInTheOrderGiven()
     {
         var store = await CreateStoreAsync();
 
@@ -54,8 +54,7 @@ public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingSto
 
     /// <summary>Pending orders are those in Staged, oldest marketplace change first; held and handed-over ones are not pending.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task ListPending_MixedStates_ListsStagedOnesOldestChangeFirst()
+    public virtual async Task ListPending_MixedStates_ListsStagedOnesOldestChangeFirst()
     {
         var store = await CreateStoreAsync();
         await store.StageAsync(Shop, [Order("A", 5), Order("B", 1), Order("C", 3), Order("D", 2), Order("E", 4)], null, StagedAt, CancellationToken.None);
@@ -70,8 +69,7 @@ public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingSto
 
     /// <summary>A held order keeps its reason; staged again with newer data it takes the data and is Staged again.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Stage_HeldOrderWithNewerData_TakesTheDataAndIsStagedAgain()
+    public virtual async Task Stage_HeldOrderWithNewerData_TakesTheDataAndIsStagedAgain()
     {
         var store = await CreateStoreAsync();
         await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, CancellationToken.None);
@@ -93,8 +91,7 @@ public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingSto
 
     /// <summary>A staged order loaded again keeps the instant it was first staged at.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Stage_AgainWithNewerData_KeepsTheFirstStagingInstant()
+    public virtual async Task Stage_AgainWithNewerData_KeepsTheFirstStagingInstant()
     {
         var store = await CreateStoreAsync();
         await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, CancellationToken.None);
@@ -108,8 +105,7 @@ public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingSto
 
     /// <summary>A staged order loaded again with older data keeps its newer staged data.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Stage_OlderData_KeepsTheNewerStagedData()
+    public virtual async Task Stage_OlderData_KeepsTheNewerStagedData()
     {
         var store = await CreateStoreAsync();
         await store.StageAsync(Shop, [Order("1001", 5, "new@example.com")], null, StagedAt, CancellationToken.None);
@@ -128,8 +124,7 @@ public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingSto
     /// id changes nothing.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task HandedOver_StagedHeldOrMarkedAgain_StaysExactlyAsItIs()
+    public virtual async Task HandedOver_StagedHeldOrMarkedAgain_StaysExactlyAsItIs()
     {
         var store = await CreateStoreAsync();
         await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, CancellationToken.None);
@@ -156,8 +151,7 @@ public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingSto
 
     /// <summary>Holding an order that was never staged does nothing.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Hold_NeverStaged_DoesNothing()
+    public virtual async Task Hold_NeverStaged_DoesNothing()
     {
         var store = await CreateStoreAsync();
 
@@ -168,8 +162,7 @@ public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingSto
 
     /// <summary>Staging moves the cursor only forward: an earlier page's resume point, or none, leaves it alone.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Stage_EarlierCursorOrNone_LeavesTheCursorAlone()
+    public virtual async Task Stage_EarlierCursorOrNone_LeavesTheCursorAlone()
     {
         var store = await CreateStoreAsync();
         var late = new OrderCursor(T0 + Duration.FromHours(2));
@@ -188,8 +181,7 @@ public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingSto
 
     /// <summary>Setting the cursor also moves it backwards.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task SetCursor_EarlierValue_MovesTheCursorBack()
+    public virtual async Task SetCursor_EarlierValue_MovesTheCursorBack()
     {
         var store = await CreateStoreAsync();
         await store.StageAsync(Shop, [Order("1001", 1)], new OrderCursor(T0 + Duration.FromHours(2)), StagedAt, CancellationToken.None);
@@ -205,8 +197,7 @@ public abstract class OrderStagingStoreContract : StoreContract<IOrderStagingSto
     /// also sees every order of that page staged.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Stage_ReaderOnAnotherInstance_NeverSeesTheCursorPastAnUnstagedOrder()
+    public virtual async Task Stage_ReaderOnAnotherInstance_NeverSeesTheCursorPastAnUnstagedOrder()
     {
         const int Pages = 40;
         const int PageSize = 5;

@@ -7,13 +7,15 @@ using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IWorkLeaseStore"/>: derive a test class from it in the store's test project and
-/// supply a fresh, empty store. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the
-/// same storage (a second worker process), so that two workers race for one key through two instances. Time is given
-/// as instants; no clock is needed.
+/// The conformance checks of <see cref="IWorkLeaseStore"/>: derive a test class in the store's test project from the
+/// shell that makes each check a test (<see cref="WorkLeaseStoreContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.WorkLeaseStoreContract</c> for xUnit v3) and supply a fresh, empty store.
+/// Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out a second store over the same
+/// storage (a second worker process), so that two workers race for one key through two instances. Time is given as
+/// instants; no clock is needed.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
+public abstract class WorkLeaseStoreChecks : StoreContract<IWorkLeaseStore>
 {
     private const string Key = "store-kit-shop";
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
@@ -21,8 +23,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>A free key is leased to the claiming owner until the given duration has passed.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryAcquire_FreeKey_ReturnsALeaseExpiringAfterTheDuration()
+    public virtual async Task TryAcquire_FreeKey_ReturnsALeaseExpiringAfterTheDuration()
     {
         var store = await CreateStoreAsync();
 
@@ -36,8 +37,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>While a lease holds, another owner cannot claim the key, up to the last moment before it expires.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryAcquire_HeldAndUnexpired_IsRefusedForAnotherOwner()
+    public virtual async Task TryAcquire_HeldAndUnexpired_IsRefusedForAnotherOwner()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);
@@ -51,8 +51,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>A lease lapses at its expiry instant: from then on another owner gets the key.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryAcquire_AtTheExpiryInstant_SucceedsForAnotherOwner()
+    public virtual async Task TryAcquire_AtTheExpiryInstant_SucceedsForAnotherOwner()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);
@@ -68,8 +67,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>Leases on different keys do not block each other.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryAcquire_DifferentKeys_BothSucceed()
+    public virtual async Task TryAcquire_DifferentKeys_BothSucceed()
     {
         var store = await CreateStoreAsync();
 
@@ -79,8 +77,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>Every new acquisition of a key gets a greater token than the one before, whoever the owner is.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryAcquire_AfterReleaseOrExpiry_GetsAGreaterToken()
+    public virtual async Task TryAcquire_AfterReleaseOrExpiry_GetsAGreaterToken()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);
@@ -99,8 +96,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>A released key is free at once, before the lease would have expired.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Release_HeldLease_FreesTheKey()
+    public virtual async Task Release_HeldLease_FreesTheKey()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);
@@ -114,8 +110,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>Renewing a held lease moves its expiry to the new duration from now, and keeps others out until then.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryRenew_HeldLease_ExtendsTheExpiry()
+    public virtual async Task TryRenew_HeldLease_ExtendsTheExpiry()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);
@@ -134,8 +129,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>A renewed lease, as the renewal returned it, still releases the key.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Release_RenewedLease_FreesTheKey()
+    public virtual async Task Release_RenewedLease_FreesTheKey()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);
@@ -151,8 +145,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>A released lease cannot be renewed.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryRenew_ReleasedLease_ReturnsNull()
+    public virtual async Task TryRenew_ReleasedLease_ReturnsNull()
     {
         var store = await CreateStoreAsync();
         var lease = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
@@ -164,8 +157,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>A lease that expired and was taken by another worker is lost: it cannot be renewed, and the new holder keeps the key.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryRenew_LostLease_ReturnsNullAndLeavesTheNewHolder()
+    public virtual async Task TryRenew_LostLease_ReturnsNullAndLeavesTheNewHolder()
     {
         var (store, other, lost, taken) = await LoseLeaseToAnotherWorkerAsync();
 
@@ -179,8 +171,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>Releasing a lost lease does nothing: the new holder keeps the key.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Release_LostLease_LeavesTheNewHolder()
+    public virtual async Task Release_LostLease_LeavesTheNewHolder()
     {
         var (store, other, lost, taken) = await LoseLeaseToAnotherWorkerAsync();
 
@@ -192,8 +183,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>Releasing a lease twice, or one no longer held, completes without error.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Release_Twice_DoesNothingTheSecondTime()
+    public virtual async Task Release_Twice_DoesNothingTheSecondTime()
     {
         var store = await CreateStoreAsync();
         var lease = await store.TryAcquireAsync(Key, "worker-a", T0, 5 * Minute, CancellationToken.None);
@@ -207,8 +197,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
 
     /// <summary>Two workers on two instances claiming a free key at once: exactly one gets it, every time.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryAcquire_TwoInstancesRacingForAFreeKey_ExactlyOneWins()
+    public virtual async Task TryAcquire_TwoInstancesRacingForAFreeKey_ExactlyOneWins()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);
@@ -228,8 +217,7 @@ public abstract class WorkLeaseStoreContract : StoreContract<IWorkLeaseStore>
     /// Two workers on two instances claiming an expired key at once: exactly one takes it over, every time.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TryAcquire_TwoInstancesRacingForAnExpiredKey_ExactlyOneWins()
+    public virtual async Task TryAcquire_TwoInstancesRacingForAnExpiredKey_ExactlyOneWins()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);

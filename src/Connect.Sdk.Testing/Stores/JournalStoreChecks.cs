@@ -8,13 +8,15 @@ using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
 namespace Connect.Sdk.Testing.Stores;
 
 /// <summary>
-/// The conformance tests of <see cref="IJournalStore"/>: derive a test class from it in the store's test project and
-/// supply a fresh, empty store; every test below then runs against it. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/>
-/// to hand out a second store over the same storage (a second worker process), so that the optimistic-concurrency
-/// checks race two instances.
+/// The conformance checks of <see cref="IJournalStore"/>: derive a test class in the store's test project from the
+/// shell that makes each check a test (<see cref="JournalStoreContract"/> for xUnit v2,
+/// <c>Connect.Sdk.Testing.XunitV3.Stores.JournalStoreContract</c> for xUnit v3) and supply a fresh, empty store; every
+/// test below then runs against it. Override <see cref="StoreContract{TStore}.CreateSecondInstanceAsync"/> to hand out
+/// a second store over the same storage (a second worker process), so that the optimistic-concurrency checks race two
+/// instances.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class JournalStoreContract : StoreContract<IJournalStore>
+public abstract class JournalStoreChecks : StoreContract<IJournalStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly ConnectionId OtherShop = new("store-kit-other");
@@ -22,8 +24,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>Reading a record that has no entry returns nothing.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Get_UnknownKey_ReturnsNull()
+    public virtual async Task Get_UnknownKey_ReturnsNull()
     {
         var store = await CreateStoreAsync();
 
@@ -32,8 +33,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>A new entry (version zero) is stored with a version above zero and reads back as saved.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_NewEntry_StoresItWithAVersionAboveZero()
+    public virtual async Task TrySave_NewEntry_StoresItWithAVersionAboveZero()
     {
         var store = await CreateStoreAsync();
         var entry = Entry(RecordKind.Order, "1001", T0, JournalStatus.Failed) with { Message = "No ERP article for SKU-7", Title = "Erika Mustermann", Attempts = 2 };
@@ -57,8 +57,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
     /// back exactly as saved, with the repeat count, the instant of the last repeat and the next attempt.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_RepeatCountedOnTheLastLine_ReadsBackTheHistoryAsSaved()
+    public virtual async Task TrySave_RepeatCountedOnTheLastLine_ReadsBackTheHistoryAsSaved()
     {
         var store = await CreateStoreAsync();
         var mapped = new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped");
@@ -84,8 +83,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
     /// stored entries exactly as they were.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task AddMissing_SomeRecordsListedAlready_StoresOnlyTheNewOnes()
+    public virtual async Task AddMissing_SomeRecordsListedAlready_StoresOnlyTheNewOnes()
     {
         var store = await CreateStoreAsync();
         var stored = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-1", T0, JournalStatus.Succeeded) with { Message = "sent 7" }, CancellationToken.None);
@@ -110,8 +108,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>A batch read returns the stored entries of the keys asked for, with their history, and leaves out records without one.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task GetMany_SomeRecordsWithoutEntry_ReturnsTheStoredOnes()
+    public virtual async Task GetMany_SomeRecordsWithoutEntry_ReturnsTheStoredOnes()
     {
         var store = await CreateStoreAsync();
         var sent = new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.Succeeded, "sent 7");
@@ -135,8 +132,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
     /// another writer saved in between alone, answering null for it.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySaveMany_OneEntryChangedInBetween_SavesTheOthersAndRefusesIt()
+    public virtual async Task TrySaveMany_OneEntryChangedInBetween_SavesTheOthersAndRefusesIt()
     {
         var store = await CreateStoreAsync();
         var first = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-1", T0, JournalStatus.NotSynced), CancellationToken.None);
@@ -166,8 +162,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>Every save of an entry gives it a greater version than the one before.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_CurrentVersion_VersionGrows()
+    public virtual async Task TrySave_CurrentVersion_VersionGrows()
     {
         var store = await CreateStoreAsync();
         var current = await store.TrySaveAsync(Entry(RecordKind.Order, "1001", T0), CancellationToken.None);
@@ -190,8 +185,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>Saving an entry read before another writer saved it is refused and leaves the stored entry alone.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_StaleVersion_ReturnsNullAndKeepsTheStoredEntry()
+    public virtual async Task TrySave_StaleVersion_ReturnsNullAndKeepsTheStoredEntry()
     {
         var store = await CreateStoreAsync();
         var first = await store.TrySaveAsync(Entry(RecordKind.Order, "1001", T0), CancellationToken.None);
@@ -210,8 +204,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>Saving a new entry (version zero) over one that is already stored is refused.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_NewEntryOverAStoredOne_ReturnsNullAndKeepsTheStoredEntry()
+    public virtual async Task TrySave_NewEntryOverAStoredOne_ReturnsNullAndKeepsTheStoredEntry()
     {
         var store = await CreateStoreAsync();
         var stored = await store.TrySaveAsync(Entry(RecordKind.Order, "1001", T0) with { Message = "first" }, CancellationToken.None);
@@ -228,8 +221,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>A version the store never handed out (ahead of the stored one) is refused too.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_VersionAheadOfTheStoredOne_ReturnsNull()
+    public virtual async Task TrySave_VersionAheadOfTheStoredOne_ReturnsNull()
     {
         var store = await CreateStoreAsync();
         var stored = await store.TrySaveAsync(Entry(RecordKind.Order, "1001", T0), CancellationToken.None);
@@ -242,8 +234,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>Two writers (two store instances over the same storage) saving the same version at once: exactly one wins.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWins()
+    public virtual async Task TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWins()
     {
         var store = await CreateStoreAsync();
         var other = await CreateSecondInstanceAsync(store);
@@ -271,8 +262,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
     /// version is handed out twice.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task TrySave_ManyWritersRetryingThroughTwoInstances_NoUpdateIsLost()
+    public virtual async Task TrySave_ManyWritersRetryingThroughTwoInstances_NoUpdateIsLost()
     {
         const int Writers = 8;
         const int IncrementsEach = 25;
@@ -306,17 +296,15 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
     }
 
     /// <summary>The names of the queries <see cref="Query_Filter_ReturnsWhatMatchesSaysInOrderWithTheTotal"/> runs.</summary>
-    public static TheoryData<string> QueryCases { get; } = new(Queries().Keys);
+    public static IReadOnlyList<string> QueryCaseNames { get; } = [.. Queries().Keys];
 
     /// <summary>
     /// A query returns exactly the entries <see cref="JournalQuery.Matches"/> accepts, in <see cref="JournalQuery.Order"/>,
     /// with the number of all matches as the total.
     /// </summary>
-    /// <param name="queryCase">The name of the query (see <see cref="QueryCases"/>).</param>
+    /// <param name="queryCase">The name of the query (see <see cref="QueryCaseNames"/>).</param>
     /// <returns>A task that completes when the check is done.</returns>
-    [Theory]
-    [MemberData(nameof(QueryCases), MemberType = typeof(JournalStoreContract))]
-    public async Task Query_Filter_ReturnsWhatMatchesSaysInOrderWithTheTotal(string queryCase)
+    public virtual async Task Query_Filter_ReturnsWhatMatchesSaysInOrderWithTheTotal(string queryCase)
     {
         var store = await CreateStoreAsync();
         var seeded = await SeedAsync(store);
@@ -331,8 +319,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>Pages of a query neither overlap nor skip entries, and each carries the total of all matches.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task Query_Pages_CoverEveryMatchOnceWithTheTotal()
+    public virtual async Task Query_Pages_CoverEveryMatchOnceWithTheTotal()
     {
         var store = await CreateStoreAsync();
         var seeded = await SeedAsync(store);
@@ -354,8 +341,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>Listing the keys of a query yields the keys of exactly its matches, in <see cref="JournalQuery.Order"/>.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task ListKeys_Filter_ReturnsTheMatchingKeysInQueryOrder()
+    public virtual async Task ListKeys_Filter_ReturnsTheMatchingKeysInQueryOrder()
     {
         var store = await CreateStoreAsync();
         var seeded = await SeedAsync(store);
@@ -371,8 +357,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>Listing a connection yields every entry of that connection and none of another.</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task List_Connection_ReturnsExactlyItsEntries()
+    public virtual async Task List_Connection_ReturnsExactlyItsEntries()
     {
         var store = await CreateStoreAsync();
         var seeded = await SeedAsync(store);
@@ -385,8 +370,7 @@ public abstract class JournalStoreContract : StoreContract<IJournalStore>
 
     /// <summary>Within one record kind, a connection's entries are listed in record-key order (ordinal).</summary>
     /// <returns>A task that completes when the check is done.</returns>
-    [Fact]
-    public async Task List_Connection_ListsEachKindInRecordKeyOrder()
+    public virtual async Task List_Connection_ListsEachKindInRecordKeyOrder()
     {
         var store = await CreateStoreAsync();
         await SeedAsync(store);

@@ -1,0 +1,17 @@
+using Connect.Sdk.Prices;
+using Connect.Sdk.Testing.Stores;
+
+namespace Connect.Sdk.Storage.Sqlite.Tests.Stores;
+
+/// <summary>The SQLite price sync state store passes the store conformance kit; the second instance is a second database on the same file.</summary>
+public sealed class SqlitePriceSyncStateStoreTests : PriceSyncStateStoreContract, IDisposable
+{
+    private readonly SqliteTestFiles _files = new();
+
+    protected override ValueTask<IPriceSyncStateStore> CreateStoreAsync() =>
+        ValueTask.FromResult<IPriceSyncStateStore>(new SqlitePriceSyncStateStore(_files.Open()));
+
+    protected override ValueTask<IPriceSyncStateStore> CreateSecondInstanceAsync(IPriceSyncStateStore first) => CreateStoreAsync();
+
+    public void Dispose() => _files.Dispose();
+}
