@@ -25,8 +25,8 @@ internal sealed class PriceSyncWork(
     SyncJournal journal,
     IArticleCatalog catalog,
     IPriceSource? priceSource,
-    IPriceRulesStore? rulesStore,
-    IPriceSyncStateStore? state,
+    IPriceRulesStore rulesStore,
+    IPriceSyncStateStore state,
     IForeignNumberStore foreignNumbers,
     ForeignNumberRules foreignNumberRules,
     ForeignNumberResolver resolver,
@@ -49,11 +49,6 @@ internal sealed class PriceSyncWork(
             ?? throw new ConnectSdkException($"Connector '{run.Connection.ConnectorId}' does not implement the price feature.") { ConnectionId = run.Connection.Id };
         var source = priceSource
             ?? throw new ConnectSdkException("The host supplies no price source, so no price can be read; register one with builder.UsePriceSource<T>().") { ConnectionId = run.Connection.Id };
-        if (rulesStore is null || state is null)
-        {
-            throw new ConnectSdkException("The host supplies no price rules store or price sync state store; register them with a store package or UseInMemoryStores().") { ConnectionId = run.Connection.Id };
-        }
-
         var rules = await rulesStore.GetAsync(run.Connection.Id, cancellationToken).ConfigureAwait(false);
         var sender = new PriceBatchSender(run, feature, _journal, state, _clock, _logger);
         return new ArticleRun<PriceSend>(sender, ArticleSyncMetrics.Prices, (chunk, onlyChanged, ct) => PlanAsync(source, state, run.Connection.Id, rules, chunk, onlyChanged, ct));
