@@ -123,7 +123,10 @@ public static class PriceCalculation
         }
 
         text.Append(' ').Append(rules.Currency.Value).Append(' ').Append(BasisName(rules.Basis));
-        return new Money(value, rules.Currency);
+
+        // Adding a zero of the currency's scale gives every price its minor unit's decimals (25 → 25.00), so that a
+        // connector writing the decimal as it is sends the amount as the marketplace shows it.
+        return new Money(value + new decimal(0, 0, 0, false, (byte)decimals), rules.Currency);
     }
 
     private static string? RefusalOf(ErpPrice price, Money amount, string field, PriceRules rules, ConnectionId connection)

@@ -75,6 +75,16 @@ public sealed class PriceCalculationTests
     }
 
     [Fact]
+    public void Quote_FloorOrWholeAmount_CarriesTheCurrencysDecimals()
+    {
+        var floored = PriceCalculation.Quote(Net(1m), Gross with { Floor = 25m }, Shop);
+        var whole = PriceCalculation.Quote(GrossPrice(24m), Gross, Shop);
+
+        Assert.Equal("25.00", floored.Price.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("24.00", whole.Price.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Validate_FloorWithMoreDecimalsThanTheCurrency_IsAProblem()
     {
         var problems = (Gross with { Floor = 9.995m }).Validate();
