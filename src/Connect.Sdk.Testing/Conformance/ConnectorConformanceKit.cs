@@ -8,6 +8,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
@@ -46,7 +47,7 @@ namespace Connect.Sdk.Testing.Conformance;
 /// </para>
 /// </remarks>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class ConnectorConformanceKit : IAsyncDisposable
+public abstract partial class ConnectorConformanceKit : IAsyncDisposable
 {
     private readonly CapturedLog _log;
     private IMarketplaceFake? _fake;
@@ -563,6 +564,24 @@ public abstract class ConnectorConformanceKit : IAsyncDisposable
             }
         }
 
+        if (Declares(FeatureKind.Prices) && Connector.GetFeature<IPriceFeature>() is { } prices)
+        {
+            var fake = PriceFake;
+            Fake.SeedArticle(Foreign(1), 3);
+            var held = fake.PriceOf(Foreign(1));
+            var price = new PriceUpdate(ArticleNumber(1), Foreign(1), new Money(12.34m, fake.Currency), new Money(23.45m, fake.Currency));
+            var result = await CancelledAsync("PushPricesAsync", () => prices.PushPricesAsync(context, [price], cancelled.Token)).ConfigureAwait(false);
+            if (fake.PriceOf(Foreign(1)) != held)
+            {
+                Fail($"PushPricesAsync was called with a cancelled token and still wrote: the price of {Foreign(1).Value} on the fake is {Describe(fake.PriceOf(Foreign(1)))}, expected it to stay {Describe(held)}.");
+            }
+
+            if (result is not null && result.Records.Any(r => r.Outcome != RecordOutcome.Failed))
+            {
+                Fail("PushPricesAsync was called with a cancelled token and reported records as sent; throw OperationCanceledException instead.");
+            }
+        }
+
         if (Connector.GetFeature<IOrdersFeature>() is { } orders)
         {
             var pages = 0;
@@ -603,7 +622,7 @@ public abstract class ConnectorConformanceKit : IAsyncDisposable
 
     /// <summary>
     /// No secret — not the valid one, not the bad one, not URL- or Base64-encoded — appears in a log line, a journal
-    /// message, a run's result or a connection check's message, across stock, orders, status, faults and a failed check.
+    /// message, a run's result or a connection check's message, across stock, orders, status, prices, faults and a failed check.
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
     public virtual async Task Secrets_EveryOperation_NeverInLogsOrJournal()
@@ -622,6 +641,12 @@ public abstract class ConnectorConformanceKit : IAsyncDisposable
 
         var connection = await ProductiveAsync().ConfigureAwait(false);
         await SeedStockAsync(connection, 7).ConfigureAwait(false);
+        if (Declares(FeatureKind.Prices))
+        {
+            await Host.PriceSync.SetRulesAsync(connection, PriceRules.Default with { Currency = PriceFake.Currency }, CancellationToken.None).ConfigureAwait(false);
+            SetPrice(PriceFake, 1, 19.99m, 24.99m);
+        }
+
         var order = ConformanceOrders.Full("4001", Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5), Foreign(1), Foreign(1));
         SeedOrder(order);
         var runs = new List<WorkRunResult>(await RunDueAsync("the first runs").ConfigureAwait(false));

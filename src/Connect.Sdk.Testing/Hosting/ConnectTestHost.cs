@@ -7,6 +7,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
@@ -60,6 +61,7 @@ public sealed class ConnectTestHost : IAsyncDisposable
             .UseClock(Clock)
             .UseArticleCatalog(Articles)
             .UseStockSource(Stock)
+            .UsePriceSource(Prices)
             .UseOrderSink(Orders)
             .UseAlertSink(Alerts)
             .UseInMemoryStores();
@@ -90,6 +92,9 @@ public sealed class ConnectTestHost : IAsyncDisposable
     /// <summary>The ERP's stock levels.</summary>
     public InMemoryStockSource Stock { get; } = new();
 
+    /// <summary>The ERP's prices, by price list.</summary>
+    public InMemoryPriceSource Prices { get; } = new();
+
     /// <summary>The ERP's order intake: every order the SDK handed over, once per order.</summary>
     public InMemoryOrderSink Orders { get; } = new();
 
@@ -110,6 +115,9 @@ public sealed class ConnectTestHost : IAsyncDisposable
 
     /// <summary>Stock sync as the ERP drives it (stock changed, sync selected articles).</summary>
     public StockSync StockSync => Get<StockSync>();
+
+    /// <summary>Price sync as the ERP drives it (prices changed, sync selected articles, the connection's price rules).</summary>
+    public PriceSync PriceSync => Get<PriceSync>();
 
     /// <summary>Order import by number and retry.</summary>
     public OrderImport OrderImport => Get<OrderImport>();
@@ -153,7 +161,37 @@ public sealed class ConnectTestHost : IAsyncDisposable
         return OnFakeTimeAsync(() => WalkToProductiveAsync(connector, settings, id, features));
     }
 
+    /// <summary>
+    /// Creates a connection in the test phase, as a user starts one: settings saved, the connection check passed, the
+    /// features in Test mode, import mode Automatic and productive mode off, so that only manual runs of the restricted
+    /// article mapping write to the marketplace.
+    /// </summary>
+    /// <param name="connector">The connector.</param>
+    /// <param name="settings">The connection's settings and secrets.</param>
+    /// <param name="id">The connection id.</param>
+    /// <param name="features">The features to put into Test mode; every feature the connector supports when empty.</param>
+    /// <returns>The connection.</returns>
+    /// <exception cref="InvalidOperationException">A step was refused or the check failed; the message says which and why.</exception>
+    public Task<ConnectionId> CreateTestPhaseConnectionAsync(ConnectorId connector, SettingsUpdate settings, string id = "connection-1", params FeatureKind[] features)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return OnFakeTimeAsync(async () =>
+        {
+            var connection = await WalkToCheckedAsync(connector, settings, id, features, FeatureMode.Test).ConfigureAwait(false);
+            await Step("import mode Automatic", Lifecycle.SetImportModeAsync(connection, ImportMode.Automatic, User, CancellationToken.None)).ConfigureAwait(false);
+            return connection;
+        });
+    }
+
     private async Task<ConnectionId> WalkToProductiveAsync(ConnectorId connector, SettingsUpdate settings, string id, FeatureKind[] features)
+    {
+        var connection = await WalkToCheckedAsync(connector, settings, id, features, FeatureMode.Integration).ConfigureAwait(false);
+        await Step("import mode Automatic", Lifecycle.SetImportModeAsync(connection, ImportMode.Automatic, User, CancellationToken.None)).ConfigureAwait(false);
+        await Step("productive mode on", Lifecycle.SetProductiveModeAsync(connection, true, User, CancellationToken.None)).ConfigureAwait(false);
+        return connection;
+    }
+
+    private async Task<ConnectionId> WalkToCheckedAsync(ConnectorId connector, SettingsUpdate settings, string id, FeatureKind[] features, FeatureMode mode)
     {
         var connection = new ConnectionId(id);
         if (features.Length == 0)
@@ -171,11 +209,9 @@ public sealed class ConnectTestHost : IAsyncDisposable
 
         foreach (var feature in features)
         {
-            await Step($"{feature} to integration mode", Lifecycle.SetFeatureModeAsync(connection, feature, FeatureMode.Integration, User, CancellationToken.None)).ConfigureAwait(false);
+            await Step($"{feature} to {mode.ToString().ToLowerInvariant()} mode", Lifecycle.SetFeatureModeAsync(connection, feature, mode, User, CancellationToken.None)).ConfigureAwait(false);
         }
 
-        await Step("import mode Automatic", Lifecycle.SetImportModeAsync(connection, ImportMode.Automatic, User, CancellationToken.None)).ConfigureAwait(false);
-        await Step("productive mode on", Lifecycle.SetProductiveModeAsync(connection, true, User, CancellationToken.None)).ConfigureAwait(false);
         return connection;
     }
 

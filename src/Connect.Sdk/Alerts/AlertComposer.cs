@@ -79,8 +79,8 @@ internal sealed class AlertComposer(IConnectionStore connections, ISecretStore s
 
     private static string Noun(RecordKind kind, int count) => (kind, count == 1) switch
     {
-        (RecordKind.ArticleStock, true) => "article",
-        (RecordKind.ArticleStock, false) => "articles",
+        (RecordKind.ArticleStock or RecordKind.ArticlePrice, true) => "article",
+        (RecordKind.ArticleStock or RecordKind.ArticlePrice, false) => "articles",
         (RecordKind.Order, true) => "order",
         (RecordKind.Order, false) => "orders",
         (RecordKind.OrderStatus, true) => "order status",
@@ -93,6 +93,8 @@ internal sealed class AlertComposer(IConnectionStore connections, ISecretStore s
     {
         (RecordKind.ArticleStock, AlertSeverity.Error) => "failed to sync stock",
         (RecordKind.ArticleStock, _) => "synced stock with warnings",
+        (RecordKind.ArticlePrice, AlertSeverity.Error) => "failed to sync prices",
+        (RecordKind.ArticlePrice, _) => "synced prices with warnings",
         (RecordKind.Order, AlertSeverity.Error) => "failed to import",
         (RecordKind.Order, _) => "imported with warnings",
         (RecordKind.OrderStatus, AlertSeverity.Error) => "failed to export",

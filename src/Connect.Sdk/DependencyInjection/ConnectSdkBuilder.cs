@@ -5,6 +5,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
@@ -62,6 +63,7 @@ public sealed class ConnectSdkBuilder
         Replace<IWorkLeaseStore>(new InMemoryWorkLeaseStore());
         Replace<IWorkScheduleStore>(new InMemoryWorkScheduleStore());
         StockSyncServices.AddInMemoryStores(Services);
+        PriceSyncServices.AddInMemoryStores(Services);
         OrderImportServices.AddInMemoryStores(Services);
         OrderStatusExportServices.AddInMemoryStores(Services);
         AlertServices.AddInMemoryStores(Services);
@@ -102,6 +104,17 @@ public sealed class ConnectSdkBuilder
     /// <param name="source">The host's instance.</param>
     /// <returns>This builder.</returns>
     public ConnectSdkBuilder UseStockSource(IStockSource source) => Replace(source);
+
+    /// <summary>Supplies the ERP's prices; only needed when a connection syncs prices (a price run without one fails, saying so).</summary>
+    /// <typeparam name="T">The host's implementation.</typeparam>
+    /// <returns>This builder.</returns>
+    public ConnectSdkBuilder UsePriceSource<T>()
+        where T : class, IPriceSource => Replace<IPriceSource, T>();
+
+    /// <summary>Supplies the ERP's prices; only needed when a connection syncs prices (a price run without one fails, saying so).</summary>
+    /// <param name="source">The host's instance.</param>
+    /// <returns>This builder.</returns>
+    public ConnectSdkBuilder UsePriceSource(IPriceSource source) => Replace(source);
 
     /// <summary>Supplies the ERP's order intake.</summary>
     /// <typeparam name="T">The host's implementation.</typeparam>

@@ -4,7 +4,7 @@ namespace Connect.Sdk.DependencyInjection;
 
 /// <summary>
 /// Settings of the SDK as a whole, validated at start-up. The defaults follow the seed: orders every
-/// 15 minutes, stock on change plus a daily full reconcile.
+/// 15 minutes, stock and prices on change plus a daily full reconcile each.
 /// </summary>
 public sealed class ConnectSdkOptions
 {
@@ -44,6 +44,15 @@ public sealed class ConnectSdkOptions
 
     /// <summary>How often a full stock reconcile runs per connection. Default 1 day; between 1 hour and 7 days.</summary>
     public Duration StockReconcileInterval { get; set; } = Duration.FromDays(1);
+
+    /// <summary>
+    /// How often the engine looks for price changes per connection when the host does not report them
+    /// (<c>NotifyPricesChangedAsync</c> makes a run due at once). Default 15 minutes; between 10 seconds and 1 day.
+    /// </summary>
+    public Duration PriceSyncInterval { get; set; } = Duration.FromMinutes(15);
+
+    /// <summary>How often a full price reconcile runs per connection. Default 1 day; between 1 hour and 7 days.</summary>
+    public Duration PriceReconcileInterval { get; set; } = Duration.FromDays(1);
 
     /// <summary>
     /// How far a scheduled order import reaches back behind its cursor, so that orders a marketplace

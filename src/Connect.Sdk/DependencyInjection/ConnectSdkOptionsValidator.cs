@@ -14,6 +14,8 @@ internal sealed class ConnectSdkOptionsValidator : IValidateOptions<ConnectSdkOp
         CheckRange(failures, nameof(ConnectSdkOptions.OrderImportOverlap), options.OrderImportOverlap, Duration.Zero, Duration.FromDays(1));
         CheckRange(failures, nameof(ConnectSdkOptions.OrderImportInitialLookback), options.OrderImportInitialLookback, Duration.Zero, Duration.FromDays(90));
         CheckRange(failures, nameof(ConnectSdkOptions.StockSyncInterval), options.StockSyncInterval, Duration.FromSeconds(10), Duration.FromDays(1));
+        CheckRange(failures, nameof(ConnectSdkOptions.PriceSyncInterval), options.PriceSyncInterval, Duration.FromSeconds(10), Duration.FromDays(1));
+        CheckRange(failures, nameof(ConnectSdkOptions.PriceReconcileInterval), options.PriceReconcileInterval, Duration.FromHours(1), Duration.FromDays(7));
         CheckRange(failures, nameof(ConnectSdkOptions.FailedRunRetryDelay), options.FailedRunRetryDelay, Duration.FromSeconds(1), Duration.FromHours(1));
         CheckRange(failures, nameof(ConnectSdkOptions.LeaseDuration), options.LeaseDuration, Duration.FromSeconds(30), Duration.FromDays(1));
         if (string.IsNullOrWhiteSpace(options.WorkerId))

@@ -6,6 +6,7 @@ using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Migration;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Sync;
@@ -83,6 +84,7 @@ public static class ConnectSdkServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ConnectSdkOptions>>(),
             LoggerFor<SyncEngine>(sp)));
         StockSyncServices.Add(services);
+        PriceSyncServices.Add(services);
         OrderImportServices.Add(services);
         OrderStatusExportServices.Add(services);
         AlertServices.Add(services);

@@ -4,6 +4,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
@@ -33,6 +34,7 @@ internal sealed class HostServicesValidator(IServiceProviderIsService services) 
         new(typeof(IWorkLeaseStore), "leases on connections' work", "a store package such as UseSqlite(...), or UseInMemoryStores()"),
         new(typeof(IWorkScheduleStore), "the schedule of connections' work", "a store package such as UseSqlite(...), or UseInMemoryStores()"),
         .. StockSyncServices.Requirements,
+        .. PriceSyncServices.Requirements,
         .. OrderImportServices.Requirements,
         .. OrderStatusExportServices.Requirements,
         .. AlertServices.Requirements,

@@ -18,4 +18,7 @@ public enum RecordKind
     /// failure that is no one record's still reaches the user and the alerts.
     /// </summary>
     Connection,
+
+    /// <summary>An article's price ("Preise"); added last so that stored kinds keep their numbers.</summary>
+    ArticlePrice,
 }

@@ -75,6 +75,10 @@ public sealed record PriceRules
         {
             problems.Add($"The floor is {Format(Floor.Value)} but must be zero or more (or none).");
         }
+        else if (Floor is { } floor && Currency != default && decimal.Round(floor, Currency.MinorUnitDecimals) != floor)
+        {
+            problems.Add($"The floor {Format(floor)} has more decimals than {Currency} has ({Currency.MinorUnitDecimals}).");
+        }
 
         return problems;
     }

@@ -37,7 +37,7 @@ internal sealed class MappedArticleEntries(SyncJournal journal, IArticleCatalog 
                 var found = await catalog.FindAsync(number, cancellationToken).ConfigureAwait(false);
                 var message = $"mapped to {string.Join(", ", article.Select(m => m.ForeignNumber))} on connection {connection}; {ScheduledStockHold.NotSyncedYetMessage(reason)}";
                 var key = new JournalKey(connection, RecordKind.ArticleStock, number);
-                entries.Add(now => StockBatchSender.WithArticle(new JournalEntry { Key = key, UpdatedAt = now }.WithStatus(JournalStatus.NotSynced, message, now), found));
+                entries.Add(now => ArticleSync.ArticleEntry.WithArticle(new JournalEntry { Key = key, UpdatedAt = now }.WithStatus(JournalStatus.NotSynced, message, now), found));
             }
 
             await journal.AddMissingAsync(entries, cancellationToken).ConfigureAwait(false);

@@ -1,30 +1,16 @@
-using Connect.Sdk.Connectors;
-using Connect.Sdk.Sync;
 using Microsoft.Extensions.Logging;
 
 namespace Connect.Sdk.Stock;
 
 /// <summary>
-/// Stock sync's log messages (event ids 3000–3099). Fields are ids, counts and types: marketplace messages
-/// may quote a token, so they go to the journal (redacted) and never to a log line.
+/// Stock sync's own log messages (event ids 3003–3004); what it shares with price sync is in
+/// <see cref="ArticleSync.ArticleSyncLog"/> (3000–3002, 3005).
 /// </summary>
 internal static partial class StockSyncLog
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Debug, Message = "{Kind} for {ConnectionId}: {Considered} article(s) considered, {ToSend} to send, {Unchanged} unchanged")]
-    public static partial void DeltaComputed(this ILogger logger, WorkKind kind, ConnectionId connectionId, int considered, int toSend, int unchanged);
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Stock batch of {Count} article(s) for {ConnectionId} threw {ExceptionType}; its articles are journaled as failed")]
-    public static partial void BatchThrew(this ILogger logger, ConnectionId connectionId, int count, string exceptionType);
-
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "{Kind} for {ConnectionId} broke off after repeated failed calls to the marketplace: {Summary}")]
-    public static partial void RunBrokeOff(this ILogger logger, WorkKind kind, ConnectionId connectionId, WorkRunSummary summary);
-
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Stock of {ArticleCount} article(s) changed; stock sync requested for {ConnectionCount} connection(s)")]
     public static partial void StockChangeNotified(this ILogger logger, int articleCount, int connectionCount);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Stock rules of {ConnectionId} set to {Rules}")]
     public static partial void RulesChanged(this ILogger logger, ConnectionId connectionId, StockRules rules);
-
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "{ConnectionId}: connector {ConnectorId} has no foreign-number rules, so scheduled stock sync finds no articles")]
-    public static partial void NothingToList(this ILogger logger, ConnectionId connectionId, ConnectorId connectorId);
 }

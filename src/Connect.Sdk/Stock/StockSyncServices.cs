@@ -20,7 +20,7 @@ internal static class StockSyncServices
     public static void Add(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<MappedStockCandidates>();
+        services.TryAddSingleton<ArticleSync.MappedArticleCandidates>();
         // Logging is the host's choice: without AddLogging the SDK logs nowhere instead of failing to resolve ILogger<T>.
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<StockSyncWork>(sp, ConnectSdkServiceCollectionExtensions.LoggerFor<StockSyncWork>(sp)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkRunner, StockSyncRunner>());

@@ -1,8 +1,8 @@
 using Connect.Sdk.Articles;
+using Connect.Sdk.ArticleSync;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
-using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -10,12 +10,11 @@ using NodaTime;
 namespace Connect.Sdk.Stock;
 
 /// <summary>
-/// What the stock runners do. A manual run sends the articles queued in the journal, changed or not; a
-/// scheduled or event run sends the mapped articles whose quantity to publish changed since the last
-/// successful send (the delta); a reconcile run sends every mapped article.
+/// What the stock runners do: the shared article work (<see cref="ArticleSyncWork{TSend}"/>) with the ERP's stock
+/// levels, the connection's <see cref="StockRules"/> and the quantities last sent.
 /// </summary>
 internal sealed class StockSyncWork(
-    MappedStockCandidates mapped,
+    MappedArticleCandidates mapped,
     ManualWorkQueue queue,
     SyncJournal journal,
     IArticleCatalog catalog,
@@ -27,266 +26,59 @@ internal sealed class StockSyncWork(
     ForeignNumberResolver resolver,
     IClock clock,
     ILogger<StockSyncWork> logger)
+    : ArticleSyncWork<StockSend>(mapped, queue, journal, catalog, foreignNumbers, foreignNumberRules, resolver, clock, logger)
 {
-    /// <summary>How many articles are read from the stock source and the state store at once.</summary>
-    internal const int ChunkSize = 1_000;
+    private readonly SyncJournal _journal = journal;
+    private readonly IClock _clock = clock;
+    private readonly ILogger _logger = logger;
 
-    public async ValueTask<WorkRunSummary> RunAsync(WorkRun run, bool reconcile, CancellationToken cancellationToken)
+    protected override string Title => "Stock sync";
+
+    protected override string SwitchedOff(string articleNumber) =>
+        $"stock sync is switched off for article {articleNumber}; switch it on in the ERP to publish its stock";
+
+    protected override async ValueTask<ArticleRun<StockSend>> StartAsync(WorkRun run, CancellationToken cancellationToken)
     {
         var feature = run.Connector.GetFeature<IStockFeature>()
             ?? throw new ConnectSdkException($"Connector '{run.Connection.ConnectorId}' does not implement the stock feature.") { ConnectionId = run.Connection.Id };
         var rules = await rulesStore.GetAsync(run.Connection.Id, cancellationToken).ConfigureAwait(false);
-        var restricted = run.Scope == WriteScope.RestrictedMapping
-            ? await foreignNumbers.GetRestrictedMappingAsync(run.Connection.Id, cancellationToken).ConfigureAwait(false)
-            : null;
-        var sender = new StockBatchSender(run, feature, journal, state, clock, logger);
-        if (run.Item.Trigger == SyncTrigger.Manual)
-        {
-            await SendQueuedAsync(run, sender, rules, restricted, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await SendMappedAsync(run, sender, rules, restricted, reconcile, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (sender.BrokeOff is { } reason)
-        {
-            logger.RunBrokeOff(run.Item.Kind, run.Connection.Id, sender.Summary);
-            throw new ConnectSdkException($"Stock sync of {run.Connection.Id} stopped: {reason}.") { ConnectionId = run.Connection.Id };
-        }
-
-        return sender.Summary;
+        var sender = new StockBatchSender(run, feature, _journal, state, _clock, _logger);
+        return new ArticleRun<StockSend>(sender, ArticleSyncMetrics.Stock, (chunk, onlyChanged, ct) => PlanAsync(run.Connection.Id, rules, chunk, onlyChanged, ct));
     }
 
-    private async ValueTask SendMappedAsync(WorkRun run, StockBatchSender sender, StockRules rules, RestrictedArticleMapping? restricted, bool reconcile, CancellationToken cancellationToken)
+    private async ValueTask<ArticleChunkPlan<StockSend>> PlanAsync(ConnectionId connection, StockRules rules, IReadOnlyList<MappedArticle> chunk, bool onlyChanged, CancellationToken cancellationToken)
     {
-        if (foreignNumberRules.Find(run.Connection.ConnectorId) is not { } scheme)
+        var byNumber = new Dictionary<string, MappedArticle>(chunk.Count, StringComparer.Ordinal);
+        foreach (var candidate in chunk)
         {
-            logger.NothingToList(run.Connection.Id, run.Connection.ConnectorId);
-            return;
+            byNumber.TryAdd(candidate.Article.Number, candidate);
         }
 
-        var considered = 0;
-        var unchanged = 0;
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var chunk in mapped.ListAsync(run.Connection.Id, scheme, restricted, ChunkSize, cancellationToken).ConfigureAwait(false))
+        var levels = await stockSource.GetStockAsync(byNumber.Keys, cancellationToken).ConfigureAwait(false);
+        var levelByNumber = new Dictionary<string, StockLevel>(levels.Count, StringComparer.Ordinal);
+        foreach (var level in levels)
         {
-            // A delta over a large catalogue can run long without sending anything; the lease must not lapse meanwhile.
-            if (considered > 0)
+            if (byNumber.ContainsKey(level.ArticleNumber))
             {
-                await run.KeepLeaseAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var byNumber = chunk.ToDictionary(c => c.Article.Number, StringComparer.Ordinal);
-            var numbers = byNumber.Keys;
-            listed.UnionWith(numbers);
-            var levels = await stockSource.GetStockAsync(numbers, cancellationToken).ConfigureAwait(false);
-            var lastSent = await state.GetAsync(run.Connection.Id, numbers, cancellationToken).ConfigureAwait(false);
-            var levelByNumber = new Dictionary<string, StockLevel>(levels.Count, StringComparer.Ordinal);
-            foreach (var level in levels)
-            {
-                if (byNumber.ContainsKey(level.ArticleNumber))
-                {
-                    levelByNumber.TryAdd(level.ArticleNumber, level);
-                }
-            }
-
-            var known = levelByNumber.Values.ToArray();
-            var changes = reconcile ? StockDelta.All(known, rules, lastSent) : StockDelta.Changed(known, rules, lastSent);
-            considered += chunk.Count;
-            unchanged += known.Length - changes.Count;
-
-            await FinishWithoutLevelAsync(sender, chunk.Where(c => !levelByNumber.ContainsKey(c.Article.Number)), cancellationToken).ConfigureAwait(false);
-
-            // A record the marketplace keeps refusing waits for its next try instead of being sent (and failing) every
-            // run; the entries of the whole chunk's changes are read at once.
-            var entries = await journal.GetManyAsync(
-                changes.Select(c => new JournalKey(run.Connection.Id, RecordKind.ArticleStock, c.ArticleNumber)).ToArray(), cancellationToken).ConfigureAwait(false);
-            foreach (var change in changes)
-            {
-                if (sender.BrokeOff is not null)
-                {
-                    // The marketplace is down: the rest is left alone, and the next run's delta picks it up.
-                    return;
-                }
-
-                var entry = entries.GetValueOrDefault(new JournalKey(run.Connection.Id, RecordKind.ArticleStock, change.ArticleNumber));
-                if (RetryBackoff.IsWaiting(entry, clock.GetCurrentInstant()))
-                {
-                    continue;
-                }
-
-                var candidate = byNumber[change.ArticleNumber];
-                var quantity = StockQuantityCalculation.Explain(levelByNumber[change.ArticleNumber], rules);
-                await sender.AddAsync(new StockSend(candidate.Article, candidate.ForeignNumber, quantity), cancellationToken).ConfigureAwait(false);
+                levelByNumber.TryAdd(level.ArticleNumber, level);
             }
         }
 
-        await sender.FlushAsync(cancellationToken).ConfigureAwait(false);
-        if (reconcile || await ListsMoreThanAsync(run.Connection.Id, listed.Count, cancellationToken).ConfigureAwait(false))
+        var known = levelByNumber.Values.ToArray();
+        var changes = onlyChanged
+            ? StockDelta.Changed(known, rules, await state.GetAsync(connection, byNumber.Keys, cancellationToken).ConfigureAwait(false))
+            : StockDelta.All(known, rules, new Dictionary<string, SentStock>());
+        var sends = new StockSend[changes.Count];
+        for (var i = 0; i < sends.Length; i++)
         {
-            await ExplainUnlistedAsync(run, sender, restricted, listed, cancellationToken).ConfigureAwait(false);
+            var candidate = byNumber[changes[i].ArticleNumber];
+            sends[i] = new StockSend(candidate.Article, candidate.ForeignNumber, StockQuantityCalculation.Explain(levelByNumber[candidate.Article.Number], rules));
         }
 
-        StockSyncMetrics.Unchanged(unchanged);
-        logger.DeltaComputed(run.Item.Kind, run.Connection.Id, considered, considered - unchanged, unchanged);
-    }
-
-    private async ValueTask SendQueuedAsync(WorkRun run, StockBatchSender sender, StockRules rules, RestrictedArticleMapping? restricted, CancellationToken cancellationToken)
-    {
-        var keys = await queue.QueuedKeysAsync(run.Connection.Id, RecordKind.ArticleStock, cancellationToken).ConfigureAwait(false);
-        var parents = new List<Article>();
-        foreach (var chunk in keys.Chunk(ChunkSize))
-        {
-            var candidates = new List<StockCandidate>(chunk.Length);
-            foreach (var key in chunk)
-            {
-                var article = await catalog.FindAsync(key, cancellationToken).ConfigureAwait(false);
-                if (article is { Kind: ArticleKind.MatrixParent })
-                {
-                    // Not sent itself: its entry sums up its variants once they are through.
-                    parents.Add(article);
-                }
-                else if (await ResolveAsync(run, sender, restricted, key, article, onlyIfChanged: false, cancellationToken).ConfigureAwait(false) is { } candidate)
-                {
-                    candidates.Add(candidate);
-                }
-            }
-
-            if (candidates.Count == 0)
-            {
-                continue;
-            }
-
-            var levels = (await stockSource.GetStockAsync(candidates.ConvertAll(c => c.Article.Number), cancellationToken).ConfigureAwait(false))
-                .DistinctBy(l => l.ArticleNumber, StringComparer.Ordinal)
-                .ToDictionary(l => l.ArticleNumber, StringComparer.Ordinal);
-            await FinishWithoutLevelAsync(sender, candidates.Where(c => !levels.ContainsKey(c.Article.Number)), cancellationToken).ConfigureAwait(false);
-            foreach (var candidate in candidates.Where(c => levels.ContainsKey(c.Article.Number)))
-            {
-                var quantity = StockQuantityCalculation.Explain(levels[candidate.Article.Number], rules);
-                await sender.AddAsync(new StockSend(candidate.Article, candidate.ForeignNumber, quantity), cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await sender.FlushAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var parent in parents)
-        {
-            await FinishParentAsync(sender, parent, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Journals why articles the journal lists are not in this scheduled run — stock sync switched off, no foreign
-    /// number (any more) for the connection, no such article in the ERP — so that every reason shows after a
-    /// scheduled run as after a manual one. A reason already shown is left as it is.
-    /// </summary>
-    private async ValueTask ExplainUnlistedAsync(WorkRun run, StockBatchSender sender, RestrictedArticleMapping? restricted, HashSet<string> listed, CancellationToken cancellationToken)
-    {
-        var unlisted = new List<string>();
-        await foreach (var key in journal.ListKeysAsync(new JournalQuery(run.Connection.Id, RecordKind.ArticleStock), cancellationToken).ConfigureAwait(false))
-        {
-            if (!listed.Contains(key.RecordKey))
-            {
-                unlisted.Add(key.RecordKey);
-            }
-        }
-
-        foreach (var key in unlisted)
-        {
-            var article = await catalog.FindAsync(key, cancellationToken).ConfigureAwait(false);
-
-            // Matrix parents carry no stock, and outside the restricted mapping a scheduled run has nothing to say.
-            if (article is { Kind: ArticleKind.MatrixParent } || (article is not null && restricted is not null && !restricted.Allows(article)))
-            {
-                continue;
-            }
-
-            await ResolveAsync(run, sender, restricted, key, article, onlyIfChanged: true, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// Whether the article tab holds more entries than the run listed articles, so that some entry must be an article
-    /// the run left out. When every mapped article has its entry (they get one when mapped), equal counts mean there is
-    /// nothing to explain, and a scheduled run on 10,000 articles skips reading 10,000 journal keys every five
-    /// minutes; the tab's count comes from the store's tallies. A reconcile run always looks.
-    /// </summary>
-    private async ValueTask<bool> ListsMoreThanAsync(ConnectionId connection, int listed, CancellationToken cancellationToken)
-    {
-        var tab = await journal.QueryAsync(new JournalQuery(connection, RecordKind.ArticleStock), 0, 1, cancellationToken).ConfigureAwait(false);
-        return tab.TotalCount > listed;
-    }
-
-    /// <summary>Finds the foreign number an article goes out under, or journals why it is not sent.</summary>
-    private async ValueTask<StockCandidate?> ResolveAsync(
-        WorkRun run, StockBatchSender sender, RestrictedArticleMapping? restricted, string key, Article? article, bool onlyIfChanged, CancellationToken cancellationToken)
-    {
-        var connection = run.Connection.Id;
-        if (article is null)
-        {
-            await sender.FinishAsync(key, null, JournalStatus.Failed, $"the ERP has no article {key}", cancellationToken, onlyIfChanged).ConfigureAwait(false);
-            return null;
-        }
-
-        if (!article.StockSyncEnabled)
-        {
-            await sender.FinishAsync(key, article, JournalStatus.NotSynced, $"stock sync is switched off for article {key}; switch it on in the ERP to publish its stock", cancellationToken, onlyIfChanged).ConfigureAwait(false);
-            return null;
-        }
-
-        if (restricted is not null && !restricted.Allows(article))
-        {
-            await sender.FinishAsync(key, article, JournalStatus.NotSynced, $"test phase: article {key} is not in the restricted article mapping of connection {connection}, so its stock is not sent", cancellationToken, onlyIfChanged).ConfigureAwait(false);
-            return null;
-        }
-
-        var resolution = await resolver.FindForeignNumbersAsync(connection, run.Connection.ConnectorId, key, cancellationToken).ConfigureAwait(false);
-        var scheme = foreignNumberRules.Find(run.Connection.ConnectorId);
-        var foreignNumber = resolution.IsMapped && scheme is not null
-            ? (scheme.IsIdentity ? resolution.ForeignNumbers[0] : MappedStockCandidates.Pick(scheme, article, resolution.ForeignNumbers))
-            : null;
-        if (foreignNumber is not { } picked)
-        {
-            await sender.FinishAsync(key, article, JournalStatus.Failed, resolution.Message ?? $"article {key} has no foreign number on connection {connection}", cancellationToken, onlyIfChanged).ConfigureAwait(false);
-            return null;
-        }
-
-        return new StockCandidate(article, picked);
-    }
-
-    private static async ValueTask FinishWithoutLevelAsync(StockBatchSender sender, IEnumerable<StockCandidate> candidates, CancellationToken cancellationToken)
-    {
-        foreach (var candidate in candidates)
-        {
-            // Unchanged when reported before, so a scheduled run does not add a history line every few minutes.
-            await sender.FinishAsync(
-                candidate.Article.Number,
-                candidate.Article,
-                JournalStatus.Failed,
-                $"the ERP's stock source reports no stock for article {candidate.Article.Number}, so nothing was sent",
-                cancellationToken,
-                onlyIfChanged: true).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>A matrix parent has no stock of its own on the marketplace: its entry sums up what happened to its variants in this run.</summary>
-    private async ValueTask FinishParentAsync(StockBatchSender sender, Article parent, CancellationToken cancellationToken)
-    {
-        var variants = await catalog.GetVariantsAsync(parent.Number, cancellationToken).ConfigureAwait(false);
-        var outcomes = variants.Select(v => (v.Number, Status: sender.OutcomeOf(v.Number))).Where(o => o.Status is not null).ToArray();
-        var failed = outcomes.Where(o => o.Status == JournalStatus.Failed).Select(o => o.Number).ToArray();
-        var warned = outcomes.Count(o => o.Status == JournalStatus.Warning);
-        var sent = outcomes.Count(o => o.Status is JournalStatus.Succeeded or JournalStatus.Warning);
-        var notSent = outcomes.Length - sent - failed.Length;
-        var (status, message) = (failed.Length, warned, sent) switch
-        {
-            ( > 0, _, _) => (JournalStatus.Failed, $"matrix product: {failed.Length} of {variants.Count} variants failed ({string.Join(", ", failed)}), {sent} sent"),
-            (_, > 0, _) => (JournalStatus.Warning, $"matrix product: {sent} of {variants.Count} variants sent, {warned} with a warning"),
-            (_, _, > 0) => (JournalStatus.Succeeded, $"matrix product: {sent} of {variants.Count} variants sent{(notSent > 0 ? $", {notSent} not sent (see their entries)" : string.Empty)}"),
-            _ when variants.Count == 0 => (JournalStatus.NotSynced, $"matrix product {parent.Number} has no variants, so there is no stock to send"),
-            _ => (JournalStatus.NotSynced, $"matrix product: none of its {variants.Count} variants was sent (see their entries)"),
-        };
-        await sender.FinishAsync(parent.Number, parent, status, message, cancellationToken).ConfigureAwait(false);
+        var withoutLevel = byNumber.Values
+            .Where(c => !levelByNumber.ContainsKey(c.Article.Number))
+            .Select(c => (c, $"the ERP's stock source reports no stock for article {c.Article.Number}, so nothing was sent"))
+            .ToArray();
+        return new ArticleChunkPlan<StockSend>(sends, withoutLevel, known.Length - changes.Count);
     }
 }

@@ -115,6 +115,8 @@ internal sealed class RunJournal(SyncJournal journal)
         WorkKind.StockSync => "The stock sync",
         WorkKind.StockReconcile => "The stock reconcile",
         WorkKind.OrderStatusExport => "The order status export",
+        WorkKind.PriceSync => "The price sync",
+        WorkKind.PriceReconcile => "The price reconcile",
         _ => kind.ToString(),
     };
 }

@@ -7,7 +7,7 @@ namespace Connect.Sdk.Sync;
 
 /// <summary>
 /// Works out what is due: the scheduled work of productive connections (orders every 15 minutes, stock
-/// changes, the full reconcile) and every run requested by a user or an ERP change, each only where the
+/// and price changes, their full reconciles) and every run requested by a user or an ERP change, each only where the
 /// allowed-actions table lets it run.
 /// </summary>
 internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook schedules, IOptions<ConnectSdkOptions> options)
@@ -42,23 +42,25 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
         }
 
         due.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
-        ReconcileBeforeStockSync(due);
+        ReconcileBeforeDelta(due, WorkKind.StockSync, WorkKind.StockReconcile);
+        ReconcileBeforeDelta(due, WorkKind.PriceSync, WorkKind.PriceReconcile);
         return new DuePlan(due, next);
     }
 
     // A connection's reconcile sends every article, so when its delta is due in the same plan the reconcile goes
     // first: the delta then finds nothing changed, instead of the reconcile sending what the delta just sent again
-    // (as in the first cycle, where both are due at once).
-    private static void ReconcileBeforeStockSync(List<WorkItem> due)
+    // (as in the first cycle, where both are due at once). Stock and prices each have the pair.
+    private static void ReconcileBeforeDelta(List<WorkItem> due, WorkKind delta, WorkKind reconcileKind)
     {
         for (var i = 0; i < due.Count; i++)
         {
-            if (due[i] is not { Kind: WorkKind.StockSync } sync)
+            if (due[i].Kind != delta)
             {
                 continue;
             }
 
-            var reconcile = due.FindIndex(i + 1, w => w.Kind == WorkKind.StockReconcile && w.Connection == sync.Connection);
+            var sync = due[i];
+            var reconcile = due.FindIndex(i + 1, w => w.Kind == reconcileKind && w.Connection == sync.Connection);
             if (reconcile > i)
             {
                 (due[i], due[reconcile]) = (due[reconcile], due[i]);
@@ -86,6 +88,8 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
         WorkKind.OrderImport => options.Value.OrderImportInterval,
         WorkKind.StockSync => options.Value.StockSyncInterval,
         WorkKind.StockReconcile => options.Value.StockReconcileInterval,
+        WorkKind.PriceSync => options.Value.PriceSyncInterval,
+        WorkKind.PriceReconcile => options.Value.PriceReconcileInterval,
         _ => null,
     };
 }

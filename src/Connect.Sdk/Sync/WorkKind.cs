@@ -16,6 +16,12 @@ public enum WorkKind
 
     /// <summary>Status and tracking out: the orders the ERP changed (event), or the queued order numbers (manual).</summary>
     OrderStatusExport,
+
+    /// <summary>Prices out: the articles whose price to publish changed (scheduled or on a price change), or the queued articles (manual).</summary>
+    PriceSync,
+
+    /// <summary>Prices out: every article, whether its price changed or not (the periodic full reconcile).</summary>
+    PriceReconcile,
 }
 
 /// <summary>Maps work kinds to the feature whose mode and allowed actions govern them.</summary>
@@ -29,6 +35,7 @@ public static class WorkKindExtensions
         WorkKind.OrderImport => FeatureKind.Orders,
         WorkKind.StockSync or WorkKind.StockReconcile => FeatureKind.Stock,
         WorkKind.OrderStatusExport => FeatureKind.OrderStatus,
+        WorkKind.PriceSync or WorkKind.PriceReconcile => FeatureKind.Prices,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown work kind."),
     };
 }

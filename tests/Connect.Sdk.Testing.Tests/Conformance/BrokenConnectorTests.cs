@@ -31,6 +31,15 @@ public sealed class BrokenConnectorTests
         AssertKitFailsAsync(ConnectorFlaw.SendsZeroStock, kit => kit.StockPush_MappedArticles_ReachTheFake(), "stock for SKU-1 on the fake is 0, expected 7");
 
     [Fact]
+    public Task PriceCheck_ConnectorDropsTheCompareAtPrice_FailsNamingThePrice() =>
+        AssertKitFailsAsync(
+            ConnectorFlaw.DropsCompareAt,
+            kit => kit.PricePush_MappedArticlesAndVariants_ReachTheFakeWithCompareAt(),
+            "Wrong prices on the fake after the first price sync",
+            "the price of SKU-1 on the fake is 13.09 EUR (no compare-at), expected 13.09 EUR (compare-at 19.04 EUR)",
+            "the price of SKU-3 on the fake");
+
+    [Fact]
     public Task SecretsCheck_ConnectorLogsTheToken_FailsNamingTheLogLine() =>
         AssertKitFailsAsync(ConnectorFlaw.LogsToken, kit => kit.Secrets_EveryOperation_NeverInLogsOrJournal(), "appears in a log line", "Authorization: Bearer");
 

@@ -39,10 +39,13 @@ public sealed class InProcessConnectorConformanceTests : ConnectorConformanceTes
 
     protected override int OrderPageSize => InProcessConnector.PageSize;
 
+    /// <summary>Whether the kit gets the marketplace as a fake that cannot read prices back (not an <see cref="IPriceFake"/>).</summary>
+    internal bool FakeWithoutPrices { get; init; }
+
     protected override ValueTask<IMarketplaceFake> StartFakeAsync()
     {
         _market = new InProcessMarketplace();
-        return ValueTask.FromResult<IMarketplaceFake>(_market);
+        return ValueTask.FromResult<IMarketplaceFake>(FakeWithoutPrices ? new PricelessMarketplace(_market) : _market);
     }
 
     /// <summary>The <see cref="TimeProvider"/> the connector's services got from the kit.</summary>

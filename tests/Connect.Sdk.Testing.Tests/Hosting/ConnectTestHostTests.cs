@@ -45,7 +45,21 @@ public sealed class ConnectTestHostTests : IAsyncLifetime
         Assert.True(state.IsProductive);
         Assert.True(state.Check.Passed);
         Assert.Equal(ImportMode.Automatic, state.ImportMode);
-        Assert.Equal([FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus], state.FeaturesInIntegration.Order());
+        Assert.Equal([FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus, FeatureKind.Prices], state.FeaturesInIntegration.Order());
+    }
+
+    [Fact]
+    public async Task CreateTestPhaseConnectionAsync_ValidSettings_IsCheckedNotProductiveWithEveryFeatureInTestMode()
+    {
+        var connection = await _host.CreateTestPhaseConnectionAsync(InProcessConnector.Id, Settings(InProcessMarketplace.Token));
+
+        var state = await _host.Get<IConnectionStore>().GetAsync(connection, default);
+        Assert.NotNull(state);
+        Assert.False(state.IsProductive);
+        Assert.True(state.Check.Passed);
+        Assert.Equal(ImportMode.Automatic, state.ImportMode);
+        Assert.Empty(state.FeaturesInIntegration);
+        Assert.Equal(FeatureMode.Test, state.ModeOf(FeatureKind.Prices));
     }
 
     [Fact]

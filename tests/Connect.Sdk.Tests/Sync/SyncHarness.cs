@@ -5,6 +5,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Sync;
@@ -36,6 +37,7 @@ internal sealed class SyncHarness : IAsyncDisposable
             .UseClock(Clock)
             .UseArticleCatalog(Articles)
             .UseStockSource(StockSource)
+            .UsePriceSource(PriceSource)
             .UseOrderSink(OrderSink)
             .UseAlertSink(Alerts)
             .UseInMemoryStores();
@@ -50,6 +52,8 @@ internal sealed class SyncHarness : IAsyncDisposable
     public InMemoryArticleCatalog Articles { get; } = new();
 
     public InMemoryStockSource StockSource { get; } = new();
+
+    public InMemoryPriceSource PriceSource { get; } = new();
 
     public InMemoryOrderSink OrderSink { get; } = new();
 

@@ -89,6 +89,13 @@ internal sealed class TestMarketplace : IConnector
 
     public IReadOnlyList<IReadOnlyList<PriceUpdate>> PriceCalls => _priceCalls.ToArray();
 
+    /// <summary>Runs before a price batch is stored; return a result to answer instead, or throw.</summary>
+    public Func<IReadOnlyList<PriceUpdate>, BatchResult?>? OnPushPrices { get; set; }
+
+    /// <summary>The last price (and compare-at price) received per foreign number.</summary>
+    public IReadOnlyDictionary<string, (Money Price, Money? CompareAt)> Prices =>
+        _priceCalls.SelectMany(c => c).GroupBy(u => u.ForeignNumber.Value).ToDictionary(g => g.Key, g => (g.Last().Price, g.Last().CompareAtPrice));
+
     public void AddOrUpdate(MarketplaceOrder order) => _orders[order.OrderNumber] = order;
 
     public ValueTask<ConnectionCheckResult> CheckConnectionAsync(ConnectionContext connection, CancellationToken cancellationToken) =>
@@ -158,6 +165,16 @@ internal sealed class TestMarketplace : IConnector
 
     public ValueTask<BatchResult> PushPricesAsync(ConnectionContext connection, IReadOnlyList<PriceUpdate> batch, CancellationToken cancellationToken)
     {
+        if (batch.Count > MaxBatchSize)
+        {
+            throw new InvalidOperationException($"Batch of {batch.Count} exceeds the declared maximum of {MaxBatchSize}.");
+        }
+
+        if (OnPushPrices?.Invoke(batch) is { } answer)
+        {
+            return ValueTask.FromResult(answer);
+        }
+
         _priceCalls.Enqueue(batch);
         return ValueTask.FromResult(BatchResult.Success(batch.Select(u => u.ArticleNumber)));
     }

@@ -45,4 +45,7 @@ internal enum ConnectorFlaw
 
     /// <summary>Numbers an order's lines 1, 2, … instead of keeping the marketplace's line ids.</summary>
     RenumbersLines = 4096,
+
+    /// <summary>Sends prices without their compare-at price.</summary>
+    DropsCompareAt = 8192,
 }

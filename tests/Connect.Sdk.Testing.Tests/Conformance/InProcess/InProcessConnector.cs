@@ -5,6 +5,7 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
@@ -39,14 +40,14 @@ internal sealed class InProcessConnector : IConnector, IAsyncDisposable
         _market = market;
         _flaws = flaws;
         _logger = loggerFactory.CreateLogger<InProcessConnector>();
-        Features = [new StockPart(this), new OrdersPart(this), new StatusPart(this)];
+        Features = [new StockPart(this), new OrdersPart(this), new StatusPart(this), new PricesPart(this)];
     }
 
     public ConnectorDescriptor Descriptor { get; } = new(
         Id,
         "In-process marketplace",
         ChannelKind.Marketplace,
-        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus],
+        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus, FeatureKind.Prices],
         new SettingsSchema(
         [
             new SettingsGroup("connection", "Connection",
@@ -284,6 +285,20 @@ internal sealed class InProcessConnector : IConnector, IAsyncDisposable
             : RecordResult.Failure(u.ArticleNumber, byItem.TryGetValue(u.ForeignNumber.Value, out var failed) ? failed.Error ?? "rejected" : "no answer for this item")));
     }
 
+    private async ValueTask<BatchResult> PushPricesAsync(ConnectionContext connection, IReadOnlyList<PriceUpdate> batch, CancellationToken cancellationToken)
+    {
+        var items = batch.Select(u => new WirePrice(
+            u.ForeignNumber.Value,
+            u.Price.Amount,
+            Has(ConnectorFlaw.DropsCompareAt) ? null : u.CompareAtPrice?.Amount,
+            u.Price.Currency.Value)).ToArray();
+        var results = await CallAsync<WireStockResult[]>(connection, "prices.update", "POST", "/prices", items, cancellationToken);
+        var byItem = results.ToDictionary(r => r.ItemId, StringComparer.Ordinal);
+        return new BatchResult(batch.Select(u => byItem.TryGetValue(u.ForeignNumber.Value, out var r) && r.Ok
+            ? RecordResult.Success(u.ArticleNumber)
+            : RecordResult.Failure(u.ArticleNumber, byItem.TryGetValue(u.ForeignNumber.Value, out var failed) ? failed.Error ?? "rejected" : "no answer for this item")));
+    }
+
     private async ValueTask<RecordResult> ExportOrderStatusAsync(ConnectionContext connection, OrderStatusUpdate update, CancellationToken cancellationToken)
     {
         var existing = await CallAsync<WireShipment[]>(connection, "shipments.list", "GET", $"/orders/{update.OrderNumber}/shipments", new WireLookup([update.OrderNumber]), cancellationToken);
@@ -305,6 +320,16 @@ internal sealed class InProcessConnector : IConnector, IAsyncDisposable
 
         public ValueTask<BatchResult> PushStockAsync(ConnectionContext connection, IReadOnlyList<StockUpdate> batch, CancellationToken cancellationToken) =>
             connector.PushStockAsync(connection, batch, cancellationToken);
+    }
+
+    private sealed class PricesPart(InProcessConnector connector) : IPriceFeature
+    {
+        public FeatureKind Kind => FeatureKind.Prices;
+
+        public int MaxBatchSize => 50;
+
+        public ValueTask<BatchResult> PushPricesAsync(ConnectionContext connection, IReadOnlyList<PriceUpdate> batch, CancellationToken cancellationToken) =>
+            connector.PushPricesAsync(connection, batch, cancellationToken);
     }
 
     private sealed class OrdersPart(InProcessConnector connector) : IOrdersFeature

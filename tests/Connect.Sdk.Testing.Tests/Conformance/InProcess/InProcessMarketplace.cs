@@ -9,11 +9,11 @@ namespace Connect.Sdk.Testing.Tests.Conformance.InProcess;
 
 /// <summary>
 /// A fake marketplace in process (no HTTP): it keeps articles, orders, statuses and shipments, answers
-/// <see cref="WireRequest"/>s in its own JSON shapes, checks the access token, and consults its <see cref="FaultPlan"/>
+/// <see cref="WireRequest"/>s in its own JSON shapes (prices in euros, with an optional compare-at price), checks the access token, and consults its <see cref="FaultPlan"/>
 /// on every request (429, 5xx, malformed and truncated bodies). Shipments are appended as sent, like a real marketplace
 /// would, so a connector that sends one twice is caught.
 /// </summary>
-internal sealed class InProcessMarketplace : IMarketplaceFake
+internal sealed class InProcessMarketplace : IPriceFake
 {
     public const string Token = "inproc-token-7f3a9c2e51";
 
@@ -21,6 +21,7 @@ internal sealed class InProcessMarketplace : IMarketplaceFake
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _stock = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FakePrice> _prices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MarketplaceOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OrderStatus> _statuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<FakeShipment>> _shipments = new(StringComparer.Ordinal);
@@ -64,6 +65,16 @@ internal sealed class InProcessMarketplace : IMarketplaceFake
         lock (_gate)
         {
             return _stock.TryGetValue(foreignNumber.Value, out var level) ? level : null;
+        }
+    }
+
+    public CurrencyCode Currency => CurrencyCode.Eur;
+
+    public FakePrice? PriceOf(ForeignNumber foreignNumber)
+    {
+        lock (_gate)
+        {
+            return _prices.GetValueOrDefault(foreignNumber.Value);
         }
     }
 
@@ -114,6 +125,7 @@ internal sealed class InProcessMarketplace : IMarketplaceFake
         "orders.list" => ListOrders(Wire.Deserialize<WireOrderQuery>(request.Body!)),
         "orders.get" => Ok(Wire.Deserialize<WireLookup>(request.Body!).Numbers.Where(_orders.ContainsKey).Select(n => Wire.Render(_orders[n])).ToArray()),
         "stock.update" => UpdateStock(Wire.Deserialize<WireStock[]>(request.Body!)),
+        "prices.update" => UpdatePrices(Wire.Deserialize<WirePrice[]>(request.Body!)),
         "shipments.list" => Ok(ShipmentsOf(Wire.Deserialize<WireLookup>(request.Body!).Numbers[0]).Select(s => new WireShipment(string.Empty, s.TrackingNumber, s.Carrier, s.Lines.Select(l => new WireShippedLine(l.LineId, l.Quantity)).ToArray())).ToArray()),
         "shipments.create" => CreateShipment(Wire.Deserialize<WireShipment>(request.Body!)),
         "orders.status" => SetStatus(Wire.Deserialize<WireStatus>(request.Body!)),
@@ -141,6 +153,23 @@ internal sealed class InProcessMarketplace : IMarketplaceFake
             }
 
             _stock[item.ItemId] = item.Quantity;
+            return new WireStockResult(item.ItemId, true, null);
+        }).ToArray());
+
+    private WireResponse UpdatePrices(WirePrice[] items) =>
+        Ok(items.Select(item =>
+        {
+            if (!_stock.ContainsKey(item.ItemId))
+            {
+                return new WireStockResult(item.ItemId, false, $"unknown item {item.ItemId}");
+            }
+
+            if (!string.Equals(item.Currency, Currency.Value, StringComparison.Ordinal))
+            {
+                return new WireStockResult(item.ItemId, false, $"the shop sells in {Currency}, not {item.Currency}");
+            }
+
+            _prices[item.ItemId] = new FakePrice(new Money(item.Price, Currency), item.CompareAt is { } c ? new Money(c, Currency) : null);
             return new WireStockResult(item.ItemId, true, null);
         }).ToArray());
 

@@ -77,6 +77,8 @@ internal sealed record WireLookup(string[] Numbers);
 
 internal sealed record WireStock(string ItemId, int Quantity);
 
+internal sealed record WirePrice(string ItemId, decimal Price, decimal? CompareAt, string Currency);
+
 internal sealed record WireStockResult(string ItemId, bool Ok, string? Error);
 
 internal sealed record WireShippedLine(string LineId, int Quantity);

@@ -2,21 +2,22 @@ using System.Runtime.CompilerServices;
 using Connect.Sdk.Articles;
 using Connect.Sdk.ForeignNumbers;
 
-namespace Connect.Sdk.Stock;
+namespace Connect.Sdk.ArticleSync;
 
 /// <summary>
-/// Lists the articles a scheduled, event or reconcile run considers: every article with a foreign number on
-/// the connection (streamed from the foreign-number store), with stock sync switched on, that is not a matrix
-/// parent (its variants carry the stock) and, in the test phase, is in the restricted article mapping.
+/// Lists the articles a scheduled, event or reconcile run of stock or price sync considers: every article with a foreign
+/// number on the connection (streamed from the foreign-number store), with stock sync switched on (prices follow the same
+/// switch), that is not a matrix parent (its variants carry stock and prices) and, in the test phase, is in the restricted
+/// article mapping.
 /// </summary>
 /// <remarks>
 /// The catalogue has no "list all" call, so the connection's foreign numbers are the list; under the identity
-/// rule (Shopware) nothing is stored and nothing is listed. Articles are yielded in chunks so that stock levels
-/// and last-sent quantities are read in bulk.
+/// rule (Shopware) nothing is stored and nothing is listed. Articles are yielded in chunks so that stock levels or
+/// prices and the values last sent are read in bulk.
 /// </remarks>
-internal sealed class MappedStockCandidates(IForeignNumberStore foreignNumbers, IArticleCatalog catalog)
+internal sealed class MappedArticleCandidates(IForeignNumberStore foreignNumbers, IArticleCatalog catalog)
 {
-    public async IAsyncEnumerable<IReadOnlyList<StockCandidate>> ListAsync(
+    public async IAsyncEnumerable<IReadOnlyList<MappedArticle>> ListAsync(
         ConnectionId connection,
         ForeignNumberScheme scheme,
         RestrictedArticleMapping? restricted,
@@ -33,7 +34,7 @@ internal sealed class MappedStockCandidates(IForeignNumberStore foreignNumbers, 
             yield break;
         }
 
-        var chunk = new List<StockCandidate>(chunkSize);
+        var chunk = new List<MappedArticle>(chunkSize);
         var group = new List<ForeignNumberMapping>();
 
         // The store lists by article number first, so one article's mappings arrive together.
@@ -50,7 +51,7 @@ internal sealed class MappedStockCandidates(IForeignNumberStore foreignNumbers, 
                 if (chunk.Count >= chunkSize)
                 {
                     yield return chunk;
-                    chunk = new List<StockCandidate>(chunkSize);
+                    chunk = new List<MappedArticle>(chunkSize);
                 }
             }
 
@@ -68,7 +69,7 @@ internal sealed class MappedStockCandidates(IForeignNumberStore foreignNumbers, 
         }
     }
 
-    /// <summary>The foreign number an article's stock goes out under: the first, in the rules' order, whose label fits its kind.</summary>
+    /// <summary>The foreign number an article's stock or price goes out under: the first, in the rules' order, whose label fits its kind.</summary>
     public static ForeignNumber? Pick(ForeignNumberScheme scheme, Article article, IReadOnlyList<ForeignNumber> foreignNumbers)
     {
         foreach (var rule in scheme.RulesFor(article.Kind))
@@ -86,12 +87,12 @@ internal sealed class MappedStockCandidates(IForeignNumberStore foreignNumbers, 
     }
 
     // Under the identity rule no foreign numbers are stored: the ERP article number is the marketplace's number.
-    private async IAsyncEnumerable<IReadOnlyList<StockCandidate>> IdentityCandidatesAsync(
+    private async IAsyncEnumerable<IReadOnlyList<MappedArticle>> IdentityCandidatesAsync(
         RestrictedArticleMapping? restricted,
         int chunkSize,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var chunk = new List<StockCandidate>(chunkSize);
+        var chunk = new List<MappedArticle>(chunkSize);
         await foreach (var article in catalog.ListStockSyncedAsync(cancellationToken).ConfigureAwait(false))
         {
             if (article.Kind == ArticleKind.MatrixParent || (restricted is not null && !restricted.Allows(article)))
@@ -99,11 +100,11 @@ internal sealed class MappedStockCandidates(IForeignNumberStore foreignNumbers, 
                 continue;
             }
 
-            chunk.Add(new StockCandidate(article, new ForeignNumber(ForeignNumberLabel.ArticleNumber, article.Number)));
+            chunk.Add(new MappedArticle(article, new ForeignNumber(ForeignNumberLabel.ArticleNumber, article.Number)));
             if (chunk.Count >= chunkSize)
             {
                 yield return chunk;
-                chunk = new List<StockCandidate>(chunkSize);
+                chunk = new List<MappedArticle>(chunkSize);
             }
         }
 
@@ -113,7 +114,7 @@ internal sealed class MappedStockCandidates(IForeignNumberStore foreignNumbers, 
         }
     }
 
-    private async ValueTask<StockCandidate?> CandidateAsync(
+    private async ValueTask<MappedArticle?> CandidateAsync(
         ForeignNumberScheme scheme,
         RestrictedArticleMapping? restricted,
         List<ForeignNumberMapping> mappings,
@@ -128,7 +129,7 @@ internal sealed class MappedStockCandidates(IForeignNumberStore foreignNumbers, 
         }
 
         return Pick(scheme, article, mappings.ConvertAll(m => m.ForeignNumber)) is { } foreignNumber
-            ? new StockCandidate(article, foreignNumber)
+            ? new MappedArticle(article, foreignNumber)
             : null;
     }
 }

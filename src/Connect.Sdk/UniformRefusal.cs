@@ -1,13 +1,14 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using Connect.Sdk.ArticleSync;
 using Connect.Sdk.Features;
 
-namespace Connect.Sdk.Stock;
+namespace Connect.Sdk;
 
 /// <summary>
 /// Recognises a batch that the marketplace refused whole for one reason: at least <see cref="MinRecords"/> articles, each
-/// failed, with messages that are the same once the article's own number, foreign number and quantity are set aside
-/// ("Article ART-1 (SKU SKU-1): … stock 5 …" and "Article ART-2 (SKU SKU-2): … stock 7 …" are one reason).
+/// failed, with messages that are the same once the article's own number, foreign number and value are set aside
+/// ("Article ART-1 (SKU SKU-1): … stock 5 …" and "Article ART-2 (SKU SKU-2): … stock 7 …" are one reason; so are two
+/// refusals quoting each article's price). Stock sync and price sync use it alike.
 /// </summary>
 internal static class UniformRefusal
 {
@@ -15,7 +16,8 @@ internal static class UniformRefusal
     public const int MinRecords = 5;
 
     /// <summary>The shared reason (the first record's message), or <see langword="null"/> when the refusals differ or too few records failed.</summary>
-    public static string? CommonReason(IReadOnlyList<StockSend> batch, IReadOnlyDictionary<string, RecordResult> answers)
+    public static string? CommonReason<TSend>(IReadOnlyList<TSend> batch, IReadOnlyDictionary<string, RecordResult> answers)
+        where TSend : IArticleSend
     {
         if (batch.Count < MinRecords)
         {
@@ -44,10 +46,15 @@ internal static class UniformRefusal
         return answers[batch[0].ArticleNumber].Message ?? "no reason given";
     }
 
-    private static string WithoutTheRecord(string message, StockSend send)
+    private static string WithoutTheRecord(string message, IArticleSend send)
     {
         var text = message.Replace(send.ForeignNumber.Value, "{foreign number}", StringComparison.Ordinal)
             .Replace(send.ArticleNumber, "{article}", StringComparison.Ordinal);
-        return Regex.Replace(text, $@"(?<![\w.]){send.Quantity.Quantity.ToString(CultureInfo.InvariantCulture)}(?![\w.])", "{quantity}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        foreach (var number in send.QuotedNumbers)
+        {
+            text = Regex.Replace(text, $@"(?<![\w.]){Regex.Escape(number)}(?![\w.])", "{value}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+
+        return text;
     }
 }
