@@ -100,6 +100,13 @@ public abstract partial class ConnectorConformanceKit : IAsyncDisposable
     protected abstract ForeignNumberLabel ForeignNumberLabel { get; }
 
     /// <summary>
+    /// The label of a variant's foreign number, for the checks that map variants of a matrix product (the price checks);
+    /// <see cref="ForeignNumberLabel"/> unless the connector's rules give variants a label of their own (Shopify's
+    /// <c>shopifyvariantid</c> beside <c>shopifyproductid</c>).
+    /// </summary>
+    protected virtual ForeignNumberLabel VariantForeignNumberLabel => ForeignNumberLabel;
+
+    /// <summary>
     /// How many orders one page of the connector's order list holds; the pagination check seeds three pages and one
     /// order more. Override it with the page size the connector asks the marketplace for. Default 20.
     /// </summary>

@@ -22,10 +22,13 @@ public sealed class ShopifyConnectorConformanceTests : ConnectorConformanceTests
     /// <summary>The kit's articles are simple articles, which carry a Shopify product id.</summary>
     protected override ForeignNumberLabel ForeignNumberLabel => ForeignNumberLabel.ShopifyProductId;
 
+    protected override ForeignNumberLabel VariantForeignNumberLabel => ForeignNumberLabel.ShopifyVariantId;
+
     protected override int OrderPageSize => ShopifyDocuments.OrderPageSize;
 
     // Shopify ids are numbers; these are odd and above 2^53, where a double cannot hold them.
-    protected override string ForeignNumberValue(int index) => (9_007_199_254_800_001L + (2L * index)).ToString(CultureInfo.InvariantCulture);
+    // Far apart, so that the default variant the fake gives a seeded product never takes the number of an article seeded after it.
+    protected override string ForeignNumberValue(int index) => (9_007_199_254_800_001L + (1_000L * index)).ToString(CultureInfo.InvariantCulture);
 
     protected override void OnLogLine(string line) => AdapterTestLog.Record(line);
 

@@ -40,6 +40,15 @@ public sealed class BrokenConnectorTests
             "the price of SKU-3 on the fake");
 
     [Fact]
+    public async Task PriceChecks_ConnectorWarnsThatItLeftTheCompareAtPriceOut_Pass()
+    {
+        // A marketplace without a struck-through price (Amazon) publishes the price alone; saying so on the record is
+        // what separates that from DropsCompareAt above.
+        await RunAsync(ConnectorFlaw.WarnsCompareAtAway, kit => kit.PricePush_MappedArticlesAndVariants_ReachTheFakeWithCompareAt());
+        await RunAsync(ConnectorFlaw.WarnsCompareAtAway, kit => kit.PricePush_ErpPriceInAnotherCurrency_RefusedAndTheFakeKeepsItsPrice());
+    }
+
+    [Fact]
     public Task SecretsCheck_ConnectorLogsTheToken_FailsNamingTheLogLine() =>
         AssertKitFailsAsync(ConnectorFlaw.LogsToken, kit => kit.Secrets_EveryOperation_NeverInLogsOrJournal(), "appears in a log line", "Authorization: Bearer");
 

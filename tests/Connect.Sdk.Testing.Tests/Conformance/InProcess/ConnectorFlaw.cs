@@ -48,4 +48,7 @@ internal enum ConnectorFlaw
 
     /// <summary>Sends prices without their compare-at price.</summary>
     DropsCompareAt = 8192,
+
+    /// <summary>Sends prices without their compare-at price and says so on each record (Warning), as a marketplace without one does.</summary>
+    WarnsCompareAtAway = 16384,
 }

@@ -290,12 +290,14 @@ internal sealed class InProcessConnector : IConnector, IAsyncDisposable
         var items = batch.Select(u => new WirePrice(
             u.ForeignNumber.Value,
             u.Price.Amount,
-            Has(ConnectorFlaw.DropsCompareAt) ? null : u.CompareAtPrice?.Amount,
+            Has(ConnectorFlaw.DropsCompareAt) || Has(ConnectorFlaw.WarnsCompareAtAway) ? null : u.CompareAtPrice?.Amount,
             u.Price.Currency.Value)).ToArray();
         var results = await CallAsync<WireStockResult[]>(connection, "prices.update", "POST", "/prices", items, cancellationToken);
         var byItem = results.ToDictionary(r => r.ItemId, StringComparer.Ordinal);
         return new BatchResult(batch.Select(u => byItem.TryGetValue(u.ForeignNumber.Value, out var r) && r.Ok
-            ? RecordResult.Success(u.ArticleNumber)
+            ? (Has(ConnectorFlaw.WarnsCompareAtAway) && u.CompareAtPrice is { } compareAt
+                ? new RecordResult(u.ArticleNumber, RecordOutcome.Warning, $"compare-at price {compareAt} not published: the marketplace has none")
+                : RecordResult.Success(u.ArticleNumber))
             : RecordResult.Failure(u.ArticleNumber, byItem.TryGetValue(u.ForeignNumber.Value, out var failed) ? failed.Error ?? "rejected" : "no answer for this item")));
     }
 
