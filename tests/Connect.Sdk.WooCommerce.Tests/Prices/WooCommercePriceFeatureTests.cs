@@ -244,6 +244,22 @@ public sealed class WooCommercePriceFeatureTests
     }
 
     [Fact]
+    public async Task PushPrices_ShopKeepsFailingDuringTheSkuLookups_ThrowsOnceInsteadOfFailingEveryRecord()
+    {
+        await using var shop = await StartAsync();
+        shop.Fake.SeedArticle(Sku(1), 3);
+        shop.Fake.SeedArticle(Sku(2), 3);
+        shop.Fake.Faults.Next(FaultKind.ServerError, times: 50, operation: "products.list");
+
+        var thrown = await Assert.ThrowsAsync<ConnectSdkException>(() => PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(8m)), new PriceUpdate(Article(2), Sku(2), Eur(9m))));
+
+        // The shop's failure, not the articles': the run fails once and the scheduler runs it again.
+        Assert.Equal(ConnectSdkErrorCode.MarketplaceUnavailable, thrown.Code);
+        Assert.Contains("the lookup of SKU SKU-1", thrown.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(shop.Fake.Requests, r => r.Operation == "products.batch");
+    }
+
+    [Fact]
     public async Task PushPrices_CurrencyReadRefused_Throws()
     {
         await using var shop = await StartAsync();
