@@ -44,12 +44,14 @@ public sealed class WooCommerceConnector : IConnector
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var logger = loggerFactory.CreateLogger<WooCommerceConnector>();
         _client = new WooCommerceClient(httpClientFactory, logger);
+        // One directory for stock and prices: a SKU is looked up once, whichever feature needs it first.
+        var skus = new SkuDirectory(_client, logger);
         Features =
         [
-            new WooCommerceStockFeature(_client, new SkuDirectory(_client, logger), logger),
+            new WooCommerceStockFeature(_client, skus, logger),
             new WooCommerceOrdersFeature(_client),
             new WooCommerceOrderStatusFeature(_client, logger),
-            new Prices.WooCommercePriceFeature(_client, new SkuDirectory(_client, logger), new Prices.ShopCurrencies(_client)),
+            new Prices.WooCommercePriceFeature(_client, skus, new Prices.ShopCurrencies(_client)),
         ];
     }
 

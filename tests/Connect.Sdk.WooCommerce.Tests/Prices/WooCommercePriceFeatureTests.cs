@@ -3,6 +3,7 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Prices;
+using Connect.Sdk.Stock;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Faults;
 using Connect.Sdk.WooCommerce.Http;
@@ -179,6 +180,23 @@ public sealed class WooCommercePriceFeatureTests
         Assert.Equal("Article ART-1 (SKU SKU-1): WooCommerce refused regular_price 6.00: Invalid ID. (woocommerce_rest_product_invalid_id).", refused.Message);
         Assert.Equal(RecordOutcome.Succeeded, again.Outcome);
         Assert.Equal(2, shop.Fake.Requests.Count(r => r.Operation == "products.list"));
+    }
+
+    [Fact]
+    public async Task PushPrices_AfterAStockPushOfTheSameSku_LooksTheSkuUpNoMore()
+    {
+        await using var shop = await StartAsync();
+        shop.Fake.SeedArticle(Sku(1), 3);
+        var context = await shop.Host.ContextOfAsync(shop.Connection);
+        var stock = shop.Host.Get<ConnectorRegistry>().Get(WooCommerceConnector.Id).Features.OfType<IStockFeature>().Single();
+
+        var stocked = await stock.PushStockAsync(context, [new StockUpdate(Article(1), Sku(1), 5)], CancellationToken.None);
+        var priced = await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(6m)));
+
+        Assert.True(stocked.AllSucceeded && priced.AllSucceeded);
+        Assert.Single(shop.Fake.Requests, r => r.Operation == "products.list");
+        Assert.Equal(5, shop.Fake.StockOf(Sku(1)));
+        Assert.Equal(Eur(6m), shop.Fake.PriceOf(Sku(1))!.Price);
     }
 
     [Fact]
