@@ -37,17 +37,18 @@ internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirec
         cancellationToken.ThrowIfCancellationRequested();
         var results = new RecordResult?[batch.Count];
         var items = new List<PriceItem>(batch.Count);
-        var shopCurrency = await currencies.OfAsync(connection, cancellationToken).ConfigureAwait(false);
-        var currencyReread = false;
+        var kept = currencies.Kept(connection);
+        var shopCurrency = kept ?? await currencies.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        var currencyReadNow = kept is null;
         for (var i = 0; i < batch.Count; i++)
         {
             var update = batch[i];
             ArgumentNullException.ThrowIfNull(update, nameof(batch));
-            if (!currencyReread && !InCurrency(update, shopCurrency))
+            if (!currencyReadNow && !InCurrency(update, shopCurrency))
             {
-                // The refusal rests on what the shop says now, not on what it said when the currency was first read.
+                // The refusal rests on what the shop says now, not on what it said when the currency was last read.
                 shopCurrency = await currencies.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-                currencyReread = true;
+                currencyReadNow = true;
             }
 
             if (!WooPriceFields.TryCreate(update, shopCurrency, out var fields, out var problem))

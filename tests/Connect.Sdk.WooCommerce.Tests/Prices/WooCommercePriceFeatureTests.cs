@@ -7,8 +7,10 @@ using Connect.Sdk.Stock;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Faults;
 using Connect.Sdk.WooCommerce.Http;
+using Connect.Sdk.WooCommerce.Prices;
 using Connect.Sdk.WooCommerce.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using static Connect.Sdk.WooCommerce.Tests.TestSupport.WooTestShop;
 
 namespace Connect.Sdk.WooCommerce.Tests.Prices;
@@ -116,15 +118,30 @@ public sealed class WooCommercePriceFeatureTests
     [Fact]
     public async Task PushPrices_ShopSwitchedItsCurrency_ReadsItAgainBeforeRefusing()
     {
-        await using var shop = await StartAsync();
-        shop.Fake.SeedArticle(Sku(1), 3);
-        await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(10m)));
-        shop.Fake.Currency = CurrencyCode.Chf;
+        await using var shop = await StartSwitchedFromEurToChfAsync();
 
         var result = await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), new Money(11m, CurrencyCode.Chf)));
 
         Assert.True(result.AllSucceeded, result.Records[0].Message);
         Assert.Equal(new Money(11m, CurrencyCode.Chf), shop.Fake.PriceOf(Sku(1))!.Price);
+        Assert.Equal(2, shop.Fake.Requests.Count(r => r.Operation == "settings.get"));
+    }
+
+    [Fact]
+    public async Task PushPrices_ShopSwitchedItsCurrencyButNotTheRules_RefusesTheOldCurrencyOnceItIsKeptNoLonger()
+    {
+        await using var shop = await StartSwitchedFromEurToChfAsync();
+
+        shop.Host.Clock.Advance(ShopCurrencies.KeptFor - Duration.FromSeconds(1));
+        var whileKept = Assert.Single((await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(11m)))).Records);
+        shop.Host.Clock.Advance(Duration.FromSeconds(1));
+        var afterwards = Assert.Single((await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(12m)))).Records);
+
+        Assert.Equal(RecordOutcome.Succeeded, whileKept.Outcome);
+        Assert.Equal("Article ART-1 (SKU SKU-1): the price 12 EUR is not in the shop's currency CHF (WooCommerce setting woocommerce_currency); prices are never converted.", afterwards.Message);
+        // While kept, the old currency's amount went out (the guide's limit); afterwards nothing more.
+        Assert.Equal(new Money(11m, CurrencyCode.Chf), shop.Fake.PriceOf(Sku(1))!.Price);
+        // Read when first needed and when kept no longer; the refusal rests on that read, not on a third.
         Assert.Equal(2, shop.Fake.Requests.Count(r => r.Operation == "settings.get"));
     }
 
@@ -302,6 +319,24 @@ public sealed class WooCommercePriceFeatureTests
 
         Assert.DoesNotContain(shop.Fake.Requests, r => r.Operation == "products.batch");
         Assert.Equal(new FakePrice(Eur(19.99m), null), shop.Fake.PriceOf(Sku(1)));
+    }
+
+    /// <summary>A shop whose currency a first push read as EUR, switched to CHF since.</summary>
+    private static async Task<WooTestShop> StartSwitchedFromEurToChfAsync()
+    {
+        var shop = await StartAsync();
+        try
+        {
+            shop.Fake.SeedArticle(Sku(1), 3);
+            await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(10m)));
+            shop.Fake.Currency = CurrencyCode.Chf;
+            return shop;
+        }
+        catch
+        {
+            await shop.DisposeAsync();
+            throw;
+        }
     }
 
     private static Action<IServiceCollection> Recording(RequestBodyRecorder recorder) =>
