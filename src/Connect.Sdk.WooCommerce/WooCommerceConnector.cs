@@ -9,6 +9,7 @@ using Connect.Sdk.WooCommerce.Shipments;
 using Connect.Sdk.WooCommerce.Stock;
 using Connect.Sdk.WooCommerce.Wire;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace Connect.Sdk.WooCommerce;
 
@@ -38,18 +39,22 @@ public sealed class WooCommerceConnector : IConnector
     /// <summary>Creates the connector; <c>AddWooCommerce()</c> does it.</summary>
     /// <param name="httpClientFactory">Makes the connector's named marketplace client.</param>
     /// <param name="loggerFactory">Where the connector logs; it never logs a key or secret.</param>
-    internal WooCommerceConnector(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory)
+    /// <param name="clock">The SDK's clock: how long a shop's currency read is kept.</param>
+    internal WooCommerceConnector(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        ArgumentNullException.ThrowIfNull(clock);
         var logger = loggerFactory.CreateLogger<WooCommerceConnector>();
         _client = new WooCommerceClient(httpClientFactory, logger);
+        // One directory for stock and prices: a SKU is looked up once, whichever feature needs it first.
+        var skus = new SkuDirectory(_client, logger);
         Features =
         [
-            new WooCommerceStockFeature(_client, new SkuDirectory(_client, logger), logger),
+            new WooCommerceStockFeature(_client, skus, logger),
             new WooCommerceOrdersFeature(_client),
             new WooCommerceOrderStatusFeature(_client, logger),
-            new Prices.WooCommercePriceFeature(_client, new SkuDirectory(_client, logger), new Prices.ShopCurrencies(_client)),
+            new Prices.WooCommercePriceFeature(_client, skus, new Prices.ShopCurrencies(_client, clock)),
         ];
     }
 

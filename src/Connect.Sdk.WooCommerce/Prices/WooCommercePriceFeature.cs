@@ -37,48 +37,34 @@ internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirec
         cancellationToken.ThrowIfCancellationRequested();
         var results = new RecordResult?[batch.Count];
         var items = new List<PriceItem>(batch.Count);
-        var shopCurrency = await currencies.OfAsync(connection, cancellationToken).ConfigureAwait(false);
-        var currencyReread = false;
+        var kept = currencies.Kept(connection);
+        var shopCurrency = kept ?? await currencies.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        var currencyReadNow = kept is null;
         for (var i = 0; i < batch.Count; i++)
         {
             var update = batch[i];
             ArgumentNullException.ThrowIfNull(update, nameof(batch));
-            var label = $"Article {update.ArticleNumber} ({update.ForeignNumber.Label} {update.ForeignNumber.Value})";
-            if (update.ForeignNumber.Label != ForeignNumberLabel.Sku)
+            if (!currencyReadNow && !InCurrency(update, shopCurrency))
             {
-                results[i] = RecordResult.Failure(update.ArticleNumber, $"{label}: WooCommerce identifies articles by SKU, not by '{update.ForeignNumber.Label}'.");
-                continue;
-            }
-
-            if (!currencyReread && !InCurrency(update, shopCurrency))
-            {
-                // The refusal rests on what the shop says now, not on what it said when the currency was first read.
+                // The refusal rests on what the shop says now, not on what it said when the currency was last read.
                 shopCurrency = await currencies.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-                currencyReread = true;
+                currencyReadNow = true;
             }
 
             if (!WooPriceFields.TryCreate(update, shopCurrency, out var fields, out var problem))
             {
-                results[i] = RecordResult.Failure(update.ArticleNumber, $"{label}: {problem}");
+                results[i] = RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} ({update.ForeignNumber.Label} {update.ForeignNumber.Value}): {problem}");
                 continue;
             }
 
-            try
+            var lookup = await directory.TargetOfAsync(connection, update.ArticleNumber, update.ForeignNumber, cancellationToken).ConfigureAwait(false);
+            if (lookup.Target is { } target)
             {
-                var target = await directory.FindAsync(connection, update.ForeignNumber.Value, cancellationToken).ConfigureAwait(false);
-                if (target is null)
-                {
-                    results[i] = RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber}: WooCommerce has no product or variation with SKU {update.ForeignNumber.Value}.");
-                }
-                else
-                {
-                    items.Add(new PriceItem(i, update, target, fields));
-                }
+                items.Add(new PriceItem(i, update, target, fields));
             }
-            catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
+            else
             {
-                // A refused key is the connection's, not the article's: it goes up and the SDK pauses the connection.
-                results[i] = RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber}: {ex.Message}");
+                results[i] = lookup.Failure;
             }
         }
 
@@ -116,8 +102,7 @@ internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirec
 
         var answer = WooCommerceClient.Read(response, WooCommerceJsonContext.Default.WooStockBatchResultJson, What);
 
-        // "update":[null] passes the serializer: a null element answers no article, so only the unanswered ones fail below.
-        var byId = (answer.Update ?? []).Where(r => r is not null).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
+        var byId = answer.UpdatesById();
         return items.Select(item => (item.Index, ToResult(connection.ConnectionId, item, byId.GetValueOrDefault(item.Target.Id))));
     }
 
@@ -135,11 +120,7 @@ internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirec
             return RecordResult.Success(update.ArticleNumber);
         }
 
-        if (WooCommerceApi.UnknownIdCodes.Contains(error.Code))
-        {
-            directory.Forget(connection, sku);
-        }
-
+        directory.Refused(connection, sku, error);
         var sent = fields.SalePrice.Length == 0 ? $"regular_price {fields.RegularPrice}" : $"regular_price {fields.RegularPrice}, sale_price {fields.SalePrice}";
         return RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} (SKU {sku}): WooCommerce refused {sent}: {ErrorText.OneLine(error.Message ?? string.Empty, WooCommerceClient.MaxMessageLength)} ({error.Code}).");
     }

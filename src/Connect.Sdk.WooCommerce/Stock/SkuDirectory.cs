@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Connect.Sdk.Connectors;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Http;
 using Connect.Sdk.WooCommerce.Http;
 using Connect.Sdk.WooCommerce.Wire;
 using Microsoft.Extensions.Logging;
@@ -9,11 +11,46 @@ namespace Connect.Sdk.WooCommerce.Stock;
 /// <summary>
 /// Finds the product or variation behind a SKU with <c>GET /products?sku=…</c> (which also lists variations) and keeps
 /// the answer per connection, so a SKU costs one lookup, not one per sync. A target the shop no longer knows is
-/// forgotten when a batch reports its id as invalid.
+/// forgotten when a batch reports its id as invalid. The stock and price features share it.
 /// </summary>
 internal sealed class SkuDirectory(WooCommerceClient client, ILogger logger)
 {
     private readonly ConcurrentDictionary<(ConnectionId Connection, string Sku), StockTarget> _known = new();
+
+    /// <summary>
+    /// The product or variation a stock or price record is written to, or the record's failure: a foreign number that is
+    /// no SKU, a SKU the shop does not know, or a lookup the shop refused or answered unreadably.
+    /// </summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="articleNumber">The record's article number.</param>
+    /// <param name="foreignNumber">The record's foreign number.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The target, or the record's failure.</returns>
+    /// <exception cref="ConnectSdkException">
+    /// The shop refused the key (401, 403), could not be reached or kept failing (<see cref="ConnectSdkErrorCode.MarketplaceUnavailable"/>):
+    /// the connection's failure, not the record's.
+    /// </exception>
+    public async Task<SkuLookup> TargetOfAsync(ConnectionContext connection, string articleNumber, ForeignNumber foreignNumber, CancellationToken cancellationToken)
+    {
+        if (foreignNumber.Label != ForeignNumberLabel.Sku)
+        {
+            return SkuLookup.Failed(articleNumber, $"Article {articleNumber} ({foreignNumber.Label} {foreignNumber.Value}): WooCommerce identifies articles by SKU, not by '{foreignNumber.Label}'.");
+        }
+
+        try
+        {
+            return await FindAsync(connection, foreignNumber.Value, cancellationToken).ConfigureAwait(false) is { } target
+                ? SkuLookup.Found(target)
+                : SkuLookup.Failed(articleNumber, $"Article {articleNumber}: WooCommerce has no product or variation with SKU {foreignNumber.Value}.");
+        }
+        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex) && ex.Code != ConnectSdkErrorCode.MarketplaceUnavailable)
+        {
+            // A refused key (401 woocommerce_rest_cannot_view, 403) is the connection's, not the article's: it goes up,
+            // and the SDK pauses the connection instead of failing every article of the batch with it. So does a shop
+            // that cannot be reached or keeps failing: the run fails once, and the scheduler runs it again.
+            return SkuLookup.Failed(articleNumber, $"Article {articleNumber}: {ex.Message}");
+        }
+    }
 
     /// <summary>The product or variation with this SKU.</summary>
     /// <param name="connection">The connection.</param>
@@ -59,8 +96,19 @@ internal sealed class SkuDirectory(WooCommerceClient client, ILogger logger)
         return Array.Find(products, p => string.Equals(p.Sku, sku, StringComparison.Ordinal));
     }
 
-    /// <summary>Forgets a SKU whose product or variation the shop no longer knows, so the next sync looks it up again.</summary>
+    /// <summary>
+    /// Takes note of a batch item the shop refused: a SKU whose product or variation id the shop does not know (any more)
+    /// is forgotten, so the next sync looks it up again.
+    /// </summary>
     /// <param name="connection">The connection.</param>
     /// <param name="sku">The SKU.</param>
-    public void Forget(ConnectionId connection, string sku) => _known.TryRemove((connection, sku), out _);
+    /// <param name="error">The item's error.</param>
+    public void Refused(ConnectionId connection, string sku, WooErrorJson error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (WooCommerceApi.UnknownIdCodes.Contains(error.Code))
+        {
+            _known.TryRemove((connection, sku), out _);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
-using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Http;
 using Connect.Sdk.Stock;
 using Connect.Sdk.WooCommerce.Http;
@@ -36,30 +35,14 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
         for (var i = 0; i < batch.Count; i++)
         {
             var update = batch[i];
-            if (update.ForeignNumber.Label != ForeignNumberLabel.Sku)
+            var lookup = await directory.TargetOfAsync(connection, update.ArticleNumber, update.ForeignNumber, cancellationToken).ConfigureAwait(false);
+            if (lookup.Target is { } target)
             {
-                results[i] = RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber}: WooCommerce identifies articles by SKU, not by '{update.ForeignNumber.Label}'.");
-                continue;
+                targets.Add((i, update, target));
             }
-
-            try
+            else
             {
-                var target = await directory.FindAsync(connection, update.ForeignNumber.Value, cancellationToken).ConfigureAwait(false);
-                if (target is null)
-                {
-                    results[i] = RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber}: WooCommerce has no product or variation with SKU {update.ForeignNumber.Value}.");
-                }
-                else
-                {
-                    targets.Add((i, update, target));
-                }
-            }
-            catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex) && ex.Code != ConnectSdkErrorCode.MarketplaceUnavailable)
-            {
-                // A refused key (401 woocommerce_rest_cannot_view, 403) is the connection's, not the article's: it goes up,
-                // and the SDK pauses the connection instead of failing every article of the batch with it. So does a shop
-                // that cannot be reached or keeps failing: the run fails once, and the scheduler runs it again.
-                results[i] = RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber}: {ex.Message}");
+                results[i] = lookup.Failure;
             }
         }
 
@@ -124,8 +107,7 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
 
     private List<(int Index, RecordResult Result)> ToResults(ConnectionId connection, (int Index, StockUpdate Update, StockTarget Target)[] items, WooStockBatchResultJson answer)
     {
-        // "update":[null] passes the serializer: a null element answers no article, so only the unanswered ones fail below.
-        var byId = (answer.Update ?? []).Where(r => r is not null).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
+        var byId = answer.UpdatesById();
         var results = new List<(int, RecordResult)>(items.Length);
         foreach (var (index, update, target) in items)
         {
@@ -137,10 +119,7 @@ internal sealed class WooCommerceStockFeature(WooCommerceClient client, SkuDirec
             else if (item.Error is { } error)
             {
                 WooCommerceLog.StockRefused(logger, sku, error.Code, connection);
-                if (WooCommerceApi.UnknownIdCodes.Contains(error.Code))
-                {
-                    directory.Forget(connection, sku);
-                }
+                directory.Refused(connection, sku, error);
 
                 results.Add((index, RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} (SKU {sku}): WooCommerce refused stock {update.Quantity}: {ErrorText.OneLine(error.Message ?? string.Empty, WooCommerceClient.MaxMessageLength)} ({error.Code}).")));
             }

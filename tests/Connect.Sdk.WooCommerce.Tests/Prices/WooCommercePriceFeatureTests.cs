@@ -3,11 +3,14 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Prices;
+using Connect.Sdk.Stock;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Faults;
 using Connect.Sdk.WooCommerce.Http;
+using Connect.Sdk.WooCommerce.Prices;
 using Connect.Sdk.WooCommerce.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using static Connect.Sdk.WooCommerce.Tests.TestSupport.WooTestShop;
 
 namespace Connect.Sdk.WooCommerce.Tests.Prices;
@@ -115,15 +118,30 @@ public sealed class WooCommercePriceFeatureTests
     [Fact]
     public async Task PushPrices_ShopSwitchedItsCurrency_ReadsItAgainBeforeRefusing()
     {
-        await using var shop = await StartAsync();
-        shop.Fake.SeedArticle(Sku(1), 3);
-        await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(10m)));
-        shop.Fake.Currency = CurrencyCode.Chf;
+        await using var shop = await StartSwitchedFromEurToChfAsync();
 
         var result = await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), new Money(11m, CurrencyCode.Chf)));
 
         Assert.True(result.AllSucceeded, result.Records[0].Message);
         Assert.Equal(new Money(11m, CurrencyCode.Chf), shop.Fake.PriceOf(Sku(1))!.Price);
+        Assert.Equal(2, shop.Fake.Requests.Count(r => r.Operation == "settings.get"));
+    }
+
+    [Fact]
+    public async Task PushPrices_ShopSwitchedItsCurrencyButNotTheRules_RefusesTheOldCurrencyOnceItIsKeptNoLonger()
+    {
+        await using var shop = await StartSwitchedFromEurToChfAsync();
+
+        shop.Host.Clock.Advance(ShopCurrencies.KeptFor - Duration.FromSeconds(1));
+        var whileKept = Assert.Single((await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(11m)))).Records);
+        shop.Host.Clock.Advance(Duration.FromSeconds(1));
+        var afterwards = Assert.Single((await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(12m)))).Records);
+
+        Assert.Equal(RecordOutcome.Succeeded, whileKept.Outcome);
+        Assert.Equal("Article ART-1 (SKU SKU-1): the price 12 EUR is not in the shop's currency CHF (WooCommerce setting woocommerce_currency); prices are never converted.", afterwards.Message);
+        // While kept, the old currency's amount went out (the guide's limit); afterwards nothing more.
+        Assert.Equal(new Money(11m, CurrencyCode.Chf), shop.Fake.PriceOf(Sku(1))!.Price);
+        // Read when first needed and when kept no longer; the refusal rests on that read, not on a third.
         Assert.Equal(2, shop.Fake.Requests.Count(r => r.Operation == "settings.get"));
     }
 
@@ -179,6 +197,23 @@ public sealed class WooCommercePriceFeatureTests
         Assert.Equal("Article ART-1 (SKU SKU-1): WooCommerce refused regular_price 6.00: Invalid ID. (woocommerce_rest_product_invalid_id).", refused.Message);
         Assert.Equal(RecordOutcome.Succeeded, again.Outcome);
         Assert.Equal(2, shop.Fake.Requests.Count(r => r.Operation == "products.list"));
+    }
+
+    [Fact]
+    public async Task PushPrices_AfterAStockPushOfTheSameSku_LooksTheSkuUpNoMore()
+    {
+        await using var shop = await StartAsync();
+        shop.Fake.SeedArticle(Sku(1), 3);
+        var context = await shop.Host.ContextOfAsync(shop.Connection);
+        var stock = shop.Host.Get<ConnectorRegistry>().Get(WooCommerceConnector.Id).Features.OfType<IStockFeature>().Single();
+
+        var stocked = await stock.PushStockAsync(context, [new StockUpdate(Article(1), Sku(1), 5)], CancellationToken.None);
+        var priced = await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(6m)));
+
+        Assert.True(stocked.AllSucceeded && priced.AllSucceeded);
+        Assert.Single(shop.Fake.Requests, r => r.Operation == "products.list");
+        Assert.Equal(5, shop.Fake.StockOf(Sku(1)));
+        Assert.Equal(Eur(6m), shop.Fake.PriceOf(Sku(1))!.Price);
     }
 
     [Fact]
@@ -244,6 +279,22 @@ public sealed class WooCommercePriceFeatureTests
     }
 
     [Fact]
+    public async Task PushPrices_ShopKeepsFailingDuringTheSkuLookups_ThrowsOnceInsteadOfFailingEveryRecord()
+    {
+        await using var shop = await StartAsync();
+        shop.Fake.SeedArticle(Sku(1), 3);
+        shop.Fake.SeedArticle(Sku(2), 3);
+        shop.Fake.Faults.Next(FaultKind.ServerError, times: 50, operation: "products.list");
+
+        var thrown = await Assert.ThrowsAsync<ConnectSdkException>(() => PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(8m)), new PriceUpdate(Article(2), Sku(2), Eur(9m))));
+
+        // The shop's failure, not the articles': the run fails once and the scheduler runs it again.
+        Assert.Equal(ConnectSdkErrorCode.MarketplaceUnavailable, thrown.Code);
+        Assert.Contains("the lookup of SKU SKU-1", thrown.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(shop.Fake.Requests, r => r.Operation == "products.batch");
+    }
+
+    [Fact]
     public async Task PushPrices_CurrencyReadRefused_Throws()
     {
         await using var shop = await StartAsync();
@@ -268,6 +319,24 @@ public sealed class WooCommercePriceFeatureTests
 
         Assert.DoesNotContain(shop.Fake.Requests, r => r.Operation == "products.batch");
         Assert.Equal(new FakePrice(Eur(19.99m), null), shop.Fake.PriceOf(Sku(1)));
+    }
+
+    /// <summary>A shop whose currency a first push read as EUR, switched to CHF since.</summary>
+    private static async Task<WooTestShop> StartSwitchedFromEurToChfAsync()
+    {
+        var shop = await StartAsync();
+        try
+        {
+            shop.Fake.SeedArticle(Sku(1), 3);
+            await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(10m)));
+            shop.Fake.Currency = CurrencyCode.Chf;
+            return shop;
+        }
+        catch
+        {
+            await shop.DisposeAsync();
+            throw;
+        }
     }
 
     private static Action<IServiceCollection> Recording(RequestBodyRecorder recorder) =>
