@@ -50,18 +50,18 @@ public static class PriceCalculation
         var selling = Apply(price.Amount.Amount, price, rules, listName, text);
         if (price.CompareAtAmount is not { } compareAtAmount)
         {
-            return new PriceQuote(price.ArticleNumber, selling, null, text.ToString());
+            return new PriceQuote(price.ArticleNumber, selling, null, text.ToString()) { Basis = rules.Basis };
         }
 
         text.Append("; ");
         var compareAtPrice = Apply(compareAtAmount.Amount, price, rules, "compare-at", text);
         if (compareAtPrice.Amount > selling.Amount)
         {
-            return new PriceQuote(price.ArticleNumber, selling, compareAtPrice, text.ToString());
+            return new PriceQuote(price.ArticleNumber, selling, compareAtPrice, text.ToString()) { Basis = rules.Basis };
         }
 
         text.Append(" is not above the price, so no compare-at price is sent");
-        return new PriceQuote(price.ArticleNumber, selling, null, text.ToString());
+        return new PriceQuote(price.ArticleNumber, selling, null, text.ToString()) { Basis = rules.Basis };
     }
 
     /// <summary>The next amount at or above <paramref name="amount"/> that ends in <paramref name="ending"/> (23.79 → 23.99, 24.00 → 24.99 for 0.99).</summary>

@@ -16,6 +16,9 @@ public sealed record PriceQuote(string ArticleNumber, Money Price, Money? Compar
     /// <summary>Why no price is published for the article (a price in another currency, a negative amount, a VAT rate out of range), naming the article and the field; <see langword="null"/> when a price is.</summary>
     public string? Refusal { get; init; }
 
+    /// <summary>Whether <see cref="PriceQuote.Price"/> and the compare-at price include VAT: the rules' <see cref="PriceRules.Basis"/>.</summary>
+    public PriceBasis Basis { get; init; } = PriceBasis.Gross;
+
     /// <summary>Whether the ERP's price cannot be published.</summary>
     public bool IsRefused => Refusal is not null;
 

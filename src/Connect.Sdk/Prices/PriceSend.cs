@@ -20,5 +20,5 @@ internal sealed record PriceSend(Article Article, ForeignNumber ForeignNumber, P
         ? [PriceCalculation.FormatAmount(Quote.Price), PriceCalculation.FormatAmount(compareAt)]
         : [PriceCalculation.FormatAmount(Quote.Price)];
 
-    public PriceUpdate ToUpdate() => new(ArticleNumber, ForeignNumber, Quote.Price, Quote.CompareAtPrice);
+    public PriceUpdate ToUpdate() => new(ArticleNumber, ForeignNumber, Quote.Price, Quote.CompareAtPrice) { Basis = Quote.Basis };
 }

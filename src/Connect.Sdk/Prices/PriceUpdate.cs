@@ -14,4 +14,13 @@ namespace Connect.Sdk.Prices;
 /// The price shown struck through beside it (Shopify's compare-at price; WooCommerce's regular price beside a sale
 /// price), always above <paramref name="Price"/>; <see langword="null"/> clears one the marketplace shows.
 /// </param>
-public sealed record PriceUpdate(string ArticleNumber, ForeignNumber ForeignNumber, Money Price, Money? CompareAtPrice = null);
+public sealed record PriceUpdate(string ArticleNumber, ForeignNumber ForeignNumber, Money Price, Money? CompareAtPrice = null)
+{
+    /// <summary>
+    /// Whether <see cref="Price"/> and <see cref="CompareAtPrice"/> include VAT, as the connection's
+    /// <see cref="PriceRules.Basis"/> computed them. A connector whose marketplace says how it takes prices (a shop's
+    /// "prices include tax" setting) refuses the record on a mismatch instead of publishing a net price as gross or
+    /// the other way round.
+    /// </summary>
+    public PriceBasis Basis { get; init; } = PriceBasis.Gross;
+}

@@ -84,6 +84,19 @@ public sealed class PriceCalculationTests
         Assert.Equal("24.00", whole.Price.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData(PriceBasis.Gross)]
+    [InlineData(PriceBasis.Net)]
+    public void Quote_RulesBasis_TravelsWithTheQuoteAndTheUpdate(PriceBasis basis)
+    {
+        // The connector checks the basis against the marketplace's "prices include tax" setting, so it must arrive.
+        var quote = PriceCalculation.Quote(Net(19.99m), Gross with { Basis = basis }, Shop);
+        var update = new PriceSend(new Connect.Sdk.Articles.Article("4711", "Mug", Connect.Sdk.Articles.ArticleKind.Simple), new Connect.Sdk.ForeignNumbers.ForeignNumber(Connect.Sdk.ForeignNumbers.ForeignNumberLabel.Sku, "MUG"), quote).ToUpdate();
+
+        Assert.Equal(basis, quote.Basis);
+        Assert.Equal(basis, update.Basis);
+    }
+
     [Fact]
     public void Validate_FloorWithMoreDecimalsThanTheCurrency_IsAProblem()
     {
