@@ -50,6 +50,7 @@ public sealed class ErpHostPriceTests : IDisposable
         // ERP's change (made again, from 19.99) reaches the shop.
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("    And its prices: send every article's price again from the journal", second.Output);
+        Assert.Contains("    ▸ PriceSync for shopify-de (Manual): Completed, 5 succeeded, 0 warning(s), 0 failed, 0 skipped", second.Output);
         Assert.Contains($"    Shopify DE: 4711 shows its new price — journal: {Explanation}", second.Output);
         Assert.All(PriceTab(second, "Shopify DE"), entry => Assert.Equal("Succeeded", entry.Value.Status));
     }
