@@ -1,4 +1,5 @@
 using Connect.Sdk.Http;
+using Connect.Sdk.Connectors;
 using Connect.Sdk.Hosting;
 using Connect.Sdk.Journal;
 using ErpHost;
@@ -68,6 +69,7 @@ var sdk = builder.Services.AddConnectSdk(o =>
     })
     .UseArticleCatalog(erp.Articles)
     .UseStockSource(erp.Stock)
+    .UsePriceSource(erp.Prices)
     .UseOrderSink(erp.OrderBook)
     .UseAlertSink(erp.Inbox)
     .UseClock(time)
@@ -92,7 +94,9 @@ await host.StartAsync(stop.Token);
 var succeeded = false;
 try
 {
-    var goLive = new GoLive(host.Services, erp, writer, tracker, patience);
+    var features = new ConnectorFeatures(host.Services.GetRequiredService<ConnectorRegistry>());
+    var priceArrival = new PriceArrival(host.Services, erp, tracker, patience);
+    var goLive = new GoLive(host.Services, erp, writer, tracker, features, priceArrival, patience);
     var live = new List<SampleMarketplace>();
     foreach (var market in markets)
     {
@@ -102,8 +106,9 @@ try
         }
     }
 
-    await new Cycles(host.Services, erp, writer, tracker, patience).RunAsync(live, options.Cycles, stop.Token);
-    var clean = await new JournalReport(host.Services.GetRequiredService<SyncJournal>(), erp.OrderBook, writer).WriteAsync(markets, stop.Token);
+    var priceChange = new PriceChange(host.Services, erp, writer, features, priceArrival);
+    await new Cycles(host.Services, erp, writer, tracker, priceChange, patience).RunAsync(live, options.Cycles, stop.Token);
+    var clean = await new JournalReport(host.Services.GetRequiredService<SyncJournal>(), erp.OrderBook, writer, features).WriteAsync(markets, stop.Token);
     succeeded = clean && live.Count == markets.Count;
 }
 catch (TimeoutException ex)

@@ -8,7 +8,8 @@ internal sealed record SampleOptions
     private const string Usage = """
         Runs an ERP with Connect.Sdk end to end on one machine: fake marketplaces on loopback, a SQLite store,
         the hosted scheduler. Each connection goes live the way the seeds describe it, then the scheduler moves
-        orders in, stock out and tracking out for a few cycles; a fault on the way is healed by a retry.
+        orders in, stock and prices out and tracking out for a few cycles; the ERP changes a price on the way,
+        and a fault on the way is healed by a retry.
         Run it again with the same store: the connections resume and no order is booked twice.
 
         Usage: dotnet run --project samples/ErpHost [-- options]

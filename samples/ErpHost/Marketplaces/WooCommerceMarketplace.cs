@@ -75,6 +75,9 @@ internal sealed class WooCommerceMarketplace : SampleMarketplace
     {
         _clock = clock;
         _fake = WooCommerceFake.Start(new WooCommerceCredentials(ConsumerKey, ConsumerSecret), new MarketplaceFakeOptions { Clock = clock });
+
+        // A German shop enters its prices with tax, so the connection's price rules send gross prices.
+        _fake.PricesIncludeTax = true;
         foreach (var product in Products)
         {
             var sku = new ForeignNumber(ForeignNumberLabel.Sku, Sku(product.Article));

@@ -1,16 +1,19 @@
+using Connect.Sdk.Features;
 using Connect.Sdk.Journal;
 using ErpHost.Erp;
 using ErpHost.Marketplaces;
+using ErpHost.Story;
 
 namespace ErpHost.Output;
 
 /// <summary>
 /// The journal as a user reads it after the run: every tab of every connection with each record's status and
-/// message, then a summary table of statuses, then the ERP's order book checked for orders booked twice.
+/// message, then a summary table of statuses, then the ERP's order book checked for orders booked twice. A connection
+/// whose connector does not take prices says so instead of showing an empty price tab.
 /// </summary>
-internal sealed class JournalReport(SyncJournal journal, ErpOrderBook orderBook, StoryWriter writer)
+internal sealed class JournalReport(SyncJournal journal, ErpOrderBook orderBook, StoryWriter writer, ConnectorFeatures features)
 {
-    private static readonly RecordKind[] Tabs = [RecordKind.ArticleStock, RecordKind.Order, RecordKind.OrderStatus];
+    private static readonly RecordKind[] Tabs = [RecordKind.ArticleStock, RecordKind.ArticlePrice, RecordKind.Order, RecordKind.OrderStatus];
     private static readonly JournalStatus[] Columns = Enum.GetValues<JournalStatus>();
 
     /// <summary>Writes the report; returns whether the order book is clean (every order booked exactly once).</summary>
@@ -22,6 +25,12 @@ internal sealed class JournalReport(SyncJournal journal, ErpOrderBook orderBook,
         {
             foreach (var tab in Tabs)
             {
+                if (tab == RecordKind.ArticlePrice && !features.Offers(market, FeatureKind.Prices))
+                {
+                    writer.Line($"  {market.DisplayName} — {tab}: {features.PricesNotOffered(market)}");
+                    continue;
+                }
+
                 var page = await journal.QueryAsync(new JournalQuery(market.Connection, tab), pageNumber: 0, pageSize: 50, cancellationToken);
                 writer.Line($"  {market.DisplayName} — {tab} ({page.TotalCount})");
                 foreach (var entry in page.Entries.OrderBy(e => e.Key.RecordKey, StringComparer.Ordinal))

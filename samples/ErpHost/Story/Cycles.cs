@@ -13,22 +13,29 @@ namespace ErpHost.Story;
 /// <summary>
 /// The productive part of the story: cycle after cycle, buyers order on the marketplaces, the ERP's stock
 /// changes and its dispatch ships an earlier order — and the hosted scheduler moves it all on its own timetable.
-/// In the second cycle the marketplaces fail every stock write for a while; the journal records the failure and
+/// In the first cycle the ERP also changes a price, which goes out to every marketplace that takes prices. In the
+/// second cycle the marketplaces fail every stock write for a while; the journal records the failure and
 /// the scheduler's retry heals it.
 /// </summary>
-internal sealed class Cycles(IServiceProvider services, SampleErp erp, StoryWriter writer, RunTracker runs, TimeSpan patience)
+internal sealed class Cycles(IServiceProvider services, SampleErp erp, StoryWriter writer, RunTracker runs, PriceChange priceChange, TimeSpan patience)
 {
+    private const int PriceChangeCycle = 1;
     private const int FaultCycle = 2;
 
     public async Task RunAsync(IReadOnlyList<SampleMarketplace> markets, int cycles, CancellationToken cancellationToken)
     {
         for (var cycle = 1; cycle <= cycles; cycle++)
         {
-            writer.Step($"Cycle {cycle} of {cycles}: buyers order, stock changes, the warehouse ships");
+            writer.Step($"Cycle {cycle} of {cycles}: buyers order, stock changes{(cycle == PriceChangeCycle ? ", a price changes" : string.Empty)}, the warehouse ships");
             var sold = Sell(cycle);
             writer.Line($"    ERP stock: 5000-M on hand {sold.OnHand}, reserved {sold.ReservedByOpenOrders}");
             await services.GetRequiredService<StockSync>().NotifyStockChangedAsync([sold.ArticleNumber], cancellationToken);
             var expectations = new List<Task>();
+            if (cycle == PriceChangeCycle)
+            {
+                expectations.AddRange(await priceChange.StartAsync(markets, cancellationToken));
+            }
+
             foreach (var market in markets)
             {
                 var placed = market.PlaceOrders(cycle);

@@ -9,6 +9,7 @@ using Connect.Sdk.Hosting;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Sync;
@@ -44,6 +45,7 @@ public sealed class GettingStartedTests : IAsyncLifetime
             .AddBasar()                         // a connector package: AddShopify(), AddWooCommerce(), your own
             .UseArticleCatalog<ErpArticles>()   // the ERP's articles ...
             .UseStockSource<ErpStock>()         // ... their stock levels ...
+            .UsePriceSource<ErpPrices>()        // ... their prices ...
             .UseOrderSink<ErpOrders>()          // ... where imported orders go ...
             .UseAlertSink<ErpInbox>()           // ... and who hears about failures
             .UseSqlite(databasePath)            // every store in one SQLite file
@@ -140,6 +142,12 @@ public sealed class GettingStartedTests : IAsyncLifetime
     {
         public ValueTask<IReadOnlyList<StockLevel>> GetStockAsync(IReadOnlyCollection<string> articleNumbers, CancellationToken cancellationToken) =>
             new InMemoryStockSource().Set("4711", 10, 3).GetStockAsync(articleNumbers, cancellationToken);
+    }
+
+    private sealed class ErpPrices : IPriceSource
+    {
+        public ValueTask<IReadOnlyList<ErpPrice>> GetPricesAsync(string priceList, IReadOnlyCollection<string> articleNumbers, CancellationToken cancellationToken) =>
+            new InMemoryPriceSource().Set(new ErpPrice("4711", new Money(19.99m, CurrencyCode.Eur), PriceBasis.Net, 19)).GetPricesAsync(priceList, articleNumbers, cancellationToken);
     }
 
     private sealed class ErpOrders : IOrderSink
