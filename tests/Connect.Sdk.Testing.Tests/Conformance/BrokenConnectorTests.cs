@@ -50,6 +50,16 @@ public sealed class BrokenConnectorTests
             "the marketplace did not confirm the price");
 
     [Fact]
+    public Task PriceCheck_ConnectorWarnsThoughItPublishedTheCompareAtPrice_FailsNamingTheRecords() =>
+        AssertKitFailsAsync(
+            ConnectorFlaw.WarnsOnEveryPrice,
+            kit => kit.PricePush_MappedArticlesAndVariants_ReachTheFakeWithCompareAt(),
+            "The fake holds the prices after the first price sync, but the journal does not say they were sent",
+            "ART-1 (SKU-1): Warning",
+            "ART-3 (SKU-3): Warning",
+            "a Warning only when the marketplace has no place for its compare-at price");
+
+    [Fact]
     public Task RulesCurrencyCheck_ConnectorRewritesTheCurrency_FailsNamingTheRecords() =>
         AssertKitFailsAsync(
             ConnectorFlaw.RewritesCurrency,

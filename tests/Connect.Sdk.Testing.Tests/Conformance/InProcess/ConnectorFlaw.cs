@@ -60,4 +60,7 @@ internal enum ConnectorFlaw
 
     /// <summary>Answers every price record Failed, though the marketplace applied it.</summary>
     ReportsAppliedPricesAsFailed = 131072,
+
+    /// <summary>Answers every price it published whole, compare-at included, with a Warning.</summary>
+    WarnsOnEveryPrice = 262144,
 }

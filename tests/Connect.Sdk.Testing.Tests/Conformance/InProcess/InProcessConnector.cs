@@ -329,7 +329,9 @@ internal sealed class InProcessConnector : IConnector, IAsyncDisposable
             ? RecordResult.Failure(update.ArticleNumber, "the marketplace did not confirm the price")
             : Has(ConnectorFlaw.WarnsCompareAtAway) && update.CompareAtPrice is { } compareAt
                 ? new RecordResult(update.ArticleNumber, RecordOutcome.Warning, $"compare-at price {compareAt} not published: the marketplace has none")
-                : RecordResult.Success(update.ArticleNumber);
+                : Has(ConnectorFlaw.WarnsOnEveryPrice)
+                    ? new RecordResult(update.ArticleNumber, RecordOutcome.Warning, "the marketplace may show the price late")
+                    : RecordResult.Success(update.ArticleNumber);
 
     private async ValueTask<RecordResult> ExportOrderStatusAsync(ConnectionContext connection, OrderStatusUpdate update, CancellationToken cancellationToken)
     {
