@@ -35,18 +35,13 @@ public abstract partial class ConnectorConformanceKit
             return;
         }
 
-        var fake = PriceFake;
-        var connection = await ProductiveAsync(FeatureKind.Prices).ConfigureAwait(false);
-        var expected = await SeedPricesAsync(connection, fake, withVariants: true).ConfigureAwait(false);
-
-        await RunDueAsync("the first price sync").ConfigureAwait(false);
-        await AssertPricesAsync(connection, fake, expected, "after the first price sync").ConfigureAwait(false);
+        var (fake, connection, expected) = await FirstSyncAsync(withVariants: true).ConfigureAwait(false);
 
         SetPrice(fake, 1, 30.00m, compareAt: null);
         expected[Foreign(1)] = Quote(fake, 1, 30.00m, null);
         await Host.PriceSync.NotifyPricesChangedAsync([ArticleNumber(1)], CancellationToken.None).ConfigureAwait(false);
         await RunDueAsync("the price sync after a change").ConfigureAwait(false);
-        await AssertPricesAsync(connection, fake, expected, $"after the ERP's price of {ArticleNumber(1)} changed to 30.00 net without a compare-at price").ConfigureAwait(false);
+        await AssertSyncedAsync(connection, fake, expected, $"after the ERP's price of {ArticleNumber(1)} changed to 30.00 net without a compare-at price").ConfigureAwait(false);
     }
 
     /// <summary>An ERP price in another currency than the connection's is refused in the journal, and the fake keeps the price it had.</summary>
@@ -58,13 +53,9 @@ public abstract partial class ConnectorConformanceKit
             return;
         }
 
-        var fake = PriceFake;
-        var connection = await ProductiveAsync(FeatureKind.Prices).ConfigureAwait(false);
-        var expected = await SeedPricesAsync(connection, fake, withVariants: false).ConfigureAwait(false);
-        await RunDueAsync("the first price sync").ConfigureAwait(false);
-        await AssertPricesAsync(connection, fake, expected, "after the first price sync").ConfigureAwait(false);
+        var (fake, connection, expected) = await FirstSyncAsync(withVariants: false).ConfigureAwait(false);
 
-        var other = fake.Currency == CurrencyCode.Usd ? CurrencyCode.Eur : CurrencyCode.Usd;
+        var other = OtherCurrency(fake);
         Host.Prices.Set(new ErpPrice(ArticleNumber(1), new Money(99.00m, other), PriceBasis.Net, VatRate));
         await Host.PriceSync.NotifyPricesChangedAsync([ArticleNumber(1)], CancellationToken.None).ConfigureAwait(false);
         await RunDueAsync($"the price sync after the ERP's price of {ArticleNumber(1)} changed to {other}").ConfigureAwait(false);
@@ -72,7 +63,7 @@ public abstract partial class ConnectorConformanceKit
         var entry = await Host.Journal.GetAsync(new JournalKey(connection, RecordKind.ArticlePrice, ArticleNumber(1)), CancellationToken.None).ConfigureAwait(false);
         if (entry is not { Status: JournalStatus.Failed } || entry.Message?.Contains("prices are never converted", StringComparison.Ordinal) != true)
         {
-            Fail($"The ERP's price of {ArticleNumber(1)} in {other} was not refused in the journal: {(entry is null ? "no entry" : $"{entry.Status}, \"{entry.Message}\"")}.");
+            Fail($"The ERP's price of {ArticleNumber(1)} in {other} was not refused in the journal: {Describe(entry)}.");
         }
 
         await AssertPricesAsync(connection, fake, expected, $"after an ERP price in {other} was refused (the fake must keep the price it had)").ConfigureAwait(false);
@@ -95,7 +86,63 @@ public abstract partial class ConnectorConformanceKit
         await RunForAsync(RecoveryTime, "the price syncs under faults").ConfigureAwait(false);
 
         AssertFaultsInjected(3);
-        await AssertPricesAsync(connection, fake, expected, $"after 429, 503 and 500 answers and {RecoveryTime} of scheduled price syncs").ConfigureAwait(false);
+        await AssertSyncedAsync(connection, fake, expected, $"after 429, 503 and 500 answers and {RecoveryTime} of scheduled price syncs").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Rules in another currency than the fake's marketplace sells in, with the ERP's prices in the rules' currency (so
+    /// the SDK passes them on): the connector refuses every record ("prices are never converted"), and the fake keeps
+    /// the prices it had.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task PricePush_RulesInAnotherCurrencyThanTheMarketplace_EveryRecordRefused()
+    {
+        if (!Declares(FeatureKind.Prices))
+        {
+            return;
+        }
+
+        var (fake, connection, expected) = await FirstSyncAsync(withVariants: false).ConfigureAwait(false);
+
+        var other = OtherCurrency(fake);
+        await Host.PriceSync.SetRulesAsync(connection, KitRules(fake) with { Currency = other }, CancellationToken.None).ConfigureAwait(false);
+        for (var i = 1; i <= expected.Count; i++)
+        {
+            SetPrice(fake, i, 50.00m + i, compareAt: null, other);
+        }
+
+        await RefusedEverywhereAsync(
+            connection,
+            fake,
+            expected,
+            $"the connection's rules and the ERP's prices changed to {other}",
+            $"the rules sell in {other}, but the fake's marketplace sells in {fake.Currency}").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Run only when the fake models the basis its marketplace takes prices on (<see cref="IPriceFake.Basis"/>): rules
+    /// on the other basis make the connector refuse every record ("prices are never converted"), and the fake keeps the
+    /// prices it had.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task PricePush_RulesOnTheOtherBasis_EveryRecordRefused()
+    {
+        // Declares first: a connector without prices needs no price fake.
+        if (!Declares(FeatureKind.Prices) || PriceFake.Basis is not { } basis)
+        {
+            return;
+        }
+
+        var (fake, connection, expected) = await FirstSyncAsync(withVariants: false).ConfigureAwait(false);
+
+        var other = basis == PriceBasis.Gross ? PriceBasis.Net : PriceBasis.Gross;
+        await Host.PriceSync.SetRulesAsync(connection, KitRules(fake) with { Basis = other }, CancellationToken.None).ConfigureAwait(false);
+        await RefusedEverywhereAsync(
+            connection,
+            fake,
+            expected,
+            $"the connection's rules changed to {Describe(other)} prices",
+            $"the rules publish {Describe(other)} prices, but the fake's marketplace takes them {Describe(basis)}").ConfigureAwait(false);
     }
 
     /// <summary>
@@ -158,7 +205,7 @@ public abstract partial class ConnectorConformanceKit
     // and a compare-at price above it. The matrix parent has no price: its variants carry them.
     private async Task<Dictionary<ForeignNumber, FakePrice>> SeedPricesAsync(ConnectionId connection, IPriceFake fake, bool withVariants)
     {
-        await Host.PriceSync.SetRulesAsync(connection, PriceRules.Default with { Currency = fake.Currency }, CancellationToken.None).ConfigureAwait(false);
+        await Host.PriceSync.SetRulesAsync(connection, KitRules(fake), CancellationToken.None).ConfigureAwait(false);
         var expected = new Dictionary<ForeignNumber, FakePrice>();
         var count = withVariants ? 4 : 2;
         if (withVariants)
@@ -184,20 +231,101 @@ public abstract partial class ConnectorConformanceKit
         return expected;
     }
 
-    private void SetPrice(IPriceFake fake, int index, decimal net, decimal? compareAt) =>
-        Host.Prices.Set(new ErpPrice(ArticleNumber(index), new Money(net, fake.Currency), PriceBasis.Net, VatRate)
+    // The rules every price check syncs on first: what the fake's marketplace takes, so that a correct connector sends it all.
+    private static PriceRules KitRules(IPriceFake fake) =>
+        PriceRules.Default with { Currency = fake.Currency, Basis = fake.Basis ?? PriceRules.Default.Basis };
+
+    private static CurrencyCode OtherCurrency(IPriceFake fake) => fake.Currency == CurrencyCode.Usd ? CurrencyCode.Eur : CurrencyCode.Usd;
+
+    // The start of each check that is not about faults: a productive connection, prices seeded, synced, and proven sent.
+    private async Task<(IPriceFake Fake, ConnectionId Connection, Dictionary<ForeignNumber, FakePrice> Expected)> FirstSyncAsync(bool withVariants)
+    {
+        var fake = PriceFake;
+        var connection = await ProductiveAsync(FeatureKind.Prices).ConfigureAwait(false);
+        var expected = await SeedPricesAsync(connection, fake, withVariants).ConfigureAwait(false);
+        await RunDueAsync("the first price sync").ConfigureAwait(false);
+        await AssertSyncedAsync(connection, fake, expected, "after the first price sync").ConfigureAwait(false);
+        return (fake, connection, expected);
+    }
+
+    private void SetPrice(IPriceFake fake, int index, decimal net, decimal? compareAt, CurrencyCode? currency = null)
+    {
+        var inCurrency = currency ?? fake.Currency;
+        Host.Prices.Set(new ErpPrice(ArticleNumber(index), new Money(net, inCurrency), PriceBasis.Net, VatRate)
         {
-            CompareAtAmount = compareAt is { } c ? new Money(c, fake.Currency) : null,
+            CompareAtAmount = compareAt is { } c ? new Money(c, inCurrency) : null,
         });
+    }
 
     private static FakePrice Quote(IPriceFake fake, int index, decimal net, decimal? compareAt)
     {
         var quote = PriceCalculation.Quote(
             new ErpPrice(ArticleNumber(index), new Money(net, fake.Currency), PriceBasis.Net, VatRate) { CompareAtAmount = compareAt is { } c ? new Money(c, fake.Currency) : null },
-            PriceRules.Default with { Currency = fake.Currency },
+            KitRules(fake),
             new ConnectionId("conformance"));
         return new FakePrice(quote.Price, quote.CompareAtPrice);
     }
+
+    // After a sync that should have sent everything: the fake holds each price, the journal says it was sent, and a delta
+    // run with nothing changed hands the connector no price again (the SDK resends what the marketplace did not accept,
+    // whatever the fake holds).
+    private async Task AssertSyncedAsync(ConnectionId connection, IPriceFake fake, IReadOnlyDictionary<ForeignNumber, FakePrice> expected, string when)
+    {
+        await AssertPricesAsync(connection, fake, expected, when).ConfigureAwait(false);
+        var entries = await PriceEntriesAsync(connection).ConfigureAwait(false);
+        var unsettled = new List<string>();
+        foreach (var (foreign, price) in expected)
+        {
+            var entry = entries.GetValueOrDefault(_priceArticles[foreign]);
+            var settled = entry?.Status == JournalStatus.Succeeded
+                || (entry?.Status == JournalStatus.Warning && price.CompareAtPrice is not null && WarnedCompareAtAway(foreign, fake.PriceOf(foreign)!));
+            if (!settled)
+            {
+                unsettled.Add($"{_priceArticles[foreign]} ({foreign.Value}): {Describe(entry)}");
+            }
+        }
+
+        if (unsettled.Count > 0)
+        {
+            Fail($"The fake holds the prices {when}, but the journal does not say they were sent: {string.Join("; ", unsettled)}. A price the marketplace took is Succeeded, or a Warning only when the marketplace has no place for its compare-at price.");
+        }
+
+        var before = _observed!.PricesPushed.Count;
+        await Host.PriceSync.NotifyPricesChangedAsync(expected.Keys.Select(f => _priceArticles[f]).ToArray(), CancellationToken.None).ConfigureAwait(false);
+        await RunDueAsync($"the delta price sync {when}").ConfigureAwait(false);
+        var again = _observed.PricesPushed.Skip(before).Distinct(StringComparer.Ordinal).ToArray();
+        if (again.Length > 0)
+        {
+            Fail($"A delta run {when}, with no ERP price changed, sent the price of {string.Join(", ", again)} again: the SDK resends only what the marketplace did not accept, so the connector's answer for these records did not say the price was taken.");
+        }
+    }
+
+    // The prices changed in a way the connector must refuse for every record: each entry Failed with "prices are never
+    // converted", and the fake keeps what it held.
+    private async Task RefusedEverywhereAsync(ConnectionId connection, IPriceFake fake, IReadOnlyDictionary<ForeignNumber, FakePrice> held, string change, string why)
+    {
+        await Host.PriceSync.NotifyPricesChangedAsync(held.Keys.Select(f => _priceArticles[f]).ToArray(), CancellationToken.None).ConfigureAwait(false);
+        await RunDueAsync($"the price sync after {change}").ConfigureAwait(false);
+        var entries = await PriceEntriesAsync(connection).ConfigureAwait(false);
+        var accepted = held.Keys
+            .Select(f => (Foreign: f, Entry: entries.GetValueOrDefault(_priceArticles[f])))
+            .Where(r => r.Entry is not { Status: JournalStatus.Failed } || r.Entry.Message?.Contains("prices are never converted", StringComparison.Ordinal) != true)
+            .Select(r => $"{_priceArticles[r.Foreign]} ({r.Foreign.Value}): {Describe(r.Entry)}")
+            .ToArray();
+        if (accepted.Length > 0)
+        {
+            Fail($"After {change}, {why}: the connector must refuse every price (Failed, \"… prices are never converted\"), but {string.Join("; ", accepted)}.");
+        }
+
+        await AssertPricesAsync(connection, fake, held, $"after {change} (the fake must keep the prices it had)").ConfigureAwait(false);
+    }
+
+    private async Task<Dictionary<string, JournalEntry>> PriceEntriesAsync(ConnectionId connection) =>
+        (await Host.JournalEntriesAsync(connection, RecordKind.ArticlePrice).ConfigureAwait(false)).ToDictionary(e => e.Key.RecordKey, StringComparer.Ordinal);
+
+    private static string Describe(JournalEntry? entry) => entry is null ? "no entry" : $"{entry.Status}, \"{entry.Message}\"";
+
+    private static string Describe(PriceBasis basis) => basis == PriceBasis.Gross ? "gross (VAT included)" : "net (VAT excluded)";
 
     private async Task AssertPricesAsync(ConnectionId connection, IPriceFake fake, IReadOnlyDictionary<ForeignNumber, FakePrice> expected, string when)
     {

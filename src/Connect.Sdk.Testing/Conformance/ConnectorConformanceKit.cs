@@ -576,7 +576,7 @@ public abstract partial class ConnectorConformanceKit : IAsyncDisposable
             var fake = PriceFake;
             Fake.SeedArticle(Foreign(1), 3);
             var held = fake.PriceOf(Foreign(1));
-            var price = new PriceUpdate(ArticleNumber(1), Foreign(1), new Money(12.34m, fake.Currency), new Money(23.45m, fake.Currency));
+            var price = new PriceUpdate(ArticleNumber(1), Foreign(1), new Money(12.34m, fake.Currency), new Money(23.45m, fake.Currency)) { Basis = KitRules(fake).Basis };
             var result = await CancelledAsync("PushPricesAsync", () => prices.PushPricesAsync(context, [price], cancelled.Token)).ConfigureAwait(false);
             if (fake.PriceOf(Foreign(1)) != held)
             {

@@ -1,4 +1,5 @@
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Prices;
 
 namespace Connect.Sdk.Testing.Fakes;
 
@@ -16,4 +17,11 @@ public interface IPriceFake : IMarketplaceFake
     /// <param name="foreignNumber">The article's identifier.</param>
     /// <returns>The price, or <see langword="null"/> for an unknown article or one without a price.</returns>
     FakePrice? PriceOf(ForeignNumber foreignNumber);
+
+    /// <summary>
+    /// The basis the fake's marketplace takes prices on — a shop's prices-include-tax setting — or
+    /// <see langword="null"/> when the fake does not model it. When set, the kit syncs on this basis and checks that
+    /// the connector refuses prices on the other one.
+    /// </summary>
+    PriceBasis? Basis => null;
 }

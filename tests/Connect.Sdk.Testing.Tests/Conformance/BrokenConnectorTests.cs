@@ -40,12 +40,54 @@ public sealed class BrokenConnectorTests
             "the price of SKU-3 on the fake");
 
     [Fact]
+    public Task PriceRecoveryCheck_ConnectorAnswersAppliedPricesFailed_FailsNamingTheRecords() =>
+        AssertKitFailsAsync(
+            ConnectorFlaw.ReportsAppliedPricesAsFailed,
+            kit => kit.PricePush_TooManyRequestsAndServerErrors_EveryPriceRight(),
+            "The fake holds the prices after 429, 503 and 500 answers",
+            "but the journal does not say they were sent",
+            "ART-1 (SKU-1): Failed",
+            "the marketplace did not confirm the price");
+
+    [Fact]
+    public Task PriceCheck_ConnectorWarnsThoughItPublishedTheCompareAtPrice_FailsNamingTheRecords() =>
+        AssertKitFailsAsync(
+            ConnectorFlaw.WarnsOnEveryPrice,
+            kit => kit.PricePush_MappedArticlesAndVariants_ReachTheFakeWithCompareAt(),
+            "The fake holds the prices after the first price sync, but the journal does not say they were sent",
+            "ART-1 (SKU-1): Warning",
+            "ART-3 (SKU-3): Warning",
+            "a Warning only when the marketplace has no place for its compare-at price");
+
+    [Fact]
+    public Task RulesCurrencyCheck_ConnectorRewritesTheCurrency_FailsNamingTheRecords() =>
+        AssertKitFailsAsync(
+            ConnectorFlaw.RewritesCurrency,
+            kit => kit.PricePush_RulesInAnotherCurrencyThanTheMarketplace_EveryRecordRefused(),
+            "the rules sell in USD, but the fake's marketplace sells in EUR",
+            "the connector must refuse every price",
+            "ART-1 (SKU-1): Succeeded",
+            "ART-2 (SKU-2): Succeeded");
+
+    [Fact]
+    public Task BasisCheck_ConnectorIgnoresTheShopsBasis_FailsNamingTheRecords() =>
+        AssertKitFailsAsync(
+            ConnectorFlaw.IgnoresBasis,
+            kit => kit.PricePush_RulesOnTheOtherBasis_EveryRecordRefused(),
+            "the rules publish net (VAT excluded) prices, but the fake's marketplace takes them gross (VAT included)",
+            "ART-1 (SKU-1): Succeeded",
+            "ART-2 (SKU-2): Succeeded");
+
+    [Fact]
     public async Task PriceChecks_ConnectorWarnsThatItLeftTheCompareAtPriceOut_Pass()
     {
         // A marketplace without a struck-through price (Amazon) publishes the price alone; saying so on the record is
         // what separates that from DropsCompareAt above.
         await RunAsync(ConnectorFlaw.WarnsCompareAtAway, kit => kit.PricePush_MappedArticlesAndVariants_ReachTheFakeWithCompareAt());
         await RunAsync(ConnectorFlaw.WarnsCompareAtAway, kit => kit.PricePush_ErpPriceInAnotherCurrency_RefusedAndTheFakeKeepsItsPrice());
+        await RunAsync(ConnectorFlaw.WarnsCompareAtAway, kit => kit.PricePush_TooManyRequestsAndServerErrors_EveryPriceRight());
+        await RunAsync(ConnectorFlaw.WarnsCompareAtAway, kit => kit.PricePush_RulesInAnotherCurrencyThanTheMarketplace_EveryRecordRefused());
+        await RunAsync(ConnectorFlaw.WarnsCompareAtAway, kit => kit.PricePush_RulesOnTheOtherBasis_EveryRecordRefused());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Connect.Sdk.Connectors;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Testing.Conformance;
 using Connect.Sdk.Testing.Fakes;
@@ -42,9 +43,12 @@ public sealed class InProcessConnectorConformanceTests : ConnectorConformanceTes
     /// <summary>Whether the kit gets the marketplace as a fake that cannot read prices back (not an <see cref="IPriceFake"/>).</summary>
     internal bool FakeWithoutPrices { get; init; }
 
+    /// <summary>The basis the marketplace takes prices on; <see langword="null"/> for a fake that does not model it.</summary>
+    internal PriceBasis? MarketBasis { get; init; } = PriceBasis.Gross;
+
     protected override ValueTask<IMarketplaceFake> StartFakeAsync()
     {
-        _market = new InProcessMarketplace();
+        _market = new InProcessMarketplace { Basis = MarketBasis };
         return ValueTask.FromResult<IMarketplaceFake>(FakeWithoutPrices ? new PricelessMarketplace(_market) : _market);
     }
 

@@ -51,4 +51,16 @@ internal enum ConnectorFlaw
 
     /// <summary>Sends prices without their compare-at price and says so on each record (Warning), as a marketplace without one does.</summary>
     WarnsCompareAtAway = 16384,
+
+    /// <summary>Sends every price in the shop's currency, whatever currency the rules computed it in.</summary>
+    RewritesCurrency = 32768,
+
+    /// <summary>Sends net and gross prices alike, whatever basis the shop takes them on.</summary>
+    IgnoresBasis = 65536,
+
+    /// <summary>Answers every price record Failed, though the marketplace applied it.</summary>
+    ReportsAppliedPricesAsFailed = 131072,
+
+    /// <summary>Answers every price it published whole, compare-at included, with a Warning.</summary>
+    WarnsOnEveryPrice = 262144,
 }

@@ -287,19 +287,51 @@ internal sealed class InProcessConnector : IConnector, IAsyncDisposable
 
     private async ValueTask<BatchResult> PushPricesAsync(ConnectionContext connection, IReadOnlyList<PriceUpdate> batch, CancellationToken cancellationToken)
     {
-        var items = batch.Select(u => new WirePrice(
+        var shop = await CallAsync<WireShop>(connection, "shop.get", "GET", "/shop", null, cancellationToken);
+        var refusals = batch
+            .Select(u => (u.ArticleNumber, Refusal: Refusal(u, shop)))
+            .Where(r => r.Refusal is not null)
+            .ToDictionary(r => r.ArticleNumber, r => r.Refusal!, StringComparer.Ordinal);
+        var items = batch.Where(u => !refusals.ContainsKey(u.ArticleNumber)).Select(u => new WirePrice(
             u.ForeignNumber.Value,
             u.Price.Amount,
             Has(ConnectorFlaw.DropsCompareAt) || Has(ConnectorFlaw.WarnsCompareAtAway) ? null : u.CompareAtPrice?.Amount,
-            u.Price.Currency.Value)).ToArray();
-        var results = await CallAsync<WireStockResult[]>(connection, "prices.update", "POST", "/prices", items, cancellationToken);
+            Has(ConnectorFlaw.RewritesCurrency) ? shop.Currency : u.Price.Currency.Value)).ToArray();
+        var results = items.Length == 0 ? [] : await CallAsync<WireStockResult[]>(connection, "prices.update", "POST", "/prices", items, cancellationToken);
         var byItem = results.ToDictionary(r => r.ItemId, StringComparer.Ordinal);
-        return new BatchResult(batch.Select(u => byItem.TryGetValue(u.ForeignNumber.Value, out var r) && r.Ok
-            ? (Has(ConnectorFlaw.WarnsCompareAtAway) && u.CompareAtPrice is { } compareAt
-                ? new RecordResult(u.ArticleNumber, RecordOutcome.Warning, $"compare-at price {compareAt} not published: the marketplace has none")
-                : RecordResult.Success(u.ArticleNumber))
+        return new BatchResult(batch.Select(u => refusals.TryGetValue(u.ArticleNumber, out var refusal)
+            ? RecordResult.Failure(u.ArticleNumber, refusal)
+            : byItem.TryGetValue(u.ForeignNumber.Value, out var r) && r.Ok
+            ? Sent(u)
             : RecordResult.Failure(u.ArticleNumber, byItem.TryGetValue(u.ForeignNumber.Value, out var failed) ? failed.Error ?? "rejected" : "no answer for this item")));
     }
+
+    // The shop neither converts a currency nor takes gross for net: such a price is refused here, not sent.
+    private string? Refusal(PriceUpdate update, WireShop shop)
+    {
+        var amounts = update.CompareAtPrice is { } compareAt ? new[] { update.Price, compareAt } : [update.Price];
+        var elsewhere = amounts.Where(a => a.Currency.Value != shop.Currency).ToArray();
+        if (!Has(ConnectorFlaw.RewritesCurrency) && elsewhere.Length > 0)
+        {
+            return $"price of article {update.ArticleNumber} ({update.ForeignNumber.Value}) is in {elsewhere[0].Currency}, but the shop sells in {shop.Currency}; prices are never converted";
+        }
+
+        if (!Has(ConnectorFlaw.IgnoresBasis) && shop.PricesIncludeTax is { } gross && gross != (update.Basis == PriceBasis.Gross))
+        {
+            return $"price of article {update.ArticleNumber} ({update.ForeignNumber.Value}) is {(gross ? "net" : "gross")}, but the shop takes prices {(gross ? "with" : "without")} tax; prices are never converted";
+        }
+
+        return null;
+    }
+
+    private RecordResult Sent(PriceUpdate update) =>
+        Has(ConnectorFlaw.ReportsAppliedPricesAsFailed)
+            ? RecordResult.Failure(update.ArticleNumber, "the marketplace did not confirm the price")
+            : Has(ConnectorFlaw.WarnsCompareAtAway) && update.CompareAtPrice is { } compareAt
+                ? new RecordResult(update.ArticleNumber, RecordOutcome.Warning, $"compare-at price {compareAt} not published: the marketplace has none")
+                : Has(ConnectorFlaw.WarnsOnEveryPrice)
+                    ? new RecordResult(update.ArticleNumber, RecordOutcome.Warning, "the marketplace may show the price late")
+                    : RecordResult.Success(update.ArticleNumber);
 
     private async ValueTask<RecordResult> ExportOrderStatusAsync(ConnectionContext connection, OrderStatusUpdate update, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Faults;
@@ -10,7 +11,8 @@ namespace Connect.Sdk.Testing.Tests.Conformance.InProcess;
 /// <summary>
 /// A fake marketplace in process (no HTTP): it keeps articles, orders, statuses and shipments, answers
 /// <see cref="WireRequest"/>s in its own JSON shapes (prices in euros, with an optional compare-at price), checks the access token, and consults its <see cref="FaultPlan"/>
-/// on every request (429, 5xx, malformed and truncated bodies). Shipments are appended as sent, like a real marketplace
+/// on every request (429, 5xx, malformed and truncated bodies). It sells in euros, and its prices include tax unless it
+/// is made with another <see cref="Basis"/> (or none, as a fake that does not model it). Shipments are appended as sent, like a real marketplace
 /// would, so a connector that sends one twice is caught.
 /// </summary>
 internal sealed class InProcessMarketplace : IPriceFake
@@ -70,6 +72,9 @@ internal sealed class InProcessMarketplace : IPriceFake
 
     public CurrencyCode Currency => CurrencyCode.Eur;
 
+    /// <summary>The basis the shop takes prices on, as its "prices include tax" setting says; <see langword="null"/> for a shop that says nothing.</summary>
+    public PriceBasis? Basis { get; init; } = PriceBasis.Gross;
+
     public FakePrice? PriceOf(ForeignNumber foreignNumber)
     {
         lock (_gate)
@@ -122,6 +127,7 @@ internal sealed class InProcessMarketplace : IPriceFake
     private WireResponse Answer(WireRequest request) => request.Operation switch
     {
         "auth.check" => Ok(new { shop = "in-process" }),
+        "shop.get" => Ok(new WireShop(Currency.Value, Basis is { } basis ? basis == PriceBasis.Gross : null)),
         "orders.list" => ListOrders(Wire.Deserialize<WireOrderQuery>(request.Body!)),
         "orders.get" => Ok(Wire.Deserialize<WireLookup>(request.Body!).Numbers.Where(_orders.ContainsKey).Select(n => Wire.Render(_orders[n])).ToArray()),
         "stock.update" => UpdateStock(Wire.Deserialize<WireStock[]>(request.Body!)),

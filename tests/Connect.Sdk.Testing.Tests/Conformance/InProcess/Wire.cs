@@ -79,6 +79,9 @@ internal sealed record WireStock(string ItemId, int Quantity);
 
 internal sealed record WirePrice(string ItemId, decimal Price, decimal? CompareAt, string Currency);
 
+/// <summary>The shop's settings a price needs: the currency it sells in, and whether its prices include tax (null: not said).</summary>
+internal sealed record WireShop(string Currency, bool? PricesIncludeTax);
+
 internal sealed record WireStockResult(string ItemId, bool Ok, string? Error);
 
 internal sealed record WireShippedLine(string LineId, int Quantity);
