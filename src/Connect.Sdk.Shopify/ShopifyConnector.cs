@@ -75,7 +75,7 @@ public sealed class ShopifyConnector : IConnector
             new ShopifyStockFeature(_client, new ShopifyInventoryReader(finder), logger),
             new ShopifyOrdersFeature(_client),
             new ShopifyOrderStatusFeature(_client, logger),
-            new ShopifyPriceFeature(_client, finder, new ShopifyShopCurrency(_client, clock)),
+            new ShopifyPriceFeature(_client, finder, new ShopifyShopPricing(_client, clock)),
         ];
     }
 

@@ -90,9 +90,12 @@ internal sealed class ShopifyOrderStatusFeature(ShopifyGraphQLClient client, ILo
                     ShopifyLog.WriteInDoubt(logger, ShopifyDocuments.FulfillmentCreate.Name, session.ConnectionId);
                     answered = false;
                 }
-                catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
+                catch (ConnectSdkException ex) when (ex.Code is ConnectSdkErrorCode.MarketplaceRefused)
                 {
-                    // A refused token or scope (ACCESS_DENIED: the app lacks write_fulfillments) goes up: the SDK pauses the connection.
+                    // Shopify refused this request (a 4xx) for what it carries: the order's export fails. What is the shop's or
+                    // the connection's goes up: still THROTTLED after the tries, or unreachable or a circuit open before it went
+                    // out, fails the call for the SDK to try again later; a refused token or scope (ACCESS_DENIED: the app lacks
+                    // write_fulfillments) pauses the connection.
                     return RecordResult.Failure(number, $"parcel {shipment.TrackingNumber} of order {number} not sent: {session.Redactor.Redact(ex.Message)}");
                 }
 

@@ -116,8 +116,8 @@ internal static class ShopifyDocuments
         1 + 2 + (2 * (1 + LevelCost)),
         IsRetriable: true);
 
-    /// <summary>The shop's currency, the one every variant price is in. Cost 1.</summary>
-    public static ShopifyOperation ShopCurrency { get; } = new("shop.currencyCode", "query ShopCurrency { shop { currencyCode } }", 1, IsRetriable: true);
+    /// <summary>The shop's currency and whether its prices include tax: how every variant price is taken. Cost 1.</summary>
+    public static ShopifyOperation ShopPricing { get; } = new("shop.pricing", "query ShopPricing { shop { currencyCode taxesIncluded } }", 1, IsRetriable: true);
 
     /// <summary>A variant's product, which <see cref="UpdatePrices"/> needs. Cost 1 + 1 = 2.</summary>
     public static ShopifyOperation PriceVariant { get; } = new(
@@ -234,7 +234,7 @@ internal static class ShopifyDocuments
         IsRetriable: true);
 
     /// <summary>Every query the connector sends, to check their costs.</summary>
-    public static IReadOnlyList<ShopifyOperation> Queries => [Shop, ShopCurrency, Location, Variant, Product, PriceVariant, PriceProduct, Orders, OrderByName, OrderLines, OrderFulfillments, FulfillmentOrderLines, FulfillmentOrderFulfillments];
+    public static IReadOnlyList<ShopifyOperation> Queries => [Shop, ShopPricing, Location, Variant, Product, PriceVariant, PriceProduct, Orders, OrderByName, OrderLines, OrderFulfillments, FulfillmentOrderLines, FulfillmentOrderFulfillments];
 
     /// <summary>
     /// Creates a fulfillment with tracking. Not retried by the HTTP layer: without an answer it is resolved by reading the

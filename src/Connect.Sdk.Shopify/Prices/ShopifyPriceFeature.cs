@@ -13,14 +13,15 @@ namespace Connect.Sdk.Shopify.Prices;
 /// Publishes each article's price and compare-at price on its variant with <c>productVariantsBulkUpdate</c>, one call
 /// per product: a batch is grouped by the variants' products, which are read first (a <c>shopifyvariantid</c> through
 /// the variant's product, a <c>shopifyproductid</c> is the product of its one default variant). A price in another
-/// currency than the shop's is refused for its article, never converted.
+/// currency than the shop's, or on another basis than the shop's <c>taxesIncluded</c> says (gross when true, net when
+/// false), is refused for its article, never converted.
 /// </summary>
 /// <remarks>
 /// Shopify applies a call's variants all or none (<c>allowPartialUpdates</c> is left false, because with it Shopify
 /// only says valid changes "may be persisted"), and names a refused variant by its position in <c>userErrors.field</c>;
 /// so a refused variant fails alone and the product's others go again without it.
 /// </remarks>
-internal sealed class ShopifyPriceFeature(ShopifyGraphQLClient client, ShopifyVariantFinder finder, ShopifyShopCurrency shopCurrency) : IPriceFeature
+internal sealed class ShopifyPriceFeature(ShopifyGraphQLClient client, ShopifyVariantFinder finder, ShopifyShopPricing shopPricing) : IPriceFeature
 {
     /// <summary>The most prices one batch (and so one call) holds: Shopify refuses an input list above 250 items.</summary>
     public const int BatchSize = 250;
@@ -43,13 +44,13 @@ internal sealed class ShopifyPriceFeature(ShopifyGraphQLClient client, ShopifyVa
         ArgumentNullException.ThrowIfNull(batch);
         cancellationToken.ThrowIfCancellationRequested();
         var session = await ShopifySession.OpenAsync(connection, cancellationToken).ConfigureAwait(false);
-        var currency = await shopCurrency.OfAsync(session, cancellationToken).ConfigureAwait(false);
+        var pricing = await shopPricing.OfAsync(session, cancellationToken).ConfigureAwait(false);
 
         var results = new Dictionary<string, RecordResult>(StringComparer.Ordinal);
         var pending = new List<PendingPrice>();
         foreach (var update in batch)
         {
-            if (Refusal(update, currency) is { } refused)
+            if (Refusal(update, pricing) is { } refused)
             {
                 results[update.ArticleNumber] = RecordResult.Failure(update.ArticleNumber, refused);
                 continue;
@@ -88,8 +89,14 @@ internal sealed class ShopifyPriceFeature(ShopifyGraphQLClient client, ShopifyVa
     }
 
     // Why a price cannot go to this shop as it is; null when it can.
-    private static string? Refusal(PriceUpdate update, CurrencyCode shopCurrency)
+    private static string? Refusal(PriceUpdate update, ShopPricing shop)
     {
+        if (update.Basis != shop.Basis)
+        {
+            return $"price {update.Price} of article {update.ArticleNumber} ({Name(update)}) refused: it is {Word(update.Basis)}, but the shop takes prices {Word(shop.Basis)} (its taxesIncluded is {(shop.TaxesIncluded ? "true" : "false")}); prices are never converted; set the connection's price basis to {Word(shop.Basis)} or change the shop's tax setting";
+        }
+
+        var shopCurrency = shop.Currency;
         foreach (var (what, money) in new[] { ("price", (Money?)update.Price), ("compare-at price", update.CompareAtPrice) })
         {
             if (money is not { } amount)
@@ -118,6 +125,8 @@ internal sealed class ShopifyPriceFeature(ShopifyGraphQLClient client, ShopifyVa
         var rounded = decimal.Round(money.Amount, digits, MidpointRounding.AwayFromZero);
         return rounded == money.Amount ? rounded.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : null;
     }
+
+    private static string Word(PriceBasis basis) => basis == PriceBasis.Gross ? "gross" : "net";
 
     private static string Name(PriceUpdate update) => $"{update.ForeignNumber.Label} {update.ForeignNumber.Value}";
 

@@ -60,14 +60,14 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             {
                 read = await reader.ReadAsync(session, update.ForeignNumber, location, cancellationToken).ConfigureAwait(false);
             }
-            catch (ConnectSdkException ex) when (ex.MarketplaceStatusCode is >= 200 and < 300 && !CredentialsRefusal.In(ex))
+            catch (ConnectSdkException ex) when (ex.MarketplaceStatusCode is >= 200 and < 300 && ex.Code is ConnectSdkErrorCode.AnswerUnreadable or ConnectSdkErrorCode.MarketplaceRefused)
             {
-                // ACCESS_DENIED also comes with 200 but is the connection's, not this article's: it goes up and pauses it.
                 // Shopify answered this read with 200 but not with a level (an error page, GraphQL errors): this article
                 // waits for the next run and the others go now. Each article's read is one request in a batch of up to
                 // 250, so failing them all for one bad answer would send nothing while a fraction of answers is bad.
-                // Shopify failing (an error status after the retries) or unreachable still throws: the SDK journals the
-                // batch as not sent and stops after three such batches.
+                // What is the shop's, not this article's, goes up although it also comes with 200: ACCESS_DENIED pauses
+                // the connection; still THROTTLED after the tries, or INTERNAL_SERVER_ERROR, fails the batch like an error
+                // status or an unreachable shop, which the SDK journals as not sent and stops after three such batches.
                 results[update.ArticleNumber] = RecordResult.Failure(update.ArticleNumber, $"stock {update.Quantity} not sent: the shop's quantity could not be read ({session.Redactor.Redact(ex.Message)}); the next run sends it again");
                 continue;
             }
@@ -123,11 +123,14 @@ internal sealed class ShopifyStockFeature(ShopifyGraphQLClient client, ShopifyIn
             ShopifyLog.WriteInDoubt(logger, ShopifyDocuments.SetQuantities.Name, session.ConnectionId);
             return await ResolveByReadingAsync(session, location, pending, results, session.Redactor.Redact(ex.Message) ?? string.Empty, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex))
+        catch (ConnectSdkException ex) when (ex.Code is ConnectSdkErrorCode.MarketplaceRefused)
         {
-            // An answer that refuses the request (4xx, GraphQL errors, still THROTTLED), or no answer to a request that never
-            // went out (unreachable, circuit open): nothing was applied. A refused token or scope (401, 403, ACCESS_DENIED)
-            // is the connection's, not the articles': it goes up and pauses the connection.
+            // Shopify refused this request (a 4xx) for what it carries: nothing was applied, and these articles fail.
+            // What is the shop's or the connection's goes up instead, also when it is not in doubt: still THROTTLED after
+            // the tries, or no answer to a request that never went out (unreachable, circuit open), fails the batch,
+            // which the SDK counts towards breaking the run off; a refused token or scope (401, 403, ACCESS_DENIED)
+            // pauses the connection. Failing each article alike for them would read as the articles' fault, and on an
+            // automatic run's first batch as a refusal of the stock itself, which pauses the stock sync for the user.
             foreach (var unsent in pending)
             {
                 results[unsent.Update.ArticleNumber] = RecordResult.Failure(unsent.Update.ArticleNumber, $"stock {unsent.Update.Quantity} not sent: {session.Redactor.Redact(ex.Message)}");

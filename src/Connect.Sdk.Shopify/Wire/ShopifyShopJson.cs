@@ -11,4 +11,7 @@ internal sealed class ShopifyShopJson
 
     /// <summary>The currency its prices are in (ISO 4217).</summary>
     public string? CurrencyCode { get; init; }
+
+    /// <summary>Whether its prices include tax (Settings › Taxes and duties).</summary>
+    public bool? TaxesIncluded { get; init; }
 }

@@ -151,6 +151,26 @@ public abstract class ShopifyFaultFixture : IAsyncLifetime
         Assert.All(received, r => Assert.Equal(1, r.Value));
     }
 
+    /// <summary>Maps article 10, seeds one order on the fake and imports it; returns its number.</summary>
+    protected async Task<string> ImportOneOrderAsync()
+    {
+        await MapArticlesAsync(10);
+        var number = SeedOrders(1)[0];
+        await Host.RunDueAsync();
+        AssertEveryOrderOnce([number]);
+        return number;
+    }
+
+    /// <summary>Exports an imported order as shipped in one parcel holding all that remains, calling the connector as the SDK does.</summary>
+    protected async Task<RecordResult> ExportParcelAsync(string number, string tracking)
+    {
+        var order = Host.Orders.Orders.Single(o => o.Order.OrderNumber == number).Order;
+        return await StatusExport.ExportOrderStatusAsync(
+            await Host.ContextOfAsync(Connection),
+            new OrderStatusUpdate(number, order.MarketplaceOrderId, OrderStatus.Shipped, [Parcel(tracking)]),
+            CancellationToken.None);
+    }
+
     /// <summary>The connector's status and tracking export, as the SDK calls it.</summary>
     protected IOrderStatusFeature StatusExport => Host.Get<ConnectorRegistry>().Get(ShopifyConnector.Id).Features.OfType<IOrderStatusFeature>().Single();
 

@@ -54,15 +54,6 @@ public sealed class ShopifyFulfillmentFaultTests : ShopifyFaultFixture
         Assert.Equal(OrderStatus.Shipped, Shop.StatusOf(number));
     }
 
-    private async Task<string> ImportOneOrderAsync()
-    {
-        await MapArticlesAsync(10);
-        var number = SeedOrders(1)[0];
-        await Host.RunDueAsync();
-        AssertEveryOrderOnce([number]);
-        return number;
-    }
-
     private void DropNextFulfillment() => Traffic.BeforeSend = body =>
     {
         if (body.Contains("fulfillmentCreate(", StringComparison.Ordinal))

@@ -1,8 +1,8 @@
+using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.Journal;
-using Connect.Sdk.Orders;
-using Connect.Sdk.Shipments;
 using Connect.Sdk.Shopify.Http;
+using Connect.Sdk.Stock;
 
 namespace Connect.Sdk.Shopify.Tests.Faults;
 
@@ -35,22 +35,56 @@ public sealed class ShopifyThrottledWriteTests : ShopifyFaultFixture
     }
 
     [Fact]
-    public async Task FulfillmentThrottledToTheLastTry_FailsAsNotSent_NotSentAgain()
+    public async Task StockWriteOfSixArticlesThrottledToTheLastTry_BatchFailsAsACall_NoPauseOfTheStockSync()
     {
-        await MapArticlesAsync(10);
-        var number = SeedOrders(1)[0];
+        // Six articles failing alike would be taken for a refusal of the stock itself, which pauses the stock sync on an
+        // automatic run; a throttled shop is the call's failure, which the SDK counts towards breaking the run off.
+        await MapArticlesAsync(4, 5, 6, 7, 8, 9);
+        Traffic.AnswerInstead = body => body.Contains("inventorySetQuantities(", StringComparison.Ordinal) ? Throttled : null;
+
         await Host.RunDueAsync();
-        var order = Host.Orders.Orders.Single(o => o.Order.OrderNumber == number).Order;
+
+        Assert.Equal(ShopifyGraphQLClient.MaxThrottledAttempts, Sent("inventorySetQuantities"));
+        var entries = await JournalAsync(RecordKind.ArticleStock);
+        Assert.Equal(6, entries.Count);
+        Assert.All(entries, e =>
+        {
+            Assert.Equal(JournalStatus.Failed, e.Status);
+            Assert.StartsWith("the call to the marketplace failed", e.History[^1].Message, StringComparison.Ordinal);
+            Assert.Contains("throttled 8 times in a row", e.History[^1].Message, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain(await JournalAsync(RecordKind.Connection), e => e.Message?.StartsWith("Paused", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task StockReadsThrottledToTheLastTry_BatchThrowsThrottled_NothingWritten()
+    {
+        await MapArticlesAsync(7, 8);
+        Traffic.AnswerInstead = body => body.Contains("query Product(", StringComparison.Ordinal) ? Throttled : null;
+
+        var failure = await Assert.ThrowsAsync<ConnectSdkException>(async () => await PushStockAsync(1, 2));
+
+        Assert.Equal(ConnectSdkErrorCode.Throttled, failure.Code);
+        Assert.Equal(0, Sent("inventorySetQuantities"));
+    }
+
+    [Fact]
+    public async Task FulfillmentThrottledToTheLastTry_ThrowsThrottled_NotSentAgain()
+    {
+        var number = await ImportOneOrderAsync();
         Traffic.AnswerInstead = body => body.Contains("fulfillmentCreate(", StringComparison.Ordinal) ? Throttled : null;
 
-        var result = await StatusExport.ExportOrderStatusAsync(
-            await Host.ContextOfAsync(Connection),
-            new OrderStatusUpdate(number, order.MarketplaceOrderId, OrderStatus.Shipped, [Parcel("TRACK-1")]),
-            CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<ConnectSdkException>(() => ExportParcelAsync(number, "TRACK-1"));
 
-        Assert.Equal(RecordOutcome.Failed, result.Outcome);
-        Assert.Contains("parcel TRACK-1 of order " + number + " not sent", result.Message, StringComparison.Ordinal);
+        Assert.Equal(ConnectSdkErrorCode.Throttled, failure.Code);
+        Assert.Contains("throttled 8 times in a row", failure.Message, StringComparison.Ordinal);
         Assert.Equal(ShopifyGraphQLClient.MaxThrottledAttempts, Sent("fulfillmentCreate"));
         Assert.Empty(Shop.ShipmentsOf(number));
+    }
+
+    private async Task<BatchResult> PushStockAsync(params int[] articles)
+    {
+        var stock = Host.Get<ConnectorRegistry>().Get(ShopifyConnector.Id).GetFeature<IStockFeature>()!;
+        return await stock.PushStockAsync(await Host.ContextOfAsync(Connection), [.. articles.Select(i => new StockUpdate(ArticleNumber(i), Product(i), 7))], CancellationToken.None);
     }
 }

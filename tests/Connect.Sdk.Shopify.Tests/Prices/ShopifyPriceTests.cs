@@ -14,7 +14,8 @@ namespace Connect.Sdk.Shopify.Tests.Prices;
 
 /// <summary>
 /// Prices go out as each variant's <c>price</c> and <c>compareAtPrice</c> through <c>productVariantsBulkUpdate</c>, one
-/// call per product; a price in another currency than the shop's, or one Shopify refuses, fails alone.
+/// call per product; a price in another currency than the shop's, on another basis than its tax setting, or one Shopify
+/// refuses, fails alone.
 /// </summary>
 public sealed class ShopifyPriceTests : ShopifyFaultFixture
 {
@@ -66,7 +67,7 @@ public sealed class ShopifyPriceTests : ShopifyFaultFixture
 
         await PushAsync(Update("ART-S", VariantNumber(variants[0].VariantId), 9m), Update("ART-1", Product(1), 5m));
 
-        ShopifyOperation[] sent = [ShopifyDocuments.ShopCurrency, ShopifyDocuments.PriceVariant, ShopifyDocuments.PriceProduct, ShopifyDocuments.UpdatePrices];
+        ShopifyOperation[] sent = [ShopifyDocuments.ShopPricing, ShopifyDocuments.PriceVariant, ShopifyDocuments.PriceProduct, ShopifyDocuments.UpdatePrices];
         var exchanges = Traffic.Exchanges.Skip(before).ToList();
         Assert.Equal(5, exchanges.Count);
         Assert.All(exchanges, e => Assert.Equal(sent.Single(o => (string?)JsonNode.Parse(e.Request)!["query"] == o.Document).EstimatedCost, e.RequestedCost));
@@ -120,6 +121,66 @@ public sealed class ShopifyPriceTests : ShopifyFaultFixture
         Assert.Contains("sells in USD, not EUR", result.Records[0].Message, StringComparison.Ordinal);
         Assert.Contains("compare-at price 12 EUR", result.Records[1].Message, StringComparison.Ordinal);
         Assert.Empty(Writes());
+    }
+
+    [Theory]
+    [InlineData(true, PriceBasis.Net, "it is net, but the shop takes prices gross", "true")]
+    [InlineData(false, PriceBasis.Gross, "it is gross, but the shop takes prices net", "false")]
+    public async Task Push_BasisTheShopsTaxSettingContradicts_RefusedForEachArticle_NothingSent(bool taxesIncluded, PriceBasis basis, string mismatch, string setting)
+    {
+        Shop.TaxesIncluded = taxesIncluded;
+        Shop.SeedArticle(Product(1), 1);
+        Shop.SeedArticle(Product(2), 1);
+
+        var result = await PushAsync(
+            Update("ART-1", Product(1), 19.99m) with { Basis = basis },
+            Update("ART-2", Product(2), 12m, 15m) with { Basis = basis });
+
+        Assert.All(result.Records, r =>
+        {
+            Assert.Equal(RecordOutcome.Failed, r.Outcome);
+            Assert.Contains(mismatch, r.Message, StringComparison.Ordinal);
+            Assert.Contains($"(its taxesIncluded is {setting}); prices are never converted", r.Message, StringComparison.Ordinal);
+            Assert.Contains("prices are never converted", r.Message, StringComparison.Ordinal);
+        });
+        Assert.Contains($"article ART-1 (shopifyproductid {Product(1).Value})", result.Records[0].Message, StringComparison.Ordinal);
+        Assert.Empty(Writes());
+        Assert.Equal(new FakePriceOf(ShopifyFakeDefaultPrice, null), Of(Product(1)));
+    }
+
+    [Theory]
+    [InlineData(true, PriceBasis.Gross)]
+    [InlineData(false, PriceBasis.Net)]
+    public async Task Push_BasisTheShopsTaxSettingAgreesWith_AppliedAndTheFakeGivesThatBasis(bool taxesIncluded, PriceBasis basis)
+    {
+        Shop.TaxesIncluded = taxesIncluded;
+        Shop.SeedArticle(Product(1), 1);
+
+        var result = await PushAsync(Update("ART-1", Product(1), 19.99m) with { Basis = basis });
+
+        Assert.Equal(RecordOutcome.Succeeded, Assert.Single(result.Records).Outcome);
+        Assert.Equal(new FakePriceOf(19.99m, null), Of(Product(1)));
+        Assert.Equal(basis, Shop.Basis);
+    }
+
+    [Fact]
+    public async Task Push_ShopsTaxSetting_ReadWithTheCurrencyInOneQueryAndKeptAsLong()
+    {
+        Shop.SeedArticle(Product(1), 1);
+        await PushAsync(Update("ART-1", Product(1), 11m));
+        Assert.Equal(1, CurrencyReads());
+        Assert.Contains("taxesIncluded", Traffic.Exchanges.Single(e => e.Request.Contains("currencyCode", StringComparison.Ordinal)).Request, StringComparison.Ordinal);
+
+        // The merchant switches the shop to prices without tax; within the kept time the reading stands, after it the connector sees it.
+        Shop.TaxesIncluded = false;
+        Time.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(RecordOutcome.Succeeded, Assert.Single((await PushAsync(Update("ART-1", Product(1), 12m))).Records).Outcome);
+        Time.Advance(TimeSpan.FromMinutes(2));
+        var result = await PushAsync(Update("ART-1", Product(1), 13m));
+
+        Assert.Equal(2, CurrencyReads());
+        Assert.Contains("it is gross, but the shop takes prices net", Assert.Single(result.Records).Message, StringComparison.Ordinal);
+        Assert.Equal(12m, Of(Product(1)).Price);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Testing.Fakes.Shopify.GraphQL;
 
 namespace Connect.Sdk.Testing.Fakes.Shopify;
@@ -26,6 +27,12 @@ public sealed partial class ShopifyFake : IPriceFake
     /// shop selling to consumers in the EU.
     /// </summary>
     public bool TaxesIncluded { get; set; } = true;
+
+    /// <summary>
+    /// The basis the shop takes prices on, as <see cref="TaxesIncluded"/> says: gross when its prices include tax, net
+    /// otherwise. The connector refuses a price computed on the other basis.
+    /// </summary>
+    public PriceBasis? Basis => TaxesIncluded ? PriceBasis.Gross : PriceBasis.Net;
 
     /// <summary>The price and compare-at price of a variant.</summary>
     /// <param name="foreignNumber">The variant's <c>shopifyvariantid</c> or SKU, or its product's <c>shopifyproductid</c>.</param>
