@@ -58,7 +58,11 @@ internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirec
             }
 
             var lookup = await directory.TargetOfAsync(connection, update.ArticleNumber, update.ForeignNumber, cancellationToken).ConfigureAwait(false);
-            if (lookup.Target is { } target)
+            if (lookup.Target is { PricedByItsChildren: true } pricedByChildren)
+            {
+                results[i] = RecordResult.Failure(update.ArticleNumber, PricedByChildrenProblem(update, pricedByChildren));
+            }
+            else if (lookup.Target is { } target)
             {
                 items.Add(new PriceItem(i, update, target, fields));
             }
@@ -81,6 +85,13 @@ internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirec
 
         return new BatchResult(results.Select((r, i) => r ?? RecordResult.Failure(batch[i].ArticleNumber, $"Article {batch[i].ArticleNumber}: no result.")));
     }
+
+    // WooCommerce clears the prices of a variable or grouped product on every write and still answers success
+    // (prepare_object_for_database), so such a record fails before anything is sent for it.
+    private static string PricedByChildrenProblem(PriceUpdate update, StockTarget target) =>
+        $"Article {update.ArticleNumber} (SKU {update.ForeignNumber.Value}): product {target.Id} is a {target.Type} product: " + (target.Type == "variable"
+            ? "WooCommerce prices its variations; map the variations' SKUs to the articles instead of the variable product's."
+            : "WooCommerce prices the products it groups; map those products' SKUs to the articles instead of the grouped product's.");
 
     private static bool InCurrency(PriceUpdate update, CurrencyCode currency) =>
         update.Price.Currency == currency && (update.CompareAtPrice is not { } compareAt || compareAt.Currency == currency);
@@ -117,7 +128,15 @@ internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirec
 
         if (answer.Error is not { } error)
         {
-            return RecordResult.Success(update.ArticleNumber);
+            if (fields.DifferencesIn(answer) is not { } differences)
+            {
+                return RecordResult.Success(update.ArticleNumber);
+            }
+
+            // A success whose saved item shows other prices did not publish ours (a product whose type changed since its
+            // lookup, a plugin that rewrites prices): the record fails, and the SKU is looked up again next time.
+            directory.Forget(connection, sku);
+            return RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} (SKU {sku}): WooCommerce saved id {target.Id} but answers {differences}; the shop does not sell at the price sent.");
         }
 
         directory.Refused(connection, sku, error);

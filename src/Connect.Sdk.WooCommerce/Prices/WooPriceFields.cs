@@ -1,5 +1,6 @@
 using System.Globalization;
 using Connect.Sdk.Prices;
+using Connect.Sdk.WooCommerce.Wire;
 
 namespace Connect.Sdk.WooCommerce.Prices;
 
@@ -49,6 +50,33 @@ internal sealed record WooPriceFields(string RegularPrice, string SalePrice)
             : new WooPriceFields(Wire(price), string.Empty);
         return true;
     }
+
+    /// <summary>
+    /// What a batch answer's saved item shows otherwise than these fields asked for: its <c>regular_price</c>,
+    /// <c>sale_price</c> and the <c>price</c> the shop now sells at (the sale price, or the regular price without one),
+    /// compared as amounts, a field the answer lacks counting as different.
+    /// </summary>
+    /// <param name="saved">The item as the batch answered it.</param>
+    /// <returns>The differences for the record's message, e.g. <c>price "" instead of 24.90</c>; <see langword="null"/> when there are none.</returns>
+    public string? DifferencesIn(WooBatchItemJson saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var expectedPrice = SalePrice.Length == 0 ? RegularPrice : SalePrice;
+        var differences = string.Join(", ", new[] { ("regular_price", RegularPrice, saved.RegularPrice), ("sale_price", SalePrice, saved.SalePrice), ("price", expectedPrice, saved.Price) }
+            .Where(field => !SameAmount(field.Item2, field.Item3))
+            .Select(field => $"{field.Item1} {Shown(field.Item3)} instead of {Shown(field.Item2)}"));
+        return differences.Length == 0 ? null : differences;
+    }
+
+    // WooCommerce stores wc_format_decimal of what was sent, so "24.90" may come back as "24.9" from a plugin or an older
+    // version: amounts are equal by value, "" only to "".
+    private static bool SameAmount(string sent, string? saved) =>
+        saved is not null && (sent.Length == 0
+            ? saved.Length == 0
+            : decimal.TryParse(saved, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+                && amount == decimal.Parse(sent, CultureInfo.InvariantCulture));
+
+    private static string Shown(string? value) => value is null ? "nothing" : value.Length == 0 ? "\"\"" : value;
 
     private static Money? NotInShopCurrency(PriceUpdate update, CurrencyCode shopCurrency) =>
         update.Price.Currency != shopCurrency ? update.Price

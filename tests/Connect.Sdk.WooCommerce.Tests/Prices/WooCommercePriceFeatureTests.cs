@@ -77,6 +77,49 @@ public sealed class WooCommercePriceFeatureTests
     }
 
     [Fact]
+    public async Task PushPrices_SkuOfAVariableProduct_FailsThatRecordWithoutSendingIt()
+    {
+        var recorder = new RequestBodyRecorder();
+        await using var shop = await StartAsync(Recording(recorder));
+        shop.Fake.SeedArticle(Sku(1), 3);
+        shop.Fake.SeedVariation(new ForeignNumber(ForeignNumberLabel.Sku, "SHIRT-M"), 2, "SHIRT");
+        var variable = new ForeignNumber(ForeignNumberLabel.Sku, "SHIRT");
+
+        var result = await PushAsync(shop, new PriceUpdate("SHIRT", variable, Eur(15m)), new PriceUpdate(Article(1), Sku(1), Eur(5m)));
+
+        var parent = (long)shop.Fake.Products().Single(p => (string?)p["sku"] == "SHIRT")["id"]!;
+        Assert.Equal([RecordOutcome.Failed, RecordOutcome.Succeeded], result.Records.Select(r => r.Outcome));
+        var failed = result.Records[0];
+        Assert.Equal($"Article SHIRT (SKU SHIRT): product {parent} is a variable product: WooCommerce prices its variations; map the variations' SKUs to the articles instead of the variable product's.", failed.Message);
+        var sent = JsonNode.Parse(Assert.Single(recorder.SentTo("/products/batch")))!["update"]!.AsArray();
+        Assert.DoesNotContain(sent, item => (long)item!["id"]! == parent);
+        Assert.Equal(new FakePrice(Eur(5m), null), shop.Fake.PriceOf(Sku(1)));
+    }
+
+    [Fact]
+    public async Task PushPrices_BatchAnswerShowsAnotherPrice_FailsThatRecordNamingWhatTheShopAnswered()
+    {
+        // A pricing plugin that filters the product's price: WooCommerce saves what was sent but sells at another price.
+        var plugin = new AnswerRewriter("/products/batch", answer =>
+        {
+            foreach (var item in answer["update"]!.AsArray().Where(i => (string?)i!["sku"] == "SKU-2"))
+            {
+                item!["price"] = "11.00";
+            }
+        });
+        await using var shop = await StartAsync(services => services.AddHttpClient(WooCommerceClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => plugin));
+        shop.Fake.SeedArticle(Sku(1), 3);
+        shop.Fake.SeedArticle(Sku(2), 3);
+
+        var result = await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(8m)), new PriceUpdate(Article(2), Sku(2), Eur(9m), Eur(12m)));
+
+        var id = (long)shop.Fake.Products().Single(p => (string?)p["sku"] == "SKU-2")["id"]!;
+        Assert.Equal([RecordOutcome.Succeeded, RecordOutcome.Failed], result.Records.Select(r => r.Outcome));
+        var failed = result.Records[1];
+        Assert.Equal($"Article {Article(2)} (SKU SKU-2): WooCommerce saved id {id} but answers price 11.00 instead of 9.00; the shop does not sell at the price sent.", failed.Message);
+    }
+
+    [Fact]
     public async Task PushPrices_FullBatch_OneCallWithEveryItem_AndTheCurrencyReadOnce()
     {
         var recorder = new RequestBodyRecorder();
