@@ -13,9 +13,12 @@ namespace Connect.Sdk.WooCommerce.Prices;
 /// <summary>
 /// Publishes prices through the batch routes the stock feature uses, <c>POST /products/batch</c> for products and
 /// <c>POST /products/{id}/variations/batch</c> for each variable product's variations, each item
-/// <c>{id, regular_price, sale_price}</c> (<see cref="WooPriceFields"/>), the SKU found as for stock
+/// <c>{id, regular_price, sale_price, date_on_sale_from: "", date_on_sale_to: ""}</c> (<see cref="WooPriceFields"/>; the empty
+/// dates clear a sale schedule left from before), the SKU found as for stock
 /// (<see cref="SkuDirectory"/>). A price in another currency than the shop's (<see cref="ShopCurrencies"/>) fails its
-/// record and is never converted. WooCommerce answers per item, so a refused item fails exactly its record; a batch
+/// record and is never converted; so does a SKU of a variable or grouped product, whose price WooCommerce clears while
+/// answering success. WooCommerce answers per item with the saved product, so a refused item, or one whose answered
+/// <c>price</c>, <c>regular_price</c> or <c>sale_price</c> differs from what was sent, fails exactly its record; a batch
 /// the shop does not answer with a readable success throws, so the SDK fails the batch. Absolute prices make a batch
 /// safe to send twice, so the HTTP foundation retries it after a 429 or 5xx.
 /// </summary>

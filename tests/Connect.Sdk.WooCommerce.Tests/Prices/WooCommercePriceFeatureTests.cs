@@ -11,6 +11,7 @@ using Connect.Sdk.WooCommerce.Prices;
 using Connect.Sdk.WooCommerce.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 using static Connect.Sdk.WooCommerce.Tests.TestSupport.WooTestShop;
 
 namespace Connect.Sdk.WooCommerce.Tests.Prices;
@@ -41,7 +42,7 @@ public sealed class WooCommercePriceFeatureTests
 
         Assert.True(result.AllSucceeded);
         var id = (long)shop.Fake.Products().Single(p => (string?)p["sku"] == "SKU-1")["id"]!;
-        Assert.Equal($$"""{"update":[{"id":{{id}},"regular_price":"24.90","sale_price":""}]}""", Assert.Single(recorder.SentTo("/products/batch")));
+        Assert.Equal($$"""{"update":[{"id":{{id}},"regular_price":"24.90","sale_price":"","date_on_sale_from":"","date_on_sale_to":""}]}""", Assert.Single(recorder.SentTo("/products/batch")));
         Assert.Equal(new FakePrice(Eur(24.90m), null), shop.Fake.PriceOf(Sku(1)));
     }
 
@@ -57,6 +58,25 @@ public sealed class WooCommercePriceFeatureTests
         var sent = JsonNode.Parse(Assert.Single(recorder.SentTo("/products/batch")))!["update"]![0]!;
         Assert.Equal(("29.00", "19.99"), ((string?)sent["regular_price"], (string?)sent["sale_price"]));
         Assert.Equal(new FakePrice(Eur(19.99m), Eur(29m)), shop.Fake.PriceOf(Sku(1)));
+    }
+
+    [Fact]
+    public async Task PushPrices_SaleScheduledInTheShop_ClearsTheScheduleSoTheSentPriceSellsNowAndStays()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 12, 1, 8, 0));
+        await using var shop = await StartAsync(options: new MarketplaceFakeOptions { Clock = clock });
+        shop.Fake.SeedArticle(Sku(1), 3);
+        shop.Fake.SetPrice(Sku(1), 30m, 20m);
+        shop.Fake.ScheduleSale(Sku(1), clock.GetCurrentInstant() + Duration.FromDays(1), clock.GetCurrentInstant() + Duration.FromDays(10));
+
+        var result = await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(19.99m), Eur(29m)));
+
+        Assert.True(result.AllSucceeded, result.Records[0].Message);
+        Assert.Equal(new FakePrice(Eur(19.99m), Eur(29m)), shop.Fake.PriceOf(Sku(1)));
+        clock.Advance(Duration.FromDays(30));
+        Assert.Equal(new FakePrice(Eur(19.99m), Eur(29m)), shop.Fake.PriceOf(Sku(1)));
+        var product = shop.Fake.Products().Single(p => (string?)p["sku"] == "SKU-1");
+        Assert.Equal((null, null), ((string?)product["date_on_sale_from"], (string?)product["date_on_sale_to"]));
     }
 
     [Fact]
