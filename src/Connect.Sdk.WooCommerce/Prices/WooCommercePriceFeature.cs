@@ -15,14 +15,14 @@ namespace Connect.Sdk.WooCommerce.Prices;
 /// <c>POST /products/{id}/variations/batch</c> for each variable product's variations, each item
 /// <c>{id, regular_price, sale_price, date_on_sale_from: "", date_on_sale_to: ""}</c> (<see cref="WooPriceFields"/>; the empty
 /// dates clear a sale schedule left from before), the SKU found as for stock
-/// (<see cref="SkuDirectory"/>). A price in another currency than the shop's (<see cref="ShopCurrencies"/>) fails its
-/// record and is never converted; so does a SKU of a variable or grouped product, whose price WooCommerce clears while
+/// (<see cref="SkuDirectory"/>). A price in another currency than the shop's, or on another basis than its tax option
+/// (<see cref="ShopPriceSettings"/>), fails its record and is never converted; so does a SKU of a variable or grouped product, whose price WooCommerce clears while
 /// answering success. WooCommerce answers per item with the saved product, so a refused item, or one whose answered
 /// <c>price</c>, <c>regular_price</c> or <c>sale_price</c> differs from what was sent, fails exactly its record; a batch
 /// the shop does not answer with a readable success throws, so the SDK fails the batch. Absolute prices make a batch
 /// safe to send twice, so the HTTP foundation retries it after a 429 or 5xx.
 /// </summary>
-internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirectory directory, ShopCurrencies currencies) : IPriceFeature
+internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirectory directory, ShopPriceSettings shopSettings) : IPriceFeature
 {
     private const string What = "the price batch";
 
@@ -40,21 +40,21 @@ internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirec
         cancellationToken.ThrowIfCancellationRequested();
         var results = new RecordResult?[batch.Count];
         var items = new List<PriceItem>(batch.Count);
-        var kept = currencies.Kept(connection);
-        var shopCurrency = kept ?? await currencies.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-        var currencyReadNow = kept is null;
+        var kept = shopSettings.Kept(connection);
+        var terms = kept ?? await shopSettings.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        var termsReadNow = kept is null;
         for (var i = 0; i < batch.Count; i++)
         {
             var update = batch[i];
             ArgumentNullException.ThrowIfNull(update, nameof(batch));
-            if (!currencyReadNow && !InCurrency(update, shopCurrency))
+            if (!termsReadNow && !terms.Take(update))
             {
-                // The refusal rests on what the shop says now, not on what it said when the currency was last read.
-                shopCurrency = await currencies.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-                currencyReadNow = true;
+                // The refusal rests on what the shop says now, not on what it said when its terms were last read.
+                terms = await shopSettings.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+                termsReadNow = true;
             }
 
-            if (!WooPriceFields.TryCreate(update, shopCurrency, out var fields, out var problem))
+            if (!WooPriceFields.TryCreate(update, terms, out var fields, out var problem))
             {
                 results[i] = RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} ({update.ForeignNumber.Label} {update.ForeignNumber.Value}): {problem}");
                 continue;
@@ -95,9 +95,6 @@ internal sealed class WooCommercePriceFeature(WooCommerceClient client, SkuDirec
         $"Article {update.ArticleNumber} (SKU {update.ForeignNumber.Value}): product {target.Id} is a {target.Type} product: " + (target.Type == "variable"
             ? "WooCommerce prices its variations; map the variations' SKUs to the articles instead of the variable product's."
             : "WooCommerce prices the products it groups; map those products' SKUs to the articles instead of the grouped product's.");
-
-    private static bool InCurrency(PriceUpdate update, CurrencyCode currency) =>
-        update.Price.Currency == currency && (update.CompareAtPrice is not { } compareAt || compareAt.Currency == currency);
 
     private async Task<IEnumerable<(int Index, RecordResult Result)>> SendBatchAsync(ConnectionContext connection, PriceItem[] items, CancellationToken cancellationToken)
     {

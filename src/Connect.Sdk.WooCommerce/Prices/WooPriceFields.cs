@@ -16,18 +16,27 @@ internal sealed record WooPriceFields(string RegularPrice, string SalePrice)
 {
     /// <summary>The fields of an update, or why the shop must not get it.</summary>
     /// <param name="update">The update.</param>
-    /// <param name="shopCurrency">The currency the shop sells in.</param>
+    /// <param name="shop">What the shop takes prices in.</param>
     /// <param name="fields">The fields, when the update can be sent.</param>
     /// <param name="problem">Otherwise the reason, for the record's message (without the article).</param>
     /// <returns>Whether the update can be sent.</returns>
-    public static bool TryCreate(PriceUpdate update, CurrencyCode shopCurrency, out WooPriceFields fields, out string problem)
+    public static bool TryCreate(PriceUpdate update, ShopPriceTerms shop, out WooPriceFields fields, out string problem)
     {
         ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(shop);
         fields = null!;
         var price = update.Price;
-        if (NotInShopCurrency(update, shopCurrency) is { } other)
+        if (NotInShopCurrency(update, shop.Currency) is { } other)
         {
-            problem = $"the {(other == price ? "price" : "compare-at price")} {other} is not in the shop's currency {shopCurrency} (WooCommerce setting woocommerce_currency); prices are never converted.";
+            problem = $"the {(other == price ? "price" : "compare-at price")} {other} is not in the shop's currency {shop.Currency} (WooCommerce setting woocommerce_currency); prices are never converted.";
+            return false;
+        }
+
+        if (update.Basis != shop.Basis)
+        {
+            // WooCommerce adds or takes off the tax on what it is given according to this option: a net price in a shop
+            // that enters prices with tax would sell below the ERP's price by the VAT, a gross one in the other above it.
+            problem = $"the price {price} is {BasisName(update.Basis)}, but the shop takes prices {BasisName(shop.Basis)} (WooCommerce setting woocommerce_prices_include_tax: {(shop.PricesIncludeTax ? "yes" : "no")}); prices are never converted.";
             return false;
         }
 
@@ -77,6 +86,8 @@ internal sealed record WooPriceFields(string RegularPrice, string SalePrice)
                 && amount == decimal.Parse(sent, CultureInfo.InvariantCulture));
 
     private static string Shown(string? value) => value is null ? "nothing" : value.Length == 0 ? "\"\"" : value;
+
+    private static string BasisName(PriceBasis basis) => basis == PriceBasis.Gross ? "gross" : "net";
 
     private static Money? NotInShopCurrency(PriceUpdate update, CurrencyCode shopCurrency) =>
         update.Price.Currency != shopCurrency ? update.Price

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Prices;
 using NodaTime;
 
 namespace Connect.Sdk.Testing.Fakes.WooCommerce;
@@ -33,6 +34,12 @@ public sealed partial class WooCommerceFake : IPriceFake
     /// as in WooCommerce.
     /// </summary>
     public bool PricesIncludeTax { get; set; }
+
+    /// <summary>
+    /// The basis the shop takes prices on, as <see cref="PricesIncludeTax"/> says: <see cref="PriceBasis.Gross"/> when
+    /// prices are entered with tax, else <see cref="PriceBasis.Net"/>.
+    /// </summary>
+    public PriceBasis? Basis => PricesIncludeTax ? PriceBasis.Gross : PriceBasis.Net;
 
     // wc_price's symbol from get_woocommerce_currency_symbol for the currencies tests use; the code for others.
     private string CurrencySymbol => Currency.Value switch

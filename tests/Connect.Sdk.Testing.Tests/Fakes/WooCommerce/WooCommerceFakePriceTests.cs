@@ -118,6 +118,18 @@ public sealed class WooCommerceFakePriceTests() : WooCommerceFakeTestBase(basicK
         Assert.Equal(CurrencyCode.Chf, Woo.PriceOf(Sku("MUG"))!.Price.Currency);
     }
 
+    [Fact]
+    public async Task Basis_FollowsTheTaxOptionTheShopServes()
+    {
+        var netByDefault = Woo.Basis;
+        Woo.PricesIncludeTax = true;
+
+        var tax = JsonNode.Parse(await Http.GetStringAsync(new Uri("settings/tax/woocommerce_prices_include_tax", UriKind.Relative)))!;
+
+        Assert.Equal(Connect.Sdk.Prices.PriceBasis.Net, netByDefault);
+        Assert.Equal(("yes", Connect.Sdk.Prices.PriceBasis.Gross), ((string?)tax["value"], Woo.Basis));
+    }
+
     [Theory]
     [InlineData("settings/general/woocommerce_no_such_option", "rest_setting_setting_invalid")]
     [InlineData("settings/nosuchgroup/woocommerce_currency", "rest_setting_setting_group_invalid")]
