@@ -171,8 +171,8 @@ public sealed partial class WooCommerceFake : IPriceFake
         return null;
     }
 
-    // A variable product keeps no price of its own (its variations' prices make it), so WooCommerce stores one sent to it
-    // where nothing reads it; the fake drops it.
+    // A variable product keeps no price of its own (its variations' prices make it): WooCommerce sets its prices and sale
+    // dates to '' on every write (prepare_object_for_database) and still answers success, so they stay empty.
     private static void ApplyPrices(WooProduct product, PriceChanges changes)
     {
         if (product.Type == "variable")
