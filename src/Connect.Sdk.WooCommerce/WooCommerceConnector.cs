@@ -54,7 +54,7 @@ public sealed class WooCommerceConnector : IConnector
             new WooCommerceStockFeature(_client, skus, logger),
             new WooCommerceOrdersFeature(_client),
             new WooCommerceOrderStatusFeature(_client, logger),
-            new Prices.WooCommercePriceFeature(_client, skus, new Prices.ShopCurrencies(_client, clock)),
+            new Prices.WooCommercePriceFeature(_client, skus, new Prices.ShopPriceSettings(_client, clock)),
         ];
     }
 

@@ -110,10 +110,26 @@ check('updates a product\'s and a variation\'s price by batch and reads them bac
   assert.deepEqual([variation.price, variation.regular_price, variation.sale_price, variation.on_sale], ['15.00', '15.00', '', false]);
 });
 
+check('schedules a sale by date as WooCommerce stores it, and clears the schedule with empty dates', async () => {
+  const mug = await productBySku('MUG');
+  const start = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 19);
+  const prices = { id: mug.id, regular_price: '29.99', sale_price: '24.99' };
+  const scheduled = (await api.post('products/batch', { update: [{ ...prices, date_on_sale_from: start }] })).data.update[0];
+  assert.deepEqual([scheduled.date_on_sale_from, scheduled.price, scheduled.on_sale], [start, '29.99', false]);
+  const cleared = (await api.post('products/batch', { update: [{ ...prices, date_on_sale_from: '', date_on_sale_to: '' }] })).data.update[0];
+  assert.deepEqual([cleared.date_on_sale_from, cleared.date_on_sale_to, cleared.price, cleared.on_sale], [null, null, '24.99', true]);
+});
+
 check('reads the shop\'s currency setting', async () => {
   const { data } = await api.get('settings/general/woocommerce_currency');
   assert.equal(data.id, 'woocommerce_currency');
   assert.equal(data.value, 'EUR');
+});
+
+check('reads the shop\'s tax option', async () => {
+  const { data } = await api.get('settings/tax/woocommerce_prices_include_tax');
+  assert.equal(data.id, 'woocommerce_prices_include_tax');
+  assert.equal(data.value, 'no');
 });
 
 check('updates an order\'s status to completed', async () => {

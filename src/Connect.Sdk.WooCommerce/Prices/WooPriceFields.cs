@@ -1,5 +1,6 @@
 using System.Globalization;
 using Connect.Sdk.Prices;
+using Connect.Sdk.WooCommerce.Wire;
 
 namespace Connect.Sdk.WooCommerce.Prices;
 
@@ -15,18 +16,27 @@ internal sealed record WooPriceFields(string RegularPrice, string SalePrice)
 {
     /// <summary>The fields of an update, or why the shop must not get it.</summary>
     /// <param name="update">The update.</param>
-    /// <param name="shopCurrency">The currency the shop sells in.</param>
+    /// <param name="shop">What the shop takes prices in.</param>
     /// <param name="fields">The fields, when the update can be sent.</param>
     /// <param name="problem">Otherwise the reason, for the record's message (without the article).</param>
     /// <returns>Whether the update can be sent.</returns>
-    public static bool TryCreate(PriceUpdate update, CurrencyCode shopCurrency, out WooPriceFields fields, out string problem)
+    public static bool TryCreate(PriceUpdate update, ShopPriceTerms shop, out WooPriceFields fields, out string problem)
     {
         ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(shop);
         fields = null!;
         var price = update.Price;
-        if (NotInShopCurrency(update, shopCurrency) is { } other)
+        if (NotInShopCurrency(update, shop.Currency) is { } other)
         {
-            problem = $"the {(other == price ? "price" : "compare-at price")} {other} is not in the shop's currency {shopCurrency} (WooCommerce setting woocommerce_currency); prices are never converted.";
+            problem = $"the {(other == price ? "price" : "compare-at price")} {other} is not in the shop's currency {shop.Currency} (WooCommerce setting woocommerce_currency); prices are never converted.";
+            return false;
+        }
+
+        if (update.Basis != shop.Basis)
+        {
+            // WooCommerce adds or takes off the tax on what it is given according to this option: a net price in a shop
+            // that enters prices with tax would sell below the ERP's price by the VAT, a gross one in the other above it.
+            problem = $"the price {price} is {BasisName(update.Basis)}, but the shop takes prices {BasisName(shop.Basis)} (WooCommerce setting woocommerce_prices_include_tax: {(shop.PricesIncludeTax ? "yes" : "no")}); prices are never converted.";
             return false;
         }
 
@@ -49,6 +59,35 @@ internal sealed record WooPriceFields(string RegularPrice, string SalePrice)
             : new WooPriceFields(Wire(price), string.Empty);
         return true;
     }
+
+    /// <summary>
+    /// What a batch answer's saved item shows otherwise than these fields asked for: its <c>regular_price</c>,
+    /// <c>sale_price</c> and the <c>price</c> the shop now sells at (the sale price, or the regular price without one),
+    /// compared as amounts, a field the answer lacks counting as different.
+    /// </summary>
+    /// <param name="saved">The item as the batch answered it.</param>
+    /// <returns>The differences for the record's message, e.g. <c>price "" instead of 24.90</c>; <see langword="null"/> when there are none.</returns>
+    public string? DifferencesIn(WooBatchItemJson saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var expectedPrice = SalePrice.Length == 0 ? RegularPrice : SalePrice;
+        var differences = string.Join(", ", new[] { ("regular_price", RegularPrice, saved.RegularPrice), ("sale_price", SalePrice, saved.SalePrice), ("price", expectedPrice, saved.Price) }
+            .Where(field => !SameAmount(field.Item2, field.Item3))
+            .Select(field => $"{field.Item1} {Shown(field.Item3)} instead of {Shown(field.Item2)}"));
+        return differences.Length == 0 ? null : differences;
+    }
+
+    // WooCommerce stores wc_format_decimal of what was sent, so "24.90" may come back as "24.9" from a plugin or an older
+    // version: amounts are equal by value, "" only to "".
+    private static bool SameAmount(string sent, string? saved) =>
+        saved is not null && (sent.Length == 0
+            ? saved.Length == 0
+            : decimal.TryParse(saved, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+                && amount == decimal.Parse(sent, CultureInfo.InvariantCulture));
+
+    private static string Shown(string? value) => value is null ? "nothing" : value.Length == 0 ? "\"\"" : value;
+
+    private static string BasisName(PriceBasis basis) => basis == PriceBasis.Gross ? "gross" : "net";
 
     private static Money? NotInShopCurrency(PriceUpdate update, CurrencyCode shopCurrency) =>
         update.Price.Currency != shopCurrency ? update.Price

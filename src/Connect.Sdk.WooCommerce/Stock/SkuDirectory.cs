@@ -71,7 +71,7 @@ internal sealed class SkuDirectory(WooCommerceClient client, ILogger logger)
             return null;
         }
 
-        var target = new StockTarget(product.Id, product.Type == "variation" ? product.ParentId : null);
+        var target = new StockTarget(product.Id, product.Type == "variation" ? product.ParentId : null, product.Type);
         _known[(connection.ConnectionId, sku)] = target;
         return target;
     }
@@ -108,7 +108,12 @@ internal sealed class SkuDirectory(WooCommerceClient client, ILogger logger)
         ArgumentNullException.ThrowIfNull(error);
         if (WooCommerceApi.UnknownIdCodes.Contains(error.Code))
         {
-            _known.TryRemove((connection, sku), out _);
+            Forget(connection, sku);
         }
     }
+
+    /// <summary>Forgets a SKU's target, so the next sync looks it up again (e.g. the product may have changed its type).</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="sku">The SKU.</param>
+    public void Forget(ConnectionId connection, string sku) => _known.TryRemove((connection, sku), out _);
 }

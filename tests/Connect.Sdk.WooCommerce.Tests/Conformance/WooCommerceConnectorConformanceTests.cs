@@ -24,8 +24,13 @@ public sealed class WooCommerceConnectorConformanceTests : ConnectorConformanceT
     // A WooCommerce line's SKU is its product's, which is the foreign number: a seller SKU apart from it cannot exist.
     protected override IReadOnlyCollection<string> IgnoredOrderFields => ["Lines[].Sku"];
 
-    protected override ValueTask<IMarketplaceFake> StartFakeAsync() =>
-        ValueTask.FromResult<IMarketplaceFake>(WooCommerceFake.Start(WooTestKeys.Credentials));
+    // The kit publishes prices on PriceRules.Default's gross basis, so its shop enters prices with tax.
+    protected override ValueTask<IMarketplaceFake> StartFakeAsync()
+    {
+        var fake = WooCommerceFake.Start(WooTestKeys.Credentials);
+        fake.PricesIncludeTax = true;
+        return ValueTask.FromResult<IMarketplaceFake>(fake);
+    }
 
     // As an ERP registers it; the kit's fake time skips the retry waits (Retry-After: 1 after a 429, back-off after 5xx)
     // and fires no timeout while the fake answers.

@@ -11,6 +11,7 @@ using Connect.Sdk.WooCommerce.Prices;
 using Connect.Sdk.WooCommerce.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 using static Connect.Sdk.WooCommerce.Tests.TestSupport.WooTestShop;
 
 namespace Connect.Sdk.WooCommerce.Tests.Prices;
@@ -41,7 +42,7 @@ public sealed class WooCommercePriceFeatureTests
 
         Assert.True(result.AllSucceeded);
         var id = (long)shop.Fake.Products().Single(p => (string?)p["sku"] == "SKU-1")["id"]!;
-        Assert.Equal($$"""{"update":[{"id":{{id}},"regular_price":"24.90","sale_price":""}]}""", Assert.Single(recorder.SentTo("/products/batch")));
+        Assert.Equal($$"""{"update":[{"id":{{id}},"regular_price":"24.90","sale_price":"","date_on_sale_from":"","date_on_sale_to":""}]}""", Assert.Single(recorder.SentTo("/products/batch")));
         Assert.Equal(new FakePrice(Eur(24.90m), null), shop.Fake.PriceOf(Sku(1)));
     }
 
@@ -57,6 +58,25 @@ public sealed class WooCommercePriceFeatureTests
         var sent = JsonNode.Parse(Assert.Single(recorder.SentTo("/products/batch")))!["update"]![0]!;
         Assert.Equal(("29.00", "19.99"), ((string?)sent["regular_price"], (string?)sent["sale_price"]));
         Assert.Equal(new FakePrice(Eur(19.99m), Eur(29m)), shop.Fake.PriceOf(Sku(1)));
+    }
+
+    [Fact]
+    public async Task PushPrices_SaleScheduledInTheShop_ClearsTheScheduleSoTheSentPriceSellsNowAndStays()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 12, 1, 8, 0));
+        await using var shop = await StartAsync(options: new MarketplaceFakeOptions { Clock = clock });
+        shop.Fake.SeedArticle(Sku(1), 3);
+        shop.Fake.SetPrice(Sku(1), 30m, 20m);
+        shop.Fake.ScheduleSale(Sku(1), clock.GetCurrentInstant() + Duration.FromDays(1), clock.GetCurrentInstant() + Duration.FromDays(10));
+
+        var result = await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(19.99m), Eur(29m)));
+
+        Assert.True(result.AllSucceeded, result.Records[0].Message);
+        Assert.Equal(new FakePrice(Eur(19.99m), Eur(29m)), shop.Fake.PriceOf(Sku(1)));
+        clock.Advance(Duration.FromDays(30));
+        Assert.Equal(new FakePrice(Eur(19.99m), Eur(29m)), shop.Fake.PriceOf(Sku(1)));
+        var product = shop.Fake.Products().Single(p => (string?)p["sku"] == "SKU-1");
+        Assert.Equal((null, null), ((string?)product["date_on_sale_from"], (string?)product["date_on_sale_to"]));
     }
 
     [Fact]
@@ -77,6 +97,49 @@ public sealed class WooCommercePriceFeatureTests
     }
 
     [Fact]
+    public async Task PushPrices_SkuOfAVariableProduct_FailsThatRecordWithoutSendingIt()
+    {
+        var recorder = new RequestBodyRecorder();
+        await using var shop = await StartAsync(Recording(recorder));
+        shop.Fake.SeedArticle(Sku(1), 3);
+        shop.Fake.SeedVariation(new ForeignNumber(ForeignNumberLabel.Sku, "SHIRT-M"), 2, "SHIRT");
+        var variable = new ForeignNumber(ForeignNumberLabel.Sku, "SHIRT");
+
+        var result = await PushAsync(shop, new PriceUpdate("SHIRT", variable, Eur(15m)), new PriceUpdate(Article(1), Sku(1), Eur(5m)));
+
+        var parent = (long)shop.Fake.Products().Single(p => (string?)p["sku"] == "SHIRT")["id"]!;
+        Assert.Equal([RecordOutcome.Failed, RecordOutcome.Succeeded], result.Records.Select(r => r.Outcome));
+        var failed = result.Records[0];
+        Assert.Equal($"Article SHIRT (SKU SHIRT): product {parent} is a variable product: WooCommerce prices its variations; map the variations' SKUs to the articles instead of the variable product's.", failed.Message);
+        var sent = JsonNode.Parse(Assert.Single(recorder.SentTo("/products/batch")))!["update"]!.AsArray();
+        Assert.DoesNotContain(sent, item => (long)item!["id"]! == parent);
+        Assert.Equal(new FakePrice(Eur(5m), null), shop.Fake.PriceOf(Sku(1)));
+    }
+
+    [Fact]
+    public async Task PushPrices_BatchAnswerShowsAnotherPrice_FailsThatRecordNamingWhatTheShopAnswered()
+    {
+        // A pricing plugin that filters the product's price: WooCommerce saves what was sent but sells at another price.
+        var plugin = new AnswerRewriter("/products/batch", answer =>
+        {
+            foreach (var item in answer["update"]!.AsArray().Where(i => (string?)i!["sku"] == "SKU-2"))
+            {
+                item!["price"] = "11.00";
+            }
+        });
+        await using var shop = await StartAsync(services => services.AddHttpClient(WooCommerceClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => plugin));
+        shop.Fake.SeedArticle(Sku(1), 3);
+        shop.Fake.SeedArticle(Sku(2), 3);
+
+        var result = await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(8m)), new PriceUpdate(Article(2), Sku(2), Eur(9m), Eur(12m)));
+
+        var id = (long)shop.Fake.Products().Single(p => (string?)p["sku"] == "SKU-2")["id"]!;
+        Assert.Equal([RecordOutcome.Succeeded, RecordOutcome.Failed], result.Records.Select(r => r.Outcome));
+        var failed = result.Records[1];
+        Assert.Equal($"Article {Article(2)} (SKU SKU-2): WooCommerce saved id {id} but answers price 11.00 instead of 9.00; the shop does not sell at the price sent.", failed.Message);
+    }
+
+    [Fact]
     public async Task PushPrices_FullBatch_OneCallWithEveryItem_AndTheCurrencyReadOnce()
     {
         var recorder = new RequestBodyRecorder();
@@ -94,7 +157,7 @@ public sealed class WooCommercePriceFeatureTests
         var batches = recorder.SentTo("/products/batch");
         Assert.Equal(2, batches.Count);
         Assert.Equal(100, JsonNode.Parse(batches[0])!["update"]!.AsArray().Count);
-        Assert.Single(shop.Fake.Requests, r => r.Operation == "settings.get");
+        Assert.Single(shop.Fake.Requests, IsCurrencyRead);
         Assert.Equal(new FakePrice(Eur(100m), null), shop.Fake.PriceOf(Sku(100)));
     }
 
@@ -115,6 +178,45 @@ public sealed class WooCommercePriceFeatureTests
         Assert.Equal(Eur(12m), shop.Fake.PriceOf(Sku(2))!.Price);
     }
 
+    [Theory]
+    [InlineData(false, PriceBasis.Gross, "the price 12 EUR is gross, but the shop takes prices net (WooCommerce setting woocommerce_prices_include_tax: no); prices are never converted.")]
+    [InlineData(true, PriceBasis.Net, "the price 12 EUR is net, but the shop takes prices gross (WooCommerce setting woocommerce_prices_include_tax: yes); prices are never converted.")]
+    public async Task PushPrices_BasisTheShopsTaxOptionContradicts_FailsThatRecordWithoutSendingIt(bool pricesIncludeTax, PriceBasis basis, string problem)
+    {
+        var recorder = new RequestBodyRecorder();
+        await using var shop = await StartAsync(Recording(recorder));
+        shop.Fake.PricesIncludeTax = pricesIncludeTax;
+        shop.Fake.SeedArticle(Sku(1), 3);
+        shop.Fake.SeedArticle(Sku(2), 3);
+        var shopBasis = pricesIncludeTax ? PriceBasis.Gross : PriceBasis.Net;
+
+        var result = await PushAsync(
+            shop,
+            new PriceUpdate(Article(1), Sku(1), Eur(12m)) { Basis = basis },
+            new PriceUpdate(Article(2), Sku(2), Eur(13m)) { Basis = shopBasis });
+
+        Assert.Equal([RecordOutcome.Failed, RecordOutcome.Succeeded], result.Records.Select(r => r.Outcome));
+        Assert.Equal($"Article ART-1 (SKU SKU-1): {problem}", result.Records[0].Message);
+        var id = (long)shop.Fake.Products().Single(p => (string?)p["sku"] == "SKU-1")["id"]!;
+        Assert.DoesNotContain(JsonNode.Parse(Assert.Single(recorder.SentTo("/products/batch")))!["update"]!.AsArray(), item => (long)item!["id"]! == id);
+        Assert.Equal(new FakePrice(Eur(19.99m), null), shop.Fake.PriceOf(Sku(1)));
+    }
+
+    [Fact]
+    public async Task PushPrices_ShopSwitchedItsTaxOption_ReadsItAgainBeforeRefusing()
+    {
+        await using var shop = await StartAsync();
+        shop.Fake.SeedArticle(Sku(1), 3);
+        await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(10m)));
+        shop.Fake.PricesIncludeTax = false;
+
+        var result = await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(11m)) { Basis = PriceBasis.Net });
+
+        Assert.True(result.AllSucceeded, result.Records[0].Message);
+        Assert.Equal(Eur(11m), shop.Fake.PriceOf(Sku(1))!.Price);
+        Assert.Equal(2, shop.Fake.Requests.Count(r => r.PathAndQuery.EndsWith(ShopPriceSettings.PricesIncludeTaxPath, StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task PushPrices_ShopSwitchedItsCurrency_ReadsItAgainBeforeRefusing()
     {
@@ -124,7 +226,7 @@ public sealed class WooCommercePriceFeatureTests
 
         Assert.True(result.AllSucceeded, result.Records[0].Message);
         Assert.Equal(new Money(11m, CurrencyCode.Chf), shop.Fake.PriceOf(Sku(1))!.Price);
-        Assert.Equal(2, shop.Fake.Requests.Count(r => r.Operation == "settings.get"));
+        Assert.Equal(2, shop.Fake.Requests.Count(IsCurrencyRead));
     }
 
     [Fact]
@@ -132,7 +234,7 @@ public sealed class WooCommercePriceFeatureTests
     {
         await using var shop = await StartSwitchedFromEurToChfAsync();
 
-        shop.Host.Clock.Advance(ShopCurrencies.KeptFor - Duration.FromSeconds(1));
+        shop.Host.Clock.Advance(ShopPriceSettings.KeptFor - Duration.FromSeconds(1));
         var whileKept = Assert.Single((await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(11m)))).Records);
         shop.Host.Clock.Advance(Duration.FromSeconds(1));
         var afterwards = Assert.Single((await PushAsync(shop, new PriceUpdate(Article(1), Sku(1), Eur(12m)))).Records);
@@ -142,7 +244,7 @@ public sealed class WooCommercePriceFeatureTests
         // While kept, the old currency's amount went out (the guide's limit); afterwards nothing more.
         Assert.Equal(new Money(11m, CurrencyCode.Chf), shop.Fake.PriceOf(Sku(1))!.Price);
         // Read when first needed and when kept no longer; the refusal rests on that read, not on a third.
-        Assert.Equal(2, shop.Fake.Requests.Count(r => r.Operation == "settings.get"));
+        Assert.Equal(2, shop.Fake.Requests.Count(IsCurrencyRead));
     }
 
     [Theory]
@@ -337,6 +439,16 @@ public sealed class WooCommercePriceFeatureTests
             await shop.DisposeAsync();
             throw;
         }
+    }
+
+    private static bool IsCurrencyRead(FakeRequest request) => request.PathAndQuery.EndsWith(ShopPriceSettings.CurrencyPath, StringComparison.Ordinal);
+
+    // Every update here is on PriceUpdate's default gross basis, so the shop enters its prices with tax unless a test says otherwise.
+    private static async Task<WooTestShop> StartAsync(Action<IServiceCollection>? configure = null, MarketplaceFakeOptions? options = null)
+    {
+        var shop = await WooTestShop.StartAsync(configure, options);
+        shop.Fake.PricesIncludeTax = true;
+        return shop;
     }
 
     private static Action<IServiceCollection> Recording(RequestBodyRecorder recorder) =>

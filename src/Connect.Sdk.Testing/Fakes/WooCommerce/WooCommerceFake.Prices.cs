@@ -2,17 +2,24 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Prices;
+using NodaTime;
 
 namespace Connect.Sdk.Testing.Fakes.WooCommerce;
 
 /// <content>
 /// Prices: <c>regular_price</c> and <c>sale_price</c> per product and variation (seeded at 19.99 without a sale),
-/// written through the product and variation routes and their batches as WooCommerce writes them, and the shop's
-/// currency and tax option under <c>GET /settings/{group}/{id}</c>.
+/// with their sale dates <c>date_on_sale_from</c> and <c>date_on_sale_to</c>, written through the product and variation
+/// routes and their batches as WooCommerce writes them, and the shop's currency and tax option under
+/// <c>GET /settings/{group}/{id}</c>.
 /// </content>
 public sealed partial class WooCommerceFake : IPriceFake
 {
     private static readonly string[] PriceFields = ["regular_price", "sale_price"];
+
+    // The site's time zone is UTC, so a date and its _gmt twin set the same end of the sale.
+    private static readonly (string Field, SaleEnd End)[] SaleDateFields =
+        [("date_on_sale_from", SaleEnd.From), ("date_on_sale_from_gmt", SaleEnd.From), ("date_on_sale_to", SaleEnd.To), ("date_on_sale_to_gmt", SaleEnd.To)];
 
     /// <summary>
     /// The shop's currency (WooCommerce's setting <c>woocommerce_currency</c>, served by <c>GET
@@ -27,6 +34,12 @@ public sealed partial class WooCommerceFake : IPriceFake
     /// as in WooCommerce.
     /// </summary>
     public bool PricesIncludeTax { get; set; }
+
+    /// <summary>
+    /// The basis the shop takes prices on, as <see cref="PricesIncludeTax"/> says: <see cref="PriceBasis.Gross"/> when
+    /// prices are entered with tax, else <see cref="PriceBasis.Net"/>.
+    /// </summary>
+    public PriceBasis? Basis => PricesIncludeTax ? PriceBasis.Gross : PriceBasis.Net;
 
     // wc_price's symbol from get_woocommerce_currency_symbol for the currencies tests use; the code for others.
     private string CurrencySymbol => Currency.Value switch
@@ -64,17 +77,27 @@ public sealed partial class WooCommerceFake : IPriceFake
     /// <param name="regularPrice">The regular price; <see langword="null"/> for none.</param>
     /// <param name="salePrice">The sale price; <see langword="null"/> for none.</param>
     /// <exception cref="KeyNotFoundException">No product or variation has this SKU.</exception>
-    public void SetPrice(ForeignNumber foreignNumber, decimal? regularPrice, decimal? salePrice = null)
-    {
-        var sku = SkuOf(foreignNumber);
-        lock (Gate)
+    public void SetPrice(ForeignNumber foreignNumber, decimal? regularPrice, decimal? salePrice = null) =>
+        EditAsShopOwner(foreignNumber, product =>
         {
-            var product = _products.Find(p => p.Sku == sku) ?? throw new KeyNotFoundException($"No product has SKU {sku}.");
             product.RegularPrice = regularPrice is { } regular ? StoredAmount(regular) : string.Empty;
             product.SalePrice = salePrice is { } sale ? StoredAmount(sale) : string.Empty;
-            product.Modified = Clock.GetCurrentInstant();
-        }
-    }
+        });
+
+    /// <summary>
+    /// Schedules a product's or variation's sale as if the shop owner set its sale dates (<c>date_on_sale_from</c> and
+    /// <c>date_on_sale_to</c>): outside them the sale price is kept but the product sells at its regular price.
+    /// </summary>
+    /// <param name="foreignNumber">The article's SKU.</param>
+    /// <param name="from">When the sale starts; <see langword="null"/> for no start.</param>
+    /// <param name="to">When the sale ends; <see langword="null"/> for no end.</param>
+    /// <exception cref="KeyNotFoundException">No product or variation has this SKU.</exception>
+    public void ScheduleSale(ForeignNumber foreignNumber, Instant? from, Instant? to) =>
+        EditAsShopOwner(foreignNumber, product =>
+        {
+            product.SaleFrom = from;
+            product.SaleTo = to;
+        });
 
     // wc_format_decimal as set_regular_price and set_sale_price apply it to what a client sends: the shop's decimal
     // separator becomes ".", every character but digits, "." and "-" is dropped, and of several dots only the last
@@ -107,10 +130,12 @@ public sealed partial class WooCommerceFake : IPriceFake
         ["_links"] = Links($"settings/{group}/{id}", $"settings/{group}"),
     };
 
-    // The price fields of a write, checked against the schema (both are strings) before anything is written.
-    private static FakeResponse? ReadPrices(JsonObject changes, out Dictionary<string, string> prices)
+    // The price fields and sale dates of a write, checked before anything is written: both prices are strings (the
+    // schema); a sale date is set as the products controller sets it, only when given (isset: null changes nothing), ""
+    // clearing it (set_date_prop stores an empty value as none), a date in the site's time zone (UTC here) setting it.
+    private static FakeResponse? ReadPrices(JsonObject changes, out PriceChanges read)
     {
-        prices = [];
+        read = new PriceChanges();
         foreach (var field in PriceFields.Where(changes.ContainsKey))
         {
             if (changes[field]?.GetValueKind() != JsonValueKind.String)
@@ -118,22 +143,60 @@ public sealed partial class WooCommerceFake : IPriceFake
                 return InvalidParameter(field, $"{field} is not of type string.", "rest_invalid_type");
             }
 
-            prices[field] = FormatDecimal(changes[field]!.GetValue<string>());
+            read.Prices[field] = FormatDecimal(changes[field]!.GetValue<string>());
+        }
+
+        foreach (var (field, end) in SaleDateFields.Where(f => changes[f.Field] is not null))
+        {
+            if (changes[field]!.GetValueKind() != JsonValueKind.String)
+            {
+                return InvalidParameter(field, $"{field} is not of type string.", "rest_invalid_type");
+            }
+
+            var sent = changes[field]!.GetValue<string>();
+            if (sent.Length == 0)
+            {
+                read.SaleDates[end] = null;
+            }
+            else if (ParseDate(sent) is { } date)
+            {
+                read.SaleDates[end] = date;
+            }
+            else
+            {
+                return NotModelled(field);
+            }
         }
 
         return null;
     }
 
-    // A variable product keeps no price of its own (its variations' prices make it), so WooCommerce stores one sent to it
-    // where nothing reads it; the fake drops it.
-    private static void ApplyPrices(WooProduct product, Dictionary<string, string> prices)
+    // A variable product keeps no price of its own (its variations' prices make it): WooCommerce sets its prices and sale
+    // dates to '' on every write (prepare_object_for_database) and still answers success, so they stay empty.
+    private static void ApplyPrices(WooProduct product, PriceChanges changes)
     {
         if (product.Type == "variable")
         {
             return;
         }
 
-        product.RegularPrice = prices.GetValueOrDefault("regular_price", product.RegularPrice);
-        product.SalePrice = prices.GetValueOrDefault("sale_price", product.SalePrice);
+        product.RegularPrice = changes.Prices.GetValueOrDefault("regular_price", product.RegularPrice);
+        product.SalePrice = changes.Prices.GetValueOrDefault("sale_price", product.SalePrice);
+        product.SaleFrom = changes.SaleDates.TryGetValue(SaleEnd.From, out var from) ? from : product.SaleFrom;
+        product.SaleTo = changes.SaleDates.TryGetValue(SaleEnd.To, out var to) ? to : product.SaleTo;
+    }
+
+    private enum SaleEnd
+    {
+        From,
+        To,
+    }
+
+    // What a write changes of the prices: the stored price strings by field, and the sale dates it sets (null: cleared).
+    private sealed class PriceChanges
+    {
+        public Dictionary<string, string> Prices { get; } = [];
+
+        public Dictionary<SaleEnd, Instant?> SaleDates { get; } = [];
     }
 }

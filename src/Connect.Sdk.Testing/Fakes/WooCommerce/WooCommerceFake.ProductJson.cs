@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using NodaTime;
 
 namespace Connect.Sdk.Testing.Fakes.WooCommerce;
 
@@ -30,6 +31,9 @@ public sealed partial class WooCommerceFake
         : product.OnSale ? $"<del aria-hidden=\"true\">{PriceHtml(WooProduct.Parse(product.RegularPrice)!.Value)}</del> <ins>{PriceHtml(price)}</ins>"
         : PriceHtml(price);
 
+    // The fake's site time zone is UTC, so a date and its _gmt twin read the same; null where none is set.
+    private static string? OptionalDate(Instant? date) => date is { } set ? Date(set) : null;
+
     private static string StockStatus(WooProduct product) => !product.ManageStock || product.StockQuantity > 0 ? "instock" : "outofstock";
 
     // A product (or a variation found through /products) as the products controller renders it.
@@ -57,10 +61,10 @@ public sealed partial class WooCommerceFake
             ["price"] = variable ? VariablePrice(variations) : product.Price,
             ["regular_price"] = variable ? string.Empty : product.RegularPrice,
             ["sale_price"] = variable ? string.Empty : product.SalePrice,
-            ["date_on_sale_from"] = null,
-            ["date_on_sale_from_gmt"] = null,
-            ["date_on_sale_to"] = null,
-            ["date_on_sale_to_gmt"] = null,
+            ["date_on_sale_from"] = OptionalDate(product.SaleFrom),
+            ["date_on_sale_from_gmt"] = OptionalDate(product.SaleFrom),
+            ["date_on_sale_to"] = OptionalDate(product.SaleTo),
+            ["date_on_sale_to_gmt"] = OptionalDate(product.SaleTo),
             ["price_html"] = variable ? VariablePriceHtml(variations) : PriceHtml(product),
             ["on_sale"] = variable ? variations.Exists(v => v.OnSale) : product.OnSale,
             ["purchasable"] = variable ? variations.Exists(v => v.Price.Length > 0) : product.Price.Length > 0,
@@ -128,10 +132,10 @@ public sealed partial class WooCommerceFake
         ["price"] = variation.Price,
         ["regular_price"] = variation.RegularPrice,
         ["sale_price"] = variation.SalePrice,
-        ["date_on_sale_from"] = null,
-        ["date_on_sale_from_gmt"] = null,
-        ["date_on_sale_to"] = null,
-        ["date_on_sale_to_gmt"] = null,
+        ["date_on_sale_from"] = OptionalDate(variation.SaleFrom),
+        ["date_on_sale_from_gmt"] = OptionalDate(variation.SaleFrom),
+        ["date_on_sale_to"] = OptionalDate(variation.SaleTo),
+        ["date_on_sale_to_gmt"] = OptionalDate(variation.SaleTo),
         ["on_sale"] = variation.OnSale,
         ["status"] = "publish",
         ["purchasable"] = variation.Price.Length > 0,

@@ -31,15 +31,14 @@ public sealed partial class WooCommerceFake
     // the fake does not store.
     private static readonly FrozenSet<string> UnmodelledProductFields = Set(
         "name", "slug", "type", "status", "featured", "catalog_visibility", "description", "short_description", "sku",
-        "date_on_sale_from", "date_on_sale_from_gmt", "date_on_sale_to", "date_on_sale_to_gmt", "virtual", "downloadable",
+        "virtual", "downloadable",
         "downloads", "download_limit", "download_expiry", "external_url", "button_text", "tax_status", "tax_class", "stock_status",
         "backorders", "sold_individually", "weight", "dimensions", "shipping_class", "reviews_allowed", "upsell_ids", "cross_sell_ids",
         "parent_id", "purchase_note", "categories", "tags", "images", "attributes", "default_attributes", "grouped_products",
         "menu_order", "meta_data");
 
     private static readonly FrozenSet<string> UnmodelledVariationFields = Set(
-        "description", "sku", "date_on_sale_from", "date_on_sale_from_gmt", "date_on_sale_to",
-        "date_on_sale_to_gmt", "status", "virtual", "downloadable", "downloads", "download_limit", "download_expiry", "tax_status",
+        "description", "sku", "status", "virtual", "downloadable", "downloads", "download_limit", "download_expiry", "tax_status",
         "tax_class", "stock_status", "backorders", "weight", "dimensions", "shipping_class", "image", "attributes", "menu_order", "meta_data");
 
     private static readonly FrozenSet<string> UnmodelledOrderFields = Set(

@@ -157,14 +157,21 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
     /// <param name="foreignNumber">The article's SKU.</param>
     /// <param name="stock">The new stock quantity.</param>
     /// <exception cref="KeyNotFoundException">No product or variation has this SKU.</exception>
-    public void SetStock(ForeignNumber foreignNumber, int stock)
+    public void SetStock(ForeignNumber foreignNumber, int stock) =>
+        EditAsShopOwner(foreignNumber, product =>
+        {
+            product.ManageStock = true;
+            product.StockQuantity = stock;
+        });
+
+    // A change the shop owner makes in the admin: the product or variation with the SKU changed and marked modified.
+    private void EditAsShopOwner(ForeignNumber foreignNumber, Action<WooProduct> edit)
     {
         var sku = SkuOf(foreignNumber);
         lock (Gate)
         {
             var product = _products.Find(p => p.Sku == sku) ?? throw new KeyNotFoundException($"No product has SKU {sku}.");
-            product.ManageStock = true;
-            product.StockQuantity = stock;
+            edit(product);
             product.Modified = Clock.GetCurrentInstant();
         }
     }
@@ -412,6 +419,7 @@ public sealed partial class WooCommerceFake : WireMockMarketplaceFake
             StockQuantity = stock,
             Created = now,
             Modified = now,
+            Clock = Clock,
         };
     }
 

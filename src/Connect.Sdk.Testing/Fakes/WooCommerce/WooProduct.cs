@@ -27,11 +27,22 @@ internal sealed class WooProduct
     /// <summary>The <c>sale_price</c> as stored; <c>""</c> for none.</summary>
     public string SalePrice { get; set; } = string.Empty;
 
+    /// <summary>The <c>date_on_sale_from</c>: the sale price counts from then on; <see langword="null"/> for no start.</summary>
+    public Instant? SaleFrom { get; set; }
+
+    /// <summary>The <c>date_on_sale_to</c>: the sale price counts until then; <see langword="null"/> for no end.</summary>
+    public Instant? SaleTo { get; set; }
+
+    /// <summary>The fake's clock, which the sale dates are compared with.</summary>
+    public required IClock Clock { get; init; }
+
     /// <summary>
-    /// WooCommerce's <c>is_on_sale</c> without sale dates: a sale price is set and below the regular price. A sale price
-    /// at or above the regular one is kept but not shown.
+    /// WooCommerce's <c>is_on_sale</c>: a sale price is set and below the regular price, and now is within the sale dates
+    /// that are set. A sale price at or above the regular one is kept but not shown.
     /// </summary>
-    public bool OnSale => Parse(SalePrice) is { } sale && Parse(RegularPrice) is { } regular && regular > sale;
+    public bool OnSale =>
+        Parse(SalePrice) is { } sale && Parse(RegularPrice) is { } regular && regular > sale
+        && Clock.GetCurrentInstant() is var now && !(SaleFrom > now) && !(SaleTo < now);
 
     /// <summary>The <c>price</c> the shop sells at: the sale price when on sale, else the regular price; <c>""</c> for none.</summary>
     public string Price => OnSale ? SalePrice : RegularPrice;

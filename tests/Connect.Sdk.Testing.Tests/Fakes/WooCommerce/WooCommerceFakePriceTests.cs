@@ -49,6 +49,40 @@ public sealed class WooCommerceFakePriceTests() : WooCommerceFakeTestBase(basicK
     }
 
     [Fact]
+    public async Task ProductsBatch_SaleStartingLater_IsStoredAndServedButTheRegularPriceSellsUntilThen()
+    {
+        var results = await BatchAsync("products/batch", new JsonObject
+        {
+            ["id"] = IdOf("MUG"), ["regular_price"] = "29.99", ["sale_price"] = "19.99", ["date_on_sale_from"] = "2026-11-03T00:00:00",
+        });
+
+        var mug = results[0]!;
+        Assert.Equal(("2026-11-03T00:00:00", "2026-11-03T00:00:00", null), ((string?)mug["date_on_sale_from"], (string?)mug["date_on_sale_from_gmt"], (string?)mug["date_on_sale_to"]));
+        Assert.Equal(("29.99", false), ((string?)mug["price"], (bool)mug["on_sale"]!));
+        Assert.Equal(new FakePrice(new Money(29.99m, CurrencyCode.Eur), null), Woo.PriceOf(Sku("MUG")));
+        Clock.Advance(NodaTime.Duration.FromDays(2));
+        Assert.Equal(new FakePrice(new Money(19.99m, CurrencyCode.Eur), new Money(29.99m, CurrencyCode.Eur)), Woo.PriceOf(Sku("MUG")));
+    }
+
+    [Fact]
+    public async Task VariationsBatch_EmptySaleDateClearsIt_NullLeavesIt_AndAnEndedSaleSellsAtTheRegularPrice()
+    {
+        Woo.SetPrice(Sku("SHIRT-M"), 30m, 20m);
+        Woo.ScheduleSale(Sku("SHIRT-M"), Clock.GetCurrentInstant() + NodaTime.Duration.FromDays(1), Clock.GetCurrentInstant() + NodaTime.Duration.FromDays(5));
+
+        var results = await BatchAsync($"products/{IdOf("SHIRT")}/variations/batch", new JsonObject
+        {
+            ["id"] = IdOf("SHIRT-M"), ["date_on_sale_from"] = string.Empty, ["date_on_sale_to"] = null,
+        });
+
+        var shirt = results[0]!;
+        Assert.Equal((null, "2026-11-06T08:00:00"), ((string?)shirt["date_on_sale_from"], (string?)shirt["date_on_sale_to"]));
+        Assert.Equal(("20.00", true), ((string?)shirt["price"], (bool)shirt["on_sale"]!));
+        Clock.Advance(NodaTime.Duration.FromDays(6));
+        Assert.Equal(new FakePrice(new Money(30m, CurrencyCode.Eur), null), Woo.PriceOf(Sku("SHIRT-M")));
+    }
+
+    [Fact]
     public async Task ProductsBatch_PriceAsJsonNumber_FailsTheItemAsNotAStringAndWritesNothing()
     {
         var results = await BatchAsync("products/batch", new JsonObject { ["id"] = IdOf("MUG"), ["regular_price"] = 9.99, ["stock_quantity"] = 1 });
@@ -82,6 +116,18 @@ public sealed class WooCommerceFakePriceTests() : WooCommerceFakeTestBase(basicK
         Assert.Equal("yes", (string?)tax["value"]);
         Assert.Equal("CHF", (string?)status["settings"]!["currency"]);
         Assert.Equal(CurrencyCode.Chf, Woo.PriceOf(Sku("MUG"))!.Price.Currency);
+    }
+
+    [Fact]
+    public async Task Basis_FollowsTheTaxOptionTheShopServes()
+    {
+        var netByDefault = Woo.Basis;
+        Woo.PricesIncludeTax = true;
+
+        var tax = JsonNode.Parse(await Http.GetStringAsync(new Uri("settings/tax/woocommerce_prices_include_tax", UriKind.Relative)))!;
+
+        Assert.Equal(Connect.Sdk.Prices.PriceBasis.Net, netByDefault);
+        Assert.Equal(("yes", Connect.Sdk.Prices.PriceBasis.Gross), ((string?)tax["value"], Woo.Basis));
     }
 
     [Theory]
