@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Connect.Sdk.Amazon.Auth;
 using Connect.Sdk.Http;
 using Connect.Sdk.Settings;
@@ -14,6 +15,8 @@ internal sealed class AmazonApiClient(IHttpClientFactory httpClients, AccessToke
 {
     /// <summary>The marketplace's name in messages.</summary>
     public const string Marketplace = "Amazon";
+
+    private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
 
     /// <summary>Sends a request and reads the whole answer.</summary>
     /// <param name="settings">The connection.</param>
@@ -45,7 +48,12 @@ internal sealed class AmazonApiClient(IHttpClientFactory httpClients, AccessToke
             RateBudget = operation.ScopeFor(settings.SellerId, settings.Region),
         };
         var call = new MarketplaceCall(method, pathAndQuery, operation.Name) { Body = jsonBody, Idempotent = operation.IsIdempotentWrite };
-        var answer = await new MarketplaceClient(httpClients.CreateClient(AmazonConnector.HttpClientName), endpoint).SendAsync(call, cancellationToken).ConfigureAwait(false);
+        var http = httpClients.CreateClient(AmazonConnector.HttpClientName);
+
+        // SP-API answers JSON, and its models declare application/json as what each operation produces; the client says
+        // it takes that, as Amazon's own clients do. Set on this call's client only: the LWA exchange sends its own.
+        http.DefaultRequestHeaders.Accept.Add(JsonMediaType);
+        var answer = await new MarketplaceClient(http, endpoint).SendAsync(call, cancellationToken).ConfigureAwait(false);
         return new AmazonResponse(answer.StatusCode, answer.Body);
     }
 }

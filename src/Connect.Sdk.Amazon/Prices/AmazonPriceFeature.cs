@@ -15,16 +15,18 @@ namespace Connect.Sdk.Amazon.Prices;
 
 /// <summary>
 /// Publishes the offer price of a seller SKU with the Listings Items API: one <c>patchListingsItem</c> per SKU that
-/// merges the <c>purchasable_offer</c> of each of the connection's marketplaces (audience <c>ALL</c>, the marketplace's
+/// merges the <c>purchasable_offer</c> of the connection's one marketplace (audience <c>ALL</c>, the marketplace's
 /// currency) with an <c>our_price</c> schedule of one <c>value_with_tax</c>. The offer is the same for a SKU Amazon
 /// fulfils (<c>SKU_FBA</c>) and one the merchant fulfils (<c>SKU_FBM</c>): the seller prices both.
 /// </summary>
 /// <remarks>
-/// The connection sells in the currency of its marketplaces (<see cref="AmazonMarketplaceCurrencies"/>); a price in
-/// another currency, or on a connection whose marketplaces sell in more than one, is refused for its record and never
-/// converted. Amazon has no seller-set struck-through price: a compare-at price is not sent and its record is a warning
-/// saying so. A price is absolute, so the patch is idempotent and retried by the HTTP foundation; a call that still
-/// fails (no answer, 429 or 5xx after the retries) throws, which fails the batch.
+/// A connection with prices has one marketplace (<see cref="PriceMarketplace"/>): a price computed with the article's one
+/// VAT rate is right in one country only, so a connection on several marketplaces has every price refused, saying to use
+/// one connection per country. A price in another currency than the marketplace's, or on another basis than its
+/// <c>our_price</c> takes (<see cref="AmazonMarketplacePriceBases"/>: gross in Europe, net in the US), is refused for its
+/// record and never converted. Amazon has no seller-set struck-through price: a compare-at price is not sent and its
+/// record is a warning saying so. A price is absolute, so the patch is idempotent and retried by the HTTP foundation; a
+/// call that still fails (no answer, 429 or 5xx after the retries) throws, which fails the batch.
 /// </remarks>
 internal sealed class AmazonPriceFeature(AmazonApiClient client, ILogger logger) : IPriceFeature
 {
@@ -42,24 +44,26 @@ internal sealed class AmazonPriceFeature(AmazonApiClient client, ILogger logger)
         ListingsItem.PatchEachAsync(
             connection,
             batch,
-            async (settings, update, token) => Refusal(update, ConnectionCurrency.Of(settings.MarketplaceIds)) ?? await PushOneAsync(settings, update, token).ConfigureAwait(false),
+            async (settings, update, token) =>
+            {
+                var marketplace = PriceMarketplace.Of(settings.MarketplaceIds);
+                return Refusal(update, marketplace) ?? await PushOneAsync(settings, marketplace, update, token).ConfigureAwait(false);
+            },
             cancellationToken);
 
-    /// <summary>The body of the patch: the offer of every marketplace of the connection at this price.</summary>
-    /// <param name="marketplaceIds">The connection's marketplaces, all selling in the price's currency.</param>
+    /// <summary>The body of the patch: the consumer offer of the connection's marketplace at this price.</summary>
+    /// <param name="marketplaceId">The connection's marketplace, selling in the price's currency.</param>
     /// <param name="price">The price.</param>
     /// <returns>The JSON body.</returns>
-    internal static string PatchBody(IReadOnlyList<string> marketplaceIds, Money price)
+    internal static string PatchBody(string marketplaceId, Money price)
     {
         var value = decimal.Parse(price.Amount.ToString("F" + price.Currency.MinorUnitDecimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        var offers = marketplaceIds
-            .Select(id => new PurchasableOfferJson(id, price.Currency.Value, AllAudience, [new OfferPriceJson([new PriceScheduleJson(value)])]))
-            .ToArray();
+        PurchasableOfferJson[] offers = [new(marketplaceId, price.Currency.Value, AllAudience, [new OfferPriceJson([new PriceScheduleJson(value)])])];
         var patch = new ListingsPatchJson("merge", "/attributes/purchasable_offer", JsonSerializer.SerializeToElement(offers, AmazonJsonContext.Default.PurchasableOfferJsonArray));
         return JsonSerializer.Serialize(new ListingsPatchRequestJson(ListingsItem.OfferProductType, [patch]), AmazonJsonContext.Default.ListingsPatchRequestJson);
     }
 
-    private static RecordResult? Refusal(PriceUpdate update, ConnectionCurrency currency)
+    private static RecordResult? Refusal(PriceUpdate update, PriceMarketplace marketplace)
     {
         var sku = update.ForeignNumber.Value;
         if (update.ForeignNumber.Label != ForeignNumberLabel.SkuFbm && update.ForeignNumber.Label != ForeignNumberLabel.SkuFba)
@@ -67,14 +71,22 @@ internal sealed class AmazonPriceFeature(AmazonApiClient client, ILogger logger)
             return RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} has foreign number {update.ForeignNumber.Label} '{sku}'; an Amazon price needs a seller SKU (SKU_FBM or SKU_FBA).");
         }
 
-        if (currency.Problem is { } problem)
+        if (marketplace.Problem is { } problem)
         {
             return RecordResult.Failure(update.ArticleNumber, $"Price {update.Price} of article {update.ArticleNumber} (SKU {sku}) is not sent: {problem}");
         }
 
-        if (update.Price.Currency != currency.Currency)
+        if (update.Price.Currency != marketplace.Currency)
         {
-            return RecordResult.Failure(update.ArticleNumber, $"Price {update.Price} of article {update.ArticleNumber} (SKU {sku}) is in {update.Price.Currency}, but the connection's Amazon marketplaces sell in {currency.Currency}; prices are never converted.");
+            return RecordResult.Failure(update.ArticleNumber, $"Price {update.Price} of article {update.ArticleNumber} (SKU {sku}) is in {update.Price.Currency}, but Amazon marketplace {marketplace.Id} ({marketplace.Country}) sells in {marketplace.Currency}; prices are never converted.");
+        }
+
+        if (update.Basis != marketplace.Basis)
+        {
+            return RecordResult.Failure(
+                update.ArticleNumber,
+                $"Price {update.Price} of article {update.ArticleNumber} (SKU {sku}) is {update.Basis.ToString().ToLowerInvariant()}, but Amazon marketplace {marketplace.Id} ({marketplace.Country}) takes prices {marketplace.Basis.ToString().ToLowerInvariant()} "
+                + $"(our_price value_with_tax {(marketplace.Basis == PriceBasis.Gross ? "includes VAT" : "excludes the sales tax Amazon adds at checkout")} in {marketplace.Country}); prices are never converted.");
         }
 
         if (update.Price.Amount <= 0)
@@ -87,13 +99,13 @@ internal sealed class AmazonPriceFeature(AmazonApiClient client, ILogger logger)
             : null;
     }
 
-    private async Task<RecordResult> PushOneAsync(AmazonConnectionSettings settings, PriceUpdate update, CancellationToken cancellationToken)
+    private async Task<RecordResult> PushOneAsync(AmazonConnectionSettings settings, PriceMarketplace marketplace, PriceUpdate update, CancellationToken cancellationToken)
     {
         var sku = update.ForeignNumber.Value;
         var what = $"price {update.Price}";
 
         // No answer after the retries throws from here: the call failed, not the record.
-        var response = await client.SendAsync(settings, AmazonOperation.PatchListingsItem, HttpMethod.Patch, ListingsItem.PathOf(settings, sku), PatchBody(settings.MarketplaceIds, update.Price), cancellationToken).ConfigureAwait(false);
+        var response = await client.SendAsync(settings, AmazonOperation.PatchListingsItem, HttpMethod.Patch, ListingsItem.PathOf(settings, sku), PatchBody(marketplace.Id, update.Price), cancellationToken).ConfigureAwait(false);
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
         {

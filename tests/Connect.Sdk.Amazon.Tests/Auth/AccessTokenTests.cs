@@ -111,33 +111,19 @@ public sealed class AccessTokenTests : IAsyncDisposable
     [Fact]
     public async Task TokenExchange_PostsJsonWithoutAnAccessToken_AsAmazonsOwnLwaClients()
     {
-        var exchanges = new System.Collections.Concurrent.ConcurrentQueue<(string? ContentType, bool HasToken)>();
+        var transport = new HeaderRecordingTransport();
         await using var services = AmazonTestServices.Build(AdapterTestLog.CreateFactory(), _time, s => s.AddHttpClient(AmazonConnector.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new ExchangeRecordingTransport(exchanges)));
+            .ConfigurePrimaryHttpMessageHandler(() => transport));
         var context = await AmazonTestServices.ContextAsync(AmazonTestAccount.Settings(_amazon));
 
         var result = await services.Connector().GetFeature<IOrdersFeature>()!.FetchOrdersByNumberAsync(context, [AmazonTestHost.OrderNumber(1)], CancellationToken.None);
 
         Assert.Single(result.Found);
-        Assert.Equal([("application/json", false)], exchanges);
+        Assert.Equal([("application/json", false)], transport.Sent.Where(r => r.Operation == AmazonOperations.LwaToken).Select(r => (r.ContentType, r.HasAccessToken)));
     }
 
     private int Exchanges() => _amazon.Requests.Count(r => r.Operation == AmazonOperations.LwaToken);
 
     private async Task<OrderLookupResult> LookUpAsync(ConnectionContext context) =>
         await _services.Connector().GetFeature<IOrdersFeature>()!.FetchOrdersByNumberAsync(context, [AmazonTestHost.OrderNumber(1)], CancellationToken.None);
-
-    /// <summary>Notes the content type of each LWA exchange and whether it carried an SP-API access token.</summary>
-    private sealed class ExchangeRecordingTransport(System.Collections.Concurrent.ConcurrentQueue<(string? ContentType, bool HasToken)> exchanges) : DelegatingHandler(new SocketsHttpHandler())
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (request.Options.TryGetValue(Connect.Sdk.Http.MarketplaceRequest.Operation, out var operation) && operation == AmazonOperations.LwaToken)
-            {
-                exchanges.Enqueue((request.Content?.Headers.ContentType?.MediaType, request.Headers.Contains("x-amz-access-token")));
-            }
-
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }

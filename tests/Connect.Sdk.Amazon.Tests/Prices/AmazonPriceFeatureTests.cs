@@ -20,6 +20,9 @@ namespace Connect.Sdk.Amazon.Tests.Prices;
 public sealed class AmazonPriceFeatureTests : IAsyncDisposable
 {
     private const string AmazonUk = "A1F83G8C2ARO7P";
+    private const string AmazonFrance = "A13V1IB3VIYZZH";
+    private const string AmazonItaly = "APJ6JRA9NG5V4";
+    private const string AmazonUs = "ATVPDKIKX0DER";
     private static readonly CurrencyCode Gbp = new("GBP");
 
     private readonly VirtualTime _time = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
@@ -43,19 +46,18 @@ public sealed class AmazonPriceFeatureTests : IAsyncDisposable
     [Fact]
     public void PatchBody_EuroPrice_IsTheDocumentedMergeOfTheConsumerOfferInTheMinorUnit()
     {
-        var body = AmazonPriceFeature.PatchBody([AmazonTestAccount.Marketplace, "A13V1IB3VIYZZH"], Eur(19.9m));
+        var body = AmazonPriceFeature.PatchBody(AmazonTestAccount.Marketplace, Eur(19.9m));
 
         Assert.Equal(
             """{"productType":"PRODUCT","patches":[{"op":"merge","path":"/attributes/purchasable_offer","value":["""
-            + """{"marketplace_id":"A1PN6IFQEWUF5Q","currency":"EUR","audience":"ALL","our_price":[{"schedule":[{"value_with_tax":19.90}]}]},"""
-            + """{"marketplace_id":"A13V1IB3VIYZZH","currency":"EUR","audience":"ALL","our_price":[{"schedule":[{"value_with_tax":19.90}]}]}]}]}""",
+            + """{"marketplace_id":"A1PN6IFQEWUF5Q","currency":"EUR","audience":"ALL","our_price":[{"schedule":[{"value_with_tax":19.90}]}]}]}]}""",
             body);
     }
 
     [Fact]
     public void PatchBody_Yen_HasNoDecimals()
     {
-        var body = AmazonPriceFeature.PatchBody(["A1VC38T7YXB528"], new Money(1500m, new CurrencyCode("JPY")));
+        var body = AmazonPriceFeature.PatchBody("A1VC38T7YXB528", new Money(1500m, new CurrencyCode("JPY")));
 
         Assert.Contains("\"value_with_tax\":1500}", body, StringComparison.Ordinal);
     }
@@ -109,7 +111,7 @@ public sealed class AmazonPriceFeatureTests : IAsyncDisposable
         Assert.Equal(RecordResult.Success("ART-1"), result.Records[0]);
         Assert.Equal(RecordOutcome.Failed, result.Records[1].Outcome);
         Assert.Equal(
-            "Price 18.00 GBP of article ART-2 (SKU MUG-GREEN) is in GBP, but the connection's Amazon marketplaces sell in EUR; prices are never converted.",
+            "Price 18.00 GBP of article ART-2 (SKU MUG-GREEN) is in GBP, but Amazon marketplace A1PN6IFQEWUF5Q (Germany) sells in EUR; prices are never converted.",
             result.Records[1].Message);
         Assert.Equal(Eur(19.99m), _amazon.PriceOf(Fbm("MUG-GREEN"))!.Price);
         Assert.DoesNotContain(_amazon.Requests, r => r.PathAndQuery.Contains("MUG-GREEN", StringComparison.Ordinal));
@@ -124,8 +126,68 @@ public sealed class AmazonPriceFeatureTests : IAsyncDisposable
 
         var record = Assert.Single(result.Records);
         Assert.Equal(RecordOutcome.Failed, record.Outcome);
-        Assert.Contains($"sell in EUR ({AmazonTestAccount.Marketplace}) and GBP ({AmazonUk})", record.Message, StringComparison.Ordinal);
+        Assert.Contains($"in 2 countries: Germany ({AmazonTestAccount.Marketplace}, EUR), United Kingdom ({AmazonUk}, GBP)", record.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_amazon.Requests, r => r.Operation == AmazonOperations.PatchListingsItem);
+    }
+
+    [Fact]
+    public async Task PushPrices_ConnectionOnGermanyFranceAndItaly_EveryRecordRefusedSayingOneConnectionPerCountry_NothingSent()
+    {
+        // One euro gross price computed with the article's one VAT rate (19 % in Germany) would be published where VAT is
+        // 20 % (France) and 22 % (Italy): the connector refuses rather than publish a wrong gross price anywhere.
+        _amazon.SeedArticle(Fbm("MUG-BLUE"), 3);
+        _amazon.SeedArticle(Fbm("MUG-GREEN"), 3);
+
+        var result = await PushAsync(
+            [Update("ART-1", Fbm("MUG-BLUE"), 21.00m), Update("ART-2", Fbm("MUG-GREEN"), 18.00m)],
+            $"{AmazonTestAccount.Marketplace},{AmazonFrance},{AmazonItaly}");
+
+        Assert.All(result.Records, r => Assert.Equal(RecordOutcome.Failed, r.Outcome));
+        Assert.Equal(
+            $"Price 21.00 EUR of article ART-1 (SKU MUG-BLUE) is not sent: the connection's Amazon marketplaces are in 3 countries: Germany ({AmazonTestAccount.Marketplace}, EUR), "
+            + $"France ({AmazonFrance}, EUR), Italy ({AmazonItaly}, EUR); VAT and currency differ per country, so one computed price would be wrong in all but one of them; "
+            + $"use one connection per country (one id in the setting '{AmazonConnector.MarketplaceIdsKey}').",
+            result.Records[0].Message);
+        Assert.DoesNotContain(_amazon.Requests, r => r.Operation == AmazonOperations.PatchListingsItem);
+        Assert.Equal(Eur(19.99m), _amazon.PriceOf(Fbm("MUG-BLUE"))!.Price);
+    }
+
+    [Fact]
+    public async Task PushPrices_NetPriceOnAmazonDe_ThatRecordRefusedAsGrossMarketplace_NothingSentForIt()
+    {
+        _amazon.SeedArticle(Fbm("MUG-BLUE"), 3);
+        _amazon.SeedArticle(Fbm("MUG-GREEN"), 3);
+
+        var result = await PushAsync([Update("ART-1", Fbm("MUG-BLUE"), 21.00m), Update("ART-2", Fbm("MUG-GREEN"), 16.81m) with { Basis = PriceBasis.Net }]);
+
+        Assert.Equal(RecordResult.Success("ART-1"), result.Records[0]);
+        Assert.Equal(
+            RecordResult.Failure("ART-2", "Price 16.81 EUR of article ART-2 (SKU MUG-GREEN) is net, but Amazon marketplace A1PN6IFQEWUF5Q (Germany) takes prices gross (our_price value_with_tax includes VAT in Germany); prices are never converted."),
+            result.Records[1]);
+        Assert.Equal(PriceBasis.Gross, _amazon.Basis);
+        Assert.Equal(Eur(19.99m), _amazon.PriceOf(Fbm("MUG-GREEN"))!.Price);
+        Assert.DoesNotContain(_amazon.Requests, r => r.PathAndQuery.Contains("MUG-GREEN", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(PriceBasis.Net, true)]
+    [InlineData(PriceBasis.Gross, false)]
+    public async Task PushPrices_OnAmazonCom_OnlyANetPriceIsSent(PriceBasis basis, bool sent)
+    {
+        await using var us = AmazonSellingPartnerFake.Start(AmazonTestAccount.Credentials, new MarketplaceFakeOptions { Clock = new TimeProviderClock(_time), DelayTime = _time }, AmazonUs);
+        us.SeedArticle(Fbm("MUG-BLUE"), 3);
+        var context = await AmazonTestServices.ContextAsync(AmazonTestAccount.Settings(us).Set(AmazonConnector.MarketplaceIdsKey, AmazonUs));
+        var usd = new CurrencyCode("USD");
+
+        var result = await Feature.PushPricesAsync(context, [new PriceUpdate("ART-1", Fbm("MUG-BLUE"), new Money(14.99m, usd)) { Basis = basis }], CancellationToken.None);
+
+        Assert.Equal(PriceBasis.Net, us.Basis);
+        Assert.Equal(sent ? RecordOutcome.Succeeded : RecordOutcome.Failed, Assert.Single(result.Records).Outcome);
+        Assert.Equal(new Money(sent ? 14.99m : 19.99m, usd), us.PriceOf(Fbm("MUG-BLUE"))!.Price);
+        if (!sent)
+        {
+            Assert.Contains("is gross, but Amazon marketplace ATVPDKIKX0DER (United States) takes prices net (our_price value_with_tax excludes the sales tax Amazon adds at checkout in United States); prices are never converted.", result.Records[0].Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

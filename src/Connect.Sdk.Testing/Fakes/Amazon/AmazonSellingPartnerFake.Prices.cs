@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Prices;
 
 namespace Connect.Sdk.Testing.Fakes.Amazon;
 
@@ -25,6 +26,13 @@ public sealed partial class AmazonSellingPartnerFake : IPriceFake
 
     /// <summary>The currency of <see cref="PriceMarketplaceId"/>: EUR for Amazon.de, GBP for Amazon.co.uk, USD for Amazon.com.</summary>
     public CurrencyCode Currency { get; }
+
+    /// <summary>
+    /// The basis <c>our_price</c> takes on <see cref="PriceMarketplaceId"/>: <see cref="PriceBasis.Net"/> on Amazon.com,
+    /// .ca, .com.mx and .com.br, where sales tax is added at checkout; <see cref="PriceBasis.Gross"/> everywhere else, where
+    /// the consumer price includes VAT, GST or consumption tax.
+    /// </summary>
+    public PriceBasis? Basis => AmazonMarketplaceCurrency.BasisOf(PriceMarketplaceId);
 
     /// <summary>
     /// The consumer offer (audience <c>ALL</c>) of a SKU on <see cref="PriceMarketplaceId"/>: its <c>our_price</c>. Amazon

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.Amazon;
 using static Connect.Sdk.Testing.Tests.Fakes.Amazon.AmazonTestData;
@@ -81,6 +82,19 @@ public sealed class AmazonSellingPartnerFakePriceTests() : AmazonFakeTestBase(St
         Assert.Equal(new CurrencyCode("GBP"), uk.Currency);
         Assert.Equal(new Money(19.99m, new CurrencyCode("GBP")), uk.PriceOf(Fbm("MUG-BLUE"))!.Price);
         Assert.Throws<ArgumentException>(() => AmazonSellingPartnerFake.Start(Credentials, marketplaceId: "A0UNKNOWN"));
+    }
+
+    [Theory]
+    [InlineData(AmazonSellingPartnerFake.DefaultMarketplaceId, PriceBasis.Gross)]
+    [InlineData("A1F83G8C2ARO7P", PriceBasis.Gross)]
+    [InlineData("A1VC38T7YXB528", PriceBasis.Gross)]
+    [InlineData("ATVPDKIKX0DER", PriceBasis.Net)]
+    [InlineData("A2EUQ1WTGCTBG2", PriceBasis.Net)]
+    public async Task Basis_OfTheFakesMarketplace_GrossWhereVatIsInTheConsumerPriceNetWhereSalesTaxComesAtCheckout(string marketplaceId, PriceBasis basis)
+    {
+        await using var fake = AmazonSellingPartnerFake.Start(Credentials, marketplaceId: marketplaceId);
+
+        Assert.Equal(basis, fake.Basis);
     }
 
     private static JsonObject Offer(string currency, decimal price, string audience = "ALL") => new()
