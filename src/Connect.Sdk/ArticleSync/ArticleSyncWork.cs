@@ -27,6 +27,15 @@ internal abstract class ArticleSyncWork<TSend>(
     ILogger logger)
     where TSend : IArticleSend
 {
+    /// <summary>The journal the run writes, also the batch sender's.</summary>
+    protected SyncJournal Journal { get; } = journal;
+
+    /// <summary>The clock of back-off and sent times, also the batch sender's.</summary>
+    protected IClock Clock { get; } = clock;
+
+    /// <summary>The log of the run, also the batch sender's.</summary>
+    protected ILogger Logger { get; } = logger;
+
     /// <summary>How many articles are read from the ERP's source and the state store at once.</summary>
     internal const int ChunkSize = 1_000;
 
@@ -57,7 +66,7 @@ internal abstract class ArticleSyncWork<TSend>(
         var sender = articleRun.Sender;
         if (sender.BrokeOff is { } reason)
         {
-            logger.RunBrokeOff(run.Item.Kind, run.Connection.Id, sender.Summary);
+            Logger.RunBrokeOff(run.Item.Kind, run.Connection.Id, sender.Summary);
             throw new ConnectSdkException($"{Title} of {run.Connection.Id} stopped: {reason}.") { ConnectionId = run.Connection.Id };
         }
 
@@ -68,7 +77,7 @@ internal abstract class ArticleSyncWork<TSend>(
     {
         if (foreignNumberRules.Find(run.Connection.ConnectorId) is not { } scheme)
         {
-            logger.NothingToList(run.Item.Kind, run.Connection.Id, run.Connection.ConnectorId);
+            Logger.NothingToList(run.Item.Kind, run.Connection.Id, run.Connection.ConnectorId);
             return;
         }
 
@@ -95,7 +104,7 @@ internal abstract class ArticleSyncWork<TSend>(
 
             // A record the marketplace keeps refusing waits for its next try instead of being sent (and failing) every
             // run; the entries of the whole chunk's changes are read at once.
-            var entries = await journal.GetManyAsync(
+            var entries = await Journal.GetManyAsync(
                 plan.Sends.Select(s => new JournalKey(run.Connection.Id, sender.Kind, s.ArticleNumber)).ToArray(), cancellationToken).ConfigureAwait(false);
             foreach (var send in plan.Sends)
             {
@@ -106,7 +115,7 @@ internal abstract class ArticleSyncWork<TSend>(
                 }
 
                 var entry = entries.GetValueOrDefault(new JournalKey(run.Connection.Id, sender.Kind, send.ArticleNumber));
-                if (RetryBackoff.IsWaiting(entry, clock.GetCurrentInstant()))
+                if (RetryBackoff.IsWaiting(entry, Clock.GetCurrentInstant()))
                 {
                     continue;
                 }
@@ -122,7 +131,7 @@ internal abstract class ArticleSyncWork<TSend>(
         }
 
         articleRun.Metrics.Unchanged(unchanged);
-        logger.DeltaComputed(run.Item.Kind, run.Connection.Id, considered, toSend, unchanged);
+        Logger.DeltaComputed(run.Item.Kind, run.Connection.Id, considered, toSend, unchanged);
     }
 
     private async ValueTask SendQueuedAsync(WorkRun run, ArticleRun<TSend> articleRun, RestrictedArticleMapping? restricted, CancellationToken cancellationToken)
@@ -175,7 +184,7 @@ internal abstract class ArticleSyncWork<TSend>(
     private async ValueTask ExplainUnlistedAsync(WorkRun run, ArticleBatchSender<TSend> sender, RestrictedArticleMapping? restricted, HashSet<string> listed, CancellationToken cancellationToken)
     {
         var unlisted = new List<string>();
-        await foreach (var key in journal.ListKeysAsync(new JournalQuery(run.Connection.Id, sender.Kind), cancellationToken).ConfigureAwait(false))
+        await foreach (var key in Journal.ListKeysAsync(new JournalQuery(run.Connection.Id, sender.Kind), cancellationToken).ConfigureAwait(false))
         {
             if (!listed.Contains(key.RecordKey))
             {
@@ -205,7 +214,7 @@ internal abstract class ArticleSyncWork<TSend>(
     /// </summary>
     private async ValueTask<bool> ListsMoreThanAsync(ConnectionId connection, RecordKind kind, int listed, CancellationToken cancellationToken)
     {
-        var tab = await journal.QueryAsync(new JournalQuery(connection, kind), 0, 1, cancellationToken).ConfigureAwait(false);
+        var tab = await Journal.QueryAsync(new JournalQuery(connection, kind), 0, 1, cancellationToken).ConfigureAwait(false);
         return tab.TotalCount > listed;
     }
 

@@ -34,10 +34,6 @@ internal sealed class PriceSyncWork(
     ILogger<PriceSyncWork> logger)
     : ArticleSyncWork<PriceSend>(mapped, queue, journal, catalog, foreignNumbers, foreignNumberRules, resolver, clock, logger)
 {
-    private readonly SyncJournal _journal = journal;
-    private readonly IClock _clock = clock;
-    private readonly ILogger _logger = logger;
-
     protected override string Title => "Price sync";
 
     protected override string SwitchedOff(string articleNumber) =>
@@ -50,7 +46,7 @@ internal sealed class PriceSyncWork(
         var source = priceSource
             ?? throw new ConnectSdkException("The host supplies no price source, so no price can be read; register one with builder.UsePriceSource<T>().") { ConnectionId = run.Connection.Id };
         var rules = await rulesStore.GetAsync(run.Connection.Id, cancellationToken).ConfigureAwait(false);
-        var sender = new PriceBatchSender(run, feature, _journal, state, _clock, _logger);
+        var sender = new PriceBatchSender(run, feature, Journal, state, Clock, Logger);
         return new ArticleRun<PriceSend>(sender, ArticleSyncMetrics.Prices, (chunk, onlyChanged, ct) => PlanAsync(source, state, run.Connection.Id, rules, chunk, onlyChanged, ct));
     }
 

@@ -28,10 +28,6 @@ internal sealed class StockSyncWork(
     ILogger<StockSyncWork> logger)
     : ArticleSyncWork<StockSend>(mapped, queue, journal, catalog, foreignNumbers, foreignNumberRules, resolver, clock, logger)
 {
-    private readonly SyncJournal _journal = journal;
-    private readonly IClock _clock = clock;
-    private readonly ILogger _logger = logger;
-
     protected override string Title => "Stock sync";
 
     protected override string SwitchedOff(string articleNumber) =>
@@ -42,7 +38,7 @@ internal sealed class StockSyncWork(
         var feature = run.Connector.GetFeature<IStockFeature>()
             ?? throw new ConnectSdkException($"Connector '{run.Connection.ConnectorId}' does not implement the stock feature.") { ConnectionId = run.Connection.Id };
         var rules = await rulesStore.GetAsync(run.Connection.Id, cancellationToken).ConfigureAwait(false);
-        var sender = new StockBatchSender(run, feature, _journal, state, _clock, _logger);
+        var sender = new StockBatchSender(run, feature, Journal, state, Clock, Logger);
         return new ArticleRun<StockSend>(sender, ArticleSyncMetrics.Stock, (chunk, onlyChanged, ct) => PlanAsync(run.Connection.Id, rules, chunk, onlyChanged, ct));
     }
 
