@@ -30,6 +30,7 @@ public sealed class BackgroundDrive : IAsyncDisposable
     private readonly IDisposable _driver;
     private readonly TimeSpan _stuckAfter;
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
 
     internal BackgroundDrive(WaitAwareFakeTime time, IDisposable driver, TimeSpan stuckAfter)
     {
@@ -44,11 +45,16 @@ public sealed class BackgroundDrive : IAsyncDisposable
     /// <summary>The drive itself: faults with a <see cref="TimeoutException"/> when time is stuck.</summary>
     internal Task Driving { get; }
 
-    /// <summary>Stops driving; a failure of the drive itself (time stuck) surfaces here.</summary>
+    /// <summary>Stops driving; a failure of the drive itself (time stuck) surfaces here. A second call does nothing.</summary>
     /// <returns>A task that completes when the drive has stopped.</returns>
     /// <exception cref="TimeoutException">Something was pending, yet nothing changed for minutes of real time.</exception>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -70,12 +76,13 @@ public sealed class BackgroundDrive : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var state = _time.Snapshot();
-            if (state.WaitsForTime && state.NextDue is { } next)
+            if (state.WaitsForTime && state.NextDue is { } next && !_time.AdvancedInVain(next, state.Version))
             {
-                _time.TryAdvanceTo(next, state.Version);
                 continue;
             }
 
+            // Nothing to move to, or a move that released nothing (a timer another thread is firing right now): wait
+            // for the next change rather than spin on the same moment.
             await WaitForChangeAsync(state).ConfigureAwait(false);
         }
     }

@@ -80,6 +80,12 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
         }
     }
 
+    /// <summary>
+    /// Runs between a timer being armed here (a drive sees it) and being scheduled on the underlying fake: the moment
+    /// another thread's drive can move time. Lets a test take that moment deterministically.
+    /// </summary>
+    internal Action? ArmedNotYetScheduled { get; set; }
+
     /// <summary>Waits armed now: a <c>Task.Delay</c> not yet over, or a <see cref="HangAsync"/> not yet cancelled.</summary>
     public int PendingWaits
     {
@@ -199,7 +205,12 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
                 throw new TimeoutException($"The work did not finish within {limit} of fake time: it waits until {next:O}.");
             }
 
-            await Task.Run(() => TryAdvanceTo(next, state.Version)).ConfigureAwait(false);
+            if (await Task.Run(() => AdvancedInVain(next, state.Version)).ConfigureAwait(false))
+            {
+                // The move released nothing (a timer another thread is firing right now): wait for the next change
+                // rather than spin on the same moment.
+                await WaitRealTimeAsync(Task.WhenAny(work, state.Changed)).ConfigureAwait(false);
+            }
         }
     }
 
@@ -236,6 +247,23 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     }
 
     /// <summary>
+    /// Moves time to <paramref name="next"/> as <see cref="TryAdvanceTo"/> does, and tells whether that was in vain:
+    /// time moved, yet nothing changed since the snapshot of <paramref name="version"/>, so no timer fired.
+    /// </summary>
+    internal bool AdvancedInVain(DateTimeOffset next, long version)
+    {
+        if (!TryAdvanceTo(next, version))
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            return _version == version;
+        }
+    }
+
+    /// <summary>
     /// Moves time to <paramref name="next"/> (or nowhere, when it has passed). Call it off any synchronization context:
     /// the continuations of what fires then run inline, inside Advance, so once it returns the code it released has
     /// run up to its next wait (or its end).
@@ -244,6 +272,28 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     {
         var step = next - GetUtcNow();
         Advance(step > TimeSpan.Zero ? step : TimeSpan.Zero);
+        FireOverdue();
+    }
+
+    /// <summary>
+    /// Fires each timer still armed although its due moment has come. A timer is armed with the moment it reads before
+    /// it reaches the underlying fake, so a drive on another thread can move time to that moment in between: the
+    /// underlying timer then counts from the later moment and would fire late, and a drive would keep moving to a
+    /// moment that has already come, for ever, burning a core. Firing it now keeps the moment every drive saw.
+    /// </summary>
+    private void FireOverdue()
+    {
+        var now = GetUtcNow();
+        TrackedTimer[] overdue;
+        lock (_gate)
+        {
+            overdue = [.. _armed.Where(timer => timer.DueAt <= now)];
+        }
+
+        foreach (var timer in overdue)
+        {
+            timer.FireNow();
+        }
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -395,6 +445,7 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
                     Arm();
                 }
             });
+            owner.ArmedNotYetScheduled?.Invoke();
             return Inner.Change(dueTime, period);
         }
 
@@ -413,6 +464,13 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
             });
             callback(state);
         }
+
+        /// <summary>
+        /// Has the underlying timer fire at once (it then counts its period from now). A timer the underlying fake is
+        /// firing on another thread at this moment fires once more: harmless for what timers release (a delay's or a
+        /// deadline's completion happens once).
+        /// </summary>
+        public void FireNow() => Inner.Change(TimeSpan.Zero, _period);
 
         public void Dispose()
         {

@@ -41,6 +41,33 @@ public sealed class BackgroundDriveTests
     }
 
     [Fact]
+    public async Task DriveAsync_TimeMovesWhileADelayIsArmedButNotYetScheduled_TheDelayEndsAtTheMomentTheDriveSaw()
+    {
+        // A drive on another thread can move time to a delay's moment after the delay is armed (the drive sees it) and
+        // before the underlying fake schedules it (from the later moment). The delay then used to be due by the drive's
+        // count and not by the fake's: the drive moved to that moment again and again for ever, burning a core.
+        var time = new WaitAwareFakeTime(Start);
+        var interleaved = false;
+        time.ArmedNotYetScheduled = () =>
+        {
+            if (!interleaved)
+            {
+                interleaved = true;
+                time.AdvanceTo(Start.AddSeconds(2));
+            }
+        };
+
+        var delay = Task.Delay(TimeSpan.FromSeconds(2), time);
+        time.ArmedNotYetScheduled = null;
+
+        // Not a timing assertion: a bound on the failure, which would otherwise hang the test run.
+        await time.DriveAsync(delay, TimeSpan.FromMinutes(1)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(delay.IsCompletedSuccessfully);
+        Assert.Equal(Start.AddSeconds(2), time.GetUtcNow());
+    }
+
+    [Fact]
     public async Task DriveInBackground_WhileAnotherDriveRuns_ThrowsInvalidOperation()
     {
         var time = new WaitAwareFakeTime(Start);
