@@ -21,6 +21,12 @@ public sealed class CredentialScanTests
         "Connect.Sdk.Amazon.Tests",
     ];
 
+    /// <summary>
+    /// Far above an adapter assembly's run (under half a minute alone, a few minutes on a loaded 2-core machine), far
+    /// below CI's limit: a hung test fails the scan with its name instead of stalling the whole run.
+    /// </summary>
+    private static readonly TimeSpan PerAssemblyDeadline = TimeSpan.FromMinutes(8);
+
     [Fact]
     public async Task AdapterTests_WholeRun_NoCredentialInAnyLogLine()
     {
@@ -28,7 +34,7 @@ public sealed class CredentialScanTests
         foreach (var name in AdapterTestAssemblies)
         {
             var assembly = Assembly.Load(name);
-            var run = await InProcessTestRun.RunAsync(assembly);
+            var run = await InProcessTestRun.RunAsync(assembly, PerAssemblyDeadline);
 
             // A scan of a run that did not happen, or did not happen as the tests intend, would pass for the wrong reason:
             // a failed test may have stopped before the lines worth searching.

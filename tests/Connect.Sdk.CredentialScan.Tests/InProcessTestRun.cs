@@ -14,6 +14,8 @@ internal sealed class InProcessTestRun : LongLivedMarshalByRefObject, IMessageSi
 {
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<string> _failures = new();
+    private readonly ConcurrentDictionary<ITest, byte> _running = new();
+    private volatile bool _abandoned;
     private int _passed;
     private int _skipped;
 
@@ -32,8 +34,13 @@ internal sealed class InProcessTestRun : LongLivedMarshalByRefObject, IMessageSi
 
     /// <summary>Runs all tests of the assembly and waits until the last one has finished.</summary>
     /// <param name="assembly">The test assembly, loaded.</param>
+    /// <param name="deadline">
+    /// How long the whole run may take. A test that never ends would otherwise hold the scan, and with it the whole
+    /// <c>dotnet test</c> run, until CI's own limit ends it without a word about which test hung.
+    /// </param>
     /// <returns>The outcome.</returns>
-    public static async Task<InProcessTestRun> RunAsync(Assembly assembly)
+    /// <exception cref="TimeoutException">The run did not end within <paramref name="deadline"/>; the message names the tests still running.</exception>
+    public static async Task<InProcessTestRun> RunAsync(Assembly assembly, TimeSpan deadline)
     {
         var run = new InProcessTestRun();
         using var framework = new XunitTestFramework(new NullMessageSink());
@@ -43,7 +50,19 @@ internal sealed class InProcessTestRun : LongLivedMarshalByRefObject, IMessageSi
         var execution = new FrameworkOptions();
         execution.SetValue("xunit.execution.DisableParallelization", (bool?)true);
         executor.RunAll(run, new FrameworkOptions(), execution);
-        await run._finished.Task;
+        try
+        {
+            await run._finished.Task.WaitAsync(deadline);
+        }
+        catch (TimeoutException)
+        {
+            // Returning false from OnMessage from now on asks xUnit to stop the run.
+            run._abandoned = true;
+            var running = string.Join(", ", run._running.Keys.Select(test => test.DisplayName));
+            throw new TimeoutException(
+                $"{assembly.GetName().Name}: the in-process run did not end within {deadline}; {run._passed} tests passed, still running: {(running.Length == 0 ? "none (xUnit never reported the end of the assembly)" : running)}.");
+        }
+
         return run;
     }
 
@@ -52,6 +71,12 @@ internal sealed class InProcessTestRun : LongLivedMarshalByRefObject, IMessageSi
     {
         switch (message)
         {
+            case ITestStarting starting:
+                _running.TryAdd(starting.Test, 0);
+                break;
+            case ITestFinished finished:
+                _running.TryRemove(finished.Test, out _);
+                break;
             case ITestPassed:
                 Interlocked.Increment(ref _passed);
                 break;
@@ -67,7 +92,7 @@ internal sealed class InProcessTestRun : LongLivedMarshalByRefObject, IMessageSi
                 break;
         }
 
-        return true;
+        return !_abandoned;
     }
 
     /// <summary>Discovery and execution options: xUnit's defaults for every setting not given.</summary>
