@@ -196,11 +196,14 @@ public sealed partial class KauflandFake : WireMockMarketplaceFake, IPriceFake
                     unit.IdOffer = offer;
                 }
 
+                // The line's other pieces get later ids, so the line's lowest id is the seeded one.
+                var seededId = long.TryParse(line.LineId, NumberStyles.None, CultureInfo.InvariantCulture, out var first) && FindOrderUnit(first) is null && placed.Units.TrueForAll(u => u.IdOrderUnit != first);
+                _nextOrderUnitId = seededId ? Math.Max(_nextOrderUnitId, first + 1) : _nextOrderUnitId;
                 for (var piece = 0; piece < line.Quantity; piece++)
                 {
                     placed.Units.Add(new KauflandOrderUnit
                     {
-                        IdOrderUnit = piece == 0 && long.TryParse(line.LineId, NumberStyles.None, CultureInfo.InvariantCulture, out var first) && FindOrderUnit(first) is null ? first : _nextOrderUnitId++,
+                        IdOrderUnit = piece == 0 && seededId ? first : _nextOrderUnitId++,
                         IdOrder = order.OrderNumber,
                         Unit = unit,
                         SeededLineId = line.LineId,
