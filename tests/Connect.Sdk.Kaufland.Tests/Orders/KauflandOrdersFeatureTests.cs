@@ -67,6 +67,23 @@ public sealed class KauflandOrdersFeatureTests
         Assert.Equal(["NOPE"], result.NotFound);
     }
 
+    [Fact]
+    public async Task FetchOrdersByNumber_OfferIdWithReservedCharacters_ItsUnitFoundThroughASignedQuery()
+    {
+        await using var seller = await KauflandTestSeller.StartAsync();
+        seller.Fake.SeedArticle(Mug, 5);
+        var order = Order("M8CXTB1", Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromMinutes(5), (Mug, 1));
+        seller.Fake.SeedOrder(order with { Lines = [order.Lines[0] with { Sku = "MUG+1/blue & white=50%" }] });
+
+        var result = await seller.DriveAsync(async () => await seller.Feature<IOrdersFeature>().FetchOrdersByNumberAsync(seller.Context, ["M8CXTB1"], CancellationToken.None));
+
+        // The query carries the offer id percent-encoded; the fake checks the signature over the query exactly as sent.
+        var line = Assert.Single(Assert.Single(result.Found).Lines);
+        Assert.Equal(Mug, line.ForeignNumber);
+        Assert.Equal("MUG+1/blue & white=50%", line.Sku);
+        Assert.Contains(seller.Fake.Requests, r => r.Operation == "units.list" && r.StatusCode == 200 && r.PathAndQuery.Contains("id_offer=MUG%2B1%2Fblue%20%26%20white%3D50%25", StringComparison.Ordinal));
+    }
+
     private static MarketplaceOrder Order(string number, Instant at, params (ForeignNumber Unit, int Pieces)[] lines) => new()
     {
         OrderNumber = number,

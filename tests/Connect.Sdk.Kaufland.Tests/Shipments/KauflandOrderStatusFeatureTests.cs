@@ -75,6 +75,36 @@ public sealed class KauflandOrderStatusFeatureTests
         Assert.DoesNotContain(seller.Fake.Requests, r => r.Operation == "order-units.send");
     }
 
+    [Fact]
+    public async Task Export_SendLostOnTheWay_FailsSayingSoAndTheRetrySendsItOnce()
+    {
+        await using var seller = await KauflandTestSeller.StartAsync();
+        seller.Fake.SeedArticle(Unit, 5);
+        var now = Instant.FromDateTimeOffset(seller.Time.GetUtcNow());
+        seller.Fake.SeedOrder(new MarketplaceOrder
+        {
+            OrderNumber = "MHRYPC1",
+            MarketplaceOrderId = "MHRYPC1",
+            CreatedAt = now,
+            UpdatedAt = now,
+            Currency = CurrencyCode.Eur,
+            Status = OrderStatus.Open,
+            Lines = [new OrderLine { LineId = "56896348978", ForeignNumber = Unit, Title = "Mug", Quantity = 1, UnitPrice = new Money(12.99m, CurrencyCode.Eur) }],
+            ShippingCost = new Money(0m, CurrencyCode.Eur),
+        });
+        var status = seller.Feature<IOrderStatusFeature>();
+        seller.Fake.Faults.Next(Connect.Sdk.Testing.Faults.FaultKind.DroppedConnection, operation: "order-units.send");
+
+        var lost = await ExportAsync(seller, status, OrderStatus.Shipped, Parcel("TRACK-1", Carrier.Dhl, 1, now));
+        var retried = await ExportAsync(seller, status, OrderStatus.Shipped, Parcel("TRACK-1", Carrier.Dhl, 1, now));
+
+        Assert.Equal(RecordOutcome.Failed, lost.Outcome);
+        Assert.Contains("got no answer and it is not sent yet", lost.Message, StringComparison.Ordinal);
+        Assert.Equal(RecordOutcome.Succeeded, retried.Outcome);
+        Assert.Equal("TRACK-1", Assert.Single(seller.Fake.ShipmentsOf("MHRYPC1")).TrackingNumber);
+        Assert.Equal(OrderStatus.Shipped, seller.Fake.StatusOf("MHRYPC1"));
+    }
+
     private static Shipment Parcel(string tracking, Carrier carrier, int pieces, Instant at, string line = "56896348978") => new()
     {
         ShipmentId = tracking,

@@ -224,8 +224,9 @@ public sealed partial class KauflandFake : WireMockMarketplaceFake, IPriceFake
 
     /// <summary>
     /// The order's status read from its units: every unit cancelled is <see cref="OrderStatus.Cancelled"/>; every other
-    /// unit received is <see cref="OrderStatus.Completed"/>, sent (or received) <see cref="OrderStatus.Shipped"/>, some
-    /// <see cref="OrderStatus.PartiallyShipped"/>; none <see cref="OrderStatus.Open"/>.
+    /// unit received is <see cref="OrderStatus.Completed"/>, sent (or received, returned) <see cref="OrderStatus.Shipped"/>, some
+    /// <see cref="OrderStatus.PartiallyShipped"/>; every one <c>open</c> <see cref="OrderStatus.Pending"/>;
+    /// otherwise <see cref="OrderStatus.Open"/>.
     /// </summary>
     /// <param name="orderNumber">The <c>id_order</c>.</param>
     /// <returns>The status, or <see langword="null"/> for an unknown order.</returns>
@@ -239,11 +240,12 @@ public sealed partial class KauflandFake : WireMockMarketplaceFake, IPriceFake
             }
 
             var live = order.Units.Where(u => u.Status != "cancelled").ToArray();
-            var sent = live.Count(u => u.Status is "sent" or "sent_and_autopaid" or "received");
+            var sent = live.Count(u => u.Status is "sent" or "sent_and_autopaid" or "received" or "returned" or "returned_paid");
             return live.Length == 0 ? OrderStatus.Cancelled
                 : live.All(u => u.Status == "received") ? OrderStatus.Completed
                 : sent == live.Length ? OrderStatus.Shipped
                 : sent > 0 ? OrderStatus.PartiallyShipped
+                : live.All(u => u.Status == "open") ? OrderStatus.Pending
                 : OrderStatus.Open;
         }
     }
