@@ -105,6 +105,18 @@ public sealed class KauflandOrderStatusFeatureTests
         Assert.Equal(OrderStatus.Shipped, seller.Fake.StatusOf("MHRYPC1"));
     }
 
+    [Fact]
+    public async Task Export_Cancellation_SkippedSayingKauflandCancelsPerOrderUnitAndNothingSent()
+    {
+        await using var seller = await KauflandTestSeller.StartAsync();
+
+        var result = await seller.DriveAsync(async () => await seller.Feature<IOrderStatusFeature>().ExportOrderStatusAsync(seller.Context, new OrderStatusUpdate("MHRYPC1", "MHRYPC1", OrderStatus.Cancelled, []), CancellationToken.None));
+
+        Assert.Equal(RecordOutcome.Skipped, result.Outcome);
+        Assert.Contains("the ERP's cancellation is not sent", result.Message, StringComparison.Ordinal);
+        Assert.Empty(seller.Fake.Requests);
+    }
+
     private static Shipment Parcel(string tracking, Carrier carrier, int pieces, Instant at, string line = "56896348978") => new()
     {
         ShipmentId = tracking,
