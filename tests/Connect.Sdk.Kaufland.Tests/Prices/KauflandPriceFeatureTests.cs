@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Connect.Sdk.Features;
+using Connect.Sdk.Kaufland.Prices;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Kaufland.Tests.TestSupport;
 using Connect.Sdk.Prices;
@@ -11,6 +13,18 @@ public sealed class KauflandPriceFeatureTests
 {
     private static readonly ForeignNumber Unit = new(ForeignNumberLabel.ApiUnitId, "400000001");
     private static readonly CurrencyCode Czk = new("CZK");
+
+    [Fact]
+    public void TryListingPrice_GettingStartedExample_45Euro50Is4550Cents()
+    {
+        // Kaufland's Getting Started offer (Samples/units_post_getting_started.json): "listing_price": 4550 for 45.50 EUR.
+        using var published = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "units_post_getting_started.json")));
+        Assert.True(KauflandSettings.TryRead(new Connect.Sdk.Settings.ConnectionSettings([KeyValuePair.Create("storefront", "de"), KeyValuePair.Create("userAgent", "ERP")], []), out var settings, out _));
+
+        Assert.True(KauflandPriceFeature.TryListingPrice(new PriceUpdate("ART-1", Unit, new Money(45.50m, CurrencyCode.Eur)), settings, out var cents, out var problem), problem);
+
+        Assert.Equal(published.RootElement.GetProperty("listing_price").GetInt64(), cents);
+    }
 
     [Fact]
     public async Task PushPrices_PriceNotWholeCents_RefusedNamingItAndNothingSent()
