@@ -7,6 +7,9 @@ namespace Connect.Sdk.Testing.Fakes.Otto;
 /// <content>Shipments v1: <c>POST /v1/shipments</c>, which marks the named position items sent.</content>
 public sealed partial class OttoMarketFake
 {
+    // TrackingKey.carrier's enum in shipment-interface.yml.
+    private static readonly string[] Carriers = ["DHL", "DHL_FREIGHT", "DHL_HOME_DELIVERY", "GLS", "HERMES", "DPD", "UPS", "HES", "HELLMANN", "DB_SCHENKER"];
+
     /// <summary>
     /// <c>POST /v1/shipments</c> with <c>trackingKey{carrier, trackingNumber}</c>, <c>shipDate</c>,
     /// <c>shipFromAddress{city, zipCode, countryCode}</c> (alpha-3) and <c>positionItems[{positionItemId, salesOrderId}]</c>
@@ -41,6 +44,11 @@ public sealed partial class OttoMarketFake
         if (country!.Length != 3 || !country.All(char.IsAsciiLetterUpper))
         {
             return Errors(400, "INVALID_REQUEST_PARAMETER", "shipFromAddress.countryCode", "must be an ISO 3166-1 alpha-3 code such as DEU");
+        }
+
+        if (!Carriers.Contains(carrier!))
+        {
+            return Errors(400, "INVALID_REQUEST_PARAMETER", "trackingKey.carrier", "must be one of " + string.Join(", ", Carriers));
         }
 
         var date = OffsetDateTimePattern.ExtendedIso.Parse(shipDate!);
