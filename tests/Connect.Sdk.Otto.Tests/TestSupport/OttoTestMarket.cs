@@ -69,30 +69,7 @@ internal sealed class OttoTestMarket : IAsyncDisposable
     /// <summary>Places an order on the fake, changed <paramref name="minutesAgo"/> minutes before the host's clock: OTTO-like numbers, UUID sales order ids.</summary>
     public MarketplaceOrder SeedOrder(int number, int minutesAgo = 5, int quantity = 2)
     {
-        var at = Host.Clock.GetCurrentInstant() - Duration.FromMinutes(minutesAgo);
-        var order = new MarketplaceOrder
-        {
-            OrderNumber = string.Create(CultureInfo.InvariantCulture, $"bq{number:D8}"),
-            MarketplaceOrderId = new Guid(number, 0x2e57, 0x4baf, [0x9b, 0x56, 0x0c, 0xee, 0x82, 0x93, 0x89, 0xa0]).ToString(),
-            CreatedAt = at,
-            UpdatedAt = at,
-            Currency = CurrencyCode.Eur,
-            Status = OrderStatus.Open,
-            Lines =
-            [
-                new OrderLine
-                {
-                    LineId = new Guid(number, 0x5e65, 0x4f66, [0x9f, 0xee, 0x8b, 0x22, 0x78, 0x61, 0xfc, 0x83]).ToString(),
-                    ForeignNumber = Sku(1),
-                    Title = "Enamel mug, blue",
-                    Quantity = quantity,
-                    UnitPrice = new Money(12.99m, CurrencyCode.Eur),
-                    TaxRate = 0.19m,
-                },
-            ],
-            ShippingCost = new Money(4.95m, CurrencyCode.Eur),
-            ShippingAddress = new Address { Name = "Erika Mustermann", Street = "Heidestraße 17", PostalCode = "51147", City = "Köln", CountryCode = "DE" },
-        };
+        var order = TestOrders.Order(number, Host.Clock.GetCurrentInstant() - Duration.FromMinutes(minutesAgo), quantity);
         Fake.SeedOrder(order);
         return order;
     }
