@@ -17,9 +17,7 @@ public sealed class OttoOrderStatusFeatureTests
     {
         var transport = new RecordingTransport("/v1/shipments");
         await using var otto = await OttoDirect.StartAsync(() => transport);
-        otto.Fake.SeedArticle(OttoTestMarket.Sku(1), 5);
-        var order = TestOrders.Order(4711, ShippedAt - Duration.FromDays(1), quantity: 3);
-        otto.Fake.SeedOrder(order);
+        var order = Seed(otto, 4711, quantity: 3);
 
         var result = await Export(otto, order, OrderStatus.PartiallyShipped, Parcel(order, "H1000", 2, Carrier.Hermes));
 
@@ -47,9 +45,7 @@ public sealed class OttoOrderStatusFeatureTests
     {
         var transport = new RecordingTransport("/v1/shipments");
         await using var otto = await OttoDirect.StartAsync(() => transport);
-        otto.Fake.SeedArticle(OttoTestMarket.Sku(1), 5);
-        var order = TestOrders.Order(4712, ShippedAt - Duration.FromDays(1));
-        otto.Fake.SeedOrder(order);
+        var order = Seed(otto, 4712);
         var parcel = Parcel(order, "00340434161094042557", 2, Carrier.Dhl);
 
         await Export(otto, order, OrderStatus.Shipped, parcel);
@@ -66,9 +62,7 @@ public sealed class OttoOrderStatusFeatureTests
     {
         var transport = new RecordingTransport("/v1/shipments");
         await using var otto = await OttoDirect.StartAsync(() => transport);
-        otto.Fake.SeedArticle(OttoTestMarket.Sku(1), 5);
-        var order = TestOrders.Order(4713, ShippedAt - Duration.FromDays(1));
-        otto.Fake.SeedOrder(order);
+        var order = Seed(otto, 4713);
 
         var result = await Export(otto, order, OrderStatus.Shipped, Parcel(order, "1Z999", 2, Carrier.Fedex));
 
@@ -85,9 +79,7 @@ public sealed class OttoOrderStatusFeatureTests
         var transport = new RecordingTransport("/v1/shipments");
         transport.AnswerOnce(400, """{"errors":[{"title":"INVALID_REQUEST_PARAMETER","path":"shipFromAddress.zipCode","detail":"must match ^[0-9]{5}$"}]}""");
         await using var otto = await OttoDirect.StartAsync(() => transport);
-        otto.Fake.SeedArticle(OttoTestMarket.Sku(1), 5);
-        var order = TestOrders.Order(4714, ShippedAt - Duration.FromDays(1));
-        otto.Fake.SeedOrder(order);
+        var order = Seed(otto, 4714);
 
         var result = await Export(otto, order, OrderStatus.Shipped, Parcel(order, "H2000", 2, Carrier.Hermes));
 
@@ -100,9 +92,7 @@ public sealed class OttoOrderStatusFeatureTests
     public async Task ExportOrderStatus_MorePiecesThanOttoHasReady_FailsNamingTheLine()
     {
         await using var otto = await OttoDirect.StartAsync();
-        otto.Fake.SeedArticle(OttoTestMarket.Sku(1), 5);
-        var order = TestOrders.Order(4715, ShippedAt - Duration.FromDays(1));
-        otto.Fake.SeedOrder(order);
+        var order = Seed(otto, 4715);
 
         var result = await Export(otto, order, OrderStatus.Shipped, Parcel(order, "H3000", 3, Carrier.Hermes));
 
@@ -116,6 +106,15 @@ public sealed class OttoOrderStatusFeatureTests
         var body = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "error_400_invalid_request_parameter.json"));
 
         Assert.Equal("(INVALID_REQUEST_PARAMETER at /shipments?datefrom=2020-09-0X)", OttoErrors.Describe(body));
+    }
+
+    // An order placed a day before the parcel leaves, with one line of SKU-1.
+    private static MarketplaceOrder Seed(OttoDirect otto, int number, int quantity = 2)
+    {
+        otto.Fake.SeedArticle(OttoTestMarket.Sku(1), 5);
+        var order = TestOrders.Order(number, ShippedAt - Duration.FromDays(1), quantity);
+        otto.Fake.SeedOrder(order);
+        return order;
     }
 
     private static Task<RecordResult> Export(OttoDirect otto, MarketplaceOrder order, OrderStatus status, Shipment parcel) =>
