@@ -12,8 +12,11 @@ public sealed partial class OttoMarketFake
 
     private readonly Dictionary<string, (Instant Expires, HashSet<string> Scopes)> _tokens = new(StringComparer.Ordinal);
 
-    /// <summary>How long an access token lives (<c>expires_in</c>); 30 minutes unless a test sets it.</summary>
-    public Duration TokenLifetime { get; set; } = Duration.FromMinutes(30);
+    /// <summary>
+    /// How long an access token lives (<c>expires_in</c>): an hour unless a test sets it, as the sample token in OTTO's
+    /// Developers' Guide (its <c>exp</c> is 3600 seconds after its <c>iat</c>).
+    /// </summary>
+    public Duration TokenLifetime { get; set; } = Duration.FromHours(1);
 
     /// <summary>How many tokens the fake has issued.</summary>
     public int TokensIssued { get; private set; }
