@@ -20,6 +20,7 @@ public sealed class CredentialScanTests
         "Connect.Sdk.WooCommerce.Tests",
         "Connect.Sdk.Amazon.Tests",
         "Connect.Sdk.Kaufland.Tests",
+        "Connect.Sdk.Otto.Tests",
     ];
 
     /// <summary>

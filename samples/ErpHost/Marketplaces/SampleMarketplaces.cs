@@ -12,6 +12,7 @@ internal sealed class SampleMarketplaces : IAsyncDisposable
         ["woocommerce"] = () => new WooCommerceMarketplace(),
         ["amazon"] = () => new AmazonMarketplace(),
         ["kaufland"] = () => new KauflandMarketplace(),
+        ["otto"] = () => new OttoMarketplace(),
     };
 
     private SampleMarketplaces(IReadOnlyList<SampleMarketplace> all) => All = all;

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Http;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Otto.Http;
+using Connect.Sdk.Otto.Wire;
+using NodaTime;
+
+namespace Connect.Sdk.Otto.Orders;
+
+/// <summary>
+/// Maps an order of Orders v4 to the SDK's order: the order number as OTTO shows it (<c>orderNumber</c>), the
+/// <c>salesOrderId</c> as the marketplace's id, pieces grouped into lines (<see cref="PositionItemLines"/>) with the SKU as
+/// foreign number (<c>ottosku</c>), gross prices in EUR, the delivery fees as shipping, addresses with their alpha-3
+/// country as alpha-2. Money is read exactly: an amount with more than two decimals, or in another currency than EUR,
+/// makes the order unreadable with the field's path, so it is held, never imported with wrong money.
+/// </summary>
+internal static class OttoOrderMapper
+{
+    /// <summary>The mapping of one raw order, for <see cref="OrderPage.Map{TPayload}"/>: a flawed order is unreadable, naming its number and field.</summary>
+    public static TryMapOrder<JsonElement> TryMap { get; } = JsonOrderMapping.For(OttoJsonContext.Default.OttoOrderJson, Map, OttoClient.Marketplace, "orderNumber");
+
+    /// <summary>Maps an order.</summary>
+    /// <param name="order">The order as OTTO sent it.</param>
+    /// <returns>The SDK's order.</returns>
+    /// <exception cref="FormatException">A value OTTO documents otherwise, naming the field's path.</exception>
+    public static MarketplaceOrder Map(OttoOrderJson order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var items = new List<OttoPositionItemJson>(order.PositionItems.Length);
+        for (var i = 0; i < order.PositionItems.Length; i++)
+        {
+            var item = order.PositionItems[i] ?? throw new FormatException($"positionItems[{i}] is null");
+            Money(item.ItemValueGrossPrice, $"positionItems[{i}].itemValueGrossPrice");
+            if (item.ItemValueDiscount is { } discount)
+            {
+                Money(discount, $"positionItems[{i}].itemValueDiscount");
+            }
+
+            if (string.IsNullOrEmpty(item.Product.Sku))
+            {
+                throw new FormatException($"positionItems[{i}].product.sku is empty");
+            }
+
+            items.Add(item);
+        }
+
+        if (items.Count == 0)
+        {
+            throw new FormatException("positionItems is empty");
+        }
+
+        var allCancelled = items.All(PositionItemLines.IsCancelled);
+        var lines = PositionItemLines.Of(items)
+            .Select(line => (line, counted: allCancelled ? line.Pieces : line.Pieces.Where(p => !PositionItemLines.IsCancelled(p)).ToArray()))
+            .Where(l => l.counted.Count > 0)
+            .Select(l => ToLine(l.line, l.counted))
+            .ToArray();
+        var fees = order.InitialDeliveryFees?.OfType<OttoDeliveryFeeJson>().ToArray() ?? [];
+        for (var i = 0; i < fees.Length; i++)
+        {
+            Money(fees[i].DeliveryFeeAmount, $"initialDeliveryFees[{i}].deliveryFeeAmount");
+        }
+
+        return new MarketplaceOrder
+        {
+            OrderNumber = order.OrderNumber,
+            MarketplaceOrderId = order.SalesOrderId,
+            CreatedAt = Instant.FromDateTimeOffset(order.OrderDate),
+            UpdatedAt = Instant.FromDateTimeOffset(order.LastModifiedDate ?? order.OrderDate),
+            Currency = OttoApi.Currency,
+            Status = OttoOrderStatuses.Of(items),
+            PricesIncludeTax = true,
+            Lines = lines,
+            ShippingCost = new Money(fees.Sum(f => f.DeliveryFeeAmount.Amount), OttoApi.Currency),
+            BillingAddress = Address(order.InvoiceAddress, "invoiceAddress"),
+            ShippingAddress = Address(order.DeliveryAddress, "deliveryAddress"),
+            BuyerEmail = order.DeliveryAddress?.Email,
+            PaymentMethod = order.Payment?.PaymentMethod,
+        };
+    }
+
+    private static OrderLine ToLine(PositionItemLine line, IReadOnlyList<OttoPositionItemJson> pieces)
+    {
+        var first = pieces[0];
+        var discount = pieces.Sum(p => p.ItemValueDiscount?.Amount ?? 0m);
+        return new OrderLine
+        {
+            LineId = line.LineId,
+            ForeignNumber = new ForeignNumber(ForeignNumberLabel.OttoSku, first.Product.Sku),
+            Sku = first.Product.Sku,
+            Title = first.Product.ProductTitle ?? first.Product.Sku,
+            Quantity = pieces.Count,
+            UnitPrice = new Money(first.ItemValueGrossPrice.Amount, OttoApi.Currency),
+            TaxRate = first.Product.VatRate is { } percent ? percent / 100m : null,
+            Discount = pieces.Any(p => p.ItemValueDiscount is not null) ? new Money(discount, OttoApi.Currency) : null,
+        };
+    }
+
+    // OTTO sells in euros with cents: another currency, or a fraction of a cent, is not money the ERP can book.
+    private static void Money(OttoAmountJson amount, string path)
+    {
+        if (!string.Equals(amount.Currency, OttoApi.Currency.ToString(), StringComparison.Ordinal))
+        {
+            throw new FormatException($"{path}.currency is '{amount.Currency}', not {OttoApi.Currency}, the currency OTTO Market sells in");
+        }
+
+        if (decimal.Round(amount.Amount, 2) != amount.Amount || amount.Amount < 0)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{path}.amount {amount.Amount} is not an amount in euros and cents"));
+        }
+    }
+
+    private static Address? Address(OttoAddressJson? address, string path)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+
+        var country = address.CountryCode is { } alpha3 ? OttoCountries.Alpha2(alpha3) : null;
+        if (country is null)
+        {
+            throw new FormatException($"{path}.countryCode '{address.CountryCode}' is no ISO 3166-1 alpha-3 country the connector knows");
+        }
+
+        return new Address
+        {
+            Name = $"{address.FirstName} {address.LastName}".Trim(),
+            Street = $"{address.Street} {address.HouseNumber}".Trim(),
+            AddressLine2 = address.Addition,
+            PostalCode = address.ZipCode ?? string.Empty,
+            City = address.City ?? string.Empty,
+            CountryCode = country,
+            Phone = address.PhoneNumber,
+        };
+    }
+}
