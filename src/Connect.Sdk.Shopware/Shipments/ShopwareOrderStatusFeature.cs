@@ -30,11 +30,13 @@ internal sealed class ShopwareOrderStatusFeature(ShopwareClient client) : IOrder
         ArgumentNullException.ThrowIfNull(update);
         cancellationToken.ThrowIfCancellationRequested();
         var number = update.OrderNumber;
-        var criteria = string.IsNullOrEmpty(update.MarketplaceOrderId) ? OrderCriteria.ByNumbers([number]) : OrderCriteria.ById(update.MarketplaceOrderId);
+        // The id the import gave is Shopware's 32-hex id; anything else (an ERP that kept another id) is looked up by number.
+        var byId = IsShopwareId(update.MarketplaceOrderId);
+        var criteria = byId ? OrderCriteria.ById(update.MarketplaceOrderId) : OrderCriteria.ByNumbers([number]);
         var found = await client.SearchAsync(connection, "order", criteria, ShopwareJsonContext.Default.OrderSearchJson, $"order {number}", cancellationToken).ConfigureAwait(false);
         if (found.Data is not [var json, ..])
         {
-            return RecordResult.Failure(number, $"Order {number}: Shopware has no order with id {update.MarketplaceOrderId}.");
+            return RecordResult.Failure(number, byId ? $"Order {number}: Shopware has no order with id {update.MarketplaceOrderId}." : $"Order {number}: Shopware has no order with this number.");
         }
 
         var order = json.Deserialize(ShopwareJsonContext.Default.OrderJson)!;
@@ -90,6 +92,9 @@ internal sealed class ShopwareOrderStatusFeature(ShopwareClient client) : IOrder
             ? RecordResult.Failure(number, $"Order {number}: Shopware does not allow the delivery transition '{transition}' from state '{parameters.CurrentState}'; the shop offers: {string.Join(", ", parameters.PossibleTransitions ?? [])}.")
             : RecordResult.Failure(number, $"Order {number}: {refusal.Message}");
     }
+
+    private static bool IsShopwareId(string? id) =>
+        id is { Length: 32 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     private static IEnumerable<ParcelJson> Parcels(DeliveryJson delivery)
     {
