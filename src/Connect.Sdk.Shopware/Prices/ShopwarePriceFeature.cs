@@ -18,6 +18,8 @@ namespace Connect.Sdk.Shopware.Prices;
 /// </summary>
 internal sealed class ShopwarePriceFeature(ShopwareClient client, ProductDirectory directory, SyncSender sender) : IPriceFeature
 {
+    private readonly ProductWrites<PriceUpdate> _writes = new(directory, sender, u => (u.ArticleNumber, u.ForeignNumber, "price " + u.Price));
+
     /// <inheritdoc />
     public FeatureKind Kind => FeatureKind.Prices;
 
@@ -31,51 +33,27 @@ internal sealed class ShopwarePriceFeature(ShopwareClient client, ProductDirecto
         ArgumentNullException.ThrowIfNull(batch);
         cancellationToken.ThrowIfCancellationRequested();
         var (currency, basis) = await TermsAsync(connection, cancellationToken).ConfigureAwait(false);
-        var results = new RecordResult?[batch.Count];
-        var numbers = batch.Select(u => ProductDirectory.ProductNumberOf(u.ForeignNumber)).OfType<string>().ToArray();
-        var products = await directory.FindAsync(connection, numbers, cancellationToken).ConfigureAwait(false);
-        var writes = new List<(int, ProductWriteJson)>();
-        for (var i = 0; i < batch.Count; i++)
+        return await _writes.PushAsync(
+            connection,
+            batch,
+            update => Refusal(update, currency, basis),
+            (update, product) => product.Tax is { } tax
+                ? (new ProductWriteJson(product.Id, Price: Entries(product, update, tax.TaxRate)), null)
+                : (null, $"Shopware sent product {product.ProductNumber} without its tax (tax.taxRate), which the other of net and gross is derived with."),
+            "product.price.sync",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string? Refusal(PriceUpdate update, CurrencyCode currency, PriceBasis basis)
+    {
+        if (update.Price.Currency != currency || (update.CompareAtPrice is { } compareAt && compareAt.Currency != currency))
         {
-            var update = batch[i];
-            var article = update.ArticleNumber;
-            if (ProductDirectory.ProductNumberOf(update.ForeignNumber) is not { } number)
-            {
-                results[i] = RecordResult.Failure(article, ProductDirectory.WrongLabel(article, update.ForeignNumber));
-            }
-            else if (update.Price.Currency != currency || (update.CompareAtPrice is { } c && c.Currency != currency))
-            {
-                results[i] = RecordResult.Failure(article, $"Article {article}: the price is in {update.Price.Currency}, but the Shopware shop's default currency is {currency}; prices are never converted.");
-            }
-            else if (update.Basis != basis)
-            {
-                results[i] = RecordResult.Failure(article, $"Article {article}: the price is {Word(update.Basis)}, but the shop takes prices {Word(basis)} (its Standard customer group's displayGross is {(basis == PriceBasis.Gross ? "true" : "false")}); prices are never converted.");
-            }
-            else if (!products.TryGetValue(number, out var product))
-            {
-                results[i] = RecordResult.Failure(article, $"Article {article}: Shopware has no product or variant with product number {number}.");
-            }
-            else if (product.Tax is null)
-            {
-                results[i] = RecordResult.Failure(article, $"Article {article}: Shopware sent product {number} without its tax (tax.taxRate), which the other of net and gross is derived with.");
-            }
-            else
-            {
-                writes.Add((i, new ProductWriteJson(product.Id, Price: Entries(product, update, product.Tax.TaxRate))));
-            }
+            return $"the price is in {update.Price.Currency}, but the Shopware shop's default currency is {currency}; prices are never converted.";
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var failures = await sender.SendAsync(connection, writes, "product.price.sync", cancellationToken).ConfigureAwait(false);
-        foreach (var (index, _) in writes)
-        {
-            var update = batch[index];
-            results[index] = failures.TryGetValue(index, out var failure)
-                ? RecordResult.Failure(update.ArticleNumber, $"Article {update.ArticleNumber} (product number {update.ForeignNumber.Value}): price {update.Price} not written: {failure}")
-                : RecordResult.Success(update.ArticleNumber);
-        }
-
-        return new BatchResult(results.Select((r, i) => r ?? RecordResult.Failure(batch[i].ArticleNumber, $"Article {batch[i].ArticleNumber}: no result.")));
+        return update.Basis != basis
+            ? $"the price is {Word(update.Basis)}, but the shop takes prices {Word(basis)} (its Standard customer group's displayGross is {(basis == PriceBasis.Gross ? "true" : "false")}); prices are never converted."
+            : null;
     }
 
     private static string Word(PriceBasis basis) => basis == PriceBasis.Gross ? "gross" : "net";

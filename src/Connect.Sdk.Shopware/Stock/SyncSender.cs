@@ -17,7 +17,8 @@ namespace Connect.Sdk.Shopware.Stock;
 /// </summary>
 internal sealed class SyncSender(ShopwareClient client, ILogger logger)
 {
-    private const string Key = "write";
+    // The request is a list of operations, as the Admin API's OpenAPI model has it; errors point at /{position}/{record}/….
+    private const string Key = "0";
 
     /// <summary>Sends the writes; the failure message per index of those refused, none for those written.</summary>
     /// <exception cref="ConnectSdkException">The credentials were refused, or the shop could not be reached or kept failing: the batch's failure.</exception>
@@ -27,8 +28,8 @@ internal sealed class SyncSender(ShopwareClient client, ILogger logger)
         var pending = writes.ToList();
         while (pending.Count > 0)
         {
-            var body = new Dictionary<string, SyncOperationJson>(StringComparer.Ordinal) { [Key] = new("product", "upsert", [.. pending.Select(p => p.Write)]) };
-            var call = MarketplaceCall.Json(HttpMethod.Post, "_action/sync", operation, body, ShopwareJsonContext.Default.DictionaryStringSyncOperationJson) with { Idempotent = true };
+            SyncOperationJson[] body = [new("product", "upsert", [.. pending.Select(p => p.Write)])];
+            var call = MarketplaceCall.Json(HttpMethod.Post, "_action/sync", operation, body, ShopwareJsonContext.Default.SyncOperationJsonArray) with { Idempotent = true };
             MarketplaceAnswer answer;
             MarketplaceClient marketplace;
             try
@@ -80,7 +81,7 @@ internal sealed class SyncSender(ShopwareClient client, ILogger logger)
         return failures;
     }
 
-    // The payload positions the errors point at (/write/3/stock → 3), with the first error of each.
+    // The payload positions the errors point at (/0/3/stock → 3), with the first error of each.
     private static Dictionary<int, ErrorJson> PointedRecords(string body, int count)
     {
         var pointed = new Dictionary<int, ErrorJson>();

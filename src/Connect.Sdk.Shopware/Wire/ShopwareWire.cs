@@ -167,7 +167,7 @@ internal sealed record ParcelLineJson(string OrderLineItemId, int Quantity);
 [JsonSerializable(typeof(ErrorsJson))]
 [JsonSerializable(typeof(VersionJson))]
 [JsonSerializable(typeof(ProductSearchJson))]
-[JsonSerializable(typeof(Dictionary<string, SyncOperationJson>))]
+[JsonSerializable(typeof(SyncOperationJson[]))]
 [JsonSerializable(typeof(SyncResultJson))]
 [JsonSerializable(typeof(CurrencySearchJson))]
 [JsonSerializable(typeof(CustomerGroupSearchJson))]

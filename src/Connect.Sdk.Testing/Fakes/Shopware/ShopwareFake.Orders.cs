@@ -67,6 +67,20 @@ public sealed partial class ShopwareFake
         }
     }
 
+    /// <summary>Sets the state of the order's delivery as the shop owner does in the Administration (no transition checked).</summary>
+    /// <param name="orderNumber">The order number.</param>
+    /// <param name="state">The technical name, e.g. <c>cancelled</c>.</param>
+    public void SetDeliveryState(string orderNumber, string state)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(state);
+        lock (Gate)
+        {
+            var order = _orders.Find(o => o.OrderNumber == orderNumber) ?? throw new KeyNotFoundException($"No order has number {orderNumber}.");
+            order.Delivery.State = state;
+            order.UpdatedAt = Clock.GetCurrentInstant();
+        }
+    }
+
     /// <summary>The state of the order's delivery (<c>open</c>, <c>shipped_partially</c>, <c>shipped</c>, …), or <see langword="null"/>.</summary>
     /// <param name="orderNumber">The order number.</param>
     /// <returns>The technical name.</returns>
