@@ -130,6 +130,20 @@ public sealed partial class ShopwareFake : WireMockMarketplaceFake, IPriceFake
         return Error(401, "9", "Unauthorized", "The resource owner or authorization server denied the request.", new JsonObject { ["hint"] = token is null ? "Missing \"Authorization\" header" : "Access token could not be verified" });
     }
 
+    /// <summary>
+    /// A sync request draws its fault under <c>sync.stock</c> when it writes stock and <c>sync.price</c> when it writes
+    /// prices (a rule for <c>sync</c> matches both), so a test can break one feature's writes and not the other's.
+    /// </summary>
+    /// <param name="operation">The route's operation.</param>
+    /// <param name="body">The request body.</param>
+    /// <returns>The operation the fault plan draws under.</returns>
+    protected override string FaultOperationOf(string operation, string? body) => operation switch
+    {
+        "sync" when body?.Contains("\"stock\"", StringComparison.Ordinal) == true => "sync.stock",
+        "sync" when body?.Contains("\"price\"", StringComparison.Ordinal) == true => "sync.price",
+        _ => operation,
+    };
+
     /// <inheritdoc />
     protected override FakeResponse NoRoute(FakeCall request) =>
         Error(404, "FRAMEWORK__ROUTE_NOT_FOUND", "Not Found", $"No route found for \"{request.Method} {request.Path}\"");
