@@ -51,13 +51,17 @@ internal sealed class ProductWrites<T>(ProductDirectory directory, SyncSender se
             {
                 results[i] = RecordResult.Failure(article, $"Article {article}: Shopware has no product or variant with product number {number}.");
             }
-            else if (write(batch[i], product) is { Write: { } change })
-            {
-                writes.Add((i, change));
-            }
             else
             {
-                results[i] = RecordResult.Failure(article, $"Article {article}: {write(batch[i], product).Refusal}");
+                var (change, productRefusal) = write(batch[i], product);
+                if (change is not null)
+                {
+                    writes.Add((i, change));
+                }
+                else
+                {
+                    results[i] = RecordResult.Failure(article, $"Article {article}: {productRefusal}");
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.Shopware.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect.Sdk.Shopware.Tests.Auth;
 
@@ -82,4 +83,28 @@ internal sealed class WrongSecretStore : Connect.Sdk.Settings.ISecretStore
     public ValueTask SetAsync(ConnectionId connection, string key, Connect.Sdk.Settings.SecretValue secret, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public ValueTask RemoveAsync(ConnectionId connection, string key, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
+
+/// <summary>The bearer token is no setting secret, yet it never reaches a message: an answer that echoes it is redacted.</summary>
+public sealed class ShopwareTokenRedactionTests
+{
+    [Fact]
+    public async Task ConnectionCheck_ProxyEchoesTheAuthorizationHeader_TokenNotInTheMessage()
+    {
+        var echo = new EchoAuthorizationHandler();
+        await using var shop = await ShopwareTestShop.StartAsync(null, null, services => services.AddHttpClient(Http.ShopwareClient.ClientName).AddHttpMessageHandler(() => echo), FeatureKind.Stock);
+        var connector = shop.Host.Get<ConnectorRegistry>().Get(ShopwareConnector.Id);
+        echo.Armed = true;
+
+        // A 502 is retried after back-offs on the host's fake time, which the drive moves on.
+        var check = connector.CheckConnectionAsync(await shop.Host.ContextOfAsync(shop.Connection), CancellationToken.None).AsTask();
+        await shop.Host.Time.DriveAsync(check, TimeSpan.FromMinutes(10));
+        var result = await check;
+
+        Assert.False(result.Passed);
+        Assert.NotNull(echo.SeenToken);
+        Assert.DoesNotContain(echo.SeenToken, result.Message, StringComparison.Ordinal);
+        Assert.Contains("Authorization: Bearer ***", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(shop.LogLines, line => line.Contains(echo.SeenToken, StringComparison.Ordinal));
+    }
 }

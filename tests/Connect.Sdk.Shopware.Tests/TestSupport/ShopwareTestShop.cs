@@ -39,7 +39,10 @@ internal sealed class ShopwareTestShop : IAsyncDisposable
 
     public IReadOnlyList<string> LogLines => [.. _log];
 
-    public static async Task<ShopwareTestShop> StartAsync(Func<IClock, MarketplaceFakeOptions>? options = null, string? requestsPerSecond = null, params FeatureKind[] features)
+    public static Task<ShopwareTestShop> StartAsync(Func<IClock, MarketplaceFakeOptions>? options = null, string? requestsPerSecond = null, params FeatureKind[] features) =>
+        StartAsync(options, requestsPerSecond, configure: null, features);
+
+    public static async Task<ShopwareTestShop> StartAsync(Func<IClock, MarketplaceFakeOptions>? options, string? requestsPerSecond, Action<IServiceCollection>? configure, params FeatureKind[] features)
     {
         var time = new WaitAwareFakeTime(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
         var fake = ShopwareFake.Start(ShopwareTestKeys.Credentials, options?.Invoke(new TimeProviderClock(time)) ?? new MarketplaceFakeOptions { Clock = new TimeProviderClock(time) });
@@ -50,6 +53,7 @@ internal sealed class ShopwareTestShop : IAsyncDisposable
                 sdk.Services.AddSingleton(AdapterTestLog.CreateFactory(log));
                 sdk.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
                 sdk.AddShopware();
+                configure?.Invoke(sdk.Services);
             },
             time: time);
         var shop = new ShopwareTestShop(fake, host, log);
