@@ -21,6 +21,7 @@ public sealed class CredentialScanTests
         "Connect.Sdk.Amazon.Tests",
         "Connect.Sdk.Kaufland.Tests",
         "Connect.Sdk.Otto.Tests",
+        "Connect.Sdk.Shopware.Tests",
     ];
 
     /// <summary>

@@ -13,6 +13,7 @@ internal sealed class SampleMarketplaces : IAsyncDisposable
         ["amazon"] = () => new AmazonMarketplace(),
         ["kaufland"] = () => new KauflandMarketplace(),
         ["otto"] = () => new OttoMarketplace(),
+        ["shopware"] = () => new ShopwareMarketplace(),
     };
 
     private SampleMarketplaces(IReadOnlyList<SampleMarketplace> all) => All = all;

@@ -20,7 +20,7 @@ public sealed class ErpHostPriceTests : IDisposable
         var run = await SampleProcess.RunAsync("ErpHost", ["--store", StorePath, "--cycles", "1", "--speed", "120"]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        foreach (var marketplace in new[] { "Shopify DE", "WooCommerce shop", "Amazon DE" })
+        foreach (var marketplace in new[] { "Shopify DE", "WooCommerce shop", "Amazon DE", "Shopware shop" })
         {
             // The story prints this once the marketplace's fake shows 25.99 (IPriceFake.PriceOf) and the journal explains it.
             Assert.Contains($"    {marketplace}: 4711 shows its new price — journal: {Explanation}", run.Output);
@@ -32,6 +32,9 @@ public sealed class ErpHostPriceTests : IDisposable
         Assert.Equal("Warning", lamp.Status);
         Assert.Contains("compare-at price not published on Amazon: 59.99 EUR is not sent for SKU AZ-6100", lamp.Message, StringComparison.Ordinal);
         Assert.Equal(("Succeeded", "sent 48.99 EUR: list price 41.09 net + 19 % VAT = 48.90 → rounded 48.99 EUR gross; compare-at 50.34 net + 19 % VAT = 59.90 → rounded 59.99 EUR gross"), PriceTab(run, "Shopify DE")["6100"]);
+
+        // Shopware's list price is the compare-at price: sent, not reported.
+        Assert.Equal(("Succeeded", "sent 48.99 EUR: list price 41.09 net + 19 % VAT = 48.90 → rounded 48.99 EUR gross; compare-at 50.34 net + 19 % VAT = 59.90 → rounded 59.99 EUR gross"), PriceTab(run, "Shopware shop")["6100"]);
 
         Assert.Contains("  Basar DE — ArticlePrice: prices are not offered by the Basar connector (it offers Stock, Orders, OrderStatus), so connection basar-de sends none", run.Output);
         Assert.DoesNotContain(run.Output, l => l.StartsWith("    Basar DE: 4711 shows its new price", StringComparison.Ordinal));

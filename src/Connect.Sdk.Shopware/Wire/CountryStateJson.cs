@@ -1,0 +1,4 @@
+namespace Connect.Sdk.Shopware.Wire;
+
+/// <summary>A country state.</summary>
+internal sealed record CountryStateJson(string? ShortCode);

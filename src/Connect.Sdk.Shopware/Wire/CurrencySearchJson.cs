@@ -1,0 +1,4 @@
+namespace Connect.Sdk.Shopware.Wire;
+
+/// <summary>A currency search's answer.</summary>
+internal sealed record CurrencySearchJson(IReadOnlyList<CurrencyJson> Data);

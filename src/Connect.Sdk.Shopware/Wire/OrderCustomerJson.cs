@@ -1,0 +1,4 @@
+namespace Connect.Sdk.Shopware.Wire;
+
+/// <summary>The order's customer.</summary>
+internal sealed record OrderCustomerJson(string? Email);

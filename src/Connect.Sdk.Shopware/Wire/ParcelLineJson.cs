@@ -1,0 +1,4 @@
+namespace Connect.Sdk.Shopware.Wire;
+
+/// <summary>A parcel's line.</summary>
+internal sealed record ParcelLineJson(string OrderLineItemId, int Quantity);

@@ -1,0 +1,4 @@
+namespace Connect.Sdk.Shopware.Wire;
+
+/// <summary>A state machine state.</summary>
+internal sealed record StateJson(string? TechnicalName);

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Connect.Sdk.Shopware.Wire;
+
+/// <summary>The token request of the client-credentials grant.</summary>
+internal sealed record TokenRequestJson(
+    [property: JsonPropertyName("grant_type")] string GrantType,
+    [property: JsonPropertyName("client_id")] string ClientId,
+    [property: JsonPropertyName("client_secret")] string ClientSecret);
