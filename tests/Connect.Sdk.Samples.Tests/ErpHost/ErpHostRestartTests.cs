@@ -74,7 +74,7 @@ public sealed class ErpHostRestartTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var book = BookedPerConnection();
-        Assert.Equal(["amazon-de", "basar-de", "shopify-de", "woocommerce-shop"], book.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["amazon-de", "basar-de", "mirakl-marketplace", "shopify-de", "woocommerce-shop"], book.Keys.Order(StringComparer.Ordinal));
 
         // Two orders before productive mode and two per cycle on each marketplace, each booked once.
         Assert.All(book, connection =>
