@@ -15,13 +15,17 @@ namespace Connect.Sdk.Mirakl.Orders;
 /// <summary>
 /// Reads orders with OR11 (<c>GET /api/orders</c>): the changed ones by <c>start_update_date</c>, page by page with
 /// <c>offset</c> and <c>max</c>, and single ones by <c>order_ids</c> for an import by number or a retry. Orders waiting
-/// for acceptance pass through <see cref="OrderAcceptance"/> first; orders before the buyer's payment and refused
-/// orders are not for the ERP and are left out of a page (they come again when Mirakl moves them on).
+/// for acceptance pass through <see cref="OrderAcceptance"/> first; with automatic acceptance every run starts with
+/// the orders still waiting (<c>order_state_codes=WAITING_ACCEPTANCE</c>), changed or not. Orders before the buyer's
+/// payment and refused orders are not for the ERP and are left out of a page (they come again when Mirakl moves them on).
 /// </summary>
 internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reader, OrderAcceptance acceptance) : IOrdersFeature
 {
     /// <summary>The page size the connector asks for: OR11's largest.</summary>
     public const int PageSize = 100;
+
+    private const string WaitingPass = "w:";
+    private const string ChangedPass = "c:";
 
     private static readonly InstantPattern Iso = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
 
@@ -35,17 +39,32 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
         var settings = MiraklClient.SettingsOf(connection);
         // Whole seconds, rounded down: an order changed within the cursor's second is read again, never skipped.
         var from = Iso.Format(Instant.FromUnixTimeSeconds(since.ChangedSince.ToUnixTimeSeconds()));
+        // With automatic acceptance every run first reconsiders the orders still waiting, whenever they changed: stock that
+        // arrived or an acceptance that failed last time lets them through now. Then the orders changed since the cursor.
+        var first = settings.Acceptance == MiraklAcceptance.Automatic ? WaitingPass + "0" : ChangedPass + "0";
         return OrderPaging.ByCursorAsync<ListedOrder>(
             async (cursor, ct) =>
             {
-                var offset = cursor is null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture);
-                var path = string.Create(CultureInfo.InvariantCulture, $"orders?start_update_date={Uri.EscapeDataString(from)}&offset={offset}&max={PageSize}");
+                var page = cursor ?? first;
+                var waitingPass = page.StartsWith(WaitingPass, StringComparison.Ordinal);
+                var offset = int.Parse(page[2..], CultureInfo.InvariantCulture);
+                var filter = waitingPass ? $"order_state_codes={MiraklOrderStates.WaitingAcceptance}" : $"start_update_date={Uri.EscapeDataString(from)}";
+                var path = string.Create(CultureInfo.InvariantCulture, $"orders?{filter}&offset={offset}&max={PageSize}");
                 var list = await client.ReadAsync(connection, MarketplaceCall.Get(path, "orders.list"), MiraklJsonContext.Default.MiraklOrderListJson, "the order list", ct).ConfigureAwait(false);
                 var raw = list.Orders ?? [];
-                var orders = await PrepareAsync(connection, settings, raw, userAsked: false, ct).ToListAsync(ct).ConfigureAwait(false);
-                var read = offset + raw.Length;
-                var more = raw.Length == PageSize && (list.TotalCount is not { } total || read < total);
-                return new PageOf<ListedOrder>(orders.Where(o => o.Listed is not null).Select(o => o.Listed!).ToArray(), more ? read.ToString(CultureInfo.InvariantCulture) : null);
+                var orders = (await PrepareAsync(connection, settings, raw, userAsked: false, ct).ToListAsync(ct).ConfigureAwait(false))
+                    .Where(o => o.Listed is not null).Select(o => o.Listed!).ToList();
+                var more = raw.Length == PageSize && (list.TotalCount is not { } total || offset + raw.Length < total);
+                if (!waitingPass)
+                {
+                    return new PageOf<ListedOrder>(orders, more ? ChangedPass + (offset + raw.Length).ToString(CultureInfo.InvariantCulture) : null);
+                }
+
+                // An order accepted now left the waiting list (the next page starts that much earlier) and has changed, so
+                // the changed pass brings it; this pass reports only the orders still waiting.
+                var stillWaiting = orders.Where(o => o.WaitingReason is not null).ToList();
+                var next = more ? WaitingPass + (offset + stillWaiting.Count).ToString(CultureInfo.InvariantCulture) : ChangedPass + "0";
+                return new PageOf<ListedOrder>(stillWaiting, next);
             },
             ListedOrder.TryMap,
             since,

@@ -72,9 +72,16 @@ internal sealed class OrderAcceptance(MiraklClient client, OrderReader reader, F
         {
             // Accepting twice is refused by Mirakl, not applied twice: the order is read again either way.
             var (answer, mirakl) = await client.SendAsync(connection, new MarketplaceCall(HttpMethod.Put, $"orders/{Uri.EscapeDataString(id)}/accept", "orders.accept") { Body = body }, cancellationToken).ConfigureAwait(false);
+            if (answer.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                // The key, not the order: it goes up, and the SDK pauses the connection.
+                throw mirakl.Refused(answer, $"the acceptance of order {id}");
+            }
+
             if (!answer.IsSuccess && answer.StatusCode != HttpStatusCode.BadRequest)
             {
-                throw mirakl.Refused(answer, $"the acceptance of order {id}");
+                // This order waits; the rest of the page goes on.
+                return (json, Waiting(connection, id, $"Mirakl answered the acceptance with {(int)answer.StatusCode} {MiraklClient.Describe(answer.Body)}; the next run tries again"));
             }
         }
         catch (ConnectSdkException ex) when (WriteInDoubtException.In(ex))

@@ -56,6 +56,46 @@ public sealed class MiraklOrderAcceptanceTests
     }
 
     [Fact]
+    public async Task OrderImport_AutomaticAcceptanceAndStockArrivesLater_AcceptedOnALaterRunThoughTheOrderDidNotChange()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await ConnectAsync(host, fake, "automatic", onHand: 1);
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromHours(3)));
+        fake.SeedOrder(MiraklOrders.Mug("7002-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(1), quantity: 1));
+
+        await host.RunForAsync(Duration.FromMinutes(20));
+        var stateWhileShort = fake.StateOf(OrderId);
+        host.Stock.Set("4711", 10);
+        await host.RunForAsync(Duration.FromMinutes(30));
+
+        Assert.Equal("WAITING_ACCEPTANCE", stateWhileShort);
+        Assert.Equal("SHIPPING", fake.StateOf(OrderId));
+        Assert.Single(host.Orders.Orders, o => o.Order.OrderNumber == OrderId);
+        Assert.Equal(JournalStatus.Succeeded, (await OrderEntryAsync(host, connection)).Status);
+    }
+
+    [Fact]
+    public async Task OrderImport_AcceptanceAnswered500_OrderWaitsAndTheNextRunAcceptsIt()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromHours(3)));
+        fake.SeedOrder(MiraklOrders.Mug("7002-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(1), quantity: 1));
+        fake.Faults.Next(Connect.Sdk.Testing.Faults.FaultKind.ServerError, operation: "orders.accept");
+
+        await host.RunForAsync(Duration.FromMinutes(30));
+
+        var entry = await OrderEntryAsync(host, connection);
+        Assert.Contains(entry.History, c => c.Message?.Contains("Mirakl answered the acceptance with 500", StringComparison.Ordinal) == true);
+        Assert.Equal(2, fake.Requests.Count(r => r.Operation == "orders.accept"));
+        Assert.Single(host.Orders.Orders, o => o.Order.OrderNumber == "7002-A");
+        Assert.Single(host.Orders.Orders, o => o.Order.OrderNumber == OrderId);
+        Assert.Equal(JournalStatus.Succeeded, entry.Status);
+    }
+
+    [Fact]
     public async Task OrderImport_RunDiesAfterAcceptanceBeforeHandOver_NextRunHandsOverOnce()
     {
         using var crash = new CancellationTokenSource();

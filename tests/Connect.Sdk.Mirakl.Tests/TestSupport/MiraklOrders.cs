@@ -27,7 +27,7 @@ internal static class MiraklOrders
                 Quantity = quantity,
                 UnitPrice = new Money(12.99m, CurrencyCode.Eur),
                 TaxRate = 0.19m,
-                TaxAmount = new Money(4.15m * quantity / 2, CurrencyCode.Eur),
+                TaxAmount = new Money(decimal.Round(12.99m * quantity * 19m / 119m, 2), CurrencyCode.Eur),
             },
         ],
         ShippingCost = new Money(4.90m, CurrencyCode.Eur),
