@@ -22,6 +22,7 @@ public sealed class CredentialScanTests
         "Connect.Sdk.Kaufland.Tests",
         "Connect.Sdk.Otto.Tests",
         "Connect.Sdk.Shopware.Tests",
+        "Connect.Sdk.Mirakl.Tests",
     ];
 
     /// <summary>

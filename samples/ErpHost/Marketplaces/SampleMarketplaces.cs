@@ -14,6 +14,7 @@ internal sealed class SampleMarketplaces : IAsyncDisposable
         ["kaufland"] = () => new KauflandMarketplace(),
         ["otto"] = () => new OttoMarketplace(),
         ["shopware"] = () => new ShopwareMarketplace(),
+        ["mirakl"] = () => new MiraklMarketplace(),
     };
 
     private SampleMarketplaces(IReadOnlyList<SampleMarketplace> all) => All = all;

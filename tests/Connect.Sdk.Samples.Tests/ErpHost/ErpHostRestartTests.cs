@@ -74,7 +74,7 @@ public sealed class ErpHostRestartTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var book = BookedPerConnection();
-        Assert.Equal(["amazon-de", "basar-de", "kaufland-de", "otto-market", "shopify-de", "shopware-shop", "woocommerce-shop"], book.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["amazon-de", "basar-de", "kaufland-de", "mirakl-marketplace", "otto-market", "shopify-de", "shopware-shop", "woocommerce-shop"], book.Keys.Order(StringComparer.Ordinal));
 
         // Two orders before productive mode and two per cycle on each marketplace, each booked once.
         Assert.All(book, connection =>

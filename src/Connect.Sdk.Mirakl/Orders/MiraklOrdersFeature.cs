@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Features;
+using Connect.Sdk.Http;
+using Connect.Sdk.Mirakl.Http;
+using Connect.Sdk.Mirakl.Wire;
+using Connect.Sdk.Orders;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Connect.Sdk.Mirakl.Orders;
+
+/// <summary>
+/// Reads orders with OR11 (<c>GET /api/orders</c>): the changed ones by <c>start_update_date</c>, page by page with
+/// <c>offset</c> and <c>max</c>, and single ones by <c>order_ids</c> for an import by number or a retry. Orders waiting
+/// for acceptance pass through <see cref="OrderAcceptance"/> first; with automatic acceptance every run starts with
+/// the orders still waiting (<c>order_state_codes=WAITING_ACCEPTANCE</c>), changed or not. Orders before the buyer's
+/// payment and refused orders are not for the ERP and are left out of a page (they come again when Mirakl moves them on).
+/// </summary>
+internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reader, OrderAcceptance acceptance) : IOrdersFeature
+{
+    /// <summary>The page size the connector asks for: OR11's largest.</summary>
+    public const int PageSize = 100;
+
+    private const string WaitingPass = "w:";
+    private const string ChangedPass = "c:";
+
+    private static readonly InstantPattern Iso = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
+
+    /// <inheritdoc />
+    public FeatureKind Kind => FeatureKind.Orders;
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<OrderPage> FetchChangedOrdersAsync(ConnectionContext connection, OrderCursor since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var settings = MiraklClient.SettingsOf(connection);
+        // Whole seconds, rounded down: an order changed within the cursor's second is read again, never skipped.
+        var from = Iso.Format(Instant.FromUnixTimeSeconds(since.ChangedSince.ToUnixTimeSeconds()));
+        // With automatic acceptance every run first reconsiders the orders still waiting, whenever they changed: stock that
+        // arrived or an acceptance that failed last time lets them through now. Then the orders changed since the cursor.
+        var first = settings.Acceptance == MiraklAcceptance.Automatic ? WaitingPass + "0" : ChangedPass + "0";
+        return OrderPaging.ByCursorAsync<ListedOrder>(
+            async (cursor, ct) =>
+            {
+                var page = cursor ?? first;
+                var waitingPass = page.StartsWith(WaitingPass, StringComparison.Ordinal);
+                var offset = int.Parse(page[2..], CultureInfo.InvariantCulture);
+                var filter = waitingPass ? $"order_state_codes={MiraklOrderStates.WaitingAcceptance}" : $"start_update_date={Uri.EscapeDataString(from)}";
+                var path = string.Create(CultureInfo.InvariantCulture, $"orders?{filter}&offset={offset}&max={PageSize}");
+                var list = await client.ReadAsync(connection, MarketplaceCall.Get(path, "orders.list"), MiraklJsonContext.Default.MiraklOrderListJson, "the order list", ct).ConfigureAwait(false);
+                var raw = list.Orders ?? [];
+                var orders = (await PrepareAsync(connection, settings, raw, userAsked: false, ct).ToListAsync(ct).ConfigureAwait(false))
+                    .Where(o => o.Listed is not null).Select(o => o.Listed!).ToList();
+                var more = raw.Length == PageSize && (list.TotalCount is not { } total || offset + raw.Length < total);
+                if (!waitingPass)
+                {
+                    return new PageOf<ListedOrder>(orders, more ? ChangedPass + (offset + raw.Length).ToString(CultureInfo.InvariantCulture) : null);
+                }
+
+                // An order accepted now left the waiting list (the next page starts that much earlier) and has changed, so
+                // the changed pass brings it; this pass reports only the orders still waiting.
+                var stillWaiting = orders.Where(o => o.WaitingReason is not null).ToList();
+                var next = more ? WaitingPass + (offset + stillWaiting.Count).ToString(CultureInfo.InvariantCulture) : ChangedPass + "0";
+                return new PageOf<ListedOrder>(stillWaiting, next);
+            },
+            ListedOrder.TryMap,
+            since,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<OrderLookupResult> FetchOrdersByNumberAsync(ConnectionContext connection, IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var settings = MiraklClient.SettingsOf(connection);
+        return await OrderLookupResult.LookUpEachAsync(orderNumbers, (number, ct) => LookUpAsync(connection, settings, number, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<OrderNumberLookup> LookUpAsync(ConnectionContext connection, MiraklSettings settings, string number, CancellationToken cancellationToken)
+    {
+        JsonElement? json;
+        try
+        {
+            json = await reader.ReadAsync(connection, number, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectSdkException ex) when (!CredentialsRefusal.In(ex) && ex.Code != ConnectSdkErrorCode.MarketplaceUnavailable)
+        {
+            return OrderNumberLookup.Unreadable(number, ex.Message);
+        }
+
+        if (json is not { } found)
+        {
+            return OrderNumberLookup.NotFound;
+        }
+
+        await foreach (var (listed, notYet) in PrepareAsync(connection, settings, [found], userAsked: true, cancellationToken).ConfigureAwait(false))
+        {
+            if (notYet is { } reason)
+            {
+                return OrderNumberLookup.Unreadable(number, reason);
+            }
+
+            return ListedOrder.TryMap(listed!, out var order, out var problem)
+                ? OrderNumberLookup.Found(order)
+                : OrderNumberLookup.Unreadable(problem with { OrderNumber = number });
+        }
+
+        return OrderNumberLookup.NotFound;
+    }
+
+    // Each order once: accepted if due, then kept for the ERP, or left out with the reason it is not for the ERP yet.
+    private async IAsyncEnumerable<(ListedOrder? Listed, string? NotYet)> PrepareAsync(
+        ConnectionContext connection, MiraklSettings settings, JsonElement[] orders, bool userAsked, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var raw in orders)
+        {
+            var (json, waiting) = await acceptance.DecideAsync(connection, settings, raw, userAsked, cancellationToken).ConfigureAwait(false);
+            var id = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("order_id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString()! : "(no order_id)";
+            var state = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("order_state", out var stateValue) && stateValue.ValueKind == JsonValueKind.String ? stateValue.GetString()! : null;
+            if (waiting is not null || state is null || MiraklOrderStates.IsForTheErp(state))
+            {
+                // Waiting orders are journaled with their reason; an order without a state is read, and fails naming the field.
+                yield return (new ListedOrder(json, id, waiting), null);
+            }
+            else
+            {
+                yield return (null, MiraklOrderStates.NotYetReason(state));
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using Connect.Sdk.Articles;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Mirakl.Http;
+using Connect.Sdk.Mirakl.Tests.TestSupport;
+using Connect.Sdk.Testing.Fakes;
+using Connect.Sdk.Testing.Fakes.Mirakl;
+using Connect.Sdk.Testing.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Connect.Sdk.Mirakl.Tests.Orders;
+
+/// <summary>
+/// The must-shows: with automatic acceptance an order goes waiting → accepted → handed to the ERP once, also
+/// when the run dies between acceptance and hand-over; with manual acceptance it waits, visible in the journal, until
+/// the user accepts it.
+/// </summary>
+public sealed class MiraklOrderAcceptanceTests
+{
+    private const string OrderId = "7001-A";
+
+    [Fact]
+    public async Task OrderImport_AutomaticAcceptanceAndStockEnough_AcceptsAndHandsOverOnce()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
+
+        await host.RunForAsync(Duration.FromMinutes(30));
+        await host.RunForAsync(Duration.FromMinutes(30));
+
+        Assert.Equal("SHIPPING", fake.StateOf(OrderId));
+        Assert.Equal(OrderId, Assert.Single(host.Orders.Orders).Order.OrderNumber);
+        Assert.Single(fake.Requests, r => r.Operation == "orders.accept");
+        Assert.Equal(JournalStatus.Succeeded, (await OrderEntryAsync(host, connection)).Status);
+    }
+
+    [Fact]
+    public async Task OrderImport_AutomaticAcceptanceButStockShort_WaitsAndAcceptsNothing()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await ConnectAsync(host, fake, "automatic", onHand: 1);
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
+
+        await host.RunForAsync(Duration.FromMinutes(30));
+
+        var entry = await OrderEntryAsync(host, connection);
+        Assert.Equal("WAITING_ACCEPTANCE", fake.StateOf(OrderId));
+        Assert.Empty(host.Orders.Orders);
+        Assert.DoesNotContain(fake.Requests, r => r.Operation == "orders.accept");
+        Assert.Contains("waiting for acceptance", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("the ERP has 1 of article 4711 free, the order needs 2", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrderImport_AutomaticAcceptanceAndStockArrivesLater_AcceptedOnALaterRunThoughTheOrderDidNotChange()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await ConnectAsync(host, fake, "automatic", onHand: 1);
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromHours(3)));
+        fake.SeedOrder(MiraklOrders.Mug("7002-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(1), quantity: 1));
+
+        await host.RunForAsync(Duration.FromMinutes(20));
+        var stateWhileShort = fake.StateOf(OrderId);
+        host.Stock.Set("4711", 10);
+        await host.RunForAsync(Duration.FromMinutes(30));
+
+        Assert.Equal("WAITING_ACCEPTANCE", stateWhileShort);
+        Assert.Equal("SHIPPING", fake.StateOf(OrderId));
+        Assert.Single(host.Orders.Orders, o => o.Order.OrderNumber == OrderId);
+        Assert.Equal(JournalStatus.Succeeded, (await OrderEntryAsync(host, connection)).Status);
+    }
+
+    [Fact]
+    public async Task OrderImport_AcceptanceAnswered500_OrderWaitsAndTheNextRunAcceptsIt()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromHours(3)));
+        fake.SeedOrder(MiraklOrders.Mug("7002-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(1), quantity: 1));
+        fake.Faults.Next(Connect.Sdk.Testing.Faults.FaultKind.ServerError, operation: "orders.accept");
+
+        await host.RunForAsync(Duration.FromMinutes(30));
+
+        var entry = await OrderEntryAsync(host, connection);
+        Assert.Contains(entry.History, c => c.Message?.Contains("Mirakl answered the acceptance with 500", StringComparison.Ordinal) == true);
+        Assert.Equal(2, fake.Requests.Count(r => r.Operation == "orders.accept"));
+        Assert.Single(host.Orders.Orders, o => o.Order.OrderNumber == "7002-A");
+        Assert.Single(host.Orders.Orders, o => o.Order.OrderNumber == OrderId);
+        Assert.Equal(JournalStatus.Succeeded, entry.Status);
+    }
+
+    [Fact]
+    public async Task OrderImport_RunDiesAfterAcceptanceBeforeHandOver_NextRunHandsOverOnce()
+    {
+        using var crash = new CancellationTokenSource();
+        await using var host = ConnectTestHost.Create(sdk =>
+        {
+            sdk.AddMirakl();
+            sdk.Services.AddHttpClient(MiraklClient.ClientName).AddHttpMessageHandler(() => new CrashAfterHandler("orders.accept", crash));
+        });
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.RunDueAsync(crash.Token));
+        var erpAfterCrash = host.Orders.Orders.Count;
+        var stateAfterCrash = fake.StateOf(OrderId);
+        await host.RunForAsync(Duration.FromHours(1));
+        await host.RunForAsync(Duration.FromHours(1));
+
+        Assert.Equal(0, erpAfterCrash);
+        Assert.Equal("SHIPPING", stateAfterCrash);
+        Assert.Equal(OrderId, Assert.Single(host.Orders.Orders).Order.OrderNumber);
+        Assert.Single(fake.Requests, r => r.Operation == "orders.accept");
+        Assert.Equal(JournalStatus.Succeeded, (await OrderEntryAsync(host, connection)).Status);
+    }
+
+    [Fact]
+    public async Task OrderImport_ManualAcceptance_WaitsInTheJournalUntilTheUserRetries()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await ConnectAsync(host, fake, "manual", onHand: 5);
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
+
+        await host.RunForAsync(Duration.FromHours(2));
+        var waiting = await OrderEntryAsync(host, connection);
+        var erpWhileWaiting = host.Orders.Orders.Count;
+        var stateWhileWaiting = fake.StateOf(OrderId);
+        await host.OrderImport.RetryAsync(connection, JournalSelection.Of(OrderId), CancellationToken.None);
+        await host.RunForAsync(Duration.FromMinutes(30));
+
+        Assert.Contains("waiting for acceptance on Mirakl", waiting.Message, StringComparison.Ordinal);
+        Assert.Contains("accepts orders by hand", waiting.Message, StringComparison.Ordinal);
+        Assert.Equal(0, erpWhileWaiting);
+        Assert.Equal("WAITING_ACCEPTANCE", stateWhileWaiting);
+        Assert.Equal("SHIPPING", fake.StateOf(OrderId));
+        Assert.Equal(OrderId, Assert.Single(host.Orders.Orders).Order.OrderNumber);
+        Assert.Equal(JournalStatus.Succeeded, (await OrderEntryAsync(host, connection)).Status);
+    }
+
+    private static async Task<ConnectionId> ConnectAsync(ConnectTestHost host, MiraklFake fake, string acceptance, decimal onHand)
+    {
+        var connection = await host.CreateProductiveConnectionAsync(MiraklConnector.Id, MiraklTestKeys.Settings(fake.BaseAddress, acceptance: acceptance));
+        fake.SeedArticle(MiraklOrders.ShopSku("MUG-1"), 5);
+        await host.AddArticleAsync(connection, new Article("4711", "Enamel mug, blue", ArticleKind.Simple), MiraklOrders.ShopSku("MUG-1"), onHand);
+        return connection;
+    }
+
+    private static async Task<JournalEntry> OrderEntryAsync(ConnectTestHost host, ConnectionId connection) =>
+        Assert.Single(await host.JournalEntriesAsync(connection, RecordKind.Order), e => e.Key.RecordKey == OrderId);
+}

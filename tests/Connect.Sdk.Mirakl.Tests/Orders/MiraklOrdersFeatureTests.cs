@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Connect.Sdk.Articles;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Mirakl.Tests.TestSupport;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Testing.Fakes;
+using Connect.Sdk.Testing.Fakes.Mirakl;
+using Connect.Sdk.Testing.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Connect.Sdk.Mirakl.Tests.Orders;
+
+/// <summary>The order import through OR11 against the fake: states and fields Mirakl or an operator added, and the debit step.</summary>
+public sealed class MiraklOrdersFeatureTests
+{
+    [Fact]
+    public async Task OrderImport_UnknownStateAndOperatorFields_ImportedWithTheStateKept()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await ConnectAsync(host, fake);
+        fake.SeedOrder(MiraklOrders.Mug("9001-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
+        fake.ChangeOrder("9001-A", json =>
+        {
+            json["order_state"] = "AWAITING_CUSTOMS_CLEARANCE";
+            json["operator_risk"] = new JsonObject { ["score"] = 12 };
+            json["order_lines"]![0]!["warehouse_slot"] = new JsonArray("B-12", "B-13");
+        });
+
+        await host.RunForAsync(Duration.FromMinutes(20));
+
+        var handed = Assert.Single(host.Orders.Orders);
+        Assert.Equal(new OrderStatus("awaiting_customs_clearance"), handed.Order.Status);
+        Assert.Equal(JournalStatus.Succeeded, Assert.Single(await host.JournalEntriesAsync(connection, RecordKind.Order)).Status);
+    }
+
+    [Fact]
+    public async Task OrderImport_AcceptedButDebitPending_HandedOverOnlyOnceShipping()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        fake.AcceptedOrdersWaitForDebit = true;
+        await ConnectAsync(host, fake, "automatic");
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug("9002-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
+
+        await host.RunForAsync(Duration.FromMinutes(20));
+        var stateBeforeDebit = fake.StateOf("9002-A");
+        var erpBeforeDebit = host.Orders.Orders.Count;
+        fake.Debit("9002-A");
+        await host.RunForAsync(Duration.FromMinutes(20));
+
+        Assert.Equal("WAITING_DEBIT_PAYMENT", stateBeforeDebit);
+        Assert.Equal(0, erpBeforeDebit);
+        Assert.Equal("9002-A", Assert.Single(host.Orders.Orders).Order.OrderNumber);
+    }
+
+    [Fact]
+    public async Task OrderImport_MoreThanOnePage_EveryOrderOnceAndPagedByOffset()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        await ConnectAsync(host, fake);
+        for (var i = 0; i < 130; i++)
+        {
+            fake.SeedOrder(MiraklOrders.Mug($"M{i:D3}-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(30) + Duration.FromSeconds(i)));
+        }
+
+        await host.RunForAsync(Duration.FromMinutes(20));
+
+        Assert.Equal(130, host.Orders.Orders.Select(o => o.Order.OrderNumber).Distinct().Count());
+        Assert.Contains(fake.Requests, r => r.Operation == "orders.list" && r.PathAndQuery.Contains("offset=100&max=100", StringComparison.Ordinal));
+    }
+
+    private static async Task<ConnectionId> ConnectAsync(ConnectTestHost host, MiraklFake fake, string acceptance = "manual")
+    {
+        var connection = await host.CreateProductiveConnectionAsync(MiraklConnector.Id, MiraklTestKeys.Settings(fake.BaseAddress, acceptance: acceptance));
+        fake.SeedArticle(MiraklOrders.ShopSku("MUG-1"), 5);
+        await host.AddArticleAsync(connection, new Article("4711", "Enamel mug, blue", ArticleKind.Simple), MiraklOrders.ShopSku("MUG-1"), 500);
+        return connection;
+    }
+}

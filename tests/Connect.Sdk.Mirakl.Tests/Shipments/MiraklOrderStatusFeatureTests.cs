@@ -1,0 +1,56 @@
+using Connect.Sdk.Articles;
+using Connect.Sdk.Mirakl.Tests.TestSupport;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Shipments;
+using Connect.Sdk.Testing.Fakes;
+using Connect.Sdk.Testing.Fakes.Mirakl;
+using Connect.Sdk.Testing.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Connect.Sdk.Mirakl.Tests.Shipments;
+
+/// <summary>
+/// The Mirakl form of partial shipments: each parcel's tracking in turn (OR23), the shipment validated (OR24) once the
+/// ERP reports the order shipped, nothing sent again on a repeated export.
+/// </summary>
+public sealed class MiraklOrderStatusFeatureTests
+{
+    private const string OrderId = "8001-A";
+
+    [Fact]
+    public async Task StatusExport_TwoParcelsThenRepeat_TrackingEachOnceAndValidatedOnce()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await host.CreateProductiveConnectionAsync(MiraklConnector.Id, MiraklTestKeys.Settings(fake.BaseAddress));
+        fake.SeedArticle(MiraklOrders.ShopSku("MUG-1"), 5);
+        await host.AddArticleAsync(connection, new Article("4711", "Mug", ArticleKind.Simple), MiraklOrders.ShopSku("MUG-1"), 5);
+        fake.SeedOrder(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
+        await host.RunForAsync(Duration.FromMinutes(20));
+
+        var first = Parcel("S-1", "TRACK-1", 1, host);
+        var second = Parcel("S-2", "TRACK-2", 1, host);
+        await host.StatusExport.NotifyOrderChangedAsync(connection, new OrderStatusUpdate(OrderId, "8001", OrderStatus.PartiallyShipped, [first]), CancellationToken.None);
+        await host.RunForAsync(Duration.FromMinutes(10));
+        var afterFirst = fake.StateOf(OrderId);
+        await host.StatusExport.NotifyOrderChangedAsync(connection, new OrderStatusUpdate(OrderId, "8001", OrderStatus.Shipped, [first, second]), CancellationToken.None);
+        await host.RunForAsync(Duration.FromMinutes(10));
+        await host.StatusExport.NotifyOrderChangedAsync(connection, new OrderStatusUpdate(OrderId, "8001", OrderStatus.Shipped, [first, second]), CancellationToken.None);
+        await host.RunForAsync(Duration.FromMinutes(10));
+
+        Assert.Equal("SHIPPING", afterFirst);
+        Assert.Equal("SHIPPED", fake.StateOf(OrderId));
+        Assert.Equal(["TRACK-1", "TRACK-2"], fake.ShipmentsOf(OrderId).Select(s => s.TrackingNumber));
+        Assert.Single(fake.Requests, r => r.Operation == "orders.ship");
+    }
+
+    private static Shipment Parcel(string id, string tracking, int quantity, ConnectTestHost host) => new()
+    {
+        ShipmentId = id,
+        Carrier = Carrier.Dhl,
+        TrackingNumber = tracking,
+        ShippedAt = host.Clock.GetCurrentInstant(),
+        Lines = [new ShippedLine(OrderId + "-1", quantity)],
+    };
+}
