@@ -40,6 +40,18 @@ public sealed partial class EbayFake
         }
     }
 
+    /// <summary>
+    /// Invalidates every access token minted so far, as eBay does when it ends a user's tokens before their two hours
+    /// (a password change, a revoked consent): calls with them answer 401 error 1001.
+    /// </summary>
+    public void RevokeAccessTokens()
+    {
+        lock (Gate)
+        {
+            _accessTokens.Clear();
+        }
+    }
+
     /// <inheritdoc />
     protected override FakeResponse? Authorize(FakeCall request)
     {
