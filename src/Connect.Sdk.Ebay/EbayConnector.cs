@@ -13,7 +13,8 @@ namespace Connect.Sdk.Ebay;
 
 /// <summary>
 /// The connector for eBay (Sell APIs): publishes stock by SKU with the Inventory API's <c>bulkUpdatePriceQuantity</c>,
-/// with user access tokens from the seller's refresh token. One instance serves every eBay connection; each call brings
+/// imports orders with the Fulfillment API by last-modified date and reports packages with tracking as shipping
+/// fulfillments, with user access tokens from the seller's refresh token. One instance serves every eBay connection; each call brings
 /// its connection's keys and refresh token in the <see cref="ConnectionContext"/>.
 /// </summary>
 /// <remarks>Register it with <c>AddEbay()</c>, which also registers its HTTP client.</remarks>
@@ -55,7 +56,12 @@ public sealed class EbayConnector : IConnector
         _client = client;
         _tokens = tokens;
         var logger = loggerFactory.CreateLogger<EbayConnector>();
-        Features = [new EbayStockFeature(client, new OfferDirectory(client), logger)];
+        Features =
+        [
+            new EbayStockFeature(client, new OfferDirectory(client), logger),
+            new Orders.EbayOrdersFeature(client),
+            new Shipments.EbayOrderStatusFeature(client),
+        ];
     }
 
     /// <summary>The connector id, <c>ebay</c>.</summary>
@@ -72,7 +78,7 @@ public sealed class EbayConnector : IConnector
         Id,
         "eBay",
         ChannelKind.Marketplace,
-        [FeatureKind.Stock],
+        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus],
         new SettingsSchema(
         [
             new SettingsGroup("application", "eBay application",

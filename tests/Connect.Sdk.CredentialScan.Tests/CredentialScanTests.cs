@@ -19,6 +19,7 @@ public sealed class CredentialScanTests
         "Connect.Sdk.Shopify.Tests",
         "Connect.Sdk.WooCommerce.Tests",
         "Connect.Sdk.Amazon.Tests",
+        "Connect.Sdk.Ebay.Tests",
     ];
 
     /// <summary>

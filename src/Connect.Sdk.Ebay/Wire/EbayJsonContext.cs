@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Connect.Sdk.Ebay.Wire;
@@ -10,4 +11,9 @@ namespace Connect.Sdk.Ebay.Wire;
 [JsonSerializable(typeof(BulkPriceQuantityJson))]
 [JsonSerializable(typeof(BulkPriceQuantityResponseJson))]
 [JsonSerializable(typeof(OffersJson))]
+[JsonSerializable(typeof(EbayOrderJson))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(EbayOrderPageJson))]
+[JsonSerializable(typeof(ShippingFulfillmentRequestJson))]
+[JsonSerializable(typeof(ShippingFulfillmentsJson))]
 internal sealed partial class EbayJsonContext : JsonSerializerContext;

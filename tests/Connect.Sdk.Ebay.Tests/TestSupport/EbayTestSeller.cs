@@ -5,12 +5,14 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Orders;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.Ebay;
 using Connect.Sdk.Testing.Hosting;
 using Connect.Sdk.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace Connect.Sdk.Ebay.Tests.TestSupport;
 
@@ -66,6 +68,37 @@ internal sealed class EbayTestSeller : IAsyncDisposable
         }
 
         await Host.AddArticleAsync(Connection, new Connect.Sdk.Articles.Article(Article(index), "Article " + index, ArticleKind.Simple), Sku(index), erpStock);
+    }
+
+    /// <summary>Places an order of <paramref name="quantity"/> units of SKU-1 on the fake, changed five minutes before the host's clock.</summary>
+    public MarketplaceOrder SeedOrder(string number, int quantity = 1)
+    {
+        var at = Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5);
+        var order = new MarketplaceOrder
+        {
+            OrderNumber = number,
+            MarketplaceOrderId = number,
+            CreatedAt = at,
+            UpdatedAt = at,
+            Currency = CurrencyCode.Eur,
+            Status = OrderStatus.Open,
+            Lines =
+            [
+                new OrderLine
+                {
+                    LineId = number.Replace("-", string.Empty, StringComparison.Ordinal) + "01",
+                    ForeignNumber = Sku(1),
+                    Title = "Enamel mug",
+                    Quantity = quantity,
+                    UnitPrice = new Money(12.50m, CurrencyCode.Eur),
+                    TaxRate = 0.19m,
+                },
+            ],
+            ShippingCost = new Money(4.90m, CurrencyCode.Eur),
+            ShippingAddress = new Address { Name = "Erika Mustermann", Street = "Heidestraße 17", PostalCode = "51147", City = "Köln", CountryCode = "DE" },
+        };
+        Fake.SeedOrder(order);
+        return order;
     }
 
     public async Task<JournalEntry> JournalAsync(RecordKind kind, string key) =>

@@ -73,12 +73,13 @@ public sealed partial class EbayFake
                     ["total"] = Amount(cost - discount + shipping, currency),
                     ["deliveryCost"] = new JsonObject { ["shippingCost"] = Amount(shipping, currency) },
                     ["appliedPromotions"] = discount == 0m ? new JsonArray() : new JsonArray(new JsonObject { ["description"] = "Promotion", ["discountAmount"] = Amount(discount, currency) }),
-                    ["taxes"] = new JsonArray(),
+                    ["taxes"] = TaxOf(line) is { } tax ? new JsonArray(new JsonObject { ["amount"] = Amount(tax, currency), ["taxType"] = "VAT" }) : new JsonArray(),
                 };
                 lineItems.Add(item);
             }
 
-            var total = order.Total?.Amount ?? subtotal - discounts + order.ShippingCost.Amount;
+            var shippingDiscount = order.ShippingDiscount?.Amount ?? 0m;
+            var total = order.Total?.Amount ?? subtotal - discounts + order.ShippingCost.Amount - shippingDiscount;
             var pricing = new JsonObject
             {
                 ["priceSubtotal"] = Amount(subtotal, currency),
@@ -88,6 +89,11 @@ public sealed partial class EbayFake
             if (discounts != 0m)
             {
                 pricing["priceDiscount"] = Amount(-discounts, currency);
+            }
+
+            if (shippingDiscount != 0m)
+            {
+                pricing["deliveryDiscount"] = Amount(-shippingDiscount, currency);
             }
 
             var paid = order.Status != OrderStatus.Pending;
@@ -100,7 +106,7 @@ public sealed partial class EbayFake
                 ["orderFulfillmentStatus"] = "NOT_STARTED",
                 ["orderPaymentStatus"] = paid ? "PAID" : "PENDING",
                 ["sellerId"] = "fake_seller",
-                ["buyer"] = new JsonObject { ["username"] = "fake_buyer" },
+                ["buyer"] = Buyer(order),
                 ["pricingSummary"] = pricing,
                 ["cancelStatus"] = new JsonObject
                 {
@@ -110,7 +116,7 @@ public sealed partial class EbayFake
                 ["paymentSummary"] = new JsonObject
                 {
                     ["totalDueSeller"] = Amount(total, currency),
-                    ["payments"] = paid ? new JsonArray(new JsonObject { ["paymentMethod"] = "EBAY", ["paymentStatus"] = "PAID", ["amount"] = Amount(total, currency) }) : new JsonArray(),
+                    ["payments"] = paid ? new JsonArray(new JsonObject { ["paymentMethod"] = order.PaymentMethod ?? "EBAY", ["paymentStatus"] = "PAID", ["amount"] = Amount(total, currency) }) : new JsonArray(),
                 },
                 ["fulfillmentStartInstructions"] = new JsonArray(ShippingStep(order)),
                 ["salesRecordReference"] = order.OrderNumber,
@@ -187,29 +193,69 @@ public sealed partial class EbayFake
         }
     }
 
+    // The line's VAT: as seeded, or from its rate on the gross line total (eBay's prices include VAT), in the minor unit.
+    private static decimal? TaxOf(OrderLine line) =>
+        line.TaxAmount?.Amount ?? (line.TaxRate is { } rate ? new Money(line.Total.Amount * rate / (1 + rate), line.Total.Currency).RoundToMinorUnit().Amount : null);
+
     private static JsonObject ShippingStep(MarketplaceOrder order)
     {
-        var address = order.ShippingAddress;
+        var shipTo = Contact(order.ShippingAddress ?? new Address { Name = "Fake Buyer", Street = "Musterstrasse 1", PostalCode = "10115", City = "Berlin", CountryCode = "DE" });
+        shipTo["email"] = order.BuyerEmail ?? "buyer@example.invalid";
         return new JsonObject
         {
             ["fulfillmentInstructionsType"] = "SHIP_TO",
-            ["shippingStep"] = new JsonObject
-            {
-                ["shipTo"] = new JsonObject
-                {
-                    ["fullName"] = address?.Name ?? "Fake Buyer",
-                    ["contactAddress"] = new JsonObject
-                    {
-                        ["addressLine1"] = address?.Street ?? "Musterstrasse 1",
-                        ["city"] = address?.City ?? "Berlin",
-                        ["postalCode"] = address?.PostalCode ?? "10115",
-                        ["countryCode"] = address?.CountryCode ?? "DE",
-                    },
-                    ["email"] = order.BuyerEmail ?? "buyer@example.invalid",
-                },
-                ["shippingServiceCode"] = "DE_DHLPaket",
-            },
+            ["shippingStep"] = new JsonObject { ["shipTo"] = shipTo, ["shippingServiceCode"] = "DE_DHLPaket" },
         };
+    }
+
+    // The buyer with the registration address eBay gives since 2023 (buyerRegistrationAddress), the order's billing address.
+    private static JsonObject Buyer(MarketplaceOrder order)
+    {
+        var buyer = new JsonObject { ["username"] = "fake_buyer" };
+        if (order.BillingAddress is { } billing)
+        {
+            var contact = Contact(billing);
+            if (order.BuyerEmail is { } email)
+            {
+                contact["email"] = email;
+            }
+
+            buyer["buyerRegistrationAddress"] = contact;
+        }
+
+        return buyer;
+    }
+
+    // eBay's ExtendedContact: fullName, companyName, contactAddress, primaryPhone; fields without a value are left out.
+    private static JsonObject Contact(Address address)
+    {
+        var contactAddress = new JsonObject { ["addressLine1"] = address.Street };
+        if (address.AddressLine2 is { } line2)
+        {
+            contactAddress["addressLine2"] = line2;
+        }
+
+        contactAddress["city"] = address.City;
+        if (address.Region is { } region)
+        {
+            contactAddress["stateOrProvince"] = region;
+        }
+
+        contactAddress["postalCode"] = address.PostalCode;
+        contactAddress["countryCode"] = address.CountryCode;
+        var contact = new JsonObject { ["fullName"] = address.Name };
+        if (address.Company is { } company)
+        {
+            contact["companyName"] = company;
+        }
+
+        contact["contactAddress"] = contactAddress;
+        if (address.Phone is { } phone)
+        {
+            contact["primaryPhone"] = new JsonObject { ["phoneNumber"] = phone };
+        }
+
+        return contact;
     }
 
     private static FakeResponse FulfillmentError(int statusCode, int errorId, string message, string? parameter = null, string? value = null) =>
