@@ -11,6 +11,7 @@ internal sealed class SampleMarketplaces : IAsyncDisposable
         ["shopify"] = () => new ShopifyMarketplace(),
         ["woocommerce"] = () => new WooCommerceMarketplace(),
         ["amazon"] = () => new AmazonMarketplace(),
+        ["ebay"] = () => new EbayMarketplace(),
     };
 
     private SampleMarketplaces(IReadOnlyList<SampleMarketplace> all) => All = all;
