@@ -2,6 +2,7 @@ using System.Net;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Ebay.Auth;
 using Connect.Sdk.Ebay.Http;
+using Connect.Sdk.Ebay.Inventory;
 using Connect.Sdk.Ebay.Stock;
 using Connect.Sdk.Features;
 using Connect.Sdk.ForeignNumbers;
@@ -13,7 +14,7 @@ namespace Connect.Sdk.Ebay;
 
 /// <summary>
 /// The connector for eBay (Sell APIs): publishes stock by SKU with the Inventory API's <c>bulkUpdatePriceQuantity</c>,
-/// imports orders with the Fulfillment API by last-modified date and reports packages with tracking as shipping
+/// and the offers' prices the same way, imports orders with the Fulfillment API by last-modified date and reports packages with tracking as shipping
 /// fulfillments, with user access tokens from the seller's refresh token. One instance serves every eBay connection; each call brings
 /// its connection's keys and refresh token in the <see cref="ConnectionContext"/>.
 /// </summary>
@@ -56,9 +57,13 @@ public sealed class EbayConnector : IConnector
         _client = client;
         _tokens = tokens;
         var logger = loggerFactory.CreateLogger<EbayConnector>();
+        // One offer directory for stock and prices: a SKU's offers read for one cost the other no call.
+        var offers = new OfferDirectory(client);
+        var bulk = new BulkPriceQuantityCall(client, offers, logger);
         Features =
         [
-            new EbayStockFeature(client, new OfferDirectory(client), logger),
+            new EbayStockFeature(bulk),
+            new Prices.EbayPriceFeature(bulk),
             new Orders.EbayOrdersFeature(client),
             new Shipments.EbayOrderStatusFeature(client),
         ];
@@ -78,7 +83,7 @@ public sealed class EbayConnector : IConnector
         Id,
         "eBay",
         ChannelKind.Marketplace,
-        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus],
+        [FeatureKind.Stock, FeatureKind.Orders, FeatureKind.OrderStatus, FeatureKind.Prices],
         new SettingsSchema(
         [
             new SettingsGroup("application", "eBay application",

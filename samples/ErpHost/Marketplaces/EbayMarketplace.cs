@@ -16,16 +16,17 @@ using NodaTime;
 namespace ErpHost.Marketplaces;
 
 /// <summary>
-/// eBay Germany through the Sell APIs (the SDK's <c>Connect.Sdk.Ebay</c> connector against its fake): the T-shirt is a
-/// multi-variation listing whose sizes are inventory items by SKU, the foreign number eBay variants carry. The simple
-/// articles are not mapped: the Inventory API takes stock by SKU, and the SDK's eBay rules give simple articles their
-/// listing id only (docs/marketplaces/ebay.md, "What is open").
+/// eBay Germany through the Sell APIs (the SDK's <c>Connect.Sdk.Ebay</c> connector against its fake): every article is an
+/// inventory item by SKU with a live listing; the simple articles carry their listing id (<c>eBayListing</c>), the
+/// T-shirt's sizes their SKU (<c>Bestandseinheit</c> in the CSV), as the SDK's eBay rules have it. Buyers order the sizes.
 /// </summary>
 internal sealed class EbayMarketplace : SampleMarketplace
 {
     private const string ClientId = "ErpSampl-ConnectS-PRD-7f3a91c2d-4b5e6f70";
     private const string ClientSecret = "PRD-7f3a91c2d4b5-e6f7-4a8b-9c0d-1e2f";
     private const string RefreshToken = "v^1.1#i^1#p^3#r^1#I^3#f^0#t^ErpSampleRefreshToken=";
+
+    private static readonly string[] Listings = ["4711", "6100"];
 
     private static readonly (string Article, string Title, decimal Price)[] Variants =
     [
@@ -56,11 +57,17 @@ internal sealed class EbayMarketplace : SampleMarketplace
 
     public override SettingsUpdate SettingsForIntegration => SettingsUpdate.Empty.Set(EbayConnector.MarketplaceIdKey, EbayFake.DefaultMarketplaceId);
 
-    public override string TestArticle => "5000-S";
+    public override string TestArticle => "4711";
 
-    public override string ForeignNumbersCsv { get; } = string.Join(
+    // The listing ids are the fake's, known once it runs: the CSV is read after the marketplaces started.
+    public override string ForeignNumbersCsv => string.Join(
         Environment.NewLine,
-        ["article_number;label;foreign_number", .. Variants.Select(v => $"{v.Article};{ForeignNumberLabel.Bestandseinheit};{Sku(v.Article)}"), $"9999;{ForeignNumberLabel.Sku};EB-GHOST"]);
+        [
+            "article_number;label;foreign_number",
+            .. Listings.Select(a => $"{a};{ForeignNumberLabel.EbayListing};{Ebay.ListingIdOf(Sku(a))}"),
+            .. Variants.Select(v => $"{v.Article};{ForeignNumberLabel.Bestandseinheit};{Sku(v.Article)}"),
+            $"9999;{ForeignNumberLabel.Sku};EB-GHOST",
+        ]);
 
     private EbayFake Ebay => _fake ?? throw new InvalidOperationException("The eBay fake is not started.");
 
@@ -77,9 +84,9 @@ internal sealed class EbayMarketplace : SampleMarketplace
     {
         _clock = clock;
         _fake = EbayFake.Start(new EbayCredentials(ClientId, ClientSecret, RefreshToken), new MarketplaceFakeOptions { Clock = clock });
-        foreach (var variant in Variants)
+        foreach (var article in Listings.Concat(Variants.Select(v => v.Article)))
         {
-            _fake.SeedArticle(OfferOf(variant.Article), 0);
+            _fake.SeedArticle(OfferOf(article), 0);
         }
 
         PlaceOrders(0);
@@ -98,6 +105,7 @@ internal sealed class EbayMarketplace : SampleMarketplace
 
     protected override IAsyncDisposable? StartedFake => _fake;
 
+    // The fake is read by SKU, whichever foreign number the article carries.
     public override ForeignNumber OfferOf(string articleNumber) => new(ForeignNumberLabel.Sku, Sku(articleNumber));
 
     private static string Sku(string article) => "EB-" + article;

@@ -11,6 +11,7 @@ namespace Connect.Sdk.Ebay.Wire;
 [JsonSerializable(typeof(BulkPriceQuantityJson))]
 [JsonSerializable(typeof(BulkPriceQuantityResponseJson))]
 [JsonSerializable(typeof(OffersJson))]
+[JsonSerializable(typeof(InventoryItemsJson))]
 [JsonSerializable(typeof(EbayOrderJson))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(EbayOrderPageJson))]

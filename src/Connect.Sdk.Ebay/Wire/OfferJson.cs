@@ -7,4 +7,5 @@ internal sealed record OfferJson(
     [property: JsonPropertyName("offerId")] string? OfferId,
     [property: JsonPropertyName("sku")] string? Sku,
     [property: JsonPropertyName("marketplaceId")] string? MarketplaceId,
-    [property: JsonPropertyName("status")] string? Status);
+    [property: JsonPropertyName("status")] string? Status,
+    [property: JsonPropertyName("listing")] OfferListingJson? Listing);

@@ -84,18 +84,40 @@ public sealed class EbayStockFeatureTests
     }
 
     [Fact]
-    public async Task PushStock_ListingIdOnly_FailsNamingTheArticleAndTheSkuItNeeds()
+    public async Task PushStock_ListingId_GoesToTheSkuOfThatListing_FoundThroughTheInventoryItemsOnce()
     {
         await using var seller = await StartAsync(features: [FeatureKind.Stock]);
-        var context = await seller.Host.ContextOfAsync(seller.Connection);
-        var stock = seller.Host.Get<ConnectorRegistry>().Get(EbayConnector.Id).Features.OfType<IStockFeature>().Single();
+        seller.Fake.SeedArticle(Sku(1), 3);
+        seller.Fake.SeedArticle(Sku(2), 3);
+        var listing = new ForeignNumber(ForeignNumberLabel.EbayListing, seller.Fake.ListingIdOf("SKU-2")!);
+        var (context, stock) = await FeatureAsync(seller);
 
-        var result = await stock.PushStockAsync(context, [new StockUpdate("ART-9", new ForeignNumber(ForeignNumberLabel.EbayListing, "110553000001"), 1)], CancellationToken.None);
+        var first = await stock.PushStockAsync(context, [new StockUpdate("ART-2", listing, 8)], CancellationToken.None);
+        var again = await stock.PushStockAsync(context, [new StockUpdate("ART-2", listing, 6)], CancellationToken.None);
+
+        Assert.Equal(RecordOutcome.Succeeded, Assert.Single(first.Records).Outcome);
+        Assert.Equal(RecordOutcome.Succeeded, Assert.Single(again.Records).Outcome);
+        Assert.Equal(6, seller.Fake.StockOf(Sku(2)));
+        Assert.Equal(3, seller.Fake.StockOf(Sku(1)));
+        Assert.Single(seller.Fake.Requests, r => r.Operation == EbayOperations.GetInventoryItems);
+    }
+
+    [Fact]
+    public async Task PushStock_ListingIdNoOfferHas_FailsNamingTheArticleAndTheListing()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Stock]);
+        seller.Fake.SeedArticle(Sku(1), 3);
+        var (context, stock) = await FeatureAsync(seller);
+
+        var result = await stock.PushStockAsync(context, [new StockUpdate("ART-9", new ForeignNumber(ForeignNumberLabel.EbayListing, "999999999999"), 1)], CancellationToken.None);
 
         var record = Assert.Single(result.Records);
         Assert.Equal(RecordOutcome.Failed, record.Outcome);
-        Assert.Contains("Article ART-9", record.Message, StringComparison.Ordinal);
-        Assert.Contains("by SKU", record.Message, StringComparison.Ordinal);
+        Assert.Contains("listing 999999999999 (article ART-9, eBayListing)", record.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(seller.Fake.Requests, r => r.Operation == EbayOperations.BulkUpdatePriceQuantity);
     }
+
+    private static async Task<(ConnectionContext Context, IStockFeature Stock)> FeatureAsync(EbayTestSeller seller) =>
+        (await seller.Host.ContextOfAsync(seller.Connection),
+         seller.Host.Get<ConnectorRegistry>().Get(EbayConnector.Id).Features.OfType<IStockFeature>().Single());
 }

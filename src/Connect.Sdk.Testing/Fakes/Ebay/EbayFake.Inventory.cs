@@ -24,6 +24,44 @@ public sealed partial class EbayFake
     {
         Map(EbayOperations.BulkUpdatePriceQuantity, "POST", $"{Inventory}/bulk_update_price_quantity", BulkUpdatePriceQuantity);
         Map(EbayOperations.GetOffers, "GET", $"{Inventory}/offer", GetOffers);
+        Map(EbayOperations.GetInventoryItems, "GET", $"{Inventory}/inventory_item", GetInventoryItems);
+    }
+
+    /// <summary>
+    /// <c>getInventoryItems</c>: the seller's inventory items by SKU, paged by <c>limit</c> (1 to 200, default 25) and
+    /// <c>offset</c>, as <c>{href, limit, next, size, total, inventoryItems: [{sku, availability: {shipToLocationAvailability:
+    /// {quantity}}}]}</c>.
+    /// </summary>
+    private FakeResponse GetInventoryItems(FakeCall request)
+    {
+        var limit = 25;
+        var offset = 0;
+        if ((request.Query.TryGetValue("limit", out var limitText) && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 200))
+            || (request.Query.TryGetValue("offset", out var offsetText) && !int.TryParse(offsetText, NumberStyles.None, CultureInfo.InvariantCulture, out offset)))
+        {
+            return Error(400, 25709, "API_INVENTORY", "Invalid value for limit or offset.", parameters: Parameter("limit", limitText ?? string.Empty));
+        }
+
+        var page = _listings.Skip(offset).Take(limit).Select(l => (JsonNode)new JsonObject
+        {
+            ["sku"] = l.Sku,
+            ["availability"] = new JsonObject { ["shipToLocationAvailability"] = new JsonObject { ["quantity"] = l.ShipToHomeQuantity } },
+        });
+        string Href(int at) => new Uri(BaseAddress, string.Create(CultureInfo.InvariantCulture, $"{Inventory.TrimStart('/')}/inventory_item?limit={limit}&offset={at}")).ToString();
+        var body = new JsonObject
+        {
+            ["href"] = Href(offset),
+            ["limit"] = limit,
+            ["size"] = Math.Max(0, Math.Min(limit, _listings.Count - offset)),
+            ["total"] = _listings.Count,
+            ["inventoryItems"] = new JsonArray([.. page]),
+        };
+        if (offset + limit < _listings.Count)
+        {
+            body["next"] = Href(offset + limit);
+        }
+
+        return Json(200, body);
     }
 
     /// <summary>

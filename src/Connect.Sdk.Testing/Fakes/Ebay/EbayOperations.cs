@@ -15,6 +15,9 @@ public static class EbayOperations
     /// <summary><c>GET /sell/inventory/v1/offer?sku=</c> (getOffers).</summary>
     public const string GetOffers = "inventory.getOffers";
 
+    /// <summary><c>GET /sell/inventory/v1/inventory_item</c> (getInventoryItems).</summary>
+    public const string GetInventoryItems = "inventory.getInventoryItems";
+
     /// <summary><c>GET /sell/fulfillment/v1/order</c> (getOrders).</summary>
     public const string GetOrders = "fulfillment.getOrders";
 
