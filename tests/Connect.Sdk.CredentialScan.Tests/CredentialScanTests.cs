@@ -23,6 +23,7 @@ public sealed class CredentialScanTests
         "Connect.Sdk.Otto.Tests",
         "Connect.Sdk.Shopware.Tests",
         "Connect.Sdk.Mirakl.Tests",
+        "Connect.Sdk.Ebay.Tests",
     ];
 
     /// <summary>

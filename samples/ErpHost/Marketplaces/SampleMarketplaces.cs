@@ -15,6 +15,7 @@ internal sealed class SampleMarketplaces : IAsyncDisposable
         ["otto"] = () => new OttoMarketplace(),
         ["shopware"] = () => new ShopwareMarketplace(),
         ["mirakl"] = () => new MiraklMarketplace(),
+        ["ebay"] = () => new EbayMarketplace(),
     };
 
     private SampleMarketplaces(IReadOnlyList<SampleMarketplace> all) => All = all;

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using Connect.Sdk.Ebay.Http;
+using Connect.Sdk.Ebay.Wire;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Http;
+
+namespace Connect.Sdk.Ebay.Inventory;
+
+/// <summary>
+/// The published offers of each SKU on the connection's marketplace, read once with <c>getOffers</c> and kept: a
+/// quantity must reach both the inventory item and its live offers (eBay's bulk-update guide), a price the offer, and
+/// <c>bulkUpdatePriceQuantity</c> names offers by id. An offer eBay no longer knows is forgotten and read again. It also
+/// finds the SKU of a listing id (<c>eBayListing</c>, the SDK's foreign number for a simple article): the Inventory API
+/// has no lookup by listing id, so the seller's inventory items are read once (<c>getInventoryItems</c>) with each
+/// SKU's offers, and the listing ids kept.
+/// </summary>
+internal sealed class OfferDirectory(EbayApiClient client)
+{
+    /// <summary>The operation name of <c>getOffers</c>.</summary>
+    public const string GetOffers = "inventory.getOffers";
+
+    /// <summary>The operation name of <c>getInventoryItems</c>.</summary>
+    public const string GetInventoryItems = "inventory.getInventoryItems";
+
+    private const int InventoryPageSize = 200;
+
+    private readonly ConcurrentDictionary<(string Connection, string Sku), IReadOnlyList<OfferJson>> _offers = new();
+    private readonly ConcurrentDictionary<(string Connection, string ListingId), string> _skuOfListing = new();
+
+    /// <summary>The SKU a stock or price record goes to: its SKU, or the SKU of its listing id.</summary>
+    /// <param name="settings">The connection.</param>
+    /// <param name="foreignNumber">The record's foreign number.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The SKU, or <see langword="null"/> for a listing id none of the seller's offers has, or another label.</returns>
+    public async ValueTask<string?> SkuOfAsync(EbaySettings settings, ForeignNumber foreignNumber, CancellationToken cancellationToken)
+    {
+        if (foreignNumber.Label == ForeignNumberLabel.Sku || foreignNumber.Label == ForeignNumberLabel.Bestandseinheit)
+        {
+            return foreignNumber.Value;
+        }
+
+        if (foreignNumber.Label != ForeignNumberLabel.EbayListing)
+        {
+            return null;
+        }
+
+        var key = (settings.ConnectionId.Value, foreignNumber.Value);
+        if (!_skuOfListing.ContainsKey(key))
+        {
+            await ReadListingsAsync(settings, cancellationToken).ConfigureAwait(false);
+        }
+
+        return _skuOfListing.TryGetValue(key, out var sku) ? sku : null;
+    }
+
+    /// <summary>The ids of the SKU's published offers on the connection's marketplace.</summary>
+    /// <param name="settings">The connection.</param>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The offer ids, or <see langword="null"/> when eBay has no inventory item or offer for the SKU.</returns>
+    /// <exception cref="ConnectSdkException">eBay could not be reached or refused the read as a whole.</exception>
+    public async ValueTask<IReadOnlyList<string>?> OffersOfAsync(EbaySettings settings, string sku, CancellationToken cancellationToken) =>
+        await PublishedOffersAsync(settings, sku, cancellationToken).ConfigureAwait(false) is { } offers ? [.. offers.Select(o => o.OfferId!)] : null;
+
+    /// <summary>Forgets a SKU's offers, after eBay said one of them is not available any more.</summary>
+    /// <param name="settings">The connection.</param>
+    /// <param name="sku">The SKU.</param>
+    public void Forget(EbaySettings settings, string sku) => _offers.TryRemove((settings.ConnectionId.Value, sku), out _);
+
+    private async ValueTask<IReadOnlyList<OfferJson>?> PublishedOffersAsync(EbaySettings settings, string sku, CancellationToken cancellationToken)
+    {
+        var key = (settings.ConnectionId.Value, sku);
+        if (_offers.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var path = $"sell/inventory/v1/offer?sku={Uri.EscapeDataString(sku)}&marketplace_id={Uri.EscapeDataString(settings.MarketplaceId)}";
+        var response = await client.SendAsync(settings, MarketplaceCall.Get(path, GetOffers), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
+        {
+            // eBay answers a SKU it does not know with an error (25713 "This Offer is not available" in the fake): no offer.
+            return null;
+        }
+
+        if (!response.IsSuccess)
+        {
+            throw EbayApiClient.Refused(settings, GetOffers, response, $"SKU {sku}");
+        }
+
+        var offers = EbayJson.Read(response, EbayJsonContext.Default.OffersJson, settings, $"the offers of SKU {sku}");
+        OfferJson[] published = [.. (offers.Offers ?? [])
+            .OfType<OfferJson>()
+            .Where(o => o.Sku == sku && o.Status == "PUBLISHED" && (o.MarketplaceId is null || o.MarketplaceId == settings.MarketplaceId) && !string.IsNullOrEmpty(o.OfferId))];
+        _offers[key] = published;
+        foreach (var offer in published.Where(o => !string.IsNullOrEmpty(o.Listing?.ListingId)))
+        {
+            _skuOfListing[(settings.ConnectionId.Value, offer.Listing!.ListingId!)] = sku;
+        }
+
+        return published;
+    }
+
+    private async Task ReadListingsAsync(EbaySettings settings, CancellationToken cancellationToken)
+    {
+        for (var offset = 0; ;)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"sell/inventory/v1/inventory_item?limit={InventoryPageSize}&offset={offset}");
+            var response = await client.SendAsync(settings, MarketplaceCall.Get(path, GetInventoryItems), cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccess)
+            {
+                throw EbayApiClient.Refused(settings, GetInventoryItems, response, "the inventory items");
+            }
+
+            var page = EbayJson.Read(response, EbayJsonContext.Default.InventoryItemsJson, settings, "the inventory items");
+            var items = (page.InventoryItems ?? []).OfType<InventoryItemJson>().Where(i => !string.IsNullOrEmpty(i.Sku)).ToArray();
+            foreach (var item in items)
+            {
+                await PublishedOffersAsync(settings, item.Sku!, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (page.Next is null || items.Length == 0)
+            {
+                return;
+            }
+
+            offset += InventoryPageSize;
+        }
+    }
+}

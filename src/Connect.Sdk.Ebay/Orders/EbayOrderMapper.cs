@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Connect.Sdk.Ebay.Wire;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Http;
+using Connect.Sdk.Orders;
+using NodaTime.Text;
+
+namespace Connect.Sdk.Ebay.Orders;
+
+/// <summary>
+/// Maps a Fulfillment API order onto the SDK's order: money from <c>pricingSummary</c> and the line items' amounts, read
+/// exactly (<see cref="EbayMoney"/>); eBay's prices include VAT as the buyer pays them. An order whose money or dates
+/// cannot be read is unreadable, named with its field, and held; the others on its page are imported.
+/// </summary>
+internal static class EbayOrderMapper
+{
+    private static readonly InstantPattern EbayDate = InstantPattern.ExtendedIso;
+
+    /// <summary>Maps one order of a page; a flawed one comes back unreadable with its reason.</summary>
+    public static TryMapOrder<JsonElement> TryMap { get; } = JsonOrderMapping.For(EbayJsonContext.Default.EbayOrderJson, Map, "eBay", "orderId");
+
+    /// <summary>Maps an order.</summary>
+    /// <param name="order">The order as eBay sent it.</param>
+    /// <returns>The SDK's order.</returns>
+    /// <exception cref="FormatException">A date, an amount or a line is not what eBay documents; names the order and the field.</exception>
+    public static MarketplaceOrder Map(EbayOrderJson order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var id = order.OrderId;
+        if (string.IsNullOrWhiteSpace(order.PricingSummary?.Total?.Currency) || order.PricingSummary.Total.Currency.Length != 3)
+        {
+            throw new FormatException($"eBay order {id}: pricingSummary.total.currency is missing; the order is held.");
+        }
+
+        var currency = new CurrencyCode(order.PricingSummary.Total.Currency);
+        var summary = order.PricingSummary;
+        var shipTo = order.FulfillmentStartInstructions?.OfType<EbayFulfillmentInstructionsJson>().Select(i => i.ShippingStep?.ShipTo).FirstOrDefault(s => s is not null);
+        var lines = order.LineItems.Select((line, i) => Line(line ?? throw new FormatException($"eBay order {id}: lineItems[{i}] is null."), i, id, currency)).ToArray();
+        if (lines.Length == 0)
+        {
+            throw new FormatException($"eBay order {id} has no line items.");
+        }
+
+        var deliveryDiscount = EbayMoney.ReadOptional(summary.DeliveryDiscount, "pricingSummary.deliveryDiscount", id, currency);
+        return new MarketplaceOrder
+        {
+            OrderNumber = id,
+            MarketplaceOrderId = string.IsNullOrEmpty(order.LegacyOrderId) ? id : order.LegacyOrderId,
+            CreatedAt = Date(order.CreationDate, "creationDate", id),
+            UpdatedAt = Date(order.LastModifiedDate, "lastModifiedDate", id),
+            Currency = currency,
+            Status = StatusOf(order),
+            PricesIncludeTax = true,
+            Lines = lines,
+            ShippingCost = EbayMoney.ReadOptional(summary.DeliveryCost, "pricingSummary.deliveryCost", id, currency) ?? new Money(0m, currency),
+            ShippingDiscount = deliveryDiscount is { Amount: not 0m } discount ? new Money(Math.Abs(discount.Amount), currency) : null,
+            Total = EbayMoney.Read(summary.Total, "pricingSummary.total", id, currency),
+            ShippingAddress = AddressOf(shipTo),
+            BillingAddress = AddressOf(order.Buyer?.BuyerRegistrationAddress),
+            BuyerEmail = shipTo?.Email ?? order.Buyer?.BuyerRegistrationAddress?.Email,
+            PaymentMethod = order.PaymentSummary?.Payments?.OfType<EbayPaymentJson>().FirstOrDefault()?.PaymentMethod,
+        };
+    }
+
+    /// <summary>
+    /// The SDK's status of an eBay order: cancelled, pending while unpaid, then by its fulfilment status (eBay's
+    /// <c>NOT_STARTED</c>, <c>IN_PROGRESS</c>, <c>FULFILLED</c>).
+    /// </summary>
+    /// <param name="order">The order.</param>
+    /// <returns>The status.</returns>
+    public static OrderStatus StatusOf(EbayOrderJson order) =>
+        (order.CancelStatus?.CancelState, order.OrderPaymentStatus, order.OrderFulfillmentStatus) switch
+        {
+            ("CANCELED", _, _) => OrderStatus.Cancelled,
+            (_, "PENDING" or "FAILED", _) => OrderStatus.Pending,
+            (_, _, "FULFILLED") => OrderStatus.Shipped,
+            (_, _, "IN_PROGRESS") => OrderStatus.PartiallyShipped,
+            _ => OrderStatus.Open,
+        };
+
+    private static OrderLine Line(EbayLineItemJson line, int index, string id, CurrencyCode currency)
+    {
+        var field = $"lineItems[{index}]";
+        if (string.IsNullOrWhiteSpace(line.LineItemId))
+        {
+            throw new FormatException($"eBay order {id}: {field}.lineItemId is missing.");
+        }
+
+        if (line.Quantity < 1)
+        {
+            throw new FormatException($"eBay order {id}: {field}.quantity is {line.Quantity}; eBay sells at least one unit a line.");
+        }
+
+        var cost = EbayMoney.Read(line.LineItemCost, $"{field}.lineItemCost", id, currency);
+        var discount = (line.AppliedPromotions ?? []).OfType<EbayPromotionJson>()
+            .Select((p, i) => EbayMoney.ReadOptional(p.DiscountAmount, $"{field}.appliedPromotions[{i}].discountAmount", id, currency)?.Amount ?? 0m)
+            .Sum();
+        var taxes = (line.Taxes ?? []).OfType<EbayTaxJson>()
+            .Select((t, i) => EbayMoney.ReadOptional(t.Amount, $"{field}.taxes[{i}].amount", id, currency)?.Amount ?? 0m)
+            .ToArray();
+        return new OrderLine
+        {
+            LineId = line.LineItemId,
+            ForeignNumber = !string.IsNullOrWhiteSpace(line.Sku)
+                ? new ForeignNumber(ForeignNumberLabel.Sku, line.Sku)
+                : !string.IsNullOrWhiteSpace(line.LegacyItemId) ? new ForeignNumber(ForeignNumberLabel.EbayListing, line.LegacyItemId) : null,
+            Sku = line.Sku,
+            Title = string.IsNullOrWhiteSpace(line.Title) ? $"eBay item {line.LegacyItemId}" : line.Title,
+            Quantity = line.Quantity,
+            UnitPrice = OrderLine.UnitPriceOf(cost, line.Quantity),
+            TaxAmount = taxes.Length == 0 ? null : new Money(taxes.Sum(), currency),
+            Discount = discount == 0m ? null : new Money(Math.Abs(discount), currency),
+        };
+    }
+
+    private static Address? AddressOf(EbayContactJson? contact) =>
+        contact?.ContactAddress is not { } address || string.IsNullOrWhiteSpace(contact.FullName)
+            ? null
+            : new Address
+            {
+                Name = contact.FullName,
+                Company = contact.CompanyName,
+                Street = address.AddressLine1 ?? string.Empty,
+                AddressLine2 = address.AddressLine2,
+                PostalCode = address.PostalCode ?? string.Empty,
+                City = address.City ?? string.Empty,
+                Region = address.StateOrProvince,
+                CountryCode = address.CountryCode ?? string.Empty,
+                Phone = contact.PrimaryPhone?.PhoneNumber,
+            };
+
+    private static NodaTime.Instant Date(string text, string field, string id)
+    {
+        var parsed = EbayDate.Parse(text ?? string.Empty);
+        return parsed.Success && (text ?? string.Empty).EndsWith('Z')
+            ? parsed.Value
+            : throw new FormatException($"eBay order {id}: {field} '{text}' is not an ISO 8601 UTC time such as 2021-03-19T20:43:59.462Z.");
+    }
+}

@@ -1,0 +1,79 @@
+using Connect.Sdk.Ebay.Tests.TestSupport;
+using Connect.Sdk.Features;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Testing.Fakes.Ebay;
+using static Connect.Sdk.Ebay.Tests.TestSupport.EbayTestSeller;
+
+namespace Connect.Sdk.Ebay.Tests.Orders;
+
+public sealed class EbayOrderImportTests
+{
+    [Fact]
+    public async Task Import_MoneyAsStringsWithCurrency_ReadExactly()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Orders]);
+        await seller.MapArticleAsync(1, 5, 5);
+        seller.SeedOrder("12-00001-00007", quantity: 3);
+
+        await seller.Host.RunDueAsync();
+
+        var order = Assert.Single(seller.Host.Orders.Orders).Order;
+        Assert.Equal(12.50m, order.Lines[0].UnitPrice.Amount);
+        Assert.Equal(4.90m, order.ShippingCost.Amount);
+        Assert.Equal(42.40m, order.Total!.Value.Amount);
+        Assert.Equal(5.99m, order.Lines[0].TaxAmount!.Value.Amount);
+        Assert.True(order.PricesIncludeTax);
+    }
+
+    [Theory]
+    [InlineData("12,50", "lineItems[0].lineItemCost.value '12,50' is not a decimal amount")]
+    [InlineData("12.505", "lineItems[0].lineItemCost.value '12.505' has more decimals than EUR has")]
+    public async Task Import_LineCostNotExact_HoldsThatOrderNamingTheField_AndImportsTheOthers(string value, string expected)
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Orders]);
+        await seller.MapArticleAsync(1, 5, 5);
+        seller.SeedOrder("12-00001-00007");
+        seller.SeedOrder("12-00002-00014");
+        seller.Fake.ChangeOrder("12-00002-00014", order => order["lineItems"]![0]!["lineItemCost"]!["value"] = value);
+
+        await seller.Host.RunDueAsync();
+
+        Assert.Equal(["12-00001-00007"], seller.Host.Orders.Orders.Select(o => o.Order.OrderNumber));
+        var held = await seller.JournalAsync(RecordKind.Order, "12-00002-00014");
+        Assert.Equal(JournalStatus.Failed, held.Status);
+        Assert.Contains("eBay order 12-00002-00014", held.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, held.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_AmountInAnotherCurrency_HoldsTheOrder()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Orders]);
+        await seller.MapArticleAsync(1, 5, 5);
+        seller.SeedOrder("12-00001-00007");
+        seller.Fake.ChangeOrder("12-00001-00007", order => order["lineItems"]![0]!["lineItemCost"]!["currency"] = "USD");
+
+        await seller.Host.RunDueAsync();
+
+        Assert.Empty(seller.Host.Orders.Orders);
+        Assert.Contains("lineItems[0].lineItemCost.currency is 'USD', not the order's EUR", (await seller.JournalAsync(RecordKind.Order, "12-00001-00007")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_MoreThanAPage_ReadsEveryPageByOffset()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Orders]);
+        await seller.MapArticleAsync(1, 5, 5);
+        for (var i = 1; i <= 450; i++)
+        {
+            seller.SeedOrder($"12-{i:D5}-00001");
+        }
+
+        await seller.Host.RunDueAsync();
+
+        Assert.Equal(450, seller.Host.Orders.Orders.Select(o => o.Order.OrderNumber).Distinct().Count());
+        var pages = seller.Fake.Requests.Where(r => r.Operation == EbayOperations.GetOrders && r.PathAndQuery.Contains("lastmodifieddate", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, pages.Length);
+        Assert.Contains(pages, p => p.PathAndQuery.EndsWith("limit=200&offset=400", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,123 @@
+using Connect.Sdk.Articles;
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Ebay.Tests.TestSupport;
+using Connect.Sdk.Features;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Stock;
+using Connect.Sdk.Testing.Fakes.Ebay;
+using static Connect.Sdk.Ebay.Tests.TestSupport.EbayTestSeller;
+
+namespace Connect.Sdk.Ebay.Tests.Stock;
+
+public sealed class EbayStockFeatureTests
+{
+    [Fact]
+    public async Task PushStock_60Articles_GoOutAsThreeBulkCallsOfAtMost25_EachRecordWithItsOwnResult()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Stock]);
+        for (var i = 1; i <= 60; i++)
+        {
+            await seller.MapArticleAsync(i, 0, i);
+        }
+
+        await seller.Host.RunDueAsync();
+
+        var bulk = seller.Fake.Requests.Where(r => r.Operation == EbayOperations.BulkUpdatePriceQuantity).ToArray();
+        Assert.Equal(3, bulk.Length);
+        Assert.All(bulk, r => Assert.Equal(200, r.StatusCode));
+        for (var i = 1; i <= 60; i++)
+        {
+            Assert.Equal(i, seller.Fake.StockOf(Sku(i)));
+            Assert.Equal(JournalStatus.Succeeded, (await seller.JournalAsync(RecordKind.ArticleStock, Article(i))).Status);
+        }
+    }
+
+    [Fact]
+    public async Task PushStock_ListingAtItsRevisionsOfTheDay_FailsAlone_SayingItGoesOutTomorrow()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Stock]);
+        await seller.MapArticleAsync(1, 3, 7);
+        await seller.MapArticleAsync(2, 3, 8);
+        seller.Fake.SetRevisionsToday("SKU-2", EbayFake.RevisionsPerListingPerDay);
+
+        await seller.Host.RunDueAsync();
+
+        var limited = await seller.JournalAsync(RecordKind.ArticleStock, Article(2));
+        Assert.Equal(JournalStatus.Failed, limited.Status);
+        Assert.Contains("250 revisions of the day", limited.Message, StringComparison.Ordinal);
+        Assert.Contains("SKU-2", limited.Message, StringComparison.Ordinal);
+        Assert.Equal(3, seller.Fake.StockOf(Sku(2)));
+        Assert.Equal(JournalStatus.Succeeded, (await seller.JournalAsync(RecordKind.ArticleStock, Article(1))).Status);
+        Assert.Equal(7, seller.Fake.StockOf(Sku(1)));
+    }
+
+    [Fact]
+    public async Task PushStock_SkuEbayDoesNotList_FailsThatRecordOnly()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Stock]);
+        await seller.MapArticleAsync(1, 3, 7);
+        await seller.MapArticleAsync(2, 0, 4, listed: false);
+
+        await seller.Host.RunDueAsync();
+
+        var unknown = await seller.JournalAsync(RecordKind.ArticleStock, Article(2));
+        Assert.Equal(JournalStatus.Failed, unknown.Status);
+        Assert.Contains("eBay has no inventory item with a published offer for SKU SKU-2", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal(7, seller.Fake.StockOf(Sku(1)));
+    }
+
+    [Fact]
+    public async Task PushStock_UnchangedLevel_SendsNothing_AndSpendsNoRevision()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Stock]);
+        await seller.MapArticleAsync(1, 3, 7);
+        await seller.Host.RunDueAsync();
+        var after = seller.Fake.RevisionsToday("SKU-1");
+
+        await seller.Host.StockSync.NotifyStockChangedAsync([Article(1)], CancellationToken.None);
+        await seller.Host.RunDueAsync();
+
+        Assert.Equal(1, after);
+        Assert.Equal(1, seller.Fake.RevisionsToday("SKU-1"));
+        Assert.Single(seller.Fake.Requests, r => r.Operation == EbayOperations.BulkUpdatePriceQuantity);
+    }
+
+    [Fact]
+    public async Task PushStock_ListingId_GoesToTheSkuOfThatListing_FoundThroughTheInventoryItemsOnce()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Stock]);
+        seller.Fake.SeedArticle(Sku(1), 3);
+        seller.Fake.SeedArticle(Sku(2), 3);
+        var listing = new ForeignNumber(ForeignNumberLabel.EbayListing, seller.Fake.ListingIdOf("SKU-2")!);
+        var (context, stock) = await FeatureAsync(seller);
+
+        var first = await stock.PushStockAsync(context, [new StockUpdate("ART-2", listing, 8)], CancellationToken.None);
+        var again = await stock.PushStockAsync(context, [new StockUpdate("ART-2", listing, 6)], CancellationToken.None);
+
+        Assert.Equal(RecordOutcome.Succeeded, Assert.Single(first.Records).Outcome);
+        Assert.Equal(RecordOutcome.Succeeded, Assert.Single(again.Records).Outcome);
+        Assert.Equal(6, seller.Fake.StockOf(Sku(2)));
+        Assert.Equal(3, seller.Fake.StockOf(Sku(1)));
+        Assert.Single(seller.Fake.Requests, r => r.Operation == EbayOperations.GetInventoryItems);
+    }
+
+    [Fact]
+    public async Task PushStock_ListingIdNoOfferHas_FailsNamingTheArticleAndTheListing()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Stock]);
+        seller.Fake.SeedArticle(Sku(1), 3);
+        var (context, stock) = await FeatureAsync(seller);
+
+        var result = await stock.PushStockAsync(context, [new StockUpdate("ART-9", new ForeignNumber(ForeignNumberLabel.EbayListing, "999999999999"), 1)], CancellationToken.None);
+
+        var record = Assert.Single(result.Records);
+        Assert.Equal(RecordOutcome.Failed, record.Outcome);
+        Assert.Contains("listing 999999999999 (article ART-9, eBayListing)", record.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(seller.Fake.Requests, r => r.Operation == EbayOperations.BulkUpdatePriceQuantity);
+    }
+
+    private static async Task<(ConnectionContext Context, IStockFeature Stock)> FeatureAsync(EbayTestSeller seller) =>
+        (await seller.Host.ContextOfAsync(seller.Connection),
+         seller.Host.Get<ConnectorRegistry>().Get(EbayConnector.Id).Features.OfType<IStockFeature>().Single());
+}
