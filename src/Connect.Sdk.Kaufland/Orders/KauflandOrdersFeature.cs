@@ -67,7 +67,8 @@ internal sealed class KauflandOrdersFeature(KauflandClient client, TimeProvider 
             }
 
             var unitIds = await _offers.UnitIdsAsync(connection, OffersOf(orders), cancellationToken).ConfigureAwait(false);
-            var page = OrderPage.Map(orders, (JsonElement json, [NotNullWhen(true)] out MarketplaceOrder? order, [NotNullWhen(false)] out UnreadableOrder? problem) => KauflandOrderMapper.TryMap(json, unitIds, out order, out problem), since);
+            var currency = KauflandClient.SettingsOf(connection).Currency;
+            var page = OrderPage.Map(orders, (JsonElement json, [NotNullWhen(true)] out MarketplaceOrder? order, [NotNullWhen(false)] out UnreadableOrder? problem) => KauflandOrderMapper.TryMap(json, unitIds, currency, out order, out problem), since);
             var resume = index == chunks.Length - 1 && listAskedAt > since.ChangedSince ? new OrderCursor(listAskedAt) : since;
             yield return page with { Unreadable = [.. page.Unreadable, .. gone], Resume = resume };
         }
@@ -100,7 +101,7 @@ internal sealed class KauflandOrdersFeature(KauflandClient client, TimeProvider 
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }
 
-        return KauflandOrderMapper.TryMap(order.Value, unitIds, out var mapped, out var problem)
+        return KauflandOrderMapper.TryMap(order.Value, unitIds, KauflandClient.SettingsOf(connection).Currency, out var mapped, out var problem)
             ? OrderNumberLookup.Found(mapped)
             : OrderNumberLookup.Unreadable(problem with { OrderNumber = number });
     }

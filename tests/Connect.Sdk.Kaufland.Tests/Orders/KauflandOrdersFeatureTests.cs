@@ -27,10 +27,10 @@ public sealed class KauflandOrdersFeatureTests
         // Listed oldest first: the 99 earlier orders fill offsets 0–98, the two pieces of order SPLIT1 offsets 99 and 100.
         for (var i = 1; i <= 99; i++)
         {
-            seller.Fake.SeedOrder(Order(string.Create(CultureInfo.InvariantCulture, $"EARLIER{i:00}"), start + Duration.FromMinutes(i), (Towel, 1)));
+            seller.Fake.SeedOrder(KauflandTestOrders.Order(string.Create(CultureInfo.InvariantCulture, $"EARLIER{i:00}"), start + Duration.FromMinutes(i), (Towel, 1)));
         }
 
-        seller.Fake.SeedOrder(Order("SPLIT1", start + Duration.FromMinutes(100), (Mug, 2)));
+        seller.Fake.SeedOrder(KauflandTestOrders.Order("SPLIT1", start + Duration.FromMinutes(100), (Mug, 2)));
 
         var orders = (await ReadAllAsync(seller, new OrderCursor(start))).SelectMany(p => p.Orders).ToArray();
 
@@ -66,7 +66,7 @@ public sealed class KauflandOrdersFeatureTests
         var numbers = Enumerable.Range(0, 150).Select(i => string.Create(CultureInfo.InvariantCulture, $"ORDER{i:000}")).ToArray();
         for (var i = 0; i < numbers.Length; i++)
         {
-            seller.Fake.SeedOrder(Order(numbers[i], start + Duration.FromMinutes(i), (Mug, 1)));
+            seller.Fake.SeedOrder(KauflandTestOrders.Order(numbers[i], start + Duration.FromMinutes(i), (Mug, 1)));
         }
 
         var since = new OrderCursor(start - Duration.FromMinutes(1));
@@ -106,10 +106,10 @@ public sealed class KauflandOrdersFeatureTests
         current = seller;
         seller.Fake.SeedArticle(Mug, 500);
         var start = Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromHours(5);
-        seller.Fake.SeedOrder(Order("EARLY1", start - Duration.FromHours(1), (Mug, 1)));
+        seller.Fake.SeedOrder(KauflandTestOrders.Order("EARLY1", start - Duration.FromHours(1), (Mug, 1)));
         for (var i = 0; i < 150; i++)
         {
-            seller.Fake.SeedOrder(Order(string.Create(CultureInfo.InvariantCulture, $"ORDER{i:000}"), start + Duration.FromMinutes(i), (Mug, 1)));
+            seller.Fake.SeedOrder(KauflandTestOrders.Order(string.Create(CultureInfo.InvariantCulture, $"ORDER{i:000}"), start + Duration.FromMinutes(i), (Mug, 1)));
         }
 
         var first = await ReadAllAsync(seller, new OrderCursor(start - Duration.FromMinutes(1)));
@@ -124,7 +124,7 @@ public sealed class KauflandOrdersFeatureTests
     {
         await using var seller = await KauflandTestSeller.StartAsync();
         seller.Fake.SeedArticle(Mug, 5);
-        seller.Fake.SeedOrder(Order("MHRYPC1", Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromMinutes(5), (Mug, 3)));
+        seller.Fake.SeedOrder(KauflandTestOrders.Order("MHRYPC1", Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromMinutes(5), (Mug, 3)));
 
         var result = await seller.DriveAsync(async () => await seller.Feature<IOrdersFeature>().FetchOrdersByNumberAsync(seller.Context, ["MHRYPC1", "NOPE"], CancellationToken.None));
 
@@ -137,7 +137,7 @@ public sealed class KauflandOrdersFeatureTests
     {
         await using var seller = await KauflandTestSeller.StartAsync();
         seller.Fake.SeedArticle(Mug, 5);
-        var order = Order("M8CXTB1", Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromMinutes(5), (Mug, 1));
+        var order = KauflandTestOrders.Order("M8CXTB1", Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromMinutes(5), (Mug, 1));
         seller.Fake.SeedOrder(order with { Lines = [order.Lines[0] with { Sku = "MUG+1/blue & white=50%" }] });
 
         var result = await seller.DriveAsync(async () => await seller.Feature<IOrdersFeature>().FetchOrdersByNumberAsync(seller.Context, ["M8CXTB1"], CancellationToken.None));
@@ -164,24 +164,4 @@ public sealed class KauflandOrdersFeatureTests
 
     private static long UnitOf(KauflandTestSeller seller, string orderNumber) =>
         seller.Fake.OrderUnitsOf(orderNumber)[0]["id_order_unit"]!.GetValue<long>();
-
-    private static MarketplaceOrder Order(string number, Instant at, params (ForeignNumber Unit, int Pieces)[] lines) => new()
-    {
-        OrderNumber = number,
-        MarketplaceOrderId = number,
-        CreatedAt = at,
-        UpdatedAt = at,
-        Currency = CurrencyCode.Eur,
-        Status = OrderStatus.Open,
-        Lines = [.. lines.Select((l, i) => new OrderLine
-        {
-            LineId = string.Create(CultureInfo.InvariantCulture, $"{i + 1}"),
-            ForeignNumber = l.Unit,
-            Title = "Article " + l.Unit.Value,
-            Quantity = l.Pieces,
-            UnitPrice = new Money(12.99m, CurrencyCode.Eur),
-        })],
-        ShippingCost = new Money(4.90m, CurrencyCode.Eur),
-        ShippingAddress = new Address { Name = "Max Mustermann", Street = "Am Hafen 3", PostalCode = "20457", City = "Hamburg", CountryCode = "DE" },
-    };
 }
