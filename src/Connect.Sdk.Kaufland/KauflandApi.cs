@@ -41,6 +41,12 @@ internal static class KauflandApi
         ["it"] = CurrencyCode.Eur,
     };
 
+    /// <summary>
+    /// The order unit statuses, the eight values of the Seller API's <c>OrderUnitStatus</c> (kassaline/openapi-clients-kaufland,
+    /// <c>lib/Model/OrderUnitStatus.php</c>).
+    /// </summary>
+    public static IReadOnlySet<string> OrderUnitStatuses { get; } = new HashSet<string>(StringComparer.Ordinal) { "cancelled", "need_to_be_sent", "open", "received", "returned", "returned_paid", "sent", "sent_and_autopaid" };
+
     /// <summary>The order unit statuses of a piece on its way or delivered.</summary>
     public static IReadOnlySet<string> SentStatuses { get; } = new HashSet<string>(StringComparer.Ordinal) { "sent", "sent_and_autopaid", "received", "returned", "returned_paid" };
 

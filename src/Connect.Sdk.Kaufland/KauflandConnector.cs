@@ -43,17 +43,19 @@ public sealed class KauflandConnector : IConnector
     /// <summary>Creates the connector; <c>AddKaufland()</c> does it.</summary>
     /// <param name="httpClientFactory">Makes the connector's named marketplace client.</param>
     /// <param name="loggerFactory">Where the connector logs; it never logs a key or a signature.</param>
-    internal KauflandConnector(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory)
+    /// <param name="time">The clock the order import reads the time it asks for the order unit list from.</param>
+    internal KauflandConnector(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        ArgumentNullException.ThrowIfNull(time);
         var logger = loggerFactory.CreateLogger<KauflandConnector>();
         _client = new KauflandClient(httpClientFactory, logger);
         var units = new UnitWriter(_client, logger);
         Features =
         [
             new KauflandStockFeature(units),
-            new KauflandOrdersFeature(_client),
+            new KauflandOrdersFeature(_client, time),
             new KauflandOrderStatusFeature(_client, logger),
             new KauflandPriceFeature(units),
         ];

@@ -29,7 +29,8 @@ public static class KauflandConnectSdkBuilderExtensions
             KauflandClient.ClientName,
             services => new KauflandConnector(
                 services.GetRequiredService<IHttpClientFactory>(),
-                services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance),
+                services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+                services.GetService<TimeProvider>() ?? TimeProvider.System),
             KauflandConnector.ForeignNumberRule,
             configureHttp,
             signing: services => new KauflandRequestSigner(services.GetService<TimeProvider>() ?? TimeProvider.System));

@@ -15,18 +15,21 @@ namespace Connect.Sdk.Kaufland.Orders;
 /// <remarks>
 /// Cancelled order units count in no line, unless every unit is cancelled (the order then keeps its lines as ordered and
 /// reads <see cref="OrderStatus.Cancelled"/>). The shipping cost is the sum of the units' <c>shipping_rate</c>, the total
-/// that of their prices and shipping rates. An amount that is not an integer, or units in two currencies, hold the order
-/// with a message naming it and the field: the ERP never gets it with money read approximately.
+/// that of their prices and shipping rates. An amount that is not an integer, units in two currencies or in another
+/// currency than the storefront's, or a unit status that is not one of the Seller API's <c>OrderUnitStatus</c> values,
+/// hold the order with a message naming it and the field: the ERP never gets it with money read approximately or
+/// converted, nor with a status guessed.
 /// </remarks>
 internal static class KauflandOrderMapper
 {
     /// <summary>Reads one order.</summary>
     /// <param name="json">The order as Kaufland sent it (the answer's <c>data</c>).</param>
     /// <param name="unitIds">The <c>id_unit</c> of each <c>id_offer</c> the seller has on the storefront.</param>
+    /// <param name="storefrontCurrency">The currency of the connection's storefront.</param>
     /// <param name="order">The order, when it could be read.</param>
     /// <param name="unreadable">Otherwise the order's id and what was wrong.</param>
     /// <returns>Whether the order could be read.</returns>
-    public static bool TryMap(JsonElement json, IReadOnlyDictionary<string, long> unitIds, [NotNullWhen(true)] out MarketplaceOrder? order, [NotNullWhen(false)] out UnreadableOrder? unreadable)
+    public static bool TryMap(JsonElement json, IReadOnlyDictionary<string, long> unitIds, CurrencyCode storefrontCurrency, [NotNullWhen(true)] out MarketplaceOrder? order, [NotNullWhen(false)] out UnreadableOrder? unreadable)
     {
         order = null;
         unreadable = null;
@@ -34,7 +37,7 @@ internal static class KauflandOrderMapper
         try
         {
             var wire = json.Deserialize(KauflandJsonContext.Default.KauflandOrderJson) ?? throw new FormatException("the order is null");
-            order = Map(wire, unitIds);
+            order = Map(wire, unitIds, storefrontCurrency);
             return true;
         }
         catch (JsonException ex)
@@ -52,9 +55,10 @@ internal static class KauflandOrderMapper
     /// <summary>Maps a parsed order.</summary>
     /// <param name="wire">The order.</param>
     /// <param name="unitIds">The <c>id_unit</c> of each <c>id_offer</c>.</param>
+    /// <param name="storefrontCurrency">The currency of the connection's storefront.</param>
     /// <returns>The SDK's order.</returns>
-    /// <exception cref="FormatException">A time, a currency or an amount is not as documented, or the order has no units.</exception>
-    public static MarketplaceOrder Map(KauflandOrderJson wire, IReadOnlyDictionary<string, long> unitIds)
+    /// <exception cref="FormatException">A time, a currency, a status or an amount is not as documented, or the order has no units.</exception>
+    public static MarketplaceOrder Map(KauflandOrderJson wire, IReadOnlyDictionary<string, long> unitIds, CurrencyCode storefrontCurrency)
     {
         ArgumentNullException.ThrowIfNull(wire);
         ArgumentNullException.ThrowIfNull(unitIds);
@@ -68,6 +72,16 @@ internal static class KauflandOrderMapper
         if (currencies.Length != 1 || !CurrencyCode.TryParse(currencies[0], out var currency))
         {
             throw new FormatException($"order_units[].currency is {string.Join(" and ", currencies.Select(c => $"'{c}'"))}, not one ISO 4217 currency");
+        }
+
+        if (currency != storefrontCurrency)
+        {
+            throw new FormatException($"order_units[].currency is '{currency}', not the storefront's {storefrontCurrency}; amounts are never converted");
+        }
+
+        if (all.Select((u, i) => (Unit: u, Index: i)).FirstOrDefault(x => !KauflandApi.OrderUnitStatuses.Contains(x.Unit.Status)) is { Unit: { } odd } unknown)
+        {
+            throw new FormatException($"order_units[{unknown.Index}].status is '{odd.Status}', not one of the Seller API's order unit statuses ({string.Join(", ", KauflandApi.OrderUnitStatuses.Order(StringComparer.Ordinal))})");
         }
 
         var lines = OrderUnitLine.Of(all);

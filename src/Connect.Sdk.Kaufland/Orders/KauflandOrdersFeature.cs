@@ -15,19 +15,26 @@ namespace Connect.Sdk.Kaufland.Orders;
 /// <summary>
 /// Reads orders. Kaufland lists order units, one per piece, so an order's units may lie on two pages and an order whose
 /// unit changed has others that did not. The import therefore reads every page of the changed units first
-/// (<c>GET /order-units?storefront=…&amp;ts_updated_from_iso=…</c>, <c>limit</c> 100 by <c>offset</c>), collects their
-/// <c>id_order</c>s, and then reads each order whole with <c>GET /orders/{id_order}</c>: no order is split or imported
-/// twice. The orders are handed to the SDK oldest change first, a page of 100 at a time.
+/// (<c>GET /order-units?storefront=…&amp;ts_updated_from_iso=…&amp;sort=ts_created:asc</c>, <c>limit</c> 100 by
+/// <c>offset</c>), collects their <c>id_order</c>s, and then reads each order whole with <c>GET /orders/{id_order}</c>: no
+/// order is split or imported twice. The orders are handed to the SDK oldest change first, a page of 100 at a time.
 /// </summary>
 /// <remarks>
-/// The list keeps its documented order, newest placed first: a unit placed while the pages are read moves the later
-/// pages on by one, so a unit is read twice (and its order once) rather than missed. <c>ts_updated_from_iso</c> is read as
-/// exclusive and given one second before the cursor, as Kaufland's times have whole seconds.
+/// The list is read by offset, oldest placed first, so a unit placed while the pages are read comes at the end. A unit
+/// changed while the pages are read joins the list where it was placed: it may lie behind the offset already read, and
+/// later pages move on by one (a unit read twice, none missed). Such a unit changed after the read began, so the cursor
+/// moves only with the last page, and only to the time the list was first asked for: never past a unit not yet read.
+/// A run stopped between pages keeps the cursor where it was, and the next run reads the whole list again.
+/// <c>ts_updated_from_iso</c> is read as exclusive and given one second before the cursor, as Kaufland's times have
+/// whole seconds.
 /// </remarks>
-internal sealed class KauflandOrdersFeature(KauflandClient client) : IOrdersFeature
+internal sealed class KauflandOrdersFeature(KauflandClient client, TimeProvider time) : IOrdersFeature
 {
     /// <summary>The page size asked for, and the orders per page handed to the SDK.</summary>
     public const int PageSize = KauflandApi.MaxPageSize;
+
+    /// <summary>The list's sorting, oldest placed first; the documented default is <c>ts_created:desc</c>.</summary>
+    public const string OldestPlacedFirst = "ts_created:asc";
 
     private readonly UnitOffers _offers = new(client);
 
@@ -38,9 +45,13 @@ internal sealed class KauflandOrdersFeature(KauflandClient client) : IOrdersFeat
     public async IAsyncEnumerable<OrderPage> FetchChangedOrdersAsync(ConnectionContext connection, OrderCursor since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        // Taken before the first page is asked for: every unit changed while the list is read changed at or after it.
+        var listAskedAt = Instant.FromDateTimeOffset(time.GetUtcNow());
         var changed = await ChangedOrdersAsync(connection, since.ChangedSince, cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in changed.Chunk(PageSize))
+        var chunks = changed.Chunk(PageSize).ToArray();
+        for (var index = 0; index < chunks.Length; index++)
         {
+            var chunk = chunks[index];
             var orders = new List<JsonElement>(chunk.Length);
             var gone = new List<UnreadableOrder>();
             foreach (var id in chunk)
@@ -56,8 +67,10 @@ internal sealed class KauflandOrdersFeature(KauflandClient client) : IOrdersFeat
             }
 
             var unitIds = await _offers.UnitIdsAsync(connection, OffersOf(orders), cancellationToken).ConfigureAwait(false);
-            var page = OrderPage.Map(orders, (JsonElement json, [NotNullWhen(true)] out MarketplaceOrder? order, [NotNullWhen(false)] out UnreadableOrder? problem) => KauflandOrderMapper.TryMap(json, unitIds, out order, out problem), since);
-            yield return gone.Count == 0 ? page : page with { Unreadable = [.. page.Unreadable, .. gone] };
+            var currency = KauflandClient.SettingsOf(connection).Currency;
+            var page = OrderPage.Map(orders, (JsonElement json, [NotNullWhen(true)] out MarketplaceOrder? order, [NotNullWhen(false)] out UnreadableOrder? problem) => KauflandOrderMapper.TryMap(json, unitIds, currency, out order, out problem), since);
+            var resume = index == chunks.Length - 1 && listAskedAt > since.ChangedSince ? new OrderCursor(listAskedAt) : since;
+            yield return page with { Unreadable = [.. page.Unreadable, .. gone], Resume = resume };
         }
     }
 
@@ -88,7 +101,7 @@ internal sealed class KauflandOrdersFeature(KauflandClient client) : IOrdersFeat
             return OrderNumberLookup.Unreadable(number, ex.Message);
         }
 
-        return KauflandOrderMapper.TryMap(order.Value, unitIds, out var mapped, out var problem)
+        return KauflandOrderMapper.TryMap(order.Value, unitIds, KauflandClient.SettingsOf(connection).Currency, out var mapped, out var problem)
             ? OrderNumberLookup.Found(mapped)
             : OrderNumberLookup.Unreadable(problem with { OrderNumber = number });
     }
@@ -101,7 +114,7 @@ internal sealed class KauflandOrdersFeature(KauflandClient client) : IOrdersFeat
         var newest = new Dictionary<string, Instant>(StringComparer.Ordinal);
         for (var offset = 0; ; offset += PageSize)
         {
-            var path = $"order-units?storefront={storefront}&ts_updated_from_iso={Uri.EscapeDataString(from)}&limit={PageSize}&offset={offset}";
+            var path = $"order-units?storefront={storefront}&ts_updated_from_iso={Uri.EscapeDataString(from)}&sort={Uri.EscapeDataString(OldestPlacedFirst)}&limit={PageSize}&offset={offset}";
             var page = await client.ReadAsync(connection, MarketplaceCall.Get(path, "order-units.list"), KauflandJsonContext.Default.KauflandOrderUnitListJson, "the order unit list", cancellationToken).ConfigureAwait(false);
             var units = PayloadList.WithoutNulls(page.Data, "data");
             foreach (var unit in units)

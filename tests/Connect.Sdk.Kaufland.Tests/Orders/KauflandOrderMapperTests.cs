@@ -15,7 +15,7 @@ public sealed class KauflandOrderMapperTests
     [Fact]
     public void TryMap_ModelSample_TwoPiecesOfOneOfferAreOneLineOfTwo()
     {
-        Assert.True(KauflandOrderMapper.TryMap(Sample(), UnitIds, out var order, out var problem), problem?.Reason);
+        Assert.True(KauflandOrderMapper.TryMap(Sample(), UnitIds, CurrencyCode.Eur, out var order, out var problem), problem?.Reason);
 
         Assert.Equal("MHRYPC1", order.OrderNumber);
         Assert.Equal("MHRYPC1", order.MarketplaceOrderId);
@@ -42,29 +42,43 @@ public sealed class KauflandOrderMapperTests
         Assert.Null(order.BillingAddress!.Company);
     }
 
-    [Fact]
-    public void TryMap_PriceNotWholeCents_HeldNamingTheOrderAndTheField()
+    [Theory]
+    [InlineData(1, "price", "4550.5", "the field order_units[1].price does not have the documented type (Kaufland sends amounts as integer cents)")]
+    [InlineData(0, "shipping_rate", "490.25", "the field order_units[0].shipping_rate does not have the documented type (Kaufland sends amounts as integer cents)")]
+    [InlineData(1, "currency", "\"PLN\"", "order_units[].currency is 'EUR' and 'PLN', not one ISO 4217 currency")]
+    [InlineData(1, "status", "\"awaiting_payment\"", "order_units[1].status is 'awaiting_payment', not one of the Seller API's order unit statuses")]
+    public void TryMap_FieldNotAsDocumented_HeldNamingTheOrderAndTheField(int unit, string field, string json, string expected)
     {
-        var json = SampleNode();
-        json["order_units"]![1]!["price"] = 4550.5m;
+        var order = SampleNode();
+        order["order_units"]![unit]![field] = JsonNode.Parse(json);
 
-        Assert.False(KauflandOrderMapper.TryMap(Parse(json), UnitIds, out _, out var problem));
+        var problem = Held(order);
 
-        Assert.Equal("MHRYPC1", problem.OrderNumber);
-        Assert.Contains("Kaufland order MHRYPC1", problem.Reason, StringComparison.Ordinal);
-        Assert.Contains("order_units[1].price", problem.Reason, StringComparison.Ordinal);
-        Assert.Contains("integer cents", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains(expected, problem.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void TryMap_UnitsInTwoCurrencies_HeldNamingTheCurrencies()
+    public void TryMap_CurrencyNotTheStorefronts_HeldNamingTheOrderAndTheField()
+    {
+        var order = SampleNode();
+        order["order_units"]![0]!["currency"] = "PLN";
+        order["order_units"]![1]!["currency"] = "PLN";
+
+        var problem = Held(order);
+
+        Assert.Contains("order_units[].currency is 'PLN', not the storefront's EUR", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryMap_EveryUnitOpen_Pending()
     {
         var json = SampleNode();
-        json["order_units"]![1]!["currency"] = "PLN";
+        json["order_units"]![0]!["status"] = "open";
+        json["order_units"]![1]!["status"] = "open";
 
-        Assert.False(KauflandOrderMapper.TryMap(Parse(json), UnitIds, out _, out var problem));
+        Assert.True(KauflandOrderMapper.TryMap(Parse(json), UnitIds, CurrencyCode.Eur, out var order, out _));
 
-        Assert.Contains("'EUR' and 'PLN'", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(OrderStatus.Pending, order.Status);
     }
 
     [Fact]
@@ -73,7 +87,7 @@ public sealed class KauflandOrderMapperTests
         var json = SampleNode();
         json["order_units"]![1]!["status"] = "cancelled";
 
-        Assert.True(KauflandOrderMapper.TryMap(Parse(json), UnitIds, out var order, out _));
+        Assert.True(KauflandOrderMapper.TryMap(Parse(json), UnitIds, CurrencyCode.Eur, out var order, out _));
 
         Assert.Equal(1, Assert.Single(order.Lines).Quantity);
         Assert.Equal(new Money(50.40m, CurrencyCode.Eur), order.Total);
@@ -85,7 +99,7 @@ public sealed class KauflandOrderMapperTests
         var json = SampleNode();
         json["order_units"]![0]!["status"] = "sent";
 
-        Assert.True(KauflandOrderMapper.TryMap(Parse(json), UnitIds, out var order, out _));
+        Assert.True(KauflandOrderMapper.TryMap(Parse(json), UnitIds, CurrencyCode.Eur, out var order, out _));
 
         Assert.Equal(OrderStatus.PartiallyShipped, order.Status);
     }
@@ -93,11 +107,20 @@ public sealed class KauflandOrderMapperTests
     [Fact]
     public void TryMap_OfferWithoutUnit_LineWithoutForeignNumberKeepsTheOfferId()
     {
-        Assert.True(KauflandOrderMapper.TryMap(Sample(), new Dictionary<string, long>(), out var order, out _));
+        Assert.True(KauflandOrderMapper.TryMap(Sample(), new Dictionary<string, long>(), CurrencyCode.Eur, out var order, out _));
 
         var line = Assert.Single(order.Lines);
         Assert.Null(line.ForeignNumber);
         Assert.Equal("PHP-MYSQL-DUMMIES", line.Sku);
+    }
+
+    // Held, with the order named: the ERP never gets it with money read approximately or a status guessed.
+    private static UnreadableOrder Held(JsonObject order)
+    {
+        Assert.False(KauflandOrderMapper.TryMap(Parse(order), UnitIds, CurrencyCode.Eur, out _, out var problem));
+        Assert.Equal("MHRYPC1", problem.OrderNumber);
+        Assert.StartsWith("Kaufland order MHRYPC1 could not be read: ", problem.Reason, StringComparison.Ordinal);
+        return problem;
     }
 
     private static JsonObject SampleNode() =>

@@ -4,6 +4,8 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Kaufland.Orders;
 using Connect.Sdk.Kaufland.Tests.TestSupport;
 using Connect.Sdk.Orders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 using NodaTime;
 
 namespace Connect.Sdk.Kaufland.Tests.Orders;
@@ -22,26 +24,16 @@ public sealed class KauflandOrdersFeatureTests
         seller.Fake.SeedArticle(Towel, 50);
         var start = Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromHours(3);
 
-        // Listed newest first: the 99 later orders fill offsets 0–98, the two pieces of order SPLIT1 offsets 99 and 100.
-        seller.Fake.SeedOrder(Order("SPLIT1", start, (Mug, 2)));
+        // Listed oldest first: the 99 earlier orders fill offsets 0–98, the two pieces of order SPLIT1 offsets 99 and 100.
         for (var i = 1; i <= 99; i++)
         {
-            seller.Fake.SeedOrder(Order(string.Create(CultureInfo.InvariantCulture, $"LATER{i:00}"), start + Duration.FromMinutes(i), (Towel, 1)));
+            seller.Fake.SeedOrder(KauflandTestOrders.Order(string.Create(CultureInfo.InvariantCulture, $"EARLIER{i:00}"), start + Duration.FromMinutes(i), (Towel, 1)));
         }
 
-        var pages = await seller.DriveAsync(async () =>
-        {
-            var read = new List<OrderPage>();
-            await foreach (var page in seller.Feature<IOrdersFeature>().FetchChangedOrdersAsync(seller.Context, new OrderCursor(start - Duration.FromMinutes(1)), CancellationToken.None))
-            {
-                read.Add(page);
-            }
+        seller.Fake.SeedOrder(KauflandTestOrders.Order("SPLIT1", start + Duration.FromMinutes(100), (Mug, 2)));
 
-            return read;
-        });
+        var orders = (await ReadAllAsync(seller, new OrderCursor(start))).SelectMany(p => p.Orders).ToArray();
 
-        var orders = pages.SelectMany(p => p.Orders).ToArray();
-        Assert.Empty(pages.SelectMany(p => p.Unreadable));
         Assert.Equal(100, orders.Length);
         Assert.Equal(100, orders.Select(o => o.OrderNumber).Distinct().Count());
         var split = Assert.Single(orders, o => o.OrderNumber == "SPLIT1");
@@ -49,9 +41,82 @@ public sealed class KauflandOrdersFeatureTests
         Assert.Equal(2, line.Quantity);
         Assert.Equal(Mug, line.ForeignNumber);
 
-        // Both list pages were read before any order, and SPLIT1, the oldest change, comes first.
-        Assert.Equal(2, seller.Fake.Requests.Count(r => r.Operation == "order-units.list"));
-        Assert.Equal("SPLIT1", orders[0].OrderNumber);
+        // Both list pages were read, oldest placed first, before any order; SPLIT1, the newest change, comes last.
+        Assert.Equal(2, seller.Fake.Requests.Count(r => r.Operation == "order-units.list" && r.PathAndQuery.Contains("sort=ts_created%3Aasc", StringComparison.Ordinal)));
+        Assert.Equal("SPLIT1", orders[^1].OrderNumber);
+    }
+
+    [Fact]
+    public async Task FetchChangedOrders_RunStoppedAfterTheFirstPage_NextRunLosesNoOrder()
+    {
+        var edited = false;
+        KauflandTestSeller? current = null;
+        await using var seller = await KauflandTestSeller.StartAsync(configure: s => s.AddSingleton<IHttpMessageHandlerBuilderFilter>(new AnswerHook(path =>
+        {
+            // While the first page's orders are read, a buyer's change stamps ORDER050 (on that page) with the time now.
+            if (!edited && path.Contains("/orders/", StringComparison.Ordinal))
+            {
+                edited = true;
+                current!.Fake.SetOrderUnitStatus(UnitOf(current, "ORDER050"), "received");
+            }
+        })));
+        current = seller;
+        seller.Fake.SeedArticle(Mug, 500);
+        var start = Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromHours(5);
+        var numbers = Enumerable.Range(0, 150).Select(i => string.Create(CultureInfo.InvariantCulture, $"ORDER{i:000}")).ToArray();
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            seller.Fake.SeedOrder(KauflandTestOrders.Order(numbers[i], start + Duration.FromMinutes(i), (Mug, 1)));
+        }
+
+        var since = new OrderCursor(start - Duration.FromMinutes(1));
+        var first = await seller.DriveAsync(async () =>
+        {
+            await foreach (var page in seller.Feature<IOrdersFeature>().FetchChangedOrdersAsync(seller.Context, since, CancellationToken.None))
+            {
+                return page; // the run stops here, as a crash between two pages would
+            }
+
+            throw new InvalidOperationException("No page.");
+        });
+        var second = await ReadAllAsync(seller, first.Resume);
+
+        Assert.Equal(100, first.Orders.Count);
+        Assert.Equal(since, first.Resume);
+        Assert.Equal(numbers, first.Orders.Concat(second.SelectMany(p => p.Orders)).Select(o => o.OrderNumber).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task FetchChangedOrders_UnitChangedWhileTheListIsRead_NextRunReadsIt()
+    {
+        var edited = false;
+        KauflandTestSeller? current = null;
+        await using var seller = await KauflandTestSeller.StartAsync(configure: s => s.AddSingleton<IHttpMessageHandlerBuilderFilter>(new AnswerHook(path =>
+        {
+            // After the first list page: EARLY1, placed before all others, changes and joins the list behind the offset;
+            // two minutes later ORDER149, on the page still to come, changes too.
+            if (!edited && path.Contains("order-units?", StringComparison.Ordinal) && path.Contains("offset=0", StringComparison.Ordinal))
+            {
+                edited = true;
+                current!.Fake.SetOrderUnitStatus(UnitOf(current, "EARLY1"), "received");
+                current.Time.Advance(TimeSpan.FromMinutes(2));
+                current.Fake.SetOrderUnitStatus(UnitOf(current, "ORDER149"), "received");
+            }
+        })));
+        current = seller;
+        seller.Fake.SeedArticle(Mug, 500);
+        var start = Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromHours(5);
+        seller.Fake.SeedOrder(KauflandTestOrders.Order("EARLY1", start - Duration.FromHours(1), (Mug, 1)));
+        for (var i = 0; i < 150; i++)
+        {
+            seller.Fake.SeedOrder(KauflandTestOrders.Order(string.Create(CultureInfo.InvariantCulture, $"ORDER{i:000}"), start + Duration.FromMinutes(i), (Mug, 1)));
+        }
+
+        var first = await ReadAllAsync(seller, new OrderCursor(start - Duration.FromMinutes(1)));
+        var second = await ReadAllAsync(seller, first[^1].Resume);
+
+        Assert.DoesNotContain(first.SelectMany(p => p.Orders), o => o.OrderNumber == "EARLY1");
+        Assert.Contains(second.SelectMany(p => p.Orders), o => o.OrderNumber == "EARLY1");
     }
 
     [Fact]
@@ -59,7 +124,7 @@ public sealed class KauflandOrdersFeatureTests
     {
         await using var seller = await KauflandTestSeller.StartAsync();
         seller.Fake.SeedArticle(Mug, 5);
-        seller.Fake.SeedOrder(Order("MHRYPC1", Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromMinutes(5), (Mug, 3)));
+        seller.Fake.SeedOrder(KauflandTestOrders.Order("MHRYPC1", Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromMinutes(5), (Mug, 3)));
 
         var result = await seller.DriveAsync(async () => await seller.Feature<IOrdersFeature>().FetchOrdersByNumberAsync(seller.Context, ["MHRYPC1", "NOPE"], CancellationToken.None));
 
@@ -72,7 +137,7 @@ public sealed class KauflandOrdersFeatureTests
     {
         await using var seller = await KauflandTestSeller.StartAsync();
         seller.Fake.SeedArticle(Mug, 5);
-        var order = Order("M8CXTB1", Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromMinutes(5), (Mug, 1));
+        var order = KauflandTestOrders.Order("M8CXTB1", Instant.FromDateTimeOffset(seller.Time.GetUtcNow()) - Duration.FromMinutes(5), (Mug, 1));
         seller.Fake.SeedOrder(order with { Lines = [order.Lines[0] with { Sku = "MUG+1/blue & white=50%" }] });
 
         var result = await seller.DriveAsync(async () => await seller.Feature<IOrdersFeature>().FetchOrdersByNumberAsync(seller.Context, ["M8CXTB1"], CancellationToken.None));
@@ -84,23 +149,19 @@ public sealed class KauflandOrdersFeatureTests
         Assert.Contains(seller.Fake.Requests, r => r.Operation == "units.list" && r.StatusCode == 200 && r.PathAndQuery.Contains("id_offer=MUG%2B1%2Fblue%20%26%20white%3D50%25", StringComparison.Ordinal));
     }
 
-    private static MarketplaceOrder Order(string number, Instant at, params (ForeignNumber Unit, int Pieces)[] lines) => new()
-    {
-        OrderNumber = number,
-        MarketplaceOrderId = number,
-        CreatedAt = at,
-        UpdatedAt = at,
-        Currency = CurrencyCode.Eur,
-        Status = OrderStatus.Open,
-        Lines = [.. lines.Select((l, i) => new OrderLine
+    private static async Task<List<OrderPage>> ReadAllAsync(KauflandTestSeller seller, OrderCursor since) =>
+        await seller.DriveAsync(async () =>
         {
-            LineId = string.Create(CultureInfo.InvariantCulture, $"{i + 1}"),
-            ForeignNumber = l.Unit,
-            Title = "Article " + l.Unit.Value,
-            Quantity = l.Pieces,
-            UnitPrice = new Money(12.99m, CurrencyCode.Eur),
-        })],
-        ShippingCost = new Money(4.90m, CurrencyCode.Eur),
-        ShippingAddress = new Address { Name = "Max Mustermann", Street = "Am Hafen 3", PostalCode = "20457", City = "Hamburg", CountryCode = "DE" },
-    };
+            var read = new List<OrderPage>();
+            await foreach (var page in seller.Feature<IOrdersFeature>().FetchChangedOrdersAsync(seller.Context, since, CancellationToken.None))
+            {
+                Assert.Empty(page.Unreadable);
+                read.Add(page);
+            }
+
+            return read;
+        });
+
+    private static long UnitOf(KauflandTestSeller seller, string orderNumber) =>
+        seller.Fake.OrderUnitsOf(orderNumber)[0]["id_order_unit"]!.GetValue<long>();
 }

@@ -228,6 +228,10 @@ public sealed partial class KauflandFake : WireMockMarketplaceFake, IPriceFake
     /// <see cref="OrderStatus.PartiallyShipped"/>; every one <c>open</c> <see cref="OrderStatus.Pending"/>;
     /// otherwise <see cref="OrderStatus.Open"/>.
     /// </summary>
+    /// <remarks>
+    /// Kaufland has no order status, only the units': this is the connector's reading (docs/marketplaces/kaufland.md,
+    /// "Status"), the expectation the conformance suite checks an import against, not a behaviour of Kaufland's.
+    /// </remarks>
     /// <param name="orderNumber">The <c>id_order</c>.</param>
     /// <returns>The status, or <see langword="null"/> for an unknown order.</returns>
     public override OrderStatus? StatusOf(string orderNumber)
@@ -276,10 +280,16 @@ public sealed partial class KauflandFake : WireMockMarketplaceFake, IPriceFake
 
     /// <summary>Sets an order unit's status as Kaufland or the buyer would (received, returned, cancelled …) and stamps <c>ts_updated_iso</c>.</summary>
     /// <param name="idOrderUnit">The order unit.</param>
-    /// <param name="status">The new status, e.g. <c>received</c>.</param>
+    /// <param name="status">The new status, one of the Seller API's <c>OrderUnitStatus</c> values, e.g. <c>received</c>.</param>
+    /// <exception cref="ArgumentException">The status is not one of the model's.</exception>
     public void SetOrderUnitStatus(long idOrderUnit, string status)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(status);
+        if (!UnitStatuses.Contains(status))
+        {
+            throw new ArgumentException($"'{status}' is not one of the Seller API's order unit statuses ({string.Join(", ", UnitStatuses)}).", nameof(status));
+        }
+
         lock (Gate)
         {
             var unit = FindOrderUnit(idOrderUnit) ?? throw new KeyNotFoundException($"No order unit {idOrderUnit}.");
