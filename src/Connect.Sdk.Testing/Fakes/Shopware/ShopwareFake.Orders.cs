@@ -28,8 +28,10 @@ public sealed partial class ShopwareFake
     /// <summary>
     /// Places an order: one delivery (state <c>open</c>, shipping method "Standard"), one transaction, the lines as
     /// product line items whose <c>payload.productNumber</c> is the line's foreign number. Line ids are kept as seeded
-    /// (Shopware's are 32-hex ids; the kit seeds digits). A line's discount is not rendered: Shopware keeps promotions as
-    /// line items of their own, which the fake does not model.
+    /// (Shopware's are 32-hex ids; the kit seeds digits). Lines with a discount are rendered as Shopware keeps them: the
+    /// product at its price before the discount, and one promotion line item (<c>type</c> promotion) with the negative
+    /// total, <c>calculatedTaxes</c> per rate reversing the discounted lines' tax and <c>payload.composition</c> naming each
+    /// line (by <c>identifier</c>) and its share; <c>positionPrice</c>, <c>amountNet</c> and <c>amountTotal</c> are after it.
     /// </summary>
     /// <param name="order">The order.</param>
     public override void SeedOrder(MarketplaceOrder order)
