@@ -24,8 +24,8 @@ internal sealed class ShopwareOrdersFeature(ShopwareClient client) : IOrdersFeat
     /// <inheritdoc />
     /// <remarks>
     /// The pages are sorted by <c>createdAt</c>, not by change time (<c>updatedAt</c> is null for an order never changed,
-    /// and the Criteria sort on one field at a time), so an order changed a minute ago can come on the first page and one
-    /// changed an hour ago on the last. Only the last page moves the cursor, to the newest change of the whole list:
+    /// and a Criteria sort is by fields, not by the later of two), so an order changed a minute ago can come on the first
+    /// page and one changed an hour ago on the last. Only the last page moves the cursor, to the newest change of the whole list:
     /// a list broken off after any page is read again from the same cursor, and no order on its unread pages is lost.
     /// </remarks>
     public async IAsyncEnumerable<OrderPage> FetchChangedOrdersAsync(ConnectionContext connection, OrderCursor since, [EnumeratorCancellation] CancellationToken cancellationToken)
