@@ -11,13 +11,13 @@ namespace Connect.Sdk.Shopware.Orders;
 
 /// <summary>
 /// Maps Shopware's order entity to the SDK's order. Money is read as the JSON number's exact decimal; an amount with more
-/// decimals than the currency's two, a line item that is not a product (a promotion, a credit), or a missing association
-/// holds the order with a message naming it and the field, instead of importing it with wrong money.
+/// decimals than the order rounds to (<c>itemRounding.decimals</c>, <c>totalRounding.decimals</c>), a line item that is
+/// neither a product nor a promotion (a credit, a custom item), or a missing association holds the order with a message
+/// naming it and the field, instead of importing it with wrong money. A promotion goes onto the lines it discounted where
+/// Shopware states that exactly (<see cref="PromotionAllocation"/>), else it is a credit: a negative fee with its tax.
 /// </summary>
 internal static class ShopwareOrderMapper
 {
-    private const int MoneyDecimals = 2;
-
     /// <summary>The mapping of one raw order, for the SDK's paging helpers.</summary>
     public static TryMapOrder<JsonElement> TryMap { get; } = JsonOrderMapping.For(ShopwareJsonContext.Default.OrderJson, Map, "Shopware", "orderNumber");
 
@@ -29,7 +29,10 @@ internal static class ShopwareOrderMapper
         var currency = new CurrencyCode(order.Currency?.IsoCode ?? throw new FormatException("currency.isoCode is missing"));
         var created = Time(order.OrderDateTime ?? order.CreatedAt, "orderDateTime");
         var delivery = order.Deliveries is [var first, ..] ? first : null;
-        var lines = (order.LineItems ?? throw new FormatException("lineItems is missing")).OrderBy(l => l.Position ?? 0).ToArray();
+        var items = (order.LineItems ?? throw new FormatException("lineItems is missing")).OrderBy(l => l.Position ?? 0).ToArray();
+        var itemDecimals = order.ItemRounding?.Decimals ?? order.Currency?.ItemRounding?.Decimals ?? currency.MinorUnitDecimals;
+        var totalDecimals = order.TotalRounding?.Decimals ?? order.Currency?.TotalRounding?.Decimals ?? itemDecimals;
+        var (lines, fees) = Positions(items, currency, itemDecimals);
         var shipping = order.ShippingCosts ?? throw new FormatException("shippingCosts is missing");
         var shippingTaxes = shipping.CalculatedTaxes ?? [];
         return new MarketplaceOrder
@@ -41,10 +44,11 @@ internal static class ShopwareOrderMapper
             Currency = currency,
             Status = Status(order.StateMachineState?.TechnicalName, delivery?.StateMachineState?.TechnicalName),
             PricesIncludeTax = (order.Price?.TaxStatus ?? order.TaxStatus) == "gross",
-            Lines = [.. lines.Select((l, i) => Line(l, i, currency))],
-            ShippingCost = Money(shipping.TotalPrice, "shippingCosts.totalPrice", currency),
-            ShippingTax = shippingTaxes.Count == 0 ? null : Money(shippingTaxes.Sum(t => t.Tax), "shippingCosts.calculatedTaxes[].tax", currency),
-            Total = Money(order.AmountTotal, "amountTotal", currency),
+            Lines = lines,
+            Fees = fees,
+            ShippingCost = Money(shipping.TotalPrice, "shippingCosts.totalPrice", currency, itemDecimals),
+            ShippingTax = shippingTaxes.Count == 0 ? null : Money(shippingTaxes.Sum(t => t.Tax), "shippingCosts.calculatedTaxes[].tax", currency, itemDecimals),
+            Total = Money(order.AmountTotal, "amountTotal", currency, totalDecimals),
             BillingAddress = Address(order.BillingAddress),
             ShippingAddress = Address(delivery?.ShippingOrderAddress),
             BuyerEmail = order.OrderCustomer?.Email,
@@ -52,13 +56,57 @@ internal static class ShopwareOrderMapper
         };
     }
 
-    private static OrderLine Line(LineItemJson line, int index, CurrencyCode currency)
+    // The product lines at their prices, then each promotion onto them or as a credit; any other item holds the order.
+    private static (OrderLine[] Lines, OrderFee[] Fees) Positions(LineItemJson[] items, CurrencyCode currency, int decimals)
     {
-        if (line.Type != "product")
+        var products = new List<(LineItemJson Item, OrderLine Line)>();
+        var promotions = new List<(LineItemJson Item, int Index)>();
+        for (var i = 0; i < items.Length; i++)
         {
-            throw new FormatException($"lineItems[{index}] (id {line.Id}) is of type '{line.Type}': the SDK imports product lines only, and leaving it out would change the order's money");
+            switch (items[i].Type)
+            {
+                case "product":
+                    products.Add((items[i], Line(items[i], i, currency, decimals)));
+                    break;
+                case "promotion":
+                    promotions.Add((items[i], i));
+                    break;
+                default:
+                    throw new FormatException($"lineItems[{i}] (id {items[i].Id}) is of type '{items[i].Type}': the SDK imports product and promotion lines only, and leaving it out would change the order's money");
+            }
         }
 
+        var identifiers = products.Select(p => p.Item.Identifier).ToArray();
+        var lines = products.Select(p => p.Line).ToArray();
+        var fees = new List<OrderFee>();
+        foreach (var (promotion, index) in promotions)
+        {
+            var total = Money(promotion.TotalPrice, $"lineItems[{index}].totalPrice", currency, decimals);
+            if (total.Amount > 0m)
+            {
+                throw new FormatException($"lineItems[{index}] (id {promotion.Id}) is a promotion of +{total.Amount.ToString(CultureInfo.InvariantCulture)}: a promotion that adds money is not imported");
+            }
+
+            var taxes = promotion.Price?.CalculatedTaxes ?? [];
+            if (PromotionAllocation.TryApply(promotion, identifiers, lines, decimals) is { } discounted)
+            {
+                lines = discounted;
+                continue;
+            }
+
+            fees.Add(new OrderFee
+            {
+                Title = promotion.Label ?? promotion.Payload?.Code ?? "Promotion",
+                Amount = total,
+                TaxAmount = taxes.Count == 0 ? null : Money(taxes.Sum(t => t.Tax), $"lineItems[{index}].price.calculatedTaxes[].tax", currency, decimals),
+            });
+        }
+
+        return (lines, [.. fees]);
+    }
+
+    private static OrderLine Line(LineItemJson line, int index, CurrencyCode currency, int decimals)
+    {
         var number = line.Payload?.ProductNumber ?? throw new FormatException($"lineItems[{index}].payload.productNumber is missing");
         var taxes = line.Price?.CalculatedTaxes ?? [];
         return new OrderLine
@@ -68,18 +116,18 @@ internal static class ShopwareOrderMapper
             Sku = number,
             Title = line.Label ?? string.Empty,
             Quantity = line.Quantity ?? throw new FormatException($"lineItems[{index}].quantity is missing"),
-            UnitPrice = Money(line.UnitPrice, $"lineItems[{index}].unitPrice", currency),
+            UnitPrice = Money(line.UnitPrice, $"lineItems[{index}].unitPrice", currency, decimals),
             TaxRate = taxes.Count == 1 ? taxes[0].TaxRate / 100m : null,
-            TaxAmount = taxes.Count == 0 ? null : Money(taxes.Sum(t => t.Tax), $"lineItems[{index}].price.calculatedTaxes[].tax", currency),
+            TaxAmount = taxes.Count == 0 ? null : Money(taxes.Sum(t => t.Tax), $"lineItems[{index}].price.calculatedTaxes[].tax", currency, decimals),
         };
     }
 
-    private static Money Money(decimal? amount, string field, CurrencyCode currency)
+    private static Money Money(decimal? amount, string field, CurrencyCode currency, int decimals)
     {
         var value = amount ?? throw new FormatException($"{field} is missing");
-        if (decimal.Round(value, MoneyDecimals) != value)
+        if (decimal.Round(value, decimals) != value)
         {
-            throw new FormatException($"{field} is {value.ToString(CultureInfo.InvariantCulture)}, which has more decimals than the currency's {MoneyDecimals}; the SDK does not round money it imports");
+            throw new FormatException($"{field} is {value.ToString(CultureInfo.InvariantCulture)}, which has more decimals than the {decimals} the order rounds {currency} to; the SDK does not round money it imports");
         }
 
         return new Money(value, currency);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
@@ -10,7 +11,7 @@ namespace Connect.Sdk.Shopware.Orders;
 
 /// <summary>
 /// Reads orders through <c>POST /api/search/order</c> (<see cref="OrderCriteria"/>): the changed ones page by page until
-/// the exact total is read, and orders by number for a manual import.
+/// the exact total is read, the cursor moved by the last page only, and orders by number for a manual import.
 /// </summary>
 internal sealed class ShopwareOrdersFeature(ShopwareClient client) : IOrdersFeature
 {
@@ -21,20 +22,32 @@ internal sealed class ShopwareOrdersFeature(ShopwareClient client) : IOrdersFeat
     public FeatureKind Kind => FeatureKind.Orders;
 
     /// <inheritdoc />
-    public IAsyncEnumerable<OrderPage> FetchChangedOrdersAsync(ConnectionContext connection, OrderCursor since, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The pages are sorted by <c>createdAt</c>, not by change time (<c>updatedAt</c> is null for an order never changed,
+    /// and a Criteria sort is by fields, not by the later of two), so an order changed a minute ago can come on the first
+    /// page and one changed an hour ago on the last. Only the last page moves the cursor, to the newest change of the whole list:
+    /// a list broken off after any page is read again from the same cursor, and no order on its unread pages is lost.
+    /// </remarks>
+    public async IAsyncEnumerable<OrderPage> FetchChangedOrdersAsync(ConnectionContext connection, OrderCursor since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return OrderPaging.ByCursorAsync<JsonElement>(
-            async (cursor, ct) =>
+        var newest = since;
+        for (var number = 1; ; number++)
+        {
+            var result = await client.SearchAsync(connection, "order", OrderCriteria.ChangedSince(since.ChangedSince, number, PageSize), ShopwareJsonContext.Default.OrderSearchJson, "the order search", cancellationToken).ConfigureAwait(false);
+            var last = result.Data.Count < PageSize || number * PageSize >= result.Total;
+            var page = OrderPage.Map(result.Data, ShopwareOrderMapper.TryMap, newest);
+            newest = page.Resume;
+            if (result.Data.Count > 0)
             {
-                var page = cursor is null ? 1 : int.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture);
-                var result = await client.SearchAsync(connection, "order", OrderCriteria.ChangedSince(since.ChangedSince, page, PageSize), ShopwareJsonContext.Default.OrderSearchJson, "the order search", ct).ConfigureAwait(false);
-                var more = result.Data.Count == PageSize && page * PageSize < result.Total;
-                return new PageOf<JsonElement>(result.Data, more ? (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-            },
-            ShopwareOrderMapper.TryMap,
-            since,
-            cancellationToken);
+                yield return page with { Resume = last ? newest : since };
+            }
+
+            if (last)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -17,4 +17,6 @@ internal sealed record OrderJson(
     IReadOnlyList<DeliveryJson>? Deliveries,
     IReadOnlyList<TransactionJson>? Transactions,
     AddressJson? BillingAddress,
-    OrderCustomerJson? OrderCustomer);
+    OrderCustomerJson? OrderCustomer,
+    CashRoundingJson? ItemRounding,
+    CashRoundingJson? TotalRounding);

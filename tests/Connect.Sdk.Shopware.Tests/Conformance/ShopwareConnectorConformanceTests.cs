@@ -25,8 +25,20 @@ public sealed class ShopwareConnectorConformanceTests : ConnectorConformanceTest
     protected override int OrderPageSize => ShopwareOrdersFeature.PageSize;
 
     // Shopware assigns its own order ids (32 hex); a line's number is its product number, with no seller SKU beside it;
-    // a discount is a promotion line item of its own, which the fake does not render and the connector holds.
-    protected override IReadOnlyCollection<string> IgnoredOrderFields => ["MarketplaceOrderId", "Lines[].Sku", "Lines[].Discount"];
+    // a discount is a promotion line item of its own, which the fake renders with its composition and the connector puts
+    // back onto the line it discounted.
+    protected override IReadOnlyCollection<string> IgnoredOrderFields => ["MarketplaceOrderId", "Lines[].Sku"];
+
+    /// <summary>
+    /// Not run for Shopware: the kit compares each shipment's carrier and lines on the fake, and Shopware keeps neither
+    /// per tracking code (only <c>trackingCodes</c> and the delivery's shipping method). The fake therefore reports no
+    /// lines and the shipping method as carrier, and the kit has no hook to leave those fields out (as
+    /// <see cref="IgnoredOrderFields"/> does for orders). The status, the tracking codes and the custom field the
+    /// connector writes are checked by <c>ShopwareOrderStatusTests</c> instead.
+    /// </summary>
+    /// <returns>A task that completes at once.</returns>
+    [Fact(Skip = "Shopware keeps no carrier or lines per tracking code, and the kit cannot ignore shipment fields; see ShopwareOrderStatusTests")]
+    public override Task StatusExport_PartialShipments_ReachTheFake() => Task.CompletedTask;
 
     protected override ValueTask<IMarketplaceFake> StartFakeAsync() =>
         ValueTask.FromResult<IMarketplaceFake>(ShopwareFake.Start(ShopwareTestKeys.Credentials));

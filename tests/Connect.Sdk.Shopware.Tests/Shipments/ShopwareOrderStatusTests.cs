@@ -45,6 +45,27 @@ public sealed class ShopwareOrderStatusTests
         Assert.Equal(["TRACK-1", "TRACK-2"], shop.Fake.ShipmentsOf(order.OrderNumber).Select(s => s.TrackingNumber));
     }
 
+    [Fact]
+    public async Task Export_TwoParcels_ShopwareHoldsTheCodesAndTheConnectorsFieldTheCarrierAndLines()
+    {
+        await using var shop = await ShopwareTestShop.StartAsync(features: [FeatureKind.Orders, FeatureKind.OrderStatus]);
+        shop.AddArticle("MUG-1", erpStock: 5);
+        shop.SeedOrder("10007", "MUG-1");
+        await shop.Host.RunDueAsync();
+        var imported = shop.Host.Orders.Orders.Single().Order;
+
+        await ExportAsync(shop, imported, OrderStatus.Shipped, Parcel(imported, "P-1", "TRACK-1", 1), Parcel(imported, "P-2", "TRACK-2", 1));
+
+        // Shopware itself: the codes, and the delivery's shipping method as the only carrier it knows.
+        Assert.Equal([("TRACK-1", "Standard", 0), ("TRACK-2", "Standard", 0)], shop.Fake.ShipmentsOf("10007").Select(s => (s.TrackingNumber, s.Carrier, s.Lines.Count)));
+
+        // The connector's own record of each parcel, in the delivery's custom field.
+        var line = imported.Lines[0].LineId;
+        Assert.Equal(
+            $$"""[{"trackingCode":"TRACK-1","carrier":"DHL","lines":[{"orderLineItemId":"{{line}}","quantity":1}]},{"trackingCode":"TRACK-2","carrier":"DHL","lines":[{"orderLineItemId":"{{line}}","quantity":1}]}]""",
+            shop.Fake.ParcelsOf("10007")?.ToJsonString());
+    }
+
     private static Shipment Parcel(MarketplaceOrder order, string id, string tracking, int quantity) => new()
     {
         ShipmentId = id,

@@ -28,8 +28,10 @@ public sealed partial class ShopwareFake
     /// <summary>
     /// Places an order: one delivery (state <c>open</c>, shipping method "Standard"), one transaction, the lines as
     /// product line items whose <c>payload.productNumber</c> is the line's foreign number. Line ids are kept as seeded
-    /// (Shopware's are 32-hex ids; the kit seeds digits). A line's discount is not rendered: Shopware keeps promotions as
-    /// line items of their own, which the fake does not model.
+    /// (Shopware's are 32-hex ids; the kit seeds digits). Lines with a discount are rendered as Shopware keeps them: the
+    /// product at its price before the discount, and one promotion line item (<c>type</c> promotion) with the negative
+    /// total, <c>calculatedTaxes</c> per rate reversing the discounted lines' tax and <c>payload.composition</c> naming each
+    /// line (by <c>identifier</c>) and its share; <c>positionPrice</c>, <c>amountNet</c> and <c>amountTotal</c> are after it.
     /// </summary>
     /// <param name="order">The order.</param>
     public override void SeedOrder(MarketplaceOrder order)
@@ -127,9 +129,10 @@ public sealed partial class ShopwareFake
     }
 
     /// <summary>
-    /// One shipment per tracking code on the delivery (a code held twice counts twice), with the carrier and lines the
-    /// delivery's <see cref="ParcelsCustomField"/> names for it; a code without that record has the delivery's
-    /// shipping method as carrier and no lines.
+    /// What Shopware itself keeps of the shipments: one per tracking code on the delivery (a code held twice counts
+    /// twice), with the delivery's shipping method as carrier and no lines, as Shopware keeps no carrier or lines per
+    /// code. What a connector wrote into its own custom field is not read here (see <see cref="ParcelsOf"/>): a check
+    /// against it would check the connector against itself.
     /// </summary>
     /// <param name="orderNumber">The order number.</param>
     /// <returns>The shipments.</returns>
@@ -142,15 +145,21 @@ public sealed partial class ShopwareFake
                 return [];
             }
 
-            var parcels = (order.Delivery.CustomFields[ParcelsCustomField] as JsonArray)?.OfType<JsonObject>().ToArray() ?? [];
-            return [.. order.Delivery.TrackingCodes.Select(code =>
-            {
-                var parcel = Array.Find(parcels, p => (string?)p["trackingCode"] == code);
-                var lines = (parcel?["lines"] as JsonArray)?.OfType<JsonObject>()
-                    .Select(l => new ShippedLine((string?)l["orderLineItemId"] ?? string.Empty, (int?)l["quantity"] ?? 0))
-                    .ToArray() ?? [];
-                return new FakeShipment(code, (string?)parcel?["carrier"] ?? order.Delivery.ShippingMethod, lines);
-            })];
+            return [.. order.Delivery.TrackingCodes.Select(code => new FakeShipment(code, order.Delivery.ShippingMethod, []))];
+        }
+    }
+
+    /// <summary>
+    /// The delivery's <see cref="ParcelsCustomField"/> as a connector wrote it (a copy), or <see langword="null"/> when
+    /// none was written: for a test of what the connector writes, never for what Shopware holds.
+    /// </summary>
+    /// <param name="orderNumber">The order number.</param>
+    /// <returns>The custom field's value.</returns>
+    public JsonNode? ParcelsOf(string orderNumber)
+    {
+        lock (Gate)
+        {
+            return _orders.Find(o => o.OrderNumber == orderNumber)?.Delivery.CustomFields[ParcelsCustomField]?.DeepClone();
         }
     }
 

@@ -21,6 +21,7 @@ internal static class ShopwareOrderJson
         var lines = new JsonArray();
         var taxes = new List<(decimal Rate, decimal Tax, decimal Price)>();
         var position = 0m;
+        var promotion = new Promotion();
         foreach (var line in order.Lines)
         {
             var lineTotal = line.UnitPrice.Amount * line.Quantity;
@@ -30,6 +31,14 @@ internal static class ShopwareOrderJson
             taxes.Add((rate, tax, lineTotal));
             var productNumber = line.ForeignNumber?.Value ?? line.Sku ?? string.Empty;
             var productId = productIdOf(productNumber);
+
+            // Shopware keeps a product at its price and a discount as a promotion line item of its own, whose tax
+            // reverses the tax of the lines it discounted.
+            var discount = line.Discount?.Amount ?? 0m;
+            var listTotal = lineTotal + discount;
+            var listTax = discount == 0m || line.TaxRate is not { } fraction ? tax : decimal.Round(gross ? listTotal * fraction / (1m + fraction) : listTotal * fraction, 2, MidpointRounding.AwayFromZero);
+            promotion.Add(productId, line.Quantity, discount, rate, tax - listTax);
+            var listUnit = line.Quantity == 0 ? line.UnitPrice.Amount : listTotal / line.Quantity;
             lines.Add(new JsonObject
             {
                 ["id"] = line.LineId,
@@ -40,11 +49,30 @@ internal static class ShopwareOrderJson
                 ["type"] = "product",
                 ["label"] = line.Title,
                 ["quantity"] = line.Quantity,
-                ["unitPrice"] = line.UnitPrice.Amount,
-                ["totalPrice"] = lineTotal,
+                ["unitPrice"] = listUnit,
+                ["totalPrice"] = listTotal,
                 ["position"] = lines.Count + 1,
-                ["price"] = CalculatedPrice(line.UnitPrice.Amount, line.Quantity, lineTotal, line.TaxRate is null ? [] : [(rate, tax, lineTotal)]),
+                ["price"] = CalculatedPrice(listUnit, line.Quantity, listTotal, line.TaxRate is null ? [] : [(rate, listTax, listTotal)]),
                 ["payload"] = new JsonObject { ["productNumber"] = productNumber },
+            });
+        }
+
+        if (promotion.Total != 0m)
+        {
+            lines.Add(new JsonObject
+            {
+                ["id"] = id[..^4] + "d15c",
+                ["orderId"] = id,
+                ["identifier"] = id[..^4] + "d15c",
+                ["type"] = "promotion",
+                ["label"] = "Discount",
+                ["quantity"] = 1,
+                ["unitPrice"] = promotion.Total,
+                ["totalPrice"] = promotion.Total,
+                ["position"] = lines.Count + 1,
+                ["good"] = false,
+                ["price"] = CalculatedPrice(promotion.Total, 1, promotion.Total, promotion.Taxes),
+                ["payload"] = new JsonObject { ["code"] = string.Empty, ["discountType"] = "absolute", ["discountScope"] = "cart", ["composition"] = promotion.Composition },
             });
         }
 
@@ -108,6 +136,31 @@ internal static class ShopwareOrderJson
                 ["stateMachineState"] = new JsonObject { ["technicalName"] = "open" },
             }),
         };
+    }
+
+    // The fake's one promotion per order: the lines' discounts, composed per line and taxed per rate as Shopware does.
+    private sealed class Promotion
+    {
+        private readonly Dictionary<decimal, (decimal Tax, decimal Price)> _byRate = [];
+
+        public decimal Total { get; private set; }
+
+        public JsonArray Composition { get; } = [];
+
+        public IEnumerable<(decimal Rate, decimal Tax, decimal Price)> Taxes => _byRate.Select(t => (t.Key, t.Value.Tax, t.Value.Price));
+
+        public void Add(string lineId, int quantity, decimal discount, decimal rate, decimal tax)
+        {
+            if (discount == 0m)
+            {
+                return;
+            }
+
+            Total -= discount;
+            Composition.Add(new JsonObject { ["id"] = lineId, ["quantity"] = quantity, ["discount"] = discount });
+            var sum = _byRate.GetValueOrDefault(rate);
+            _byRate[rate] = (sum.Tax + tax, sum.Price - discount);
+        }
     }
 
     private static JsonObject CalculatedPrice(decimal unit, int quantity, decimal total, IEnumerable<(decimal Rate, decimal Tax, decimal Price)> taxes)
