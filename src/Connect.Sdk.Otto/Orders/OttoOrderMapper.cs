@@ -32,11 +32,7 @@ internal static class OttoOrderMapper
         for (var i = 0; i < order.PositionItems.Length; i++)
         {
             var item = order.PositionItems[i] ?? throw new FormatException($"positionItems[{i}] is null");
-            Money(item.ItemValueGrossPrice, $"positionItems[{i}].itemValueGrossPrice");
-            if (item.ItemValueDiscount is { } discount)
-            {
-                Money(discount, $"positionItems[{i}].itemValueDiscount");
-            }
+            PaidPrice(item, $"positionItems[{i}]");
 
             if (string.IsNullOrEmpty(item.Product.Sku))
             {
@@ -92,10 +88,36 @@ internal static class OttoOrderMapper
             Sku = first.Product.Sku,
             Title = first.Product.ProductTitle ?? first.Product.Sku,
             Quantity = pieces.Count,
-            UnitPrice = new Money(first.ItemValueGrossPrice.Amount, OttoApi.Currency),
+            UnitPrice = new Money(first.ItemValueReducedGrossPrice?.Amount ?? first.ItemValueGrossPrice.Amount, OttoApi.Currency),
             TaxRate = first.Product.VatRate is { } percent ? percent / 100m : null,
             Discount = pieces.Any(p => p.ItemValueDiscount is not null) ? new Money(discount, OttoApi.Currency) : null,
         };
+    }
+
+    // What the buyer pays for a piece: itemValueReducedGrossPrice, the price after the piece's discount; the gross price
+    // is the price before it. A discount without a reduced price, or a reduced price that is not gross minus discount,
+    // leaves the paid price unknown, so the order is held rather than booked at a guessed price.
+    private static decimal PaidPrice(OttoPositionItemJson item, string path)
+    {
+        Money(item.ItemValueGrossPrice, $"{path}.itemValueGrossPrice");
+        var discount = 0m;
+        if (item.ItemValueDiscount is { } stated)
+        {
+            Money(stated, $"{path}.itemValueDiscount");
+            discount = stated.Amount;
+        }
+
+        if (item.ItemValueReducedGrossPrice is not { } reduced)
+        {
+            return discount == 0m
+                ? item.ItemValueGrossPrice.Amount
+                : throw new FormatException($"{path}.itemValueReducedGrossPrice is missing, though the piece has a discount: the price the buyer paid is unknown");
+        }
+
+        Money(reduced, $"{path}.itemValueReducedGrossPrice");
+        return reduced.Amount == item.ItemValueGrossPrice.Amount - discount
+            ? reduced.Amount
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{path}.itemValueReducedGrossPrice {reduced.Amount} is not itemValueGrossPrice {item.ItemValueGrossPrice.Amount} minus itemValueDiscount {discount}"));
     }
 
     // OTTO sells in euros with cents: another currency, or a fraction of a cent, is not money the ERP can book.

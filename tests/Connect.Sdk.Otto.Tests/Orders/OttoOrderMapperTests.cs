@@ -26,8 +26,9 @@ public sealed class OttoOrderMapperTests
                 Assert.Equal("a1", mug.LineId);
                 Assert.Equal(new ForeignNumber(ForeignNumberLabel.OttoSku, "MUG-BLUE"), mug.ForeignNumber);
                 Assert.Equal(3, mug.Quantity);
-                Assert.Equal(new Money(12.99m, CurrencyCode.Eur), mug.UnitPrice);
+                Assert.Equal(new Money(12.49m, CurrencyCode.Eur), mug.UnitPrice);
                 Assert.Equal(new Money(1.50m, CurrencyCode.Eur), mug.Discount);
+                Assert.Equal(new Money(37.47m, CurrencyCode.Eur), mug.Total);
                 Assert.Equal(0.19m, mug.TaxRate);
             },
             towel =>
@@ -85,6 +86,22 @@ public sealed class OttoOrderMapperTests
         Assert.Null(order);
         Assert.Equal("bq12345678", unreadable!.OrderNumber);
         Assert.Contains("OTTO Market order bq12345678", unreadable.Reason, StringComparison.Ordinal);
+        Assert.Contains(field, unreadable.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""
+        "itemValueDiscount":{"amount":0.50,"currency":"EUR"},
+        """, "positionItems[1].itemValueReducedGrossPrice is missing")]
+    [InlineData("""
+        "itemValueDiscount":{"amount":0.50,"currency":"EUR"},"itemValueReducedGrossPrice":{"amount":12.99,"currency":"EUR"},
+        """, "positionItems[1].itemValueReducedGrossPrice 12.99 is not itemValueGrossPrice 12.99 minus itemValueDiscount 0.50")]
+    public void TryMap_DiscountWithoutAMatchingReducedPrice_OrderHeldNamingTheField(string discountFields, string field)
+    {
+        var json = Order(Piece("a1", "MUG-BLUE", 12.99m), $$"""{"positionItemId":"a2","fulfillmentStatus":"PROCESSABLE","itemValueGrossPrice":{"amount":12.99,"currency":"EUR"},{{discountFields}}"product":{"sku":"MUG-BLUE","productTitle":"Mug","vatRate":19} }""");
+
+        Assert.False(OttoOrderMapper.TryMap(JsonDocument.Parse(json).RootElement, out _, out var unreadable));
+        Assert.Equal("bq12345678", unreadable!.OrderNumber);
         Assert.Contains(field, unreadable.Reason, StringComparison.Ordinal);
     }
 

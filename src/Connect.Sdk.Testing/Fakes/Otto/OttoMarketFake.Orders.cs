@@ -155,7 +155,7 @@ public sealed partial class OttoMarketFake
         if (item.Discount is { } discount)
         {
             json["itemValueDiscount"] = Amount(discount, item.Currency);
-            json["itemValueReducedGrossPrice"] = Amount(item.GrossPrice - discount, item.Currency);
+            json["itemValueReducedGrossPrice"] = Amount(item.PaidPrice, item.Currency);
         }
 
         if (item.SentDate is { } sent)
