@@ -118,6 +118,23 @@ public sealed partial class OttoMarketFake
             }),
             ["links"] = new JsonArray(new JsonObject { ["rel"] = "self", ["href"] = "/v4/orders/" + seed.MarketplaceOrderId }),
         };
+        // A credit on the seeded order (a negative fee: a voucher on the whole cart) is what OTTO states as an initial
+        // discount on the pieces it applies to: all the pieces not cancelled.
+        var credits = seed.Fees.Where(f => f.Amount.Amount < 0m).ToArray();
+        if (credits.Length > 0)
+        {
+            var open = order.Items.Where(i => !i.FulfillmentStatus.StartsWith("CANCELLED", StringComparison.Ordinal)).Select(i => (JsonNode)i.PositionItemId).ToArray();
+            json["initialDiscounts"] = new JsonArray([.. credits.Select((credit, k) => (JsonNode)new JsonObject
+            {
+                ["discountAmount"] = Amount(-credit.Amount.Amount, credit.Amount.Currency.ToString()),
+                ["discountId"] = string.Create(CultureInfo.InvariantCulture, $"{seed.MarketplaceOrderId}-d{k + 1}"),
+                ["discountName"] = credit.Title,
+                ["name"] = "PARTNER_DISCOUNT",
+                ["positionItemIds"] = new JsonArray([.. open.Select(id => id.DeepClone())]),
+                ["vatRate"] = order.Items.Count == 0 ? 19m : order.Items.Max(i => i.VatRatePercent),
+            })]);
+        }
+
         if (seed.PaymentMethod is not null)
         {
             json["payment"] = new JsonObject { ["paymentMethod"] = seed.PaymentMethod };
