@@ -30,10 +30,16 @@ internal static class OttoOrderMapper
     {
         ArgumentNullException.ThrowIfNull(order);
         var items = new List<OttoPositionItemJson>(order.PositionItems.Length);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < order.PositionItems.Length; i++)
         {
             var item = order.PositionItems[i] ?? throw new FormatException($"positionItems[{i}] is null");
             CheckedPaidPrice(item, $"positionItems[{i}]");
+            if (!ids.Add(item.PositionItemId))
+            {
+                // Discounts and delivery fees name pieces by id: two pieces with one id cannot be told apart.
+                throw new FormatException($"positionItems[{i}].positionItemId '{item.PositionItemId}' is the id of an earlier piece too");
+            }
 
             if (string.IsNullOrEmpty(item.Product.Sku))
             {
@@ -65,7 +71,7 @@ internal static class OttoOrderMapper
             }
         }
 
-        var (discountPerLine, discounted) = OrderDiscountShares.Of(discounts, lineOf, paidPrice, items.Select(p => p.PositionItemId).ToHashSet(StringComparer.Ordinal));
+        var (discountPerLine, discounted) = OrderDiscountShares.Of(discounts, lineOf, paidPrice, ids);
         var lines = groups.Select(g => ToLine(g.line, g.counted, discountPerLine.GetValueOrDefault(g.line.LineId))).ToArray();
         var fees = order.InitialDeliveryFees?.OfType<OttoDeliveryFeeJson>().ToArray() ?? [];
         for (var i = 0; i < fees.Length; i++)

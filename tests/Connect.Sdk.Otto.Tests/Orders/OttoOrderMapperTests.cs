@@ -159,6 +159,15 @@ public sealed class OttoOrderMapperTests
         Assert.Contains("initialDiscounts[0].positionItemIds names cancelled position item 'a2'", unreadable!.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TryMap_TwoPiecesWithOneId_OrderHeldNamingTheField()
+    {
+        var json = Order(Piece("a1", "MUG-BLUE", 12.99m), Piece("a1", "MUG-BLUE", 12.99m));
+
+        Assert.False(OttoOrderMapper.TryMap(JsonDocument.Parse(json).RootElement, out _, out var unreadable));
+        Assert.Contains("positionItems[1].positionItemId 'a1' is the id of an earlier piece too", unreadable!.Reason, StringComparison.Ordinal);
+    }
+
     private static MarketplaceOrder Map(string json) =>
         OttoOrderMapper.TryMap(JsonDocument.Parse(json).RootElement, out var order, out var unreadable) ? order : throw new Xunit.Sdk.XunitException(unreadable!.Reason);
 
