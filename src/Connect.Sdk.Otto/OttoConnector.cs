@@ -10,6 +10,7 @@ using Connect.Sdk.Otto.Shipments;
 using Connect.Sdk.Otto.Stock;
 using Connect.Sdk.Settings;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace Connect.Sdk.Otto;
 
@@ -48,16 +49,18 @@ public sealed class OttoConnector : IConnector
     /// <summary>Creates the connector; <c>AddOtto()</c> does it.</summary>
     /// <param name="httpClientFactory">Makes the connector's named marketplace client.</param>
     /// <param name="loggerFactory">Where the connector logs; it never logs a secret or a token.</param>
-    internal OttoConnector(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory)
+    /// <param name="clock">The SDK's clock: when an order list was asked for bounds the import's cursor.</param>
+    internal OttoConnector(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        ArgumentNullException.ThrowIfNull(clock);
         var logger = loggerFactory.CreateLogger<OttoConnector>();
         _client = new OttoClient(httpClientFactory, logger);
         Features =
         [
             new OttoStockFeature(_client),
-            new OttoOrdersFeature(_client),
+            new OttoOrdersFeature(_client, clock),
             new OttoOrderStatusFeature(_client, logger),
             new OttoPriceFeature(_client),
         ];

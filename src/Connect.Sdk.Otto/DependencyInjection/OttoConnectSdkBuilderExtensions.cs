@@ -5,6 +5,7 @@ using Connect.Sdk.Otto.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
 
 // Lives in the DI namespace, like AddConnectSdk and AddMarketplaceHttpClient, so it is found without a using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,8 @@ public static class OttoConnectSdkBuilderExtensions
             OttoClient.ClientName,
             services => new OttoConnector(
                 services.GetRequiredService<IHttpClientFactory>(),
-                services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance),
+                services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+                services.GetRequiredService<IClock>()),
             OttoConnector.ForeignNumberRule,
             configureHttp,
             signing: services => new OttoAuthenticationHandler(services.GetRequiredService<OttoAccessTokens>(), services.GetService<TimeProvider>() ?? TimeProvider.System));

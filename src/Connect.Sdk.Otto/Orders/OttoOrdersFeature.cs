@@ -6,21 +6,22 @@ using Connect.Sdk.Http;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Otto.Http;
 using Connect.Sdk.Otto.Wire;
+using NodaTime;
 using NodaTime.Text;
 
 namespace Connect.Sdk.Otto.Orders;
 
 /// <summary>
-/// Reads orders: the changed ones with <c>GET /v4/orders?fromDate=…&amp;limit=128</c>, then each page's <c>next</c> link
-/// as OTTO wrote it (<see cref="OrderPaging.ByCursorAsync{T}"/>), and orders by number with
+/// Reads orders: the changed ones with
+/// <c>GET /v4/orders?fromDate=…&amp;orderColumnType=ORDER_LIFECYCLE_DATE&amp;orderDirection=ASC&amp;limit=128</c>, then each
+/// page's <c>next</c> link as OTTO wrote it (<see cref="OrderPaging.ByCursorAsync{T}"/>), and orders by number with
 /// <c>GET /v4/orders/{orderNumber}</c> for a manual import.
 /// </summary>
 /// <remarks>
-/// An order that changes while the pages are read is listed again on a later page with its new change date: the
-/// connector hands it over again, and the SDK, which keeps one version per order number and remembers what the ERP
-/// booked, imports it once. Nothing is skipped, because the cursor follows the change date.
+/// OTTO sorts the list by order date, not by change date, and documents no other sort column; so the import's cursor
+/// moves only once the whole list is read, and never past the moment it was asked for (<see cref="WholeListCursor"/>).
 /// </remarks>
-internal sealed class OttoOrdersFeature(OttoClient client) : IOrdersFeature
+internal sealed class OttoOrdersFeature(OttoClient client, IClock clock) : IOrdersFeature
 {
     /// <summary>The page size the connector asks for: OTTO's maximum.</summary>
     public const int PageSize = OttoApi.OrderPageSize;
@@ -32,8 +33,10 @@ internal sealed class OttoOrdersFeature(OttoClient client) : IOrdersFeature
     public IAsyncEnumerable<OrderPage> FetchChangedOrdersAsync(ConnectionContext connection, OrderCursor since, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var first = $"v4/orders?fromDate={Uri.EscapeDataString(InstantPattern.ExtendedIso.Format(since.ChangedSince))}&limit={PageSize}";
-        return OrderPaging.ByCursorAsync<JsonElement>(
+        var listedAt = clock.GetCurrentInstant();
+        // The sort OTTO documents, asked for by name rather than left to a default: oldest order date first.
+        var first = $"v4/orders?fromDate={Uri.EscapeDataString(InstantPattern.ExtendedIso.Format(since.ChangedSince))}&orderColumnType=ORDER_LIFECYCLE_DATE&orderDirection=ASC&limit={PageSize}";
+        var pages = OrderPaging.ByCursorAsync<JsonElement>(
             async (next, ct) =>
             {
                 var response = await client.SendAsync(connection, MarketplaceCall.Get(next ?? first, OttoOperation.OrdersList), ct).ConfigureAwait(false);
@@ -49,6 +52,7 @@ internal sealed class OttoOrdersFeature(OttoClient client) : IOrdersFeature
             OttoOrderMapper.TryMap,
             since,
             cancellationToken);
+        return WholeListCursor.HoldUntilEndAsync(pages, since, listedAt, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -24,6 +24,7 @@ namespace Connect.Sdk.Otto.Wire;
 [JsonSerializable(typeof(OttoAmountJson))]
 [JsonSerializable(typeof(OttoProductJson))]
 [JsonSerializable(typeof(OttoDeliveryFeeJson))]
+[JsonSerializable(typeof(OttoDiscountJson))]
 [JsonSerializable(typeof(OttoAddressJson))]
 [JsonSerializable(typeof(OttoPaymentJson))]
 [JsonSerializable(typeof(OttoTrackingInfoJson))]

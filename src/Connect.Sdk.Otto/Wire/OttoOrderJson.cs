@@ -9,6 +9,7 @@ namespace Connect.Sdk.Otto.Wire;
 /// <param name="LastModifiedDate">When it last changed.</param>
 /// <param name="PositionItems">One position item per piece.</param>
 /// <param name="InitialDeliveryFees">The delivery fees at checkout.</param>
+/// <param name="InitialDiscounts">The discounts on the order at checkout.</param>
 /// <param name="InvoiceAddress">The invoice address.</param>
 /// <param name="DeliveryAddress">The delivery address.</param>
 /// <param name="Payment">The payment.</param>
@@ -19,6 +20,7 @@ internal sealed record OttoOrderJson(
     [property: JsonPropertyName("positionItems")] OttoPositionItemJson?[] PositionItems,
     [property: JsonPropertyName("lastModifiedDate")] DateTimeOffset? LastModifiedDate = null,
     [property: JsonPropertyName("initialDeliveryFees")] OttoDeliveryFeeJson?[]? InitialDeliveryFees = null,
+    [property: JsonPropertyName("initialDiscounts")] OttoDiscountJson?[]? InitialDiscounts = null,
     [property: JsonPropertyName("invoiceAddress")] OttoAddressJson? InvoiceAddress = null,
     [property: JsonPropertyName("deliveryAddress")] OttoAddressJson? DeliveryAddress = null,
     [property: JsonPropertyName("payment")] OttoPaymentJson? Payment = null);

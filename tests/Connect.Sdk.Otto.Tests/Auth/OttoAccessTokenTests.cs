@@ -113,6 +113,32 @@ public sealed class OttoAccessTokenTests : IAsyncDisposable
         Assert.DoesNotContain(OttoTestKeys.ClientSecret, OttoTestKeys.Credentials.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CheckConnection_ProxyEchoesTheAuthorizationHeader_TokenNotInTheMessage()
+    {
+        var echo = new EchoAuthorizationTransport();
+        await using var services = OttoTestServices.Build(
+            AdapterTestLog.CreateFactory(),
+            s => s.UseFakeTime(_time).AddHttpClient(OttoClient.ClientName).ConfigurePrimaryHttpMessageHandler(() => echo));
+        var context = await OttoTestServices.ContextAsync(OttoTestKeys.Settings(_otto.BaseAddress));
+
+        var check = await services.Connector().CheckConnectionAsync(context, CancellationToken.None);
+
+        Assert.False(check.Passed);
+        Assert.NotNull(echo.SeenToken);
+        Assert.DoesNotContain(echo.SeenToken, check.Message, StringComparison.Ordinal);
+        Assert.Contains("Authorization: Bearer ***", check.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TokenAnswer_ToString_NeverTheToken()
+    {
+        var answer = new Wire.OttoTokenJson("eyJhbGciOiJSUzI1NiJ9.sample-token", 3600);
+
+        Assert.DoesNotContain("sample-token", answer.ToString(), StringComparison.Ordinal);
+        Assert.Contains("3600", answer.ToString(), StringComparison.Ordinal);
+    }
+
     private async Task PushAsync(Connectors.ConnectionContext context, int quantity)
     {
         var stock = _services.Feature<IStockFeature>();

@@ -81,6 +81,23 @@ public sealed class OttoFakeFixtureTests : IAsyncDisposable
         Assert.Null(body["access_token"]);
     }
 
+    [Fact]
+    public async Task ListOrders_OlderOrderChangedLater_SortedByOrderDateAsOttosReferenceSays()
+    {
+        var newer = SeedOrder(1);
+        var older = SeedOrder(2);
+        _otto.Touch(older.OrderNumber);
+        await AuthorizeAsync();
+
+        var ascending = await GetAsync("/v4/orders?orderColumnType=ORDER_LIFECYCLE_DATE");
+        var descending = await GetAsync("/v4/orders?orderDirection=DESC");
+        using var otherColumn = await _http.GetAsync(new Uri("/v4/orders?orderColumnType=LAST_MODIFIED_DATE", UriKind.Relative));
+
+        Assert.Equal([older.OrderNumber, newer.OrderNumber], ascending["resources"]!.AsArray().Select(o => (string)o!["orderNumber"]!));
+        Assert.Equal([newer.OrderNumber, older.OrderNumber], descending["resources"]!.AsArray().Select(o => (string)o!["orderNumber"]!));
+        Assert.Equal(HttpStatusCode.BadRequest, otherColumn.StatusCode);
+    }
+
     private static JsonNode Sample(string file) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", file)))!;
 

@@ -26,8 +26,9 @@ public sealed class OttoOrderMapperTests
                 Assert.Equal("a1", mug.LineId);
                 Assert.Equal(new ForeignNumber(ForeignNumberLabel.OttoSku, "MUG-BLUE"), mug.ForeignNumber);
                 Assert.Equal(3, mug.Quantity);
-                Assert.Equal(new Money(12.99m, CurrencyCode.Eur), mug.UnitPrice);
+                Assert.Equal(new Money(12.49m, CurrencyCode.Eur), mug.UnitPrice);
                 Assert.Equal(new Money(1.50m, CurrencyCode.Eur), mug.Discount);
+                Assert.Equal(new Money(37.47m, CurrencyCode.Eur), mug.Total);
                 Assert.Equal(0.19m, mug.TaxRate);
             },
             towel =>
@@ -88,6 +89,22 @@ public sealed class OttoOrderMapperTests
         Assert.Contains(field, unreadable.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""
+        "itemValueDiscount":{"amount":0.50,"currency":"EUR"},
+        """, "positionItems[1].itemValueReducedGrossPrice is missing")]
+    [InlineData("""
+        "itemValueDiscount":{"amount":0.50,"currency":"EUR"},"itemValueReducedGrossPrice":{"amount":12.99,"currency":"EUR"},
+        """, "positionItems[1].itemValueReducedGrossPrice 12.99 is not itemValueGrossPrice 12.99 minus itemValueDiscount 0.50")]
+    public void TryMap_DiscountWithoutAMatchingReducedPrice_OrderHeldNamingTheField(string discountFields, string field)
+    {
+        var json = Order(Piece("a1", "MUG-BLUE", 12.99m), $$"""{"positionItemId":"a2","fulfillmentStatus":"PROCESSABLE","itemValueGrossPrice":{"amount":12.99,"currency":"EUR"},{{discountFields}}"product":{"sku":"MUG-BLUE","productTitle":"Mug","vatRate":19} }""");
+
+        Assert.False(OttoOrderMapper.TryMap(JsonDocument.Parse(json).RootElement, out _, out var unreadable));
+        Assert.Equal("bq12345678", unreadable!.OrderNumber);
+        Assert.Contains(field, unreadable.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TryMap_PositionItemWithoutItsPrice_OrderHeldNamingTheField()
     {
@@ -95,6 +112,60 @@ public sealed class OttoOrderMapperTests
 
         Assert.False(OttoOrderMapper.TryMap(JsonDocument.Parse(json).RootElement, out _, out var unreadable));
         Assert.Contains("itemValueGrossPrice", unreadable!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Map_OrderLevelDiscountOverTwoLines_SpreadOverTheLinesToTheCentAndTheTotalWhatTheBuyerPays()
+    {
+        var order = Map(OrderWith(
+            Fees("a1", "a2", "a3", "b1") + ",\"initialDiscounts\":[{\"discountAmount\":{\"amount\":5.00,\"currency\":\"EUR\"},\"discountId\":\"d1\",\"discountName\":\"Voucher\",\"name\":\"PARTNER_DISCOUNT\",\"positionItemIds\":[\"a1\",\"a2\",\"a3\",\"b1\"],\"vatRate\":19}]",
+            Piece("a1", "MUG-BLUE", 12.99m, discount: 0.50m),
+            Piece("b1", "TOWEL", 8.40m, vat: 7),
+            Piece("a2", "MUG-BLUE", 12.99m, discount: 0.50m),
+            Piece("a3", "MUG-BLUE", 12.99m, discount: 0.50m)));
+
+        // 5.00 in proportion to 37.47 and 8.40: 4.08 and 0.92.
+        var mug = order.Lines[0];
+        var towel = order.Lines[1];
+        Assert.Equal(new Money(33.39m, CurrencyCode.Eur), mug.Total);
+        Assert.Equal(new Money(1.50m + 4.08m, CurrencyCode.Eur), mug.Discount);
+        Assert.Equal(new Money(7.48m, CurrencyCode.Eur), towel.Total);
+        Assert.Equal(new Money(0.92m, CurrencyCode.Eur), towel.Discount);
+        Assert.Equal(new Money(45.82m, CurrencyCode.Eur), order.Total);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
+    [Fact]
+    public void Map_DeliveryFeeOfACancelledPieceOnly_NotInTheShippingNorTheTotal()
+    {
+        var order = Map(OrderWith(
+            "\"initialDeliveryFees\":[{\"name\":\"DELIVERY_FEE_STANDARD\",\"deliveryFeeAmount\":{\"amount\":4.95,\"currency\":\"EUR\"},\"positionItemIds\":[\"a1\"],\"vatRate\":19},{\"name\":\"DELIVERY_FEE_FREIGHT\",\"deliveryFeeAmount\":{\"amount\":39.00,\"currency\":\"EUR\"},\"positionItemIds\":[\"c1\"],\"vatRate\":19}]",
+            Piece("a1", "MUG-BLUE", 12.99m),
+            Piece("c1", "SOFA", 499.00m, status: "CANCELLED_BY_PARTNER")));
+
+        Assert.Equal(new Money(4.95m, CurrencyCode.Eur), order.ShippingCost);
+        Assert.Equal(new Money(17.94m, CurrencyCode.Eur), order.Total);
+    }
+
+    [Fact]
+    public void TryMap_OrderDiscountOnACancelledPieceBesideAnOpenOne_OrderHeldNamingTheField()
+    {
+        var json = OrderWith(
+            Fees("a1") + ",\"initialDiscounts\":[{\"discountAmount\":{\"amount\":5.00,\"currency\":\"EUR\"},\"positionItemIds\":[\"a1\",\"a2\"]}]",
+            Piece("a1", "MUG-BLUE", 12.99m),
+            Piece("a2", "MUG-BLUE", 12.99m, status: "CANCELLED_BY_MARKETPLACE"));
+
+        Assert.False(OttoOrderMapper.TryMap(JsonDocument.Parse(json).RootElement, out _, out var unreadable));
+        Assert.Contains("initialDiscounts[0].positionItemIds names cancelled position item 'a2'", unreadable!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryMap_TwoPiecesWithOneId_OrderHeldNamingTheField()
+    {
+        var json = Order(Piece("a1", "MUG-BLUE", 12.99m), Piece("a1", "MUG-BLUE", 12.99m));
+
+        Assert.False(OttoOrderMapper.TryMap(JsonDocument.Parse(json).RootElement, out _, out var unreadable));
+        Assert.Contains("positionItems[1].positionItemId 'a1' is the id of an earlier piece too", unreadable!.Reason, StringComparison.Ordinal);
     }
 
     private static MarketplaceOrder Map(string json) =>
@@ -109,7 +180,14 @@ public sealed class OttoOrderMapperTests
          "product":{"sku":"{{sku}}","productTitle":"Article {{sku}}","articleNumber":"A{{sku}}","vatRate":{{vat}} } }
         """;
 
-    private static string Order(params string[] pieces) =>
+    private static string Order(params string[] pieces) => OrderWith(Fees("a1"), pieces);
+
+    private static string Fees(params string[] pieces) =>
+        $$"""
+        "initialDeliveryFees": [{"name":"DELIVERY_FEE_STANDARD","deliveryFeeAmount":{"amount":4.95,"currency":"EUR"},"positionItemIds":[{{string.Join(",", pieces.Select(p => $"\"{p}\""))}}],"vatRate":19}]
+        """;
+
+    private static string OrderWith(string feesAndDiscounts, params string[] pieces) =>
         $$"""
         {
           "salesOrderId": "2e57d63f-11f4-4baf-9b56-cee829389a0e",
@@ -117,7 +195,7 @@ public sealed class OttoOrderMapperTests
           "orderDate": "2026-11-20T09:15:00.000+01:00",
           "lastModifiedDate": "2026-11-20T10:02:11.123Z",
           "positionItems": [{{string.Join(",", pieces)}}],
-          "initialDeliveryFees": [{"name":"DELIVERY_FEE_STANDARD","deliveryFeeAmount":{"amount":4.95,"currency":"EUR"},"positionItemIds":["a1"],"vatRate":19}],
+          {{feesAndDiscounts}},
           "invoiceAddress": {"salutation":"MS","firstName":"Erika","lastName":"Mustermann","street":"Mariahilfer Straße","houseNumber":"1","zipCode":"1060","city":"Wien","countryCode":"AUT","email":"pseudo-7f3a@otto.example"},
           "deliveryAddress": {"salutation":"MR","firstName":"Max","lastName":"Mustermann","street":"Am Hafen","houseNumber":"3","addition":"Tor 2","zipCode":"20457","city":"Hamburg","countryCode":"DEU","phoneNumber":"+49 40 987654","email":"max@example.com"},
           "payment": {"paymentMethod":"INVOICE_SINGLE"}

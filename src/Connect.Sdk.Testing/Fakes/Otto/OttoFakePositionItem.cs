@@ -17,9 +17,14 @@ internal sealed class OttoFakePositionItem
     /// <summary>The VAT rate in percent, as OTTO's <c>product.vatRate</c> (19 for 19 %).</summary>
     public required decimal VatRatePercent { get; init; }
 
+    /// <summary>The price before the piece's discount, as OTTO's <c>itemValueGrossPrice</c>.</summary>
     public required decimal GrossPrice { get; init; }
 
+    /// <summary>The piece's discount, as OTTO's <c>itemValueDiscount</c>.</summary>
     public decimal? Discount { get; init; }
+
+    /// <summary>What the buyer pays for the piece, as OTTO's <c>itemValueReducedGrossPrice</c>.</summary>
+    public decimal PaidPrice => GrossPrice - (Discount ?? 0m);
 
     public required string Currency { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Connect.Sdk.Orders;
 using NodaTime;
@@ -13,10 +12,12 @@ public sealed partial class OttoMarketFake
     private static readonly InstantPattern OttoDate = InstantPattern.ExtendedIso;
 
     /// <summary>
-    /// <c>GET /v4/orders</c>: orders changed at or after <c>fromDate</c>, oldest change first, at most <c>limit</c> (128).
-    /// The next link carries a cursor that remembers the last order's change date and id, so the next page starts after
-    /// it: an order added or changed meanwhile is listed again later with its new date, never skipped. With
-    /// <c>nextcursor</c>, only <c>limit</c> is read besides it, as the reference says.
+    /// <c>GET /v4/orders</c>: orders changed at or after <c>fromDate</c>, sorted as the reference says: by order date
+    /// (<c>orderColumnType=ORDER_LIFECYCLE_DATE</c>, the default and the only column it names), oldest first unless
+    /// <c>orderDirection=DESC</c>; at most <c>limit</c> (128). The next link carries a cursor that remembers the sort, the
+    /// filter and the last order's order date and id, so the next page starts after it: an order added meanwhile (a newer
+    /// order date) comes on a later page, an order changed meanwhile keeps its place, so a reader that read its page
+    /// already does not see the change in this pass. With <c>nextcursor</c>, only <c>limit</c> is read besides it.
     /// </summary>
     private FakeResponse ListOrders(FakeCall request)
     {
@@ -27,33 +28,55 @@ public sealed partial class OttoMarketFake
             return Errors(400, "INVALID_REQUEST_PARAMETER", "/v4/orders?limit=" + limitText, $"limit must be between 1 and {OrderPageLimit}.");
         }
 
-        (Instant Modified, string Id)? after = null;
-        var from = Instant.MinValue;
+        OrderListPosition position;
         if (request.Query.TryGetValue("nextcursor", out var cursor))
         {
-            if (ReadCursor(cursor) is not { } position)
+            if (OrderListPosition.Read(cursor) is not { } read)
             {
                 return Errors(400, "INVALID_REQUEST_PARAMETER", "/v4/orders?nextcursor=" + cursor, "The cursor is not valid.");
             }
 
-            after = position;
+            position = read;
         }
-        else if (request.Query.TryGetValue("fromDate", out var fromText))
+        else
         {
-            var parsed = OffsetDateTimePattern.ExtendedIso.Parse(fromText);
-            if (!parsed.Success)
+            var from = Instant.MinValue;
+            if (request.Query.TryGetValue("fromDate", out var fromText))
             {
-                return Errors(400, "INVALID_REQUEST_PARAMETER", "/v4/orders?fromDate=" + fromText, "fromDate is not an ISO 8601 date-time.");
+                var parsed = OffsetDateTimePattern.ExtendedIso.Parse(fromText);
+                if (!parsed.Success)
+                {
+                    return Errors(400, "INVALID_REQUEST_PARAMETER", "/v4/orders?fromDate=" + fromText, "fromDate is not an ISO 8601 date-time.");
+                }
+
+                from = parsed.Value.ToInstant();
             }
 
-            from = parsed.Value.ToInstant();
+            if (request.Query.TryGetValue("orderColumnType", out var column) && column != "ORDER_LIFECYCLE_DATE")
+            {
+                return Errors(400, "INVALID_REQUEST_PARAMETER", "/v4/orders?orderColumnType=" + column, "orderColumnType must be ORDER_LIFECYCLE_DATE.");
+            }
+
+            var descending = false;
+            if (request.Query.TryGetValue("orderDirection", out var direction))
+            {
+                if (direction is not ("ASC" or "DESC"))
+                {
+                    return Errors(400, "INVALID_REQUEST_PARAMETER", "/v4/orders?orderDirection=" + direction, "orderDirection must be ASC or DESC.");
+                }
+
+                descending = direction == "DESC";
+            }
+
+            position = new OrderListPosition(from, descending, null);
         }
 
-        var page = _orders
-            .Where(o => o.LastModified >= from)
-            .Where(o => after is not { } a || o.LastModified > a.Modified || (o.LastModified == a.Modified && string.CompareOrdinal(o.SalesOrderId, a.Id) > 0))
-            .OrderBy(o => o.LastModified)
-            .ThenBy(o => o.SalesOrderId, StringComparer.Ordinal)
+        var sorted = position.Descending
+            ? _orders.OrderByDescending(o => o.Seed.CreatedAt).ThenByDescending(o => o.SalesOrderId, StringComparer.Ordinal)
+            : _orders.OrderBy(o => o.Seed.CreatedAt).ThenBy(o => o.SalesOrderId, StringComparer.Ordinal);
+        var page = sorted
+            .Where(o => o.LastModified >= position.ChangedFrom)
+            .Where(position.IsAfter)
             .Take(limit + 1)
             .ToList();
         var body = new JsonObject { ["resources"] = new JsonArray([.. page.Take(limit).Select(Render)]) };
@@ -63,7 +86,7 @@ public sealed partial class OttoMarketFake
             body["links"] = new JsonArray(new JsonObject
             {
                 ["rel"] = "next",
-                ["href"] = string.Create(CultureInfo.InvariantCulture, $"/v4/orders?nextcursor={Uri.EscapeDataString(Cursor(last))}&limit={limit}"),
+                ["href"] = string.Create(CultureInfo.InvariantCulture, $"/v4/orders?nextcursor={Uri.EscapeDataString((position with { Last = (last.Seed.CreatedAt, last.SalesOrderId) }).Write())}&limit={limit}"),
             });
         }
 
@@ -79,24 +102,6 @@ public sealed partial class OttoMarketFake
             : Errors(404, "NOT_FOUND", request.Path, $"No order {id}.");
     }
 
-    private static string Cursor(OttoFakeOrder order) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{order.LastModified.ToUnixTimeTicks()}|{order.SalesOrderId}")));
-
-    private static (Instant Modified, string Id)? ReadCursor(string cursor)
-    {
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split('|', 2);
-            return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ticks)
-                ? (Instant.FromUnixTimeTicks(ticks), parts[1])
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
     // The order in the shape of the Orders v4 model (PartnerOrder, PositionItem, Product, Amount, Address, Payment,
     // InitialDeliveryFee): amounts as JSON numbers with a currency, countries in ISO 3166-1 alpha-3, one position item per piece.
     private static JsonObject Render(OttoFakeOrder order)
@@ -108,6 +113,8 @@ public sealed partial class OttoMarketFake
             ["orderNumber"] = seed.OrderNumber,
             ["orderDate"] = OttoDate.Format(seed.CreatedAt),
             ["lastModifiedDate"] = OttoDate.Format(order.LastModified),
+            // "The date, when this order has been placed" (OrderLifecycleInformation), the list's sort column.
+            ["orderLifecycleInformation"] = new JsonObject { ["lifecycleChangeDate"] = OttoDate.Format(seed.CreatedAt) },
             ["positionItems"] = new JsonArray([.. order.Items.Select(RenderItem)]),
             ["initialDeliveryFees"] = new JsonArray(new JsonObject
             {
@@ -118,6 +125,23 @@ public sealed partial class OttoMarketFake
             }),
             ["links"] = new JsonArray(new JsonObject { ["rel"] = "self", ["href"] = "/v4/orders/" + seed.MarketplaceOrderId }),
         };
+        // A credit on the seeded order (a negative fee: a voucher on the whole cart) is what OTTO states as an initial
+        // discount on the pieces it applies to: all the pieces not cancelled.
+        var credits = seed.Fees.Where(f => f.Amount.Amount < 0m).ToArray();
+        if (credits.Length > 0)
+        {
+            var open = order.Items.Where(i => !i.FulfillmentStatus.StartsWith("CANCELLED", StringComparison.Ordinal)).Select(i => (JsonNode)i.PositionItemId).ToArray();
+            json["initialDiscounts"] = new JsonArray([.. credits.Select((credit, k) => (JsonNode)new JsonObject
+            {
+                ["discountAmount"] = Amount(-credit.Amount.Amount, credit.Amount.Currency.ToString()),
+                ["discountId"] = string.Create(CultureInfo.InvariantCulture, $"{seed.MarketplaceOrderId}-d{k + 1}"),
+                ["discountName"] = credit.Title,
+                ["name"] = "PARTNER_DISCOUNT",
+                ["positionItemIds"] = new JsonArray([.. open.Select(id => id.DeepClone())]),
+                ["vatRate"] = order.Items.Count == 0 ? 19m : order.Items.Max(i => i.VatRatePercent),
+            })]);
+        }
+
         if (seed.PaymentMethod is not null)
         {
             json["payment"] = new JsonObject { ["paymentMethod"] = seed.PaymentMethod };
@@ -155,7 +179,7 @@ public sealed partial class OttoMarketFake
         if (item.Discount is { } discount)
         {
             json["itemValueDiscount"] = Amount(discount, item.Currency);
-            json["itemValueReducedGrossPrice"] = Amount(item.GrossPrice - discount, item.Currency);
+            json["itemValueReducedGrossPrice"] = Amount(item.PaidPrice, item.Currency);
         }
 
         if (item.SentDate is { } sent)

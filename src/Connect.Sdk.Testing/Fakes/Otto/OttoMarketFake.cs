@@ -290,7 +290,9 @@ public sealed partial class OttoMarketFake : WireMockMarketplaceFake, IPriceFake
                     Sku = sku,
                     Title = line.Title,
                     VatRatePercent = (line.TaxRate ?? 0.19m) * 100m,
-                    GrossPrice = line.UnitPrice.Amount,
+                    // The seed's unit price is after the discount (the SDK's contract); OTTO states the price before
+                    // it (itemValueGrossPrice) and after it (itemValueReducedGrossPrice, the seed's unit price).
+                    GrossPrice = line.UnitPrice.Amount + (discounts?[piece] ?? 0m),
                     Discount = discounts?[piece],
                     Currency = line.UnitPrice.Currency.ToString(),
                     FulfillmentStatus = status,
