@@ -83,4 +83,36 @@ public static class HttpRedaction
 
         return result.ToString();
     }
+
+    /// <summary>
+    /// The answer with every copy of <paramref name="secret"/> in its body replaced by <see cref="SecretValue.Redacted"/>:
+    /// for a credential the connection's <see cref="SecretRedactor"/> cannot know, such as an access token a handler
+    /// fetched at run time, which an answer that echoes the request's headers (a proxy's error page) would otherwise
+    /// carry into a message, a log line or the journal. Call it in the handler that sets the credential, on each answer.
+    /// </summary>
+    /// <param name="response">The answer to a request that carried the secret.</param>
+    /// <param name="secret">The secret the request carried.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <returns>The same answer; its content replaced (media type kept) when the body held the secret.</returns>
+    public static async Task<HttpResponseMessage> WithoutEchoedSecretAsync(HttpResponseMessage response, string secret, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        if (response.Content is not { } content)
+        {
+            return response;
+        }
+
+        var body = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!body.Contains(secret, StringComparison.Ordinal))
+        {
+            return response;
+        }
+
+        var redacted = new StringContent(body.Replace(secret, SecretValue.Redacted, StringComparison.Ordinal), Encoding.UTF8);
+        redacted.Headers.ContentType = content.Headers.ContentType;
+        response.Content = redacted;
+        content.Dispose();
+        return response;
+    }
 }

@@ -20,6 +20,32 @@ public sealed class RedactionTests : IDisposable
     public void RedactUri_SecretParameters_AreReplacedAndOthersKept(string uri, string expected) =>
         Assert.Equal(expected, HttpRedaction.RedactUri(new Uri(uri), SecretRedactor.None));
 
+    [Fact]
+    public async Task WithoutEchoedSecretAsync_BodyEchoesTheToken_TokenReplacedAndMediaTypeKept()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.BadGateway)
+        {
+            Content = new StringContent("<p>upstream saw: Authorization: Bearer tok-123.abc</p>", System.Text.Encoding.UTF8, "text/html"),
+        };
+
+        var cleaned = await HttpRedaction.WithoutEchoedSecretAsync(response, "tok-123.abc", CancellationToken.None);
+
+        Assert.Same(response, cleaned);
+        Assert.Equal("<p>upstream saw: Authorization: Bearer ***</p>", await cleaned.Content.ReadAsStringAsync());
+        Assert.Equal("text/html", cleaned.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task WithoutEchoedSecretAsync_BodyWithoutTheToken_ContentUntouched()
+    {
+        using var content = new StringContent("{\"errors\":[]}");
+        using var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = content };
+
+        var cleaned = await HttpRedaction.WithoutEchoedSecretAsync(response, "tok-123.abc", CancellationToken.None);
+
+        Assert.Same(content, cleaned.Content);
+    }
+
     [Theory]
     [InlineData("Authorization", true)]
     [InlineData("X-Shopify-Access-Token", true)]

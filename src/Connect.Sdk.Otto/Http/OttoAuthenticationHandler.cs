@@ -14,7 +14,7 @@ namespace Connect.Sdk.Otto.Http;
 /// token, drops it, gets a new one and sends the request once more (OTTO refused it before doing anything, so even a
 /// write is safe to repeat). A refused exchange is the request's answer: the token endpoint's 401 reaches the feature,
 /// which reports the credentials refused. It runs inside pacing and the retries, logs nothing, and the token travels
-/// only in the <c>Authorization</c> header, which no handler logs; an answer echoing it has it masked (<see cref="EchoedToken"/>).
+/// only in the <c>Authorization</c> header, which no handler logs; an answer echoing it has it masked (<see cref="HttpRedaction.WithoutEchoedSecretAsync"/>).
 /// </summary>
 internal sealed class OttoAuthenticationHandler(OttoAccessTokens tokens, TimeProvider time) : DelegatingHandler
 {
@@ -42,7 +42,7 @@ internal sealed class OttoAuthenticationHandler(OttoAccessTokens tokens, TimePro
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
-            return await EchoedToken.RemovedAsync(response, token.Value.Reveal(), cancellationToken).ConfigureAwait(false);
+            return await HttpRedaction.WithoutEchoedSecretAsync(response, token.Value.Reveal(), cancellationToken).ConfigureAwait(false);
         }
 
         tokens.Drop(client, token);
@@ -56,7 +56,7 @@ internal sealed class OttoAuthenticationHandler(OttoAccessTokens tokens, TimePro
         var retry = await CopyAsync(request, cancellationToken).ConfigureAwait(false);
         response.Dispose();
         retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed.Value.Reveal());
-        return await EchoedToken.RemovedAsync(await base.SendAsync(retry, cancellationToken).ConfigureAwait(false), renewed.Value.Reveal(), cancellationToken).ConfigureAwait(false);
+        return await HttpRedaction.WithoutEchoedSecretAsync(await base.SendAsync(retry, cancellationToken).ConfigureAwait(false), renewed.Value.Reveal(), cancellationToken).ConfigureAwait(false);
     }
 
     // The kept token, or a new one; when OTTO refuses the exchange, its answer instead, for the request to return.

@@ -51,7 +51,7 @@ internal sealed class ShopwareTokenHandler(TimeProvider time) : DelegatingHandle
 
         var retry = fetched ? null : await CopyAsync(request, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await WithoutTokenAsync(await base.SendAsync(request, cancellationToken).ConfigureAwait(false), token, cancellationToken).ConfigureAwait(false);
+        var response = await HttpRedaction.WithoutEchoedSecretAsync(await base.SendAsync(request, cancellationToken).ConfigureAwait(false), token, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized || retry is null)
         {
             retry?.Dispose();
@@ -69,30 +69,8 @@ internal sealed class ShopwareTokenHandler(TimeProvider time) : DelegatingHandle
             }
 
             retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
-            return await WithoutTokenAsync(await base.SendAsync(retry, cancellationToken).ConfigureAwait(false), renewed, cancellationToken).ConfigureAwait(false);
+            return await HttpRedaction.WithoutEchoedSecretAsync(await base.SendAsync(retry, cancellationToken).ConfigureAwait(false), renewed, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    // The token is no secret of the connection's settings, so the endpoint's redactor does not know it: a proxy's error
-    // page that echoes the request's headers must not carry it into a message, a log or the journal.
-    private static async Task<HttpResponseMessage> WithoutTokenAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
-    {
-        if (response.Content is not { } content)
-        {
-            return response;
-        }
-
-        var body = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!body.Contains(token, StringComparison.Ordinal))
-        {
-            return response;
-        }
-
-        var redacted = new StringContent(body.Replace(token, SecretValue.Redacted, StringComparison.Ordinal), Encoding.UTF8);
-        redacted.Headers.ContentType = content.Headers.ContentType;
-        response.Content = redacted;
-        content.Dispose();
-        return response;
     }
 
     // {shop}/api/… → {shop}/api/oauth/token, also for a shop installed under a path.
