@@ -21,6 +21,12 @@ public sealed class SqliteDatabase : IDisposable
     // SQLite has one writer per file. Writers of this process queue here, asynchronously, instead of each blocking a
     // thread in SQLite's busy handler; busy_timeout is left for the writers of other processes.
     private readonly SemaphoreSlim _writerGate = new(1, 1);
+
+    // Microsoft.Data.Sqlite's pool can lend one native connection to two owners when two opens overlap (dotnet/efcore
+    // issue 39008, seen here as "cannot start a transaction within a transaction" in a read's snapshot). Opens from the
+    // pool take microseconds, so every open in the process takes its turn; a pool is per connection string, not per
+    // database object, hence one gate for all.
+    private static readonly SemaphoreSlim OpenGate = new(1, 1);
     private volatile bool _migrated;
 
     /// <summary>Describes a database file; nothing is opened until a store first uses it.</summary>
@@ -125,7 +131,16 @@ public sealed class SqliteDatabase : IDisposable
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await OpenGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                OpenGate.Release();
+            }
+
             await using var pragmas = connection.CreateCommand();
             // busy_timeout lets SQLite itself wait for another process's write lock; synchronous=NORMAL is
             // durable in WAL mode except for the last commits before a power loss, never corrupting.
