@@ -446,7 +446,22 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
                 }
             });
             owner.ArmedNotYetScheduled?.Invoke();
-            return Inner.Change(dueTime, period);
+            var changed = Inner.Change(dueTime, period);
+            var scheduledBy = owner.GetUtcNow();
+            if (dueTime != Timeout.InfiniteTimeSpan && scheduledBy > now)
+            {
+                // Time moved while the timer was armed: the underlying timer counts from a moment up to scheduledBy. A
+                // drive must not take it as due before that count is, or FireOverdue would fire it early.
+                owner.Update(_ =>
+                {
+                    if (owner._armed.Contains(this) && DueAt < scheduledBy + dueTime)
+                    {
+                        DueAt = scheduledBy + dueTime;
+                    }
+                });
+            }
+
+            return changed;
         }
 
         public void Fire()

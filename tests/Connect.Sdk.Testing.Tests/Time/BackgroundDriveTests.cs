@@ -68,6 +68,32 @@ public sealed class BackgroundDriveTests
     }
 
     [Fact]
+    public async Task DriveAsync_TimeMovesPartWayWhileADelayIsArmed_TheDelayEndsWhenTheUnderlyingTimerIsDueNeverBefore()
+    {
+        // Time moves one second while a two-second delay is armed, before the underlying fake schedules it (from then):
+        // the delay is due three seconds in, and firing it at two would cut a wait (a pacing wait, a deadline) short.
+        var time = new WaitAwareFakeTime(Start);
+        var interleaved = false;
+        time.ArmedNotYetScheduled = () =>
+        {
+            if (!interleaved)
+            {
+                interleaved = true;
+                time.AdvanceTo(Start.AddSeconds(1));
+            }
+        };
+
+        var delay = Task.Delay(TimeSpan.FromSeconds(2), time);
+        time.ArmedNotYetScheduled = null;
+
+        // Not a timing assertion: a bound on the failure, which would otherwise hang the test run.
+        await time.DriveAsync(delay, TimeSpan.FromMinutes(1)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(delay.IsCompletedSuccessfully);
+        Assert.Equal(Start.AddSeconds(3), time.GetUtcNow());
+    }
+
+    [Fact]
     public async Task DriveInBackground_WhileAnotherDriveRuns_ThrowsInvalidOperation()
     {
         var time = new WaitAwareFakeTime(Start);
