@@ -19,17 +19,7 @@ public sealed class KauflandOrderStatusFeatureTests
         await using var seller = await KauflandTestSeller.StartAsync();
         seller.Fake.SeedArticle(Unit, 5);
         var now = Instant.FromDateTimeOffset(seller.Time.GetUtcNow());
-        seller.Fake.SeedOrder(new MarketplaceOrder
-        {
-            OrderNumber = "MHRYPC1",
-            MarketplaceOrderId = "MHRYPC1",
-            CreatedAt = now,
-            UpdatedAt = now,
-            Currency = CurrencyCode.Eur,
-            Status = OrderStatus.Open,
-            Lines = [new OrderLine { LineId = "56896348978", ForeignNumber = Unit, Title = "Mug", Quantity = 3, UnitPrice = new Money(12.99m, CurrencyCode.Eur) }],
-            ShippingCost = new Money(0m, CurrencyCode.Eur),
-        });
+        seller.Fake.SeedOrder(MugOrder("MHRYPC1", "56896348978", 3, now));
         var status = seller.Feature<IOrderStatusFeature>();
         var first = Parcel("TRACK-1", Carrier.Dhl, 2, now);
         var second = Parcel("TRACK-2", Carrier.Dpd, 1, now);
@@ -55,17 +45,7 @@ public sealed class KauflandOrderStatusFeatureTests
         await using var seller = await KauflandTestSeller.StartAsync();
         seller.Fake.SeedArticle(Unit, 5);
         var now = Instant.FromDateTimeOffset(seller.Time.GetUtcNow());
-        seller.Fake.SeedOrder(new MarketplaceOrder
-        {
-            OrderNumber = "M8CXTB1",
-            MarketplaceOrderId = "M8CXTB1",
-            CreatedAt = now,
-            UpdatedAt = now,
-            Currency = CurrencyCode.Eur,
-            Status = OrderStatus.Open,
-            Lines = [new OrderLine { LineId = "56896348990", ForeignNumber = Unit, Title = "Mug", Quantity = 1, UnitPrice = new Money(12.99m, CurrencyCode.Eur) }],
-            ShippingCost = new Money(0m, CurrencyCode.Eur),
-        });
+        seller.Fake.SeedOrder(MugOrder("M8CXTB1", "56896348990", 1, now));
 
         var update = new OrderStatusUpdate("M8CXTB1", "M8CXTB1", OrderStatus.Shipped, [Parcel("TRACK-9", Carrier.Dhl, 2, now, "56896348990")]);
         var result = await seller.DriveAsync(async () => await seller.Feature<IOrderStatusFeature>().ExportOrderStatusAsync(seller.Context, update, CancellationToken.None));
@@ -81,17 +61,7 @@ public sealed class KauflandOrderStatusFeatureTests
         await using var seller = await KauflandTestSeller.StartAsync();
         seller.Fake.SeedArticle(Unit, 5);
         var now = Instant.FromDateTimeOffset(seller.Time.GetUtcNow());
-        seller.Fake.SeedOrder(new MarketplaceOrder
-        {
-            OrderNumber = "MHRYPC1",
-            MarketplaceOrderId = "MHRYPC1",
-            CreatedAt = now,
-            UpdatedAt = now,
-            Currency = CurrencyCode.Eur,
-            Status = OrderStatus.Open,
-            Lines = [new OrderLine { LineId = "56896348978", ForeignNumber = Unit, Title = "Mug", Quantity = 1, UnitPrice = new Money(12.99m, CurrencyCode.Eur) }],
-            ShippingCost = new Money(0m, CurrencyCode.Eur),
-        });
+        seller.Fake.SeedOrder(MugOrder("MHRYPC1", "56896348978", 1, now));
         var status = seller.Feature<IOrderStatusFeature>();
         seller.Fake.Faults.Next(Connect.Sdk.Testing.Faults.FaultKind.DroppedConnection, operation: "order-units.send");
 
@@ -128,4 +98,17 @@ public sealed class KauflandOrderStatusFeatureTests
 
     private static async Task<RecordResult> ExportAsync(KauflandTestSeller seller, IOrderStatusFeature status, OrderStatus state, params Shipment[] parcels) =>
         await seller.DriveAsync(async () => await status.ExportOrderStatusAsync(seller.Context, new OrderStatusUpdate("MHRYPC1", "MHRYPC1", state, parcels), CancellationToken.None));
+
+    // One line of mugs, the line known by its first piece's id_order_unit.
+    private static MarketplaceOrder MugOrder(string number, string lineId, int quantity, Instant now) => new()
+    {
+        OrderNumber = number,
+        MarketplaceOrderId = number,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Currency = CurrencyCode.Eur,
+        Status = OrderStatus.Open,
+        Lines = [new OrderLine { LineId = lineId, ForeignNumber = Unit, Title = "Mug", Quantity = quantity, UnitPrice = new Money(12.99m, CurrencyCode.Eur) }],
+        ShippingCost = new Money(0m, CurrencyCode.Eur),
+    };
 }
