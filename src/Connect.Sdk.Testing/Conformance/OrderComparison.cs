@@ -26,6 +26,7 @@ internal sealed class OrderComparison(IReadOnlyCollection<string> ignored)
         Field("ShippingDiscount", expected.ShippingDiscount, actual.ShippingDiscount);
         Field("ShippingTax", expected.ShippingTax, actual.ShippingTax);
         Field("RoundingDifference", expected.RoundingDifference, actual.RoundingDifference);
+        Field("MarketplaceCollectedTax", expected.MarketplaceCollectedTax, actual.MarketplaceCollectedTax);
         Field("Total", expected.Total, actual.Total);
         Field("BuyerEmail", expected.BuyerEmail, actual.BuyerEmail);
         Field("PaymentMethod", expected.PaymentMethod, actual.PaymentMethod);

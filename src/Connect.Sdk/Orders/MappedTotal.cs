@@ -4,7 +4,8 @@ namespace Connect.Sdk.Orders;
 
 /// <summary>
 /// What an ERP books for an order when it books every amount the way <see cref="MarketplaceOrder"/> defines them: the
-/// lines, the shipping and the fees as the buyer paid them, and their tax when prices are net. It equals the
+/// lines, the shipping and the fees as the buyer paid them, their tax when prices are net, and the tax the marketplace
+/// collected and remits itself. It equals the
 /// marketplace's stated <see cref="MarketplaceOrder.Total"/> when nothing was lost in the mapping.
 /// </summary>
 /// <remarks>
@@ -16,14 +17,15 @@ namespace Connect.Sdk.Orders;
 /// </remarks>
 public sealed class MappedTotal
 {
-    private MappedTotal(Money lines, Money shipping, Money fees, Money addedTax, Money rounding)
+    private MappedTotal(Money lines, Money shipping, Money fees, Money addedTax, Money rounding, Money marketplaceCollectedTax)
     {
         Lines = lines;
         Shipping = shipping;
         Fees = fees;
         AddedTax = addedTax;
         Rounding = rounding;
-        Sum = lines + shipping + fees + addedTax + rounding;
+        MarketplaceCollectedTax = marketplaceCollectedTax;
+        Sum = lines + shipping + fees + addedTax + rounding + marketplaceCollectedTax;
     }
 
     /// <summary>The line totals.</summary>
@@ -40,6 +42,9 @@ public sealed class MappedTotal
 
     /// <summary>The marketplace's own rounding difference (<see cref="MarketplaceOrder.RoundingDifference"/>); zero when it states none.</summary>
     public Money Rounding { get; }
+
+    /// <summary>The tax the marketplace collected and remits itself (<see cref="MarketplaceOrder.MarketplaceCollectedTax"/>); zero when it states none.</summary>
+    public Money MarketplaceCollectedTax { get; }
 
     /// <summary>What the ERP books for the whole order.</summary>
     public Money Sum { get; }
@@ -75,7 +80,8 @@ public sealed class MappedTotal
         var shipping = In(order.ShippingCost, currency, "shipping cost");
         tax += order.ShippingTax is { } shippingTax ? In(shippingTax, currency, "shipping tax") : zero;
         var rounding = order.RoundingDifference is { } difference ? In(difference, currency, "rounding difference") : zero;
-        return new MappedTotal(lines, shipping, fees, order.PricesIncludeTax ? zero : tax, rounding);
+        var collected = order.MarketplaceCollectedTax is { } remitted ? In(remitted, currency, "marketplace-collected tax") : zero;
+        return new MappedTotal(lines, shipping, fees, order.PricesIncludeTax ? zero : tax, rounding, collected);
     }
 
     /// <summary>
@@ -97,6 +103,7 @@ public sealed class MappedTotal
     public override string ToString() =>
         $"lines {Show(Lines)} + shipping {Show(Shipping)} + fees {Show(Fees)} + tax {Show(AddedTax)}"
         + (Rounding.Amount == 0m ? string.Empty : $" + rounding {Show(Rounding)}")
+        + (MarketplaceCollectedTax.Amount == 0m ? string.Empty : $" + tax collected by the marketplace {Show(MarketplaceCollectedTax)}")
         + $" = {Show(Sum)} {Sum.Currency}";
 
     /// <summary>An amount with at least the decimals of its currency's minor unit (<c>30.00</c>, not <c>30</c>), and more if it has them.</summary>

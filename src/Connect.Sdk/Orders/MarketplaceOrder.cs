@@ -53,6 +53,15 @@ public sealed record MarketplaceOrder
     public IReadOnlyList<OrderFee> Fees { get; init; } = [];
 
     /// <summary>
+    /// Tax the marketplace collected from the buyer and pays to the tax office itself (US and Canadian marketplace-facilitator
+    /// sales tax, import VAT into the UK, the EU or Australia on low-value goods): part of what the buyer paid, and so of
+    /// <see cref="Total"/>, but never money the seller owes or receives. The ERP books it apart from revenue and from the
+    /// seller's own tax (a clearing account, or a note on the invoice); it is not in any line's
+    /// <see cref="OrderLine.TaxAmount"/>, <see cref="ShippingTax"/> or fee.
+    /// </summary>
+    public Money? MarketplaceCollectedTax { get; init; }
+
+    /// <summary>
     /// What the marketplace's own rounding adds to its stated <see cref="Total"/> beyond the sum of the rounded amounts it
     /// states (negative when it takes off): a marketplace that rounds the total once over unrounded amounts (WooCommerce
     /// with "round tax at subtotal level") states every line and tax rounded, and their sum can differ from the total by a

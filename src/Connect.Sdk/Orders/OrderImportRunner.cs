@@ -237,6 +237,14 @@ internal sealed class OrderImportRunner(
             return new WorkRunSummary(0, 1, 0, 0);
         }
 
+        if (unreadable.AwaitsAction)
+        {
+            // Not broken: the marketplace holds it back until somebody acts. The overlap reads it again every run, so an
+            // unchanged reason adds no history line.
+            await journal.SetUnlessSameAsync(connection, unreadable.OrderNumber, JournalStatus.Warning, $"order {unreadable.OrderNumber} is not handed to the ERP yet: {reason}", cancellationToken).ConfigureAwait(false);
+            return new WorkRunSummary(0, 1, 0, 0);
+        }
+
         await journal.SetAsync(connection, unreadable.OrderNumber, JournalStatus.Failed, $"order {unreadable.OrderNumber} could not be read from the marketplace: {reason}; retry it once the shop has fixed it", null, cancellationToken).ConfigureAwait(false);
         return new WorkRunSummary(0, 0, 1, 0);
     }

@@ -43,6 +43,35 @@ public sealed class MappedTotalTests
     }
 
     [Fact]
+    public void Of_TaxTheMarketplaceCollected_CountsInTheSumButNotAsTheSellersTax()
+    {
+        // A US order: net prices, no tax of the seller's own, 8.25 % sales tax collected and remitted by the marketplace.
+        var usd = CurrencyCode.Usd;
+        var order = TestOrders.Order("1001", null, TestOrders.Line("1", "A-1", taxRate: null) with { UnitPrice = new Money(20.00m, usd) }) with
+        {
+            Currency = usd,
+            PricesIncludeTax = false,
+            ShippingCost = new Money(5.00m, usd),
+            MarketplaceCollectedTax = new Money(2.06m, usd),
+        };
+
+        var total = MappedTotal.Of(order);
+
+        Assert.Equal((0m, 2.06m, 27.06m), (total.AddedTax.Amount, total.MarketplaceCollectedTax.Amount, total.Sum.Amount));
+        Assert.Equal("lines 20.00 + shipping 5.00 + fees 0.00 + tax 0.00 + tax collected by the marketplace 2.06 = 27.06 USD", total.ToString());
+    }
+
+    [Fact]
+    public void Of_TaxTheMarketplaceCollectedInAnotherCurrency_ThrowsNamingIt()
+    {
+        var order = TestOrders.Order("1001") with { MarketplaceCollectedTax = new Money(1m, CurrencyCode.Usd) };
+
+        var error = Assert.Throws<ArgumentException>(() => MappedTotal.Of(order));
+
+        Assert.Equal("the marketplace-collected tax is in USD, the order in EUR", error.Message);
+    }
+
+    [Fact]
     public void Of_UnitPriceDividedFromALineTotal_CountsTheLineTotalTheMarketplaceStated()
     {
         // 29.00 for three units after a discount: 9.666667 each, which times 3 is 29.000001.

@@ -113,6 +113,35 @@ public sealed class ScheduledOrderImportTests
     }
 
     [Fact]
+    public async Task ScheduledRun_OrderAwaitingAction_IsAWarningWithItsReason_NotAFailure_AndIsImportedOnceReleased()
+    {
+        await using var world = await OrderWorld.ProductiveAsync();
+        var start = world.Harness.Clock.GetCurrentInstant();
+        world.Publish(TestOrders.Order("1001", start - Duration.FromMinutes(1)), TestOrders.Order("1002", start - Duration.FromMinutes(1)));
+        world.Market.AwaitingAction["1002"] = "waiting for acceptance: accept it on the marketplace";
+
+        var first = await world.RunScheduledAsync();
+        world.Harness.Clock.Advance(Duration.FromMinutes(15));
+        var second = await world.RunScheduledAsync();
+
+        Assert.Equal((1, 1, 0), (first.Summary.Succeeded, first.Summary.Warnings, first.Summary.Failed));
+        Assert.Equal(0, second.Summary.Failed);
+        Assert.Equal(["1001"], world.Sink.Orders.Select(o => o.Order.OrderNumber));
+        var waiting = await world.EntryAsync("1002");
+        Assert.Equal(JournalStatus.Warning, waiting.Status);
+        Assert.Equal("order 1002 is not handed to the ERP yet: waiting for acceptance: accept it on the marketplace", waiting.Message);
+        Assert.Single(waiting.History, h => h.To == JournalStatus.Warning && h.Repeats == 0);
+
+        world.Market.AwaitingAction.TryRemove("1002", out _);
+        world.Publish(TestOrders.Order("1002", world.Harness.Clock.GetCurrentInstant()));
+        world.Harness.Clock.Advance(Duration.FromMinutes(15));
+        await world.RunScheduledAsync();
+
+        Assert.Equal(["1001", "1002"], world.Sink.Orders.Select(o => o.Order.OrderNumber));
+        Assert.Equal(JournalStatus.Succeeded, (await world.EntryAsync("1002")).Status);
+    }
+
+    [Fact]
     public async Task ScheduledRun_ImportedOrderChangedOnTheMarketplace_IsNotImportedAgain()
     {
         await using var world = await OrderWorld.ProductiveAsync();

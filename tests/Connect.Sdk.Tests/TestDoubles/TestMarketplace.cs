@@ -72,6 +72,9 @@ internal sealed class TestMarketplace : IConnector
     /// <summary>Orders the marketplace returns as unreadable instead of as orders, by order number, with the reason.</summary>
     public ConcurrentDictionary<string, string> Unreadable { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Orders the marketplace holds back until somebody acts on them, by order number, with what they wait for.</summary>
+    public ConcurrentDictionary<string, string> AwaitingAction { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<IReadOnlyList<StockUpdate>> StockCalls => _stockCalls.ToArray();
 
     /// <summary>The last quantity received per foreign number.</summary>
@@ -128,8 +131,8 @@ internal sealed class TestMarketplace : IConnector
         {
             cancellationToken.ThrowIfCancellationRequested();
             OnFetchPage?.Invoke(pageIndex++);
-            var unreadable = chunk.Where(o => Unreadable.ContainsKey(o.OrderNumber)).Select(o => new UnreadableOrder(o.OrderNumber, Unreadable[o.OrderNumber])).ToArray();
-            var readable = chunk.Where(o => !Unreadable.ContainsKey(o.OrderNumber)).ToArray();
+            var unreadable = chunk.Select(o => ProblemWith(o.OrderNumber)).OfType<UnreadableOrder>().ToArray();
+            var readable = chunk.Where(o => ProblemWith(o.OrderNumber) is null).ToArray();
             yield return new OrderPage(readable, unreadable, new OrderCursor(chunk[^1].UpdatedAt));
 
             // Not a wait: each next page comes asynchronously, as from a marketplace.
@@ -140,11 +143,16 @@ internal sealed class TestMarketplace : IConnector
     public ValueTask<OrderLookupResult> FetchOrdersByNumberAsync(ConnectionContext connection, IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken)
     {
         OnFetchByNumber?.Invoke(orderNumbers);
-        var found = orderNumbers.Where(n => _orders.ContainsKey(n) && !Unreadable.ContainsKey(n)).Select(n => _orders[n]).ToArray();
-        var unreadable = orderNumbers.Where(Unreadable.ContainsKey).Select(n => new UnreadableOrder(n, Unreadable[n])).ToArray();
+        var found = orderNumbers.Where(n => _orders.ContainsKey(n) && ProblemWith(n) is null).Select(n => _orders[n]).ToArray();
+        var unreadable = orderNumbers.Select(ProblemWith).OfType<UnreadableOrder>().ToArray();
         var notFound = orderNumbers.Where(n => !_orders.ContainsKey(n)).ToArray();
         return ValueTask.FromResult(new OrderLookupResult(found, notFound, unreadable));
     }
+
+    private UnreadableOrder? ProblemWith(string orderNumber) =>
+        Unreadable.TryGetValue(orderNumber, out var reason) ? new UnreadableOrder(orderNumber, reason)
+        : AwaitingAction.TryGetValue(orderNumber, out var waitsFor) ? UnreadableOrder.AwaitingAction(orderNumber, waitsFor)
+        : null;
 
     public async ValueTask<RecordResult> ExportOrderStatusAsync(ConnectionContext connection, OrderStatusUpdate update, CancellationToken cancellationToken)
     {
