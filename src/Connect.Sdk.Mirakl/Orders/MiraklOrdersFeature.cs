@@ -42,7 +42,7 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
         // With automatic acceptance every run first reconsiders the orders still waiting, whenever they changed: stock that
         // arrived or an acceptance that failed last time lets them through now. Then the orders changed since the cursor.
         var first = settings.Acceptance == MiraklAcceptance.Automatic ? WaitingPass + "0" : ChangedPass + "0";
-        return OrderPaging.ByCursorAsync<ListedOrder>(
+        var pages = OrderPaging.ByCursorAsync<ListedOrder>(
             async (cursor, ct) =>
             {
                 var page = cursor ?? first;
@@ -69,6 +69,7 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
             ListedOrder.TryMap,
             since,
             cancellationToken);
+        return WholeListCursor.HoldUntilEndAsync(pages, since, cancellationToken);
     }
 
     /// <inheritdoc />

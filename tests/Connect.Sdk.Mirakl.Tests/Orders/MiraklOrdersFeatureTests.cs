@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Mirakl.Http;
+using Connect.Sdk.Mirakl.Orders;
 using Connect.Sdk.Mirakl.Tests.TestSupport;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Testing.Fakes;
@@ -71,6 +73,40 @@ public sealed class MiraklOrdersFeatureTests
 
         Assert.Equal(130, host.Orders.Orders.Select(o => o.Order.OrderNumber).Distinct().Count());
         Assert.Contains(fake.Requests, r => r.Operation == "orders.list" && r.PathAndQuery.Contains("offset=100&max=100", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OrderImport_RunDiesAfterAPageHoldingARecentChange_NextRunImportsTheOlderChangeOnTheNextPage()
+    {
+        using var crash = new CancellationTokenSource();
+        var secondPage = new CrashBeforeHandler($"offset={MiraklOrdersFeature.PageSize}&", crash);
+        await using var host = ConnectTestHost.Create(sdk =>
+        {
+            sdk.AddMirakl();
+            sdk.Services.AddHttpClient(MiraklClient.ClientName).AddHttpMessageHandler(() => secondPage);
+        });
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        await ConnectAsync(host, fake);
+        var now = host.Clock.GetCurrentInstant();
+        for (var i = 0; i < MiraklOrdersFeature.PageSize; i++)
+        {
+            fake.SeedOrder(MiraklOrders.Mug($"P{i:D3}-A", now - Duration.FromHours(5) + Duration.FromSeconds(i)));
+        }
+
+        // Created last, so on the second page as OR11 sorts by creation date; changed hours before the first page's newest change.
+        fake.SeedOrder(MiraklOrders.Mug("LATE-A", now - Duration.FromHours(3)));
+        fake.ChangeOrder("P000-A", json => json["shipping_tracking"] = null);
+        secondPage.Armed = true;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.RunDueAsync(crash.Token));
+        var erpAfterCrash = host.Orders.Orders.Select(o => o.Order.OrderNumber).ToList();
+        secondPage.Armed = false;
+        await host.RunForAsync(Duration.FromMinutes(30));
+
+        Assert.Equal(MiraklOrdersFeature.PageSize, erpAfterCrash.Count);
+        Assert.DoesNotContain("LATE-A", erpAfterCrash);
+        Assert.Single(host.Orders.Orders, o => o.Order.OrderNumber == "LATE-A");
+        Assert.Equal(MiraklOrdersFeature.PageSize + 1, host.Orders.Orders.Count);
     }
 
     private static async Task<ConnectionId> ConnectAsync(ConnectTestHost host, MiraklFake fake, string acceptance = "manual")
