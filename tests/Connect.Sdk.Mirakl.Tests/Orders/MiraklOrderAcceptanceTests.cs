@@ -76,6 +76,27 @@ public sealed class MiraklOrderAcceptanceTests
     }
 
     [Fact]
+    public async Task OrderImport_AutomaticAcceptanceThreeOrdersOfTwoAgainstFreeStockOfFive_AcceptsTwoAndTheThirdWaits()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        var placed = host.Clock.GetCurrentInstant() - Duration.FromMinutes(3);
+        foreach (var id in new[] { "7101-A", "7102-A", "7103-A" })
+        {
+            fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(id, placed, quantity: 2));
+        }
+
+        await host.RunDueAsync();
+
+        var third = Assert.Single(await host.JournalEntriesAsync(connection, RecordKind.Order), e => e.Key.RecordKey == "7103-A");
+        Assert.Equal("SHIPPING SHIPPING WAITING_ACCEPTANCE", string.Join(' ', fake.StateOf("7101-A"), fake.StateOf("7102-A"), fake.StateOf("7103-A")));
+        Assert.Equal(2, fake.Requests.Count(r => r.Operation == "orders.accept"));
+        Assert.DoesNotContain(host.Orders.Orders, o => o.Order.OrderNumber == "7103-A");
+        Assert.Contains("the ERP has 5 of article 4711 free, 4 of it taken by orders accepted before in this run, the order needs 2", third.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OrderImport_AcceptanceAnswered500_OrderWaitsAndTheNextRunAcceptsIt()
     {
         await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
