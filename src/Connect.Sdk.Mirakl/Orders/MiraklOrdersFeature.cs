@@ -100,9 +100,9 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
 
         await foreach (var (listed, notYet) in PrepareAsync(connection, settings, [found], userAsked: true, new AcceptedStock(), cancellationToken).ConfigureAwait(false))
         {
-            if (notYet is { } reason)
+            if (notYet is not null)
             {
-                return OrderNumberLookup.Unreadable(number, reason);
+                return OrderNumberLookup.Unreadable(notYet with { OrderNumber = number });
             }
 
             return ListedOrder.TryMap(listed!, out var order, out var problem)
@@ -114,7 +114,7 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
     }
 
     // Each order once: accepted if due, then kept for the ERP, or left out with the reason it is not for the ERP yet.
-    private async IAsyncEnumerable<(ListedOrder? Listed, string? NotYet)> PrepareAsync(
+    private async IAsyncEnumerable<(ListedOrder? Listed, UnreadableOrder? NotYet)> PrepareAsync(
         ConnectionContext connection, MiraklSettings settings, JsonElement[] orders, bool userAsked, AcceptedStock acceptedInRun, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var raw in orders)
@@ -129,7 +129,7 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
             }
             else
             {
-                yield return (null, MiraklOrderStates.NotYetReason(state));
+                yield return (null, MiraklOrderStates.NotYet(id, state));
             }
         }
     }

@@ -3,6 +3,7 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Mirakl.Http;
 using Connect.Sdk.Mirakl.Tests.TestSupport;
+using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.Mirakl;
 using Connect.Sdk.Testing.Hosting;
@@ -51,6 +52,7 @@ public sealed class MiraklOrderAcceptanceTests
         Assert.Equal("WAITING_ACCEPTANCE", fake.StateOf(OrderId));
         Assert.Empty(host.Orders.Orders);
         Assert.DoesNotContain(fake.Requests, r => r.Operation == "orders.accept");
+        Assert.Equal(JournalStatus.Warning, entry.Status);
         Assert.Contains("waiting for acceptance", entry.Message, StringComparison.Ordinal);
         Assert.Contains("the ERP has 1 of article 4711 free, the order needs 2", entry.Message, StringComparison.Ordinal);
     }
@@ -150,20 +152,48 @@ public sealed class MiraklOrderAcceptanceTests
         var connection = await ConnectAsync(host, fake, "manual", onHand: 5);
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
 
-        await host.RunForAsync(Duration.FromHours(2));
+        var whileWaiting = await host.RunForAsync(Duration.FromHours(2));
         var waiting = await OrderEntryAsync(host, connection);
         var erpWhileWaiting = host.Orders.Orders.Count;
         var stateWhileWaiting = fake.StateOf(OrderId);
         await host.OrderImport.RetryAsync(connection, JournalSelection.Of(OrderId), CancellationToken.None);
         await host.RunForAsync(Duration.FromMinutes(30));
+        await host.RunForAsync(Duration.FromMinutes(30));
 
-        Assert.Contains("waiting for acceptance on Mirakl", waiting.Message, StringComparison.Ordinal);
-        Assert.Contains("accepts orders by hand", waiting.Message, StringComparison.Ordinal);
+        Assert.Equal(JournalStatus.Warning, waiting.Status);
+        Assert.StartsWith($"order {OrderId} is not handed to the ERP yet: waiting for acceptance on Mirakl: this connection accepts orders by hand (setting acceptance: manual)", waiting.Message, StringComparison.Ordinal);
+        Assert.Single(waiting.History, h => h.To == JournalStatus.Warning);
+        Assert.DoesNotContain(waiting.History, h => h.To == JournalStatus.Failed);
+        var orderRuns = whileWaiting.Where(r => r.Item.Kind == WorkKind.OrderImport).ToList();
+        Assert.NotEmpty(orderRuns);
+        Assert.All(orderRuns, r => Assert.Equal(0, r.Summary.Failed));
+        Assert.Contains(orderRuns, r => r.Summary.Warnings == 1);
         Assert.Equal(0, erpWhileWaiting);
         Assert.Equal("WAITING_ACCEPTANCE", stateWhileWaiting);
         Assert.Equal("SHIPPING", fake.StateOf(OrderId));
         Assert.Equal(OrderId, Assert.Single(host.Orders.Orders).Order.OrderNumber);
         Assert.Equal(JournalStatus.Succeeded, (await OrderEntryAsync(host, connection)).Status);
+    }
+
+    [Fact]
+    public async Task ImportOrders_ByNumberWhileMiraklRefusesTheAcceptance_AWarningThatTheOrderWaitsNotAFailure()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await ConnectAsync(host, fake, "manual", onHand: 5);
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromDays(3)));
+        fake.Faults.Next(Connect.Sdk.Testing.Faults.FaultKind.ServerError, operation: "orders.accept");
+
+        await host.OrderImport.ImportOrdersAsync(connection, OrderId, CancellationToken.None);
+        var runs = await host.RunDueAsync();
+
+        var entry = await OrderEntryAsync(host, connection);
+        Assert.Equal(JournalStatus.Warning, entry.Status);
+        Assert.StartsWith($"order {OrderId} is not handed to the ERP yet: waiting for acceptance on Mirakl: Mirakl answered the acceptance with 500", entry.Message, StringComparison.Ordinal);
+        var orderRuns = runs.Where(r => r.Item.Kind == WorkKind.OrderImport).ToList();
+        Assert.Equal((0, 1), (orderRuns.Sum(r => r.Summary.Failed), orderRuns.Sum(r => r.Summary.Warnings)));
+        Assert.Empty(host.Orders.Orders);
+        Assert.Equal("WAITING_ACCEPTANCE", fake.StateOf(OrderId));
     }
 
     private static async Task<ConnectionId> ConnectAsync(ConnectTestHost host, MiraklFake fake, string acceptance, decimal onHand)

@@ -59,6 +59,25 @@ public sealed class MiraklOrdersFeatureTests
     }
 
     [Fact]
+    public async Task ImportOrders_ByNumberAcceptedButDebitPending_AWarningThatItWaitsForThePayment()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        fake.AcceptedOrdersWaitForDebit = true;
+        var connection = await ConnectAsync(host, fake);
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug("9003-A", host.Clock.GetCurrentInstant() - Duration.FromDays(3)));
+
+        await host.OrderImport.ImportOrdersAsync(connection, "9003-A", CancellationToken.None);
+        await host.RunDueAsync();
+
+        var entry = Assert.Single(await host.JournalEntriesAsync(connection, RecordKind.Order));
+        Assert.Equal("WAITING_DEBIT_PAYMENT", fake.StateOf("9003-A"));
+        Assert.Equal(JournalStatus.Warning, entry.Status);
+        Assert.Equal("order 9003-A is not handed to the ERP yet: Mirakl order state WAITING_DEBIT_PAYMENT: the buyer's payment is not through yet; the order is imported once Mirakl moves it to SHIPPING", entry.Message);
+        Assert.Empty(host.Orders.Orders);
+    }
+
+    [Fact]
     public async Task OrderImport_MoreThanOnePage_EveryOrderOnceAndPagedByOffset()
     {
         await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
