@@ -24,9 +24,8 @@ public sealed class MiraklOrderAcceptanceTests
     [Fact]
     public async Task OrderImport_AutomaticAcceptanceAndStockEnough_AcceptsAndHandsOverOnce()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 5);
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
 
         await host.RunForAsync(Duration.FromMinutes(30));
@@ -41,9 +40,8 @@ public sealed class MiraklOrderAcceptanceTests
     [Fact]
     public async Task OrderImport_AutomaticAcceptanceButStockShort_WaitsAndAcceptsNothing()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "automatic", onHand: 1);
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 1);
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
 
         await host.RunForAsync(Duration.FromMinutes(30));
@@ -60,9 +58,8 @@ public sealed class MiraklOrderAcceptanceTests
     [Fact]
     public async Task OrderImport_AutomaticAcceptanceAndStockArrivesLater_AcceptedOnALaterRunThoughTheOrderDidNotChange()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "automatic", onHand: 1);
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 1);
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromHours(3)));
         fake.SeedOrder(MiraklOrders.Mug("7002-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(1), quantity: 1));
 
@@ -80,9 +77,8 @@ public sealed class MiraklOrderAcceptanceTests
     [Fact]
     public async Task OrderImport_AutomaticAcceptanceThreeOrdersOfTwoAgainstFreeStockOfFive_AcceptsTwoAndTheThirdWaits()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 5);
+        var (host, fake, connection) = shop;
         var placed = host.Clock.GetCurrentInstant() - Duration.FromMinutes(3);
         foreach (var id in new[] { "7101-A", "7102-A", "7103-A" })
         {
@@ -101,9 +97,8 @@ public sealed class MiraklOrderAcceptanceTests
     [Fact]
     public async Task OrderImport_AcceptanceAnswered500_OrderWaitsAndTheNextRunAcceptsIt()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 5);
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromHours(3)));
         fake.SeedOrder(MiraklOrders.Mug("7002-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(1), quantity: 1));
         fake.Faults.Next(Connect.Sdk.Testing.Faults.FaultKind.ServerError, operation: "orders.accept");
@@ -122,13 +117,8 @@ public sealed class MiraklOrderAcceptanceTests
     public async Task OrderImport_RunDiesAfterAcceptanceBeforeHandOver_NextRunHandsOverOnce()
     {
         using var crash = new CancellationTokenSource();
-        await using var host = ConnectTestHost.Create(sdk =>
-        {
-            sdk.AddMirakl();
-            sdk.Services.AddHttpClient(MiraklClient.ClientName).AddHttpMessageHandler(() => new CrashAfterHandler("orders.accept", crash));
-        });
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 5, sdk => sdk.Services.AddHttpClient(MiraklClient.ClientName).AddHttpMessageHandler(() => new CrashAfterHandler("orders.accept", crash)));
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.RunDueAsync(crash.Token));
@@ -147,9 +137,8 @@ public sealed class MiraklOrderAcceptanceTests
     [Fact]
     public async Task OrderImport_ManualAcceptance_WaitsInTheJournalUntilTheUserRetries()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "manual", onHand: 5);
+        await using var shop = await MiraklTestShop.StartAsync("manual", onHand: 5);
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
 
         var whileWaiting = await host.RunForAsync(Duration.FromHours(2));
@@ -178,9 +167,8 @@ public sealed class MiraklOrderAcceptanceTests
     [Fact]
     public async Task ImportOrders_ByNumberWhileMiraklRefusesTheAcceptance_AWarningThatTheOrderWaitsNotAFailure()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "manual", onHand: 5);
+        await using var shop = await MiraklTestShop.StartAsync("manual", onHand: 5);
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromDays(3)));
         fake.Faults.Next(Connect.Sdk.Testing.Faults.FaultKind.ServerError, operation: "orders.accept");
 
@@ -194,14 +182,6 @@ public sealed class MiraklOrderAcceptanceTests
         Assert.Equal((0, 1), (orderRuns.Sum(r => r.Summary.Failed), orderRuns.Sum(r => r.Summary.Warnings)));
         Assert.Empty(host.Orders.Orders);
         Assert.Equal("WAITING_ACCEPTANCE", fake.StateOf(OrderId));
-    }
-
-    private static async Task<ConnectionId> ConnectAsync(ConnectTestHost host, MiraklFake fake, string acceptance, decimal onHand)
-    {
-        var connection = await host.CreateProductiveConnectionAsync(MiraklConnector.Id, MiraklTestKeys.Settings(fake.BaseAddress, acceptance: acceptance));
-        fake.SeedArticle(MiraklOrders.ShopSku("MUG-1"), 5);
-        await host.AddArticleAsync(connection, new Article("4711", "Enamel mug, blue", ArticleKind.Simple), MiraklOrders.ShopSku("MUG-1"), onHand);
-        return connection;
     }
 
     private static async Task<JournalEntry> OrderEntryAsync(ConnectTestHost host, ConnectionId connection) =>

@@ -20,9 +20,8 @@ public sealed class MiraklOrdersFeatureTests
     [Fact]
     public async Task OrderImport_UnknownStateAndOperatorFields_ImportedWithTheStateKept()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake);
+        await using var shop = await MiraklTestShop.StartAsync();
+        var (host, fake, connection) = shop;
         fake.SeedOrder(MiraklOrders.Mug("9001-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
         fake.ChangeOrder("9001-A", json =>
         {
@@ -41,10 +40,9 @@ public sealed class MiraklOrdersFeatureTests
     [Fact]
     public async Task OrderImport_AcceptedButDebitPending_HandedOverOnlyOnceShipping()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        await using var shop = await MiraklTestShop.StartAsync("automatic");
+        var (host, fake, _) = shop;
         fake.AcceptedOrdersWaitForDebit = true;
-        await ConnectAsync(host, fake, "automatic");
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug("9002-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
 
         await host.RunForAsync(Duration.FromMinutes(20));
@@ -61,10 +59,9 @@ public sealed class MiraklOrdersFeatureTests
     [Fact]
     public async Task ImportOrders_ByNumberAcceptedButDebitPending_AWarningThatItWaitsForThePayment()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        await using var shop = await MiraklTestShop.StartAsync();
+        var (host, fake, connection) = shop;
         fake.AcceptedOrdersWaitForDebit = true;
-        var connection = await ConnectAsync(host, fake);
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug("9003-A", host.Clock.GetCurrentInstant() - Duration.FromDays(3)));
 
         await host.OrderImport.ImportOrdersAsync(connection, "9003-A", CancellationToken.None);
@@ -80,9 +77,8 @@ public sealed class MiraklOrdersFeatureTests
     [Fact]
     public async Task OrderImport_MoreThanOnePage_EveryOrderOnceAndPagedByOffset()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        await ConnectAsync(host, fake);
+        await using var shop = await MiraklTestShop.StartAsync();
+        var (host, fake, _) = shop;
         for (var i = 0; i < 130; i++)
         {
             fake.SeedOrder(MiraklOrders.Mug($"M{i:D3}-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(30) + Duration.FromSeconds(i)));
@@ -99,13 +95,8 @@ public sealed class MiraklOrdersFeatureTests
     {
         using var crash = new CancellationTokenSource();
         var secondPage = new CrashBeforeHandler($"offset={MiraklOrdersFeature.PageSize}&", crash);
-        await using var host = ConnectTestHost.Create(sdk =>
-        {
-            sdk.AddMirakl();
-            sdk.Services.AddHttpClient(MiraklClient.ClientName).AddHttpMessageHandler(() => secondPage);
-        });
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        await ConnectAsync(host, fake);
+        await using var shop = await MiraklTestShop.StartAsync(configure: sdk => sdk.Services.AddHttpClient(MiraklClient.ClientName).AddHttpMessageHandler(() => secondPage));
+        var (host, fake, _) = shop;
         var now = host.Clock.GetCurrentInstant();
         for (var i = 0; i < MiraklOrdersFeature.PageSize; i++)
         {
@@ -126,13 +117,5 @@ public sealed class MiraklOrdersFeatureTests
         Assert.DoesNotContain("LATE-A", erpAfterCrash);
         Assert.Single(host.Orders.Orders, o => o.Order.OrderNumber == "LATE-A");
         Assert.Equal(MiraklOrdersFeature.PageSize + 1, host.Orders.Orders.Count);
-    }
-
-    private static async Task<ConnectionId> ConnectAsync(ConnectTestHost host, MiraklFake fake, string acceptance = "manual")
-    {
-        var connection = await host.CreateProductiveConnectionAsync(MiraklConnector.Id, MiraklTestKeys.Settings(fake.BaseAddress, acceptance: acceptance));
-        fake.SeedArticle(MiraklOrders.ShopSku("MUG-1"), 5);
-        await host.AddArticleAsync(connection, new Article("4711", "Enamel mug, blue", ArticleKind.Simple), MiraklOrders.ShopSku("MUG-1"), 500);
-        return connection;
     }
 }
