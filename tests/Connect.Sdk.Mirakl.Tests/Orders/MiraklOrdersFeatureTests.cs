@@ -17,24 +17,31 @@ namespace Connect.Sdk.Mirakl.Tests.Orders;
 /// <summary>The order import through OR11 against the fake: states and fields Mirakl or an operator added, and the debit step.</summary>
 public sealed class MiraklOrdersFeatureTests
 {
-    [Fact]
-    public async Task OrderImport_UnknownStateAndOperatorFields_ImportedWithTheStateKept()
+    [Theory]
+    [InlineData("manual")]
+    [InlineData("automatic")]
+    public async Task OrderImport_UnknownStateAndOperatorFields_ImportedWithTheStateKept(string acceptance)
     {
-        await using var shop = await MiraklTestShop.StartAsync();
+        await using var shop = await MiraklTestShop.StartAsync(acceptance);
         var (host, fake, connection) = shop;
         fake.SeedOrder(MiraklOrders.Mug("9001-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
         fake.ChangeOrder("9001-A", json =>
         {
             json["order_state"] = "AWAITING_CUSTOMS_CLEARANCE";
             json["operator_risk"] = new JsonObject { ["score"] = 12 };
+            // OR11's custom fields (`order_additional_fields`, code and type) with a type Mirakl may add later.
+            json["order_additional_fields"] = new JsonArray(new JsonObject { ["code"] = "gift-wrap", ["type"] = "HOLOGRAM", ["value"] = new JsonArray(1, 2) });
             json["order_lines"]![0]!["warehouse_slot"] = new JsonArray("B-12", "B-13");
+            json["order_lines"]![0]!["order_line_state"] = "AWAITING_CUSTOMS_CLEARANCE";
         });
 
         await host.RunForAsync(Duration.FromMinutes(20));
 
         var handed = Assert.Single(host.Orders.Orders);
         Assert.Equal(new OrderStatus("awaiting_customs_clearance"), handed.Order.Status);
+        Assert.Equal(2, Assert.Single(handed.Order.Lines).Quantity);
         Assert.Equal(JournalStatus.Succeeded, Assert.Single(await host.JournalEntriesAsync(connection, RecordKind.Order)).Status);
+        Assert.DoesNotContain(fake.Requests, r => r.Operation == "orders.accept");
     }
 
     [Fact]
