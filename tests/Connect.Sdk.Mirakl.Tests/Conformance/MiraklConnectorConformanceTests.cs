@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Connect.Sdk.Mirakl.Tests.Conformance;
 
 /// <summary>The conformance kit's checks against the Mirakl fake, with the connector built by <c>AddMirakl()</c>.</summary>
-public sealed class MiraklConnectorConformanceTests : ConnectorConformanceTests
+public class MiraklConnectorConformanceTests : ConnectorConformanceTests
 {
     protected override ForeignNumberLabel ForeignNumberLabel => ForeignNumberLabel.MiraklShopSku;
 
