@@ -47,6 +47,12 @@ internal sealed class MiraklOrderStatusFeature(MiraklClient client, OrderReader 
         var state = Text(json, "order_state") ?? string.Empty;
         if (MiraklClient.SettingsOf(connection).ShipsLines)
         {
+            if (update.Shipments.Count == 0)
+            {
+                // By lines Mirakl ships only through a shipment of lines (no OR24): without a parcel there is nothing to send.
+                return new RecordResult(number, RecordOutcome.Skipped, $"Order {number}: with shipments by lines (setting {MiraklConnector.ShipmentsKey}: lines) Mirakl ships lines only as parcels, and the ERP reported the order '{update.Status}' without one; nothing sent.");
+            }
+
             return await _lineShipments.SendAsync(connection, update, state, cancellationToken).ConfigureAwait(false);
         }
 

@@ -49,6 +49,24 @@ public sealed class MiraklOrderStatusFeatureTests
         Assert.DoesNotContain(fake.Requests, r => r.Operation is "orders.tracking" or "orders.ship");
     }
 
+    [Fact]
+    public async Task StatusExport_ShipmentsByLinesOrderShippedWithoutAParcel_NothingSentAndTheJournalSaysWhy()
+    {
+        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
+        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        var connection = await host.CreateProductiveConnectionAsync(MiraklConnector.Id, MiraklTestKeys.Settings(fake.BaseAddress).Set(MiraklConnector.ShipmentsKey, "lines"));
+        fake.SeedOrder(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
+
+        await host.StatusExport.NotifyOrderChangedAsync(connection, new OrderStatusUpdate(OrderId, "8001", OrderStatus.Shipped, []), CancellationToken.None);
+        await host.RunForAsync(Duration.FromMinutes(10));
+
+        var entry = Assert.Single(await host.JournalEntriesAsync(connection, Connect.Sdk.Journal.RecordKind.OrderStatus));
+        Assert.Equal(Connect.Sdk.Journal.JournalStatus.NotSynced, entry.Status);
+        Assert.Contains("Mirakl ships lines only as parcels", entry.Message, StringComparison.Ordinal);
+        Assert.Equal("SHIPPING", fake.StateOf(OrderId));
+        Assert.DoesNotContain(fake.Requests, r => r.Operation is "shipments.create" or "orders.ship");
+    }
+
     // Imports a mug order of 2, exports one parcel of 1, then both, then both again; returns the state after the first.
     private static async Task<string?> ExportTwoParcelsThenRepeatAsync(ConnectTestHost host, MiraklFake fake, SettingsUpdate settings)
     {
