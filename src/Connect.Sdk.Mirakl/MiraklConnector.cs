@@ -37,6 +37,13 @@ public sealed class MiraklConnector : IConnector
     /// <summary>The key of the order acceptance setting: <c>manual</c> (the default) or <c>automatic</c>.</summary>
     public const string AcceptanceKey = "acceptance";
 
+    /// <summary>
+    /// The key of the shipments setting: <c>order</c> (the default: each parcel's tracking for the whole order, OR23, and
+    /// the order validated, OR24) or <c>lines</c> (each parcel as a shipment of its lines, ST01, where the operator has
+    /// enabled multiple shipments).
+    /// </summary>
+    public const string ShipmentsKey = "shipments";
+
     /// <summary>The key of the price basis setting: <c>gross</c> (the default) or <c>net</c>, as the operator takes offer prices.</summary>
     public const string PriceBasisKey = "priceBasis";
 
@@ -111,6 +118,10 @@ public sealed class MiraklConnector : IConnector
                 new SettingField(AcceptanceKey, "Order acceptance")
                 {
                     Description = "manual (default): orders wait in the journal until a user accepts them; automatic: orders the ERP can fulfil (every shop SKU mapped, enough free stock) are accepted.",
+                },
+                new SettingField(ShipmentsKey, "Shipments")
+                {
+                    Description = "order (default): each parcel's tracking is sent for the whole order; lines: each parcel is sent as a shipment of its lines, for operators that have enabled Mirakl's multiple shipments.",
                 },
             ]),
             new SettingsGroup("prices", "Prices",

@@ -8,13 +8,14 @@ namespace Connect.Sdk.Mirakl;
 
 /// <summary>
 /// A connection's plain Mirakl settings, validated: the operator's instance address, the optional shop id, how order
-/// lines are accepted, the basis the operator takes offer prices on, and the optional request rate.
+/// lines are accepted, whether shipments go out by order (OR23/OR24) or by lines (ST01), the basis the operator takes
+/// offer prices on, and the optional request rate.
 /// </summary>
 /// <remarks>
 /// Only HTTPS instance addresses are accepted (Mirakl serves its API over HTTPS only), except on loopback for a local
 /// test instance and the fake: the shop API key travels in a header.
 /// </remarks>
-internal sealed record MiraklSettings(Uri InstanceUrl, long? ShopId, MiraklAcceptance Acceptance, PriceBasis PriceBasis, double? RequestsPerSecond)
+internal sealed record MiraklSettings(Uri InstanceUrl, long? ShopId, MiraklAcceptance Acceptance, PriceBasis PriceBasis, double? RequestsPerSecond, bool ShipsLines = false)
 {
     /// <summary>The highest request rate the setting takes.</summary>
     public const int MaxRequestsPerSecond = 1000;
@@ -54,10 +55,12 @@ internal sealed record MiraklSettings(Uri InstanceUrl, long? ShopId, MiraklAccep
         var acceptance = MiraklAcceptance.Manual;
         var basis = PriceBasis.Gross;
         double? rate = null;
+        var shipsLines = false;
         found ??= ShopProblem(values.Get(MiraklConnector.ShopIdKey), out shop);
         found ??= AcceptanceProblem(values.Get(MiraklConnector.AcceptanceKey), out acceptance);
         found ??= BasisProblem(values.Get(MiraklConnector.PriceBasisKey), out basis);
         found ??= RateProblem(values.Get(MiraklConnector.RequestsPerSecondKey), out rate);
+        found ??= ShipmentsProblem(values.Get(MiraklConnector.ShipmentsKey), out shipsLines);
         if (found is not null)
         {
             problem = found;
@@ -65,7 +68,7 @@ internal sealed record MiraklSettings(Uri InstanceUrl, long? ShopId, MiraklAccep
         }
 
         problem = null!;
-        settings = new MiraklSettings(url, shop, acceptance, basis, rate);
+        settings = new MiraklSettings(url, shop, acceptance, basis, rate, shipsLines);
         return true;
     }
 
@@ -83,6 +86,7 @@ internal sealed record MiraklSettings(Uri InstanceUrl, long? ShopId, MiraklAccep
             AcceptanceProblem(settings.Get(MiraklConnector.AcceptanceKey), out _),
             BasisProblem(settings.Get(MiraklConnector.PriceBasisKey), out _),
             RateProblem(settings.Get(MiraklConnector.RequestsPerSecondKey), out _),
+            ShipmentsProblem(settings.Get(MiraklConnector.ShipmentsKey), out _),
         ];
         return problems.OfType<SettingProblem>().ToArray();
     }
@@ -129,6 +133,14 @@ internal sealed record MiraklSettings(Uri InstanceUrl, long? ShopId, MiraklAccep
 
         shop = parsed;
         return null;
+    }
+
+    private static SettingProblem? ShipmentsProblem(string? text, out bool lines)
+    {
+        lines = string.Equals(text?.Trim(), "lines", StringComparison.OrdinalIgnoreCase);
+        return lines || string.IsNullOrWhiteSpace(text) || string.Equals(text.Trim(), "order", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : new(MiraklConnector.ShipmentsKey, $"The shipments setting ({MiraklConnector.ShipmentsKey}) {QuotedValue.Of(text)} is neither 'order' nor 'lines'.");
     }
 
     private static SettingProblem? AcceptanceProblem(string? text, out MiraklAcceptance acceptance)

@@ -58,26 +58,18 @@ internal sealed class OfferFileImport(MiraklClient client, TimeProvider time, IL
             return Every(lines.Count, $"Mirakl's {kind.Name} import {id} ended {status.Status}{(status.ReasonStatus is { } reason ? $" ({ErrorText.OneLine(reason, MiraklClient.MaxMessageLength)})" : string.Empty)}");
         }
 
-        var outcomes = new string?[lines.Count];
-        if (status.HasErrorReport == true || status.LinesInError > 0)
+        if (status.HasErrorReport != true && status.LinesInError is not > 0)
         {
-            var (answer, _) = await client.SendAsync(connection, MarketplaceCall.Get(string.Format(CultureInfo.InvariantCulture, kind.ErrorReportPath, Uri.EscapeDataString(id)), kind.ErrorReportOperation), cancellationToken).ConfigureAwait(false);
-            if (!answer.IsSuccess)
-            {
-                return Every(lines.Count, $"Mirakl's {kind.Name} import {id} has lines in error, but its error report answered {(int)answer.StatusCode} {MiraklClient.Describe(answer.Body)}; the next sync sends the value again");
-            }
-
-            foreach (var row in OfferCsv.Parse(answer.Body).Skip(1))
-            {
-                // The first column is the file's line number (the header is line 1), the second the reason.
-                if (row.Length >= 2 && int.TryParse(row[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 2 && number - 2 < lines.Count)
-                {
-                    outcomes[number - 2] = $"Mirakl's {kind.Name} import {id} refused line {number}: {ErrorText.OneLine(row[1], MiraklClient.MaxMessageLength)}";
-                }
-            }
+            return new string?[lines.Count];
         }
 
-        return outcomes;
+        var (answer, _) = await client.SendAsync(connection, MarketplaceCall.Get(string.Format(CultureInfo.InvariantCulture, kind.ErrorReportPath, Uri.EscapeDataString(id)), kind.ErrorReportOperation), cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess)
+        {
+            return Every(lines.Count, $"Mirakl's {kind.Name} import {id} has lines in error, but its error report answered {(int)answer.StatusCode} {MiraklClient.Describe(answer.Body)}; the next sync sends the value again");
+        }
+
+        return OfferErrorReport.Read(answer.Body, header, lines, status.LinesInError, $"Mirakl's {kind.Name} import {id}");
     }
 
     private static string IdOf(JsonElement id) => id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText();

@@ -18,13 +18,19 @@ namespace Connect.Sdk.Mirakl.Orders;
 /// <param name="stock">Gives the host's stock source, or <see langword="null"/>.</param>
 internal sealed class FulfilmentCheck(Func<ForeignNumberResolver?> resolver, Func<IStockSource?> stock)
 {
-    /// <summary>Why the ERP cannot fulfil the order, or <see langword="null"/> when it can.</summary>
+    /// <summary>
+    /// Why the ERP cannot fulfil the order, or <see langword="null"/> when it can; an order it can fulfil is counted in
+    /// <paramref name="acceptedInRun"/> at once, whether or not Mirakl then takes the acceptance, so the check errs on
+    /// the side of waiting.
+    /// </summary>
     /// <param name="connection">The connection.</param>
     /// <param name="order">The waiting order.</param>
+    /// <param name="acceptedInRun">What the run has let through before this order.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The reason in the user's words, or <see langword="null"/>.</returns>
-    public async ValueTask<string?> WhyNotAsync(ConnectionContext connection, MiraklOrderJson order, CancellationToken cancellationToken)
+    public async ValueTask<string?> WhyNotAsync(ConnectionContext connection, MiraklOrderJson order, AcceptedStock acceptedInRun, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(acceptedInRun);
         if (resolver() is not { } foreignNumbers || stock() is not { } erpStock)
         {
             return "automatic acceptance needs the ERP's foreign numbers and stock source, and this host has none";
@@ -59,12 +65,16 @@ internal sealed class FulfilmentCheck(Func<ForeignNumberResolver?> resolver, Fun
         foreach (var (article, quantity) in needed)
         {
             var free = levels.GetValueOrDefault(article);
-            if (free < quantity)
+            var taken = acceptedInRun.TakenOf(article);
+            if (free - taken < quantity)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"the ERP has {free:0.###} of article {article} free, the order needs {quantity}");
+                return taken == 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"the ERP has {free:0.###} of article {article} free, the order needs {quantity}")
+                    : string.Create(CultureInfo.InvariantCulture, $"the ERP has {free:0.###} of article {article} free, {taken:0.###} of it taken by orders accepted before in this run, the order needs {quantity}");
             }
         }
 
+        acceptedInRun.Take(needed);
         return null;
     }
 }

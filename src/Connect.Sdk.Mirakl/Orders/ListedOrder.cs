@@ -8,7 +8,10 @@ namespace Connect.Sdk.Mirakl.Orders;
 /// <param name="WaitingReason">Why it waits for acceptance, or <see langword="null"/> when it goes on to the ERP.</param>
 internal sealed record ListedOrder(JsonElement Json, string Id, string? WaitingReason)
 {
-    /// <summary>Maps a listed order: a waiting one is journaled with its reason, the others are read.</summary>
+    /// <summary>
+    /// Maps a listed order: a waiting one is an order awaiting the seller's action, journaled as a warning with its
+    /// reason (not as failed), the others are read.
+    /// </summary>
     /// <param name="listed">The order.</param>
     /// <param name="order">The SDK's order.</param>
     /// <param name="unreadable">Why there is none.</param>
@@ -18,7 +21,7 @@ internal sealed record ListedOrder(JsonElement Json, string Id, string? WaitingR
         ArgumentNullException.ThrowIfNull(listed);
         if (listed.WaitingReason is { } waiting)
         {
-            (order, unreadable) = (null, new Connect.Sdk.Orders.UnreadableOrder(listed.Id, waiting));
+            (order, unreadable) = (null, Connect.Sdk.Orders.UnreadableOrder.AwaitingAction(listed.Id, waiting));
             return false;
         }
 

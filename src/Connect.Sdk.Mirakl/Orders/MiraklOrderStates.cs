@@ -25,12 +25,16 @@ internal static class MiraklOrderStates
     /// <returns><see langword="true"/> for <c>SHIPPING</c> and every later or unknown state.</returns>
     public static bool IsForTheErp(string state) => !NotYetOrders.Contains(state);
 
-    /// <summary>Why an order in a state before the ERP's is not imported, for a user who asked for it by number.</summary>
+    /// <summary>
+    /// Why an order in a state before the ERP's is not imported, for a user who asked for it by number: one whose
+    /// payment is not through yet awaits the buyer and Mirakl (a warning); a refused one has nothing to import.
+    /// </summary>
+    /// <param name="orderId">The <c>order_id</c>.</param>
     /// <param name="state">The <c>order_state</c>.</param>
-    /// <returns>The reason.</returns>
-    public static string NotYetReason(string state) => state == "REFUSED"
-        ? "Mirakl order state REFUSED: every line was refused, there is nothing to import"
-        : $"Mirakl order state {state}: the buyer's payment is not through yet; the order is imported once Mirakl moves it to SHIPPING";
+    /// <returns>The order with the reason.</returns>
+    public static UnreadableOrder NotYet(string orderId, string state) => state == "REFUSED"
+        ? new UnreadableOrder(orderId, "Mirakl order state REFUSED: every line was refused, there is nothing to import")
+        : UnreadableOrder.AwaitingAction(orderId, $"Mirakl order state {state}: the buyer's payment is not through yet; the order is imported once Mirakl moves it to SHIPPING");
 
     /// <summary>The SDK's status of an order state.</summary>
     /// <param name="state">The <c>order_state</c>.</param>

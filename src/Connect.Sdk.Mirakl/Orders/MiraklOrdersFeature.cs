@@ -42,7 +42,8 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
         // With automatic acceptance every run first reconsiders the orders still waiting, whenever they changed: stock that
         // arrived or an acceptance that failed last time lets them through now. Then the orders changed since the cursor.
         var first = settings.Acceptance == MiraklAcceptance.Automatic ? WaitingPass + "0" : ChangedPass + "0";
-        return OrderPaging.ByCursorAsync<ListedOrder>(
+        var acceptedInRun = new AcceptedStock();
+        var pages = OrderPaging.ByCursorAsync<ListedOrder>(
             async (cursor, ct) =>
             {
                 var page = cursor ?? first;
@@ -52,7 +53,7 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
                 var path = string.Create(CultureInfo.InvariantCulture, $"orders?{filter}&offset={offset}&max={PageSize}");
                 var list = await client.ReadAsync(connection, MarketplaceCall.Get(path, "orders.list"), MiraklJsonContext.Default.MiraklOrderListJson, "the order list", ct).ConfigureAwait(false);
                 var raw = list.Orders ?? [];
-                var orders = (await PrepareAsync(connection, settings, raw, userAsked: false, ct).ToListAsync(ct).ConfigureAwait(false))
+                var orders = (await PrepareAsync(connection, settings, raw, userAsked: false, acceptedInRun, ct).ToListAsync(ct).ConfigureAwait(false))
                     .Where(o => o.Listed is not null).Select(o => o.Listed!).ToList();
                 var more = raw.Length == PageSize && (list.TotalCount is not { } total || offset + raw.Length < total);
                 if (!waitingPass)
@@ -69,6 +70,7 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
             ListedOrder.TryMap,
             since,
             cancellationToken);
+        return WholeListCursor.HoldUntilEndAsync(pages, since, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -96,11 +98,11 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
             return OrderNumberLookup.NotFound;
         }
 
-        await foreach (var (listed, notYet) in PrepareAsync(connection, settings, [found], userAsked: true, cancellationToken).ConfigureAwait(false))
+        await foreach (var (listed, notYet) in PrepareAsync(connection, settings, [found], userAsked: true, new AcceptedStock(), cancellationToken).ConfigureAwait(false))
         {
-            if (notYet is { } reason)
+            if (notYet is not null)
             {
-                return OrderNumberLookup.Unreadable(number, reason);
+                return OrderNumberLookup.Unreadable(notYet with { OrderNumber = number });
             }
 
             return ListedOrder.TryMap(listed!, out var order, out var problem)
@@ -112,12 +114,12 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
     }
 
     // Each order once: accepted if due, then kept for the ERP, or left out with the reason it is not for the ERP yet.
-    private async IAsyncEnumerable<(ListedOrder? Listed, string? NotYet)> PrepareAsync(
-        ConnectionContext connection, MiraklSettings settings, JsonElement[] orders, bool userAsked, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(ListedOrder? Listed, UnreadableOrder? NotYet)> PrepareAsync(
+        ConnectionContext connection, MiraklSettings settings, JsonElement[] orders, bool userAsked, AcceptedStock acceptedInRun, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var raw in orders)
         {
-            var (json, waiting) = await acceptance.DecideAsync(connection, settings, raw, userAsked, cancellationToken).ConfigureAwait(false);
+            var (json, waiting) = await acceptance.DecideAsync(connection, settings, raw, userAsked, acceptedInRun, cancellationToken).ConfigureAwait(false);
             var id = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("order_id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString()! : "(no order_id)";
             var state = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("order_state", out var stateValue) && stateValue.ValueKind == JsonValueKind.String ? stateValue.GetString()! : null;
             if (waiting is not null || state is null || MiraklOrderStates.IsForTheErp(state))
@@ -127,7 +129,7 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
             }
             else
             {
-                yield return (null, MiraklOrderStates.NotYetReason(state));
+                yield return (null, MiraklOrderStates.NotYet(id, state));
             }
         }
     }

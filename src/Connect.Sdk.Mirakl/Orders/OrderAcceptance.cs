@@ -27,9 +27,10 @@ internal sealed class OrderAcceptance(MiraklClient client, OrderReader reader, F
     /// <param name="settings">Its settings.</param>
     /// <param name="json">The order as listed.</param>
     /// <param name="userAsked">Whether the user asked for this order (retry, import by number): that accepts it.</param>
+    /// <param name="acceptedInRun">What the run has accepted automatically before this order.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The order (read again after an acceptance), or the reason it waits.</returns>
-    public async Task<(JsonElement Order, string? WaitingReason)> DecideAsync(ConnectionContext connection, MiraklSettings settings, JsonElement json, bool userAsked, CancellationToken cancellationToken)
+    public async Task<(JsonElement Order, string? WaitingReason)> DecideAsync(ConnectionContext connection, MiraklSettings settings, JsonElement json, bool userAsked, AcceptedStock acceptedInRun, CancellationToken cancellationToken)
     {
         MiraklOrderJson order;
         try
@@ -56,7 +57,7 @@ internal sealed class OrderAcceptance(MiraklClient client, OrderReader reader, F
         {
             return (json, Waiting(connection, id, "this connection accepts orders by hand (setting acceptance: manual)"));
         }
-        else if (await fulfilment.WhyNotAsync(connection, order, cancellationToken).ConfigureAwait(false) is { } whyNot)
+        else if (await fulfilment.WhyNotAsync(connection, order, acceptedInRun, cancellationToken).ConfigureAwait(false) is { } whyNot)
         {
             return (json, Waiting(connection, id, "the ERP cannot fulfil it: " + whyNot));
         }

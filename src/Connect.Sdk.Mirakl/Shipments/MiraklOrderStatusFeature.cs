@@ -15,11 +15,14 @@ namespace Connect.Sdk.Mirakl.Shipments;
 /// name, its tracking URL when known), and a fully shipped order's shipment validation with OR24 (<c>PUT
 /// /api/orders/{order_id}/ship</c>), which moves it from <c>SHIPPING</c> to <c>SHIPPED</c>. Mirakl keeps one tracking
 /// per order: a second parcel's tracking replaces the first's. A parcel whose tracking the order already shows is not
-/// sent again; a partially shipped order gets its tracking but no validation. Cancellations are not sent (OR29 is not
-/// built).
+/// sent again; a partially shipped order gets its tracking but no validation. With the setting <c>shipments: lines</c>
+/// each parcel goes out as a shipment of its lines instead (<see cref="LineShipments"/>). Cancellations are not sent
+/// (OR29 is not built).
 /// </summary>
 internal sealed class MiraklOrderStatusFeature(MiraklClient client, OrderReader reader) : IOrderStatusFeature
 {
+    private readonly LineShipments _lineShipments = new(client);
+
     /// <inheritdoc />
     public FeatureKind Kind => FeatureKind.OrderStatus;
 
@@ -42,6 +45,17 @@ internal sealed class MiraklOrderStatusFeature(MiraklClient client, OrderReader 
         }
 
         var state = Text(json, "order_state") ?? string.Empty;
+        if (MiraklClient.SettingsOf(connection).ShipsLines)
+        {
+            if (update.Shipments.Count == 0)
+            {
+                // By lines Mirakl ships only through a shipment of lines (no OR24): without a parcel there is nothing to send.
+                return new RecordResult(number, RecordOutcome.Skipped, $"Order {number}: with shipments by lines (setting {MiraklConnector.ShipmentsKey}: lines) Mirakl ships lines only as parcels, and the ERP reported the order '{update.Status}' without one; nothing sent.");
+            }
+
+            return await _lineShipments.SendAsync(connection, update, state, cancellationToken).ConfigureAwait(false);
+        }
+
         var tracking = Text(json, "shipping_tracking");
         // The order shows the last tracking it was sent: that parcel and every one before it in the update are there.
         var shown = tracking is null ? -1 : update.Shipments.ToList().FindLastIndex(s => s.TrackingNumber == tracking);
@@ -76,7 +90,13 @@ internal sealed class MiraklOrderStatusFeature(MiraklClient client, OrderReader 
     private static string? Text(JsonElement json, string field) =>
         json.ValueKind == JsonValueKind.Object && json.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static RecordResult Failed(MarketplaceAnswer answer, string number, string what)
+    /// <summary>A refused call's result: a 401/403 goes up (the key, not the order), anything else fails the order.</summary>
+    /// <param name="answer">Mirakl's answer.</param>
+    /// <param name="number">The order id.</param>
+    /// <param name="what">What Mirakl did not take.</param>
+    /// <returns>The failure.</returns>
+    /// <exception cref="ConnectSdkException">Mirakl answered 401 or 403.</exception>
+    internal static RecordResult Failed(MarketplaceAnswer answer, string number, string what)
     {
         if ((int)answer.StatusCode is 401 or 403)
         {

@@ -3,6 +3,7 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Mirakl.Http;
 using Connect.Sdk.Mirakl.Tests.TestSupport;
+using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.Mirakl;
 using Connect.Sdk.Testing.Hosting;
@@ -23,9 +24,8 @@ public sealed class MiraklOrderAcceptanceTests
     [Fact]
     public async Task OrderImport_AutomaticAcceptanceAndStockEnough_AcceptsAndHandsOverOnce()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 5);
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
 
         await host.RunForAsync(Duration.FromMinutes(30));
@@ -40,9 +40,8 @@ public sealed class MiraklOrderAcceptanceTests
     [Fact]
     public async Task OrderImport_AutomaticAcceptanceButStockShort_WaitsAndAcceptsNothing()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "automatic", onHand: 1);
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 1);
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
 
         await host.RunForAsync(Duration.FromMinutes(30));
@@ -51,6 +50,7 @@ public sealed class MiraklOrderAcceptanceTests
         Assert.Equal("WAITING_ACCEPTANCE", fake.StateOf(OrderId));
         Assert.Empty(host.Orders.Orders);
         Assert.DoesNotContain(fake.Requests, r => r.Operation == "orders.accept");
+        Assert.Equal(JournalStatus.Warning, entry.Status);
         Assert.Contains("waiting for acceptance", entry.Message, StringComparison.Ordinal);
         Assert.Contains("the ERP has 1 of article 4711 free, the order needs 2", entry.Message, StringComparison.Ordinal);
     }
@@ -58,9 +58,8 @@ public sealed class MiraklOrderAcceptanceTests
     [Fact]
     public async Task OrderImport_AutomaticAcceptanceAndStockArrivesLater_AcceptedOnALaterRunThoughTheOrderDidNotChange()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "automatic", onHand: 1);
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 1);
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromHours(3)));
         fake.SeedOrder(MiraklOrders.Mug("7002-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(1), quantity: 1));
 
@@ -76,11 +75,30 @@ public sealed class MiraklOrderAcceptanceTests
     }
 
     [Fact]
+    public async Task OrderImport_AutomaticAcceptanceThreeOrdersOfTwoAgainstFreeStockOfFive_AcceptsTwoAndTheThirdWaits()
+    {
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 5);
+        var (host, fake, connection) = shop;
+        var placed = host.Clock.GetCurrentInstant() - Duration.FromMinutes(3);
+        foreach (var id in new[] { "7101-A", "7102-A", "7103-A" })
+        {
+            fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(id, placed, quantity: 2));
+        }
+
+        await host.RunDueAsync();
+
+        var third = Assert.Single(await host.JournalEntriesAsync(connection, RecordKind.Order), e => e.Key.RecordKey == "7103-A");
+        Assert.Equal("SHIPPING SHIPPING WAITING_ACCEPTANCE", string.Join(' ', fake.StateOf("7101-A"), fake.StateOf("7102-A"), fake.StateOf("7103-A")));
+        Assert.Equal(2, fake.Requests.Count(r => r.Operation == "orders.accept"));
+        Assert.DoesNotContain(host.Orders.Orders, o => o.Order.OrderNumber == "7103-A");
+        Assert.Contains("the ERP has 5 of article 4711 free, 4 of it taken by orders accepted before in this run, the order needs 2", third.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OrderImport_AcceptanceAnswered500_OrderWaitsAndTheNextRunAcceptsIt()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 5);
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromHours(3)));
         fake.SeedOrder(MiraklOrders.Mug("7002-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(1), quantity: 1));
         fake.Faults.Next(Connect.Sdk.Testing.Faults.FaultKind.ServerError, operation: "orders.accept");
@@ -99,13 +117,8 @@ public sealed class MiraklOrderAcceptanceTests
     public async Task OrderImport_RunDiesAfterAcceptanceBeforeHandOver_NextRunHandsOverOnce()
     {
         using var crash = new CancellationTokenSource();
-        await using var host = ConnectTestHost.Create(sdk =>
-        {
-            sdk.AddMirakl();
-            sdk.Services.AddHttpClient(MiraklClient.ClientName).AddHttpMessageHandler(() => new CrashAfterHandler("orders.accept", crash));
-        });
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "automatic", onHand: 5);
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 5, sdk => sdk.Services.AddHttpClient(MiraklClient.ClientName).AddHttpMessageHandler(() => new CrashAfterHandler("orders.accept", crash)));
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.RunDueAsync(crash.Token));
@@ -124,20 +137,26 @@ public sealed class MiraklOrderAcceptanceTests
     [Fact]
     public async Task OrderImport_ManualAcceptance_WaitsInTheJournalUntilTheUserRetries()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake, "manual", onHand: 5);
+        await using var shop = await MiraklTestShop.StartAsync("manual", onHand: 5);
+        var (host, fake, connection) = shop;
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
 
-        await host.RunForAsync(Duration.FromHours(2));
+        var whileWaiting = await host.RunForAsync(Duration.FromHours(2));
         var waiting = await OrderEntryAsync(host, connection);
         var erpWhileWaiting = host.Orders.Orders.Count;
         var stateWhileWaiting = fake.StateOf(OrderId);
         await host.OrderImport.RetryAsync(connection, JournalSelection.Of(OrderId), CancellationToken.None);
         await host.RunForAsync(Duration.FromMinutes(30));
+        await host.RunForAsync(Duration.FromMinutes(30));
 
-        Assert.Contains("waiting for acceptance on Mirakl", waiting.Message, StringComparison.Ordinal);
-        Assert.Contains("accepts orders by hand", waiting.Message, StringComparison.Ordinal);
+        Assert.Equal(JournalStatus.Warning, waiting.Status);
+        Assert.StartsWith($"order {OrderId} is not handed to the ERP yet: waiting for acceptance on Mirakl: this connection accepts orders by hand (setting acceptance: manual)", waiting.Message, StringComparison.Ordinal);
+        Assert.Single(waiting.History, h => h.To == JournalStatus.Warning);
+        Assert.DoesNotContain(waiting.History, h => h.To == JournalStatus.Failed);
+        var orderRuns = whileWaiting.Where(r => r.Item.Kind == WorkKind.OrderImport).ToList();
+        Assert.NotEmpty(orderRuns);
+        Assert.All(orderRuns, r => Assert.Equal(0, r.Summary.Failed));
+        Assert.Contains(orderRuns, r => r.Summary.Warnings == 1);
         Assert.Equal(0, erpWhileWaiting);
         Assert.Equal("WAITING_ACCEPTANCE", stateWhileWaiting);
         Assert.Equal("SHIPPING", fake.StateOf(OrderId));
@@ -145,12 +164,24 @@ public sealed class MiraklOrderAcceptanceTests
         Assert.Equal(JournalStatus.Succeeded, (await OrderEntryAsync(host, connection)).Status);
     }
 
-    private static async Task<ConnectionId> ConnectAsync(ConnectTestHost host, MiraklFake fake, string acceptance, decimal onHand)
+    [Fact]
+    public async Task ImportOrders_ByNumberWhileMiraklRefusesTheAcceptance_AWarningThatTheOrderWaitsNotAFailure()
     {
-        var connection = await host.CreateProductiveConnectionAsync(MiraklConnector.Id, MiraklTestKeys.Settings(fake.BaseAddress, acceptance: acceptance));
-        fake.SeedArticle(MiraklOrders.ShopSku("MUG-1"), 5);
-        await host.AddArticleAsync(connection, new Article("4711", "Enamel mug, blue", ArticleKind.Simple), MiraklOrders.ShopSku("MUG-1"), onHand);
-        return connection;
+        await using var shop = await MiraklTestShop.StartAsync("manual", onHand: 5);
+        var (host, fake, connection) = shop;
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromDays(3)));
+        fake.Faults.Next(Connect.Sdk.Testing.Faults.FaultKind.ServerError, operation: "orders.accept");
+
+        await host.OrderImport.ImportOrdersAsync(connection, OrderId, CancellationToken.None);
+        var runs = await host.RunDueAsync();
+
+        var entry = await OrderEntryAsync(host, connection);
+        Assert.Equal(JournalStatus.Warning, entry.Status);
+        Assert.StartsWith($"order {OrderId} is not handed to the ERP yet: waiting for acceptance on Mirakl: Mirakl answered the acceptance with 500", entry.Message, StringComparison.Ordinal);
+        var orderRuns = runs.Where(r => r.Item.Kind == WorkKind.OrderImport).ToList();
+        Assert.Equal((0, 1), (orderRuns.Sum(r => r.Summary.Failed), orderRuns.Sum(r => r.Summary.Warnings)));
+        Assert.Empty(host.Orders.Orders);
+        Assert.Equal("WAITING_ACCEPTANCE", fake.StateOf(OrderId));
     }
 
     private static async Task<JournalEntry> OrderEntryAsync(ConnectTestHost host, ConnectionId connection) =>

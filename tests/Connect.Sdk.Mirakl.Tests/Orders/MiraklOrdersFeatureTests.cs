@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Connect.Sdk.Articles;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Mirakl.Http;
+using Connect.Sdk.Mirakl.Orders;
 using Connect.Sdk.Mirakl.Tests.TestSupport;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Testing.Fakes;
@@ -15,34 +17,39 @@ namespace Connect.Sdk.Mirakl.Tests.Orders;
 /// <summary>The order import through OR11 against the fake: states and fields Mirakl or an operator added, and the debit step.</summary>
 public sealed class MiraklOrdersFeatureTests
 {
-    [Fact]
-    public async Task OrderImport_UnknownStateAndOperatorFields_ImportedWithTheStateKept()
+    [Theory]
+    [InlineData("manual")]
+    [InlineData("automatic")]
+    public async Task OrderImport_UnknownStateAndOperatorFields_ImportedWithTheStateKept(string acceptance)
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        var connection = await ConnectAsync(host, fake);
+        await using var shop = await MiraklTestShop.StartAsync(acceptance);
+        var (host, fake, connection) = shop;
         fake.SeedOrder(MiraklOrders.Mug("9001-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
         fake.ChangeOrder("9001-A", json =>
         {
             json["order_state"] = "AWAITING_CUSTOMS_CLEARANCE";
             json["operator_risk"] = new JsonObject { ["score"] = 12 };
+            // OR11's custom fields (`order_additional_fields`, code and type) with a type Mirakl may add later.
+            json["order_additional_fields"] = new JsonArray(new JsonObject { ["code"] = "gift-wrap", ["type"] = "HOLOGRAM", ["value"] = new JsonArray(1, 2) });
             json["order_lines"]![0]!["warehouse_slot"] = new JsonArray("B-12", "B-13");
+            json["order_lines"]![0]!["order_line_state"] = "AWAITING_CUSTOMS_CLEARANCE";
         });
 
         await host.RunForAsync(Duration.FromMinutes(20));
 
         var handed = Assert.Single(host.Orders.Orders);
         Assert.Equal(new OrderStatus("awaiting_customs_clearance"), handed.Order.Status);
+        Assert.Equal(2, Assert.Single(handed.Order.Lines).Quantity);
         Assert.Equal(JournalStatus.Succeeded, Assert.Single(await host.JournalEntriesAsync(connection, RecordKind.Order)).Status);
+        Assert.DoesNotContain(fake.Requests, r => r.Operation == "orders.accept");
     }
 
     [Fact]
     public async Task OrderImport_AcceptedButDebitPending_HandedOverOnlyOnceShipping()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
+        await using var shop = await MiraklTestShop.StartAsync("automatic");
+        var (host, fake, _) = shop;
         fake.AcceptedOrdersWaitForDebit = true;
-        await ConnectAsync(host, fake, "automatic");
         fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug("9002-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
 
         await host.RunForAsync(Duration.FromMinutes(20));
@@ -57,11 +64,28 @@ public sealed class MiraklOrdersFeatureTests
     }
 
     [Fact]
+    public async Task ImportOrders_ByNumberAcceptedButDebitPending_AWarningThatItWaitsForThePayment()
+    {
+        await using var shop = await MiraklTestShop.StartAsync();
+        var (host, fake, connection) = shop;
+        fake.AcceptedOrdersWaitForDebit = true;
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug("9003-A", host.Clock.GetCurrentInstant() - Duration.FromDays(3)));
+
+        await host.OrderImport.ImportOrdersAsync(connection, "9003-A", CancellationToken.None);
+        await host.RunDueAsync();
+
+        var entry = Assert.Single(await host.JournalEntriesAsync(connection, RecordKind.Order));
+        Assert.Equal("WAITING_DEBIT_PAYMENT", fake.StateOf("9003-A"));
+        Assert.Equal(JournalStatus.Warning, entry.Status);
+        Assert.Equal("order 9003-A is not handed to the ERP yet: Mirakl order state WAITING_DEBIT_PAYMENT: the buyer's payment is not through yet; the order is imported once Mirakl moves it to SHIPPING", entry.Message);
+        Assert.Empty(host.Orders.Orders);
+    }
+
+    [Fact]
     public async Task OrderImport_MoreThanOnePage_EveryOrderOnceAndPagedByOffset()
     {
-        await using var host = ConnectTestHost.Create(sdk => sdk.AddMirakl());
-        await using var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
-        await ConnectAsync(host, fake);
+        await using var shop = await MiraklTestShop.StartAsync();
+        var (host, fake, _) = shop;
         for (var i = 0; i < 130; i++)
         {
             fake.SeedOrder(MiraklOrders.Mug($"M{i:D3}-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(30) + Duration.FromSeconds(i)));
@@ -73,11 +97,32 @@ public sealed class MiraklOrdersFeatureTests
         Assert.Contains(fake.Requests, r => r.Operation == "orders.list" && r.PathAndQuery.Contains("offset=100&max=100", StringComparison.Ordinal));
     }
 
-    private static async Task<ConnectionId> ConnectAsync(ConnectTestHost host, MiraklFake fake, string acceptance = "manual")
+    [Fact]
+    public async Task OrderImport_RunDiesAfterAPageHoldingARecentChange_NextRunImportsTheOlderChangeOnTheNextPage()
     {
-        var connection = await host.CreateProductiveConnectionAsync(MiraklConnector.Id, MiraklTestKeys.Settings(fake.BaseAddress, acceptance: acceptance));
-        fake.SeedArticle(MiraklOrders.ShopSku("MUG-1"), 5);
-        await host.AddArticleAsync(connection, new Article("4711", "Enamel mug, blue", ArticleKind.Simple), MiraklOrders.ShopSku("MUG-1"), 500);
-        return connection;
+        using var crash = new CancellationTokenSource();
+        var secondPage = new CrashBeforeHandler($"offset={MiraklOrdersFeature.PageSize}&", crash);
+        await using var shop = await MiraklTestShop.StartAsync(configure: sdk => sdk.Services.AddHttpClient(MiraklClient.ClientName).AddHttpMessageHandler(() => secondPage));
+        var (host, fake, _) = shop;
+        var now = host.Clock.GetCurrentInstant();
+        for (var i = 0; i < MiraklOrdersFeature.PageSize; i++)
+        {
+            fake.SeedOrder(MiraklOrders.Mug($"P{i:D3}-A", now - Duration.FromHours(5) + Duration.FromSeconds(i)));
+        }
+
+        // Created last, so on the second page as OR11 sorts by creation date; changed hours before the first page's newest change.
+        fake.SeedOrder(MiraklOrders.Mug("LATE-A", now - Duration.FromHours(3)));
+        fake.ChangeOrder("P000-A", json => json["shipping_tracking"] = null);
+        secondPage.Armed = true;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.RunDueAsync(crash.Token));
+        var erpAfterCrash = host.Orders.Orders.Select(o => o.Order.OrderNumber).ToList();
+        secondPage.Armed = false;
+        await host.RunForAsync(Duration.FromMinutes(30));
+
+        Assert.Equal(MiraklOrdersFeature.PageSize, erpAfterCrash.Count);
+        Assert.DoesNotContain("LATE-A", erpAfterCrash);
+        Assert.Single(host.Orders.Orders, o => o.Order.OrderNumber == "LATE-A");
+        Assert.Equal(MiraklOrdersFeature.PageSize + 1, host.Orders.Orders.Count);
     }
 }

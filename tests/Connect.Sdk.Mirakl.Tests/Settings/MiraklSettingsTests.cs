@@ -13,6 +13,7 @@ public sealed class MiraklSettingsTests
     [InlineData(MiraklConnector.AcceptanceKey, "sometimes")]
     [InlineData(MiraklConnector.PriceBasisKey, "brutto")]
     [InlineData(MiraklConnector.RequestsPerSecondKey, "NaN")]
+    [InlineData(MiraklConnector.ShipmentsKey, "parcels")]
     public void ValidateSettings_InvalidValue_RefusedNamingTheKey(string key, string value)
     {
         var settings = Valid().With(key, value);
@@ -30,7 +31,8 @@ public sealed class MiraklSettingsTests
             .With(MiraklConnector.ShopIdKey, "2001")
             .With(MiraklConnector.AcceptanceKey, "Automatic")
             .With(MiraklConnector.PriceBasisKey, "net")
-            .With(MiraklConnector.RequestsPerSecondKey, "0.5");
+            .With(MiraklConnector.RequestsPerSecondKey, "0.5")
+            .With(MiraklConnector.ShipmentsKey, "Lines");
 
         Assert.Empty(Connector().ValidateSettings(settings));
     }

@@ -45,6 +45,7 @@ public sealed partial class MiraklFake : WireMockMarketplaceFake
         Credentials = credentials;
         Map("account.get", "GET", $"{Api}/account", _ => Account());
         MapOrders();
+        MapShipments();
         MapImports();
     }
 

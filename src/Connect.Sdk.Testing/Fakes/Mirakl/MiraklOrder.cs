@@ -12,6 +12,9 @@ internal sealed class MiraklOrder
     /// <summary>Every OR23 call, oldest first, so that a connector that sends a tracking twice is seen doing it.</summary>
     public List<FakeShipment> Trackings { get; } = [];
 
+    /// <summary>The shipments of the multiple-shipments API (ST01), as ST11 lists them.</summary>
+    public List<JsonObject> Shipments { get; } = [];
+
     public string State => (string?)Json["order_state"] ?? string.Empty;
 
     public DateTimeOffset Updated => DateTimeOffset.Parse((string)Json["last_updated_date"]!, System.Globalization.CultureInfo.InvariantCulture);
