@@ -25,6 +25,32 @@ public sealed class EbayOrderImportTests
         Assert.True(order.PricesIncludeTax);
     }
 
+    [Fact]
+    public async Task Import_PromotionAndShippingDiscount_ImportsWithAmountsAfterDiscounts()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Orders]);
+        await seller.MapArticleAsync(1, 5, 5);
+        seller.SeedOrder("12-00001-00007", quantity: 2, order => order with
+        {
+            // 25.00 before a 2.50 promotion; 4.90 shipping made free.
+            Lines = [order.Lines[0] with { UnitPrice = new Money(11.25m, CurrencyCode.Eur), Discount = new Money(2.50m, CurrencyCode.Eur) }],
+            ShippingCost = new Money(0m, CurrencyCode.Eur),
+            ShippingDiscount = new Money(4.90m, CurrencyCode.Eur),
+        });
+
+        await seller.Host.RunDueAsync();
+
+        var order = Assert.Single(seller.Host.Orders.Orders).Order;
+        Assert.Equal(11.25m, order.Lines[0].UnitPrice.Amount);
+        Assert.Equal(2.50m, order.Lines[0].Discount!.Value.Amount);
+        Assert.Equal(0.00m, order.ShippingCost.Amount);
+        Assert.Equal(4.90m, order.ShippingDiscount!.Value.Amount);
+        Assert.Equal(22.50m, order.Total!.Value.Amount);
+        var rendered = Assert.Single(seller.Fake.Orders());
+        Assert.Equal("25.00", (string?)rendered["lineItems"]![0]!["lineItemCost"]!["value"]);
+        Assert.Equal("4.90", (string?)rendered["pricingSummary"]!["deliveryCost"]!["value"]);
+    }
+
     [Theory]
     [InlineData("12,50", "lineItems[0].lineItemCost.value '12,50' is not a decimal amount")]
     [InlineData("12.505", "lineItems[0].lineItemCost.value '12.505' has more decimals than EUR has")]

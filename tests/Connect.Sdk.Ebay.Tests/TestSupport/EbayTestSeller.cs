@@ -70,8 +70,11 @@ internal sealed class EbayTestSeller : IAsyncDisposable
         await Host.AddArticleAsync(Connection, new Connect.Sdk.Articles.Article(Article(index), "Article " + index, ArticleKind.Simple), Sku(index), erpStock);
     }
 
-    /// <summary>Places an order of <paramref name="quantity"/> units of SKU-1 on the fake, changed five minutes before the host's clock.</summary>
-    public MarketplaceOrder SeedOrder(string number, int quantity = 1)
+    /// <summary>
+    /// Places an order of <paramref name="quantity"/> units of SKU-1 at 12.50 with 4.90 shipping on the fake, changed five
+    /// minutes before the host's clock; <paramref name="change"/> reshapes it first.
+    /// </summary>
+    public MarketplaceOrder SeedOrder(string number, int quantity = 1, Func<MarketplaceOrder, MarketplaceOrder>? change = null)
     {
         var at = Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5);
         var order = new MarketplaceOrder
@@ -97,6 +100,7 @@ internal sealed class EbayTestSeller : IAsyncDisposable
             ShippingCost = new Money(4.90m, CurrencyCode.Eur),
             ShippingAddress = new Address { Name = "Erika Mustermann", Street = "Heidestraße 17", PostalCode = "51147", City = "Köln", CountryCode = "DE" },
         };
+        order = change?.Invoke(order) ?? order;
         Fake.SeedOrder(order);
         return order;
     }
