@@ -27,32 +27,35 @@ internal sealed class OfferDirectory(EbayApiClient client)
     private const int InventoryPageSize = 200;
 
     private readonly ConcurrentDictionary<(string Connection, string Sku), IReadOnlyList<OfferJson>> _offers = new();
-    private readonly ConcurrentDictionary<(string Connection, string ListingId), string> _skuOfListing = new();
+    private readonly ConcurrentDictionary<(string Connection, string ListingId), ConcurrentDictionary<string, byte>> _skusOfListing = new();
 
-    /// <summary>The SKU a stock or price record goes to: its SKU, or the SKU of its listing id.</summary>
+    /// <summary>
+    /// The SKUs a stock or price record can go to: its SKU, or every SKU live on its listing id (one for a single-SKU
+    /// listing, one per variation for a variation listing).
+    /// </summary>
     /// <param name="settings">The connection.</param>
     /// <param name="foreignNumber">The record's foreign number.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <returns>The SKU, or <see langword="null"/> for a listing id none of the seller's offers has, or another label.</returns>
-    public async ValueTask<string?> SkuOfAsync(EbaySettings settings, ForeignNumber foreignNumber, CancellationToken cancellationToken)
+    /// <returns>The SKUs, sorted; empty for a listing id none of the seller's offers has, or another label.</returns>
+    public async ValueTask<IReadOnlyList<string>> SkusOfAsync(EbaySettings settings, ForeignNumber foreignNumber, CancellationToken cancellationToken)
     {
         if (foreignNumber.Label == ForeignNumberLabel.Sku || foreignNumber.Label == ForeignNumberLabel.Bestandseinheit)
         {
-            return foreignNumber.Value;
+            return [foreignNumber.Value];
         }
 
         if (foreignNumber.Label != ForeignNumberLabel.EbayListing)
         {
-            return null;
+            return [];
         }
 
         var key = (settings.ConnectionId.Value, foreignNumber.Value);
-        if (!_skuOfListing.ContainsKey(key))
+        if (!_skusOfListing.ContainsKey(key))
         {
             await ReadListingsAsync(settings, cancellationToken).ConfigureAwait(false);
         }
 
-        return _skuOfListing.TryGetValue(key, out var sku) ? sku : null;
+        return _skusOfListing.TryGetValue(key, out var skus) ? [.. skus.Keys.Order(StringComparer.Ordinal)] : [];
     }
 
     /// <summary>The ids of the SKU's published offers on the connection's marketplace.</summary>
@@ -97,7 +100,8 @@ internal sealed class OfferDirectory(EbayApiClient client)
         _offers[key] = published;
         foreach (var offer in published.Where(o => !string.IsNullOrEmpty(o.Listing?.ListingId)))
         {
-            _skuOfListing[(settings.ConnectionId.Value, offer.Listing!.ListingId!)] = sku;
+            // A variation listing has one SKU per variation: every one is kept, none replaces another.
+            _skusOfListing.GetOrAdd((settings.ConnectionId.Value, offer.Listing!.ListingId!), _ => new(StringComparer.Ordinal))[sku] = 0;
         }
 
         return published;

@@ -155,10 +155,14 @@ internal static class EbayOrderMapper
         return any ? new Money(own, currency) : null;
     }
 
-    // The seller's SKU when the line has one, else the listing id.
+    /// <summary>
+    /// A variation's line carries its SKU (the SDK's rule for eBay variants); any other line its listing id
+    /// (<c>legacyItemId</c>, the rule for articles); a line without a listing id falls back to its SKU.
+    /// </summary>
     private static ForeignNumber? ForeignNumberOf(EbayLineItemJson line) =>
-        !string.IsNullOrWhiteSpace(line.Sku) ? new ForeignNumber(ForeignNumberLabel.Sku, line.Sku)
+        line.VariationAspects is { Count: > 0 } && !string.IsNullOrWhiteSpace(line.Sku) ? new ForeignNumber(ForeignNumberLabel.Sku, line.Sku)
         : !string.IsNullOrWhiteSpace(line.LegacyItemId) ? new ForeignNumber(ForeignNumberLabel.EbayListing, line.LegacyItemId)
+        : !string.IsNullOrWhiteSpace(line.Sku) ? new ForeignNumber(ForeignNumberLabel.Sku, line.Sku)
         : null;
 
     private static Address? AddressOf(EbayContactJson? contact) =>

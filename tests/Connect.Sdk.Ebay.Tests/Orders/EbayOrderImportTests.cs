@@ -51,6 +51,27 @@ public sealed class EbayOrderImportTests
         Assert.Equal("4.90", (string?)rendered["pricingSummary"]!["deliveryCost"]!["value"]);
     }
 
+    [Fact]
+    public async Task Import_SimpleListingAndVariation_ResolveByListingIdAndBySku_WithTheSdksOwnRules()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Orders]);
+        await seller.MapArticleAsync(1, 5, 5);
+        await seller.MapVariantAsync(2, "110553999001", 5, 5);
+        seller.SeedOrder("12-00001-00007", change: order => order with
+        {
+            Lines = [order.Lines[0], order.Lines[0] with { LineId = "1200001000702", ForeignNumber = Sku(2) }],
+            Total = null,
+        });
+
+        await seller.Host.RunDueAsync();
+
+        var handOver = Assert.Single(seller.Host.Orders.Orders);
+        Assert.Equal(Listing(1), handOver.Order.Lines[0].ForeignNumber);
+        Assert.Equal(Sku(2), handOver.Order.Lines[1].ForeignNumber);
+        Assert.Equal(Article(1), handOver.ArticleNumbersByLineId[handOver.Order.Lines[0].LineId]);
+        Assert.Equal(Article(2), handOver.ArticleNumbersByLineId["1200001000702"]);
+    }
+
     [Theory]
     [InlineData("12,50", "lineItems[0].lineItemCost.value '12,50' is not a decimal amount")]
     [InlineData("12.505", "lineItems[0].lineItemCost.value '12.505' has more decimals than EUR has")]

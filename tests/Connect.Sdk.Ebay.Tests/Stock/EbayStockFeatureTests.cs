@@ -28,7 +28,7 @@ public sealed class EbayStockFeatureTests
         Assert.All(bulk, r => Assert.Equal(200, r.StatusCode));
         for (var i = 1; i <= 60; i++)
         {
-            Assert.Equal(i, seller.Fake.StockOf(Sku(i)));
+            Assert.Equal(i, seller.Fake.StockOf(Listing(i)));
             Assert.Equal(JournalStatus.Succeeded, (await seller.JournalAsync(RecordKind.ArticleStock, Article(i))).Status);
         }
     }
@@ -39,17 +39,17 @@ public sealed class EbayStockFeatureTests
         await using var seller = await StartAsync(features: [FeatureKind.Stock]);
         await seller.MapArticleAsync(1, 3, 7);
         await seller.MapArticleAsync(2, 3, 8);
-        seller.Fake.SetRevisionsToday("SKU-2", EbayFake.RevisionsPerListingPerDay);
+        seller.Fake.SetRevisionsToday(ListingSku(2), EbayFake.RevisionsPerListingPerDay);
 
         await seller.Host.RunDueAsync();
 
         var limited = await seller.JournalAsync(RecordKind.ArticleStock, Article(2));
         Assert.Equal(JournalStatus.Failed, limited.Status);
         Assert.Contains("250 revisions of the day", limited.Message, StringComparison.Ordinal);
-        Assert.Contains("SKU-2", limited.Message, StringComparison.Ordinal);
-        Assert.Equal(3, seller.Fake.StockOf(Sku(2)));
+        Assert.Contains(ListingSku(2), limited.Message, StringComparison.Ordinal);
+        Assert.Equal(3, seller.Fake.StockOf(Listing(2)));
         Assert.Equal(JournalStatus.Succeeded, (await seller.JournalAsync(RecordKind.ArticleStock, Article(1))).Status);
-        Assert.Equal(7, seller.Fake.StockOf(Sku(1)));
+        Assert.Equal(7, seller.Fake.StockOf(Listing(1)));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class EbayStockFeatureTests
 
         var unknown = await seller.JournalAsync(RecordKind.ArticleStock, Article(2));
         Assert.Equal(JournalStatus.Failed, unknown.Status);
-        Assert.Contains("eBay has no inventory item with a published offer for SKU SKU-2", unknown.Message, StringComparison.Ordinal);
-        Assert.Equal(7, seller.Fake.StockOf(Sku(1)));
+        Assert.Contains($"eBay has no inventory item whose published offer is listing {Listing(2).Value} (article ART-2, eBayListing)", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal(7, seller.Fake.StockOf(Listing(1)));
     }
 
     [Fact]
@@ -73,13 +73,13 @@ public sealed class EbayStockFeatureTests
         await using var seller = await StartAsync(features: [FeatureKind.Stock]);
         await seller.MapArticleAsync(1, 3, 7);
         await seller.Host.RunDueAsync();
-        var after = seller.Fake.RevisionsToday("SKU-1");
+        var after = seller.Fake.RevisionsToday(ListingSku(1));
 
         await seller.Host.StockSync.NotifyStockChangedAsync([Article(1)], CancellationToken.None);
         await seller.Host.RunDueAsync();
 
         Assert.Equal(1, after);
-        Assert.Equal(1, seller.Fake.RevisionsToday("SKU-1"));
+        Assert.Equal(1, seller.Fake.RevisionsToday(ListingSku(1)));
         Assert.Single(seller.Fake.Requests, r => r.Operation == EbayOperations.BulkUpdatePriceQuantity);
     }
 
@@ -115,6 +115,29 @@ public sealed class EbayStockFeatureTests
         Assert.Equal(RecordOutcome.Failed, record.Outcome);
         Assert.Contains("listing 999999999999 (article ART-9, eBayListing)", record.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(seller.Fake.Requests, r => r.Operation == EbayOperations.BulkUpdatePriceQuantity);
+    }
+
+    [Fact]
+    public async Task PushStock_ListingIdOfAVariationListing_FailsThatRecordNamingItsSkus_TheOthersGoOut()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Stock]);
+        seller.Fake.SeedVariation("110553999001", "SHIRT-M", 3);
+        seller.Fake.SeedVariation("110553999001", "SHIRT-L", 3);
+        seller.Fake.SeedArticle(Listing(1), 3);
+        var (context, stock) = await FeatureAsync(seller);
+
+        var result = await stock.PushStockAsync(
+            context,
+            [new StockUpdate("ART-9", new ForeignNumber(ForeignNumberLabel.EbayListing, "110553999001"), 5), new StockUpdate("ART-1", Listing(1), 7)],
+            CancellationToken.None);
+
+        var refused = result.Records[0];
+        Assert.Equal(RecordOutcome.Failed, refused.Outcome);
+        Assert.Contains("eBay listing 110553999001 (article ART-9, eBayListing) has 2 SKUs (SHIRT-L, SHIRT-M)", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(3, seller.Fake.StockOf(new ForeignNumber(ForeignNumberLabel.Sku, "SHIRT-M")));
+        Assert.Equal(3, seller.Fake.StockOf(new ForeignNumber(ForeignNumberLabel.Sku, "SHIRT-L")));
+        Assert.Equal(RecordOutcome.Succeeded, result.Records[1].Outcome);
+        Assert.Equal(7, seller.Fake.StockOf(Listing(1)));
     }
 
     private static async Task<(ConnectionContext Context, IStockFeature Stock)> FeatureAsync(EbayTestSeller seller) =>

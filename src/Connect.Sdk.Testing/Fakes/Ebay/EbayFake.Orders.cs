@@ -1,3 +1,4 @@
+using Connect.Sdk.ForeignNumbers;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -31,7 +32,7 @@ public sealed partial class EbayFake
     /// fees as <c>fee</c> and the total. Its line ids, when given, become the <c>lineItemId</c>s. A
     /// pending order is unpaid (<c>orderPaymentStatus</c> PENDING), a cancelled one has <c>cancelState</c> CANCELED.
     /// </summary>
-    /// <param name="order">The order; its number becomes the <c>orderId</c>, its lines' foreign numbers must be seeded SKUs.</param>
+    /// <param name="order">The order; its number becomes the <c>orderId</c>, its lines' foreign numbers must be seeded listing ids or SKUs.</param>
     /// <exception cref="ArgumentException">The order has no lines, exists already, or names a SKU the fake does not have.</exception>
     public override void SeedOrder(MarketplaceOrder order)
     {
@@ -56,8 +57,9 @@ public sealed partial class EbayFake
             for (var i = 0; i < order.Lines.Count; i++)
             {
                 var line = order.Lines[i];
-                var sku = line.ForeignNumber is { } foreign ? SkuOf(foreign) : line.Sku ?? throw new ArgumentException($"Line {i + 1} of order {order.OrderNumber} names no SKU.", nameof(order));
-                var listing = FindListing(sku) ?? throw new ArgumentException($"Order {order.OrderNumber} names SKU {sku}, which the fake has no listing for.", nameof(order));
+                var identity = line.ForeignNumber ?? (line.Sku is { } lineSku ? new ForeignNumber(ForeignNumberLabel.Sku, lineSku) : throw new ArgumentException($"Line {i + 1} of order {order.OrderNumber} names no SKU or listing.", nameof(order)));
+                var listing = Find(identity) ?? throw new ArgumentException($"Order {order.OrderNumber} names {identity.Label} {identity.Value}, which the fake has no listing for.", nameof(order));
+                var sku = listing.Sku;
 
                 // eBay states a line before its promotions (lineItemCost) and after them (discountedLineItemCost); the SDK's
                 // unit price is after them, its discount beside it.
@@ -85,6 +87,12 @@ public sealed partial class EbayFake
                     ["appliedPromotions"] = discount == 0m ? new JsonArray() : new JsonArray(new JsonObject { ["description"] = "Promotion", ["discountAmount"] = Amount(discount, currency) }),
                     ["taxes"] = LineTaxes(line, lineCollected, currency),
                 };
+                if (listing.IsVariation)
+                {
+                    item["legacyVariationId"] = listing.OfferId;
+                    item["variationAspects"] = new JsonArray(new JsonObject { ["name"] = "Variant", ["value"] = sku });
+                }
+
                 if (discount != 0m)
                 {
                     item["discountedLineItemCost"] = Amount(paidForLine, currency);
