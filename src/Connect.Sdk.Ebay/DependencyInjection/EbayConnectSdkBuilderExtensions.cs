@@ -41,7 +41,8 @@ public static class EbayConnectSdkBuilderExtensions
             provider => new EbayConnector(
                 provider.GetRequiredService<EbayApiClient>(),
                 provider.GetRequiredService<EbayTokenCache>(),
-                provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance),
+                provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+                provider.GetRequiredService<TimeProvider>()),
             configureHttp: configureHttp,
             // The access token travels as the endpoint's "authorization" secret, already with its "Bearer " scheme.
             signing: _ => new SecretHeaderHandler(EbayApiClient.AuthorizationSecret, "Authorization"));

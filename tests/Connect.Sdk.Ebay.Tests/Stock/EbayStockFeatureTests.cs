@@ -140,6 +140,28 @@ public sealed class EbayStockFeatureTests
         Assert.Equal(7, seller.Fake.StockOf(Listing(1)));
     }
 
+    [Fact]
+    public async Task PushStock_UnknownListingIds_OneScanServesTheRun_MissesRemembered_ScannedAgainNextRun()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Stock]);
+        seller.Fake.SeedArticle(Listing(1), 3);
+        var (context, stock) = await FeatureAsync(seller);
+        StockUpdate Unknown(int i) => new($"ART-{i}", new ForeignNumber(ForeignNumberLabel.EbayListing, $"99999999{i:D4}"), 1);
+        int Scans() => seller.Fake.Requests.Count(r => r.Operation == EbayOperations.GetInventoryItems);
+
+        var first = await stock.PushStockAsync(context, [Unknown(1), Unknown(2), new StockUpdate("ART-1", Listing(1), 7), Unknown(3)], CancellationToken.None);
+        var secondBatch = await stock.PushStockAsync(context, [Unknown(1), Unknown(4)], CancellationToken.None);
+        var afterRun = Scans();
+        seller.Host.Time.Advance(TimeSpan.FromMinutes(11)); // past a scan's ten minutes: the next run
+        await stock.PushStockAsync(context, [Unknown(1), new StockUpdate("ART-1", Listing(1), 8)], CancellationToken.None);
+
+        Assert.Equal([RecordOutcome.Failed, RecordOutcome.Failed, RecordOutcome.Succeeded, RecordOutcome.Failed], first.Records.Select(r => r.Outcome));
+        Assert.All(secondBatch.Records, r => Assert.Equal(RecordOutcome.Failed, r.Outcome));
+        Assert.Equal(1, afterRun);
+        Assert.Equal(2, Scans());
+        Assert.Equal(8, seller.Fake.StockOf(Listing(1)));
+    }
+
     private static async Task<(ConnectionContext Context, IStockFeature Stock)> FeatureAsync(EbayTestSeller seller) =>
         (await seller.Host.ContextOfAsync(seller.Connection),
          seller.Host.Get<ConnectorRegistry>().Get(EbayConnector.Id).Features.OfType<IStockFeature>().Single());
