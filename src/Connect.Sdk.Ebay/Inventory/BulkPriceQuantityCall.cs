@@ -111,7 +111,7 @@ internal sealed class BulkPriceQuantityCall(EbayApiClient client, OfferDirectory
     {
         if (answers.Length == 0)
         {
-            return new SkuOutcome(false, "eBay's answer has no result for it, so it is not confirmed", false);
+            return new SkuOutcome(false, "eBay's answer has no result for it, so it is not confirmed");
         }
 
         var failed = answers.Where(a => a.StatusCode is < 200 or >= 300).ToArray();
@@ -123,12 +123,12 @@ internal sealed class BulkPriceQuantityCall(EbayApiClient client, OfferDirectory
         var errors = failed.SelectMany(a => a.Errors ?? []).ToArray();
         var reason = $"status {failed[0].StatusCode}, {settings.Redactor.Redact(errors.Length > 0 ? EbayResponse.Describe(errors) : "no error given")}";
         EbayLog.RecordRefused(logger, sku, settings.ConnectionId.Value, reason);
-        if (errors.Any(e => (e.Message ?? string.Empty).Contains("This Offer is not available", StringComparison.OrdinalIgnoreCase)))
+        if (EbayInventoryErrors.NamesAnOfferNotAvailable(errors))
         {
             // The offer was ended or replaced: read the SKU's offers again next time.
             offers.Forget(settings, sku);
         }
 
-        return new SkuOutcome(false, reason, errors.Any(e => (e.Message ?? string.Empty).Contains("revis", StringComparison.OrdinalIgnoreCase)));
+        return new SkuOutcome(false, reason);
     }
 }

@@ -26,6 +26,10 @@ public sealed class EbayStockFeatureTests
         var bulk = seller.Fake.Requests.Where(r => r.Operation == EbayOperations.BulkUpdatePriceQuantity).ToArray();
         Assert.Equal(3, bulk.Length);
         Assert.All(bulk, r => Assert.Equal(200, r.StatusCode));
+        var calls = seller.Fake.BulkCalls;
+        Assert.Equal([25, 25, 10], calls.Select(c => c.RequestedSkus.Count));
+        Assert.Equal(60, calls.SelectMany(c => c.RequestedSkus).Distinct().Count());
+        Assert.All(calls, c => Assert.Equal(c.RequestedSkus, c.AnsweredSkus));
         for (var i = 1; i <= 60; i++)
         {
             Assert.Equal(i, seller.Fake.StockOf(Listing(i)));
@@ -34,7 +38,7 @@ public sealed class EbayStockFeatureTests
     }
 
     [Fact]
-    public async Task PushStock_ListingAtItsRevisionsOfTheDay_FailsAlone_SayingItGoesOutTomorrow()
+    public async Task PushStock_ListingAtItsRevisionsOfTheDay_FailsAlone_WithEbaysError()
     {
         await using var seller = await StartAsync(features: [FeatureKind.Stock]);
         await seller.MapArticleAsync(1, 3, 7);
@@ -45,11 +49,35 @@ public sealed class EbayStockFeatureTests
 
         var limited = await seller.JournalAsync(RecordKind.ArticleStock, Article(2));
         Assert.Equal(JournalStatus.Failed, limited.Status);
-        Assert.Contains("250 revisions of the day", limited.Message, StringComparison.Ordinal);
+        Assert.Contains($"{EbayFake.RevisionLimitErrorId} The listing {Listing(2).Value} has been revised 250 times today", limited.Message, StringComparison.Ordinal);
         Assert.Contains(ListingSku(2), limited.Message, StringComparison.Ordinal);
         Assert.Equal(3, seller.Fake.StockOf(Listing(2)));
         Assert.Equal(JournalStatus.Succeeded, (await seller.JournalAsync(RecordKind.ArticleStock, Article(1))).Status);
         Assert.Equal(7, seller.Fake.StockOf(Listing(1)));
+    }
+
+    [Fact]
+    public async Task PushStock_OfferEbayNoLongerHas_FailsThatRecordOnly_TheOthersOfTheCallSucceed_ThenReadsItsOffersAgain()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Stock]);
+        seller.Fake.SeedArticle(Sku(1), 3);
+        seller.Fake.SeedArticle(Sku(2), 3);
+        seller.Fake.SeedArticle(Sku(3), 3);
+        var (context, stock) = await FeatureAsync(seller);
+        StockUpdate[] Levels(int quantity) => [new("ART-1", Sku(1), quantity), new("ART-2", Sku(2), quantity), new("ART-3", Sku(3), quantity)];
+        await stock.PushStockAsync(context, Levels(4), CancellationToken.None);
+        seller.Fake.Relist("SKU-2");
+
+        // The kept offer id of SKU-2 is gone: eBay refuses that SKU alone with 25713, the others of the call go through.
+        var refused = await stock.PushStockAsync(context, Levels(5), CancellationToken.None);
+        var again = await stock.PushStockAsync(context, Levels(6), CancellationToken.None);
+
+        Assert.Equal(3, seller.Fake.BulkCalls.Count);
+        Assert.Equal([RecordOutcome.Succeeded, RecordOutcome.Failed, RecordOutcome.Succeeded], refused.Records.Select(r => r.Outcome));
+        Assert.Contains("25713", refused.Records[1].Message, StringComparison.Ordinal);
+        Assert.All(again.Records, r => Assert.Equal(RecordOutcome.Succeeded, r.Outcome));
+        Assert.Equal(6, seller.Fake.StockOf(Sku(2)));
+        Assert.Equal(2, seller.Fake.Requests.Count(r => r.Operation == EbayOperations.GetOffers && r.PathAndQuery.Contains("sku=SKU-2", StringComparison.Ordinal)));
     }
 
     [Fact]
