@@ -1,6 +1,7 @@
 using Connect.Sdk.Ebay.Tests.TestSupport;
 using Connect.Sdk.Features;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Orders;
 using Connect.Sdk.Testing.Fakes.Ebay;
 using static Connect.Sdk.Ebay.Tests.TestSupport.EbayTestSeller;
 
@@ -70,6 +71,20 @@ public sealed class EbayOrderImportTests
         Assert.Equal(Sku(2), handOver.Order.Lines[1].ForeignNumber);
         Assert.Equal(Article(1), handOver.ArticleNumbersByLineId[handOver.Order.Lines[0].LineId]);
         Assert.Equal(Article(2), handOver.ArticleNumbersByLineId["1200001000702"]);
+    }
+
+    [Fact]
+    public async Task Import_OrderWithASpecialFee_AsksForTheTaxBreakdown_AndImportsTheFee()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Orders]);
+        await seller.MapArticleAsync(1, 5, 5);
+        seller.SeedOrder("12-00001-00007", change: order => order with { Fees = [new OrderFee { Title = "Recycling fee", Amount = new Money(2.00m, CurrencyCode.Eur) }] });
+
+        await seller.Host.RunDueAsync();
+
+        var order = Assert.Single(seller.Host.Orders.Orders).Order;
+        Assert.Equal(2.00m, Assert.Single(order.Fees).Amount.Amount);
+        Assert.Equal(19.40m, order.Total!.Value.Amount);
     }
 
     [Theory]

@@ -340,7 +340,7 @@ public sealed partial class EbayFake
     {
         Map(EbayOperations.GetOrders, "GET", $"{Fulfillment}/order", GetOrders);
         Map(EbayOperations.GetOrder, "GET", $"{Fulfillment}/order/(?<orderId>[^/]+)", request =>
-            FindOrder(request.RouteValues["orderId"]) is { } order ? Json(200, order.Json.DeepClone()) : UnknownOrder(request.RouteValues["orderId"]));
+            FindOrder(request.RouteValues["orderId"]) is { } order ? Json(200, AsAnswered(order, request)) : UnknownOrder(request.RouteValues["orderId"]));
         Map(EbayOperations.CreateShippingFulfillment, "POST", $"{Fulfillment}/order/(?<orderId>[^/]+)/shipping_fulfillment", CreateShippingFulfillment);
         Map(EbayOperations.GetShippingFulfillments, "GET", $"{Fulfillment}/order/(?<orderId>[^/]+)/shipping_fulfillment", request =>
             FindOrder(request.RouteValues["orderId"]) is { } order
@@ -390,7 +390,7 @@ public sealed partial class EbayFake
             ["total"] = page.Count,
             ["limit"] = limit,
             ["offset"] = offset,
-            ["orders"] = new JsonArray([.. page.Skip(offset).Take(limit).Select(o => o.Json.DeepClone())]),
+            ["orders"] = new JsonArray([.. page.Skip(offset).Take(limit).Select(o => AsAnswered(o, request))]),
         };
         if (offset + limit < page.Count)
         {
@@ -403,6 +403,19 @@ public sealed partial class EbayFake
         }
 
         return Json(200, body);
+    }
+
+    // pricingSummary.fee comes only with fieldGroups=TAX_BREAKDOWN (eBay's PricingSummary reference); the total has it either way.
+    private static JsonObject AsAnswered(EbayOrder order, FakeCall request)
+    {
+        var json = order.Json.DeepClone().AsObject();
+        var groups = request.Query.GetValueOrDefault("fieldGroups") ?? string.Empty;
+        if (!groups.Split(',').Contains("TAX_BREAKDOWN", StringComparer.Ordinal))
+        {
+            json["pricingSummary"]!.AsObject().Remove("fee");
+        }
+
+        return json;
     }
 
     private static bool TryPaging(FakeCall request, out int limit, out int offset, out FakeResponse? refusal)
