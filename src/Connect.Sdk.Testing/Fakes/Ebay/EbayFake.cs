@@ -110,8 +110,9 @@ public sealed partial class EbayFake : WireMockMarketplaceFake, IPriceFake
     /// <summary>
     /// Adds a single-SKU listing: an inventory item and its published offer at 19.99, live with this quantity. By
     /// <c>eBayListing</c> (the SDK's foreign number for an article) the listing gets that id and the SKU
-    /// <c>L-{listing id}</c>; by <c>SKU</c> or <c>Bestandseinheit</c> (a variant's) the item gets that SKU and a new
-    /// listing id, which <see cref="ListingIdOf"/> gives. Seeding a known one sets its quantity instead.
+    /// <c>L-{listing id}</c>; by <c>SKU</c> or <c>Bestandseinheit</c> (a variant's) the item is a variation with that SKU
+    /// on a listing of its own, whose id <see cref="ListingIdOf"/> gives, and its order lines carry
+    /// <c>variationAspects</c>. Seeding a known one sets its quantity instead.
     /// </summary>
     /// <param name="foreignNumber">The listing id, or the SKU.</param>
     /// <param name="stock">The ship-to-home quantity.</param>
@@ -129,7 +130,8 @@ public sealed partial class EbayFake : WireMockMarketplaceFake, IPriceFake
             }
 
             var byListing = foreignNumber.Label == ForeignNumberLabel.EbayListing;
-            AddListing(byListing ? $"L-{foreignNumber.Value}" : SkuOf(foreignNumber), byListing ? foreignNumber.Value : null, stock, variation: false);
+            // By listing id an article's single-SKU listing; by SKU a variant, as the SDK's eBay rules map them.
+            AddListing(byListing ? $"L-{foreignNumber.Value}" : SkuOf(foreignNumber), byListing ? foreignNumber.Value : null, stock, variation: !byListing);
         }
     }
 
