@@ -14,7 +14,4 @@ internal static class EbayApi
 
     /// <summary>The most requests one <c>bulkUpdatePriceQuantity</c> call takes.</summary>
     public const int MaxBulkUpdate = 25;
-
-    /// <summary>How often eBay lets a seller revise one listing in a calendar day.</summary>
-    public const int RevisionsPerListingPerDay = 250;
 }

@@ -52,13 +52,14 @@ public sealed class EbayConnector : IConnector
     /// <param name="client">The Sell API client.</param>
     /// <param name="tokens">The connections' access tokens.</param>
     /// <param name="loggerFactory">Where the connector logs; it never logs a key, token or secret.</param>
-    internal EbayConnector(EbayApiClient client, EbayTokenCache tokens, ILoggerFactory loggerFactory)
+    /// <param name="time">The time the offer directory's scans age on.</param>
+    internal EbayConnector(EbayApiClient client, EbayTokenCache tokens, ILoggerFactory loggerFactory, TimeProvider time)
     {
         _client = client;
         _tokens = tokens;
         var logger = loggerFactory.CreateLogger<EbayConnector>();
         // One offer directory for stock and prices: a SKU's offers read for one cost the other no call.
-        var offers = new OfferDirectory(client);
+        var offers = new OfferDirectory(client, time);
         var bulk = new BulkPriceQuantityCall(client, offers, logger);
         Features =
         [

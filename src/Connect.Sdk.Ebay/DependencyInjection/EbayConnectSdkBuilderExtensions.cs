@@ -41,10 +41,12 @@ public static class EbayConnectSdkBuilderExtensions
             provider => new EbayConnector(
                 provider.GetRequiredService<EbayApiClient>(),
                 provider.GetRequiredService<EbayTokenCache>(),
-                provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance),
+                provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+                provider.GetRequiredService<TimeProvider>()),
             configureHttp: configureHttp,
-            // The access token travels as the endpoint's "authorization" secret, already with its "Bearer " scheme.
-            signing: _ => new SecretHeaderHandler(EbayApiClient.AuthorizationSecret, "Authorization"));
+            // The access token travels as the endpoint's "authorization" secret, already with its "Bearer " scheme; an answer
+            // echoing it has it masked before any other handler sees it.
+            signing: _ => new EbayBearerHandler());
 
         // Two rules (eBayListing, SKU) where AddHttpConnector takes one.
         return builder.ConfigureForeignNumberRules(rules =>

@@ -7,7 +7,7 @@ namespace Connect.Sdk.Ebay.Http;
 
 /// <summary>
 /// Sends one Sell API call for one connection through a <see cref="MarketplaceClient"/>: the connection's API host, its
-/// access token as the <c>Authorization</c> secret (put on each attempt by the client's <see cref="SecretHeaderHandler"/>),
+/// access token as the <c>Authorization</c> secret (put on each attempt by the client's <see cref="EbayBearerHandler"/>, which masks it in any answer echoing it),
 /// a redactor over every secret and the token, eBay's error wording and, when the connection sets a request rate, its
 /// rate budget per seller application and marketplace.
 /// </summary>

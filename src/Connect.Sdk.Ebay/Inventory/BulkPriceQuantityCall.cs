@@ -44,19 +44,26 @@ internal sealed class BulkPriceQuantityCall(EbayApiClient client, OfferDirectory
             if (record.Refusal(update, settings) is { } refused)
             {
                 results[update] = refused;
+                continue;
             }
-            else if (await offers.SkuOfAsync(settings, foreign, cancellationToken).ConfigureAwait(false) is not { } sku)
+
+            var skus = await offers.SkusOfAsync(settings, foreign, cancellationToken).ConfigureAwait(false);
+            if (skus.Count != 1)
             {
-                results[update] = RecordResult.Failure(article, $"eBay has no inventory item whose published offer is listing {foreign.Value} (article {article}, eBayListing); the Inventory API takes {record.What} by SKU.");
+                results[update] = RecordResult.Failure(article, skus.Count == 0
+                    ? $"eBay has no inventory item whose published offer is listing {foreign.Value} (article {article}, eBayListing); the Inventory API takes {record.What} by SKU."
+                    : $"eBay listing {foreign.Value} (article {article}, eBayListing) has {skus.Count} SKUs ({string.Join(", ", skus)}), one per variation, so its {record.What} cannot go to the listing as a whole: give each variant its SKU as foreign number. Nothing was sent for it.");
+                continue;
             }
-            else if (await offers.OffersOfAsync(settings, sku, cancellationToken).ConfigureAwait(false) is not { } offerIds || (offerIds.Count == 0 && record.NeedsOffer))
+
+            var sku = skus[0];
+            if (await offers.OffersOfAsync(settings, sku, cancellationToken).ConfigureAwait(false) is not { } offerIds || (offerIds.Count == 0 && record.NeedsOffer))
             {
                 results[update] = RecordResult.Failure(article, $"eBay has no inventory item with a published offer for SKU {sku} (article {article}) on {settings.MarketplaceId}; list it with the Inventory API or check the article's foreign number.");
+                continue;
             }
-            else
-            {
-                requests.Add((update, record.RequestOf(update, sku, offerIds)));
-            }
+
+            requests.Add((update, record.RequestOf(update, sku, offerIds)));
         }
 
         var outcomes = await SendAsync(settings, [.. requests.Select(r => r.Request)], cancellationToken).ConfigureAwait(false);
@@ -104,7 +111,7 @@ internal sealed class BulkPriceQuantityCall(EbayApiClient client, OfferDirectory
     {
         if (answers.Length == 0)
         {
-            return new SkuOutcome(false, "eBay's answer has no result for it, so it is not confirmed", false);
+            return new SkuOutcome(false, "eBay's answer has no result for it, so it is not confirmed");
         }
 
         var failed = answers.Where(a => a.StatusCode is < 200 or >= 300).ToArray();
@@ -116,12 +123,12 @@ internal sealed class BulkPriceQuantityCall(EbayApiClient client, OfferDirectory
         var errors = failed.SelectMany(a => a.Errors ?? []).ToArray();
         var reason = $"status {failed[0].StatusCode}, {settings.Redactor.Redact(errors.Length > 0 ? EbayResponse.Describe(errors) : "no error given")}";
         EbayLog.RecordRefused(logger, sku, settings.ConnectionId.Value, reason);
-        if (errors.Any(e => (e.Message ?? string.Empty).Contains("This Offer is not available", StringComparison.OrdinalIgnoreCase)))
+        if (EbayInventoryErrors.NamesAnOfferNotAvailable(errors))
         {
             // The offer was ended or replaced: read the SKU's offers again next time.
             offers.Forget(settings, sku);
         }
 
-        return new SkuOutcome(false, reason, errors.Any(e => (e.Message ?? string.Empty).Contains("revis", StringComparison.OrdinalIgnoreCase)));
+        return new SkuOutcome(false, reason);
     }
 }

@@ -12,12 +12,17 @@ namespace Connect.Sdk.Ebay.Inventory;
 /// The published offers of each SKU on the connection's marketplace, read once with <c>getOffers</c> and kept: a
 /// quantity must reach both the inventory item and its live offers (eBay's bulk-update guide), a price the offer, and
 /// <c>bulkUpdatePriceQuantity</c> names offers by id. An offer eBay no longer knows is forgotten and read again. It also
-/// finds the SKU of a listing id (<c>eBayListing</c>, the SDK's foreign number for a simple article): the Inventory API
-/// has no lookup by listing id, so the seller's inventory items are read once (<c>getInventoryItems</c>) with each
-/// SKU's offers, and the listing ids kept.
+/// finds the SKUs of a listing id (<c>eBayListing</c>, the SDK's foreign number for a simple article): the Inventory API
+/// has no lookup by listing id, so the seller's inventory items are read (<c>getInventoryItems</c>) with each SKU's
+/// offers, and the listing ids kept. A listing id found once is kept; one not found is answered from the last scan for
+/// <see cref="ScanLifetime"/>, so that one scan serves a whole run however many unknown listing ids it has, and a
+/// listing made later is found by the next run's scan.
 /// </summary>
-internal sealed class OfferDirectory(EbayApiClient client)
+internal sealed class OfferDirectory(EbayApiClient client, TimeProvider time)
 {
+    /// <summary>How long a scan of the inventory items answers for listing ids it did not find: longer than a run.</summary>
+    public static readonly TimeSpan ScanLifetime = TimeSpan.FromMinutes(10);
+
     /// <summary>The operation name of <c>getOffers</c>.</summary>
     public const string GetOffers = "inventory.getOffers";
 
@@ -27,32 +32,37 @@ internal sealed class OfferDirectory(EbayApiClient client)
     private const int InventoryPageSize = 200;
 
     private readonly ConcurrentDictionary<(string Connection, string Sku), IReadOnlyList<OfferJson>> _offers = new();
-    private readonly ConcurrentDictionary<(string Connection, string ListingId), string> _skuOfListing = new();
+    private readonly ConcurrentDictionary<(string Connection, string ListingId), ConcurrentDictionary<string, byte>> _skusOfListing = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastScan = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _scanGates = new(StringComparer.Ordinal);
 
-    /// <summary>The SKU a stock or price record goes to: its SKU, or the SKU of its listing id.</summary>
+    /// <summary>
+    /// The SKUs a stock or price record can go to: its SKU, or every SKU live on its listing id (one for a single-SKU
+    /// listing, one per variation for a variation listing).
+    /// </summary>
     /// <param name="settings">The connection.</param>
     /// <param name="foreignNumber">The record's foreign number.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <returns>The SKU, or <see langword="null"/> for a listing id none of the seller's offers has, or another label.</returns>
-    public async ValueTask<string?> SkuOfAsync(EbaySettings settings, ForeignNumber foreignNumber, CancellationToken cancellationToken)
+    /// <returns>The SKUs, sorted; empty for a listing id none of the seller's offers has, or another label.</returns>
+    public async ValueTask<IReadOnlyList<string>> SkusOfAsync(EbaySettings settings, ForeignNumber foreignNumber, CancellationToken cancellationToken)
     {
         if (foreignNumber.Label == ForeignNumberLabel.Sku || foreignNumber.Label == ForeignNumberLabel.Bestandseinheit)
         {
-            return foreignNumber.Value;
+            return [foreignNumber.Value];
         }
 
         if (foreignNumber.Label != ForeignNumberLabel.EbayListing)
         {
-            return null;
+            return [];
         }
 
         var key = (settings.ConnectionId.Value, foreignNumber.Value);
-        if (!_skuOfListing.ContainsKey(key))
+        if (!_skusOfListing.ContainsKey(key))
         {
-            await ReadListingsAsync(settings, cancellationToken).ConfigureAwait(false);
+            await ScanUnlessRecentAsync(settings, cancellationToken).ConfigureAwait(false);
         }
 
-        return _skuOfListing.TryGetValue(key, out var sku) ? sku : null;
+        return _skusOfListing.TryGetValue(key, out var skus) ? [.. skus.Keys.Order(StringComparer.Ordinal)] : [];
     }
 
     /// <summary>The ids of the SKU's published offers on the connection's marketplace.</summary>
@@ -97,10 +107,33 @@ internal sealed class OfferDirectory(EbayApiClient client)
         _offers[key] = published;
         foreach (var offer in published.Where(o => !string.IsNullOrEmpty(o.Listing?.ListingId)))
         {
-            _skuOfListing[(settings.ConnectionId.Value, offer.Listing!.ListingId!)] = sku;
+            // A variation listing has one SKU per variation: every one is kept, none replaces another.
+            _skusOfListing.GetOrAdd((settings.ConnectionId.Value, offer.Listing!.ListingId!), _ => new(StringComparer.Ordinal))[sku] = 0;
         }
 
         return published;
+    }
+
+    // One scan at a time per connection; a record that waited for another's scan takes its answer.
+    private async Task ScanUnlessRecentAsync(EbaySettings settings, CancellationToken cancellationToken)
+    {
+        var connection = settings.ConnectionId.Value;
+        var gate = _scanGates.GetOrAdd(connection, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_lastScan.TryGetValue(connection, out var last) && time.GetUtcNow() - last < ScanLifetime)
+            {
+                return;
+            }
+
+            await ReadListingsAsync(settings, cancellationToken).ConfigureAwait(false);
+            _lastScan[connection] = time.GetUtcNow();
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     private async Task ReadListingsAsync(EbaySettings settings, CancellationToken cancellationToken)

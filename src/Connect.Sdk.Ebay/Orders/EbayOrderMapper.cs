@@ -9,7 +9,8 @@ namespace Connect.Sdk.Ebay.Orders;
 
 /// <summary>
 /// Maps a Fulfillment API order onto the SDK's order: money from <c>pricingSummary</c> and the line items' amounts, read
-/// exactly (<see cref="EbayMoney"/>); eBay's prices include VAT as the buyer pays them. An order whose money or dates
+/// exactly (<see cref="EbayMoney"/>), each after its discounts with the discount beside it; tax eBay collects and remits
+/// apart from the seller's; gross or net as the listing's site (<see cref="EbaySiteTax"/>). An order whose money or dates
 /// cannot be read is unreadable, named with its field, and held; the others on its page are imported.
 /// </summary>
 internal static class EbayOrderMapper
@@ -41,7 +42,10 @@ internal static class EbayOrderMapper
             throw new FormatException($"eBay order {id} has no line items.");
         }
 
-        var deliveryDiscount = EbayMoney.ReadOptional(summary.DeliveryDiscount, "pricingSummary.deliveryDiscount", id, currency);
+        // deliveryCost is before the shipping discounts, deliveryDiscount (negative) what they took off.
+        var deliveryCost = EbayMoney.ReadOptional(summary.DeliveryCost, "pricingSummary.deliveryCost", id, currency) ?? Money.Zero(currency);
+        var deliveryDiscount = Math.Abs(EbayMoney.ReadOptional(summary.DeliveryDiscount, "pricingSummary.deliveryDiscount", id, currency)?.Amount ?? 0m);
+        var collected = lines.Select(l => l.Collected).Aggregate(Money.Zero(currency), (sum, tax) => sum + tax);
         return new MarketplaceOrder
         {
             OrderNumber = id,
@@ -50,10 +54,12 @@ internal static class EbayOrderMapper
             UpdatedAt = Date(order.LastModifiedDate, "lastModifiedDate", id),
             Currency = currency,
             Status = StatusOf(order),
-            PricesIncludeTax = true,
-            Lines = lines,
-            ShippingCost = EbayMoney.ReadOptional(summary.DeliveryCost, "pricingSummary.deliveryCost", id, currency) ?? new Money(0m, currency),
-            ShippingDiscount = deliveryDiscount is { Amount: not 0m } discount ? new Money(Math.Abs(discount.Amount), currency) : null,
+            PricesIncludeTax = EbaySiteTax.PricesIncludeTax(order.LineItems.OfType<EbayLineItemJson>().Select(l => l.ListingMarketplaceId).FirstOrDefault(m => m is not null)),
+            Lines = [.. lines.Select(l => l.Line)],
+            ShippingCost = new Money(deliveryCost.Amount - deliveryDiscount, currency),
+            ShippingDiscount = deliveryDiscount == 0m ? null : new Money(deliveryDiscount, currency),
+            Fees = EbayOrderFees.Of(summary, lines.SelectMany(l => l.CollectedFees), id, currency),
+            MarketplaceCollectedTax = collected.Amount == 0m ? null : collected,
             Total = EbayMoney.Read(summary.Total, "pricingSummary.total", id, currency),
             ShippingAddress = AddressOf(shipTo),
             BillingAddress = AddressOf(order.Buyer?.BuyerRegistrationAddress),
@@ -78,7 +84,7 @@ internal static class EbayOrderMapper
             _ => OrderStatus.Open,
         };
 
-    private static OrderLine Line(EbayLineItemJson line, int index, string id, CurrencyCode currency)
+    private static MappedLine Line(EbayLineItemJson line, int index, string id, CurrencyCode currency)
     {
         var field = $"lineItems[{index}]";
         if (string.IsNullOrWhiteSpace(line.LineItemId))
@@ -91,27 +97,73 @@ internal static class EbayOrderMapper
             throw new FormatException($"eBay order {id}: {field}.quantity is {line.Quantity}; eBay sells at least one unit a line.");
         }
 
-        var cost = EbayMoney.Read(line.LineItemCost, $"{field}.lineItemCost", id, currency);
-        var discount = (line.AppliedPromotions ?? []).OfType<EbayPromotionJson>()
-            .Select((p, i) => EbayMoney.ReadOptional(p.DiscountAmount, $"{field}.appliedPromotions[{i}].discountAmount", id, currency)?.Amount ?? 0m)
+        // lineItemCost is before the line's promotions; discountedLineItemCost, sent only for a discounted line, after them.
+        var listCost = EbayMoney.Read(line.LineItemCost, $"{field}.lineItemCost", id, currency);
+        var promotions = (line.AppliedPromotions ?? []).OfType<EbayPromotionJson>()
+            .Select((p, i) => Math.Abs(EbayMoney.ReadOptional(p.DiscountAmount, $"{field}.appliedPromotions[{i}].discountAmount", id, currency)?.Amount ?? 0m))
             .Sum();
-        var taxes = (line.Taxes ?? []).OfType<EbayTaxJson>()
-            .Select((t, i) => EbayMoney.ReadOptional(t.Amount, $"{field}.taxes[{i}].amount", id, currency)?.Amount ?? 0m)
-            .ToArray();
-        return new OrderLine
+        var paid = EbayMoney.ReadOptional(line.DiscountedLineItemCost, $"{field}.discountedLineItemCost", id, currency)
+            ?? new Money(listCost.Amount - promotions, currency);
+        var discount = listCost.Amount - paid.Amount;
+        var remitted = (line.EbayCollectAndRemitTaxes ?? []).OfType<EbayCollectAndRemitTaxJson>()
+            .Select((t, i) => (t.TaxType, Amount: EbayMoney.Read(t.Amount, $"{field}.ebayCollectAndRemitTaxes[{i}].amount", id, currency)))
+            .ToList();
+        var sellerTax = SellersTax(line, field, id, currency, [.. remitted]);
+        var mapped = new OrderLine
         {
             LineId = line.LineItemId,
-            ForeignNumber = !string.IsNullOrWhiteSpace(line.Sku)
-                ? new ForeignNumber(ForeignNumberLabel.Sku, line.Sku)
-                : !string.IsNullOrWhiteSpace(line.LegacyItemId) ? new ForeignNumber(ForeignNumberLabel.EbayListing, line.LegacyItemId) : null,
+            ForeignNumber = ForeignNumberOf(line),
             Sku = line.Sku,
             Title = string.IsNullOrWhiteSpace(line.Title) ? $"eBay item {line.LegacyItemId}" : line.Title,
             Quantity = line.Quantity,
-            UnitPrice = OrderLine.UnitPriceOf(cost, line.Quantity),
-            TaxAmount = taxes.Length == 0 ? null : new Money(taxes.Sum(), currency),
-            Discount = discount == 0m ? null : new Money(Math.Abs(discount), currency),
+            UnitPrice = OrderLine.UnitPriceOf(paid, line.Quantity),
+            TaxAmount = sellerTax,
+            Discount = discount == 0m ? null : new Money(discount, currency),
         };
+        return new MappedLine(
+            mapped,
+            remitted.Aggregate(Money.Zero(currency), (sum, tax) => sum + tax.Amount),
+            [.. remitted.Where(t => EbayOrderFees.IsFee(t.TaxType)).Select(t => t.Amount)]);
     }
+
+    /// <summary>
+    /// The tax of the line the seller owes: <c>taxes[]</c> repeats each tax eBay collects and remits with the same amount
+    /// (eBay's <c>EbayCollectAndRemitTax</c> reference), so each of those is taken out once; what remains is the seller's.
+    /// </summary>
+    private static Money? SellersTax(EbayLineItemJson line, string field, string id, CurrencyCode currency, List<(string? TaxType, Money Amount)> remitted)
+    {
+        var own = 0m;
+        var any = false;
+        foreach (var (tax, i) in (line.Taxes ?? []).Select((t, i) => (t, i)))
+        {
+            if (tax is null || EbayMoney.ReadOptional(tax.Amount, $"{field}.taxes[{i}].amount", id, currency) is not { } amount)
+            {
+                continue;
+            }
+
+            var twin = remitted.FindIndex(r => r.Amount == amount && (r.TaxType is null || tax.TaxType is null || r.TaxType == tax.TaxType));
+            if (twin >= 0)
+            {
+                remitted.RemoveAt(twin);
+                continue;
+            }
+
+            own += amount.Amount;
+            any = true;
+        }
+
+        return any ? new Money(own, currency) : null;
+    }
+
+    /// <summary>
+    /// A variation's line carries its SKU (the SDK's rule for eBay variants); any other line its listing id
+    /// (<c>legacyItemId</c>, the rule for articles); a line without a listing id falls back to its SKU.
+    /// </summary>
+    private static ForeignNumber? ForeignNumberOf(EbayLineItemJson line) =>
+        line.VariationAspects is { Count: > 0 } && !string.IsNullOrWhiteSpace(line.Sku) ? new ForeignNumber(ForeignNumberLabel.Sku, line.Sku)
+        : !string.IsNullOrWhiteSpace(line.LegacyItemId) ? new ForeignNumber(ForeignNumberLabel.EbayListing, line.LegacyItemId)
+        : !string.IsNullOrWhiteSpace(line.Sku) ? new ForeignNumber(ForeignNumberLabel.Sku, line.Sku)
+        : null;
 
     private static Address? AddressOf(EbayContactJson? contact) =>
         contact?.ContactAddress is not { } address || string.IsNullOrWhiteSpace(contact.FullName)
@@ -136,4 +188,7 @@ internal static class EbayOrderMapper
             ? parsed.Value
             : throw new FormatException($"eBay order {id}: {field} '{text}' is not an ISO 8601 UTC time such as 2021-03-19T20:43:59.462Z.");
     }
+
+    /// <summary>A mapped line with what eBay collected and remits on it: all of it, and the part that is fees.</summary>
+    private sealed record MappedLine(OrderLine Line, Money Collected, IReadOnlyList<Money> CollectedFees);
 }

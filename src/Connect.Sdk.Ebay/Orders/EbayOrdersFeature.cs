@@ -28,6 +28,9 @@ internal sealed class EbayOrdersFeature(EbayApiClient client) : IOrdersFeature
     /// <summary>The operation name of <c>getOrder</c>.</summary>
     public const string GetOrder = "fulfillment.getOrder";
 
+    // pricingSummary.fee (special fees such as recycling fees, part of the total) comes only with this field group.
+    private const string TaxBreakdown = "TAX_BREAKDOWN";
+
     // eBay's filter takes times in UTC with milliseconds, as its reference's examples show.
     private static readonly InstantPattern FilterTime = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.fff'Z'");
 
@@ -54,7 +57,7 @@ internal sealed class EbayOrdersFeature(EbayApiClient client) : IOrdersFeature
         var newest = since;
         for (var offset = 0; ;)
         {
-            var path = string.Create(CultureInfo.InvariantCulture, $"sell/fulfillment/v1/order?filter={filter}&limit={PageSize}&offset={offset}");
+            var path = string.Create(CultureInfo.InvariantCulture, $"sell/fulfillment/v1/order?filter={filter}&fieldGroups={TaxBreakdown}&limit={PageSize}&offset={offset}");
             var response = await client.SendAsync(settings, MarketplaceCall.Get(path, GetOrders), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccess)
             {
@@ -91,7 +94,7 @@ internal sealed class EbayOrdersFeature(EbayApiClient client) : IOrdersFeature
 
     private async ValueTask<OrderNumberLookup> LookUpAsync(EbaySettings settings, string number, CancellationToken cancellationToken)
     {
-        var response = await client.SendAsync(settings, MarketplaceCall.Get($"sell/fulfillment/v1/order/{Uri.EscapeDataString(number)}", GetOrder), cancellationToken).ConfigureAwait(false);
+        var response = await client.SendAsync(settings, MarketplaceCall.Get($"sell/fulfillment/v1/order/{Uri.EscapeDataString(number)}?fieldGroups={TaxBreakdown}", GetOrder), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
         {
             return OrderNumberLookup.NotFound;

@@ -85,7 +85,6 @@ internal sealed class EbayPriceFeature(BulkPriceQuantityCall bulk) : IPriceFeatu
                 RecordOutcome.Warning,
                 $"eBay took price {update.Price} for SKU {sku}; compare-at price not published on eBay: {compareAt} is not sent (bulkUpdatePriceQuantity carries no struck-through price)."),
             { Succeeded: true } => RecordResult.Success(update.ArticleNumber),
-            { RevisionLimit: true } => RecordResult.Failure(update.ArticleNumber, $"eBay refused price {update.Price} for SKU {sku} (article {update.ArticleNumber}): its listing has reached eBay's {EbayApi.RevisionsPerListingPerDay} revisions of the day ({outcome.Reason}). It is sent again after midnight Pacific time."),
             _ => RecordResult.Failure(update.ArticleNumber, $"eBay did not take price {update.Price} for SKU {sku} (article {update.ArticleNumber}): {outcome.Reason}."),
         };
     }

@@ -10,8 +10,8 @@ namespace Connect.Sdk.Ebay.Stock;
 /// <summary>
 /// Publishes stock by SKU with <c>bulkUpdatePriceQuantity</c>, at most 25 SKUs a call: each SKU's ship-to-home quantity
 /// and the available quantity of its published offers, as eBay's bulk-update guide asks. Each SKU gets its own result
-/// from the answer, so a refused SKU fails alone; a listing at eBay's 250 revisions of the day fails with a message
-/// saying it goes out again the next day. The SDK sends only quantities that changed, so an unchanged level never
+/// from the answer, so a refused SKU fails alone with eBay's error (a listing at eBay's 250 revisions of the day too)
+/// and goes out again with the next sync. The SDK sends only quantities that changed, so an unchanged level never
 /// spends one of a listing's revisions.
 /// </summary>
 internal sealed class EbayStockFeature(BulkPriceQuantityCall bulk) : IStockFeature
@@ -58,7 +58,6 @@ internal sealed class EbayStockFeature(BulkPriceQuantityCall bulk) : IStockFeatu
         return outcome switch
         {
             { Succeeded: true } => RecordResult.Success(update.ArticleNumber),
-            { RevisionLimit: true } => RecordResult.Failure(update.ArticleNumber, $"eBay refused quantity {update.Quantity} for SKU {sku} (article {update.ArticleNumber}): its listing has reached eBay's {EbayApi.RevisionsPerListingPerDay} revisions of the day ({outcome.Reason}). It is sent again after midnight Pacific time, when eBay counts a new day."),
             _ => RecordResult.Failure(update.ArticleNumber, $"eBay did not take quantity {update.Quantity} for SKU {sku} (article {update.ArticleNumber}): {outcome.Reason}; it is sent again by the next sync."),
         };
     }

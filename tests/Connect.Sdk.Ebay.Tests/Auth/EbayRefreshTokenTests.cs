@@ -40,7 +40,7 @@ public sealed class EbayRefreshTokenTests
         await seller.Host.RunDueAsync();
         await seller.Host.RunDueAsync();
 
-        Assert.Equal(3, seller.Fake.StockOf(Sku(1)));
+        Assert.Equal(3, seller.Fake.StockOf(Listing(1)));
         Assert.Single(seller.Fake.Requests, r => r.Operation == EbayOperations.Token && r.StatusCode == 400);
         var paused = await seller.Host.JournalEntriesAsync(seller.Connection, RecordKind.Connection);
         Assert.Contains(paused, e => e.Status == JournalStatus.Failed && (e.Message ?? string.Empty).Contains("Authorise the application again", StringComparison.Ordinal));

@@ -12,11 +12,14 @@ namespace Connect.Sdk.Ebay.Tests.Conformance;
 /// <summary>The conformance kit's checks against the eBay fake, with the connector built by <c>AddEbay()</c>.</summary>
 public sealed class EbayConnectorConformanceTests : ConnectorConformanceTests
 {
-    protected override ForeignNumberLabel ForeignNumberLabel => ForeignNumberLabel.Sku;
+    // The SDK's own rules for eBay: an article by its listing id, a variant by its SKU.
+    protected override ForeignNumberLabel ForeignNumberLabel => ForeignNumberLabel.EbayListing;
+
+    protected override ForeignNumberLabel VariantForeignNumberLabel => ForeignNumberLabel.Sku;
 
     protected override int OrderPageSize => Connect.Sdk.Ebay.Orders.EbayOrdersFeature.PageSize;
 
-    // An eBay line's SKU is the inventory item's, which is the foreign number; eBay gives a line's taxes as amounts
+    // An eBay line's SKU is the inventory item's, not the listing id the article is mapped by; eBay gives a line's taxes as amounts
     // without a rate, and no tax of the delivery apart from the lines'.
     protected override IReadOnlyCollection<string> IgnoredOrderFields => ["Lines[].Sku", "Lines[].TaxRate", "ShippingTax"];
 
@@ -25,8 +28,6 @@ public sealed class EbayConnectorConformanceTests : ConnectorConformanceTests
 
     protected override void ConfigureServices(IServiceCollection services) =>
         services.AddConnectSdk().UseInMemoryStores().AddEbay();
-
-    protected override ForeignNumberRules ConfigureForeignNumberRules(ForeignNumberRules rules) => EbayTestRules.WithSkuOnAnyArticle(rules);
 
     protected override SettingsUpdate ConnectionSettings(Uri baseAddress) => EbayTestKeys.Settings(baseAddress);
 

@@ -33,6 +33,24 @@ public sealed class EbayNotificationVerifierTests
         Assert.False(await WithEbaysKey().VerifyAsync(Header, body, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Verify_EbaysExampleIndented_IsValid_AsEbaysSdkVerifiesJsonStringifyOfTheMessage()
+    {
+        var indented = Encoding.UTF8.GetBytes(JsonNode.Parse((string)Sample["body"]!)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+        Assert.True(await WithEbaysKey().VerifyAsync(Header, indented, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Verify_EbaysExampleIndentedWithOneValueChanged_IsInvalid()
+    {
+        var message = JsonNode.Parse((string)Sample["body"]!)!;
+        message["notification"]!["data"]!["username"] = "someone_else";
+        var indented = Encoding.UTF8.GetBytes(message.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+        Assert.False(await WithEbaysKey().VerifyAsync(Header, indented, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

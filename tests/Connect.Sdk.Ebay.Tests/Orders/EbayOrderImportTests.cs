@@ -1,6 +1,7 @@
 using Connect.Sdk.Ebay.Tests.TestSupport;
 using Connect.Sdk.Features;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Orders;
 using Connect.Sdk.Testing.Fakes.Ebay;
 using static Connect.Sdk.Ebay.Tests.TestSupport.EbayTestSeller;
 
@@ -23,6 +24,67 @@ public sealed class EbayOrderImportTests
         Assert.Equal(42.40m, order.Total!.Value.Amount);
         Assert.Equal(5.99m, order.Lines[0].TaxAmount!.Value.Amount);
         Assert.True(order.PricesIncludeTax);
+    }
+
+    [Fact]
+    public async Task Import_PromotionAndShippingDiscount_ImportsWithAmountsAfterDiscounts()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Orders]);
+        await seller.MapArticleAsync(1, 5, 5);
+        seller.SeedOrder("12-00001-00007", quantity: 2, order => order with
+        {
+            // 25.00 before a 2.50 promotion; 4.90 shipping made free.
+            Lines = [order.Lines[0] with { UnitPrice = new Money(11.25m, CurrencyCode.Eur), Discount = new Money(2.50m, CurrencyCode.Eur) }],
+            ShippingCost = new Money(0m, CurrencyCode.Eur),
+            ShippingDiscount = new Money(4.90m, CurrencyCode.Eur),
+        });
+
+        await seller.Host.RunDueAsync();
+
+        var order = Assert.Single(seller.Host.Orders.Orders).Order;
+        Assert.Equal(11.25m, order.Lines[0].UnitPrice.Amount);
+        Assert.Equal(2.50m, order.Lines[0].Discount!.Value.Amount);
+        Assert.Equal(0.00m, order.ShippingCost.Amount);
+        Assert.Equal(4.90m, order.ShippingDiscount!.Value.Amount);
+        Assert.Equal(22.50m, order.Total!.Value.Amount);
+        var rendered = Assert.Single(seller.Fake.Orders());
+        Assert.Equal("25.00", (string?)rendered["lineItems"]![0]!["lineItemCost"]!["value"]);
+        Assert.Equal("4.90", (string?)rendered["pricingSummary"]!["deliveryCost"]!["value"]);
+    }
+
+    [Fact]
+    public async Task Import_SimpleListingAndVariation_ResolveByListingIdAndBySku_WithTheSdksOwnRules()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Orders]);
+        await seller.MapArticleAsync(1, 5, 5);
+        await seller.MapVariantAsync(2, "110553999001", 5, 5);
+        seller.SeedOrder("12-00001-00007", change: order => order with
+        {
+            Lines = [order.Lines[0], order.Lines[0] with { LineId = "1200001000702", ForeignNumber = Sku(2) }],
+            Total = null,
+        });
+
+        await seller.Host.RunDueAsync();
+
+        var handOver = Assert.Single(seller.Host.Orders.Orders);
+        Assert.Equal(Listing(1), handOver.Order.Lines[0].ForeignNumber);
+        Assert.Equal(Sku(2), handOver.Order.Lines[1].ForeignNumber);
+        Assert.Equal(Article(1), handOver.ArticleNumbersByLineId[handOver.Order.Lines[0].LineId]);
+        Assert.Equal(Article(2), handOver.ArticleNumbersByLineId["1200001000702"]);
+    }
+
+    [Fact]
+    public async Task Import_OrderWithASpecialFee_AsksForTheTaxBreakdown_AndImportsTheFee()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Orders]);
+        await seller.MapArticleAsync(1, 5, 5);
+        seller.SeedOrder("12-00001-00007", change: order => order with { Fees = [new OrderFee { Title = "Recycling fee", Amount = new Money(2.00m, CurrencyCode.Eur) }] });
+
+        await seller.Host.RunDueAsync();
+
+        var order = Assert.Single(seller.Host.Orders.Orders).Order;
+        Assert.Equal(2.00m, Assert.Single(order.Fees).Amount.Amount);
+        Assert.Equal(19.40m, order.Total!.Value.Amount);
     }
 
     [Theory]

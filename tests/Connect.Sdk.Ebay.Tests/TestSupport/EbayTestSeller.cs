@@ -48,30 +48,55 @@ internal sealed class EbayTestSeller : IAsyncDisposable
             sdk.Services.AddSingleton(AdapterTestLog.CreateFactory(log));
             sdk.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
             sdk.AddEbay();
-            sdk.ConfigureForeignNumberRules(EbayTestRules.WithSkuOnAnyArticle);
         });
         var seller = new EbayTestSeller(fake, host, log);
         seller.Connection = await host.CreateProductiveConnectionAsync(EbayConnector.Id, EbayTestKeys.Settings(fake.BaseAddress), "ebay-de", features);
         return seller;
     }
 
+    /// <summary>A variant's foreign number: its SKU (the SDK's rule for eBay variants).</summary>
     public static ForeignNumber Sku(int index) => new(ForeignNumberLabel.Sku, string.Create(CultureInfo.InvariantCulture, $"SKU-{index}"));
+
+    /// <summary>A simple article's foreign number: its single-SKU listing's id (the SDK's rule for eBay articles).</summary>
+    public static ForeignNumber Listing(int index) => new(ForeignNumberLabel.EbayListing, string.Create(CultureInfo.InvariantCulture, $"11055300{index:D4}"));
+
+    /// <summary>The SKU the fake gives the inventory item of <see cref="Listing"/>.</summary>
+    public static string ListingSku(int index) => "L-" + Listing(index).Value;
 
     public static string Article(int index) => string.Create(CultureInfo.InvariantCulture, $"ART-{index}");
 
-    /// <summary>An article eBay lists with <paramref name="ebayStock"/> and the ERP holds <paramref name="erpStock"/> of.</summary>
+    /// <summary>
+    /// A simple article eBay lists as a single-SKU listing with <paramref name="ebayStock"/> and the ERP holds
+    /// <paramref name="erpStock"/> of, mapped by its listing id as the SDK's rules for eBay say.
+    /// </summary>
     public async Task MapArticleAsync(int index, int ebayStock, int erpStock, bool listed = true)
     {
         if (listed)
         {
-            Fake.SeedArticle(Sku(index), ebayStock);
+            Fake.SeedArticle(Listing(index), ebayStock);
         }
 
-        await Host.AddArticleAsync(Connection, new Connect.Sdk.Articles.Article(Article(index), "Article " + index, ArticleKind.Simple), Sku(index), erpStock);
+        await Host.AddArticleAsync(Connection, new Connect.Sdk.Articles.Article(Article(index), "Article " + index, ArticleKind.Simple), Listing(index), erpStock);
     }
 
-    /// <summary>Places an order of <paramref name="quantity"/> units of SKU-1 on the fake, changed five minutes before the host's clock.</summary>
-    public MarketplaceOrder SeedOrder(string number, int quantity = 1)
+    /// <summary>
+    /// A variant of the matrix article <c>MATRIX-{listing}</c>: a variation with SKU <c>SKU-{index}</c> of the listing
+    /// <paramref name="listing"/> on eBay, mapped by its SKU as the SDK's rules for eBay say.
+    /// </summary>
+    public async Task MapVariantAsync(int index, string listing, int ebayStock, int erpStock)
+    {
+        Fake.SeedVariation(listing, Sku(index).Value, ebayStock);
+        var parent = "MATRIX-" + listing;
+        Host.Articles.Add(new Connect.Sdk.Articles.Article(parent, "Matrix " + listing, ArticleKind.MatrixParent));
+
+        await Host.AddArticleAsync(Connection, new Connect.Sdk.Articles.Article(Article(index), "Variant " + index, ArticleKind.Variant, parent), Sku(index), erpStock);
+    }
+
+    /// <summary>
+    /// Places an order of <paramref name="quantity"/> units of SKU-1 at 12.50 with 4.90 shipping on the fake, changed five
+    /// minutes before the host's clock; <paramref name="change"/> reshapes it first.
+    /// </summary>
+    public MarketplaceOrder SeedOrder(string number, int quantity = 1, Func<MarketplaceOrder, MarketplaceOrder>? change = null)
     {
         var at = Host.Clock.GetCurrentInstant() - Duration.FromMinutes(5);
         var order = new MarketplaceOrder
@@ -87,7 +112,7 @@ internal sealed class EbayTestSeller : IAsyncDisposable
                 new OrderLine
                 {
                     LineId = number.Replace("-", string.Empty, StringComparison.Ordinal) + "01",
-                    ForeignNumber = Sku(1),
+                    ForeignNumber = Listing(1),
                     Title = "Enamel mug",
                     Quantity = quantity,
                     UnitPrice = new Money(12.50m, CurrencyCode.Eur),
@@ -97,6 +122,7 @@ internal sealed class EbayTestSeller : IAsyncDisposable
             ShippingCost = new Money(4.90m, CurrencyCode.Eur),
             ShippingAddress = new Address { Name = "Erika Mustermann", Street = "Heidestraße 17", PostalCode = "51147", City = "Köln", CountryCode = "DE" },
         };
+        order = change?.Invoke(order) ?? order;
         Fake.SeedOrder(order);
         return order;
     }

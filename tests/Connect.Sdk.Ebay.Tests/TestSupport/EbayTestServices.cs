@@ -14,7 +14,7 @@ internal static class EbayTestServices
         var services = new ServiceCollection();
         services.AddSingleton(loggerFactory);
         services.AddSingleton(time);
-        services.AddConnectSdk().AddEbay().ConfigureForeignNumberRules(EbayTestRules.WithSkuOnAnyArticle);
+        services.AddConnectSdk().AddEbay();
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

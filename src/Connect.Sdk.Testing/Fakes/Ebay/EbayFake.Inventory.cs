@@ -20,6 +20,36 @@ public sealed partial class EbayFake
 
     private const string Inventory = "/sell/inventory/v1";
 
+    private readonly List<EbayBulkCall> _bulkCalls = [];
+
+    /// <summary>Every <c>bulkUpdatePriceQuantity</c> call the fake answered 200, oldest first.</summary>
+    public IReadOnlyList<EbayBulkCall> BulkCalls
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return [.. _bulkCalls];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends the SKU's offer and publishes a new one for it (a new offer id and listing id), as a seller relisting it in
+    /// Seller Hub would: a bulk update naming the old offer id is then refused with 25713 "This Offer is not available".
+    /// </summary>
+    /// <param name="sku">The SKU.</param>
+    /// <exception cref="KeyNotFoundException">No inventory item has this SKU.</exception>
+    public void Relist(string sku)
+    {
+        lock (Gate)
+        {
+            var old = FindListing(sku) ?? throw new KeyNotFoundException($"No inventory item has SKU {sku}.");
+            _listings.Remove(old);
+            AddListing(sku, listingId: null, old.ShipToHomeQuantity, old.IsVariation);
+        }
+    }
+
     private void MapInventory()
     {
         Map(EbayOperations.BulkUpdatePriceQuantity, "POST", $"{Inventory}/bulk_update_price_quantity", BulkUpdatePriceQuantity);
@@ -135,6 +165,9 @@ public sealed partial class EbayFake
             }
         }
 
+        _bulkCalls.Add(new EbayBulkCall(
+            [.. requests.Select(r => r?["sku"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)],
+            [.. responses.Select(r => (string?)r!["sku"])]));
         return Json(200, new JsonObject { ["responses"] = responses });
     }
 

@@ -1,3 +1,4 @@
+using Connect.Sdk.ForeignNumbers;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -23,12 +24,15 @@ public sealed partial class EbayFake
     private static readonly InstantPattern EbayDate = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.fff'Z'");
 
     /// <summary>
-    /// Places an order paid in the order's currency: each line is a line item of the seeded SKU's listing
-    /// (<c>lineItemCost</c> is the unit price times the quantity, a line discount an applied promotion, the shipping cost
-    /// on the first line), <c>pricingSummary</c> sums them. Its line ids, when given, become the <c>lineItemId</c>s. A
+    /// Places an order paid in the order's currency, rendered as eBay's Fulfillment API does: each line is a line item of
+    /// the seeded SKU's listing with <c>lineItemCost</c> before its discount, <c>discountedLineItemCost</c> after it and the
+    /// discount an applied promotion; the shipping, after its discount with the discount beside it, and the tax eBay
+    /// collects and remits (<see cref="MarketplaceOrder.MarketplaceCollectedTax"/>, also repeated in <c>taxes</c>) on the
+    /// first line; <c>pricingSummary</c> with the subtotal and delivery cost before discounts, the discounts negative, the
+    /// fees as <c>fee</c> and the total. Its line ids, when given, become the <c>lineItemId</c>s. A
     /// pending order is unpaid (<c>orderPaymentStatus</c> PENDING), a cancelled one has <c>cancelState</c> CANCELED.
     /// </summary>
-    /// <param name="order">The order; its number becomes the <c>orderId</c>, its lines' foreign numbers must be seeded SKUs.</param>
+    /// <param name="order">The order; its number becomes the <c>orderId</c>, its lines' foreign numbers must be seeded listing ids or SKUs.</param>
     /// <exception cref="ArgumentException">The order has no lines, exists already, or names a SKU the fake does not have.</exception>
     public override void SeedOrder(MarketplaceOrder order)
     {
@@ -47,43 +51,67 @@ public sealed partial class EbayFake
 
             var currency = order.Currency;
             var lineItems = new JsonArray();
-            decimal subtotal = 0m, discounts = 0m;
+            var collected = order.MarketplaceCollectedTax?.Amount ?? 0m;
+            var shippingDiscount = order.ShippingDiscount?.Amount ?? 0m;
+            decimal subtotal = 0m, discounts = 0m, paidForLines = 0m;
             for (var i = 0; i < order.Lines.Count; i++)
             {
                 var line = order.Lines[i];
-                var sku = line.ForeignNumber is { } foreign ? SkuOf(foreign) : line.Sku ?? throw new ArgumentException($"Line {i + 1} of order {order.OrderNumber} names no SKU.", nameof(order));
-                var listing = FindListing(sku) ?? throw new ArgumentException($"Order {order.OrderNumber} names SKU {sku}, which the fake has no listing for.", nameof(order));
-                var cost = line.UnitPrice.Amount * line.Quantity;
+                var identity = line.ForeignNumber ?? (line.Sku is { } lineSku ? new ForeignNumber(ForeignNumberLabel.Sku, lineSku) : throw new ArgumentException($"Line {i + 1} of order {order.OrderNumber} names no SKU or listing.", nameof(order)));
+                var listing = Find(identity) ?? throw new ArgumentException($"Order {order.OrderNumber} names {identity.Label} {identity.Value}, which the fake has no listing for.", nameof(order));
+                var sku = listing.Sku;
+
+                // eBay states a line before its promotions (lineItemCost) and after them (discountedLineItemCost); the SDK's
+                // unit price is after them, its discount beside it.
+                var paidForLine = line.Total.Amount;
                 var discount = line.Discount?.Amount ?? 0m;
                 var shipping = i == 0 ? order.ShippingCost.Amount : 0m;
-                subtotal += cost;
+                var lineCollected = i == 0 ? collected : 0m;
+                subtotal += paidForLine + discount;
                 discounts += discount;
+                paidForLines += paidForLine;
                 var item = new JsonObject
                 {
                     ["lineItemId"] = string.IsNullOrWhiteSpace(line.LineId) ? (_nextLineItemId++).ToString(CultureInfo.InvariantCulture) : line.LineId,
                     ["legacyItemId"] = listing.ListingId,
                     ["sku"] = sku,
                     ["title"] = line.Title,
-                    ["lineItemCost"] = Amount(cost, currency),
+                    ["lineItemCost"] = Amount(paidForLine + discount, currency),
                     ["quantity"] = line.Quantity,
                     ["soldFormat"] = "FIXED_PRICE",
                     ["listingMarketplaceId"] = MarketplaceId,
                     ["purchaseMarketplaceId"] = MarketplaceId,
                     ["lineItemFulfillmentStatus"] = "NOT_STARTED",
-                    ["total"] = Amount(cost - discount + shipping, currency),
-                    ["deliveryCost"] = new JsonObject { ["shippingCost"] = Amount(shipping, currency) },
+                    ["total"] = Amount(paidForLine + shipping + lineCollected, currency),
+                    ["deliveryCost"] = LineDeliveryCost(shipping, i == 0 ? shippingDiscount : 0m, currency),
                     ["appliedPromotions"] = discount == 0m ? new JsonArray() : new JsonArray(new JsonObject { ["description"] = "Promotion", ["discountAmount"] = Amount(discount, currency) }),
-                    ["taxes"] = TaxOf(line) is { } tax ? new JsonArray(new JsonObject { ["amount"] = Amount(tax, currency), ["taxType"] = "VAT" }) : new JsonArray(),
+                    ["taxes"] = LineTaxes(line, lineCollected, currency),
                 };
+                if (listing.IsVariation)
+                {
+                    item["legacyVariationId"] = listing.OfferId;
+                    item["variationAspects"] = new JsonArray(new JsonObject { ["name"] = "Variant", ["value"] = sku });
+                }
+
+                if (discount != 0m)
+                {
+                    item["discountedLineItemCost"] = Amount(paidForLine, currency);
+                }
+
+                if (lineCollected != 0m)
+                {
+                    item["ebayCollectAndRemitTaxes"] = new JsonArray(new JsonObject { ["taxType"] = CollectedTaxType, ["amount"] = Amount(lineCollected, currency), ["collectionMethod"] = "NET" });
+                }
+
                 lineItems.Add(item);
             }
 
-            var shippingDiscount = order.ShippingDiscount?.Amount ?? 0m;
-            var total = order.Total?.Amount ?? subtotal - discounts + order.ShippingCost.Amount - shippingDiscount;
+            var fees = order.Fees.Sum(f => f.Amount.Amount);
+            var total = order.Total?.Amount ?? paidForLines + order.ShippingCost.Amount + fees + collected;
             var pricing = new JsonObject
             {
                 ["priceSubtotal"] = Amount(subtotal, currency),
-                ["deliveryCost"] = Amount(order.ShippingCost.Amount, currency),
+                ["deliveryCost"] = Amount(order.ShippingCost.Amount + shippingDiscount, currency),
                 ["total"] = Amount(total, currency),
             };
             if (discounts != 0m)
@@ -94,6 +122,16 @@ public sealed partial class EbayFake
             if (shippingDiscount != 0m)
             {
                 pricing["deliveryDiscount"] = Amount(-shippingDiscount, currency);
+            }
+
+            if (fees != 0m)
+            {
+                pricing["fee"] = Amount(fees, currency);
+            }
+
+            if (collected != 0m)
+            {
+                pricing["tax"] = Amount(collected, currency);
             }
 
             var paid = order.Status != OrderStatus.Pending;
@@ -122,6 +160,11 @@ public sealed partial class EbayFake
                 ["salesRecordReference"] = order.OrderNumber,
                 ["lineItems"] = lineItems,
             };
+            if (collected != 0m)
+            {
+                json["ebayCollectAndRemitTax"] = true;
+            }
+
             _orders.Add(new EbayOrder { OrderId = order.OrderNumber, Created = order.CreatedAt, Modified = order.UpdatedAt, Json = json });
         }
     }
@@ -193,7 +236,39 @@ public sealed partial class EbayFake
         }
     }
 
-    // The line's VAT: as seeded, or from its rate on the gross line total (eBay's prices include VAT), in the minor unit.
+    // The tax eBay collects and remits on the fake's marketplace: sales tax in the US, VAT elsewhere.
+    private string CollectedTaxType => MarketplaceId == "EBAY_US" ? "STATE_SALES_TAX" : "VAT";
+
+    // The line's shipping after its discount and the discount beside it, as eBay's live answers show them.
+    private static JsonObject LineDeliveryCost(decimal shipping, decimal discount, CurrencyCode currency)
+    {
+        var cost = new JsonObject { ["shippingCost"] = Amount(shipping, currency) };
+        if (discount != 0m)
+        {
+            cost["discountAmount"] = Amount(discount, currency);
+        }
+
+        return cost;
+    }
+
+    // taxes[]: the seller's VAT, and each tax eBay collects and remits again with the same amount, as eBay documents.
+    private static JsonArray LineTaxes(OrderLine line, decimal collected, CurrencyCode currency)
+    {
+        var taxes = new JsonArray();
+        if (TaxOf(line) is { } tax)
+        {
+            taxes.Add(new JsonObject { ["amount"] = Amount(tax, currency), ["taxType"] = "VAT" });
+        }
+
+        if (collected != 0m)
+        {
+            taxes.Add(new JsonObject { ["amount"] = Amount(collected, currency) });
+        }
+
+        return taxes;
+    }
+
+    // The line's VAT after its discounts: as seeded, or from its rate on the gross line total, in the minor unit.
     private static decimal? TaxOf(OrderLine line) =>
         line.TaxAmount?.Amount ?? (line.TaxRate is { } rate ? new Money(line.Total.Amount * rate / (1 + rate), line.Total.Currency).RoundToMinorUnit().Amount : null);
 
@@ -265,7 +340,7 @@ public sealed partial class EbayFake
     {
         Map(EbayOperations.GetOrders, "GET", $"{Fulfillment}/order", GetOrders);
         Map(EbayOperations.GetOrder, "GET", $"{Fulfillment}/order/(?<orderId>[^/]+)", request =>
-            FindOrder(request.RouteValues["orderId"]) is { } order ? Json(200, order.Json.DeepClone()) : UnknownOrder(request.RouteValues["orderId"]));
+            FindOrder(request.RouteValues["orderId"]) is { } order ? Json(200, AsAnswered(order, request)) : UnknownOrder(request.RouteValues["orderId"]));
         Map(EbayOperations.CreateShippingFulfillment, "POST", $"{Fulfillment}/order/(?<orderId>[^/]+)/shipping_fulfillment", CreateShippingFulfillment);
         Map(EbayOperations.GetShippingFulfillments, "GET", $"{Fulfillment}/order/(?<orderId>[^/]+)/shipping_fulfillment", request =>
             FindOrder(request.RouteValues["orderId"]) is { } order
@@ -315,7 +390,7 @@ public sealed partial class EbayFake
             ["total"] = page.Count,
             ["limit"] = limit,
             ["offset"] = offset,
-            ["orders"] = new JsonArray([.. page.Skip(offset).Take(limit).Select(o => o.Json.DeepClone())]),
+            ["orders"] = new JsonArray([.. page.Skip(offset).Take(limit).Select(o => AsAnswered(o, request))]),
         };
         if (offset + limit < page.Count)
         {
@@ -328,6 +403,19 @@ public sealed partial class EbayFake
         }
 
         return Json(200, body);
+    }
+
+    // pricingSummary.fee comes only with fieldGroups=TAX_BREAKDOWN (eBay's PricingSummary reference); the total has it either way.
+    private static JsonObject AsAnswered(EbayOrder order, FakeCall request)
+    {
+        var json = order.Json.DeepClone().AsObject();
+        var groups = request.Query.GetValueOrDefault("fieldGroups") ?? string.Empty;
+        if (!groups.Split(',').Contains("TAX_BREAKDOWN", StringComparer.Ordinal))
+        {
+            json["pricingSummary"]!.AsObject().Remove("fee");
+        }
+
+        return json;
     }
 
     private static bool TryPaging(FakeCall request, out int limit, out int offset, out FakeResponse? refusal)

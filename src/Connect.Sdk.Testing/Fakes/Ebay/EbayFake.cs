@@ -108,57 +108,76 @@ public sealed partial class EbayFake : WireMockMarketplaceFake, IPriceFake
     }
 
     /// <summary>
-    /// Adds an inventory item with this SKU and a published offer for it at 19.99, its listing live with this quantity;
-    /// seeding a known SKU sets its quantity instead.
+    /// Adds a single-SKU listing: an inventory item and its published offer at 19.99, live with this quantity. By
+    /// <c>eBayListing</c> (the SDK's foreign number for an article) the listing gets that id and the SKU
+    /// <c>L-{listing id}</c>; by <c>SKU</c> or <c>Bestandseinheit</c> (a variant's) the item is a variation with that SKU
+    /// on a listing of its own, whose id <see cref="ListingIdOf"/> gives, and its order lines carry
+    /// <c>variationAspects</c>. Seeding a known one sets its quantity instead.
     /// </summary>
-    /// <param name="foreignNumber">The SKU, labelled <c>SKU</c> or <c>Bestandseinheit</c>.</param>
+    /// <param name="foreignNumber">The listing id, or the SKU.</param>
     /// <param name="stock">The ship-to-home quantity.</param>
-    /// <exception cref="ArgumentException">The label is another one: the Inventory API works by SKU.</exception>
+    /// <exception cref="ArgumentException">The label is another one.</exception>
     public override void SeedArticle(ForeignNumber foreignNumber, int stock)
     {
-        var sku = SkuOf(foreignNumber);
+        ArgumentException.ThrowIfNullOrWhiteSpace(foreignNumber.Value, nameof(foreignNumber));
         lock (Gate)
         {
-            if (FindListing(sku) is { } known)
+            if (Find(foreignNumber) is { } known)
             {
                 known.ShipToHomeQuantity = stock;
                 known.AvailableQuantity = null;
                 return;
             }
 
-            _listings.Add(new EbayListing
+            var byListing = foreignNumber.Label == ForeignNumberLabel.EbayListing;
+            // By listing id an article's single-SKU listing; by SKU a variant, as the SDK's eBay rules map them.
+            AddListing(byListing ? $"L-{foreignNumber.Value}" : SkuOf(foreignNumber), byListing ? foreignNumber.Value : null, stock, variation: !byListing);
+        }
+    }
+
+    /// <summary>
+    /// Adds a variation to a multi-variation listing: an inventory item with this SKU whose published offer is live on
+    /// the listing <paramref name="listingId"/>, beside the listing's other variations. Its order lines carry
+    /// <c>variationAspects</c>.
+    /// </summary>
+    /// <param name="listingId">The listing id (eBay item id) the variations share.</param>
+    /// <param name="sku">The variation's SKU.</param>
+    /// <param name="stock">The ship-to-home quantity.</param>
+    /// <exception cref="ArgumentException">The SKU exists already.</exception>
+    public void SeedVariation(string listingId, string sku, int stock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(listingId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sku);
+        lock (Gate)
+        {
+            if (FindListing(sku) is not null)
             {
-                Sku = sku,
-                OfferId = (_nextOfferId++).ToString(CultureInfo.InvariantCulture),
-                ListingId = (_nextListingId++).ToString(CultureInfo.InvariantCulture),
-                ShipToHomeQuantity = stock,
-                Price = 19.99m,
-                RevisionDay = Today(),
-            });
+                throw new ArgumentException($"SKU {sku} exists already.", nameof(sku));
+            }
+
+            AddListing(sku, listingId, stock, variation: true);
         }
     }
 
     /// <summary>The quantity buyers can buy on the SKU's listing.</summary>
-    /// <param name="foreignNumber">The SKU.</param>
+    /// <param name="foreignNumber">The SKU, or the listing id of a single-SKU listing.</param>
     /// <returns>The quantity, or <see langword="null"/> for an unknown SKU.</returns>
     public override int? StockOf(ForeignNumber foreignNumber)
     {
-        var sku = SkuOf(foreignNumber);
         lock (Gate)
         {
-            return FindListing(sku)?.ListedQuantity;
+            return Find(foreignNumber)?.ListedQuantity;
         }
     }
 
     /// <summary>The price of the SKU's offer, in <see cref="Currency"/>; eBay has no compare-at price in this API.</summary>
-    /// <param name="foreignNumber">The SKU.</param>
+    /// <param name="foreignNumber">The SKU, or the listing id of a single-SKU listing.</param>
     /// <returns>The price, or <see langword="null"/> for an unknown SKU.</returns>
     public FakePrice? PriceOf(ForeignNumber foreignNumber)
     {
-        var sku = SkuOf(foreignNumber);
         lock (Gate)
         {
-            return FindListing(sku) is { } listing ? new FakePrice(new Money(listing.Price, Currency), null) : null;
+            return Find(foreignNumber) is { } listing ? new FakePrice(new Money(listing.Price, Currency), null) : null;
         }
     }
 
@@ -250,7 +269,7 @@ public sealed partial class EbayFake : WireMockMarketplaceFake, IPriceFake
     {
         if (foreignNumber.Label != ForeignNumberLabel.Sku && foreignNumber.Label != ForeignNumberLabel.Bestandseinheit)
         {
-            throw new ArgumentException($"The eBay fake identifies articles by SKU (or Bestandseinheit), not by {foreignNumber.Label}: the Inventory API works by SKU.", nameof(foreignNumber));
+            throw new ArgumentException($"The eBay fake identifies articles by SKU (or Bestandseinheit) or eBayListing, not by {foreignNumber.Label}.", nameof(foreignNumber));
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(foreignNumber.Value, nameof(foreignNumber));
@@ -275,4 +294,20 @@ public sealed partial class EbayFake : WireMockMarketplaceFake, IPriceFake
     private LocalDate Today() => Clock.GetCurrentInstant().InZone(Pacific).Date;
 
     private EbayListing? FindListing(string sku) => _listings.Find(l => l.Sku == sku);
+
+    // A SKU's inventory item, or the first inventory item live on a listing id.
+    private EbayListing? Find(ForeignNumber foreignNumber) =>
+        foreignNumber.Label == ForeignNumberLabel.EbayListing ? _listings.Find(l => l.ListingId == foreignNumber.Value) : FindListing(SkuOf(foreignNumber));
+
+    private void AddListing(string sku, string? listingId, int stock, bool variation) =>
+        _listings.Add(new EbayListing
+        {
+            Sku = sku,
+            OfferId = (_nextOfferId++).ToString(CultureInfo.InvariantCulture),
+            ListingId = listingId ?? (_nextListingId++).ToString(CultureInfo.InvariantCulture),
+            IsVariation = variation,
+            ShipToHomeQuantity = stock,
+            Price = 19.99m,
+            RevisionDay = Today(),
+        });
 }

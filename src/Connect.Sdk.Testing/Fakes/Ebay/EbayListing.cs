@@ -14,6 +14,9 @@ internal sealed class EbayListing
 
     public required string ListingId { get; init; }
 
+    /// <summary>Whether the item is one variation of a multi-variation listing (its order lines carry <c>variationAspects</c>).</summary>
+    public bool IsVariation { get; init; }
+
     /// <summary>The inventory item's <c>shipToLocationAvailability.quantity</c>.</summary>
     public int ShipToHomeQuantity { get; set; }
 
