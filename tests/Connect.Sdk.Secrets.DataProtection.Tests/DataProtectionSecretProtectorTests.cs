@@ -1,4 +1,6 @@
 using System.Runtime.Versioning;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Connect.Sdk.Settings;
 using Connect.Sdk.TestSupport;
 using Microsoft.AspNetCore.DataProtection;
@@ -74,15 +76,24 @@ public sealed class DataProtectionSecretProtectorTests : IDisposable
     }
 
     [Fact]
-    public async Task Create_ConfigureHook_RunsOnTheDataProtectionBuilder()
+    public async Task Create_KeysProtectedWithACertificateThroughTheBuilder_KeyFileHoldsNoPlainKeyAndSecretsReadBack()
     {
-        var configured = false;
-        using var protector = DataProtectionSecretProtector.Create(_keys.Path, dp => configured = dp.Services is not null);
+        using var rsa = RSA.Create(2048);
+        using var certificate = new CertificateRequest("CN=Connect.Sdk key encryption test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        void WithCertificate(IDataProtectionBuilder dp) => dp.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        string stored;
+        using (var protector = DataProtectionSecretProtector.Create(_keys.Path, WithCertificate))
+        {
+            stored = await protector.ProtectAsync(Shop, "accessToken", new SecretValue(Token), CancellationToken.None);
+        }
 
-        var stored = await protector.ProtectAsync(Shop, "accessToken", new SecretValue(Token), CancellationToken.None);
+        var key = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(_keys.Path, "key-*.xml")));
+        using var again = DataProtectionSecretProtector.Create(_keys.Path, WithCertificate);
 
-        Assert.True(configured);
-        Assert.Equal(Token, (await protector.UnprotectAsync(Shop, "accessToken", stored, CancellationToken.None)).Reveal());
+        Assert.Contains("EncryptedData", key, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", key, StringComparison.Ordinal);
+        Assert.Equal(Token, (await again.UnprotectAsync(Shop, "accessToken", stored, CancellationToken.None)).Reveal());
     }
 
     [Fact]
