@@ -74,6 +74,9 @@ var sdk = builder.Services.AddConnectSdk(o =>
     .UseAlertSink(erp.Inbox)
     .UseClock(time)
     .UseSqlite(options.StorePath)
+    // The marketplace credentials are encrypted in the store with keys in a folder beside it, so that the sample keeps
+    // everything in one place; a real host keeps the keys apart from the database and backs them up on their own.
+    .ProtectSecretsWithDataProtection(SampleOptions.KeysFolderOf(options.StorePath))
     .AddHostedScheduler();
 foreach (var market in markets)
 {

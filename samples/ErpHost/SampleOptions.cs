@@ -15,7 +15,8 @@ internal sealed record SampleOptions
         Usage: dotnet run --project samples/ErpHost [-- options]
 
         Options:
-          --store <path>          SQLite store file (default: {store})
+          --store <path>          SQLite store file (default: {store}); the keys that encrypt its
+                                  secrets go to a folder beside it (connect.keys for connect.db)
           --cycles <n>            productive cycles to run, 1-50 (default: 3)
           --marketplaces <list>   comma-separated, from: {marketplaces} (default: all)
           --speed <factor>        how much faster than the wall clock sample time runs, 1-600 (default: 60)
@@ -43,6 +44,9 @@ internal sealed record SampleOptions
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
         "ConnectSdk.ErpHost",
         "connect.db");
+
+    /// <summary>The folder of the keys that protect the store's secrets: beside the store, e.g. <c>connect.keys</c> for <c>connect.db</c>.</summary>
+    public static string KeysFolderOf(string storePath) => Path.ChangeExtension(Path.GetFullPath(storePath), ".keys");
 
     /// <summary>Reads the command line; returns the options or the reason they are wrong.</summary>
     public static (SampleOptions? Options, string? Error) Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> known)

@@ -4,14 +4,18 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk;
 using Connect.Sdk.Prices;
 using Connect.Sdk.RateLimits;
+using Connect.Sdk.Secrets.DataProtection;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Storage.Sqlite;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 // In the DI namespace, like AddConnectSdk, so the method is found without a using.
@@ -24,12 +28,16 @@ public static class SqliteConnectSdkBuilderExtensions
     /// Keeps every store of the host SPI in one SQLite file: connections, journal, foreign numbers, order
     /// staging and ledger, leases and schedules, stock, price and alert state, and the marketplace accounts' rate budgets
     /// (which the HTTP clients share through the file only when asked to, see <c>docs/http.md</c>). The schema is created and migrated on
-    /// first use. Secrets go to the file too, unless the host supplies its own <see cref="Connect.Sdk.Settings.ISecretStore"/>
+    /// first use. Secrets go to the file too, protected, unless the host supplies its own <see cref="ISecretStore"/>
     /// (see <c>docs/storage.md</c>); the in-memory one of an earlier <c>UseInMemoryStores</c> is replaced like the other stores.
     /// </summary>
     /// <remarks>
-    /// The file keeps secrets unencrypted: protect it, or supply a vault with <c>UseSecretStore</c>, which wins
-    /// over the file whether it is called before or after <c>UseSqlite</c>.
+    /// Secrets are encrypted with ASP.NET Core Data Protection before they are written, its keys in
+    /// <see cref="DataProtectionSecretProtector.DefaultKeysFolder"/> unless the host names another folder with
+    /// <c>ProtectSecretsWithDataProtection</c> or registers its own <see cref="ISecretProtector"/>; rows an older package
+    /// wrote in plain text are protected at start-up. <see cref="SqliteStoreOptions.DangerouslyStoreSecretsInPlainText"/>
+    /// turns that off. A vault registered with <c>UseSecretStore</c> wins over the file whether it is called before or
+    /// after <c>UseSqlite</c>.
     /// </remarks>
     /// <param name="builder">The SDK builder.</param>
     /// <param name="path">The database file, e.g. <c>connect.db</c>.</param>
@@ -58,7 +66,19 @@ public static class SqliteConnectSdkBuilderExtensions
             services.RemoveAll<ISecretStore>();
         }
 
-        services.TryAddSingleton<ISecretStore, SqliteSecretStore>();
+        services.TryAddSingleton<ISecretProtector>(sp => DataProtectionSecretProtector.Create(
+            DataProtectionSecretProtector.DefaultKeysFolder ?? throw new ConnectSdkException(
+                "Secrets in the SQLite file are protected with keys in the user's local application data folder, but this process's user has none (no HOME?). Name the key folder with ProtectSecretsWithDataProtection(folder)."),
+            null,
+            sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton<ISecretStore>(sp =>
+        {
+            var database = sp.GetRequiredService<SqliteDatabase>();
+            return sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.DangerouslyStoreSecretsInPlainText
+                ? SqliteSecretStore.DangerouslyInPlainText(database)
+                : new SqliteSecretStore(database, sp.GetRequiredService<ISecretProtector>());
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteSecretsOpening>());
 
         Replace<IConnectionStore, SqliteConnectionStore>(services);
         Replace<IJournalStore, SqliteJournalStore>(services);

@@ -78,12 +78,7 @@ public sealed class SqliteDatabase : IDisposable
                 return;
             }
 
-            var folder = System.IO.Path.GetDirectoryName(Path);
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
+            OwnerOnlyFile.CreateIfMissing(Path);
             await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations, cancellationToken).ConfigureAwait(false);
             _migrated = true;
@@ -92,6 +87,44 @@ public sealed class SqliteDatabase : IDisposable
         {
             _migrationGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Copies the database, while stores go on using it, to <paramref name="destinationPath"/> with SQLite's online
+    /// backup: a consistent copy of one moment, WAL content included, which a plain file copy of a file in use is not.
+    /// A new destination is created owner-only like the database; an existing one is overwritten.
+    /// </summary>
+    /// <param name="destinationPath">The backup file, e.g. <c>/backups/connect-2026-12-06.db</c>.</param>
+    /// <param name="cancellationToken">Cancels the wait for the database; the copy itself runs to its end.</param>
+    /// <returns>A task that completes when the copy is written.</returns>
+    public async Task BackupAsync(string destinationPath, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destinationPath);
+        var destination = System.IO.Path.GetFullPath(destinationPath);
+        if (string.Equals(destination, Path, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The backup of {Path} must go to another file.", nameof(destinationPath));
+        }
+
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        OwnerOnlyFile.CreateIfMissing(destination);
+        await using var source = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = destination, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        await target.OpenAsync(cancellationToken).ConfigureAwait(false);
+        source.BackupDatabase(target);
+    }
+
+    /// <summary>
+    /// Copies every page of the WAL into the file and empties the WAL, so that page versions it held (a plain-text
+    /// secret before its row was protected) are gone. Readers of other processes may keep the WAL from being emptied; it
+    /// is then emptied by the next checkpoint that finds it unused.
+    /// </summary>
+    internal async Task TruncateWalAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs a read on its own connection; reads see the last committed state.</summary>

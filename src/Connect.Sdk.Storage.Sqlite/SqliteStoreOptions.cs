@@ -16,4 +16,11 @@ public sealed class SqliteStoreOptions
     /// the default of 30 seconds is only reached when another process hangs inside a transaction.
     /// </summary>
     public Duration BusyTimeout { get; set; } = Duration.FromSeconds(30);
+
+    /// <summary>
+    /// Keeps connection secrets in the file as plain text instead of protecting them: whoever reads the file, a copy or a
+    /// backup of it then reads every marketplace credential. Off by default, and meant only for a file that is itself
+    /// encrypted and access-controlled. A file that already holds protected secrets is refused at start-up with it.
+    /// </summary>
+    public bool DangerouslyStoreSecretsInPlainText { get; set; }
 }

@@ -649,3 +649,28 @@ public abstract class WorkScheduleStoreContract : WorkScheduleStoreChecks
     [Fact]
     public override Task TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWins() => base.TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWins();
 }
+
+/// <summary>
+/// The checks of <see cref="SecretProtectorChecks"/> as xUnit tests: derive a test class from it and supply a protector
+/// with keys of its own. This class in <c>Connect.Sdk.Testing.Stores</c> is for xUnit v2, its namesake in
+/// <c>Connect.Sdk.Testing.XunitV3.Stores</c> for xUnit v3.
+/// </summary>
+[SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
+public abstract class SecretProtectorContract : SecretProtectorChecks
+{
+    /// <inheritdoc />
+    [Fact]
+    public override Task Unprotect_WhatWasProtected_ReturnsTheSecret() => base.Unprotect_WhatWasProtected_ReturnsTheSecret();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task Protect_Secret_StoredTextNeverShowsIt() => base.Protect_Secret_StoredTextNeverShowsIt();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task Unprotect_TamperedText_ThrowsNamingTheRowNotTheSecret() => base.Unprotect_TamperedText_ThrowsNamingTheRowNotTheSecret();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task Unprotect_TextOfAnotherRow_Throws() => base.Unprotect_TextOfAnotherRow_Throws();
+}

@@ -130,14 +130,15 @@ public sealed class SqliteStoresPersistenceTests : IDisposable
     public async Task Secret_SurvivesReopeningTheFileAndNeverShowsInToString()
     {
         const string Value = "shpat_0123456789abcdef";
+        using var keys = new Secrets.SecretKeys();
         await using (var first = new DisposableDatabase(_files))
         {
-            var store = new SqliteSecretStore(first.Database);
+            var store = new SqliteSecretStore(first.Database, keys.Protector());
             await store.SetAsync(Shop, "apiToken", new SecretValue(Value), CancellationToken.None);
             Assert.DoesNotContain(Value, store.ToString(), StringComparison.Ordinal);
         }
 
-        var read = await new SqliteSecretStore(_files.Open()).GetAsync(Shop, "apiToken", CancellationToken.None);
+        var read = await new SqliteSecretStore(_files.Open(), keys.Protector()).GetAsync(Shop, "apiToken", CancellationToken.None);
 
         Assert.NotNull(read);
         Assert.Equal(Value, read.Reveal());
