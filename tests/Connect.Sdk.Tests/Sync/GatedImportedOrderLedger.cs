@@ -9,9 +9,6 @@ internal sealed class GatedImportedOrderLedger(IImportedOrderLedger inner, Write
     public ValueTask<ImportedOrder?> FindAsync(ConnectionId connection, string orderNumber, CancellationToken cancellationToken) =>
         inner.FindAsync(connection, orderNumber, cancellationToken);
 
-    public async ValueTask<bool> TryRecordAsync(ImportedOrder order, WorkLease lease, CancellationToken cancellationToken)
-    {
-        await gate.PassAsync();
-        return await inner.TryRecordAsync(order, lease, cancellationToken);
-    }
+    public ValueTask<bool> TryRecordAsync(ImportedOrder order, WorkLease lease, CancellationToken cancellationToken) =>
+        gate.PassAsync(() => inner.TryRecordAsync(order, lease, cancellationToken));
 }

@@ -9,9 +9,10 @@ internal sealed class GatedStockSyncStateStore(IStockSyncStateStore inner, Write
     public ValueTask<IReadOnlyDictionary<string, SentStock>> GetAsync(ConnectionId connection, IReadOnlyCollection<string> articleNumbers, CancellationToken cancellationToken) =>
         inner.GetAsync(connection, articleNumbers, cancellationToken);
 
-    public async ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, WorkLease lease, CancellationToken cancellationToken)
-    {
-        await gate.PassAsync();
-        await inner.SaveAsync(connection, sent, lease, cancellationToken);
-    }
+    public async ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, WorkLease lease, CancellationToken cancellationToken) =>
+        await gate.PassAsync(async () =>
+        {
+            await inner.SaveAsync(connection, sent, lease, cancellationToken);
+            return true;
+        });
 }

@@ -38,6 +38,7 @@ public sealed class LeaseFencingTests
 
         Assert.Equal(WorkRunOutcome.Completed, b.Outcome);
         Assert.Equal(WorkRunOutcome.LeaseLost, resultA.Outcome);
+        Assert.True(gate.FirstWriteRefused, "the store must refuse the stalled worker's write");
         var sent = await w.H.Get<IStockSyncStateStore>().GetAsync(w.Connection, ["1001"], default);
         Assert.Equal(7, sent["1001"].Quantity);
     }
@@ -62,6 +63,7 @@ public sealed class LeaseFencingTests
 
         Assert.Equal(WorkRunOutcome.Completed, b.Outcome);
         Assert.Equal(WorkRunOutcome.LeaseLost, resultA.Outcome);
+        Assert.True(gate.FirstWriteRefused, "the store must refuse the stalled worker's write");
         Assert.NotNull(cursorOfB);
         Assert.Equal(cursorOfB, await staging.GetCursorAsync(world.Connection, default));
         Assert.Equal(1, world.SinkCount("1001"));
@@ -86,6 +88,7 @@ public sealed class LeaseFencingTests
 
         Assert.Equal(WorkRunOutcome.Completed, b.Outcome);
         Assert.Equal(WorkRunOutcome.LeaseLost, resultA.Outcome);
+        Assert.True(gate.FirstWriteRefused, "the store must refuse the stalled worker's write");
         Assert.NotNull(recordedByB);
         Assert.Equal(recordedByB, await world.Harness.Get<IImportedOrderLedger>().FindAsync(world.Connection, "1001", default));
         Assert.Equal(1, world.SinkCount("1001"));
@@ -143,7 +146,8 @@ public sealed class LeaseFencingTests
         h.Clock.Advance(PastTheLease);
         var taken = await h.Get<IWorkLeaseStore>().TryAcquireAsync($"connection:{connection}", "worker-b", h.Clock.GetCurrentInstant(), Duration.FromMinutes(10), default);
         await Task.Run(() => time.Advance(TimeSpan.FromSeconds(200)));
-        var resultA = await a;
+        // Not a timing assertion: a guard so that a run nobody cancels fails the test instead of hanging it.
+        var resultA = await a.WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.NotNull(taken);
         Assert.Equal(WorkRunOutcome.LeaseLost, resultA.Outcome);
