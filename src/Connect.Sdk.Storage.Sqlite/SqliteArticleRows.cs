@@ -1,3 +1,4 @@
+using Connect.Sdk.Sync;
 using Microsoft.Data.Sqlite;
 
 namespace Connect.Sdk.Storage.Sqlite;
@@ -48,18 +49,21 @@ internal static class SqliteArticleRows
 
     /// <summary>
     /// Writes a batch in one transaction: <paramref name="sql"/> runs once per row, <c>$connection</c> bound once and the
-    /// row's own parameters rebound by <paramref name="bind"/>. A batch with a null row is refused before anything is written.
+    /// row's own parameters rebound by <paramref name="bind"/>. A batch with a null row is refused before anything is written,
+    /// and so is a batch whose <paramref name="lease"/> is no longer held (<see cref="SqliteLeaseFence"/>, in the same transaction).
     /// </summary>
     public static async ValueTask WriteArticlesAsync<T>(
         this SqliteDatabase database,
         string sql,
         ConnectionId connection,
         IReadOnlyCollection<T> rows,
+        WorkLease lease,
         Action<SqliteCommand, T> bind,
         CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(lease);
         foreach (var row in rows)
         {
             ArgumentNullException.ThrowIfNull(row, nameof(rows));
@@ -73,6 +77,8 @@ internal static class SqliteArticleRows
         await database.WriteAsync(
             async (db, transaction, ct) =>
             {
+                await SqliteLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
+
                 // One prepared statement, its parameters rebound per row: a batch of thousands stays one transaction.
                 await using var command = db.Command(transaction, sql).With("$connection", connection.Value);
                 foreach (var row in rows)

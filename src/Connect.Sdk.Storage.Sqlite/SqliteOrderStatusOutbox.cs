@@ -1,4 +1,5 @@
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Sync;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -67,12 +68,17 @@ public sealed class SqliteOrderStatusOutbox : IOrderStatusOutbox
             cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, CancellationToken cancellationToken)
+    public ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, WorkLease? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handled);
         return _database.WriteAsync(
             async (db, transaction, ct) =>
             {
+                if (lease is not null)
+                {
+                    await SqliteLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
+                }
+
                 // Read and write in one write transaction: a change recorded meanwhile either came before (and its
                 // higher sequence is read here) or waits for this commit; either way it stays pending.
                 var stored = await ReadAsync(db, transaction, handled.Connection, handled.OrderNumber, ct).ConfigureAwait(false) ?? handled;

@@ -1,4 +1,5 @@
 using Connect.Sdk.Prices;
+using Connect.Sdk.Sync;
 using Microsoft.Data.Sqlite;
 
 namespace Connect.Sdk.Storage.Sqlite;
@@ -36,7 +37,7 @@ public sealed class SqlitePriceSyncStateStore : IPriceSyncStateStore
             cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentPrice> sent, CancellationToken cancellationToken) =>
+    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentPrice> sent, WorkLease lease, CancellationToken cancellationToken) =>
         _database.WriteArticlesAsync(
             """
             INSERT INTO price_sent (connection, article_number, amount, currency, compare_at_amount, compare_at_currency, sent_at)
@@ -48,6 +49,7 @@ public sealed class SqlitePriceSyncStateStore : IPriceSyncStateStore
             """,
             connection,
             sent,
+            lease,
             Bind,
             cancellationToken);
 

@@ -1,4 +1,5 @@
 using Connect.Sdk.Stock;
+using Connect.Sdk.Sync;
 
 namespace Connect.Sdk.Storage.Sqlite;
 
@@ -32,7 +33,7 @@ public sealed class SqliteStockSyncStateStore : IStockSyncStateStore
             cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, CancellationToken cancellationToken) =>
+    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, WorkLease lease, CancellationToken cancellationToken) =>
         _database.WriteArticlesAsync(
             """
             INSERT INTO stock_sent (connection, article_number, quantity, sent_at) VALUES ($connection, $number, $quantity, $at)
@@ -40,6 +41,7 @@ public sealed class SqliteStockSyncStateStore : IStockSyncStateStore
             """,
             connection,
             sent,
+            lease,
             (command, item) => command
                 .Rebind("$number", item.ArticleNumber)
                 .Rebind("$quantity", item.Quantity)

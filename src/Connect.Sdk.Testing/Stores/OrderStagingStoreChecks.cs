@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Sync;
 using NodaTime;
 using Xunit;
 using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
@@ -14,7 +15,7 @@ namespace Connect.Sdk.Testing.Stores;
 /// storage (a second worker process), so that a reader on one instance watches a writer on the other.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore>
+public abstract class OrderStagingStoreChecks : FencedStoreContract<IOrderStagingStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly ConnectionId OtherShop = new("store-kit-other");
@@ -37,8 +38,9 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
     public virtual async Task Stage_NewOrders_StagesThemAndReturnsThemInTheOrderGiven()
     {
         var store = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(store);
 
-        var staged = await store.StageAsync(Shop, [Order("1002", 2), Order("1001", 1)], new OrderCursor(T0 + Duration.FromMinutes(2)), StagedAt, CancellationToken.None);
+        var staged = await store.StageAsync(Shop, [Order("1002", 2), Order("1001", 1)], new OrderCursor(T0 + Duration.FromMinutes(2)), StagedAt, lease, CancellationToken.None);
 
         Assert.Equal(["1002", "1001"], staged.Select(s => s.OrderNumber).ToArray());
         Assert.All(staged, s => Assert.Equal(StagedOrderState.Staged, s.State));
@@ -57,10 +59,11 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
     public virtual async Task ListPending_MixedStates_ListsStagedOnesOldestChangeFirst()
     {
         var store = await CreateStoreAsync();
-        await store.StageAsync(Shop, [Order("A", 5), Order("B", 1), Order("C", 3), Order("D", 2), Order("E", 4)], null, StagedAt, CancellationToken.None);
-        await store.StageAsync(OtherShop, [Order("X", 0)], null, StagedAt, CancellationToken.None);
-        await store.HoldAsync(Shop, "C", "No ERP article for SKU-7", CancellationToken.None);
-        await store.MarkHandedOverAsync(Shop, "D", "ERP-4", CancellationToken.None);
+        var lease = await HoldLeaseAsync(store);
+        await store.StageAsync(Shop, [Order("A", 5), Order("B", 1), Order("C", 3), Order("D", 2), Order("E", 4)], null, StagedAt, lease, CancellationToken.None);
+        await store.StageAsync(OtherShop, [Order("X", 0)], null, StagedAt, lease, CancellationToken.None);
+        await store.HoldAsync(Shop, "C", "No ERP article for SKU-7", lease, CancellationToken.None);
+        await store.MarkHandedOverAsync(Shop, "D", "ERP-4", lease, CancellationToken.None);
 
         var pending = await ToListAsync(store.ListPendingAsync(Shop, CancellationToken.None));
 
@@ -72,14 +75,15 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
     public virtual async Task Stage_HeldOrderWithNewerData_TakesTheDataAndIsStagedAgain()
     {
         var store = await CreateStoreAsync();
-        await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, CancellationToken.None);
-        await store.HoldAsync(Shop, "1001", "No ERP article for SKU-7", CancellationToken.None);
+        var lease = await HoldLeaseAsync(store);
+        await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, lease, CancellationToken.None);
+        await store.HoldAsync(Shop, "1001", "No ERP article for SKU-7", lease, CancellationToken.None);
         var held = await store.GetAsync(Shop, "1001", CancellationToken.None);
         Assert.NotNull(held);
         Assert.Equal(StagedOrderState.Held, held.State);
         Assert.Equal("No ERP article for SKU-7", held.HoldReason);
 
-        var again = await store.StageAsync(Shop, [Order("1001", 2, "buyer@example.com")], null, StagedAt + Duration.FromHours(1), CancellationToken.None);
+        var again = await store.StageAsync(Shop, [Order("1001", 2, "buyer@example.com")], null, StagedAt + Duration.FromHours(1), lease, CancellationToken.None);
 
         var read = await store.GetAsync(Shop, "1001", CancellationToken.None);
         Assert.NotNull(read);
@@ -94,9 +98,10 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
     public virtual async Task Stage_AgainWithNewerData_KeepsTheFirstStagingInstant()
     {
         var store = await CreateStoreAsync();
-        await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, CancellationToken.None);
+        var lease = await HoldLeaseAsync(store);
+        await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, lease, CancellationToken.None);
 
-        var again = await store.StageAsync(Shop, [Order("1001", 2, "buyer@example.com")], null, StagedAt + Duration.FromHours(1), CancellationToken.None);
+        var again = await store.StageAsync(Shop, [Order("1001", 2, "buyer@example.com")], null, StagedAt + Duration.FromHours(1), lease, CancellationToken.None);
 
         Assert.Equal(StagedAt, Assert.Single(again).StagedAt);
         Assert.Equal(StagedAt, (await store.GetAsync(Shop, "1001", CancellationToken.None))?.StagedAt);
@@ -108,9 +113,10 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
     public virtual async Task Stage_OlderData_KeepsTheNewerStagedData()
     {
         var store = await CreateStoreAsync();
-        await store.StageAsync(Shop, [Order("1001", 5, "new@example.com")], null, StagedAt, CancellationToken.None);
+        var lease = await HoldLeaseAsync(store);
+        await store.StageAsync(Shop, [Order("1001", 5, "new@example.com")], null, StagedAt, lease, CancellationToken.None);
 
-        var again = await store.StageAsync(Shop, [Order("1001", 3, "old@example.com")], null, StagedAt, CancellationToken.None);
+        var again = await store.StageAsync(Shop, [Order("1001", 3, "old@example.com")], null, StagedAt, lease, CancellationToken.None);
 
         var read = await store.GetAsync(Shop, "1001", CancellationToken.None);
         Assert.NotNull(read);
@@ -127,16 +133,17 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
     public virtual async Task HandedOver_StagedHeldOrMarkedAgain_StaysExactlyAsItIs()
     {
         var store = await CreateStoreAsync();
-        await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, CancellationToken.None);
-        await store.MarkHandedOverAsync(Shop, "1001", "ERP-77", CancellationToken.None);
+        var lease = await HoldLeaseAsync(store);
+        await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, lease, CancellationToken.None);
+        await store.MarkHandedOverAsync(Shop, "1001", "ERP-77", lease, CancellationToken.None);
         var handedOver = await store.GetAsync(Shop, "1001", CancellationToken.None);
         Assert.NotNull(handedOver);
         Assert.Equal(StagedOrderState.HandedOver, handedOver.State);
         Assert.Equal("ERP-77", handedOver.ErpOrderId);
 
-        var again = await store.StageAsync(Shop, [Order("1001", 9, "later@example.com")], null, StagedAt + Duration.FromHours(1), CancellationToken.None);
-        await store.HoldAsync(Shop, "1001", "too late", CancellationToken.None);
-        await store.MarkHandedOverAsync(Shop, "1001", "ERP-77", CancellationToken.None);
+        var again = await store.StageAsync(Shop, [Order("1001", 9, "later@example.com")], null, StagedAt + Duration.FromHours(1), lease, CancellationToken.None);
+        await store.HoldAsync(Shop, "1001", "too late", lease, CancellationToken.None);
+        await store.MarkHandedOverAsync(Shop, "1001", "ERP-77", lease, CancellationToken.None);
 
         var read = await store.GetAsync(Shop, "1001", CancellationToken.None);
         Assert.NotNull(read);
@@ -154,8 +161,9 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
     public virtual async Task Hold_NeverStaged_DoesNothing()
     {
         var store = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(store);
 
-        await store.HoldAsync(Shop, "1001", "No ERP article for SKU-7", CancellationToken.None);
+        await store.HoldAsync(Shop, "1001", "No ERP article for SKU-7", lease, CancellationToken.None);
 
         Assert.Null(await store.GetAsync(Shop, "1001", CancellationToken.None));
     }
@@ -165,17 +173,18 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
     public virtual async Task Stage_EarlierCursorOrNone_LeavesTheCursorAlone()
     {
         var store = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(store);
         var late = new OrderCursor(T0 + Duration.FromHours(2));
-        await store.StageAsync(Shop, [Order("1001", 1)], late, StagedAt, CancellationToken.None);
+        await store.StageAsync(Shop, [Order("1001", 1)], late, StagedAt, lease, CancellationToken.None);
 
-        await store.StageAsync(Shop, [Order("1002", 2)], new OrderCursor(T0 + Duration.FromHours(1)), StagedAt, CancellationToken.None);
+        await store.StageAsync(Shop, [Order("1002", 2)], new OrderCursor(T0 + Duration.FromHours(1)), StagedAt, lease, CancellationToken.None);
         Assert.Equal(late, await store.GetCursorAsync(Shop, CancellationToken.None));
-        await store.StageAsync(Shop, [Order("1003", 3)], null, StagedAt, CancellationToken.None);
+        await store.StageAsync(Shop, [Order("1003", 3)], null, StagedAt, lease, CancellationToken.None);
         Assert.Equal(late, await store.GetCursorAsync(Shop, CancellationToken.None));
         Assert.Null(await store.GetCursorAsync(OtherShop, CancellationToken.None));
 
         var later = new OrderCursor(T0 + Duration.FromHours(3));
-        await store.StageAsync(Shop, [], later, StagedAt, CancellationToken.None);
+        await store.StageAsync(Shop, [], later, StagedAt, lease, CancellationToken.None);
         Assert.Equal(later, await store.GetCursorAsync(Shop, CancellationToken.None));
     }
 
@@ -184,7 +193,8 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
     public virtual async Task SetCursor_EarlierValue_MovesTheCursorBack()
     {
         var store = await CreateStoreAsync();
-        await store.StageAsync(Shop, [Order("1001", 1)], new OrderCursor(T0 + Duration.FromHours(2)), StagedAt, CancellationToken.None);
+        var lease = await HoldLeaseAsync(store);
+        await store.StageAsync(Shop, [Order("1001", 1)], new OrderCursor(T0 + Duration.FromHours(2)), StagedAt, lease, CancellationToken.None);
         var earlier = new OrderCursor(T0 - Duration.FromDays(7));
 
         await store.SetCursorAsync(Shop, earlier, CancellationToken.None);
@@ -202,6 +212,7 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
         const int Pages = 40;
         const int PageSize = 5;
         var store = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(store);
         var reader = await CreateSecondInstanceAsync(store);
         using var done = new CancellationTokenSource();
 
@@ -212,7 +223,7 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
                 for (var page = 1; page <= Pages; page++)
                 {
                     var orders = Enumerable.Range(0, PageSize).Select(i => Order($"P{page}-{i}", page)).ToArray();
-                    await store.StageAsync(Shop, orders, new OrderCursor(T0 + Duration.FromMinutes(page)), StagedAt, CancellationToken.None);
+                    await store.StageAsync(Shop, orders, new OrderCursor(T0 + Duration.FromMinutes(page)), StagedAt, lease, CancellationToken.None);
                 }
             }
             finally
@@ -249,6 +260,45 @@ public abstract class OrderStagingStoreChecks : StoreContract<IOrderStagingStore
         await Task.WhenAll(write, read);
         Assert.Empty(await read);
         Assert.Equal(new OrderCursor(T0 + Duration.FromMinutes(Pages)), await reader.GetCursorAsync(Shop, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Fencing: a worker whose lease lapsed and was taken over can neither stage nor move the cursor; the refused call
+    /// changes nothing, and the current holder's call is accepted.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task Stage_LeaseTakenOverByAnotherWorker_IsRefusedAndChangesNothing()
+    {
+        var store = await CreateStoreAsync();
+        var (stale, current) = await TakeOverAsync(store);
+        await store.StageAsync(Shop, [Order("1001", 1)], new OrderCursor(T0 + Duration.FromMinutes(5)), StagedAt, current, CancellationToken.None);
+
+        await Assert.ThrowsAsync<LeaseLostException>(() => store.StageAsync(Shop, [Order("1001", 2, "stale@example.com"), Order("1002", 2)], new OrderCursor(T0 + Duration.FromMinutes(9)), StagedAt, stale, CancellationToken.None).AsTask());
+
+        Assert.Equal(new OrderCursor(T0 + Duration.FromMinutes(5)), await store.GetCursorAsync(Shop, CancellationToken.None));
+        Assert.Null(await store.GetAsync(Shop, "1002", CancellationToken.None));
+        Assert.Null((await store.GetAsync(Shop, "1001", CancellationToken.None))?.Order.BuyerEmail);
+        await store.StageAsync(Shop, [Order("1002", 2)], new OrderCursor(T0 + Duration.FromMinutes(9)), StagedAt, current, CancellationToken.None);
+        Assert.Equal(new OrderCursor(T0 + Duration.FromMinutes(9)), await store.GetCursorAsync(Shop, CancellationToken.None));
+    }
+
+    /// <summary>Fencing: a worker whose lease was taken over can neither hold an order nor mark it handed over.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task HoldAndMarkHandedOver_LeaseTakenOverByAnotherWorker_AreRefusedAndChangeNothing()
+    {
+        var store = await CreateStoreAsync();
+        var (stale, current) = await TakeOverAsync(store);
+        await store.StageAsync(Shop, [Order("1001", 1)], null, StagedAt, current, CancellationToken.None);
+
+        await Assert.ThrowsAsync<LeaseLostException>(() => store.HoldAsync(Shop, "1001", "No ERP article for SKU-7", stale, CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<LeaseLostException>(() => store.MarkHandedOverAsync(Shop, "1001", "ERP-STALE", stale, CancellationToken.None).AsTask());
+
+        var read = await store.GetAsync(Shop, "1001", CancellationToken.None);
+        Assert.NotNull(read);
+        Assert.Equal(StagedOrderState.Staged, read.State);
+        Assert.Null(read.ErpOrderId);
+        await store.MarkHandedOverAsync(Shop, "1001", "ERP-1", current, CancellationToken.None);
+        Assert.Equal("ERP-1", (await store.GetAsync(Shop, "1001", CancellationToken.None))?.ErpOrderId);
     }
 
     private static MarketplaceOrder Order(string number, int updatedMinutes, string? buyerEmail = null) => new()

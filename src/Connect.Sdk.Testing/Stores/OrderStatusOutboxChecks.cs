@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Sync;
 using NodaTime;
 using Xunit;
 using static Connect.Sdk.Testing.Stores.StoreContractHelpers;
@@ -15,7 +16,7 @@ namespace Connect.Sdk.Testing.Stores;
 /// storage (a second worker process), so that the ERP's changes and a worker's export race through two instances.
 /// </summary>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class OrderStatusOutboxChecks : StoreContract<IOrderStatusOutbox>
+public abstract class OrderStatusOutboxChecks : FencedStoreContract<IOrderStatusOutbox>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly ConnectionId OtherShop = new("store-kit-other");
@@ -57,12 +58,13 @@ public abstract class OrderStatusOutboxChecks : StoreContract<IOrderStatusOutbox
     public virtual async Task ListPending_SeveralOrders_ListsUnhandledOnesOldestChangeFirst()
     {
         var outbox = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(outbox);
         await outbox.RecordChangeAsync(Shop, Update("C", OrderStatus.Shipped), T0 + Duration.FromMinutes(3), CancellationToken.None);
         await outbox.RecordChangeAsync(Shop, Update("A", OrderStatus.Shipped), T0 + Duration.FromMinutes(1), CancellationToken.None);
         var handled = await outbox.RecordChangeAsync(Shop, Update("B", OrderStatus.Shipped), T0 + Duration.FromMinutes(2), CancellationToken.None);
         await outbox.RecordChangeAsync(Shop, Update("D", OrderStatus.Shipped), T0 + Duration.FromMinutes(4), CancellationToken.None);
         await outbox.RecordChangeAsync(OtherShop, Update("X", OrderStatus.Shipped), T0, CancellationToken.None);
-        await outbox.MarkHandledAsync(handled, exported: true, T0 + Duration.FromMinutes(5), CancellationToken.None);
+        await outbox.MarkHandledAsync(handled, exported: true, T0 + Duration.FromMinutes(5), lease, CancellationToken.None);
 
         var pending = await ToListAsync(outbox.ListPendingAsync(Shop, CancellationToken.None));
 
@@ -74,10 +76,11 @@ public abstract class OrderStatusOutboxChecks : StoreContract<IOrderStatusOutbox
     public virtual async Task MarkHandled_Exported_RemembersTheStateAndIsNoLongerPending()
     {
         var outbox = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(outbox);
         var read = await outbox.RecordChangeAsync(Shop, Update("1001", OrderStatus.Shipped), T0, CancellationToken.None);
         var at = T0 + Duration.FromMinutes(5);
 
-        var marked = await outbox.MarkHandledAsync(read, exported: true, at, CancellationToken.None);
+        var marked = await outbox.MarkHandledAsync(read, exported: true, at, lease, CancellationToken.None);
 
         var stored = await outbox.GetAsync(Shop, "1001", CancellationToken.None);
         Assert.NotNull(stored);
@@ -97,9 +100,10 @@ public abstract class OrderStatusOutboxChecks : StoreContract<IOrderStatusOutbox
     public virtual async Task MarkHandled_NotExported_IsNoLongerPendingWithoutAnExportedState()
     {
         var outbox = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(outbox);
         var read = await outbox.RecordChangeAsync(Shop, Update("1001", OrderStatus.Shipped), T0, CancellationToken.None);
 
-        var marked = await outbox.MarkHandledAsync(read, exported: false, T0 + Duration.FromMinutes(5), CancellationToken.None);
+        var marked = await outbox.MarkHandledAsync(read, exported: false, T0 + Duration.FromMinutes(5), lease, CancellationToken.None);
 
         Assert.False(marked.IsPending);
         Assert.Null(marked.LastExported);
@@ -118,10 +122,11 @@ public abstract class OrderStatusOutboxChecks : StoreContract<IOrderStatusOutbox
     public virtual async Task MarkHandled_ChangeRecordedAfterTheRead_StaysPending()
     {
         var outbox = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(outbox);
         var read = await outbox.RecordChangeAsync(Shop, Update("1001", OrderStatus.PartiallyShipped), T0, CancellationToken.None);
         var newer = await outbox.RecordChangeAsync(Shop, Update("1001", OrderStatus.Shipped), T0 + Duration.FromMinutes(1), CancellationToken.None);
 
-        var marked = await outbox.MarkHandledAsync(read, exported: true, T0 + Duration.FromMinutes(2), CancellationToken.None);
+        var marked = await outbox.MarkHandledAsync(read, exported: true, T0 + Duration.FromMinutes(2), lease, CancellationToken.None);
 
         Assert.True(marked.IsPending, "A change recorded after the read must stay pending.");
         Assert.Equal(newer.Sequence, marked.Sequence);
@@ -136,11 +141,12 @@ public abstract class OrderStatusOutboxChecks : StoreContract<IOrderStatusOutbox
     public virtual async Task MarkHandled_OlderReadAfterANewerOne_NeverLowersTheHandledSequence()
     {
         var outbox = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(outbox);
         var older = await outbox.RecordChangeAsync(Shop, Update("1001", OrderStatus.PartiallyShipped), T0, CancellationToken.None);
         var newer = await outbox.RecordChangeAsync(Shop, Update("1001", OrderStatus.Shipped), T0 + Duration.FromMinutes(1), CancellationToken.None);
-        await outbox.MarkHandledAsync(newer, exported: false, T0 + Duration.FromMinutes(2), CancellationToken.None);
+        await outbox.MarkHandledAsync(newer, exported: false, T0 + Duration.FromMinutes(2), lease, CancellationToken.None);
 
-        var marked = await outbox.MarkHandledAsync(older, exported: false, T0 + Duration.FromMinutes(3), CancellationToken.None);
+        var marked = await outbox.MarkHandledAsync(older, exported: false, T0 + Duration.FromMinutes(3), lease, CancellationToken.None);
 
         Assert.Equal(newer.Sequence, marked.HandledSequence);
         Assert.False(marked.IsPending);
@@ -184,6 +190,7 @@ public abstract class OrderStatusOutboxChecks : StoreContract<IOrderStatusOutbox
     public virtual async Task MarkHandled_RacingANewChangeOnAnotherInstance_TheChangeStaysPending()
     {
         var outbox = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(outbox);
         var other = await CreateSecondInstanceAsync(outbox);
 
         for (var round = 0; round < ConcurrencyRounds; round++)
@@ -191,7 +198,7 @@ public abstract class OrderStatusOutboxChecks : StoreContract<IOrderStatusOutbox
             var number = "R-" + round;
             var read = await outbox.RecordChangeAsync(Shop, Update(number, OrderStatus.PartiallyShipped), T0, CancellationToken.None);
             await RaceAsync(
-                async () => await outbox.MarkHandledAsync(read, exported: true, T0 + Duration.FromMinutes(1), CancellationToken.None),
+                async () => await outbox.MarkHandledAsync(read, exported: true, T0 + Duration.FromMinutes(1), lease, CancellationToken.None),
                 async () => await other.RecordChangeAsync(Shop, Update(number, OrderStatus.Shipped), T0 + Duration.FromMinutes(1), CancellationToken.None));
 
             var stored = await other.GetAsync(Shop, number, CancellationToken.None);
@@ -200,6 +207,27 @@ public abstract class OrderStatusOutboxChecks : StoreContract<IOrderStatusOutbox
             Assert.Equal(OrderStatus.Shipped, stored.Latest.Status);
             Assert.Equal(read.Sequence + 1, stored.Sequence);
         }
+    }
+
+    /// <summary>
+    /// Fencing: a worker whose lease lapsed and was taken over cannot mark an entry handled or exported; the entry stays
+    /// pending for the current holder, whose call is accepted.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task MarkHandled_LeaseTakenOverByAnotherWorker_IsRefusedAndTheEntryStaysPending()
+    {
+        var outbox = await CreateStoreAsync();
+        var (stale, current) = await TakeOverAsync(outbox);
+        var entry = await outbox.RecordChangeAsync(Shop, Update("1001", OrderStatus.Shipped), T0, CancellationToken.None);
+
+        await Assert.ThrowsAsync<LeaseLostException>(() => outbox.MarkHandledAsync(entry, exported: true, T0 + Duration.FromMinutes(1), stale, CancellationToken.None).AsTask());
+
+        var read = await outbox.GetAsync(Shop, "1001", CancellationToken.None);
+        Assert.NotNull(read);
+        Assert.True(read.IsPending);
+        Assert.Null(read.LastExported);
+        var marked = await outbox.MarkHandledAsync(entry, exported: true, T0 + Duration.FromMinutes(1), current, CancellationToken.None);
+        Assert.False(marked.IsPending);
     }
 
     private static OrderStatusUpdate Update(string orderNumber, OrderStatus status) => new(orderNumber, "900" + orderNumber, status, []);

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Connect.Sdk.Prices;
+using Connect.Sdk.Sync;
 using NodaTime;
 using Xunit;
 
@@ -18,7 +19,7 @@ namespace Connect.Sdk.Testing.Stores;
 /// their own currency; a store that keeps them as floating point fails on 0.1 and on the largest amounts.
 /// </remarks>
 [SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores", Justification = "Test names follow Method_Condition_Expectation.")]
-public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateStore>
+public abstract class PriceSyncStateStoreChecks : FencedStoreContract<IPriceSyncStateStore>
 {
     private static readonly ConnectionId Shop = new("store-kit-shop");
     private static readonly CurrencyCode Kwd = new("KWD");
@@ -32,7 +33,8 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
     public virtual async Task Get_NeverSent_LeavesTheArticlesOut()
     {
         var store = await CreateStoreAsync();
-        await store.SaveAsync(Shop, [Sent("A-1", 19.99m)], CancellationToken.None);
+        var lease = await HoldLeaseAsync(store);
+        await store.SaveAsync(Shop, [Sent("A-1", 19.99m)], lease, CancellationToken.None);
 
         Assert.Empty(await store.GetAsync(Shop, ["A-2", "A-3"], CancellationToken.None));
         Assert.Empty(await store.GetAsync(Shop, [], CancellationToken.None));
@@ -43,10 +45,11 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
     public virtual async Task Save_ThenGet_ReturnsTheLatestPriceOfTheAskedArticles()
     {
         var store = await CreateStoreAsync();
-        await store.SaveAsync(Shop, [Sent("A-1", 19.99m), Sent("A-2", 5m), Sent("A-3", 0m)], CancellationToken.None);
+        var lease = await HoldLeaseAsync(store);
+        await store.SaveAsync(Shop, [Sent("A-1", 19.99m), Sent("A-2", 5m), Sent("A-3", 0m)], lease, CancellationToken.None);
         var later = Sent("A-1", 17.49m) with { SentAt = T0 + Duration.FromMinutes(1) };
 
-        await store.SaveAsync(Shop, [later], CancellationToken.None);
+        await store.SaveAsync(Shop, [later], lease, CancellationToken.None);
 
         var read = await store.GetAsync(Shop, ["A-1", "A-3", "A-9"], CancellationToken.None);
         Assert.Equal(["A-1", "A-3"], read.Keys.Order(StringComparer.Ordinal).ToArray());
@@ -62,6 +65,7 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
     public virtual async Task Save_Amounts_AreReadBackExactlyWithTheirScale()
     {
         var store = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(store);
         var amounts = new Dictionary<string, Money>
         {
             ["tenth"] = new(0.1m, CurrencyCode.Eur),
@@ -74,7 +78,7 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
             ["smallest"] = new(0.0000000000000000000000000001m, CurrencyCode.Usd),
         };
 
-        await store.SaveAsync(Shop, amounts.Select(a => new SentPrice(a.Key, a.Value, null, T0)).ToArray(), CancellationToken.None);
+        await store.SaveAsync(Shop, amounts.Select(a => new SentPrice(a.Key, a.Value, null, T0)).ToArray(), lease, CancellationToken.None);
 
         var read = await store.GetAsync(Shop, amounts.Keys.ToArray(), CancellationToken.None);
         Assert.All(amounts, a =>
@@ -89,10 +93,11 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
     public virtual async Task Save_CompareAtPrice_IsKeptAndANullOneStaysNull()
     {
         var store = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(store);
         var withCompareAt = Sent("A-1", 19.99m) with { CompareAtPrice = new Money(29.90m, CurrencyCode.Eur) };
         var without = Sent("A-2", 19.99m);
 
-        await store.SaveAsync(Shop, [withCompareAt, without], CancellationToken.None);
+        await store.SaveAsync(Shop, [withCompareAt, without], lease, CancellationToken.None);
 
         var read = await store.GetAsync(Shop, ["A-1", "A-2"], CancellationToken.None);
         Assert.Equal(withCompareAt, read["A-1"]);
@@ -105,9 +110,10 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
     public virtual async Task Save_WithoutCompareAtOverOneWithIt_ClearsTheCompareAtPrice()
     {
         var store = await CreateStoreAsync();
-        await store.SaveAsync(Shop, [Sent("A-1", 19.99m) with { CompareAtPrice = new Money(29.90m, CurrencyCode.Eur) }], CancellationToken.None);
+        var lease = await HoldLeaseAsync(store);
+        await store.SaveAsync(Shop, [Sent("A-1", 19.99m) with { CompareAtPrice = new Money(29.90m, CurrencyCode.Eur) }], lease, CancellationToken.None);
 
-        await store.SaveAsync(Shop, [Sent("A-1", 24.99m)], CancellationToken.None);
+        await store.SaveAsync(Shop, [Sent("A-1", 24.99m)], lease, CancellationToken.None);
 
         var read = (await store.GetAsync(Shop, ["A-1"], CancellationToken.None))["A-1"];
         Assert.Equal(Sent("A-1", 24.99m), read);
@@ -119,9 +125,10 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
     public virtual async Task Save_Currencies_AreKeptPerArticle()
     {
         var store = await CreateStoreAsync();
-        await store.SaveAsync(Shop, [new SentPrice("A-1", new Money(19.99m, CurrencyCode.Chf), null, T0), new SentPrice("A-2", new Money(1990m, Jpy), null, T0)], CancellationToken.None);
+        var lease = await HoldLeaseAsync(store);
+        await store.SaveAsync(Shop, [new SentPrice("A-1", new Money(19.99m, CurrencyCode.Chf), null, T0), new SentPrice("A-2", new Money(1990m, Jpy), null, T0)], lease, CancellationToken.None);
 
-        await store.SaveAsync(Shop, [new SentPrice("A-1", new Money(19.99m, CurrencyCode.Gbp), new Money(21.99m, CurrencyCode.Gbp), T0)], CancellationToken.None);
+        await store.SaveAsync(Shop, [new SentPrice("A-1", new Money(19.99m, CurrencyCode.Gbp), new Money(21.99m, CurrencyCode.Gbp), T0)], lease, CancellationToken.None);
 
         var read = await store.GetAsync(Shop, ["A-1", "A-2"], CancellationToken.None);
         Assert.Equal(CurrencyCode.Gbp, read["A-1"].Price.Currency);
@@ -134,6 +141,7 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
     public virtual async Task Get_AChunkOfAThousand_ReturnsEveryOneExactly()
     {
         var store = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(store);
         var sent = Enumerable.Range(0, 1000)
             .Select(i => new SentPrice(
                 "A-" + i,
@@ -141,7 +149,7 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
                 i % 3 == 0 ? new Money(i + 10.00m, CurrencyCode.Eur) : null,
                 T0 + Duration.FromTicks(i)))
             .ToArray();
-        await store.SaveAsync(Shop, sent, CancellationToken.None);
+        await store.SaveAsync(Shop, sent, lease, CancellationToken.None);
 
         var read = await store.GetAsync(Shop, sent.Select(s => s.ArticleNumber).ToArray(), CancellationToken.None);
 
@@ -158,10 +166,11 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
     public virtual async Task Save_ThroughOneInstance_IsReadThroughTheOther()
     {
         var store = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(store);
         var other = await CreateSecondInstanceAsync(store);
 
-        await store.SaveAsync(Shop, [Sent("A-1", 19.99m) with { CompareAtPrice = new Money(25m, CurrencyCode.Eur) }], CancellationToken.None);
-        await other.SaveAsync(Shop, [Sent("A-2", 9.90m)], CancellationToken.None);
+        await store.SaveAsync(Shop, [Sent("A-1", 19.99m) with { CompareAtPrice = new Money(25m, CurrencyCode.Eur) }], lease, CancellationToken.None);
+        await other.SaveAsync(Shop, [Sent("A-2", 9.90m)], lease, CancellationToken.None);
 
         var read = await other.GetAsync(Shop, ["A-1", "A-2"], CancellationToken.None);
         Assert.Equal(Sent("A-1", 19.99m) with { CompareAtPrice = new Money(25m, CurrencyCode.Eur) }, read["A-1"]);
@@ -173,10 +182,11 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
     public virtual async Task Save_SameArticleOnTwoConnections_KeepsThemApart()
     {
         var store = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(store);
         var second = new ConnectionId("store-kit-second");
-        await store.SaveAsync(Shop, [Sent("A-1", 19.99m)], CancellationToken.None);
+        await store.SaveAsync(Shop, [Sent("A-1", 19.99m)], lease, CancellationToken.None);
 
-        await store.SaveAsync(second, [Sent("A-1", 18.49m)], CancellationToken.None);
+        await store.SaveAsync(second, [Sent("A-1", 18.49m)], lease, CancellationToken.None);
 
         Assert.Equal(19.99m, (await store.GetAsync(Shop, ["A-1"], CancellationToken.None))["A-1"].Price.Amount);
         Assert.Equal(18.49m, (await store.GetAsync(second, ["A-1"], CancellationToken.None))["A-1"].Price.Amount);
@@ -188,8 +198,9 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
     public virtual async Task Save_ArticleNumbersDifferingOnlyInCase_AreTwoArticles()
     {
         var store = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(store);
 
-        await store.SaveAsync(Shop, [Sent("a-1", 1m), Sent("A-1", 2m)], CancellationToken.None);
+        await store.SaveAsync(Shop, [Sent("a-1", 1m), Sent("A-1", 2m)], lease, CancellationToken.None);
 
         var read = await store.GetAsync(Shop, ["A-1"], CancellationToken.None);
         Assert.Equal(2m, Assert.Single(read).Value.Price.Amount);
@@ -200,10 +211,27 @@ public abstract class PriceSyncStateStoreChecks : StoreContract<IPriceSyncStateS
     public virtual async Task Save_BatchWithANullEntry_IsRefusedAndWritesNothing()
     {
         var store = await CreateStoreAsync();
+        var lease = await HoldLeaseAsync(store);
 
-        await Assert.ThrowsAsync<ArgumentNullException>(() => store.SaveAsync(Shop, [Sent("A-1", 1m), null!], CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.SaveAsync(Shop, [Sent("A-1", 1m), null!], lease, CancellationToken.None).AsTask());
 
         Assert.Empty(await store.GetAsync(Shop, ["A-1"], CancellationToken.None));
+    }
+
+    /// <summary>Fencing: a worker whose lease lapsed and was taken over cannot record sent prices; the refused batch writes nothing.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task Save_LeaseTakenOverByAnotherWorker_IsRefusedAndWritesNothing()
+    {
+        var store = await CreateStoreAsync();
+        var (stale, current) = await TakeOverAsync(store);
+        await store.SaveAsync(Shop, [Sent("A-1", 19.99m)], current, CancellationToken.None);
+
+        await Assert.ThrowsAsync<LeaseLostException>(() => store.SaveAsync(Shop, [Sent("A-1", 1m), Sent("A-2", 2m)], stale, CancellationToken.None).AsTask());
+
+        var read = await store.GetAsync(Shop, ["A-1", "A-2"], CancellationToken.None);
+        Assert.Equal(Sent("A-1", 19.99m), Assert.Single(read).Value);
+        await store.SaveAsync(Shop, [Sent("A-2", 2m)], current, CancellationToken.None);
+        Assert.Equal(2, (await store.GetAsync(Shop, ["A-1", "A-2"], CancellationToken.None)).Count);
     }
 
     private static SentPrice Sent(string article, decimal amount) => new(article, new Money(amount, CurrencyCode.Eur), null, T0);

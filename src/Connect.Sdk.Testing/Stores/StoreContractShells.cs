@@ -179,6 +179,10 @@ public abstract class ImportedOrderLedgerContract : ImportedOrderLedgerChecks
     /// <inheritdoc />
     [Fact]
     public override Task TryRecord_TwoInstancesRacingOnOneOrder_ExactlyOneRecordsIt() => base.TryRecord_TwoInstancesRacingOnOneOrder_ExactlyOneRecordsIt();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task TryRecord_LeaseTakenOverByAnotherWorker_IsRefusedAndRecordsNothing() => base.TryRecord_LeaseTakenOverByAnotherWorker_IsRefusedAndRecordsNothing();
 }
 
 /// <summary>
@@ -313,6 +317,14 @@ public abstract class OrderStagingStoreContract : OrderStagingStoreChecks
     /// <inheritdoc />
     [Fact]
     public override Task Stage_ReaderOnAnotherInstance_NeverSeesTheCursorPastAnUnstagedOrder() => base.Stage_ReaderOnAnotherInstance_NeverSeesTheCursorPastAnUnstagedOrder();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task Stage_LeaseTakenOverByAnotherWorker_IsRefusedAndChangesNothing() => base.Stage_LeaseTakenOverByAnotherWorker_IsRefusedAndChangesNothing();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task HoldAndMarkHandedOver_LeaseTakenOverByAnotherWorker_AreRefusedAndChangeNothing() => base.HoldAndMarkHandedOver_LeaseTakenOverByAnotherWorker_AreRefusedAndChangeNothing();
 }
 
 /// <summary>
@@ -358,6 +370,10 @@ public abstract class OrderStatusOutboxContract : OrderStatusOutboxChecks
     /// <inheritdoc />
     [Fact]
     public override Task MarkHandled_RacingANewChangeOnAnotherInstance_TheChangeStaysPending() => base.MarkHandled_RacingANewChangeOnAnotherInstance_TheChangeStaysPending();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task MarkHandled_LeaseTakenOverByAnotherWorker_IsRefusedAndTheEntryStaysPending() => base.MarkHandled_LeaseTakenOverByAnotherWorker_IsRefusedAndTheEntryStaysPending();
 }
 
 /// <summary>
@@ -440,6 +456,10 @@ public abstract class PriceSyncStateStoreContract : PriceSyncStateStoreChecks
     /// <inheritdoc />
     [Fact]
     public override Task Save_BatchWithANullEntry_IsRefusedAndWritesNothing() => base.Save_BatchWithANullEntry_IsRefusedAndWritesNothing();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task Save_LeaseTakenOverByAnotherWorker_IsRefusedAndWritesNothing() => base.Save_LeaseTakenOverByAnotherWorker_IsRefusedAndWritesNothing();
 }
 
 /// <summary>
@@ -542,6 +562,14 @@ public abstract class StockSyncStateStoreContract : StockSyncStateStoreChecks
     /// <inheritdoc />
     [Fact]
     public override Task Save_BatchWithANullEntry_IsRefusedAndWritesNothing() => base.Save_BatchWithANullEntry_IsRefusedAndWritesNothing();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task Save_LeaseTakenOverByAnotherWorker_IsRefusedAndWritesNothing() => base.Save_LeaseTakenOverByAnotherWorker_IsRefusedAndWritesNothing();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task Save_LeaseReleased_IsRefused() => base.Save_LeaseReleased_IsRefused();
 }
 
 /// <summary>

@@ -51,6 +51,9 @@ public sealed class ConnectSdkBuilder
     /// <summary>
     /// Keeps every store and the secrets in process memory: for tests and demos, since everything is lost
     /// when the process ends. Production hosts use a store package such as <c>Connect.Sdk.Storage.Sqlite</c>.
+    /// The stores whose writes a run's lease fences (staging, ledger, last sent stock and prices, status outbox) check
+    /// the leases of the <see cref="InMemoryWorkLeaseStore"/> registered here, which is also the <see cref="IWorkLeaseStore"/>:
+    /// a test that shares one lease store between two hosts replaces the <see cref="InMemoryWorkLeaseStore"/>.
     /// </summary>
     /// <returns>This builder.</returns>
     public ConnectSdkBuilder UseInMemoryStores()
@@ -59,8 +62,12 @@ public sealed class ConnectSdkBuilder
         Replace<ISecretStore>(new InMemorySecretStore());
         Replace<IForeignNumberStore>(new InMemoryForeignNumberStore());
         Replace<IJournalStore>(new InMemoryJournalStore());
-        Replace<IImportedOrderLedger>(new InMemoryImportedOrderLedger());
-        Replace<IWorkLeaseStore>(new InMemoryWorkLeaseStore());
+        Services.RemoveAll<InMemoryWorkLeaseStore>();
+        Services.AddSingleton(new InMemoryWorkLeaseStore());
+        Services.RemoveAll<IWorkLeaseStore>();
+        Services.AddSingleton<IWorkLeaseStore>(sp => sp.GetRequiredService<InMemoryWorkLeaseStore>());
+        Services.RemoveAll<IImportedOrderLedger>();
+        Services.AddSingleton<IImportedOrderLedger>(sp => new InMemoryImportedOrderLedger(sp.GetRequiredService<InMemoryWorkLeaseStore>()));
         Replace<IWorkScheduleStore>(new InMemoryWorkScheduleStore());
         StockSyncServices.AddInMemoryStores(Services);
         PriceSyncServices.AddInMemoryStores(Services);

@@ -25,7 +25,8 @@ public sealed class ConnectSdkOptions
 
     /// <summary>
     /// How long a worker's claim on a connection lasts before another worker may take over, e.g. after a
-    /// crash. Runs renew it between batches. Default 10 minutes; between 30 seconds and 1 day.
+    /// crash. A run renews it in the background every third of it, and between batches. Default 10 minutes; between
+    /// 30 seconds and 1 day.
     /// </summary>
     public Duration LeaseDuration { get; set; } = Duration.FromMinutes(10);
 

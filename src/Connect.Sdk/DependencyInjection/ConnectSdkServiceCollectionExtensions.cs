@@ -55,6 +55,7 @@ public static class ConnectSdkServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectSdkOptions>, HostServicesValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectSdkOptions>, ConnectorSetupValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new ConnectorRegistry(sp.GetServices<IConnector>()));
         services.TryAddSingleton(sp => sp.GetServices<ForeignNumberRulesChange>()
             .Aggregate(ForeignNumberRules.Default, (rules, change) => change.Apply(rules)));
@@ -81,6 +82,7 @@ public static class ConnectSdkServiceCollectionExtensions
             sp.GetRequiredService<RunJournal>(),
             sp.GetServices<IWorkRunner>(),
             sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ConnectSdkOptions>>(),
             LoggerFor<SyncEngine>(sp)));
         StockSyncServices.Add(services);

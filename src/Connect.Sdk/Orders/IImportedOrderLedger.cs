@@ -1,3 +1,5 @@
+using Connect.Sdk.Sync;
+
 namespace Connect.Sdk.Orders;
 
 /// <summary>
@@ -15,7 +17,8 @@ public interface IImportedOrderLedger
 
     /// <summary>Records an imported order, unless it is already recorded.</summary>
     /// <param name="order">The entry.</param>
+    /// <param name="lease">The run's lease on the connection: the write is refused with <see cref="Sync.LeaseLostException"/>, and changes nothing, when it is no longer the key's current lease (checked atomically with the write).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns><see langword="true"/> when recorded now; <see langword="false"/> when an entry already existed.</returns>
-    ValueTask<bool> TryRecordAsync(ImportedOrder order, CancellationToken cancellationToken);
+    ValueTask<bool> TryRecordAsync(ImportedOrder order, WorkLease lease, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Connect.Sdk.Sync;
 using NodaTime;
 
 namespace Connect.Sdk.Orders;
@@ -8,9 +9,12 @@ namespace Connect.Sdk.Orders;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The SDK writes it only while it holds the connection's lease. A lease can lapse under a stalled worker,
-/// so every method must be idempotent and handed-over orders must never go back to an earlier state: a run
-/// that broke off, or a worker that lost its lease, repeats its last calls harmlessly.
+/// The SDK writes it only while it holds the connection's lease, and the run's writes carry that lease:
+/// <see cref="StageAsync"/>, <see cref="HoldAsync"/> and <see cref="MarkHandedOverAsync"/> check, atomically
+/// with the write, that the lease is still its key's current one, and otherwise throw
+/// <see cref="Sync.LeaseLostException"/> having changed nothing. So a worker whose lease lapsed and was taken
+/// over cannot move the cursor back or restage an order. Every method must still be idempotent and handed-over
+/// orders must never go back to an earlier state: a run that broke off repeats its last calls harmlessly.
 /// </para>
 /// <para>
 /// <see cref="StageAsync"/> must be atomic: the cursor may never move past an order that is not staged
@@ -33,6 +37,7 @@ public interface IOrderStagingStore
     /// number). The cursor only ever moves forward: an earlier value than the stored one is ignored.
     /// </param>
     /// <param name="stagedAt">The current instant, stamped on orders staged for the first time.</param>
+    /// <param name="lease">The run's lease on the connection: the write is refused with <see cref="Sync.LeaseLostException"/>, and changes nothing, when it is no longer the key's current lease (checked atomically with the write).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>Each order's staged state after the call, in the order of <paramref name="orders"/>.</returns>
     ValueTask<IReadOnlyList<StagedOrder>> StageAsync(
@@ -40,6 +45,7 @@ public interface IOrderStagingStore
         IReadOnlyList<MarketplaceOrder> orders,
         OrderCursor? advanceCursorTo,
         Instant stagedAt,
+        WorkLease lease,
         CancellationToken cancellationToken);
 
     /// <summary>Reads one staged order.</summary>
@@ -63,17 +69,19 @@ public interface IOrderStagingStore
     /// <param name="connection">The connection.</param>
     /// <param name="orderNumber">The marketplace order number.</param>
     /// <param name="reason">Why, in words the user can act on.</param>
+    /// <param name="lease">The run's lease on the connection: the write is refused with <see cref="Sync.LeaseLostException"/>, and changes nothing, when it is no longer the key's current lease (checked atomically with the write).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the state is stored.</returns>
-    ValueTask HoldAsync(ConnectionId connection, string orderNumber, string reason, CancellationToken cancellationToken);
+    ValueTask HoldAsync(ConnectionId connection, string orderNumber, string reason, WorkLease lease, CancellationToken cancellationToken);
 
     /// <summary>Marks a staged order as handed over to the ERP; repeating it with the same id changes nothing.</summary>
     /// <param name="connection">The connection.</param>
     /// <param name="orderNumber">The marketplace order number.</param>
     /// <param name="erpOrderId">The ERP's order id.</param>
+    /// <param name="lease">The run's lease on the connection: the write is refused with <see cref="Sync.LeaseLostException"/>, and changes nothing, when it is no longer the key's current lease (checked atomically with the write).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the state is stored.</returns>
-    ValueTask MarkHandedOverAsync(ConnectionId connection, string orderNumber, string erpOrderId, CancellationToken cancellationToken);
+    ValueTask MarkHandedOverAsync(ConnectionId connection, string orderNumber, string erpOrderId, WorkLease lease, CancellationToken cancellationToken);
 
     /// <summary>Reads where the connection's scheduled import resumes.</summary>
     /// <param name="connection">The connection.</param>

@@ -1,14 +1,28 @@
 using System.Runtime.CompilerServices;
+using Connect.Sdk.Sync;
 using NodaTime;
 
 namespace Connect.Sdk.Orders;
 
-/// <summary>An <see cref="IOrderStagingStore"/> held in memory, for tests; one lock makes each call atomic.</summary>
+/// <summary>
+/// An <see cref="IOrderStagingStore"/> held in memory, for tests; one lock makes each call atomic, and a fenced write
+/// runs under its lease store's lock as well.
+/// </summary>
 public sealed class InMemoryOrderStagingStore : IOrderStagingStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(ConnectionId, string), StagedOrder> _orders = [];
     private readonly Dictionary<ConnectionId, OrderCursor> _cursors = [];
+
+    private readonly InMemoryWorkLeaseStore _leases;
+
+    /// <summary>Creates the store, fenced by the leases of <paramref name="leases"/>.</summary>
+    /// <param name="leases">The lease store whose leases the run's writes carry; its lock guards each fenced write.</param>
+    public InMemoryOrderStagingStore(InMemoryWorkLeaseStore leases)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        _leases = leases;
+    }
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<StagedOrder>> StageAsync(
@@ -16,11 +30,18 @@ public sealed class InMemoryOrderStagingStore : IOrderStagingStore
         IReadOnlyList<MarketplaceOrder> orders,
         OrderCursor? advanceCursorTo,
         Instant stagedAt,
+        WorkLease lease,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
         cancellationToken.ThrowIfCancellationRequested();
         var result = new StagedOrder[orders.Count];
+        _leases.Fenced(lease, () => Stage(connection, orders, advanceCursorTo, stagedAt, result));
+        return ValueTask.FromResult<IReadOnlyList<StagedOrder>>(result);
+    }
+
+    private bool Stage(ConnectionId connection, IReadOnlyList<MarketplaceOrder> orders, OrderCursor? advanceCursorTo, Instant stagedAt, StagedOrder[] result)
+    {
         lock (_gate)
         {
             for (var i = 0; i < orders.Count; i++)
@@ -38,7 +59,7 @@ public sealed class InMemoryOrderStagingStore : IOrderStagingStore
             }
         }
 
-        return ValueTask.FromResult<IReadOnlyList<StagedOrder>>(result);
+        return true;
     }
 
     /// <inheritdoc />
@@ -74,17 +95,17 @@ public sealed class InMemoryOrderStagingStore : IOrderStagingStore
     }
 
     /// <inheritdoc />
-    public ValueTask HoldAsync(ConnectionId connection, string orderNumber, string reason, CancellationToken cancellationToken)
+    public ValueTask HoldAsync(ConnectionId connection, string orderNumber, string reason, WorkLease lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return Change(connection, orderNumber, o => o with { State = StagedOrderState.Held, HoldReason = reason }, cancellationToken);
+        return Change(connection, orderNumber, o => o with { State = StagedOrderState.Held, HoldReason = reason }, lease, cancellationToken);
     }
 
     /// <inheritdoc />
-    public ValueTask MarkHandedOverAsync(ConnectionId connection, string orderNumber, string erpOrderId, CancellationToken cancellationToken)
+    public ValueTask MarkHandedOverAsync(ConnectionId connection, string orderNumber, string erpOrderId, WorkLease lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(erpOrderId);
-        return Change(connection, orderNumber, o => o with { State = StagedOrderState.HandedOver, HoldReason = null, ErpOrderId = erpOrderId }, cancellationToken);
+        return Change(connection, orderNumber, o => o with { State = StagedOrderState.HandedOver, HoldReason = null, ErpOrderId = erpOrderId }, lease, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -126,17 +147,22 @@ public sealed class InMemoryOrderStagingStore : IOrderStagingStore
         return existing with { Order = order, State = StagedOrderState.Staged, HoldReason = null };
     }
 
-    private ValueTask Change(ConnectionId connection, string orderNumber, Func<StagedOrder, StagedOrder> change, CancellationToken cancellationToken)
+    private ValueTask Change(ConnectionId connection, string orderNumber, Func<StagedOrder, StagedOrder> change, WorkLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orderNumber);
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
+        _leases.Fenced(lease, () =>
         {
-            if (_orders.TryGetValue((connection, orderNumber), out var order) && order.State != StagedOrderState.HandedOver)
+            lock (_gate)
             {
-                _orders[(connection, orderNumber)] = change(order);
+                if (_orders.TryGetValue((connection, orderNumber), out var order) && order.State != StagedOrderState.HandedOver)
+                {
+                    _orders[(connection, orderNumber)] = change(order);
+                }
             }
-        }
+
+            return true;
+        });
 
         return ValueTask.CompletedTask;
     }

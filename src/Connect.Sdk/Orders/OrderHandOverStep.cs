@@ -61,7 +61,7 @@ internal sealed class OrderHandOverStep(
             if (await ledger.FindAsync(connection, number, cancellationToken).ConfigureAwait(false) is { } imported)
             {
                 // Repairs the staged state of a run that crashed after the ledger write.
-                await staging.MarkHandedOverAsync(connection, number, imported.ErpOrderId, cancellationToken).ConfigureAwait(false);
+                await staging.MarkHandedOverAsync(connection, number, imported.ErpOrderId, run.Lease, cancellationToken).ConfigureAwait(false);
                 logger.OrderAlreadyImported(connection, number, imported.ErpOrderId);
                 return OrderOutcome.AlreadyImported(number, imported.ErpOrderId);
             }
@@ -69,7 +69,7 @@ internal sealed class OrderHandOverStep(
             var ready = await readiness.CheckAsync(connection, run.Connector.Descriptor, staged.Order, cancellationToken).ConfigureAwait(false);
             if (ready.HoldReason is { } reason)
             {
-                await staging.HoldAsync(connection, number, reason, cancellationToken).ConfigureAwait(false);
+                await staging.HoldAsync(connection, number, reason, run.Lease, cancellationToken).ConfigureAwait(false);
                 logger.OrderHeld(connection, number, reason);
                 return OrderOutcome.Held(reason);
             }
@@ -84,24 +84,25 @@ internal sealed class OrderHandOverStep(
             {
                 // Held like an order that fails the readiness check: handing it over again changes nothing until someone fixes it.
                 var why = $"the ERP refused order {number}: {run.Redactor.Redact(refused.Reason)}; held back from the ERP until this is corrected, then retry";
-                await staging.HoldAsync(connection, number, why, cancellationToken).ConfigureAwait(false);
+                await staging.HoldAsync(connection, number, why, run.Lease, cancellationToken).ConfigureAwait(false);
                 logger.OrderRefusedByErp(connection, number);
                 return OrderOutcome.RefusedByErp(why);
             }
 
             erpOrderId = accepted.ErpOrderId;
-            if (!await ledger.TryRecordAsync(new ImportedOrder(connection, number, erpOrderId, clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false))
+            if (!await ledger.TryRecordAsync(new ImportedOrder(connection, number, erpOrderId, clock.GetCurrentInstant()), run.Lease, cancellationToken).ConfigureAwait(false))
             {
                 // Another worker recorded it first (this worker's lease ran out under it); the ledger is the truth.
                 erpOrderId = (await ledger.FindAsync(connection, number, cancellationToken).ConfigureAwait(false))?.ErpOrderId ?? erpOrderId;
             }
 
             recorded = true;
-            await staging.MarkHandedOverAsync(connection, number, erpOrderId, cancellationToken).ConfigureAwait(false);
+            await staging.MarkHandedOverAsync(connection, number, erpOrderId, run.Lease, cancellationToken).ConfigureAwait(false);
             logger.OrderImported(connection, number, erpOrderId);
             return OrderOutcome.Imported(number, erpOrderId);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        // A write refused for a lost lease ends the run: the worker holding the lease now hands the order over.
+        catch (Exception ex) when ((ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && ex is not LeaseLostException)
         {
             var why = run.Redactor.Redact(ex.Message) ?? string.Empty;
             logger.HandOverBrokeOff(connection, number, ex.GetType().Name, why);

@@ -175,7 +175,7 @@ internal sealed class OrderImportRunner(
     private async ValueTask<WorkRunSummary> StageAndHandOverAsync(WorkRun run, IReadOnlyList<MarketplaceOrder> orders, OrderCursor? advanceCursorTo, CancellationToken cancellationToken)
     {
         var connection = run.Connection.Id;
-        var staged = await staging.StageAsync(connection, orders, advanceCursorTo, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        var staged = await staging.StageAsync(connection, orders, advanceCursorTo, clock.GetCurrentInstant(), run.Lease, cancellationToken).ConfigureAwait(false);
         OrderImportMetrics.StagedOrders(staged.Count);
         if (advanceCursorTo is { } cursor)
         {

@@ -45,6 +45,6 @@ internal static class OrderImportServices
     {
         ArgumentNullException.ThrowIfNull(services);
         services.RemoveAll<IOrderStagingStore>();
-        services.AddSingleton<IOrderStagingStore>(new InMemoryOrderStagingStore());
+        services.AddSingleton<IOrderStagingStore>(sp => new InMemoryOrderStagingStore(sp.GetRequiredService<InMemoryWorkLeaseStore>()));
     }
 }

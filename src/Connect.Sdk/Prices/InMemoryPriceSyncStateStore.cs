@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Connect.Sdk.Sync;
 
 namespace Connect.Sdk.Prices;
 
@@ -6,6 +7,16 @@ namespace Connect.Sdk.Prices;
 public sealed class InMemoryPriceSyncStateStore : IPriceSyncStateStore
 {
     private readonly ConcurrentDictionary<ConnectionId, ConcurrentDictionary<string, SentPrice>> _sent = new();
+
+    private readonly InMemoryWorkLeaseStore _leases;
+
+    /// <summary>Creates the store, fenced by the leases of <paramref name="leases"/>.</summary>
+    /// <param name="leases">The lease store whose leases the run's writes carry; its lock guards each fenced write.</param>
+    public InMemoryPriceSyncStateStore(InMemoryWorkLeaseStore leases)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        _leases = leases;
+    }
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyDictionary<string, SentPrice>> GetAsync(ConnectionId connection, IReadOnlyCollection<string> articleNumbers, CancellationToken cancellationToken)
@@ -28,7 +39,7 @@ public sealed class InMemoryPriceSyncStateStore : IPriceSyncStateStore
     }
 
     /// <inheritdoc />
-    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentPrice> sent, CancellationToken cancellationToken)
+    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentPrice> sent, WorkLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sent);
         cancellationToken.ThrowIfCancellationRequested();
@@ -38,11 +49,16 @@ public sealed class InMemoryPriceSyncStateStore : IPriceSyncStateStore
             ArgumentNullException.ThrowIfNull(item, nameof(sent));
         }
 
-        var stored = _sent.GetOrAdd(connection, _ => new ConcurrentDictionary<string, SentPrice>(StringComparer.Ordinal));
-        foreach (var item in sent)
+        _leases.Fenced(lease, () =>
         {
-            stored[item.ArticleNumber] = item;
-        }
+            var stored = _sent.GetOrAdd(connection, _ => new ConcurrentDictionary<string, SentPrice>(StringComparer.Ordinal));
+            foreach (var item in sent)
+            {
+                stored[item.ArticleNumber] = item;
+            }
+
+            return true;
+        });
 
         return ValueTask.CompletedTask;
     }

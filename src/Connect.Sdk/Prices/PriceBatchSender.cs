@@ -28,5 +28,5 @@ internal sealed class PriceBatchSender(
         feature.PushPricesAsync(_run.Context, batch.Select(s => s.ToUpdate()).ToArray(), cancellationToken);
 
     protected override ValueTask SaveAcceptedAsync(IReadOnlyList<PriceSend> accepted, Instant at, CancellationToken cancellationToken) =>
-        state.SaveAsync(_run.Connection.Id, accepted.Select(s => new SentPrice(s.ArticleNumber, s.Quote.Price, s.Quote.CompareAtPrice, at)).ToArray(), cancellationToken);
+        state.SaveAsync(_run.Connection.Id, accepted.Select(s => new SentPrice(s.ArticleNumber, s.Quote.Price, s.Quote.CompareAtPrice, at)).ToArray(), _run.Lease, cancellationToken);
 }

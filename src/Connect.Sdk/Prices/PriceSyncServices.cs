@@ -55,6 +55,6 @@ internal static class PriceSyncServices
         services.RemoveAll<IPriceRulesStore>();
         services.AddSingleton<IPriceRulesStore>(new InMemoryPriceRulesStore());
         services.RemoveAll<IPriceSyncStateStore>();
-        services.AddSingleton<IPriceSyncStateStore>(new InMemoryPriceSyncStateStore());
+        services.AddSingleton<IPriceSyncStateStore>(sp => new InMemoryPriceSyncStateStore(sp.GetRequiredService<InMemoryWorkLeaseStore>()));
     }
 }

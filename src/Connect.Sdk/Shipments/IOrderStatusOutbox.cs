@@ -1,3 +1,4 @@
+using Connect.Sdk.Sync;
 using NodaTime;
 
 namespace Connect.Sdk.Shipments;
@@ -46,7 +47,12 @@ public interface IOrderStatusOutbox
     /// <param name="handled">The entry as the run read it.</param>
     /// <param name="exported">Whether the marketplace accepted the state.</param>
     /// <param name="at">When the run dealt with it.</param>
+    /// <param name="lease">
+    /// The run's lease on the connection: the write is refused with <see cref="LeaseLostException"/>, and changes
+    /// nothing, when it is no longer the key's current lease (checked atomically with the write).
+    /// <see langword="null"/> when no run deals with the entry (the ERP reported a change the connection does not export on change).
+    /// </param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The stored entry after the change.</returns>
-    ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, CancellationToken cancellationToken);
+    ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, WorkLease? lease, CancellationToken cancellationToken);
 }

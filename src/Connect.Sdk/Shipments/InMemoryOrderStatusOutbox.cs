@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Connect.Sdk.Sync;
 using NodaTime;
 
 namespace Connect.Sdk.Shipments;
@@ -8,6 +9,16 @@ public sealed class InMemoryOrderStatusOutbox : IOrderStatusOutbox
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(ConnectionId Connection, string OrderNumber), OrderStatusOutboxEntry> _entries = [];
+
+    private readonly InMemoryWorkLeaseStore _leases;
+
+    /// <summary>Creates the outbox, fenced by the leases of <paramref name="leases"/>.</summary>
+    /// <param name="leases">The lease store whose leases the run's writes carry; its lock guards each fenced write.</param>
+    public InMemoryOrderStatusOutbox(InMemoryWorkLeaseStore leases)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        _leases = leases;
+    }
 
     /// <inheritdoc />
     public ValueTask<OrderStatusOutboxEntry> RecordChangeAsync(ConnectionId connection, OrderStatusUpdate update, Instant changedAt, CancellationToken cancellationToken)
@@ -59,10 +70,15 @@ public sealed class InMemoryOrderStatusOutbox : IOrderStatusOutbox
     }
 
     /// <inheritdoc />
-    public ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, CancellationToken cancellationToken)
+    public ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, WorkLease? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handled);
         cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(lease is null ? MarkHandled(handled, exported, at) : _leases.Fenced(lease, () => MarkHandled(handled, exported, at)));
+    }
+
+    private OrderStatusOutboxEntry MarkHandled(OrderStatusOutboxEntry handled, bool exported, Instant at)
+    {
         lock (_gate)
         {
             var key = (handled.Connection, handled.OrderNumber);
@@ -74,7 +90,7 @@ public sealed class InMemoryOrderStatusOutbox : IOrderStatusOutbox
             }
 
             _entries[key] = changed;
-            return ValueTask.FromResult(changed);
+            return changed;
         }
     }
 }

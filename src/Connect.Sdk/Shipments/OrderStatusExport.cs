@@ -81,7 +81,7 @@ public sealed class OrderStatusExport
 
         // Kept for an export from the journal, but not left pending: an automatic export that starts later (when the
         // connection becomes productive) must not send changes made in the test phase unasked.
-        await _outbox.MarkHandledAsync(entry, exported: false, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        await _outbox.MarkHandledAsync(entry, exported: false, _clock.GetCurrentInstant(), lease: null, cancellationToken).ConfigureAwait(false);
         var manual = AllowedActions.Decide(state, FeatureKind.OrderStatus, SyncTrigger.Manual);
         var hint = manual.IsAllowed ? " Export it from the journal to send it." : string.Empty;
         var kept = await _journal.UpdateAsync(

@@ -102,7 +102,7 @@ internal sealed class OrderStatusExportRunner(
 
         if (run.Scope == WriteScope.Suppressed)
         {
-            await outbox.MarkHandledAsync(entry, exported: false, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            await outbox.MarkHandledAsync(entry, exported: false, clock.GetCurrentInstant(), run.Lease, cancellationToken).ConfigureAwait(false);
             await journal.SetStatusAsync(
                 key,
                 JournalStatus.NotSynced,
@@ -117,7 +117,7 @@ internal sealed class OrderStatusExportRunner(
         if (run.Scope == WriteScope.RestrictedMapping
             && await restrictedOrders.RefusalAsync(connection, run.Connection.ConnectorId, orderNumber, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            await outbox.MarkHandledAsync(entry, exported: false, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            await outbox.MarkHandledAsync(entry, exported: false, clock.GetCurrentInstant(), run.Lease, cancellationToken).ConfigureAwait(false);
             await journal.SetStatusAsync(
                 key,
                 JournalStatus.NotSynced,
@@ -146,7 +146,7 @@ internal sealed class OrderStatusExportRunner(
         }
 
         var accepted = result.Outcome is RecordOutcome.Succeeded or RecordOutcome.Warning;
-        var stored = await outbox.MarkHandledAsync(entry, accepted, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        var stored = await outbox.MarkHandledAsync(entry, accepted, clock.GetCurrentInstant(), run.Lease, cancellationToken).ConfigureAwait(false);
         var (status, message, tracking) = Journaled(run, result, update, what, stored);
         await journal.SetStatusAsync(key, status, message, cancellationToken, OrderStatusJournalDetails.With(tracking, order)).ConfigureAwait(false);
 

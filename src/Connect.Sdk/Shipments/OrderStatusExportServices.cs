@@ -41,6 +41,6 @@ internal static class OrderStatusExportServices
     {
         ArgumentNullException.ThrowIfNull(services);
         services.RemoveAll<IOrderStatusOutbox>();
-        services.AddSingleton<IOrderStatusOutbox>(new InMemoryOrderStatusOutbox());
+        services.AddSingleton<IOrderStatusOutbox>(sp => new InMemoryOrderStatusOutbox(sp.GetRequiredService<InMemoryWorkLeaseStore>()));
     }
 }

@@ -1,3 +1,5 @@
+using Connect.Sdk.Sync;
+
 namespace Connect.Sdk.Stock;
 
 /// <summary>
@@ -21,7 +23,8 @@ public interface IStockSyncStateStore
     /// <summary>Records quantities the marketplace accepted, replacing earlier ones of the same articles.</summary>
     /// <param name="connection">The connection.</param>
     /// <param name="sent">The accepted quantities (one batch of a run).</param>
+    /// <param name="lease">The run's lease on the connection: the write is refused with <see cref="Sync.LeaseLostException"/>, and changes nothing, when it is no longer the key's current lease (checked atomically with the write).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the quantities are stored.</returns>
-    ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, CancellationToken cancellationToken);
+    ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, WorkLease lease, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Connect.Sdk.Sync;
 
 namespace Connect.Sdk.Stock;
 
@@ -6,6 +7,16 @@ namespace Connect.Sdk.Stock;
 public sealed class InMemoryStockSyncStateStore : IStockSyncStateStore
 {
     private readonly ConcurrentDictionary<ConnectionId, ConcurrentDictionary<string, SentStock>> _sent = new();
+
+    private readonly InMemoryWorkLeaseStore _leases;
+
+    /// <summary>Creates the store, fenced by the leases of <paramref name="leases"/>.</summary>
+    /// <param name="leases">The lease store whose leases the run's writes carry; its lock guards each fenced write.</param>
+    public InMemoryStockSyncStateStore(InMemoryWorkLeaseStore leases)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        _leases = leases;
+    }
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyDictionary<string, SentStock>> GetAsync(ConnectionId connection, IReadOnlyCollection<string> articleNumbers, CancellationToken cancellationToken)
@@ -28,7 +39,7 @@ public sealed class InMemoryStockSyncStateStore : IStockSyncStateStore
     }
 
     /// <inheritdoc />
-    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, CancellationToken cancellationToken)
+    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, WorkLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sent);
         cancellationToken.ThrowIfCancellationRequested();
@@ -38,11 +49,16 @@ public sealed class InMemoryStockSyncStateStore : IStockSyncStateStore
             ArgumentNullException.ThrowIfNull(item, nameof(sent));
         }
 
-        var stored = _sent.GetOrAdd(connection, _ => new ConcurrentDictionary<string, SentStock>(StringComparer.Ordinal));
-        foreach (var item in sent)
+        _leases.Fenced(lease, () =>
         {
-            stored[item.ArticleNumber] = item;
-        }
+            var stored = _sent.GetOrAdd(connection, _ => new ConcurrentDictionary<string, SentStock>(StringComparer.Ordinal));
+            foreach (var item in sent)
+            {
+                stored[item.ArticleNumber] = item;
+            }
+
+            return true;
+        });
 
         return ValueTask.CompletedTask;
     }

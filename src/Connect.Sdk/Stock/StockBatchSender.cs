@@ -28,5 +28,5 @@ internal sealed class StockBatchSender(
         feature.PushStockAsync(_run.Context, batch.Select(s => new StockUpdate(s.ArticleNumber, s.ForeignNumber, s.Quantity.Quantity)).ToArray(), cancellationToken);
 
     protected override ValueTask SaveAcceptedAsync(IReadOnlyList<StockSend> accepted, Instant at, CancellationToken cancellationToken) =>
-        state.SaveAsync(_run.Connection.Id, accepted.Select(s => new SentStock(s.ArticleNumber, s.Quantity.Quantity, at)).ToArray(), cancellationToken);
+        state.SaveAsync(_run.Connection.Id, accepted.Select(s => new SentStock(s.ArticleNumber, s.Quantity.Quantity, at)).ToArray(), _run.Lease, cancellationToken);
 }

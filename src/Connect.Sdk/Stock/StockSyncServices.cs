@@ -40,6 +40,6 @@ internal static class StockSyncServices
         services.RemoveAll<IStockRulesStore>();
         services.AddSingleton<IStockRulesStore>(new InMemoryStockRulesStore());
         services.RemoveAll<IStockSyncStateStore>();
-        services.AddSingleton<IStockSyncStateStore>(new InMemoryStockSyncStateStore());
+        services.AddSingleton<IStockSyncStateStore>(sp => new InMemoryStockSyncStateStore(sp.GetRequiredService<InMemoryWorkLeaseStore>()));
     }
 }

@@ -6,6 +6,12 @@ namespace Connect.Sdk.Sync;
 /// Leases that keep two workers (threads or processes sharing one store) from running the same
 /// connection's work at once. Part of the host SPI's store contracts.
 /// </summary>
+/// <remarks>
+/// A lease's token is also a fencing token: the writes a run's lease guards carry the lease, and the store refuses
+/// them with <see cref="LeaseLostException"/> once the token is no longer the key's current one (another worker
+/// acquired the key, or the lease was released). Stores that check it atomically with their writes share storage
+/// with the lease store: the SQLite stores one file, the in-memory stores their <see cref="InMemoryWorkLeaseStore"/>.
+/// </remarks>
 public interface IWorkLeaseStore
 {
     /// <summary>

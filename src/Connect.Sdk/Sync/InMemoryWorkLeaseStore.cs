@@ -2,7 +2,11 @@ using NodaTime;
 
 namespace Connect.Sdk.Sync;
 
-/// <summary>An <see cref="IWorkLeaseStore"/> in memory, shared by every engine of one process (and by tests).</summary>
+/// <summary>
+/// An <see cref="IWorkLeaseStore"/> in memory, shared by every engine of one process (and by tests). It also fences the
+/// in-memory stores created with it: their guarded writes run under this store's lock, after the check that the
+/// writer's lease is still its key's current one, so a lease cannot change hands between the check and the write.
+/// </summary>
 public sealed class InMemoryWorkLeaseStore : IWorkLeaseStore
 {
     private readonly Lock _gate = new();
@@ -59,5 +63,24 @@ public sealed class InMemoryWorkLeaseStore : IWorkLeaseStore
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Runs a guarded write of an in-memory store under this store's lock, when <paramref name="lease"/> is still its
+    /// key's current lease (not released, not taken over; expired but untaken is still held, as for a renewal).
+    /// </summary>
+    /// <exception cref="LeaseLostException">The lease is no longer held; <paramref name="write"/> did not run.</exception>
+    internal T Fenced<T>(WorkLease lease, Func<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        lock (_gate)
+        {
+            if (!_leases.TryGetValue(lease.Key, out var held) || held.Token != lease.Token)
+            {
+                throw new LeaseLostException(lease);
+            }
+
+            return write();
+        }
     }
 }

@@ -11,8 +11,9 @@ namespace Connect.Sdk.Sync;
 
 /// <summary>
 /// The sync engine: tells the host's scheduler what is due and runs what the scheduler hands it. It starts
-/// no thread or timer of its own. Each run holds the connection's lease, so two workers (also two processes
-/// sharing one store) never run the same connection's work at once.
+/// no thread of its own. Each run holds the connection's lease, so two workers (also two processes sharing one
+/// store) never run the same connection's work at once: the lease is renewed on a timer while the run lasts, and
+/// every write the lease guards carries it, so a run that lost it cannot write any more.
 /// </summary>
 public sealed class SyncEngine
 {
@@ -25,6 +26,7 @@ public sealed class SyncEngine
     private readonly RunJournal _runJournal;
     private readonly Dictionary<WorkKind, IWorkRunner> _runners;
     private readonly IClock _clock;
+    private readonly TimeProvider _time;
     private readonly IOptions<ConnectSdkOptions> _options;
     private readonly ILogger _logger;
 
@@ -38,6 +40,7 @@ public sealed class SyncEngine
         RunJournal runJournal,
         IEnumerable<IWorkRunner> runners,
         IClock clock,
+        TimeProvider time,
         IOptions<ConnectSdkOptions> options,
         ILogger<SyncEngine> logger)
     {
@@ -51,6 +54,7 @@ public sealed class SyncEngine
         // As with other DI registrations, the last runner registered for a kind wins (tests replace runners this way).
         _runners = runners.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Last());
         _clock = clock;
+        _time = time;
         _options = options;
         _logger = logger;
     }
@@ -64,7 +68,8 @@ public sealed class SyncEngine
     /// <summary>
     /// Runs one work item under the connection's lease. A connection another worker holds is reported as
     /// <see cref="WorkRunOutcome.Busy"/>; work the allowed-actions table refuses now (the connection changed
-    /// since planning) as <see cref="WorkRunOutcome.Refused"/>.
+    /// since planning) as <see cref="WorkRunOutcome.Refused"/>; a run that lost its lease to another worker on the way
+    /// as <see cref="WorkRunOutcome.LeaseLost"/>.
     /// </summary>
     /// <param name="item">The work item, usually from <see cref="GetDueWorkAsync"/>.</param>
     /// <param name="cancellationToken">Cancels the run; records already journaled stay journaled.</param>
@@ -111,7 +116,8 @@ public sealed class SyncEngine
 
         try
         {
-            return await RunLeasedAsync(item, lease, cancellationToken).ConfigureAwait(false);
+            await using var runLease = new RunLease(lease, item, _leases, _clock, _time, options.LeaseDuration, _logger, cancellationToken);
+            return await RunLeasedAsync(item, runLease, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -120,7 +126,7 @@ public sealed class SyncEngine
         }
     }
 
-    private async ValueTask<WorkRunResult> RunLeasedAsync(WorkItem item, WorkLease lease, CancellationToken cancellationToken)
+    private async ValueTask<WorkRunResult> RunLeasedAsync(WorkItem item, RunLease lease, CancellationToken cancellationToken)
     {
         // Everything that can fail before the runner starts is done before the request is consumed, and every
         // failure is a result: one broken connection must not stop a host's loop over the others.
@@ -166,14 +172,10 @@ public sealed class SyncEngine
             await _schedules.RecordRunStartedAsync(item.Connection, item.Kind, item.Trigger, startedAt, cancellationToken).ConfigureAwait(false);
             requestConsumed = true;
             var context = new ConnectionContext(connection.Id, connection.ConnectorId, connection.Settings, _secrets);
-            var current = lease;
-            var run = new WorkRun(item, connection, connector, context, decision.Scope!.Value, startedAt, redactor, async ct =>
-            {
-                current = await _leases.TryRenewAsync(current, _clock.GetCurrentInstant(), _options.Value.LeaseDuration, ct).ConfigureAwait(false)
-                          ?? throw new ConnectSdkException(ConnectSdkErrorCode.Conflict, $"The lease on {item.Connection} was lost; another worker took over.") { ConnectionId = item.Connection };
-            });
+            var run = new WorkRun(item, connection, connector, context, decision.Scope!.Value, startedAt, redactor, lease);
 
-            var summary = await runner.RunAsync(run, cancellationToken).ConfigureAwait(false);
+            // The runner's token is also cancelled when a renewal finds the lease lost.
+            var summary = await runner.RunAsync(run, lease.RunToken).ConfigureAwait(false);
             completed = true;
             _logger.RunCompleted(item.Kind, item.Connection, item.Trigger, summary);
             await JournalRunAsync(item, (journal, ct) => journal.RecordCompletedAsync(item, ct), cancellationToken).ConfigureAwait(false);
@@ -185,6 +187,12 @@ public sealed class SyncEngine
             }
 
             return new WorkRunResult(item, WorkRunOutcome.Completed, summary);
+        }
+        catch (Exception ex) when (ex is LeaseLostException || (ex is OperationCanceledException && lease.IsLost && !cancellationToken.IsCancellationRequested))
+        {
+            // Not journaled: the run's records are not at fault, and the worker holding the lease now writes their state.
+            lease.MarkLost();
+            return new WorkRunResult(item, WorkRunOutcome.LeaseLost, WorkRunSummary.Empty, $"The lease on {item.Connection} was lost: another worker took the connection over, so this run of {item.Kind} stopped without further writes.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

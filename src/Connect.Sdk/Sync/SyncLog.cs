@@ -22,4 +22,10 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "{Kind} for {ConnectionId}: automatic work paused until the user acts ({Cause})")]
     public static partial void RunPaused(this ILogger logger, WorkKind kind, ConnectionId connectionId, string cause);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "{Kind} for {ConnectionId}: the lease was lost to another worker; the run stops without further writes")]
+    public static partial void RunLeaseLost(this ILogger logger, WorkKind kind, ConnectionId connectionId);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "{Kind} for {ConnectionId}: renewing the lease failed ({ExceptionType}); trying again")]
+    public static partial void LeaseRenewalFailed(this ILogger logger, WorkKind kind, ConnectionId connectionId, string exceptionType);
 }

@@ -14,7 +14,7 @@ internal sealed class WorkRun(
     WriteScope scope,
     Instant startedAt,
     SecretRedactor redactor,
-    Func<CancellationToken, ValueTask> keepLease)
+    RunLease lease)
 {
     public WorkItem Item { get; } = item;
 
@@ -32,7 +32,13 @@ internal sealed class WorkRun(
     /// <summary>Removes the connection's secrets from text a connector or marketplace produced, before it is journaled or logged.</summary>
     public SecretRedactor Redactor { get; } = redactor;
 
-    /// <summary>Renews the connection's lease; long runs call it between pages or batches.</summary>
-    /// <exception cref="ConnectSdkException">The lease was lost (it expired and another worker took it).</exception>
-    public ValueTask KeepLeaseAsync(CancellationToken cancellationToken) => keepLease(cancellationToken);
+    /// <summary>The run's lease on the connection: every guarded store write carries it, and the store refuses it once it is lost.</summary>
+    public WorkLease Lease => lease.Lease;
+
+    /// <summary>
+    /// Renews the connection's lease at once; long runs call it between pages or batches. The lease is also renewed in the
+    /// background for as long as the run lasts.
+    /// </summary>
+    /// <exception cref="LeaseLostException">The lease was lost (it expired and another worker took it).</exception>
+    public ValueTask KeepLeaseAsync(CancellationToken cancellationToken) => lease.RenewAsync(cancellationToken);
 }

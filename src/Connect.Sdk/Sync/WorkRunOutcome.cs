@@ -14,4 +14,11 @@ public enum WorkRunOutcome
 
     /// <summary>The run broke off (the store or the marketplace failed as a whole); the journal shows each record's state.</summary>
     Failed,
+
+    /// <summary>
+    /// The run lost the connection's lease (it outlived it, say in a long pause, and another worker took the connection
+    /// over): it stopped without further writes, and the stores refused any write it tried after the loss. Not a failure
+    /// of records: the worker holding the lease now does the work.
+    /// </summary>
+    LeaseLost,
 }

@@ -1,4 +1,5 @@
 using Connect.Sdk.Orders;
+using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.Stores;
 
 namespace Connect.Sdk.Storage.Sqlite.Tests.Stores;
@@ -13,6 +14,9 @@ public sealed class SqliteImportedOrderLedgerTests : ImportedOrderLedgerContract
         ValueTask.FromResult<IImportedOrderLedger>(new SqliteImportedOrderLedger(_files.Open()));
 
     protected override ValueTask<IImportedOrderLedger> CreateSecondInstanceAsync(IImportedOrderLedger first) => CreateStoreAsync();
+
+    // Another process's lease store on the same file: the leases fence the store's writes through the database alone.
+    protected override ValueTask<IWorkLeaseStore> GetLeaseStoreAsync(IImportedOrderLedger store) => ValueTask.FromResult<IWorkLeaseStore>(new SqliteWorkLeaseStore(_files.Open()));
 
     public void Dispose() => _files.Dispose();
 }

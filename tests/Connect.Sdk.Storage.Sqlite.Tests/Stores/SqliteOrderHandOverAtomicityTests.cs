@@ -18,15 +18,16 @@ public sealed class SqliteOrderHandOverAtomicityTests : IDisposable
     [InlineData(true)]
     public async Task TryRecord_StagedOrHeldOrder_MarksItHandedOverWithTheErpId(bool held)
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var database = _files.Open();
         var staging = new SqliteOrderStagingStore(database);
-        await staging.StageAsync(Shop, [Order("1001")], null, T0, CancellationToken.None);
+        await staging.StageAsync(Shop, [Order("1001")], null, T0, lease, CancellationToken.None);
         if (held)
         {
-            await staging.HoldAsync(Shop, "1001", "No ERP article for SKU-7", CancellationToken.None);
+            await staging.HoldAsync(Shop, "1001", "No ERP article for SKU-7", lease, CancellationToken.None);
         }
 
-        Assert.True(await new SqliteImportedOrderLedger(database).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), CancellationToken.None));
+        Assert.True(await new SqliteImportedOrderLedger(database).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), lease, CancellationToken.None));
 
         var read = await staging.GetAsync(Shop, "1001", CancellationToken.None);
         Assert.NotNull(read);
@@ -39,13 +40,14 @@ public sealed class SqliteOrderHandOverAtomicityTests : IDisposable
     [Fact]
     public async Task TryRecord_AlreadyRecordedByAnotherWorker_MarksTheStagedOrderWithTheLedgersErpId()
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var database = _files.Open();
         var staging = new SqliteOrderStagingStore(database);
         var ledger = new SqliteImportedOrderLedger(database);
-        Assert.True(await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-FIRST", T0), CancellationToken.None));
-        await staging.StageAsync(Shop, [Order("1001")], null, T0, CancellationToken.None);
+        Assert.True(await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-FIRST", T0), lease, CancellationToken.None));
+        await staging.StageAsync(Shop, [Order("1001")], null, T0, lease, CancellationToken.None);
 
-        Assert.False(await new SqliteImportedOrderLedger(_files.Open()).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-SECOND", T0), CancellationToken.None));
+        Assert.False(await new SqliteImportedOrderLedger(_files.Open()).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-SECOND", T0), lease, CancellationToken.None));
 
         var read = await staging.GetAsync(Shop, "1001", CancellationToken.None);
         Assert.Equal(StagedOrderState.HandedOver, read?.State);
@@ -55,14 +57,15 @@ public sealed class SqliteOrderHandOverAtomicityTests : IDisposable
     [Fact]
     public async Task TryRecord_ThenMarkHandedOver_TheRepeatChangesNothing()
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var database = _files.Open();
         var staging = new SqliteOrderStagingStore(database);
-        await staging.StageAsync(Shop, [Order("1001")], null, T0, CancellationToken.None);
-        await new SqliteImportedOrderLedger(database).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), CancellationToken.None);
+        await staging.StageAsync(Shop, [Order("1001")], null, T0, lease, CancellationToken.None);
+        await new SqliteImportedOrderLedger(database).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), lease, CancellationToken.None);
         var recorded = await staging.GetAsync(Shop, "1001", CancellationToken.None);
 
-        await staging.MarkHandedOverAsync(Shop, "1001", "ERP-77", CancellationToken.None);
-        await staging.MarkHandedOverAsync(Shop, "1001", "ERP-OTHER", CancellationToken.None);
+        await staging.MarkHandedOverAsync(Shop, "1001", "ERP-77", lease, CancellationToken.None);
+        await staging.MarkHandedOverAsync(Shop, "1001", "ERP-OTHER", lease, CancellationToken.None);
 
         var read = await staging.GetAsync(Shop, "1001", CancellationToken.None);
         Assert.NotNull(read);
@@ -79,29 +82,31 @@ public sealed class SqliteOrderHandOverAtomicityTests : IDisposable
     [Fact]
     public async Task TryRecord_StagingUpdateFails_LeavesNeitherTheLedgerEntryNorTheStagedChange()
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var database = _files.Open();
         var staging = new SqliteOrderStagingStore(database);
         var ledger = new SqliteImportedOrderLedger(database);
-        await staging.StageAsync(Shop, [Order("1001")], null, T0, CancellationToken.None);
+        await staging.StageAsync(Shop, [Order("1001")], null, T0, lease, CancellationToken.None);
         await ExecuteAsync(database, "CREATE TRIGGER crash BEFORE UPDATE ON staged_orders WHEN NEW.state = 'HandedOver' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
 
         await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(async () =>
-            await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), CancellationToken.None));
+            await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), lease, CancellationToken.None));
 
         Assert.Null(await ledger.FindAsync(Shop, "1001", CancellationToken.None));
         Assert.Equal(StagedOrderState.Staged, (await staging.GetAsync(Shop, "1001", CancellationToken.None))?.State);
 
         await ExecuteAsync(database, "DROP TRIGGER crash;");
-        Assert.True(await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), CancellationToken.None));
+        Assert.True(await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), lease, CancellationToken.None));
         Assert.Equal("ERP-77", (await staging.GetAsync(Shop, "1001", CancellationToken.None))?.ErpOrderId);
     }
 
     [Fact]
     public async Task TryRecord_NeverStaged_RecordsOnlyTheLedger()
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var database = _files.Open();
 
-        Assert.True(await new SqliteImportedOrderLedger(database).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), CancellationToken.None));
+        Assert.True(await new SqliteImportedOrderLedger(database).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), lease, CancellationToken.None));
 
         Assert.Null(await new SqliteOrderStagingStore(database).GetAsync(Shop, "1001", CancellationToken.None));
         Assert.Equal("ERP-77", (await new SqliteImportedOrderLedger(database).FindAsync(Shop, "1001", CancellationToken.None))?.ErpOrderId);
@@ -115,12 +120,13 @@ public sealed class SqliteOrderHandOverAtomicityTests : IDisposable
     [Fact]
     public async Task TryRecord_ReaderOnAnotherDatabase_NeverSeesLedgerAndStagingDisagree()
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         const int Orders = 60;
         var writerDatabase = _files.Open();
         var staging = new SqliteOrderStagingStore(writerDatabase);
         var ledger = new SqliteImportedOrderLedger(writerDatabase);
         var numbers = Enumerable.Range(0, Orders).Select(i => "N-" + i).ToArray();
-        await staging.StageAsync(Shop, numbers.Select(Order).ToArray(), null, T0, CancellationToken.None);
+        await staging.StageAsync(Shop, numbers.Select(Order).ToArray(), null, T0, lease, CancellationToken.None);
         var readerDatabase = _files.Open();
         var readerStaging = new SqliteOrderStagingStore(readerDatabase);
         var readerLedger = new SqliteImportedOrderLedger(readerDatabase);
@@ -132,7 +138,7 @@ public sealed class SqliteOrderHandOverAtomicityTests : IDisposable
             {
                 foreach (var number in numbers)
                 {
-                    await ledger.TryRecordAsync(new ImportedOrder(Shop, number, "ERP-" + number, T0), CancellationToken.None);
+                    await ledger.TryRecordAsync(new ImportedOrder(Shop, number, "ERP-" + number, T0), lease, CancellationToken.None);
                 }
             }
             finally

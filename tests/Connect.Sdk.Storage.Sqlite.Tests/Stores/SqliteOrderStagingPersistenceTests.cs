@@ -13,10 +13,11 @@ public sealed class SqliteOrderStagingPersistenceTests : IDisposable
     [Fact]
     public async Task Stage_FullyPopulatedOrder_SurvivesReopeningTheFileUnchanged()
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var order = FullyPopulatedOrder();
         var stagedAt = Instant.FromUtc(2026, 3, 1, 9, 0, 0) + Duration.FromNanoseconds(123_456_700);
         var first = _files.Open();
-        await new SqliteOrderStagingStore(first).StageAsync(Shop, [order], new OrderCursor(order.UpdatedAt), stagedAt, CancellationToken.None);
+        await new SqliteOrderStagingStore(first).StageAsync(Shop, [order], new OrderCursor(order.UpdatedAt), stagedAt, lease, CancellationToken.None);
         first.Dispose();
 
         var reopened = new SqliteOrderStagingStore(_files.Open());
@@ -32,6 +33,7 @@ public sealed class SqliteOrderStagingPersistenceTests : IDisposable
     [Fact]
     public async Task Stage_MinimalOrder_KeepsTheAbsentFieldsAbsent()
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var order = FullyPopulatedOrder() with
         {
             Lines = [],
@@ -43,7 +45,7 @@ public sealed class SqliteOrderStagingPersistenceTests : IDisposable
             PaymentMethod = null,
             PricesIncludeTax = false,
         };
-        await new SqliteOrderStagingStore(_files.Open()).StageAsync(Shop, [order], null, Instant.FromUtc(2026, 3, 1, 9, 0), CancellationToken.None);
+        await new SqliteOrderStagingStore(_files.Open()).StageAsync(Shop, [order], null, Instant.FromUtc(2026, 3, 1, 9, 0), lease, CancellationToken.None);
 
         var read = await new SqliteOrderStagingStore(_files.Open()).GetAsync(Shop, order.OrderNumber, CancellationToken.None);
 

@@ -20,8 +20,9 @@ public sealed class SqlitePendingChangesTests : IDisposable
     [InlineData(60)] // After every pending order: past the stream's end.
     public async Task ListPending_StagedOrderChangedWhileStreaming_YieldsItAtMostOnce(int newMinutes)
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var sqlite = new SqliteOrderStagingStore(_files.Open());
-        await sqlite.StageAsync(Shop, Enumerable.Range(0, Count).Select(i => Order("N-" + i, i % 7)).ToArray(), null, T0, CancellationToken.None);
+        await sqlite.StageAsync(Shop, Enumerable.Range(0, Count).Select(i => Order("N-" + i, i % 7)).ToArray(), null, T0, lease, CancellationToken.None);
 
         var listed = new List<string>();
         await foreach (var order in sqlite.ListPendingAsync(Shop, CancellationToken.None))
@@ -29,7 +30,7 @@ public sealed class SqlitePendingChangesTests : IDisposable
             if (listed.Count == 0)
             {
                 // The marketplace changed the first order after the stream read it: newer data, a later position.
-                await sqlite.StageAsync(Shop, [Order(order.OrderNumber, newMinutes)], null, T0, CancellationToken.None);
+                await sqlite.StageAsync(Shop, [Order(order.OrderNumber, newMinutes)], null, T0, lease, CancellationToken.None);
             }
 
             listed.Add(order.OrderNumber);

@@ -1,5 +1,6 @@
 using Connect.Sdk.Orders;
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Sync;
 using NodaTime;
 
 namespace Connect.Sdk.Storage.Sqlite.Tests.Stores;
@@ -18,15 +19,18 @@ public sealed class SqlitePendingPagesTests : IDisposable
         // Few distinct change times, so that many orders tie and the order number decides.
         var orders = Enumerable.Range(0, Count).Select(i => Order("N-" + i, i % 7)).ToArray();
         var sqlite = new SqliteOrderStagingStore(_files.Open());
-        var memory = new InMemoryOrderStagingStore();
-        await sqlite.StageAsync(Shop, orders, null, T0, CancellationToken.None);
-        await memory.StageAsync(Shop, orders, null, T0, CancellationToken.None);
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
+        var memoryLeases = new InMemoryWorkLeaseStore();
+        var memoryLease = await memoryLeases.TryAcquireAsync(lease.Key, lease.Owner, T0, Duration.FromDays(1), CancellationToken.None);
+        var memory = new InMemoryOrderStagingStore(memoryLeases);
+        await sqlite.StageAsync(Shop, orders, null, T0, lease, CancellationToken.None);
+        await memory.StageAsync(Shop, orders, null, T0, memoryLease!, CancellationToken.None);
 
         var listed = new List<string>();
         await foreach (var order in sqlite.ListPendingAsync(Shop, CancellationToken.None))
         {
             // Handing over while streaming, as a run does, must not skip or repeat any order.
-            await sqlite.MarkHandedOverAsync(Shop, order.OrderNumber, "ERP-" + order.OrderNumber, CancellationToken.None);
+            await sqlite.MarkHandedOverAsync(Shop, order.OrderNumber, "ERP-" + order.OrderNumber, lease, CancellationToken.None);
             listed.Add(order.OrderNumber);
         }
 
@@ -45,7 +49,7 @@ public sealed class SqlitePendingPagesTests : IDisposable
     public async Task ListPending_OutboxEntriesOverSeveralPages_ListsEachOnceInTheInMemoryOrder()
     {
         var sqlite = new SqliteOrderStatusOutbox(_files.Open());
-        var memory = new InMemoryOrderStatusOutbox();
+        var memory = new InMemoryOrderStatusOutbox(new InMemoryWorkLeaseStore());
         for (var i = 0; i < Count; i++)
         {
             var update = new OrderStatusUpdate("N-" + i, "900" + i, OrderStatus.Shipped, []);

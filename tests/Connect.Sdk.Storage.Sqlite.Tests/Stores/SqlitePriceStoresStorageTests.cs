@@ -15,8 +15,9 @@ public sealed class SqlitePriceStoresStorageTests : IDisposable
     [Fact]
     public async Task SavePrices_Amounts_AreStoredAsExactTextNeverReal()
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var database = _files.Open();
-        await new SqlitePriceSyncStateStore(database).SaveAsync(Shop, [new SentPrice("A-1", new Money(23.90m, CurrencyCode.Eur), new Money(0.1m, CurrencyCode.Eur), T0)], CancellationToken.None);
+        await new SqlitePriceSyncStateStore(database).SaveAsync(Shop, [new SentPrice("A-1", new Money(23.90m, CurrencyCode.Eur), new Money(0.1m, CurrencyCode.Eur), T0)], lease, CancellationToken.None);
         await new SqlitePriceRulesStore(database).SetAsync(Shop, new PriceRules { MarkupPercent = 19.00m, PriceEnding = 0.99m, Floor = 4.90m }, CancellationToken.None);
 
         Assert.Equal(

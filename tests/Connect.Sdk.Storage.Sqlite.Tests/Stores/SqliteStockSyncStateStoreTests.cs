@@ -1,4 +1,5 @@
 using Connect.Sdk.Stock;
+using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.Stores;
 
 namespace Connect.Sdk.Storage.Sqlite.Tests.Stores;
@@ -12,6 +13,9 @@ public sealed class SqliteStockSyncStateStoreTests : StockSyncStateStoreContract
         ValueTask.FromResult<IStockSyncStateStore>(new SqliteStockSyncStateStore(_files.Open()));
 
     protected override ValueTask<IStockSyncStateStore> CreateSecondInstanceAsync(IStockSyncStateStore first) => CreateStoreAsync();
+
+    // Another process's lease store on the same file: the leases fence the store's writes through the database alone.
+    protected override ValueTask<IWorkLeaseStore> GetLeaseStoreAsync(IStockSyncStateStore store) => ValueTask.FromResult<IWorkLeaseStore>(new SqliteWorkLeaseStore(_files.Open()));
 
     public void Dispose() => _files.Dispose();
 }

@@ -19,6 +19,7 @@ public sealed class SqliteStoresPersistenceTests : IDisposable
     [Fact]
     public async Task Outbox_EntryWithShipments_SurvivesReopeningTheFile()
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var update = new OrderStatusUpdate("1001", "9007199254740993", OrderStatus.PartiallyShipped,
         [
             new Shipment
@@ -35,7 +36,7 @@ public sealed class SqliteStoresPersistenceTests : IDisposable
         {
             var outbox = new SqliteOrderStatusOutbox(first.Database);
             var recorded = await outbox.RecordChangeAsync(Shop, update, T0, CancellationToken.None);
-            await outbox.MarkHandledAsync(recorded, exported: true, T0 + Duration.FromMinutes(1), CancellationToken.None);
+            await outbox.MarkHandledAsync(recorded, exported: true, T0 + Duration.FromMinutes(1), lease, CancellationToken.None);
         }
 
         var read = await new SqliteOrderStatusOutbox(_files.Open()).GetAsync(Shop, "1001", CancellationToken.None);
@@ -100,11 +101,12 @@ public sealed class SqliteStoresPersistenceTests : IDisposable
     [Fact]
     public async Task StockRulesAndSentStock_SurviveReopeningTheFile()
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var rules = new StockRules { SafetyBuffer = 0.125m, PublishPercentage = 75, Cap = 1000 };
         await using (var first = new DisposableDatabase(_files))
         {
             await new SqliteStockRulesStore(first.Database).SetAsync(Shop, rules, CancellationToken.None);
-            await new SqliteStockSyncStateStore(first.Database).SaveAsync(Shop, [new SentStock("A-1", 5, T0)], CancellationToken.None);
+            await new SqliteStockSyncStateStore(first.Database).SaveAsync(Shop, [new SentStock("A-1", 5, T0)], lease, CancellationToken.None);
         }
 
         var reopened = _files.Open();
@@ -118,8 +120,9 @@ public sealed class SqliteStoresPersistenceTests : IDisposable
     [Fact]
     public async Task SentStock_ArticleNumbersDifferingOnlyInCase_AreDifferentArticles()
     {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
         var store = new SqliteStockSyncStateStore(_files.Open());
-        await store.SaveAsync(Shop, [new SentStock("a-1", 1, T0), new SentStock("A-1", 2, T0)], CancellationToken.None);
+        await store.SaveAsync(Shop, [new SentStock("a-1", 1, T0), new SentStock("A-1", 2, T0)], lease, CancellationToken.None);
 
         var read = await store.GetAsync(Shop, ["A-1"], CancellationToken.None);
 

@@ -50,8 +50,13 @@ public sealed class InMemoryConnectionStoreTests : ConnectionStoreContract
 /// <summary>The in-memory imported-order ledger passes the store conformance kit.</summary>
 public sealed class InMemoryImportedOrderLedgerTests : ImportedOrderLedgerContract
 {
+    private readonly InMemoryWorkLeaseStore _leases = new();
+
     /// <inheritdoc/>
-    protected override ValueTask<IImportedOrderLedger> CreateStoreAsync() => ValueTask.FromResult<IImportedOrderLedger>(new InMemoryImportedOrderLedger());
+    protected override ValueTask<IImportedOrderLedger> CreateStoreAsync() => ValueTask.FromResult<IImportedOrderLedger>(new InMemoryImportedOrderLedger(_leases));
+
+    /// <inheritdoc/>
+    protected override ValueTask<IWorkLeaseStore> GetLeaseStoreAsync(IImportedOrderLedger store) => ValueTask.FromResult<IWorkLeaseStore>(_leases);
 }
 
 /// <summary>The in-memory foreign-number store passes the store conformance kit.</summary>
@@ -64,15 +69,25 @@ public sealed class InMemoryForeignNumberStoreTests : ForeignNumberStoreContract
 /// <summary>The in-memory order staging store passes the store conformance kit.</summary>
 public sealed class InMemoryOrderStagingStoreTests : OrderStagingStoreContract
 {
+    private readonly InMemoryWorkLeaseStore _leases = new();
+
     /// <inheritdoc/>
-    protected override ValueTask<IOrderStagingStore> CreateStoreAsync() => ValueTask.FromResult<IOrderStagingStore>(new InMemoryOrderStagingStore());
+    protected override ValueTask<IOrderStagingStore> CreateStoreAsync() => ValueTask.FromResult<IOrderStagingStore>(new InMemoryOrderStagingStore(_leases));
+
+    /// <inheritdoc/>
+    protected override ValueTask<IWorkLeaseStore> GetLeaseStoreAsync(IOrderStagingStore store) => ValueTask.FromResult<IWorkLeaseStore>(_leases);
 }
 
 /// <summary>The in-memory order-status outbox passes the store conformance kit.</summary>
 public sealed class InMemoryOrderStatusOutboxTests : OrderStatusOutboxContract
 {
+    private readonly InMemoryWorkLeaseStore _leases = new();
+
     /// <inheritdoc/>
-    protected override ValueTask<IOrderStatusOutbox> CreateStoreAsync() => ValueTask.FromResult<IOrderStatusOutbox>(new InMemoryOrderStatusOutbox());
+    protected override ValueTask<IOrderStatusOutbox> CreateStoreAsync() => ValueTask.FromResult<IOrderStatusOutbox>(new InMemoryOrderStatusOutbox(_leases));
+
+    /// <inheritdoc/>
+    protected override ValueTask<IWorkLeaseStore> GetLeaseStoreAsync(IOrderStatusOutbox store) => ValueTask.FromResult<IWorkLeaseStore>(_leases);
 }
 
 /// <summary>The in-memory alert subscription store passes the store conformance kit.</summary>
@@ -92,8 +107,13 @@ public sealed class InMemoryStockRulesStoreTests : StockRulesStoreContract
 /// <summary>The in-memory stock sync state store passes the store conformance kit.</summary>
 public sealed class InMemoryStockSyncStateStoreTests : StockSyncStateStoreContract
 {
+    private readonly InMemoryWorkLeaseStore _leases = new();
+
     /// <inheritdoc/>
-    protected override ValueTask<IStockSyncStateStore> CreateStoreAsync() => ValueTask.FromResult<IStockSyncStateStore>(new InMemoryStockSyncStateStore());
+    protected override ValueTask<IStockSyncStateStore> CreateStoreAsync() => ValueTask.FromResult<IStockSyncStateStore>(new InMemoryStockSyncStateStore(_leases));
+
+    /// <inheritdoc/>
+    protected override ValueTask<IWorkLeaseStore> GetLeaseStoreAsync(IStockSyncStateStore store) => ValueTask.FromResult<IWorkLeaseStore>(_leases);
 }
 
 /// <summary>The in-memory secret store passes the store conformance kit.</summary>
@@ -120,6 +140,11 @@ public sealed class InMemoryPriceRulesStoreTests : PriceRulesStoreContract
 /// <summary>The in-memory price sync state store passes the store conformance kit.</summary>
 public sealed class InMemoryPriceSyncStateStoreTests : PriceSyncStateStoreContract
 {
+    private readonly InMemoryWorkLeaseStore _leases = new();
+
     /// <inheritdoc/>
-    protected override ValueTask<IPriceSyncStateStore> CreateStoreAsync() => ValueTask.FromResult<IPriceSyncStateStore>(new InMemoryPriceSyncStateStore());
+    protected override ValueTask<IPriceSyncStateStore> CreateStoreAsync() => ValueTask.FromResult<IPriceSyncStateStore>(new InMemoryPriceSyncStateStore(_leases));
+
+    /// <inheritdoc/>
+    protected override ValueTask<IWorkLeaseStore> GetLeaseStoreAsync(IPriceSyncStateStore store) => ValueTask.FromResult<IWorkLeaseStore>(_leases);
 }

@@ -3,10 +3,13 @@ using NodaTime;
 
 namespace Connect.Sdk.Tests.Orders;
 
-/// <summary>An in-memory lease store that counts renewals, to see that long runs keep their lease.</summary>
-internal sealed class CountingLeaseStore : IWorkLeaseStore
+/// <summary>
+/// An in-memory lease store that counts renewals, to see that long runs keep their lease. It wraps the host's
+/// <see cref="InMemoryWorkLeaseStore"/>, whose leases fence the in-memory stores.
+/// </summary>
+internal sealed class CountingLeaseStore(InMemoryWorkLeaseStore inner) : IWorkLeaseStore
 {
-    private readonly InMemoryWorkLeaseStore _inner = new();
+    private readonly InMemoryWorkLeaseStore _inner = inner;
     private int _renewals;
 
     public int Renewals => Volatile.Read(ref _renewals);

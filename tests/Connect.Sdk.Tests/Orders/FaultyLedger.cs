@@ -1,4 +1,5 @@
 using Connect.Sdk.Orders;
+using Connect.Sdk.Sync;
 
 namespace Connect.Sdk.Tests.Orders;
 
@@ -11,9 +12,9 @@ internal sealed class FaultyLedger(IImportedOrderLedger inner, Faults faults) : 
         return inner.FindAsync(connection, orderNumber, cancellationToken);
     }
 
-    public ValueTask<bool> TryRecordAsync(ImportedOrder order, CancellationToken cancellationToken)
+    public ValueTask<bool> TryRecordAsync(ImportedOrder order, WorkLease lease, CancellationToken cancellationToken)
     {
         faults.At(CrashStep.LedgerRecord);
-        return inner.TryRecordAsync(order, cancellationToken);
+        return inner.TryRecordAsync(order, lease, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Connect.Sdk.Orders;
+using Connect.Sdk.Tests.TestDoubles;
 using NodaTime;
 
 namespace Connect.Sdk.Tests.Orders;
@@ -8,12 +9,13 @@ public sealed class InMemoryImportedOrderLedgerTests
     [Fact]
     public async Task TryRecord_SameOrderTwice_RecordsItOnce()
     {
-        var ledger = new InMemoryImportedOrderLedger();
+        var (leases, lease) = await HeldLease.TakeAsync();
+        var ledger = new InMemoryImportedOrderLedger(leases);
         var connection = new ConnectionId("shopify-de");
         var at = Instant.FromUtc(2026, 11, 23, 9, 0);
 
-        var first = await ledger.TryRecordAsync(new ImportedOrder(connection, "1001", "ERP-1", at), CancellationToken.None);
-        var second = await ledger.TryRecordAsync(new ImportedOrder(connection, "1001", "ERP-2", at), CancellationToken.None);
+        var first = await ledger.TryRecordAsync(new ImportedOrder(connection, "1001", "ERP-1", at), lease, CancellationToken.None);
+        var second = await ledger.TryRecordAsync(new ImportedOrder(connection, "1001", "ERP-2", at), lease, CancellationToken.None);
 
         Assert.True(first);
         Assert.False(second);

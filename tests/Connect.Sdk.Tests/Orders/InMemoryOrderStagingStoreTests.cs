@@ -1,4 +1,5 @@
 using Connect.Sdk.Orders;
+using Connect.Sdk.Tests.TestDoubles;
 using NodaTime;
 
 namespace Connect.Sdk.Tests.Orders;
@@ -11,9 +12,10 @@ public sealed class InMemoryOrderStagingStoreTests
     [Fact]
     public async Task Stage_NewOrder_IsStagedAndPending()
     {
-        var store = new InMemoryOrderStagingStore();
+        var (leases, lease) = await HeldLease.TakeAsync();
+        var store = new InMemoryOrderStagingStore(leases);
 
-        var staged = await store.StageAsync(Connection, [TestOrders.Order("1001")], null, Now, default);
+        var staged = await store.StageAsync(Connection, [TestOrders.Order("1001")], null, Now, lease, default);
 
         Assert.Equal(StagedOrderState.Staged, Assert.Single(staged).State);
         Assert.Equal(Now, staged[0].StagedAt);
@@ -23,12 +25,13 @@ public sealed class InMemoryOrderStagingStoreTests
     [Fact]
     public async Task Stage_HandedOverOrderChangedOnTheMarketplace_IsLeftAsItWas()
     {
-        var store = new InMemoryOrderStagingStore();
+        var (leases, lease) = await HeldLease.TakeAsync();
+        var store = new InMemoryOrderStagingStore(leases);
         var original = TestOrders.Order("1001", Now);
-        await store.StageAsync(Connection, [original], null, Now, default);
-        await store.MarkHandedOverAsync(Connection, "1001", "ERP-1", default);
+        await store.StageAsync(Connection, [original], null, Now, lease, default);
+        await store.MarkHandedOverAsync(Connection, "1001", "ERP-1", lease, default);
 
-        var again = await store.StageAsync(Connection, [TestOrders.Order("1001", Now + Duration.FromHours(1))], null, Now, default);
+        var again = await store.StageAsync(Connection, [TestOrders.Order("1001", Now + Duration.FromHours(1))], null, Now, lease, default);
 
         Assert.Equal(StagedOrderState.HandedOver, again[0].State);
         Assert.Equal("ERP-1", again[0].ErpOrderId);
@@ -39,12 +42,13 @@ public sealed class InMemoryOrderStagingStoreTests
     [Fact]
     public async Task Stage_HeldOrderSeenAgain_IsStagedAgainWithTheNewData()
     {
-        var store = new InMemoryOrderStagingStore();
-        await store.StageAsync(Connection, [TestOrders.Order("1001", Now)], null, Now, default);
-        await store.HoldAsync(Connection, "1001", "tax information missing in shop order 1001", default);
+        var (leases, lease) = await HeldLease.TakeAsync();
+        var store = new InMemoryOrderStagingStore(leases);
+        await store.StageAsync(Connection, [TestOrders.Order("1001", Now)], null, Now, lease, default);
+        await store.HoldAsync(Connection, "1001", "tax information missing in shop order 1001", lease, default);
         var fixedOrder = TestOrders.Order("1001", Now + Duration.FromMinutes(5));
 
-        var again = await store.StageAsync(Connection, [fixedOrder], null, Now, default);
+        var again = await store.StageAsync(Connection, [fixedOrder], null, Now, lease, default);
 
         Assert.Equal(StagedOrderState.Staged, again[0].State);
         Assert.Null(again[0].HoldReason);
@@ -54,12 +58,13 @@ public sealed class InMemoryOrderStagingStoreTests
     [Fact]
     public async Task Stage_OlderDataThanStaged_KeepsTheStagedDataAndState()
     {
-        var store = new InMemoryOrderStagingStore();
+        var (leases, lease) = await HeldLease.TakeAsync();
+        var store = new InMemoryOrderStagingStore(leases);
         var newer = TestOrders.Order("1001", Now);
-        await store.StageAsync(Connection, [newer], null, Now, default);
-        await store.HoldAsync(Connection, "1001", "held", default);
+        await store.StageAsync(Connection, [newer], null, Now, lease, default);
+        await store.HoldAsync(Connection, "1001", "held", lease, default);
 
-        var again = await store.StageAsync(Connection, [TestOrders.Order("1001", Now - Duration.FromMinutes(5))], null, Now, default);
+        var again = await store.StageAsync(Connection, [TestOrders.Order("1001", Now - Duration.FromMinutes(5))], null, Now, lease, default);
 
         Assert.Equal(StagedOrderState.Held, again[0].State);
         Assert.Same(newer, again[0].Order);
@@ -68,9 +73,10 @@ public sealed class InMemoryOrderStagingStoreTests
     [Fact]
     public async Task Stage_Cursor_OnlyMovesForward_ButSetCursorMovesItBack()
     {
-        var store = new InMemoryOrderStagingStore();
-        await store.StageAsync(Connection, [], new OrderCursor(Now), Now, default);
-        await store.StageAsync(Connection, [], new OrderCursor(Now - Duration.FromMinutes(10)), Now, default);
+        var (leases, lease) = await HeldLease.TakeAsync();
+        var store = new InMemoryOrderStagingStore(leases);
+        await store.StageAsync(Connection, [], new OrderCursor(Now), Now, lease, default);
+        await store.StageAsync(Connection, [], new OrderCursor(Now - Duration.FromMinutes(10)), Now, lease, default);
         var afterOverlap = await store.GetCursorAsync(Connection, default);
         await store.SetCursorAsync(Connection, new OrderCursor(Now - Duration.FromDays(1)), default);
 
@@ -82,12 +88,13 @@ public sealed class InMemoryOrderStagingStoreTests
     [Fact]
     public async Task HoldAndMarkHandedOver_OnUnknownOrHandedOverOrders_ChangeNothing()
     {
-        var store = new InMemoryOrderStagingStore();
-        await store.StageAsync(Connection, [TestOrders.Order("1001")], null, Now, default);
-        await store.MarkHandedOverAsync(Connection, "1001", "ERP-1", default);
+        var (leases, lease) = await HeldLease.TakeAsync();
+        var store = new InMemoryOrderStagingStore(leases);
+        await store.StageAsync(Connection, [TestOrders.Order("1001")], null, Now, lease, default);
+        await store.MarkHandedOverAsync(Connection, "1001", "ERP-1", lease, default);
 
-        await store.HoldAsync(Connection, "1001", "late hold", default);
-        await store.HoldAsync(Connection, "9999", "unknown", default);
+        await store.HoldAsync(Connection, "1001", "late hold", lease, default);
+        await store.HoldAsync(Connection, "9999", "unknown", lease, default);
 
         var order = await store.GetAsync(Connection, "1001", default);
         Assert.Equal(StagedOrderState.HandedOver, order!.State);

@@ -9,6 +9,7 @@ using Connect.Sdk.Sync;
 using Connect.Sdk.Tests.Sync;
 using Connect.Sdk.Tests.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 
 namespace Connect.Sdk.Tests.Orders;
@@ -22,9 +23,14 @@ internal sealed class OrderWorld : IAsyncDisposable
 {
     private OrderWorld(Action<ConnectSdkOptions>? options, Action<IServiceCollection>? configure)
     {
+        Ledger = new InMemoryImportedOrderLedger(Leases);
+        Staging = new InMemoryOrderStagingStore(Leases);
         Harness = new SyncHarness(
             s =>
             {
+                // The in-memory stores below are fenced by the harness's lease store, so it is theirs.
+                s.RemoveAll<InMemoryWorkLeaseStore>();
+                s.AddSingleton(Leases);
                 s.AddSingleton<IOrderSink>(new FaultyOrderSink(Sink, Faults));
                 s.AddSingleton<IImportedOrderLedger>(new FaultyLedger(Ledger, Faults));
                 s.AddSingleton<IOrderStagingStore>(new FaultyStagingStore(Staging, Faults));
@@ -39,9 +45,11 @@ internal sealed class OrderWorld : IAsyncDisposable
 
     public InMemoryOrderSink Sink { get; } = new();
 
-    public InMemoryImportedOrderLedger Ledger { get; } = new();
+    public InMemoryWorkLeaseStore Leases { get; } = new();
 
-    public InMemoryOrderStagingStore Staging { get; } = new();
+    public InMemoryImportedOrderLedger Ledger { get; }
+
+    public InMemoryOrderStagingStore Staging { get; }
 
     public InMemoryArticleCatalog Catalog { get; } = new();
 
@@ -87,6 +95,15 @@ internal sealed class OrderWorld : IAsyncDisposable
 
     /// <summary>Everything due now, as the host's scheduler runs it.</summary>
     public ValueTask<IReadOnlyList<WorkRunResult>> RunDueAsync() => Harness.Engine.RunDueAsync(default);
+
+    /// <summary>Makes writes as a run of the connection that broke off would have made them: under its lease, released after.</summary>
+    public async Task AsARunThatBrokeOffAsync(Func<WorkLease, ValueTask> write)
+    {
+        var lease = await Leases.TryAcquireAsync($"connection:{Connection}", "earlier-worker", Harness.Clock.GetCurrentInstant(), Duration.FromMinutes(10), default)
+                    ?? throw new InvalidOperationException($"Another worker holds {Connection}.");
+        await write(lease);
+        await Leases.ReleaseAsync(lease, default);
+    }
 
     public async Task<JournalEntry> EntryAsync(string number) =>
         await Journal.GetAsync(new JournalKey(Connection, RecordKind.Order, number), default)

@@ -77,8 +77,8 @@ public sealed class ScheduledOrderImportTests
     [Fact]
     public async Task ScheduledRun_ManyPages_ImportsEveryOrder_AndKeepsTheLeaseBetweenPages()
     {
-        var leases = new CountingLeaseStore();
-        await using var world = await OrderWorld.ProductiveAsync(configure: s => s.AddSingleton<IWorkLeaseStore>(leases));
+        CountingLeaseStore? leases = null;
+        await using var world = await OrderWorld.ProductiveAsync(configure: s => s.AddSingleton<IWorkLeaseStore>(sp => leases = new CountingLeaseStore(sp.GetRequiredService<InMemoryWorkLeaseStore>())));
         world.Market.OrderPageSize = 25;
         var pagesSeen = new List<int>();
         world.Market.OnFetchPage = pagesSeen.Add;
@@ -90,7 +90,7 @@ public sealed class ScheduledOrderImportTests
         Assert.Equal(230, result.Summary.Succeeded);
         Assert.Equal(Enumerable.Range(0, 10), pagesSeen);
         Assert.Equal(230, world.Sink.Orders.Select(o => o.Order.OrderNumber).Distinct().Count());
-        Assert.True(leases.Renewals >= 10, $"the lease was renewed {leases.Renewals} times for 10 pages");
+        Assert.True(leases!.Renewals >= 10, $"the lease was renewed {leases.Renewals} times for 10 pages");
         Assert.Equal(new OrderCursor(TestOrders.Many(230)[^1].UpdatedAt), await world.Staging.GetCursorAsync(world.Connection, default));
     }
 
@@ -203,7 +203,7 @@ public sealed class ScheduledOrderImportTests
     public async Task ScheduledRun_OrdersStagedByARunThatBrokeOff_AreHandedOverFirst()
     {
         await using var world = await OrderWorld.ProductiveAsync();
-        await world.Staging.StageAsync(world.Connection, [TestOrders.Order("0999", SyncHarness.Start - Duration.FromDays(3))], null, SyncHarness.Start, default);
+        await world.AsARunThatBrokeOffAsync(async lease => await world.Staging.StageAsync(world.Connection, [TestOrders.Order("0999", SyncHarness.Start - Duration.FromDays(3))], null, SyncHarness.Start, lease, default));
 
         var result = await world.RunScheduledAsync();
 

@@ -1,5 +1,6 @@
 using Connect.Sdk.Journal;
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Sync;
 using NodaTime;
 
 namespace Connect.Sdk.Tests.Shipments;
@@ -43,10 +44,10 @@ internal sealed class FaultyOutbox(IOrderStatusOutbox inner, ExportFaults faults
         return inner.ListPendingAsync(connection, cancellationToken);
     }
 
-    public ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, CancellationToken cancellationToken)
+    public ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, WorkLease? lease, CancellationToken cancellationToken)
     {
         faults.At(ExportCrashStep.MarkHandled);
-        return inner.MarkHandledAsync(handled, exported, at, cancellationToken);
+        return inner.MarkHandledAsync(handled, exported, at, lease, cancellationToken);
     }
 }
 

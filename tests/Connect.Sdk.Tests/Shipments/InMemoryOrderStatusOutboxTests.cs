@@ -1,5 +1,6 @@
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Tests.Sync;
+using Connect.Sdk.Tests.TestDoubles;
 using NodaTime;
 using static Connect.Sdk.Tests.Shipments.StatusUpdates;
 
@@ -14,7 +15,8 @@ public sealed class InMemoryOrderStatusOutboxTests
     [Fact]
     public async Task RecordChange_Twice_KeepsTheLatestStateWithTheNextSequence()
     {
-        var outbox = new InMemoryOrderStatusOutbox();
+        var (leases, _) = await HeldLease.TakeAsync();
+        var outbox = new InMemoryOrderStatusOutbox(leases);
 
         await outbox.RecordChangeAsync(Connection, Open("1001"), At, default);
         var second = await outbox.RecordChangeAsync(Connection, Shipped("1001", Parcel("S1", "TRK-1")), At, default);
@@ -27,11 +29,12 @@ public sealed class InMemoryOrderStatusOutboxTests
     [Fact]
     public async Task MarkHandled_OfAnOlderRead_LeavesTheNewerChangePending()
     {
-        var outbox = new InMemoryOrderStatusOutbox();
+        var (leases, lease) = await HeldLease.TakeAsync();
+        var outbox = new InMemoryOrderStatusOutbox(leases);
         var read = await outbox.RecordChangeAsync(Connection, Open("1001"), At, default);
         await outbox.RecordChangeAsync(Connection, Shipped("1001", Parcel("S1", "TRK-1")), At, default);
 
-        var stored = await outbox.MarkHandledAsync(read, exported: true, At, default);
+        var stored = await outbox.MarkHandledAsync(read, exported: true, At, lease, default);
 
         Assert.True(stored.IsPending);
         Assert.Equal((1L, 1L), (stored.HandledSequence, stored.ExportedSequence));
@@ -42,12 +45,13 @@ public sealed class InMemoryOrderStatusOutboxTests
     [Fact]
     public async Task MarkHandled_NeverLowersTheHandledSequence_NorForgetsTheNewerExport()
     {
-        var outbox = new InMemoryOrderStatusOutbox();
+        var (leases, lease) = await HeldLease.TakeAsync();
+        var outbox = new InMemoryOrderStatusOutbox(leases);
         var first = await outbox.RecordChangeAsync(Connection, Open("1001"), At, default);
         var second = await outbox.RecordChangeAsync(Connection, Shipped("1001", Parcel("S1", "TRK-1")), At, default);
-        await outbox.MarkHandledAsync(second, exported: true, At, default);
+        await outbox.MarkHandledAsync(second, exported: true, At, lease, default);
 
-        var stored = await outbox.MarkHandledAsync(first, exported: true, At, default);
+        var stored = await outbox.MarkHandledAsync(first, exported: true, At, lease, default);
 
         Assert.False(stored.IsPending);
         Assert.Equal((2L, 2L), (stored.HandledSequence, stored.ExportedSequence));
@@ -58,12 +62,13 @@ public sealed class InMemoryOrderStatusOutboxTests
     [Fact]
     public async Task ListPending_OnlyTheConnectionsPendingEntries_OldestChangeFirst()
     {
-        var outbox = new InMemoryOrderStatusOutbox();
+        var (leases, lease) = await HeldLease.TakeAsync();
+        var outbox = new InMemoryOrderStatusOutbox(leases);
         await outbox.RecordChangeAsync(Connection, Open("1002"), At + Duration.FromMinutes(1), default);
         await outbox.RecordChangeAsync(Connection, Open("1001"), At + Duration.FromMinutes(2), default);
         await outbox.RecordChangeAsync(new ConnectionId("market-2"), Open("1003"), At, default);
         var handled = await outbox.RecordChangeAsync(Connection, Open("1004"), At, default);
-        await outbox.MarkHandledAsync(handled, exported: false, At, default);
+        await outbox.MarkHandledAsync(handled, exported: false, At, lease, default);
 
         var pending = await ToListAsync(outbox.ListPendingAsync(Connection, default));
 

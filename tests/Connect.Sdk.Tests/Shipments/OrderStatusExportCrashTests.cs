@@ -34,7 +34,7 @@ public sealed class OrderStatusExportCrashTests
         var faults = new ExportFaults();
         await using var h = new SyncHarness(s =>
         {
-            s.AddSingleton<IOrderStatusOutbox>(new FaultyOutbox(new InMemoryOrderStatusOutbox(), faults));
+            s.AddSingleton<IOrderStatusOutbox>(sp => new FaultyOutbox(new InMemoryOrderStatusOutbox(sp.GetRequiredService<InMemoryWorkLeaseStore>()), faults));
             s.AddSingleton<IJournalStore>(new FaultyStatusJournalStore(new InMemoryJournalStore(), faults));
         });
         var connection = await h.CreateProductiveConnectionAsync("market-1", FeatureKind.OrderStatus);

@@ -173,7 +173,7 @@ public sealed class OrderStatusExportTests
     }
 
     [Fact]
-    public async Task Run_ManyOrders_RenewsTheLeaseAndExportsThemAll()
+    public async Task Run_LeaseTakenOverMidRun_StopsAsLeaseLostAndLeavesTheRefusedOrderPending()
     {
         await using var h = new SyncHarness();
         var connection = await h.CreateProductiveConnectionAsync("market-1", FeatureKind.OrderStatus);
@@ -182,7 +182,7 @@ public sealed class OrderStatusExportTests
             await h.StatusExport().NotifyOrderChangedAsync(connection, Open($"{2000 + i}"), default);
         }
 
-        // Steal the lease as the run passes order 15: the run must notice at its next renewal and stop.
+        // Steal the lease as the run passes order 15: the outbox refuses the run's next write, and the run stops.
         h.Market.OnExportAsync = async u =>
         {
             if (u.OrderNumber == "2015")
@@ -195,9 +195,10 @@ public sealed class OrderStatusExportTests
         };
         var run = Assert.Single(await h.Engine.RunDueAsync(default));
 
-        Assert.Equal(WorkRunOutcome.Failed, run.Outcome);
+        Assert.Equal(WorkRunOutcome.LeaseLost, run.Outcome);
         Assert.Contains("lease", run.Message, StringComparison.Ordinal);
-        Assert.Equal(20, h.Market.Exports.Count);
+        Assert.Equal(16, h.Market.Exports.Count);
+        Assert.True((await h.Get<IOrderStatusOutbox>().GetAsync(connection, "2015", default))!.IsPending, "the refused mark must leave order 2015 pending for the worker holding the lease");
     }
 
     [Fact]

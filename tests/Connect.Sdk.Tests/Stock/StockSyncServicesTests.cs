@@ -1,5 +1,6 @@
 using Connect.Sdk.Stock;
 using Connect.Sdk.Tests.Sync;
+using Connect.Sdk.Tests.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,11 +41,12 @@ public sealed class StockSyncServicesTests
     [Fact]
     public async Task InMemoryState_SaveThenGet_ReturnsOnlyTheAskedArticlesOfThatConnection()
     {
-        var store = new InMemoryStockSyncStateStore();
+        var (leases, lease) = await HeldLease.TakeAsync();
+        var store = new InMemoryStockSyncStateStore(leases);
         var at = SyncHarness.Start;
-        await store.SaveAsync(new ConnectionId("a"), [new SentStock("1", 5, at), new SentStock("2", 6, at)], default);
-        await store.SaveAsync(new ConnectionId("b"), [new SentStock("1", 9, at)], default);
-        await store.SaveAsync(new ConnectionId("a"), [new SentStock("1", 7, at)], default);
+        await store.SaveAsync(new ConnectionId("a"), [new SentStock("1", 5, at), new SentStock("2", 6, at)], lease, default);
+        await store.SaveAsync(new ConnectionId("b"), [new SentStock("1", 9, at)], lease, default);
+        await store.SaveAsync(new ConnectionId("a"), [new SentStock("1", 7, at)], lease, default);
 
         var found = await store.GetAsync(new ConnectionId("a"), ["1", "3"], default);
 
