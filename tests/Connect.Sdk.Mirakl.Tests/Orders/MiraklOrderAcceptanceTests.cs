@@ -95,6 +95,42 @@ public sealed class MiraklOrderAcceptanceTests
     }
 
     [Fact]
+    public async Task OrderImport_AutomaticAcceptanceMoreWaitingOrdersThanTwoPages_AllAcceptedHandedOverOnceAndTheRunCompletes()
+    {
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 1000);
+        var (host, fake, _) = shop;
+        var placed = host.Clock.GetCurrentInstant() - Duration.FromHours(1);
+        for (var i = 0; i < 250; i++)
+        {
+            fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug($"W{i:D3}-A", placed + Duration.FromSeconds(i)));
+        }
+
+        var runs = await host.RunDueAsync();
+
+        var orderRun = Assert.Single(runs, r => r.Item.Kind == WorkKind.OrderImport);
+        Assert.Equal(WorkRunOutcome.Completed, orderRun.Outcome);
+        Assert.Equal(250, fake.Requests.Count(r => r.Operation == "orders.accept"));
+        Assert.All(fake.Orders(), o => Assert.Equal("SHIPPING", (string?)o["order_state"]));
+        Assert.Equal(250, host.Orders.Orders.Count);
+        Assert.Equal(250, host.Orders.Orders.Select(o => o.Order.OrderNumber).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task OrderImport_AutomaticAcceptanceWaitingOrderChangedSinceTheCursor_JudgedAndJournaledOncePerRun()
+    {
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 1);
+        var (host, fake, connection) = shop;
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
+
+        var runs = await host.RunDueAsync();
+
+        var entry = await OrderEntryAsync(host, connection);
+        var orderRun = Assert.Single(runs, r => r.Item.Kind == WorkKind.OrderImport);
+        Assert.Equal(1, orderRun.Summary.Warnings);
+        Assert.Single(entry.History, h => h.To == JournalStatus.Warning);
+    }
+
+    [Fact]
     public async Task OrderImport_AcceptanceAnswered500_OrderWaitsAndTheNextRunAcceptsIt()
     {
         await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 5);
