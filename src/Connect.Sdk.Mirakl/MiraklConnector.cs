@@ -70,7 +70,7 @@ public sealed class MiraklConnector : IConnector
         Features =
         [
             new MiraklStockFeature(import),
-            new MiraklOrdersFeature(_client, reader, new OrderAcceptance(_client, reader, new FulfilmentCheck(resolver, stock), logger), time),
+            new MiraklOrdersFeature(_client, reader, new OrderAcceptance(_client, reader, new FulfilmentCheck(resolver, stock, new AwaitingDebit(_client)), logger), time),
             new MiraklOrderStatusFeature(_client, reader),
             new MiraklPriceFeature(_client, import),
         ];
