@@ -55,7 +55,7 @@ public sealed class MiraklConnector : IConnector
     /// <summary>Creates the connector; <c>AddMirakl()</c> does it.</summary>
     /// <param name="httpClientFactory">Makes the connector's named marketplace client.</param>
     /// <param name="loggerFactory">Where the connector logs; it never logs the key.</param>
-    /// <param name="time">What the polling of file imports waits on.</param>
+    /// <param name="time">What the polling of file imports waits on, and the clock that tells when an order list was first asked for.</param>
     /// <param name="resolver">Gives the host's foreign-number resolution, for automatic acceptance; <see langword="null"/> when it has none.</param>
     /// <param name="stock">Gives the host's stock source, for automatic acceptance; <see langword="null"/> when it has none.</param>
     internal MiraklConnector(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory, TimeProvider time, Func<ForeignNumberResolver?> resolver, Func<IStockSource?> stock)
@@ -70,7 +70,7 @@ public sealed class MiraklConnector : IConnector
         Features =
         [
             new MiraklStockFeature(import),
-            new MiraklOrdersFeature(_client, reader, new OrderAcceptance(_client, reader, new FulfilmentCheck(resolver, stock), logger)),
+            new MiraklOrdersFeature(_client, reader, new OrderAcceptance(_client, reader, new FulfilmentCheck(resolver, stock, new AwaitingDebit(_client)), logger), time),
             new MiraklOrderStatusFeature(_client, reader),
             new MiraklPriceFeature(_client, import),
         ];

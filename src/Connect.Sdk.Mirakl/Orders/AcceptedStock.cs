@@ -1,15 +1,19 @@
 namespace Connect.Sdk.Mirakl.Orders;
 
 /// <summary>
-/// What one import run has let through automatic acceptance, per ERP article: the ERP's free stock does not drop while the
-/// run is still reading (the accepted orders reach the ERP later), so each order is judged against the free stock less
-/// what the orders accepted before it in the same run take. One per run of the changed-order list; not shared between runs.
+/// What orders accepted on Mirakl but not in the ERP yet take, per ERP article: the ERP's free stock does not drop
+/// until an order reaches it, so each waiting order is judged against the free stock less what these take. They are the
+/// orders accepted before in the same run and, counted once per run before the first judgement, the orders accepted
+/// earlier that still wait for the buyer's debit. One per run of the changed-order list; not shared between runs.
 /// </summary>
 internal sealed class AcceptedStock
 {
     private readonly Dictionary<string, decimal> _taken = new(StringComparer.Ordinal);
 
-    /// <summary>How much of an article the orders accepted so far in this run take.</summary>
+    /// <summary>Whether the orders accepted in earlier runs have been counted yet.</summary>
+    public bool EarlierCounted { get; private set; }
+
+    /// <summary>How much of an article the orders accepted and not in the ERP yet take.</summary>
     /// <param name="article">The ERP article number.</param>
     /// <returns>The quantity, 0 when none.</returns>
     public decimal TakenOf(string article) => _taken.GetValueOrDefault(article);
@@ -23,5 +27,18 @@ internal sealed class AcceptedStock
         {
             _taken[article] = TakenOf(article) + quantity;
         }
+    }
+
+    /// <summary>Counts the orders accepted in earlier runs and not in the ERP yet; later calls of it are not needed.</summary>
+    /// <param name="needed">Their quantities per ERP article.</param>
+    public void TakeEarlier(IEnumerable<IReadOnlyDictionary<string, int>> needed)
+    {
+        ArgumentNullException.ThrowIfNull(needed);
+        foreach (var order in needed)
+        {
+            Take(order);
+        }
+
+        EarlierCounted = true;
     }
 }

@@ -11,6 +11,12 @@ internal static class MiraklOrderStates
     /// <summary>The lines wait for the shop's decision (OR21).</summary>
     public const string WaitingAcceptance = "WAITING_ACCEPTANCE";
 
+    /// <summary>Accepted; Mirakl waits to debit the buyer (OR11's states).</summary>
+    public const string WaitingDebit = "WAITING_DEBIT";
+
+    /// <summary>Accepted; the buyer's debit is under way.</summary>
+    public const string WaitingDebitPayment = "WAITING_DEBIT_PAYMENT";
+
     /// <summary>Shipping: accepted and paid, the state in which orders go to the ERP.</summary>
     public const string Shipping = "SHIPPING";
 
@@ -18,7 +24,7 @@ internal static class MiraklOrderStates
     public static readonly IReadOnlySet<string> DroppedLines = new HashSet<string>(StringComparer.Ordinal) { "REFUSED", "CANCELED" };
 
     // Before the shop's acceptance and the buyer's payment, and refused orders: nothing for the ERP to book or ship.
-    private static readonly HashSet<string> NotYetOrders = new(StringComparer.Ordinal) { "STAGING", WaitingAcceptance, "WAITING_DEBIT", "WAITING_DEBIT_PAYMENT", "REFUSED" };
+    private static readonly HashSet<string> NotYetOrders = new(StringComparer.Ordinal) { "STAGING", WaitingAcceptance, WaitingDebit, WaitingDebitPayment, "REFUSED" };
 
     /// <summary>Whether an order in this state goes to the ERP: accepted and paid, or in a state the connector does not know.</summary>
     /// <param name="state">The <c>order_state</c>.</param>
@@ -41,7 +47,7 @@ internal static class MiraklOrderStates
     /// <returns>The status; an unknown state as itself.</returns>
     public static OrderStatus ToSdk(string state) => state switch
     {
-        "STAGING" or WaitingAcceptance or "WAITING_DEBIT" or "WAITING_DEBIT_PAYMENT" => OrderStatus.Pending,
+        "STAGING" or WaitingAcceptance or WaitingDebit or WaitingDebitPayment => OrderStatus.Pending,
         Shipping => OrderStatus.Open,
         "SHIPPED" or "TO_COLLECT" => OrderStatus.Shipped,
         "RECEIVED" or "CLOSED" => OrderStatus.Completed,

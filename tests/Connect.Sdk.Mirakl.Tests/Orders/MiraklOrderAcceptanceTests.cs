@@ -91,7 +91,64 @@ public sealed class MiraklOrderAcceptanceTests
         Assert.Equal("SHIPPING SHIPPING WAITING_ACCEPTANCE", string.Join(' ', fake.StateOf("7101-A"), fake.StateOf("7102-A"), fake.StateOf("7103-A")));
         Assert.Equal(2, fake.Requests.Count(r => r.Operation == "orders.accept"));
         Assert.DoesNotContain(host.Orders.Orders, o => o.Order.OrderNumber == "7103-A");
-        Assert.Contains("the ERP has 5 of article 4711 free, 4 of it taken by orders accepted before in this run, the order needs 2", third.Message, StringComparison.Ordinal);
+        Assert.Contains("the ERP has 5 of article 4711 free, 4 of it taken by orders accepted on Mirakl and not in the ERP yet, the order needs 2", third.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrderImport_AutomaticAcceptanceMoreWaitingOrdersThanTwoPages_AllAcceptedHandedOverOnceAndTheRunCompletes()
+    {
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 1000);
+        var (host, fake, _) = shop;
+        var placed = host.Clock.GetCurrentInstant() - Duration.FromHours(1);
+        for (var i = 0; i < 250; i++)
+        {
+            fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug($"W{i:D3}-A", placed + Duration.FromSeconds(i)));
+        }
+
+        var runs = await host.RunDueAsync();
+
+        var orderRun = Assert.Single(runs, r => r.Item.Kind == WorkKind.OrderImport);
+        Assert.Equal(WorkRunOutcome.Completed, orderRun.Outcome);
+        Assert.Equal(250, fake.Requests.Count(r => r.Operation == "orders.accept"));
+        Assert.All(fake.Orders(), o => Assert.Equal("SHIPPING", (string?)o["order_state"]));
+        Assert.Equal(250, host.Orders.Orders.Count);
+        Assert.Equal(250, host.Orders.Orders.Select(o => o.Order.OrderNumber).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task OrderImport_OrderAcceptedInAnEarlierRunStillAwaitsDebit_NextWaitingOrderJudgedAgainstStockLessIt()
+    {
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 5);
+        var (host, fake, connection) = shop;
+        fake.AcceptedOrdersWaitForDebit = true;
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug("7201-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(3), quantity: 2));
+
+        await host.RunForAsync(Duration.FromMinutes(20));
+        var firstAfterItsRun = fake.StateOf("7201-A");
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug("7202-A", host.Clock.GetCurrentInstant() - Duration.FromMinutes(1), quantity: 4));
+        await host.RunForAsync(Duration.FromMinutes(20));
+
+        Assert.Equal("WAITING_DEBIT_PAYMENT", firstAfterItsRun);
+        Assert.Equal("WAITING_ACCEPTANCE", fake.StateOf("7202-A"));
+        var second = Assert.Single(await host.JournalEntriesAsync(connection, RecordKind.Order), e => e.Key.RecordKey == "7202-A");
+        Assert.Single(fake.Requests, r => r.Operation == "orders.accept");
+        Assert.Equal(JournalStatus.Warning, second.Status);
+        Assert.Contains("the ERP has 5 of article 4711 free, 2 of it taken by orders accepted on Mirakl and not in the ERP yet, the order needs 4", second.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrderImport_AutomaticAcceptanceWaitingOrderChangedSinceTheCursor_JudgedAndJournaledOncePerRun()
+    {
+        await using var shop = await MiraklTestShop.StartAsync("automatic", onHand: 1);
+        var (host, fake, connection) = shop;
+        fake.SeedOrderAwaitingAcceptance(MiraklOrders.Mug(OrderId, host.Clock.GetCurrentInstant() - Duration.FromMinutes(3)));
+
+        var runs = await host.RunDueAsync();
+
+        var entry = await OrderEntryAsync(host, connection);
+        var orderRun = Assert.Single(runs, r => r.Item.Kind == WorkKind.OrderImport);
+        Assert.Equal(1, orderRun.Summary.Warnings);
+        Assert.Single(entry.History, h => h.To == JournalStatus.Warning);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Connect.Sdk.Mirakl.Http;
 using Connect.Sdk.Mirakl.Orders;
 using Connect.Sdk.Mirakl.Tests.TestSupport;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.Mirakl;
 using Connect.Sdk.Testing.Hosting;
@@ -124,5 +125,42 @@ public sealed class MiraklOrdersFeatureTests
         Assert.DoesNotContain("LATE-A", erpAfterCrash);
         Assert.Single(host.Orders.Orders, o => o.Order.OrderNumber == "LATE-A");
         Assert.Equal(MiraklOrdersFeature.PageSize + 1, host.Orders.Orders.Count);
+    }
+
+    [Fact]
+    public async Task OrderImport_OrderChangesOnAReadPageWhileALaterPageHoldsANewerChange_NextRunImportsIt()
+    {
+        Action change = () => { };
+        var secondPage = new ChangeBeforeHandler($"offset={MiraklOrdersFeature.PageSize}&", () => change());
+        await using var shop = await MiraklTestShop.StartAsync(configure: sdk => sdk.Services.AddHttpClient(MiraklClient.ClientName).AddHttpMessageHandler(() => secondPage), options: o => o.OrderImportOverlap = Duration.Zero);
+        var (host, fake, _) = shop;
+        var now = host.Clock.GetCurrentInstant();
+        for (var i = 0; i < MiraklOrdersFeature.PageSize; i++)
+        {
+            fake.SeedOrder(MiraklOrders.Mug($"Q{i:D3}-A", now - Duration.FromHours(5) + Duration.FromSeconds(i)));
+        }
+
+        // On the first page, as OR11 sorts by creation date, and not for the ERP yet while that page is read.
+        fake.ChangeOrder("Q000-A", json => json["order_state"] = "WAITING_DEBIT_PAYMENT");
+        fake.SeedOrder(MiraklOrders.Mug("LATE-A", now - Duration.FromHours(3)));
+        change = () =>
+        {
+            // After the first page was read: Q000-A is debited, then LATE-A on the second page changes later still (with
+            // no overlap, which the next run would read again and so hide the cursor's place).
+            host.Clock.Advance(Duration.FromSeconds(5));
+            fake.ChangeOrder("Q000-A", json => json["order_state"] = "SHIPPING");
+            host.Clock.Advance(Duration.FromSeconds(5));
+            fake.ChangeOrder("LATE-A", json => json["shipping_tracking"] = null);
+        };
+        secondPage.Armed = true;
+
+        var firstRun = Assert.Single(await host.RunDueAsync(), r => r.Item.Kind == WorkKind.OrderImport);
+        var erpAfterFirstRun = host.Orders.Orders.Select(o => o.Order.OrderNumber).ToList();
+        await host.RunForAsync(Duration.FromMinutes(30));
+
+        Assert.Equal(WorkRunOutcome.Completed, firstRun.Outcome);
+        Assert.DoesNotContain("Q000-A", erpAfterFirstRun);
+        Assert.Contains("LATE-A", erpAfterFirstRun);
+        Assert.Single(host.Orders.Orders, o => o.Order.OrderNumber == "Q000-A");
     }
 }

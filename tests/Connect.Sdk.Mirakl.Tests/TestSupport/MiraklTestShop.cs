@@ -26,14 +26,17 @@ internal sealed class MiraklTestShop : IAsyncDisposable
     /// <param name="acceptance">The connection's <c>acceptance</c> setting.</param>
     /// <param name="onHand">The ERP's stock of the mug.</param>
     /// <param name="configure">More registrations, e.g. a handler that plays a crash.</param>
+    /// <param name="options">Changes the SDK's options, e.g. the order import's overlap.</param>
     /// <returns>The shop.</returns>
-    public static async Task<MiraklTestShop> StartAsync(string acceptance = "manual", decimal onHand = 500, Action<ConnectSdkBuilder>? configure = null)
+    public static async Task<MiraklTestShop> StartAsync(string acceptance = "manual", decimal onHand = 500, Action<ConnectSdkBuilder>? configure = null, Action<ConnectSdkOptions>? options = null)
     {
-        var host = ConnectTestHost.Create(sdk =>
-        {
-            sdk.AddMirakl();
-            configure?.Invoke(sdk);
-        });
+        var host = ConnectTestHost.Create(
+            sdk =>
+            {
+                sdk.AddMirakl();
+                configure?.Invoke(sdk);
+            },
+            options);
         var fake = MiraklFake.Start(MiraklTestKeys.Credentials, new MarketplaceFakeOptions { Clock = host.Clock });
         var connection = await host.CreateProductiveConnectionAsync(MiraklConnector.Id, MiraklTestKeys.Settings(fake.BaseAddress, acceptance: acceptance));
         fake.SeedArticle(MiraklOrders.ShopSku("MUG-1"), 5);
