@@ -19,7 +19,8 @@ namespace ErpHost.Marketplaces;
 /// with Amazon's usage plans per operation. The ERP's articles are merchant-fulfilled (<c>SKU_FBM</c>); the desk lamp
 /// is fulfilled by Amazon (<c>SKU_FBA</c>), so its stock is Amazon's and the journal says it is not sent.
 /// </summary>
-internal sealed class AmazonMarketplace : SampleMarketplace<AmazonSellingPartnerFake>
+internal sealed class AmazonMarketplace()
+    : SampleMarketplace<AmazonSellingPartnerFake>(new("amazon-de"), AmazonConnector.Id, "Amazon DE")
 {
     private const string ClientId = "amzn1.application-oa2-client.erp-sample";
     private const string ClientSecret = "amzn1.oa2-cs.v1.erp-sample-client-secret";
@@ -28,21 +29,15 @@ internal sealed class AmazonMarketplace : SampleMarketplace<AmazonSellingPartner
 
     private static readonly SampleArticle ByAmazon = SampleArticle.DeskLamp;
 
-    public override ConnectionId Connection { get; } = new("amazon-de");
-
-    public override ConnectorId Connector => AmazonConnector.Id;
-
-    public override string DisplayName => "Amazon DE";
-
     public override string StockWriteOperation => AmazonOperations.PatchListingsItem;
 
     public override SettingsUpdate CredentialsWithTypo => Account.SetSecret(AmazonConnector.RefreshTokenKey, new SecretValue(RefreshToken[..^1] + "2"));
 
     public override SettingsUpdate Credentials => Account.SetSecret(AmazonConnector.RefreshTokenKey, new SecretValue(RefreshToken));
 
-    public override SettingsUpdate Endpoint => SettingsUpdate.Empty
-        .Set(AmazonConnector.SpApiEndpointKey, Running.BaseAddress.ToString())
-        .Set(AmazonConnector.LwaTokenEndpointKey, Running.TokenAddress.ToString());
+    public override SettingsUpdate Endpoint => base.Endpoint.Set(AmazonConnector.LwaTokenEndpointKey, Running.TokenAddress.ToString());
+
+    protected override string EndpointKey => AmazonConnector.SpApiEndpointKey;
 
     public override string ForeignNumbersCsv => OffersCsv(new(ForeignNumberLabel.SkuFbm, "AZ-GHOST"));
 
@@ -61,9 +56,6 @@ internal sealed class AmazonMarketplace : SampleMarketplace<AmazonSellingPartner
         .SetSecret(AmazonConnector.ClientSecretKey, new SecretValue(ClientSecret));
 
     public override void Register(ConnectSdkBuilder sdk) => sdk.AddAmazon(ForSampleTime);
-
-    public override bool PointsAtFake(Connection connection) =>
-        connection.Settings.Get(AmazonConnector.SpApiEndpointKey) == Running.BaseAddress.ToString();
 
     public override ForeignNumber OfferOf(string articleNumber) =>
         new(articleNumber == ByAmazon.Number ? ForeignNumberLabel.SkuFba : ForeignNumberLabel.SkuFbm, "AZ-" + articleNumber);

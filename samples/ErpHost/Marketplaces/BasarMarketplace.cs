@@ -16,15 +16,10 @@ using NodaTime;
 namespace ErpHost.Marketplaces;
 
 /// <summary>Basar, the invented marketplace of <c>samples/CustomConnector</c>: a partner's connector in the main job.</summary>
-internal sealed class BasarMarketplace : SampleMarketplace<BasarFake>
+internal sealed class BasarMarketplace()
+    : SampleMarketplace<BasarFake>(new("basar-de"), BasarConnector.Id, "Basar DE")
 {
     private const string Token = "basar-sample-token-7f3a91";
-
-    public override ConnectionId Connection { get; } = new("basar-de");
-
-    public override ConnectorId Connector => BasarConnector.Id;
-
-    public override string DisplayName => "Basar DE";
 
     public override string StockWriteOperation => "offers.stock";
 
@@ -32,7 +27,7 @@ internal sealed class BasarMarketplace : SampleMarketplace<BasarFake>
 
     public override SettingsUpdate Credentials => Endpoint.SetSecret(BasarConnector.ApiTokenKey, new SecretValue(Token));
 
-    public override SettingsUpdate Endpoint => SettingsUpdate.Empty.Set(BasarConnector.BaseUrlKey, Fake.BaseAddress.ToString());
+    protected override string EndpointKey => BasarConnector.BaseUrlKey;
 
     public override SettingsUpdate SettingsForIntegration => SettingsUpdate.Empty.Set(BasarConnector.FallbackCarrierKey, Carrier.Dhl.Value);
 
@@ -43,9 +38,6 @@ internal sealed class BasarMarketplace : SampleMarketplace<BasarFake>
     protected override string TrackingPrefix => "00340434161094";
 
     public override void Register(ConnectSdkBuilder sdk) => sdk.AddBasar();
-
-    public override bool PointsAtFake(Connection connection) =>
-        connection.Settings.Get(BasarConnector.BaseUrlKey) == Fake.BaseAddress.ToString();
 
     public override ForeignNumber OfferOf(string articleNumber) => new(BasarConnector.OfferIdLabel, "BA-" + articleNumber);
 

@@ -19,19 +19,14 @@ namespace ErpHost.Marketplaces;
 /// inventory item by SKU with a live listing; the simple articles carry their listing id (<c>eBayListing</c>), the
 /// T-shirt's sizes their SKU (<c>Bestandseinheit</c> in the CSV), as the SDK's eBay rules have it. Buyers order the sizes.
 /// </summary>
-internal sealed class EbayMarketplace : SampleMarketplace<EbayFake>
+internal sealed class EbayMarketplace()
+    : SampleMarketplace<EbayFake>(new("ebay-de"), EbayConnector.Id, "eBay DE")
 {
     private const string ClientId = "ErpSampl-ConnectS-PRD-7f3a91c2d-4b5e6f70";
     private const string ClientSecret = "PRD-7f3a91c2d4b5-e6f7-4a8b-9c0d-1e2f";
     private const string RefreshToken = "v^1.1#i^1#p^3#r^1#I^3#f^0#t^ErpSampleRefreshToken=";
 
     private static readonly SampleArticle[] Listings = [SampleArticle.CoffeeMug, SampleArticle.DeskLamp];
-
-    public override ConnectionId Connection { get; } = new("ebay-de");
-
-    public override ConnectorId Connector => EbayConnector.Id;
-
-    public override string DisplayName => "eBay DE";
 
     public override string StockWriteOperation => EbayOperations.BulkUpdatePriceQuantity;
 
@@ -40,7 +35,7 @@ internal sealed class EbayMarketplace : SampleMarketplace<EbayFake>
     public override SettingsUpdate Credentials => Application.SetSecret(EbayConnector.RefreshTokenKey, new SecretValue(RefreshToken));
 
     // The fake listens on plain http on loopback, which the connector allows for a host on this machine only.
-    public override SettingsUpdate Endpoint => SettingsUpdate.Empty.Set(EbayConnector.ApiEndpointKey, Running.BaseAddress.ToString());
+    protected override string EndpointKey => EbayConnector.ApiEndpointKey;
 
     public override SettingsUpdate SettingsForIntegration => SettingsUpdate.Empty.Set(EbayConnector.MarketplaceIdKey, EbayFake.DefaultMarketplaceId);
 
@@ -63,9 +58,6 @@ internal sealed class EbayMarketplace : SampleMarketplace<EbayFake>
         .SetSecret(EbayConnector.ClientSecretKey, new SecretValue(ClientSecret));
 
     public override void Register(ConnectSdkBuilder sdk) => sdk.AddEbay(ForSampleTime);
-
-    public override bool PointsAtFake(Connection connection) =>
-        connection.Settings.Get(EbayConnector.ApiEndpointKey) == Running.BaseAddress.ToString();
 
     // The fake is read by SKU, whichever foreign number the article carries.
     public override ForeignNumber OfferOf(string articleNumber) => new(ForeignNumberLabel.Sku, "EB-" + articleNumber);

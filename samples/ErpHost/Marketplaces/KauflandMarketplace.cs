@@ -18,7 +18,8 @@ namespace ErpHost.Marketplaces;
 /// Kaufland's German storefront (the SDK's <c>Connect.Sdk.Kaufland</c> connector against its fake): articles by unit
 /// id (<c>apiunitid</c>), stock and listing prices per unit, orders of one order unit per piece, each piece marked sent.
 /// </summary>
-internal sealed class KauflandMarketplace : SampleMarketplace<KauflandFake>
+internal sealed class KauflandMarketplace()
+    : SampleMarketplace<KauflandFake>(new("kaufland-de"), KauflandConnector.Id, "Kaufland DE")
 {
     private const string ClientKey = "3bd7e1f2a4c6085b9d1e2f3a4b5c6d7e";
     private const string SecretKey = "8c2f0e1d3b5a79684f2e1d0c9b8a7f6e5d4c3b2a190817263544536271809a1b";
@@ -33,12 +34,6 @@ internal sealed class KauflandMarketplace : SampleMarketplace<KauflandFake>
         ["6100"] = 412_000_6100,
     };
 
-    public override ConnectionId Connection { get; } = new("kaufland-de");
-
-    public override ConnectorId Connector => KauflandConnector.Id;
-
-    public override string DisplayName => "Kaufland DE";
-
     public override string StockWriteOperation => "units.update";
 
     public override SettingsUpdate CredentialsWithTypo => Seller
@@ -47,7 +42,9 @@ internal sealed class KauflandMarketplace : SampleMarketplace<KauflandFake>
     public override SettingsUpdate Credentials => Seller
         .SetSecret(KauflandConnector.SecretKeyKey, new SecretValue(SecretKey));
 
-    public override SettingsUpdate Endpoint => SettingsUpdate.Empty.Set(KauflandConnector.ApiUrlKey, Running.ApiAddress.ToString());
+    protected override string EndpointKey => KauflandConnector.ApiUrlKey;
+
+    protected override Uri FakeAddress => Running.ApiAddress;
 
     public override string ForeignNumbersCsv => OffersCsv(new(ForeignNumberLabel.ApiUnitId, "412000999"));
 
@@ -61,9 +58,6 @@ internal sealed class KauflandMarketplace : SampleMarketplace<KauflandFake>
         .SetSecret(KauflandConnector.ClientKeyKey, new SecretValue(ClientKey));
 
     public override void Register(ConnectSdkBuilder sdk) => sdk.AddKaufland(ForSampleTime);
-
-    public override bool PointsAtFake(Connection connection) =>
-        connection.Settings.Get(KauflandConnector.ApiUrlKey) == Running.ApiAddress.ToString();
 
     public override ForeignNumber OfferOf(string articleNumber) =>
         new(ForeignNumberLabel.ApiUnitId, Units[articleNumber].ToString(CultureInfo.InvariantCulture));

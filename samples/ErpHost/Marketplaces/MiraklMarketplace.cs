@@ -18,16 +18,11 @@ namespace ErpHost.Marketplaces;
 /// A marketplace run on Mirakl (the SDK's <c>Connect.Sdk.Mirakl</c> connector against its fake): offers by shop SKU,
 /// stock and prices through file imports, orders the shop has accepted, tracking and shipment validation.
 /// </summary>
-internal sealed class MiraklMarketplace : SampleMarketplace<MiraklFake>
+internal sealed class MiraklMarketplace()
+    : SampleMarketplace<MiraklFake>(new("mirakl-marketplace"), MiraklConnector.Id, "Mirakl marketplace")
 {
     private const string ApiKey = "sample-mirakl-9c1f4e2a-77b0-4d3e-a5f1-0b6c2d8e4f10";
     private const long ShopId = 2001;
-
-    public override ConnectionId Connection { get; } = new("mirakl-marketplace");
-
-    public override ConnectorId Connector => MiraklConnector.Id;
-
-    public override string DisplayName => "Mirakl marketplace";
 
     public override string StockWriteOperation => "offers.stock.import";
 
@@ -36,9 +31,9 @@ internal sealed class MiraklMarketplace : SampleMarketplace<MiraklFake>
     public override SettingsUpdate Credentials => Endpoint.SetSecret(MiraklConnector.ApiKeyKey, new SecretValue(ApiKey));
 
     // The fake listens on plain http on loopback, which the connector allows for an instance on this machine only.
-    public override SettingsUpdate Endpoint => SettingsUpdate.Empty
-        .Set(MiraklConnector.InstanceUrlKey, Fake.BaseAddress.ToString())
-        .Set(MiraklConnector.ShopIdKey, ShopId.ToString(CultureInfo.InvariantCulture));
+    public override SettingsUpdate Endpoint => base.Endpoint.Set(MiraklConnector.ShopIdKey, ShopId.ToString(CultureInfo.InvariantCulture));
+
+    protected override string EndpointKey => MiraklConnector.InstanceUrlKey;
 
     // Orders the ERP can fulfil are accepted without a user.
     public override SettingsUpdate SettingsForIntegration => SettingsUpdate.Empty.Set(MiraklConnector.AcceptanceKey, "automatic");
@@ -50,9 +45,6 @@ internal sealed class MiraklMarketplace : SampleMarketplace<MiraklFake>
     protected override string TrackingPrefix => "00340434162";
 
     public override void Register(ConnectSdkBuilder sdk) => sdk.AddMirakl(ForSampleTime);
-
-    public override bool PointsAtFake(Connection connection) =>
-        connection.Settings.Get(MiraklConnector.InstanceUrlKey) == Fake.BaseAddress.ToString();
 
     public override ForeignNumber OfferOf(string articleNumber) => new(ForeignNumberLabel.MiraklShopSku, "MK-" + articleNumber);
 

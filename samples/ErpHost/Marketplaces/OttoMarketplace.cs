@@ -18,16 +18,11 @@ namespace ErpHost.Marketplaces;
 /// OTTO Market (the SDK's <c>Connect.Sdk.Otto</c> connector against its fake): articles by partner SKU (<c>ottosku</c>),
 /// orders whose pieces come back as lines, shipments with a ship-from address in Hamburg.
 /// </summary>
-internal sealed class OttoMarketplace : SampleMarketplace<OttoMarketFake>
+internal sealed class OttoMarketplace()
+    : SampleMarketplace<OttoMarketFake>(new("otto-market"), OttoConnector.Id, "OTTO Market")
 {
     private const string ClientId = "erp-sample-otto";
     private const string ClientSecret = "otto-sample-7d4e1f0a9c2b8e35";
-
-    public override ConnectionId Connection { get; } = new("otto-market");
-
-    public override ConnectorId Connector => OttoConnector.Id;
-
-    public override string DisplayName => "OTTO Market";
 
     public override string StockWriteOperation => "availability.quantities.update";
 
@@ -36,12 +31,13 @@ internal sealed class OttoMarketplace : SampleMarketplace<OttoMarketFake>
     public override SettingsUpdate Credentials => Endpoint.SetSecret(OttoConnector.ClientSecretKey, new SecretValue(ClientSecret));
 
     // The fake listens on plain http on loopback, which the connector allows for a test double on this machine only.
-    public override SettingsUpdate Endpoint => SettingsUpdate.Empty
-        .Set(OttoConnector.ApiUrlKey, Fake.BaseAddress.ToString())
+    public override SettingsUpdate Endpoint => base.Endpoint
         .Set(OttoConnector.ClientIdKey, ClientId)
         .Set(OttoConnector.ShipFromCityKey, "Hamburg")
         .Set(OttoConnector.ShipFromZipCodeKey, "20457")
         .Set(OttoConnector.ShipFromCountryKey, "DEU");
+
+    protected override string EndpointKey => OttoConnector.ApiUrlKey;
 
     public override string ForeignNumbersCsv => OffersCsv(new(ForeignNumberLabel.OttoSku, "OTTO-GHOST"));
 
@@ -50,9 +46,6 @@ internal sealed class OttoMarketplace : SampleMarketplace<OttoMarketFake>
     protected override string TrackingPrefix => "00340434161096";
 
     public override void Register(ConnectSdkBuilder sdk) => sdk.AddOtto(ForSampleTime);
-
-    public override bool PointsAtFake(Connection connection) =>
-        connection.Settings.Get(OttoConnector.ApiUrlKey) == Fake.BaseAddress.ToString();
 
     public override ForeignNumber OfferOf(string articleNumber) => new(ForeignNumberLabel.OttoSku, "OTTO-" + articleNumber);
 

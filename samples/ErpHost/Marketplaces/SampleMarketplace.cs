@@ -18,12 +18,16 @@ namespace ErpHost.Marketplaces;
 /// Each marketplace the SDK ships a fake for gets one of these (through <see cref="SampleMarketplace{TFake}"/>).
 /// </summary>
 /// <remarks>
-/// What every marketplace shares lives here: buyers order some of the <see cref="SampleArticle"/>s it
-/// <see cref="Offered"/>, one line an order, sent to a <see cref="SampleBuyer"/>; the ERP ships each order whole in one
-/// DHL parcel. A marketplace class says only what is its own: its fake and credentials, its settings, its foreign
-/// numbers and order numbers, and how its order payload looks (<see cref="OrderOf"/>).
+/// What every marketplace shares lives here: the connection points at the fake by one setting
+/// (<see cref="EndpointKey"/>); buyers order the <see cref="SampleArticle"/>s it offers (<see cref="Offered"/>), one line
+/// an order, sent to a <see cref="SampleBuyer"/>; the ERP ships each order whole in one DHL parcel. A marketplace class
+/// says only what is its own: its fake and credentials, its settings, its foreign numbers and order numbers, and how its
+/// order payload looks (<see cref="OrderOf"/>).
 /// </remarks>
-internal abstract class SampleMarketplace : IAsyncDisposable
+/// <param name="connection">The sample's connection to it.</param>
+/// <param name="connector">The connector that serves it.</param>
+/// <param name="displayName">The connection's display name.</param>
+internal abstract class SampleMarketplace(ConnectionId connection, ConnectorId connector, string displayName) : IAsyncDisposable
 {
     private const string ForeignNumbersHeader = "article_number;label;foreign_number";
 
@@ -33,13 +37,13 @@ internal abstract class SampleMarketplace : IAsyncDisposable
     private readonly Dictionary<string, MarketplaceOrder> _placed = new(StringComparer.Ordinal);
 
     /// <summary>The sample's connection to it.</summary>
-    public abstract ConnectionId Connection { get; }
+    public ConnectionId Connection { get; } = connection;
 
     /// <summary>The connector that serves it.</summary>
-    public abstract ConnectorId Connector { get; }
+    public ConnectorId Connector { get; } = connector;
 
     /// <summary>The connection's display name.</summary>
-    public abstract string DisplayName { get; }
+    public string DisplayName { get; } = displayName;
 
     /// <summary>The running fake; valid after <see cref="StartAsync"/>.</summary>
     public abstract IMarketplaceFake Fake { get; }
@@ -54,7 +58,7 @@ internal abstract class SampleMarketplace : IAsyncDisposable
     public abstract SettingsUpdate Credentials { get; }
 
     /// <summary>Points the connection at the fake's current address (it gets a new port on every start).</summary>
-    public abstract SettingsUpdate Endpoint { get; }
+    public virtual SettingsUpdate Endpoint => SettingsUpdate.Empty.Set(EndpointKey, FakeAddress.ToString());
 
     /// <summary>The settings the connection check does not need but integration mode does.</summary>
     public virtual SettingsUpdate SettingsForIntegration => SettingsUpdate.Empty;
@@ -74,6 +78,12 @@ internal abstract class SampleMarketplace : IAsyncDisposable
     /// <summary>The articles buyers order here; all that are offered unless the marketplace says otherwise.</summary>
     protected virtual IReadOnlyList<SampleArticle> Orderable => Offered;
 
+    /// <summary>The connection setting that holds the marketplace's address.</summary>
+    protected abstract string EndpointKey { get; }
+
+    /// <summary>The address of the running fake that <see cref="EndpointKey"/> points at.</summary>
+    protected virtual Uri FakeAddress => Fake.BaseAddress;
+
     /// <summary>The DHL tracking number of the marketplace's parcels, without the parcel's six digits.</summary>
     protected abstract string TrackingPrefix { get; }
 
@@ -84,7 +94,7 @@ internal abstract class SampleMarketplace : IAsyncDisposable
     public abstract void Register(ConnectSdkBuilder sdk);
 
     /// <summary>Whether the stored settings point at the running fake.</summary>
-    public abstract bool PointsAtFake(Connection connection);
+    public bool PointsAtFake(Connection connection) => connection.Settings.Get(EndpointKey) == FakeAddress.ToString();
 
     /// <summary>The marketplace's number for an ERP article (the foreign number the CSV maps it to).</summary>
     public abstract ForeignNumber OfferOf(string articleNumber);

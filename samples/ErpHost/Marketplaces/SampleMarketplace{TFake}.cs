@@ -1,3 +1,5 @@
+using Connect.Sdk;
+using Connect.Sdk.Connectors;
 using Connect.Sdk.Testing.Fakes;
 using NodaTime;
 
@@ -5,7 +7,11 @@ namespace ErpHost.Marketplaces;
 
 /// <summary>A sample marketplace served by a fake of type <typeparamref name="TFake"/>, started with the marketplace.</summary>
 /// <typeparam name="TFake">The SDK's fake of the marketplace.</typeparam>
-internal abstract class SampleMarketplace<TFake> : SampleMarketplace
+/// <param name="connection">The sample's connection to it.</param>
+/// <param name="connector">The connector that serves it.</param>
+/// <param name="displayName">The connection's display name.</param>
+internal abstract class SampleMarketplace<TFake>(ConnectionId connection, ConnectorId connector, string displayName)
+    : SampleMarketplace(connection, connector, displayName)
     where TFake : class, IMarketplaceFake
 {
     private TFake? _fake;

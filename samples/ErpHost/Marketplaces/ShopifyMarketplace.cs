@@ -18,7 +18,8 @@ namespace ErpHost.Marketplaces;
 /// A Shopify shop (the SDK's Shopify fake, GraphQL Admin API): simple articles carry their product id, the T-shirt's
 /// sizes their variant ids; stock goes to the shop's one location.
 /// </summary>
-internal sealed class ShopifyMarketplace : SampleMarketplace<ShopifyFake>
+internal sealed class ShopifyMarketplace()
+    : SampleMarketplace<ShopifyFake>(new("shopify-de"), ShopifyConnector.Id, "Shopify DE")
 {
     private const string Token = "shpat_sample_3c9e1f0a7b2d4e6f8a1c3e5f7b9d0a2c";
 
@@ -32,12 +33,6 @@ internal sealed class ShopifyMarketplace : SampleMarketplace<ShopifyFake>
         ["6100"] = 9_007_199_254_810_003,
     };
 
-    public override ConnectionId Connection { get; } = new("shopify-de");
-
-    public override ConnectorId Connector => ShopifyConnector.Id;
-
-    public override string DisplayName => "Shopify DE";
-
     // The fake draws body and status faults per GraphQL root field.
     public override string StockWriteOperation => "graphql.inventorySetQuantities";
 
@@ -46,10 +41,12 @@ internal sealed class ShopifyMarketplace : SampleMarketplace<ShopifyFake>
     public override SettingsUpdate Credentials => Endpoint.SetSecret(ShopifyConnector.AccessTokenKey, new SecretValue(Token));
 
     // The location goes in with the endpoint: the test phase already sends stock, and Shopify keeps stock per location.
-    public override SettingsUpdate Endpoint => SettingsForIntegration.Set(ShopifyConnector.ShopKey, Running.BaseAddress.ToString());
+    public override SettingsUpdate Endpoint => SettingsForIntegration.Set(EndpointKey, Running.BaseAddress.ToString());
 
     public override SettingsUpdate SettingsForIntegration =>
         SettingsUpdate.Empty.Set(ShopifyConnector.LocationKey, Running.LocationId.ToString(CultureInfo.InvariantCulture));
+
+    protected override string EndpointKey => ShopifyConnector.ShopKey;
 
     public override string ForeignNumbersCsv => OffersCsv(new(ForeignNumberLabel.ShopifyProductId, "1"));
 
@@ -58,9 +55,6 @@ internal sealed class ShopifyMarketplace : SampleMarketplace<ShopifyFake>
     protected override string TrackingPrefix => "00340434161095";
 
     public override void Register(ConnectSdkBuilder sdk) => sdk.AddShopify(ForSampleTime);
-
-    public override bool PointsAtFake(Connection connection) =>
-        connection.Settings.Get(ShopifyConnector.ShopKey) == Running.BaseAddress.ToString();
 
     // Simple articles are products; the T-shirt's sizes are variants of one product.
     public override ForeignNumber OfferOf(string articleNumber) => new(

@@ -19,16 +19,11 @@ namespace ErpHost.Marketplaces;
 /// product numbers are the ERP's article numbers and no foreign numbers are imported; the T-shirt as a parent product
 /// with its sizes as variants; tracking codes on the order's delivery.
 /// </summary>
-internal sealed class ShopwareMarketplace : SampleMarketplace<ShopwareFake>
+internal sealed class ShopwareMarketplace()
+    : SampleMarketplace<ShopwareFake>(new("shopware-shop"), ShopwareConnector.Id, "Shopware shop")
 {
     private const string ClientId = "SWIASAMPLEERPHOST00000000";
     private const string ClientSecret = "c2FtcGxlLXNob3B3YXJlLXNlY3JldC1hY2Nlc3Mta2V5";
-
-    public override ConnectionId Connection { get; } = new("shopware-shop");
-
-    public override ConnectorId Connector => ShopwareConnector.Id;
-
-    public override string DisplayName => "Shopware shop";
 
     // Stock goes through the sync API; the fake names a sync request that writes stock sync.stock.
     public override string StockWriteOperation => "sync.stock";
@@ -42,7 +37,7 @@ internal sealed class ShopwareMarketplace : SampleMarketplace<ShopwareFake>
         .SetSecret(ShopwareConnector.ClientSecretKey, new SecretValue(ClientSecret));
 
     // The fake listens on plain http on loopback, which the connector allows for a shop on this machine only.
-    public override SettingsUpdate Endpoint => SettingsUpdate.Empty.Set(ShopwareConnector.ShopUrlKey, Fake.BaseAddress.ToString());
+    protected override string EndpointKey => ShopwareConnector.ShopUrlKey;
 
     // The identity rule: Shopware's product numbers are the ERP's article numbers. A user's CSV row is refused, saying so.
     public override string ForeignNumbersCsv =>
@@ -53,9 +48,6 @@ internal sealed class ShopwareMarketplace : SampleMarketplace<ShopwareFake>
     protected override string TrackingPrefix => "00340434161096";
 
     public override void Register(ConnectSdkBuilder sdk) => sdk.AddShopware(ForSampleTime);
-
-    public override bool PointsAtFake(Connection connection) =>
-        connection.Settings.Get(ShopwareConnector.ShopUrlKey) == Fake.BaseAddress.ToString();
 
     // Under the identity rule the product number is the article number.
     public override ForeignNumber OfferOf(string articleNumber) => new(ForeignNumberLabel.ArticleNumber, articleNumber);

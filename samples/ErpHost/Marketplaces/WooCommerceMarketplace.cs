@@ -18,17 +18,12 @@ namespace ErpHost.Marketplaces;
 /// A WooCommerce shop (the SDK's <c>Connect.Sdk.WooCommerce</c> connector against its fake): articles by SKU, the
 /// T-shirt as a variable product with its sizes as variations, tracking as order notes.
 /// </summary>
-internal sealed class WooCommerceMarketplace : SampleMarketplace<WooCommerceFake>
+internal sealed class WooCommerceMarketplace()
+    : SampleMarketplace<WooCommerceFake>(new("woocommerce-shop"), WooCommerceConnector.Id, "WooCommerce shop")
 {
     private const string ConsumerKey = "ck_sample_2b7e151628aed2a6abf7158809cf4f3c";
     private const string ConsumerSecret = "cs_sample_3243f6a8885a308d313198a2e0370734";
     private const string TShirt = "WC-5000";
-
-    public override ConnectionId Connection { get; } = new("woocommerce-shop");
-
-    public override ConnectorId Connector => WooCommerceConnector.Id;
-
-    public override string DisplayName => "WooCommerce shop";
 
     // The story's sold article is the T-shirt M, a variation: its stock goes through the variations' batch route.
     public override string StockWriteOperation => "variations.batch";
@@ -42,7 +37,7 @@ internal sealed class WooCommerceMarketplace : SampleMarketplace<WooCommerceFake
         .SetSecret(WooCommerceConnector.ConsumerSecretKey, new SecretValue(ConsumerSecret));
 
     // The fake listens on plain http on loopback, which the connector allows for a shop on this machine only.
-    public override SettingsUpdate Endpoint => SettingsUpdate.Empty.Set(WooCommerceConnector.StoreUrlKey, Fake.BaseAddress.ToString());
+    protected override string EndpointKey => WooCommerceConnector.StoreUrlKey;
 
     public override string ForeignNumbersCsv => OffersCsv(new(ForeignNumberLabel.Sku, "WC-GHOST"));
 
@@ -51,9 +46,6 @@ internal sealed class WooCommerceMarketplace : SampleMarketplace<WooCommerceFake
     protected override string TrackingPrefix => "00340434161095";
 
     public override void Register(ConnectSdkBuilder sdk) => sdk.AddWooCommerce(ForSampleTime);
-
-    public override bool PointsAtFake(Connection connection) =>
-        connection.Settings.Get(WooCommerceConnector.StoreUrlKey) == Fake.BaseAddress.ToString();
 
     public override ForeignNumber OfferOf(string articleNumber) => new(ForeignNumberLabel.Sku, "WC-" + articleNumber);
 
