@@ -115,9 +115,9 @@ internal abstract class SampleMarketplace(ConnectionId connection, ConnectorId c
     public IReadOnlyList<string> PlaceOrders(int cycle)
     {
         var numbers = OrdersOf(cycle);
+        var orderable = Orderable;
         for (var i = 0; i < numbers.Count; i++)
         {
-            var orderable = Orderable;
             var order = OrderOf(numbers[i], orderable[(cycle + i) % orderable.Count], quantity: 1 + i);
             _placed[order.OrderNumber] = order;
             Fake.SeedOrder(order);
