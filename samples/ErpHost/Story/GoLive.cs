@@ -109,7 +109,7 @@ internal sealed class GoLive(IServiceProvider services, SampleErp erp, StoryWrit
     {
         var id = market.Connection;
         var withPrices = features.Offers(market, FeatureKind.Prices);
-        writer.Step($"{market.DisplayName}: test phase — features in test mode, writes restricted to article {market.TestArticle}");
+        writer.Step($"{market.DisplayName}: test phase — features in test mode, writes restricted to article {SampleMarketplace.TestArticle}");
         foreach (var feature in features.ToBringLive(market))
         {
             writer.Show(await _lifecycle.SetFeatureModeAsync(id, feature, FeatureMode.Test, Anna, cancellationToken));
@@ -121,16 +121,16 @@ internal sealed class GoLive(IServiceProvider services, SampleErp erp, StoryWrit
         }
 
         writer.Show(await _lifecycle.SetImportModeAsync(id, ImportMode.Automatic, Anna, cancellationToken));
-        await services.GetRequiredService<IForeignNumberStore>().SetRestrictedMappingAsync(id, new RestrictedArticleMapping(market.TestArticle), cancellationToken);
+        await services.GetRequiredService<IForeignNumberStore>().SetRestrictedMappingAsync(id, new RestrictedArticleMapping(SampleMarketplace.TestArticle), cancellationToken);
 
-        writer.Line($"    Send single records from the journal: {market.TestArticle} (in the mapping) and 6100 (outside it)");
-        writer.Line($"    {await services.GetRequiredService<StockSync>().SyncArticlesAsync(id, JournalSelection.Of(market.TestArticle, "6100"), cancellationToken)}");
+        writer.Line($"    Send single records from the journal: {SampleMarketplace.TestArticle} (in the mapping) and 6100 (outside it)");
+        writer.Line($"    {await services.GetRequiredService<StockSync>().SyncArticlesAsync(id, JournalSelection.Of(SampleMarketplace.TestArticle, "6100"), cancellationToken)}");
         var journal = services.GetRequiredService<SyncJournal>();
-        await runs.UntilAsync(() => market.Fake.StockOf(market.OfferOf(market.TestArticle)) is > 0, $"the stock of {market.TestArticle} on {market.DisplayName}", patience, cancellationToken);
+        await runs.UntilAsync(() => market.Fake.StockOf(market.OfferOf(SampleMarketplace.TestArticle)) is > 0, $"the stock of {SampleMarketplace.TestArticle} on {market.DisplayName}", patience, cancellationToken);
         if (withPrices)
         {
-            writer.Line($"    And their prices: {await _priceSync.SyncArticlesAsync(id, JournalSelection.Of(market.TestArticle, "6100"), cancellationToken)}");
-            await priceArrival.UntilShownAsync(market, market.TestArticle, cancellationToken);
+            writer.Line($"    And their prices: {await _priceSync.SyncArticlesAsync(id, JournalSelection.Of(SampleMarketplace.TestArticle, "6100"), cancellationToken)}");
+            await priceArrival.UntilShownAsync(market, SampleMarketplace.TestArticle, cancellationToken);
         }
 
         var firstOrder = market.OrdersOf(0)[0];
@@ -138,7 +138,7 @@ internal sealed class GoLive(IServiceProvider services, SampleErp erp, StoryWrit
         writer.Line($"    {await services.GetRequiredService<OrderImport>().ImportOrdersAsync(id, firstOrder, cancellationToken)}");
         await runs.UntilAsync(() => erp.OrderBook.IsBooked(id, firstOrder), $"order {firstOrder} in the ERP", patience, cancellationToken);
         RecordKind[] articleTabs = withPrices ? [RecordKind.ArticleStock, RecordKind.ArticlePrice] : [RecordKind.ArticleStock];
-        var keys = articleTabs.SelectMany(tab => new[] { (tab, market.TestArticle), (tab, "6100") }).Append((RecordKind.Order, firstOrder));
+        var keys = articleTabs.SelectMany(tab => new[] { (tab, SampleMarketplace.TestArticle), (tab, "6100") }).Append((RecordKind.Order, firstOrder));
         foreach (var key in keys)
         {
             var entry = await journal.GetAsync(new JournalKey(id, key.Item1, key.Item2), cancellationToken);
