@@ -56,7 +56,10 @@ var tracker = new RunTracker(writer, time);
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "ErpHost" });
 builder.Logging.ClearProviders()
     .AddSimpleConsole(o => o.SingleLine = true)
-    .SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
+    .SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning)
+    // Data Protection warns once per new key that the key ring is stored unencrypted: true of this sample on purpose (its
+    // keys sit beside its throwaway store), and said in docs/storage.md, which shows how a real host encrypts its keys.
+    .AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", options.Verbose ? LogLevel.Information : LogLevel.Error);
 builder.Services.AddSingleton<TimeProvider>(time);
 builder.Services.AddSingleton<IWorkRunObserver>(tracker);
 var sdk = builder.Services.AddConnectSdk(o =>
