@@ -9,6 +9,7 @@ using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Http;
 using Connect.Sdk.Settings;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace Connect.Sdk.Ebay;
 
@@ -53,7 +54,8 @@ public sealed class EbayConnector : IConnector
     /// <param name="tokens">The connections' access tokens.</param>
     /// <param name="loggerFactory">Where the connector logs; it never logs a key, token or secret.</param>
     /// <param name="time">The time the offer directory's scans age on.</param>
-    internal EbayConnector(EbayApiClient client, EbayTokenCache tokens, ILoggerFactory loggerFactory, TimeProvider time)
+    /// <param name="clock">The clock that says when an order list was asked for, which the import's cursor never passes.</param>
+    internal EbayConnector(EbayApiClient client, EbayTokenCache tokens, ILoggerFactory loggerFactory, TimeProvider time, IClock clock)
     {
         _client = client;
         _tokens = tokens;
@@ -65,7 +67,7 @@ public sealed class EbayConnector : IConnector
         [
             new EbayStockFeature(bulk),
             new Prices.EbayPriceFeature(bulk),
-            new Orders.EbayOrdersFeature(client),
+            new Orders.EbayOrdersFeature(client, clock),
             new Shipments.EbayOrderStatusFeature(client),
         ];
     }

@@ -6,6 +6,7 @@ using Connect.Sdk.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
 
 // Lives in the DI namespace, like AddConnectSdk and AddMarketplaceHttpClient, so it is found without a using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,8 @@ public static class EbayConnectSdkBuilderExtensions
                 provider.GetRequiredService<EbayApiClient>(),
                 provider.GetRequiredService<EbayTokenCache>(),
                 provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
-                provider.GetRequiredService<TimeProvider>()),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<IClock>()),
             configureHttp: configureHttp,
             // The access token travels as the endpoint's "authorization" secret, already with its "Bearer " scheme; an answer
             // echoing it has it masked before any other handler sees it.

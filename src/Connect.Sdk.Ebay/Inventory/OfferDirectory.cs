@@ -16,7 +16,8 @@ namespace Connect.Sdk.Ebay.Inventory;
 /// has no lookup by listing id, so the seller's inventory items are read (<c>getInventoryItems</c>) with each SKU's
 /// offers, and the listing ids kept. A listing id found once is kept; one not found is answered from the last scan for
 /// <see cref="ScanLifetime"/>, so that one scan serves a whole run however many unknown listing ids it has, and a
-/// listing made later is found by the next run's scan.
+/// listing made later is found by the next run's scan. A scan reads every SKU's offers afresh, kept or not: a known SKU
+/// relisted under a new listing id is found by it too, not only after the connector restarts.
 /// </summary>
 internal sealed class OfferDirectory(EbayApiClient client, TimeProvider time)
 {
@@ -72,17 +73,18 @@ internal sealed class OfferDirectory(EbayApiClient client, TimeProvider time)
     /// <returns>The offer ids, or <see langword="null"/> when eBay has no inventory item or offer for the SKU.</returns>
     /// <exception cref="ConnectSdkException">eBay could not be reached or refused the read as a whole.</exception>
     public async ValueTask<IReadOnlyList<string>?> OffersOfAsync(EbaySettings settings, string sku, CancellationToken cancellationToken) =>
-        await PublishedOffersAsync(settings, sku, cancellationToken).ConfigureAwait(false) is { } offers ? [.. offers.Select(o => o.OfferId!)] : null;
+        await PublishedOffersAsync(settings, sku, fresh: false, cancellationToken).ConfigureAwait(false) is { } offers ? [.. offers.Select(o => o.OfferId!)] : null;
 
     /// <summary>Forgets a SKU's offers, after eBay said one of them is not available any more.</summary>
     /// <param name="settings">The connection.</param>
     /// <param name="sku">The SKU.</param>
     public void Forget(EbaySettings settings, string sku) => _offers.TryRemove((settings.ConnectionId.Value, sku), out _);
 
-    private async ValueTask<IReadOnlyList<OfferJson>?> PublishedOffersAsync(EbaySettings settings, string sku, CancellationToken cancellationToken)
+    // fresh: read the offers even when kept, as a scan does; a SKU relisted under a new listing id is found by it then.
+    private async ValueTask<IReadOnlyList<OfferJson>?> PublishedOffersAsync(EbaySettings settings, string sku, bool fresh, CancellationToken cancellationToken)
     {
         var key = (settings.ConnectionId.Value, sku);
-        if (_offers.TryGetValue(key, out var known))
+        if (!fresh && _offers.TryGetValue(key, out var known))
         {
             return known;
         }
@@ -151,7 +153,7 @@ internal sealed class OfferDirectory(EbayApiClient client, TimeProvider time)
             var items = (page.InventoryItems ?? []).OfType<InventoryItemJson>().Where(i => !string.IsNullOrEmpty(i.Sku)).ToArray();
             foreach (var item in items)
             {
-                await PublishedOffersAsync(settings, item.Sku!, cancellationToken).ConfigureAwait(false);
+                await PublishedOffersAsync(settings, item.Sku!, fresh: true, cancellationToken).ConfigureAwait(false);
             }
 
             if (page.Next is null || items.Length == 0)

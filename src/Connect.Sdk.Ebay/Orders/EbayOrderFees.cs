@@ -5,15 +5,22 @@ namespace Connect.Sdk.Ebay.Orders;
 
 /// <summary>
 /// The fees of an eBay order: <c>pricingSummary.fee</c> (special fees such as a recycling fee) less the part eBay collects
-/// and remits itself (<c>ebayCollectAndRemitTaxes</c> of a <c>…_FEE</c> type, counted as marketplace-collected tax), and
+/// and remits itself (<c>ebayCollectAndRemitTaxes</c> of a type that is not one of eBay's taxes, counted as
+/// marketplace-collected tax), and
 /// <c>pricingSummary.adjustment</c>, a change of the items' price after the sale (negative a credit).
 /// </summary>
 internal static class EbayOrderFees
 {
-    /// <summary>Whether a collect-and-remit entry is a fee (e.g. <c>ELECTRONIC_RECYCLING_FEE</c>) rather than a tax.</summary>
+    // The taxes of eBay's TaxTypeEnum; its other values are fees (FeeEnum), WHITE_GOODS_DISPOSABLE_TAX among them despite its name.
+    private static readonly HashSet<string> TaxTypes = new(StringComparer.Ordinal) { "STATE_SALES_TAX", "PROVINCE_SALES_TAX", "REGION", "GST", "VAT", "SST" };
+
+    /// <summary>
+    /// Whether a collect-and-remit entry is a fee (e.g. <c>ELECTRONIC_RECYCLING_FEE</c>, <c>WHITE_GOODS_DISPOSABLE_TAX</c>)
+    /// rather than a tax: every type but eBay's named taxes is one, so that a fee type eBay adds later is not taken for a tax.
+    /// </summary>
     /// <param name="taxType">The entry's <c>taxType</c>.</param>
-    /// <returns><see langword="true"/> for a fee.</returns>
-    public static bool IsFee(string? taxType) => taxType?.EndsWith("_FEE", StringComparison.Ordinal) == true;
+    /// <returns><see langword="true"/> for a fee; <see langword="false"/> for a tax or an entry without a type.</returns>
+    public static bool IsFee(string? taxType) => taxType is not null && !TaxTypes.Contains(taxType);
 
     /// <summary>The order's fees.</summary>
     /// <param name="summary">The order's pricing summary.</param>

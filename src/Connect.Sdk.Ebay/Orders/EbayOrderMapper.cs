@@ -10,7 +10,7 @@ namespace Connect.Sdk.Ebay.Orders;
 /// <summary>
 /// Maps a Fulfillment API order onto the SDK's order: money from <c>pricingSummary</c> and the line items' amounts, read
 /// exactly (<see cref="EbayMoney"/>), each after its discounts with the discount beside it; tax eBay collects and remits
-/// apart from the seller's; gross or net as the listing's site (<see cref="EbaySiteTax"/>). An order whose money or dates
+/// apart from the seller's; gross or net as the listing's site and the tax eBay collected say (<see cref="EbaySiteTax"/>). An order whose money or dates
 /// cannot be read is unreadable, named with its field, and held; the others on its page are imported.
 /// </summary>
 internal static class EbayOrderMapper
@@ -54,7 +54,9 @@ internal static class EbayOrderMapper
             UpdatedAt = Date(order.LastModifiedDate, "lastModifiedDate", id),
             Currency = currency,
             Status = StatusOf(order),
-            PricesIncludeTax = EbaySiteTax.PricesIncludeTax(order.LineItems.OfType<EbayLineItemJson>().Select(l => l.ListingMarketplaceId).FirstOrDefault(m => m is not null)),
+            PricesIncludeTax = EbaySiteTax.PricesIncludeTax(
+                order.LineItems.OfType<EbayLineItemJson>().Select(l => l.ListingMarketplaceId).FirstOrDefault(m => m is not null),
+                lines.Any(l => l.CollectedTax)),
             Lines = [.. lines.Select(l => l.Line)],
             ShippingCost = new Money(deliveryCost.Amount - deliveryDiscount, currency),
             ShippingDiscount = deliveryDiscount == 0m ? null : new Money(deliveryDiscount, currency),
@@ -123,7 +125,8 @@ internal static class EbayOrderMapper
         return new MappedLine(
             mapped,
             remitted.Aggregate(Money.Zero(currency), (sum, tax) => sum + tax.Amount),
-            [.. remitted.Where(t => EbayOrderFees.IsFee(t.TaxType)).Select(t => t.Amount)]);
+            [.. remitted.Where(t => EbayOrderFees.IsFee(t.TaxType)).Select(t => t.Amount)],
+            remitted.Exists(t => !EbayOrderFees.IsFee(t.TaxType) && t.Amount.Amount != 0m));
     }
 
     /// <summary>
@@ -189,6 +192,6 @@ internal static class EbayOrderMapper
             : throw new FormatException($"eBay order {id}: {field} '{text}' is not an ISO 8601 UTC time such as 2021-03-19T20:43:59.462Z.");
     }
 
-    /// <summary>A mapped line with what eBay collected and remits on it: all of it, and the part that is fees.</summary>
-    private sealed record MappedLine(OrderLine Line, Money Collected, IReadOnlyList<Money> CollectedFees);
+    /// <summary>A mapped line with what eBay collected and remits on it: all of it, the part that is fees, and whether any of it is a tax.</summary>
+    private sealed record MappedLine(OrderLine Line, Money Collected, IReadOnlyList<Money> CollectedFees, bool CollectedTax);
 }

@@ -17,7 +17,7 @@ namespace Connect.Sdk.Ebay.Orders;
 /// Reads orders with the Fulfillment API's <c>getOrders</c>: the changed ones by <c>lastmodifieddate</c>, page by page
 /// with <c>limit</c> and <c>offset</c> as long as eBay names a <c>next</c> page, and orders by id for a manual import.
 /// </summary>
-internal sealed class EbayOrdersFeature(EbayApiClient client) : IOrdersFeature
+internal sealed class EbayOrdersFeature(EbayApiClient client, IClock clock) : IOrdersFeature
 {
     /// <summary>The page size the connector asks for: eBay's maximum.</summary>
     public const int PageSize = 200;
@@ -41,7 +41,9 @@ internal sealed class EbayOrdersFeature(EbayApiClient client) : IOrdersFeature
     /// The orders changed since the cursor, page by page. eBay does not say in which order <c>getOrders</c> lists them, so
     /// no page but the last moves the cursor: a run that stops half-way starts again from the same point, and the
     /// imported-order ledger keeps what was read twice from reaching the ERP twice. The last page moves the cursor to the
-    /// newest change read.
+    /// newest change read, but never past the moment the list was first asked for: an order changed while the pages were
+    /// read may sit on a page read already while a later page holds a newer change, and the next import, reading from that
+    /// moment, finds it.
     /// </summary>
     /// <param name="connection">The connection.</param>
     /// <param name="since">Where the last complete run ended.</param>
@@ -51,6 +53,7 @@ internal sealed class EbayOrdersFeature(EbayApiClient client) : IOrdersFeature
     {
         ArgumentNullException.ThrowIfNull(connection);
         var settings = await EbaySettings.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        var listedAt = clock.GetCurrentInstant();
 
         // From the cursor on, inclusive: an order changed in the cursor's millisecond is read again rather than missed.
         var filter = Uri.EscapeDataString($"lastmodifieddate:[{FilterTime.Format(since.ChangedSince)}..]");
@@ -74,7 +77,10 @@ internal sealed class EbayOrdersFeature(EbayApiClient client) : IOrdersFeature
 
             // eBay names a next page while one follows; the connector keeps its own query and moves the offset on.
             var last = page.Next is null || orders.Count == 0;
-            yield return mapped with { Resume = last ? newest : since };
+
+            // Capped at the listing's start, and never behind the cursor read from should the clock stand before it.
+            var end = new OrderCursor(Instant.Max(since.ChangedSince, Instant.Min(newest.ChangedSince, listedAt)));
+            yield return mapped with { Resume = last ? end : since };
             if (last)
             {
                 yield break;

@@ -1,8 +1,14 @@
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Ebay.Orders;
 using Connect.Sdk.Ebay.Tests.TestSupport;
 using Connect.Sdk.Features;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Testing.Fakes;
 using Connect.Sdk.Testing.Fakes.Ebay;
+using Connect.Sdk.Testing.Hosting;
+using NodaTime;
+using NodaTime.Testing;
 using static Connect.Sdk.Ebay.Tests.TestSupport.EbayTestSeller;
 
 namespace Connect.Sdk.Ebay.Tests.Orders;
@@ -87,6 +93,23 @@ public sealed class EbayOrderImportTests
         Assert.Equal(19.40m, order.Total!.Value.Amount);
     }
 
+    [Fact]
+    public async Task Import_OrderWithACredit_ImportsTheCreditAsANegativeFee_TotalChecked()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Orders]);
+        await seller.MapArticleAsync(1, 5, 5);
+        seller.SeedOrder("12-00001-00007", change: order => order with { Fees = [new OrderFee { Title = "Goodwill credit", Amount = new Money(-3.00m, CurrencyCode.Eur) }] });
+
+        await seller.Host.RunDueAsync();
+
+        var order = Assert.Single(seller.Host.Orders.Orders).Order;
+        Assert.Equal(-3.00m, Assert.Single(order.Fees).Amount.Amount);
+        Assert.Equal(14.40m, order.Total!.Value.Amount);
+        var pricing = Assert.Single(seller.Fake.Orders())["pricingSummary"]!;
+        Assert.Equal("-3.00", (string?)pricing["adjustment"]!["value"]);
+        Assert.Null(pricing["fee"]);
+    }
+
     [Theory]
     [InlineData("12,50", "lineItems[0].lineItemCost.value '12,50' is not a decimal amount")]
     [InlineData("12.505", "lineItems[0].lineItemCost.value '12.505' has more decimals than EUR has")]
@@ -122,6 +145,46 @@ public sealed class EbayOrderImportTests
     }
 
     [Fact]
+    public async Task FetchChangedOrders_OrderChangedAfterItsPageWasRead_ALaterPageNewer_NextListingHasTheChange()
+    {
+        var ebayTime = new FakeClock(ConnectTestHost.Start);
+        await using var seller = await StartAsync(new MarketplaceFakeOptions { Clock = ebayTime }, FeatureKind.Orders);
+        await seller.MapArticleAsync(1, 5, 5);
+        // eBay's fake lists newest-created first: order 0 on the first page, order 200 alone on the second.
+        for (var i = 0; i <= EbayOrdersFeature.PageSize; i++)
+        {
+            seller.SeedOrder(Number(i), change: order => order with { CreatedAt = order.CreatedAt - Duration.FromMinutes(i) });
+        }
+
+        var context = await seller.Host.ContextOfAsync(seller.Connection);
+        var orders = seller.Host.Get<ConnectorRegistry>().Get(EbayConnector.Id).Features.OfType<IOrdersFeature>().Single();
+        var pages = 0;
+        var resume = default(OrderCursor);
+        await foreach (var page in orders.FetchChangedOrdersAsync(context, new OrderCursor(ConnectTestHost.Start - Duration.FromHours(1)), CancellationToken.None))
+        {
+            if (++pages == 1)
+            {
+                // Between the pages: order 0, read already, is cancelled; then order 200, still to come, changes later.
+                ebayTime.Advance(Duration.FromMinutes(1));
+                seller.Fake.ChangeOrder(Number(0), order => order["cancelStatus"]!["cancelState"] = "CANCELED");
+                ebayTime.Advance(Duration.FromMinutes(1));
+                seller.Fake.ChangeOrder(Number(EbayOrdersFeature.PageSize), order => order["salesRecordReference"] = "changed");
+            }
+
+            resume = page.Resume;
+        }
+
+        var next = new List<MarketplaceOrder>();
+        await foreach (var page in orders.FetchChangedOrdersAsync(context, resume, CancellationToken.None))
+        {
+            next.AddRange(page.Orders);
+        }
+
+        Assert.Equal(2, pages);
+        Assert.Equal(OrderStatus.Cancelled, Assert.Single(next, o => o.OrderNumber == Number(0)).Status);
+    }
+
+    [Fact]
     public async Task Import_MoreThanAPage_ReadsEveryPageByOffset()
     {
         await using var seller = await StartAsync(features: [FeatureKind.Orders]);
@@ -138,4 +201,6 @@ public sealed class EbayOrderImportTests
         Assert.Equal(3, pages.Length);
         Assert.Contains(pages, p => p.PathAndQuery.EndsWith("limit=200&offset=400", StringComparison.Ordinal));
     }
+
+    private static string Number(int index) => $"12-{index:D5}-00009";
 }

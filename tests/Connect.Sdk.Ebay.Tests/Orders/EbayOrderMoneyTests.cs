@@ -110,6 +110,90 @@ public sealed class EbayOrderMoneyTests
         Assert.Equal(5.98m, order.MarketplaceCollectedTax!.Value.Amount);
     }
 
+    [Fact]
+    public void Map_WhiteGoodsDisposableTaxCollectedByEbay_IsAFeeOfEbaysNotTheOrders_TotalAddsUp()
+    {
+        // WHITE_GOODS_DISPOSABLE_TAX is one of eBay's FeeEnum values, though its name ends in _TAX.
+        var order = MapSample("order_us_sales_tax_recycling_fee.json", json =>
+        {
+            foreach (var entry in json["lineItems"]![0]!["ebayCollectAndRemitTaxes"]!.AsArray().Concat(json["lineItems"]![0]!["taxes"]!.AsArray()))
+            {
+                if ((string?)entry!["taxType"] == "ELECTRONIC_RECYCLING_FEE")
+                {
+                    entry["taxType"] = "WHITE_GOODS_DISPOSABLE_TAX";
+                }
+            }
+        });
+
+        Assert.Equal(30.33m, order.MarketplaceCollectedTax!.Value.Amount);
+        Assert.Empty(order.Fees);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
+    [Fact]
+    public void Map_AustralianSiteWithGstCollectedByEbay_IsNet_TheGstMarketplaceCollected()
+    {
+        var order = MapSample("order_us_sales_tax.json", json =>
+        {
+            OnAustralianSite(json);
+            json["lineItems"]![0]!["ebayCollectAndRemitTaxes"]![0]!["taxType"] = "GST";
+        });
+
+        Assert.False(order.PricesIncludeTax);
+        Assert.Equal(new Money(5.98m, Aud), order.MarketplaceCollectedTax);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
+    [Fact]
+    public void Map_AustralianSiteWithoutTaxCollectedByEbay_IsGross_AsADomesticSellersPricesIncludeGst()
+    {
+        var order = MapSample("order_us_sales_tax.json", json =>
+        {
+            OnAustralianSite(json);
+            json["lineItems"]![0]!.AsObject().Remove("ebayCollectAndRemitTaxes");
+            json.Remove("ebayCollectAndRemitTax");
+            json["pricingSummary"]!.AsObject().Remove("tax");
+            json["pricingSummary"]!["total"] = new System.Text.Json.Nodes.JsonObject { ["value"] = "120.0", ["currency"] = "AUD" };
+        });
+
+        Assert.True(order.PricesIncludeTax);
+        Assert.Null(order.MarketplaceCollectedTax);
+        Assert.Equal(120.00m, order.Lines[0].UnitPrice.Amount);
+        Assert.Equal(order.Total, MappedTotal.Of(order).Sum);
+    }
+
+    private static readonly CurrencyCode Aud = new("AUD");
+
+    // The order as if sold on eBay Australia: every amount in AUD, the line listed on EBAY_AU.
+    private static void OnAustralianSite(System.Text.Json.Nodes.JsonNode node)
+    {
+        if (node is System.Text.Json.Nodes.JsonObject obj)
+        {
+            foreach (var (name, value) in obj.ToArray())
+            {
+                if (name == "currency")
+                {
+                    obj[name] = "AUD";
+                }
+                else if (name is "listingMarketplaceId" or "purchaseMarketplaceId")
+                {
+                    obj[name] = "EBAY_AU";
+                }
+                else if (value is not null)
+                {
+                    OnAustralianSite(value);
+                }
+            }
+        }
+        else if (node is System.Text.Json.Nodes.JsonArray array)
+        {
+            foreach (var item in array.OfType<System.Text.Json.Nodes.JsonNode>())
+            {
+                OnAustralianSite(item);
+            }
+        }
+    }
+
     private static System.Text.Json.Nodes.JsonObject Amount(string value) => new() { ["value"] = value, ["currency"] = "USD" };
 
     private static MarketplaceOrder MapSample(string file, Action<System.Text.Json.Nodes.JsonObject>? change = null)

@@ -190,6 +190,25 @@ public sealed class EbayStockFeatureTests
         Assert.Equal(8, seller.Fake.StockOf(Listing(1)));
     }
 
+    [Fact]
+    public async Task PushStock_KnownSkuRelistedUnderANewListingId_NextRunsScanFindsTheNewListing()
+    {
+        await using var seller = await StartAsync(features: [FeatureKind.Stock]);
+        seller.Fake.SeedArticle(Sku(1), 3);
+        var (context, stock) = await FeatureAsync(seller);
+        ForeignNumber ListingOfSku1() => new(ForeignNumberLabel.EbayListing, seller.Fake.ListingIdOf("SKU-1")!);
+        var first = await stock.PushStockAsync(context, [new StockUpdate("ART-1", ListingOfSku1(), 5)], CancellationToken.None);
+
+        seller.Fake.Relist("SKU-1");
+        seller.Host.Time.Advance(TimeSpan.FromMinutes(11)); // past a scan's ten minutes: the next run
+        var relisted = await stock.PushStockAsync(context, [new StockUpdate("ART-1", ListingOfSku1(), 7)], CancellationToken.None);
+
+        Assert.Equal(RecordOutcome.Succeeded, Assert.Single(first.Records).Outcome);
+        Assert.Equal(RecordOutcome.Succeeded, Assert.Single(relisted.Records).Outcome);
+        Assert.Equal(7, seller.Fake.StockOf(Sku(1)));
+        Assert.Equal(2, seller.Fake.Requests.Count(r => r.Operation == EbayOperations.GetInventoryItems));
+    }
+
     private static async Task<(ConnectionContext Context, IStockFeature Stock)> FeatureAsync(EbayTestSeller seller) =>
         (await seller.Host.ContextOfAsync(seller.Connection),
          seller.Host.Get<ConnectorRegistry>().Get(EbayConnector.Id).Features.OfType<IStockFeature>().Single());

@@ -29,7 +29,7 @@ public sealed partial class EbayFake
     /// discount an applied promotion; the shipping, after its discount with the discount beside it, and the tax eBay
     /// collects and remits (<see cref="MarketplaceOrder.MarketplaceCollectedTax"/>, also repeated in <c>taxes</c>) on the
     /// first line; <c>pricingSummary</c> with the subtotal and delivery cost before discounts, the discounts negative, the
-    /// fees as <c>fee</c> and the total. Its line ids, when given, become the <c>lineItemId</c>s. A
+    /// fees as <c>fee</c>, the credits (negative fees) as <c>adjustment</c> and the total. Its line ids, when given, become the <c>lineItemId</c>s. A
     /// pending order is unpaid (<c>orderPaymentStatus</c> PENDING), a cancelled one has <c>cancelState</c> CANCELED.
     /// </summary>
     /// <param name="order">The order; its number becomes the <c>orderId</c>, its lines' foreign numbers must be seeded listing ids or SKUs.</param>
@@ -106,8 +106,11 @@ public sealed partial class EbayFake
                 lineItems.Add(item);
             }
 
-            var fees = order.Fees.Sum(f => f.Amount.Amount);
-            var total = order.Total?.Amount ?? paidForLines + order.ShippingCost.Amount + fees + collected;
+            // A fee (positive) is a special fee, pricingSummary.fee; a credit (negative) a price adjustment after the sale,
+            // pricingSummary.adjustment, as eBay's PricingSummary reference has them.
+            var fees = order.Fees.Where(f => f.Amount.Amount > 0m).Sum(f => f.Amount.Amount);
+            var credits = order.Fees.Where(f => f.Amount.Amount < 0m).Sum(f => f.Amount.Amount);
+            var total = order.Total?.Amount ?? paidForLines + order.ShippingCost.Amount + fees + credits + collected;
             var pricing = new JsonObject
             {
                 ["priceSubtotal"] = Amount(subtotal, currency),
@@ -127,6 +130,11 @@ public sealed partial class EbayFake
             if (fees != 0m)
             {
                 pricing["fee"] = Amount(fees, currency);
+            }
+
+            if (credits != 0m)
+            {
+                pricing["adjustment"] = Amount(credits, currency);
             }
 
             if (collected != 0m)
