@@ -1,0 +1,79 @@
+using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Storage.PostgreSql;
+using Connect.Sdk.Sync;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+// In the DI namespace, like AddConnectSdk, so the method is found without a using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the PostgreSQL stores on <c>AddConnectSdk()</c>.</summary>
+public static class PostgreSqlConnectSdkBuilderExtensions
+{
+    /// <summary>
+    /// Keeps the SDK's stores in one PostgreSQL database that many worker processes share. The schema is created and
+    /// migrated on first use. So far the work leases and the work schedules live there; the other stores stay as
+    /// registered before (see <c>docs/storage.md</c>, "PostgreSQL").
+    /// </summary>
+    /// <param name="builder">The SDK builder.</param>
+    /// <param name="connectionString">The Npgsql connection string; it is never logged.</param>
+    /// <param name="configure">Changes further options, e.g. the clock.</param>
+    /// <returns>The builder.</returns>
+    public static ConnectSdkBuilder UsePostgreSql(this ConnectSdkBuilder builder, string connectionString, Action<PostgreSqlStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        AddOptions(services, configure, o => o.ConnectionString = connectionString, hostSuppliesDataSource: false);
+        services.RemoveAll<PostgreSqlDatabase>();
+        services.AddSingleton(sp => new PostgreSqlDatabase(sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+        return AddStores(builder);
+    }
+
+    /// <summary>
+    /// Keeps the SDK's stores in the database of a data source the host built (with its own pooling, logging or
+    /// authentication) and disposes itself. Otherwise like <see cref="UsePostgreSql(ConnectSdkBuilder, string, Action{PostgreSqlStoreOptions}?)"/>.
+    /// </summary>
+    /// <param name="builder">The SDK builder.</param>
+    /// <param name="dataSource">The host's data source.</param>
+    /// <param name="configure">Changes further options, e.g. the clock.</param>
+    /// <returns>The builder.</returns>
+    public static ConnectSdkBuilder UsePostgreSql(this ConnectSdkBuilder builder, NpgsqlDataSource dataSource, Action<PostgreSqlStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        var services = builder.Services;
+        AddOptions(services, configure, _ => { }, hostSuppliesDataSource: true);
+        services.RemoveAll<PostgreSqlDatabase>();
+        services.AddSingleton(sp => new PostgreSqlDatabase(dataSource, sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+        return AddStores(builder);
+    }
+
+    private static void AddOptions(IServiceCollection services, Action<PostgreSqlStoreOptions>? configure, Action<PostgreSqlStoreOptions> set, bool hostSuppliesDataSource)
+    {
+        services.AddOptions<PostgreSqlStoreOptions>()
+            .Configure(o =>
+            {
+                set(o);
+                configure?.Invoke(o);
+            })
+            .ValidateOnStart();
+        services.RemoveAll<IValidateOptions<PostgreSqlStoreOptions>>();
+        services.AddSingleton<IValidateOptions<PostgreSqlStoreOptions>>(new PostgreSqlStoreOptionsValidator(hostSuppliesDataSource));
+    }
+
+    private static ConnectSdkBuilder AddStores(ConnectSdkBuilder builder)
+    {
+        Replace<IWorkLeaseStore, PostgreSqlWorkLeaseStore>(builder.Services);
+        Replace<IWorkScheduleStore, PostgreSqlWorkScheduleStore>(builder.Services);
+        return builder;
+    }
+
+    private static void Replace<TService, TImplementation>(IServiceCollection services)
+        where TService : class
+        where TImplementation : class, TService
+    {
+        services.RemoveAll<TService>();
+        services.AddSingleton<TService, TImplementation>();
+    }
+}

@@ -1,0 +1,11 @@
+namespace Connect.Sdk.Storage.PostgreSql.Schema;
+
+/// <summary>Every store module's migrations, in the order they are applied within each module.</summary>
+internal static class PostgreSqlSchema
+{
+    public static IReadOnlyList<PostgreSqlMigration> Migrations { get; } =
+    [
+        .. WorkLeaseSchema.Migrations,
+        .. WorkScheduleSchema.Migrations,
+    ];
+}

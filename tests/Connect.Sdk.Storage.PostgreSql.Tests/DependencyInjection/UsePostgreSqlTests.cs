@@ -1,0 +1,71 @@
+using Connect.Sdk.Sync;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Connect.Sdk.Storage.PostgreSql.Tests.DependencyInjection;
+
+/// <summary>UsePostgreSql puts its stores on the database, checks its options at start-up and never shows the password.</summary>
+public sealed class UsePostgreSqlTests
+{
+    private const string ConnectionString = "Host=db.example;Database=connect;Username=connect;Password=s3cret-pw";
+
+    public static TheoryData<Type, Type> Stores => new()
+    {
+        { typeof(IWorkLeaseStore), typeof(PostgreSqlWorkLeaseStore) },
+        { typeof(IWorkScheduleStore), typeof(PostgreSqlWorkScheduleStore) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void UsePostgreSql_AfterInMemoryStores_ResolvesThePostgreSqlStore(Type service, Type implementation)
+    {
+        var services = new ServiceCollection();
+        services.AddConnectSdk().UseInMemoryStores().UsePostgreSql(ConnectionString);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType(implementation, provider.GetRequiredService(service));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public void UsePostgreSql_WithTheHostsDataSource_ResolvesThePostgreSqlStore(Type service, Type implementation)
+    {
+        using var dataSource = NpgsqlDataSource.Create(ConnectionString);
+        var services = new ServiceCollection();
+        services.AddConnectSdk().UsePostgreSql(dataSource);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType(implementation, provider.GetRequiredService(service));
+    }
+
+    [Fact]
+    public void UsePostgreSql_EmptyConnectionString_FailsNamingTheOption()
+    {
+        var services = new ServiceCollection();
+        services.AddConnectSdk().UsePostgreSql(" ");
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value);
+
+        Assert.Contains("PostgreSqlStoreOptions.ConnectionString is empty", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PostgreSqlDatabase_UnknownKeywordInTheConnectionString_FailsNamingTheOptionWithoutThePassword()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() =>
+            new PostgreSqlDatabase(new PostgreSqlStoreOptions { ConnectionString = "Hots=db;Password=s3cret-pw" }));
+
+        Assert.Contains("PostgreSqlStoreOptions.ConnectionString is not an Npgsql connection string", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pw", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PostgreSqlDatabase_ToString_NamesTheDatabaseButNotThePassword()
+    {
+        using var database = new PostgreSqlDatabase(new PostgreSqlStoreOptions { ConnectionString = ConnectionString });
+
+        Assert.Equal("PostgreSQL database connect on db.example:5432", database.ToString());
+    }
+}
