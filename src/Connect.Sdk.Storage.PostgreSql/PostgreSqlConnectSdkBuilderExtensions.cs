@@ -1,4 +1,5 @@
 using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Storage.PostgreSql;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,6 +67,7 @@ public static class PostgreSqlConnectSdkBuilderExtensions
     {
         Replace<IWorkLeaseStore, PostgreSqlWorkLeaseStore>(builder.Services);
         Replace<IWorkScheduleStore, PostgreSqlWorkScheduleStore>(builder.Services);
+        Replace<IConnectionStore, PostgreSqlConnectionStore>(builder.Services);
         return builder;
     }
 

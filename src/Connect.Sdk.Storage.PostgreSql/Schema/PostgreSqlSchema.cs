@@ -7,5 +7,6 @@ internal static class PostgreSqlSchema
     [
         .. WorkLeaseSchema.Migrations,
         .. WorkScheduleSchema.Migrations,
+        .. ConnectionSchema.Migrations,
     ];
 }

@@ -1,3 +1,4 @@
+using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public sealed class UsePostgreSqlTests
     {
         { typeof(IWorkLeaseStore), typeof(PostgreSqlWorkLeaseStore) },
         { typeof(IWorkScheduleStore), typeof(PostgreSqlWorkScheduleStore) },
+        { typeof(IConnectionStore), typeof(PostgreSqlConnectionStore) },
     };
 
     [Theory]
