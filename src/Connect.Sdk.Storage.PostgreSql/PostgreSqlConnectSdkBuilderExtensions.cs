@@ -1,4 +1,5 @@
 using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Storage.PostgreSql;
 using Connect.Sdk.Sync;
@@ -68,6 +69,7 @@ public static class PostgreSqlConnectSdkBuilderExtensions
         Replace<IWorkLeaseStore, PostgreSqlWorkLeaseStore>(builder.Services);
         Replace<IWorkScheduleStore, PostgreSqlWorkScheduleStore>(builder.Services);
         Replace<IConnectionStore, PostgreSqlConnectionStore>(builder.Services);
+        Replace<IForeignNumberStore, PostgreSqlForeignNumberStore>(builder.Services);
         return builder;
     }
 

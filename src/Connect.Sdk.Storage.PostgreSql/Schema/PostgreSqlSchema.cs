@@ -8,5 +8,6 @@ internal static class PostgreSqlSchema
         .. WorkLeaseSchema.Migrations,
         .. WorkScheduleSchema.Migrations,
         .. ConnectionSchema.Migrations,
+        .. ForeignNumberSchema.Migrations,
     ];
 }

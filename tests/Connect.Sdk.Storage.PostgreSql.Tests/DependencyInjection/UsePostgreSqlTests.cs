@@ -1,3 +1,4 @@
+using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public sealed class UsePostgreSqlTests
         { typeof(IWorkLeaseStore), typeof(PostgreSqlWorkLeaseStore) },
         { typeof(IWorkScheduleStore), typeof(PostgreSqlWorkScheduleStore) },
         { typeof(IConnectionStore), typeof(PostgreSqlConnectionStore) },
+        { typeof(IForeignNumberStore), typeof(PostgreSqlForeignNumberStore) },
     };
 
     [Theory]
