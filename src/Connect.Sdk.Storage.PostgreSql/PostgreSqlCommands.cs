@@ -18,10 +18,13 @@ internal static class PostgreSqlCommands
     public static NpgsqlCommand Command(this NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql) =>
         new(sql, connection, transaction);
 
-    /// <summary>Adds a parameter whose type follows from its value; use the typed overload for a value that may be null.</summary>
-    public static NpgsqlCommand With(this NpgsqlCommand command, string name, object value)
+    /// <summary>
+    /// Adds a parameter whose type follows from its value; <see langword="null"/> is sent untyped, for the server to
+    /// infer from the column or comparison (use the typed overload where it cannot, e.g. <c>@x IS NULL</c>).
+    /// </summary>
+    public static NpgsqlCommand With(this NpgsqlCommand command, string name, object? value)
     {
-        command.Parameters.AddWithValue(name, value);
+        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
 

@@ -1,6 +1,7 @@
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Orders;
 using Connect.Sdk.Storage.PostgreSql;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -70,6 +71,8 @@ public static class PostgreSqlConnectSdkBuilderExtensions
         Replace<IWorkScheduleStore, PostgreSqlWorkScheduleStore>(builder.Services);
         Replace<IConnectionStore, PostgreSqlConnectionStore>(builder.Services);
         Replace<IForeignNumberStore, PostgreSqlForeignNumberStore>(builder.Services);
+        Replace<IOrderStagingStore, PostgreSqlOrderStagingStore>(builder.Services);
+        Replace<IImportedOrderLedger, PostgreSqlImportedOrderLedger>(builder.Services);
         return builder;
     }
 

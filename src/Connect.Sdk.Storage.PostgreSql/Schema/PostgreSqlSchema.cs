@@ -9,5 +9,7 @@ internal static class PostgreSqlSchema
         .. WorkScheduleSchema.Migrations,
         .. ConnectionSchema.Migrations,
         .. ForeignNumberSchema.Migrations,
+        .. OrderStagingSchema.Migrations,
+        .. ImportedOrderLedgerSchema.Migrations,
     ];
 }

@@ -1,5 +1,6 @@
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Orders;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,8 @@ public sealed class UsePostgreSqlTests
         { typeof(IWorkScheduleStore), typeof(PostgreSqlWorkScheduleStore) },
         { typeof(IConnectionStore), typeof(PostgreSqlConnectionStore) },
         { typeof(IForeignNumberStore), typeof(PostgreSqlForeignNumberStore) },
+        { typeof(IOrderStagingStore), typeof(PostgreSqlOrderStagingStore) },
+        { typeof(IImportedOrderLedger), typeof(PostgreSqlImportedOrderLedger) },
     };
 
     [Theory]
