@@ -2,6 +2,7 @@ using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Shipments;
 using Connect.Sdk.Storage.PostgreSql;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -73,6 +74,7 @@ public static class PostgreSqlConnectSdkBuilderExtensions
         Replace<IForeignNumberStore, PostgreSqlForeignNumberStore>(builder.Services);
         Replace<IOrderStagingStore, PostgreSqlOrderStagingStore>(builder.Services);
         Replace<IImportedOrderLedger, PostgreSqlImportedOrderLedger>(builder.Services);
+        Replace<IOrderStatusOutbox, PostgreSqlOrderStatusOutbox>(builder.Services);
         return builder;
     }
 

@@ -11,5 +11,6 @@ internal static class PostgreSqlSchema
         .. ForeignNumberSchema.Migrations,
         .. OrderStagingSchema.Migrations,
         .. ImportedOrderLedgerSchema.Migrations,
+        .. OrderStatusOutboxSchema.Migrations,
     ];
 }

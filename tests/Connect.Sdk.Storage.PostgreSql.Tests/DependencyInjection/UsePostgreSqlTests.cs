@@ -1,6 +1,7 @@
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Shipments;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public sealed class UsePostgreSqlTests
         { typeof(IForeignNumberStore), typeof(PostgreSqlForeignNumberStore) },
         { typeof(IOrderStagingStore), typeof(PostgreSqlOrderStagingStore) },
         { typeof(IImportedOrderLedger), typeof(PostgreSqlImportedOrderLedger) },
+        { typeof(IOrderStatusOutbox), typeof(PostgreSqlOrderStatusOutbox) },
     };
 
     [Theory]
