@@ -2,7 +2,9 @@ using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Stock;
 using Connect.Sdk.Storage.PostgreSql;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -75,6 +77,10 @@ public static class PostgreSqlConnectSdkBuilderExtensions
         Replace<IOrderStagingStore, PostgreSqlOrderStagingStore>(builder.Services);
         Replace<IImportedOrderLedger, PostgreSqlImportedOrderLedger>(builder.Services);
         Replace<IOrderStatusOutbox, PostgreSqlOrderStatusOutbox>(builder.Services);
+        Replace<IStockRulesStore, PostgreSqlStockRulesStore>(builder.Services);
+        Replace<IStockSyncStateStore, PostgreSqlStockSyncStateStore>(builder.Services);
+        Replace<IPriceRulesStore, PostgreSqlPriceRulesStore>(builder.Services);
+        Replace<IPriceSyncStateStore, PostgreSqlPriceSyncStateStore>(builder.Services);
         return builder;
     }
 

@@ -12,5 +12,6 @@ internal static class PostgreSqlSchema
         .. OrderStagingSchema.Migrations,
         .. ImportedOrderLedgerSchema.Migrations,
         .. OrderStatusOutboxSchema.Migrations,
+        .. RulesAndSyncStateSchema.Migrations,
     ];
 }

@@ -1,7 +1,9 @@
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Stock;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,10 @@ public sealed class UsePostgreSqlTests
         { typeof(IOrderStagingStore), typeof(PostgreSqlOrderStagingStore) },
         { typeof(IImportedOrderLedger), typeof(PostgreSqlImportedOrderLedger) },
         { typeof(IOrderStatusOutbox), typeof(PostgreSqlOrderStatusOutbox) },
+        { typeof(IStockRulesStore), typeof(PostgreSqlStockRulesStore) },
+        { typeof(IStockSyncStateStore), typeof(PostgreSqlStockSyncStateStore) },
+        { typeof(IPriceRulesStore), typeof(PostgreSqlPriceRulesStore) },
+        { typeof(IPriceSyncStateStore), typeof(PostgreSqlPriceSyncStateStore) },
     };
 
     [Theory]
