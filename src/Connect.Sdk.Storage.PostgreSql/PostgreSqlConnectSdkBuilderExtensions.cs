@@ -1,8 +1,11 @@
+using Connect.Sdk.Alerts;
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Prices;
+using Connect.Sdk.RateLimits;
+using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Storage.PostgreSql;
@@ -70,6 +73,15 @@ public static class PostgreSqlConnectSdkBuilderExtensions
 
     private static ConnectSdkBuilder AddStores(ConnectSdkBuilder builder)
     {
+        // A host's own UseSecretStore (a vault) wins whether it comes before or after UsePostgreSql; the in-memory
+        // secret store of an earlier UseInMemoryStores does not, or tokens would be lost at every restart while the
+        // connections in the database still say they are set.
+        if (InMemoryStoresCameFirst(builder.Services))
+        {
+            builder.Services.RemoveAll<ISecretStore>();
+        }
+
+        builder.Services.TryAddSingleton<ISecretStore, PostgreSqlSecretStore>();
         Replace<IWorkLeaseStore, PostgreSqlWorkLeaseStore>(builder.Services);
         Replace<IWorkScheduleStore, PostgreSqlWorkScheduleStore>(builder.Services);
         Replace<IConnectionStore, PostgreSqlConnectionStore>(builder.Services);
@@ -81,8 +93,14 @@ public static class PostgreSqlConnectSdkBuilderExtensions
         Replace<IStockSyncStateStore, PostgreSqlStockSyncStateStore>(builder.Services);
         Replace<IPriceRulesStore, PostgreSqlPriceRulesStore>(builder.Services);
         Replace<IPriceSyncStateStore, PostgreSqlPriceSyncStateStore>(builder.Services);
+        Replace<IRateBudgetStore, PostgreSqlRateBudgetStore>(builder.Services);
+        Replace<IAlertSubscriptionStore, PostgreSqlAlertSubscriptionStore>(builder.Services);
         return builder;
     }
+
+    private static bool InMemoryStoresCameFirst(IServiceCollection services) =>
+        services.Any(d => d.ServiceType == typeof(ISecretStore) && d.ImplementationInstance is InMemorySecretStore)
+        && services.Any(d => d.ServiceType == typeof(IConnectionStore) && d.ImplementationInstance is InMemoryConnectionStore);
 
     private static void Replace<TService, TImplementation>(IServiceCollection services)
         where TService : class

@@ -13,5 +13,6 @@ internal static class PostgreSqlSchema
         .. ImportedOrderLedgerSchema.Migrations,
         .. OrderStatusOutboxSchema.Migrations,
         .. RulesAndSyncStateSchema.Migrations,
+        .. AccountsAlertsAndSecretsSchema.Migrations,
     ];
 }

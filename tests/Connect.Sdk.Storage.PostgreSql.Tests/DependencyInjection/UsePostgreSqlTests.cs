@@ -1,7 +1,10 @@
+using Connect.Sdk.Alerts;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Prices;
+using Connect.Sdk.RateLimits;
+using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Sync;
@@ -29,6 +32,9 @@ public sealed class UsePostgreSqlTests
         { typeof(IStockSyncStateStore), typeof(PostgreSqlStockSyncStateStore) },
         { typeof(IPriceRulesStore), typeof(PostgreSqlPriceRulesStore) },
         { typeof(IPriceSyncStateStore), typeof(PostgreSqlPriceSyncStateStore) },
+        { typeof(IRateBudgetStore), typeof(PostgreSqlRateBudgetStore) },
+        { typeof(IAlertSubscriptionStore), typeof(PostgreSqlAlertSubscriptionStore) },
+        { typeof(ISecretStore), typeof(PostgreSqlSecretStore) },
     };
 
     [Theory]
@@ -52,6 +58,29 @@ public sealed class UsePostgreSqlTests
         using var provider = services.BuildServiceProvider();
 
         Assert.IsType(implementation, provider.GetRequiredService(service));
+    }
+
+    [Fact]
+    public void UseSecretStore_AfterUseInMemoryStoresAndBeforeUsePostgreSql_StillWins()
+    {
+        var vault = new VaultStandIn();
+        var services = new ServiceCollection();
+        services.AddConnectSdk().UseInMemoryStores().UseSecretStore(vault).UsePostgreSql(ConnectionString);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(vault, provider.GetRequiredService<ISecretStore>());
+    }
+
+    [Fact]
+    public void UseSecretStore_AfterUsePostgreSql_Wins()
+    {
+        var vault = new InMemorySecretStore();
+        var services = new ServiceCollection();
+        services.AddConnectSdk().UsePostgreSql(ConnectionString).UseSecretStore(vault);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(vault, provider.GetRequiredService<ISecretStore>());
+        Assert.Single(services, d => d.ServiceType == typeof(ISecretStore));
     }
 
     [Fact]
@@ -82,5 +111,17 @@ public sealed class UsePostgreSqlTests
         using var database = new PostgreSqlDatabase(new PostgreSqlStoreOptions { ConnectionString = ConnectionString });
 
         Assert.Equal("PostgreSQL database connect on db.example:5432", database.ToString());
+    }
+
+    /// <summary>A host's own secret store, as far as the registration can tell.</summary>
+    private sealed class VaultStandIn : ISecretStore
+    {
+        private readonly InMemorySecretStore _inner = new();
+
+        public ValueTask<SecretValue?> GetAsync(ConnectionId connection, string key, CancellationToken cancellationToken) => _inner.GetAsync(connection, key, cancellationToken);
+
+        public ValueTask SetAsync(ConnectionId connection, string key, SecretValue value, CancellationToken cancellationToken) => _inner.SetAsync(connection, key, value, cancellationToken);
+
+        public ValueTask RemoveAsync(ConnectionId connection, string key, CancellationToken cancellationToken) => _inner.RemoveAsync(connection, key, cancellationToken);
     }
 }
