@@ -1,6 +1,7 @@
 using Connect.Sdk.Alerts;
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Prices;
@@ -95,6 +96,7 @@ public static class PostgreSqlConnectSdkBuilderExtensions
         Replace<IPriceSyncStateStore, PostgreSqlPriceSyncStateStore>(builder.Services);
         Replace<IRateBudgetStore, PostgreSqlRateBudgetStore>(builder.Services);
         Replace<IAlertSubscriptionStore, PostgreSqlAlertSubscriptionStore>(builder.Services);
+        Replace<IJournalStore, PostgreSqlJournalStore>(builder.Services);
         return builder;
     }
 

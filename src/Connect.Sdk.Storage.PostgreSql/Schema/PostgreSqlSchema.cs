@@ -14,5 +14,6 @@ internal static class PostgreSqlSchema
         .. OrderStatusOutboxSchema.Migrations,
         .. RulesAndSyncStateSchema.Migrations,
         .. AccountsAlertsAndSecretsSchema.Migrations,
+        .. JournalSchema.Migrations,
     ];
 }

@@ -1,5 +1,6 @@
 using Connect.Sdk.Alerts;
 using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Prices;
@@ -35,6 +36,7 @@ public sealed class UsePostgreSqlTests
         { typeof(IRateBudgetStore), typeof(PostgreSqlRateBudgetStore) },
         { typeof(IAlertSubscriptionStore), typeof(PostgreSqlAlertSubscriptionStore) },
         { typeof(ISecretStore), typeof(PostgreSqlSecretStore) },
+        { typeof(IJournalStore), typeof(PostgreSqlJournalStore) },
     };
 
     [Theory]
