@@ -22,10 +22,16 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PostgreSqlConnectSdkBuilderExtensions
 {
     /// <summary>
-    /// Keeps the SDK's stores in one PostgreSQL database that many worker processes share. The schema is created and
-    /// migrated on first use. So far the work leases and the work schedules live there; the other stores stay as
-    /// registered before (see <c>docs/storage.md</c>, "PostgreSQL").
+    /// Keeps every store of the host SPI in one PostgreSQL database that many worker processes share: connections,
+    /// journal, foreign numbers, order staging and ledger, outbox, leases and schedules, stock, price and alert state, and
+    /// the marketplace accounts' rate budgets. The schema is created and migrated on first use. Leases are judged by the
+    /// database's clock unless <see cref="PostgreSqlStoreOptions.Clock"/> says otherwise. Secrets go to the database too,
+    /// unless the host supplies its own <see cref="Connect.Sdk.Settings.ISecretStore"/> (see <c>docs/storage.md</c>).
     /// </summary>
+    /// <remarks>
+    /// The database keeps secrets as given: restrict who may read it, or supply a vault with <c>UseSecretStore</c>, which
+    /// wins over the database whether it is called before or after <c>UsePostgreSql</c>.
+    /// </remarks>
     /// <param name="builder">The SDK builder.</param>
     /// <param name="connectionString">The Npgsql connection string; it is never logged.</param>
     /// <param name="configure">Changes further options, e.g. the clock.</param>
