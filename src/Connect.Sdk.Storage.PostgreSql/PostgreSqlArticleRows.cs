@@ -1,3 +1,4 @@
+using Connect.Sdk.Sync;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -49,18 +50,21 @@ internal static class PostgreSqlArticleRows
 
     /// <summary>
     /// Writes a batch in one transaction: <paramref name="sql"/> runs once per row with <c>@connection</c> and the row's
-    /// own parameters, which <paramref name="bind"/> adds. A batch with a null row is refused before anything is written.
+    /// own parameters, which <paramref name="bind"/> adds. A batch with a null row is refused before anything is written,
+    /// and so is a batch whose <paramref name="lease"/> is no longer held (<see cref="WorkLeaseFence"/>, in the same transaction).
     /// </summary>
     public static async ValueTask WriteArticlesAsync<T>(
         this PostgreSqlDatabase database,
         string sql,
         ConnectionId connection,
         IReadOnlyCollection<T> rows,
+        WorkLease lease,
         Action<NpgsqlParameterCollection, T> bind,
         CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(lease);
         foreach (var row in rows)
         {
             ArgumentNullException.ThrowIfNull(row, nameof(rows));
@@ -74,6 +78,8 @@ internal static class PostgreSqlArticleRows
         await database.WriteAsync(
             async (db, transaction, ct) =>
             {
+                await WorkLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
+
                 // One batch, one round trip: a batch of thousands stays one transaction without a round trip per row.
                 var batch = new NpgsqlBatch(db, transaction);
                 await using (batch.ConfigureAwait(false))

@@ -1,4 +1,5 @@
 using Connect.Sdk.Orders;
+using Connect.Sdk.Sync;
 using Npgsql;
 
 namespace Connect.Sdk.Storage.PostgreSql;
@@ -43,12 +44,14 @@ public sealed class PostgreSqlImportedOrderLedger : IImportedOrderLedger
     /// one and it is not handed over yet, is marked handed over with the ERP id the ledger holds: a crash can never
     /// leave an imported order staged, nor a handed-over order without its ledger entry.
     /// </remarks>
-    public ValueTask<bool> TryRecordAsync(ImportedOrder order, CancellationToken cancellationToken)
+    public ValueTask<bool> TryRecordAsync(ImportedOrder order, WorkLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(lease);
         return _database.WriteAsync(
             async (db, transaction, ct) =>
             {
+                await WorkLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
                 await using var insert = db.Command(transaction, "INSERT INTO imported_orders (connection, order_number, erp_order_id, imported_at) VALUES (@connection, @number, @erp, @at) ON CONFLICT DO NOTHING;")
                     .With("connection", order.Connection.Value)
                     .With("number", order.OrderNumber)

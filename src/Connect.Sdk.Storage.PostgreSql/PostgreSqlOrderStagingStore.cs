@@ -1,4 +1,5 @@
 using Connect.Sdk.Orders;
+using Connect.Sdk.Sync;
 using Npgsql;
 using NpgsqlTypes;
 using NodaTime;
@@ -38,12 +39,15 @@ public sealed class PostgreSqlOrderStagingStore : IOrderStagingStore
         IReadOnlyList<MarketplaceOrder> orders,
         OrderCursor? advanceCursorTo,
         Instant stagedAt,
+        WorkLease lease,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(lease);
         return _database.WriteAsync<IReadOnlyList<StagedOrder>>(
             async (db, transaction, ct) =>
             {
+                await WorkLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
                 var result = new StagedOrder[orders.Count];
                 for (var i = 0; i < orders.Count; i++)
                 {
@@ -92,24 +96,34 @@ public sealed class PostgreSqlOrderStagingStore : IOrderStagingStore
             cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask HoldAsync(ConnectionId connection, string orderNumber, string reason, CancellationToken cancellationToken)
+    public async ValueTask HoldAsync(ConnectionId connection, string orderNumber, string reason, WorkLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orderNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        await _database.ExecuteAsync(
-            "UPDATE staged_orders SET state = 'Held', hold_reason = @reason WHERE connection = @connection AND order_number = @number AND state <> 'HandedOver';",
-            command => command.With("connection", connection.Value).With("number", orderNumber).With("reason", reason),
+        ArgumentNullException.ThrowIfNull(lease);
+        await _database.WriteAsync(
+            async (db, transaction, ct) =>
+            {
+                await WorkLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
+                await using var command = db.Command(transaction, "UPDATE staged_orders SET state = 'Held', hold_reason = @reason WHERE connection = @connection AND order_number = @number AND state <> 'HandedOver';")
+                    .With("connection", connection.Value)
+                    .With("number", orderNumber)
+                    .With("reason", reason);
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async ValueTask MarkHandedOverAsync(ConnectionId connection, string orderNumber, string erpOrderId, CancellationToken cancellationToken)
+    public async ValueTask MarkHandedOverAsync(ConnectionId connection, string orderNumber, string erpOrderId, WorkLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orderNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(erpOrderId);
+        ArgumentNullException.ThrowIfNull(lease);
         await _database.WriteAsync(
             async (db, transaction, ct) =>
             {
+                await WorkLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
                 await StagedOrderHandOver.MarkAsync(db, transaction, connection, orderNumber, erpOrderId, ct).ConfigureAwait(false);
                 return true;
             },

@@ -1,4 +1,5 @@
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Sync;
 using Npgsql;
 using NpgsqlTypes;
 using NodaTime;
@@ -68,12 +69,17 @@ public sealed class PostgreSqlOrderStatusOutbox : IOrderStatusOutbox
             cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, CancellationToken cancellationToken)
+    public ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, WorkLease? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handled);
         return _database.WriteAsync(
             async (db, transaction, ct) =>
             {
+                if (lease is not null)
+                {
+                    await WorkLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
+                }
+
                 // The row is read locked (FOR UPDATE): a change recorded meanwhile either came before (and its higher
                 // sequence is read here) or waits for this commit; either way it stays pending.
                 var stored = await ReadAsync(db, transaction, handled.Connection, handled.OrderNumber, lockRow: true, ct).ConfigureAwait(false) ?? handled;

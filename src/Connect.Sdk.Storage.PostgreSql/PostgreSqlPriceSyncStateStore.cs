@@ -1,4 +1,5 @@
 using Connect.Sdk.Prices;
+using Connect.Sdk.Sync;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -34,7 +35,7 @@ public sealed class PostgreSqlPriceSyncStateStore : IPriceSyncStateStore
             cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentPrice> sent, CancellationToken cancellationToken) =>
+    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentPrice> sent, WorkLease lease, CancellationToken cancellationToken) =>
         _database.WriteArticlesAsync(
             """
             INSERT INTO price_sent (connection, article_number, amount, currency, compare_at_amount, compare_at_currency, sent_at)
@@ -46,6 +47,7 @@ public sealed class PostgreSqlPriceSyncStateStore : IPriceSyncStateStore
             """,
             connection,
             sent,
+            lease,
             Bind,
             cancellationToken);
 

@@ -1,4 +1,5 @@
 using Connect.Sdk.Stock;
+using Connect.Sdk.Sync;
 
 namespace Connect.Sdk.Storage.PostgreSql;
 
@@ -25,7 +26,7 @@ public sealed class PostgreSqlStockSyncStateStore : IStockSyncStateStore
             cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, CancellationToken cancellationToken) =>
+    public ValueTask SaveAsync(ConnectionId connection, IReadOnlyCollection<SentStock> sent, WorkLease lease, CancellationToken cancellationToken) =>
         _database.WriteArticlesAsync(
             """
             INSERT INTO stock_sent (connection, article_number, quantity, sent_at) VALUES (@connection, @number, @quantity, @at)
@@ -33,6 +34,7 @@ public sealed class PostgreSqlStockSyncStateStore : IStockSyncStateStore
             """,
             connection,
             sent,
+            lease,
             (parameters, item) => parameters
                 .With("number", item.ArticleNumber)
                 .With("quantity", item.Quantity)

@@ -21,14 +21,15 @@ public sealed class PostgreSqlOrderHandOverTests(PostgreSqlServer server) : IAsy
     public async Task TryRecord_StagedOrHeldOrder_MarksItHandedOverWithTheErpId(bool held)
     {
         var database = await _databases.OpenAsync();
+        var lease = await PostgreSqlTestLease.HoldAsync(database);
         var staging = new PostgreSqlOrderStagingStore(database);
-        await staging.StageAsync(Shop, [Order("1001", 0)], null, T0, CancellationToken.None);
+        await staging.StageAsync(Shop, [Order("1001", 0)], null, T0, lease, CancellationToken.None);
         if (held)
         {
-            await staging.HoldAsync(Shop, "1001", "No ERP article for SKU-7", CancellationToken.None);
+            await staging.HoldAsync(Shop, "1001", "No ERP article for SKU-7", lease, CancellationToken.None);
         }
 
-        Assert.True(await new PostgreSqlImportedOrderLedger(await _databases.OpenAsync()).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), CancellationToken.None));
+        Assert.True(await new PostgreSqlImportedOrderLedger(await _databases.OpenAsync()).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), lease, CancellationToken.None));
 
         var read = await staging.GetAsync(Shop, "1001", CancellationToken.None);
         Assert.NotNull(read);
@@ -41,11 +42,12 @@ public sealed class PostgreSqlOrderHandOverTests(PostgreSqlServer server) : IAsy
     public async Task TryRecord_AlreadyRecordedByAnotherWorker_MarksTheStagedOrderWithTheLedgersErpId()
     {
         var database = await _databases.OpenAsync();
+        var lease = await PostgreSqlTestLease.HoldAsync(database);
         var staging = new PostgreSqlOrderStagingStore(database);
-        Assert.True(await new PostgreSqlImportedOrderLedger(database).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-FIRST", T0), CancellationToken.None));
-        await staging.StageAsync(Shop, [Order("1001", 0)], null, T0, CancellationToken.None);
+        Assert.True(await new PostgreSqlImportedOrderLedger(database).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-FIRST", T0), lease, CancellationToken.None));
+        await staging.StageAsync(Shop, [Order("1001", 0)], null, T0, lease, CancellationToken.None);
 
-        Assert.False(await new PostgreSqlImportedOrderLedger(await _databases.OpenAsync()).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-SECOND", T0), CancellationToken.None));
+        Assert.False(await new PostgreSqlImportedOrderLedger(await _databases.OpenAsync()).TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-SECOND", T0), lease, CancellationToken.None));
 
         var read = await staging.GetAsync(Shop, "1001", CancellationToken.None);
         Assert.Equal(StagedOrderState.HandedOver, read?.State);
@@ -60,16 +62,17 @@ public sealed class PostgreSqlOrderHandOverTests(PostgreSqlServer server) : IAsy
     public async Task TryRecord_StagingUpdateFails_LeavesNeitherTheLedgerEntryNorTheStagedChange()
     {
         var database = await _databases.OpenAsync();
+        var lease = await PostgreSqlTestLease.HoldAsync(database);
         var staging = new PostgreSqlOrderStagingStore(database);
         var ledger = new PostgreSqlImportedOrderLedger(database);
-        await staging.StageAsync(Shop, [Order("1001", 0)], null, T0, CancellationToken.None);
-        await ExecuteAsync(database, """
+        await staging.StageAsync(Shop, [Order("1001", 0)], null, T0, lease, CancellationToken.None);
+        await database.ExecuteSqlAsync("""
             CREATE FUNCTION simulated_crash() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated crash'; END $$;
             CREATE TRIGGER crash BEFORE UPDATE ON staged_orders FOR EACH ROW WHEN (NEW.state = 'HandedOver') EXECUTE FUNCTION simulated_crash();
             """);
 
         await Assert.ThrowsAsync<PostgresException>(async () =>
-            await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), CancellationToken.None));
+            await ledger.TryRecordAsync(new ImportedOrder(Shop, "1001", "ERP-77", T0), lease, CancellationToken.None));
 
         Assert.Null(await ledger.FindAsync(Shop, "1001", CancellationToken.None));
         Assert.Equal(StagedOrderState.Staged, (await staging.GetAsync(Shop, "1001", CancellationToken.None))?.State);
@@ -79,15 +82,17 @@ public sealed class PostgreSqlOrderHandOverTests(PostgreSqlServer server) : IAsy
     [Fact]
     public async Task Stage_TwoWorkersRacingWithANewerAndAnOlderVersion_KeepsTheNewer()
     {
-        var first = new PostgreSqlOrderStagingStore(await _databases.OpenAsync());
+        var database = await _databases.OpenAsync();
+        var lease = await PostgreSqlTestLease.HoldAsync(database);
+        var first = new PostgreSqlOrderStagingStore(database);
         var second = new PostgreSqlOrderStagingStore(await _databases.OpenAsync());
 
         for (var round = 0; round < 30; round++)
         {
             var number = "R-" + round;
             await Task.WhenAll(
-                Task.Run(async () => await first.StageAsync(Shop, [Order(number, 5)], null, T0, CancellationToken.None)),
-                Task.Run(async () => await second.StageAsync(Shop, [Order(number, 1)], null, T0, CancellationToken.None)));
+                Task.Run(async () => await first.StageAsync(Shop, [Order(number, 5)], null, T0, lease, CancellationToken.None)),
+                Task.Run(async () => await second.StageAsync(Shop, [Order(number, 1)], null, T0, lease, CancellationToken.None)));
 
             var stored = await first.GetAsync(Shop, number, CancellationToken.None);
             Assert.Equal(T0 + Duration.FromMinutes(5), stored?.Order.UpdatedAt);
@@ -96,14 +101,6 @@ public sealed class PostgreSqlOrderHandOverTests(PostgreSqlServer server) : IAsy
 
     public ValueTask DisposeAsync() => _databases.DisposeAsync();
 
-    private static Task<int> ExecuteAsync(PostgreSqlDatabase database, string sql) =>
-        database.WriteAsync(
-            async (db, transaction, ct) =>
-            {
-                await using var command = new NpgsqlCommand(sql, db, transaction);
-                return await command.ExecuteNonQueryAsync(ct);
-            },
-            CancellationToken.None).AsTask();
 
     private static MarketplaceOrder Order(string number, int updatedMinutes) => new()
     {

@@ -1,5 +1,6 @@
 using Connect.Sdk.Stock;
 using Connect.Sdk.Storage.PostgreSql.Tests.TestSupport;
+using Connect.Sdk.Sync;
 using Connect.Sdk.Testing.XunitV3.Stores;
 
 namespace Connect.Sdk.Storage.PostgreSql.Tests.Stores;
@@ -12,6 +13,9 @@ public sealed class PostgreSqlStockSyncStateStoreTests(PostgreSqlServer server) 
     protected override async ValueTask<IStockSyncStateStore> CreateStoreAsync() => new PostgreSqlStockSyncStateStore(await _databases.OpenAsync());
 
     protected override ValueTask<IStockSyncStateStore> CreateSecondInstanceAsync(IStockSyncStateStore first) => CreateStoreAsync();
+
+    // Another process's lease store on the same database: the leases fence the store's writes through the database alone.
+    protected override async ValueTask<IWorkLeaseStore> GetLeaseStoreAsync(IStockSyncStateStore store) => new PostgreSqlWorkLeaseStore(await _databases.OpenAsync());
 
     public ValueTask DisposeAsync() => _databases.DisposeAsync();
 }
