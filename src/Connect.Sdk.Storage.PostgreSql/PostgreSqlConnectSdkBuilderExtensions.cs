@@ -6,12 +6,15 @@ using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Prices;
 using Connect.Sdk.RateLimits;
+using Connect.Sdk.Secrets.DataProtection;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Storage.PostgreSql;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -26,11 +29,15 @@ public static class PostgreSqlConnectSdkBuilderExtensions
     /// journal, foreign numbers, order staging and ledger, outbox, leases and schedules, stock, price and alert state, and
     /// the marketplace accounts' rate budgets. The schema is created and migrated on first use. Leases are judged by the
     /// database's clock unless <see cref="PostgreSqlStoreOptions.Clock"/> says otherwise. Secrets go to the database too,
-    /// unless the host supplies its own <see cref="Connect.Sdk.Settings.ISecretStore"/> (see <c>docs/storage.md</c>).
+    /// protected, unless the host supplies its own <see cref="Connect.Sdk.Settings.ISecretStore"/> (see <c>docs/storage.md</c>).
     /// </summary>
     /// <remarks>
-    /// The database keeps secrets as given: restrict who may read it, or supply a vault with <c>UseSecretStore</c>, which
-    /// wins over the database whether it is called before or after <c>UsePostgreSql</c>.
+    /// Secrets are encrypted with ASP.NET Core Data Protection before they are written, as by <c>UseSqlite</c>: its keys in
+    /// <see cref="DataProtectionSecretProtector.DefaultKeysFolder"/> unless the host names another folder with
+    /// <c>ProtectSecretsWithDataProtection</c> or registers its own <see cref="ISecretProtector"/>; rows an older package
+    /// wrote in plain text are protected at start-up. <see cref="PostgreSqlStoreOptions.DangerouslyStoreSecretsInPlainText"/>
+    /// turns that off. A vault registered with <c>UseSecretStore</c> wins over the database whether it is called before or
+    /// after <c>UsePostgreSql</c>.
     /// </remarks>
     /// <param name="builder">The SDK builder.</param>
     /// <param name="connectionString">The Npgsql connection string; it is never logged.</param>
@@ -88,7 +95,15 @@ public static class PostgreSqlConnectSdkBuilderExtensions
             builder.Services.RemoveAll<ISecretStore>();
         }
 
-        builder.Services.TryAddSingleton<ISecretStore, PostgreSqlSecretStore>();
+        builder.Services.TryAddSingleton<ISecretProtector>(sp => DataProtectionSecretProtector.CreateInDefaultKeysFolder(sp.GetService<ILoggerFactory>()));
+        builder.Services.TryAddSingleton<ISecretStore>(sp =>
+        {
+            var database = sp.GetRequiredService<PostgreSqlDatabase>();
+            return sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.DangerouslyStoreSecretsInPlainText
+                ? PostgreSqlSecretStore.DangerouslyInPlainText(database)
+                : new PostgreSqlSecretStore(database, sp.GetRequiredService<ISecretProtector>());
+        });
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlSecretsOpening>());
         Replace<IWorkLeaseStore, PostgreSqlWorkLeaseStore>(builder.Services);
         Replace<IWorkScheduleStore, PostgreSqlWorkScheduleStore>(builder.Services);
         Replace<IConnectionStore, PostgreSqlConnectionStore>(builder.Services);

@@ -32,7 +32,7 @@ internal static class AccountsAlertsAndSecretsSchema
             );
             """),
 
-        // As given: the database's access control is the secrets' protection (see PostgreSqlSecretStore).
+        // Version 1 kept the values as given.
         new("secrets", 1, "connection secrets", """
             CREATE TABLE secrets (
                 connection  text COLLATE "C" NOT NULL,
@@ -41,5 +41,10 @@ internal static class AccountsAlertsAndSecretsSchema
                 PRIMARY KEY (connection, setting_key)
             );
             """),
+
+        // Each row says how its value is kept: the scheme of the ISecretProtector that wrote it, or 'plain'. Rows of
+        // version 1 were plain text; the store protects them when it opens (PostgreSqlSecretStore.OpenAsync), which SQL
+        // alone cannot, since the keys live outside the database.
+        .. SecretSchema.Migrations,
     ];
 }

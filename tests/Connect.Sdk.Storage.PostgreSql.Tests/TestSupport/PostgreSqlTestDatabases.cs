@@ -16,8 +16,7 @@ public sealed class PostgreSqlTestDatabases(PostgreSqlServer server) : IAsyncDis
     /// </summary>
     public async Task<PostgreSqlDatabase> OpenAsync(PostgreSqlClock clock = PostgreSqlClock.Caller)
     {
-        _connectionString ??= await server.CreateDatabaseAsync();
-        var database = new PostgreSqlDatabase(new PostgreSqlStoreOptions { ConnectionString = _connectionString, Clock = clock });
+        var database = new PostgreSqlDatabase(new PostgreSqlStoreOptions { ConnectionString = await ConnectionStringAsync(), Clock = clock });
         lock (_opened)
         {
             _opened.Add(database);
@@ -25,6 +24,9 @@ public sealed class PostgreSqlTestDatabases(PostgreSqlServer server) : IAsyncDis
 
         return database;
     }
+
+    /// <summary>The test's database as a host would name it, for <c>UsePostgreSql</c> (creating it on the first call).</summary>
+    public async Task<string> ConnectionStringAsync() => _connectionString ??= await server.CreateDatabaseAsync();
 
     public async ValueTask DisposeAsync()
     {
