@@ -72,6 +72,19 @@ public sealed class DataProtectionSecretProtector : ISecretProtector, IDisposabl
     public string Scheme => SchemeName;
 
     /// <summary>
+    /// The protector a SQL store registers when the host chose none: a key ring in <see cref="DefaultKeysFolder"/>, as
+    /// by <see cref="Create"/>. Fails naming the way out when the process's user has no such folder.
+    /// </summary>
+    /// <param name="loggerFactory">Where Data Protection logs; none when <see langword="null"/>.</param>
+    /// <returns>The protector.</returns>
+    /// <exception cref="ConnectSdkException">The process's user has no local application data folder.</exception>
+    public static DataProtectionSecretProtector CreateInDefaultKeysFolder(ILoggerFactory? loggerFactory = null) => Create(
+        DefaultKeysFolder ?? throw new ConnectSdkException(
+            "Stored secrets are protected with keys in the user's local application data folder, but this process's user has none (no HOME?). Name the key folder with ProtectSecretsWithDataProtection(folder)."),
+        null,
+        loggerFactory);
+
+    /// <summary>
     /// Builds a protector with its own key ring in <paramref name="keysFolder"/>, which is created owner-only (0700 on
     /// Unix; an existing folder is narrowed to that). Several processes of the host share the key ring through the folder.
     /// </summary>

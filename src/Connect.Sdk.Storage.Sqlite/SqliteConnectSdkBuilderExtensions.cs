@@ -66,11 +66,7 @@ public static class SqliteConnectSdkBuilderExtensions
             services.RemoveAll<ISecretStore>();
         }
 
-        services.TryAddSingleton<ISecretProtector>(sp => DataProtectionSecretProtector.Create(
-            DataProtectionSecretProtector.DefaultKeysFolder ?? throw new ConnectSdkException(
-                "Secrets in the SQLite file are protected with keys in the user's local application data folder, but this process's user has none (no HOME?). Name the key folder with ProtectSecretsWithDataProtection(folder)."),
-            null,
-            sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton<ISecretProtector>(sp => DataProtectionSecretProtector.CreateInDefaultKeysFolder(sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton<ISecretStore>(sp =>
         {
             var database = sp.GetRequiredService<SqliteDatabase>();

@@ -196,27 +196,8 @@ public sealed class SqliteSecretStore : ISecretStore
         return plain.Count;
     }
 
-    private async ValueTask<SecretValue> RevealAsync(StoredSecret stored, CancellationToken cancellationToken)
-    {
-        if (stored.Protection == SecretSchema.PlainText)
-        {
-            // Only a writer in plain text or an older package leaves such a row; the next open protects it.
-            return new SecretValue(stored.Value);
-        }
-
-        if (_protector is null || stored.Protection != _protector.Scheme)
-        {
-            var reader = _protector is null
-                ? $"this store keeps secrets in plain text ({nameof(SqliteStoreOptions)}.{nameof(SqliteStoreOptions.DangerouslyStoreSecretsInPlainText)})"
-                : $"this store's protector is '{_protector.Scheme}' ({_protector})";
-            throw new SecretProtectionException(
-                stored.Connection,
-                stored.Key,
-                $"The secret '{stored.Key}' of connection '{stored.Connection}' in {_database.Path} is protected with '{stored.Protection}', but {reader}. Configure the protector that wrote it.");
-        }
-
-        return await _protector.UnprotectAsync(stored.Connection, stored.Key, stored.Value, cancellationToken).ConfigureAwait(false);
-    }
+    private ValueTask<SecretValue> RevealAsync(StoredSecret stored, CancellationToken cancellationToken) =>
+        stored.RevealAsync(_protector, _database.Path, $"{nameof(SqliteStoreOptions)}.{nameof(SqliteStoreOptions.DangerouslyStoreSecretsInPlainText)}", cancellationToken);
 
     // The setting stays on the pooled connection afterwards: the other stores' writes then zero what they delete too,
     // which costs little and never harms.
@@ -224,12 +205,5 @@ public sealed class SqliteSecretStore : ISecretStore
     {
         await using var pragma = db.Command(transaction, "PRAGMA secure_delete = ON;");
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>One row as the file holds it; <see cref="Value"/> is protected text unless <see cref="Protection"/> is plain.</summary>
-    private sealed record StoredSecret(ConnectionId Connection, string Key, string Value, string Protection)
-    {
-        // A record prints its members; this one must never print the value.
-        public override string ToString() => $"secret '{Key}' of connection '{Connection}' ({Protection})";
     }
 }

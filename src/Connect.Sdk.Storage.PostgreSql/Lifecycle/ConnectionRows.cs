@@ -1,0 +1,116 @@
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Features;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Settings;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Connect.Sdk.Storage.PostgreSql.Lifecycle;
+
+/// <summary>Converts connections and lifecycle transitions to and from the rows of <c>connections</c> and <c>connection_history</c>.</summary>
+internal static class ConnectionRows
+{
+    /// <summary>
+    /// The columns a save rewrites: <see cref="Values"/>, then the version. Not the creation instant, which belongs
+    /// to the stored connection.
+    /// </summary>
+    public const string SavedColumns =
+        "id, connector_id, name, settings, check_status, check_at, check_message, credentials_revision, is_productive, feature_modes, import_mode, version";
+
+    /// <summary>The columns <see cref="ReadConnection"/> expects, in its order.</summary>
+    public const string Columns = SavedColumns + ", created_at";
+
+    /// <summary>The parameters <see cref="WithConnection"/> binds, matching <see cref="Columns"/> but for the version.</summary>
+    public const string Values =
+        "@id, @connector_id, @name, @settings, @check_status, @check_at, @check_message, @credentials_revision, @is_productive, @feature_modes, @import_mode";
+
+    /// <summary>The columns <see cref="ReadTransition"/> expects, in its order.</summary>
+    public const string HistoryColumns = "connection, at, actor, change, feature, from_state, to_state, detail";
+
+    /// <summary>Reads the connection at the reader's row.</summary>
+    public static Connection ReadConnection(NpgsqlDataReader reader)
+    {
+        var settings = StoredJson.Deserialize<StoredSettings>(reader.GetString(3));
+        return new Connection
+        {
+            Id = new ConnectionId(reader.GetString(0)),
+            ConnectorId = new ConnectorId(reader.GetString(1)),
+            Name = reader.GetString(2),
+            Settings = new ConnectionSettings(settings.Values, settings.SecretsSet),
+            Check = new ConnectionCheck(Enum.Parse<CheckStatus>(reader.GetString(4)), reader.GetNullableInstant(5), reader.GetNullableString(6)),
+            CredentialsRevision = reader.GetInt64(7),
+            IsProductive = reader.GetBoolean(8),
+            FeatureModes = StoredJson.Deserialize<Dictionary<string, string>>(reader.GetString(9))
+                .ToDictionary(m => Enum.Parse<FeatureKind>(m.Key), m => Enum.Parse<FeatureMode>(m.Value)),
+            ImportMode = Enum.Parse<ImportMode>(reader.GetString(10)),
+            Version = reader.GetInt64(11),
+            CreatedAt = reader.GetInstant(12),
+        };
+    }
+
+    /// <summary>Binds the stored values of a connection (all but the version) to <see cref="Values"/>.</summary>
+    public static NpgsqlCommand WithConnection(this NpgsqlCommand command, Connection connection) => command
+        .With("id", connection.Id.Value)
+        .With("connector_id", connection.ConnectorId.Value)
+        .With("name", connection.Name)
+        .With("settings", NpgsqlDbType.Jsonb, StoredJson.Serialize(new StoredSettings(
+            connection.Settings.Values.ToDictionary(StringComparer.Ordinal), [.. connection.Settings.SecretsSet.Order(StringComparer.Ordinal)])))
+        .With("check_status", connection.Check.Status.ToString())
+        .With("check_at", NpgsqlDbType.Bigint, connection.Check.At.ToStored())
+        .With("check_message", NpgsqlDbType.Text, connection.Check.Message)
+        .With("credentials_revision", connection.CredentialsRevision)
+        .With("is_productive", connection.IsProductive)
+        .With("feature_modes", NpgsqlDbType.Jsonb, StoredJson.Serialize(connection.FeatureModes.OrderBy(m => m.Key).ToDictionary(m => m.Key.ToString(), m => m.Value.ToString())))
+        .With("import_mode", connection.ImportMode.ToString());
+
+    /// <summary>Reads the transition at the reader's row, whose <see cref="HistoryColumns"/> start at <paramref name="offset"/>.</summary>
+    public static LifecycleTransition ReadTransition(NpgsqlDataReader reader, int offset) => new(
+        new ConnectionId(reader.GetString(offset)),
+        reader.GetInstant(offset + 1),
+        new Actor(reader.GetString(offset + 2)),
+        Enum.Parse<LifecycleChange>(reader.GetString(offset + 3)),
+        reader.IsDBNull(offset + 4) ? null : Enum.Parse<FeatureKind>(reader.GetString(offset + 4)),
+        reader.GetString(offset + 5),
+        reader.GetString(offset + 6),
+        reader.GetNullableString(offset + 7));
+
+    /// <summary>
+    /// Appends transitions after the connection's last one. Called after the connection's row was inserted or updated
+    /// in the same transaction, so its row lock keeps a concurrent writer from numbering the same history rows.
+    /// </summary>
+    public static async Task AppendHistoryAsync(
+        NpgsqlConnection db, NpgsqlTransaction transaction, ConnectionId connection, IReadOnlyList<LifecycleTransition> transitions, CancellationToken cancellationToken)
+    {
+        if (transitions.Count == 0)
+        {
+            return;
+        }
+
+        await using var next = db.Command(transaction, "SELECT COALESCE(MAX(seq) + 1, 0) FROM connection_history WHERE connection = @connection;")
+            .With("connection", connection.Value);
+        var seq = (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var batch = new NpgsqlBatch(db, transaction);
+        await using (batch.ConfigureAwait(false))
+        {
+            foreach (var transition in transitions)
+            {
+                var insert = new NpgsqlBatchCommand($"INSERT INTO connection_history (seq, {HistoryColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);");
+                insert.Parameters.Add(new NpgsqlParameter { Value = seq++ });
+                insert.Parameters.Add(new NpgsqlParameter { Value = connection.Value });
+                insert.Parameters.Add(new NpgsqlParameter { Value = transition.At.ToStored() });
+                insert.Parameters.Add(new NpgsqlParameter { Value = transition.Actor.Name });
+                insert.Parameters.Add(new NpgsqlParameter { Value = transition.Change.ToString() });
+                insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)transition.Feature?.ToString() ?? DBNull.Value });
+                insert.Parameters.Add(new NpgsqlParameter { Value = transition.From });
+                insert.Parameters.Add(new NpgsqlParameter { Value = transition.To });
+                insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)transition.Detail ?? DBNull.Value });
+                batch.BatchCommands.Add(insert);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The settings as JSON: the values and the names of the secrets that are set (never their values).</summary>
+    private sealed record StoredSettings(Dictionary<string, string> Values, string[] SecretsSet);
+}

@@ -1,0 +1,135 @@
+using Connect.Sdk.Alerts;
+using Connect.Sdk.DependencyInjection;
+using Connect.Sdk.ForeignNumbers;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Orders;
+using Connect.Sdk.Prices;
+using Connect.Sdk.RateLimits;
+using Connect.Sdk.Secrets.DataProtection;
+using Connect.Sdk.Settings;
+using Connect.Sdk.Shipments;
+using Connect.Sdk.Stock;
+using Connect.Sdk.Storage.PostgreSql;
+using Connect.Sdk.Sync;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+// In the DI namespace, like AddConnectSdk, so the method is found without a using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the PostgreSQL stores on <c>AddConnectSdk()</c>.</summary>
+public static class PostgreSqlConnectSdkBuilderExtensions
+{
+    /// <summary>
+    /// Keeps every store of the host SPI in one PostgreSQL database that many worker processes share: connections,
+    /// journal, foreign numbers, order staging and ledger, outbox, leases and schedules, stock, price and alert state, and
+    /// the marketplace accounts' rate budgets. The schema is created and migrated on first use. Leases are judged by the
+    /// database's clock unless <see cref="PostgreSqlStoreOptions.Clock"/> says otherwise. Secrets go to the database too,
+    /// protected, unless the host supplies its own <see cref="Connect.Sdk.Settings.ISecretStore"/> (see <c>docs/storage.md</c>).
+    /// </summary>
+    /// <remarks>
+    /// Secrets are encrypted with ASP.NET Core Data Protection before they are written, as by <c>UseSqlite</c>: its keys in
+    /// <see cref="DataProtectionSecretProtector.DefaultKeysFolder"/> unless the host names another folder with
+    /// <c>ProtectSecretsWithDataProtection</c> or registers its own <see cref="ISecretProtector"/>; rows an older package
+    /// wrote in plain text are protected at start-up. <see cref="PostgreSqlStoreOptions.DangerouslyStoreSecretsInPlainText"/>
+    /// turns that off. A vault registered with <c>UseSecretStore</c> wins over the database whether it is called before or
+    /// after <c>UsePostgreSql</c>.
+    /// </remarks>
+    /// <param name="builder">The SDK builder.</param>
+    /// <param name="connectionString">The Npgsql connection string; it is never logged.</param>
+    /// <param name="configure">Changes further options, e.g. the clock.</param>
+    /// <returns>The builder.</returns>
+    public static ConnectSdkBuilder UsePostgreSql(this ConnectSdkBuilder builder, string connectionString, Action<PostgreSqlStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        AddOptions(services, configure, o => o.ConnectionString = connectionString, hostSuppliesDataSource: false);
+        services.RemoveAll<PostgreSqlDatabase>();
+        services.AddSingleton(sp => new PostgreSqlDatabase(sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+        return AddStores(builder);
+    }
+
+    /// <summary>
+    /// Keeps the SDK's stores in the database of a data source the host built (with its own pooling, logging or
+    /// authentication) and disposes itself. Otherwise like <see cref="UsePostgreSql(ConnectSdkBuilder, string, Action{PostgreSqlStoreOptions}?)"/>.
+    /// </summary>
+    /// <param name="builder">The SDK builder.</param>
+    /// <param name="dataSource">The host's data source.</param>
+    /// <param name="configure">Changes further options, e.g. the clock.</param>
+    /// <returns>The builder.</returns>
+    public static ConnectSdkBuilder UsePostgreSql(this ConnectSdkBuilder builder, NpgsqlDataSource dataSource, Action<PostgreSqlStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        var services = builder.Services;
+        AddOptions(services, configure, _ => { }, hostSuppliesDataSource: true);
+        services.RemoveAll<PostgreSqlDatabase>();
+        services.AddSingleton(sp => new PostgreSqlDatabase(dataSource, sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+        return AddStores(builder);
+    }
+
+    private static void AddOptions(IServiceCollection services, Action<PostgreSqlStoreOptions>? configure, Action<PostgreSqlStoreOptions> set, bool hostSuppliesDataSource)
+    {
+        services.AddOptions<PostgreSqlStoreOptions>()
+            .Configure(o =>
+            {
+                set(o);
+                configure?.Invoke(o);
+            })
+            .ValidateOnStart();
+        services.RemoveAll<IValidateOptions<PostgreSqlStoreOptions>>();
+        services.AddSingleton<IValidateOptions<PostgreSqlStoreOptions>>(new PostgreSqlStoreOptionsValidator(hostSuppliesDataSource));
+    }
+
+    private static ConnectSdkBuilder AddStores(ConnectSdkBuilder builder)
+    {
+        // A host's own UseSecretStore (a vault) wins whether it comes before or after UsePostgreSql; the in-memory
+        // secret store of an earlier UseInMemoryStores does not, or tokens would be lost at every restart while the
+        // connections in the database still say they are set.
+        if (InMemoryStoresCameFirst(builder.Services))
+        {
+            builder.Services.RemoveAll<ISecretStore>();
+        }
+
+        builder.Services.TryAddSingleton<ISecretProtector>(sp => DataProtectionSecretProtector.CreateInDefaultKeysFolder(sp.GetService<ILoggerFactory>()));
+        builder.Services.TryAddSingleton<ISecretStore>(sp =>
+        {
+            var database = sp.GetRequiredService<PostgreSqlDatabase>();
+            return sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.DangerouslyStoreSecretsInPlainText
+                ? PostgreSqlSecretStore.DangerouslyInPlainText(database)
+                : new PostgreSqlSecretStore(database, sp.GetRequiredService<ISecretProtector>());
+        });
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlSecretsOpening>());
+        Replace<IWorkLeaseStore, PostgreSqlWorkLeaseStore>(builder.Services);
+        Replace<IWorkScheduleStore, PostgreSqlWorkScheduleStore>(builder.Services);
+        Replace<IConnectionStore, PostgreSqlConnectionStore>(builder.Services);
+        Replace<IForeignNumberStore, PostgreSqlForeignNumberStore>(builder.Services);
+        Replace<IOrderStagingStore, PostgreSqlOrderStagingStore>(builder.Services);
+        Replace<IImportedOrderLedger, PostgreSqlImportedOrderLedger>(builder.Services);
+        Replace<IOrderStatusOutbox, PostgreSqlOrderStatusOutbox>(builder.Services);
+        Replace<IStockRulesStore, PostgreSqlStockRulesStore>(builder.Services);
+        Replace<IStockSyncStateStore, PostgreSqlStockSyncStateStore>(builder.Services);
+        Replace<IPriceRulesStore, PostgreSqlPriceRulesStore>(builder.Services);
+        Replace<IPriceSyncStateStore, PostgreSqlPriceSyncStateStore>(builder.Services);
+        Replace<IRateBudgetStore, PostgreSqlRateBudgetStore>(builder.Services);
+        Replace<IAlertSubscriptionStore, PostgreSqlAlertSubscriptionStore>(builder.Services);
+        Replace<IJournalStore, PostgreSqlJournalStore>(builder.Services);
+        return builder;
+    }
+
+    private static bool InMemoryStoresCameFirst(IServiceCollection services) =>
+        services.Any(d => d.ServiceType == typeof(ISecretStore) && d.ImplementationInstance is InMemorySecretStore)
+        && services.Any(d => d.ServiceType == typeof(IConnectionStore) && d.ImplementationInstance is InMemoryConnectionStore);
+
+    private static void Replace<TService, TImplementation>(IServiceCollection services)
+        where TService : class
+        where TImplementation : class, TService
+    {
+        services.RemoveAll<TService>();
+        services.AddSingleton<TService, TImplementation>();
+    }
+}

@@ -1,0 +1,340 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Connect.Sdk.Journal;
+using Connect.Sdk.Storage.PostgreSql.Journal;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Connect.Sdk.Storage.PostgreSql;
+
+/// <summary>
+/// An <see cref="IJournalStore"/> in PostgreSQL. Entries are rows with a version for optimistic concurrency;
+/// their history is kept as rows that grow at the end (only the last one changes, when a repeat is counted), so a save
+/// writes only what is new. Every <see cref="JournalQuery"/> criterion runs as SQL on indexes that lead with the journal
+/// tab; the free text on pg_trgm indexes.
+/// </summary>
+public sealed class PostgreSqlJournalStore : IJournalStore
+{
+    // Streams read in pages, each in a short read of its own, so a slow consumer never holds a connection and a
+    // snapshot (which keeps VACUUM from removing dead rows) open for the whole stream.
+    private const int KeyPageSize = 1000;
+    private const int EntryPageSize = 200;
+
+    private const string EntryValues = """
+        status = @status, message = @message, updated_at = @updated_at, title = @title, article_kind = @article_kind,
+        parent_article_number = @parent, order_date = @order_date, tracking = @tracking, attempts = @attempts, next_attempt_at = @next_attempt_at,
+        folded_key = @folded_key, folded_title = @folded_title, folded_message = @folded_message
+        """;
+
+    private const string InsertHistory =
+        "INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats, last_repeated_at) VALUES (@id, @seq, @at, @from, @to, @message, @repeats, @last);";
+
+    private const string InsertEntry = """
+        INSERT INTO journal_entries (connection, kind, record_key, status, message, updated_at, title, article_kind,
+            parent_article_number, order_date, tracking, attempts, next_attempt_at, version, folded_key, folded_title, folded_message)
+        VALUES (@connection, @kind, @key, @status, @message, @updated_at, @title, @article_kind,
+            @parent, @order_date, @tracking, @attempts, @next_attempt_at, 1, @folded_key, @folded_title, @folded_message)
+        ON CONFLICT (connection, kind, record_key) DO NOTHING
+        RETURNING id;
+        """;
+
+    private readonly PostgreSqlDatabase _database;
+
+    /// <summary>Creates the store on a database.</summary>
+    /// <param name="database">The database.</param>
+    public PostgreSqlJournalStore(PostgreSqlDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<JournalEntry?> GetAsync(JournalKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key.RecordKey, nameof(key));
+        return _database.ReadAsync<JournalEntry?>(
+            async (db, snapshot, ct) =>
+            {
+                // The read's snapshot: the entry and its history agree.
+                await using var select = db.Command(snapshot, $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = @connection AND kind = @kind AND record_key = @key;")
+                    .WithKey(key);
+                var entries = await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false);
+                return entries.Count == 0 ? null : entries[0];
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One read per journal tab in the batch: the keys travel as one array parameter.</remarks>
+    public ValueTask<IReadOnlyList<JournalEntry>> GetManyAsync(IReadOnlyCollection<JournalKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return ValueTask.FromResult<IReadOnlyList<JournalEntry>>([]);
+        }
+
+        return _database.ReadAsync<IReadOnlyList<JournalEntry>>(
+            async (db, snapshot, ct) =>
+            {
+                var found = new List<JournalEntry>(keys.Count);
+                foreach (var tab in keys.GroupBy(k => (k.Connection, k.Kind)))
+                {
+                    await using var select = db.Command(snapshot, $"""
+                            SELECT {JournalRows.Columns} FROM journal_entries
+                            WHERE connection = @connection AND kind = @kind AND record_key = ANY(@keys);
+                            """)
+                        .With("connection", tab.Key.Connection.Value)
+                        .With("kind", (long)tab.Key.Kind)
+                        .With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, tab.Select(k => k.RecordKey).ToArray());
+                    found.AddRange(await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false));
+                }
+
+                return found;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<JournalEntry?> TrySaveAsync(JournalEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entry.History, nameof(entry));
+        return _database.WriteAsync(
+            (db, transaction, ct) => SaveAsync(db, transaction, entry, ct),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One transaction for the whole batch: 10,000 changed entries are one commit, not 10,000.</remarks>
+    public ValueTask<IReadOnlyList<JournalEntry?>> TrySaveManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return _database.WriteAsync<IReadOnlyList<JournalEntry?>>(
+            async (db, transaction, ct) =>
+            {
+                var saved = new JournalEntry?[entries.Count];
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    ArgumentNullException.ThrowIfNull(entries[i].History, nameof(entries));
+                    saved[i] = await SaveAsync(db, transaction, entries[i], ct).ConfigureAwait(false);
+                }
+
+                return saved;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One transaction for the whole batch: 10,000 entries are one commit, not 10,000.</remarks>
+    public ValueTask<int> AddMissingAsync(IReadOnlyCollection<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return _database.WriteAsync(
+            async (db, transaction, ct) =>
+            {
+                var added = 0;
+                await using var insert = db.Command(transaction, InsertEntry);
+                foreach (var entry in entries)
+                {
+                    if (await InsertAsync(insert, entry, ct).ConfigureAwait(false) is { } id)
+                    {
+                        // A new entry has no history rows yet: its lines go in without counting the stored ones first.
+                        await WriteHistoryAsync(db, transaction, id, entry.History, 0, entry.History.Count, InsertHistory, ct).ConfigureAwait(false);
+                        added++;
+                    }
+                }
+
+                return added;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<JournalPage> QueryAsync(JournalQuery query, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        var filter = JournalFilter.From(query);
+        return _database.ReadAsync(
+            async (db, snapshot, ct) =>
+            {
+                // The page and the total come from one snapshot, so they agree while writers go on.
+                await using var count = filter.Bind(db.Command(snapshot, $"SELECT COUNT(*) FROM journal_entries WHERE {filter.Condition};"));
+                var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                await using var select = filter.Bind(db.Command(snapshot, $"SELECT {JournalRows.Columns} FROM journal_entries WHERE {filter.Condition} {JournalFilter.OrderBy} LIMIT @take OFFSET @skip;"))
+                    .With("take", take)
+                    .With("skip", skip);
+                return new JournalPage(await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false), total);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Pages by key set (after the last key's time and record key), not by offset: each page starts on the index
+    /// where the last one ended. An entry that changes while the stream runs moves to the top of the order and is
+    /// not listed again.
+    /// </remarks>
+    public async IAsyncEnumerable<JournalKey> ListKeysAsync(JournalQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = JournalFilter.From(query);
+        var pages = PostgreSqlKeysetPages.StreamAsync(
+            _database,
+            new PostgreSqlKeysetQuery<(long UpdatedAt, string RecordKey), (long UpdatedAt, string RecordKey)>
+            {
+                FirstPage = $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} {JournalFilter.OrderBy} LIMIT @limit;",
+                // "updated_at <= @at" bounds the index range; the OR only sorts out the entries at that instant.
+                NextPage = $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} AND updated_at <= @after_at AND (updated_at < @after_at OR record_key > @after_key) {JournalFilter.OrderBy} LIMIT @limit;",
+                Bind = command => filter.Bind(command),
+                BindAfter = static (command, after) => command.With("after_at", after.UpdatedAt).With("after_key", after.RecordKey),
+                Read = static async (command, ct) =>
+                {
+                    var keys = new List<(long, string)>(KeyPageSize);
+                    await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                    {
+                        keys.Add((reader.GetInt64(0), reader.GetString(1)));
+                    }
+
+                    return keys;
+                },
+                KeyOf = static key => key,
+                PageSize = KeyPageSize,
+            },
+            cancellationToken);
+        await foreach (var (_, recordKey) in pages.ConfigureAwait(false))
+        {
+            yield return new JournalKey(query.Connection, query.Kind, recordKey);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<JournalEntry> ListAsync(ConnectionId connection, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // An iterator of its own rather than the helper's stream returned as is, so the public signature keeps
+        // [EnumeratorCancellation] and a token given to WithCancellation still cancels.
+        var rows = PostgreSqlKeysetPages.StreamAsync(
+            _database,
+            new PostgreSqlKeysetQuery<JournalEntry, (long Kind, string RecordKey)>
+            {
+                FirstPage = $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = @connection ORDER BY kind, record_key LIMIT @limit;",
+                NextPage = $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = @connection AND (kind, record_key) > (@after_kind, @after_key) ORDER BY kind, record_key LIMIT @limit;",
+                Bind = command => command.With("connection", connection.Value),
+                BindAfter = static (command, after) => command.With("after_kind", after.Kind).With("after_key", after.RecordKey),
+                Read = static async (command, ct) => await JournalRows.ReadWithHistoryAsync(command, ct).ConfigureAwait(false),
+                KeyOf = static entry => ((long)entry.Key.Kind, entry.Key.RecordKey),
+                PageSize = EntryPageSize,
+            },
+            cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
+    private static async ValueTask<JournalEntry?> SaveAsync(NpgsqlConnection db, NpgsqlTransaction transaction, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        var id = entry.Version == 0
+            ? await InsertAsync(db, transaction, entry, cancellationToken).ConfigureAwait(false)
+            : await UpdateAsync(db, transaction, entry, cancellationToken).ConfigureAwait(false);
+        if (id is not { } entryId)
+        {
+            return null;
+        }
+
+        await SaveHistoryAsync(db, transaction, entryId, entry.History, cancellationToken).ConfigureAwait(false);
+        return entry with { Version = entry.Version + 1 };
+    }
+
+    // ON CONFLICT DO NOTHING: a version-zero save over a stored entry inserts nothing and returns no id.
+    private static async Task<long?> InsertAsync(NpgsqlConnection db, NpgsqlTransaction transaction, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        await using var command = db.Command(transaction, InsertEntry);
+        return await InsertAsync(command, entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The command is bound afresh for each entry, so a batch reuses one prepared statement.
+    private static async Task<long?> InsertAsync(NpgsqlCommand command, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        command.Parameters.Clear();
+        command.WithKey(entry.Key).WithValues(entry);
+        return (long?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The version condition is the optimistic-concurrency check: a stale or unknown version updates no row.
+    private static async Task<long?> UpdateAsync(NpgsqlConnection db, NpgsqlTransaction transaction, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        await using var command = db.Command(transaction, $"""
+                UPDATE journal_entries SET {EntryValues}, version = version + 1
+                WHERE connection = @connection AND kind = @kind AND record_key = @key AND version = @expected
+                RETURNING id;
+                """)
+            .WithKey(entry.Key)
+            .WithValues(entry)
+            .With("expected", entry.Version);
+        return (long?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The history grows at its end, and only its last line changes in place (an identical repeat is counted on it,
+    // dropping a Running line after it), so a save trims what the entry no longer has, rewrites the last stored
+    // line it still has, and inserts the lines beyond — with one prepared statement each.
+    private static async Task SaveHistoryAsync(
+        NpgsqlConnection db, NpgsqlTransaction transaction, long entryId, IReadOnlyList<JournalStatusChange> history, CancellationToken cancellationToken)
+    {
+        await using var count = db.Command(transaction, "SELECT COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = @id;").With("id", entryId);
+        var stored = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (history.Count < stored)
+        {
+            await using var trim = db.Command(transaction, "DELETE FROM journal_history WHERE entry_id = @id AND seq >= @count;")
+                .With("id", entryId)
+                .With("count", (long)history.Count);
+            await trim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var kept = Math.Min(stored, history.Count);
+        if (kept > 0)
+        {
+            await WriteHistoryAsync(
+                db, transaction, entryId, history, kept - 1, kept,
+                "UPDATE journal_history SET at = @at, from_status = @from, to_status = @to, message = @message, repeats = @repeats, last_repeated_at = @last WHERE entry_id = @id AND seq = @seq;",
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (history.Count > stored)
+        {
+            await WriteHistoryAsync(
+                db, transaction, entryId, history, stored, history.Count,
+                InsertHistory,
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteHistoryAsync(
+        NpgsqlConnection db, NpgsqlTransaction transaction, long entryId, IReadOnlyList<JournalStatusChange> history, int from, int to, string sql, CancellationToken cancellationToken)
+    {
+        await using var write = db.Command(transaction, sql);
+        var seq = write.Parameters.Add("seq", NpgsqlDbType.Bigint);
+        var at = write.Parameters.Add("at", NpgsqlDbType.Bigint);
+        var fromStatus = write.Parameters.Add("from", NpgsqlDbType.Bigint);
+        var toStatus = write.Parameters.Add("to", NpgsqlDbType.Bigint);
+        var message = write.Parameters.Add("message", NpgsqlDbType.Text);
+        var repeats = write.Parameters.Add("repeats", NpgsqlDbType.Bigint);
+        var last = write.Parameters.Add("last", NpgsqlDbType.Bigint);
+        write.With("id", entryId);
+        for (var i = from; i < to; i++)
+        {
+            var change = history[i];
+            seq.Value = (long)i;
+            at.Value = change.At.ToStored();
+            fromStatus.Value = (long)change.From;
+            toStatus.Value = (long)change.To;
+            message.Value = (object?)change.Message ?? DBNull.Value;
+            repeats.Value = (long)change.Repeats;
+            last.Value = (object?)change.LastRepeatedAt?.ToStored() ?? DBNull.Value;
+            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

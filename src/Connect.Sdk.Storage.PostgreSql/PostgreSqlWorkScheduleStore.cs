@@ -1,0 +1,109 @@
+using System.Collections.Frozen;
+using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Sync;
+using NpgsqlTypes;
+
+namespace Connect.Sdk.Storage.PostgreSql;
+
+/// <summary>
+/// An <see cref="IWorkScheduleStore"/> in PostgreSQL: one row per connection and kind of work with a version for
+/// optimistic concurrency, and the pending run requests as rows beside it. Two workers planning the same work both
+/// read the same version; the conditional write lets exactly one of them save its plan.
+/// </summary>
+public sealed class PostgreSqlWorkScheduleStore : IWorkScheduleStore
+{
+    private readonly PostgreSqlDatabase _database;
+
+    /// <summary>Creates the store on a database.</summary>
+    /// <param name="database">The database.</param>
+    public PostgreSqlWorkScheduleStore(PostgreSqlDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<WorkSchedule> GetAsync(ConnectionId connection, WorkKind kind, CancellationToken cancellationToken) =>
+        _database.ReadAsync(
+            async (db, snapshot, ct) =>
+            {
+                // One snapshot, so the state and its requests agree.
+                await using var select = db.Command(snapshot, "SELECT last_scheduled_run_at, version, paused_at, paused_connection_version FROM work_schedules WHERE connection = @connection AND kind = @kind;")
+                    .With("connection", connection.Value)
+                    .With("kind", kind.ToString());
+                WorkSchedule schedule;
+                await using (var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                    {
+                        return new WorkSchedule(connection, kind);
+                    }
+
+                    schedule = new WorkSchedule(connection, kind)
+                    {
+                        LastScheduledRunAt = reader.GetNullableInstant(0),
+                        Version = reader.GetInt64(1),
+                        Pause = reader.GetNullableInstant(2) is { } pausedAt ? new WorkPause(pausedAt, reader.GetInt64(3)) : null,
+                    };
+                }
+
+                await using var requests = db.Command(snapshot, "SELECT trigger, requested_at FROM work_schedule_requests WHERE connection = @connection AND kind = @kind;")
+                    .With("connection", connection.Value)
+                    .With("kind", kind.ToString());
+                var pending = new Dictionary<SyncTrigger, NodaTime.Instant>();
+                await using (var reader = await requests.ExecuteReaderAsync(ct).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                    {
+                        pending.Add(Enum.Parse<SyncTrigger>(reader.GetString(0)), reader.GetInstant(1));
+                    }
+                }
+
+                return schedule with { Requests = pending.ToFrozenDictionary() };
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<WorkSchedule?> TrySaveAsync(WorkSchedule schedule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(schedule.Requests, nameof(schedule));
+        return _database.WriteAsync<WorkSchedule?>(
+            async (db, transaction, ct) =>
+            {
+                // Version zero inserts, and finds a stored state a conflict; any other version must match the stored
+                // one. Either way no row changed means another writer got there first. The UPDATE waits for a
+                // concurrent writer's row lock and then re-checks the version, so the loser sees zero rows.
+                await using var save = db.Command(transaction, schedule.Version == 0
+                        ? "INSERT INTO work_schedules (connection, kind, last_scheduled_run_at, paused_at, paused_connection_version, version) VALUES (@connection, @kind, @last_run, @paused_at, @paused_version, 1) ON CONFLICT DO NOTHING;"
+                        : "UPDATE work_schedules SET last_scheduled_run_at = @last_run, paused_at = @paused_at, paused_connection_version = @paused_version, version = version + 1 WHERE connection = @connection AND kind = @kind AND version = @expected;")
+                    .With("connection", schedule.Connection.Value)
+                    .With("kind", schedule.Kind.ToString())
+                    .With("last_run", NpgsqlDbType.Bigint, schedule.LastScheduledRunAt.ToStored())
+                    .With("paused_at", NpgsqlDbType.Bigint, schedule.Pause?.At.ToStored())
+                    .With("paused_version", NpgsqlDbType.Bigint, schedule.Pause?.ConnectionVersion)
+                    .With("expected", schedule.Version);
+                if (await save.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+                {
+                    return null;
+                }
+
+                // The requests are current state, not history: replaced whole.
+                await using var clear = db.Command(transaction, "DELETE FROM work_schedule_requests WHERE connection = @connection AND kind = @kind;")
+                    .With("connection", schedule.Connection.Value)
+                    .With("kind", schedule.Kind.ToString());
+                await clear.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+
+                // All requests in one statement: the arrays unnest to one row per request.
+                await using var insert = db.Command(transaction, "INSERT INTO work_schedule_requests (connection, kind, trigger, requested_at) SELECT @connection, @kind, t, at FROM unnest(@triggers, @ats) AS r(t, at);")
+                    .With("connection", schedule.Connection.Value)
+                    .With("kind", schedule.Kind.ToString())
+                    .With("triggers", NpgsqlDbType.Array | NpgsqlDbType.Text, schedule.Requests.Keys.Select(t => t.ToString()).ToArray())
+                    .With("ats", NpgsqlDbType.Array | NpgsqlDbType.Bigint, schedule.Requests.Values.Select(at => at.ToStored()).ToArray());
+                await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+
+                return schedule with { Version = schedule.Version + 1 };
+            },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,78 @@
+using Connect.Sdk.Storage.PostgreSql.Tests.TestSupport;
+using NodaTime;
+using Npgsql;
+
+namespace Connect.Sdk.Storage.PostgreSql.Tests.Stores;
+
+/// <summary>
+/// By default leases are judged by the database server's clock, not by the instants the workers pass: a worker whose
+/// clock is wrong can neither take a lease another still holds nor get a lease that lapsed before it began.
+/// </summary>
+public sealed class PostgreSqlDatabaseClockTests(PostgreSqlServer server) : IAsyncDisposable
+{
+    private const string Key = "clock-shop";
+    private static readonly Duration FiveMinutes = Duration.FromMinutes(5);
+
+    // Far in the past by the database's clock: the kit's kind of instant, which the default ignores.
+    private static readonly Instant WorkerNow = Instant.FromUtc(2020, 1, 1, 8, 0);
+
+    private readonly PostgreSqlTestDatabases _databases = new(server);
+
+    [Fact]
+    public async Task TryAcquire_DefaultClock_LeaseRunsFromTheDatabasesNow()
+    {
+        var store = new PostgreSqlWorkLeaseStore(await _databases.OpenAsync(PostgreSqlClock.Database));
+        var before = await DatabaseNowAsync();
+
+        var lease = await store.TryAcquireAsync(Key, "worker-a", WorkerNow, FiveMinutes, CancellationToken.None);
+
+        var after = await DatabaseNowAsync();
+        Assert.NotNull(lease);
+        Assert.InRange(lease.ExpiresAt, before + FiveMinutes, after + FiveMinutes);
+    }
+
+    [Fact]
+    public async Task TryAcquire_DefaultClockAndAWorkerWhoseClockRunsAhead_IsRefusedWhileTheLeaseHolds()
+    {
+        var store = new PostgreSqlWorkLeaseStore(await _databases.OpenAsync(PostgreSqlClock.Database));
+        var other = new PostgreSqlWorkLeaseStore(await _databases.OpenAsync(PostgreSqlClock.Database));
+        Assert.NotNull(await store.TryAcquireAsync(Key, "worker-a", WorkerNow, FiveMinutes, CancellationToken.None));
+
+        // Worker b's clock says the lease lapsed an hour ago; the database says it holds for five more minutes.
+        var taken = await other.TryAcquireAsync(Key, "worker-b", WorkerNow + Duration.FromHours(1), FiveMinutes, CancellationToken.None);
+
+        Assert.Null(taken);
+    }
+
+    [Fact]
+    public async Task TryRenew_DefaultClock_ExtendsFromTheDatabasesNow()
+    {
+        var store = new PostgreSqlWorkLeaseStore(await _databases.OpenAsync(PostgreSqlClock.Database));
+        var lease = await store.TryAcquireAsync(Key, "worker-a", WorkerNow, FiveMinutes, CancellationToken.None);
+        Assert.NotNull(lease);
+        var before = await DatabaseNowAsync();
+
+        var renewed = await store.TryRenewAsync(lease, WorkerNow, Duration.FromMinutes(30), CancellationToken.None);
+
+        Assert.NotNull(renewed);
+        Assert.True(renewed.ExpiresAt >= before + Duration.FromMinutes(30), $"Renewed until {renewed.ExpiresAt}, expected 30 minutes from the database's {before}.");
+    }
+
+    [Fact]
+    public void Options_ByDefault_UseTheDatabasesClock() =>
+        Assert.Equal(PostgreSqlClock.Database, new PostgreSqlStoreOptions().Clock);
+
+    public ValueTask DisposeAsync() => _databases.DisposeAsync();
+
+    private async Task<Instant> DatabaseNowAsync()
+    {
+        var database = await _databases.OpenAsync();
+        return await database.ReadAsync(
+            async (db, snapshot, ct) =>
+            {
+                await using var command = new NpgsqlCommand($"SELECT {PostgreSqlCommands.DatabaseNowTicks};", db, snapshot);
+                return Instant.FromUnixTimeTicks((long)(await command.ExecuteScalarAsync(ct))!);
+            },
+            CancellationToken.None);
+    }
+}

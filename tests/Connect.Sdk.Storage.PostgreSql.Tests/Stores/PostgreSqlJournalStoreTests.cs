@@ -1,0 +1,17 @@
+using Connect.Sdk.Journal;
+using Connect.Sdk.Storage.PostgreSql.Tests.TestSupport;
+using Connect.Sdk.Testing.XunitV3.Stores;
+
+namespace Connect.Sdk.Storage.PostgreSql.Tests.Stores;
+
+/// <summary>The PostgreSQL store passes the store contract kit; the second instance is a second database object on the same database.</summary>
+public sealed class PostgreSqlJournalStoreTests(PostgreSqlServer server) : JournalStoreContract, IAsyncDisposable
+{
+    private readonly PostgreSqlTestDatabases _databases = new(server);
+
+    protected override async ValueTask<IJournalStore> CreateStoreAsync() => new PostgreSqlJournalStore(await _databases.OpenAsync());
+
+    protected override ValueTask<IJournalStore> CreateSecondInstanceAsync(IJournalStore first) => CreateStoreAsync();
+
+    public ValueTask DisposeAsync() => _databases.DisposeAsync();
+}

@@ -1,0 +1,17 @@
+using Connect.Sdk.RateLimits;
+using Connect.Sdk.Storage.PostgreSql.Tests.TestSupport;
+using Connect.Sdk.Testing.XunitV3.Stores;
+
+namespace Connect.Sdk.Storage.PostgreSql.Tests.Stores;
+
+/// <summary>The PostgreSQL store passes the store contract kit; the second instance is a second database object on the same database.</summary>
+public sealed class PostgreSqlRateBudgetStoreTests(PostgreSqlServer server) : RateBudgetStoreContract, IAsyncDisposable
+{
+    private readonly PostgreSqlTestDatabases _databases = new(server);
+
+    protected override async ValueTask<IRateBudgetStore> CreateStoreAsync() => new PostgreSqlRateBudgetStore(await _databases.OpenAsync());
+
+    protected override ValueTask<IRateBudgetStore> CreateSecondInstanceAsync(IRateBudgetStore first) => CreateStoreAsync();
+
+    public ValueTask DisposeAsync() => _databases.DisposeAsync();
+}
