@@ -54,10 +54,11 @@ public sealed class ShopwareOrderCursorTests
         change = () =>
         {
             // After the first page was read: 20000 on it changes, then 20100 on the second page changes later still.
-            shop.Host.Clock.Advance(NodaTime.Duration.FromSeconds(5));
-            changedOnReadPage = shop.Host.Clock.GetCurrentInstant();
+            // The shop stamps changes on the host's fake time, the one its HTTP clients wait on.
+            shop.Host.Time.Advance(TimeSpan.FromSeconds(5));
+            changedOnReadPage = NodaTime.Instant.FromDateTimeOffset(shop.Host.Time.GetUtcNow());
             shop.Fake.ChangeOrder("20000", _ => { });
-            shop.Host.Clock.Advance(NodaTime.Duration.FromSeconds(5));
+            shop.Host.Time.Advance(TimeSpan.FromSeconds(5));
             shop.Fake.ChangeOrder("20100", _ => { });
         };
         secondPage.Armed = true;
