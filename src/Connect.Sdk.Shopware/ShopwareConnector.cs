@@ -9,6 +9,7 @@ using Connect.Sdk.Shopware.Shipments;
 using Connect.Sdk.Shopware.Stock;
 using Connect.Sdk.Shopware.Wire;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace Connect.Sdk.Shopware;
 
@@ -40,7 +41,8 @@ public sealed class ShopwareConnector : IConnector
     /// <summary>Creates the connector; <c>AddShopware()</c> does it.</summary>
     /// <param name="httpClientFactory">Makes the connector's named marketplace client.</param>
     /// <param name="loggerFactory">Where the connector logs; it never logs a key, secret or token.</param>
-    internal ShopwareConnector(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory)
+    /// <param name="clock">The clock that says when an order list was asked for, which the import's cursor never passes.</param>
+    internal ShopwareConnector(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -51,7 +53,7 @@ public sealed class ShopwareConnector : IConnector
         Features =
         [
             new ShopwareStockFeature(directory, sender),
-            new ShopwareOrdersFeature(_client),
+            new ShopwareOrdersFeature(_client, clock),
             new ShopwareOrderStatusFeature(_client),
             new ShopwarePriceFeature(_client, directory, sender),
         ];

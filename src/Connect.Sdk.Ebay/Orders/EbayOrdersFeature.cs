@@ -43,7 +43,7 @@ internal sealed class EbayOrdersFeature(EbayApiClient client, IClock clock) : IO
     /// imported-order ledger keeps what was read twice from reaching the ERP twice. The last page moves the cursor to the
     /// newest change read, but never past the moment the list was first asked for: an order changed while the pages were
     /// read may sit on a page read already while a later page holds a newer change, and the next import, reading from that
-    /// moment, finds it.
+    /// moment, finds it (<see cref="WholeListCursor"/>).
     /// </summary>
     /// <param name="connection">The connection.</param>
     /// <param name="since">Where the last complete run ended.</param>
@@ -57,7 +57,7 @@ internal sealed class EbayOrdersFeature(EbayApiClient client, IClock clock) : IO
 
         // From the cursor on, inclusive: an order changed in the cursor's millisecond is read again rather than missed.
         var filter = Uri.EscapeDataString($"lastmodifieddate:[{FilterTime.Format(since.ChangedSince)}..]");
-        var newest = since;
+        var list = new WholeListCursor(since, listedAt);
         for (var offset = 0; ;)
         {
             var path = string.Create(CultureInfo.InvariantCulture, $"sell/fulfillment/v1/order?filter={filter}&fieldGroups={TaxBreakdown}&limit={PageSize}&offset={offset}");
@@ -70,22 +70,15 @@ internal sealed class EbayOrdersFeature(EbayApiClient client, IClock clock) : IO
             var page = EbayJson.Read(response, EbayJsonContext.Default.EbayOrderPageJson, settings, "the order list");
             var orders = page.Orders ?? [];
             var mapped = OrderPage.Map(orders, EbayOrderMapper.TryMap, since);
-            if (mapped.Orders.Count > 0 && mapped.Orders.Max(o => o.UpdatedAt) is var changed && changed > newest.ChangedSince)
-            {
-                newest = new OrderCursor(changed);
-            }
 
             // eBay names a next page while one follows; the connector keeps its own query and moves the offset on.
-            var last = page.Next is null || orders.Count == 0;
-
-            // Capped at the listing's start, and never behind the cursor read from should the clock stand before it.
-            var end = new OrderCursor(Instant.Max(since.ChangedSince, Instant.Min(newest.ChangedSince, listedAt)));
-            yield return mapped with { Resume = last ? end : since };
-            if (last)
+            if (page.Next is null || orders.Count == 0)
             {
+                yield return list.End(mapped);
                 yield break;
             }
 
+            yield return list.Hold(mapped);
             offset += orders.Count;
         }
     }

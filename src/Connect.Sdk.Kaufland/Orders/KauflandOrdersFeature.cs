@@ -23,8 +23,10 @@ namespace Connect.Sdk.Kaufland.Orders;
 /// The list is read by offset, oldest placed first, so a unit placed while the pages are read comes at the end. A unit
 /// changed while the pages are read joins the list where it was placed: it may lie behind the offset already read, and
 /// later pages move on by one (a unit read twice, none missed). Such a unit changed after the read began, so the cursor
-/// moves only with the last page, and only to the time the list was first asked for: never past a unit not yet read.
-/// A run stopped between pages keeps the cursor where it was, and the next run reads the whole list again.
+/// moves only with the last page (<see cref="WholeListCursor"/>), to the newest change of the orders read but never past
+/// the time the list was first asked for: never past a unit not yet read, nor past Kaufland's own newest time should
+/// the connection's clock run ahead of Kaufland's. A run stopped between pages keeps the cursor where it was, and the
+/// next run reads the whole list again.
 /// <c>ts_updated_from_iso</c> is read as exclusive and given one second before the cursor, as Kaufland's times have
 /// whole seconds.
 /// </remarks>
@@ -49,6 +51,7 @@ internal sealed class KauflandOrdersFeature(KauflandClient client, TimeProvider 
         var listAskedAt = Instant.FromDateTimeOffset(time.GetUtcNow());
         var changed = await ChangedOrdersAsync(connection, since.ChangedSince, cancellationToken).ConfigureAwait(false);
         var chunks = changed.Chunk(PageSize).ToArray();
+        var list = new WholeListCursor(since, listAskedAt);
         for (var index = 0; index < chunks.Length; index++)
         {
             var chunk = chunks[index];
@@ -69,8 +72,8 @@ internal sealed class KauflandOrdersFeature(KauflandClient client, TimeProvider 
             var unitIds = await _offers.UnitIdsAsync(connection, OffersOf(orders), cancellationToken).ConfigureAwait(false);
             var currency = KauflandClient.SettingsOf(connection).Currency;
             var page = OrderPage.Map(orders, (JsonElement json, [NotNullWhen(true)] out MarketplaceOrder? order, [NotNullWhen(false)] out UnreadableOrder? problem) => KauflandOrderMapper.TryMap(json, unitIds, currency, out order, out problem), since);
-            var resume = index == chunks.Length - 1 && listAskedAt > since.ChangedSince ? new OrderCursor(listAskedAt) : since;
-            yield return page with { Unreadable = [.. page.Unreadable, .. gone], Resume = resume };
+            page = page with { Unreadable = [.. page.Unreadable, .. gone] };
+            yield return index == chunks.Length - 1 ? list.End(page) : list.Hold(page);
         }
     }
 

@@ -20,6 +20,15 @@ namespace Connect.Sdk.Mirakl.Orders;
 /// Orders before the buyer's payment and refused orders are not for the ERP and are left out of a page (they come again
 /// when Mirakl moves them on).
 /// </summary>
+/// <remarks>
+/// OR11 lists orders "by creation date, order identifier, shop name and then by index of the order line" (mirakl/sdk-php-shop
+/// <c>GetOrdersRequest</c>), not by change date, while the import asks for them by <c>start_update_date</c>: an early page
+/// can hold an old order changed a minute ago and a later page one changed hours ago. So no page moves the import's
+/// cursor; only the end of the whole list does, never past the moment the list was first asked for
+/// (<see cref="OrderPaging.HoldCursorToEndOfListAsync"/>): an order changed while the pages were read, an acceptance of
+/// the run's own among them, may sit on a page read already. A run that stops between pages reads the whole list again
+/// next time, and the SDK's ledger hands nothing over twice.
+/// </remarks>
 internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reader, OrderAcceptance acceptance, TimeProvider time) : IOrdersFeature
 {
     /// <summary>The page size the connector asks for: OR11's largest.</summary>
@@ -79,7 +88,7 @@ internal sealed class MiraklOrdersFeature(MiraklClient client, OrderReader reade
             ListedOrder.TryMap,
             since,
             cancellationToken);
-        return WholeListCursor.HoldUntilEndAsync(pages, since, listedAt, cancellationToken);
+        return OrderPaging.HoldCursorToEndOfListAsync(pages, since, listedAt, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -19,7 +19,8 @@ namespace Connect.Sdk.Otto.Orders;
 /// </summary>
 /// <remarks>
 /// OTTO sorts the list by order date, not by change date, and documents no other sort column; so the import's cursor
-/// moves only once the whole list is read, and never past the moment it was asked for (<see cref="WholeListCursor"/>).
+/// moves only once the whole list is read, and never past the moment it was asked for
+/// (<see cref="OrderPaging.HoldCursorToEndOfListAsync"/>).
 /// </remarks>
 internal sealed class OttoOrdersFeature(OttoClient client, IClock clock) : IOrdersFeature
 {
@@ -52,7 +53,7 @@ internal sealed class OttoOrdersFeature(OttoClient client, IClock clock) : IOrde
             OttoOrderMapper.TryMap,
             since,
             cancellationToken);
-        return WholeListCursor.HoldUntilEndAsync(pages, since, listedAt, cancellationToken);
+        return OrderPaging.HoldCursorToEndOfListAsync(pages, since, listedAt, cancellationToken);
     }
 
     /// <inheritdoc />

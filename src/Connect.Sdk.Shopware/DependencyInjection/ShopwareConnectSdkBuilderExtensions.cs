@@ -4,6 +4,7 @@ using Connect.Sdk.Shopware;
 using Connect.Sdk.Shopware.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
 
 // Lives in the DI namespace, like AddConnectSdk and AddMarketplaceHttpClient, so it is found without a using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,8 @@ public static class ShopwareConnectSdkBuilderExtensions
             ShopwareClient.ClientName,
             services => new ShopwareConnector(
                 services.GetRequiredService<IHttpClientFactory>(),
-                services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance),
+                services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+                services.GetRequiredService<IClock>()),
             rule: null,
             configureHttp,
             signing: services => new ShopwareTokenHandler(services.GetService<TimeProvider>() ?? TimeProvider.System));

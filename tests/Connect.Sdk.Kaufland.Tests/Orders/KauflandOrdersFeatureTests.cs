@@ -120,6 +120,22 @@ public sealed class KauflandOrdersFeatureTests
     }
 
     [Fact]
+    public async Task FetchChangedOrders_WholeListRead_CursorMovesToTheNewestChangeReadNotToTheConnectionsClock()
+    {
+        await using var seller = await KauflandTestSeller.StartAsync();
+        seller.Fake.SeedArticle(Mug, 50);
+        var now = Instant.FromDateTimeOffset(seller.Time.GetUtcNow());
+        seller.Fake.SeedOrder(KauflandTestOrders.Order("NEWER1", now - Duration.FromHours(2), (Mug, 1)));
+        seller.Fake.SeedOrder(KauflandTestOrders.Order("OLDER1", now - Duration.FromHours(3), (Mug, 1)));
+
+        var pages = await ReadAllAsync(seller, new OrderCursor(now - Duration.FromHours(4)));
+
+        var newest = pages.SelectMany(p => p.Orders).Max(o => o.UpdatedAt);
+        Assert.True(newest < now, "The orders changed before the list was asked for.");
+        Assert.Equal(new OrderCursor(newest), pages[^1].Resume);
+    }
+
+    [Fact]
     public async Task FetchOrdersByNumber_KnownAndUnknown_FoundAndNotFound()
     {
         await using var seller = await KauflandTestSeller.StartAsync();
