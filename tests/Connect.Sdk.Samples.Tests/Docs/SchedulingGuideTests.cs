@@ -10,6 +10,7 @@ using Connect.Sdk.Hosting;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Testing.Hosting;
+using Connect.Sdk.TestSupport;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Sync;
@@ -145,29 +146,6 @@ internal sealed class Progress : IWorkRunObserver
     {
         Console.WriteLine($"#{Interlocked.Increment(ref _runs)} {result}");   // WorkRunResult.ToString carries no secrets
         return ValueTask.CompletedTask;
-    }
-}
-#endregion
-
-#region snippet: scheduling-quartz-job
-[DisallowConcurrentExecution]                 // Quartz: one pass at a time per scheduler
-public sealed class ConnectSdkJob(SyncEngine engine, AlertDispatcher alerts) : IJob
-{
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        var ct = cancellationToken;
-        DuePlan plan = await engine.GetDueWorkAsync(ct);
-        await Parallel.ForEachAsync(
-            plan.Due.GroupBy(item => item.Connection),        // one connection's items in order
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
-            async (connection, token) =>
-            {
-                foreach (var item in connection)
-                {
-                    WorkRunResult result = await engine.RunAsync(item, token);   // Completed, Busy, Refused or Failed
-                }
-            });
-        await alerts.DispatchDueAsync(ct);
     }
 }
 #endregion
