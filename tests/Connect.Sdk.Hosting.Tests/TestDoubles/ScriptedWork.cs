@@ -19,7 +19,7 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
     private readonly HashSet<RunHold> _parkedHolds = [];
     private int _parked;
     private int _planCalls;
-    private int _claimCalls;
+    private readonly List<(IReadOnlyList<WorkItem> Items, int Limit)> _claims = [];
     private int _alertDispatches;
 
     /// <summary>When set, runs wait for <see cref="RunHold.Release"/> (or cancellation) before they complete.</summary>
@@ -113,11 +113,25 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
     /// <summary>When set, the connections another worker holds: claims skip their items, as the lease store does.</summary>
     public Func<WorkItem, bool>? HeldElsewhere { get; set; }
 
-    public int ClaimCalls => Volatile.Read(ref _claimCalls);
+    /// <summary>Every claim asked for: the items offered and the limit.</summary>
+    public IReadOnlyList<(IReadOnlyList<WorkItem> Items, int Limit)> Claims
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _claims];
+            }
+        }
+    }
 
     public ValueTask<IReadOnlyList<WorkClaim>> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _claimCalls);
+        lock (_gate)
+        {
+            _claims.Add(([.. items], limit));
+        }
+
         IReadOnlyList<WorkClaim> claims = [.. items
             .Where(item => HeldElsewhere?.Invoke(item) != true)
             .Take(limit)
