@@ -159,16 +159,18 @@ public sealed class PostgreSqlWorkLeaseStore : IWorkLeaseStore
             },
             cancellationToken);
 
-    // Adds free rows for keys never leased before, each committed at once (one statement of its own, never part of a
-    // claim's transaction), so that claims lock them like any other row.
+    // Adds free rows for keys never leased before, committed at once (a statement of its own, never part of a claim's
+    // transaction), so that claims lock them like any other row. In ordinal order: an insert waits for another worker's
+    // uncommitted insert of the same key, and two workers inserting the same keys in opposite orders would deadlock.
     private async ValueTask AddFreeRowsAsync(List<string> unseen, CancellationToken cancellationToken) =>
         await _database.ExecuteAsync(
             """
             INSERT INTO work_leases (lease_key, last_token, owner, expires_at)
-            SELECT unseen.key, 0, NULL, NULL FROM unnest(@keys) AS unseen(key)
+            SELECT unseen.key, 0, NULL, NULL FROM unnest(@keys) WITH ORDINALITY AS unseen(key, position)
+            ORDER BY unseen.position
             ON CONFLICT (lease_key) DO NOTHING;
             """,
-            command => command.With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, unseen.ToArray()),
+            command => command.With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, unseen.Order(StringComparer.Ordinal).ToArray()),
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
