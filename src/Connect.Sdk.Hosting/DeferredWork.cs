@@ -14,7 +14,10 @@ internal sealed class DeferredWork(Func<IScheduledWork> resolve) : IScheduledWor
 
     public ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken) => _work.Value.GetDueWorkAsync(cancellationToken);
 
-    public ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken) => _work.Value.RunAsync(item, cancellationToken);
+    public ValueTask<IReadOnlyList<WorkClaim>> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken) =>
+        _work.Value.ClaimAsync(items, limit, cancellationToken);
+
+    public ValueTask<WorkRunResult> RunAsync(WorkClaim claim, CancellationToken cancellationToken) => _work.Value.RunAsync(claim, cancellationToken);
 
     public ValueTask<AlertDispatchResult> DispatchAlertsAsync(CancellationToken cancellationToken) => _work.Value.DispatchAlertsAsync(cancellationToken);
 }

@@ -42,33 +42,32 @@ internal sealed class DueQueue
     }
 
     /// <summary>
-    /// Removes and returns, oldest first, the work whose start has come, at most <paramref name="slots"/> items and
-    /// never a connection that is running or already taken.
+    /// The work whose start has come, oldest first, one item per connection and never a connection that is running:
+    /// what the scheduler tries to claim. It stays queued until <see cref="Remove"/>.
     /// </summary>
-    public IReadOnlyList<WorkItem> TakeStartable(Instant now, int slots, Func<ConnectionId, bool> isRunning)
+    public IReadOnlyList<WorkItem> Startable(Instant now, Func<ConnectionId, bool> isRunning)
     {
-        var taken = new List<WorkItem>();
+        var startable = new List<WorkItem>();
         var connections = new HashSet<ConnectionId>();
         foreach (var item in _items)
         {
-            if (taken.Count >= slots)
-            {
-                break;
-            }
-
             if (_startAt[Key(item)] <= now && !isRunning(item.Connection) && connections.Add(item.Connection))
             {
-                taken.Add(item);
+                startable.Add(item);
             }
         }
 
-        foreach (var item in taken)
+        return startable;
+    }
+
+    /// <summary>Removes work the scheduler started.</summary>
+    public void Remove(IEnumerable<WorkItem> started)
+    {
+        foreach (var item in started)
         {
             _items.Remove(item);
             _startAt.Remove(Key(item));
         }
-
-        return taken;
     }
 
     /// <summary>The earliest start still ahead; work whose start has come but waits for a slot wakes the loop when a run ends.</summary>

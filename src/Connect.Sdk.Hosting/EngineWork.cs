@@ -8,7 +8,10 @@ internal sealed class EngineWork(SyncEngine engine, AlertDispatcher alerts) : IS
 {
     public ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken) => engine.GetDueWorkAsync(cancellationToken);
 
-    public ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken) => engine.RunAsync(item, cancellationToken);
+    public ValueTask<IReadOnlyList<WorkClaim>> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken) =>
+        engine.ClaimAsync(items, limit, cancellationToken);
+
+    public ValueTask<WorkRunResult> RunAsync(WorkClaim claim, CancellationToken cancellationToken) => engine.RunAsync(claim, cancellationToken);
 
     public ValueTask<AlertDispatchResult> DispatchAlertsAsync(CancellationToken cancellationToken) => alerts.DispatchDueAsync(cancellationToken);
 }

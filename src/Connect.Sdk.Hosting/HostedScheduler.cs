@@ -108,6 +108,8 @@ internal sealed class HostedScheduler : BackgroundService
             try
             {
                 plan = await _work.GetDueWorkAsync(stoppingToken).ConfigureAwait(false);
+                now = _clock.GetCurrentInstant();
+                await StartDueWorkAsync(plan, now, runEndMark, stoppingToken).ConfigureAwait(false);
                 planningFailures = 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -115,9 +117,6 @@ internal sealed class HostedScheduler : BackgroundService
                 await BackOffAsync(++planningFailures, ex, stoppingToken).ConfigureAwait(false);
                 continue;
             }
-
-            now = _clock.GetCurrentInstant();
-            StartDueWork(plan, now, runEndMark);
 
             // A dispatch still going past its interval wakes the loop when it ends, like a run. A next-due time not
             // ahead of now (another worker's clock, a store's rounding) must not make the loop spin.
@@ -128,16 +127,32 @@ internal sealed class HostedScheduler : BackgroundService
         }
     }
 
-    private void StartDueWork(DuePlan plan, Instant now, long runEndMark)
+    private async Task StartDueWorkAsync(DuePlan plan, Instant now, long runEndMark, CancellationToken stoppingToken)
     {
         _queue.Refresh(plan, now, _options.StartSpread);
         var slots = _options.MaxConcurrentRuns - _inFlight.RunCount;
 
         // A connection whose run ended while the plan was read waits for the next pass: the plan may predate that run's
         // start and list its work again. The run's end wakes the loop, which plans afresh.
-        foreach (var item in _queue.TakeStartable(now, slots, connection => _inFlight.IsRunningOrEndedSince(connection, runEndMark)))
+        var startable = _queue.Startable(now, connection => _inFlight.IsRunningOrEndedSince(connection, runEndMark));
+        if (slots <= 0 || startable.Count == 0)
         {
-            _inFlight.StartRun(item.Connection, () => _executor.ExecuteAsync(item, _runCancellation.Token));
+            return;
+        }
+
+        // One claim for every free slot, offered all the startable work: what another worker holds is skipped in favour
+        // of the next item, so several schedulers on one store share the due work instead of racing for the same items.
+        // What is not claimed stays queued; it is not a run, so it neither counts as Busy nor wakes the loop.
+        var claims = await _work.ClaimAsync(startable, slots, stoppingToken).ConfigureAwait(false);
+        _queue.Remove(claims.Select(claim => claim.Item));
+        if (Math.Min(slots, startable.Count) - claims.Count is > 0 and var skipped)
+        {
+            _metrics.ClaimsSkipped(skipped);
+        }
+
+        foreach (var claim in claims)
+        {
+            _inFlight.StartRun(claim.Item.Connection, () => _executor.ExecuteAsync(claim, _runCancellation.Token));
         }
     }
 

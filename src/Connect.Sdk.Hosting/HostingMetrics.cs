@@ -12,6 +12,7 @@ internal sealed class HostingMetrics
     private readonly Counter<long> _runs;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _planningFailures;
+    private readonly Counter<long> _claimsSkipped;
 
     public HostingMetrics(IMeterFactory? meterFactory)
     {
@@ -19,6 +20,10 @@ internal sealed class HostingMetrics
         _runs = meter.CreateCounter<long>("connect_sdk.hosting.runs", "{run}", "Work items the scheduler ran, by kind and outcome.");
         _duration = meter.CreateHistogram<double>("connect_sdk.hosting.run.duration", "s", "How long the scheduler's runs took, by kind and outcome.");
         _planningFailures = meter.CreateCounter<long>("connect_sdk.hosting.planning.failures", "{failure}", "Times asking the engine what is due failed.");
+        _claimsSkipped = meter.CreateCounter<long>(
+            "connect_sdk.hosting.claims.skipped",
+            "{item}",
+            "Due work items the scheduler had a free slot for but did not claim: another worker held their connection, or ran them since they were planned.");
     }
 
     /// <summary>Records one run; <paramref name="outcome"/> is a <see cref="WorkRunOutcome"/> name, or <see cref="RunEnd.Cancelled"/> / <see cref="RunEnd.Error"/>.</summary>
@@ -31,4 +36,6 @@ internal sealed class HostingMetrics
     }
 
     public void PlanningFailed() => _planningFailures.Add(1);
+
+    public void ClaimsSkipped(int items) => _claimsSkipped.Add(items);
 }

@@ -11,7 +11,9 @@ internal interface IScheduledWork
 {
     ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken);
 
-    ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<WorkClaim>> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken);
+
+    ValueTask<WorkRunResult> RunAsync(WorkClaim claim, CancellationToken cancellationToken);
 
     ValueTask<AlertDispatchResult> DispatchAlertsAsync(CancellationToken cancellationToken);
 }

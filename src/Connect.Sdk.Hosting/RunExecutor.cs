@@ -10,8 +10,9 @@ namespace Connect.Sdk.Hosting;
 /// </summary>
 internal sealed class RunExecutor(IScheduledWork work, WorkRunObservers observers, HostingMetrics metrics, TimeProvider time, ILogger logger)
 {
-    public async Task ExecuteAsync(WorkItem item, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(WorkClaim claim, CancellationToken cancellationToken)
     {
+        var item = claim.Item;
         // Each run is a trace of its own rather than a child of whatever started the host.
         Activity.Current = null;
         using var activity = HostingDiagnostics.ActivitySource.StartActivity("connect_sdk.hosting.run");
@@ -25,7 +26,7 @@ internal sealed class RunExecutor(IScheduledWork work, WorkRunObservers observer
         string outcome;
         try
         {
-            result = await work.RunAsync(item, cancellationToken).ConfigureAwait(false);
+            result = await work.RunAsync(claim, cancellationToken).ConfigureAwait(false);
             outcome = result.Outcome.ToString();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

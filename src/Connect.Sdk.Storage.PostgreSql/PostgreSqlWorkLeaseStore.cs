@@ -59,6 +59,35 @@ public sealed class PostgreSqlWorkLeaseStore : IWorkLeaseStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One statement claims the keys whose rows exist: it locks the free ones with <c>FOR UPDATE SKIP LOCKED</c>, in the
+    /// order wanted up to the limit, and takes them; a row another claim has locked is skipped, not waited for, and a row
+    /// another claim took meanwhile is re-checked on its latest version and found held. Row locks rather than advisory
+    /// locks: the lease row is what decides, and locking it is what the single-key acquisition and the fenced writes
+    /// already do. A key never leased before has no row to lock yet: a statement of its own adds it free and commits, and
+    /// the claim statement runs again for such keys, so the first claim of a connection costs two more round-trips.
+    /// </remarks>
+    public async ValueTask<IReadOnlyList<WorkLease>> TryClaimAsync(IReadOnlyList<string> keys, int limit, string owner, Instant now, Duration duration, CancellationToken cancellationToken)
+    {
+        var wanted = WorkLeaseClaim.Wanted(keys, limit, owner);
+        if (wanted.Count == 0 || limit == 0)
+        {
+            return [];
+        }
+
+        var (claimed, unseen) = await ClaimExistingAsync(wanted, limit, owner, now, duration, cancellationToken).ConfigureAwait(false);
+        if (claimed.Count < limit && unseen.Count > 0)
+        {
+            await AddFreeRowsAsync(unseen, cancellationToken).ConfigureAwait(false);
+            var (claimedUnseen, _) = await ClaimExistingAsync(unseen, limit - claimed.Count, owner, now, duration, cancellationToken).ConfigureAwait(false);
+            claimed.AddRange(claimedUnseen);
+        }
+
+        var order = wanted.Select((key, position) => (key, position)).ToDictionary(p => p.key, p => p.position, StringComparer.Ordinal);
+        return [.. claimed.OrderBy(lease => order[lease.Key])];
+    }
+
+    /// <inheritdoc />
     public ValueTask<WorkLease?> TryRenewAsync(WorkLease lease, Instant now, Duration duration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
@@ -82,6 +111,67 @@ public sealed class PostgreSqlWorkLeaseStore : IWorkLeaseStore
             },
             cancellationToken);
     }
+
+    // Claims the free keys that have a row, and names the keys that have none yet.
+    private ValueTask<(List<WorkLease> Claimed, List<string> Unseen)> ClaimExistingAsync(IReadOnlyList<string> wanted, int limit, string owner, Instant now, Duration duration, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            async (db, transaction, ct) =>
+            {
+                // LIMIT sits above the row locks, so a skipped or re-checked row does not count towards it.
+                await using var command = db.Command(transaction, $"""
+                        WITH free AS (
+                            SELECT lease_key FROM work_leases
+                            WHERE lease_key = ANY(@keys) AND (owner IS NULL OR expires_at <= {Now})
+                            ORDER BY array_position(@keys, lease_key)
+                            LIMIT @limit
+                            FOR UPDATE SKIP LOCKED
+                        ), claimed AS (
+                            UPDATE work_leases AS held SET last_token = held.last_token + 1, owner = @owner, expires_at = {ExpiresAt}
+                            FROM free WHERE held.lease_key = free.lease_key
+                            RETURNING held.lease_key, held.last_token, held.expires_at
+                        )
+                        SELECT lease_key, last_token, expires_at FROM claimed
+                        UNION ALL
+                        SELECT wanted.key, NULL, NULL FROM unnest(@keys) AS wanted(key)
+                        WHERE NOT EXISTS (SELECT 1 FROM work_leases WHERE work_leases.lease_key = wanted.key);
+                        """)
+                    .With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, wanted.ToArray())
+                    .With("limit", NpgsqlDbType.Integer, limit)
+                    .With("owner", owner)
+                    .With("now", NpgsqlDbType.Bigint, now.ToStored())
+                    .With("duration", NpgsqlDbType.Bigint, duration.BclCompatibleTicks);
+                var claimed = new List<WorkLease>();
+                var unseen = new List<string>();
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    if (reader.IsDBNull(1))
+                    {
+                        unseen.Add(reader.GetString(0));
+                    }
+                    else
+                    {
+                        claimed.Add(new WorkLease(reader.GetString(0), owner, reader.GetInstant(2), reader.GetInt64(1)));
+                    }
+                }
+
+                return (claimed, unseen);
+            },
+            cancellationToken);
+
+    // Adds free rows for keys never leased before, committed at once (a statement of its own, never part of a claim's
+    // transaction), so that claims lock them like any other row. In ordinal order: an insert waits for another worker's
+    // uncommitted insert of the same key, and two workers inserting the same keys in opposite orders would deadlock.
+    private async ValueTask AddFreeRowsAsync(List<string> unseen, CancellationToken cancellationToken) =>
+        await _database.ExecuteAsync(
+            """
+            INSERT INTO work_leases (lease_key, last_token, owner, expires_at)
+            SELECT unseen.key, 0, NULL, NULL FROM unnest(@keys) WITH ORDINALITY AS unseen(key, position)
+            ORDER BY unseen.position
+            ON CONFLICT (lease_key) DO NOTHING;
+            """,
+            command => command.With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, unseen.Order(StringComparer.Ordinal).ToArray()),
+            cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async ValueTask ReleaseAsync(WorkLease lease, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Connect.Sdk.Sync;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace Connect.Sdk.Storage.Sqlite;
@@ -25,25 +26,38 @@ public sealed class SqliteWorkLeaseStore : IWorkLeaseStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        return _database.WriteAsync(
+            (db, transaction, ct) => TryTakeAsync(db, transaction, key, owner, now, now + duration, ct),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One write transaction for all the keys: SQLite has one writer at a time, so another worker's claim waits for this
+    /// one to commit (within the database's busy timeout) and then finds the keys taken, rather than racing for them.
+    /// </remarks>
+    public ValueTask<IReadOnlyList<WorkLease>> TryClaimAsync(IReadOnlyList<string> keys, int limit, string owner, Instant now, Duration duration, CancellationToken cancellationToken)
+    {
+        var wanted = WorkLeaseClaim.Wanted(keys, limit, owner);
         var expiresAt = now + duration;
-        return _database.WriteAsync<WorkLease?>(
+        return _database.WriteAsync<IReadOnlyList<WorkLease>>(
             async (db, transaction, ct) =>
             {
-                // The key is free when nobody holds it or the holder's lease expired (at ExpiresAt, not after it).
-                // Refusing also the same owner: one worker runs one piece of a connection's work at a time.
-                await using var command = db.Command(transaction, """
-                        INSERT INTO work_leases (lease_key, last_token, owner, expires_at) VALUES ($key, 1, $owner, $expires)
-                        ON CONFLICT (lease_key) DO UPDATE SET last_token = last_token + 1, owner = excluded.owner, expires_at = excluded.expires_at
-                        WHERE work_leases.owner IS NULL OR work_leases.expires_at <= $now
-                        RETURNING last_token;
-                        """)
-                    .With("$key", key)
-                    .With("$owner", owner)
-                    .With("$expires", expiresAt.ToStored())
-                    .With("$now", now.ToStored());
-                return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long token
-                    ? new WorkLease(key, owner, expiresAt, token)
-                    : null;
+                var claimed = new List<WorkLease>();
+                foreach (var key in wanted)
+                {
+                    if (claimed.Count == limit)
+                    {
+                        break;
+                    }
+
+                    if (await TryTakeAsync(db, transaction, key, owner, now, expiresAt, ct).ConfigureAwait(false) is { } lease)
+                    {
+                        claimed.Add(lease);
+                    }
+                }
+
+                return claimed;
             },
             cancellationToken);
     }
@@ -70,6 +84,25 @@ public sealed class SqliteWorkLeaseStore : IWorkLeaseStore
                     : null;
             },
             cancellationToken);
+    }
+
+    // The key is free when nobody holds it or the holder's lease expired (at ExpiresAt, not after it). Refusing also the
+    // same owner: one worker runs one piece of a connection's work at a time.
+    private static async ValueTask<WorkLease?> TryTakeAsync(SqliteConnection db, SqliteTransaction transaction, string key, string owner, Instant now, Instant expiresAt, CancellationToken cancellationToken)
+    {
+        await using var command = db.Command(transaction, """
+                INSERT INTO work_leases (lease_key, last_token, owner, expires_at) VALUES ($key, 1, $owner, $expires)
+                ON CONFLICT (lease_key) DO UPDATE SET last_token = last_token + 1, owner = excluded.owner, expires_at = excluded.expires_at
+                WHERE work_leases.owner IS NULL OR work_leases.expires_at <= $now
+                RETURNING last_token;
+                """)
+            .With("$key", key)
+            .With("$owner", owner)
+            .With("$expires", expiresAt.ToStored())
+            .With("$now", now.ToStored());
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long token
+            ? new WorkLease(key, owner, expiresAt, token)
+            : null;
     }
 
     /// <inheritdoc />

@@ -635,6 +635,26 @@ public abstract class WorkLeaseStoreContract : WorkLeaseStoreChecks
     /// <inheritdoc />
     [Fact]
     public override Task TryAcquire_TwoInstancesRacingForAnExpiredKey_ExactlyOneWins() => base.TryAcquire_TwoInstancesRacingForAnExpiredKey_ExactlyOneWins();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task TryClaim_FreeKeys_ClaimsUpToTheLimitInTheOrderGiven() => base.TryClaim_FreeKeys_ClaimsUpToTheLimitInTheOrderGiven();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task TryClaim_HeldKey_IsSkippedForTheNextKey() => base.TryClaim_HeldKey_IsSkippedForTheNextKey();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task TryClaim_ExpiredLease_IsClaimedWithAGreaterToken() => base.TryClaim_ExpiredLease_IsClaimedWithAGreaterToken();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task TryClaim_ClaimedLease_FencesLikeAnAcquiredLease() => base.TryClaim_ClaimedLease_FencesLikeAnAcquiredLease();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task TryClaim_TwoInstancesRacingOverTheSameKeys_NeverBothGetAKey() => base.TryClaim_TwoInstancesRacingOverTheSameKeys_NeverBothGetAKey();
 }
 
 /// <summary>

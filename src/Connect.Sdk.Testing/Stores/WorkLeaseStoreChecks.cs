@@ -236,6 +236,116 @@ public abstract class WorkLeaseStoreChecks : StoreContract<IWorkLeaseStore>
         }
     }
 
+    /// <summary>A claim takes free keys in the order given, up to its limit; the keys beyond it stay free.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TryClaim_FreeKeys_ClaimsUpToTheLimitInTheOrderGiven()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+
+        var claimed = await store.TryClaimAsync([Key + "-1", Key + "-2", Key + "-3"], 2, "worker-a", T0, 5 * Minute, CancellationToken.None);
+
+        Assert.Equal([Key + "-1", Key + "-2"], claimed.Select(lease => lease.Key));
+        Assert.All(claimed, lease => Assert.Equal("worker-a", lease.Owner));
+        Assert.All(claimed, lease => Assert.Equal(T0 + (5 * Minute), lease.ExpiresAt));
+        Assert.Null(await other.TryAcquireAsync(Key + "-2", "worker-b", T0 + Minute, 5 * Minute, CancellationToken.None));
+        Assert.NotNull(await other.TryAcquireAsync(Key + "-3", "worker-b", T0 + Minute, 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A key another worker holds, or the claiming worker itself, is skipped for the next one; a key given twice is
+    /// claimed once, and a claim with a limit of zero claims nothing.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TryClaim_HeldKey_IsSkippedForTheNextKey()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        Assert.NotNull(await store.TryAcquireAsync(Key + "-1", "worker-a", T0, 5 * Minute, CancellationToken.None));
+        Assert.NotNull(await other.TryAcquireAsync(Key + "-2", "worker-b", T0, 5 * Minute, CancellationToken.None));
+
+        Assert.Empty(await other.TryClaimAsync([Key + "-3"], 0, "worker-b", T0, 5 * Minute, CancellationToken.None));
+        var claimed = await other.TryClaimAsync([Key + "-1", Key + "-2", Key + "-3", Key + "-3", Key + "-4"], 5, "worker-b", T0 + (4 * Minute), 5 * Minute, CancellationToken.None);
+
+        Assert.Equal([Key + "-3", Key + "-4"], claimed.Select(lease => lease.Key));
+    }
+
+    /// <summary>A lease lapses at its expiry instant for a claim as for an acquisition: the claim takes it over with a greater token.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TryClaim_ExpiredLease_IsClaimedWithAGreaterToken()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var expired = await store.TryAcquireAsync(Key, "worker-a", T0, Minute, CancellationToken.None);
+        Assert.NotNull(expired);
+
+        Assert.Empty(await other.TryClaimAsync([Key], 1, "worker-b", expired.ExpiresAt - Duration.Epsilon, 5 * Minute, CancellationToken.None));
+        var claimed = Assert.Single(await other.TryClaimAsync([Key], 1, "worker-b", expired.ExpiresAt, 5 * Minute, CancellationToken.None));
+
+        Assert.Equal("worker-b", claimed.Owner);
+        Assert.Equal(expired.ExpiresAt + (5 * Minute), claimed.ExpiresAt);
+        Assert.True(claimed.Token > expired.Token, $"Token {claimed.Token} after {expired.Token}, expected it to grow.");
+        Assert.Null(await store.TryRenewAsync(expired, expired.ExpiresAt, 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A claimed lease is a lease like an acquired one: it keeps others out, renews, releases, and once another worker took
+    /// the key over it can no longer be renewed; every claim or acquisition after it gets a greater token.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TryClaim_ClaimedLease_FencesLikeAnAcquiredLease()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        var claimed = Assert.Single(await store.TryClaimAsync([Key], 1, "worker-a", T0, 5 * Minute, CancellationToken.None));
+
+        Assert.Null(await other.TryAcquireAsync(Key, "worker-b", T0 + Minute, 5 * Minute, CancellationToken.None));
+        var renewed = await store.TryRenewAsync(claimed, T0 + (4 * Minute), 5 * Minute, CancellationToken.None);
+        Assert.NotNull(renewed);
+        Assert.Equal(claimed.Token, renewed.Token);
+        await store.ReleaseAsync(renewed, CancellationToken.None);
+        Assert.Null(await store.TryRenewAsync(claimed, T0 + (5 * Minute), 5 * Minute, CancellationToken.None));
+
+        var next = Assert.Single(await other.TryClaimAsync([Key], 1, "worker-b", T0 + (5 * Minute), Minute, CancellationToken.None));
+        var after = await store.TryAcquireAsync(Key, "worker-a", next.ExpiresAt, 5 * Minute, CancellationToken.None);
+
+        Assert.NotNull(after);
+        Assert.True(next.Token > claimed.Token, $"Token {next.Token} after {claimed.Token}, expected it to grow.");
+        Assert.True(after.Token > next.Token, $"Token {after.Token} after {next.Token}, expected it to grow.");
+        Assert.Null(await other.TryRenewAsync(next, next.ExpiresAt, 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Two workers on two instances claiming the same free keys at once: no key goes to both, and every key goes to one of
+    /// them (a key the other is claiming is skipped, not lost), every time.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TryClaim_TwoInstancesRacingOverTheSameKeys_NeverBothGetAKey()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+
+        for (var round = 0; round < ConcurrencyRounds; round++)
+        {
+            // Half the keys were leased and released before (their rows exist), half are new.
+            string[] keys = [.. Enumerable.Range(0, 6).Select(k => $"{Key}-{round}-{k}")];
+            foreach (var key in keys.Where((_, position) => position % 2 == 0))
+            {
+                var earlier = await store.TryAcquireAsync(key, "worker-0", T0, Minute, CancellationToken.None);
+                Assert.NotNull(earlier);
+                await store.ReleaseAsync(earlier, CancellationToken.None);
+            }
+
+            var results = await RaceAsync(
+                async () => await store.TryClaimAsync(keys, keys.Length, "worker-a", T0, 5 * Minute, CancellationToken.None),
+                async () => await other.TryClaimAsync([.. keys.Reverse()], keys.Length, "worker-b", T0, 5 * Minute, CancellationToken.None));
+
+            var claimedKeys = results.SelectMany(claimed => claimed.Select(lease => lease.Key)).ToList();
+            Assert.True(claimedKeys.Count == claimedKeys.Distinct().Count(), $"Round {round}: a key went to both workers ({string.Join(", ", claimedKeys)}).");
+            Assert.True(claimedKeys.Count == keys.Length, $"Round {round}: {claimedKeys.Count} of {keys.Length} keys were claimed, expected each by one worker.");
+        }
+    }
+
     // Worker A's lease expires and worker B, on a second instance, takes the key.
     private async Task<(IWorkLeaseStore Store, IWorkLeaseStore Other, WorkLease Lost, WorkLease Taken)> LoseLeaseToAnotherWorkerAsync()
     {

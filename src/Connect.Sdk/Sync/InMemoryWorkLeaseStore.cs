@@ -21,15 +21,34 @@ public sealed class InMemoryWorkLeaseStore : IWorkLeaseStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (_leases.TryGetValue(key, out var held) && held.ExpiresAt > now)
-            {
-                return ValueTask.FromResult<WorkLease?>(null);
-            }
-
-            var lease = new WorkLease(key, owner, now + duration, ++_tokens);
-            _leases[key] = lease;
-            return ValueTask.FromResult<WorkLease?>(lease);
+            return ValueTask.FromResult(TryTake(key, owner, now, duration));
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Claims under the store's lock, so the keys are checked and taken in one step.</remarks>
+    public ValueTask<IReadOnlyList<WorkLease>> TryClaimAsync(IReadOnlyList<string> keys, int limit, string owner, Instant now, Duration duration, CancellationToken cancellationToken)
+    {
+        var wanted = WorkLeaseClaim.Wanted(keys, limit, owner);
+        cancellationToken.ThrowIfCancellationRequested();
+        var claimed = new List<WorkLease>();
+        lock (_gate)
+        {
+            foreach (var key in wanted)
+            {
+                if (claimed.Count == limit)
+                {
+                    break;
+                }
+
+                if (TryTake(key, owner, now, duration) is { } lease)
+                {
+                    claimed.Add(lease);
+                }
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<WorkLease>>(claimed);
     }
 
     /// <inheritdoc />
@@ -63,6 +82,19 @@ public sealed class InMemoryWorkLeaseStore : IWorkLeaseStore
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    // Under the lock: the key is free when nobody holds it or the holder's lease expired.
+    private WorkLease? TryTake(string key, string owner, Instant now, Duration duration)
+    {
+        if (_leases.TryGetValue(key, out var held) && held.ExpiresAt > now)
+        {
+            return null;
+        }
+
+        var lease = new WorkLease(key, owner, now + duration, ++_tokens);
+        _leases[key] = lease;
+        return lease;
     }
 
     /// <summary>

@@ -66,6 +66,92 @@ public sealed class SyncEngine
         _planner.PlanAsync(_clock.GetCurrentInstant(), cancellationToken);
 
     /// <summary>
+    /// Claims, in one call to the lease store, up to <paramref name="limit"/> of <paramref name="items"/> for this worker:
+    /// each claim is the lease on the item's connection. A connection another worker holds (or is claiming right now) is
+    /// skipped, not waited for, and so is work another worker ran since it was planned (its lease already released): the
+    /// claim reads the item's schedule again under the lease and gives the lease back when the item is no longer due.
+    /// Hand each claim to <see cref="RunAsync(WorkClaim, CancellationToken)"/>, which releases its lease when the run ends.
+    /// </summary>
+    /// <param name="items">The work wanted, most wanted first, e.g. from <see cref="GetDueWorkAsync"/>; of several items of
+    /// one connection only the first is claimed.</param>
+    /// <param name="limit">How many items to claim at most, e.g. the free run slots.</param>
+    /// <param name="cancellationToken">Cancels the claim.</param>
+    /// <returns>The items claimed, in the order given; the others were held by another worker or are no longer due.</returns>
+    public async ValueTask<IReadOnlyList<WorkClaim>> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var options = _options.Value;
+        var wanted = new Dictionary<string, WorkItem>(StringComparer.Ordinal);
+        var keys = new List<string>();
+        foreach (var item in items)
+        {
+            var key = LeaseKey(item.Connection);
+            if (wanted.TryAdd(key, item))
+            {
+                keys.Add(key);
+            }
+        }
+
+        if (keys.Count == 0 || limit == 0)
+        {
+            return [];
+        }
+
+        var leases = await _leases.TryClaimAsync(keys, limit, options.WorkerId, _clock.GetCurrentInstant(), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        var claims = new List<WorkClaim>(leases.Count);
+        try
+        {
+            foreach (var lease in leases)
+            {
+                var item = wanted[lease.Key];
+                var schedule = await _schedules.GetAsync(item.Connection, item.Kind, cancellationToken).ConfigureAwait(false);
+                if (_planner.IsDue(item, schedule, _clock.GetCurrentInstant()))
+                {
+                    claims.Add(new WorkClaim(item, lease));
+                }
+                else
+                {
+                    // Another worker ran it between this worker's plan and this claim, and released the lease already.
+                    _logger.ClaimNoLongerDue(item.Kind, item.Connection);
+                    await _leases.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+        catch
+        {
+            // Nobody runs these claims now: their connections would otherwise wait for the leases to expire.
+            foreach (var lease in leases)
+            {
+                await _leases.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        return claims;
+    }
+
+    /// <summary>
+    /// Runs a claimed work item under the lease it was claimed with, renewed while the run lasts and released when it
+    /// ends, as <see cref="RunAsync(WorkItem, CancellationToken)"/> does with the lease it acquires.
+    /// </summary>
+    /// <param name="claim">The claim, from <see cref="ClaimAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the run; records already journaled stay journaled.</param>
+    /// <returns>How the run ended; never <see cref="WorkRunOutcome.Busy"/>.</returns>
+    /// <exception cref="ArgumentException">The claim's lease is not the lease of its item's connection.</exception>
+    public ValueTask<WorkRunResult> RunAsync(WorkClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        if (claim.Lease.Key != LeaseKey(claim.Item.Connection))
+        {
+            throw new ArgumentException($"The claim's lease '{claim.Lease.Key}' is not the lease of {claim.Item.Connection}.", nameof(claim));
+        }
+
+        return RunTracedAsync(claim.Item, () => RunHoldingAsync(claim.Item, claim.Lease, cancellationToken));
+    }
+
+    /// <summary>
     /// Runs one work item under the connection's lease. A connection another worker holds is reported as
     /// <see cref="WorkRunOutcome.Busy"/>; work the allowed-actions table refuses now (the connection changed
     /// since planning) as <see cref="WorkRunOutcome.Refused"/>; a run that lost its lease to another worker on the way
@@ -77,15 +163,7 @@ public sealed class SyncEngine
     public async ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        using var activity = ConnectSdkDiagnostics.ActivitySource.StartActivity("connect_sdk.sync.run");
-        activity?.SetTag("connect_sdk.connection_id", item.Connection.Value);
-        activity?.SetTag("connect_sdk.work_kind", item.Kind.ToString());
-        activity?.SetTag("connect_sdk.trigger", item.Trigger.ToString());
-
-        var result = await RunUnderLeaseAsync(item, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("connect_sdk.outcome", result.Outcome.ToString());
-        SyncMetrics.Recorded(result);
-        return result;
+        return await RunTracedAsync(item, () => RunUnderLeaseAsync(item, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Plans and runs everything due now, one item after the other: for simple hosts and tests.</summary>
@@ -103,20 +181,40 @@ public sealed class SyncEngine
         return results;
     }
 
+    // The lease key of a connection: one lease for all of its work, whether acquired for one run or claimed.
+    private static string LeaseKey(ConnectionId connection) => $"connection:{connection}";
+
+    private static async ValueTask<WorkRunResult> RunTracedAsync(WorkItem item, Func<ValueTask<WorkRunResult>> run)
+    {
+        using var activity = ConnectSdkDiagnostics.ActivitySource.StartActivity("connect_sdk.sync.run");
+        activity?.SetTag("connect_sdk.connection_id", item.Connection.Value);
+        activity?.SetTag("connect_sdk.work_kind", item.Kind.ToString());
+        activity?.SetTag("connect_sdk.trigger", item.Trigger.ToString());
+
+        var result = await run().ConfigureAwait(false);
+        activity?.SetTag("connect_sdk.outcome", result.Outcome.ToString());
+        SyncMetrics.Recorded(result);
+        return result;
+    }
+
     private async ValueTask<WorkRunResult> RunUnderLeaseAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var options = _options.Value;
-        var leaseKey = $"connection:{item.Connection}";
-        var lease = await _leases.TryAcquireAsync(leaseKey, options.WorkerId, _clock.GetCurrentInstant(), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        var lease = await _leases.TryAcquireAsync(LeaseKey(item.Connection), options.WorkerId, _clock.GetCurrentInstant(), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         if (lease is null)
         {
             _logger.RunBusy(item.Kind, item.Connection);
             return new WorkRunResult(item, WorkRunOutcome.Busy, WorkRunSummary.Empty, $"Another worker is running the work of {item.Connection}.");
         }
 
+        return await RunHoldingAsync(item, lease, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<WorkRunResult> RunHoldingAsync(WorkItem item, WorkLease lease, CancellationToken cancellationToken)
+    {
         try
         {
-            await using var runLease = new RunLease(lease, item, _leases, _clock, _time, options.LeaseDuration, _logger, cancellationToken);
+            await using var runLease = new RunLease(lease, item, _leases, _clock, _time, _options.Value.LeaseDuration, _logger, cancellationToken);
             return await RunLeasedAsync(item, runLease, cancellationToken).ConfigureAwait(false);
         }
         finally

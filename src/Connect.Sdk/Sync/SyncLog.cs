@@ -28,4 +28,7 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "{Kind} for {ConnectionId}: renewing the lease failed ({ExceptionType}); trying again")]
     public static partial void LeaseRenewalFailed(this ILogger logger, WorkKind kind, ConnectionId connectionId, string exceptionType);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Debug, Message = "{Kind} for {ConnectionId} not claimed: another worker ran it since it was planned")]
+    public static partial void ClaimNoLongerDue(this ILogger logger, WorkKind kind, ConnectionId connectionId);
 }

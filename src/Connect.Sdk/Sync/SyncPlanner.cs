@@ -21,7 +21,7 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
             foreach (var kind in Enum.GetValues<WorkKind>())
             {
                 var schedule = await schedules.GetAsync(connection.Id, kind, cancellationToken).ConfigureAwait(false);
-                foreach (var candidate in Candidates(connection, schedule, now))
+                foreach (var candidate in Candidates(connection.Id, schedule, now))
                 {
                     // A paused kind of work is not planned at all: it waits for the user, not for a time.
                     if (!AllowedActions.Decide(connection, kind.Feature(), candidate.Trigger).IsAllowed || schedule.IsPausedFor(connection, candidate.Trigger))
@@ -47,6 +47,14 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
         return new DuePlan(due, next);
     }
 
+    /// <summary>
+    /// Whether <paramref name="item"/> is still due by its schedule as stored now: a worker that claimed it after another
+    /// ran it since the plan (its request consumed, its schedule moved on) leaves it. The allowed actions and pauses are
+    /// checked by the run, as for any item.
+    /// </summary>
+    public bool IsDue(WorkItem item, WorkSchedule schedule, Instant now) =>
+        Candidates(item.Connection, schedule, now).Any(candidate => candidate.Trigger == item.Trigger && candidate.DueAt <= now);
+
     // A connection's reconcile sends every article, so when its delta is due in the same plan the reconcile goes
     // first: the delta then finds nothing changed, instead of the reconcile sending what the delta just sent again
     // (as in the first cycle, where both are due at once). Stock and prices each have the pair.
@@ -68,18 +76,18 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
         }
     }
 
-    private IEnumerable<WorkItem> Candidates(Connection connection, WorkSchedule schedule, Instant now)
+    private IEnumerable<WorkItem> Candidates(ConnectionId connection, WorkSchedule schedule, Instant now)
     {
         foreach (var (trigger, requestedAt) in schedule.Requests)
         {
-            yield return new WorkItem(connection.Id, schedule.Kind, trigger, requestedAt);
+            yield return new WorkItem(connection, schedule.Kind, trigger, requestedAt);
         }
 
         if (Interval(schedule.Kind) is { } interval && !schedule.Requests.ContainsKey(SyncTrigger.Scheduled))
         {
             // Never run on the schedule: due now, so a connection just switched to productive starts at once.
             var dueAt = schedule.LastScheduledRunAt is { } last ? last + interval : now;
-            yield return new WorkItem(connection.Id, schedule.Kind, SyncTrigger.Scheduled, dueAt);
+            yield return new WorkItem(connection, schedule.Kind, SyncTrigger.Scheduled, dueAt);
         }
     }
 

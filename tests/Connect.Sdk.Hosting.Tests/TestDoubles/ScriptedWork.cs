@@ -19,6 +19,7 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
     private readonly HashSet<RunHold> _parkedHolds = [];
     private int _parked;
     private int _planCalls;
+    private readonly List<(IReadOnlyList<WorkItem> Items, int Limit)> _claims = [];
     private int _alertDispatches;
 
     /// <summary>When set, runs wait for <see cref="RunHold.Release"/> (or cancellation) before they complete.</summary>
@@ -109,7 +110,38 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
         return plan;
     }
 
-    public async ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken)
+    /// <summary>When set, the connections another worker holds: claims skip their items, as the lease store does.</summary>
+    public Func<WorkItem, bool>? HeldElsewhere { get; set; }
+
+    /// <summary>Every claim asked for: the items offered and the limit.</summary>
+    public IReadOnlyList<(IReadOnlyList<WorkItem> Items, int Limit)> Claims
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _claims];
+            }
+        }
+    }
+
+    public ValueTask<IReadOnlyList<WorkClaim>> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _claims.Add(([.. items], limit));
+        }
+
+        IReadOnlyList<WorkClaim> claims = [.. items
+            .Where(item => HeldElsewhere?.Invoke(item) != true)
+            .Take(limit)
+            .Select(item => new WorkClaim(item, new WorkLease($"connection:{item.Connection}", "scripted", clock.GetCurrentInstant() + Duration.FromMinutes(10), 1)))];
+        return ValueTask.FromResult(claims);
+    }
+
+    public ValueTask<WorkRunResult> RunAsync(WorkClaim claim, CancellationToken cancellationToken) => RunAsync(claim.Item, cancellationToken);
+
+    private async ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken)
     {
         if (BeforeRecordingStart is { } beforeStart)
         {

@@ -62,6 +62,22 @@ public sealed class PostgreSqlDatabaseClockTests(PostgreSqlServer server) : IAsy
     public void Options_ByDefault_UseTheDatabasesClock() =>
         Assert.Equal(PostgreSqlClock.Database, new PostgreSqlStoreOptions().Clock);
 
+    [Fact]
+    public async Task TryClaim_DefaultClockAndAWorkerWhoseClockRunsAhead_SkipsTheLeaseTheDatabaseSaysHolds()
+    {
+        var store = new PostgreSqlWorkLeaseStore(await _databases.OpenAsync(PostgreSqlClock.Database));
+        var other = new PostgreSqlWorkLeaseStore(await _databases.OpenAsync(PostgreSqlClock.Database));
+        Assert.NotNull(await store.TryAcquireAsync(Key, "worker-a", WorkerNow, FiveMinutes, CancellationToken.None));
+        var before = await DatabaseNowAsync();
+
+        // Worker b's clock says a's lease lapsed an hour ago; the database says it holds for five more minutes.
+        var claimed = await other.TryClaimAsync([Key, Key + "-2"], 2, "worker-b", WorkerNow + Duration.FromHours(1), FiveMinutes, CancellationToken.None);
+
+        var lease = Assert.Single(claimed);
+        Assert.Equal(Key + "-2", lease.Key);
+        Assert.True(lease.ExpiresAt >= before + FiveMinutes, $"Claimed until {lease.ExpiresAt}, expected five minutes from the database's {before}.");
+    }
+
     public ValueTask DisposeAsync() => _databases.DisposeAsync();
 
     private async Task<Instant> DatabaseNowAsync()
