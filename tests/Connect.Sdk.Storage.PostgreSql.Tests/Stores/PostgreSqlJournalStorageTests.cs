@@ -1,4 +1,5 @@
 using Connect.Sdk.Journal;
+using Connect.Sdk.Storage.PostgreSql.Schema;
 using Connect.Sdk.Storage.PostgreSql.Tests.TestSupport;
 using NodaTime;
 using Npgsql;
@@ -11,6 +12,7 @@ public sealed class PostgreSqlJournalStorageTests(PostgreSqlServer server) : IAs
     private static readonly ConnectionId Shop = new("shop");
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 1, 8, 0);
     private readonly PostgreSqlTestDatabases _databases = new(server);
+    private readonly PostgreSqlServer _server = server;
 
     [Fact]
     public async Task TrySave_TextWithNulCharacter_StoresItWithTheReplacementCharacter()
@@ -73,6 +75,42 @@ public sealed class PostgreSqlJournalStorageTests(PostgreSqlServer server) : IAs
         Assert.NotNull(read);
         Assert.Equal(summary, read.EarlierHistory);
         Assert.Equal(grown.History, read.History);
+    }
+
+    [Fact]
+    public async Task Migrate_JournalOfThePackageBeforeTheBound_KeepsEveryHistoryLine()
+    {
+        var connectionString = await _server.CreateEmptyDatabaseAsync();
+        try
+        {
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                await PostgreSqlMigrator.MigrateAsync(connection, PostgreSqlSchema.Migrations.Where(m => m.Module != "journal" || m.Version < 2).ToList(), CancellationToken.None);
+                await using var insert = new NpgsqlCommand($"""
+                    INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, attempts, version, folded_key, folded_message)
+                    OVERRIDING SYSTEM VALUE
+                    VALUES (7, 'shop', {(long)RecordKind.Order}, '1001', {(long)JournalStatus.Failed}, 'refused', {T0.ToUnixTimeTicks()}, 1, 3, '1001', 'REFUSED');
+                    INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats) VALUES
+                        (7, 0, {T0.ToUnixTimeTicks()}, 0, 0, 'mapped', 0),
+                        (7, 1, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Running}, 'sending', 0),
+                        (7, 2, {T0.ToUnixTimeTicks()}, {(long)JournalStatus.Running}, {(long)JournalStatus.Failed}, 'refused', 2);
+                    """, connection);
+                await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+
+            await using var current = new PostgreSqlDatabase(new PostgreSqlStoreOptions { ConnectionString = connectionString, Clock = PostgreSqlClock.Caller });
+            var read = await new PostgreSqlJournalStore(current).GetAsync(new JournalKey(Shop, RecordKind.Order, "1001"), CancellationToken.None);
+
+            Assert.NotNull(read);
+            Assert.Null(read.EarlierHistory);
+            Assert.Equal(["mapped", "sending", "refused"], read.History.Select(h => h.Message));
+            Assert.Equal(3, read.ConsecutiveFailures);
+        }
+        finally
+        {
+            await _server.DropDatabaseAsync(connectionString);
+        }
     }
 
     public ValueTask DisposeAsync() => _databases.DisposeAsync();
