@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Storage.PostgreSql.Journal;
+using Connect.Sdk.Storage.Sqlite.Journal;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -23,7 +24,9 @@ public sealed class PostgreSqlJournalStore : IJournalStore
     private const string EntryValues = """
         status = @status, message = @message, updated_at = @updated_at, title = @title, article_kind = @article_kind,
         parent_article_number = @parent, order_date = @order_date, tracking = @tracking, attempts = @attempts, next_attempt_at = @next_attempt_at,
-        folded_key = @folded_key, folded_title = @folded_title, folded_message = @folded_message
+        folded_key = @folded_key, folded_title = @folded_title, folded_message = @folded_message,
+        earlier_lines = @earlier_lines, earlier_changes = @earlier_changes, earlier_failures = @earlier_failures, earlier_failures_in_a_row = @earlier_failures_in_a_row, earlier_from = @earlier_from,
+        earlier_to = @earlier_to, earlier_first_status = @earlier_first_status, earlier_first_message = @earlier_first_message
         """;
 
     private const string InsertHistory =
@@ -31,9 +34,11 @@ public sealed class PostgreSqlJournalStore : IJournalStore
 
     private const string InsertEntry = """
         INSERT INTO journal_entries (connection, kind, record_key, status, message, updated_at, title, article_kind,
-            parent_article_number, order_date, tracking, attempts, next_attempt_at, version, folded_key, folded_title, folded_message)
+            parent_article_number, order_date, tracking, attempts, next_attempt_at, version, folded_key, folded_title, folded_message,
+            earlier_lines, earlier_changes, earlier_failures, earlier_failures_in_a_row, earlier_from, earlier_to, earlier_first_status, earlier_first_message)
         VALUES (@connection, @kind, @key, @status, @message, @updated_at, @title, @article_kind,
-            @parent, @order_date, @tracking, @attempts, @next_attempt_at, 1, @folded_key, @folded_title, @folded_message)
+            @parent, @order_date, @tracking, @attempts, @next_attempt_at, 1, @folded_key, @folded_title, @folded_message,
+            @earlier_lines, @earlier_changes, @earlier_failures, @earlier_failures_in_a_row, @earlier_from, @earlier_to, @earlier_first_status, @earlier_first_message)
         ON CONFLICT (connection, kind, record_key) DO NOTHING
         RETURNING id;
         """;
@@ -86,7 +91,7 @@ public sealed class PostgreSqlJournalStore : IJournalStore
                             """)
                         .With("connection", tab.Key.Connection.Value)
                         .With("kind", (long)tab.Key.Kind)
-                        .With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, tab.Select(k => k.RecordKey).ToArray());
+                        .With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, tab.Select(k => JournalText.Storable(k.RecordKey)).ToArray());
                     found.AddRange(await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false));
                 }
 
@@ -140,7 +145,7 @@ public sealed class PostgreSqlJournalStore : IJournalStore
                     if (await InsertAsync(insert, entry, ct).ConfigureAwait(false) is { } id)
                     {
                         // A new entry has no history rows yet: its lines go in without counting the stored ones first.
-                        await WriteHistoryAsync(db, transaction, id, entry.History, 0, entry.History.Count, InsertHistory, ct).ConfigureAwait(false);
+                        await WriteHistoryAsync(db, transaction, id, entry.History, entry.EarlierHistory?.Lines ?? 0, 0, entry.History.Count, InsertHistory, ct).ConfigureAwait(false);
                         added++;
                     }
                 }
@@ -245,7 +250,7 @@ public sealed class PostgreSqlJournalStore : IJournalStore
             return null;
         }
 
-        await SaveHistoryAsync(db, transaction, entryId, entry.History, cancellationToken).ConfigureAwait(false);
+        await SaveHistoryAsync(db, transaction, entryId, entry, cancellationToken).ConfigureAwait(false);
         return entry with { Version = entry.Version + 1 };
     }
 
@@ -278,42 +283,52 @@ public sealed class PostgreSqlJournalStore : IJournalStore
         return (long?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // The history grows at its end, and only its last line changes in place (an identical repeat is counted on it,
-    // dropping a Running line after it), so a save trims what the entry no longer has, rewrites the last stored
-    // line it still has, and inserts the lines beyond — with one prepared statement each.
+    // One statement per part of the plan (JournalHistoryWrite): the rows a fold summarised, the rows the entry no longer
+    // has, the last stored row it still has, and the new lines — each with one prepared statement.
     private static async Task SaveHistoryAsync(
-        NpgsqlConnection db, NpgsqlTransaction transaction, long entryId, IReadOnlyList<JournalStatusChange> history, CancellationToken cancellationToken)
+        NpgsqlConnection db, NpgsqlTransaction transaction, long entryId, JournalEntry entry, CancellationToken cancellationToken)
     {
-        await using var count = db.Command(transaction, "SELECT COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = @id;").With("id", entryId);
-        var stored = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        if (history.Count < stored)
+        var history = entry.History;
+        await using var stored = db.Command(transaction, "SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = @id;").With("id", entryId);
+        JournalHistoryWrite plan;
+        await using (var reader = await stored.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            plan = JournalHistoryWrite.Plan(entry, checked((int)reader.GetInt64(0)), checked((int)reader.GetInt64(1)));
+        }
+
+        if (plan.FoldedAway)
+        {
+            await using var fold = db.Command(transaction, "DELETE FROM journal_history WHERE entry_id = @id AND seq < @first;")
+                .With("id", entryId)
+                .With("first", (long)plan.First);
+            await fold.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (plan.TrimFrom is { } trimFrom)
         {
             await using var trim = db.Command(transaction, "DELETE FROM journal_history WHERE entry_id = @id AND seq >= @count;")
                 .With("id", entryId)
-                .With("count", (long)history.Count);
+                .With("count", (long)trimFrom);
             await trim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var kept = Math.Min(stored, history.Count);
-        if (kept > 0)
+        if (plan.Rewrite is { } rewrite)
         {
             await WriteHistoryAsync(
-                db, transaction, entryId, history, kept - 1, kept,
+                db, transaction, entryId, history, plan.First, plan.IndexOf(rewrite), plan.IndexOf(rewrite) + 1,
                 "UPDATE journal_history SET at = @at, from_status = @from, to_status = @to, message = @message, repeats = @repeats, last_repeated_at = @last WHERE entry_id = @id AND seq = @seq;",
                 cancellationToken).ConfigureAwait(false);
         }
 
-        if (history.Count > stored)
+        if (plan.IndexOf(plan.InsertFrom) < history.Count)
         {
-            await WriteHistoryAsync(
-                db, transaction, entryId, history, stored, history.Count,
-                InsertHistory,
-                cancellationToken).ConfigureAwait(false);
+            await WriteHistoryAsync(db, transaction, entryId, history, plan.First, plan.IndexOf(plan.InsertFrom), history.Count, InsertHistory, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private static async Task WriteHistoryAsync(
-        NpgsqlConnection db, NpgsqlTransaction transaction, long entryId, IReadOnlyList<JournalStatusChange> history, int from, int to, string sql, CancellationToken cancellationToken)
+        NpgsqlConnection db, NpgsqlTransaction transaction, long entryId, IReadOnlyList<JournalStatusChange> history, int firstSeq, int from, int to, string sql, CancellationToken cancellationToken)
     {
         await using var write = db.Command(transaction, sql);
         var seq = write.Parameters.Add("seq", NpgsqlDbType.Bigint);
@@ -327,11 +342,11 @@ public sealed class PostgreSqlJournalStore : IJournalStore
         for (var i = from; i < to; i++)
         {
             var change = history[i];
-            seq.Value = (long)i;
+            seq.Value = (long)firstSeq + i;
             at.Value = change.At.ToStored();
             fromStatus.Value = (long)change.From;
             toStatus.Value = (long)change.To;
-            message.Value = (object?)change.Message ?? DBNull.Value;
+            message.Value = (object?)JournalText.Storable(change.Message) ?? DBNull.Value;
             repeats.Value = (long)change.Repeats;
             last.Value = (object?)change.LastRepeatedAt?.ToStored() ?? DBNull.Value;
             await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -108,13 +108,8 @@ internal sealed class JournalFilter
             return;
         }
 
-        var folded = OrdinalIgnoreCaseFolding.Fold(text.Trim());
-        if (folded.Contains('\0', StringComparison.Ordinal))
-        {
-            // PostgreSQL's text holds no NUL character, so no stored entry contains this text.
-            _conditions.Add("FALSE");
-            return;
-        }
+        // The journal stores a NUL character as U+FFFD (PostgreSQL's text holds none), so it is searched as one.
+        var folded = OrdinalIgnoreCaseFolding.Fold(JournalText.Storable(text.Trim())!);
 
         var pattern = "%" + folded
             .Replace("\\", "\\\\", StringComparison.Ordinal)

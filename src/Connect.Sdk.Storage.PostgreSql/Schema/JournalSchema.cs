@@ -8,7 +8,9 @@ internal static class JournalSchema
     // (connection, kind) because every query names one journal tab, and ends with (updated_at DESC, record_key), the
     // order of JournalQuery.Order, so a first page is read straight off the index. The free-text search runs on pg_trgm
     // GIN indexes over the folded columns: a LIKE '%text%' of three characters or more is answered from them without
-    // reading every entry. The history is append-only but for its last line, where an identical repeat is counted.
+    // reading every entry. The history is append-only but for its last line, where an identical repeat is counted, and
+    // its head: a line's seq is its position in the entry's whole history, and the lines before earlier_lines were
+    // folded into the earlier_* summary on the entry row, so folding a chunk is one range delete.
     public static IReadOnlyList<PostgreSqlMigration> Migrations { get; } =
     [
         new("journal", 1, "journal entries with append-only history and trigram indexes for the free-text search", """
@@ -56,6 +58,17 @@ internal static class JournalSchema
                 last_repeated_at bigint,
                 PRIMARY KEY (entry_id, seq)
             );
+            """),
+        new("journal", 2, "a bounded history per entry: the oldest lines folded into a summary on the entry", """
+            ALTER TABLE journal_entries
+                ADD COLUMN earlier_lines         bigint NOT NULL DEFAULT 0,
+                ADD COLUMN earlier_changes       bigint,
+                ADD COLUMN earlier_failures      bigint,
+                ADD COLUMN earlier_failures_in_a_row bigint,
+                ADD COLUMN earlier_from          bigint,
+                ADD COLUMN earlier_to            bigint,
+                ADD COLUMN earlier_first_status  bigint,
+                ADD COLUMN earlier_first_message text;
             """),
     ];
 }

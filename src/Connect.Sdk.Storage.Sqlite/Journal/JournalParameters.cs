@@ -12,7 +12,7 @@ internal static class JournalParameters
         .With("$kind", (long)key.Kind)
         .With("$key", key.RecordKey);
 
-    /// <summary>Binds every stored value of an entry besides its key, history and version, with the folded search text.</summary>
+    /// <summary>Binds every stored value of an entry besides its key, history lines and version, with the folded search text and the summary of the folded history lines.</summary>
     public static SqliteCommand WithValues(this SqliteCommand command, JournalEntry entry) => command
         .With("$status", (long)entry.Status)
         .With("$message", entry.Message)
@@ -26,5 +26,13 @@ internal static class JournalParameters
         .With("$next_attempt_at", entry.NextAttemptAt?.ToStored())
         .With("$folded_key", OrdinalIgnoreCaseFolding.Fold(entry.Key.RecordKey))
         .With("$folded_title", OrdinalIgnoreCaseFolding.FoldOrNull(entry.Title))
-        .With("$folded_message", OrdinalIgnoreCaseFolding.FoldOrNull(entry.Message));
+        .With("$folded_message", OrdinalIgnoreCaseFolding.FoldOrNull(entry.Message))
+        .With("$earlier_lines", entry.EarlierHistory?.Lines ?? 0)
+        .With("$earlier_changes", entry.EarlierHistory?.Changes)
+        .With("$earlier_failures", entry.EarlierHistory?.Failures)
+        .With("$earlier_failures_in_a_row", entry.EarlierHistory?.FailuresInARow)
+        .With("$earlier_from", entry.EarlierHistory?.From.ToStored())
+        .With("$earlier_to", entry.EarlierHistory?.To.ToStored())
+        .With("$earlier_first_status", entry.EarlierHistory is { } earlier ? (long)earlier.FirstStatus : null)
+        .With("$earlier_first_message", entry.EarlierHistory?.FirstMessage);
 }

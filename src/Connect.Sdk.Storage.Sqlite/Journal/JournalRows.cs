@@ -9,9 +9,10 @@ internal static class JournalRows
 {
     /// <summary>The columns <see cref="ReadEntry"/> expects, in its order.</summary>
     public const string Columns =
-        "id, connection, kind, record_key, status, message, updated_at, title, article_kind, parent_article_number, order_date, tracking, attempts, version, next_attempt_at";
+        "id, connection, kind, record_key, status, message, updated_at, title, article_kind, parent_article_number, order_date, tracking, attempts, version, next_attempt_at, "
+        + EarlierHistoryColumns.Names;
 
-    /// <summary>Reads the entry at the reader's row, without its history; returns its row id too.</summary>
+    /// <summary>Reads the entry at the reader's row, with the summary of its folded history lines but without the others; returns its row id too.</summary>
     public static (long Id, JournalEntry Entry) ReadEntry(SqliteDataReader reader) =>
         (reader.GetInt64(0), new JournalEntry
         {
@@ -27,6 +28,7 @@ internal static class JournalRows
             Attempts = checked((int)reader.GetInt64(12)),
             Version = reader.GetInt64(13),
             NextAttemptAt = reader.GetNullableInstant(14),
+            EarlierHistory = EarlierHistoryColumns.Read(reader, 15),
         });
 
     /// <summary>Reads every entry a command selects (with <see cref="Columns"/>) and attaches each one's history.</summary>

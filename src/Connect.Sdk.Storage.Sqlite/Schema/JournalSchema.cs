@@ -11,7 +11,9 @@ internal static class JournalSchema
     // step by triggers inside the writing transaction: journal_counts tallies entries per tab and status (the
     // total of an unfiltered or status-only query), and journal_text, a trigram full-text index over the folded
     // columns, finds the matches of a free-text search without reading every entry; journal_entries_tab_by_id
-    // then sorts out the other tabs' matches without reading the (wide) entry rows.
+    // then sorts out the other tabs' matches without reading the (wide) entry rows. A history line's seq is its
+    // position in the entry's whole history; the lines before earlier_lines were folded into the earlier_* summary
+    // on the entry row, so folding a chunk is one range delete, and the rows kept never move.
     public static IReadOnlyList<SqliteMigration> Migrations { get; } =
     [
         new("journal", 1, "journal entries with append-only history", """
@@ -99,6 +101,16 @@ internal static class JournalSchema
             ALTER TABLE journal_history ADD COLUMN repeats INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE journal_history ADD COLUMN last_repeated_at INTEGER;
             ALTER TABLE journal_entries ADD COLUMN next_attempt_at INTEGER;
+            """),
+        new("journal", 3, "a bounded history per entry: the oldest lines folded into a summary on the entry", """
+            ALTER TABLE journal_entries ADD COLUMN earlier_lines INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE journal_entries ADD COLUMN earlier_changes INTEGER;
+            ALTER TABLE journal_entries ADD COLUMN earlier_failures INTEGER;
+            ALTER TABLE journal_entries ADD COLUMN earlier_failures_in_a_row INTEGER;
+            ALTER TABLE journal_entries ADD COLUMN earlier_from INTEGER;
+            ALTER TABLE journal_entries ADD COLUMN earlier_to INTEGER;
+            ALTER TABLE journal_entries ADD COLUMN earlier_first_status INTEGER;
+            ALTER TABLE journal_entries ADD COLUMN earlier_first_message TEXT;
             """),
     ];
 }

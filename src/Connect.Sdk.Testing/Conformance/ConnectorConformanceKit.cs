@@ -682,6 +682,11 @@ public abstract partial class ConnectorConformanceKit : IAsyncDisposable
             foreach (var entry in await Host.JournalEntriesAsync(connection, kind).ConfigureAwait(false))
             {
                 texts.AddRange(entry.History.Where(h => h.Message is not null).Select(h => ($"the journal history of {entry.Key}", h.Message!)));
+                if (entry.EarlierHistory?.FirstMessage is { } firstMessage)
+                {
+                    texts.Add(($"the folded journal history of {entry.Key}", firstMessage));
+                }
+
                 if (entry.Message is not null)
                 {
                     texts.Add(($"the journal entry {entry.Key}", entry.Message));

@@ -79,6 +79,86 @@ public abstract class JournalStoreChecks : StoreContract<IJournalStore>
     }
 
     /// <summary>
+    /// Past the journal's bound, the oldest history lines are folded into <see cref="JournalEntry.EarlierHistory"/>: a
+    /// save of the folded entry reads back with exactly that summary and only the newest lines (none of the folded ones
+    /// comes back), in this instance and in a store opened anew over the same storage.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TrySave_OldestLinesFolded_ReadsBackTheSummaryAndTheNewestLines()
+    {
+        var store = await CreateStoreAsync();
+        var lines = FailingHistory(12);
+        var stored = await store.TrySaveAsync(Entry(RecordKind.ArticlePrice, "P-1", lines[^1].At, JournalStatus.Failed) with { History = lines }, CancellationToken.None);
+        Assert.NotNull(stored);
+        var summary = Summary(lines, 5);
+        var newest = new JournalStatusChange(lines[^1].At + Duration.FromMinutes(5), JournalStatus.Failed, JournalStatus.Running, "sending price 13");
+        var folded = stored with { Status = JournalStatus.Running, UpdatedAt = newest.At, EarlierHistory = summary, History = [.. lines.Skip(5), newest] };
+
+        var saved = await store.TrySaveAsync(folded, CancellationToken.None);
+        var read = await store.GetAsync(folded.Key, CancellationToken.None);
+        var reopened = await (await CreateSecondInstanceAsync(store)).GetAsync(folded.Key, CancellationToken.None);
+
+        Assert.NotNull(saved);
+        foreach (var entry in new[] { read, reopened })
+        {
+            Assert.NotNull(entry);
+            Assert.Equal(summary, entry.EarlierHistory);
+            Assert.Equal([.. lines.Skip(5), newest], entry.History);
+            Assert.Equal(13, entry.HistoryLineCount);
+        }
+    }
+
+    /// <summary>
+    /// A folded history goes on as any other: a repeat counted on its last line, a Running line dropped, a second
+    /// fold of the next chunk — each save reads back exactly as saved, the summary included.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TrySave_FoldedHistoryRepeatedAndFoldedAgain_ReadsBackAsSaved()
+    {
+        var store = await CreateStoreAsync();
+        var lines = FailingHistory(14);
+        var first = await store.TrySaveAsync(
+            Entry(RecordKind.ArticlePrice, "P-2", lines[^1].At, JournalStatus.Failed) with { EarlierHistory = Summary(lines, 4), History = lines[4..] },
+            CancellationToken.None);
+        Assert.NotNull(first);
+        var repeated = lines[^1] with { Repeats = 1, LastRepeatedAt = lines[^1].At + Duration.FromMinutes(10) };
+
+        var second = await store.TrySaveAsync(first with { History = [.. lines[4..^1], repeated] }, CancellationToken.None);
+        Assert.NotNull(second);
+        var third = await store.TrySaveAsync(second with { EarlierHistory = Summary(lines, 9), History = [.. lines[9..^1], repeated] }, CancellationToken.None);
+        var read = await (await CreateSecondInstanceAsync(store)).GetAsync(first.Key, CancellationToken.None);
+
+        Assert.NotNull(third);
+        Assert.NotNull(read);
+        Assert.Equal(Summary(lines, 9), read.EarlierHistory);
+        Assert.Equal([.. lines[9..^1], repeated], read.History);
+        Assert.Equal(third.Version, read.Version);
+    }
+
+    /// <summary>
+    /// Text holding a NUL character (which a marketplace can send) is stored, in the message, the title and the history:
+    /// it reads back as sent, or with U+FFFD in place of each NUL where the database's text cannot hold one.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TrySave_TextWithNulCharacter_StoresIt()
+    {
+        var store = await CreateStoreAsync();
+        const string withNul = "the marketplace rejected stock 7: bad\0value";
+        const string StoredWithoutNul = "the marketplace rejected stock 7: bad\uFFFDvalue";
+        var change = new JournalStatusChange(T0, JournalStatus.Running, JournalStatus.Failed, withNul);
+        var entry = Entry(RecordKind.ArticleStock, "A-NUL", T0, JournalStatus.Failed) with { Message = withNul, Title = "Hose\0blau", History = [change] };
+
+        var saved = await store.TrySaveAsync(entry, CancellationToken.None);
+        var read = await store.GetAsync(entry.Key, CancellationToken.None);
+
+        Assert.NotNull(saved);
+        Assert.NotNull(read);
+        Assert.True(read.Message is withNul or StoredWithoutNul, $"The message reads back as '{read.Message}'.");
+        Assert.True(read.Title is "Hose\0blau" or "Hose\uFFFDblau", $"The title reads back as '{read.Title}'.");
+        Assert.True(Assert.Single(read.History).Message is withNul or StoredWithoutNul, $"The history line reads back as '{read.History[0].Message}'.");
+    }
+
+    /// <summary>
     /// Adding entries in bulk stores those whose records have none (the first of two with one key) and leaves
     /// stored entries exactly as they were.
     /// </summary>
@@ -460,6 +540,29 @@ public abstract class JournalStoreChecks : StoreContract<IJournalStore>
 
         return saved;
     }
+
+    // A price that fails with a new message every run: "mapped", then Running and Failed lines in turn.
+    private static JournalStatusChange[] FailingHistory(int count) =>
+    [
+        .. Enumerable.Range(0, count).Select(i => i == 0
+            ? new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped")
+            : i % 2 == 1
+                ? new JournalStatusChange(T0 + Duration.FromMinutes(5 * i), JournalStatus.Failed, JournalStatus.Running, $"sending price {i}")
+                : new JournalStatusChange(T0 + Duration.FromMinutes(5 * i), JournalStatus.Running, JournalStatus.Failed, $"price {i} refused")),
+    ];
+
+    private static JournalHistorySummary Summary(JournalStatusChange[] lines, int folded) => new()
+    {
+        Lines = folded,
+        Changes = lines.Take(folded).Sum(l => l.Repeats + 1),
+        Failures = lines.Take(folded).Where(l => l.To == JournalStatus.Failed).Sum(l => l.Repeats + 1),
+        FailuresInARow = lines.Take(folded).Reverse().TakeWhile(l => l.To is JournalStatus.Failed or JournalStatus.Running)
+            .Where(l => l.To == JournalStatus.Failed).Sum(l => l.Repeats + 1),
+        From = lines[0].At,
+        To = lines[folded - 1].LastRepeatedAt ?? lines[folded - 1].At,
+        FirstStatus = lines[0].To,
+        FirstMessage = lines[0].Message,
+    };
 
     private static JournalEntry Entry(RecordKind kind, string recordKey, Instant updatedAt, JournalStatus status = JournalStatus.Queued) => new()
     {

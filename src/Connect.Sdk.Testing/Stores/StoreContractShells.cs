@@ -210,6 +210,18 @@ public abstract class JournalStoreContract : JournalStoreChecks
 
     /// <inheritdoc />
     [Fact]
+    public override Task TrySave_OldestLinesFolded_ReadsBackTheSummaryAndTheNewestLines() => base.TrySave_OldestLinesFolded_ReadsBackTheSummaryAndTheNewestLines();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task TrySave_FoldedHistoryRepeatedAndFoldedAgain_ReadsBackAsSaved() => base.TrySave_FoldedHistoryRepeatedAndFoldedAgain_ReadsBackAsSaved();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task TrySave_TextWithNulCharacter_StoresIt() => base.TrySave_TextWithNulCharacter_StoresIt();
+
+    /// <inheritdoc />
+    [Fact]
     public override Task AddMissing_SomeRecordsListedAlready_StoresOnlyTheNewOnes() => base.AddMissing_SomeRecordsListedAlready_StoresOnlyTheNewOnes();
 
     /// <inheritdoc />

@@ -32,7 +32,7 @@ internal sealed class AlertIncidentReader(IJournalStore journal, IConnectionStor
                     {
                         incidents.Add(new AlertIncident(
                             entry.Key,
-                            entry.History.Count,
+                            entry.HistoryLineCount,
                             entry.ReachedAt,
                             entry.Status == JournalStatus.Failed ? AlertSeverity.Error : AlertSeverity.Warning,
                             entry.Message,

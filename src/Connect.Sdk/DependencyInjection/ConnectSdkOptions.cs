@@ -1,3 +1,4 @@
+using Connect.Sdk.Journal;
 using NodaTime;
 
 namespace Connect.Sdk.DependencyInjection;
@@ -60,4 +61,10 @@ public sealed class ConnectSdkOptions
     /// indexes late are not missed. Default 10 minutes; between zero and 1 day.
     /// </summary>
     public Duration OrderImportOverlap { get; set; } = Duration.FromMinutes(10);
+
+    /// <summary>
+    /// How many history lines each journal entry keeps as they are; past it, the oldest lines are folded into one
+    /// summary line, a fifth of them at a time. Default 50; between 10 and 10,000.
+    /// </summary>
+    public int JournalHistoryLines { get; set; } = JournalHistoryBound.DefaultMaxLines;
 }

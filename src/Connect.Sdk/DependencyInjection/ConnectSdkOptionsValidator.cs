@@ -1,3 +1,4 @@
+using Connect.Sdk.Journal;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -18,6 +19,11 @@ internal sealed class ConnectSdkOptionsValidator : IValidateOptions<ConnectSdkOp
         CheckRange(failures, nameof(ConnectSdkOptions.PriceReconcileInterval), options.PriceReconcileInterval, Duration.FromHours(1), Duration.FromDays(7));
         CheckRange(failures, nameof(ConnectSdkOptions.FailedRunRetryDelay), options.FailedRunRetryDelay, Duration.FromSeconds(1), Duration.FromHours(1));
         CheckRange(failures, nameof(ConnectSdkOptions.LeaseDuration), options.LeaseDuration, Duration.FromSeconds(30), Duration.FromDays(1));
+        if (options.JournalHistoryLines is < JournalHistoryBound.MinMaxLines or > JournalHistoryBound.MaxMaxLines)
+        {
+            failures.Add($"ConnectSdkOptions.JournalHistoryLines is {options.JournalHistoryLines} but must be between {JournalHistoryBound.MinMaxLines} and {JournalHistoryBound.MaxMaxLines}.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.WorkerId))
         {
             failures.Add("ConnectSdkOptions.WorkerId must not be empty: it names this worker when it claims a connection.");

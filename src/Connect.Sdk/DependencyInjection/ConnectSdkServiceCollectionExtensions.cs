@@ -67,7 +67,8 @@ public static class ConnectSdkServiceCollectionExtensions
             sp.GetRequiredService<IClock>(),
             LoggerFor<ConnectionLifecycle>(sp),
             new ScheduledStockHold(sp.GetRequiredService<SyncJournal>())));
-        services.TryAddSingleton<SyncJournal>();
+        services.TryAddSingleton(sp => new SyncJournal(
+            sp.GetRequiredService<IJournalStore>(), sp.GetRequiredService<IClock>(), ConfiguredJournalHistoryLines.Read(sp)));
         services.TryAddSingleton<WorkScheduleBook>();
         services.TryAddSingleton<SyncPlanner>();
         services.TryAddSingleton<RunJournal>();

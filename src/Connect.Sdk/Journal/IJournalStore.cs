@@ -11,7 +11,9 @@ public interface IJournalStore
 
     /// <summary>
     /// Saves an entry if nobody else saved it since it was read (its <see cref="JournalEntry.Version"/> still
-    /// matches the stored one; zero means "not stored yet").
+    /// matches the stored one; zero means "not stored yet"). The history is kept as given: the summary of its folded
+    /// lines (<see cref="JournalEntry.EarlierHistory"/>) and the lines after them (<see cref="JournalEntry.History"/>);
+    /// lines a save folds away are not read back again.
     /// </summary>
     /// <param name="entry">The entry as read and changed.</param>
     /// <param name="cancellationToken">Cancels the write.</param>

@@ -43,6 +43,16 @@ public sealed record JournalEntry
     public IReadOnlyList<JournalStatusChange> History { get; init; } = [];
 
     /// <summary>
+    /// The oldest lines of a long history, folded into one summary once the history grew past the journal's bound
+    /// (<c>ConnectSdkOptions.JournalHistoryLines</c>); <see cref="History"/> holds the newest lines after it.
+    /// <see langword="null"/> while nothing was folded.
+    /// </summary>
+    public JournalHistorySummary? EarlierHistory { get; init; }
+
+    /// <summary>How many history lines the entry has had, the folded ones included: the number of its latest line.</summary>
+    public int HistoryLineCount => (EarlierHistory?.Lines ?? 0) + History.Count;
+
+    /// <summary>
     /// For a failed record that automatic runs retry: the earliest instant the next one tries it again ("next try
     /// at …", also at the end of <see cref="Message"/>). Retries of a record that keeps failing back off
     /// exponentially up to a cap; a user's retry from the journal does not wait. <see langword="null"/> otherwise.
@@ -52,7 +62,8 @@ public sealed record JournalEntry
     /// <summary>
     /// How many times in a row the record has failed, repeats included, counted back from the latest change; zero
     /// when its status is not <see cref="JournalStatus.Failed"/>. A user's action in between (queued from the
-    /// journal) starts the count again.
+    /// journal) starts the count again. Failures in a row that reach into the folded lines are counted there too
+    /// (<see cref="JournalHistorySummary.FailuresInARow"/>).
     /// </summary>
     public int ConsecutiveFailures
     {
@@ -64,11 +75,14 @@ public sealed record JournalEntry
             }
 
             var failures = 0;
-            for (var i = History.Count - 1; i >= 0 && History[i].To is JournalStatus.Failed or JournalStatus.Running; i--)
+            var i = History.Count - 1;
+            for (; i >= 0 && History[i].To is JournalStatus.Failed or JournalStatus.Running; i--)
             {
                 failures += History[i].To == JournalStatus.Failed ? History[i].Repeats + 1 : 0;
             }
 
+            // Every kept line belongs to the failures in a row: the count goes on in the folded lines.
+            failures += i < 0 ? EarlierHistory?.FailuresInARow ?? 0 : 0;
             return Math.Max(failures, 1);
         }
     }

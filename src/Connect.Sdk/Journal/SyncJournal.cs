@@ -1,10 +1,13 @@
+using Connect.Sdk.DependencyInjection;
 using NodaTime;
 
 namespace Connect.Sdk.Journal;
 
 /// <summary>
 /// The journal as users see it ("Journal"): read entries and their history, page through a filter. The
-/// sync engine writes it; every write is a status change with a message, appended to the entry's history.
+/// sync engine writes it; every write is a status change with a message, appended to the entry's history. Past
+/// <see cref="ConnectSdkOptions.JournalHistoryLines"/> lines, an entry's oldest lines are folded into one summary
+/// (<see cref="JournalEntry.EarlierHistory"/>), whichever store keeps it.
 /// </summary>
 public sealed class SyncJournal
 {
@@ -12,16 +15,28 @@ public sealed class SyncJournal
 
     private readonly IJournalStore _store;
     private readonly IClock _clock;
+    private readonly JournalHistoryBound _bound;
 
-    /// <summary>Creates the journal over a store.</summary>
+    /// <summary>Creates the journal over a store, keeping the default number of history lines per entry (50).</summary>
     /// <param name="store">Where entries are kept.</param>
     /// <param name="clock">The clock that stamps status changes.</param>
     public SyncJournal(IJournalStore store, IClock clock)
+        : this(store, clock, JournalHistoryBound.DefaultMaxLines)
+    {
+    }
+
+    /// <summary>Creates the journal over a store, keeping at most <paramref name="historyLines"/> history lines per entry.</summary>
+    /// <param name="store">Where entries are kept.</param>
+    /// <param name="clock">The clock that stamps status changes.</param>
+    /// <param name="historyLines">The bound of each entry's history (<see cref="ConnectSdkOptions.JournalHistoryLines"/>): 10 to 10,000.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="historyLines"/> is out of range.</exception>
+    public SyncJournal(IJournalStore store, IClock clock, int historyLines)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         _store = store;
         _clock = clock;
+        _bound = new JournalHistoryBound(historyLines);
     }
 
     /// <summary>Reads one entry ("Neu laden" on a single record).</summary>
@@ -79,7 +94,7 @@ public sealed class SyncJournal
     internal ValueTask<int> AddMissingAsync(IEnumerable<Func<Instant, JournalEntry>> entries, CancellationToken cancellationToken)
     {
         var now = _clock.GetCurrentInstant();
-        return _store.AddMissingAsync(entries.Select(e => e(now)).ToArray(), cancellationToken);
+        return _store.AddMissingAsync(entries.Select(e => _bound.Apply(e(now))).ToArray(), cancellationToken);
     }
 
     /// <summary>Streams the keys of every entry matching a filter.</summary>
@@ -100,6 +115,8 @@ public sealed class SyncJournal
             {
                 return current;
             }
+
+            changed = _bound.Apply(changed);
 
             if (await _store.TrySaveAsync(changed, cancellationToken).ConfigureAwait(false) is { } saved)
             {
@@ -128,7 +145,7 @@ public sealed class SyncJournal
     {
         var now = _clock.GetCurrentInstant();
         var current = await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
-        var changed = current.Select(entry => change(entry, now)).Where((entry, i) => !ReferenceEquals(entry, current[i])).ToArray();
+        var changed = current.Select(entry => change(entry, now)).Where((entry, i) => !ReferenceEquals(entry, current[i])).Select(_bound.Apply).ToArray();
         if (changed.Length == 0)
         {
             return;

@@ -1,5 +1,6 @@
 using Connect.Sdk.Journal;
 using Connect.Sdk.Storage.Sqlite.Journal;
+using Connect.Sdk.Storage.Sqlite.Schema;
 using NodaTime;
 
 namespace Connect.Sdk.Storage.Sqlite.Tests.Journal;
@@ -55,23 +56,85 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
         var saved = await SaveChangesAsync(new SqliteJournalStore(database), "1001", 4);
 
         // Each save inserted only its new change: the rows' sequence numbers are 0..3, each written once.
-        var rows = await database.ReadAsync(
-            async (db, ct) =>
-            {
-                await using var command = db.Command(null, "SELECT seq FROM journal_history ORDER BY seq;");
-                var seqs = new List<long>();
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    seqs.Add(reader.GetInt64(0));
-                }
-
-                return seqs;
-            },
-            CancellationToken.None);
+        var rows = await HistorySeqsAsync(database);
 
         Assert.Equal(4, saved.History.Count);
         Assert.Equal([0L, 1L, 2L, 3L], rows);
+    }
+
+    [Fact]
+    public async Task TrySave_OldestLinesFolded_DeletesTheirRowsAndKeepsTheOthersInPlace()
+    {
+        var database = _files.Open();
+        var store = new SqliteJournalStore(database);
+        var saved = await SaveChangesAsync(store, "1001", 51);
+        var summary = new JournalHistorySummary
+        {
+            Lines = 11, Changes = 11, Failures = 0, FailuresInARow = 0, From = T0, To = T0 + Duration.FromMinutes(10), FirstStatus = JournalStatus.Running, FirstMessage = "change 0",
+        };
+        var folded = await store.TrySaveAsync(saved with { EarlierHistory = summary, History = saved.History.Skip(11).ToArray() }, CancellationToken.None);
+        Assert.NotNull(folded);
+        var next = new JournalStatusChange(T0 + Duration.FromHours(1), JournalStatus.Running, JournalStatus.Failed, "refused");
+
+        var grown = await store.TrySaveAsync(folded with { Status = JournalStatus.Failed, History = [.. folded.History, next] }, CancellationToken.None);
+
+        Assert.NotNull(grown);
+        Assert.Equal(Enumerable.Range(11, 41).Select(i => (long)i), await HistorySeqsAsync(database));
+        var read = await new SqliteJournalStore(_files.Open()).GetAsync(saved.Key, CancellationToken.None);
+        Assert.NotNull(read);
+        Assert.Equal(summary, read.EarlierHistory);
+        Assert.Equal([.. saved.History.Skip(11), next], read.History);
+    }
+
+    [Fact]
+    public async Task Migrate_JournalOfThePackageBeforeTheBound_KeepsEveryHistoryLine()
+    {
+        var previous = _files.Open();
+        Directory.CreateDirectory(Path.GetDirectoryName(previous.Path)!);
+        await using (var connection = await previous.OpenConnectionAsync(CancellationToken.None))
+        {
+            await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations.Where(m => m.Module != "journal" || m.Version < 3).ToList(), CancellationToken.None);
+            await using var insert = connection.Command(null, $"""
+                INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, attempts, version, folded_key, folded_message)
+                VALUES (7, 'shop', {(long)RecordKind.Order}, '1001', {(long)JournalStatus.Failed}, 'refused', {T0.ToUnixTimeTicks()}, 1, 3, '1001', 'REFUSED');
+                INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats) VALUES
+                    (7, 0, {T0.ToUnixTimeTicks()}, 0, 0, 'mapped', 0),
+                    (7, 1, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Running}, 'sending', 0),
+                    (7, 2, {T0.ToUnixTimeTicks()}, {(long)JournalStatus.Running}, {(long)JournalStatus.Failed}, 'refused', 2);
+                """);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var read = await new SqliteJournalStore(_files.Open()).GetAsync(new JournalKey(Shop, RecordKind.Order, "1001"), CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Null(read.EarlierHistory);
+        Assert.Equal(["mapped", "sending", "refused"], read.History.Select(h => h.Message));
+        Assert.Equal(3, read.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task TrySave_TextWithNulCharacter_ReadsBackExactly()
+    {
+        var store = new SqliteJournalStore(_files.Open());
+        const string message = "the marketplace rejected stock 7: bad\0value";
+        var entry = new JournalEntry
+        {
+            Key = new JournalKey(Shop, RecordKind.ArticleStock, "A\01"),
+            UpdatedAt = T0,
+            Status = JournalStatus.Failed,
+            Message = message,
+            Title = "Hose\0blau",
+            ParentArticleNumber = "P\0",
+            History = [new JournalStatusChange(T0, JournalStatus.Running, JournalStatus.Failed, message)],
+        };
+
+        await store.TrySaveAsync(entry, CancellationToken.None);
+        var read = await new SqliteJournalStore(_files.Open()).GetAsync(entry.Key, CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal((entry.Key, message, "Hose\0blau", "P\0"), (read.Key, read.Message, read.Title, read.ParentArticleNumber));
+        Assert.Equal(message, Assert.Single(read.History).Message);
     }
 
     [Fact]
@@ -116,6 +179,22 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
         ["matrix parents"] = new(Shop, RecordKind.ArticleStock) { ArticleTypes = ArticleTypeFilter.MatrixParentsOnly },
         ["tracking"] = new(Shop, RecordKind.OrderStatus) { Tracking = TrackingExportState.Pending },
     };
+
+    private static Task<List<long>> HistorySeqsAsync(SqliteDatabase database) =>
+        database.ReadAsync(
+            async (db, ct) =>
+            {
+                await using var command = db.Command(null, "SELECT seq FROM journal_history ORDER BY seq;");
+                var seqs = new List<long>();
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    seqs.Add(reader.GetInt64(0));
+                }
+
+                return seqs;
+            },
+            CancellationToken.None).AsTask();
 
     private static async Task<JournalEntry> SaveChangesAsync(SqliteJournalStore store, string recordKey, int changes)
     {
