@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Connect.Sdk.Alerts;
 using NpgsqlTypes;
+using Connect.Sdk.Storage.Relational;
 
 namespace Connect.Sdk.Storage.PostgreSql;
 

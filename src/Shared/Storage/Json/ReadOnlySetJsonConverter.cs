@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk.Storage.Sqlite.Json;
+namespace Connect.Sdk.Storage.Relational.Json;
 
 /// <summary>
 /// Stores an <see cref="IReadOnlySet{T}"/> (an alert subscription's connections, severities, record kinds) as a

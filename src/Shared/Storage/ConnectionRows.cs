@@ -2,9 +2,9 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Settings;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace Connect.Sdk.Storage.Sqlite.Lifecycle;
+namespace Connect.Sdk.Storage.Relational;
 
 /// <summary>Converts connections and lifecycle transitions to and from the rows of <c>connections</c> and <c>connection_history</c>.</summary>
 internal static class ConnectionRows
@@ -21,15 +21,15 @@ internal static class ConnectionRows
 
     /// <summary>The parameters <see cref="WithConnection"/> binds, matching <see cref="Columns"/> but for the version.</summary>
     public const string Values =
-        "$id, $connector_id, $name, $settings, $check_status, $check_at, $check_message, $credentials_revision, $is_productive, $feature_modes, $import_mode";
+        "@id, @connector_id, @name, @settings, @check_status, @check_at, @check_message, @credentials_revision, @is_productive, @feature_modes, @import_mode";
 
     /// <summary>The columns <see cref="ReadTransition"/> expects, in its order.</summary>
     public const string HistoryColumns = "connection, at, actor, change, feature, from_state, to_state, detail";
 
     /// <summary>Reads the connection at the reader's row.</summary>
-    public static Connection ReadConnection(SqliteDataReader reader)
+    public static Connection ReadConnection(DbDataReader reader)
     {
-        var settings = SqliteJson.Deserialize<StoredSettings>(reader.GetString(3));
+        var settings = StoredJson.Deserialize<StoredSettings>(reader.GetString(3));
         return new Connection
         {
             Id = new ConnectionId(reader.GetString(0)),
@@ -38,8 +38,8 @@ internal static class ConnectionRows
             Settings = new ConnectionSettings(settings.Values, settings.SecretsSet),
             Check = new ConnectionCheck(Enum.Parse<CheckStatus>(reader.GetString(4)), reader.GetNullableInstant(5), reader.GetNullableString(6)),
             CredentialsRevision = reader.GetInt64(7),
-            IsProductive = reader.GetInt64(8) != 0,
-            FeatureModes = SqliteJson.Deserialize<Dictionary<string, string>>(reader.GetString(9))
+            IsProductive = reader.GetBoolean(8),
+            FeatureModes = StoredJson.Deserialize<Dictionary<string, string>>(reader.GetString(9))
                 .ToDictionary(m => Enum.Parse<FeatureKind>(m.Key), m => Enum.Parse<FeatureMode>(m.Value)),
             ImportMode = Enum.Parse<ImportMode>(reader.GetString(10)),
             Version = reader.GetInt64(11),
@@ -48,22 +48,23 @@ internal static class ConnectionRows
     }
 
     /// <summary>Binds the stored values of a connection (all but the version) to <see cref="Values"/>.</summary>
-    public static SqliteCommand WithConnection(this SqliteCommand command, Connection connection) => command
-        .With("$id", connection.Id.Value)
-        .With("$connector_id", connection.ConnectorId.Value)
-        .With("$name", connection.Name)
-        .With("$settings", SqliteJson.Serialize(new StoredSettings(
+    public static DbCommand WithConnection(this DbCommand command, SqlDialect dialect, Connection connection) => command
+        .With("@id", connection.Id.Value)
+        .With("@connector_id", connection.ConnectorId.Value)
+        .With("@name", connection.Name)
+        .With("@check_status", connection.Check.Status.ToString())
+        .With("@check_at", connection.Check.At)
+        .WithText("@check_message", connection.Check.Message)
+        .With("@credentials_revision", connection.CredentialsRevision)
+        // A boolean column in PostgreSQL; SQLite stores it as the integer 1 or 0, which GetBoolean reads back.
+        .With("@is_productive", connection.IsProductive)
+        .With("@import_mode", connection.ImportMode.ToString())
+        .WithJson(dialect, "@settings", StoredJson.Serialize(new StoredSettings(
             connection.Settings.Values.ToDictionary(StringComparer.Ordinal), [.. connection.Settings.SecretsSet.Order(StringComparer.Ordinal)])))
-        .With("$check_status", connection.Check.Status.ToString())
-        .With("$check_at", connection.Check.At?.ToStored())
-        .With("$check_message", connection.Check.Message)
-        .With("$credentials_revision", connection.CredentialsRevision)
-        .With("$is_productive", connection.IsProductive ? 1L : 0L)
-        .With("$feature_modes", SqliteJson.Serialize(connection.FeatureModes.OrderBy(m => m.Key).ToDictionary(m => m.Key.ToString(), m => m.Value.ToString())))
-        .With("$import_mode", connection.ImportMode.ToString());
+        .WithJson(dialect, "@feature_modes", StoredJson.Serialize(connection.FeatureModes.OrderBy(m => m.Key).ToDictionary(m => m.Key.ToString(), m => m.Value.ToString())));
 
     /// <summary>Reads the transition at the reader's row, whose <see cref="HistoryColumns"/> start at <paramref name="offset"/>.</summary>
-    public static LifecycleTransition ReadTransition(SqliteDataReader reader, int offset) => new(
+    public static LifecycleTransition ReadTransition(DbDataReader reader, int offset) => new(
         new ConnectionId(reader.GetString(offset)),
         reader.GetInstant(offset + 1),
         new Actor(reader.GetString(offset + 2)),
@@ -73,31 +74,34 @@ internal static class ConnectionRows
         reader.GetString(offset + 6),
         reader.GetNullableString(offset + 7));
 
-    /// <summary>Appends transitions after the connection's last one, with one prepared statement.</summary>
-    public static async Task AppendHistoryAsync(
-        SqliteConnection db, SqliteTransaction transaction, ConnectionId connection, IReadOnlyList<LifecycleTransition> transitions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends transitions after the connection's last one. Called after the connection's row was inserted or updated
+    /// in the same transaction, so its row lock (or the database's one writer) keeps a concurrent writer from numbering
+    /// the same history rows. A save brings a few transitions at most, so one statement each is enough.
+    /// </summary>
+    public static async ValueTask AppendHistoryAsync(
+        DbConnection db, DbTransaction transaction, ConnectionId connection, IReadOnlyList<LifecycleTransition> transitions, CancellationToken cancellationToken)
     {
         if (transitions.Count == 0)
         {
             return;
         }
 
-        await using var next = db.Command(transaction, "SELECT COALESCE(MAX(seq) + 1, 0) FROM connection_history WHERE connection = $connection;")
-            .With("$connection", connection.Value);
-        var seq = (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        await using var insert = db.Command(transaction, $"INSERT INTO connection_history (seq, {HistoryColumns}) VALUES ($seq, $connection, $at, $actor, $change, $feature, $from, $to, $detail);");
+        await using var next = db.Command(transaction, "SELECT COALESCE(MAX(seq) + 1, 0) FROM connection_history WHERE connection = @connection;")
+            .With("@connection", connection.Value);
+        var seq = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         foreach (var transition in transitions)
         {
-            insert.Parameters.Clear();
-            insert.With("$seq", seq++)
-                .With("$connection", connection.Value)
-                .With("$at", transition.At.ToStored())
-                .With("$actor", transition.Actor.Name)
-                .With("$change", transition.Change.ToString())
-                .With("$feature", transition.Feature?.ToString())
-                .With("$from", transition.From)
-                .With("$to", transition.To)
-                .With("$detail", transition.Detail);
+            await using var insert = db.Command(transaction, $"INSERT INTO connection_history (seq, {HistoryColumns}) VALUES (@seq, @connection, @at, @actor, @change, @feature, @from, @to, @detail);")
+                .With("@seq", seq++)
+                .With("@connection", connection.Value)
+                .With("@at", transition.At.ToStored())
+                .With("@actor", transition.Actor.Name)
+                .With("@change", transition.Change.ToString())
+                .WithText("@feature", transition.Feature?.ToString())
+                .With("@from", transition.From)
+                .With("@to", transition.To)
+                .WithText("@detail", transition.Detail);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -1,4 +1,4 @@
-namespace Connect.Sdk.Storage.Sqlite.Json;
+namespace Connect.Sdk.Storage.Relational.Json;
 
 /// <summary>Stores a <see cref="CurrencyCode"/> as its three letters, e.g. <c>"EUR"</c>.</summary>
 internal sealed class CurrencyCodeJsonConverter : StringValueJsonConverter<CurrencyCode>

@@ -1,4 +1,4 @@
-namespace Connect.Sdk.Storage.Sqlite.Json;
+namespace Connect.Sdk.Storage.Relational.Json;
 
 /// <summary>Stores a <see cref="ConnectionId"/> as its string, e.g. <c>"shopify-de"</c>.</summary>
 internal sealed class ConnectionIdJsonConverter : StringValueJsonConverter<ConnectionId>

@@ -1,6 +1,6 @@
 using Connect.Sdk.Orders;
 
-namespace Connect.Sdk.Storage.Sqlite.Json;
+namespace Connect.Sdk.Storage.Relational.Json;
 
 /// <summary>Stores an <see cref="OrderStatus"/> as its word, e.g. <c>"shipped"</c>; statuses an adapter made up survive too.</summary>
 internal sealed class OrderStatusJsonConverter : StringValueJsonConverter<OrderStatus>

@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace Connect.Sdk.Storage.Sqlite;
+namespace Connect.Sdk.Storage.Relational;
 
 /// <summary>
 /// Marks a staged order as handed over inside a transaction the caller owns. The staging store uses it, and so
@@ -11,20 +11,20 @@ internal static class StagedOrderHandOver
 {
     /// <summary>Marks the order handed over with the ERP id, unless it is not staged or already handed over (then it stays as it is).</summary>
     public static async ValueTask MarkAsync(
-        SqliteConnection db,
-        SqliteTransaction transaction,
+        DbConnection db,
+        DbTransaction transaction,
         ConnectionId connection,
         string orderNumber,
         string erpOrderId,
         CancellationToken cancellationToken)
     {
         await using var command = db.Command(transaction, """
-                UPDATE staged_orders SET state = 'HandedOver', hold_reason = NULL, erp_order_id = $erp
-                WHERE connection = $connection AND order_number = $number AND state <> 'HandedOver';
+                UPDATE staged_orders SET state = 'HandedOver', hold_reason = NULL, erp_order_id = @erp
+                WHERE connection = @connection AND order_number = @number AND state <> 'HandedOver';
                 """)
-            .With("$connection", connection.Value)
-            .With("$number", orderNumber)
-            .With("$erp", erpOrderId);
+            .With("@connection", connection.Value)
+            .With("@number", orderNumber)
+            .With("@erp", erpOrderId);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

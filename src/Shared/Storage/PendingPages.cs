@@ -1,12 +1,12 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Npgsql;
 
-namespace Connect.Sdk.Storage.PostgreSql;
+namespace Connect.Sdk.Storage.Relational;
 
 /// <summary>
-/// Streams a pending list (staged orders, pending status changes) ordered by a change time and the order number,
-/// through <see cref="PostgreSqlKeysetPages"/>, so that each order comes at most once, as from the in-memory stores'
-/// snapshot, although every page is a read of its own.
+/// Streams a pending list (staged orders, pending status changes) ordered by a change time and the order number, in
+/// keyset pages, so that each order comes at most once, as from the in-memory stores' snapshot, although every page is
+/// a read of its own.
 /// </summary>
 /// <remarks>
 /// A change moves an order to a later position. The stream is capped at the last position read before its first
@@ -15,7 +15,7 @@ namespace Connect.Sdk.Storage.PostgreSql;
 /// another process's clock, a marketplace time in the past) could still move an order past the page being read;
 /// the order numbers already yielded catch that: one string per yielded order, not the orders themselves.
 /// </remarks>
-internal static class PostgreSqlPendingPages
+internal static class PendingPages
 {
     /// <summary>Streams a connection's pending rows.</summary>
     /// <typeparam name="T">A row.</typeparam>
@@ -26,10 +26,10 @@ internal static class PostgreSqlPendingPages
     /// <param name="keyOf">A row's change time, as stored, and order number.</param>
     /// <param name="cancellationToken">Cancels the stream.</param>
     public static async IAsyncEnumerable<T> StreamAsync<T>(
-        PostgreSqlPendingList list,
-        PostgreSqlDatabase database,
+        PendingList list,
+        RelationalDatabase database,
         ConnectionId connection,
-        Func<NpgsqlCommand, CancellationToken, ValueTask<List<T>>> read,
+        Func<DbCommand, CancellationToken, ValueTask<List<T>>> read,
         Func<T, (long Ticks, string OrderNumber)> keyOf,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ internal static class PostgreSqlPendingPages
             async (db, snapshot, ct) =>
             {
                 await using var command = db.Command(snapshot, $"SELECT {list.ChangedAt}, order_number FROM {list.Table} WHERE {where} ORDER BY {list.ChangedAt} DESC, order_number DESC LIMIT 1;")
-                    .With("connection", connection.Value);
+                    .With("@connection", connection.Value);
                 await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 return await reader.ReadAsync(ct).ConfigureAwait(false) ? (reader.GetInt64(0), reader.GetString(1)) : ((long, string)?)null;
             },
@@ -49,14 +49,13 @@ internal static class PostgreSqlPendingPages
         }
 
         var capped = $"{where} AND ({list.ChangedAt}, order_number) <= (@cap_ticks, @cap_number)";
-        var rows = PostgreSqlKeysetPages.StreamAsync(
-            database,
-            new PostgreSqlKeysetQuery<T, (long Ticks, string OrderNumber)>
+        var rows = database.StreamPagesAsync(
+            new KeysetQuery<T, (long Ticks, string OrderNumber)>
             {
                 FirstPage = $"SELECT {list.Columns} FROM {list.Table} WHERE {capped} ORDER BY {list.ChangedAt}, order_number LIMIT @limit;",
                 NextPage = $"SELECT {list.Columns} FROM {list.Table} WHERE {capped} AND ({list.ChangedAt}, order_number) > (@ticks, @number) ORDER BY {list.ChangedAt}, order_number LIMIT @limit;",
-                Bind = command => command.With("connection", connection.Value).With("cap_ticks", capTicks).With("cap_number", capNumber),
-                BindAfter = static (command, after) => command.With("ticks", after.Ticks).With("number", after.OrderNumber),
+                Bind = command => command.With("@connection", connection.Value).With("@cap_ticks", capTicks).With("@cap_number", capNumber),
+                BindAfter = static (command, after) => command.With("@ticks", after.Ticks).With("@number", after.OrderNumber),
                 Read = read,
                 KeyOf = keyOf,
             },

@@ -1,6 +1,6 @@
 using Connect.Sdk.Shipments;
 
-namespace Connect.Sdk.Storage.Sqlite.Json;
+namespace Connect.Sdk.Storage.Relational.Json;
 
 /// <summary>Stores a <see cref="Carrier"/> as its name, e.g. <c>"DHL"</c>; carriers the ERP made up survive too.</summary>
 internal sealed class CarrierJsonConverter : StringValueJsonConverter<Carrier>

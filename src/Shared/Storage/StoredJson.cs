@@ -1,17 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Connect.Sdk.Storage.Sqlite.Json;
+using Connect.Sdk.Storage.Relational.Json;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
-namespace Connect.Sdk.Storage.PostgreSql;
+namespace Connect.Sdk.Storage.Relational;
 
 /// <summary>
 /// How records too rich for columns (an order's lines and addresses, a journal entry's details, settings maps) are
-/// kept: as <c>jsonb</c> written with the SQLite store's JSON rules (its converters are compiled in from
-/// <c>Connect.Sdk.Storage.Sqlite/Json</c>), so both stores store a record the same way: NodaTime's ISO formats, the
-/// SDK's string value types as plain strings read back through their validating constructors, enums by name.
+/// kept: as JSON (text in SQLite, <c>jsonb</c> in PostgreSQL) with NodaTime's ISO formats, so the stored text stays
+/// readable in any database tool.
 /// </summary>
+/// <remarks>
+/// The SDK's string-wrapping value types (currency, order status, carrier, foreign-number label, connection id)
+/// are written as plain strings and read back through their validating constructors; enums are written by
+/// name, so that reordering an enum never changes what a stored row means; read-only sets are JSON arrays.
+/// </remarks>
 internal static class StoredJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();

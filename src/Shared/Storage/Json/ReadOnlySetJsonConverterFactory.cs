@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk.Storage.Sqlite.Json;
+namespace Connect.Sdk.Storage.Relational.Json;
 
 /// <summary>Makes a <see cref="ReadOnlySetJsonConverter{T}"/> for every <see cref="IReadOnlySet{T}"/> property.</summary>
 internal sealed class ReadOnlySetJsonConverterFactory : JsonConverterFactory
