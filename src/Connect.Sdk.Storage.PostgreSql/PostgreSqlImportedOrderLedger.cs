@@ -1,6 +1,6 @@
 using Connect.Sdk.Orders;
-using Connect.Sdk.Sync;
 using Connect.Sdk.Storage.Relational;
+using Connect.Sdk.Sync;
 
 namespace Connect.Sdk.Storage.PostgreSql;
 

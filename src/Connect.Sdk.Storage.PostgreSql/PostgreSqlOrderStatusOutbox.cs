@@ -1,7 +1,7 @@
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Storage.Relational;
 using Connect.Sdk.Sync;
 using NodaTime;
-using Connect.Sdk.Storage.Relational;
 
 namespace Connect.Sdk.Storage.PostgreSql;
 

@@ -1,6 +1,6 @@
 using Connect.Sdk.RateLimits;
-using NodaTime;
 using Connect.Sdk.Storage.Relational;
+using NodaTime;
 
 namespace Connect.Sdk.Storage.PostgreSql;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -44,23 +43,6 @@ internal static class SqliteCommands
     /// <summary>Reads a nullable instant stored by <see cref="ToStored(Instant)"/>.</summary>
     public static Instant? GetNullableInstant(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetInstant(ordinal);
-
-    /// <summary>
-    /// Decimals (money, percentages, buffers) are stored as their invariant text: exact and with their scale (23.90
-    /// stays 23.90), where REAL would round them.
-    /// </summary>
-    public static string ToStored(this decimal value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Stores a nullable decimal as by <see cref="ToStored(decimal)"/>; <see langword="null"/> stays SQL NULL.</summary>
-    public static string? ToStored(this decimal? value) => value?.ToStored();
-
-    /// <summary>Reads a decimal stored by <see cref="ToStored(decimal)"/>, scale included.</summary>
-    public static decimal GetStoredDecimal(this SqliteDataReader reader, int ordinal) =>
-        decimal.Parse(reader.GetString(ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-
-    /// <summary>Reads a nullable decimal stored by <see cref="ToStored(decimal?)"/>.</summary>
-    public static decimal? GetNullableStoredDecimal(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetStoredDecimal(ordinal);
 
     /// <summary>Reads a nullable string.</summary>
     public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>

@@ -79,47 +79,15 @@ internal static class ArticleRows
             async (db, transaction, ct) =>
             {
                 await LeaseFence.CheckAsync(database, db, transaction, lease, ct).ConfigureAwait(false);
-                return db.CanCreateBatch
-                    ? await WriteBatchAsync(database.Dialect, db, transaction, sql, connection, rows, bind, ct).ConfigureAwait(false)
-                    : await WriteReboundAsync(database.Dialect, db, transaction, sql, connection, rows, bind, ct).ConfigureAwait(false);
+                return await RowStatements.ExecuteForEachAsync(
+                    database.Dialect,
+                    db,
+                    transaction,
+                    sql,
+                    rows,
+                    (parameters, row) => bind(parameters.With("@connection", connection.Value), row),
+                    ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
-    }
-
-    // One batch, one round trip: a batch of thousands stays one transaction without a round trip per row.
-    private static async ValueTask<int> WriteBatchAsync<T>(
-        SqlDialect dialect, DbConnection db, DbTransaction transaction, string sql, ConnectionId connection, IReadOnlyCollection<T> rows, Action<RowParameters, T> bind, CancellationToken cancellationToken)
-    {
-        var batch = db.CreateBatch();
-        await using (batch.ConfigureAwait(false))
-        {
-            batch.Transaction = transaction;
-            foreach (var row in rows)
-            {
-                var command = batch.CreateBatchCommand();
-                command.CommandText = sql;
-                var parameters = new RowParameters(command.Parameters, command.CreateParameter, dialect);
-                parameters.With("@connection", connection.Value);
-                bind(parameters, row);
-                batch.BatchCommands.Add(command);
-            }
-
-            return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    // One prepared statement, its parameters rebound per row: a batch of thousands stays one transaction.
-    private static async ValueTask<int> WriteReboundAsync<T>(
-        SqlDialect dialect, DbConnection db, DbTransaction transaction, string sql, ConnectionId connection, IReadOnlyCollection<T> rows, Action<RowParameters, T> bind, CancellationToken cancellationToken)
-    {
-        await using var command = db.Command(transaction, sql).With("@connection", connection.Value);
-        var parameters = new RowParameters(command.Parameters, command.CreateParameter, dialect);
-        foreach (var row in rows)
-        {
-            bind(parameters, row);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return rows.Count;
     }
 }

@@ -1,8 +1,9 @@
+using System.Data;
+using System.Data.Common;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Features;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Settings;
-using System.Data.Common;
 
 namespace Connect.Sdk.Storage.Relational;
 
@@ -77,10 +78,10 @@ internal static class ConnectionRows
     /// <summary>
     /// Appends transitions after the connection's last one. Called after the connection's row was inserted or updated
     /// in the same transaction, so its row lock (or the database's one writer) keeps a concurrent writer from numbering
-    /// the same history rows. A save brings a few transitions at most, so one statement each is enough.
+    /// the same history rows.
     /// </summary>
     public static async ValueTask AppendHistoryAsync(
-        DbConnection db, DbTransaction transaction, ConnectionId connection, IReadOnlyList<LifecycleTransition> transitions, CancellationToken cancellationToken)
+        SqlDialect dialect, DbConnection db, DbTransaction transaction, ConnectionId connection, IReadOnlyList<LifecycleTransition> transitions, CancellationToken cancellationToken)
     {
         if (transitions.Count == 0)
         {
@@ -90,20 +91,23 @@ internal static class ConnectionRows
         await using var next = db.Command(transaction, "SELECT COALESCE(MAX(seq) + 1, 0) FROM connection_history WHERE connection = @connection;")
             .With("@connection", connection.Value);
         var seq = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var transition in transitions)
-        {
-            await using var insert = db.Command(transaction, $"INSERT INTO connection_history (seq, {HistoryColumns}) VALUES (@seq, @connection, @at, @actor, @change, @feature, @from, @to, @detail);")
+        await RowStatements.ExecuteForEachAsync(
+            dialect,
+            db,
+            transaction,
+            $"INSERT INTO connection_history (seq, {HistoryColumns}) VALUES (@seq, @connection, @at, @actor, @change, @feature, @from, @to, @detail);",
+            transitions,
+            (parameters, transition) => parameters
                 .With("@seq", seq++)
                 .With("@connection", connection.Value)
                 .With("@at", transition.At.ToStored())
                 .With("@actor", transition.Actor.Name)
                 .With("@change", transition.Change.ToString())
-                .WithText("@feature", transition.Feature?.ToString())
+                .With("@feature", DbType.String, transition.Feature?.ToString())
                 .With("@from", transition.From)
                 .With("@to", transition.To)
-                .WithText("@detail", transition.Detail);
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+                .With("@detail", DbType.String, transition.Detail),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The settings as JSON: the values and the names of the secrets that are set (never their values).</summary>

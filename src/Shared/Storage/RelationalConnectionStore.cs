@@ -29,7 +29,7 @@ internal sealed class RelationalConnectionStore(RelationalDatabase database) : I
                     return null;
                 }
 
-                await ConnectionRows.AppendHistoryAsync(db, transaction, connection.Id, transitions, ct).ConfigureAwait(false);
+                await ConnectionRows.AppendHistoryAsync(database.Dialect, db, transaction, connection.Id, transitions, ct).ConfigureAwait(false);
                 return connection with { Version = 1 };
             },
             cancellationToken);
@@ -102,7 +102,7 @@ internal sealed class RelationalConnectionStore(RelationalDatabase database) : I
                     return null;
                 }
 
-                await ConnectionRows.AppendHistoryAsync(db, transaction, connection.Id, transitions, ct).ConfigureAwait(false);
+                await ConnectionRows.AppendHistoryAsync(database.Dialect, db, transaction, connection.Id, transitions, ct).ConfigureAwait(false);
                 return connection with { Version = connection.Version + 1 };
             },
             cancellationToken);

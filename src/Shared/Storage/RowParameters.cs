@@ -4,7 +4,7 @@ using System.Data.Common;
 namespace Connect.Sdk.Storage.Relational;
 
 /// <summary>
-/// The parameters of one row's statement in a batch (<see cref="ArticleRows.WriteArticlesAsync"/>), whether the rows
+/// The parameters of one row's statement in a batch (<see cref="RowStatements"/>), whether the rows
 /// go to the database as one batch or through one statement rebound per row.
 /// </summary>
 internal sealed class RowParameters(DbParameterCollection parameters, Func<DbParameter> create, SqlDialect dialect)
