@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Connect.Sdk.Alerts;
-using NpgsqlTypes;
+using Connect.Sdk.Storage.Relational;
 
 namespace Connect.Sdk.Storage.PostgreSql;
 
@@ -10,117 +10,42 @@ namespace Connect.Sdk.Storage.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlAlertSubscriptionStore : IAlertSubscriptionStore
 {
-    private readonly PostgreSqlDatabase _database;
+    private readonly RelationalAlertSubscriptionStore _store;
 
     /// <summary>Creates the store on a database.</summary>
     /// <param name="database">The database.</param>
     public PostgreSqlAlertSubscriptionStore(PostgreSqlDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _database = database;
+        _store = new RelationalAlertSubscriptionStore(new PostgreSqlRelationalDatabase(database));
     }
 
     /// <inheritdoc />
-    public ValueTask<AlertSubscription?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        return _database.ReadAsync<AlertSubscription?>(
-            async (db, snapshot, ct) =>
-            {
-                await using var command = db.Command(snapshot, "SELECT subscription_json FROM alert_subscriptions WHERE id = @id;").With("id", id);
-                return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is string json ? StoredJson.Deserialize<AlertSubscription>(json) : null;
-            },
-            cancellationToken);
-    }
+    public ValueTask<AlertSubscription?> GetAsync(string id, CancellationToken cancellationToken) =>
+        _store.GetAsync(id, cancellationToken);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<AlertSubscription> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // A host has a handful of subscriptions: one read, in the primary key's (bytewise, that is ordinal) order.
-        var all = await _database.ReadAsync(
-            async (db, snapshot, ct) =>
-            {
-                await using var command = db.Command(snapshot, "SELECT subscription_json FROM alert_subscriptions ORDER BY id;");
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                var subscriptions = new List<AlertSubscription>();
-                while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    subscriptions.Add(StoredJson.Deserialize<AlertSubscription>(reader.GetString(0)));
-                }
-
-                return subscriptions;
-            },
-            cancellationToken).ConfigureAwait(false);
-
-        foreach (var subscription in all)
+        await foreach (var row in _store.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return subscription;
+            yield return row;
         }
     }
 
     /// <inheritdoc />
-    public async ValueTask SaveAsync(AlertSubscription subscription, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(subscription);
-
-        // An upsert that updates the row in place, so the delivery state (which cascades on delete) stays.
-        await _database.ExecuteAsync(
-            "INSERT INTO alert_subscriptions (id, subscription_json) VALUES (@id, @json) ON CONFLICT (id) DO UPDATE SET subscription_json = excluded.subscription_json;",
-            command => command.With("id", subscription.Id).With("json", NpgsqlDbType.Jsonb, StoredJson.Serialize(subscription)),
-            cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask SaveAsync(AlertSubscription subscription, CancellationToken cancellationToken) =>
+        _store.SaveAsync(subscription, cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        return await _database.ExecuteAsync(
-            "DELETE FROM alert_subscriptions WHERE id = @id;",
-            command => command.With("id", id),
-            cancellationToken).ConfigureAwait(false) == 1;
-    }
+    public ValueTask<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
+        _store.DeleteAsync(id, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<AlertDeliveryState?> GetStateAsync(string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        return _database.ReadAsync<AlertDeliveryState?>(
-            async (db, snapshot, ct) =>
-            {
-                await using var command = db.Command(snapshot, "SELECT version, state_json FROM alert_delivery_states WHERE subscription_id = @id;").With("id", id);
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                return await reader.ReadAsync(ct).ConfigureAwait(false)
-                    ? StoredJson.Deserialize<AlertDeliveryState>(reader.GetString(1)) with { Version = reader.GetInt64(0) }
-                    : null;
-            },
-            cancellationToken);
-    }
+    public ValueTask<AlertDeliveryState?> GetStateAsync(string id, CancellationToken cancellationToken) =>
+        _store.GetStateAsync(id, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<AlertDeliveryState?> TrySaveStateAsync(AlertDeliveryState state, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        var saved = state with { Version = state.Version + 1 };
-        return _database.WriteAsync<AlertDeliveryState?>(
-            async (db, transaction, ct) =>
-            {
-                // Version zero inserts the first state of an existing subscription, and finds a stored state a conflict;
-                // any other version must match the stored one (the UPDATE re-checks it after waiting for a concurrent
-                // writer). No row changed means another writer got there first, or there is no such subscription.
-                await using var write = db.Command(transaction, state.Version == 0
-                        ? """
-                          INSERT INTO alert_delivery_states (subscription_id, version, state_json)
-                          SELECT @id, @version, @json WHERE EXISTS (SELECT 1 FROM alert_subscriptions WHERE id = @id)
-                          ON CONFLICT (subscription_id) DO NOTHING;
-                          """
-                        : "UPDATE alert_delivery_states SET version = @version, state_json = @json WHERE subscription_id = @id AND version = @expected;")
-                    .With("id", saved.SubscriptionId)
-                    .With("version", saved.Version)
-                    .With("expected", state.Version)
-                    .With("json", NpgsqlDbType.Jsonb, StoredJson.Serialize(saved));
-                return await write.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1 ? saved : null;
-            },
-            cancellationToken);
-    }
+    public ValueTask<AlertDeliveryState?> TrySaveStateAsync(AlertDeliveryState state, CancellationToken cancellationToken) =>
+        _store.TrySaveStateAsync(state, cancellationToken);
 }

@@ -11,6 +11,7 @@ using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
 using Connect.Sdk.Storage.PostgreSql;
+using Connect.Sdk.Storage.Relational;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -87,49 +88,25 @@ public static class PostgreSqlConnectSdkBuilderExtensions
 
     private static ConnectSdkBuilder AddStores(ConnectSdkBuilder builder)
     {
-        // A host's own UseSecretStore (a vault) wins whether it comes before or after UsePostgreSql; the in-memory
-        // secret store of an earlier UseInMemoryStores does not, or tokens would be lost at every restart while the
-        // connections in the database still say they are set.
-        if (InMemoryStoresCameFirst(builder.Services))
-        {
-            builder.Services.RemoveAll<ISecretStore>();
-        }
-
-        builder.Services.TryAddSingleton<ISecretProtector>(sp => DataProtectionSecretProtector.CreateInDefaultKeysFolder(sp.GetService<ILoggerFactory>()));
-        builder.Services.TryAddSingleton<ISecretStore>(sp =>
-        {
-            var database = sp.GetRequiredService<PostgreSqlDatabase>();
-            return sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.DangerouslyStoreSecretsInPlainText
-                ? PostgreSqlSecretStore.DangerouslyInPlainText(database)
-                : new PostgreSqlSecretStore(database, sp.GetRequiredService<ISecretProtector>());
-        });
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlSecretsOpening>());
-        Replace<IWorkLeaseStore, PostgreSqlWorkLeaseStore>(builder.Services);
-        Replace<IWorkScheduleStore, PostgreSqlWorkScheduleStore>(builder.Services);
-        Replace<IConnectionStore, PostgreSqlConnectionStore>(builder.Services);
-        Replace<IForeignNumberStore, PostgreSqlForeignNumberStore>(builder.Services);
-        Replace<IOrderStagingStore, PostgreSqlOrderStagingStore>(builder.Services);
-        Replace<IImportedOrderLedger, PostgreSqlImportedOrderLedger>(builder.Services);
-        Replace<IOrderStatusOutbox, PostgreSqlOrderStatusOutbox>(builder.Services);
-        Replace<IStockRulesStore, PostgreSqlStockRulesStore>(builder.Services);
-        Replace<IStockSyncStateStore, PostgreSqlStockSyncStateStore>(builder.Services);
-        Replace<IPriceRulesStore, PostgreSqlPriceRulesStore>(builder.Services);
-        Replace<IPriceSyncStateStore, PostgreSqlPriceSyncStateStore>(builder.Services);
-        Replace<IRateBudgetStore, PostgreSqlRateBudgetStore>(builder.Services);
-        Replace<IAlertSubscriptionStore, PostgreSqlAlertSubscriptionStore>(builder.Services);
-        Replace<IJournalStore, PostgreSqlJournalStore>(builder.Services);
+        StoreRegistration.AddSecretStore<PostgreSqlDatabase, PostgreSqlSecretsOpening>(
+            builder.Services,
+            sp => sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.DangerouslyStoreSecretsInPlainText,
+            PostgreSqlSecretStore.DangerouslyInPlainText,
+            (database, protector) => new PostgreSqlSecretStore(database, protector));
+        StoreRegistration.Replace<IWorkLeaseStore, PostgreSqlWorkLeaseStore>(builder.Services);
+        StoreRegistration.Replace<IWorkScheduleStore, PostgreSqlWorkScheduleStore>(builder.Services);
+        StoreRegistration.Replace<IConnectionStore, PostgreSqlConnectionStore>(builder.Services);
+        StoreRegistration.Replace<IForeignNumberStore, PostgreSqlForeignNumberStore>(builder.Services);
+        StoreRegistration.Replace<IOrderStagingStore, PostgreSqlOrderStagingStore>(builder.Services);
+        StoreRegistration.Replace<IImportedOrderLedger, PostgreSqlImportedOrderLedger>(builder.Services);
+        StoreRegistration.Replace<IOrderStatusOutbox, PostgreSqlOrderStatusOutbox>(builder.Services);
+        StoreRegistration.Replace<IStockRulesStore, PostgreSqlStockRulesStore>(builder.Services);
+        StoreRegistration.Replace<IStockSyncStateStore, PostgreSqlStockSyncStateStore>(builder.Services);
+        StoreRegistration.Replace<IPriceRulesStore, PostgreSqlPriceRulesStore>(builder.Services);
+        StoreRegistration.Replace<IPriceSyncStateStore, PostgreSqlPriceSyncStateStore>(builder.Services);
+        StoreRegistration.Replace<IRateBudgetStore, PostgreSqlRateBudgetStore>(builder.Services);
+        StoreRegistration.Replace<IAlertSubscriptionStore, PostgreSqlAlertSubscriptionStore>(builder.Services);
+        StoreRegistration.Replace<IJournalStore, PostgreSqlJournalStore>(builder.Services);
         return builder;
-    }
-
-    private static bool InMemoryStoresCameFirst(IServiceCollection services) =>
-        services.Any(d => d.ServiceType == typeof(ISecretStore) && d.ImplementationInstance is InMemorySecretStore)
-        && services.Any(d => d.ServiceType == typeof(IConnectionStore) && d.ImplementationInstance is InMemoryConnectionStore);
-
-    private static void Replace<TService, TImplementation>(IServiceCollection services)
-        where TService : class
-        where TImplementation : class, TService
-    {
-        services.RemoveAll<TService>();
-        services.AddSingleton<TService, TImplementation>();
     }
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using Connect.Sdk.Storage.PostgreSql.Schema;
+using Connect.Sdk.Storage.Relational;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -14,8 +15,7 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
-    private readonly SemaphoreSlim _migrationGate = new(1, 1);
-    private volatile bool _migrated;
+    private readonly MigrationGate _migration = new();
 
     /// <summary>Describes a database by connection string; nothing is opened until a store first uses it.</summary>
     /// <param name="options">The connection string and the clock.</param>
@@ -50,30 +50,14 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">Cancels the migration; applied steps stay applied.</param>
     /// <returns>A task that completes when the schema is current.</returns>
     /// <exception cref="ConnectSdkException">The database was migrated by a newer version of this package.</exception>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        if (_migrated)
-        {
-            return;
-        }
-
-        await _migrationGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_migrated)
+    public Task MigrateAsync(CancellationToken cancellationToken) =>
+        _migration.RunOnceAsync(
+            async ct =>
             {
-                return;
-            }
-
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await PostgreSqlMigrator.MigrateAsync(connection, PostgreSqlSchema.Migrations, cancellationToken).ConfigureAwait(false);
-            _migrated = true;
-        }
-        finally
-        {
-            _migrationGate.Release();
-        }
-    }
+                await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+                await PostgreSqlMigrator.MigrateAsync(connection, PostgreSqlSchema.Migrations, ct).ConfigureAwait(false);
+            },
+            cancellationToken);
 
     /// <summary>Runs a read in one read-only snapshot (repeatable read), so several selects agree with each other.</summary>
     internal async ValueTask<T> ReadAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
@@ -109,7 +93,7 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
             _dataSource.Dispose();
         }
 
-        _migrationGate.Dispose();
+        _migration.Dispose();
     }
 
     /// <summary>Closes the pooled connections when this database built its own data source.</summary>
@@ -121,7 +105,7 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
             await _dataSource.DisposeAsync().ConfigureAwait(false);
         }
 
-        _migrationGate.Dispose();
+        _migration.Dispose();
     }
 
     /// <inheritdoc />

@@ -1,7 +1,5 @@
 using Connect.Sdk.Settings;
-using Connect.Sdk.Storage.PostgreSql.Schema;
-using Connect.Sdk.Storage.Sqlite;
-using Npgsql;
+using Connect.Sdk.Storage.Relational;
 
 namespace Connect.Sdk.Storage.PostgreSql;
 
@@ -22,9 +20,7 @@ namespace Connect.Sdk.Storage.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlSecretStore : ISecretStore
 {
-    private readonly PostgreSqlDatabase _database;
-    private readonly ISecretProtector? _protector;
-    private volatile bool _opened;
+    private readonly RelationalSecretStore _store;
 
     /// <summary>Creates the store on a database, protecting every secret with <paramref name="protector"/>.</summary>
     /// <param name="database">The database.</param>
@@ -37,8 +33,10 @@ public sealed class PostgreSqlSecretStore : ISecretStore
     private PostgreSqlSecretStore(PostgreSqlDatabase database, ISecretProtector? protector, bool plainText)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _database = database;
-        _protector = plainText ? null : protector;
+        _store = new RelationalSecretStore(
+            new PostgreSqlRelationalDatabase(database),
+            plainText ? null : protector,
+            $"{nameof(PostgreSqlStoreOptions)}.{nameof(PostgreSqlStoreOptions.DangerouslyStoreSecretsInPlainText)}");
     }
 
     /// <summary>
@@ -59,122 +57,20 @@ public sealed class PostgreSqlSecretStore : ISecretStore
     /// <returns>A task that completes when the secrets are protected and readable.</returns>
     /// <exception cref="SecretProtectionException">A protected secret cannot be read with this store's protector.</exception>
     /// <exception cref="ConnectSdkException">The database holds protected secrets and this store keeps them in plain text.</exception>
-    public async Task OpenAsync(CancellationToken cancellationToken)
-    {
-        // Several processes may open at once: the plain rows are locked (FOR UPDATE), so each is protected once.
-        await _database.WriteAsync((db, transaction, ct) => BringToThisProtectionAsync(db, transaction, ct), cancellationToken).ConfigureAwait(false);
-        var sample = await _database.ReadAsync(
-            async (db, snapshot, ct) =>
-            {
-                await using var command = db.Command(snapshot, $"SELECT connection, setting_key, value, protection FROM secrets WHERE protection <> '{SecretSchema.PlainText}' LIMIT 1;");
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                return await reader.ReadAsync(ct).ConfigureAwait(false)
-                    ? new StoredSecret(new ConnectionId(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3))
-                    : null;
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (sample is not null)
-        {
-            await RevealAsync(sample, cancellationToken).ConfigureAwait(false);
-        }
-
-        _opened = true;
-    }
+    public Task OpenAsync(CancellationToken cancellationToken) => _store.OpenAsync(cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask<SecretValue?> GetAsync(ConnectionId connection, string key, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-        var stored = await _database.ReadAsync(
-            async (db, snapshot, ct) =>
-            {
-                await using var command = db.Command(snapshot, "SELECT value, protection FROM secrets WHERE connection = @connection AND setting_key = @key;")
-                    .With("connection", connection.Value)
-                    .With("key", key);
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                return await reader.ReadAsync(ct).ConfigureAwait(false) ? new StoredSecret(connection, key, reader.GetString(0), reader.GetString(1)) : null;
-            },
-            cancellationToken).ConfigureAwait(false);
-        return stored is null ? null : await RevealAsync(stored, cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<SecretValue?> GetAsync(ConnectionId connection, string key, CancellationToken cancellationToken) =>
+        _store.GetAsync(connection, key, cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask SetAsync(ConnectionId connection, string key, SecretValue secret, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(secret);
-        await EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-        var value = _protector is null ? secret.Reveal() : await _protector.ProtectAsync(connection, key, secret, cancellationToken).ConfigureAwait(false);
-        await _database.ExecuteAsync(
-            "INSERT INTO secrets (connection, setting_key, value, protection) VALUES (@connection, @key, @value, @protection) ON CONFLICT (connection, setting_key) DO UPDATE SET value = excluded.value, protection = excluded.protection;",
-            command => command.With("connection", connection.Value).With("key", key).With("value", value).With("protection", Scheme),
-            cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask SetAsync(ConnectionId connection, string key, SecretValue secret, CancellationToken cancellationToken) =>
+        _store.SetAsync(connection, key, secret, cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask RemoveAsync(ConnectionId connection, string key, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        await _database.ExecuteAsync(
-            "DELETE FROM secrets WHERE connection = @connection AND setting_key = @key;",
-            command => command.With("connection", connection.Value).With("key", key),
-            cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask RemoveAsync(ConnectionId connection, string key, CancellationToken cancellationToken) =>
+        _store.RemoveAsync(connection, key, cancellationToken);
 
     /// <inheritdoc />
-    public override string ToString() => _protector is null
-        ? $"PostgreSQL secret store in {_database} (plain text)"
-        : $"PostgreSQL secret store in {_database} (protected: {_protector.Scheme})";
-
-    private string Scheme => _protector?.Scheme ?? SecretSchema.PlainText;
-
-    private async ValueTask EnsureOpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_opened)
-        {
-            await OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async ValueTask<int> BringToThisProtectionAsync(NpgsqlConnection db, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        if (_protector is null)
-        {
-            await using var find = db.Command(transaction, $"SELECT protection FROM secrets WHERE protection <> '{SecretSchema.PlainText}' LIMIT 1;");
-            if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string scheme)
-            {
-                throw new ConnectSdkException(
-                    $"The secrets in {_database} are protected ('{scheme}'), but {nameof(PostgreSqlStoreOptions)}.{nameof(PostgreSqlStoreOptions.DangerouslyStoreSecretsInPlainText)} is set, so this store has no keys to read them with. Remove that option and configure the keys they were protected with (ProtectSecretsWithDataProtection); the database is left as it is.");
-            }
-
-            return 0;
-        }
-
-        var plain = new List<StoredSecret>();
-        await using (var select = db.Command(transaction, $"SELECT connection, setting_key, value FROM secrets WHERE protection = '{SecretSchema.PlainText}' FOR UPDATE;"))
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                plain.Add(new(new ConnectionId(reader.GetString(0)), reader.GetString(1), reader.GetString(2), SecretSchema.PlainText));
-            }
-        }
-
-        foreach (var row in plain)
-        {
-            var value = await _protector.ProtectAsync(row.Connection, row.Key, new SecretValue(row.Value), cancellationToken).ConfigureAwait(false);
-            await using var update = db.Command(transaction, "UPDATE secrets SET value = @value, protection = @protection WHERE connection = @connection AND setting_key = @key;")
-                .With("value", value)
-                .With("protection", _protector.Scheme)
-                .With("connection", row.Connection.Value)
-                .With("key", row.Key);
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return plain.Count;
-    }
-
-    private ValueTask<SecretValue> RevealAsync(StoredSecret stored, CancellationToken cancellationToken) =>
-        stored.RevealAsync(_protector, _database.ToString(), $"{nameof(PostgreSqlStoreOptions)}.{nameof(PostgreSqlStoreOptions.DangerouslyStoreSecretsInPlainText)}", cancellationToken);
+    public override string ToString() => _store.ToString();
 }

@@ -1,16 +1,17 @@
+using Connect.Sdk;
 using Connect.Sdk.Alerts;
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.ForeignNumbers;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
-using Connect.Sdk;
 using Connect.Sdk.Prices;
 using Connect.Sdk.RateLimits;
 using Connect.Sdk.Secrets.DataProtection;
 using Connect.Sdk.Settings;
 using Connect.Sdk.Shipments;
 using Connect.Sdk.Stock;
+using Connect.Sdk.Storage.Relational;
 using Connect.Sdk.Storage.Sqlite;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,51 +59,27 @@ public static class SqliteConnectSdkBuilderExtensions
         services.RemoveAll<SqliteDatabase>();
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
 
-        // A host's own UseSecretStore (a vault) wins whether it comes before or after UseSqlite; the in-memory secret
-        // store of an earlier UseInMemoryStores does not, or tokens would be lost at every restart while the
-        // connections in the file still say they are set.
-        if (InMemoryStoresCameFirst(services))
-        {
-            services.RemoveAll<ISecretStore>();
-        }
+        StoreRegistration.AddSecretStore<SqliteDatabase, SqliteSecretsOpening>(
+            services,
+            sp => sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.DangerouslyStoreSecretsInPlainText,
+            SqliteSecretStore.DangerouslyInPlainText,
+            (database, protector) => new SqliteSecretStore(database, protector));
 
-        services.TryAddSingleton<ISecretProtector>(sp => DataProtectionSecretProtector.CreateInDefaultKeysFolder(sp.GetService<ILoggerFactory>()));
-        services.TryAddSingleton<ISecretStore>(sp =>
-        {
-            var database = sp.GetRequiredService<SqliteDatabase>();
-            return sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.DangerouslyStoreSecretsInPlainText
-                ? SqliteSecretStore.DangerouslyInPlainText(database)
-                : new SqliteSecretStore(database, sp.GetRequiredService<ISecretProtector>());
-        });
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteSecretsOpening>());
-
-        Replace<IConnectionStore, SqliteConnectionStore>(services);
-        Replace<IJournalStore, SqliteJournalStore>(services);
-        Replace<IForeignNumberStore, SqliteForeignNumberStore>(services);
-        Replace<IWorkScheduleStore, SqliteWorkScheduleStore>(services);
-        Replace<IImportedOrderLedger, SqliteImportedOrderLedger>(services);
-        Replace<IOrderStagingStore, SqliteOrderStagingStore>(services);
-        Replace<IOrderStatusOutbox, SqliteOrderStatusOutbox>(services);
-        Replace<IWorkLeaseStore, SqliteWorkLeaseStore>(services);
-        Replace<IStockRulesStore, SqliteStockRulesStore>(services);
-        Replace<IStockSyncStateStore, SqliteStockSyncStateStore>(services);
-        Replace<IPriceRulesStore, SqlitePriceRulesStore>(services);
-        Replace<IPriceSyncStateStore, SqlitePriceSyncStateStore>(services);
-        Replace<IAlertSubscriptionStore, SqliteAlertSubscriptionStore>(services);
-        Replace<IRateBudgetStore, SqliteRateBudgetStore>(services);
+        StoreRegistration.Replace<IConnectionStore, SqliteConnectionStore>(services);
+        StoreRegistration.Replace<IJournalStore, SqliteJournalStore>(services);
+        StoreRegistration.Replace<IForeignNumberStore, SqliteForeignNumberStore>(services);
+        StoreRegistration.Replace<IWorkScheduleStore, SqliteWorkScheduleStore>(services);
+        StoreRegistration.Replace<IImportedOrderLedger, SqliteImportedOrderLedger>(services);
+        StoreRegistration.Replace<IOrderStagingStore, SqliteOrderStagingStore>(services);
+        StoreRegistration.Replace<IOrderStatusOutbox, SqliteOrderStatusOutbox>(services);
+        StoreRegistration.Replace<IWorkLeaseStore, SqliteWorkLeaseStore>(services);
+        StoreRegistration.Replace<IStockRulesStore, SqliteStockRulesStore>(services);
+        StoreRegistration.Replace<IStockSyncStateStore, SqliteStockSyncStateStore>(services);
+        StoreRegistration.Replace<IPriceRulesStore, SqlitePriceRulesStore>(services);
+        StoreRegistration.Replace<IPriceSyncStateStore, SqlitePriceSyncStateStore>(services);
+        StoreRegistration.Replace<IAlertSubscriptionStore, SqliteAlertSubscriptionStore>(services);
+        StoreRegistration.Replace<IRateBudgetStore, SqliteRateBudgetStore>(services);
 
         return builder;
-    }
-
-    private static bool InMemoryStoresCameFirst(IServiceCollection services) =>
-        services.Any(d => d.ServiceType == typeof(ISecretStore) && d.ImplementationInstance is InMemorySecretStore)
-        && services.Any(d => d.ServiceType == typeof(IConnectionStore) && d.ImplementationInstance is InMemoryConnectionStore);
-
-    private static void Replace<TService, TImplementation>(IServiceCollection services)
-        where TService : class
-        where TImplementation : class, TService
-    {
-        services.RemoveAll<TService>();
-        services.AddSingleton<TService, TImplementation>();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Connect.Sdk.Storage.Relational;
 using Connect.Sdk.Storage.Sqlite.Schema;
 using NodaTime;
 
@@ -16,7 +17,7 @@ public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
-    private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private readonly MigrationGate _migration = new();
 
     // SQLite has one writer per file. Writers of this process queue here, asynchronously, instead of each blocking a
     // thread in SQLite's busy handler; busy_timeout is left for the writers of other processes.
@@ -27,7 +28,6 @@ public sealed class SqliteDatabase : IDisposable
     // pool take microseconds, so every open in the process takes its turn; a pool is per connection string, not per
     // database object, hence one gate for all.
     private static readonly SemaphoreSlim OpenGate = new(1, 1);
-    private volatile bool _migrated;
 
     /// <summary>Describes a database file; nothing is opened until a store first uses it.</summary>
     /// <param name="options">The file and timeouts.</param>
@@ -63,31 +63,15 @@ public sealed class SqliteDatabase : IDisposable
     /// <param name="cancellationToken">Cancels the migration; applied steps stay applied.</param>
     /// <returns>A task that completes when the schema is current.</returns>
     /// <exception cref="ConnectSdkException">The file was migrated by a newer version of this package.</exception>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        if (_migrated)
-        {
-            return;
-        }
-
-        await _migrationGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_migrated)
+    public Task MigrateAsync(CancellationToken cancellationToken) =>
+        _migration.RunOnceAsync(
+            async ct =>
             {
-                return;
-            }
-
-            OwnerOnlyFile.CreateIfMissing(Path);
-            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations, cancellationToken).ConfigureAwait(false);
-            _migrated = true;
-        }
-        finally
-        {
-            _migrationGate.Release();
-        }
-    }
+                OwnerOnlyFile.CreateIfMissing(Path);
+                await using var connection = await OpenConnectionAsync(ct).ConfigureAwait(false);
+                await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations, ct).ConfigureAwait(false);
+            },
+            cancellationToken);
 
     /// <summary>
     /// Copies the database, while stores go on using it, to <paramref name="destinationPath"/> with SQLite's online
@@ -198,7 +182,7 @@ public sealed class SqliteDatabase : IDisposable
             SqliteConnection.ClearPool(connection);
         }
 
-        _migrationGate.Dispose();
+        _migration.Dispose();
         _writerGate.Dispose();
     }
 

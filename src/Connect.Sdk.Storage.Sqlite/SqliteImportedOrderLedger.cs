@@ -1,6 +1,6 @@
 using Connect.Sdk.Orders;
+using Connect.Sdk.Storage.Relational;
 using Connect.Sdk.Sync;
-using Microsoft.Data.Sqlite;
 
 namespace Connect.Sdk.Storage.Sqlite;
 
@@ -10,33 +10,19 @@ namespace Connect.Sdk.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteImportedOrderLedger : IImportedOrderLedger
 {
-    private readonly SqliteDatabase _database;
+    private readonly RelationalImportedOrderLedger _store;
 
     /// <summary>Creates the ledger on a database.</summary>
     /// <param name="database">The database file.</param>
     public SqliteImportedOrderLedger(SqliteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _database = database;
+        _store = new RelationalImportedOrderLedger(new SqliteRelationalDatabase(database));
     }
 
     /// <inheritdoc />
-    public ValueTask<ImportedOrder?> FindAsync(ConnectionId connection, string orderNumber, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(orderNumber);
-        return _database.ReadAsync<ImportedOrder?>(
-            async (db, ct) =>
-            {
-                await using var command = db.Command(null, "SELECT erp_order_id, imported_at FROM imported_orders WHERE connection = $connection AND order_number = $number;")
-                    .With("$connection", connection.Value)
-                    .With("$number", orderNumber);
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                return await reader.ReadAsync(ct).ConfigureAwait(false)
-                    ? new ImportedOrder(connection, orderNumber, reader.GetString(0), reader.GetInstant(1))
-                    : null;
-            },
-            cancellationToken);
-    }
+    public ValueTask<ImportedOrder?> FindAsync(ConnectionId connection, string orderNumber, CancellationToken cancellationToken) =>
+        _store.FindAsync(connection, orderNumber, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -44,34 +30,6 @@ public sealed class SqliteImportedOrderLedger : IImportedOrderLedger
     /// one and it is not handed over yet, is marked handed over with the ERP id the ledger holds: a crash can never
     /// leave an imported order staged, nor a handed-over order without its ledger entry.
     /// </remarks>
-    public ValueTask<bool> TryRecordAsync(ImportedOrder order, WorkLease lease, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        ArgumentNullException.ThrowIfNull(lease);
-        return _database.WriteAsync(
-            async (db, transaction, ct) =>
-            {
-                await SqliteLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
-                await using var insert = db.Command(transaction, "INSERT INTO imported_orders (connection, order_number, erp_order_id, imported_at) VALUES ($connection, $number, $erp, $at) ON CONFLICT DO NOTHING;")
-                    .With("$connection", order.Connection.Value)
-                    .With("$number", order.OrderNumber)
-                    .With("$erp", order.ErpOrderId)
-                    .With("$at", order.ImportedAt.ToStored());
-                var recorded = await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
-
-                // When another worker recorded the order first, its ERP id is the truth, for staging as well.
-                var erpOrderId = recorded ? order.ErpOrderId : await RecordedErpOrderIdAsync(db, transaction, order, ct).ConfigureAwait(false);
-                await StagedOrderHandOver.MarkAsync(db, transaction, order.Connection, order.OrderNumber, erpOrderId, ct).ConfigureAwait(false);
-                return recorded;
-            },
-            cancellationToken);
-    }
-
-    private static async ValueTask<string> RecordedErpOrderIdAsync(SqliteConnection db, SqliteTransaction transaction, ImportedOrder order, CancellationToken cancellationToken)
-    {
-        await using var command = db.Command(transaction, "SELECT erp_order_id FROM imported_orders WHERE connection = $connection AND order_number = $number;")
-            .With("$connection", order.Connection.Value)
-            .With("$number", order.OrderNumber);
-        return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
+    public ValueTask<bool> TryRecordAsync(ImportedOrder order, WorkLease lease, CancellationToken cancellationToken) =>
+        _store.TryRecordAsync(order, lease, cancellationToken);
 }

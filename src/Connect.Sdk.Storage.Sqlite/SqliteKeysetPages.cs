@@ -11,7 +11,7 @@ namespace Connect.Sdk.Storage.Sqlite;
 /// <remarks>
 /// The pages are not one snapshot: a row whose key changes while the stream runs can move from a page not read yet
 /// to one already read (and is missed) or the other way (and comes again). The pending lists, ordered by a change
-/// time, are capped and yield each order at most once; see <see cref="SqlitePendingPages"/>.
+/// time, are capped and yield each order at most once; see <see cref="Relational.PendingPages"/>.
 /// </remarks>
 internal static class SqliteKeysetPages
 {

@@ -1,6 +1,6 @@
 using Connect.Sdk.Orders;
+using Connect.Sdk.Storage.Relational;
 using Connect.Sdk.Sync;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace Connect.Sdk.Storage.Sqlite;
@@ -16,18 +16,14 @@ namespace Connect.Sdk.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteOrderStagingStore : IOrderStagingStore
 {
-    private const string Columns = "state, staged_at, hold_reason, erp_order_id, order_json";
-
-    private static readonly SqlitePendingList Pending = new("staged_orders", "state = 'Staged'", "updated_at", Columns);
-
-    private readonly SqliteDatabase _database;
+    private readonly RelationalOrderStagingStore _store;
 
     /// <summary>Creates the store on a database.</summary>
     /// <param name="database">The database file.</param>
     public SqliteOrderStagingStore(SqliteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _database = database;
+        _store = new RelationalOrderStagingStore(new SqliteRelationalDatabase(database));
     }
 
     /// <inheritdoc />
@@ -37,180 +33,30 @@ public sealed class SqliteOrderStagingStore : IOrderStagingStore
         OrderCursor? advanceCursorTo,
         Instant stagedAt,
         WorkLease lease,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(orders);
-        ArgumentNullException.ThrowIfNull(lease);
-        return _database.WriteAsync<IReadOnlyList<StagedOrder>>(
-            async (db, transaction, ct) =>
-            {
-                await SqliteLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
-                var result = new StagedOrder[orders.Count];
-                for (var i = 0; i < orders.Count; i++)
-                {
-                    var existing = await ReadAsync(db, transaction, connection, orders[i].OrderNumber, ct).ConfigureAwait(false);
-                    var staged = Merge(existing, connection, orders[i], stagedAt);
-                    if (!ReferenceEquals(staged, existing))
-                    {
-                        await WriteAsync(db, transaction, staged, ct).ConfigureAwait(false);
-                    }
-
-                    result[i] = staged;
-                }
-
-                if (advanceCursorTo is { } cursor)
-                {
-                    await using var command = db.Command(transaction, """
-                            INSERT INTO order_cursors (connection, changed_since) VALUES ($connection, $since)
-                            ON CONFLICT (connection) DO UPDATE SET changed_since = excluded.changed_since
-                            WHERE excluded.changed_since > order_cursors.changed_since;
-                            """)
-                        .With("$connection", connection.Value)
-                        .With("$since", cursor.ChangedSince.ToStored());
-                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-
-                return result;
-            },
-            cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        _store.StageAsync(connection, orders, advanceCursorTo, stagedAt, lease, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<StagedOrder?> GetAsync(ConnectionId connection, string orderNumber, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(orderNumber);
-        return _database.ReadAsync((db, ct) => ReadAsync(db, null, connection, orderNumber, ct), cancellationToken);
-    }
+    public ValueTask<StagedOrder?> GetAsync(ConnectionId connection, string orderNumber, CancellationToken cancellationToken) =>
+        _store.GetAsync(connection, orderNumber, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<StagedOrder> ListPendingAsync(ConnectionId connection, CancellationToken cancellationToken) =>
-        SqlitePendingPages.StreamAsync(
-            Pending,
-            _database,
-            connection,
-            (command, ct) => ReadAllAsync(command, connection, ct),
-            static order => (order.Order.UpdatedAt.ToStored(), order.OrderNumber),
-            cancellationToken);
+        _store.ListPendingAsync(connection, cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask HoldAsync(ConnectionId connection, string orderNumber, string reason, WorkLease lease, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(orderNumber);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        ArgumentNullException.ThrowIfNull(lease);
-        await _database.WriteAsync(
-            async (db, transaction, ct) =>
-            {
-                await SqliteLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
-                await using var command = db.Command(transaction, "UPDATE staged_orders SET state = 'Held', hold_reason = $reason WHERE connection = $connection AND order_number = $number AND state <> 'HandedOver';")
-                    .With("$connection", connection.Value)
-                    .With("$number", orderNumber)
-                    .With("$reason", reason);
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask HoldAsync(ConnectionId connection, string orderNumber, string reason, WorkLease lease, CancellationToken cancellationToken) =>
+        _store.HoldAsync(connection, orderNumber, reason, lease, cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask MarkHandedOverAsync(ConnectionId connection, string orderNumber, string erpOrderId, WorkLease lease, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(orderNumber);
-        ArgumentException.ThrowIfNullOrWhiteSpace(erpOrderId);
-        ArgumentNullException.ThrowIfNull(lease);
-        await _database.WriteAsync(
-            async (db, transaction, ct) =>
-            {
-                await SqliteLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
-                await StagedOrderHandOver.MarkAsync(db, transaction, connection, orderNumber, erpOrderId, ct).ConfigureAwait(false);
-                return true;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask MarkHandedOverAsync(ConnectionId connection, string orderNumber, string erpOrderId, WorkLease lease, CancellationToken cancellationToken) =>
+        _store.MarkHandedOverAsync(connection, orderNumber, erpOrderId, lease, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<OrderCursor?> GetCursorAsync(ConnectionId connection, CancellationToken cancellationToken) =>
-        _database.ReadAsync<OrderCursor?>(
-            async (db, ct) =>
-            {
-                await using var command = db.Command(null, "SELECT changed_since FROM order_cursors WHERE connection = $connection;")
-                    .With("$connection", connection.Value);
-                return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long ticks
-                    ? new OrderCursor(Instant.FromUnixTimeTicks(ticks))
-                    : null;
-            },
-            cancellationToken);
+        _store.GetCursorAsync(connection, cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask SetCursorAsync(ConnectionId connection, OrderCursor cursor, CancellationToken cancellationToken) =>
-        await _database.ExecuteAsync(
-            "INSERT INTO order_cursors (connection, changed_since) VALUES ($connection, $since) ON CONFLICT (connection) DO UPDATE SET changed_since = excluded.changed_since;",
-            command => command.With("$connection", connection.Value).With("$since", cursor.ChangedSince.ToStored()),
-            cancellationToken).ConfigureAwait(false);
-
-    // The same rules as InMemoryOrderStagingStore, which the store kit holds both to.
-    private static StagedOrder Merge(StagedOrder? existing, ConnectionId connection, MarketplaceOrder order, Instant stagedAt)
-    {
-        if (existing is null)
-        {
-            return new StagedOrder { Connection = connection, Order = order, StagedAt = stagedAt };
-        }
-
-        // An imported order is final, and older data never replaces newer.
-        if (existing.State == StagedOrderState.HandedOver || order.UpdatedAt < existing.Order.UpdatedAt)
-        {
-            return existing;
-        }
-
-        // A held order seen again is checked again: its mapping or its data may have been fixed meanwhile.
-        return existing with { Order = order, State = StagedOrderState.Staged, HoldReason = null };
-    }
-
-    private static async ValueTask<StagedOrder?> ReadAsync(SqliteConnection db, SqliteTransaction? transaction, ConnectionId connection, string orderNumber, CancellationToken cancellationToken)
-    {
-        await using var command = db.Command(transaction, $"SELECT {Columns} FROM staged_orders WHERE connection = $connection AND order_number = $number;")
-            .With("$connection", connection.Value)
-            .With("$number", orderNumber);
-        var rows = await ReadAllAsync(command, connection, cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
-    }
-
-    private static async ValueTask<List<StagedOrder>> ReadAllAsync(SqliteCommand command, ConnectionId connection, CancellationToken cancellationToken)
-    {
-        var rows = new List<StagedOrder>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(new StagedOrder
-            {
-                Connection = connection,
-                Order = SqliteJson.Deserialize<MarketplaceOrder>(reader.GetString(4)),
-                State = Enum.Parse<StagedOrderState>(reader.GetString(0)),
-                StagedAt = reader.GetInstant(1),
-                HoldReason = reader.GetNullableString(2),
-                ErpOrderId = reader.GetNullableString(3),
-            });
-        }
-
-        return rows;
-    }
-
-    private static async ValueTask WriteAsync(SqliteConnection db, SqliteTransaction transaction, StagedOrder staged, CancellationToken cancellationToken)
-    {
-        await using var command = db.Command(transaction, """
-                INSERT INTO staged_orders (connection, order_number, state, updated_at, staged_at, hold_reason, erp_order_id, order_json)
-                VALUES ($connection, $number, $state, $updated, $staged, $reason, $erp, $json)
-                ON CONFLICT (connection, order_number) DO UPDATE SET
-                    state = excluded.state, updated_at = excluded.updated_at, staged_at = excluded.staged_at,
-                    hold_reason = excluded.hold_reason, erp_order_id = excluded.erp_order_id, order_json = excluded.order_json;
-                """)
-            .With("$connection", staged.Connection.Value)
-            .With("$number", staged.OrderNumber)
-            .With("$state", staged.State.ToString())
-            .With("$updated", staged.Order.UpdatedAt.ToStored())
-            .With("$staged", staged.StagedAt.ToStored())
-            .With("$reason", staged.HoldReason)
-            .With("$erp", staged.ErpOrderId)
-            .With("$json", SqliteJson.Serialize(staged.Order));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask SetCursorAsync(ConnectionId connection, OrderCursor cursor, CancellationToken cancellationToken) =>
+        _store.SetCursorAsync(connection, cursor, cancellationToken);
 }

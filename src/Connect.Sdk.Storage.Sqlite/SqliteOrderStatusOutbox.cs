@@ -1,6 +1,6 @@
 using Connect.Sdk.Shipments;
+using Connect.Sdk.Storage.Relational;
 using Connect.Sdk.Sync;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace Connect.Sdk.Storage.Sqlite;
@@ -12,138 +12,29 @@ namespace Connect.Sdk.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteOrderStatusOutbox : IOrderStatusOutbox
 {
-    private const string Columns = "sequence, changed_at, handled_sequence, exported_sequence, latest_json, last_exported_json, exported_at";
-
-    private static readonly SqlitePendingList Pending = new("order_status_outbox", "sequence > handled_sequence", "changed_at", Columns);
-
-    private readonly SqliteDatabase _database;
+    private readonly RelationalOrderStatusOutbox _store;
 
     /// <summary>Creates the outbox on a database.</summary>
     /// <param name="database">The database file.</param>
     public SqliteOrderStatusOutbox(SqliteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _database = database;
+        _store = new RelationalOrderStatusOutbox(new SqliteRelationalDatabase(database));
     }
 
     /// <inheritdoc />
-    public ValueTask<OrderStatusOutboxEntry> RecordChangeAsync(ConnectionId connection, OrderStatusUpdate update, Instant changedAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(update);
-        return _database.WriteAsync(
-            async (db, transaction, ct) =>
-            {
-                // One statement raises the sequence, so no two writers can hand out the same one.
-                await using var command = db.Command(transaction, $"""
-                        INSERT INTO order_status_outbox (connection, order_number, sequence, changed_at, handled_sequence, exported_sequence, latest_json)
-                        VALUES ($connection, $number, 1, $changed, 0, 0, $latest)
-                        ON CONFLICT (connection, order_number) DO UPDATE SET
-                            sequence = sequence + 1, changed_at = excluded.changed_at, latest_json = excluded.latest_json
-                        RETURNING {Columns};
-                        """)
-                    .With("$connection", connection.Value)
-                    .With("$number", update.OrderNumber)
-                    .With("$changed", changedAt.ToStored())
-                    .With("$latest", SqliteJson.Serialize(update));
-                return (await ReadAllAsync(command, connection, ct).ConfigureAwait(false))[0];
-            },
-            cancellationToken);
-    }
+    public ValueTask<OrderStatusOutboxEntry> RecordChangeAsync(ConnectionId connection, OrderStatusUpdate update, Instant changedAt, CancellationToken cancellationToken) =>
+        _store.RecordChangeAsync(connection, update, changedAt, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<OrderStatusOutboxEntry?> GetAsync(ConnectionId connection, string orderNumber, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(orderNumber);
-        return _database.ReadAsync((db, ct) => ReadAsync(db, null, connection, orderNumber, ct), cancellationToken);
-    }
+    public ValueTask<OrderStatusOutboxEntry?> GetAsync(ConnectionId connection, string orderNumber, CancellationToken cancellationToken) =>
+        _store.GetAsync(connection, orderNumber, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<OrderStatusOutboxEntry> ListPendingAsync(ConnectionId connection, CancellationToken cancellationToken) =>
-        SqlitePendingPages.StreamAsync(
-            Pending,
-            _database,
-            connection,
-            (command, ct) => ReadAllAsync(command, connection, ct),
-            static entry => (entry.ChangedAt.ToStored(), entry.OrderNumber),
-            cancellationToken);
+        _store.ListPendingAsync(connection, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, WorkLease? lease, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(handled);
-        return _database.WriteAsync(
-            async (db, transaction, ct) =>
-            {
-                if (lease is not null)
-                {
-                    await SqliteLeaseFence.CheckAsync(db, transaction, lease, ct).ConfigureAwait(false);
-                }
-
-                // Read and write in one write transaction: a change recorded meanwhile either came before (and its
-                // higher sequence is read here) or waits for this commit; either way it stays pending.
-                var stored = await ReadAsync(db, transaction, handled.Connection, handled.OrderNumber, ct).ConfigureAwait(false) ?? handled;
-                var changed = stored with { HandledSequence = Math.Max(stored.HandledSequence, handled.Sequence) };
-                if (exported && handled.Sequence > stored.ExportedSequence)
-                {
-                    changed = changed with { ExportedSequence = handled.Sequence, LastExported = handled.Latest, ExportedAt = at };
-                }
-
-                await WriteAsync(db, transaction, changed, ct).ConfigureAwait(false);
-                return changed;
-            },
-            cancellationToken);
-    }
-
-    private static async ValueTask<OrderStatusOutboxEntry?> ReadAsync(SqliteConnection db, SqliteTransaction? transaction, ConnectionId connection, string orderNumber, CancellationToken cancellationToken)
-    {
-        await using var command = db.Command(transaction, $"SELECT {Columns} FROM order_status_outbox WHERE connection = $connection AND order_number = $number;")
-            .With("$connection", connection.Value)
-            .With("$number", orderNumber);
-        var rows = await ReadAllAsync(command, connection, cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
-    }
-
-    private static async ValueTask<List<OrderStatusOutboxEntry>> ReadAllAsync(SqliteCommand command, ConnectionId connection, CancellationToken cancellationToken)
-    {
-        var entries = new List<OrderStatusOutboxEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(new OrderStatusOutboxEntry
-            {
-                Connection = connection,
-                Sequence = reader.GetInt64(0),
-                ChangedAt = reader.GetInstant(1),
-                HandledSequence = reader.GetInt64(2),
-                ExportedSequence = reader.GetInt64(3),
-                Latest = SqliteJson.Deserialize<OrderStatusUpdate>(reader.GetString(4)),
-                LastExported = reader.GetNullableString(5) is { } exported ? SqliteJson.Deserialize<OrderStatusUpdate>(exported) : null,
-                ExportedAt = reader.GetNullableInstant(6),
-            });
-        }
-
-        return entries;
-    }
-
-    private static async ValueTask WriteAsync(SqliteConnection db, SqliteTransaction transaction, OrderStatusOutboxEntry entry, CancellationToken cancellationToken)
-    {
-        await using var command = db.Command(transaction, """
-                INSERT INTO order_status_outbox (connection, order_number, sequence, changed_at, handled_sequence, exported_sequence, latest_json, last_exported_json, exported_at)
-                VALUES ($connection, $number, $sequence, $changed, $handled, $exported, $latest, $lastExported, $exportedAt)
-                ON CONFLICT (connection, order_number) DO UPDATE SET
-                    sequence = excluded.sequence, changed_at = excluded.changed_at, handled_sequence = excluded.handled_sequence,
-                    exported_sequence = excluded.exported_sequence, latest_json = excluded.latest_json,
-                    last_exported_json = excluded.last_exported_json, exported_at = excluded.exported_at;
-                """)
-            .With("$connection", entry.Connection.Value)
-            .With("$number", entry.OrderNumber)
-            .With("$sequence", entry.Sequence)
-            .With("$changed", entry.ChangedAt.ToStored())
-            .With("$handled", entry.HandledSequence)
-            .With("$exported", entry.ExportedSequence)
-            .With("$latest", SqliteJson.Serialize(entry.Latest))
-            .With("$lastExported", entry.LastExported is null ? null : SqliteJson.Serialize(entry.LastExported))
-            .With("$exportedAt", entry.ExportedAt?.ToStored());
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<OrderStatusOutboxEntry> MarkHandledAsync(OrderStatusOutboxEntry handled, bool exported, Instant at, WorkLease? lease, CancellationToken cancellationToken) =>
+        _store.MarkHandledAsync(handled, exported, at, lease, cancellationToken);
 }
