@@ -19,7 +19,8 @@ namespace Connect.Sdk.Scaling.Worker;
 /// would, the ERP's stock, and the orders. Orders are placed either all before it reports <c>ready</c> (the
 /// throughput measurement: the same work for 1 and for 4 workers) or in waves after it (the process test: orders
 /// arrive while the workers run), each wave followed by a fetch request per connection, as a marketplace's
-/// notification would trigger, and a stock change of one article for every connection. It runs no scheduler.
+/// notification would trigger, and a stock change of one article for every connection. Without stock (<c>--stock 0</c>,
+/// the throughput measurement) the connections import orders only. It runs no scheduler.
 /// </summary>
 internal static class MarketplaceProgram
 {
@@ -41,7 +42,7 @@ internal static class MarketplaceProgram
         await Parallel.ForEachAsync(
             Enumerable.Range(0, farm.Count),
             new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (index, ct) => await GoLiveAsync(services, farm, index, ct));
+            async (index, ct) => await GoLiveAsync(services, farm, index, settings.WithStock, ct));
         Console.WriteLine($"{farm.Count} connections live");
 
         var clock = services.GetRequiredService<IClock>();
@@ -51,6 +52,8 @@ internal static class MarketplaceProgram
             {
                 await PlaceWaveAsync(dataSource, farm, serial, clock.GetCurrentInstant());
             }
+
+            await RequestFetchAsync(services, farm);
         }
 
         await ScalingTables.RecordProgressAsync(dataSource, "ready", farm.Count, CancellationToken.None);
@@ -61,14 +64,15 @@ internal static class MarketplaceProgram
                 // Pacing of the load generator, not a synchronisation: the next wave arrives while the workers import.
                 await Task.Delay(settings.WaveMilliseconds);
                 await PlaceWaveAsync(dataSource, farm, serial, clock.GetCurrentInstant());
-                await NotifyAsync(services, dataSource, farm, serial);
+                await NotifyAsync(services, dataSource, farm, serial, settings.WithStock);
                 await ScalingTables.RecordProgressAsync(dataSource, "wave", serial, CancellationToken.None);
             }
         }
 
         await ScalingTables.RecordProgressAsync(dataSource, "fed", farm.Count * settings.OrdersPerConnection, CancellationToken.None);
         Console.WriteLine($"{farm.Count * settings.OrdersPerConnection} orders placed");
-        await Console.In.ReadToEndAsync();
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
+        await Task.WhenAny(Console.In.ReadToEndAsync(lifetime.ApplicationStopping), Task.Delay(Timeout.Infinite, lifetime.ApplicationStopping));
         await host.StopAsync();
         return 0;
     }
@@ -81,7 +85,7 @@ internal static class MarketplaceProgram
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task GoLiveAsync(IServiceProvider services, MarketplaceFarm farm, int index, CancellationToken cancellationToken)
+    private static async Task GoLiveAsync(IServiceProvider services, MarketplaceFarm farm, int index, bool withStock, CancellationToken cancellationToken)
     {
         var lifecycle = services.GetRequiredService<ConnectionLifecycle>();
         var id = MarketplaceFarm.ConnectionOf(index);
@@ -107,7 +111,11 @@ internal static class MarketplaceProgram
             throw new InvalidOperationException($"The foreign numbers of {id} were refused: {string.Join("; ", report.Issues)}");
         }
 
-        Ok(id, "stock", await lifecycle.SetFeatureModeAsync(id, FeatureKind.Stock, FeatureMode.Integration, User, cancellationToken));
+        if (withStock)
+        {
+            Ok(id, "stock", await lifecycle.SetFeatureModeAsync(id, FeatureKind.Stock, FeatureMode.Integration, User, cancellationToken));
+        }
+
         Ok(id, "orders", await lifecycle.SetFeatureModeAsync(id, FeatureKind.Orders, FeatureMode.Integration, User, cancellationToken));
         Ok(id, "import mode", await lifecycle.SetImportModeAsync(id, ImportMode.Automatic, User, cancellationToken));
         Ok(id, "productive", await lifecycle.SetProductiveModeAsync(id, true, User, cancellationToken));
@@ -133,12 +141,23 @@ internal static class MarketplaceProgram
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task NotifyAsync(IServiceProvider services, NpgsqlDataSource dataSource, MarketplaceFarm farm, int serial)
+    // As a marketplace's notification of new orders would: a fetch is due at once, with the time it was asked for, so
+    // it queues in order behind what is due already instead of waiting for the connection's first scheduled import.
+    private static async Task RequestFetchAsync(IServiceProvider services, MarketplaceFarm farm)
     {
         var orders = services.GetRequiredService<OrderImport>();
         for (var index = 0; index < farm.Count; index++)
         {
             await orders.FetchOrdersAsync(MarketplaceFarm.ConnectionOf(index), CancellationToken.None);
+        }
+    }
+
+    private static async Task NotifyAsync(IServiceProvider services, NpgsqlDataSource dataSource, MarketplaceFarm farm, int serial, bool withStock)
+    {
+        await RequestFetchAsync(services, farm);
+        if (!withStock)
+        {
+            return;
         }
 
         var article = ScalingArticles.Numbers[serial % ScalingArticles.Numbers.Count];

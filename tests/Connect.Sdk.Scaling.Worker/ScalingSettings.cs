@@ -27,6 +27,9 @@ public sealed class ScalingSettings
     /// <summary>Whether the marketplace process places its orders in waves after it reported ready, instead of before.</summary>
     public bool FeedAfterReady => Int("feed-after-ready", 0) == 1;
 
+    /// <summary>Whether the connections sync stock too (every 10 seconds and on each wave's stock change), not only orders.</summary>
+    public bool WithStock => Int("stock", 1) == 1;
+
     /// <summary>The pause between two waves of orders, in milliseconds.</summary>
     public int WaveMilliseconds => Int("wave-ms", 2000);
 

@@ -5,7 +5,8 @@ namespace Connect.Sdk.Scaling.Worker;
 
 /// <summary>
 /// Runs the same work with each number of worker processes in turn: a fresh database, the marketplace process with
-/// every order placed before the workers start, then the workers until every order is booked. Orders booked per
+/// every order placed before the workers start and a fetch requested per connection (orders only: the same work
+/// each time, without the stock syncs every 10 seconds that would compete for the runs), then the workers until every order is booked. Orders booked per
 /// second and runs per second are counted on the database's clock from the first run's start to the last booking,
 /// and printed as a table. <c>tests/scaling/measure-throughput.sh</c> starts it.
 /// </summary>
@@ -44,7 +45,7 @@ internal static class ThroughputMeasurement
         try
         {
             var marketplace = ScalingProcess.Start("marketplace", database, "marketplace",
-                "--connections", Text(settings.Connections), "--orders", Text(settings.OrdersPerConnection), "--latency-ms", Text(settings.LatencyMilliseconds));
+                "--connections", Text(settings.Connections), "--orders", Text(settings.OrdersPerConnection), "--latency-ms", Text(settings.LatencyMilliseconds), "--stock", "0");
             processes.Add(marketplace);
             string? Broken() => processes.FirstOrDefault(p => p.HasExited) is { } gone ? $"{gone.Name} ended:\n{gone.Output}" : null;
             await ScalingWait.UntilAsync(database, c => ScalarAsync(c, "SELECT 'ready' FROM scaling_progress WHERE step = 'ready'"), "the marketplace process", Patience, Broken);
