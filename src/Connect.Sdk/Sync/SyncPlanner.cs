@@ -21,7 +21,10 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
             foreach (var kind in Enum.GetValues<WorkKind>())
             {
                 var schedule = await schedules.GetAsync(connection.Id, kind, cancellationToken).ConfigureAwait(false);
-                foreach (var candidate in Candidates(connection.Id, schedule, now))
+                // Work that never ran on the schedule is due since the connection was created (not since each plan's
+                // "now"), so it ages like any other item and cannot starve behind a backlog of work due earlier.
+                var neverRunDueAt = Instant.Min(connection.CreatedAt, now);
+                foreach (var candidate in Candidates(connection.Id, schedule, neverRunDueAt))
                 {
                     // A paused kind of work is not planned at all: it waits for the user, not for a time.
                     if (!AllowedActions.Decide(connection, kind.Feature(), candidate.Trigger).IsAllowed || schedule.IsPausedFor(connection, candidate.Trigger))
@@ -53,7 +56,7 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
     /// checked by the run, as for any item.
     /// </summary>
     public bool IsDue(WorkItem item, WorkSchedule schedule, Instant now) =>
-        Candidates(item.Connection, schedule, now).Any(candidate => candidate.Trigger == item.Trigger && candidate.DueAt <= now);
+        Candidates(item.Connection, schedule, neverRunDueAt: now).Any(candidate => candidate.Trigger == item.Trigger && candidate.DueAt <= now);
 
     // A connection's reconcile sends every article, so when its delta is due in the same plan the reconcile goes
     // first: the delta then finds nothing changed, instead of the reconcile sending what the delta just sent again
@@ -76,7 +79,7 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
         }
     }
 
-    private IEnumerable<WorkItem> Candidates(ConnectionId connection, WorkSchedule schedule, Instant now)
+    private IEnumerable<WorkItem> Candidates(ConnectionId connection, WorkSchedule schedule, Instant neverRunDueAt)
     {
         foreach (var (trigger, requestedAt) in schedule.Requests)
         {
@@ -85,8 +88,8 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
 
         if (Interval(schedule.Kind) is { } interval && !schedule.Requests.ContainsKey(SyncTrigger.Scheduled))
         {
-            // Never run on the schedule: due now, so a connection just switched to productive starts at once.
-            var dueAt = schedule.LastScheduledRunAt is { } last ? last + interval : now;
+            // Never run on the schedule: already due, so a connection just switched to productive starts at once.
+            var dueAt = schedule.LastScheduledRunAt is { } last ? last + interval : neverRunDueAt;
             yield return new WorkItem(connection, schedule.Kind, SyncTrigger.Scheduled, dueAt);
         }
     }
