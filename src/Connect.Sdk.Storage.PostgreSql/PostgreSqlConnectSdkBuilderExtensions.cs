@@ -16,7 +16,9 @@ using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using Npgsql;
 
 // In the DI namespace, like AddConnectSdk, so the method is found without a using.
@@ -107,6 +109,41 @@ public static class PostgreSqlConnectSdkBuilderExtensions
         StoreRegistration.Replace<IRateBudgetStore, PostgreSqlRateBudgetStore>(builder.Services);
         StoreRegistration.Replace<IAlertSubscriptionStore, PostgreSqlAlertSubscriptionStore>(builder.Services);
         StoreRegistration.Replace<IJournalStore, PostgreSqlJournalStore>(builder.Services);
+        AddDatabaseClock(builder.Services);
         return builder;
     }
+
+    // Leases lapse by the database server's clock; the SDK's own clock follows it too, so due work is judged by the same
+    // time. A clock the host chose (UseClock, before or after this call) is left alone, and so is the local clock when
+    // the options say Caller.
+    private static void AddDatabaseClock(IServiceCollection services)
+    {
+        services.RemoveAll<DatabaseServerClock>();
+        services.AddSingleton(sp => new DatabaseServerClock(sp.GetRequiredService<PostgreSqlDatabase>(), SystemClock.Instance));
+        // Logging and TimeProvider are optional here, as for the stores: a host that never added logging still starts.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DatabaseClockSynchronization>(sp => new DatabaseClockSynchronization(
+            sp.GetRequiredService<DatabaseServerClock>(),
+            sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<ILogger<DatabaseClockSynchronization>>() ?? NullLogger<DatabaseClockSynchronization>.Instance)));
+        var current = services.LastOrDefault(d => d.ServiceType == typeof(IClock));
+        var hostChoseAClock = current is not null
+            && !ReferenceEquals(current.ImplementationInstance, SystemClock.Instance)
+            && !IsDatabaseClockFactory(current);
+        if (hostChoseAClock)
+        {
+            return;
+        }
+
+        services.RemoveAll<IClock>();
+        services.AddSingleton<IClock>(DatabaseClockOrLocal);
+    }
+
+    private static bool IsDatabaseClockFactory(ServiceDescriptor descriptor) =>
+        descriptor.ImplementationFactory?.Method == ((Func<IServiceProvider, IClock>)DatabaseClockOrLocal).Method;
+
+    private static IClock DatabaseClockOrLocal(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.Clock == PostgreSqlClock.Database
+            ? services.GetRequiredService<DatabaseServerClock>()
+            : SystemClock.Instance;
 }
