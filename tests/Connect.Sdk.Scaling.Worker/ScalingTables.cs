@@ -3,8 +3,8 @@ using Npgsql;
 namespace Connect.Sdk.Scaling.Worker;
 
 /// <summary>
-/// The proof's own tables beside the SDK's, in the same database: the ERP's bookings and stock, the runs each worker
-/// recorded, the orders the marketplaces were given, and the marketplace process's progress. Every insert or update
+/// The proof's own tables beside the SDK's, in the same database: the ERP's bookings and stock, the runs and claims each
+/// worker recorded, the orders the marketplaces were given, and the marketplace process's progress. Every insert or update
 /// notifies the channel <see cref="Channel"/>, so that a waiting test wakes on a change instead of polling.
 /// </summary>
 /// <remarks>
@@ -24,7 +24,13 @@ public static class ScalingTables
             worker_id text NOT NULL,
             pid integer NOT NULL,
             started_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-            ended_at timestamptz);
+            ended_at timestamptz,
+            unrun boolean NOT NULL DEFAULT false);
+        CREATE TABLE IF NOT EXISTS scaling_claims (
+            id bigserial PRIMARY KEY,
+            worker_id text NOT NULL,
+            claimed integer NOT NULL,
+            at timestamptz NOT NULL DEFAULT clock_timestamp());
         CREATE TABLE IF NOT EXISTS scaling_bookings (
             id bigserial PRIMARY KEY,
             connection_id text NOT NULL,

@@ -42,13 +42,14 @@ internal static class ThroughputMeasurement
         await ExecuteAsync(server, $"CREATE DATABASE {name}");
         var database = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 40 }.ToString();
         var processes = new List<ScalingProcess>();
+        using var patience = new CancellationTokenSource(Patience);
         try
         {
             var marketplace = ScalingProcess.Start("marketplace", database, "marketplace",
                 "--connections", Text(settings.Connections), "--orders", Text(settings.OrdersPerConnection), "--latency-ms", Text(settings.LatencyMilliseconds), "--stock", "0");
             processes.Add(marketplace);
             string? Broken() => processes.FirstOrDefault(p => p.HasExited) is { } gone ? $"{gone.Name} ended:\n{gone.Output}" : null;
-            await ScalingWait.UntilAsync(database, c => ScalarAsync(c, "SELECT 'ready' FROM scaling_progress WHERE step = 'ready'"), "the marketplace process", Patience, Broken);
+            await ScalingWait.UntilAsync(database, (c, ct) => ScalarAsync(c, "SELECT 'ready' FROM scaling_progress WHERE step = 'ready'", ct), "the marketplace process", Broken, patience.Token);
             for (var i = 1; i <= workers; i++)
             {
                 processes.Add(ScalingProcess.Start("worker-" + Text(i), database, "worker",
@@ -58,17 +59,17 @@ internal static class ThroughputMeasurement
 
             await ScalingWait.UntilAsync(
                 database,
-                c => ScalarAsync(c, "SELECT 'booked' WHERE (SELECT count(DISTINCT (connection_id, order_number)) FROM scaling_bookings) >= (SELECT count(*) FROM scaling_orders)"),
+                (c, ct) => ScalarAsync(c, "SELECT 'booked' WHERE (SELECT count(DISTINCT (connection_id, order_number)) FROM scaling_bookings) >= (SELECT count(*) FROM scaling_orders)", ct),
                 "every order booked",
-                Patience,
-                Broken);
+                Broken,
+                patience.Token);
             await using var connection = new NpgsqlConnection(database);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
                 """
-                WITH span AS (SELECT (SELECT min(started_at) FROM scaling_runs) AS t0, (SELECT max(booked_at) FROM scaling_bookings) AS t1)
+                WITH span AS (SELECT (SELECT min(started_at) FROM scaling_runs WHERE NOT unrun) AS t0, (SELECT max(booked_at) FROM scaling_bookings) AS t1)
                 SELECT (SELECT count(*) FROM scaling_bookings), extract(epoch FROM t1 - t0)::float8,
-                       (SELECT count(*) FROM scaling_runs, span s WHERE started_at <= s.t1)
+                       (SELECT count(*) FROM scaling_runs, span s WHERE started_at <= s.t1 AND NOT unrun)
                 FROM span
                 """,
                 connection);
@@ -98,12 +99,12 @@ internal static class ThroughputMeasurement
         }
     }
 
-    private static async Task<string?> ScalarAsync(NpgsqlConnection connection, string sql)
+    private static async Task<string?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         try
         {
-            return await command.ExecuteScalarAsync() as string;
+            return await command.ExecuteScalarAsync(cancellationToken) as string;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
         {

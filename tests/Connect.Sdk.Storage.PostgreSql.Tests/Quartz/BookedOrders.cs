@@ -28,8 +28,11 @@ internal sealed class BookedOrders
     /// <summary>The order sink of one node.</summary>
     public IOrderSink SinkFor(string node) => new NodeSink(this, node);
 
-    /// <summary>Waits until <paramref name="count"/> hand-overs were made, or fails at the deadline naming what was booked.</summary>
-    public async Task WaitForAsync(int count, TimeSpan deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until <paramref name="count"/> hand-overs were made, or fails at the deadline naming what was awaited and
+    /// what was booked.
+    /// </summary>
+    public async Task WaitForAsync(int count, string awaited, TimeSpan deadline, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(deadline);
@@ -48,7 +51,7 @@ internal sealed class BookedOrders
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                Assert.Fail($"{count} orders were not booked within {deadline}; booked: {string.Join(", ", booked.Select(b => $"{b.OrderNumber} by {b.Node}"))}.");
+                Assert.Fail($"Waited {deadline} for {awaited}: {count} orders were not booked; booked: {string.Join(", ", booked.Select(b => $"{b.OrderNumber} by {b.Node}"))}.");
             }
         }
     }

@@ -33,7 +33,8 @@ public sealed class QuartzClusterTests(PostgreSqlServer server) : IAsyncDisposab
     private static readonly TimeSpan MisfireThreshold = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CheckinMisfireThreshold = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(40);
+    // Guards each wait against a hang only: two Quartz nodes and the SDK starting on a loaded 2-core CI machine are slow.
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
     private const string ApiToken = "test-token-5c1d";
 
     private readonly PostgreSqlTestDatabases _databases = new(server);
@@ -71,7 +72,7 @@ public sealed class QuartzClusterTests(PostgreSqlServer server) : IAsyncDisposab
             ["node-a"] = await StartNodeAsync("node-a", connectionString, erp, ct),
             ["node-b"] = await StartNodeAsync("node-b", connectionString, erp, ct),
         };
-        await _booked.WaitForAsync(3, Deadline, ct);
+        await _booked.WaitForAsync(3, "the two nodes to start and a pass to book orders 2001-2003", Deadline, ct);
         Assert.Equal(["node-a", "node-b"], await CheckedInNodesAsync(connectionString, ct));
 
         // The node that booked the orders stops; its Quartz finishes the pass under way first (WaitForJobsToComplete).
@@ -85,7 +86,7 @@ public sealed class QuartzClusterTests(PostgreSqlServer server) : IAsyncDisposab
         basar.SeedOrder(ConformanceOrders.Simple("2005", now, mug));
         var fetch = await nodes[survivor].Services.GetRequiredService<OrderImport>().FetchOrdersAsync(connection, ct);
         Assert.Null(fetch.Refusal);
-        await _booked.WaitForAsync(5, Deadline, ct);
+        await _booked.WaitForAsync(5, $"the survivor {survivor} to book orders 2004 and 2005 after {stopped} stopped", Deadline, ct);
         await nodes[survivor].StopAsync(ct);
 
         var booked = _booked.HandOvers;
@@ -163,7 +164,17 @@ public sealed class QuartzClusterTests(PostgreSqlServer server) : IAsyncDisposab
 
         var host = builder.Build();
         _nodes.Add(host);
-        await host.StartAsync(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Deadline);
+        try
+        {
+            await host.StartAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Assert.Fail($"Quartz node {nodeId} did not start within {Deadline}.");
+        }
+
         return host;
     }
 
