@@ -60,12 +60,13 @@ public sealed class PostgreSqlWorkLeaseStore : IWorkLeaseStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// One statement claims the keys whose rows exist: it locks the free ones with <c>FOR UPDATE SKIP LOCKED</c>, in the
-    /// order wanted up to the limit, and takes them; a row another claim has locked is skipped, not waited for, and a row
-    /// another claim took meanwhile is re-checked on its latest version and found held. Row locks rather than advisory
-    /// locks: the lease row is what decides, and locking it is what the single-key acquisition and the fenced writes
-    /// already do. A key never leased before has no row to lock yet: a statement of its own adds it free and commits, and
-    /// the claim statement runs again for such keys, so the first claim of a connection costs two more round-trips.
+    /// Two statements. The first adds a free row for every key never leased before and commits (rows without an owner,
+    /// which nobody has to give back), so that the second sees every wanted key as a row: it locks the free ones with
+    /// <c>FOR UPDATE SKIP LOCKED</c>, in the order wanted up to the limit, and takes them, all in one transaction. A claim
+    /// that fails or is cancelled therefore takes either every lease it returns or none. A row another claim has locked
+    /// is skipped, not waited for, and a row another claim took meanwhile is re-checked on its latest version and found
+    /// held. Row locks rather than advisory locks: the lease row is what decides, and locking it is what the single-key
+    /// acquisition and the fenced writes already do.
     /// </remarks>
     public async ValueTask<IReadOnlyList<WorkLease>> TryClaimAsync(IReadOnlyList<string> keys, int limit, string owner, Instant now, Duration duration, CancellationToken cancellationToken)
     {
@@ -75,14 +76,8 @@ public sealed class PostgreSqlWorkLeaseStore : IWorkLeaseStore
             return [];
         }
 
-        var (claimed, unseen) = await ClaimExistingAsync(wanted, limit, owner, now, duration, cancellationToken).ConfigureAwait(false);
-        if (claimed.Count < limit && unseen.Count > 0)
-        {
-            await AddFreeRowsAsync(unseen, cancellationToken).ConfigureAwait(false);
-            var (claimedUnseen, _) = await ClaimExistingAsync(unseen, limit - claimed.Count, owner, now, duration, cancellationToken).ConfigureAwait(false);
-            claimed.AddRange(claimedUnseen);
-        }
-
+        await AddFreeRowsAsync(wanted, cancellationToken).ConfigureAwait(false);
+        var claimed = await ClaimFreeRowsAsync(wanted, limit, owner, now, duration, cancellationToken).ConfigureAwait(false);
         var order = wanted.Select((key, position) => (key, position)).ToDictionary(p => p.key, p => p.position, StringComparer.Ordinal);
         return [.. claimed.OrderBy(lease => order[lease.Key])];
     }
@@ -112,8 +107,8 @@ public sealed class PostgreSqlWorkLeaseStore : IWorkLeaseStore
             cancellationToken);
     }
 
-    // Claims the free keys that have a row, and names the keys that have none yet.
-    private ValueTask<(List<WorkLease> Claimed, List<string> Unseen)> ClaimExistingAsync(IReadOnlyList<string> wanted, int limit, string owner, Instant now, Duration duration, CancellationToken cancellationToken) =>
+    // Claims the free keys among the wanted ones, whose rows all exist: all of them or, when the statement fails, none.
+    private ValueTask<List<WorkLease>> ClaimFreeRowsAsync(IReadOnlyList<string> wanted, int limit, string owner, Instant now, Duration duration, CancellationToken cancellationToken) =>
         _database.WriteAsync(
             async (db, transaction, ct) =>
             {
@@ -125,15 +120,10 @@ public sealed class PostgreSqlWorkLeaseStore : IWorkLeaseStore
                             ORDER BY array_position(@keys, lease_key)
                             LIMIT @limit
                             FOR UPDATE SKIP LOCKED
-                        ), claimed AS (
-                            UPDATE work_leases AS held SET last_token = held.last_token + 1, owner = @owner, expires_at = {ExpiresAt}
-                            FROM free WHERE held.lease_key = free.lease_key
-                            RETURNING held.lease_key, held.last_token, held.expires_at
                         )
-                        SELECT lease_key, last_token, expires_at FROM claimed
-                        UNION ALL
-                        SELECT wanted.key, NULL, NULL FROM unnest(@keys) AS wanted(key)
-                        WHERE NOT EXISTS (SELECT 1 FROM work_leases WHERE work_leases.lease_key = wanted.key);
+                        UPDATE work_leases AS held SET last_token = held.last_token + 1, owner = @owner, expires_at = {ExpiresAt}
+                        FROM free WHERE held.lease_key = free.lease_key
+                        RETURNING held.lease_key, held.last_token, held.expires_at;
                         """)
                     .With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, wanted.ToArray())
                     .With("limit", NpgsqlDbType.Integer, limit)
@@ -141,36 +131,30 @@ public sealed class PostgreSqlWorkLeaseStore : IWorkLeaseStore
                     .With("now", NpgsqlDbType.Bigint, now.ToStored())
                     .With("duration", NpgsqlDbType.Bigint, duration.BclCompatibleTicks);
                 var claimed = new List<WorkLease>();
-                var unseen = new List<string>();
                 await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
-                    if (reader.IsDBNull(1))
-                    {
-                        unseen.Add(reader.GetString(0));
-                    }
-                    else
-                    {
-                        claimed.Add(new WorkLease(reader.GetString(0), owner, reader.GetInstant(2), reader.GetInt64(1)));
-                    }
+                    claimed.Add(new WorkLease(reader.GetString(0), owner, reader.GetInstant(2), reader.GetInt64(1)));
                 }
 
-                return (claimed, unseen);
+                return claimed;
             },
             cancellationToken);
 
-    // Adds free rows for keys never leased before, committed at once (a statement of its own, never part of a claim's
-    // transaction), so that claims lock them like any other row. In ordinal order: an insert waits for another worker's
+    // Adds free rows for the keys never leased before, committed at once (a statement of its own, never part of a claim's
+    // transaction), so that claims lock them like any other row. Only the missing keys, so that the usual claim, of keys
+    // leased before, inserts nothing and waits for nobody. In ordinal order: an insert waits for another worker's
     // uncommitted insert of the same key, and two workers inserting the same keys in opposite orders would deadlock.
-    private async ValueTask AddFreeRowsAsync(List<string> unseen, CancellationToken cancellationToken) =>
+    private async ValueTask AddFreeRowsAsync(IReadOnlyList<string> wanted, CancellationToken cancellationToken) =>
         await _database.ExecuteAsync(
             """
             INSERT INTO work_leases (lease_key, last_token, owner, expires_at)
             SELECT unseen.key, 0, NULL, NULL FROM unnest(@keys) WITH ORDINALITY AS unseen(key, position)
+            WHERE NOT EXISTS (SELECT 1 FROM work_leases WHERE work_leases.lease_key = unseen.key)
             ORDER BY unseen.position
             ON CONFLICT (lease_key) DO NOTHING;
             """,
-            command => command.With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, unseen.Order(StringComparer.Ordinal).ToArray()),
+            command => command.With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, wanted.Order(StringComparer.Ordinal).ToArray()),
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />

@@ -39,6 +39,12 @@ public sealed class SqliteWorkLeaseStore : IWorkLeaseStore
     public ValueTask<IReadOnlyList<WorkLease>> TryClaimAsync(IReadOnlyList<string> keys, int limit, string owner, Instant now, Duration duration, CancellationToken cancellationToken)
     {
         var wanted = WorkLeaseClaim.Wanted(keys, limit, owner);
+        if (wanted.Count == 0 || limit == 0)
+        {
+            // Nothing to take: no reason to wait for the file's write lock, or to keep other writers waiting.
+            return ValueTask.FromResult<IReadOnlyList<WorkLease>>([]);
+        }
+
         var expiresAt = now + duration;
         return _database.WriteAsync<IReadOnlyList<WorkLease>>(
             async (db, transaction, ct) =>

@@ -316,6 +316,27 @@ public abstract class WorkLeaseStoreChecks : StoreContract<IWorkLeaseStore>
     }
 
     /// <summary>
+    /// A claim prefers the keys in the order given also when the first one was never leased and the others were: with room
+    /// for one, it takes the new key, so a new connection wanted first is not starved by the connections leased before.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TryClaim_NeverLeasedKeyWantedFirst_IsClaimedBeforeKeysLeasedBefore()
+    {
+        var store = await CreateStoreAsync();
+        foreach (var key in new[] { Key + "-old-1", Key + "-old-2" })
+        {
+            var earlier = await store.TryAcquireAsync(key, "worker-0", T0, Minute, CancellationToken.None);
+            Assert.NotNull(earlier);
+            await store.ReleaseAsync(earlier, CancellationToken.None);
+        }
+
+        var claimed = await store.TryClaimAsync([Key + "-new", Key + "-old-1", Key + "-old-2"], 1, "worker-a", T0, 5 * Minute, CancellationToken.None);
+
+        Assert.Equal([Key + "-new"], claimed.Select(lease => lease.Key));
+        Assert.NotNull(await store.TryAcquireAsync(Key + "-old-1", "worker-b", T0, 5 * Minute, CancellationToken.None));
+    }
+
+    /// <summary>
     /// Two workers on two instances claiming the same free keys at once: no key goes to both, and every key goes to one of
     /// them (a key the other is claiming is skipped, not lost), every time.
     /// </summary>

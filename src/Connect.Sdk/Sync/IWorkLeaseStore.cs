@@ -38,7 +38,9 @@ public interface IWorkLeaseStore
     /// <remarks>
     /// The default acquires one key at a time with <see cref="TryAcquireAsync"/>, so a store written before claims existed
     /// keeps working; a store that can do better claims them in one round-trip (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>;
-    /// SQLite: one write transaction; in memory: under one lock).
+    /// SQLite: one write transaction; in memory: under one lock). A claim that throws (a failure or a cancellation
+    /// part of the way) leaves no lease behind: it takes all the leases it returns or none, or gives back what it took
+    /// before it rethrows, as the default does.
     /// </remarks>
     /// <param name="keys">The keys wanted, most wanted first; a key given twice is claimed once.</param>
     /// <param name="limit">How many keys to claim at most.</param>
@@ -50,17 +52,38 @@ public interface IWorkLeaseStore
     async ValueTask<IReadOnlyList<WorkLease>> TryClaimAsync(IReadOnlyList<string> keys, int limit, string owner, Instant now, Duration duration, CancellationToken cancellationToken)
     {
         var claimed = new List<WorkLease>();
-        foreach (var key in WorkLeaseClaim.Wanted(keys, limit, owner))
+        try
         {
-            if (claimed.Count == limit)
+            foreach (var key in WorkLeaseClaim.Wanted(keys, limit, owner))
             {
-                break;
+                if (claimed.Count == limit)
+                {
+                    break;
+                }
+
+                if (await TryAcquireAsync(key, owner, now, duration, cancellationToken).ConfigureAwait(false) is { } lease)
+                {
+                    claimed.Add(lease);
+                }
+            }
+        }
+        catch
+        {
+            // The caller never sees these leases, so nobody would give them back: the keys would stay blocked until
+            // they expire. Released whatever cancelled the claim; a release that fails too is left to expiry.
+            foreach (var lease in claimed)
+            {
+                try
+                {
+                    await ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The claim's own exception is the one to report.
+                }
             }
 
-            if (await TryAcquireAsync(key, owner, now, duration, cancellationToken).ConfigureAwait(false) is { } lease)
-            {
-                claimed.Add(lease);
-            }
+            throw;
         }
 
         return claimed;

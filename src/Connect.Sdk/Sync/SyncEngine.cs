@@ -121,9 +121,17 @@ public sealed class SyncEngine
         catch
         {
             // Nobody runs these claims now: their connections would otherwise wait for the leases to expire.
+            // Each on its own: one release that fails must neither keep the others nor hide why the claim broke off.
             foreach (var lease in leases)
             {
-                await _leases.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    await _leases.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception releaseFailure)
+                {
+                    _logger.ClaimReleaseFailed(lease.Key, releaseFailure.GetType().Name);
+                }
             }
 
             throw;
@@ -139,14 +147,9 @@ public sealed class SyncEngine
     /// <param name="claim">The claim, from <see cref="ClaimAsync"/>.</param>
     /// <param name="cancellationToken">Cancels the run; records already journaled stay journaled.</param>
     /// <returns>How the run ended; never <see cref="WorkRunOutcome.Busy"/>.</returns>
-    /// <exception cref="ArgumentException">The claim's lease is not the lease of its item's connection.</exception>
     public ValueTask<WorkRunResult> RunAsync(WorkClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        if (claim.Lease.Key != LeaseKey(claim.Item.Connection))
-        {
-            throw new ArgumentException($"The claim's lease '{claim.Lease.Key}' is not the lease of {claim.Item.Connection}.", nameof(claim));
-        }
 
         return RunTracedAsync(claim.Item, () => RunHoldingAsync(claim.Item, claim.Lease, cancellationToken));
     }

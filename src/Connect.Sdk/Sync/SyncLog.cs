@@ -31,4 +31,7 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Debug, Message = "{Kind} for {ConnectionId} not claimed: another worker ran it since it was planned")]
     public static partial void ClaimNoLongerDue(this ILogger logger, WorkKind kind, ConnectionId connectionId);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Lease {LeaseKey} of a claim that broke off could not be given back ({ExceptionType}); it frees when it expires")]
+    public static partial void ClaimReleaseFailed(this ILogger logger, string leaseKey, string exceptionType);
 }

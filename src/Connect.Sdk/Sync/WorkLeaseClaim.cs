@@ -2,7 +2,8 @@ namespace Connect.Sdk.Sync;
 
 /// <summary>
 /// The arguments of <see cref="IWorkLeaseStore.TryClaimAsync"/> checked the same way by every store: the keys wanted,
-/// each once, in the caller's order.
+/// each once, in the caller's order. For store authors; hosts get the engine's claims of work items as
+/// <see cref="WorkClaim"/>, made of the leases a store's claim returns.
 /// </summary>
 public static class WorkLeaseClaim
 {

@@ -77,6 +77,34 @@ public sealed class PostgreSqlWorkLeaseClaimTests(PostgreSqlServer server) : IAs
         }
     }
 
+    [Fact]
+    public async Task TryClaim_FailsPartOfTheWay_LeavesNoLeaseBehind()
+    {
+        var database = await _databases.OpenAsync();
+        var store = new PostgreSqlWorkLeaseStore(database);
+        await LeaseAndReleaseAsync(store, ["connection:leased-before"]);
+
+        // The row of a key never leased before cannot be added: the claim breaks off with the database's error.
+        await database.WriteAsync(
+            async (db, transaction, ct) =>
+            {
+                await using var command = new NpgsqlCommand(
+                    """
+                    CREATE FUNCTION refuse_broken_key() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN IF NEW.lease_key = 'connection:broken' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$;
+                    CREATE TRIGGER refuse_broken_key BEFORE INSERT ON work_leases FOR EACH ROW EXECUTE FUNCTION refuse_broken_key();
+                    """,
+                    db,
+                    transaction);
+                return await command.ExecuteNonQueryAsync(ct);
+            },
+            CancellationToken.None);
+
+        await Assert.ThrowsAsync<PostgresException>(async () => await store.TryClaimAsync(["connection:leased-before", "connection:broken"], 2, "worker-a", T0, FiveMinutes, CancellationToken.None));
+
+        Assert.NotNull(await store.TryAcquireAsync("connection:leased-before", "worker-a", T0, FiveMinutes, CancellationToken.None));
+    }
+
     public ValueTask DisposeAsync() => _databases.DisposeAsync();
 
     private static async Task LeaseAndReleaseAsync(PostgreSqlWorkLeaseStore store, string[] keys)

@@ -43,6 +43,35 @@ public sealed class SqliteWorkLeaseRaceTests : IDisposable
     }
 
     [Fact]
+    public async Task TryClaim_NothingToClaim_ReturnsWithoutWaitingForTheWriteLock()
+    {
+        var database = _files.Open();
+        var store = new SqliteWorkLeaseStore(database);
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var write = database.WriteAsync(
+            async (_, _, _) =>
+            {
+                writing.SetResult();
+                await mayFinish.Task;
+                return 0;
+            },
+            CancellationToken.None).AsTask();
+        await writing.Task;
+
+        // While another write holds the file, claims of nothing are done at once instead of queueing behind it.
+        var noKeys = store.TryClaimAsync([], 2, "worker-a", T0, Minute, CancellationToken.None);
+        var noRoom = store.TryClaimAsync(["key"], 0, "worker-a", T0, Minute, CancellationToken.None);
+        var bothDone = noKeys.IsCompletedSuccessfully && noRoom.IsCompletedSuccessfully;
+        mayFinish.SetResult();
+        await write;
+
+        Assert.True(bothDone, "A claim of nothing waited for the write lock.");
+        Assert.Empty(await noKeys);
+        Assert.Empty(await noRoom);
+    }
+
+    [Fact]
     public async Task TryAcquire_AfterReleaseAndReopeningTheFile_GetsAGreaterToken()
     {
         var first = _files.Open();

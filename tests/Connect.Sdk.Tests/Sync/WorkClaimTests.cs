@@ -82,20 +82,58 @@ public sealed class WorkClaimTests
     }
 
     [Fact]
-    public async Task RunClaimed_LeaseOfAnotherConnection_IsRefusedBeforeAnythingRuns()
+    public void WorkClaim_OutsideTheEngine_CannotBeBuiltOrCopiedWithAnotherItem()
     {
-        var runner = new ProbeRunner(WorkKind.StockSync);
-        await using var h = new SyncHarness(s => s.AddSingleton<IWorkRunner>(runner));
+        // A claim vouches that the engine checked, under its lease, that its item is still due: no public constructor,
+        // and no record copy (its compiler-made clone method) to swap the item of a claim for another.
+        Assert.Empty(typeof(WorkClaim).GetConstructors());
+        Assert.Null(typeof(WorkClaim).GetMethod("<Clone>$"));
+    }
+
+    [Fact]
+    public async Task Claim_BreaksOffAndAReleaseFails_ReleasesTheOtherLeasesAndRethrowsTheOriginalException()
+    {
+        var schedules = new BreakableScheduleStore(new InMemoryWorkScheduleStore());
+        await using var h = new SyncHarness(s => s
+            .AddSingleton<IWorkScheduleStore>(schedules)
+            .AddSingleton<IWorkLeaseStore>(sp => new ReleaseRefusingLeaseStore(sp.GetRequiredService<InMemoryWorkLeaseStore>(), "connection:market-1")));
         var first = await h.CreateProductiveConnectionAsync("market-1", FeatureKind.Stock);
         var second = await h.CreateProductiveConnectionAsync("market-2", FeatureKind.Stock);
         var now = h.Clock.GetCurrentInstant();
-        var claim = Assert.Single(await h.Engine.ClaimAsync([StockSync(second, now)], 1, default));
+        schedules.Broken = true;
 
-        var mismatched = claim with { Item = StockSync(first, now) };
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(async () => await h.Engine.ClaimAsync([StockSync(first, now), StockSync(second, now)], 2, default));
 
-        await Assert.ThrowsAsync<ArgumentException>(async () => await h.Engine.RunAsync(mismatched, default));
-        Assert.Empty(runner.Runs);
+        Assert.Equal("The schedules are unreachable.", thrown.Message);
+        Assert.NotNull(await h.Get<InMemoryWorkLeaseStore>().TryAcquireAsync("connection:market-2", "other-worker", now, TenMinutes, default));
     }
 
     private static WorkItem StockSync(ConnectionId connection, Instant dueAt) => new(connection, WorkKind.StockSync, SyncTrigger.Scheduled, dueAt);
+
+    /// <summary>Schedules that become unreachable when the test says so.</summary>
+    private sealed class BreakableScheduleStore(InMemoryWorkScheduleStore schedules) : IWorkScheduleStore
+    {
+        public bool Broken { get; set; }
+
+        public ValueTask<WorkSchedule> GetAsync(ConnectionId connection, WorkKind kind, CancellationToken cancellationToken) =>
+            Broken ? throw new InvalidOperationException("The schedules are unreachable.") : schedules.GetAsync(connection, kind, cancellationToken);
+
+        public ValueTask<WorkSchedule?> TrySaveAsync(WorkSchedule schedule, CancellationToken cancellationToken) => schedules.TrySaveAsync(schedule, cancellationToken);
+    }
+
+    /// <summary>Leases whose release of one key fails.</summary>
+    private sealed class ReleaseRefusingLeaseStore(InMemoryWorkLeaseStore leases, string refusedKey) : IWorkLeaseStore
+    {
+        public ValueTask<WorkLease?> TryAcquireAsync(string key, string owner, Instant now, Duration duration, CancellationToken cancellationToken) =>
+            leases.TryAcquireAsync(key, owner, now, duration, cancellationToken);
+
+        public ValueTask<IReadOnlyList<WorkLease>> TryClaimAsync(IReadOnlyList<string> keys, int limit, string owner, Instant now, Duration duration, CancellationToken cancellationToken) =>
+            leases.TryClaimAsync(keys, limit, owner, now, duration, cancellationToken);
+
+        public ValueTask<WorkLease?> TryRenewAsync(WorkLease lease, Instant now, Duration duration, CancellationToken cancellationToken) =>
+            leases.TryRenewAsync(lease, now, duration, cancellationToken);
+
+        public ValueTask ReleaseAsync(WorkLease lease, CancellationToken cancellationToken) =>
+            lease.Key == refusedKey ? throw new IOException("The lease store is unreachable.") : leases.ReleaseAsync(lease, cancellationToken);
+    }
 }
