@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text;
 
@@ -81,6 +82,31 @@ public sealed class ScalingProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Freezes the process with SIGSTOP: it starts, ends and records nothing until resumed or killed, so what the database
+    /// says of its runs stays true while it is read.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait for the signal to be sent.</param>
+    /// <returns>A task that completes once the signal is sent.</returns>
+    public Task PauseAsync(CancellationToken cancellationToken) => SignalAsync("-STOP", cancellationToken);
+
+    /// <summary>Lets a process frozen by <see cref="PauseAsync"/> go on (SIGCONT).</summary>
+    /// <param name="cancellationToken">Cancels the wait for the signal to be sent.</param>
+    /// <returns>A task that completes once the signal is sent.</returns>
+    public Task ResumeAsync(CancellationToken cancellationToken) => SignalAsync("-CONT", cancellationToken);
+
+    private async Task SignalAsync(string signal, CancellationToken cancellationToken)
+    {
+        var pid = _process.Id.ToString(CultureInfo.InvariantCulture);
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { signal, pid } })
+            ?? throw new InvalidOperationException($"kill {signal} {pid} did not start.");
+        await kill.WaitForExitAsync(cancellationToken);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {pid} ended with {kill.ExitCode}.");
+        }
     }
 
     /// <summary>Closes its standard input, which makes it stop gracefully, and waits for its end.</summary>

@@ -45,28 +45,43 @@ public sealed class SeveralWorkerProcessesTests(PostgreSqlServer server) : IAsyn
             "--lease-seconds", Text((int)LeaseDuration.TotalSeconds), "--poll-seconds", Text((int)PollInterval.TotalSeconds))).ToList();
 
         // The moment comes from the run table: every worker has run, orders are being booked, and the victim has runs in
-        // flight — at least three, so they cannot all end in the moment between reading the table and the kill.
-        var victimId = await UntilAsync(
-            database,
-            """
-            SELECT worker_id FROM scaling_runs
-            WHERE ended_at IS NULL AND worker_id LIKE 'worker-%'
-              AND (SELECT count(DISTINCT worker_id) FROM scaling_runs WHERE worker_id LIKE 'worker-%') = 4
-              AND EXISTS (SELECT 1 FROM scaling_bookings)
-            GROUP BY worker_id HAVING count(*) >= 3 ORDER BY count(*) DESC LIMIT 1
-            """,
-            "three runs or more in flight in one of four workers while orders are booked",
-            ct);
-        var victim = _killed = workers.Single(w => w.Name == victimId);
-        await WithinDeadlineAsync(() => victim.KillAsync(ct), $"killing {victimId}", ct);
+        // flight. It is frozen (SIGSTOP) before its runs are read, so none can end between that read and the kill; a
+        // worker found with nothing in flight once frozen goes on, and the next moment is waited for.
+        ScalingProcess victim;
+        List<RecordedRun> inFlight;
+        while (true)
+        {
+            var candidateId = await UntilAsync(
+                database,
+                """
+                SELECT worker_id FROM scaling_runs
+                WHERE ended_at IS NULL AND worker_id LIKE 'worker-%'
+                  AND (SELECT count(DISTINCT worker_id) FROM scaling_runs WHERE worker_id LIKE 'worker-%') = 4
+                  AND EXISTS (SELECT 1 FROM scaling_bookings)
+                GROUP BY worker_id ORDER BY count(*) DESC LIMIT 1
+                """,
+                "runs in flight in all four workers while orders are booked",
+                ct);
+            var candidate = workers.Single(w => w.Name == candidateId);
+            await WithinDeadlineAsync(() => candidate.PauseAsync(ct), $"freezing {candidateId}", ct);
+            var running = await ReadRunsAsync(database, $"""
+                SELECT r.lease_key, r.worker_id, r.started_at, r.ended_at, r.unrun,
+                       (SELECT to_timestamp(l.expires_at / 10000000.0) FROM work_leases l WHERE l.lease_key = r.lease_key AND l.last_token = r.lease_token)
+                FROM scaling_runs r WHERE r.worker_id = '{candidateId}' AND r.ended_at IS NULL
+                """, ct);
+            if (running.Count > 0)
+            {
+                (victim, inFlight) = (candidate, running);
+                break;
+            }
 
+            await WithinDeadlineAsync(() => candidate.ResumeAsync(ct), $"resuming {candidateId}", ct);
+        }
+
+        var victimId = victim.Name;
+        _killed = victim;
+        await WithinDeadlineAsync(() => victim.KillAsync(ct), $"killing {victimId}", ct);
         var killedAt = await ScalarAsync<DateTime>(database, "SELECT clock_timestamp()", ct);
-        var inFlight = await ReadRunsAsync(database, $"""
-            SELECT r.lease_key, r.worker_id, r.started_at, r.ended_at, r.unrun,
-                   (SELECT to_timestamp(l.expires_at / 10000000.0) FROM work_leases l WHERE l.lease_key = r.lease_key AND l.last_token = r.lease_token)
-            FROM scaling_runs r WHERE r.worker_id = '{victimId}' AND r.ended_at IS NULL
-            """, ct);
-        Assert.NotEmpty(inFlight);
 
         // A lease no longer under the run's token had lapsed before the kill; its latest possible expiry stands in for it.
         inFlight = inFlight.Select(run => run.LeaseExpiresAt is null ? run with { LeaseExpiresAt = killedAt + LeaseDuration } : run).ToList();
