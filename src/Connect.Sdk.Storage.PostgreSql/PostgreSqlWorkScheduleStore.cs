@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Connect.Sdk.Lifecycle;
+using Connect.Sdk.Storage.Relational;
 using Connect.Sdk.Sync;
 using NpgsqlTypes;
 
@@ -13,6 +14,7 @@ namespace Connect.Sdk.Storage.PostgreSql;
 public sealed class PostgreSqlWorkScheduleStore : IWorkScheduleStore
 {
     private readonly PostgreSqlDatabase _database;
+    private readonly RelationalWorkScheduleReads _reads;
 
     /// <summary>Creates the store on a database.</summary>
     /// <param name="database">The database.</param>
@@ -20,6 +22,7 @@ public sealed class PostgreSqlWorkScheduleStore : IWorkScheduleStore
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _reads = new RelationalWorkScheduleReads(new PostgreSqlRelationalDatabase(database));
     }
 
     /// <inheritdoc />
@@ -62,6 +65,11 @@ public sealed class PostgreSqlWorkScheduleStore : IWorkScheduleStore
                 return schedule with { Requests = pending.ToFrozenDictionary() };
             },
             cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One statement for all the connections, the states joined with their requests.</remarks>
+    public ValueTask<IReadOnlyList<WorkSchedule>> GetManyAsync(IReadOnlyCollection<ConnectionId> connections, CancellationToken cancellationToken) =>
+        _reads.GetManyAsync(connections, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<WorkSchedule?> TrySaveAsync(WorkSchedule schedule, CancellationToken cancellationToken)

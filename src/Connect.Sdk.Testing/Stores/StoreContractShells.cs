@@ -712,6 +712,14 @@ public abstract class WorkScheduleStoreContract : WorkScheduleStoreChecks
     /// <inheritdoc />
     [Fact]
     public override Task TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWins() => base.TrySave_TwoInstancesRacingOnOneVersion_ExactlyOneWins();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task GetMany_SeveralConnections_ReturnsTheirStoredStatesWhole() => base.GetMany_SeveralConnections_ReturnsTheirStoredStatesWhole();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task GetMany_NothingStoredForThem_ReturnsNothing() => base.GetMany_NothingStoredForThem_ReturnsNothing();
 }
 
 /// <summary>

@@ -163,6 +163,54 @@ public abstract class WorkScheduleStoreChecks : StoreContract<IWorkScheduleStore
         }
     }
 
+    /// <summary>
+    /// The batch read returns the stored states of the connections asked for, each whole (requests and pause with it), and
+    /// nothing of other connections; a kind never saved is left out (it is fresh).
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task GetMany_SeveralConnections_ReturnsTheirStoredStatesWhole()
+    {
+        var store = await CreateStoreAsync();
+        var other = new ConnectionId("store-kit-other");
+        var notAsked = new ConnectionId("store-kit-not-asked");
+        var twoRequests = Changed(await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None), 1) with
+        {
+            Requests = new Dictionary<SyncTrigger, Instant> { [SyncTrigger.Manual] = T0, [SyncTrigger.Event] = T0 + Duration.FromSeconds(5) },
+        };
+        var ordersSaved = await store.TrySaveAsync(twoRequests, CancellationToken.None);
+        var stockSaved = await store.TrySaveAsync((await store.GetAsync(Shop, WorkKind.StockSync, CancellationToken.None)) with { Pause = new WorkPause(T0, 3) }, CancellationToken.None);
+        var otherSaved = await store.TrySaveAsync(Changed(await store.GetAsync(other, WorkKind.OrderImport, CancellationToken.None), 2), CancellationToken.None);
+        Assert.NotNull(await store.TrySaveAsync(Changed(await store.GetAsync(notAsked, WorkKind.OrderImport, CancellationToken.None), 3), CancellationToken.None));
+
+        var read = await store.GetManyAsync([Shop, other, new ConnectionId("store-kit-never-saved")], CancellationToken.None);
+
+        Assert.Equal(3, read.Count);
+        var orders = Assert.Single(read, s => s.Connection == Shop && s.Kind == WorkKind.OrderImport);
+        Assert.Equal(ordersSaved!.Version, orders.Version);
+        Assert.Equal(T0 + Duration.FromMinutes(1), orders.LastScheduledRunAt);
+        Assert.Equal(2, orders.Requests.Count);
+        Assert.Equal(T0 + Duration.FromSeconds(5), orders.Requests[SyncTrigger.Event]);
+        Assert.Null(orders.Pause);
+        var stock = Assert.Single(read, s => s.Connection == Shop && s.Kind == WorkKind.StockSync);
+        Assert.Equal(stockSaved!.Version, stock.Version);
+        Assert.Equal(new WorkPause(T0, 3), stock.Pause);
+        Assert.Empty(stock.Requests);
+        var otherOrders = Assert.Single(read, s => s.Connection == other);
+        Assert.Equal(otherSaved!.Version, otherOrders.Version);
+        Assert.Equal(T0, Assert.Contains(SyncTrigger.Manual, otherOrders.Requests));
+    }
+
+    /// <summary>The batch read of no connections, or of connections never saved, returns nothing.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task GetMany_NothingStoredForThem_ReturnsNothing()
+    {
+        var store = await CreateStoreAsync();
+        Assert.NotNull(await store.TrySaveAsync(Changed(await store.GetAsync(Shop, WorkKind.OrderImport, CancellationToken.None), 1), CancellationToken.None));
+
+        Assert.Empty(await store.GetManyAsync([], CancellationToken.None));
+        Assert.Empty(await store.GetManyAsync([new ConnectionId("store-kit-never-saved")], CancellationToken.None));
+    }
+
     private static WorkSchedule Changed(WorkSchedule schedule, int minutes) => schedule with
     {
         LastScheduledRunAt = T0 + Duration.FromMinutes(minutes),

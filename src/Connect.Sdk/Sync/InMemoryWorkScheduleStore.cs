@@ -17,6 +17,18 @@ public sealed class InMemoryWorkScheduleStore : IWorkScheduleStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<WorkSchedule>> GetManyAsync(IReadOnlyCollection<ConnectionId> connections, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        cancellationToken.ThrowIfCancellationRequested();
+        var wanted = connections.ToHashSet();
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<WorkSchedule>>([.. _schedules.Values.Where(schedule => wanted.Contains(schedule.Connection))]);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<WorkSchedule?> TrySaveAsync(WorkSchedule schedule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
