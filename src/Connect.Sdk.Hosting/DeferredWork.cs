@@ -1,5 +1,6 @@
 using Connect.Sdk.Alerts;
 using Connect.Sdk.Sync;
+using NodaTime;
 
 namespace Connect.Sdk.Hosting;
 
@@ -12,9 +13,9 @@ internal sealed class DeferredWork(Func<IScheduledWork> resolve) : IScheduledWor
 {
     private readonly Lazy<IScheduledWork> _work = new(resolve);
 
-    public ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken) => _work.Value.GetDueWorkAsync(cancellationToken);
+    public ValueTask<DuePlan> GetDueWorkAsync(Duration lookAhead, CancellationToken cancellationToken) => _work.Value.GetDueWorkAsync(lookAhead, cancellationToken);
 
-    public ValueTask<IReadOnlyList<WorkClaim>> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken) =>
+    public ValueTask<WorkClaims> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken) =>
         _work.Value.ClaimAsync(items, limit, cancellationToken);
 
     public ValueTask<WorkRunResult> RunAsync(WorkClaim claim, CancellationToken cancellationToken) => _work.Value.RunAsync(claim, cancellationToken);

@@ -13,6 +13,10 @@ namespace Connect.Sdk.Hosting;
 /// </summary>
 internal sealed class HostedScheduler : BackgroundService
 {
+    // How many startable items beyond the free slots a claim is offered: enough to get past the connections other
+    // workers hold (their running work) without offering the whole queue.
+    private const int ClaimMargin = 64;
+
     private readonly IScheduledWork _work;
     private readonly RunExecutor _executor;
     private readonly HostedSchedulerOptions _options;
@@ -93,6 +97,7 @@ internal sealed class HostedScheduler : BackgroundService
     {
         var nextAlertDispatch = _clock.GetCurrentInstant();
         var planningFailures = 0;
+        Instant? nextPlanAt = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             _pacer.BeginPass();
@@ -103,17 +108,26 @@ internal sealed class HostedScheduler : BackgroundService
                 nextAlertDispatch = now + _options.AlertDispatchInterval;
             }
 
-            DuePlan plan;
-            var runEndMark = _inFlight.RunEndMark();
             try
             {
-                plan = await _work.GetDueWorkAsync(stoppingToken).ConfigureAwait(false);
-                now = _clock.GetCurrentInstant();
-                await StartDueWorkAsync(plan, now, runEndMark, stoppingToken).ConfigureAwait(false);
+                // Planning reads every connection's schedules, so it happens once per poll interval, not on every run's
+                // end: the plan lists the work due within that interval, and the runs in between start from the queue.
+                // Planned on every run's end, a cycle over all connections cost connections × runs.
+                if (nextPlanAt is null || now >= nextPlanAt)
+                {
+                    var plan = await _work.GetDueWorkAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
+                    now = _clock.GetCurrentInstant();
+                    _queue.Refresh(plan, now, _options.StartSpread);
+                    _metrics.Planned();
+                    nextPlanAt = Earliest(now + _options.PollInterval, plan.NextDueAt > now ? plan.NextDueAt : null);
+                }
+
+                await StartDueWorkAsync(now, stoppingToken).ConfigureAwait(false);
                 planningFailures = 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                nextPlanAt = null;
                 await BackOffAsync(++planningFailures, ex, stoppingToken).ConfigureAwait(false);
                 continue;
             }
@@ -121,38 +135,49 @@ internal sealed class HostedScheduler : BackgroundService
             // A dispatch still going past its interval wakes the loop when it ends, like a run. A next-due time not
             // ahead of now (another worker's clock, a store's rounding) must not make the loop spin.
             var alertsDue = _inFlight.IsDispatchingAlerts ? (Instant?)null : nextAlertDispatch;
-            var nextDue = plan.NextDueAt > now ? plan.NextDueAt : null;
-            var until = Earliest(now + _options.PollInterval, nextDue, _queue.NextStartAfter(now), alertsDue);
+            var until = Earliest(nextPlanAt.Value, _queue.NextStartAfter(now), alertsDue);
             await _pacer.WaitAsync(until, wakeOnRunEnd: true, stoppingToken).ConfigureAwait(false);
         }
     }
 
-    private async Task StartDueWorkAsync(DuePlan plan, Instant now, long runEndMark, CancellationToken stoppingToken)
+    private async Task StartDueWorkAsync(Instant now, CancellationToken stoppingToken)
     {
-        _queue.Refresh(plan, now, _options.StartSpread);
         var slots = _options.MaxConcurrentRuns - _inFlight.RunCount;
-
-        // A connection whose run ended while the plan was read waits for the next pass: the plan may predate that run's
-        // start and list its work again. The run's end wakes the loop, which plans afresh.
-        var startable = _queue.Startable(now, connection => _inFlight.IsRunningOrEndedSince(connection, runEndMark));
-        if (slots <= 0 || startable.Count == 0)
+        while (slots > 0)
         {
-            return;
-        }
+            // One claim for every free slot, offered the oldest startable work and a margin beyond it: what another
+            // worker holds is skipped in favour of the next item, so several schedulers on one store share the due work
+            // instead of racing for the same items. The margin is bounded, so a claim costs about what it starts.
+            // What is not claimed stays queued; it is not a run, so it neither counts as Busy nor wakes the loop.
+            var startable = _queue.Startable(now, _inFlight.IsRunning, slots + ClaimMargin);
+            if (startable.Count == 0)
+            {
+                return;
+            }
 
-        // One claim for every free slot, offered all the startable work: what another worker holds is skipped in favour
-        // of the next item, so several schedulers on one store share the due work instead of racing for the same items.
-        // What is not claimed stays queued; it is not a run, so it neither counts as Busy nor wakes the loop.
-        var claims = await _work.ClaimAsync(startable, slots, stoppingToken).ConfigureAwait(false);
-        _queue.Remove(claims.Select(claim => claim.Item));
-        if (Math.Min(slots, startable.Count) - claims.Count is > 0 and var skipped)
-        {
-            _metrics.ClaimsSkipped(skipped);
-        }
+            var claims = await _work.ClaimAsync(startable, slots, stoppingToken).ConfigureAwait(false);
+            _queue.Remove(claims.Select(claim => claim.Item));
 
-        foreach (var claim in claims)
-        {
-            _inFlight.StartRun(claim.Item.Connection, () => _executor.ExecuteAsync(claim, _runCancellation.Token));
+            // Work another worker ran since this plan: dropped now, or it would be claimed and given back on every pass
+            // until the next plan.
+            _queue.Remove(claims.NoLongerDue);
+            if (Math.Min(slots, startable.Count) - claims.Count - claims.NoLongerDue.Count is > 0 and var skipped)
+            {
+                _metrics.ClaimsSkipped(skipped);
+            }
+
+            foreach (var claim in claims)
+            {
+                _inFlight.StartRun(claim.Item.Connection, () => _executor.ExecuteAsync(claim, _runCancellation.Token));
+            }
+
+            slots -= claims.Count;
+
+            // Only work found no longer due left its slots free for more of the queue; what was held elsewhere waits.
+            if (claims.NoLongerDue.Count == 0)
+            {
+                return;
+            }
         }
     }
 

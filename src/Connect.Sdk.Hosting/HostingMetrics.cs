@@ -13,6 +13,7 @@ internal sealed class HostingMetrics
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _planningFailures;
     private readonly Counter<long> _claimsSkipped;
+    private readonly Counter<long> _plans;
 
     public HostingMetrics(IMeterFactory? meterFactory)
     {
@@ -23,7 +24,8 @@ internal sealed class HostingMetrics
         _claimsSkipped = meter.CreateCounter<long>(
             "connect_sdk.hosting.claims.skipped",
             "{item}",
-            "Due work items the scheduler had a free slot for but did not claim: another worker held their connection, or ran them since they were planned.");
+            "Due work items the scheduler had a free slot for but did not claim: another worker held their connection.");
+        _plans = meter.CreateCounter<long>("connect_sdk.hosting.plans", "{plan}", "Times the scheduler read what is due from every connection's schedules.");
     }
 
     /// <summary>Records one run; <paramref name="outcome"/> is a <see cref="WorkRunOutcome"/> name, or <see cref="RunEnd.Cancelled"/> / <see cref="RunEnd.Error"/>.</summary>
@@ -38,4 +40,6 @@ internal sealed class HostingMetrics
     public void PlanningFailed() => _planningFailures.Add(1);
 
     public void ClaimsSkipped(int items) => _claimsSkipped.Add(items);
+
+    public void Planned() => _plans.Add(1);
 }

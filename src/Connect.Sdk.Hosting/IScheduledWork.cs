@@ -1,5 +1,6 @@
 using Connect.Sdk.Alerts;
 using Connect.Sdk.Sync;
+using NodaTime;
 
 namespace Connect.Sdk.Hosting;
 
@@ -9,9 +10,9 @@ namespace Connect.Sdk.Hosting;
 /// </summary>
 internal interface IScheduledWork
 {
-    ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken);
+    ValueTask<DuePlan> GetDueWorkAsync(Duration lookAhead, CancellationToken cancellationToken);
 
-    ValueTask<IReadOnlyList<WorkClaim>> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken);
+    ValueTask<WorkClaims> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken);
 
     ValueTask<WorkRunResult> RunAsync(WorkClaim claim, CancellationToken cancellationToken);
 

@@ -12,8 +12,6 @@ internal sealed class InFlightWork(LoopPacer pacer)
     private readonly HashSet<ConnectionId> _connections = [];
 
     // Per connection, the number of the last of its runs to end; runs are numbered as they end.
-    private readonly Dictionary<ConnectionId, long> _lastEndOf = [];
-    private long _runsEnded;
     private readonly HashSet<Task> _tasks = [];
     private bool _dispatchingAlerts;
     private int _active;
@@ -73,28 +71,6 @@ internal sealed class InFlightWork(LoopPacer pacer)
         }
     }
 
-    /// <summary>A mark of the runs ended so far, taken before the loop reads its plan; see <see cref="IsRunningOrEndedSince"/>.</summary>
-    public long RunEndMark()
-    {
-        lock (_gate)
-        {
-            return _runsEnded;
-        }
-    }
-
-    /// <summary>
-    /// Whether <paramref name="connection"/> runs now, or a run of it ended after <paramref name="mark"/>. A plan read
-    /// before that run recorded its start may still list the run's work as due; starting it again from that plan would
-    /// run it twice.
-    /// </summary>
-    public bool IsRunningOrEndedSince(ConnectionId connection, long mark)
-    {
-        lock (_gate)
-        {
-            return _connections.Contains(connection) || _lastEndOf.GetValueOrDefault(connection) > mark;
-        }
-    }
-
     /// <summary>Starts a run of <paramref name="connection"/>'s work off the loop's thread.</summary>
     public void StartRun(ConnectionId connection, Func<Task> run)
     {
@@ -104,11 +80,7 @@ internal sealed class InFlightWork(LoopPacer pacer)
             _connections.Add(connection);
         }
 
-        Track(run, () =>
-        {
-            _connections.Remove(connection);
-            _lastEndOf[connection] = ++_runsEnded;
-        });
+        Track(run, () => _connections.Remove(connection));
     }
 
     /// <summary>Starts an alert dispatch off the loop's thread.</summary>

@@ -63,7 +63,21 @@ public sealed class SyncEngine
     /// <param name="cancellationToken">Cancels the planning.</param>
     /// <returns>The plan.</returns>
     public ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken) =>
-        _planner.PlanAsync(_clock.GetCurrentInstant(), cancellationToken);
+        _planner.PlanAsync(_clock.GetCurrentInstant(), Duration.Zero, cancellationToken);
+
+    /// <summary>
+    /// What is due now, and the work that becomes due within <paramref name="lookAhead"/> (<see cref="DuePlan.Upcoming"/>):
+    /// a scheduler that plans every poll interval asks for that interval, and starts the upcoming work when it is due
+    /// without reading every connection's schedule again.
+    /// </summary>
+    /// <param name="lookAhead">How far ahead to list the work not due yet; zero for none.</param>
+    /// <param name="cancellationToken">Cancels the planning.</param>
+    /// <returns>The plan.</returns>
+    public ValueTask<DuePlan> GetDueWorkAsync(Duration lookAhead, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lookAhead, Duration.Zero);
+        return _planner.PlanAsync(_clock.GetCurrentInstant(), lookAhead, cancellationToken);
+    }
 
     /// <summary>
     /// Claims, in one call to the lease store, up to <paramref name="limit"/> of <paramref name="items"/> for this worker:
@@ -72,12 +86,15 @@ public sealed class SyncEngine
     /// claim reads the item's schedule again under the lease and gives the lease back when the item is no longer due.
     /// Hand each claim to <see cref="RunAsync(WorkClaim, CancellationToken)"/>, which releases its lease when the run ends.
     /// </summary>
-    /// <param name="items">The work wanted, most wanted first, e.g. from <see cref="GetDueWorkAsync"/>; of several items of
+    /// <param name="items">The work wanted, most wanted first, e.g. from <see cref="GetDueWorkAsync(CancellationToken)"/>; of several items of
     /// one connection only the first is claimed.</param>
     /// <param name="limit">How many items to claim at most, e.g. the free run slots.</param>
     /// <param name="cancellationToken">Cancels the claim.</param>
-    /// <returns>The items claimed, in the order given; the others were held by another worker or are no longer due.</returns>
-    public async ValueTask<IReadOnlyList<WorkClaim>> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken)
+    /// <returns>
+    /// The items claimed, in the order given, and the items found no longer due (<see cref="WorkClaims.NoLongerDue"/>); the
+    /// others were held by another worker or past the limit.
+    /// </returns>
+    public async ValueTask<WorkClaims> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
@@ -95,11 +112,12 @@ public sealed class SyncEngine
 
         if (keys.Count == 0 || limit == 0)
         {
-            return [];
+            return WorkClaims.None;
         }
 
         var leases = await _leases.TryClaimAsync(keys, limit, options.WorkerId, _clock.GetCurrentInstant(), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         var claims = new List<WorkClaim>(leases.Count);
+        var noLongerDue = new List<WorkItem>();
         try
         {
             foreach (var lease in leases)
@@ -114,6 +132,7 @@ public sealed class SyncEngine
                 {
                     // Another worker ran it between this worker's plan and this claim, and released the lease already.
                     _logger.ClaimNoLongerDue(item.Kind, item.Connection);
+                    noLongerDue.Add(item);
                     await _leases.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
                 }
             }
@@ -137,7 +156,7 @@ public sealed class SyncEngine
             throw;
         }
 
-        return claims;
+        return new WorkClaims(claims, noLongerDue);
     }
 
     /// <summary>
@@ -160,7 +179,7 @@ public sealed class SyncEngine
     /// since planning) as <see cref="WorkRunOutcome.Refused"/>; a run that lost its lease to another worker on the way
     /// as <see cref="WorkRunOutcome.LeaseLost"/>.
     /// </summary>
-    /// <param name="item">The work item, usually from <see cref="GetDueWorkAsync"/>.</param>
+    /// <param name="item">The work item, usually from <see cref="GetDueWorkAsync(CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Cancels the run; records already journaled stay journaled.</param>
     /// <returns>How the run ended.</returns>
     public async ValueTask<WorkRunResult> RunAsync(WorkItem item, CancellationToken cancellationToken)

@@ -12,15 +12,26 @@ namespace Connect.Sdk.Sync;
 /// </summary>
 internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook schedules, IOptions<ConnectSdkOptions> options)
 {
-    public async ValueTask<DuePlan> PlanAsync(Instant now, CancellationToken cancellationToken)
+    public async ValueTask<DuePlan> PlanAsync(Instant now, Duration lookAhead, CancellationToken cancellationToken)
     {
         var due = new List<WorkItem>();
+        var upcoming = new List<WorkItem>();
         Instant? next = null;
+        // Two reads whatever the number of connections: the connections, then all their schedules at once. One read per
+        // connection and kind made each pass cost thousands of round trips at a thousand connections.
+        var listed = new List<Connection>();
         await foreach (var connection in connections.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var kind in Enum.GetValues<WorkKind>())
+            listed.Add(connection);
+        }
+
+        var stored = await schedules.GetManyAsync([.. listed.Select(connection => connection.Id)], cancellationToken).ConfigureAwait(false);
+        var kinds = Enum.GetValues<WorkKind>();
+        foreach (var connection in listed)
+        {
+            foreach (var kind in kinds)
             {
-                var schedule = await schedules.GetAsync(connection.Id, kind, cancellationToken).ConfigureAwait(false);
+                var schedule = stored.GetValueOrDefault((connection.Id, kind)) ?? new WorkSchedule(connection.Id, kind);
                 // Work that never ran on the schedule is due since the connection was created (not since each plan's
                 // "now"), so it ages like any other item and cannot starve behind a backlog of work due earlier.
                 var neverRunDueAt = Instant.Min(connection.CreatedAt, now);
@@ -36,9 +47,17 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
                     {
                         due.Add(candidate);
                     }
-                    else if (next is null || candidate.DueAt < next)
+                    else
                     {
-                        next = candidate.DueAt;
+                        if (next is null || candidate.DueAt < next)
+                        {
+                            next = candidate.DueAt;
+                        }
+
+                        if (candidate.DueAt <= now + lookAhead)
+                        {
+                            upcoming.Add(candidate);
+                        }
                     }
                 }
             }
@@ -47,7 +66,8 @@ internal sealed class SyncPlanner(IConnectionStore connections, WorkScheduleBook
         due.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
         ReconcileBeforeDelta(due, WorkKind.StockSync, WorkKind.StockReconcile);
         ReconcileBeforeDelta(due, WorkKind.PriceSync, WorkKind.PriceReconcile);
-        return new DuePlan(due, next);
+        upcoming.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
+        return new DuePlan(due, next) { Upcoming = upcoming };
     }
 
     /// <summary>

@@ -11,6 +11,19 @@ internal sealed class WorkScheduleBook(IWorkScheduleStore store, IClock clock)
     public ValueTask<WorkSchedule> GetAsync(ConnectionId connection, WorkKind kind, CancellationToken cancellationToken) =>
         store.GetAsync(connection, kind, cancellationToken);
 
+    /// <summary>The stored schedule states of many connections, by connection and kind; the ones missing are fresh.</summary>
+    public async ValueTask<IReadOnlyDictionary<(ConnectionId Connection, WorkKind Kind), WorkSchedule>> GetManyAsync(IReadOnlyCollection<ConnectionId> connections, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetManyAsync(connections, cancellationToken).ConfigureAwait(false);
+        var byKey = new Dictionary<(ConnectionId, WorkKind), WorkSchedule>(stored.Count);
+        foreach (var schedule in stored)
+        {
+            byKey[(schedule.Connection, schedule.Kind)] = schedule;
+        }
+
+        return byKey;
+    }
+
     /// <summary>Asks for a run of a kind of work; the planner reports it as due from now on.</summary>
     public ValueTask<WorkSchedule> RequestAsync(ConnectionId connection, WorkKind kind, SyncTrigger trigger, CancellationToken cancellationToken) =>
         RequestAsync(connection, kind, trigger, clock.GetCurrentInstant(), cancellationToken);

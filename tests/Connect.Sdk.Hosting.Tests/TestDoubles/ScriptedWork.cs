@@ -13,6 +13,7 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
 {
     private readonly Lock _gate = new();
     private readonly List<WorkItem> _due = [];
+    private readonly List<WorkItem> _upcoming = [];
     private readonly List<(WorkItem Item, Instant At, RunHold Hold)> _started = [];
     private readonly Dictionary<ConnectionId, int> _runningPerConnection = [];
     private int _running;
@@ -77,6 +78,24 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
         }
     }
 
+    /// <summary>Adds work not due yet, listed as upcoming by every plan until it runs (its due time is the item's).</summary>
+    public void AddUpcoming(params WorkItem[] items)
+    {
+        lock (_gate)
+        {
+            _upcoming.AddRange(items);
+        }
+    }
+
+    /// <summary>Takes one item off the due list, as when another worker ran it.</summary>
+    public void Remove(WorkItem item)
+    {
+        lock (_gate)
+        {
+            _due.Remove(item);
+        }
+    }
+
     /// <summary>Empties the due list, as when another worker ran everything.</summary>
     public void Clear()
     {
@@ -88,7 +107,7 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
 
     public RunHold HoldOf(WorkItem item) => Started.Single(s => s.Item == item).Hold;
 
-    public async ValueTask<DuePlan> GetDueWorkAsync(CancellationToken cancellationToken)
+    public async ValueTask<DuePlan> GetDueWorkAsync(Duration lookAhead, CancellationToken cancellationToken)
     {
         var call = Interlocked.Increment(ref _planCalls);
         if (PlanFailure?.Invoke(call) is { } failure)
@@ -99,7 +118,11 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
         DuePlan plan;
         lock (_gate)
         {
-            plan = new DuePlan([.. _due], NextDueAt);
+            var now = clock.GetCurrentInstant();
+            plan = new DuePlan([.. _due, .. _upcoming.Where(item => item.DueAt <= now)], NextDueAt)
+            {
+                Upcoming = [.. _upcoming.Where(item => item.DueAt > now && item.DueAt <= now + lookAhead)],
+            };
         }
 
         if (AfterPlanRead is { } afterRead)
@@ -125,18 +148,35 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
         }
     }
 
-    public ValueTask<IReadOnlyList<WorkClaim>> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken)
+    public ValueTask<WorkClaims> ClaimAsync(IReadOnlyList<WorkItem> items, int limit, CancellationToken cancellationToken)
     {
+        var claimed = new List<WorkClaim>();
+        var noLongerDue = new List<WorkItem>();
         lock (_gate)
         {
             _claims.Add(([.. items], limit));
+
+            // Like the engine: an item held elsewhere is skipped; one taken whose run already started (no longer in the
+            // due list) is found no longer due under its lease.
+            foreach (var item in items.Where(item => HeldElsewhere?.Invoke(item) != true))
+            {
+                if (claimed.Count + noLongerDue.Count == limit)
+                {
+                    break;
+                }
+
+                if (_due.Contains(item) || (_upcoming.Contains(item) && item.DueAt <= clock.GetCurrentInstant()))
+                {
+                    claimed.Add(new WorkClaim(item, new WorkLease($"connection:{item.Connection}", "scripted", clock.GetCurrentInstant() + Duration.FromMinutes(10), 1)));
+                }
+                else
+                {
+                    noLongerDue.Add(item);
+                }
+            }
         }
 
-        IReadOnlyList<WorkClaim> claims = [.. items
-            .Where(item => HeldElsewhere?.Invoke(item) != true)
-            .Take(limit)
-            .Select(item => new WorkClaim(item, new WorkLease($"connection:{item.Connection}", "scripted", clock.GetCurrentInstant() + Duration.FromMinutes(10), 1)))];
-        return ValueTask.FromResult(claims);
+        return ValueTask.FromResult(new WorkClaims(claimed, noLongerDue));
     }
 
     public ValueTask<WorkRunResult> RunAsync(WorkClaim claim, CancellationToken cancellationToken) => RunAsync(claim.Item, cancellationToken);
@@ -167,6 +207,7 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
         {
             // Like the engine recording the run's start: the item is no longer due.
             _due.Remove(item);
+            _upcoming.Remove(item);
             _started.Add((item, clock.GetCurrentInstant(), hold));
             _running++;
             var perConnection = _runningPerConnection[item.Connection] = _runningPerConnection.GetValueOrDefault(item.Connection) + 1;
