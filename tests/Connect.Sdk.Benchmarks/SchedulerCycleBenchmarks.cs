@@ -62,23 +62,25 @@ public class SchedulerCycleBenchmarks
     public void CreateConnectionsAndRunTheirCycle()
     {
         _world = SchedulerWorld.CreateAsync(Connections).GetAwaiter().GetResult();
-        _world.RunCycleAsync(Connections).GetAwaiter().GetResult();
+        _world.StartCycleAsync(Connections).GetAwaiter().GetResult();
     }
 
     [Benchmark(Description = "30 s idle after the cycle")]
     public async Task Idle()
     {
-        await _world!.Host.StartAsync();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var plans = Interlocked.Read(ref _planCount);
         await Task.Delay(IdleWindow);
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        await _world.Host.StopAsync();
         _report.Add($"// cycle {Connections} connections idle: {used.TotalMilliseconds / IdleWindow.TotalMilliseconds:P2} of a core, {Interlocked.Read(ref _planCount) - plans} plans in {IdleWindow.TotalSeconds:F0} s");
     }
 
     [IterationCleanup(Target = nameof(Idle))]
-    public void DropIdleConnections() => _world!.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void DropIdleConnections()
+    {
+        _world!.Host.StopAsync().GetAwaiter().GetResult();
+        _world.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     [GlobalCleanup]
     public void Report()

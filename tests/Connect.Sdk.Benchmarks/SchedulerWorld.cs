@@ -1,3 +1,4 @@
+using Connect.Sdk.Alerts;
 using Connect.Sdk.Articles;
 using Connect.Sdk.DependencyInjection;
 using Connect.Sdk.Features;
@@ -48,6 +49,8 @@ internal sealed class SchedulerWorld : IAsyncDisposable
         builder.Services.AddSingleton<IWorkRunObserver>(runs);
         builder.Services.AddConnectSdk()
             .AddConnector(new EmptyMarketplace())
+            .ConfigureForeignNumberRules(rules => rules.WithIdentity(EmptyMarketplace.Id, "no articles: orders only"))
+            .UseAlertSink(new InMemoryAlertSink())
             .UseArticleCatalog(new InMemoryArticleCatalog())
             .UseStockSource(new InMemoryStockSource())
             .UsePriceSource(new InMemoryPriceSource())
@@ -85,10 +88,16 @@ internal sealed class SchedulerWorld : IAsyncDisposable
     /// <summary>Starts the host, and stops it when <paramref name="runs"/> runs have ended.</summary>
     public async Task RunCycleAsync(int runs)
     {
+        await StartCycleAsync(runs);
+        await Host.StopAsync();
+    }
+
+    /// <summary>Starts the host and returns, with the host still running, when <paramref name="runs"/> runs have ended.</summary>
+    public async Task StartCycleAsync(int runs)
+    {
         var done = _runs.WhenReached(runs);
         await Host.StartAsync();
         await done;
-        await Host.StopAsync();
     }
 
     public ValueTask DisposeAsync()
