@@ -22,7 +22,7 @@ namespace Connect.Sdk.Benchmarks;
 /// a given number of productive connections that import orders from an in-process marketplace with none to give: what
 /// a cycle costs is then the scheduler's and the engine's own cost per connection.
 /// </summary>
-internal sealed class SchedulerWorld : IAsyncDisposable
+public sealed class SchedulerWorld : IAsyncDisposable
 {
     private readonly string _folder;
     private readonly RunCounter _runs;

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 
 namespace Connect.Sdk.Settings;
 
@@ -9,8 +9,10 @@ namespace Connect.Sdk.Settings;
 /// </summary>
 public sealed class ConnectionSettings
 {
-    private readonly FrozenDictionary<string, string> _values;
-    private readonly FrozenSet<string> _secretsSet;
+    // Plain collections behind read-only views, not frozen ones: a plan reads every connection, and freezing a handful
+    // of keys cost more than all their lookups.
+    private readonly ReadOnlyDictionary<string, string> _values;
+    private readonly ReadOnlySet<string> _secretsSet;
 
     /// <summary>Creates settings.</summary>
     /// <param name="values">The plain (non-secret) values by field key; empty values count as not set.</param>
@@ -19,8 +21,8 @@ public sealed class ConnectionSettings
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(secretsSet);
-        _values = values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToFrozenDictionary(StringComparer.Ordinal);
-        _secretsSet = secretsSet.ToFrozenSet(StringComparer.Ordinal);
+        _values = values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(StringComparer.Ordinal).AsReadOnly();
+        _secretsSet = new ReadOnlySet<string>(secretsSet.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>Settings with nothing set.</summary>
