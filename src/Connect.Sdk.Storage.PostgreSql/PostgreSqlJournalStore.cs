@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Storage.PostgreSql.Journal;
+using Connect.Sdk.Storage.Relational;
 using Connect.Sdk.Storage.Sqlite.Journal;
 using Npgsql;
 using NpgsqlTypes;
@@ -178,6 +179,31 @@ public sealed class PostgreSqlJournalStore : IJournalStore
 
     /// <inheritdoc />
     /// <remarks>
+    /// Each page starts on the index where the page before ended (the last page reads the same index backwards), so
+    /// page 10,000 costs what the first costs. The total counts at most one more than the exact-total limit; past it
+    /// the total is an estimate (<see cref="JournalKeysetPage.CountAsync"/>).
+    /// </remarks>
+    public ValueTask<JournalPage> QueryPageAsync(JournalQuery query, JournalPageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(request);
+        var after = request.StartsAfter(query);
+        var filter = JournalFilter.From(query);
+        return _database.ReadAsync(
+            async (db, snapshot, ct) =>
+            {
+                // The page and the total come from one snapshot, so they agree while writers go on.
+                var total = await JournalKeysetPage.CountAsync(
+                    db, snapshot, command => filter.Bind((NpgsqlCommand)command), "journal_entries", filter.Condition, query, request.ExactTotalLimit, "NULL", ct).ConfigureAwait(false);
+                var sql = JournalKeysetPage.Select(JournalRows.Columns, "journal_entries", filter.Condition, request, after);
+                await using var select = JournalKeysetPage.Bind(filter.Bind(db.Command(snapshot, sql)), request, after);
+                return JournalKeysetPage.Of(query, request, await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false), total);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
     /// Pages by key set (after the last key's time and record key), not by offset: each page starts on the index
     /// where the last one ended. An entry that changes while the stream runs moves to the top of the order and is
     /// not listed again.
@@ -191,10 +217,9 @@ public sealed class PostgreSqlJournalStore : IJournalStore
             new PostgreSqlKeysetQuery<(long UpdatedAt, string RecordKey), (long UpdatedAt, string RecordKey)>
             {
                 FirstPage = $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} {JournalFilter.OrderBy} LIMIT @limit;",
-                // "updated_at <= @at" bounds the index range; the OR only sorts out the entries at that instant.
-                NextPage = $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} AND updated_at <= @after_at AND (updated_at < @after_at OR record_key > @after_key) {JournalFilter.OrderBy} LIMIT @limit;",
+                NextPage = $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} AND {JournalKeysetPage.After} {JournalFilter.OrderBy} LIMIT @limit;",
                 Bind = command => filter.Bind(command),
-                BindAfter = static (command, after) => command.With("after_at", after.UpdatedAt).With("after_key", after.RecordKey),
+                BindAfter = static (command, after) => command.With("@after_at", after.UpdatedAt).With("@after_key", after.RecordKey),
                 Read = static async (command, ct) =>
                 {
                     var keys = new List<(long, string)>(KeyPageSize);

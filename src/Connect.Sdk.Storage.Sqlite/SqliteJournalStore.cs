@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Connect.Sdk.Journal;
+using Connect.Sdk.Storage.Relational;
 using Connect.Sdk.Storage.Sqlite.Journal;
 using Microsoft.Data.Sqlite;
 
@@ -179,6 +180,35 @@ public sealed class SqliteJournalStore : IJournalStore
 
     /// <inheritdoc />
     /// <remarks>
+    /// Each page starts on the index where the page before ended (the last page reads the same index backwards), so
+    /// page 10,000 costs what the first costs. A free-text search reads the full-text index only when it has few
+    /// candidates (<see cref="JournalTextRoute"/>); a common word is checked on the entries in order instead, which
+    /// fills a page after a few hundred rows. The total counts at most one more than the exact-total limit; past it
+    /// the total is an estimate (<see cref="JournalTotal"/>).
+    /// </remarks>
+    public ValueTask<JournalPage> QueryPageAsync(JournalQuery query, JournalPageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(request);
+        var after = request.StartsAfter(query);
+        var filter = JournalFilter.From(query);
+        return _database.ReadAsync(
+            async (db, ct) =>
+            {
+                // The page and the total come from one snapshot, so they agree while writers go on.
+                await using var snapshot = db.BeginTransaction(deferred: true);
+                var viaTextIndex = await JournalTextRoute.FewCandidatesAsync(db, snapshot, filter, ct).ConfigureAwait(false);
+                var total = await JournalTotal.CountAsync(db, snapshot, filter, query, viaTextIndex, request.ExactTotalLimit, ct).ConfigureAwait(false);
+                var source = JournalFilter.Source(viaTextIndex);
+                var sql = JournalKeysetPage.Select(JournalRows.Columns, source, viaTextIndex ? filter.ConditionBesidesText : filter.Condition, request, after);
+                await using var select = JournalKeysetPage.Bind(filter.Bind(db.Command(snapshot, sql)), request, after);
+                return JournalKeysetPage.Of(query, request, await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false), total);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
     /// Pages by key set (after the last key's time and record key), not by offset: each page starts on the index
     /// where the last one ended. An entry that changes while the stream runs moves to the top of the order and is
     /// not listed again.
@@ -192,10 +222,9 @@ public sealed class SqliteJournalStore : IJournalStore
             new SqliteKeysetQuery<(long UpdatedAt, string RecordKey), (long UpdatedAt, string RecordKey)>
             {
                 FirstPage = $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} {JournalFilter.OrderBy} LIMIT $limit;",
-                // "updated_at <= $at" bounds the index range; the OR only sorts out the entries at that instant.
-                NextPage = $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} AND updated_at <= $after_at AND (updated_at < $after_at OR record_key > $after_key) {JournalFilter.OrderBy} LIMIT $limit;",
+                NextPage = $"SELECT updated_at, record_key FROM journal_entries WHERE {filter.Condition} AND {JournalKeysetPage.After} {JournalFilter.OrderBy} LIMIT $limit;",
                 Bind = command => filter.Bind(command),
-                BindAfter = static (command, after) => command.With("$after_at", after.UpdatedAt).With("$after_key", after.RecordKey),
+                BindAfter = static (command, after) => command.With("@after_at", after.UpdatedAt).With("@after_key", after.RecordKey),
                 Read = static async (command, ct) =>
                 {
                     var keys = new List<(long, string)>(KeyPageSize);

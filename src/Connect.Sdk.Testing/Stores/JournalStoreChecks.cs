@@ -419,6 +419,97 @@ public abstract class JournalStoreChecks : StoreContract<IJournalStore>
         Assert.Equal(expected, paged.ToArray());
     }
 
+    /// <summary>
+    /// Following the continuation tokens of a query's keyset pages yields every match exactly once, in
+    /// <see cref="JournalQuery.Order"/>, while nothing changes; each page carries the exact total (the seed is far below
+    /// the exact-total limit) and the last one no token.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task QueryPage_FollowingTheTokens_CoversEveryMatchOnceInOrder()
+    {
+        var store = await CreateStoreAsync();
+        var seeded = await SeedAsync(store);
+        foreach (var (name, query) in Queries())
+        {
+            var expected = seeded.Where(query.Matches).Order(JournalQuery.Order).Select(e => e.Key.ToString()).ToArray();
+            var paged = new List<string>();
+            var request = JournalPageRequest.First(3);
+            for (var pages = 0; pages <= expected.Length; pages++)
+            {
+                var page = await store.QueryPageAsync(query, request, CancellationToken.None);
+                Assert.True(page.TotalCount == expected.Length && !page.TotalIsEstimate, $"Query '{name}': total {page.TotalCount} (estimate: {page.TotalIsEstimate}), expected exactly {expected.Length}.");
+                Assert.True(page.Entries.Count <= 3, $"Query '{name}': a page of three held {page.Entries.Count} entries.");
+                paged.AddRange(page.Entries.Select(e => e.Key.ToString()));
+                if (page.NextPage is null)
+                {
+                    break;
+                }
+
+                Assert.True(page.Entries.Count == 3, $"Query '{name}': a page with a next page held {page.Entries.Count} entries, not three.");
+                request = JournalPageRequest.After(page.NextPage, 3);
+            }
+
+            Assert.True(expected.SequenceEqual(paged), $"Query '{name}': pages [{string.Join(", ", paged)}], expected [{string.Join(", ", expected)}].");
+        }
+    }
+
+    /// <summary>The last page holds the last matches of a query, in <see cref="JournalQuery.Order"/>, with the total and no next page.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task QueryPage_Last_ReturnsTheLastMatchesInQueryOrder()
+    {
+        var store = await CreateStoreAsync();
+        var seeded = await SeedAsync(store);
+        foreach (var (name, query) in Queries())
+        {
+            var expected = seeded.Where(query.Matches).Order(JournalQuery.Order).Select(e => e.Key.ToString()).ToArray();
+
+            var page = await store.QueryPageAsync(query, JournalPageRequest.Last(3), CancellationToken.None);
+
+            var last = page.Entries.Select(e => e.Key.ToString()).ToArray();
+            Assert.True(expected.TakeLast(3).SequenceEqual(last), $"Query '{name}': last page [{string.Join(", ", last)}], expected [{string.Join(", ", expected.TakeLast(3))}].");
+            Assert.Equal(expected.Length, page.TotalCount);
+            Assert.Null(page.NextPage);
+        }
+    }
+
+    /// <summary>A continuation token read with one query is refused by another, with an <see cref="ArgumentException"/>.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task QueryPage_TokenOfAnotherQuery_IsRefused()
+    {
+        var store = await CreateStoreAsync();
+        await SeedAsync(store);
+        var everything = new JournalQuery(Shop, RecordKind.Order);
+        var first = await store.QueryPageAsync(everything, JournalPageRequest.First(2), CancellationToken.None);
+        Assert.NotNull(first.NextPage);
+        var failed = everything with { Statuses = [JournalStatus.Failed] };
+
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.QueryPageAsync(failed, JournalPageRequest.After(first.NextPage, 2), CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.QueryPageAsync(everything, JournalPageRequest.After("not-a-token", 2), CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A total is flagged as an estimate only when more entries match than the request's exact-total limit; an
+    /// unflagged total is exact, and a flagged one is at least the limit.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task QueryPage_MoreMatchesThanTheExactLimit_FlagsAnyEstimateHonestly()
+    {
+        var store = await CreateStoreAsync();
+        var seeded = await SeedAsync(store);
+        foreach (var (name, query) in Queries())
+        {
+            var matches = seeded.Count(query.Matches);
+            foreach (var limit in new[] { 0, 2, matches })
+            {
+                var page = await store.QueryPageAsync(query, JournalPageRequest.First(3) with { ExactTotalLimit = limit }, CancellationToken.None);
+
+                Assert.True(
+                    page.TotalIsEstimate ? matches > limit && page.TotalCount >= limit : page.TotalCount == matches,
+                    $"Query '{name}', exact up to {limit}: total {page.TotalCount} (estimate: {page.TotalIsEstimate}), {matches} match.");
+            }
+        }
+    }
+
     /// <summary>Listing the keys of a query yields the keys of exactly its matches, in <see cref="JournalQuery.Order"/>.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     public virtual async Task ListKeys_Filter_ReturnsTheMatchingKeysInQueryOrder()

@@ -271,6 +271,22 @@ public abstract class JournalStoreContract : JournalStoreChecks
 
     /// <inheritdoc />
     [Fact]
+    public override Task QueryPage_FollowingTheTokens_CoversEveryMatchOnceInOrder() => base.QueryPage_FollowingTheTokens_CoversEveryMatchOnceInOrder();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task QueryPage_Last_ReturnsTheLastMatchesInQueryOrder() => base.QueryPage_Last_ReturnsTheLastMatchesInQueryOrder();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task QueryPage_TokenOfAnotherQuery_IsRefused() => base.QueryPage_TokenOfAnotherQuery_IsRefused();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task QueryPage_MoreMatchesThanTheExactLimit_FlagsAnyEstimateHonestly() => base.QueryPage_MoreMatchesThanTheExactLimit_FlagsAnyEstimateHonestly();
+
+    /// <inheritdoc />
+    [Fact]
     public override Task List_Connection_ReturnsExactlyItsEntries() => base.List_Connection_ReturnsExactlyItsEntries();
 
     /// <inheritdoc />

@@ -90,6 +90,43 @@ public interface IJournalStore
     /// <returns>The page and the total number of matches.</returns>
     ValueTask<JournalPage> QueryAsync(JournalQuery query, int skip, int take, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads one page of the entries matching a query by key set: the first page, the page after a continuation token
+    /// (<see cref="JournalPage.NextPage"/>) or the last page, each as fast as the first on a store that reads them off
+    /// an index. The total is exact up to <see cref="JournalPageRequest.ExactTotalLimit"/> matches; above it a store
+    /// may return an estimate and set <see cref="JournalPage.TotalIsEstimate"/>. The default pages through
+    /// <see cref="QueryAsync"/> by offset (correct, but as slow as the offset); the SDK's stores override it.
+    /// </summary>
+    /// <param name="query">The filter.</param>
+    /// <param name="request">Which page, and its size.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page, the total, and the token of the next page when one follows.</returns>
+    /// <exception cref="ArgumentException">The request's continuation token belongs to another query or is malformed.</exception>
+    async ValueTask<JournalPage> QueryPageAsync(JournalQuery query, JournalPageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(request);
+        var after = request.StartsAfter(query);
+        if (request.IsLast)
+        {
+            var total = (await QueryAsync(query, 0, 1, cancellationToken).ConfigureAwait(false)).TotalCount;
+            var last = await QueryAsync(query, Math.Max(0, total - request.Size), request.Size, cancellationToken).ConfigureAwait(false);
+            return JournalPage.Of(query, request, last.Entries, last.TotalCount, totalIsEstimate: false);
+        }
+
+        var chunkSize = Math.Max(request.Size + 1, 1_000);
+        var matches = new List<JournalEntry>(request.Size + 1);
+        for (var skip = 0; ; skip += chunkSize)
+        {
+            var chunk = await QueryAsync(query, skip, chunkSize, cancellationToken).ConfigureAwait(false);
+            matches.AddRange(after is { } position ? chunk.Entries.Where(position.IsFollowedBy) : chunk.Entries);
+            if (matches.Count > request.Size || chunk.Entries.Count < chunkSize)
+            {
+                return JournalPage.Of(query, request, matches.Take(request.Size + 1).ToArray(), chunk.TotalCount, totalIsEstimate: false);
+            }
+        }
+    }
+
     /// <summary>Streams the keys of every entry matching a query, for bulk actions on a whole filter.</summary>
     /// <param name="query">The filter.</param>
     /// <param name="cancellationToken">Cancels the stream.</param>

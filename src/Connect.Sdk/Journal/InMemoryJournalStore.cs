@@ -69,6 +69,21 @@ public sealed class InMemoryJournalStore : IJournalStore
     }
 
     /// <inheritdoc />
+    /// <remarks>Every total is exact: the matches are in memory anyway.</remarks>
+    public ValueTask<JournalPage> QueryPageAsync(JournalQuery query, JournalPageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(request);
+        var after = request.StartsAfter(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        var matches = Snapshot(query);
+        IEnumerable<JournalEntry> page = request.IsLast
+            ? matches.TakeLast(request.Size)
+            : (after is { } position ? matches.SkipWhile(e => !position.IsFollowedBy(e)) : matches).Take(request.Size + 1);
+        return ValueTask.FromResult(JournalPage.Of(query, request, page.ToArray(), matches.Length, totalIsEstimate: false));
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<JournalKey> ListKeysAsync(JournalQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -60,6 +60,24 @@ public sealed class SyncJournal
         return _store.QueryAsync(query, checked(pageNumber * pageSize), pageSize, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads one page of a filtered journal tab by key set: the first page, the page after the previous page's
+    /// <see cref="JournalPage.NextPage"/>, or the last page — page 10,000 as fast as the first. Above
+    /// <see cref="JournalPageRequest.ExactTotalLimit"/> matches the total may be an estimate (<see cref="JournalPage.TotalIsEstimate"/>).
+    /// </summary>
+    /// <param name="query">The filter.</param>
+    /// <param name="request">Which page; 1 to 1,000 entries per page.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page, the total and the token of the next page.</returns>
+    /// <exception cref="ArgumentException">The continuation token was read with another query, or is malformed.</exception>
+    public ValueTask<JournalPage> QueryPageAsync(JournalQuery query, JournalPageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Size, 1_000, nameof(request));
+        return _store.QueryPageAsync(query, request, cancellationToken);
+    }
+
     /// <summary>Resolves a selection to record keys: the keys given, or every match of the filter on every page.</summary>
     /// <param name="connection">The connection the selection belongs to.</param>
     /// <param name="kind">The journal tab the selection belongs to.</param>

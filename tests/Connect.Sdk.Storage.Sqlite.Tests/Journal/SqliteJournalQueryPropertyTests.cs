@@ -53,6 +53,8 @@ public sealed class SqliteJournalQueryPropertyTests : IDisposable
             Assert.Equal(expected.TotalCount, actual.TotalCount);
             Assert.Equal(expected.Entries, actual.Entries, SameEntry);
 
+            await AssertSameKeysetPagesAsync(reference, sqlite, query, take, $"Seed {seed}, query {i} {query} (take {take})");
+
             if (i % 10 == 0)
             {
                 Assert.Equal(await ToListAsync(reference.ListKeysAsync(query, CancellationToken.None)), await ToListAsync(sqlite.ListKeysAsync(query, CancellationToken.None)));
@@ -61,6 +63,27 @@ public sealed class SqliteJournalQueryPropertyTests : IDisposable
     }
 
     public void Dispose() => _files.Dispose();
+
+    // The first page, the one after its token (tokens carry no store of their own) and the last page, with every total
+    // exact: the limit is the journal's size.
+    private static async Task AssertSameKeysetPagesAsync(InMemoryJournalStore reference, SqliteJournalStore sqlite, JournalQuery query, int take, string what)
+    {
+        var first = JournalPageRequest.First(take) with { ExactTotalLimit = Entries };
+        var expected = await reference.QueryPageAsync(query, first, CancellationToken.None);
+        JournalPageRequest[] requests = expected.NextPage is { } next
+            ? [first, JournalPageRequest.After(next, take) with { ExactTotalLimit = Entries }, JournalPageRequest.Last(take) with { ExactTotalLimit = Entries }]
+            : [first, JournalPageRequest.Last(take) with { ExactTotalLimit = Entries }];
+        foreach (var request in requests)
+        {
+            var wanted = await reference.QueryPageAsync(query, request, CancellationToken.None);
+            var actual = await sqlite.QueryPageAsync(query, request, CancellationToken.None);
+
+            Assert.True(
+                wanted.Entries.Select(e => e.Key).SequenceEqual(actual.Entries.Select(e => e.Key)),
+                $"{what}, {(request.IsLast ? "last page" : request.Continuation is null ? "first page" : "second page")}: [{string.Join(", ", actual.Entries.Select(e => e.Key))}], expected [{string.Join(", ", wanted.Entries.Select(e => e.Key))}].");
+            Assert.Equal((wanted.TotalCount, wanted.TotalIsEstimate, wanted.NextPage), (actual.TotalCount, actual.TotalIsEstimate, actual.NextPage));
+        }
+    }
 
     private static async Task<List<JournalEntry>> SeedAsync(Random random, SqliteJournalStore sqlite, InMemoryJournalStore reference)
     {

@@ -152,6 +152,27 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
         Assert.Equal(2, all.TotalCount);
     }
 
+    [Fact]
+    public async Task QueryPage_CommonWordPastTheExactLimit_EstimatesTheTotalWithinAFifth()
+    {
+        var store = new SqliteJournalStore(_files.Open());
+        var entries = Enumerable.Range(0, 300).Select(i => new JournalEntry
+        {
+            Key = new JournalKey(Shop, RecordKind.Order, $"{1000 + i}"),
+            UpdatedAt = T0 + Duration.FromMinutes(i),
+            Title = i % 3 == 0 ? "Erika Mustermann" : "John Doe",
+        }).ToArray();
+        await store.AddMissingAsync(entries, CancellationToken.None);
+        var common = new JournalQuery(Shop, RecordKind.Order) { Text = "mustermann" };
+
+        var estimated = await store.QueryPageAsync(common, JournalPageRequest.First(10) with { ExactTotalLimit = 20 }, CancellationToken.None);
+        var counted = await store.QueryPageAsync(common, JournalPageRequest.First(10) with { ExactTotalLimit = 100 }, CancellationToken.None);
+
+        Assert.True(estimated.TotalIsEstimate);
+        Assert.InRange(estimated.TotalCount, 80, 120);
+        Assert.Equal((100, false), (counted.TotalCount, counted.TotalIsEstimate));
+    }
+
     public static TheoryData<string> IndexedQueries { get; } = new(PlannedQueries().Keys);
 
     [Theory]
