@@ -19,28 +19,6 @@ public sealed class SqliteJournalStore : IJournalStore
     private const int KeyPageSize = 1000;
     private const int EntryPageSize = 200;
 
-    private const string EntryValues = """
-        status = $status, message = $message, updated_at = $updated_at, title = $title, article_kind = $article_kind,
-        parent_article_number = $parent, order_date = $order_date, tracking = $tracking, attempts = $attempts, next_attempt_at = $next_attempt_at,
-        folded_key = $folded_key, folded_title = $folded_title, folded_message = $folded_message,
-        earlier_lines = $earlier_lines, earlier_changes = $earlier_changes, earlier_failures = $earlier_failures, earlier_failures_in_a_row = $earlier_failures_in_a_row, earlier_from = $earlier_from,
-        earlier_to = $earlier_to, earlier_first_status = $earlier_first_status, earlier_first_message = $earlier_first_message
-        """;
-
-    private const string InsertHistory =
-        "INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats, last_repeated_at) VALUES ($id, $seq, $at, $from, $to, $message, $repeats, $last);";
-
-    private const string InsertEntry = """
-        INSERT INTO journal_entries (connection, kind, record_key, status, message, updated_at, title, article_kind,
-            parent_article_number, order_date, tracking, attempts, next_attempt_at, version, folded_key, folded_title, folded_message,
-            earlier_lines, earlier_changes, earlier_failures, earlier_failures_in_a_row, earlier_from, earlier_to, earlier_first_status, earlier_first_message)
-        VALUES ($connection, $kind, $key, $status, $message, $updated_at, $title, $article_kind,
-            $parent, $order_date, $tracking, $attempts, $next_attempt_at, 1, $folded_key, $folded_title, $folded_message,
-            $earlier_lines, $earlier_changes, $earlier_failures, $earlier_failures_in_a_row, $earlier_from, $earlier_to, $earlier_first_status, $earlier_first_message)
-        ON CONFLICT (connection, kind, record_key) DO NOTHING
-        RETURNING id;
-        """;
-
     private readonly SqliteDatabase _database;
 
     /// <summary>Creates the store on a database.</summary>
@@ -105,24 +83,36 @@ public sealed class SqliteJournalStore : IJournalStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(entry.History, nameof(entry));
-        return _database.WriteAsync(
-            (db, transaction, ct) => SaveAsync(db, transaction, entry, ct),
+        return _database.WriteAsync<JournalEntry?>(
+            async (db, transaction, ct) =>
+            {
+                await using var save = new JournalBatchSave(db, transaction);
+                return await save.SaveAsync(entry, ct).ConfigureAwait(false);
+            },
             cancellationToken);
     }
 
     /// <inheritdoc />
-    /// <remarks>One transaction for the whole batch: 10,000 changed entries are one commit, not 10,000.</remarks>
+    /// <remarks>
+    /// One transaction for the whole batch, each statement prepared once for it: 10,000 changed entries are one commit,
+    /// not 10,000. An entry without history fails the whole batch before anything is written.
+    /// </remarks>
     public ValueTask<IReadOnlyList<JournalEntry?>> TrySaveManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            ArgumentNullException.ThrowIfNull(entry?.History, nameof(entries));
+        }
+
         return _database.WriteAsync<IReadOnlyList<JournalEntry?>>(
             async (db, transaction, ct) =>
             {
+                await using var save = new JournalBatchSave(db, transaction);
                 var saved = new JournalEntry?[entries.Count];
                 for (var i = 0; i < entries.Count; i++)
                 {
-                    ArgumentNullException.ThrowIfNull(entries[i].History, nameof(entries));
-                    saved[i] = await SaveAsync(db, transaction, entries[i], ct).ConfigureAwait(false);
+                    saved[i] = await save.SaveAsync(entries[i], ct).ConfigureAwait(false);
                 }
 
                 return saved;
@@ -131,23 +121,18 @@ public sealed class SqliteJournalStore : IJournalStore
     }
 
     /// <inheritdoc />
-    /// <remarks>One transaction for the whole batch: 10,000 entries are one commit, not 10,000.</remarks>
+    /// <remarks>One transaction for the whole batch, each statement prepared once for it: 10,000 entries are one commit, not 10,000.</remarks>
     public ValueTask<int> AddMissingAsync(IReadOnlyCollection<JournalEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
         return _database.WriteAsync(
             async (db, transaction, ct) =>
             {
+                await using var save = new JournalBatchSave(db, transaction);
                 var added = 0;
-                await using var insert = db.Command(transaction, InsertEntry);
                 foreach (var entry in entries)
                 {
-                    if (await InsertAsync(insert, entry, ct).ConfigureAwait(false) is { } id)
-                    {
-                        // A new entry has no history rows yet: its lines go in without counting the stored ones first.
-                        await WriteHistoryAsync(db, transaction, id, entry.History, entry.EarlierHistory?.Lines ?? 0, 0, entry.History.Count, InsertHistory, ct).ConfigureAwait(false);
-                        added++;
-                    }
+                    added += await save.AddAsync(entry, ct).ConfigureAwait(false) ? 1 : 0;
                 }
 
                 return added;
@@ -296,119 +281,5 @@ public sealed class SqliteJournalStore : IJournalStore
         await using var count = filter.Bind(db.Command(snapshot, "SELECT COALESCE(SUM(entries), 0) FROM journal_counts WHERE connection = $connection AND kind = $kind;"));
         var tab = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         return (long)matches * matches < (long)wanted * tab;
-    }
-
-    private static async ValueTask<JournalEntry?> SaveAsync(SqliteConnection db, SqliteTransaction transaction, JournalEntry entry, CancellationToken cancellationToken)
-    {
-        var id = entry.Version == 0
-            ? await InsertAsync(db, transaction, entry, cancellationToken).ConfigureAwait(false)
-            : await UpdateAsync(db, transaction, entry, cancellationToken).ConfigureAwait(false);
-        if (id is not { } entryId)
-        {
-            return null;
-        }
-
-        await SaveHistoryAsync(db, transaction, entryId, entry, cancellationToken).ConfigureAwait(false);
-        return entry with { Version = entry.Version + 1 };
-    }
-
-    // ON CONFLICT DO NOTHING: a version-zero save over a stored entry inserts nothing and returns no id.
-    private static async Task<long?> InsertAsync(SqliteConnection db, SqliteTransaction transaction, JournalEntry entry, CancellationToken cancellationToken)
-    {
-        await using var command = db.Command(transaction, InsertEntry);
-        return await InsertAsync(command, entry, cancellationToken).ConfigureAwait(false);
-    }
-
-    // The command is bound afresh for each entry, so a batch reuses one prepared statement.
-    private static async Task<long?> InsertAsync(SqliteCommand command, JournalEntry entry, CancellationToken cancellationToken)
-    {
-        command.Parameters.Clear();
-        command.WithKey(entry.Key).WithValues(entry);
-        return (long?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    // The version condition is the optimistic-concurrency check: a stale or unknown version updates no row.
-    private static async Task<long?> UpdateAsync(SqliteConnection db, SqliteTransaction transaction, JournalEntry entry, CancellationToken cancellationToken)
-    {
-        await using var command = db.Command(transaction, $"""
-                UPDATE journal_entries SET {EntryValues}, version = version + 1
-                WHERE connection = $connection AND kind = $kind AND record_key = $key AND version = $expected
-                RETURNING id;
-                """)
-            .WithKey(entry.Key)
-            .WithValues(entry)
-            .With("$expected", entry.Version);
-        return (long?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    // One statement per part of the plan (JournalHistoryWrite): the rows a fold summarised, the rows the entry no longer
-    // has, the last stored row it still has, and the new lines — each with one prepared statement.
-    private static async Task SaveHistoryAsync(
-        SqliteConnection db, SqliteTransaction transaction, long entryId, JournalEntry entry, CancellationToken cancellationToken)
-    {
-        var history = entry.History;
-        await using var stored = db.Command(transaction, "SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = $id;").With("$id", entryId);
-        JournalHistoryWrite plan;
-        await using (var reader = await stored.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            plan = JournalHistoryWrite.Plan(entry, checked((int)reader.GetInt64(0)), checked((int)reader.GetInt64(1)));
-        }
-
-        if (plan.FoldedAway)
-        {
-            await using var fold = db.Command(transaction, "DELETE FROM journal_history WHERE entry_id = $id AND seq < $first;")
-                .With("$id", entryId)
-                .With("$first", plan.First);
-            await fold.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (plan.TrimFrom is { } trimFrom)
-        {
-            await using var trim = db.Command(transaction, "DELETE FROM journal_history WHERE entry_id = $id AND seq >= $count;")
-                .With("$id", entryId)
-                .With("$count", trimFrom);
-            await trim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (plan.Rewrite is { } rewrite)
-        {
-            await WriteHistoryAsync(
-                db, transaction, entryId, history, plan.First, plan.IndexOf(rewrite), plan.IndexOf(rewrite) + 1,
-                "UPDATE journal_history SET at = $at, from_status = $from, to_status = $to, message = $message, repeats = $repeats, last_repeated_at = $last WHERE entry_id = $id AND seq = $seq;",
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        if (plan.IndexOf(plan.InsertFrom) < history.Count)
-        {
-            await WriteHistoryAsync(db, transaction, entryId, history, plan.First, plan.IndexOf(plan.InsertFrom), history.Count, InsertHistory, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task WriteHistoryAsync(
-        SqliteConnection db, SqliteTransaction transaction, long entryId, IReadOnlyList<JournalStatusChange> history, int firstSeq, int from, int to, string sql, CancellationToken cancellationToken)
-    {
-        await using var write = db.Command(transaction, sql);
-        var seq = write.Parameters.Add("$seq", SqliteType.Integer);
-        var at = write.Parameters.Add("$at", SqliteType.Integer);
-        var fromStatus = write.Parameters.Add("$from", SqliteType.Integer);
-        var toStatus = write.Parameters.Add("$to", SqliteType.Integer);
-        var message = write.Parameters.Add("$message", SqliteType.Text);
-        var repeats = write.Parameters.Add("$repeats", SqliteType.Integer);
-        var last = write.Parameters.Add("$last", SqliteType.Integer);
-        write.With("$id", entryId);
-        await write.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        for (var i = from; i < to; i++)
-        {
-            var change = history[i];
-            seq.Value = firstSeq + i;
-            at.Value = change.At.ToStored();
-            fromStatus.Value = (long)change.From;
-            toStatus.Value = (long)change.To;
-            message.Value = (object?)change.Message ?? DBNull.Value;
-            repeats.Value = change.Repeats;
-            last.Value = (object?)change.LastRepeatedAt?.ToStored() ?? DBNull.Value;
-            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 }

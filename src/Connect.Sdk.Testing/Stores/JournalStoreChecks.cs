@@ -240,6 +240,78 @@ public abstract class JournalStoreChecks : StoreContract<IJournalStore>
         Assert.Equal("someone else", readSecond.Message);
     }
 
+    /// <summary>
+    /// A batch save of new and stored entries with a stale one in the middle stores every other entry — those after the
+    /// stale one too — with its new version and its appended history line, answers null for the stale one and leaves
+    /// it as the other writer saved it, history included.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TrySaveMany_StaleEntryInTheMiddle_SavesTheOthersAndReportsIt()
+    {
+        var store = await CreateStoreAsync();
+        var mapped = new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped");
+        var stored = new List<JournalEntry>();
+        foreach (var key in new[] { "A-1", "A-2", "A-3" })
+        {
+            stored.Add(await store.TrySaveAsync(Entry(RecordKind.ArticleStock, key, T0, JournalStatus.NotSynced) with { Message = "mapped", History = [mapped] }, CancellationToken.None)
+                ?? throw new InvalidOperationException($"Seeding {key} was refused."));
+        }
+
+        Assert.NotNull(await store.TrySaveAsync(stored[1] with { Message = "someone else" }, CancellationToken.None));
+        var later = T0 + Duration.FromMinutes(1);
+        var sent = new JournalStatusChange(later, JournalStatus.NotSynced, JournalStatus.Succeeded, "sent 7");
+        JournalEntry Sent(JournalEntry entry) => entry with { Status = JournalStatus.Succeeded, Message = "sent 7", UpdatedAt = later, History = [.. entry.History, sent] };
+
+        var saved = await store.TrySaveManyAsync(
+            [Sent(stored[0]), Sent(stored[1]), Sent(Entry(RecordKind.ArticleStock, "A-4", T0, JournalStatus.NotSynced) with { History = [mapped] }), Sent(stored[2])],
+            CancellationToken.None);
+
+        Assert.Equal(4, saved.Count);
+        Assert.Null(saved[1]);
+        foreach (var (index, key) in new[] { (0, "A-1"), (2, "A-4"), (3, "A-3") })
+        {
+            Assert.NotNull(saved[index]);
+            var read = await store.GetAsync(saved[index]!.Key, CancellationToken.None);
+            Assert.NotNull(read);
+            AssertSame(saved[index]!, read);
+            Assert.Equal((key, JournalStatus.Succeeded, 2, "sent 7"), (read.Key.RecordKey, read.Status, read.History.Count, read.History[^1].Message));
+        }
+
+        var stale = await store.GetAsync(stored[1].Key, CancellationToken.None);
+        Assert.NotNull(stale);
+        Assert.Equal(("someone else", JournalStatus.NotSynced, 1), (stale.Message, stale.Status, stale.History.Count));
+    }
+
+    /// <summary>
+    /// A batch save that fails part way — an entry without history after two good ones — writes nothing: the entries
+    /// before it keep their stored version, message and history, and a new entry before it is not stored.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TrySaveMany_PoisonedEntryPartWay_WritesNothing()
+    {
+        var store = await CreateStoreAsync();
+        var mapped = new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped");
+        var first = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-1", T0, JournalStatus.NotSynced) with { Message = "mapped", History = [mapped] }, CancellationToken.None);
+        Assert.NotNull(first);
+        var later = T0 + Duration.FromMinutes(1);
+        var sent = new JournalStatusChange(later, JournalStatus.NotSynced, JournalStatus.Succeeded, "sent 7");
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(async () => await store.TrySaveManyAsync(
+            [
+                first with { Status = JournalStatus.Succeeded, Message = "sent 7", UpdatedAt = later, History = [mapped, sent] },
+                Entry(RecordKind.ArticleStock, "A-2", later, JournalStatus.Succeeded) with { History = [sent] },
+                Entry(RecordKind.ArticleStock, "A-3", later) with { History = null! },
+            ],
+            CancellationToken.None));
+
+        var read = await store.GetAsync(first.Key, CancellationToken.None);
+        Assert.NotNull(read);
+        AssertSame(first, read);
+        Assert.Single(read.History);
+        Assert.Null(await store.GetAsync(new JournalKey(Shop, RecordKind.ArticleStock, "A-2"), CancellationToken.None));
+        Assert.NotNull(await store.TrySaveAsync(first with { Message = "still current" }, CancellationToken.None));
+    }
+
     /// <summary>Every save of an entry gives it a greater version than the one before.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     public virtual async Task TrySave_CurrentVersion_VersionGrows()

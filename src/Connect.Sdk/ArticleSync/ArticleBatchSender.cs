@@ -102,22 +102,38 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
         bool onlyIfChanged = false,
         bool backOff = false)
     {
-        _outcomes[articleNumber] = status;
-        switch (status)
+        var outcome = new ArticleOutcome(articleNumber, article, status, message, onlyIfChanged, backOff);
+        Count(outcome);
+        await journal.UpdateAsync(KeyOf(articleNumber), outcome.Change, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Moves many articles' entries to their final status for this run and counts them, as <see cref="FinishAsync"/>
+    /// does one by one, with one journal write per thousand articles.
+    /// </summary>
+    public ValueTask FinishManyAsync(IReadOnlyList<ArticleOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        foreach (var outcome in outcomes)
+        {
+            Count(outcome);
+        }
+
+        return journal.UpdateManyAsync(outcomes.Select(o => new JournalChange(KeyOf(o.ArticleNumber), o.Change)).ToArray(), cancellationToken);
+    }
+
+    private void Count(ArticleOutcome outcome)
+    {
+        _outcomes[outcome.ArticleNumber] = outcome.Status;
+        switch (outcome.Status)
         {
             case JournalStatus.Succeeded: _succeeded++; break;
             case JournalStatus.Warning: _warnings++; break;
             case JournalStatus.Failed: _failed++; break;
             default: _skipped++; break;
         }
-
-        await journal.UpdateAsync(
-            new JournalKey(run.Connection.Id, Kind, articleNumber),
-            (entry, now) => onlyIfChanged && entry.Version > 0 && entry.Status == status && entry.Message == message
-                ? entry
-                : ArticleEntry.WithArticle(backOff ? RetryBackoff.Schedule(entry.WithStatus(status, message, now), now) : entry.WithStatus(status, message, now), article),
-            cancellationToken).ConfigureAwait(false);
     }
+
+    private JournalKey KeyOf(string articleNumber) => new(run.Connection.Id, Kind, articleNumber);
 
     /// <summary>Makes the connector's call for one batch.</summary>
     protected abstract ValueTask<BatchResult> PushAsync(IReadOnlyList<TSend> batch, CancellationToken cancellationToken);
@@ -130,15 +146,11 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
         var batch = _pending.ToArray();
         _pending.Clear();
         await run.KeepLeaseAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var send in batch)
-        {
-            await journal.SetStatusAsync(
-                new JournalKey(run.Connection.Id, Kind, send.ArticleNumber),
-                JournalStatus.Running,
-                $"sending {Noun} {send.Value}",
-                cancellationToken,
-                e => ArticleEntry.WithArticle(e, send.Article)).ConfigureAwait(false);
-        }
+        await journal.UpdateManyAsync(
+            batch.Select(send => new JournalChange(
+                KeyOf(send.ArticleNumber),
+                SyncJournal.StatusChange(JournalStatus.Running, $"sending {Noun} {send.Value}", e => ArticleEntry.WithArticle(e, send.Article)))).ToArray(),
+            cancellationToken).ConfigureAwait(false);
 
         BatchResult result;
         try
@@ -149,10 +161,9 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
         {
             // Not the articles' fault, and the same for every article: none is failed (and alerted) for it. They wait, and
             // the engine pauses the connection with one entry on its tab; the next run after the user's fix sends them.
-            foreach (var send in batch)
-            {
-                await FinishAsync(send.ArticleNumber, send.Article, JournalStatus.NotSynced, $"{Noun} {send.Value} not sent: {CredentialsRefusal.Waiting}", cancellationToken).ConfigureAwait(false);
-            }
+            await FinishManyAsync(
+                batch.Select(send => new ArticleOutcome(send.ArticleNumber, send.Article, JournalStatus.NotSynced, $"{Noun} {send.Value} not sent: {CredentialsRefusal.Waiting}")).ToArray(),
+                cancellationToken).ConfigureAwait(false);
 
             throw;
         }
@@ -173,10 +184,9 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
         var reason = run.Redactor.Redact(ex.Message) ?? string.Empty;
         logger.BatchThrew(run.Item.Kind, run.Connection.Id, batch.Length, ex.GetType().Name);
         Metrics.Batch(batch.Length, threw: true);
-        foreach (var send in batch)
-        {
-            await FinishAsync(send.ArticleNumber, send.Article, JournalStatus.Failed, $"the call to the marketplace failed, {Noun} {send.Value} not sent: {reason}", cancellationToken, backOff: true).ConfigureAwait(false);
-        }
+        await FinishManyAsync(
+            batch.Select(send => new ArticleOutcome(send.ArticleNumber, send.Article, JournalStatus.Failed, $"the call to the marketplace failed, {Noun} {send.Value} not sent: {reason}", BackOff: true)).ToArray(),
+            cancellationToken).ConfigureAwait(false);
 
         if (++_consecutiveFailures >= MaxConsecutiveBatchFailures)
         {
@@ -198,15 +208,15 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
         if (_batchesAnswered++ == 0 && run.Item.Trigger != SyncTrigger.Manual && UniformRefusal.CommonReason(batch, answers) is { } common)
         {
             var reason = run.Redactor.Redact(common) ?? common;
-            foreach (var send in batch)
-            {
-                await FinishAsync(send.ArticleNumber, send.Article, JournalStatus.NotSynced, $"{Noun} {send.Value} not sent: the marketplace refused all {batch.Length} articles of the batch with the same reason, and the {Noun} sync is paused (see the connection's journal tab)", cancellationToken).ConfigureAwait(false);
-            }
+            await FinishManyAsync(
+                batch.Select(send => new ArticleOutcome(send.ArticleNumber, send.Article, JournalStatus.NotSynced, $"{Noun} {send.Value} not sent: the marketplace refused all {batch.Length} articles of the batch with the same reason, and the {Noun} sync is paused (see the connection's journal tab)")).ToArray(),
+                cancellationToken).ConfigureAwait(false);
 
             throw new UniformFailureException(batch.Length, reason);
         }
 
         var accepted = new List<TSend>(batch.Length);
+        var outcomes = new List<ArticleOutcome>(batch.Length);
         foreach (var send in batch)
         {
             var (status, message) = answers.TryGetValue(send.ArticleNumber, out var answer)
@@ -217,8 +227,10 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
                 accepted.Add(send);
             }
 
-            await FinishAsync(send.ArticleNumber, send.Article, status, message, cancellationToken, backOff: status == JournalStatus.Failed).ConfigureAwait(false);
+            outcomes.Add(new ArticleOutcome(send.ArticleNumber, send.Article, status, message, BackOff: status == JournalStatus.Failed));
         }
+
+        await FinishManyAsync(outcomes, cancellationToken).ConfigureAwait(false);
 
         if (accepted.Count > 0)
         {

@@ -257,11 +257,10 @@ internal abstract class ArticleSyncWork<TSend>(
 
     private static async ValueTask FinishUnsendableAsync(ArticleBatchSender<TSend> sender, ArticleChunkPlan<TSend> plan, CancellationToken cancellationToken)
     {
-        foreach (var (candidate, reason) in plan.Unsendable)
-        {
-            // Unchanged when reported before, so a scheduled run does not add a history line every few minutes.
-            await sender.FinishAsync(candidate.Article.Number, candidate.Article, JournalStatus.Failed, reason, cancellationToken, onlyIfChanged: true).ConfigureAwait(false);
-        }
+        // Unchanged when reported before, so a scheduled run does not add a history line every few minutes.
+        await sender.FinishManyAsync(
+            plan.Unsendable.Select(u => new ArticleOutcome(u.Article.Article.Number, u.Article.Article, JournalStatus.Failed, u.Reason, OnlyIfChanged: true)).ToArray(),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A matrix parent has no stock or price of its own on the marketplace: its entry sums up what happened to its variants in this run.</summary>

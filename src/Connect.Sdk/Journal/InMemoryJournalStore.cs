@@ -25,16 +25,31 @@ public sealed class InMemoryJournalStore : IJournalStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            var storedVersion = _entries.TryGetValue(entry.Key, out var stored) ? stored.Version : 0;
-            if (storedVersion != entry.Version)
-            {
-                return ValueTask.FromResult<JournalEntry?>(null);
-            }
-
-            var saved = entry with { Version = storedVersion + 1 };
-            _entries[entry.Key] = saved;
-            return ValueTask.FromResult<JournalEntry?>(saved);
+            return ValueTask.FromResult(Save(entry));
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Under one lock, every entry checked before any is stored: a batch that fails stores nothing, as a database's transaction would.</remarks>
+    public ValueTask<IReadOnlyList<JournalEntry?>> TrySaveManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            ArgumentNullException.ThrowIfNull(entry?.History, nameof(entries));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var saved = new JournalEntry?[entries.Count];
+        lock (_gate)
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                saved[i] = Save(entries[i]);
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<JournalEntry?>>(saved);
     }
 
     /// <inheritdoc />
@@ -116,6 +131,20 @@ public sealed class InMemoryJournalStore : IJournalStore
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    // Called under the lock. The version check is the optimistic-concurrency check.
+    private JournalEntry? Save(JournalEntry entry)
+    {
+        var storedVersion = _entries.TryGetValue(entry.Key, out var stored) ? stored.Version : 0;
+        if (storedVersion != entry.Version)
+        {
+            return null;
+        }
+
+        var saved = entry with { Version = storedVersion + 1 };
+        _entries[entry.Key] = saved;
+        return saved;
     }
 
     private JournalEntry[] Snapshot(JournalQuery query)

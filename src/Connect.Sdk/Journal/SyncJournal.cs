@@ -11,6 +11,9 @@ namespace Connect.Sdk.Journal;
 /// </summary>
 public sealed class SyncJournal
 {
+    /// <summary>How many changes <see cref="UpdateManyAsync(IReadOnlyList{JournalChange}, CancellationToken)"/> reads and saves at once.</summary>
+    internal const int BatchSize = 1_000;
+
     private const int MaxAttempts = 10;
 
     private readonly IJournalStore _store;
@@ -156,25 +159,73 @@ public sealed class SyncJournal
     }
 
     /// <summary>
-    /// Changes the stored entries of many records with one store write; records without an entry are left out. An
-    /// entry another writer saved in between is changed again on its own, so that no status change is lost.
+    /// Changes the stored entries of many records with one store write per <see cref="BatchSize"/> records; records
+    /// without an entry are left out. An entry another writer saved in between is changed again on its own, so that no
+    /// status change is lost.
     /// </summary>
-    internal async ValueTask UpdateManyAsync(IReadOnlyCollection<JournalKey> keys, Func<JournalEntry, Instant, JournalEntry> change, CancellationToken cancellationToken)
-    {
-        var now = _clock.GetCurrentInstant();
-        var current = await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
-        var changed = current.Select(entry => change(entry, now)).Where((entry, i) => !ReferenceEquals(entry, current[i])).Select(_bound.Apply).ToArray();
-        if (changed.Length == 0)
-        {
-            return;
-        }
+    internal ValueTask UpdateManyAsync(IReadOnlyCollection<JournalKey> keys, Func<JournalEntry, Instant, JournalEntry> change, CancellationToken cancellationToken) =>
+        ChangeManyAsync(keys.Select(key => new JournalChange(key, change)).ToArray(), createMissing: false, cancellationToken);
 
-        var saved = await _store.TrySaveManyAsync(changed, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < changed.Length; i++)
+    /// <summary>
+    /// Changes many entries (creating each as "not synced" first when its record is new) with one store read and one
+    /// store write — one transaction — per <see cref="BatchSize"/> changes, as <see cref="UpdateAsync"/> would one by
+    /// one: how a run journals the outcome of a whole batch of articles. An entry another writer saved in between is
+    /// changed again on its own; changes of the same record apply in order.
+    /// </summary>
+    internal ValueTask UpdateManyAsync(IReadOnlyList<JournalChange> changes, CancellationToken cancellationToken) =>
+        ChangeManyAsync(changes, createMissing: true, cancellationToken);
+
+    /// <summary>Moves an entry to a status with a message; <see cref="JournalStatus.Running"/> counts an attempt.</summary>
+    internal static Func<JournalEntry, Instant, JournalEntry> StatusChange(JournalStatus status, string? message, Func<JournalEntry, JournalEntry>? details = null) =>
+        (entry, now) =>
         {
-            if (saved[i] is null)
+            var changed = entry.WithStatus(status, message, now);
+            changed = status == JournalStatus.Running ? changed with { Attempts = entry.Attempts + 1 } : changed;
+            return details is null ? changed : details(changed);
+        };
+
+    private async ValueTask ChangeManyAsync(IReadOnlyList<JournalChange> changes, bool createMissing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var chunk in changes.Chunk(BatchSize))
+        {
+            // A store saves a key at most once per batch: the changes of one record are made one after the other.
+            var byKey = chunk
+                .GroupBy(c => c.Key)
+                .Select(g => new JournalChange(g.Key, g.Skip(1).Aggregate(g.First().Change, (all, next) => (entry, now) => next.Change(all(entry, now), now))))
+                .ToArray();
+            var now = _clock.GetCurrentInstant();
+            var stored = await GetManyAsync(byKey.Select(c => c.Key).ToArray(), cancellationToken).ConfigureAwait(false);
+            var pending = new List<JournalChange>(byKey.Length);
+            var changed = new List<JournalEntry>(byKey.Length);
+            foreach (var (key, change) in byKey)
             {
-                await UpdateAsync(changed[i].Key, change, cancellationToken).ConfigureAwait(false);
+                if (!stored.TryGetValue(key, out var current) && !createMissing)
+                {
+                    continue;
+                }
+
+                current ??= new JournalEntry { Key = key, UpdatedAt = now };
+                var next = change(current, now);
+                if (!ReferenceEquals(next, current) || current.Version == 0)
+                {
+                    pending.Add(new JournalChange(key, change));
+                    changed.Add(_bound.Apply(next));
+                }
+            }
+
+            if (changed.Count == 0)
+            {
+                continue;
+            }
+
+            var saved = await _store.TrySaveManyAsync(changed, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < changed.Count; i++)
+            {
+                if (saved[i] is null)
+                {
+                    await UpdateAsync(pending[i].Key, pending[i].Change, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
     }
@@ -186,13 +237,5 @@ public sealed class SyncJournal
         string? message,
         CancellationToken cancellationToken,
         Func<JournalEntry, JournalEntry>? details = null) =>
-        UpdateAsync(
-            key,
-            (entry, now) =>
-            {
-                var changed = entry.WithStatus(status, message, now);
-                changed = status == JournalStatus.Running ? changed with { Attempts = entry.Attempts + 1 } : changed;
-                return details is null ? changed : details(changed);
-            },
-            cancellationToken);
+        UpdateAsync(key, StatusChange(status, message, details), cancellationToken);
 }

@@ -35,16 +35,15 @@ internal sealed class ManualWorkQueue(IConnectionStore connections, SyncJournal 
             await schedules.RequestAsync(connection, work, SyncTrigger.Manual, cancellationToken).ConfigureAwait(false);
         }
 
-        var queued = new List<string>();
-        var already = new List<string>();
-        foreach (var key in keys)
-        {
-            var wasWaiting = false;
-            await journal.UpdateAsync(
+        // One journal write per thousand records, so that queueing a whole filter of 10,000 is ten transactions.
+        var waiting = new Dictionary<string, bool>(StringComparer.Ordinal);
+        await journal.UpdateManyAsync(
+            keys.Select(key => new JournalChange(
                 new JournalKey(connection, kind, key),
                 (entry, now) =>
                 {
-                    wasWaiting = entry.Version > 0 && entry.Status is JournalStatus.Queued or JournalStatus.Running;
+                    var wasWaiting = entry.Version > 0 && entry.Status is JournalStatus.Queued or JournalStatus.Running;
+                    waiting[key] = wasWaiting;
                     if (wasWaiting)
                     {
                         return entry;
@@ -52,10 +51,10 @@ internal sealed class ManualWorkQueue(IConnectionStore connections, SyncJournal 
 
                     var changed = entry.WithStatus(JournalStatus.Queued, message, now);
                     return details is null ? changed : details(changed);
-                },
-                cancellationToken).ConfigureAwait(false);
-            (wasWaiting ? already : queued).Add(key);
-        }
+                })).ToArray(),
+            cancellationToken).ConfigureAwait(false);
+        var queued = keys.Where(key => !waiting[key]).ToList();
+        var already = keys.Where(key => waiting[key]).ToList();
 
         // Also when every record was already waiting: entries left behind by a run that broke off need a run too.
         if (queued.Count > 0 || already.Count > 0)

@@ -1,4 +1,5 @@
 using Connect.Sdk.Features;
+using Connect.Sdk.Stock;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Sync;
@@ -44,6 +45,39 @@ public sealed class StockJournalBatchTests
         Assert.Equal((0, 3, 3), (store.Saves, store.BatchReads, store.BatchSaves));
         var entry = await w.EntryAsync("A2500");
         Assert.StartsWith("stock not synced yet: connection market-1 is not productive", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScheduledRun_ThousandsOfChangedArticles_JournalsEachBatchWithOneSaveBeforeAndOneAfterTheCall()
+    {
+        var store = new CountingJournalStore(new InMemoryJournalStore());
+        await using var w = await StockWorld.ProductiveAsync(configure: s => s.AddSingleton<IJournalStore>(store));
+        await w.AddManyAsync(2_500);
+        store.Reset();
+
+        await w.RunAsync();
+
+        Assert.Equal(2_500, w.Sent.Count);
+        var savesPerStep = w.Batches.Sum(b => (b.Count + SyncJournal.BatchSize - 1) / SyncJournal.BatchSize);
+        Assert.Equal((0, 2 * savesPerStep), (store.Saves, store.BatchSaves));
+        var entry = await w.EntryAsync("A2500");
+        Assert.Equal((JournalStatus.Succeeded, 1), (entry.Status, entry.Attempts));
+        Assert.Equal([JournalStatus.NotSynced, JournalStatus.Running, JournalStatus.Succeeded], entry.History.Select(h => h.To));
+    }
+
+    [Fact]
+    public async Task SyncArticles_ThousandsFromTheJournal_QueuesThemWithOneSavePerThousand()
+    {
+        var store = new CountingJournalStore(new InMemoryJournalStore());
+        await using var w = await StockWorld.ProductiveAsync(configure: s => s.AddSingleton<IJournalStore>(store));
+        var articles = await w.AddManyAsync(2_500);
+        store.Reset();
+
+        var result = await w.H.Get<StockSync>().SyncArticlesAsync(w.Connection, JournalSelection.Of(articles.Select(a => a.Number)), default);
+
+        Assert.Equal(2_500, result.Queued.Count);
+        Assert.Equal((0, 3), (store.Saves, store.BatchSaves));
+        Assert.Equal(JournalStatus.Queued, (await w.EntryAsync("A2500")).Status);
     }
 
     [Fact]

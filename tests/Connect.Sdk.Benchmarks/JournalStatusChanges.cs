@@ -1,0 +1,94 @@
+using Connect.Sdk.Journal;
+using NodaTime;
+
+namespace Connect.Sdk.Benchmarks;
+
+/// <summary>
+/// The journal write benchmarks' data: the article tab of a 10,000-article connection, and status changes as a stock run
+/// makes them — Running with "sending stock n", then Succeeded with "sent n: …" — each appending a history line with a
+/// message of its own (so the free-text index changes too); past 50 lines the oldest 10 are folded, as the journal's
+/// bound does.
+/// </summary>
+internal static class JournalStatusChanges
+{
+    /// <summary>How many entries the tab holds.</summary>
+    public const int Articles = 10_000;
+
+    /// <summary>How many entries one benchmark changes: a batch.</summary>
+    public const int Batch = 1_000;
+
+    private const int MaxLines = 50;
+    private const int FoldLines = 10;
+
+    private static readonly ConnectionId Connection = new("shopify-de");
+    private static readonly Instant T0 = Instant.FromUtc(2026, 11, 1, 0, 0);
+
+    /// <summary>Every tenth article: the entries a batch changes.</summary>
+    public static JournalKey[] BatchKeys { get; } = Enumerable.Range(0, Batch).Select(i => new JournalKey(Connection, RecordKind.ArticleStock, $"A{i * 10:D5}")).ToArray();
+
+    /// <summary>The tab as mapping the articles lists it: not synced yet, one history line each.</summary>
+    public static JournalEntry[] Tab() => Enumerable.Range(0, Articles)
+        .Select(i =>
+        {
+            var message = $"mapped to shopifyvariantid {i} on connection shopify-de; stock not synced yet";
+            return new JournalEntry
+            {
+                Key = new JournalKey(Connection, RecordKind.ArticleStock, $"A{i:D5}"),
+                Status = JournalStatus.NotSynced,
+                Message = message,
+                Title = $"T-Shirt Mustermann {i % 97} rot XL",
+                UpdatedAt = T0,
+                History = [new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.NotSynced, message)],
+            };
+        })
+        .ToArray();
+
+    /// <summary>The entry after the status change of a round: odd rounds start a send, even rounds end it; the value (and with it the message) differs every round.</summary>
+    public static JournalEntry Changed(JournalEntry entry, int round)
+    {
+        var at = T0 + Duration.FromSeconds(round);
+        var (status, message) = round % 2 == 1
+            ? (JournalStatus.Running, $"sending stock {round % 1000}")
+            : (JournalStatus.Succeeded, $"sent {round % 1000}: on hand {round % 1000} − reserved 0 − buffer 0 = {round % 1000}");
+        var history = entry.History.Append(new JournalStatusChange(at, entry.Status, status, message)).ToArray();
+        var earlier = entry.EarlierHistory;
+        if (history.Length > MaxLines)
+        {
+            var folded = history[..FoldLines];
+            earlier = new JournalHistorySummary
+            {
+                Lines = (earlier?.Lines ?? 0) + FoldLines,
+                Changes = (earlier?.Changes ?? 0) + folded.Sum(l => l.Repeats + 1),
+                Failures = earlier?.Failures ?? 0,
+                FailuresInARow = 0,
+                From = earlier?.From ?? folded[0].At,
+                To = folded[^1].At,
+                FirstStatus = earlier?.FirstStatus ?? folded[0].To,
+                FirstMessage = earlier?.FirstMessage ?? folded[0].Message,
+            };
+            history = history[FoldLines..];
+        }
+
+        return entry with { Status = status, Message = message, UpdatedAt = at, Attempts = entry.Attempts + (round % 2), EarlierHistory = earlier, History = history };
+    }
+
+    /// <summary>A batch's status changes saved one by one: one transaction each, as a run journaled every article before.</summary>
+    public static async Task<int> SaveOneByOneAsync(IJournalStore store, int round)
+    {
+        var saved = 0;
+        foreach (var entry in await store.GetManyAsync(BatchKeys, CancellationToken.None))
+        {
+            saved += await store.TrySaveAsync(Changed(entry, round), CancellationToken.None) is null ? 0 : 1;
+        }
+
+        return saved;
+    }
+
+    /// <summary>The same status changes as one batch: one read, one <c>TrySaveManyAsync</c> (one transaction).</summary>
+    public static async Task<int> SaveInOneBatchAsync(IJournalStore store, int round)
+    {
+        var entries = await store.GetManyAsync(BatchKeys, CancellationToken.None);
+        var saved = await store.TrySaveManyAsync(entries.Select(e => Changed(e, round)).ToArray(), CancellationToken.None);
+        return saved.Count(e => e is not null);
+    }
+}
