@@ -34,7 +34,34 @@ internal readonly record struct GcraBucket(long FullAt, long PausedUntil, double
         Math.Max(Math.Max(arrival, PausedUntil), FullAt - TicksDown((capacity - cost) / RatePerSecond));
 
     /// <summary>Takes <paramref name="cost"/> for a request that goes at <paramref name="now"/>, no earlier than <see cref="SendAt"/>.</summary>
-    public GcraBucket Take(double cost, long now) => this with { FullAt = Math.Max(FullAt, now) + TicksUp(cost / RatePerSecond) };
+    public GcraBucket Take(double cost, long now) => Send(cost, now, 0);
+
+    /// <summary>
+    /// Whether a request of <paramref name="cost"/> fits beside <paramref name="inFlight"/> units sent and not answered
+    /// yet: the server may still count each of them, however long ago the bucket was full.
+    /// </summary>
+    public static bool FitsBeside(double cost, double inFlight, double capacity) => inFlight + cost <= capacity;
+
+    /// <summary>
+    /// Takes <paramref name="cost"/> for a request sent at <paramref name="now"/> while <paramref name="inFlight"/> units
+    /// of earlier requests await their answers. A full bucket refills for nobody: the server counts a request when it
+    /// arrives, some time before its answer, and throws refill away while its bucket is full; so a full bucket is taken
+    /// to start draining only once the requests in flight are answered, never at the moment they left.
+    /// </summary>
+    public GcraBucket Send(double cost, long now, double inFlight) =>
+        this with { FullAt = Math.Max(FullAt, now + TicksUp(inFlight / RatePerSecond)) + TicksUp(cost / RatePerSecond) };
+
+    /// <summary>
+    /// A request was answered at <paramref name="now"/> while <paramref name="inFlight"/> units, its own included, were
+    /// in flight: each may have been counted as late as now, so the bucket is full again no earlier than their refill
+    /// from now. While the bucket is drained this changes nothing; it bites only where the server's bucket may have been
+    /// full (the start, or after a quiet spell), the burst edge where counting from the send would run ahead of it.
+    /// </summary>
+    public GcraBucket Answered(long now, double inFlight)
+    {
+        var fullAt = now + TicksUp(inFlight / RatePerSecond);
+        return fullAt > FullAt ? this with { FullAt = fullAt } : this;
+    }
 
     /// <summary>
     /// The marketplace refused a request for its rate at <paramref name="now"/>: nothing goes for

@@ -13,12 +13,15 @@ namespace Connect.Sdk.Http;
 /// plans the head again on the new state at once, sooner if the rate went up, later if it went down, and nobody is
 /// counted twice.
 /// </remarks>
-internal sealed class RateBudget : IRateBudget
+internal sealed class RateBudget : IInFlightRateBudget
 {
     private readonly BudgetQueue _queue = new();
     private readonly TimeProvider _time;
     private readonly double _capacity;
     private GcraBucket _bucket;
+
+    // Units of requests sent and not answered yet (WaitToSendAsync until Answered); under the queue's lock.
+    private double _inFlight;
 
     public RateBudget(RateLimitModel model, TimeProvider time)
     {
@@ -37,7 +40,26 @@ internal sealed class RateBudget : IRateBudget
 
     private long Now => GcraBucket.TicksOf(_time.GetUtcNow());
 
-    public ValueTask WaitAsync(double cost, CancellationToken cancellationToken)
+    public ValueTask WaitAsync(double cost, CancellationToken cancellationToken) => Wait(cost, untilAnswered: false, cancellationToken);
+
+    public ValueTask WaitToSendAsync(double cost, CancellationToken cancellationToken) => Wait(cost, untilAnswered: true, cancellationToken);
+
+    public void Answered(double cost)
+    {
+        CancellationTokenSource? wake;
+        lock (_queue.Gate)
+        {
+            _bucket = _bucket.Answered(Now, _inFlight);
+            _inFlight = Math.Max(0, _inFlight - cost);
+
+            // The head may have waited for these units to land rather than for time.
+            wake = _queue.IsEmpty ? null : _queue.TakeWake();
+        }
+
+        BudgetQueue.WakeUp(wake);
+    }
+
+    private ValueTask Wait(double cost, bool untilAnswered, CancellationToken cancellationToken)
     {
         BudgetQueue.ThrowIfCostOutside(cost, _capacity);
         if (cancellationToken.IsCancellationRequested)
@@ -50,17 +72,13 @@ internal sealed class RateBudget : IRateBudget
         lock (_queue.Gate)
         {
             var now = Now;
-            if (_queue.IsEmpty)
+            if (_queue.IsEmpty && GcraBucket.FitsBeside(cost, _inFlight, _capacity) && _bucket.SendAt(cost, _capacity, now) <= now)
             {
-                var sendAt = _bucket.SendAt(cost, _capacity, now);
-                if (sendAt <= now)
-                {
-                    _bucket = _bucket.Take(cost, now);
-                    return ValueTask.CompletedTask;
-                }
+                Let(cost, untilAnswered, now);
+                return ValueTask.CompletedTask;
             }
 
-            waiter = new BudgetWaiter(cost, now);
+            waiter = new BudgetWaiter(cost, now, untilAnswered);
             startPump = _queue.Enqueue(waiter);
         }
 
@@ -105,6 +123,16 @@ internal sealed class RateBudget : IRateBudget
         BudgetQueue.WakeUp(wake);
     }
 
+    // Under the lock: books a request let go now; one waited for until answered stays in flight.
+    private void Let(double cost, bool untilAnswered, long now)
+    {
+        _bucket = _bucket.Send(cost, now, _inFlight);
+        if (untilAnswered)
+        {
+            _inFlight += cost;
+        }
+    }
+
     private async Task PumpAsync()
     {
         while (true)
@@ -121,13 +149,16 @@ internal sealed class RateBudget : IRateBudget
                     return;
                 }
 
-                var sendAt = _bucket.SendAt(head.Cost, _capacity, head.Arrival);
+                // Units in flight come back with their answers, not with time: until then the pump sleeps until woken.
+                var sendAt = GcraBucket.FitsBeside(head.Cost, _inFlight, _capacity)
+                    ? _bucket.SendAt(head.Cost, _capacity, head.Arrival)
+                    : long.MaxValue;
                 if (sendAt <= now)
                 {
                     // Booked when it goes, not when it was due: a bucket that filled up meanwhile holds no more than its
                     // capacity. While the queue is backed up, the bucket's full-again moment lies ahead of both, so the
                     // pump's own lateness does not add up over a long run.
-                    _bucket = _bucket.Take(head.Cost, now);
+                    Let(head.Cost, head.UntilAnswered, now);
                     _queue.TakeHead(head);
                     due = head;
                 }

@@ -15,7 +15,7 @@ namespace Connect.Sdk.Http;
 /// process's queue at once and reach the store with the pump's next write. What another process learns reaches this
 /// one when its pump next reads: at the latest when the head is due, so it is never sent early, at worst later than needed.
 /// </remarks>
-internal sealed class SharedRateBudget : IRateBudget
+internal sealed class SharedRateBudget : IInFlightRateBudget
 {
     private readonly BudgetQueue _queue = new();
     private readonly IRateBudgetStore _store;
@@ -25,6 +25,13 @@ internal sealed class SharedRateBudget : IRateBudget
 
     // The marketplace's reports not yet written to the store, oldest first; under the queue's lock.
     private readonly List<Func<GcraBucket, GcraBucket>> _reports = [];
+
+    // Units of this process's requests sent and not answered yet; under the queue's lock.
+    private double _inFlight;
+
+    // The bucket's full-again moment as the pump last read or wrote it; under the queue's lock. An answer that cannot
+    // move it later is not sent to the store.
+    private long _knownFullAt;
 
     public SharedRateBudget(string account, RateLimitModel model, IRateBudgetStore store, TimeProvider time)
     {
@@ -43,7 +50,40 @@ internal sealed class SharedRateBudget : IRateBudget
 
     private long Now => GcraBucket.TicksOf(_time.GetUtcNow());
 
-    public ValueTask WaitAsync(double cost, CancellationToken cancellationToken)
+    public ValueTask WaitAsync(double cost, CancellationToken cancellationToken) => Wait(cost, untilAnswered: false, cancellationToken);
+
+    public ValueTask WaitToSendAsync(double cost, CancellationToken cancellationToken) => Wait(cost, untilAnswered: true, cancellationToken);
+
+    public void Answered(double cost)
+    {
+        var now = Now;
+        double inFlight;
+        bool moves;
+        lock (_queue.Gate)
+        {
+            inFlight = _inFlight;
+            _inFlight = Math.Max(0, _inFlight - cost);
+            moves = new GcraBucket(_knownFullAt, 0, Model.RefillPerSecond).Answered(now, inFlight).FullAt > _knownFullAt;
+        }
+
+        // Across the store the bucket is drained far beyond these units while it is paced; only an answer at the burst
+        // edge moves it, and only that one costs a write. Otherwise the pump is woken only if its head waits for them.
+        if (moves)
+        {
+            Report(bucket => bucket.Answered(now, inFlight));
+            return;
+        }
+
+        CancellationTokenSource? wake;
+        lock (_queue.Gate)
+        {
+            wake = _queue.IsEmpty ? null : _queue.TakeWake();
+        }
+
+        BudgetQueue.WakeUp(wake);
+    }
+
+    private ValueTask Wait(double cost, bool untilAnswered, CancellationToken cancellationToken)
     {
         BudgetQueue.ThrowIfCostOutside(cost, _capacity);
         if (cancellationToken.IsCancellationRequested)
@@ -52,7 +92,7 @@ internal sealed class SharedRateBudget : IRateBudget
         }
 
         // No fast path: whether the bucket holds the cost is the store's to say.
-        var waiter = new BudgetWaiter(cost, Now);
+        var waiter = new BudgetWaiter(cost, Now, untilAnswered);
         bool startPump;
         lock (_queue.Gate)
         {
@@ -115,8 +155,11 @@ internal sealed class SharedRateBudget : IRateBudget
             BudgetWaiter? head;
             Func<GcraBucket, GcraBucket>[] reports;
             CancellationToken wake;
+            double inFlight;
             lock (_queue.Gate)
             {
+                // Only this pump adds to it, and answers only lower it: what the head is planned with is never too little.
+                inFlight = _inFlight;
                 head = _queue.Head();
                 if (head is null && _reports.Count == 0)
                 {
@@ -136,11 +179,13 @@ internal sealed class SharedRateBudget : IRateBudget
                 now = Now;
                 var before = known is null ? GcraBucket.Full(Model) : BucketOf(known);
                 var bucket = reports.Aggregate(before, static (state, change) => change(state));
-                sendAt = head is null ? long.MaxValue : bucket.SendAt(head.Cost, _capacity, head.Arrival);
+                sendAt = head is null || !GcraBucket.FitsBeside(head.Cost, inFlight, _capacity)
+                    ? long.MaxValue
+                    : bucket.SendAt(head.Cost, _capacity, head.Arrival);
                 var sends = sendAt <= now;
                 if (sends)
                 {
-                    bucket = bucket.Take(head!.Cost, now);
+                    bucket = bucket.Send(head!.Cost, now, inFlight);
                 }
 
                 written = null;
@@ -154,6 +199,8 @@ internal sealed class SharedRateBudget : IRateBudget
 
                     written = replacement;
                 }
+
+                Known(bucket.FullAt);
 
                 if (Settle(reports.Length, sends ? head : null))
                 {
@@ -191,7 +238,25 @@ internal sealed class SharedRateBudget : IRateBudget
         lock (_queue.Gate)
         {
             _reports.RemoveRange(0, reportsWritten);
-            return booked is not null && _queue.TakeHead(booked);
+            if (booked is null || !_queue.TakeHead(booked))
+            {
+                return false;
+            }
+
+            if (booked.UntilAnswered)
+            {
+                _inFlight += booked.Cost;
+            }
+
+            return true;
+        }
+    }
+
+    private void Known(long fullAt)
+    {
+        lock (_queue.Gate)
+        {
+            _knownFullAt = fullAt;
         }
     }
 
