@@ -20,9 +20,6 @@ internal sealed class RateBudget : IInFlightRateBudget
     private readonly double _capacity;
     private GcraBucket _bucket;
 
-    // Units of requests sent and not answered yet (WaitToSendAsync until Answered); under the queue's lock.
-    private double _inFlight;
-
     public RateBudget(RateLimitModel model, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -49,8 +46,7 @@ internal sealed class RateBudget : IInFlightRateBudget
         CancellationTokenSource? wake;
         lock (_queue.Gate)
         {
-            _bucket = _bucket.Answered(Now, _inFlight);
-            _inFlight = Math.Max(0, _inFlight - cost);
+            _bucket = _bucket.Answered(cost, Now);
 
             // The head may have waited for these units to land rather than for time.
             wake = _queue.IsEmpty ? null : _queue.TakeWake();
@@ -72,7 +68,7 @@ internal sealed class RateBudget : IInFlightRateBudget
         lock (_queue.Gate)
         {
             var now = Now;
-            if (_queue.IsEmpty && GcraBucket.FitsBeside(cost, _inFlight, _capacity) && _bucket.SendAt(cost, _capacity, now) <= now)
+            if (_queue.IsEmpty && _bucket.SendAt(cost, _capacity, now) <= now)
             {
                 Let(cost, untilAnswered, now);
                 return ValueTask.CompletedTask;
@@ -126,11 +122,7 @@ internal sealed class RateBudget : IInFlightRateBudget
     // Under the lock: books a request let go now; one waited for until answered stays in flight.
     private void Let(double cost, bool untilAnswered, long now)
     {
-        _bucket = _bucket.Send(cost, now, _inFlight);
-        if (untilAnswered)
-        {
-            _inFlight += cost;
-        }
+        _bucket = untilAnswered ? _bucket.Send(cost, now) : _bucket.Take(cost, now);
     }
 
     private async Task PumpAsync()
@@ -150,9 +142,7 @@ internal sealed class RateBudget : IInFlightRateBudget
                 }
 
                 // Units in flight come back with their answers, not with time: until then the pump sleeps until woken.
-                var sendAt = GcraBucket.FitsBeside(head.Cost, _inFlight, _capacity)
-                    ? _bucket.SendAt(head.Cost, _capacity, head.Arrival)
-                    : long.MaxValue;
+                var sendAt = _bucket.SendAt(head.Cost, _capacity, head.Arrival);
                 if (sendAt <= now)
                 {
                     // Booked when it goes, not when it was due: a bucket that filled up meanwhile holds no more than its

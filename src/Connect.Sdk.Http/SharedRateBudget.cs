@@ -26,12 +26,8 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
     // The marketplace's reports not yet written to the store, oldest first; under the queue's lock.
     private readonly List<Func<GcraBucket, GcraBucket>> _reports = [];
 
-    // Units of this process's requests sent and not answered yet; under the queue's lock.
-    private double _inFlight;
-
-    // The bucket's full-again moment as the pump last read or wrote it; under the queue's lock. An answer that cannot
-    // move it later is not sent to the store.
-    private long _knownFullAt;
+    // Whether the head waits for units in flight to be answered rather than for time; under the queue's lock.
+    private bool _headWaitsForAnswers;
 
     public SharedRateBudget(string account, RateLimitModel model, IRateBudgetStore store, TimeProvider time)
     {
@@ -46,6 +42,15 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
         _capacity = model.Capacity;
     }
 
+    /// <summary>
+    /// The longest a request stays in flight: longer than any attempt's timeout. Units left in flight by a process that
+    /// stopped between a send and its answer are forgotten once the account has been quiet this long.
+    /// </summary>
+    internal static TimeSpan LongestFlight { get; } = TimeSpan.FromMinutes(10);
+
+    // How soon a head that waits for other processes' answers reads the store again.
+    private static readonly TimeSpan AnswersPoll = TimeSpan.FromMilliseconds(10);
+
     public RateLimitModel Model { get; }
 
     private long Now => GcraBucket.TicksOf(_time.GetUtcNow());
@@ -56,31 +61,10 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
 
     public void Answered(double cost)
     {
+        // The store counts every process's units in flight, so the answer goes there; it wakes the pump only when the
+        // head waits for answers, and otherwise rides along with the next booking.
         var now = Now;
-        double inFlight;
-        bool moves;
-        lock (_queue.Gate)
-        {
-            inFlight = _inFlight;
-            _inFlight = Math.Max(0, _inFlight - cost);
-            moves = new GcraBucket(_knownFullAt, 0, Model.RefillPerSecond).Answered(now, inFlight).FullAt > _knownFullAt;
-        }
-
-        // Across the store the bucket is drained far beyond these units while it is paced; only an answer at the burst
-        // edge moves it, and only that one costs a write. Otherwise the pump is woken only if its head waits for them.
-        if (moves)
-        {
-            Report(bucket => bucket.Answered(now, inFlight));
-            return;
-        }
-
-        CancellationTokenSource? wake;
-        lock (_queue.Gate)
-        {
-            wake = _queue.IsEmpty ? null : _queue.TakeWake();
-        }
-
-        BudgetQueue.WakeUp(wake);
+        Report(bucket => bucket.Answered(cost, now), wakeIf: static budget => budget._headWaitsForAnswers);
     }
 
     private ValueTask Wait(double cost, bool untilAnswered, CancellationToken cancellationToken)
@@ -111,29 +95,30 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
     public void ReportThrottled(TimeSpan? retryAfter)
     {
         var now = Now;
-        Report(bucket => bucket.Throttled(now, retryAfter, RateBudget.MaxPause, _capacity));
+        Report(bucket => bucket.Throttled(now, retryAfter, RateBudget.MaxPause, _capacity), wakeIf: null);
     }
 
     public void ReportAvailable(double available)
     {
         var now = Now;
-        Report(bucket => bucket.Available(now, available, _capacity));
+        Report(bucket => bucket.Available(now, available, _capacity), wakeIf: null);
     }
 
     public void ReportRate(double perSecond)
     {
         var now = Now;
-        Report(bucket => bucket.WithRate(now, perSecond));
+        Report(bucket => bucket.WithRate(now, perSecond), wakeIf: null);
     }
 
-    private void Report(Func<GcraBucket, GcraBucket> change)
+    // Queues a report for the store. It wakes a sleeping pump to plan again, unless wakeIf says the plan cannot change.
+    private void Report(Func<GcraBucket, GcraBucket> change, Func<SharedRateBudget, bool>? wakeIf)
     {
         CancellationTokenSource? wake;
         bool startPump;
         lock (_queue.Gate)
         {
             _reports.Add(change);
-            wake = _queue.TakeWake();
+            wake = wakeIf is null || wakeIf(this) ? _queue.TakeWake() : null;
 
             // A report with nobody waiting still goes to the store, for the other processes.
             startPump = _queue.StartPump();
@@ -155,11 +140,8 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
             BudgetWaiter? head;
             Func<GcraBucket, GcraBucket>[] reports;
             CancellationToken wake;
-            double inFlight;
             lock (_queue.Gate)
             {
-                // Only this pump adds to it, and answers only lower it: what the head is planned with is never too little.
-                inFlight = _inFlight;
                 head = _queue.Head();
                 if (head is null && _reports.Count == 0)
                 {
@@ -177,15 +159,13 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
             {
                 var known = written ?? await _store.GetAsync(_account, CancellationToken.None).ConfigureAwait(false);
                 now = Now;
-                var before = known is null ? GcraBucket.Full(Model) : BucketOf(known);
+                var before = known is null ? GcraBucket.Full(Model) : BucketOf(known).WithoutStaleFlights(now, LongestFlight);
                 var bucket = reports.Aggregate(before, static (state, change) => change(state));
-                sendAt = head is null || !GcraBucket.FitsBeside(head.Cost, inFlight, _capacity)
-                    ? long.MaxValue
-                    : bucket.SendAt(head.Cost, _capacity, head.Arrival);
+                sendAt = head is null ? long.MaxValue : bucket.SendAt(head.Cost, _capacity, head.Arrival);
                 var sends = sendAt <= now;
                 if (sends)
                 {
-                    bucket = bucket.Send(head!.Cost, now, inFlight);
+                    bucket = head!.UntilAnswered ? bucket.Send(head.Cost, now) : bucket.Take(head.Cost, now);
                 }
 
                 written = null;
@@ -200,9 +180,7 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
                     written = replacement;
                 }
 
-                Known(bucket.FullAt);
-
-                if (Settle(reports.Length, sends ? head : null))
+                if (Settle(reports.Length, sends ? head : null, now))
                 {
                     head!.Release();
                 }
@@ -210,6 +188,14 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
                 if (sends || head is null)
                 {
                     continue;
+                }
+
+                // Units in flight leave room only with their answers; this process's wake the pump, the others' are
+                // seen by reading again soon.
+                if (sendAt == long.MaxValue)
+                {
+                    WaitForAnswers();
+                    sendAt = now + AnswersPoll.Ticks;
                 }
             }
             catch (Exception failure) when (failure is not OutOfMemoryException)
@@ -233,30 +219,33 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
 
     // Drops the reports now in the store and takes the booked head off the queue. False when the head was cancelled
     // while its booking was written: its units are spent for nothing, which errs on the safe side.
-    private bool Settle(int reportsWritten, BudgetWaiter? booked)
+    // A head booked in flight and cancelled meanwhile is never sent: it is answered at once, so that its units do not
+    // stay in flight in the store.
+    private bool Settle(int reportsWritten, BudgetWaiter? booked, long now)
     {
         lock (_queue.Gate)
         {
             _reports.RemoveRange(0, reportsWritten);
-            if (booked is null || !_queue.TakeHead(booked))
+            _headWaitsForAnswers = false;
+            if (booked is null || _queue.TakeHead(booked))
             {
-                return false;
+                return booked is not null;
             }
 
             if (booked.UntilAnswered)
             {
-                _inFlight += booked.Cost;
+                _reports.Add(bucket => bucket.Answered(booked.Cost, now));
             }
 
-            return true;
+            return false;
         }
     }
 
-    private void Known(long fullAt)
+    private void WaitForAnswers()
     {
         lock (_queue.Gate)
         {
-            _knownFullAt = fullAt;
+            _headWaitsForAnswers = true;
         }
     }
 
@@ -273,9 +262,18 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
         failed.ForEach(waiter => waiter.Fail(failure));
     }
 
+    // Units in flight are kept as the time they take to refill, in whole nanoseconds; rounded back to a millionth of a
+    // unit, so that 40 units in flight of a 40-unit bucket do not come back as a hair more than its capacity.
     private static GcraBucket BucketOf(RateBudgetState state) =>
-        new(state.FullAt.ToUnixTimeTicks(), state.PausedUntil.ToUnixTimeTicks(), 1 / state.RefillPerUnit.TotalSeconds);
+        new(
+            state.FullAt.ToUnixTimeTicks(),
+            state.PausedUntil.ToUnixTimeTicks(),
+            1 / state.RefillPerUnit.TotalSeconds,
+            Math.Round(state.InFlightRefill.TotalNanoseconds / state.RefillPerUnit.TotalNanoseconds, 6));
 
     private static RateBudgetState StateOf(GcraBucket bucket, long version) =>
-        new(Instant.FromUnixTimeTicks(bucket.FullAt), Instant.FromUnixTimeTicks(bucket.PausedUntil), Duration.FromNanoseconds(Math.Round(1e9 / bucket.RatePerSecond)), version);
+        new(Instant.FromUnixTimeTicks(bucket.FullAt), Instant.FromUnixTimeTicks(bucket.PausedUntil), Duration.FromNanoseconds(Math.Round(1e9 / bucket.RatePerSecond)), version)
+        {
+            InFlightRefill = Duration.FromNanoseconds(Math.Round(bucket.InFlight * 1e9 / bucket.RatePerSecond)),
+        };
 }
