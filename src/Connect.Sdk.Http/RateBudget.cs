@@ -11,7 +11,9 @@ namespace Connect.Sdk.Http;
 /// the moment the bucket holds its cost, so a run of requests takes the theoretical minimum time. Queued requests hold
 /// no units: when the server re-bases the bucket (a 429, a new rate, a report of what is left) the pump is woken and
 /// plans the head again on the new state at once, sooner if the rate went up, later if it went down, and nobody is
-/// counted twice.
+/// counted twice. A request let go through <see cref="WaitToSendAsync"/> stays in flight until <see cref="Answered"/>:
+/// the pump lets the head go only if it fits beside the units in flight, and an answer wakes it (docs/http.md, "The
+/// burst edge").
 /// </remarks>
 internal sealed class RateBudget : IInFlightRateBudget
 {

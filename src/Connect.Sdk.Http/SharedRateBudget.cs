@@ -14,6 +14,8 @@ namespace Connect.Sdk.Http;
 /// that lost a race reads again and waits longer. The marketplace's reports (a 429, a rate, what is left) apply to this
 /// process's queue at once and reach the store with the pump's next write. What another process learns reaches this
 /// one when its pump next reads: at the latest when the head is due, so it is never sent early, at worst later than needed.
+/// The units in flight are kept in the store, every process's together: a booking adds them, an answer is a report that
+/// takes them away again.
 /// </remarks>
 internal sealed class SharedRateBudget : IInFlightRateBudget
 {

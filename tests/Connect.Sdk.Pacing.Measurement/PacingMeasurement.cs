@@ -30,7 +30,10 @@ public static class PacingMeasurement
             {
                 foreach (var scenario in settings.Scenarios)
                 {
-                    if (Writers(scenario, settings, folder.FullName, inFlight) is not { } writers)
+                    var before = scenario.EndsWith("-before", StringComparison.Ordinal);
+                    var writer = before ? settings.BeforeWriter : typeof(PacingMeasurement).Assembly.Location;
+                    // The SDK before a change may not know the PostgreSQL schema of this one.
+                    if (writer.Length == 0 || (before && scenario.StartsWith("postgres", StringComparison.Ordinal)) || Writers(before ? scenario[..^"-before".Length] : scenario, settings, folder.FullName, $"{scenario}-{inFlight}") is not { } writers)
                     {
                         continue;
                     }
@@ -39,6 +42,7 @@ public static class PacingMeasurement
                     var startAt = (DateTimeOffset.UtcNow + StartDelay).ToUnixTimeMilliseconds();
                     var share = settings.Writes / writers.Count;
                     var runs = writers.Select((arguments, process) => RunWriterAsync(
+                        writer,
                         [.. arguments, "--url", marketplace.Address.ToString(), "--in-flight", inFlight.ToString(CultureInfo.InvariantCulture),
                          "--writes", share.ToString(CultureInfo.InvariantCulture), "--first-id", (process * share).ToString(CultureInfo.InvariantCulture),
                          "--start-at", startAt.ToString(CultureInfo.InvariantCulture), "--burst", settings.Burst.ToString(CultureInfo.InvariantCulture),
@@ -60,12 +64,12 @@ public static class PacingMeasurement
     }
 
     // The writer processes of a scenario and their own arguments; null for a scenario this run cannot do.
-    private static List<string[]>? Writers(string scenario, PacingSettings settings, string folder, int inFlight) => scenario switch
+    private static List<string[]>? Writers(string scenario, PacingSettings settings, string folder, string run) => scenario switch
     {
         "baseline" => [["--client", "baseline"]],
         "sdk" => [["--client", "sdk"]],
         "sdk-two-clients" => [["--client", "sdk", "--clients", "2"]],
-        "sqlite-two-processes" => TwoProcesses($"sqlite:{Path.Combine(folder, $"budgets-{inFlight}.db")}"),
+        "sqlite-two-processes" => TwoProcesses($"sqlite:{Path.Combine(folder, $"budgets-{run}.db")}"),
         "postgres-two-processes" when settings.Postgres.Length > 0 => TwoProcesses($"postgres:{settings.Postgres}"),
         "postgres-two-processes" => null,
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'.", nameof(scenario)),
@@ -73,10 +77,10 @@ public static class PacingMeasurement
 
     private static List<string[]> TwoProcesses(string store) => [["--client", "sdk", "--store", store], ["--client", "sdk", "--store", store]];
 
-    private static async Task RunWriterAsync(string[] arguments)
+    private static async Task RunWriterAsync(string writer, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(PacingMeasurement).Assembly.Location);
+        start.ArgumentList.Add(writer);
         start.ArgumentList.Add("writer");
         foreach (var argument in arguments)
         {

@@ -21,8 +21,8 @@ public sealed class PacingSettings
     /// <summary>The requests in flight to compare, per client.</summary>
     public IReadOnlyList<int> InFlight => [.. Text("in-flight", "1,8,32").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
 
-    /// <summary>The scenarios to run, in order.</summary>
-    public IReadOnlyList<string> Scenarios => Text("scenarios", "baseline,sdk,sdk-two-clients,sqlite-two-processes,postgres-two-processes").Split(',');
+    /// <summary>The scenarios to run, in order; those named <c>-before</c> run the <see cref="BeforeWriter"/>.</summary>
+    public IReadOnlyList<string> Scenarios => Text("scenarios", "baseline,sdk-before,sdk,sdk-two-clients-before,sdk-two-clients,sqlite-two-processes-before,sqlite-two-processes,postgres-two-processes").Split(',');
 
     /// <summary>Writer: what writes (baseline or sdk).</summary>
     public string Client => Text("client", "sdk");
@@ -41,6 +41,12 @@ public sealed class PacingSettings
 
     /// <summary>Writer: the shared budget store, <c>sqlite:path</c> or <c>postgres:connection string</c>; none keeps budgets in memory.</summary>
     public string Store => Text("store", string.Empty);
+
+    /// <summary>
+    /// Measure: the writer program built on the SDK as it was before a change (<c>--before-writer path.dll</c>), for the
+    /// scenarios named with a <c>-before</c> suffix; without it those are skipped.
+    /// </summary>
+    public string BeforeWriter => Text("before-writer", string.Empty);
 
     /// <summary>Measure: the PostgreSQL connection string for the PostgreSQL scenario; without it that scenario is skipped.</summary>
     public string Postgres => Text("postgres", Environment.GetEnvironmentVariable("CONNECT_SDK_TEST_POSTGRES") ?? string.Empty);

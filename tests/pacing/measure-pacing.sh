@@ -12,9 +12,13 @@
 #   sqlite-two-processes     two processes sharing their budget in one SQLite file (AddSharedRateBudgets), 1,000 writes each
 #   postgres-two-processes   the same on PostgreSQL: a throwaway cluster (tests/postgres/start-throwaway.sh)
 #
+# With --before <git ref> first, the same writer is also built on the SDK of that commit (in a temporary worktree) and
+# runs as sdk-before, sdk-two-clients-before and sqlite-two-processes-before, next to the current SDK in the same run.
+#
 # From a fresh clone with the .NET SDK (and PostgreSQL for the last one; without it that scenario is skipped):
 #
 #   tests/pacing/measure-pacing.sh
+#   tests/pacing/measure-pacing.sh --before d55c294
 #   tests/pacing/measure-pacing.sh --in-flight 8 --scenarios baseline,sdk --writes 1000
 #
 # The SDK's writes are plain POSTs, not marked idempotent. The options go to the measurement
@@ -23,11 +27,29 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+cleanups=()
+cleanup() {
+  for step in "${cleanups[@]}"; do eval "$step"; done
+}
+trap cleanup EXIT
+
+before=()
+if [ "${1:-}" = "--before" ]; then
+  tree=$(mktemp -d)/tree
+  git worktree add -q --detach "$tree" "$2"
+  cleanups+=("git worktree remove --force '$tree'")
+  mkdir -p "$tree/tests/Connect.Sdk.Pacing.Measurement"
+  cp tests/Connect.Sdk.Pacing.Measurement/*.cs tests/Connect.Sdk.Pacing.Measurement/*.csproj "$tree/tests/Connect.Sdk.Pacing.Measurement/"
+  dotnet build -c Release "$tree/tests/Connect.Sdk.Pacing.Measurement" > /dev/null
+  before=(--before-writer "$tree/tests/Connect.Sdk.Pacing.Measurement/bin/Release/net10.0/Connect.Sdk.Pacing.Measurement.dll")
+  shift 2
+fi
+
 if [ -z "${CONNECT_SDK_TEST_POSTGRES:-}" ]; then
   # shellcheck source=../postgres/start-throwaway.sh
   source tests/postgres/start-throwaway.sh
   if start_throwaway_postgres; then
-    trap stop_throwaway_postgres EXIT
+    cleanups+=(stop_throwaway_postgres)
   else
     echo "No PostgreSQL here: the postgres-two-processes scenario is skipped." >&2
   fi
@@ -35,5 +57,5 @@ fi
 
 uptime
 dotnet build -c Release tests/Connect.Sdk.Pacing.Measurement > /dev/null
-dotnet tests/Connect.Sdk.Pacing.Measurement/bin/Release/net10.0/Connect.Sdk.Pacing.Measurement.dll measure "$@"
+dotnet tests/Connect.Sdk.Pacing.Measurement/bin/Release/net10.0/Connect.Sdk.Pacing.Measurement.dll measure "${before[@]}" "$@"
 uptime
