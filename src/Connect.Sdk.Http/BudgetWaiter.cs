@@ -9,7 +9,7 @@ namespace Connect.Sdk.Http;
 /// Its continuations run on the thread that releases it, as a <c>Task.Delay</c>'s do on the thread its timer fires
 /// on: fake time then sees the request on the wire before it moves on.
 /// </remarks>
-internal sealed class BudgetWaiter(double cost, long arrival) : TaskCompletionSource
+internal sealed class BudgetWaiter(double cost, long arrival, bool untilAnswered = false) : TaskCompletionSource
 {
     private CancellationTokenRegistration _registration;
     private Action<BudgetWaiter, CancellationToken>? _onCancel;
@@ -19,6 +19,12 @@ internal sealed class BudgetWaiter(double cost, long arrival) : TaskCompletionSo
 
     /// <summary>Unix ticks at which it arrived: it may go no earlier, and never before the bucket holds its cost.</summary>
     public long Arrival { get; } = arrival;
+
+    /// <summary>
+    /// Whether its units stay in flight from the moment it is let go until its answer is reported
+    /// (<see cref="IInFlightRateBudget.Answered"/>), rather than being booked as answered at once.
+    /// </summary>
+    public bool UntilAnswered { get; } = untilAnswered;
 
     /// <summary>Released or cancelled; set under the owning budget's lock, so exactly one of the two happens.</summary>
     public bool Done { get; set; }

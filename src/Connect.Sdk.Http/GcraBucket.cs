@@ -14,7 +14,12 @@ namespace Connect.Sdk.Http;
 /// <param name="FullAt">Unix ticks at which the bucket is full again, counting every unit taken so far.</param>
 /// <param name="PausedUntil">Unix ticks before which nothing is sent, after a 429.</param>
 /// <param name="RatePerSecond">The units that come back per second.</param>
-internal readonly record struct GcraBucket(long FullAt, long PausedUntil, double RatePerSecond)
+/// <param name="InFlight">
+/// Units of requests sent and not answered yet (<see cref="Send"/> until <see cref="Answered"/>). The server may count
+/// each at any moment in between, so they hold units however long ago the bucket was full, and <see cref="FullAt"/>
+/// already counts them.
+/// </param>
+internal readonly record struct GcraBucket(long FullAt, long PausedUntil, double RatePerSecond, double InFlight = 0)
 {
     // A reported rate within 0.5 % of the current one is the same rate written with fewer decimals: Amazon's "0.0167"
     // for one a minute is 0.2 % off.
@@ -28,13 +33,48 @@ internal readonly record struct GcraBucket(long FullAt, long PausedUntil, double
 
     /// <summary>
     /// The earliest instant a request of <paramref name="cost"/> that arrived at <paramref name="arrival"/> may go: when
-    /// the bucket holds its cost and no pause holds it back.
+    /// the bucket holds its cost and no pause holds it back; <see cref="long.MaxValue"/> while the units in flight leave
+    /// no room for it, which only their answers, not time, give back.
     /// </summary>
     public long SendAt(double cost, double capacity, long arrival) =>
-        Math.Max(Math.Max(arrival, PausedUntil), FullAt - TicksDown((capacity - cost) / RatePerSecond));
+        InFlight + cost > capacity
+            ? long.MaxValue
+            : Math.Max(Math.Max(arrival, PausedUntil), FullAt - TicksDown((capacity - cost) / RatePerSecond));
 
-    /// <summary>Takes <paramref name="cost"/> for a request that goes at <paramref name="now"/>, no earlier than <see cref="SendAt"/>.</summary>
-    public GcraBucket Take(double cost, long now) => this with { FullAt = Math.Max(FullAt, now) + TicksUp(cost / RatePerSecond) };
+    /// <summary>
+    /// Takes <paramref name="cost"/> for a request that goes at <paramref name="now"/>, no earlier than <see cref="SendAt"/>,
+    /// booked as answered at once (<see cref="IRateBudget.WaitAsync"/>, whose caller reports no answer).
+    /// </summary>
+    public GcraBucket Take(double cost, long now) => this with { FullAt = DrainsFrom(now) + TicksUp(cost / RatePerSecond) };
+
+    /// <summary>
+    /// Takes <paramref name="cost"/> for a request sent at <paramref name="now"/> that stays in flight until
+    /// <see cref="Answered"/>. A full bucket refills for nobody: the server counts a request when it arrives, some time
+    /// before its answer, and throws refill away while its bucket is full; so a full bucket is taken to start draining
+    /// only once the requests in flight are answered, never at the moment they left.
+    /// </summary>
+    public GcraBucket Send(double cost, long now) => Take(cost, now) with { InFlight = InFlight + cost };
+
+    /// <summary>
+    /// A request of <paramref name="cost"/> sent with <see cref="Send"/> was answered (or failed) at <paramref name="now"/>:
+    /// each unit in flight, its own included, may have been counted as late as now, so the bucket is full again no
+    /// earlier than their refill from now. While the bucket is drained this moves nothing; it bites only where the
+    /// server's bucket may have been full (the start, or after a quiet spell), the burst edge where counting from the
+    /// send would run ahead of it.
+    /// </summary>
+    public GcraBucket Answered(double cost, long now) =>
+        this with { FullAt = Math.Max(FullAt, now + TicksUp(InFlight / RatePerSecond)), InFlight = Math.Max(0, InFlight - cost) };
+
+    /// <summary>
+    /// Forgets units in flight whose answers can no longer come: a process that stopped between a send and its answer
+    /// left them behind. Every request in flight was booked before <see cref="FullAt"/>; once <paramref name="longestFlight"/>
+    /// has passed since then, each has been answered, timed out or abandoned.
+    /// </summary>
+    public GcraBucket WithoutStaleFlights(long now, TimeSpan longestFlight) =>
+        InFlight > 0 && now - FullAt > longestFlight.Ticks ? this with { InFlight = 0 } : this;
+
+    // A full bucket starts draining once the units in flight are answered, at the earliest now.
+    private long DrainsFrom(long now) => Math.Max(FullAt, now + TicksUp(InFlight / RatePerSecond));
 
     /// <summary>
     /// The marketplace refused a request for its rate at <paramref name="now"/>: nothing goes for
@@ -72,7 +112,7 @@ internal readonly record struct GcraBucket(long FullAt, long PausedUntil, double
         // A pause is the server's and lasts as long at any rate; only what refills after it is rescaled.
         var refillFrom = Math.Max(now, PausedUntil);
         var missingUnits = (double)Math.Max(0, FullAt - refillFrom) / TimeSpan.TicksPerSecond * RatePerSecond;
-        return new GcraBucket(refillFrom + TicksUp(missingUnits / perSecond), PausedUntil, perSecond);
+        return new GcraBucket(refillFrom + TicksUp(missingUnits / perSecond), PausedUntil, perSecond, InFlight);
     }
 
     private static long TicksUp(double seconds) => (long)Math.Ceiling(seconds * TimeSpan.TicksPerSecond);

@@ -29,9 +29,18 @@ internal sealed class PacingHandler(AccountBudgets budgets, RateBudgetScope? cli
         // timeout (as a Retry-After does not), or queued requests of a busy account would time out while paced.
         var deadline = request.Options.TryGetValue(TotalTimeout.Key, out var total) ? total : null;
         var pausedAt = deadline?.Pause();
+        var cost = MarketplaceRequest.CostOf(request);
+        var inFlight = budget as IInFlightRateBudget;
         try
         {
-            await budget.WaitAsync(MarketplaceRequest.CostOf(request), cancellationToken).ConfigureAwait(false);
+            if (inFlight is null)
+            {
+                await budget.WaitAsync(cost, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await inFlight.WaitToSendAsync(cost, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -42,9 +51,19 @@ internal sealed class PacingHandler(AccountBudgets budgets, RateBudgetScope? cli
         }
 
         metrics.Paced(scope.Account, time.GetElapsedTime(started));
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        Observe(scope.Account, budget, response);
-        return response;
+
+        // The request counts against the budget until its answer is in, or until it failed or was cancelled: the server
+        // may have counted it at any moment in between.
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            Observe(scope.Account, budget, response);
+            return response;
+        }
+        finally
+        {
+            inFlight?.Answered(cost);
+        }
     }
 
     private void Observe(string account, IRateBudget budget, HttpResponseMessage response)

@@ -11,9 +11,11 @@ namespace Connect.Sdk.Http;
 /// the moment the bucket holds its cost, so a run of requests takes the theoretical minimum time. Queued requests hold
 /// no units: when the server re-bases the bucket (a 429, a new rate, a report of what is left) the pump is woken and
 /// plans the head again on the new state at once, sooner if the rate went up, later if it went down, and nobody is
-/// counted twice.
+/// counted twice. A request let go through <see cref="WaitToSendAsync"/> stays in flight until <see cref="Answered"/>:
+/// the pump lets the head go only if it fits beside the units in flight, and an answer wakes it (docs/http.md, "The
+/// burst edge").
 /// </remarks>
-internal sealed class RateBudget : IRateBudget
+internal sealed class RateBudget : IInFlightRateBudget
 {
     private readonly BudgetQueue _queue = new();
     private readonly TimeProvider _time;
@@ -37,7 +39,25 @@ internal sealed class RateBudget : IRateBudget
 
     private long Now => GcraBucket.TicksOf(_time.GetUtcNow());
 
-    public ValueTask WaitAsync(double cost, CancellationToken cancellationToken)
+    public ValueTask WaitAsync(double cost, CancellationToken cancellationToken) => Wait(cost, untilAnswered: false, cancellationToken);
+
+    public ValueTask WaitToSendAsync(double cost, CancellationToken cancellationToken) => Wait(cost, untilAnswered: true, cancellationToken);
+
+    public void Answered(double cost)
+    {
+        CancellationTokenSource? wake;
+        lock (_queue.Gate)
+        {
+            _bucket = _bucket.Answered(cost, Now);
+
+            // The head may have waited for these units to land rather than for time.
+            wake = _queue.IsEmpty ? null : _queue.TakeWake();
+        }
+
+        BudgetQueue.WakeUp(wake);
+    }
+
+    private ValueTask Wait(double cost, bool untilAnswered, CancellationToken cancellationToken)
     {
         BudgetQueue.ThrowIfCostOutside(cost, _capacity);
         if (cancellationToken.IsCancellationRequested)
@@ -50,17 +70,13 @@ internal sealed class RateBudget : IRateBudget
         lock (_queue.Gate)
         {
             var now = Now;
-            if (_queue.IsEmpty)
+            if (_queue.IsEmpty && _bucket.SendAt(cost, _capacity, now) <= now)
             {
-                var sendAt = _bucket.SendAt(cost, _capacity, now);
-                if (sendAt <= now)
-                {
-                    _bucket = _bucket.Take(cost, now);
-                    return ValueTask.CompletedTask;
-                }
+                Let(cost, untilAnswered, now);
+                return ValueTask.CompletedTask;
             }
 
-            waiter = new BudgetWaiter(cost, now);
+            waiter = new BudgetWaiter(cost, now, untilAnswered);
             startPump = _queue.Enqueue(waiter);
         }
 
@@ -105,6 +121,12 @@ internal sealed class RateBudget : IRateBudget
         BudgetQueue.WakeUp(wake);
     }
 
+    // Under the lock: books a request let go now; one waited for until answered stays in flight.
+    private void Let(double cost, bool untilAnswered, long now)
+    {
+        _bucket = untilAnswered ? _bucket.Send(cost, now) : _bucket.Take(cost, now);
+    }
+
     private async Task PumpAsync()
     {
         while (true)
@@ -121,13 +143,14 @@ internal sealed class RateBudget : IRateBudget
                     return;
                 }
 
+                // Units in flight come back with their answers, not with time: until then the pump sleeps until woken.
                 var sendAt = _bucket.SendAt(head.Cost, _capacity, head.Arrival);
                 if (sendAt <= now)
                 {
                     // Booked when it goes, not when it was due: a bucket that filled up meanwhile holds no more than its
                     // capacity. While the queue is backed up, the bucket's full-again moment lies ahead of both, so the
                     // pump's own lateness does not add up over a long run.
-                    _bucket = _bucket.Take(head.Cost, now);
+                    Let(head.Cost, head.UntilAnswered, now);
                     _queue.TakeHead(head);
                     due = head;
                 }

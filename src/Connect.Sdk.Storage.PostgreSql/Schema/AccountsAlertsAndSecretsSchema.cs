@@ -17,6 +17,12 @@ internal static class AccountsAlertsAndSecretsSchema
             );
             """),
 
+        // How long the units of requests sent and not answered yet, by every process, take to refill, in nanoseconds: a full
+        // bucket drains only from their answers.
+        new("rate_budgets", 2, "units in flight of shared rate budgets", """
+            ALTER TABLE rate_budgets ADD COLUMN in_flight_refill bigint NOT NULL DEFAULT 0 CHECK (in_flight_refill >= 0);
+            """),
+
         // A delivery state belongs to its subscription: the foreign key removes it with the subscription and refuses a
         // state for a subscription that does not exist.
         new("alerts", 1, "alert subscriptions and delivery states", """

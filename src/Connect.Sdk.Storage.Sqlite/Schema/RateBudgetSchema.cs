@@ -16,5 +16,11 @@ internal static class RateBudgetSchema
                 version         INTEGER NOT NULL CHECK (version > 0)
             ) STRICT, WITHOUT ROWID;
             """),
+
+        // How long the units of requests sent and not answered yet, by every process, take to refill, in nanoseconds: a full
+        // bucket drains only from their answers.
+        new("rate_budgets", 2, "units in flight of shared rate budgets", """
+            ALTER TABLE rate_budgets ADD COLUMN in_flight_refill INTEGER NOT NULL DEFAULT 0 CHECK (in_flight_refill >= 0);
+            """),
     ];
 }

@@ -16,7 +16,7 @@ public sealed class TokenBucket
     private const double RoundingTolerance = 1e-9;
 
     private readonly Lock _gate = new();
-    private readonly IClock _clock;
+    private readonly Func<Instant> _now;
     private double _tokens;
     private Instant _refilledAt;
 
@@ -25,15 +25,28 @@ public sealed class TokenBucket
     /// <param name="refillPerSecond">Tokens added per second; positive.</param>
     /// <param name="clock">The clock the refill follows; tests pass a <c>FakeClock</c>.</param>
     public TokenBucket(double capacity, double refillPerSecond, IClock clock)
+        : this(capacity, refillPerSecond, (clock ?? throw new ArgumentNullException(nameof(clock))).GetCurrentInstant)
+    {
+    }
+
+    /// <summary>Creates a full bucket on a <see cref="TimeProvider"/>: a fake time the client under test waits on too, or the system's.</summary>
+    /// <param name="capacity">The most tokens the bucket holds (the burst); positive.</param>
+    /// <param name="refillPerSecond">Tokens added per second; positive.</param>
+    /// <param name="time">The time the refill follows.</param>
+    public TokenBucket(double capacity, double refillPerSecond, TimeProvider time)
+        : this(capacity, refillPerSecond, () => Instant.FromDateTimeOffset((time ?? throw new ArgumentNullException(nameof(time))).GetUtcNow()))
+    {
+    }
+
+    private TokenBucket(double capacity, double refillPerSecond, Func<Instant> now)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(refillPerSecond);
-        ArgumentNullException.ThrowIfNull(clock);
         Capacity = capacity;
         RefillPerSecond = refillPerSecond;
-        _clock = clock;
+        _now = now;
         _tokens = capacity;
-        _refilledAt = clock.GetCurrentInstant();
+        _refilledAt = now();
     }
 
     /// <summary>The most tokens the bucket holds.</summary>
@@ -81,7 +94,7 @@ public sealed class TokenBucket
 
     private void Refill()
     {
-        var now = _clock.GetCurrentInstant();
+        var now = _now();
 
         // A clock that goes back (a test resetting it) must not drain the bucket.
         var elapsed = Math.Max(0, (now - _refilledAt).TotalSeconds);

@@ -17,12 +17,16 @@ public abstract class RateBudgetStoreChecks : StoreContract<IRateBudgetStore>
 {
     private const string Account = "shopify:store-kit.myshopify.com";
 
-    // Instants to the tick, a refill to the nanosecond (Amazon's 0.0167 a second): every field must come back exactly.
+    // Instants to the tick, a refill to the nanosecond (Amazon's 0.0167 a second), the units in flight as their refill to
+    // the nanosecond: every field must come back exactly.
     private static readonly RateBudgetState First = new(
         Instant.FromUnixTimeTicks(17_799_168_001_234_567),
         Instant.FromUnixTimeTicks(17_799_168_000_000_001),
         Duration.FromNanoseconds(59_880_239_521),
-        1);
+        1)
+    {
+        InFlightRefill = Duration.FromNanoseconds(179_640_718_563),
+    };
 
     /// <summary>An account never written has no state.</summary>
     /// <returns>A task that completes when the check is done.</returns>

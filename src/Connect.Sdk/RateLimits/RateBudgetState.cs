@@ -19,6 +19,14 @@ namespace Connect.Sdk.RateLimits;
 /// </param>
 public sealed record RateBudgetState(Instant FullAt, Instant PausedUntil, Duration RefillPerUnit, long Version)
 {
+    /// <summary>
+    /// How long the units of requests sent and not answered yet, by every process of the account, take to refill: their
+    /// units times <see cref="RefillPerUnit"/>. They are already counted in <see cref="FullAt"/>. The marketplace counts a
+    /// request when it arrives, some time before its answer, and throws refill away while its bucket is full, so a full
+    /// bucket starts draining only once these are answered. Zero for a state written before it was kept.
+    /// </summary>
+    public Duration InFlightRefill { get; init; }
+
     /// <summary>Whether this state may replace <paramref name="previous"/>: its version is the next one (1 when there is none).</summary>
     /// <param name="previous">The state it was computed from, or <see langword="null"/> for an account without one.</param>
     /// <returns><see langword="true"/> when the version follows.</returns>

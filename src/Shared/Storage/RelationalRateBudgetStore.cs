@@ -17,11 +17,14 @@ internal sealed class RelationalRateBudgetStore(RelationalDatabase database) : I
         return database.ReadAsync<RateBudgetState?>(
             async (db, snapshot, ct) =>
             {
-                await using var select = db.Command(snapshot, "SELECT full_at, paused_until, refill_per_unit, version FROM rate_budgets WHERE account = @account;")
+                await using var select = db.Command(snapshot, "SELECT full_at, paused_until, refill_per_unit, version, in_flight_refill FROM rate_budgets WHERE account = @account;")
                     .With("@account", account);
                 await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 return await reader.ReadAsync(ct).ConfigureAwait(false)
                     ? new RateBudgetState(reader.GetInstant(0), reader.GetInstant(1), Duration.FromNanoseconds(reader.GetInt64(2)), reader.GetInt64(3))
+                    {
+                        InFlightRefill = Duration.FromNanoseconds(reader.GetInt64(4)),
+                    }
                     : null;
             },
             cancellationToken);
@@ -44,12 +47,12 @@ internal sealed class RelationalRateBudgetStore(RelationalDatabase database) : I
                 // way no row changes when another process wrote first (where writers run at once, the UPDATE re-checks the version after waiting).
                 var sql = expected is null
                     ? """
-                      INSERT INTO rate_budgets (account, full_at, paused_until, refill_per_unit, version)
-                      VALUES (@account, @fullAt, @pausedUntil, @refillPerUnit, @version)
+                      INSERT INTO rate_budgets (account, full_at, paused_until, refill_per_unit, version, in_flight_refill)
+                      VALUES (@account, @fullAt, @pausedUntil, @refillPerUnit, @version, @inFlightRefill)
                       ON CONFLICT (account) DO NOTHING;
                       """
                     : """
-                      UPDATE rate_budgets SET full_at = @fullAt, paused_until = @pausedUntil, refill_per_unit = @refillPerUnit, version = @version
+                      UPDATE rate_budgets SET full_at = @fullAt, paused_until = @pausedUntil, refill_per_unit = @refillPerUnit, version = @version, in_flight_refill = @inFlightRefill
                       WHERE account = @account AND version = @expected;
                       """;
                 await using var command = db.Command(transaction, sql)
@@ -58,6 +61,7 @@ internal sealed class RelationalRateBudgetStore(RelationalDatabase database) : I
                     .With("@pausedUntil", replacement.PausedUntil.ToStored())
                     .With("@refillPerUnit", replacement.RefillPerUnit.ToInt64Nanoseconds())
                     .With("@version", replacement.Version)
+                    .With("@inFlightRefill", replacement.InFlightRefill.ToInt64Nanoseconds())
                     .With("@expected", DbType.Int64, expected?.Version);
                 return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
             },

@@ -28,13 +28,17 @@ internal sealed class ClientHarness : IDisposable
     {
         var stub = new StubMarketplace(Time);
         _stubs[name] = stub;
+        Add(name, stub, configure);
+        return stub;
+    }
+
+    /// <summary>A client whose primary handler is <paramref name="marketplace"/>, e.g. one shared by several clients.</summary>
+    public void Add(string name, HttpMessageHandler marketplace, Action<MarketplaceHttpClientOptions>? configure = null) =>
         _services.AddMarketplaceHttpClient(name, options =>
         {
             options.BaseAddress = new Uri("https://marketplace.test/");
             configure?.Invoke(options);
-        }).ConfigurePrimaryHttpMessageHandler(() => stub);
-        return stub;
-    }
+        }).ConfigurePrimaryHttpMessageHandler(() => marketplace);
 
     public HttpClient Client(string name) => Services.GetRequiredService<IHttpClientFactory>().CreateClient(name);
 
