@@ -65,7 +65,9 @@ public interface IJournalStore
     /// <summary>
     /// Saves many entries, each as <see cref="TrySaveAsync"/> would — an entry whose version no longer matches is
     /// left alone — so that a change to thousands of entries is one store call (one transaction in SQLite) rather
-    /// than thousands. A store that can write many rows in one go overrides this; the default saves one after the other.
+    /// than thousands. A store that can write many rows in one go overrides this, in one transaction: a batch that fails
+    /// part way writes nothing. The default checks every entry before it saves any, then saves one after the other, so
+    /// a malformed entry writes nothing but a store failure part way leaves the entries before it saved.
     /// </summary>
     /// <param name="entries">The entries as read and changed; at most one per key.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
@@ -73,6 +75,11 @@ public interface IJournalStore
     async ValueTask<IReadOnlyList<JournalEntry?>> TrySaveManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            ArgumentNullException.ThrowIfNull(entry?.History, nameof(entries));
+        }
+
         var saved = new JournalEntry?[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {

@@ -22,6 +22,7 @@ public sealed class InMemoryJournalStore : IJournalStore
     public ValueTask<JournalEntry?> TrySaveAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entry.History, nameof(entry));
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
