@@ -35,8 +35,15 @@ internal sealed class OrderHandOverStep(
     /// Hands the orders over and journals each outcome. A sink, catalog or store failure for an order is
     /// journaled as that order's failure and the run goes on; only a failing journal stops the run.
     /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="orders">The staged orders.</param>
+    /// <param name="justLoaded">
+    /// Whether the orders were staged by this run just now: their journal entries then say "loaded, waiting" and
+    /// "handing over" in one write, the two lines of history a crash in step two leaves visible.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the hand-over.</param>
     /// <returns>Each order's outcome, in the order given.</returns>
-    public async ValueTask<IReadOnlyList<OrderOutcome>> HandOverAsync(WorkRun run, IReadOnlyList<StagedOrder> orders, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<OrderOutcome>> HandOverAsync(WorkRun run, IReadOnlyList<StagedOrder> orders, bool justLoaded, CancellationToken cancellationToken)
     {
         var connection = run.Connection.Id;
         if (orders.Count == 0)
@@ -46,7 +53,7 @@ internal sealed class OrderHandOverStep(
 
         await journal.ChangeManyAsync(
             connection,
-            orders.Select(o => OrderImportJournal.Status(o.OrderNumber, JournalStatus.Running, "handing the order to the ERP (step 2 of 2)", o.Order)).ToArray(),
+            orders.Select(o => Starting(o, justLoaded)).ToArray(),
             cancellationToken).ConfigureAwait(false);
         var outcomes = await TryHandOverAsync(run, orders, cancellationToken).ConfigureAwait(false);
 
@@ -66,6 +73,14 @@ internal sealed class OrderHandOverStep(
         }
 
         return outcomes;
+    }
+
+    private static OrderJournalChange Starting(StagedOrder order, bool justLoaded)
+    {
+        var running = OrderImportJournal.Status(order.OrderNumber, JournalStatus.Running, "handing the order to the ERP (step 2 of 2)", order.Order);
+        return justLoaded
+            ? OrderImportJournal.Status(order.OrderNumber, JournalStatus.Queued, "loaded from the marketplace (step 1 of 2); waiting to be handed to the ERP", order.Order).Then(running)
+            : running;
     }
 
     private async ValueTask<OrderOutcome[]> TryHandOverAsync(WorkRun run, IReadOnlyList<StagedOrder> orders, CancellationToken cancellationToken)

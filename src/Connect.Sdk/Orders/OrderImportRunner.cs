@@ -97,7 +97,7 @@ internal sealed class OrderImportRunner(
         foreach (var batch in toHandOver.Chunk(LookupBatchSize))
         {
             await run.KeepLeaseAsync(cancellationToken).ConfigureAwait(false);
-            summary = summary.Add(Summarize(await handOver.HandOverAsync(run, batch, cancellationToken).ConfigureAwait(false)));
+            summary = summary.Add(Summarize(await handOver.HandOverAsync(run, batch, justLoaded: false, cancellationToken).ConfigureAwait(false)));
         }
 
         foreach (var batch in toLookUp.Chunk(LookupBatchSize))
@@ -218,12 +218,8 @@ internal sealed class OrderImportRunner(
 
         summary = summary.Add(await AlreadyImportedAsync(connection, imported, cancellationToken).ConfigureAwait(false));
 
-        // Journaled before any hand-over, so that a crash in step two leaves "loaded, waiting" visible.
-        await journal.ChangeManyAsync(
-            connection,
-            toHandOver.Select(o => OrderImportJournal.Status(o.OrderNumber, JournalStatus.Queued, "loaded from the marketplace (step 1 of 2); waiting to be handed to the ERP", o.Order)).ToArray(),
-            cancellationToken).ConfigureAwait(false);
-        return summary.Add(Summarize(await handOver.HandOverAsync(run, toHandOver, cancellationToken).ConfigureAwait(false)));
+        // "Loaded, waiting" is journaled with "handing over", before any hand-over, so that a crash in step two leaves both visible.
+        return summary.Add(Summarize(await handOver.HandOverAsync(run, toHandOver, justLoaded: true, cancellationToken).ConfigureAwait(false)));
     }
 
     private async ValueTask<WorkRunSummary> AlreadyImportedAsync(ConnectionId connection, List<ImportedOrder> orders, CancellationToken cancellationToken)
