@@ -41,9 +41,15 @@ internal sealed class OrderHandOverStep(
     /// Whether the orders were staged by this run just now: their journal entries then say "loaded, waiting" and
     /// "handing over" in one write, the two lines of history a crash in step two leaves visible.
     /// </param>
+    /// <param name="entries">The orders' journal entries as the run just read them, or <see langword="null"/> to read them.</param>
     /// <param name="cancellationToken">Cancels the hand-over.</param>
     /// <returns>Each order's outcome, in the order given.</returns>
-    public async ValueTask<IReadOnlyList<OrderOutcome>> HandOverAsync(WorkRun run, IReadOnlyList<StagedOrder> orders, bool justLoaded, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<OrderOutcome>> HandOverAsync(
+        WorkRun run,
+        IReadOnlyList<StagedOrder> orders,
+        bool justLoaded,
+        IReadOnlyDictionary<string, JournalEntry>? entries,
+        CancellationToken cancellationToken)
     {
         var connection = run.Connection.Id;
         if (orders.Count == 0)
@@ -51,10 +57,7 @@ internal sealed class OrderHandOverStep(
             return [];
         }
 
-        await journal.ChangeManyAsync(
-            connection,
-            orders.Select(o => Starting(o, justLoaded)).ToArray(),
-            cancellationToken).ConfigureAwait(false);
+        var started = await journal.ChangeManyAsync(connection, orders.Select(o => Starting(o, justLoaded)).ToArray(), entries, cancellationToken).ConfigureAwait(false);
         var outcomes = await TryHandOverAsync(run, orders, cancellationToken).ConfigureAwait(false);
 
         var changes = new OrderJournalChange[orders.Count];
@@ -66,7 +69,7 @@ internal sealed class OrderHandOverStep(
                 : OrderImportJournal.Status(orders[i].OrderNumber, outcomes[i].Status, outcomes[i].Message, orders[i].Order);
         }
 
-        await journal.ChangeManyAsync(connection, changes, cancellationToken).ConfigureAwait(false);
+        await journal.ChangeManyAsync(connection, changes, started, cancellationToken).ConfigureAwait(false);
         foreach (var outcome in outcomes)
         {
             OrderImportMetrics.HandedOver(outcome);

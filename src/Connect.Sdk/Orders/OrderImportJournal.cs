@@ -6,7 +6,7 @@ namespace Connect.Sdk.Orders;
 /// <summary>
 /// Writes the order tab of the journal ("Aufträge"): one entry per order number, with the buyer's name as
 /// its title and the order date for the order-date filter whenever the order's data is known. A page of orders is
-/// read with one store read and its changes saved with one store write (<see cref="ChangeManyAsync"/>).
+/// read with one store read and each step's changes saved with one store write (<see cref="ChangeManyAsync"/>).
 /// </summary>
 internal sealed class OrderImportJournal
 {
@@ -59,72 +59,60 @@ internal sealed class OrderImportJournal
     public async ValueTask<bool> IsWaitingAsync(ConnectionId connection, string orderNumber, Instant now, CancellationToken cancellationToken) =>
         RetryBackoff.IsWaiting(await _journal.GetAsync(Key(connection, orderNumber), cancellationToken).ConfigureAwait(false), now);
 
-    /// <summary>The order numbers, of those given, that automatic runs leave alone for now: one store read for them all.</summary>
-    public async ValueTask<IReadOnlySet<string>> WaitingOfAsync(ConnectionId connection, IReadOnlyCollection<string> orderNumbers, Instant now, CancellationToken cancellationToken)
-    {
-        var waiting = new HashSet<string>(StringComparer.Ordinal);
-        if (orderNumbers.Count == 0)
-        {
-            return waiting;
-        }
-
-        foreach (var entry in await _store.GetManyAsync(orderNumbers.Select(n => Key(connection, n)).ToArray(), cancellationToken).ConfigureAwait(false))
-        {
-            if (RetryBackoff.IsWaiting(entry, now))
-            {
-                waiting.Add(entry.Key.RecordKey);
-            }
-        }
-
-        return waiting;
-    }
+    /// <summary>The entries of many orders with one store read, by order number; orders without an entry are left out.</summary>
+    public async ValueTask<IReadOnlyDictionary<string, JournalEntry>> ReadManyAsync(ConnectionId connection, IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken) =>
+        orderNumbers.Count == 0
+            ? new Dictionary<string, JournalEntry>(StringComparer.Ordinal)
+            : (await _store.GetManyAsync(orderNumbers.Select(n => Key(connection, n)).ToArray(), cancellationToken).ConfigureAwait(false))
+                .ToDictionary(e => e.Key.RecordKey, StringComparer.Ordinal);
 
     /// <summary>
-    /// Applies a change to each of many orders' entries (creating an entry that does not exist yet) with one store read
-    /// and one store write. An entry another writer saved in between is changed again on its own, so that no status
-    /// change is lost.
+    /// Applies a change to each of many orders' entries (creating an entry that does not exist yet) with one store write,
+    /// after one store read unless the entries are <paramref name="known"/> already. An entry another writer saved in
+    /// between (or since it was read) is changed again on its own, so that no status change is lost.
     /// </summary>
     /// <param name="connection">The connection.</param>
     /// <param name="changes">At most one change per order number.</param>
+    /// <param name="known">The entries as this run last read or saved them, by order number; <see langword="null"/> to read them.</param>
     /// <param name="cancellationToken">Cancels the writes.</param>
-    /// <returns>A task that completes when every change is saved.</returns>
-    public async ValueTask ChangeManyAsync(ConnectionId connection, IReadOnlyList<OrderJournalChange> changes, CancellationToken cancellationToken)
+    /// <returns>The entries as saved, by order number: what the next change of the same orders may pass as <paramref name="known"/>.</returns>
+    public async ValueTask<IReadOnlyDictionary<string, JournalEntry>> ChangeManyAsync(
+        ConnectionId connection,
+        IReadOnlyList<OrderJournalChange> changes,
+        IReadOnlyDictionary<string, JournalEntry>? known,
+        CancellationToken cancellationToken)
     {
+        var result = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
         if (changes.Count == 0)
         {
-            return;
-        }
-
-        if (changes.Count == 1)
-        {
-            await ChangeAsync(connection, changes[0], cancellationToken).ConfigureAwait(false);
-            return;
+            return result;
         }
 
         var now = _clock.GetCurrentInstant();
-        var keys = changes.Select(c => Key(connection, c.OrderNumber)).ToArray();
-        var current = (await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Key.RecordKey, StringComparer.Ordinal);
+        var current = known ?? await ReadManyAsync(connection, changes.Select(c => c.OrderNumber).ToArray(), cancellationToken).ConfigureAwait(false);
         var toSave = new List<JournalEntry>(changes.Count);
         var applied = new List<OrderJournalChange>(changes.Count);
-        for (var i = 0; i < changes.Count; i++)
+        foreach (var change in changes)
         {
-            var entry = current.GetValueOrDefault(changes[i].OrderNumber) ?? new JournalEntry { Key = keys[i], UpdatedAt = now };
-            var changed = changes[i].Apply(entry, now);
-            if (!ReferenceEquals(changed, entry) || entry.Version == 0)
+            var entry = current.GetValueOrDefault(change.OrderNumber) ?? new JournalEntry { Key = Key(connection, change.OrderNumber), UpdatedAt = now };
+            var changed = change.Apply(entry, now);
+            if (ReferenceEquals(changed, entry) && entry.Version > 0)
             {
-                toSave.Add(_bound.Apply(changed));
-                applied.Add(changes[i]);
+                result[change.OrderNumber] = entry;
+                continue;
             }
+
+            toSave.Add(_bound.Apply(changed));
+            applied.Add(change);
         }
 
         var saved = await _store.TrySaveManyAsync(toSave, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < toSave.Count; i++)
         {
-            if (saved[i] is null)
-            {
-                await ChangeAsync(connection, applied[i], cancellationToken).ConfigureAwait(false);
-            }
+            result[applied[i].OrderNumber] = saved[i] ?? await ChangeAsync(connection, applied[i], cancellationToken).ConfigureAwait(false);
         }
+
+        return result;
     }
 
     /// <summary>

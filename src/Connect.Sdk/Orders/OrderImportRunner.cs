@@ -97,7 +97,7 @@ internal sealed class OrderImportRunner(
         foreach (var batch in toHandOver.Chunk(LookupBatchSize))
         {
             await run.KeepLeaseAsync(cancellationToken).ConfigureAwait(false);
-            summary = summary.Add(Summarize(await handOver.HandOverAsync(run, batch, justLoaded: false, cancellationToken).ConfigureAwait(false)));
+            summary = summary.Add(Summarize(await handOver.HandOverAsync(run, batch, justLoaded: false, entries: null, cancellationToken).ConfigureAwait(false)));
         }
 
         foreach (var batch in toLookUp.Chunk(LookupBatchSize))
@@ -191,7 +191,7 @@ internal sealed class OrderImportRunner(
         }
 
         var now = clock.GetCurrentInstant();
-        var waiting = await journal.WaitingOfAsync(connection, staged.Where(o => o.State == StagedOrderState.Staged).Select(o => o.OrderNumber).ToArray(), now, cancellationToken).ConfigureAwait(false);
+        var entries = await journal.ReadManyAsync(connection, staged.Where(o => o.State == StagedOrderState.Staged).Select(o => o.OrderNumber).ToArray(), cancellationToken).ConfigureAwait(false);
         var summary = WorkRunSummary.Empty;
         var imported = new List<ImportedOrder>();
         var toHandOver = new List<StagedOrder>(staged.Count);
@@ -202,7 +202,7 @@ internal sealed class OrderImportRunner(
                 case StagedOrderState.HandedOver:
                     imported.Add(new ImportedOrder(connection, order.OrderNumber, order.ErpOrderId!, now));
                     break;
-                case StagedOrderState.Staged when waiting.Contains(order.OrderNumber):
+                case StagedOrderState.Staged when RetryBackoff.IsWaiting(entries.GetValueOrDefault(order.OrderNumber), now):
                     // Fetched again (the overlap, say) while its hand-over waits for its next try: the ERP is not asked sooner.
                     summary = summary.Add(new(0, 0, 0, 1));
                     break;
@@ -219,7 +219,7 @@ internal sealed class OrderImportRunner(
         summary = summary.Add(await AlreadyImportedAsync(connection, imported, cancellationToken).ConfigureAwait(false));
 
         // "Loaded, waiting" is journaled with "handing over", before any hand-over, so that a crash in step two leaves both visible.
-        return summary.Add(Summarize(await handOver.HandOverAsync(run, toHandOver, justLoaded: true, cancellationToken).ConfigureAwait(false)));
+        return summary.Add(Summarize(await handOver.HandOverAsync(run, toHandOver, justLoaded: true, entries, cancellationToken).ConfigureAwait(false)));
     }
 
     private async ValueTask<WorkRunSummary> AlreadyImportedAsync(ConnectionId connection, List<ImportedOrder> orders, CancellationToken cancellationToken)
@@ -235,7 +235,7 @@ internal sealed class OrderImportRunner(
             summary = summary.Add(outcome.Summary);
         }
 
-        await journal.ChangeManyAsync(connection, changes, cancellationToken).ConfigureAwait(false);
+        await journal.ChangeManyAsync(connection, changes, known: null, cancellationToken).ConfigureAwait(false);
         return summary;
     }
 
