@@ -25,6 +25,10 @@ public sealed class SqliteImportedOrderLedger : IImportedOrderLedger
         _store.FindAsync(connection, orderNumber, cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyDictionary<string, ImportedOrder>> FindManyAsync(ConnectionId connection, IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken) =>
+        _store.FindManyAsync(connection, orderNumbers, cancellationToken);
+
+    /// <inheritdoc />
     /// <remarks>
     /// In the same transaction, the order's row in <see cref="SqliteOrderStagingStore"/> (same file), if there is
     /// one and it is not handed over yet, is marked handed over with the ERP id the ledger holds: a crash can never
@@ -32,4 +36,9 @@ public sealed class SqliteImportedOrderLedger : IImportedOrderLedger
     /// </remarks>
     public ValueTask<bool> TryRecordAsync(ImportedOrder order, WorkLease lease, CancellationToken cancellationToken) =>
         _store.TryRecordAsync(order, lease, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>All in one transaction, each order's staged row marked as <see cref="TryRecordAsync"/> marks it.</remarks>
+    public ValueTask<IReadOnlyList<bool>> TryRecordManyAsync(IReadOnlyList<ImportedOrder> orders, WorkLease lease, CancellationToken cancellationToken) =>
+        _store.TryRecordManyAsync(orders, lease, cancellationToken);
 }

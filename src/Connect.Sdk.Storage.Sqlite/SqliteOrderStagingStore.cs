@@ -53,6 +53,10 @@ public sealed class SqliteOrderStagingStore : IOrderStagingStore
         _store.MarkHandedOverAsync(connection, orderNumber, erpOrderId, lease, cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask MarkHandedOverManyAsync(IReadOnlyList<ImportedOrder> orders, WorkLease lease, CancellationToken cancellationToken) =>
+        _store.MarkHandedOverManyAsync(orders, lease, cancellationToken);
+
+    /// <inheritdoc />
     public ValueTask<OrderCursor?> GetCursorAsync(ConnectionId connection, CancellationToken cancellationToken) =>
         _store.GetCursorAsync(connection, cancellationToken);
 

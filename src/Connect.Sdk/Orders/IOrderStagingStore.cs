@@ -83,6 +83,24 @@ public interface IOrderStagingStore
     /// <returns>A task that completes when the state is stored.</returns>
     ValueTask MarkHandedOverAsync(ConnectionId connection, string orderNumber, string erpOrderId, WorkLease lease, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks many staged orders handed over, each as <see cref="MarkHandedOverAsync"/> would, in one store write (one
+    /// transaction in a SQL store) rather than one per order. A store that can write many rows in one go overrides this;
+    /// the default marks one after the other.
+    /// </summary>
+    /// <param name="orders">The orders and their ERP ids, as the ledger holds them.</param>
+    /// <param name="lease">The run's lease on the connection: the write is refused with <see cref="Sync.LeaseLostException"/>, and changes nothing, when it is no longer the key's current lease (checked atomically with the write).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the states are stored.</returns>
+    async ValueTask MarkHandedOverManyAsync(IReadOnlyList<ImportedOrder> orders, WorkLease lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        foreach (var order in orders)
+        {
+            await MarkHandedOverAsync(order.Connection, order.OrderNumber, order.ErpOrderId, lease, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Reads where the connection's scheduled import resumes.</summary>
     /// <param name="connection">The connection.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -5,49 +5,120 @@ namespace Connect.Sdk.Orders;
 
 /// <summary>
 /// Writes the order tab of the journal ("Aufträge"): one entry per order number, with the buyer's name as
-/// its title and the order date for the order-date filter whenever the order's data is known.
+/// its title and the order date for the order-date filter whenever the order's data is known. A page of orders is
+/// read with one store read and each step's changes saved with one store write (<see cref="ChangeManyAsync"/>).
 /// </summary>
-internal sealed class OrderImportJournal(SyncJournal journal)
+internal sealed class OrderImportJournal
 {
-    public ValueTask<JournalEntry> SetAsync(ConnectionId connection, string orderNumber, JournalStatus status, string message, MarketplaceOrder? order, CancellationToken cancellationToken) =>
-        journal.SetStatusAsync(
-            new JournalKey(connection, RecordKind.Order, orderNumber),
-            status,
-            message,
-            cancellationToken,
-            order is null ? null : entry => WithOrder(entry, order));
+    private readonly SyncJournal _journal;
+    private readonly IJournalStore _store;
+    private readonly IClock _clock;
+    private readonly JournalHistoryBound _bound;
+
+    public OrderImportJournal(SyncJournal journal, IJournalStore store, IClock clock, int historyLines)
+    {
+        _journal = journal;
+        _store = store;
+        _clock = clock;
+        _bound = new JournalHistoryBound(historyLines);
+    }
+
+    /// <summary>Moves the order's entry to a status with a message; <see cref="JournalStatus.Running"/> counts an attempt.</summary>
+    public static OrderJournalChange Status(string orderNumber, JournalStatus status, string message, MarketplaceOrder? order) =>
+        new(orderNumber, (entry, now) =>
+        {
+            var changed = entry.WithStatus(status, message, now);
+            changed = status == JournalStatus.Running ? changed with { Attempts = entry.Attempts + 1 } : changed;
+            return order is null ? changed : WithOrder(changed, order);
+        });
 
     /// <summary>
     /// Fails an order whose hand-over broke off (the ERP or a store failed), which automatic runs hand over again by
     /// themselves: at its next try, later with every failure in a row (<see cref="RetryBackoff"/>), said at the end of
     /// the message.
     /// </summary>
-    public ValueTask<JournalEntry> FailUntilNextTryAsync(ConnectionId connection, string orderNumber, string message, MarketplaceOrder order, CancellationToken cancellationToken) =>
-        journal.UpdateAsync(
-            new JournalKey(connection, RecordKind.Order, orderNumber),
-            (entry, now) => WithOrder(RetryBackoff.Schedule(entry.WithStatus(JournalStatus.Failed, message, now), now), order),
-            cancellationToken);
+    public static OrderJournalChange FailUntilNextTry(string orderNumber, string message, MarketplaceOrder order) =>
+        new(orderNumber, (entry, now) => WithOrder(RetryBackoff.Schedule(entry.WithStatus(JournalStatus.Failed, message, now), now), order));
+
+    /// <summary>
+    /// Like <see cref="Status"/>, but leaves an entry alone that already says the same: an order the overlap
+    /// window fetches again every 15 minutes should not add a history line each time.
+    /// </summary>
+    public static OrderJournalChange StatusUnlessSame(string orderNumber, JournalStatus status, string message) =>
+        new(orderNumber, (entry, now) => entry.Version > 0 && entry.Status == status && string.Equals(entry.Message, message, StringComparison.Ordinal)
+            ? entry
+            : entry.WithStatus(status, message, now));
+
+    public ValueTask<JournalEntry> SetAsync(ConnectionId connection, string orderNumber, JournalStatus status, string message, MarketplaceOrder? order, CancellationToken cancellationToken) =>
+        ChangeAsync(connection, Status(orderNumber, status, message, order), cancellationToken);
+
+    public ValueTask<JournalEntry> SetUnlessSameAsync(ConnectionId connection, string orderNumber, JournalStatus status, string message, CancellationToken cancellationToken) =>
+        ChangeAsync(connection, StatusUnlessSame(orderNumber, status, message), cancellationToken);
 
     /// <summary>Whether automatic runs leave the order alone for now, because its next try is later.</summary>
     public async ValueTask<bool> IsWaitingAsync(ConnectionId connection, string orderNumber, Instant now, CancellationToken cancellationToken) =>
-        RetryBackoff.IsWaiting(await journal.GetAsync(new JournalKey(connection, RecordKind.Order, orderNumber), cancellationToken).ConfigureAwait(false), now);
+        RetryBackoff.IsWaiting(await _journal.GetAsync(Key(connection, orderNumber), cancellationToken).ConfigureAwait(false), now);
+
+    /// <summary>The entries of many orders with one store read, by order number; orders without an entry are left out.</summary>
+    public async ValueTask<IReadOnlyDictionary<string, JournalEntry>> ReadManyAsync(ConnectionId connection, IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken) =>
+        orderNumbers.Count == 0
+            ? new Dictionary<string, JournalEntry>(StringComparer.Ordinal)
+            : (await _store.GetManyAsync(orderNumbers.Select(n => Key(connection, n)).ToArray(), cancellationToken).ConfigureAwait(false))
+                .ToDictionary(e => e.Key.RecordKey, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Applies a change to each of many orders' entries (creating an entry that does not exist yet) with one store write,
+    /// after one store read unless the entries are <paramref name="known"/> already. An entry another writer saved in
+    /// between (or since it was read) is changed again on its own, so that no status change is lost.
+    /// </summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="changes">At most one change per order number.</param>
+    /// <param name="known">The entries as this run last read or saved them, by order number; <see langword="null"/> to read them.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>The entries as saved, by order number: what the next change of the same orders may pass as <paramref name="known"/>.</returns>
+    public async ValueTask<IReadOnlyDictionary<string, JournalEntry>> ChangeManyAsync(
+        ConnectionId connection,
+        IReadOnlyList<OrderJournalChange> changes,
+        IReadOnlyDictionary<string, JournalEntry>? known,
+        CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        if (changes.Count == 0)
+        {
+            return result;
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var current = known ?? await ReadManyAsync(connection, changes.Select(c => c.OrderNumber).ToArray(), cancellationToken).ConfigureAwait(false);
+        var toSave = new List<JournalEntry>(changes.Count);
+        var applied = new List<OrderJournalChange>(changes.Count);
+        foreach (var change in changes)
+        {
+            var entry = current.GetValueOrDefault(change.OrderNumber) ?? new JournalEntry { Key = Key(connection, change.OrderNumber), UpdatedAt = now };
+            var changed = change.Apply(entry, now);
+            if (ReferenceEquals(changed, entry) && entry.Version > 0)
+            {
+                result[change.OrderNumber] = entry;
+                continue;
+            }
+
+            toSave.Add(_bound.Apply(changed));
+            applied.Add(change);
+        }
+
+        var saved = await _store.TrySaveManyAsync(toSave, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < toSave.Count; i++)
+        {
+            result[applied[i].OrderNumber] = saved[i] ?? await ChangeAsync(connection, applied[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// The order numbers of entries left waiting: queued by a user, or left running by a run that broke off;
     /// oldest first, so that a backlog is worked off in the order it arose.
     /// </summary>
-    /// <summary>
-    /// Like <see cref="SetAsync"/>, but leaves an entry alone that already says the same: an order the overlap
-    /// window fetches again every 15 minutes should not add a history line each time.
-    /// </summary>
-    public ValueTask<JournalEntry> SetUnlessSameAsync(ConnectionId connection, string orderNumber, JournalStatus status, string message, CancellationToken cancellationToken) =>
-        journal.UpdateAsync(
-            new JournalKey(connection, RecordKind.Order, orderNumber),
-            (entry, now) => entry.Version > 0 && entry.Status == status && string.Equals(entry.Message, message, StringComparison.Ordinal)
-                ? entry
-                : entry.WithStatus(status, message, now),
-            cancellationToken);
-
     public async ValueTask<IReadOnlyList<string>> WaitingAsync(ConnectionId connection, CancellationToken cancellationToken)
     {
         const int pageSize = 1_000;
@@ -55,7 +126,7 @@ internal sealed class OrderImportJournal(SyncJournal journal)
         var waiting = new List<JournalEntry>();
         for (var page = 0; ; page++)
         {
-            var entries = (await journal.QueryAsync(query, page, pageSize, cancellationToken).ConfigureAwait(false)).Entries;
+            var entries = (await _journal.QueryAsync(query, page, pageSize, cancellationToken).ConfigureAwait(false)).Entries;
             waiting.AddRange(entries);
             if (entries.Count < pageSize)
             {
@@ -70,6 +141,11 @@ internal sealed class OrderImportJournal(SyncJournal journal)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
     }
+
+    private ValueTask<JournalEntry> ChangeAsync(ConnectionId connection, OrderJournalChange change, CancellationToken cancellationToken) =>
+        _journal.UpdateAsync(Key(connection, change.OrderNumber), change.Apply, cancellationToken);
+
+    private static JournalKey Key(ConnectionId connection, string orderNumber) => new(connection, RecordKind.Order, orderNumber);
 
     private static JournalEntry WithOrder(JournalEntry entry, MarketplaceOrder order) => entry with
     {

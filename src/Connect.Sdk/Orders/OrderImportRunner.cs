@@ -67,8 +67,9 @@ internal sealed class OrderImportRunner(
     private async ValueTask<WorkRunSummary> ImportByNumberAsync(WorkRun run, IOrdersFeature feature, List<string> numbers, CancellationToken cancellationToken)
     {
         var connection = run.Connection.Id;
-        var summary = WorkRunSummary.Empty;
         var toLookUp = new List<string>();
+        var toHandOver = new List<StagedOrder>();
+        var imported = new List<ImportedOrder>();
         for (var i = 0; i < numbers.Count; i++)
         {
             if (i > 0 && i % LookupBatchSize == 0)
@@ -80,16 +81,23 @@ internal sealed class OrderImportRunner(
             var staged = await staging.GetAsync(connection, number, cancellationToken).ConfigureAwait(false);
             if (staged?.State == StagedOrderState.Staged)
             {
-                summary = summary.Add((await handOver.HandOverAsync(run, staged, cancellationToken).ConfigureAwait(false)).Summary);
+                toHandOver.Add(staged);
             }
-            else if (await ledger.FindAsync(connection, number, cancellationToken).ConfigureAwait(false) is { } imported)
+            else if (await ledger.FindAsync(connection, number, cancellationToken).ConfigureAwait(false) is { } entry)
             {
-                summary = summary.Add(await AlreadyImportedAsync(connection, number, imported.ErpOrderId, cancellationToken).ConfigureAwait(false));
+                imported.Add(entry);
             }
             else
             {
                 toLookUp.Add(number);
             }
+        }
+
+        var summary = await AlreadyImportedAsync(connection, imported, cancellationToken).ConfigureAwait(false);
+        foreach (var batch in toHandOver.Chunk(LookupBatchSize))
+        {
+            await run.KeepLeaseAsync(cancellationToken).ConfigureAwait(false);
+            summary = summary.Add(Summarize(await handOver.HandOverAsync(run, batch, justLoaded: false, entries: null, cancellationToken).ConfigureAwait(false)));
         }
 
         foreach (var batch in toLookUp.Chunk(LookupBatchSize))
@@ -182,22 +190,23 @@ internal sealed class OrderImportRunner(
             logger.PageStaged(connection, staged.Count, cursor.ChangedSince);
         }
 
+        var now = clock.GetCurrentInstant();
+        var entries = await journal.ReadManyAsync(connection, staged.Where(o => o.State == StagedOrderState.Staged).Select(o => o.OrderNumber).ToArray(), cancellationToken).ConfigureAwait(false);
         var summary = WorkRunSummary.Empty;
+        var imported = new List<ImportedOrder>();
         var toHandOver = new List<StagedOrder>(staged.Count);
         foreach (var order in staged)
         {
             switch (order.State)
             {
                 case StagedOrderState.HandedOver:
-                    summary = summary.Add(await AlreadyImportedAsync(connection, order.OrderNumber, order.ErpOrderId!, cancellationToken).ConfigureAwait(false));
+                    imported.Add(new ImportedOrder(connection, order.OrderNumber, order.ErpOrderId!, now));
                     break;
-                case StagedOrderState.Staged when await journal.IsWaitingAsync(connection, order.OrderNumber, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false):
+                case StagedOrderState.Staged when RetryBackoff.IsWaiting(entries.GetValueOrDefault(order.OrderNumber), now):
                     // Fetched again (the overlap, say) while its hand-over waits for its next try: the ERP is not asked sooner.
                     summary = summary.Add(new(0, 0, 0, 1));
                     break;
                 case StagedOrderState.Staged:
-                    // Journaled before any hand-over, so that a crash in step two leaves "loaded, waiting" visible.
-                    await journal.SetAsync(connection, order.OrderNumber, JournalStatus.Queued, "loaded from the marketplace (step 1 of 2); waiting to be handed to the ERP", order.Order, cancellationToken).ConfigureAwait(false);
                     toHandOver.Add(order);
                     break;
                 default:
@@ -207,21 +216,38 @@ internal sealed class OrderImportRunner(
             }
         }
 
-        foreach (var order in toHandOver)
+        summary = summary.Add(await AlreadyImportedAsync(connection, imported, cancellationToken).ConfigureAwait(false));
+
+        // "Loaded, waiting" is journaled with "handing over", before any hand-over, so that a crash in step two leaves both visible.
+        return summary.Add(Summarize(await handOver.HandOverAsync(run, toHandOver, justLoaded: true, entries, cancellationToken).ConfigureAwait(false)));
+    }
+
+    private async ValueTask<WorkRunSummary> AlreadyImportedAsync(ConnectionId connection, List<ImportedOrder> orders, CancellationToken cancellationToken)
+    {
+        var summary = WorkRunSummary.Empty;
+        var changes = new OrderJournalChange[orders.Count];
+        for (var i = 0; i < orders.Count; i++)
         {
-            summary = summary.Add((await handOver.HandOverAsync(run, order, cancellationToken).ConfigureAwait(false)).Summary);
+            var outcome = OrderOutcome.AlreadyImported(orders[i].OrderNumber, orders[i].ErpOrderId);
+            logger.OrderAlreadyImported(connection, orders[i].OrderNumber, orders[i].ErpOrderId);
+            OrderImportMetrics.HandedOver(outcome);
+            changes[i] = OrderImportJournal.StatusUnlessSame(orders[i].OrderNumber, outcome.Status, outcome.Message);
+            summary = summary.Add(outcome.Summary);
         }
 
+        await journal.ChangeManyAsync(connection, changes, known: null, cancellationToken).ConfigureAwait(false);
         return summary;
     }
 
-    private async ValueTask<WorkRunSummary> AlreadyImportedAsync(ConnectionId connection, string number, string erpOrderId, CancellationToken cancellationToken)
+    private static WorkRunSummary Summarize(IReadOnlyList<OrderOutcome> outcomes)
     {
-        var outcome = OrderOutcome.AlreadyImported(number, erpOrderId);
-        logger.OrderAlreadyImported(connection, number, erpOrderId);
-        OrderImportMetrics.HandedOver(outcome);
-        await journal.SetUnlessSameAsync(connection, number, outcome.Status, outcome.Message, cancellationToken).ConfigureAwait(false);
-        return outcome.Summary;
+        var summary = WorkRunSummary.Empty;
+        foreach (var outcome in outcomes)
+        {
+            summary = summary.Add(outcome.Summary);
+        }
+
+        return summary;
     }
 
     private async ValueTask<WorkRunSummary> UnreadableAsync(WorkRun run, UnreadableOrder unreadable, CancellationToken cancellationToken)

@@ -12,7 +12,20 @@ namespace Connect.Sdk.Orders;
 /// </summary>
 internal sealed class OrderReadiness(ForeignNumberResolver resolver)
 {
-    public async ValueTask<Readiness> CheckAsync(ConnectionId connection, ConnectorDescriptor connector, MarketplaceOrder order, CancellationToken cancellationToken)
+    /// <param name="connection">The connection.</param>
+    /// <param name="connector">The connection's connector.</param>
+    /// <param name="order">The order.</param>
+    /// <param name="resolved">
+    /// The foreign numbers resolved so far for a batch of orders of this connection: a page of orders names the same few
+    /// articles again and again, and each is looked up once.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the lookups.</param>
+    public async ValueTask<Readiness> CheckAsync(
+        ConnectionId connection,
+        ConnectorDescriptor connector,
+        MarketplaceOrder order,
+        Dictionary<ForeignNumber, ArticleResolution> resolved,
+        CancellationToken cancellationToken)
     {
         var channel = connector.Channel == ChannelKind.Shop ? "shop" : "marketplace";
         var problems = new List<string>();
@@ -49,7 +62,12 @@ internal sealed class OrderReadiness(ForeignNumberResolver resolver)
                 continue;
             }
 
-            var resolution = await resolver.FindArticleAsync(connection, connector.Id, foreignNumber, cancellationToken).ConfigureAwait(false);
+            if (!resolved.TryGetValue(foreignNumber, out var resolution))
+            {
+                resolution = await resolver.FindArticleAsync(connection, connector.Id, foreignNumber, cancellationToken).ConfigureAwait(false);
+                resolved[foreignNumber] = resolution;
+            }
+
             if (resolution.IsMapped)
             {
                 articles[line.LineId] = resolution.Article.Number;

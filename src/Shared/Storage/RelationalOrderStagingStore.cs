@@ -104,12 +104,28 @@ internal sealed class RelationalOrderStagingStore(RelationalDatabase database) :
     {
         ArgumentNullException.ThrowIfNull(orderNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(erpOrderId);
+        await MarkHandedOverManyAsync([new ImportedOrder(connection, orderNumber, erpOrderId, default)], lease, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask MarkHandedOverManyAsync(IReadOnlyList<ImportedOrder> orders, WorkLease lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(lease);
+        foreach (var order in orders)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(order.ErpOrderId);
+        }
+
         await database.WriteAsync(
             async (db, transaction, ct) =>
             {
                 await LeaseFence.CheckAsync(database, db, transaction, lease, ct).ConfigureAwait(false);
-                await StagedOrderHandOver.MarkAsync(db, transaction, connection, orderNumber, erpOrderId, ct).ConfigureAwait(false);
+                foreach (var order in orders)
+                {
+                    await StagedOrderHandOver.MarkAsync(db, transaction, order.Connection, order.OrderNumber, order.ErpOrderId, ct).ConfigureAwait(false);
+                }
+
                 return true;
             },
             cancellationToken).ConfigureAwait(false);

@@ -54,6 +54,30 @@ public sealed class PostgreSqlOrderHandOverTests(PostgreSqlServer server) : IAsy
         Assert.Equal("ERP-FIRST", read?.ErpOrderId);
     }
 
+    [Fact]
+    public async Task TryRecordMany_PageWithOneOrderRecordedBefore_RecordsTheRestAndMarksEveryStagedOrderWithTheLedgersErpId()
+    {
+        var database = await _databases.OpenAsync();
+        var lease = await PostgreSqlTestLease.HoldAsync(database);
+        var staging = new PostgreSqlOrderStagingStore(database);
+        var ledger = new PostgreSqlImportedOrderLedger(database);
+        await staging.StageAsync(Shop, [Order("1001", 0), Order("1002", 0), Order("1003", 0)], null, T0, lease, CancellationToken.None);
+        Assert.True(await ledger.TryRecordAsync(new ImportedOrder(Shop, "1002", "ERP-FIRST", T0), lease, CancellationToken.None));
+
+        var recorded = await ledger.TryRecordManyAsync(
+            [new(Shop, "1001", "ERP-1", T0), new(Shop, "1002", "ERP-2", T0), new(Shop, "1003", "ERP-3", T0)], lease, CancellationToken.None);
+
+        Assert.Equal([true, false, true], recorded);
+        var found = await ledger.FindManyAsync(Shop, ["1001", "1002", "1003", "1004"], CancellationToken.None);
+        Assert.Equal(["1001", "1002", "1003"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(T0, found["1001"].ImportedAt);
+        Assert.Equal("ERP-FIRST", (await staging.GetAsync(Shop, "1002", CancellationToken.None))?.ErpOrderId);
+        Assert.Equal("ERP-3", (await staging.GetAsync(Shop, "1003", CancellationToken.None))?.ErpOrderId);
+
+        await staging.MarkHandedOverManyAsync([new(Shop, "1001", "ERP-OTHER", T0)], lease, CancellationToken.None);
+        Assert.Equal("ERP-1", (await staging.GetAsync(Shop, "1001", CancellationToken.None))?.ErpOrderId);
+    }
+
     /// <summary>
     /// A failure between the ledger insert and the staging update (a trigger raising an error stands in for a crash)
     /// rolls the ledger insert back too: the order stays staged and unrecorded.

@@ -175,6 +175,62 @@ public sealed class SqliteOrderHandOverAtomicityTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task TryRecordMany_PageWithOneOrderRecordedBefore_RecordsTheRestAndMarksEveryStagedOrderWithTheLedgersErpId()
+    {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
+        var database = _files.Open();
+        var staging = new SqliteOrderStagingStore(database);
+        var ledger = new SqliteImportedOrderLedger(database);
+        await staging.StageAsync(Shop, [Order("1001"), Order("1002"), Order("1003")], null, T0, lease, CancellationToken.None);
+        Assert.True(await ledger.TryRecordAsync(new ImportedOrder(Shop, "1002", "ERP-FIRST", T0), lease, CancellationToken.None));
+
+        var recorded = await ledger.TryRecordManyAsync(
+            [new(Shop, "1001", "ERP-1", T0), new(Shop, "1002", "ERP-2", T0), new(Shop, "1003", "ERP-3", T0)], lease, CancellationToken.None);
+
+        Assert.Equal([true, false, true], recorded);
+        var found = await ledger.FindManyAsync(Shop, ["1001", "1002", "1003", "1004"], CancellationToken.None);
+        Assert.Equal(["1001", "1002", "1003"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("ERP-FIRST", found["1002"].ErpOrderId);
+        Assert.Equal("ERP-FIRST", (await staging.GetAsync(Shop, "1002", CancellationToken.None))?.ErpOrderId);
+        Assert.Equal("ERP-3", (await staging.GetAsync(Shop, "1003", CancellationToken.None))?.ErpOrderId);
+        Assert.Empty(await ToListAsync(staging.ListPendingAsync(Shop, CancellationToken.None)));
+    }
+
+    /// <summary>A page is recorded in one transaction: a failure at its last order leaves none of it recorded or handed over.</summary>
+    [Fact]
+    public async Task TryRecordMany_FailingAtTheLastOrder_LeavesTheWholePageStagedAndUnrecorded()
+    {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
+        var database = _files.Open();
+        var staging = new SqliteOrderStagingStore(database);
+        var ledger = new SqliteImportedOrderLedger(database);
+        await staging.StageAsync(Shop, [Order("1001"), Order("1002")], null, T0, lease, CancellationToken.None);
+        await ExecuteAsync(database, "CREATE TRIGGER crash BEFORE UPDATE ON staged_orders WHEN NEW.order_number = '1002' AND NEW.state = 'HandedOver' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;");
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(async () =>
+            await ledger.TryRecordManyAsync([new(Shop, "1001", "ERP-1", T0), new(Shop, "1002", "ERP-2", T0)], lease, CancellationToken.None));
+
+        Assert.Empty(await ledger.FindManyAsync(Shop, ["1001", "1002"], CancellationToken.None));
+        Assert.Equal(2, (await ToListAsync(staging.ListPendingAsync(Shop, CancellationToken.None))).Count);
+    }
+
+    [Fact]
+    public async Task MarkHandedOverMany_StagedAndHeldOrders_MarksEachWithItsErpId()
+    {
+        var lease = await SqliteTestLease.HoldAsync(_files.Open());
+        var staging = new SqliteOrderStagingStore(_files.Open());
+        await staging.StageAsync(Shop, [Order("1001"), Order("1002")], null, T0, lease, CancellationToken.None);
+        await staging.HoldAsync(Shop, "1002", "No ERP article for SKU-7", lease, CancellationToken.None);
+
+        await staging.MarkHandedOverManyAsync([new(Shop, "1001", "ERP-1", T0), new(Shop, "1002", "ERP-2", T0)], lease, CancellationToken.None);
+
+        Assert.Equal("ERP-1", (await staging.GetAsync(Shop, "1001", CancellationToken.None))?.ErpOrderId);
+        var held = await staging.GetAsync(Shop, "1002", CancellationToken.None);
+        Assert.Equal(StagedOrderState.HandedOver, held?.State);
+        Assert.Null(held?.HoldReason);
+    }
+
     public void Dispose() => _files.Dispose();
 
     private static async Task ExecuteAsync(SqliteDatabase database, string sql)

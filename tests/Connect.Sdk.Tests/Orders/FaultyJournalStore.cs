@@ -2,14 +2,16 @@ using Connect.Sdk.Journal;
 
 namespace Connect.Sdk.Tests.Orders;
 
-/// <summary>A journal store that fails saving "loaded, waiting" or a success of the order tab when armed.</summary>
+/// <summary>A journal store that fails saving "loaded, waiting" (with "handing over") or a success of the order tab when armed.</summary>
 internal sealed class FaultyJournalStore(IJournalStore inner, Faults faults) : IJournalStore
 {
     public ValueTask<JournalEntry?> GetAsync(JournalKey key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
 
     public ValueTask<JournalEntry?> TrySaveAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
-        if (entry.Key.Kind == RecordKind.Order && entry.Status == JournalStatus.Queued && entry.Message?.StartsWith("loaded from the marketplace", StringComparison.Ordinal) == true)
+        // "Loaded, waiting" is saved with "handing over" in one write: the save whose history ends in those two lines.
+        if (entry.Key.Kind == RecordKind.Order && entry.History.Count >= 2 && entry.History[^2].Message?.StartsWith("loaded from the marketplace", StringComparison.Ordinal) == true
+            && entry.Status == JournalStatus.Running)
         {
             faults.At(CrashStep.JournalStaged);
         }
