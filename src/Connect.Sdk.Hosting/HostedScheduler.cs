@@ -119,7 +119,9 @@ internal sealed class HostedScheduler : BackgroundService
                     now = _clock.GetCurrentInstant();
                     _queue.Refresh(plan, now, _options.StartSpread);
                     _metrics.Planned();
-                    nextPlanAt = Earliest(now + _options.PollInterval, plan.NextDueAt > now ? plan.NextDueAt : null);
+                    // Work due before the next plan is in the queue (the look-ahead); only a plan without it (work that
+                    // lists nothing upcoming) sends the loop back to planning at its next due time.
+                    nextPlanAt = Earliest(now + _options.PollInterval, plan.Upcoming.Count == 0 && plan.NextDueAt > now ? plan.NextDueAt : null);
                 }
 
                 await StartDueWorkAsync(now, stoppingToken).ConfigureAwait(false);

@@ -66,7 +66,10 @@ internal static class JournalBatchSave
     {
         var rows = new StoredRow?[entries.Count];
         var updates = Enumerable.Range(0, entries.Count).Where(i => entries[i].Version != 0).ToArray();
-        var inserts = Enumerable.Range(0, entries.Count).Where(i => entries[i].Version == 0).ToArray();
+        // Of two new entries with one key only the first is inserted; the second is answered as stale (null), as every
+        // other store answers it, instead of failing the batch after its updates ran.
+        var newKeys = new HashSet<(string, long, string)>();
+        var inserts = Enumerable.Range(0, entries.Count).Where(i => entries[i].Version == 0 && newKeys.Add(StoredKey(entries[i]))).ToArray();
         if (updates.Length > 0)
         {
             await using var update = Bind(db.Command(transaction, UpdateSql), entries, updates);
@@ -79,7 +82,7 @@ internal static class JournalBatchSave
 
         if (inserts.Length > 0)
         {
-            var byKey = inserts.ToDictionary(i => (entries[i].Key.Connection.Value, (long)entries[i].Key.Kind, JournalText.Storable(entries[i].Key.RecordKey)!));
+            var byKey = inserts.ToDictionary(i => StoredKey(entries[i]));
             await using var insert = Bind(db.Command(transaction, InsertSql), entries, inserts);
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -92,6 +95,9 @@ internal static class JournalBatchSave
         await SaveHistoryAsync(db, transaction, entries, rows, cancellationToken).ConfigureAwait(false);
         return entries.Select((entry, i) => rows[i] is null ? null : entry with { Version = entry.Version + 1 }).ToArray();
     }
+
+    private static (string Connection, long Kind, string RecordKey) StoredKey(JournalEntry entry) =>
+        (entry.Key.Connection.Value, (long)entry.Key.Kind, JournalText.Storable(entry.Key.RecordKey)!);
 
     // Every part of every entry's plan (JournalHistoryWrite) in one round trip: the rows folds summarised, the rows the
     // entries no longer have, the last stored rows they still have, and the new lines.

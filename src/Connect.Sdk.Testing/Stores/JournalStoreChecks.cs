@@ -241,6 +241,28 @@ public abstract class JournalStoreChecks : StoreContract<IJournalStore>
     }
 
     /// <summary>
+    /// A batch with two new entries of one key (a marketplace page that lists an order twice) stores the first and
+    /// answers the second as stale (null), like two writers racing, instead of failing the whole batch.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TrySaveMany_TwoNewEntriesOfOneKey_StoresTheFirstAndReportsTheSecond()
+    {
+        var store = await CreateStoreAsync();
+        var first = Entry(RecordKind.Order, "10004711", T0, JournalStatus.Queued) with { Message = "first" };
+        var second = Entry(RecordKind.Order, "10004711", T0, JournalStatus.Queued) with { Message = "second" };
+        var other = Entry(RecordKind.Order, "10004712", T0, JournalStatus.Queued);
+
+        var saved = await store.TrySaveManyAsync([first, second, other], CancellationToken.None);
+
+        Assert.NotNull(saved[0]);
+        Assert.Null(saved[1]);
+        Assert.NotNull(saved[2]);
+        var read = await store.GetAsync(first.Key, CancellationToken.None);
+        Assert.Equal("first", read?.Message);
+        Assert.NotNull(await store.GetAsync(other.Key, CancellationToken.None));
+    }
+
+    /// <summary>
     /// A batch save of new and stored entries with a stale one in the middle stores every other entry — those after the
     /// stale one too — with its new version and its appended history line, answers null for the stale one and leaves
     /// it as the other writer saved it, history included.

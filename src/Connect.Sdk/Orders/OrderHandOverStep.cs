@@ -96,33 +96,56 @@ internal sealed class OrderHandOverStep(
         var repairs = new List<(int Index, ImportedOrder Entry)>();
         var accepted = new List<(int Index, ImportedOrder Entry)>();
         var articles = new Dictionary<ForeignNumber, ArticleResolution>();
-        for (var i = 0; i < orders.Count; i++)
+        try
         {
-            if (outcomes[i] is not null)
+            for (var i = 0; i < orders.Count; i++)
             {
-                continue;
-            }
+                if (outcomes[i] is not null)
+                {
+                    continue;
+                }
 
-            if (imported.GetValueOrDefault(orders[i].OrderNumber) is { } entry)
-            {
-                repairs.Add((i, entry));
-                continue;
-            }
+                if (imported.GetValueOrDefault(orders[i].OrderNumber) is { } entry)
+                {
+                    repairs.Add((i, entry));
+                    continue;
+                }
 
-            var (outcome, erpOrderId) = await ToErpAsync(run, orders[i], articles, cancellationToken).ConfigureAwait(false);
-            if (erpOrderId is null)
-            {
-                outcomes[i] = outcome;
+                var (outcome, erpOrderId) = await ToErpAsync(run, orders[i], articles, cancellationToken).ConfigureAwait(false);
+                if (erpOrderId is null)
+                {
+                    outcomes[i] = outcome;
+                }
+                else
+                {
+                    accepted.Add((i, new ImportedOrder(connection, orders[i].OrderNumber, erpOrderId, clock.GetCurrentInstant())));
+                }
             }
-            else
-            {
-                accepted.Add((i, new ImportedOrder(connection, orders[i].OrderNumber, erpOrderId, clock.GetCurrentInstant())));
-            }
+        }
+        catch (OperationCanceledException) when (accepted.Count > 0)
+        {
+            // A shutdown part way through the page: the ERP has the orders accepted so far, so they are recorded before the
+            // run gives up (still under the lease, so fenced), rather than left to the sink's idempotency at the next run.
+            await RecordAcceptedOnCancellationAsync(run, orders, accepted, outcomes).ConfigureAwait(false);
+            throw;
         }
 
         await RepairAsync(run, orders, repairs, outcomes, cancellationToken).ConfigureAwait(false);
         await RecordAsync(run, orders, accepted, outcomes, cancellationToken).ConfigureAwait(false);
         return outcomes.Select(o => o!.Value).ToArray();
+    }
+
+    private async ValueTask RecordAcceptedOnCancellationAsync(WorkRun run, IReadOnlyList<StagedOrder> orders, List<(int Index, ImportedOrder Entry)> accepted, OrderOutcome?[] outcomes)
+    {
+        try
+        {
+            await RecordAsync(run, orders, accepted, outcomes, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The cancellation is what the caller must see; an order left unrecorded is handed over again under the same
+            // key at the next run, which the idempotent sink answers with its first booking.
+        }
     }
 
     /// <summary>The ledger entries of the orders: one read, or one per order when that fails, so that an order the ledger cannot answer for breaks off alone.</summary>

@@ -119,7 +119,9 @@ internal sealed class ScriptedWork(IClock clock) : IScheduledWork
         lock (_gate)
         {
             var now = clock.GetCurrentInstant();
-            plan = new DuePlan([.. _due, .. _upcoming.Where(item => item.DueAt <= now)], NextDueAt)
+            // Like the engine: without a next due time set by the test, the earliest upcoming work is the next due.
+            var nextDue = NextDueAt ?? _upcoming.Where(item => item.DueAt > now).Select(item => (Instant?)item.DueAt).Min();
+            plan = new DuePlan([.. _due, .. _upcoming.Where(item => item.DueAt <= now)], nextDue)
             {
                 Upcoming = [.. _upcoming.Where(item => item.DueAt > now && item.DueAt <= now + lookAhead)],
             };

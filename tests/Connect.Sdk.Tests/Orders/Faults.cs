@@ -6,15 +6,17 @@ internal sealed class Faults
     private readonly Lock _gate = new();
     private CrashStep? _armed;
     private int _passesLeft;
+    private Func<CrashStep, Exception>? _failure;
 
     public int Fired { get; private set; }
 
-    public void Arm(CrashStep step, int afterCalls = 0)
+    public void Arm(CrashStep step, int afterCalls = 0, Func<CrashStep, Exception>? failure = null)
     {
         lock (_gate)
         {
             _armed = step;
             _passesLeft = afterCalls;
+            _failure = failure;
         }
     }
 
@@ -37,6 +39,6 @@ internal sealed class Faults
             Fired++;
         }
 
-        throw new InvalidOperationException($"Injected failure at {step}.");
+        throw _failure?.Invoke(step) ?? new InvalidOperationException($"Injected failure at {step}.");
     }
 }

@@ -1,4 +1,5 @@
 using Connect.Sdk.Journal;
+using Connect.Sdk.Lifecycle;
 using Connect.Sdk.Orders;
 using Connect.Sdk.Sync;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,36 @@ public sealed class OrderImportBatchTests
         }
 
         Assert.Equal(StagedOrderState.Staged, (await world.Staging.GetAsync(world.Connection, failed, default))?.State);
+    }
+
+    [Fact]
+    public async Task ScheduledImport_CancelledPartWayThroughAPage_RecordsTheOrdersTheErpAcceptedBeforeGivingUp()
+    {
+        await using var world = await OrderWorld.ProductiveAsync();
+        world.Market.OrderPageSize = PageSize;
+        world.Publish(TestOrders.Many(5));
+        using var stopping = new CancellationTokenSource();
+        world.Faults.Arm(CrashStep.SinkBeforeCreating, afterCalls: 2, failure: _ =>
+        {
+            // The host stops while the third order is handed over.
+            stopping.Cancel();
+            return new OperationCanceledException(stopping.Token);
+        });
+
+        try
+        {
+            await world.Harness.Engine.RunAsync(new WorkItem(world.Connection, WorkKind.OrderImport, SyncTrigger.Scheduled, world.Harness.Clock.GetCurrentInstant()), stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // How the engine reports a cancelled run is not what this test is about.
+        }
+
+        Assert.Equal(2, world.Sink.Orders.Count);
+        foreach (var handedOver in world.Sink.Orders)
+        {
+            Assert.NotNull(await world.Ledger.FindAsync(world.Connection, handedOver.Order.OrderNumber, default));
+        }
     }
 
     [Fact]
