@@ -257,7 +257,9 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
         lock (_queue.Gate)
         {
             failed = _queue.TakeAll();
-            _reports.Clear();
+
+            // The reports stay: an answer not written would leave its units in flight in the store for good, shrinking
+            // every process's burst. The next request's pump writes them before its own booking.
             _queue.StopPump();
         }
 

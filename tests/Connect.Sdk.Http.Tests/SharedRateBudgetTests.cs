@@ -100,6 +100,49 @@ public sealed class SharedRateBudgetTests
         Assert.Contains("UseSqlite", atFirstUse.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Answered_StoreFailsToWriteIt_TheAnswerIsWrittenWithTheNextBooking()
+    {
+        var time = FakeTime.Create();
+        var store = new OnceFailingStore();
+        var budget = (IInFlightRateBudget)new AccountBudgets(time, store).GetOrAdd("otto:partner", RateLimitModel.TokenBucket(10, 5));
+        await time.RunAsync(budget.WaitToSendAsync(1, CancellationToken.None).AsTask());
+
+        // The answer's write fails (a locked file): the units must not stay in flight in the store for good.
+        store.FailNextReplace();
+        budget.Answered(1);
+        await store.Failed;
+        await time.RunAsync(budget.WaitToSendAsync(1, CancellationToken.None).AsTask());
+
+        var state = await store.GetAsync("otto:partner", CancellationToken.None);
+        Assert.NotNull(state);
+        Assert.Equal(NodaTime.Duration.FromMilliseconds(100), state.InFlightRefill);
+    }
+
+    private sealed class OnceFailingStore : IRateBudgetStore
+    {
+        private readonly InMemoryRateBudgetStore _inner = new();
+        private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _armed;
+
+        public Task Failed => _failed.Task;
+
+        public void FailNextReplace() => Volatile.Write(ref _armed, 1);
+
+        public ValueTask<RateBudgetState?> GetAsync(string account, CancellationToken cancellationToken) => _inner.GetAsync(account, cancellationToken);
+
+        public ValueTask<bool> TryReplaceAsync(string account, RateBudgetState? expected, RateBudgetState replacement, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                _failed.SetResult();
+                throw new IOException("database is locked");
+            }
+
+            return _inner.TryReplaceAsync(account, expected, replacement, cancellationToken);
+        }
+    }
+
     private sealed class BrokenStore : IRateBudgetStore
     {
         public ValueTask<RateBudgetState?> GetAsync(string account, CancellationToken cancellationToken) => throw new IOException("disk gone");
