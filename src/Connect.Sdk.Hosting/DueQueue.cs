@@ -7,18 +7,18 @@ namespace Connect.Sdk.Hosting;
 /// <summary>
 /// The planned work the scheduler has not started yet, due now or within the plan's look-ahead, each with the moment it
 /// may start: when it is due, plus its spread offset (<see cref="StartSpread"/>). Only the scheduler's loop touches it.
-/// Between two plans the loop starts work from here as slots free up, so each step costs about what it starts, not
-/// what the plan holds: taking a startable item stops as soon as enough are found, removing one is constant time, and
-/// the next start comes off a heap.
+/// Between two plans the loop starts work from here as slots free up, so each step costs about what it starts, not what
+/// the plan holds: work waits on a heap by its start until the start comes, then in plan order among the work ready to
+/// start; taking the next items stops as soon as enough are found, and removing one costs a logarithm.
 /// </summary>
 internal sealed class DueQueue
 {
-    private readonly Dictionary<(ConnectionId Connection, WorkKind Kind, SyncTrigger Trigger), LinkedListNode<Entry>> _entries = [];
-    private readonly LinkedList<Entry> _order = new();
-    private readonly PriorityQueue<Entry, Instant> _starts = new();
+    private readonly Dictionary<(ConnectionId Connection, WorkKind Kind, SyncTrigger Trigger), Entry> _entries = [];
+    private readonly PriorityQueue<Entry, Instant> _waiting = new();
+    private readonly SortedSet<Entry> _ready = new(Comparer<Entry>.Create((a, b) => a.Position.CompareTo(b.Position)));
 
     /// <summary>How many items wait.</summary>
-    public int Count => _order.Count;
+    public int Count => _entries.Count;
 
     /// <summary>
     /// Takes the latest plan: work no longer listed is dropped, work still listed keeps its start, new work gets one. The
@@ -26,10 +26,11 @@ internal sealed class DueQueue
     /// </summary>
     public void Refresh(DuePlan plan, Instant now, Duration spread)
     {
-        var previous = new Dictionary<(ConnectionId, WorkKind, SyncTrigger), LinkedListNode<Entry>>(_entries);
+        var previous = new Dictionary<(ConnectionId, WorkKind, SyncTrigger), Entry>(_entries);
         _entries.Clear();
-        _order.Clear();
-        _starts.Clear();
+        _waiting.Clear();
+        _ready.Clear();
+        var position = 0;
         foreach (var item in plan.Due.Concat(plan.Upcoming))
         {
             var key = Key(item);
@@ -39,11 +40,18 @@ internal sealed class DueQueue
             }
 
             var startAt = previous.TryGetValue(key, out var known)
-                ? known.Value.StartAt
+                ? known.StartAt
                 : Instant.Max(item.DueAt, now) + StartSpread.OffsetOf(item, spread);
-            var entry = new Entry(item, startAt);
-            _entries[key] = _order.AddLast(entry);
-            _starts.Enqueue(entry, startAt);
+            var entry = new Entry(item, startAt, position++);
+            _entries[key] = entry;
+            if (startAt <= now)
+            {
+                _ready.Add(entry);
+            }
+            else
+            {
+                _waiting.Enqueue(entry, startAt);
+            }
         }
     }
 
@@ -53,12 +61,17 @@ internal sealed class DueQueue
     /// </summary>
     public IReadOnlyList<WorkItem> Startable(Instant now, Func<ConnectionId, bool> isRunning, int max)
     {
+        PromoteStartsUpTo(now);
         var startable = new List<WorkItem>();
         var connections = new HashSet<ConnectionId>();
-        for (var node = _order.First; node is not null && startable.Count < max; node = node.Next)
+        foreach (var entry in _ready)
         {
-            var entry = node.Value;
-            if (entry.StartAt <= now && !connections.Contains(entry.Item.Connection) && !isRunning(entry.Item.Connection))
+            if (startable.Count == max)
+            {
+                break;
+            }
+
+            if (!connections.Contains(entry.Item.Connection) && !isRunning(entry.Item.Connection))
             {
                 connections.Add(entry.Item.Connection);
                 startable.Add(entry.Item);
@@ -73,10 +86,11 @@ internal sealed class DueQueue
     {
         foreach (var item in items)
         {
-            if (_entries.Remove(Key(item), out var node))
+            if (_entries.Remove(Key(item), out var entry))
             {
-                node.Value.Removed = true;
-                _order.Remove(node);
+                // One still on the heap is skipped when it comes up there.
+                entry.Removed = true;
+                _ready.Remove(entry);
             }
         }
     }
@@ -84,22 +98,38 @@ internal sealed class DueQueue
     /// <summary>The earliest start still ahead; work whose start has come but waits for a slot wakes the loop when a run ends.</summary>
     public Instant? NextStartAfter(Instant now)
     {
-        // Starts that have come, and work removed since, are dropped from the heap for good: each is looked at once.
-        while (_starts.TryPeek(out var entry, out var at) && (at <= now || entry.Removed))
+        PromoteStartsUpTo(now);
+        while (_waiting.TryPeek(out var entry, out _) && entry.Removed)
         {
-            _starts.Dequeue();
+            _waiting.Dequeue();
         }
 
-        return _starts.TryPeek(out _, out var next) ? next : null;
+        return _waiting.TryPeek(out _, out var next) ? next : null;
+    }
+
+    // Each entry leaves the heap once: to the ready work when its start has come, or dropped when it was removed.
+    private void PromoteStartsUpTo(Instant now)
+    {
+        while (_waiting.TryPeek(out var entry, out var startAt) && startAt <= now)
+        {
+            _waiting.Dequeue();
+            if (!entry.Removed)
+            {
+                _ready.Add(entry);
+            }
+        }
     }
 
     private static (ConnectionId, WorkKind, SyncTrigger) Key(WorkItem item) => (item.Connection, item.Kind, item.Trigger);
 
-    private sealed class Entry(WorkItem item, Instant startAt)
+    private sealed class Entry(WorkItem item, Instant startAt, int position)
     {
         public WorkItem Item { get; } = item;
 
         public Instant StartAt { get; } = startAt;
+
+        /// <summary>The place in the plan: oldest due first, then the upcoming work by when it becomes due.</summary>
+        public int Position { get; } = position;
 
         public bool Removed { get; set; }
     }
