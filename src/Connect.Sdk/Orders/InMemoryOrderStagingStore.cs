@@ -47,7 +47,7 @@ public sealed class InMemoryOrderStagingStore : IOrderStagingStore
             for (var i = 0; i < orders.Count; i++)
             {
                 var key = (connection, orders[i].OrderNumber);
-                var staged = Merge(_orders.GetValueOrDefault(key), connection, orders[i], stagedAt);
+                var staged = StagedOrder.Stage(_orders.GetValueOrDefault(key), connection, orders[i], stagedAt);
                 _orders[key] = staged;
                 result[i] = staged;
             }
@@ -128,23 +128,6 @@ public sealed class InMemoryOrderStagingStore : IOrderStagingStore
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private static StagedOrder Merge(StagedOrder? existing, ConnectionId connection, MarketplaceOrder order, Instant stagedAt)
-    {
-        if (existing is null)
-        {
-            return new StagedOrder { Connection = connection, Order = order, StagedAt = stagedAt };
-        }
-
-        // An imported order is final: later marketplace changes are not imported again.
-        if (existing.State == StagedOrderState.HandedOver || order.UpdatedAt < existing.Order.UpdatedAt)
-        {
-            return existing;
-        }
-
-        // A held order seen again is checked again: its mapping or its data may have been fixed meanwhile.
-        return existing with { Order = order, State = StagedOrderState.Staged, HoldReason = null };
     }
 
     private ValueTask Change(ConnectionId connection, string orderNumber, Func<StagedOrder, StagedOrder> change, WorkLease lease, CancellationToken cancellationToken)

@@ -28,4 +28,30 @@ public sealed record StagedOrder
 
     /// <summary>When the order was first staged.</summary>
     public required Instant StagedAt { get; init; }
+
+    /// <summary>
+    /// The staging rule every <see cref="IOrderStagingStore"/> applies when an order is loaded again: a new order is
+    /// staged; an imported order is final and older data never replaces newer, so both keep what is stored; a held
+    /// order seen again is staged again with the new data (its mapping or its data may have been fixed meanwhile).
+    /// </summary>
+    /// <param name="existing">What the store holds for the order number, or <see langword="null"/>.</param>
+    /// <param name="connection">The connection the order came from.</param>
+    /// <param name="order">The order as just loaded.</param>
+    /// <param name="stagedAt">When it is staged, for a new order.</param>
+    /// <returns>What the store is to hold; <paramref name="existing"/> itself when nothing changes.</returns>
+    public static StagedOrder Stage(StagedOrder? existing, ConnectionId connection, MarketplaceOrder order, Instant stagedAt)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (existing is null)
+        {
+            return new StagedOrder { Connection = connection, Order = order, StagedAt = stagedAt };
+        }
+
+        if (existing.State == StagedOrderState.HandedOver || order.UpdatedAt < existing.Order.UpdatedAt)
+        {
+            return existing;
+        }
+
+        return existing with { Order = order, State = StagedOrderState.Staged, HoldReason = null };
+    }
 }

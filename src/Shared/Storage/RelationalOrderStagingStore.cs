@@ -37,7 +37,7 @@ internal sealed class RelationalOrderStagingStore(RelationalDatabase database) :
                 for (var i = 0; i < orders.Count; i++)
                 {
                     var existing = await ReadAsync(db, transaction, connection, orders[i].OrderNumber, database.Dialect.LockForUpdate, ct).ConfigureAwait(false);
-                    var staged = Merge(existing, connection, orders[i], stagedAt);
+                    var staged = StagedOrder.Stage(existing, connection, orders[i], stagedAt);
                     if (!ReferenceEquals(staged, existing))
                     {
                         await WriteAsync(db, transaction, staged, ct).ConfigureAwait(false);
@@ -150,24 +150,6 @@ internal sealed class RelationalOrderStagingStore(RelationalDatabase database) :
             "INSERT INTO order_cursors (connection, changed_since) VALUES (@connection, @since) ON CONFLICT (connection) DO UPDATE SET changed_since = excluded.changed_since;",
             command => command.With("@connection", connection.Value).With("@since", cursor.ChangedSince.ToStored()),
             cancellationToken).ConfigureAwait(false);
-
-    // The same rules as InMemoryOrderStagingStore, which the store kit holds both to.
-    private static StagedOrder Merge(StagedOrder? existing, ConnectionId connection, MarketplaceOrder order, Instant stagedAt)
-    {
-        if (existing is null)
-        {
-            return new StagedOrder { Connection = connection, Order = order, StagedAt = stagedAt };
-        }
-
-        // An imported order is final, and older data never replaces newer.
-        if (existing.State == StagedOrderState.HandedOver || order.UpdatedAt < existing.Order.UpdatedAt)
-        {
-            return existing;
-        }
-
-        // A held order seen again is checked again: its mapping or its data may have been fixed meanwhile.
-        return existing with { Order = order, State = StagedOrderState.Staged, HoldReason = null };
-    }
 
     private static async ValueTask<StagedOrder?> ReadAsync(DbConnection db, DbTransaction? transaction, ConnectionId connection, string orderNumber, string rowLock, CancellationToken cancellationToken)
     {
