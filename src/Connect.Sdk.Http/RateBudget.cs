@@ -156,7 +156,10 @@ internal sealed class RateBudget : IInFlightRateBudget
                 }
                 else
                 {
-                    sleep = BudgetQueue.SleepFor(sendAt - now);
+                    // Waiting for answers alone arms no timer: only an answer can let the head go, and a timer would tell
+                    // fake time the process waits for time, so a test's drive could move it on while an answer is still
+                    // on its way up the client's handlers, and book that answer hours late.
+                    sleep = sendAt == long.MaxValue ? Timeout.InfiniteTimeSpan : BudgetQueue.SleepFor(sendAt - now);
                     wake = _queue.SleepToken;
                 }
             }
@@ -169,7 +172,7 @@ internal sealed class RateBudget : IInFlightRateBudget
 
             try
             {
-                await Task.Delay(sleep, _time, wake).ConfigureAwait(false);
+                await (sleep == Timeout.InfiniteTimeSpan ? Task.Delay(sleep, wake) : Task.Delay(sleep, _time, wake)).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -40,6 +40,27 @@ public sealed class RateBudgetTests
     }
 
     [Fact]
+    public async Task WaitToSendAsync_HeadWaitsForAnswersAlone_ArmsNoTimerUntilAnAnswerComes()
+    {
+        var time = FakeTime.Create();
+        var budget = new RateBudget(RateLimitModel.TokenBucket(0.1, 2), time);
+        await budget.WaitToSendAsync(1, CancellationToken.None);
+        await budget.WaitToSendAsync(1, CancellationToken.None);
+
+        // The pump plans the head before this returns. A timer now would count as the process waiting for time, and a
+        // background drive would move time on while the first answers are still on their way to Answered.
+        var third = budget.WaitToSendAsync(1, CancellationToken.None).AsTask();
+        Assert.Equal(0, time.PendingWaits);
+        Assert.Null(time.NextDue);
+
+        budget.Answered(1);
+        await time.RunAsync(third);
+
+        // Two units went at the start, so the third waits for one to refill: 10 s at 0.1 per second.
+        time.AssertElapsed(10);
+    }
+
+    [Fact]
     public async Task WaitAsync_Cancelled_GivesItsUnitsBack()
     {
         var time = FakeTime.Create();
