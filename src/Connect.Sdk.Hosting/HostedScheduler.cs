@@ -150,7 +150,6 @@ internal sealed class HostedScheduler : BackgroundService
             // One claim for every free slot, offered the oldest startable work and a margin beyond it: what another
             // worker holds is skipped in favour of the next item, so several schedulers on one store share the due work
             // instead of racing for the same items. The margin is bounded, so a claim costs about what it starts.
-            // What is not claimed stays queued; it is not a run, so it neither counts as Busy nor wakes the loop.
             var startable = _queue.Startable(now, _inFlight.IsRunning, slots + ClaimMargin);
             if (startable.Count == 0)
             {
@@ -163,6 +162,7 @@ internal sealed class HostedScheduler : BackgroundService
             // Work another worker ran since this plan: dropped now, or it would be claimed and given back on every pass
             // until the next plan.
             _queue.Remove(claims.NoLongerDue);
+            var heldElsewhere = HeldElsewhere(startable, claims, slots);
             if (Math.Min(slots, startable.Count) - claims.Count - claims.NoLongerDue.Count is > 0 and var skipped)
             {
                 _metrics.ClaimsSkipped(skipped);
@@ -175,12 +175,29 @@ internal sealed class HostedScheduler : BackgroundService
 
             slots -= claims.Count;
 
-            // Only work found no longer due left its slots free for more of the queue; what was held elsewhere waits.
-            if (claims.NoLongerDue.Count == 0)
+            // Work another worker holds is its to run: dropped until the next plan lists it again (if that worker gave it
+            // back unrun), so the free slots go to the work behind it. Kept, it would be offered first on every pass, and
+            // with more of it than the margin (many workers' runs) nothing behind it would ever be offered.
+            _queue.Remove(heldElsewhere);
+            if (claims.NoLongerDue.Count == 0 && heldElsewhere.Count == 0)
             {
                 return;
             }
         }
+    }
+
+    // The items of a claim that came back short of its limit and were neither claimed nor found no longer due: the claim
+    // tried each of them and found its connection's lease held. A claim that reached its limit may have stopped before
+    // some, so it says nothing of the rest.
+    private static List<WorkItem> HeldElsewhere(IReadOnlyList<WorkItem> offered, WorkClaims claims, int limit)
+    {
+        if (claims.Count + claims.NoLongerDue.Count >= limit)
+        {
+            return [];
+        }
+
+        var settled = claims.Select(claim => claim.Item).Concat(claims.NoLongerDue).ToHashSet();
+        return offered.Where(item => !settled.Contains(item)).ToList();
     }
 
     private async Task BackOffAsync(int consecutiveFailures, Exception failure, CancellationToken stoppingToken)

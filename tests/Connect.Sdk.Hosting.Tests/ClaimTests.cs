@@ -69,4 +69,31 @@ public sealed class ClaimTests
         Assert.Equal(2, claim.Limit);
         Assert.Equal(["market-2", "market-3"], harness.Work.Started.Select(s => s.Item.Connection.Value).Order());
     }
+
+    [Fact]
+    public async Task Loop_MoreWorkHeldElsewhereThanTheClaimMargin_StartsTheFreeWorkBehindItInTheSamePass()
+    {
+        await using var harness = new SchedulerHarness(o =>
+        {
+            o.PollInterval = Duration.FromMinutes(1);
+            o.AlertDispatchInterval = Duration.FromHours(1);
+            o.StartSpread = Duration.Zero;
+            o.MaxConcurrentRuns = 1;
+        });
+
+        // Twenty workers of four slots hold 80 runs: more than a claim is offered beyond its free slots.
+        var held = Enumerable.Range(1, 100).Select(i => SchedulerHarness.Item($"market-{i:D3}")).ToArray();
+        var free = SchedulerHarness.Item("market-101");
+        harness.Work.HoldRuns = true;
+        harness.Work.HeldElsewhere = item => held.Contains(item);
+        harness.Work.AddDue([.. held, free]);
+
+        await harness.StartAsync();
+
+        // Started at once, not after the runs elsewhere end or the next plan: the held work was tried once and dropped.
+        var started = Assert.Single(harness.Work.Started);
+        Assert.Equal(free, started.Item);
+        Assert.Equal(SchedulerHarness.Start, started.At);
+        Assert.Single(harness.Work.Claims, claim => claim.Items.Contains(held[0]));
+    }
 }
