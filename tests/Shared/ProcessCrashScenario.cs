@@ -20,18 +20,19 @@ internal static class ProcessCrashScenario
     private const int CrashedInFlight = 32;
     private const int SurvivorWorkers = 40;
     private static readonly RateLimitModel Limit = RateLimitModel.TokenBucket(10, 40);
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan AnswerDelay = TimeSpan.FromSeconds(1);
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The crashed process's units come back by its last write plus this.</summary>
-    public static TimeSpan Bound => AttemptTimeout + SharedRateBudget.FlightLeaseMargin;
-
     /// <summary>Runs the scenario with a store instance per process over one storage, and checks it.</summary>
     /// <param name="openStore">Opens another instance of the store (another process) over the same storage.</param>
+    /// <param name="attemptTimeout">The clients' attempt timeout, 5 s unless given: the lease follows it.</param>
     /// <returns>A task that completes when the scenario is checked.</returns>
-    public static async Task RunAndCheckAsync(Func<Task<IRateBudgetStore>> openStore)
+    public static async Task RunAndCheckAsync(Func<Task<IRateBudgetStore>> openStore, TimeSpan? attemptTimeout = null)
     {
+        // The crashed process's units come back by its last write plus this bound.
+        var attempt = attemptTimeout ?? DefaultAttemptTimeout;
+        var bound = attempt + SharedRateBudget.FlightLeaseMargin;
         var time = new WaitAwareFakeTime(Start);
         var server = new TokenBucket(Limit.Capacity, Limit.RefillPerSecond, time);
         var applied = new List<DateTimeOffset>();
@@ -57,21 +58,21 @@ internal static class ProcessCrashScenario
         await time.DriveAsync(
             Task.WhenAll(Enumerable.Range(0, CrashedInFlight).Select(async _ =>
             {
-                await crashed.WaitToSendAsync(1, AttemptTimeout, CancellationToken.None).ConfigureAwait(false);
+                await crashed.WaitToSendAsync(1, attempt, CancellationToken.None).ConfigureAwait(false);
                 Arrive();
             })),
             TimeSpan.FromSeconds(1));
         var crashedAt = time.GetUtcNow();
 
         var survivor = (IInFlightRateBudget)new AccountBudgets(time, new OnTheWire(await openStore(), time)).GetOrAdd(Account, Limit);
-        var end = crashedAt + Bound + TimeSpan.FromSeconds(25);
+        var end = crashedAt + bound + TimeSpan.FromSeconds(25);
         var sends = new List<(DateTimeOffset At, int InFlight)>();
         var inFlight = 0;
         async Task WorkAsync()
         {
             while (time.GetUtcNow() < end)
             {
-                await survivor.WaitToSendAsync(1, AttemptTimeout, CancellationToken.None).ConfigureAwait(false);
+                await survivor.WaitToSendAsync(1, attempt, CancellationToken.None).ConfigureAwait(false);
                 lock (sends)
                 {
                     sends.Add((time.GetUtcNow(), ++inFlight));
@@ -89,13 +90,13 @@ internal static class ProcessCrashScenario
             }
         }
 
-        await time.DriveAsync(Task.WhenAll(Enumerable.Range(0, SurvivorWorkers).Select(_ => WorkAsync())), TimeSpan.FromMinutes(5));
+        await time.DriveAsync(Task.WhenAll(Enumerable.Range(0, SurvivorWorkers).Select(_ => WorkAsync())), bound + TimeSpan.FromMinutes(2));
 
         // Never over the server's limit: the dead process's units were held while its answers could still come.
         Assert.Equal(0, throttled);
 
         // While its lease runs, the 32 units stay in flight: the survivor has 8 beside them.
-        var leaseEnds = crashedAt + Bound;
+        var leaseEnds = crashedAt + bound;
         Assert.Equal(Limit.Capacity - CrashedInFlight, sends.Where(send => send.At < leaseEnds).Max(send => send.InFlight));
 
         // After it, the account's full rate: a request per refill, the theoretical minimum of 20 s for 200 requests (with
