@@ -65,14 +65,6 @@ internal readonly record struct GcraBucket(long FullAt, long PausedUntil, double
     public GcraBucket Answered(double cost, long now) =>
         this with { FullAt = Math.Max(FullAt, now + TicksUp(InFlight / RatePerSecond)), InFlight = Math.Max(0, InFlight - cost) };
 
-    /// <summary>
-    /// Forgets units in flight whose answers can no longer come: a process that stopped between a send and its answer
-    /// left them behind. Every request in flight was booked before <see cref="FullAt"/>; once <paramref name="longestFlight"/>
-    /// has passed since then, each has been answered, timed out or abandoned.
-    /// </summary>
-    public GcraBucket WithoutStaleFlights(long now, TimeSpan longestFlight) =>
-        InFlight > 0 && now - FullAt > longestFlight.Ticks ? this with { InFlight = 0 } : this;
-
     // A full bucket starts draining once the units in flight are answered, at the earliest now.
     private long DrainsFrom(long now) => Math.Max(FullAt, now + TicksUp(InFlight / RatePerSecond));
 

@@ -12,9 +12,13 @@ internal interface IInFlightRateBudget : IRateBudget
     /// units in flight, and takes them; the request stays in flight until <see cref="Answered"/>.
     /// </summary>
     /// <param name="cost">The request's cost, at most the model's capacity.</param>
+    /// <param name="attemptTimeout">
+    /// The longest the request may stay in flight: its attempt's timeout. A shared budget keeps the process's units in
+    /// flight leased at least this long past its last write, so that those of a process that stopped come back.
+    /// </param>
     /// <param name="cancellationToken">Stops waiting: the request leaves the queue and takes nothing.</param>
     /// <returns>Completes when the request may be sent.</returns>
-    ValueTask WaitToSendAsync(double cost, CancellationToken cancellationToken);
+    ValueTask WaitToSendAsync(double cost, TimeSpan attemptTimeout, CancellationToken cancellationToken);
 
     /// <summary>
     /// The request let go by <see cref="WaitToSendAsync"/> was answered, failed or was cancelled: its units leave the

@@ -92,7 +92,7 @@ public static class MarketplaceHttpClientServiceCollectionExtensions
                 budgets.GetOrAdd(scope.Account, scope.Limit);
             }
 
-            return new PacingHandler(budgets, scope, provider.GetRequiredService<TimeProvider>(), Metrics(provider));
+            return new PacingHandler(budgets, scope, options.Resilience.AttemptTimeout, provider.GetRequiredService<TimeProvider>(), Metrics(provider));
         });
         client.AddHttpMessageHandler(provider => new AttemptTimeoutHandler(
             Options(provider, name).Resilience.AttemptTimeout,

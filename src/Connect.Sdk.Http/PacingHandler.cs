@@ -9,7 +9,7 @@ namespace Connect.Sdk.Http;
 /// request's own <see cref="MarketplaceRequest.RateBudget"/> if it names one, else the client's; a request with
 /// neither is sent unpaced.
 /// </summary>
-internal sealed class PacingHandler(AccountBudgets budgets, RateBudgetScope? clientScope, TimeProvider time, HttpMetrics metrics) : DelegatingHandler
+internal sealed class PacingHandler(AccountBudgets budgets, RateBudgetScope? clientScope, TimeSpan attemptTimeout, TimeProvider time, HttpMetrics metrics) : DelegatingHandler
 {
     private const string AmazonRateLimitHeader = "x-amzn-RateLimit-Limit";
     private const string ShopifyCallLimitHeader = "X-Shopify-Shop-Api-Call-Limit";
@@ -39,7 +39,7 @@ internal sealed class PacingHandler(AccountBudgets budgets, RateBudgetScope? cli
             }
             else
             {
-                await inFlight.WaitToSendAsync(cost, cancellationToken).ConfigureAwait(false);
+                await inFlight.WaitToSendAsync(cost, attemptTimeout, cancellationToken).ConfigureAwait(false);
             }
         }
         finally

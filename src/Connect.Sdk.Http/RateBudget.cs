@@ -41,7 +41,8 @@ internal sealed class RateBudget : IInFlightRateBudget
 
     public ValueTask WaitAsync(double cost, CancellationToken cancellationToken) => Wait(cost, untilAnswered: false, cancellationToken);
 
-    public ValueTask WaitToSendAsync(double cost, CancellationToken cancellationToken) => Wait(cost, untilAnswered: true, cancellationToken);
+    // The units in flight of one process end with it: no lease to keep, so the attempt's timeout is not needed.
+    public ValueTask WaitToSendAsync(double cost, TimeSpan attemptTimeout, CancellationToken cancellationToken) => Wait(cost, untilAnswered: true, cancellationToken);
 
     public void Answered(double cost)
     {

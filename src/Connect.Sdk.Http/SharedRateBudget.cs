@@ -14,8 +14,11 @@ namespace Connect.Sdk.Http;
 /// that lost a race reads again and waits longer. The marketplace's reports (a 429, a rate, what is left) apply to this
 /// process's queue at once and reach the store with the pump's next write. What another process learns reaches this
 /// one when its pump next reads: at the latest when the head is due, so it is never sent early, at worst later than needed.
-/// The units in flight are kept in the store, every process's together: a booking adds them, an answer is a report that
-/// takes them away again.
+/// The units in flight are kept in the store, each process's under its own owner id with a lease that each of its writes
+/// renews (<see cref="AccountFlights"/>): a booking adds them, an answer is a report that takes them away again, and the
+/// units of a process that stopped between a send and its answer come back once its lease has run out, however busy the
+/// other processes keep the account. The lease outlasts the longest attempt the process has sent, so no answer of a live
+/// process is still on its way when it ends.
 /// </remarks>
 internal sealed class SharedRateBudget : IInFlightRateBudget
 {
@@ -24,6 +27,16 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
     private readonly string _account;
     private readonly TimeProvider _time;
     private readonly double _capacity;
+
+    // This process's id for the account in the store's flights, and whether the store keeps them at all.
+    private readonly string _owner = Guid.NewGuid().ToString("N");
+    private readonly bool _flightsKept;
+
+    // This process's units in flight as last written: what it booked and has not seen answered. Only the pump touches it.
+    private double _mine;
+
+    // The longest attempt timeout of a request this process let go, in ticks; under the queue's lock.
+    private long _longestAttempt;
 
     // The marketplace's reports not yet written to the store, oldest first; under the queue's lock.
     private readonly List<Func<GcraBucket, GcraBucket>> _reports = [];
@@ -42,13 +55,21 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
         _store = store;
         _time = time;
         _capacity = model.Capacity;
+        _flightsKept = store.KeepsFlights;
     }
 
     /// <summary>
-    /// The longest a request stays in flight: longer than any attempt's timeout. Units left in flight by a process that
-    /// stopped between a send and its answer are forgotten once the account has been quiet this long.
+    /// How long units in flight of no process (kept by a store without flights, or written before flights were kept) stay
+    /// counted once the account is quiet: longer than any attempt's timeout.
     /// </summary>
     internal static TimeSpan LongestFlight { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// What a process's lease adds to its longest attempt: the answer's own write to the store (a SQLite writer may wait
+    /// its 30-second busy timeout), the moment the attempt's timeout takes to end it, and clocks of two machines apart by
+    /// some seconds. A process's flight lasts until its last write plus its longest attempt and this.
+    /// </summary>
+    internal static TimeSpan FlightLeaseMargin { get; } = TimeSpan.FromMinutes(1);
 
     // How soon a head that waits for other processes' answers reads the store again.
     private static readonly TimeSpan AnswersPoll = TimeSpan.FromMilliseconds(10);
@@ -59,7 +80,16 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
 
     public ValueTask WaitAsync(double cost, CancellationToken cancellationToken) => Wait(cost, untilAnswered: false, cancellationToken);
 
-    public ValueTask WaitToSendAsync(double cost, CancellationToken cancellationToken) => Wait(cost, untilAnswered: true, cancellationToken);
+    public ValueTask WaitToSendAsync(double cost, TimeSpan attemptTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(attemptTimeout, TimeSpan.Zero);
+        lock (_queue.Gate)
+        {
+            _longestAttempt = Math.Max(_longestAttempt, attemptTimeout.Ticks);
+        }
+
+        return Wait(cost, untilAnswered: true, cancellationToken);
+    }
 
     public void Answered(double cost)
     {
@@ -142,6 +172,7 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
             BudgetWaiter? head;
             Func<GcraBucket, GcraBucket>[] reports;
             CancellationToken wake;
+            long lease;
             lock (_queue.Gate)
             {
                 head = _queue.Head();
@@ -153,6 +184,7 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
 
                 reports = [.. _reports];
                 wake = _queue.SleepToken;
+                lease = _longestAttempt + FlightLeaseMargin.Ticks;
             }
 
             long sendAt;
@@ -161,7 +193,8 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
             {
                 var known = written ?? await _store.GetAsync(_account, CancellationToken.None).ConfigureAwait(false);
                 now = Now;
-                var before = known is null ? GcraBucket.Full(Model) : BucketOf(known).WithoutStaleFlights(now, LongestFlight);
+                var flights = AccountFlights.Read(known, _owner, _mine, _flightsKept, now, LongestFlight);
+                var before = (known is null ? GcraBucket.Full(Model) : BucketOf(known)) with { InFlight = flights.Units };
                 var bucket = reports.Aggregate(before, static (state, change) => change(state));
                 sendAt = head is null ? long.MaxValue : bucket.SendAt(head.Cost, _capacity, head.Arrival);
                 var sends = sendAt <= now;
@@ -173,13 +206,16 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
                 written = null;
                 if (bucket != before)
                 {
-                    var replacement = StateOf(bucket, (known?.Version ?? 0) + 1);
+                    // Only this process's bookings and answers change the units in flight here: they are its own.
+                    var after = flights.Changed(bucket.InFlight - before.InFlight, _flightsKept);
+                    var replacement = StateOf(bucket, after, now + lease, (known?.Version ?? 0) + 1);
                     if (!await _store.TryReplaceAsync(_account, known, replacement, CancellationToken.None).ConfigureAwait(false))
                     {
                         continue;
                     }
 
                     written = replacement;
+                    _mine = after.Mine;
                 }
 
                 if (Settle(reports.Length, sends ? head : null, now))
@@ -266,18 +302,20 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
         failed.ForEach(waiter => waiter.Fail(failure));
     }
 
-    // Units in flight are kept as the time they take to refill, in whole nanoseconds; rounded back to a millionth of a
-    // unit, so that 40 units in flight of a 40-unit bucket do not come back as a hair more than its capacity.
+    // The units in flight come from the flights (AccountFlights), not from here.
     private static GcraBucket BucketOf(RateBudgetState state) =>
-        new(
-            state.FullAt.ToUnixTimeTicks(),
-            state.PausedUntil.ToUnixTimeTicks(),
-            1 / state.RefillPerUnit.TotalSeconds,
-            Math.Round(state.InFlightRefill.TotalNanoseconds / state.RefillPerUnit.TotalNanoseconds, 6));
+        new(state.FullAt.ToUnixTimeTicks(), state.PausedUntil.ToUnixTimeTicks(), 1 / state.RefillPerUnit.TotalSeconds);
 
-    private static RateBudgetState StateOf(GcraBucket bucket, long version) =>
-        new(Instant.FromUnixTimeTicks(bucket.FullAt), Instant.FromUnixTimeTicks(bucket.PausedUntil), Duration.FromNanoseconds(Math.Round(1e9 / bucket.RatePerSecond)), version)
+    // Units in flight are kept as the time they take to refill, in whole nanoseconds; this process's own flight is
+    // leased until its longest attempt and the margin have passed.
+    private RateBudgetState StateOf(GcraBucket bucket, AccountFlights flights, long leaseEnds, long version)
+    {
+        var refillPerUnit = Duration.FromNanoseconds(Math.Round(1e9 / bucket.RatePerSecond));
+        var (stored, inFlightRefill) = flights.ToStored(_owner, Instant.FromUnixTimeTicks(leaseEnds), refillPerUnit);
+        return new(Instant.FromUnixTimeTicks(bucket.FullAt), Instant.FromUnixTimeTicks(bucket.PausedUntil), refillPerUnit, version)
         {
-            InFlightRefill = Duration.FromNanoseconds(Math.Round(bucket.InFlight * 1e9 / bucket.RatePerSecond)),
+            InFlightRefill = inFlightRefill,
+            Flights = stored,
         };
+    }
 }

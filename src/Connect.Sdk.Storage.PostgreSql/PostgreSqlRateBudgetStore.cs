@@ -21,6 +21,9 @@ public sealed class PostgreSqlRateBudgetStore : IRateBudgetStore
     }
 
     /// <inheritdoc />
+    public bool KeepsFlights => true;
+
+    /// <inheritdoc />
     public ValueTask<RateBudgetState?> GetAsync(string account, CancellationToken cancellationToken) =>
         _store.GetAsync(account, cancellationToken);
 

@@ -22,6 +22,9 @@ public sealed class SqliteRateBudgetStore : IRateBudgetStore
     }
 
     /// <inheritdoc />
+    public bool KeepsFlights => true;
+
+    /// <inheritdoc />
     public ValueTask<RateBudgetState?> GetAsync(string account, CancellationToken cancellationToken) =>
         _store.GetAsync(account, cancellationToken);
 

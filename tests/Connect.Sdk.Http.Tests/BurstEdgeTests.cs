@@ -82,7 +82,7 @@ public sealed class BurstEdgeTests : IDisposable
             var sent = 0;
             while (Interlocked.Increment(ref next) < Writes)
             {
-                await budget.WaitToSendAsync(1, CancellationToken.None).ConfigureAwait(false);
+                await budget.WaitToSendAsync(1, TimeSpan.FromSeconds(30), CancellationToken.None).ConfigureAwait(false);
                 await Task.Delay(sent++ == 0 ? firstArrival : TimeSpan.FromMilliseconds(1), time).ConfigureAwait(false);
                 lock (applied)
                 {

@@ -44,12 +44,12 @@ public sealed class RateBudgetTests
     {
         var time = FakeTime.Create();
         var budget = new RateBudget(RateLimitModel.TokenBucket(0.1, 2), time);
-        await budget.WaitToSendAsync(1, CancellationToken.None);
-        await budget.WaitToSendAsync(1, CancellationToken.None);
+        await budget.WaitToSendAsync(1, TimeSpan.FromSeconds(30), CancellationToken.None);
+        await budget.WaitToSendAsync(1, TimeSpan.FromSeconds(30), CancellationToken.None);
 
         // The pump plans the head before this returns. A timer now would count as the process waiting for time, and a
         // background drive would move time on while the first answers are still on their way to Answered.
-        var third = budget.WaitToSendAsync(1, CancellationToken.None).AsTask();
+        var third = budget.WaitToSendAsync(1, TimeSpan.FromSeconds(30), CancellationToken.None).AsTask();
         Assert.Equal(0, time.PendingWaits);
         Assert.Null(time.NextDue);
 

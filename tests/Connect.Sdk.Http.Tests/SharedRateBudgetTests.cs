@@ -1,5 +1,6 @@
 using Connect.Sdk.Http.Tests.TestDoubles;
 using Connect.Sdk.RateLimits;
+using Connect.Sdk.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -37,6 +38,16 @@ public sealed class SharedRateBudgetTests
         Assert.Equal(50, sends.Count);
         RateBudgetTests.AssertNeverOverLimit(sends, model, 1, "two processes");
         Assert.InRange(sends.Max() - FakeTime.Start, TimeSpan.FromSeconds(22.5), TimeSpan.FromSeconds(22.501));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(240)]
+    public async Task WaitToSendAsync_AProcessDiesWithUnitsInFlightWhileTheOtherKeepsTheAccountBusy_TheyComeBackAfterItsLease(int attemptSeconds)
+    {
+        var store = new InMemoryRateBudgetStore();
+
+        await ProcessCrashScenario.RunAndCheckAsync(() => Task.FromResult<IRateBudgetStore>(store), TimeSpan.FromSeconds(attemptSeconds));
     }
 
     [Fact]
@@ -106,13 +117,13 @@ public sealed class SharedRateBudgetTests
         var time = FakeTime.Create();
         var store = new OnceFailingStore();
         var budget = (IInFlightRateBudget)new AccountBudgets(time, store).GetOrAdd("otto:partner", RateLimitModel.TokenBucket(10, 5));
-        await time.RunAsync(budget.WaitToSendAsync(1, CancellationToken.None).AsTask());
+        await time.RunAsync(budget.WaitToSendAsync(1, TimeSpan.FromSeconds(30), CancellationToken.None).AsTask());
 
         // The answer's write fails (a locked file): the units must not stay in flight in the store for good.
         store.FailNextReplace();
         budget.Answered(1);
         await store.Failed;
-        await time.RunAsync(budget.WaitToSendAsync(1, CancellationToken.None).AsTask());
+        await time.RunAsync(budget.WaitToSendAsync(1, TimeSpan.FromSeconds(30), CancellationToken.None).AsTask());
 
         var state = await store.GetAsync("otto:partner", CancellationToken.None);
         Assert.NotNull(state);

@@ -23,6 +23,17 @@ internal static class AccountsAlertsAndSecretsSchema
             ALTER TABLE rate_budgets ADD COLUMN in_flight_refill bigint NOT NULL DEFAULT 0 CHECK (in_flight_refill >= 0);
             """),
 
+        // Units in flight by process, each with a lease (RateBudgetFlightsColumn): those of a process that stopped come
+        // back once its lease ends, however busy the others keep the account. Units in flight from before become a flight
+        // of no process whose lease ends 10 minutes after the bucket's full-again moment: the old rule's bound, but a fixed
+        // instant, so a busy account gets them back too.
+        new("rate_budgets", 3, "units in flight of shared rate budgets by process", """
+            ALTER TABLE rate_budgets ADD COLUMN flights text NOT NULL DEFAULT '[]';
+            UPDATE rate_budgets
+            SET flights = json_build_array(json_build_object('owner', '', 'refill', in_flight_refill, 'until', full_at + 6000000000))::text
+            WHERE in_flight_refill > 0;
+            """),
+
         // A delivery state belongs to its subscription: the foreign key removes it with the subscription and refuses a
         // state for a subscription that does not exist.
         new("alerts", 1, "alert subscriptions and delivery states", """

@@ -28,6 +28,18 @@ public abstract class RateBudgetStoreChecks : StoreContract<IRateBudgetStore>
         InFlightRefill = Duration.FromNanoseconds(179_640_718_563),
     };
 
+    // Two processes' flights and one of no process, their refills to the nanosecond and their leases to the tick.
+    private static readonly RateBudgetState WithFlights = First with
+    {
+        InFlightRefill = Duration.FromNanoseconds(179_640_718_563 + 59_880_239_521 + 1),
+        Flights =
+        [
+            new("9f1c2d3e4b5a69788796a5b4c3d2e1f0", Duration.FromNanoseconds(179_640_718_563), Instant.FromUnixTimeTicks(17_799_168_901_234_567)),
+            new("0a1b2c3d4e5f60718293a4b5c6d7e8f9", Duration.FromNanoseconds(59_880_239_521), Instant.FromUnixTimeTicks(17_799_168_601_234_568)),
+            new(string.Empty, Duration.FromNanoseconds(1), Instant.FromUnixTimeTicks(17_799_174_001_234_567)),
+        ],
+    };
+
     /// <summary>An account never written has no state.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     public virtual async Task GetAsync_AccountNeverWritten_ReturnsNull()
@@ -101,6 +113,43 @@ public abstract class RateBudgetStoreChecks : StoreContract<IRateBudgetStore>
         Assert.False(await store.TryReplaceAsync(Account, First, First with { Version = 2 }, CancellationToken.None));
 
         Assert.Null(await store.GetAsync(Account, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The store keeps the flights, units in flight by process with their leases: every flight reads back exactly and in
+    /// order through the other instance, the one of no process (empty owner) too.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TryReplaceAsync_StateWithFlights_EveryFlightReadBackExactlyInOrder()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        Assert.True(store.KeepsFlights, "The store says it keeps no flights (IRateBudgetStore.KeepsFlights): units in flight of a process that stopped then come back only after the account has been quiet for 10 minutes. See docs/storage.md.");
+
+        Assert.True(await store.TryReplaceAsync(Account, null, WithFlights, CancellationToken.None));
+
+        Assert.Equal(WithFlights, await other.GetAsync(Account, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A flight left out of a replacement (its process stopped and its lease ran out) is gone, and a state without
+    /// flights reads back with none.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TryReplaceAsync_FlightLeftOut_IsGoneAfterTheReplacement()
+    {
+        var store = await CreateStoreAsync();
+        var other = await CreateSecondInstanceAsync(store);
+        await store.TryReplaceAsync(Account, null, WithFlights, CancellationToken.None);
+        var survivor = WithFlights.Flights[1];
+        var withoutTheStopped = WithFlights with { Version = 2, InFlightRefill = survivor.Refill, Flights = [survivor] };
+        var withoutAny = WithFlights with { Version = 3, InFlightRefill = Duration.Zero, Flights = [] };
+
+        Assert.True(await other.TryReplaceAsync(Account, WithFlights, withoutTheStopped, CancellationToken.None));
+        Assert.Equal(withoutTheStopped, await store.GetAsync(Account, CancellationToken.None));
+        Assert.True(await store.TryReplaceAsync(Account, withoutTheStopped, withoutAny, CancellationToken.None));
+
+        Assert.Empty((await other.GetAsync(Account, CancellationToken.None))!.Flights);
     }
 
     /// <summary>A replacement whose version is not the next one is a caller's bug: it throws.</summary>

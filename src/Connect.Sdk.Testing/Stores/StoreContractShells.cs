@@ -535,6 +535,14 @@ public abstract class RateBudgetStoreContract : RateBudgetStoreChecks
     public override Task TryReplaceAsync_ExpectingAStateThatIsNotThere_IsRefused() => base.TryReplaceAsync_ExpectingAStateThatIsNotThere_IsRefused();
 
     /// <inheritdoc />
+    [Fact]
+    public override Task TryReplaceAsync_StateWithFlights_EveryFlightReadBackExactlyInOrder() => base.TryReplaceAsync_StateWithFlights_EveryFlightReadBackExactlyInOrder();
+
+    /// <inheritdoc />
+    [Fact]
+    public override Task TryReplaceAsync_FlightLeftOut_IsGoneAfterTheReplacement() => base.TryReplaceAsync_FlightLeftOut_IsGoneAfterTheReplacement();
+
+    /// <inheritdoc />
     [Theory]
     [InlineData(0)]
     [InlineData(2)]

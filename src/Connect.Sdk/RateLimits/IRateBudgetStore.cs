@@ -26,4 +26,13 @@ public interface IRateBudgetStore
     /// <returns><see langword="true"/> when written; <see langword="false"/> when another writer came first.</returns>
     /// <exception cref="ArgumentException">The replacement's version does not follow the expected one.</exception>
     ValueTask<bool> TryReplaceAsync(string account, RateBudgetState? expected, RateBudgetState replacement, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the store keeps <see cref="RateBudgetState.Flights"/>: writes them with the state and reads them back
+    /// exactly. Only then are units in flight kept per process, so that those of a process that stopped come back after
+    /// its lease even while the others keep the account busy. A store that does not (one written before flights existed)
+    /// still works: the processes' units in flight are counted together and forgotten only once the account has been
+    /// quiet for 10 minutes.
+    /// </summary>
+    bool KeepsFlights => false;
 }

@@ -10,6 +10,9 @@ public sealed class InMemoryRateBudgetStore : IRateBudgetStore
     private readonly Dictionary<string, RateBudgetState> _states = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
+    public bool KeepsFlights => true;
+
+    /// <inheritdoc />
     public ValueTask<RateBudgetState?> GetAsync(string account, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
@@ -39,7 +42,8 @@ public sealed class InMemoryRateBudgetStore : IRateBudgetStore
                 return ValueTask.FromResult(false);
             }
 
-            _states[account] = replacement;
+            // A copy of the flights: the caller's list may change after the write.
+            _states[account] = replacement with { Flights = [.. replacement.Flights] };
             return ValueTask.FromResult(true);
         }
     }

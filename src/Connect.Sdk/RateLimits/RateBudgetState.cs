@@ -27,6 +27,29 @@ public sealed record RateBudgetState(Instant FullAt, Instant PausedUntil, Durati
     /// </summary>
     public Duration InFlightRefill { get; init; }
 
+    /// <summary>
+    /// The units in flight of <see cref="InFlightRefill"/> by process, each with the lease that ends it: a process that
+    /// stopped between a send and its answer leaves its flight behind, and the others drop it once its lease has run out,
+    /// however busy they keep the account. Units in <see cref="InFlightRefill"/> beyond these flights belong to no process
+    /// (written by a store that does not keep flights). Empty for a state written before they were kept.
+    /// </summary>
+    public IReadOnlyList<RateBudgetFlight> Flights { get; init; } = [];
+
+    /// <summary>Whether <paramref name="other"/> holds the same numbers and the same flights, in the same order.</summary>
+    /// <param name="other">The other state.</param>
+    /// <returns><see langword="true"/> when every field is equal.</returns>
+    public bool Equals(RateBudgetState? other) =>
+        other is not null
+        && FullAt == other.FullAt
+        && PausedUntil == other.PausedUntil
+        && RefillPerUnit == other.RefillPerUnit
+        && Version == other.Version
+        && InFlightRefill == other.InFlightRefill
+        && Flights.SequenceEqual(other.Flights);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(FullAt, PausedUntil, RefillPerUnit, Version, InFlightRefill, Flights.Count);
+
     /// <summary>Whether this state may replace <paramref name="previous"/>: its version is the next one (1 when there is none).</summary>
     /// <param name="previous">The state it was computed from, or <see langword="null"/> for an account without one.</param>
     /// <returns><see langword="true"/> when the version follows.</returns>

@@ -11,19 +11,23 @@ namespace Connect.Sdk.Storage.Relational;
 internal sealed class RelationalRateBudgetStore(RelationalDatabase database) : IRateBudgetStore
 {
     /// <inheritdoc />
+    public bool KeepsFlights => true;
+
+    /// <inheritdoc />
     public ValueTask<RateBudgetState?> GetAsync(string account, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         return database.ReadAsync<RateBudgetState?>(
             async (db, snapshot, ct) =>
             {
-                await using var select = db.Command(snapshot, "SELECT full_at, paused_until, refill_per_unit, version, in_flight_refill FROM rate_budgets WHERE account = @account;")
+                await using var select = db.Command(snapshot, "SELECT full_at, paused_until, refill_per_unit, version, in_flight_refill, flights FROM rate_budgets WHERE account = @account;")
                     .With("@account", account);
                 await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 return await reader.ReadAsync(ct).ConfigureAwait(false)
                     ? new RateBudgetState(reader.GetInstant(0), reader.GetInstant(1), Duration.FromNanoseconds(reader.GetInt64(2)), reader.GetInt64(3))
                     {
                         InFlightRefill = Duration.FromNanoseconds(reader.GetInt64(4)),
+                        Flights = RateBudgetFlightsColumn.Parse(reader.GetString(5)),
                     }
                     : null;
             },
@@ -47,12 +51,12 @@ internal sealed class RelationalRateBudgetStore(RelationalDatabase database) : I
                 // way no row changes when another process wrote first (where writers run at once, the UPDATE re-checks the version after waiting).
                 var sql = expected is null
                     ? """
-                      INSERT INTO rate_budgets (account, full_at, paused_until, refill_per_unit, version, in_flight_refill)
-                      VALUES (@account, @fullAt, @pausedUntil, @refillPerUnit, @version, @inFlightRefill)
+                      INSERT INTO rate_budgets (account, full_at, paused_until, refill_per_unit, version, in_flight_refill, flights)
+                      VALUES (@account, @fullAt, @pausedUntil, @refillPerUnit, @version, @inFlightRefill, @flights)
                       ON CONFLICT (account) DO NOTHING;
                       """
                     : """
-                      UPDATE rate_budgets SET full_at = @fullAt, paused_until = @pausedUntil, refill_per_unit = @refillPerUnit, version = @version, in_flight_refill = @inFlightRefill
+                      UPDATE rate_budgets SET full_at = @fullAt, paused_until = @pausedUntil, refill_per_unit = @refillPerUnit, version = @version, in_flight_refill = @inFlightRefill, flights = @flights
                       WHERE account = @account AND version = @expected;
                       """;
                 await using var command = db.Command(transaction, sql)
@@ -62,6 +66,7 @@ internal sealed class RelationalRateBudgetStore(RelationalDatabase database) : I
                     .With("@refillPerUnit", replacement.RefillPerUnit.ToInt64Nanoseconds())
                     .With("@version", replacement.Version)
                     .With("@inFlightRefill", replacement.InFlightRefill.ToInt64Nanoseconds())
+                    .With("@flights", RateBudgetFlightsColumn.ToStored(replacement.Flights))
                     .With("@expected", DbType.Int64, expected?.Version);
                 return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
             },
