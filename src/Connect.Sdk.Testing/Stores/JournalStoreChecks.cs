@@ -583,7 +583,8 @@ public abstract class JournalStoreChecks : StoreContract<IJournalStore>
 
     /// <summary>
     /// A total is flagged as an estimate only when more entries match than the request's exact-total limit; an
-    /// unflagged total is exact, and a flagged one is at least the limit.
+    /// unflagged total is exact, and a flagged one is at least the limit. (The seed is far below any store's bound on
+    /// the entries one page reads, past which a store may also estimate a smaller total.)
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
     public virtual async Task QueryPage_MoreMatchesThanTheExactLimit_FlagsAnyEstimateHonestly()
