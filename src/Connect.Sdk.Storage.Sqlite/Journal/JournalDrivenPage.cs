@@ -48,20 +48,18 @@ internal static class JournalDrivenPage
         }
 
         var driving = after is null ? filter.DrivingCondition(driver) : $"{filter.DrivingCondition(driver, after)} AND {JournalKeysetPage.After}";
-        var range = new JournalListedRange(filter, driver, driving, request.IsLast ? OrderFromLast : JournalFilter.OrderBy);
 
         // The bound never leaves room for less than a page.
-        var bound = Math.Max(range.Bound(readBound), request.Size + 1);
+        var range = new JournalListedRange(filter, driver, driving, request.IsLast ? OrderFromLast : JournalFilter.OrderBy, Math.Max(readBound, request.Size + 1));
         List<JournalEntry> entries;
-        await using (var select = JournalKeysetPage.Bind(filter.Bind(db.Command(snapshot, $"{range.Matches(JournalRows.Columns)} LIMIT @take;")), request, after))
+        await using (var select = range.BindBounds(JournalKeysetPage.Bind(filter.Bind(db.Command(snapshot, $"{range.Matches(JournalRows.Columns)} LIMIT @take;")), request, after)))
         {
             // The listed entries come from a co-routine in the read's order; the join keeps it and stops at the page's end.
-            select.With("@bound", bound);
             entries = await JournalRows.ReadWithHistoryAsync(select, cancellationToken).ConfigureAwait(false);
         }
 
         if (entries.Count < (request.IsLast ? request.Size : request.Size + 1)
-            && await StoppedAfterAsync(db, snapshot, filter, range, request, after, bound, cancellationToken).ConfigureAwait(false) is { } stoppedAfter)
+            && await range.StoppedAfterAsync(db, snapshot, command => JournalKeysetPage.Bind(filter.Bind(command), request, after), cancellationToken).ConfigureAwait(false) is { } stoppedAfter)
         {
             if (request.IsLast)
             {
@@ -72,28 +70,5 @@ internal static class JournalDrivenPage
         }
 
         return JournalKeysetPage.Of(query, request, entries, total);
-    }
-
-    // The position of the last entry read, when the bound stopped the read and another entry follows: two entries of
-    // the index past the bound, read off the index alone.
-    private static async Task<JournalPosition?> StoppedAfterAsync(
-        SqliteConnection db,
-        SqliteTransaction snapshot,
-        JournalFilter filter,
-        JournalListedRange range,
-        JournalPageRequest request,
-        JournalPosition? after,
-        int bound,
-        CancellationToken cancellationToken)
-    {
-        await using var edge = JournalKeysetPage.Bind(filter.Bind(db.Command(snapshot, range.PastTheBound + ";")), request, after).With("@bound", bound);
-        await using var reader = await edge.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        var last = new JournalPosition(reader.GetInstant(0), reader.GetString(1));
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? last : null;
     }
 }

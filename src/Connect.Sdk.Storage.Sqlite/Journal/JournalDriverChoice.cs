@@ -12,10 +12,10 @@ namespace Connect.Sdk.Storage.Sqlite.Journal;
 internal static class JournalDriverChoice
 {
     /// <summary>
-    /// How many rows one page, or one total, reads at most: with free text, each row read to check it; without, the
-    /// index alone decides, and <see cref="JournalListedRange.ListedPerRow"/> times as many index entries are read.
-    /// About 5 ms each on the project's machine; past it the page stops early and the total is estimated. Also the
-    /// most entries a range out of page order may hold to be read whole and sorted.
+    /// How many rows one page, or one total, reads at most to check free text on, beside
+    /// <see cref="JournalListedRange.ListedPerRow"/> times as many index entries listed (which decide every other
+    /// criterion); a few milliseconds each on the project's machine. Past either the page stops early and the total
+    /// is estimated. Also the most entries a range out of page order may hold to be read whole and sorted.
     /// </summary>
     public const int DefaultReadBound = 5_000;
 

@@ -47,34 +47,25 @@ internal static class JournalTotal
             return (Convert.ToInt32(await all.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture), false);
         }
 
-        var range = new JournalListedRange(filter, driver, filter.DrivingCondition(driver), JournalFilter.OrderBy);
-        var bound = range.Bound(readBound);
+        var range = new JournalListedRange(filter, driver, filter.DrivingCondition(driver), JournalFilter.OrderBy, readBound);
         long counted;
         long reachedBack;
-        await using (var count = filter.Bind(db.Command(snapshot, $"SELECT COUNT(*), MIN(listed_at) FROM ({range.Matches("listed_at")} LIMIT @cap);")))
+        await using (var count = range.BindBounds(filter.Bind(db.Command(snapshot, $"SELECT COUNT(*), MIN(listed_at) FROM ({range.Matches("listed_at")} LIMIT @cap);"))))
         {
-            count.With("@bound", bound).With("@cap", (long)exactLimit + 1);
+            count.With("@cap", (long)exactLimit + 1);
             (counted, reachedBack) = await ReadCountAsync(count, cancellationToken).ConfigureAwait(false);
         }
 
         if (counted <= exactLimit)
         {
-            // Fewer matches than the limit among the entries read: exact, unless the bound stopped the read before the
-            // index range ended (an entry follows the bound); then scaled from how far back the read reached.
-            await using var past = filter.Bind(db.Command(snapshot, range.PastTheBound + ";")).With("@bound", bound);
-            await using var reader = await past.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            // Fewer matches than the limit among the entries read: exact, unless a bound stopped the read before the
+            // index range ended; then scaled from how far back the read reached.
+            if (await range.StoppedAfterAsync(db, snapshot, filter.Bind, cancellationToken).ConfigureAwait(false) is not { } stoppedAfter)
             {
                 return ((int)counted, false);
             }
 
-            var lastRead = reader.GetInt64(0);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return ((int)counted, false);
-            }
-
-            reachedBack = lastRead;
+            reachedBack = stoppedAfter.UpdatedAt.ToStored();
         }
 
         return (await JournalKeysetPage.EstimateAsync(db, snapshot, query, counted, reachedBack, TabSize, cancellationToken).ConfigureAwait(false), true);

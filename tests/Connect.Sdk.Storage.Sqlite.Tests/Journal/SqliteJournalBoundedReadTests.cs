@@ -48,6 +48,23 @@ public sealed class SqliteJournalBoundedReadTests : IDisposable
     }
 
     [Fact]
+    public async Task QueryPage_TextBesideARareCriterion_ReadsRowsOnlyForTheEntriesThatPassIt()
+    {
+        var store = new SqliteJournalStore(_files.Open(), ReadBound);
+        var seeded = await SeedAsync(store, 200);
+        var simpleDoes = new JournalQuery(Shop, RecordKind.Order) { Text = "oe", ArticleTypes = ArticleTypeFilter.NoVariants };
+        var expected = seeded.Where(simpleDoes.Matches).Order(JournalQuery.Order).Select(e => e.Key.RecordKey).Take(3).ToArray();
+
+        var first = await store.QueryPageAsync(simpleDoes, JournalPageRequest.First(3), CancellationToken.None);
+
+        // Text too short for the trigram index; one in ten passes "no variants": forty index entries listed, four rows
+        // read for the text, a full page.
+        Assert.Equal(expected, first.Entries.Select(e => e.Key.RecordKey).ToArray());
+        Assert.False(first.StoppedEarly);
+        Assert.NotNull(first.NextPage);
+    }
+
+    [Fact]
     public async Task QueryPage_LastPageOfAFilterPastTheReadBound_HoldsTheLastMatchesFoundWithoutAToken()
     {
         var store = new SqliteJournalStore(_files.Open(), ReadBound);
@@ -119,9 +136,9 @@ public sealed class SqliteJournalBoundedReadTests : IDisposable
             ChangedFrom = T0,
         });
         var tracking = filter.Drivers.Single(d => d.Index == "journal_entries_tracking");
-        var range = new JournalListedRange(filter, tracking, filter.DrivingCondition(tracking), JournalFilter.OrderBy);
+        var range = new JournalListedRange(filter, tracking, filter.DrivingCondition(tracking), JournalFilter.OrderBy, ReadBound);
 
-        var plan = await SqliteQueryPlans.ExplainAsync(database, range.Matches("listed_at") + " LIMIT 10;", command => filter.Bind(command).With("@bound", 40));
+        var plan = await SqliteQueryPlans.ExplainAsync(database, range.Matches("listed_at") + " LIMIT 10;", command => range.BindBounds(filter.Bind(command)));
 
         Assert.Contains(plan, line => line.Contains("USING COVERING INDEX journal_entries_tracking", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
