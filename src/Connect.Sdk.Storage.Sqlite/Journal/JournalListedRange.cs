@@ -39,6 +39,15 @@ internal sealed record JournalListedRange(JournalFilter Filter, JournalDriver Dr
             ? $"SELECT listed_at FROM ({ListedEntries}) WHERE listed_hit"
             : $"SELECT {columns} FROM ({ListedEntries}) CROSS JOIN journal_entries ON id = listed_id WHERE listed_hit";
 
+    /// <summary>
+    /// With free text, one pass over the rows read for it: how many were read, how many hold the text, and the change
+    /// time of the last one read (<c>COUNT</c>, <c>SUM</c>, <c>MIN</c>). Counting every row read rather than stopping at
+    /// the exact-total limit costs at most the row bound, and tells in the same pass whether that bound was reached.
+    /// </summary>
+    public string TextTally => Filter.TextCondition is { } text
+        ? $"SELECT COUNT(*), COALESCE(SUM({text}), 0), MIN(listed_at) FROM (SELECT listed_id, listed_at FROM ({ListedEntries}) WHERE listed_hit LIMIT @rows) CROSS JOIN journal_entries ON id = listed_id"
+        : throw new InvalidOperationException("The filter has no free text.");
+
     /// <summary>Binds the read's bounds to a command of <see cref="Matches"/>.</summary>
     public SqliteCommand BindBounds(SqliteCommand command) => command.With("@listed", Listed).With("@rows", Rows);
 
@@ -57,7 +66,11 @@ internal sealed record JournalListedRange(JournalFilter Filter, JournalDriver Dr
         ArgumentNullException.ThrowIfNull(bind);
         if (Filter.TextCondition is not null)
         {
-            await using var lastRow = BindBounds(bind(db.Command(snapshot, $"SELECT listed_at, listed_key FROM ({ListedEntries}) WHERE listed_hit LIMIT 1 OFFSET @rows - 1;")));
+            // Every entry listed is read for the text when nothing else narrows them: the index alone then says where.
+            var lastRowSql = Filter.ListedCondition(Driver) == "1"
+                ? $"SELECT updated_at, record_key FROM journal_entries INDEXED BY {Driver.Index} WHERE {Driving} {Order} LIMIT 1 OFFSET @rows - 1;"
+                : $"SELECT listed_at, listed_key FROM ({ListedEntries}) WHERE listed_hit LIMIT 1 OFFSET @rows - 1;";
+            await using var lastRow = BindBounds(bind(db.Command(snapshot, lastRowSql)));
             await using var reader = await lastRow.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -65,6 +78,18 @@ internal sealed record JournalListedRange(JournalFilter Filter, JournalDriver Dr
             }
         }
 
+        return await ListedPastTheEndAsync(db, snapshot, bind, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The position of the last entry listed, when the listing bound stopped the read and another entry follows; off the index alone.</summary>
+    /// <param name="db">The connection.</param>
+    /// <param name="snapshot">The read transaction.</param>
+    /// <param name="bind">Binds the filter's parameters and any start position.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The position, or <see langword="null"/> when the listing covered the whole range.</returns>
+    public async Task<JournalPosition?> ListedPastTheEndAsync(SqliteConnection db, SqliteTransaction snapshot, Func<SqliteCommand, SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
         await using var edge = BindBounds(bind(db.Command(snapshot, $"SELECT updated_at, record_key FROM journal_entries INDEXED BY {Driver.Index} WHERE {Driving} {Order} LIMIT 2 OFFSET @listed - 1;")));
         await using var edgeReader = await edge.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await edgeReader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -48,6 +48,11 @@ internal static class JournalTotal
         }
 
         var range = new JournalListedRange(filter, driver, filter.DrivingCondition(driver), JournalFilter.OrderBy, readBound);
+        if (filter.TextCondition is not null)
+        {
+            return await CountTextAsync(db, snapshot, filter, query, range, cancellationToken).ConfigureAwait(false);
+        }
+
         long counted;
         long reachedBack;
         await using (var count = range.BindBounds(filter.Bind(db.Command(snapshot, $"SELECT COUNT(*), MIN(listed_at) FROM ({range.Matches("listed_at")} LIMIT @cap);"))))
@@ -66,6 +71,35 @@ internal static class JournalTotal
             }
 
             reachedBack = stoppedAfter.UpdatedAt.ToStored();
+        }
+
+        return (await JournalKeysetPage.EstimateAsync(db, snapshot, query, counted, reachedBack, TabSize, cancellationToken).ConfigureAwait(false), true);
+    }
+
+    // Every row read for the text counted in one pass: exact when neither bound stopped the read (even past the
+    // exact-total limit), otherwise scaled from the last entry taken.
+    private static async Task<(int Total, bool IsEstimate)> CountTextAsync(
+        SqliteConnection db, SqliteTransaction snapshot, JournalFilter filter, JournalQuery query, JournalListedRange range, CancellationToken cancellationToken)
+    {
+        long read;
+        long counted;
+        long reachedBack;
+        await using (var tally = range.BindBounds(filter.Bind(db.Command(snapshot, range.TextTally + ";"))))
+        await using (var reader = await tally.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            (read, counted) = (reader.GetInt64(0), reader.GetInt64(1));
+            reachedBack = read == 0 ? 0 : reader.GetInt64(2);
+        }
+
+        if (read < range.Rows)
+        {
+            if (await range.ListedPastTheEndAsync(db, snapshot, filter.Bind, cancellationToken).ConfigureAwait(false) is not { } listedTo)
+            {
+                return ((int)counted, false);
+            }
+
+            reachedBack = listedTo.UpdatedAt.ToStored();
         }
 
         return (await JournalKeysetPage.EstimateAsync(db, snapshot, query, counted, reachedBack, TabSize, cancellationToken).ConfigureAwait(false), true);
