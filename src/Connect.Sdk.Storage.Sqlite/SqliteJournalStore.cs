@@ -20,13 +20,24 @@ public sealed class SqliteJournalStore : IJournalStore
     private const int EntryPageSize = 200;
 
     private readonly SqliteDatabase _database;
+    private readonly int _readBound;
 
     /// <summary>Creates the store on a database.</summary>
     /// <param name="database">The database file.</param>
     public SqliteJournalStore(SqliteDatabase database)
+        : this(database, JournalDriverChoice.DefaultReadBound)
+    {
+    }
+
+    /// <summary>Creates the store with another read bound than the default, so tests can reach it with a few entries.</summary>
+    /// <param name="database">The database file.</param>
+    /// <param name="readBound">Up to how many index entries a keyset page, and its total, read.</param>
+    internal SqliteJournalStore(SqliteDatabase database, int readBound)
     {
         ArgumentNullException.ThrowIfNull(database);
+        ArgumentOutOfRangeException.ThrowIfLessThan(readBound, 1);
         _database = database;
+        _readBound = readBound;
     }
 
     /// <inheritdoc />
@@ -167,9 +178,15 @@ public sealed class SqliteJournalStore : IJournalStore
     /// <remarks>
     /// Each page starts on the index where the page before ended (the last page reads the same index backwards), so
     /// page 10,000 costs what the first costs. A free-text search reads the full-text index only when it has few
-    /// candidates (<see cref="JournalTextRoute"/>); a common word is checked on the entries in order instead, which
-    /// fills a page after a few hundred rows. The total counts at most one more than the exact-total limit; past it
-    /// the total is an estimate (<see cref="JournalTotal"/>).
+    /// candidates (<see cref="JournalTextRoute"/>); otherwise the page is read from the index that lists the fewest
+    /// entries for the filter (the tab's, or a status's, article kind's or tracking state's, each in page order; or an
+    /// order-date range or several statuses of at most 5,000 entries, sorted), checking the rest of the filter on each
+    /// entry, on the index but for free text. Off an index in page order a page reads at most 5,000 rows with free text
+    /// and 20,000 index entries without: a filter that few of them match returns a page that stopped early
+    /// (<see cref="JournalPage.StoppedEarly"/>), whose token continues the search. The total is exact from the
+    /// tallies for tab and status filters, and from a whole count of the few full-text candidates or of the sorted
+    /// range; otherwise it counts at most one more than the exact-total limit within the same bound, and is an
+    /// estimate (<see cref="JournalPage.TotalIsEstimate"/>) when it stopped at either (<see cref="JournalTotal"/>).
     /// </remarks>
     public ValueTask<JournalPage> QueryPageAsync(JournalQuery query, JournalPageRequest request, CancellationToken cancellationToken)
     {
@@ -182,12 +199,11 @@ public sealed class SqliteJournalStore : IJournalStore
             {
                 // The page and the total come from one snapshot, so they agree while writers go on.
                 await using var snapshot = db.BeginTransaction(deferred: true);
-                var viaTextIndex = await JournalTextRoute.FewCandidatesAsync(db, snapshot, filter, ct).ConfigureAwait(false);
-                var total = await JournalTotal.CountAsync(db, snapshot, filter, query, viaTextIndex, request.ExactTotalLimit, ct).ConfigureAwait(false);
-                var source = JournalFilter.Source(viaTextIndex);
-                var sql = JournalKeysetPage.Select(JournalRows.Columns, source, viaTextIndex ? filter.ConditionBesidesText : filter.Condition, request, after);
-                await using var select = JournalKeysetPage.Bind(filter.Bind(db.Command(snapshot, sql)), request, after);
-                return JournalKeysetPage.Of(query, request, await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false), total);
+                var driver = await JournalTextRoute.FewCandidatesAsync(db, snapshot, filter, ct).ConfigureAwait(false)
+                    ? null
+                    : await JournalDriverChoice.ChooseAsync(db, snapshot, filter, _readBound, ct).ConfigureAwait(false);
+                var total = await JournalTotal.CountAsync(db, snapshot, filter, query, driver, request.ExactTotalLimit, _readBound, ct).ConfigureAwait(false);
+                return await JournalDrivenPage.ReadAsync(db, snapshot, filter, query, request, after, driver, _readBound, total, ct).ConfigureAwait(false);
             },
             cancellationToken);
     }

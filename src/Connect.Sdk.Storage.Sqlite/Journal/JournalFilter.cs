@@ -2,6 +2,7 @@ using System.Globalization;
 using Connect.Sdk.Articles;
 using Connect.Sdk.Journal;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 
 namespace Connect.Sdk.Storage.Sqlite.Journal;
 
@@ -16,9 +17,13 @@ internal sealed class JournalFilter
     public const string OrderBy = "ORDER BY updated_at DESC, record_key";
 
     private const string Tab = "connection = $connection AND kind = $kind";
+    private const string ChangedToCondition = "updated_at < $changed_to";
 
     private readonly List<string> _conditions = [Tab];
+    private readonly List<string> _window = [];
+    private readonly List<JournalDriver> _drivers = [];
     private readonly List<KeyValuePair<string, object>> _parameters = [];
+    private readonly Instant? _changedTo;
     private string? _statusCondition;
     private string? _textCondition;
 
@@ -27,12 +32,16 @@ internal sealed class JournalFilter
         _parameters.Add(new("$connection", query.Connection.Value));
         _parameters.Add(new("$kind", (long)query.Kind));
         AddStatuses(query.Statuses);
-        Add("updated_at >= $changed_from", "$changed_from", query.ChangedFrom?.ToStored());
-        Add("updated_at < $changed_to", "$changed_to", query.ChangedTo?.ToStored());
+        _window.AddRange([.. Add("updated_at >= $changed_from", "$changed_from", query.ChangedFrom?.ToStored()), .. Add(ChangedToCondition, "$changed_to", query.ChangedTo?.ToStored())]);
+        _changedTo = query.ChangedTo;
         AddArticleTypes(query.ArticleTypes);
-        Add("order_date >= $order_from", "$order_from", query.OrderDateFrom?.ToStored());
-        Add("order_date < $order_to", "$order_to", query.OrderDateTo?.ToStored());
-        Add("tracking = $tracking", "$tracking", query.Tracking is { } tracking ? (long)tracking : null);
+        string[] orderDates = [.. Add("order_date >= $order_from", "$order_from", query.OrderDateFrom?.ToStored()), .. Add("order_date < $order_to", "$order_to", query.OrderDateTo?.ToStored())];
+        if (orderDates.Length > 0)
+        {
+            _drivers.Add(new JournalDriver("journal_entries_order_date", orderDates, InPageOrder: false));
+        }
+
+        AddDriver("journal_entries_tracking", Add("tracking = $tracking", "$tracking", query.Tracking is { } tracking ? (long)tracking : null));
         AddText(query.Text);
         string[] tallied = _statusCondition is null ? [Tab] : [Tab, _statusCondition];
         TallyCondition = _conditions.SequenceEqual(tallied, StringComparer.Ordinal) ? string.Join(" AND ", tallied) : null;
@@ -74,6 +83,44 @@ internal sealed class JournalFilter
     public static string TextMatchesOnTab =>
         "(SELECT rowid AS text_id FROM journal_text WHERE journal_text MATCH $phrase) CROSS JOIN journal_entries INDEXED BY journal_entries_tab_by_id ON id = text_id";
 
+    /// <summary>
+    /// The indexes besides <see cref="JournalDriver.Recent"/> a page could be read from: one per criterion that has an
+    /// index of its own (a status, an article kind, a tracking state, the order dates).
+    /// </summary>
+    public IReadOnlyList<JournalDriver> Drivers => _drivers;
+
+    /// <summary>The condition an index decides when a page is read from it: the tab, the change-time window, and the driver's own criteria.</summary>
+    /// <param name="driver">The index.</param>
+    /// <param name="after">
+    /// Where the page starts, when it starts after a position: the window's end is then left out when the position is
+    /// before it (it follows from the position), since SQLite would otherwise bound the index range by the window's
+    /// end and read every entry down to the position.
+    /// </param>
+    public string DrivingCondition(JournalDriver driver, JournalPosition? after = null)
+    {
+        ArgumentNullException.ThrowIfNull(driver);
+        var window = after is { } position && _changedTo is { } to && position.UpdatedAt < to
+            ? _window.Where(c => !string.Equals(c, ChangedToCondition, StringComparison.Ordinal))
+            : _window;
+        return string.Join(" AND ", [Tab, .. window, .. driver.Conditions]);
+    }
+
+    /// <summary>
+    /// The rest of the condition but free text, checked on each entry the index lists: the indexes in page order carry
+    /// every column it names, so it needs no read of the row (<c>1</c> when nothing is left).
+    /// </summary>
+    public string ListedCondition(JournalDriver driver)
+    {
+        ArgumentNullException.ThrowIfNull(driver);
+        var rest = _conditions
+            .Where(c => !string.Equals(c, Tab, StringComparison.Ordinal) && !string.Equals(c, _textCondition, StringComparison.Ordinal) && !_window.Contains(c) && !driver.Conditions.Contains(c))
+            .ToArray();
+        return rest.Length == 0 ? "1" : string.Join(" AND ", rest);
+    }
+
+    /// <summary>The free-text criterion on the row, or <see langword="null"/> when there is none.</summary>
+    public string? TextCondition => _textCondition;
+
     /// <summary>Translates a query.</summary>
     public static JournalFilter From(JournalQuery query)
     {
@@ -92,12 +139,25 @@ internal sealed class JournalFilter
         return command;
     }
 
-    private void Add(string condition, string parameter, object? value)
+    // The condition, when the criterion is set.
+    private string[] Add(string condition, string parameter, object? value)
     {
-        if (value is not null)
+        if (value is null)
         {
-            _conditions.Add(condition);
-            _parameters.Add(new(parameter, value));
+            return [];
+        }
+
+        _conditions.Add(condition);
+        _parameters.Add(new(parameter, value));
+        return [condition];
+    }
+
+    // An equality on an index that ends in the page order.
+    private void AddDriver(string index, string[] conditions)
+    {
+        if (conditions.Length > 0)
+        {
+            _drivers.Add(new JournalDriver(index, conditions, InPageOrder: true));
         }
     }
 
@@ -115,6 +175,9 @@ internal sealed class JournalFilter
         var condition = $"status IN ({string.Join(", ", names)})";
         _conditions.Add(condition);
         _statusCondition = condition;
+
+        // One status lists in page order on the status index; several are one range each, read whole and sorted.
+        _drivers.Add(new JournalDriver(JournalDriver.StatusIndex, [condition], InPageOrder: distinct.Length == 1));
         for (var i = 0; i < distinct.Length; i++)
         {
             _parameters.Add(new(names[i], (long)distinct[i]));
@@ -126,10 +189,10 @@ internal sealed class JournalFilter
         switch (filter)
         {
             case ArticleTypeFilter.MatrixParentsOnly:
-                Add("article_kind = $article_kind", "$article_kind", (long)ArticleKind.MatrixParent);
+                AddDriver("journal_entries_article_kind", Add("article_kind = $article_kind", "$article_kind", (long)ArticleKind.MatrixParent));
                 break;
             case ArticleTypeFilter.VariantsOnly:
-                Add("article_kind = $article_kind", "$article_kind", (long)ArticleKind.Variant);
+                AddDriver("journal_entries_article_kind", Add("article_kind = $article_kind", "$article_kind", (long)ArticleKind.Variant));
                 break;
             case ArticleTypeFilter.NoVariants:
                 // IS NOT, unlike <>, is true for NULL: an entry without an article kind is no variant.
@@ -149,7 +212,7 @@ internal sealed class JournalFilter
 
         var folded = OrdinalIgnoreCaseFolding.Fold(text.Trim());
         _textCondition = "(instr(folded_key, $text) > 0 OR instr(folded_title, $text) > 0 OR instr(folded_message, $text) > 0)";
-        Add(_textCondition, "$text", folded);
+        _ = Add(_textCondition, "$text", folded);
 
         // The trigram index holds every run of three characters of the folded columns, case-sensitively, with its
         // position: a phrase of the folded text (three characters or more) matches exactly the entries with that text

@@ -112,5 +112,20 @@ internal static class JournalSchema
             ALTER TABLE journal_entries ADD COLUMN earlier_first_status INTEGER;
             ALTER TABLE journal_entries ADD COLUMN earlier_first_message TEXT;
             """),
+
+        // The four indexes in page order carry the other criteria's columns after the order, so that a page or a total
+        // decides every criterion but free text on the index alone and reads an entry's row only for a match. A status
+        // change already rewrites each of these entries (updated_at is in all four), so the wider entries cost the
+        // writes little; the order-date index, which a status change leaves alone, stays as it is.
+        new("journal", 5, "journal indexes carry every criterion's column but free text", """
+            DROP INDEX journal_entries_recent;
+            CREATE INDEX journal_entries_recent ON journal_entries (connection, kind, updated_at DESC, record_key, status, tracking, article_kind, order_date);
+            DROP INDEX journal_entries_status;
+            CREATE INDEX journal_entries_status ON journal_entries (connection, kind, status, updated_at DESC, record_key, tracking, article_kind, order_date);
+            DROP INDEX journal_entries_article_kind;
+            CREATE INDEX journal_entries_article_kind ON journal_entries (connection, kind, article_kind, updated_at DESC, record_key, status, tracking, order_date);
+            DROP INDEX journal_entries_tracking;
+            CREATE INDEX journal_entries_tracking ON journal_entries (connection, kind, tracking, updated_at DESC, record_key, status, article_kind, order_date);
+            """),
     ];
 }

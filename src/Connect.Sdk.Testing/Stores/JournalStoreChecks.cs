@@ -583,7 +583,8 @@ public abstract class JournalStoreChecks : StoreContract<IJournalStore>
 
     /// <summary>
     /// A total is flagged as an estimate only when more entries match than the request's exact-total limit; an
-    /// unflagged total is exact, and a flagged one is at least the limit.
+    /// unflagged total is exact, and a flagged one is at least the limit. (The seed is far below any store's bound on
+    /// the entries one page reads, past which a store may also estimate a smaller total.)
     /// </summary>
     /// <returns>A task that completes when the check is done.</returns>
     public virtual async Task QueryPage_MoreMatchesThanTheExactLimit_FlagsAnyEstimateHonestly()
@@ -672,6 +673,35 @@ public abstract class JournalStoreChecks : StoreContract<IJournalStore>
             OrderDateFrom = T0 - Duration.FromDays(5),
         },
         ["nothing matches"] = new(Shop, RecordKind.Order) { Text = "no such text anywhere" },
+
+        // Each way a store may read a page: one status in page order, with a window and text on top; an article kind or
+        // a tracking state with the other criteria checked beside it; several statuses or an order-date range sorted;
+        // text too short for a trigram index; a window nothing is in.
+        ["orders one status"] = new(Shop, RecordKind.Order) { Statuses = [JournalStatus.Failed] },
+        ["orders one status, a window and text"] = new(Shop, RecordKind.Order)
+        {
+            Statuses = [JournalStatus.NotSynced], ChangedFrom = T0, ChangedTo = T0 + Duration.FromMinutes(4), Text = "muster",
+        },
+        ["orders several statuses in a window"] = new(Shop, RecordKind.Order)
+        {
+            Statuses = [JournalStatus.NotSynced, JournalStatus.Queued, JournalStatus.Failed], ChangedFrom = T0 + Duration.FromMinutes(1),
+        },
+        ["orders one status placed in a window"] = new(Shop, RecordKind.Order)
+        {
+            Statuses = [JournalStatus.NotSynced], OrderDateFrom = T0 - Duration.FromDays(1), OrderDateTo = T0 + Duration.FromDays(1),
+        },
+        ["orders short text"] = new(Shop, RecordKind.Order) { Text = "z-" },
+        ["orders short text and one status"] = new(Shop, RecordKind.Order) { Text = "1", Statuses = [JournalStatus.Queued] },
+        ["orders in an empty window"] = new(Shop, RecordKind.Order) { ChangedFrom = T0 + Duration.FromMinutes(2), ChangedTo = T0 + Duration.FromMinutes(2) },
+        ["stock matrix parents of one status"] = new(Shop, RecordKind.ArticleStock) { ArticleTypes = ArticleTypeFilter.MatrixParentsOnly, Statuses = [JournalStatus.Queued] },
+        ["stock no variants of two statuses"] = new(Shop, RecordKind.ArticleStock)
+        {
+            ArticleTypes = ArticleTypeFilter.NoVariants, Statuses = [JournalStatus.NotSynced, JournalStatus.Succeeded],
+        },
+        ["order status tracking placed in a window"] = new(Shop, RecordKind.OrderStatus)
+        {
+            Tracking = TrackingExportState.Pending, OrderDateFrom = T0 - Duration.FromDays(2), ChangedTo = T0 + Duration.FromMinutes(3),
+        },
         ["text with a NUL character"] = new(Shop, RecordKind.Order) { Text = "Muster\0straße" },
     };
 

@@ -101,8 +101,12 @@ public interface IJournalStore
     /// Reads one page of the entries matching a query by key set: the first page, the page after a continuation token
     /// (<see cref="JournalPage.NextPage"/>) or the last page, each as fast as the first on a store that reads them off
     /// an index. The total is exact up to <see cref="JournalPageRequest.ExactTotalLimit"/> matches; above it a store
-    /// may return an estimate and set <see cref="JournalPage.TotalIsEstimate"/>. The default pages through
-    /// <see cref="QueryAsync"/> by offset (correct, but as slow as the offset); the SDK's stores override it.
+    /// may return an estimate and set <see cref="JournalPage.TotalIsEstimate"/>. A store that bounds how many entries
+    /// one page reads (the SQLite store does) also estimates the total when counting would read past that bound, even
+    /// below the limit, and may return a page that stopped searching before it was full
+    /// (<see cref="JournalPage.StoppedEarly"/>, continued by <see cref="JournalPage.NextPage"/>). The default pages
+    /// through <see cref="QueryAsync"/> by offset (correct, but as slow as the offset, its total always exact); the
+    /// SDK's stores override it.
     /// </summary>
     /// <param name="query">The filter.</param>
     /// <param name="request">Which page, and its size.</param>

@@ -23,10 +23,19 @@ public static class JournalContinuation
     /// <param name="query">The query the page was read with.</param>
     /// <param name="last">The page's last entry.</param>
     /// <returns>An opaque, URL-safe token.</returns>
-    public static string After(JournalQuery query, JournalEntry last)
+    public static string After(JournalQuery query, JournalEntry last) => After(query, JournalPosition.Of(last));
+
+    /// <summary>
+    /// The token that continues a query after a position in <see cref="JournalQuery.Order"/>, which need not be a match:
+    /// where a store stopped searching (<see cref="JournalPage.StoppedEarly"/>).
+    /// </summary>
+    /// <param name="query">The query the page was read with.</param>
+    /// <param name="position">The position the next page starts after.</param>
+    /// <returns>An opaque, URL-safe token.</returns>
+    public static string After(JournalQuery query, JournalPosition position)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var position = JournalPosition.Of(last);
+        ArgumentNullException.ThrowIfNull(position.RecordKey, nameof(position));
         var key = Encoding.UTF8.GetBytes(position.RecordKey);
         var bytes = new byte[HeaderLength + key.Length];
         bytes[0] = Format;

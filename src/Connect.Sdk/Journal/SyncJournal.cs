@@ -67,6 +67,9 @@ public sealed class SyncJournal
     /// Reads one page of a filtered journal tab by key set: the first page, the page after the previous page's
     /// <see cref="JournalPage.NextPage"/>, or the last page — page 10,000 as fast as the first. Above
     /// <see cref="JournalPageRequest.ExactTotalLimit"/> matches the total may be an estimate (<see cref="JournalPage.TotalIsEstimate"/>).
+    /// A store that bounds what one page reads (the SQLite store) also estimates below that limit when counting would
+    /// read past its bound, and may return a page that stopped searching before it was full
+    /// (<see cref="JournalPage.StoppedEarly"/>), which <see cref="JournalPage.NextPage"/> continues.
     /// </summary>
     /// <param name="query">The filter.</param>
     /// <param name="request">Which page; 1 to 1,000 entries per page.</param>

@@ -93,7 +93,23 @@ internal static class JournalKeysetPage
             return ((int)counted, false);
         }
 
-        // Two index seeks for the tab's time span, and its size where the store tallies it.
+        return (await EstimateAsync(db, snapshot, query, counted, reachedBack, tabSize, cancellationToken).ConfigureAwait(false), true);
+    }
+
+    /// <summary>
+    /// Extrapolates a count that stopped (<see cref="JournalTotalEstimate"/>) to the tab's time span, read with two index
+    /// seeks, and capped by the tab's size where the store tallies it.
+    /// </summary>
+    /// <param name="db">The connection.</param>
+    /// <param name="snapshot">The read transaction of the page.</param>
+    /// <param name="query">The query.</param>
+    /// <param name="counted">The matches counted.</param>
+    /// <param name="reachedBack">The stored change time the count reached back to.</param>
+    /// <param name="tabSize">A SQL expression for the tab's size, as for <see cref="CountAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The estimate.</returns>
+    public static async Task<int> EstimateAsync(DbConnection db, DbTransaction snapshot, JournalQuery query, long counted, long reachedBack, string tabSize, CancellationToken cancellationToken)
+    {
         await using var span = db.Command(snapshot, $"""
                 SELECT (SELECT updated_at FROM journal_entries WHERE connection = @tab_connection AND kind = @tab_kind ORDER BY updated_at LIMIT 1),
                        (SELECT updated_at FROM journal_entries WHERE connection = @tab_connection AND kind = @tab_kind ORDER BY updated_at DESC LIMIT 1),
@@ -104,6 +120,6 @@ internal static class JournalKeysetPage
         await using var spanReader = await span.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await spanReader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var tab = spanReader.IsDBNull(2) ? long.MaxValue : spanReader.GetInt64(2);
-        return (JournalTotalEstimate.Extrapolate(query, counted, reachedBack, spanReader.GetInt64(0), spanReader.GetInt64(1), tab), true);
+        return JournalTotalEstimate.Extrapolate(query, counted, reachedBack, spanReader.GetInt64(0), spanReader.GetInt64(1), tab);
     }
 }
