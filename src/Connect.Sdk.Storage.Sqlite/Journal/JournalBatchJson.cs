@@ -7,9 +7,10 @@ using Connect.Sdk.Journal;
 namespace Connect.Sdk.Storage.Sqlite.Journal;
 
 /// <summary>
-/// A batch of journal entries as one JSON text parameter, an array with an array per entry that a set-wise statement
-/// reads with <c>json_each</c> and <c>value -&gt;&gt; n</c>: one bound value for the whole batch instead of some twenty
-/// per entry. Instants are Unix ticks and enums numbers, as the columns store them.
+/// A batch of journal entries as one JSON parameter, an array with an array per entry that a set-wise statement reads
+/// with <c>json_each(CAST(… AS TEXT))</c> and <c>value -&gt;&gt; n</c>: one bound value for the whole batch instead of
+/// some twenty per entry. The JSON is bound as UTF-8 bytes (a blob, which the CAST reads as text): as a .NET string it
+/// would be twice the size and converted to UTF-8 again. Instants are Unix ticks and enums numbers, as the columns store them.
 /// </summary>
 internal static class JournalBatchJson
 {
@@ -51,7 +52,7 @@ internal static class JournalBatchJson
         string.Join(", ", Values.Select((value, i) => $"{value.Column} = {alias}.value ->> {i + 2}"));
 
     /// <summary>The keys of entries as <c>[connection, kind, record key]</c> arrays, in the order given.</summary>
-    public static string Keys(IEnumerable<JournalKey> keys) => Write(keys, static (writer, key) =>
+    public static byte[] Keys(IEnumerable<JournalKey> keys) => Write(keys, static (writer, key) =>
     {
         writer.WriteStringValue(key.Connection.Value);
         writer.WriteNumberValue((long)key.Kind);
@@ -59,7 +60,7 @@ internal static class JournalBatchJson
     });
 
     /// <summary>Entries with their row ids as <c>[id, expected version, values…]</c> arrays, the values in the order of <see cref="Assignments"/>.</summary>
-    public static string Rows(IEnumerable<(long Id, JournalEntry Entry)> rows) => Write(rows, static (writer, row) =>
+    public static byte[] Rows(IEnumerable<(long Id, JournalEntry Entry)> rows) => Write(rows, static (writer, row) =>
     {
         writer.WriteNumberValue(row.Id);
         writer.WriteNumberValue(row.Entry.Version);
@@ -70,7 +71,7 @@ internal static class JournalBatchJson
     });
 
     /// <summary>History lines as <c>[entry id, seq, at, from, to, message, repeats, last repeated at]</c> arrays.</summary>
-    public static string Lines(IEnumerable<(long EntryId, int Seq, JournalStatusChange Change)> lines) => Write(lines, static (writer, line) =>
+    public static byte[] Lines(IEnumerable<(long EntryId, int Seq, JournalStatusChange Change)> lines) => Write(lines, static (writer, line) =>
     {
         writer.WriteNumberValue(line.EntryId);
         writer.WriteNumberValue(line.Seq);
@@ -82,7 +83,7 @@ internal static class JournalBatchJson
         WriteNumber(writer, line.Change.LastRepeatedAt?.ToStored());
     });
 
-    private static string Write<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)
+    private static byte[] Write<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, Format))
@@ -98,7 +99,7 @@ internal static class JournalBatchJson
             writer.WriteEndArray();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 
     // Encoded to UTF-8 first, as a bound text parameter is: a lone surrogate becomes U+FFFD instead of failing the batch.

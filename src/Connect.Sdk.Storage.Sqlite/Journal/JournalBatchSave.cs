@@ -12,6 +12,11 @@ namespace Connect.Sdk.Storage.Sqlite.Journal;
 /// </summary>
 internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction transaction) : IAsyncDisposable
 {
+    // How many changed entries one UPDATE takes: their JSON stays a small array (about 40 KB; a large one would live in
+    // the large-object heap and cost a full garbage collection now and then), and the full-text index still writes only
+    // one segment per hundred entries.
+    private const int ChunkSize = 100;
+
     private const string EntryValues = """
         status = $status, message = $message, updated_at = $updated_at, title = $title, article_kind = $article_kind,
         parent_article_number = $parent, order_date = $order_date, tracking = $tracking, attempts = $attempts, next_attempt_at = $next_attempt_at,
@@ -53,7 +58,7 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         SELECT b.key, e.id, e.version,
             (SELECT COALESCE(MIN(seq), 0) FROM journal_history WHERE entry_id = e.id),
             (SELECT COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = e.id)
-        FROM json_each($keys) AS b
+        FROM json_each(CAST($keys AS TEXT)) AS b
         JOIN journal_entries AS e ON e.connection = b.value ->> 0 AND e.kind = b.value ->> 1 AND e.record_key = b.value ->> 2;
         """;
 
@@ -63,7 +68,7 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     // Each entry's array is turned into the binary JSON form once (the MATERIALIZED table), so reading its twenty-odd
     // values is a lookup each rather than a parse of the array's text each.
     private static readonly string UpdateRowsSql = $"""
-        WITH b (value) AS MATERIALIZED (SELECT jsonb(value) FROM json_each($rows))
+        WITH b (value) AS MATERIALIZED (SELECT jsonb(value) FROM json_each(CAST($rows AS TEXT)))
         UPDATE journal_entries SET {JournalBatchJson.Assignments("b")}, version = version + 1
         FROM b
         WHERE journal_entries.id = b.value ->> 0 AND journal_entries.version = b.value ->> 1;
@@ -71,7 +76,7 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
 
     // The lines of a batch in one statement: the new ones, and the last stored one of each entry rewritten in place.
     private const string UpsertLinesSql = """
-        WITH l (value) AS MATERIALIZED (SELECT jsonb(value) FROM json_each($lines))
+        WITH l (value) AS MATERIALIZED (SELECT jsonb(value) FROM json_each(CAST($lines AS TEXT)))
         INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats, last_repeated_at)
         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM l WHERE true
         ON CONFLICT (entry_id, seq) DO UPDATE SET at = excluded.at, from_status = excluded.from_status, to_status = excluded.to_status,
@@ -140,25 +145,28 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
             .Where(row => row.Version == entries[row.Index].Version)
             .OrderBy(row => row.Row.Id)
             .ToList();
-        await UpdateRowsAsync(entries, matching, cancellationToken).ConfigureAwait(false);
-        var lines = new List<(long, int, JournalStatusChange)>(matching.Count);
-        foreach (var (index, _, row) in matching)
+        foreach (var chunk in matching.Chunk(ChunkSize))
         {
-            var entry = entries[index];
-            var plan = JournalHistoryWrite.Plan(entry, row.FirstLine, row.EndLine);
-            await DeleteLinesAsync(row.Id, plan, cancellationToken).ConfigureAwait(false);
-            for (var i = plan.IndexOf(plan.Rewrite ?? plan.InsertFrom); i < entry.History.Count; i++)
+            await UpdateRowsAsync(entries, chunk, cancellationToken).ConfigureAwait(false);
+            var lines = new List<(long, int, JournalStatusChange)>(chunk.Length * 2);
+            foreach (var (index, _, row) in chunk)
             {
-                lines.Add((row.Id, plan.First + i, entry.History[i]));
+                var entry = entries[index];
+                var plan = JournalHistoryWrite.Plan(entry, row.FirstLine, row.EndLine);
+                await DeleteLinesAsync(row.Id, plan, cancellationToken).ConfigureAwait(false);
+                for (var i = plan.IndexOf(plan.Rewrite ?? plan.InsertFrom); i < entry.History.Count; i++)
+                {
+                    lines.Add((row.Id, plan.First + i, entry.History[i]));
+                }
+
+                saved[index] = entry with { Version = entry.Version + 1 };
             }
 
-            saved[index] = entry with { Version = entry.Version + 1 };
-        }
-
-        if (lines.Count > 0)
-        {
-            await using var upsert = db.Command(transaction, UpsertLinesSql).With("$lines", JournalBatchJson.Lines(lines));
-            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (lines.Count > 0)
+            {
+                await using var upsert = db.Command(transaction, UpsertLinesSql).With("$lines", JournalBatchJson.Lines(lines));
+                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return saved;
@@ -220,20 +228,15 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         return rows;
     }
 
-    private async Task UpdateRowsAsync(IReadOnlyList<JournalEntry> entries, List<(int Index, long Version, StoredRow Row)> rows, CancellationToken cancellationToken)
+    private async Task UpdateRowsAsync(IReadOnlyList<JournalEntry> entries, (int Index, long Version, StoredRow Row)[] rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
         await using var update = db.Command(transaction, UpdateRowsSql).With("$rows", JournalBatchJson.Rows(rows.Select(r => (r.Row.Id, entries[r.Index]))));
         var updated = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
         // The rows were read in this write transaction, so every one matches; anything else rolls the batch back.
-        if (updated != rows.Count)
+        if (updated != rows.Length)
         {
-            throw new InvalidOperationException($"A journal batch updated {updated} of the {rows.Count} entries it had just read.");
+            throw new InvalidOperationException($"A journal batch updated {updated} of the {rows.Length} entries it had just read.");
         }
     }
 

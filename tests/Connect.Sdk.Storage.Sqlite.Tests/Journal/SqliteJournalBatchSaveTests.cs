@@ -97,6 +97,32 @@ public sealed class SqliteJournalBatchSaveTests : IDisposable
     }
 
     [Fact]
+    public async Task TrySaveMany_MoreEntriesThanOneStatementTakes_SavesEachWithItsHistoryAndLeavesTheStaleOnes()
+    {
+        var store = new SqliteJournalStore(_files.Open());
+        var keys = Enumerable.Range(0, 250).Select(i => $"A{i:D3}").ToArray();
+        await store.AddMissingAsync(keys.Select(Mapped).ToArray(), CancellationToken.None);
+        var stored = await store.GetManyAsync(keys.Select(k => new JournalKey(Shop, RecordKind.ArticleStock, k)).ToArray(), CancellationToken.None);
+        var stale = new HashSet<int> { 0, 99, 100, 101, 249 };
+
+        var saved = await store.TrySaveManyAsync(
+            stored.Select((e, i) => stale.Contains(i) ? Sent(e, "stale") with { Version = e.Version + 5 } : Sent(e, "sent " + i)).ToArray(),
+            CancellationToken.None);
+
+        var read = await store.GetManyAsync(stored.Select(e => e.Key).ToArray(), CancellationToken.None);
+        for (var i = 0; i < stored.Count; i++)
+        {
+            var entry = read.Single(e => e.Key == stored[i].Key);
+            var expected = stale.Contains(i) ? ("mapped", 1, stored[i].Version) : ("sent " + i, 2, stored[i].Version + 1);
+            Assert.Equal(expected, (entry.Message, entry.History.Count, entry.Version));
+            Assert.Equal(stale.Contains(i), saved[i] is null);
+        }
+
+        var found = await store.QueryAsync(new JournalQuery(Shop, RecordKind.ArticleStock) { Text = "sent 10" }, 0, 20, CancellationToken.None);
+        Assert.Equal(["A010", .. Enumerable.Range(102, 8).Select(i => $"A{i:D3}")], found.Entries.Select(e => e.Key.RecordKey).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task TrySaveMany_StoredEntryTwiceInOneBatch_SavesTheFirstAndRefusesTheSecond()
     {
         var store = new SqliteJournalStore(_files.Open());
