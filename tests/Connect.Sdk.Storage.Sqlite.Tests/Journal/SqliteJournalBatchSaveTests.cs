@@ -43,11 +43,11 @@ public sealed class SqliteJournalBatchSaveTests : IDisposable
     [InlineData("quotes \" and \\ backslash, tab\t and line\nbreak, \u0001 control")]
     [InlineData("Straße, 🧦 socks, 東京")]
     [InlineData("lone surrogate \uD800 here")]
-    public async Task TrySaveMany_TextJsonEscapes_ReadsBackAsASingleSaveStoresIt(string text)
+    public async Task TrySaveMany_TextJsonEscapesInKeyAndValues_ReadsBackAsASingleSaveStoresIt(string text)
     {
         var store = new SqliteJournalStore(_files.Open());
-        var single = await store.TrySaveAsync(Mapped("A-single"), CancellationToken.None);
-        var batched = await store.TrySaveAsync(Mapped("A-batch"), CancellationToken.None);
+        var single = await store.TrySaveAsync(Mapped("A-single " + text), CancellationToken.None);
+        var batched = await store.TrySaveAsync(Mapped("A-batch " + text), CancellationToken.None);
         Assert.NotNull(single);
         Assert.NotNull(batched);
         JournalEntry WithText(JournalEntry entry) => Sent(entry, text) with { Title = text, ParentArticleNumber = text };
@@ -60,12 +60,13 @@ public sealed class SqliteJournalBatchSaveTests : IDisposable
         Assert.NotNull(readSingle);
         Assert.NotNull(readBatched);
         Assert.Equal(
-            (readSingle.Message, readSingle.Title, readSingle.ParentArticleNumber, readSingle.History[^1].Message),
-            (readBatched.Message, readBatched.Title, readBatched.ParentArticleNumber, readBatched.History[^1].Message));
+            (readSingle.Version, readSingle.Message, readSingle.Title, readSingle.ParentArticleNumber, readSingle.History[^1].Message),
+            (readBatched.Version, readBatched.Message, readBatched.Title, readBatched.ParentArticleNumber, readBatched.History[^1].Message));
+        Assert.Equal(readSingle.Key.RecordKey.Replace("A-single", "A-batch", StringComparison.Ordinal), readBatched.Key.RecordKey);
         if (text.Length >= 3 && !text.Contains('\0', StringComparison.Ordinal))
         {
             var found = await store.QueryAsync(new JournalQuery(Shop, RecordKind.ArticleStock) { Text = text }, 0, 10, CancellationToken.None);
-            Assert.Equal(["A-batch", "A-single"], found.Entries.Select(e => e.Key.RecordKey).Order(StringComparer.Ordinal));
+            Assert.Equal([batched.Key, single.Key], found.Entries.Select(e => e.Key).OrderBy(k => k.RecordKey, StringComparer.Ordinal));
         }
     }
 
