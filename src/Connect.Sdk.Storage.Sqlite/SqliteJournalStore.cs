@@ -94,8 +94,9 @@ public sealed class SqliteJournalStore : IJournalStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// One transaction for the whole batch: 10,000 changed entries are one commit, not 10,000, and one UPDATE
-    /// (<see cref="JournalBatchSave.SaveManyAsync"/>). An entry without history fails the whole batch before anything is written.
+    /// One transaction for the whole batch: 10,000 changed entries are one commit, not 10,000, and one UPDATE per
+    /// hundred of them (<see cref="JournalBatchSave.SaveManyAsync"/>). An entry without history fails the whole batch
+    /// before anything is written.
     /// </remarks>
     public ValueTask<IReadOnlyList<JournalEntry?>> TrySaveManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {

@@ -5,8 +5,8 @@ namespace Connect.Sdk.Storage.Sqlite.Journal;
 
 /// <summary>
 /// Saves journal entries inside one write transaction. A batch of changed entries is set-wise
-/// (<see cref="SaveManyAsync"/>): one statement reads their stored rows, one updates them all, one writes their history
-/// lines, whatever the batch's size. A single entry, a new one or a batch that names a key twice is saved entry by entry,
+/// (<see cref="SaveManyAsync"/>): one statement reads their stored rows, then per <see cref="ChunkSize"/> entries one
+/// updates them and one writes their history lines. A single entry, a new one or a batch that names a key twice is saved entry by entry,
 /// each kind of statement prepared once and bound afresh per entry (preparing a statement costs about as much as
 /// running it). One instance per transaction; not thread-safe.
 /// </summary>
@@ -64,7 +64,7 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
 
     // One statement for every changed entry of a batch. SQLite opens a statement savepoint for each statement that
     // fires triggers, and the full-text index writes its pending terms to disk at every savepoint: one UPDATE per
-    // entry wrote a segment per entry (and merged them again), one UPDATE for the batch writes one.
+    // entry wrote a segment per entry (and merged them again), one UPDATE per chunk writes one per chunk.
     // Each entry's array is turned into the binary JSON form once (the MATERIALIZED table), so reading its twenty-odd
     // values is a lookup each rather than a parse of the array's text each.
     private static readonly string UpdateRowsSql = $"""
@@ -108,8 +108,8 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     }
 
     /// <summary>
-    /// Saves a batch as <see cref="IJournalStore.TrySaveManyAsync"/> does: the changed entries whose versions match in
-    /// one statement, in the order of their row ids (the full-text index takes its rows in that order without writing
+    /// Saves a batch as <see cref="IJournalStore.TrySaveManyAsync"/> does: the changed entries whose versions match a
+    /// chunk to a statement, in the order of their row ids (the full-text index takes its rows in that order without writing
     /// between them); new entries, and every entry of a batch that names a key twice, one by one.
     /// </summary>
     /// <returns>Per entry, the saved entry with its new version, or <see langword="null"/> when its version no longer matches.</returns>
