@@ -105,8 +105,9 @@ public sealed class SqliteJournalStore : IJournalStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// One transaction for the whole batch, each statement prepared once for it: 10,000 changed entries are one commit,
-    /// not 10,000. An entry without history fails the whole batch before anything is written.
+    /// One transaction for the whole batch: 10,000 changed entries are one commit, not 10,000, and one UPDATE per
+    /// hundred of them (<see cref="JournalBatchSave.SaveManyAsync"/>). An entry without history fails the whole batch
+    /// before anything is written.
     /// </remarks>
     public ValueTask<IReadOnlyList<JournalEntry?>> TrySaveManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
@@ -120,13 +121,7 @@ public sealed class SqliteJournalStore : IJournalStore
             async (db, transaction, ct) =>
             {
                 await using var save = new JournalBatchSave(db, transaction);
-                var saved = new JournalEntry?[entries.Count];
-                for (var i = 0; i < entries.Count; i++)
-                {
-                    saved[i] = await save.SaveAsync(entries[i], ct).ConfigureAwait(false);
-                }
-
-                return saved;
+                return await save.SaveManyAsync(entries, ct).ConfigureAwait(false);
             },
             cancellationToken);
     }

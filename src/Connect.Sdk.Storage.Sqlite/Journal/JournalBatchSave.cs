@@ -4,12 +4,19 @@ using Microsoft.Data.Sqlite;
 namespace Connect.Sdk.Storage.Sqlite.Journal;
 
 /// <summary>
-/// Saves journal entries inside one write transaction, each kind of statement prepared once and bound afresh per entry:
-/// preparing a statement costs about as much as running it, so a batch of 1,000 entries that prepared its five
-/// statements per entry spent half its time parsing SQL. One instance per transaction; not thread-safe.
+/// Saves journal entries inside one write transaction. A batch of changed entries is set-wise
+/// (<see cref="SaveManyAsync"/>): one statement reads their stored rows, then per <see cref="ChunkSize"/> entries one
+/// updates them and one writes their history lines. A single entry, a new one or a batch that names a key twice is saved entry by entry,
+/// each kind of statement prepared once and bound afresh per entry (preparing a statement costs about as much as
+/// running it). One instance per transaction; not thread-safe.
 /// </summary>
 internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction transaction) : IAsyncDisposable
 {
+    // How many changed entries one UPDATE takes: their JSON stays a small array (about 40 KB; a large one would live in
+    // the large-object heap and cost a full garbage collection now and then), and the full-text index still writes only
+    // one segment per hundred entries.
+    private const int ChunkSize = 100;
+
     private const string EntryValues = """
         status = $status, message = $message, updated_at = $updated_at, title = $title, article_kind = $article_kind,
         parent_article_number = $parent, order_date = $order_date, tracking = $tracking, attempts = $attempts, next_attempt_at = $next_attempt_at,
@@ -46,6 +53,36 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     private const string RewriteLineSql =
         "UPDATE journal_history SET at = $at, from_status = $from, to_status = $to, message = $message, repeats = $repeats, last_repeated_at = $last WHERE entry_id = $id AND seq = $seq;";
 
+    // The stored row of each changed entry of a batch: its id, version and the seqs of its stored history rows.
+    private const string StoredRowsSql = """
+        SELECT b.key, e.id, e.version,
+            (SELECT COALESCE(MIN(seq), 0) FROM journal_history WHERE entry_id = e.id),
+            (SELECT COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = e.id)
+        FROM json_each(CAST($keys AS TEXT)) AS b
+        JOIN journal_entries AS e ON e.connection = b.value ->> 0 AND e.kind = b.value ->> 1 AND e.record_key = b.value ->> 2;
+        """;
+
+    // One statement for every changed entry of a batch. SQLite opens a statement savepoint for each statement that
+    // fires triggers, and the full-text index writes its pending terms to disk at every savepoint: one UPDATE per
+    // entry wrote a segment per entry (and merged them again), one UPDATE per chunk writes one per chunk.
+    // Each entry's array is turned into the binary JSON form once (the MATERIALIZED table), so reading its twenty-odd
+    // values is a lookup each rather than a parse of the array's text each.
+    private static readonly string UpdateRowsSql = $"""
+        WITH b (value) AS MATERIALIZED (SELECT jsonb(value) FROM json_each(CAST($rows AS TEXT)))
+        UPDATE journal_entries SET {JournalBatchJson.Assignments("b")}, version = version + 1
+        FROM b
+        WHERE journal_entries.id = b.value ->> 0 AND journal_entries.version = b.value ->> 1;
+        """;
+
+    // The lines of a batch in one statement: the new ones, and the last stored one of each entry rewritten in place.
+    private const string UpsertLinesSql = """
+        WITH l (value) AS MATERIALIZED (SELECT jsonb(value) FROM json_each(CAST($lines AS TEXT)))
+        INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats, last_repeated_at)
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM l WHERE true
+        ON CONFLICT (entry_id, seq) DO UPDATE SET at = excluded.at, from_status = excluded.from_status, to_status = excluded.to_status,
+            message = excluded.message, repeats = excluded.repeats, last_repeated_at = excluded.last_repeated_at;
+        """;
+
     private SqliteCommand? _insertEntry;
     private SqliteCommand? _updateEntry;
     private SqliteCommand? _foldAway;
@@ -68,6 +105,71 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
 
         await SaveHistoryAsync(row.Id, JournalHistoryWrite.Plan(entry, row.FirstLine, row.EndLine), entry, cancellationToken).ConfigureAwait(false);
         return entry with { Version = entry.Version + 1 };
+    }
+
+    /// <summary>
+    /// Saves a batch as <see cref="IJournalStore.TrySaveManyAsync"/> does: the changed entries whose versions match a
+    /// chunk to a statement, in the order of their row ids (the full-text index takes its rows in that order without writing
+    /// between them); new entries, and every entry of a batch that names a key twice, one by one.
+    /// </summary>
+    /// <returns>Per entry, the saved entry with its new version, or <see langword="null"/> when its version no longer matches.</returns>
+    public async ValueTask<JournalEntry?[]> SaveManyAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        // A later save of a key must see the earlier one's version, so a batch that names a key twice goes in order.
+        var keys = new HashSet<JournalKey>();
+        if (!entries.All(entry => keys.Add(entry.Key)))
+        {
+            return await SaveInOrderAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
+
+        var saved = new JournalEntry?[entries.Count];
+        var changed = new List<int>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Version != 0)
+            {
+                changed.Add(i);
+            }
+            else
+            {
+                saved[i] = await SaveAsync(entries[i], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (changed.Count == 0)
+        {
+            return saved;
+        }
+
+        var matching = (await ReadStoredRowsAsync(entries, changed, cancellationToken).ConfigureAwait(false))
+            .Where(row => row.Version == entries[row.Index].Version)
+            .OrderBy(row => row.Row.Id)
+            .ToList();
+        foreach (var chunk in matching.Chunk(ChunkSize))
+        {
+            await UpdateRowsAsync(entries, chunk, cancellationToken).ConfigureAwait(false);
+            var lines = new List<(long, int, JournalStatusChange)>(chunk.Length * 2);
+            foreach (var (index, _, row) in chunk)
+            {
+                var entry = entries[index];
+                var plan = JournalHistoryWrite.Plan(entry, row.FirstLine, row.EndLine);
+                await DeleteLinesAsync(row.Id, plan, cancellationToken).ConfigureAwait(false);
+                for (var i = plan.IndexOf(plan.Rewrite ?? plan.InsertFrom); i < entry.History.Count; i++)
+                {
+                    lines.Add((row.Id, plan.First + i, entry.History[i]));
+                }
+
+                saved[index] = entry with { Version = entry.Version + 1 };
+            }
+
+            if (lines.Count > 0)
+            {
+                await using var upsert = db.Command(transaction, UpsertLinesSql).With("$lines", JournalBatchJson.Lines(lines));
+                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return saved;
     }
 
     /// <summary>Stores an entry whose record has none yet, as <see cref="IJournalStore.AddMissingAsync"/> does.</summary>
@@ -97,6 +199,47 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         }
     }
 
+    private async Task<JournalEntry?[]> SaveInOrderAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        var saved = new JournalEntry?[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            saved[i] = await SaveAsync(entries[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return saved;
+    }
+
+    // The stored rows of the entries at the given indexes; an entry without one is missing from the list.
+    private async Task<List<(int Index, long Version, StoredRow Row)>> ReadStoredRowsAsync(
+        IReadOnlyList<JournalEntry> entries, List<int> indexes, CancellationToken cancellationToken)
+    {
+        await using var select = db.Command(transaction, StoredRowsSql).With("$keys", JournalBatchJson.Keys(indexes.Select(i => entries[i].Key)));
+        var rows = new List<(int, long, StoredRow)>(indexes.Count);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((
+                indexes[checked((int)reader.GetInt64(0))],
+                reader.GetInt64(2),
+                new StoredRow(reader.GetInt64(1), checked((int)reader.GetInt64(3)), checked((int)reader.GetInt64(4)))));
+        }
+
+        return rows;
+    }
+
+    private async Task UpdateRowsAsync(IReadOnlyList<JournalEntry> entries, (int Index, long Version, StoredRow Row)[] rows, CancellationToken cancellationToken)
+    {
+        await using var update = db.Command(transaction, UpdateRowsSql).With("$rows", JournalBatchJson.Rows(rows.Select(r => (r.Row.Id, entries[r.Index]))));
+        var updated = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        // The rows were read in this write transaction, so every one matches; anything else rolls the batch back.
+        if (updated != rows.Length)
+        {
+            throw new InvalidOperationException($"A journal batch updated {updated} of the {rows.Length} entries it had just read.");
+        }
+    }
+
     private async Task<long?> InsertAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
         var command = _insertEntry ??= db.Command(transaction, InsertEntrySql);
@@ -121,18 +264,7 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     private async Task SaveHistoryAsync(long entryId, JournalHistoryWrite plan, JournalEntry entry, CancellationToken cancellationToken)
     {
         var history = entry.History;
-        if (plan.FoldedAway)
-        {
-            var fold = _foldAway ??= db.Command(transaction, "DELETE FROM journal_history WHERE entry_id = $id AND seq < $first;");
-            await fold.Rebind("$id", entryId).Rebind("$first", plan.First).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (plan.TrimFrom is { } trimFrom)
-        {
-            var trim = _trim ??= db.Command(transaction, "DELETE FROM journal_history WHERE entry_id = $id AND seq >= $count;");
-            await trim.Rebind("$id", entryId).Rebind("$count", trimFrom).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        await DeleteLinesAsync(entryId, plan, cancellationToken).ConfigureAwait(false);
         if (plan.Rewrite is { } rewrite)
         {
             var line = _rewriteLine ??= await HistoryLineCommand.PrepareAsync(db, transaction, RewriteLineSql, cancellationToken).ConfigureAwait(false);
@@ -143,6 +275,22 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         {
             var lines = _insertLine ??= await HistoryLineCommand.PrepareAsync(db, transaction, InsertLineSql, cancellationToken).ConfigureAwait(false);
             await lines.WriteAsync(entryId, history, plan.First, plan.IndexOf(plan.InsertFrom), history.Count, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // The rows a fold summarised and the rows the entry no longer has.
+    private async Task DeleteLinesAsync(long entryId, JournalHistoryWrite plan, CancellationToken cancellationToken)
+    {
+        if (plan.FoldedAway)
+        {
+            var fold = _foldAway ??= db.Command(transaction, "DELETE FROM journal_history WHERE entry_id = $id AND seq < $first;");
+            await fold.Rebind("$id", entryId).Rebind("$first", plan.First).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (plan.TrimFrom is { } trimFrom)
+        {
+            var trim = _trim ??= db.Command(transaction, "DELETE FROM journal_history WHERE entry_id = $id AND seq >= $count;");
+            await trim.Rebind("$id", entryId).Rebind("$count", trimFrom).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
