@@ -71,6 +71,12 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
     /// </summary>
     internal static TimeSpan FlightLeaseMargin { get; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a booking's write may take before the lease is written again from its end: half the margin, so that what
+    /// is left of the margin still covers the answer's write and the clocks of the machines.
+    /// </summary>
+    internal static TimeSpan LeaseRenewedAfter { get; } = FlightLeaseMargin / 2;
+
     // How soon a head that waits for other processes' answers reads the store again.
     private static readonly TimeSpan AnswersPoll = TimeSpan.FromMilliseconds(10);
 
@@ -216,6 +222,14 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
 
                     written = replacement;
                     _mine = after.Mine;
+
+                    // A booking whose write took long (a queue of writers on the file, a lock) leaves the request less of
+                    // its lease than its attempt may last, and other processes would drop its units while it is still
+                    // in flight: the lease is written again from now before the head goes.
+                    if (sends && _flightsKept && Now - now > LeaseRenewedAfter.Ticks)
+                    {
+                        written = await RenewLeaseAsync(written, lease).ConfigureAwait(false);
+                    }
                 }
 
                 if (Settle(reports.Length, sends ? head : null, now))
@@ -252,6 +266,38 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
             {
                 // Woken: a report or a cancelled head; plan again.
             }
+        }
+    }
+
+    // Writes this process's flight again with its lease counted from now, the bucket as it is; again if that write was slow
+    // too, and after reading afresh if another process wrote in between (which may have dropped the flight: the units of
+    // this process are its own count, so they go back in).
+    private async Task<RateBudgetState> RenewLeaseAsync(RateBudgetState written, long lease)
+    {
+        var known = written;
+        while (true)
+        {
+            var now = Now;
+            var flights = AccountFlights.Read(known, _owner, _mine, _flightsKept, now, LongestFlight);
+            var renewed = StateOf(BucketOf(known) with { InFlight = flights.Units }, flights, now + lease, known.Version + 1);
+            if (await _store.TryReplaceAsync(_account, known, renewed, CancellationToken.None).ConfigureAwait(false))
+            {
+                if (Now - now <= LeaseRenewedAfter.Ticks)
+                {
+                    return renewed;
+                }
+
+                known = renewed;
+                continue;
+            }
+
+            // The row is never deleted by the SDK; one deleted by hand holds no flights to renew.
+            if (await _store.GetAsync(_account, CancellationToken.None).ConfigureAwait(false) is not { } current)
+            {
+                return written;
+            }
+
+            known = current;
         }
     }
 

@@ -180,4 +180,41 @@ public sealed class SharedRateBudgetTests
             return _inner.TryReplaceAsync(account, expected, replacement, cancellationToken);
         }
     }
+
+    [Fact]
+    public async Task WaitToSendAsync_BookingWriteSlowerThanHalfTheMargin_LeasesTheFlightForTheWholeAttemptFromItsSend()
+    {
+        // The first write waits 70 s (a queue of writers on the file): a lease counted from before it would end 20 s after
+        // the send, while the request may stay in flight for its 30-second attempt, and another process would drop its
+        // unit and send beside it.
+        var time = FakeTime.Create();
+        var store = new SlowFirstWriteStore(new InMemoryRateBudgetStore(), time, TimeSpan.FromSeconds(70));
+        var budget = new SharedRateBudget("shop", RateLimitModel.TokenBucket(1, 1), store, time);
+        var attempt = TimeSpan.FromSeconds(30);
+
+        await budget.WaitToSendAsync(1, attempt, CancellationToken.None);
+
+        var sentAt = time.GetUtcNow();
+        var flight = Assert.Single((await store.GetAsync("shop", CancellationToken.None))!.Flights);
+        Assert.True(flight.Until.ToDateTimeOffset() >= sentAt + attempt + SharedRateBudget.LeaseRenewedAfter, $"The flight's lease ends {flight.Until.ToDateTimeOffset() - sentAt} after the send.");
+    }
+
+    private sealed class SlowFirstWriteStore(IRateBudgetStore inner, FakeTimeProvider time, TimeSpan firstWrite) : IRateBudgetStore
+    {
+        private int _writes;
+
+        public bool KeepsFlights => inner.KeepsFlights;
+
+        public ValueTask<RateBudgetState?> GetAsync(string account, CancellationToken cancellationToken) => inner.GetAsync(account, cancellationToken);
+
+        public ValueTask<bool> TryReplaceAsync(string account, RateBudgetState? expected, RateBudgetState replacement, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _writes) == 1)
+            {
+                time.Advance(firstWrite);
+            }
+
+            return inner.TryReplaceAsync(account, expected, replacement, cancellationToken);
+        }
+    }
 }
