@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Connect.Sdk.Storage.Sqlite.Tests.Schema;
 
 /// <summary>The settings every connection to the file is opened with.</summary>
@@ -6,17 +8,34 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
     private readonly SqliteTestFiles _files = new();
 
     [Fact]
-    public async Task OpenConnection_AnyConnection_KeepsA32MiBPageCacheAndCheckpointsEvery4000Pages()
+    public async Task OpenConnection_AnyConnection_KeepsTheDefaultPageCacheAndCheckpointsEvery4000Pages()
     {
         var database = _files.Open();
         await database.MigrateAsync(CancellationToken.None);
 
         await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
-        await using var cacheSize = connection.Command(null, "PRAGMA cache_size;");
-        await using var checkpoint = connection.Command(null, "PRAGMA wal_autocheckpoint;");
 
-        Assert.Equal(-32768L, await cacheSize.ExecuteScalarAsync());
-        Assert.Equal(4000L, await checkpoint.ExecuteScalarAsync());
+        Assert.Equal(-2000L, await ScalarAsync(connection, "PRAGMA cache_size;"));
+        Assert.Equal(4000L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_TheWritersConnection_Has32MiBOfPageCacheAndReadsAfterItTheDefault()
+    {
+        var database = _files.Open();
+
+        var whileWriting = await database.WriteAsync((connection, transaction, ct) => ScalarAsync(connection, "PRAGMA cache_size;", transaction), CancellationToken.None);
+        var readingAfter = await database.ReadAsync((connection, ct) => ScalarAsync(connection, "PRAGMA cache_size;"), CancellationToken.None);
+
+        // The read gets the writer's pooled connection back: a reader must not keep the writer's cache.
+        Assert.Equal(-32768L, whileWriting);
+        Assert.Equal(-2000L, readingAfter);
+    }
+
+    private static async ValueTask<object?> ScalarAsync(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        await using var command = connection.Command(transaction, sql);
+        return await command.ExecuteScalarAsync();
     }
 
     public void Dispose() => _files.Dispose();
