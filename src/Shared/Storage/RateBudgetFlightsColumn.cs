@@ -40,6 +40,11 @@ internal static class RateBudgetFlightsColumn
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>
+    /// The flights of a stored value. A value that is not such an array (edited by hand, damaged) reads as no flights: the
+    /// units in flight then count as of no process until the account is quiet, and the next write of any process
+    /// replaces the value, where failing the read would stop the account's pacing until someone repaired the row.
+    /// </summary>
     public static IReadOnlyList<RateBudgetFlight> Parse(string stored)
     {
         if (stored == Empty)
@@ -47,10 +52,17 @@ internal static class RateBudgetFlightsColumn
             return [];
         }
 
-        using var document = JsonDocument.Parse(stored);
-        return [.. document.RootElement.EnumerateArray().Select(static flight => new RateBudgetFlight(
-            flight.GetProperty("owner").GetString() ?? string.Empty,
-            Duration.FromNanoseconds(flight.GetProperty("refill").GetInt64()),
-            Instant.FromUnixTimeTicks(flight.GetProperty("until").GetInt64())))];
+        try
+        {
+            using var document = JsonDocument.Parse(stored);
+            return [.. document.RootElement.EnumerateArray().Select(static flight => new RateBudgetFlight(
+                flight.GetProperty("owner").GetString() ?? string.Empty,
+                Duration.FromNanoseconds(flight.GetProperty("refill").GetInt64()),
+                Instant.FromUnixTimeTicks(flight.GetProperty("until").GetInt64())))];
+        }
+        catch (Exception unreadable) when (unreadable is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException)
+        {
+            return [];
+        }
     }
 }
