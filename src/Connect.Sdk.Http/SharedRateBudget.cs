@@ -72,8 +72,8 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
     internal static TimeSpan FlightLeaseMargin { get; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How long a booking's write may take before the lease is written again from its end: half the margin, so that what
-    /// is left of the margin still covers the answer's write and the clocks of the machines.
+    /// How long a booking's write may take before the lease is written again from its end: half the margin, so that the
+    /// other half still covers the clocks of the machines and the moment an attempt's timeout takes to end it.
     /// </summary>
     internal static TimeSpan LeaseRenewedAfter { get; } = FlightLeaseMargin / 2;
 
