@@ -166,8 +166,8 @@ public sealed class SyncJournal
     /// without an entry are left out. An entry another writer saved in between is changed again on its own, so that no
     /// status change is lost.
     /// </summary>
-    internal ValueTask UpdateManyAsync(IReadOnlyCollection<JournalKey> keys, Func<JournalEntry, Instant, JournalEntry> change, CancellationToken cancellationToken) =>
-        ChangeManyAsync(keys.Select(key => new JournalChange(key, change)).ToArray(), createMissing: false, cancellationToken);
+    internal async ValueTask UpdateManyAsync(IReadOnlyCollection<JournalKey> keys, Func<JournalEntry, Instant, JournalEntry> change, CancellationToken cancellationToken) =>
+        await ChangeManyAsync(keys.Select(key => new JournalChange(key, change)).ToArray(), known: null, createMissing: false, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Changes many entries (creating each as "not synced" first when its record is new) with one store read and one
@@ -175,8 +175,8 @@ public sealed class SyncJournal
     /// one: how a run journals the outcome of a whole batch of articles. An entry another writer saved in between is
     /// changed again on its own; changes of the same record apply in order.
     /// </summary>
-    internal ValueTask UpdateManyAsync(IReadOnlyList<JournalChange> changes, CancellationToken cancellationToken) =>
-        ChangeManyAsync(changes, createMissing: true, cancellationToken);
+    internal async ValueTask UpdateManyAsync(IReadOnlyList<JournalChange> changes, CancellationToken cancellationToken) =>
+        await ChangeManyAsync(changes, known: null, createMissing: true, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Moves an entry to a status with a message; <see cref="JournalStatus.Running"/> counts an attempt.</summary>
     internal static Func<JournalEntry, Instant, JournalEntry> StatusChange(JournalStatus status, string? message, Func<JournalEntry, JournalEntry>? details = null) =>
@@ -187,9 +187,24 @@ public sealed class SyncJournal
             return details is null ? changed : details(changed);
         };
 
-    private async ValueTask ChangeManyAsync(IReadOnlyList<JournalChange> changes, bool createMissing, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes many entries with one store read (none when the caller passes them as <paramref name="known"/>) and one store
+    /// write per <see cref="BatchSize"/> changes; an entry another writer saved in between (or since the caller read it)
+    /// is changed again on its own, so that no status change is lost.
+    /// </summary>
+    /// <param name="changes">The changes; several of one record apply in order.</param>
+    /// <param name="known">The entries as the caller last read or saved them, by key, instead of reading them; a record missing from it counts as new.</param>
+    /// <param name="createMissing">Whether a record without an entry gets one (as "not synced" first), or is left out.</param>
+    /// <param name="cancellationToken">Cancels the reads and writes.</param>
+    /// <returns>The entries as saved, or as they were where the change left them alone, by key.</returns>
+    internal async ValueTask<IReadOnlyDictionary<JournalKey, JournalEntry>> ChangeManyAsync(
+        IReadOnlyList<JournalChange> changes,
+        IReadOnlyDictionary<JournalKey, JournalEntry>? known,
+        bool createMissing,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        var result = new Dictionary<JournalKey, JournalEntry>(changes.Count);
         foreach (var chunk in changes.Chunk(BatchSize))
         {
             // A store saves a key at most once per batch: the changes of one record are made one after the other.
@@ -198,7 +213,7 @@ public sealed class SyncJournal
                 .Select(g => new JournalChange(g.Key, g.Skip(1).Aggregate(g.First().Change, (all, next) => (entry, now) => next.Change(all(entry, now), now))))
                 .ToArray();
             var now = _clock.GetCurrentInstant();
-            var stored = await GetManyAsync(byKey.Select(c => c.Key).ToArray(), cancellationToken).ConfigureAwait(false);
+            var stored = known ?? await GetManyAsync(byKey.Select(c => c.Key).ToArray(), cancellationToken).ConfigureAwait(false);
             var pending = new List<JournalChange>(byKey.Length);
             var changed = new List<JournalEntry>(byKey.Length);
             foreach (var (key, change) in byKey)
@@ -210,11 +225,14 @@ public sealed class SyncJournal
 
                 current ??= new JournalEntry { Key = key, UpdatedAt = now };
                 var next = change(current, now);
-                if (!ReferenceEquals(next, current) || current.Version == 0)
+                if (ReferenceEquals(next, current) && current.Version > 0)
                 {
-                    pending.Add(new JournalChange(key, change));
-                    changed.Add(_bound.Apply(next));
+                    result[key] = current;
+                    continue;
                 }
+
+                pending.Add(new JournalChange(key, change));
+                changed.Add(_bound.Apply(next));
             }
 
             if (changed.Count == 0)
@@ -225,12 +243,11 @@ public sealed class SyncJournal
             var saved = await _store.TrySaveManyAsync(changed, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < changed.Count; i++)
             {
-                if (saved[i] is null)
-                {
-                    await UpdateAsync(pending[i].Key, pending[i].Change, cancellationToken).ConfigureAwait(false);
-                }
+                result[pending[i].Key] = saved[i] ?? await UpdateAsync(pending[i].Key, pending[i].Change, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        return result;
     }
 
     /// <summary>Moves an entry to a status with a message; <see cref="JournalStatus.Running"/> counts an attempt.</summary>

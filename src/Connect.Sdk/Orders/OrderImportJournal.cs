@@ -11,17 +11,8 @@ namespace Connect.Sdk.Orders;
 internal sealed class OrderImportJournal
 {
     private readonly SyncJournal _journal;
-    private readonly IJournalStore _store;
-    private readonly IClock _clock;
-    private readonly JournalHistoryBound _bound;
 
-    public OrderImportJournal(SyncJournal journal, IJournalStore store, IClock clock, int historyLines)
-    {
-        _journal = journal;
-        _store = store;
-        _clock = clock;
-        _bound = new JournalHistoryBound(historyLines);
-    }
+    public OrderImportJournal(SyncJournal journal) => _journal = journal;
 
     /// <summary>Moves the order's entry to a status with a message; <see cref="JournalStatus.Running"/> counts an attempt.</summary>
     public static OrderJournalChange Status(string orderNumber, JournalStatus status, string message, MarketplaceOrder? order) =>
@@ -63,12 +54,11 @@ internal sealed class OrderImportJournal
     public async ValueTask<IReadOnlyDictionary<string, JournalEntry>> ReadManyAsync(ConnectionId connection, IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken) =>
         orderNumbers.Count == 0
             ? new Dictionary<string, JournalEntry>(StringComparer.Ordinal)
-            : (await _store.GetManyAsync(orderNumbers.Select(n => Key(connection, n)).ToArray(), cancellationToken).ConfigureAwait(false))
-                .ToDictionary(e => e.Key.RecordKey, StringComparer.Ordinal);
+            : ByOrderNumber(await _journal.GetManyAsync(orderNumbers.Select(n => Key(connection, n)).ToArray(), cancellationToken).ConfigureAwait(false));
 
     /// <summary>
-    /// Applies a change to each of many orders' entries (creating an entry that does not exist yet) with one store write,
-    /// after one store read unless the entries are <paramref name="known"/> already. An entry another writer saved in
+    /// Applies a change to each of many orders' entries (creating an entry that does not exist yet) with one store write
+    /// per <see cref="SyncJournal.BatchSize"/> orders, after one store read unless the entries are <paramref name="known"/> already. An entry another writer saved in
     /// between (or since it was read) is changed again on its own, so that no status change is lost.
     /// </summary>
     /// <param name="connection">The connection.</param>
@@ -82,37 +72,13 @@ internal sealed class OrderImportJournal
         IReadOnlyDictionary<string, JournalEntry>? known,
         CancellationToken cancellationToken)
     {
-        var result = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
-        if (changes.Count == 0)
-        {
-            return result;
-        }
-
-        var now = _clock.GetCurrentInstant();
-        var current = known ?? await ReadManyAsync(connection, changes.Select(c => c.OrderNumber).ToArray(), cancellationToken).ConfigureAwait(false);
-        var toSave = new List<JournalEntry>(changes.Count);
-        var applied = new List<OrderJournalChange>(changes.Count);
-        foreach (var change in changes)
-        {
-            var entry = current.GetValueOrDefault(change.OrderNumber) ?? new JournalEntry { Key = Key(connection, change.OrderNumber), UpdatedAt = now };
-            var changed = change.Apply(entry, now);
-            if (ReferenceEquals(changed, entry) && entry.Version > 0)
-            {
-                result[change.OrderNumber] = entry;
-                continue;
-            }
-
-            toSave.Add(_bound.Apply(changed));
-            applied.Add(change);
-        }
-
-        var saved = await _store.TrySaveManyAsync(toSave, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < toSave.Count; i++)
-        {
-            result[applied[i].OrderNumber] = saved[i] ?? await ChangeAsync(connection, applied[i], cancellationToken).ConfigureAwait(false);
-        }
-
-        return result;
+        // The same batch change as every other tab's (SyncJournal), keyed by order number for the steps of an import.
+        var saved = await _journal.ChangeManyAsync(
+            changes.Select(change => new JournalChange(Key(connection, change.OrderNumber), change.Apply)).ToArray(),
+            known?.ToDictionary(pair => Key(connection, pair.Key), pair => pair.Value),
+            createMissing: true,
+            cancellationToken).ConfigureAwait(false);
+        return ByOrderNumber(saved);
     }
 
     /// <summary>
@@ -146,6 +112,9 @@ internal sealed class OrderImportJournal
         _journal.UpdateAsync(Key(connection, change.OrderNumber), change.Apply, cancellationToken);
 
     private static JournalKey Key(ConnectionId connection, string orderNumber) => new(connection, RecordKind.Order, orderNumber);
+
+    private static Dictionary<string, JournalEntry> ByOrderNumber(IReadOnlyDictionary<JournalKey, JournalEntry> entries) =>
+        entries.ToDictionary(pair => pair.Key.RecordKey, pair => pair.Value, StringComparer.Ordinal);
 
     private static JournalEntry WithOrder(JournalEntry entry, MarketplaceOrder order) => entry with
     {

@@ -21,11 +21,7 @@ internal static class OrderImportServices
     public static void Add(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton(sp => new OrderImportJournal(
-            sp.GetRequiredService<SyncJournal>(),
-            sp.GetRequiredService<IJournalStore>(),
-            sp.GetRequiredService<IClock>(),
-            ConfiguredJournalHistoryLines.Read(sp)));
+        services.TryAddSingleton(sp => new OrderImportJournal(sp.GetRequiredService<SyncJournal>()));
         services.TryAddSingleton(sp => new OrderHandOverStep(
             sp.GetRequiredService<IImportedOrderLedger>(),
             sp.GetRequiredService<IOrderSink>(),
