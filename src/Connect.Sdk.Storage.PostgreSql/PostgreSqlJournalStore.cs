@@ -345,14 +345,14 @@ public sealed class PostgreSqlJournalStore : IJournalStore
         if (plan.Rewrite is { } rewrite)
         {
             await WriteHistoryAsync(
-                db, transaction, entryId, history, plan.First, plan.IndexOf(rewrite), plan.IndexOf(rewrite) + 1,
+                db, transaction, entryId, history, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(rewrite) + 1,
                 "UPDATE journal_history SET at = @at, from_status = @from, to_status = @to, message = @message, repeats = @repeats, last_repeated_at = @last WHERE entry_id = @id AND seq = @seq;",
                 cancellationToken).ConfigureAwait(false);
         }
 
         if (plan.IndexOf(plan.InsertFrom) < history.Count)
         {
-            await WriteHistoryAsync(db, transaction, entryId, history, plan.First, plan.IndexOf(plan.InsertFrom), history.Count, InsertHistory, cancellationToken).ConfigureAwait(false);
+            await WriteHistoryAsync(db, transaction, entryId, history, plan.Start, plan.IndexOf(plan.InsertFrom), history.Count, InsertHistory, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -128,10 +128,10 @@ internal static class JournalBatchSave
 
             if (plan.Rewrite is { } rewrite)
             {
-                rewrites.Add(row.Id, entry.History, plan.First, plan.IndexOf(rewrite), plan.IndexOf(rewrite) + 1);
+                rewrites.Add(row.Id, entry.History, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(rewrite) + 1);
             }
 
-            inserts.Add(row.Id, entry.History, plan.First, plan.IndexOf(plan.InsertFrom), entry.History.Count);
+            inserts.Add(row.Id, entry.History, plan.Start, plan.IndexOf(plan.InsertFrom), entry.History.Count);
         }
 
         await using var batch = new NpgsqlBatch(db, transaction);

@@ -156,7 +156,7 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
                 await DeleteLinesAsync(row.Id, plan, cancellationToken).ConfigureAwait(false);
                 for (var i = plan.IndexOf(plan.Rewrite ?? plan.InsertFrom); i < entry.History.Count; i++)
                 {
-                    lines.Add((row.Id, plan.First + i, entry.History[i]));
+                    lines.Add((row.Id, plan.Start + i, entry.History[i]));
                 }
 
                 saved[index] = entry with { Version = entry.Version + 1 };
@@ -268,13 +268,13 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         if (plan.Rewrite is { } rewrite)
         {
             var line = _rewriteLine ??= await HistoryLineCommand.PrepareAsync(db, transaction, RewriteLineSql, cancellationToken).ConfigureAwait(false);
-            await line.WriteAsync(entryId, history, plan.First, plan.IndexOf(rewrite), plan.IndexOf(rewrite) + 1, cancellationToken).ConfigureAwait(false);
+            await line.WriteAsync(entryId, history, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(rewrite) + 1, cancellationToken).ConfigureAwait(false);
         }
 
         if (plan.IndexOf(plan.InsertFrom) < history.Count)
         {
             var lines = _insertLine ??= await HistoryLineCommand.PrepareAsync(db, transaction, InsertLineSql, cancellationToken).ConfigureAwait(false);
-            await lines.WriteAsync(entryId, history, plan.First, plan.IndexOf(plan.InsertFrom), history.Count, cancellationToken).ConfigureAwait(false);
+            await lines.WriteAsync(entryId, history, plan.Start, plan.IndexOf(plan.InsertFrom), history.Count, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -208,6 +208,92 @@ public abstract class JournalStoreChecks : StoreContract<IJournalStore>
     }
 
     /// <summary>
+    /// A read to change entries (<see cref="IJournalStore.GetManyToChangeAsync"/>) may leave out older history lines, but
+    /// never one a status change needs: each entry's history is a tail of the whole one with the newest two lines and
+    /// every line from the newest one that ends a run of failures, <see cref="JournalEntry.HistoryLinesNotRead"/> counts
+    /// the lines left out, and the failures in a row and the line count read as on the whole entry. A store that reads
+    /// whole histories passes as well.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task GetManyToChange_LongHistories_LeavesOutNoLineAStatusChangeNeeds()
+    {
+        var store = await CreateStoreAsync();
+        var failing = FailingHistory(14);
+        var sentThenFailing = SentThenFailingHistory();
+        var whole = new List<JournalEntry>();
+        foreach (var (key, entry) in new[]
+        {
+            // "sent 2" ends the failures: the lines before it may be left out.
+            ("A-1", Entry(RecordKind.ArticleStock, "A-1", sentThenFailing[^1].At, JournalStatus.Failed) with { History = sentThenFailing }),
+
+            // Nothing but failures after a fold: the count goes on into the summary, so no line may be left out.
+            ("A-2", Entry(RecordKind.ArticleStock, "A-2", failing[^1].At, JournalStatus.Failed) with { EarlierHistory = Summary(failing, 4), History = failing[4..] }),
+
+            // Succeeded at the end after a fold: the newest two lines are enough.
+            ("A-3", Entry(RecordKind.ArticleStock, "A-3", sentThenFailing[4].At, JournalStatus.Succeeded) with { EarlierHistory = Summary(sentThenFailing, 2), History = sentThenFailing[2..5] }),
+
+            // No history yet.
+            ("A-4", Entry(RecordKind.ArticleStock, "A-4", T0, JournalStatus.NotSynced)),
+        })
+        {
+            whole.Add(await store.TrySaveAsync(entry, CancellationToken.None) ?? throw new InvalidOperationException($"Seeding {key} was refused."));
+        }
+
+        var read = await store.GetManyToChangeAsync([.. whole.Select(e => e.Key)], CancellationToken.None);
+
+        Assert.Equal(whole.Count, read.Count);
+        foreach (var entry in whole)
+        {
+            var tail = Assert.Single(read, e => e.Key == entry.Key);
+            var needed = LinesAStatusChangeNeeds(entry.History);
+            Assert.True(
+                tail.HistoryLinesNotRead >= 0 && tail.HistoryLinesNotRead <= entry.History.Count - needed,
+                $"{entry.Key} was read without {tail.HistoryLinesNotRead} of its {entry.History.Count} lines; a status change needs the newest {needed}.");
+            Assert.Equal(entry.History.Skip(tail.HistoryLinesNotRead), tail.History);
+            Assert.Equal(
+                (entry.Status, entry.Version, entry.EarlierHistory, entry.HistoryLineCount, entry.ConsecutiveFailures),
+                (tail.Status, tail.Version, tail.EarlierHistory, tail.HistoryLineCount, tail.ConsecutiveFailures));
+        }
+    }
+
+    /// <summary>
+    /// An entry read to change it saves as any other, single and in a batch: the lines it was read without stay as
+    /// stored, a new line is appended, a repeat counted on a line it holds and a Running line after it dropped — and a
+    /// whole read afterwards returns the whole history as it now is.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TrySave_EntryReadToChange_KeepsTheLinesLeftOutAndSavesTheRest()
+    {
+        var store = await CreateStoreAsync();
+        var lines = SentThenFailingHistory()[..5];
+        var stored = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-1", lines[^1].At, JournalStatus.Succeeded) with { History = lines }, CancellationToken.None);
+        var other = await store.TrySaveAsync(Entry(RecordKind.ArticleStock, "A-2", T0, JournalStatus.NotSynced), CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.NotNull(other);
+        var running = new JournalStatusChange(lines[^1].At + Duration.FromMinutes(5), JournalStatus.Succeeded, JournalStatus.Running, "sending 2");
+        var repeated = lines[^1] with { Repeats = 1, LastRepeatedAt = running.At + Duration.FromSeconds(2) };
+
+        var tail = Assert.Single(await store.GetManyToChangeAsync([stored.Key], CancellationToken.None));
+        var started = await store.TrySaveAsync(tail with { Status = JournalStatus.Running, UpdatedAt = running.At, History = [.. tail.History, running] }, CancellationToken.None);
+        Assert.NotNull(started);
+        var afterStart = await store.GetAsync(stored.Key, CancellationToken.None);
+        Assert.NotNull(afterStart);
+        Assert.Equal([.. lines, running], afterStart.History);
+
+        var tails = await store.GetManyToChangeAsync([stored.Key, other.Key], CancellationToken.None);
+        var again = Assert.Single(tails, e => e.Key == stored.Key);
+        var otherTail = Assert.Single(tails, e => e.Key == other.Key);
+        var finished = again with { Status = JournalStatus.Succeeded, UpdatedAt = repeated.LastRepeatedAt!.Value, History = [.. again.History.SkipLast(2), repeated] };
+        var saved = await store.TrySaveManyAsync([finished, otherTail with { Message = "stock is off" }], CancellationToken.None);
+        var read = await (await CreateSecondInstanceAsync(store)).GetAsync(stored.Key, CancellationToken.None);
+
+        Assert.All(saved, Assert.NotNull);
+        Assert.NotNull(read);
+        Assert.Equal([.. lines[..^1], repeated], read.History);
+        Assert.Equal((0, JournalStatus.Succeeded, saved[0]!.Version), (read.HistoryLinesNotRead, read.Status, read.Version));
+    }
+
+    /// <summary>
     /// A batch save stores every entry whose version still matches, each with its new version, and leaves an entry
     /// another writer saved in between alone, answering null for it.
     /// </summary>
@@ -754,6 +840,33 @@ public abstract class JournalStoreChecks : StoreContract<IJournalStore>
         }
 
         return saved;
+    }
+
+    // "mapped", two sends that succeeded, then a run of failures: Running and Failed lines in turn.
+    private static JournalStatusChange[] SentThenFailingHistory() =>
+    [
+        new(T0, JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped"),
+        new(T0 + Duration.FromMinutes(5), JournalStatus.NotSynced, JournalStatus.Running, "sending 1"),
+        new(T0 + Duration.FromMinutes(6), JournalStatus.Running, JournalStatus.Succeeded, "sent 1"),
+        new(T0 + Duration.FromMinutes(10), JournalStatus.Succeeded, JournalStatus.Running, "sending 2"),
+        new(T0 + Duration.FromMinutes(11), JournalStatus.Running, JournalStatus.Succeeded, "sent 2"),
+        new(T0 + Duration.FromMinutes(15), JournalStatus.Succeeded, JournalStatus.Running, "sending 3"),
+        new(T0 + Duration.FromMinutes(16), JournalStatus.Running, JournalStatus.Failed, "3 refused"),
+        new(T0 + Duration.FromMinutes(20), JournalStatus.Failed, JournalStatus.Running, "sending 3"),
+        new(T0 + Duration.FromMinutes(21), JournalStatus.Running, JournalStatus.Failed, "3 refused again"),
+    ];
+
+    // How many of the newest lines a status change needs: two, and back to the newest line that ends a run of failures
+    // (all, when none does).
+    private static int LinesAStatusChangeNeeds(IReadOnlyList<JournalStatusChange> history)
+    {
+        var ending = history.Count - 1;
+        while (ending >= 0 && history[ending].To is JournalStatus.Failed or JournalStatus.Running)
+        {
+            ending--;
+        }
+
+        return ending < 0 ? history.Count : Math.Max(Math.Min(2, history.Count), history.Count - ending);
     }
 
     // A price that fails with a new message every run: "mapped", then Running and Failed lines in turn.

@@ -13,7 +13,8 @@ public interface IJournalStore
     /// Saves an entry if nobody else saved it since it was read (its <see cref="JournalEntry.Version"/> still
     /// matches the stored one; zero means "not stored yet"). The history is kept as given: the summary of its folded
     /// lines (<see cref="JournalEntry.EarlierHistory"/>) and the lines after them (<see cref="JournalEntry.History"/>);
-    /// lines a save folds away are not read back again.
+    /// lines a save folds away are not read back again. An entry read without its older lines
+    /// (<see cref="JournalEntry.HistoryLinesNotRead"/>, from <see cref="GetManyToChangeAsync"/>) keeps those lines as stored.
     /// </summary>
     /// <param name="entry">The entry as read and changed.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
@@ -61,6 +62,24 @@ public interface IJournalStore
 
         return found;
     }
+
+    /// <summary>
+    /// Reads the entries of many records to change them: as <see cref="GetManyAsync"/> does, except that a store may leave
+    /// out an entry's older kept history lines, which a status change neither looks at nor changes, and say how many in
+    /// <see cref="JournalEntry.HistoryLinesNotRead"/>. What <see cref="JournalEntry.History"/> must still hold: the newest
+    /// two lines (all, when there are fewer) and every line from the newest one that is neither
+    /// <see cref="JournalStatus.Failed"/> nor <see cref="JournalStatus.Running"/> on (all, when there is none), so that
+    /// repeats are counted and <see cref="JournalEntry.ConsecutiveFailures"/> reads as on the whole history. A store that
+    /// leaves lines out takes such entries back in <see cref="TrySaveAsync"/> and <see cref="TrySaveManyAsync"/>: the lines
+    /// left out stay as stored, and <see cref="JournalEntry.History"/> replaces the lines after them. The journal reads whole
+    /// histories (<see cref="GetManyAsync"/>) for the entries whose change folds lines. The default reads whole histories:
+    /// a store reading a thousand entries of fifty lines each reads fifty thousand lines where this reads a few thousand.
+    /// </summary>
+    /// <param name="keys">The entries' identities.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The entries that exist, in no particular order; records without an entry are left out.</returns>
+    ValueTask<IReadOnlyList<JournalEntry>> GetManyToChangeAsync(IReadOnlyCollection<JournalKey> keys, CancellationToken cancellationToken) =>
+        GetManyAsync(keys, cancellationToken);
 
     /// <summary>
     /// Saves many entries, each as <see cref="TrySaveAsync"/> would — an entry whose version no longer matches is

@@ -19,6 +19,19 @@ public sealed class InMemoryJournalStore : IJournalStore
     }
 
     /// <inheritdoc />
+    /// <remarks>Each entry with its newest history lines only, as the SQLite store reads it, so that tests go the same way.</remarks>
+    public ValueTask<IReadOnlyList<JournalEntry>> GetManyToChangeAsync(IReadOnlyCollection<JournalKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<JournalEntry>>(
+                keys.Distinct().Select(key => _entries.GetValueOrDefault(key)).OfType<JournalEntry>().Select(HistoryToChange.Of).ToArray());
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<JournalEntry?> TrySaveAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -26,7 +39,10 @@ public sealed class InMemoryJournalStore : IJournalStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return ValueTask.FromResult(Save(entry));
+            var written = new Dictionary<JournalKey, JournalEntry>(1);
+            var saved = Save(entry, written);
+            Store(written);
+            return ValueTask.FromResult(saved);
         }
     }
 
@@ -44,10 +60,13 @@ public sealed class InMemoryJournalStore : IJournalStore
         var saved = new JournalEntry?[entries.Count];
         lock (_gate)
         {
+            var written = new Dictionary<JournalKey, JournalEntry>(entries.Count);
             for (var i = 0; i < entries.Count; i++)
             {
-                saved[i] = Save(entries[i]);
+                saved[i] = Save(entries[i], written);
             }
+
+            Store(written);
         }
 
         return ValueTask.FromResult<IReadOnlyList<JournalEntry?>>(saved);
@@ -134,18 +153,46 @@ public sealed class InMemoryJournalStore : IJournalStore
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    // Called under the lock. The version check is the optimistic-concurrency check.
-    private JournalEntry? Save(JournalEntry entry)
+    // Called under the lock; writes into `written`, over the stored entries, so that a batch that throws part way stores
+    // nothing. The version check is the optimistic-concurrency check.
+    private JournalEntry? Save(JournalEntry entry, Dictionary<JournalKey, JournalEntry> written)
     {
-        var storedVersion = _entries.TryGetValue(entry.Key, out var stored) ? stored.Version : 0;
+        var stored = written.GetValueOrDefault(entry.Key) ?? _entries.GetValueOrDefault(entry.Key);
+        var storedVersion = stored?.Version ?? 0;
         if (storedVersion != entry.Version)
         {
             return null;
         }
 
         var saved = entry with { Version = storedVersion + 1 };
-        _entries[entry.Key] = saved;
+        written[entry.Key] = Whole(saved, stored);
         return saved;
+    }
+
+    // An entry read without its older lines gets them back from the stored one: the lines from where its kept history
+    // starts, as many as it left out.
+    private static JournalEntry Whole(JournalEntry entry, JournalEntry? stored)
+    {
+        if (entry.HistoryLinesNotRead == 0)
+        {
+            return entry;
+        }
+
+        var from = (entry.EarlierHistory?.Lines ?? 0) - (stored?.EarlierHistory?.Lines ?? 0);
+        if (stored is null || from < 0 || from + entry.HistoryLinesNotRead > stored.History.Count)
+        {
+            throw new ArgumentException($"Journal entry {entry.Key} leaves out {entry.HistoryLinesNotRead} history lines that the store does not hold.", nameof(entry));
+        }
+
+        return entry with { HistoryLinesNotRead = 0, History = [.. stored.History.Skip(from).Take(entry.HistoryLinesNotRead), .. entry.History] };
+    }
+
+    private void Store(Dictionary<JournalKey, JournalEntry> written)
+    {
+        foreach (var (key, entry) in written)
+        {
+            _entries[key] = entry;
+        }
     }
 
     private JournalEntry[] Snapshot(JournalQuery query)

@@ -49,8 +49,16 @@ public sealed record JournalEntry
     /// </summary>
     public JournalHistorySummary? EarlierHistory { get; init; }
 
+    /// <summary>
+    /// How many kept history lines before <see cref="History"/> the entry was read without. Only an entry read to change it
+    /// (<see cref="IJournalStore.GetManyToChangeAsync"/>) may leave lines out, and only lines that neither the repeat
+    /// counting of a status change nor <see cref="ConsecutiveFailures"/> looks at; a save of it keeps them as stored.
+    /// Zero for every entry a journal page, <see cref="IJournalStore.GetAsync"/> or <see cref="IJournalStore.GetManyAsync"/> returns.
+    /// </summary>
+    public int HistoryLinesNotRead { get; init; }
+
     /// <summary>How many history lines the entry has had, the folded ones included: the number of its latest line.</summary>
-    public int HistoryLineCount => (EarlierHistory?.Lines ?? 0) + History.Count;
+    public int HistoryLineCount => (EarlierHistory?.Lines ?? 0) + HistoryLinesNotRead + History.Count;
 
     /// <summary>
     /// For a failed record that automatic runs retry: the earliest instant the next one tries it again ("next try
@@ -81,8 +89,9 @@ public sealed record JournalEntry
                 failures += History[i].To == JournalStatus.Failed ? History[i].Repeats + 1 : 0;
             }
 
-            // Every kept line belongs to the failures in a row: the count goes on in the folded lines.
-            failures += i < 0 ? EarlierHistory?.FailuresInARow ?? 0 : 0;
+            // Every kept line belongs to the failures in a row: the count goes on in the folded lines. (An entry read
+            // without its oldest kept lines has the line that ends the failures among those it has.)
+            failures += i < 0 && HistoryLinesNotRead == 0 ? EarlierHistory?.FailuresInARow ?? 0 : 0;
             return Math.Max(failures, 1);
         }
     }

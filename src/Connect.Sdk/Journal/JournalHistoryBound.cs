@@ -32,9 +32,21 @@ internal sealed class JournalHistoryBound
     /// <summary>How many of the newest lines a fold keeps: four fifths of the bound.</summary>
     public int LinesAfterFold { get; }
 
+    /// <summary>
+    /// Whether the entry, read without its older lines (<see cref="JournalEntry.HistoryLinesNotRead"/>), has grown past the
+    /// bound: folding reads the lines it folds, so its whole history must be read first.
+    /// </summary>
+    public bool NeedsWholeHistory(JournalEntry entry) => entry.HistoryLinesNotRead > 0 && entry.HistoryLinesNotRead + entry.History.Count > MaxLines;
+
     /// <summary>Returns the entry as is while its history is within the bound, otherwise with its oldest lines folded.</summary>
+    /// <exception cref="InvalidOperationException">The entry must be folded but was read without its older lines (<see cref="NeedsWholeHistory"/>).</exception>
     public JournalEntry Apply(JournalEntry entry)
     {
+        if (NeedsWholeHistory(entry))
+        {
+            throw new InvalidOperationException($"Journal entry {entry.Key} must be folded, but was read without its {entry.HistoryLinesNotRead} older lines.");
+        }
+
         var history = entry.History;
         if (history.Count <= MaxLines)
         {

@@ -10,7 +10,10 @@ namespace Connect.Sdk.Journal;
 /// </summary>
 public sealed record JournalHistorySummary
 {
-    /// <summary>How many history lines were folded: the position in the whole history where <see cref="JournalEntry.History"/> starts.</summary>
+    /// <summary>
+    /// How many history lines were folded: the position in the whole history where the kept lines start, and with them
+    /// <see cref="JournalEntry.History"/> (after <see cref="JournalEntry.HistoryLinesNotRead"/> more, in an entry read to change it).
+    /// </summary>
     public required int Lines { get; init; }
 
     /// <summary>How many status changes the folded lines held, repeats included.</summary>

@@ -154,10 +154,13 @@ public sealed class SyncJournal
         }
     }
 
-    /// <summary>Reads the entries of many records in one store read, by key; records without an entry are left out.</summary>
+    /// <summary>
+    /// Reads the entries of many records in one store read, by key, to check or change them: their newest history lines
+    /// only, where the store can (<see cref="IJournalStore.GetManyToChangeAsync"/>); records without an entry are left out.
+    /// </summary>
     internal async ValueTask<IReadOnlyDictionary<JournalKey, JournalEntry>> GetManyAsync(IReadOnlyCollection<JournalKey> keys, CancellationToken cancellationToken)
     {
-        var entries = await _store.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
+        var entries = await _store.GetManyToChangeAsync(keys, cancellationToken).ConfigureAwait(false);
         return entries.ToDictionary(e => e.Key);
     }
 
@@ -190,7 +193,8 @@ public sealed class SyncJournal
     /// <summary>
     /// Changes many entries with one store read (none when the caller passes them as <paramref name="known"/>) and one store
     /// write per <see cref="BatchSize"/> changes; an entry another writer saved in between (or since the caller read it)
-    /// is changed again on its own, so that no status change is lost.
+    /// is changed again on its own, so that no status change is lost. The read brings each entry's newest history lines
+    /// only, where the store can; an entry whose change folds lines is read again whole first (one more read for all of them).
     /// </summary>
     /// <param name="changes">The changes; several of one record apply in order.</param>
     /// <param name="known">The entries as the caller last read or saved them, by key, instead of reading them; a record missing from it counts as new.</param>
@@ -216,11 +220,31 @@ public sealed class SyncJournal
             var stored = known ?? await GetManyAsync(byKey.Select(c => c.Key).ToArray(), cancellationToken).ConfigureAwait(false);
             var pending = new List<JournalChange>(byKey.Length);
             var changed = new List<JournalEntry>(byKey.Length);
+            var folding = new List<JournalChange>();
             foreach (var (key, change) in byKey)
             {
-                if (!stored.TryGetValue(key, out var current) && !createMissing)
+                if (Consider(key, change, stored) is not null)
                 {
-                    continue;
+                    folding.Add(new JournalChange(key, change));
+                }
+            }
+
+            if (folding.Count > 0)
+            {
+                var whole = (await _store.GetManyAsync(folding.Select(c => c.Key).ToArray(), cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Key);
+                foreach (var (key, change) in folding)
+                {
+                    Consider(key, change, whole);
+                }
+            }
+
+            // Plans one change: left out, left alone (then in the result as it is), set aside when it must fold an entry
+            // read without its older lines (returned), or added to the changes to save.
+            JournalEntry? Consider(JournalKey key, Func<JournalEntry, Instant, JournalEntry> change, IReadOnlyDictionary<JournalKey, JournalEntry> entries)
+            {
+                if (!entries.TryGetValue(key, out var current) && !createMissing)
+                {
+                    return null;
                 }
 
                 current ??= new JournalEntry { Key = key, UpdatedAt = now };
@@ -228,11 +252,17 @@ public sealed class SyncJournal
                 if (ReferenceEquals(next, current) && current.Version > 0)
                 {
                     result[key] = current;
-                    continue;
+                    return null;
+                }
+
+                if (_bound.NeedsWholeHistory(next))
+                {
+                    return next;
                 }
 
                 pending.Add(new JournalChange(key, change));
                 changed.Add(_bound.Apply(next));
+                return null;
             }
 
             if (changed.Count == 0)
