@@ -43,6 +43,9 @@ internal static class JournalStatusChanges
         })
         .ToArray();
 
+    /// <summary>Whether the status change of <see cref="Changed"/> folds lines the entry was read without, so that it must be read whole first.</summary>
+    public static bool FoldsUnreadLines(JournalEntry entry) => entry.HistoryLinesNotRead > 0 && entry.HistoryLinesNotRead + entry.History.Count + 1 > MaxLines;
+
     /// <summary>The entry after the status change of a round: odd rounds start a send, even rounds end it; the value (and with it the message) differs every round.</summary>
     public static JournalEntry Changed(JournalEntry entry, int round)
     {
@@ -52,6 +55,11 @@ internal static class JournalStatusChanges
             : (JournalStatus.Succeeded, $"sent {round % 1000}: on hand {round % 1000} − reserved 0 − buffer 0 = {round % 1000}");
         var history = entry.History.Append(new JournalStatusChange(at, entry.Status, status, message)).ToArray();
         var earlier = entry.EarlierHistory;
+        if (FoldsUnreadLines(entry))
+        {
+            throw new InvalidOperationException($"{entry.Key} must be read whole before its change folds lines.");
+        }
+
         if (history.Length > MaxLines)
         {
             var folded = history[..FoldLines];
@@ -84,8 +92,23 @@ internal static class JournalStatusChanges
         return saved;
     }
 
-    /// <summary>The same status changes as one batch: one read, one <c>TrySaveManyAsync</c> (one transaction).</summary>
+    /// <summary>
+    /// The same status changes as one batch, as the journal makes them (<c>SyncJournal.ChangeManyAsync</c>): one read of
+    /// the lines a status change needs (<see cref="IJournalStore.GetManyToChangeAsync"/>), one whole read of the entries
+    /// whose change folds lines, one <c>TrySaveManyAsync</c> (one transaction).
+    /// </summary>
     public static async Task<int> SaveInOneBatchAsync(IJournalStore store, int round)
+    {
+        var entries = await store.GetManyToChangeAsync(BatchKeys, CancellationToken.None);
+        var folding = entries.Where(FoldsUnreadLines).Select(e => e.Key).ToArray();
+        var whole = folding.Length == 0 ? [] : await store.GetManyAsync(folding, CancellationToken.None);
+        var changes = entries.Where(e => !FoldsUnreadLines(e)).Concat(whole).Select(e => Changed(e, round)).ToArray();
+        var saved = await store.TrySaveManyAsync(changes, CancellationToken.None);
+        return saved.Count(e => e is not null);
+    }
+
+    /// <summary>The same status changes as one batch as the journal made them before: one read of whole histories, one <c>TrySaveManyAsync</c>.</summary>
+    public static async Task<int> SaveInOneBatchReadingWholeHistoriesAsync(IJournalStore store, int round)
     {
         var entries = await store.GetManyAsync(BatchKeys, CancellationToken.None);
         var saved = await store.TrySaveManyAsync(entries.Select(e => Changed(e, round)).ToArray(), CancellationToken.None);

@@ -52,9 +52,17 @@ public class SqliteJournalBatchBenchmarks
     [BenchmarkCategory("Read")]
     public async Task<int> ReadInOneBatch() => (await _store!.GetManyAsync(JournalStatusChanges.BatchKeys, CancellationToken.None)).Count;
 
+    [Benchmark]
+    [BenchmarkCategory("Read")]
+    public async Task<int> ReadInOneBatchToChange() => (await _store!.GetManyToChangeAsync(JournalStatusChanges.BatchKeys, CancellationToken.None)).Count;
+
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Write")]
     public Task<int> StatusChangesOneByOne() => JournalStatusChanges.SaveOneByOneAsync(_store!, Interlocked.Increment(ref _round));
+
+    [Benchmark]
+    [BenchmarkCategory("Write")]
+    public Task<int> StatusChangesInOneBatchReadingWholeHistories() => JournalStatusChanges.SaveInOneBatchReadingWholeHistoriesAsync(_store!, Interlocked.Increment(ref _round));
 
     [Benchmark]
     [BenchmarkCategory("Write")]
