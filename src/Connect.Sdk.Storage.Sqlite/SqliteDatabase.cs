@@ -22,6 +22,7 @@ public sealed class SqliteDatabase : IDisposable
     // SQLite has one writer per file. Writers of this process queue here, asynchronously, instead of each blocking a
     // thread in SQLite's busy handler; busy_timeout is left for the writers of other processes.
     private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private readonly WalCheckpointer _checkpointer;
 
     // Microsoft.Data.Sqlite's pool can lend one native connection to two owners when two opens overlap (dotnet/efcore
     // issue 39008, seen here as "cannot start a transaction within a transaction" in a read's snapshot). Opens from the
@@ -32,6 +33,14 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Describes a database file; nothing is opened until a store first uses it.</summary>
     /// <param name="options">The file and timeouts.</param>
     public SqliteDatabase(SqliteStoreOptions options)
+        : this(options, WalCheckpointer.Pages)
+    {
+    }
+
+    /// <summary>Describes a database file whose WAL is copied back after another number of pages, so tests can reach it with a few writes.</summary>
+    /// <param name="options">The file and timeouts.</param>
+    /// <param name="checkpointPages">The WAL pages this process writes before it copies them back.</param>
+    internal SqliteDatabase(SqliteStoreOptions options, int checkpointPages)
     {
         ArgumentNullException.ThrowIfNull(options);
         var validation = new SqliteStoreOptionsValidator().Validate(null, options);
@@ -50,7 +59,11 @@ public sealed class SqliteDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
+        _checkpointer = new WalCheckpointer(OpenConnectionAsync, checkpointPages);
     }
+
+    /// <summary>The checkpoints this process runs off the writers' path; for tests.</summary>
+    internal WalCheckpointer Checkpointer => _checkpointer;
 
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
@@ -145,9 +158,11 @@ public sealed class SqliteDatabase : IDisposable
                 await cache.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            WalCheckpointer.Beginning(connection);
             await using var transaction = connection.BeginTransaction(deferred: false);
             var result = await write(connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _checkpointer.Committed(connection);
             return result;
         }
         finally
@@ -174,13 +189,14 @@ public sealed class SqliteDatabase : IDisposable
 
             await using var pragmas = connection.CreateCommand();
             // busy_timeout lets SQLite itself wait for another process's write lock; synchronous=NORMAL is
-            // durable in WAL mode except for the last commits before a power loss, never corrupting. A checkpoint every
-            // 4,000 WAL pages (default 1,000) copies a page that every batch rewrites once per few batches rather than
-            // after each. The page cache is SQLite's default of 2 MiB, also on a pooled connection a writer used with
-            // its larger one (WriterCacheSize).
+            // durable in WAL mode except for the last commits before a power loss, never corrupting. The WAL is copied
+            // back every 4,000 pages (SQLite's default is 1,000, which copied a page every batch rewrites after each
+            // batch) by the WalCheckpointer, off the writers' path; a writer's commit does it only past the safety net.
+            // The page cache is SQLite's default of 2 MiB, also on a pooled connection a writer used with its larger
+            // one (WriterCacheSize).
             pragmas.CommandText = string.Create(
                 CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 4000;");
+                $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = {WalCheckpointer.SafetyNetPages};");
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -194,6 +210,8 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Closes the pooled connections to the file; stores using this database must not be used afterwards.</summary>
     public void Dispose()
     {
+        // First, so that no checkpoint opens a connection after the pool is cleared.
+        _checkpointer.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
