@@ -99,12 +99,17 @@ internal static class JournalStatusChanges
     /// </summary>
     public static async Task<int> SaveInOneBatchAsync(IJournalStore store, int round)
     {
+        var saved = await store.TrySaveManyAsync(await ReadAndChangeAsync(store, round), CancellationToken.None);
+        return saved.Count(e => e is not null);
+    }
+
+    /// <summary>The reads of <see cref="SaveInOneBatchAsync"/> and the changed entries it saves.</summary>
+    public static async Task<JournalEntry[]> ReadAndChangeAsync(IJournalStore store, int round)
+    {
         var entries = await store.GetManyToChangeAsync(BatchKeys, CancellationToken.None);
         var folding = entries.Where(FoldsUnreadLines).Select(e => e.Key).ToArray();
         var whole = folding.Length == 0 ? [] : await store.GetManyAsync(folding, CancellationToken.None);
-        var changes = entries.Where(e => !FoldsUnreadLines(e)).Concat(whole).Select(e => Changed(e, round)).ToArray();
-        var saved = await store.TrySaveManyAsync(changes, CancellationToken.None);
-        return saved.Count(e => e is not null);
+        return entries.Where(e => !FoldsUnreadLines(e)).Concat(whole).Select(e => Changed(e, round)).ToArray();
     }
 
     /// <summary>The same status changes as one batch as the journal made them before: one read of whole histories, one <c>TrySaveManyAsync</c>.</summary>
