@@ -70,19 +70,6 @@ internal static class JournalBatchJson
         }
     });
 
-    /// <summary>History lines as <c>[entry id, seq, at, from, to, message, repeats, last repeated at]</c> arrays.</summary>
-    public static byte[] Lines(IEnumerable<(long EntryId, int Seq, JournalStatusChange Change)> lines) => Write(lines, static (writer, line) =>
-    {
-        writer.WriteNumberValue(line.EntryId);
-        writer.WriteNumberValue(line.Seq);
-        writer.WriteNumberValue(line.Change.At.ToStored());
-        writer.WriteNumberValue((long)line.Change.From);
-        writer.WriteNumberValue((long)line.Change.To);
-        WriteText(writer, line.Change.Message);
-        writer.WriteNumberValue(line.Change.Repeats);
-        WriteNumber(writer, line.Change.LastRepeatedAt?.ToStored());
-    });
-
     private static byte[] Write<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)
     {
         var buffer = new ArrayBufferWriter<byte>();

@@ -6,7 +6,7 @@ namespace Connect.Sdk.Storage.Sqlite.Journal;
 /// <summary>
 /// Saves journal entries inside one write transaction. A batch of changed entries is set-wise
 /// (<see cref="SaveManyAsync"/>): one statement reads their stored rows, then per <see cref="ChunkSize"/> entries one
-/// updates them and one writes their history lines. A single entry, a new one or a batch that names a key twice is saved entry by entry,
+/// updates them, and their history lines follow line by line. A single entry, a new one or a batch that names a key twice is saved entry by entry,
 /// each kind of statement prepared once and bound afresh per entry (preparing a statement costs about as much as
 /// running it). One instance per transaction; not thread-safe.
 /// </summary>
@@ -74,15 +74,6 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         WHERE journal_entries.id = b.value ->> 0 AND journal_entries.version = b.value ->> 1;
         """;
 
-    // The lines of a batch in one statement: the new ones, and the last stored one of each entry rewritten in place.
-    private const string UpsertLinesSql = """
-        WITH l (value) AS MATERIALIZED (SELECT jsonb(value) FROM json_each(CAST($lines AS TEXT)))
-        INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats, last_repeated_at)
-        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM l WHERE true
-        ON CONFLICT (entry_id, seq) DO UPDATE SET at = excluded.at, from_status = excluded.from_status, to_status = excluded.to_status,
-            message = excluded.message, repeats = excluded.repeats, last_repeated_at = excluded.last_repeated_at;
-        """;
-
     private SqliteCommand? _insertEntry;
     private SqliteCommand? _updateEntry;
     private SqliteCommand? _foldAway;
@@ -148,24 +139,15 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         foreach (var chunk in matching.Chunk(ChunkSize))
         {
             await UpdateRowsAsync(entries, chunk, cancellationToken).ConfigureAwait(false);
-            var lines = new List<(long, int, JournalStatusChange)>(chunk.Length * 2);
+
+            // The history rows entry by entry, each kind of statement prepared once: the history table has no triggers, so
+            // a statement per row costs no savepoint there, and a prepared statement per line took 6 ms per 1,000 entries
+            // where one JSON upsert per hundred took 10.
             foreach (var (index, _, row) in chunk)
             {
                 var entry = entries[index];
-                var plan = JournalHistoryWrite.Plan(entry, row.FirstLine, row.EndLine);
-                await DeleteLinesAsync(row.Id, plan, cancellationToken).ConfigureAwait(false);
-                for (var i = plan.IndexOf(plan.Rewrite ?? plan.InsertFrom); i < entry.History.Count; i++)
-                {
-                    lines.Add((row.Id, plan.Start + i, entry.History[i]));
-                }
-
+                await SaveHistoryAsync(row.Id, JournalHistoryWrite.Plan(entry, row.FirstLine, row.EndLine), entry, cancellationToken).ConfigureAwait(false);
                 saved[index] = entry with { Version = entry.Version + 1 };
-            }
-
-            if (lines.Count > 0)
-            {
-                await using var upsert = db.Command(transaction, UpsertLinesSql).With("$lines", JournalBatchJson.Lines(lines));
-                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
