@@ -89,21 +89,14 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
     [Fact]
     public async Task Migrate_JournalOfThePackageBeforeTheBound_KeepsEveryHistoryLine()
     {
-        var previous = _files.Open();
-        Directory.CreateDirectory(Path.GetDirectoryName(previous.Path)!);
-        await using (var connection = await previous.OpenConnectionAsync(CancellationToken.None))
-        {
-            await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations.Where(m => m.Module != "journal" || m.Version < 3).ToList(), CancellationToken.None);
-            await using var insert = connection.Command(null, $"""
-                INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, attempts, version, folded_key, folded_message)
-                VALUES (7, 'shop', {(long)RecordKind.Order}, '1001', {(long)JournalStatus.Failed}, 'refused', {T0.ToUnixTimeTicks()}, 1, 3, '1001', 'REFUSED');
-                INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats) VALUES
-                    (7, 0, {T0.ToUnixTimeTicks()}, 0, 0, 'mapped', 0),
-                    (7, 1, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Running}, 'sending', 0),
-                    (7, 2, {T0.ToUnixTimeTicks()}, {(long)JournalStatus.Running}, {(long)JournalStatus.Failed}, 'refused', 2);
-                """);
-            await insert.ExecuteNonQueryAsync();
-        }
+        await WritePreviousJournalAsync(3, $"""
+            INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, attempts, version, folded_key, folded_message)
+            VALUES (7, 'shop', {(long)RecordKind.Order}, '1001', {(long)JournalStatus.Failed}, 'refused', {T0.ToUnixTimeTicks()}, 1, 3, '1001', 'REFUSED');
+            INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats) VALUES
+                (7, 0, {T0.ToUnixTimeTicks()}, 0, 0, 'mapped', 0),
+                (7, 1, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Running}, 'sending', 0),
+                (7, 2, {T0.ToUnixTimeTicks()}, {(long)JournalStatus.Running}, {(long)JournalStatus.Failed}, 'refused', 2);
+            """);
 
         var read = await new SqliteJournalStore(_files.Open()).GetAsync(new JournalKey(Shop, RecordKind.Order, "1001"), CancellationToken.None);
 
@@ -116,21 +109,14 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
     [Fact]
     public async Task Migrate_JournalOfThePackageWithOneTextIndex_FindsKeyTitleAndMessageAndFollowsTheNextChange()
     {
-        var previous = _files.Open();
-        Directory.CreateDirectory(Path.GetDirectoryName(previous.Path)!);
-        await using (var connection = await previous.OpenConnectionAsync(CancellationToken.None))
-        {
-            await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations.Where(m => m.Module != "journal" || m.Version < 6).ToList(), CancellationToken.None);
-            await using var insert = connection.Command(null, $"""
-                INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, title, attempts, version, folded_key, folded_title, folded_message) VALUES
-                    (7, 'shop', {(long)RecordKind.Order}, '1001', {(long)JournalStatus.Failed}, 'tax missing in order 1002', {T0.ToUnixTimeTicks()}, 'Erika Mustermann', 1, 1, '1001', 'ERIKA MUSTERMANN', 'TAX MISSING IN ORDER 1002'),
-                    (8, 'shop', {(long)RecordKind.Order}, '1002', {(long)JournalStatus.Succeeded}, NULL, {(T0 + Duration.FromMinutes(1)).ToUnixTimeTicks()}, 'John Doe', 1, 1, '1002', 'JOHN DOE', NULL);
-                INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message) VALUES
-                    (7, 0, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Failed}, 'tax missing in order 1002'),
-                    (8, 0, {(T0 + Duration.FromMinutes(1)).ToUnixTimeTicks()}, 0, {(long)JournalStatus.Succeeded}, NULL);
-                """);
-            await insert.ExecuteNonQueryAsync();
-        }
+        await WritePreviousJournalAsync(6, $"""
+            INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, title, attempts, version, folded_key, folded_title, folded_message) VALUES
+                (7, 'shop', {(long)RecordKind.Order}, '1001', {(long)JournalStatus.Failed}, 'tax missing in order 1002', {T0.ToUnixTimeTicks()}, 'Erika Mustermann', 1, 1, '1001', 'ERIKA MUSTERMANN', 'TAX MISSING IN ORDER 1002'),
+                (8, 'shop', {(long)RecordKind.Order}, '1002', {(long)JournalStatus.Succeeded}, NULL, {(T0 + Duration.FromMinutes(1)).ToUnixTimeTicks()}, 'John Doe', 1, 1, '1002', 'JOHN DOE', NULL);
+            INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message) VALUES
+                (7, 0, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Failed}, 'tax missing in order 1002'),
+                (8, 0, {(T0 + Duration.FromMinutes(1)).ToUnixTimeTicks()}, 0, {(long)JournalStatus.Succeeded}, NULL);
+            """);
 
         var database = _files.Open();
         var store = new SqliteJournalStore(database);
@@ -286,6 +272,18 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
         ["matrix parents"] = new(Shop, RecordKind.ArticleStock) { ArticleTypes = ArticleTypeFilter.MatrixParentsOnly },
         ["tracking"] = new(Shop, RecordKind.OrderStatus) { Tracking = TrackingExportState.Pending },
     };
+
+    // The default file as the package before the journal's migration of this version left it, holding what the
+    // statements write.
+    private async Task WritePreviousJournalAsync(int version, string sql)
+    {
+        var previous = _files.Open();
+        Directory.CreateDirectory(Path.GetDirectoryName(previous.Path)!);
+        await using var connection = await previous.OpenConnectionAsync(CancellationToken.None);
+        await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations.Where(m => m.Module != "journal" || m.Version < version).ToList(), CancellationToken.None);
+        await using var insert = connection.Command(null, sql);
+        await insert.ExecuteNonQueryAsync();
+    }
 
     // The record keys of a search's first page in page order, separated by spaces.
     private static async Task<string> FoundAsync(SqliteJournalStore store, string text)
