@@ -71,17 +71,30 @@ internal sealed class JournalFilter
     /// <summary>Whether the query names a tab and a free text that the full-text index decides, and nothing else.</summary>
     public bool IsTabAndIndexedTextOnly => CanUseTextIndex && _conditions.Count == 2;
 
-    /// <summary>The entries, and with <paramref name="viaTextIndex"/> only those the full-text index finds for the free text.</summary>
+    /// <summary>
+    /// The ids (<c>text_id</c>) of the entries whose key, title or message holds the free text, each once, in id order:
+    /// the matches of the key and title's full-text index and of the message's, merged. Each index lists its matches
+    /// in rowid order, so with the <c>ORDER BY</c> SQLite merges the two lists as they come (and can stop early at a
+    /// limit) instead of collecting every match in a temporary b-tree to drop the entries both hold.
+    /// </summary>
+    public const string TextMatches =
+        "SELECT rowid AS text_id FROM journal_text WHERE journal_text MATCH $phrase UNION SELECT rowid FROM journal_message_text WHERE journal_message_text MATCH $phrase ORDER BY text_id";
+
+    // In a FROM clause SQLite drops the ORDER BY of a subquery joined to another table unless it has a LIMIT, and with
+    // it the merge: LIMIT -1 is no limit.
+    private const string TextMatchesTable = $"({TextMatches} LIMIT -1)";
+
+    /// <summary>The entries, and with <paramref name="viaTextIndex"/> only those the full-text indexes find for the free text.</summary>
     public static string Source(bool viaTextIndex) => viaTextIndex
-        ? "(SELECT rowid AS text_id FROM journal_text WHERE journal_text MATCH $phrase) CROSS JOIN journal_entries ON id = text_id"
+        ? $"{TextMatchesTable} CROSS JOIN journal_entries ON id = text_id"
         : "journal_entries";
 
     /// <summary>
-    /// The full-text index's matches on the tab index by id, for a count that needs only the tab of each match: the
+    /// The full-text indexes' matches on the tab index by id, for a count that needs only the tab of each match: the
     /// planner would otherwise look every match up in the wide entry rows by rowid, twice as slow on a big tab.
     /// </summary>
     public static string TextMatchesOnTab =>
-        "(SELECT rowid AS text_id FROM journal_text WHERE journal_text MATCH $phrase) CROSS JOIN journal_entries INDEXED BY journal_entries_tab_by_id ON id = text_id";
+        $"{TextMatchesTable} CROSS JOIN journal_entries INDEXED BY journal_entries_tab_by_id ON id = text_id";
 
     /// <summary>
     /// The indexes besides <see cref="JournalDriver.Recent"/> a page could be read from: one per criterion that has an

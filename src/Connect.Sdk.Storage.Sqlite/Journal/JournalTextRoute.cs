@@ -22,7 +22,7 @@ internal static class JournalTextRoute
             return false;
         }
 
-        await using var probe = filter.Bind(db.Command(snapshot, "SELECT COUNT(*) FROM (SELECT rowid FROM journal_text WHERE journal_text MATCH $phrase LIMIT $probe);"))
+        await using var probe = filter.Bind(db.Command(snapshot, $"SELECT COUNT(*) FROM ({JournalFilter.TextMatches} LIMIT $probe);"))
             .With("$probe", Probe);
         return Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) < Probe;
     }

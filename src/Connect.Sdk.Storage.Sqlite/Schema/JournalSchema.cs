@@ -9,8 +9,9 @@ internal static class JournalSchema
     // and ends with (updated_at DESC, record_key), the order of JournalQuery.Order, so a first page is read
     // straight off the index without sorting. Two structures keep the totals of big tabs cheap, both kept in
     // step by triggers inside the writing transaction: journal_counts tallies entries per tab and status (the
-    // total of an unfiltered or status-only query), and journal_text, a trigram full-text index over the folded
-    // columns, finds the matches of a free-text search without reading every entry; journal_entries_tab_by_id
+    // total of an unfiltered or status-only query), and two trigram full-text indexes over the folded columns
+    // (journal_text over key and title, journal_message_text over the message, which a status change rewrites) find
+    // the matches of a free-text search without reading every entry; journal_entries_tab_by_id
     // then sorts out the other tabs' matches without reading the (wide) entry rows. A history line's seq is its
     // position in the entry's whole history; the lines before earlier_lines were folded into the earlier_* summary
     // on the entry row, so folding a chunk is one range delete, and the rows kept never move.
@@ -126,6 +127,50 @@ internal static class JournalSchema
             CREATE INDEX journal_entries_article_kind ON journal_entries (connection, kind, article_kind, updated_at DESC, record_key, status, tracking, order_date);
             DROP INDEX journal_entries_tracking;
             CREATE INDEX journal_entries_tracking ON journal_entries (connection, kind, tracking, updated_at DESC, record_key, status, article_kind, order_date);
+            """),
+
+        // A status change rewrites the message and nothing else of the text, yet an FTS5 update is a 'delete' of every
+        // old column and an insert of every new one: with the message beside key and title, each change re-tokenized
+        // all three. The message now has a full-text table of its own, so a status change touches only that one, and
+        // a free-text search asks both (JournalFilter.TextMatches). Both are rebuilt from the entries here.
+        new("journal", 6, "the message in a full-text index of its own, apart from key and title", """
+            DROP TRIGGER journal_text_insert;
+            DROP TRIGGER journal_text_update;
+            DROP TRIGGER journal_text_delete;
+            DROP TABLE journal_text;
+
+            CREATE VIRTUAL TABLE journal_text USING fts5 (
+                folded_key, folded_title,
+                content = 'journal_entries', content_rowid = 'id', tokenize = 'trigram case_sensitive 1'
+            );
+            CREATE VIRTUAL TABLE journal_message_text USING fts5 (
+                folded_message,
+                content = 'journal_entries', content_rowid = 'id', tokenize = 'trigram case_sensitive 1'
+            );
+            INSERT INTO journal_text (journal_text) VALUES ('rebuild');
+            INSERT INTO journal_message_text (journal_message_text) VALUES ('rebuild');
+
+            CREATE TRIGGER journal_text_insert AFTER INSERT ON journal_entries BEGIN
+                INSERT INTO journal_text (rowid, folded_key, folded_title) VALUES (new.id, new.folded_key, new.folded_title);
+                INSERT INTO journal_message_text (rowid, folded_message) VALUES (new.id, new.folded_message);
+            END;
+
+            CREATE TRIGGER journal_text_update AFTER UPDATE OF folded_key, folded_title ON journal_entries
+            WHEN old.folded_key IS NOT new.folded_key OR old.folded_title IS NOT new.folded_title BEGIN
+                INSERT INTO journal_text (journal_text, rowid, folded_key, folded_title) VALUES ('delete', old.id, old.folded_key, old.folded_title);
+                INSERT INTO journal_text (rowid, folded_key, folded_title) VALUES (new.id, new.folded_key, new.folded_title);
+            END;
+
+            CREATE TRIGGER journal_message_text_update AFTER UPDATE OF folded_message ON journal_entries
+            WHEN old.folded_message IS NOT new.folded_message BEGIN
+                INSERT INTO journal_message_text (journal_message_text, rowid, folded_message) VALUES ('delete', old.id, old.folded_message);
+                INSERT INTO journal_message_text (rowid, folded_message) VALUES (new.id, new.folded_message);
+            END;
+
+            CREATE TRIGGER journal_text_delete AFTER DELETE ON journal_entries BEGIN
+                INSERT INTO journal_text (journal_text, rowid, folded_key, folded_title) VALUES ('delete', old.id, old.folded_key, old.folded_title);
+                INSERT INTO journal_message_text (journal_message_text, rowid, folded_message) VALUES ('delete', old.id, old.folded_message);
+            END;
             """),
     ];
 }

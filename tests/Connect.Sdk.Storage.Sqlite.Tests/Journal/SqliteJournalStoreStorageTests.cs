@@ -89,21 +89,14 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
     [Fact]
     public async Task Migrate_JournalOfThePackageBeforeTheBound_KeepsEveryHistoryLine()
     {
-        var previous = _files.Open();
-        Directory.CreateDirectory(Path.GetDirectoryName(previous.Path)!);
-        await using (var connection = await previous.OpenConnectionAsync(CancellationToken.None))
-        {
-            await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations.Where(m => m.Module != "journal" || m.Version < 3).ToList(), CancellationToken.None);
-            await using var insert = connection.Command(null, $"""
-                INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, attempts, version, folded_key, folded_message)
-                VALUES (7, 'shop', {(long)RecordKind.Order}, '1001', {(long)JournalStatus.Failed}, 'refused', {T0.ToUnixTimeTicks()}, 1, 3, '1001', 'REFUSED');
-                INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats) VALUES
-                    (7, 0, {T0.ToUnixTimeTicks()}, 0, 0, 'mapped', 0),
-                    (7, 1, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Running}, 'sending', 0),
-                    (7, 2, {T0.ToUnixTimeTicks()}, {(long)JournalStatus.Running}, {(long)JournalStatus.Failed}, 'refused', 2);
-                """);
-            await insert.ExecuteNonQueryAsync();
-        }
+        await WritePreviousJournalAsync(3, $"""
+            INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, attempts, version, folded_key, folded_message)
+            VALUES (7, 'shop', {(long)RecordKind.Order}, '1001', {(long)JournalStatus.Failed}, 'refused', {T0.ToUnixTimeTicks()}, 1, 3, '1001', 'REFUSED');
+            INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats) VALUES
+                (7, 0, {T0.ToUnixTimeTicks()}, 0, 0, 'mapped', 0),
+                (7, 1, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Running}, 'sending', 0),
+                (7, 2, {T0.ToUnixTimeTicks()}, {(long)JournalStatus.Running}, {(long)JournalStatus.Failed}, 'refused', 2);
+            """);
 
         var read = await new SqliteJournalStore(_files.Open()).GetAsync(new JournalKey(Shop, RecordKind.Order, "1001"), CancellationToken.None);
 
@@ -111,6 +104,85 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
         Assert.Null(read.EarlierHistory);
         Assert.Equal(["mapped", "sending", "refused"], read.History.Select(h => h.Message));
         Assert.Equal(3, read.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task Migrate_JournalOfThePackageWithOneTextIndex_FindsKeyTitleAndMessageAndFollowsTheNextChange()
+    {
+        await WritePreviousJournalAsync(6, $"""
+            INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, title, attempts, version, folded_key, folded_title, folded_message) VALUES
+                (7, 'shop', {(long)RecordKind.Order}, '1001', {(long)JournalStatus.Failed}, 'tax missing in order 1002', {T0.ToUnixTimeTicks()}, 'Erika Mustermann', 1, 1, '1001', 'ERIKA MUSTERMANN', 'TAX MISSING IN ORDER 1002'),
+                (8, 'shop', {(long)RecordKind.Order}, '1002', {(long)JournalStatus.Succeeded}, NULL, {(T0 + Duration.FromMinutes(1)).ToUnixTimeTicks()}, 'John Doe', 1, 1, '1002', 'JOHN DOE', NULL);
+            INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message) VALUES
+                (7, 0, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Failed}, 'tax missing in order 1002'),
+                (8, 0, {(T0 + Duration.FromMinutes(1)).ToUnixTimeTicks()}, 0, {(long)JournalStatus.Succeeded}, NULL);
+            """);
+
+        var database = _files.Open();
+        var store = new SqliteJournalStore(database);
+        var failed = await store.GetAsync(new JournalKey(Shop, RecordKind.Order, "1001"), CancellationToken.None);
+        Assert.NotNull(failed);
+        var before = (Key: await FoundAsync(store, "1001"), Title: await FoundAsync(store, "mustermann"), Message: await FoundAsync(store, "tax missing"), Both: await FoundAsync(store, "1002"));
+        var retried = new JournalStatusChange(T0 + Duration.FromHours(1), JournalStatus.Failed, JournalStatus.Warning, "shipped without tracking");
+        await store.TrySaveAsync(failed with { Status = JournalStatus.Warning, Message = retried.Message, UpdatedAt = retried.At, History = [.. failed.History, retried] }, CancellationToken.None);
+
+        Assert.Equal(("1001", "1001", "1001", "1002 1001"), before);
+        Assert.Equal(("1001", "1001", string.Empty, "1002"), (await FoundAsync(store, "1001"), await FoundAsync(store, "mustermann"), await FoundAsync(store, "tax missing"), await FoundAsync(store, "1002")));
+        Assert.Equal("1001", await FoundAsync(store, "tracking"));
+
+        // FTS5 checks each index against what the entries hold now.
+        await database.WriteAsync(
+            async (db, transaction, ct) =>
+            {
+                foreach (var index in new[] { "journal_text", "journal_message_text" })
+                {
+                    await using var check = db.Command(transaction, $"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1);");
+                    await check.ExecuteNonQueryAsync(ct);
+                }
+
+                return 0;
+            },
+            CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task QueryPage_TextInKeyAndMessageOfOneEntry_CountsItOnce()
+    {
+        var store = new SqliteJournalStore(_files.Open());
+        var entries = Enumerable.Range(0, 5).Select(i => new JournalEntry
+        {
+            Key = new JournalKey(Shop, RecordKind.Order, $"{1000 + i}"),
+            UpdatedAt = T0 + Duration.FromMinutes(i),
+            Status = JournalStatus.Failed,
+            Message = $"tax missing in order {1000 + i}",
+            Title = $"order {1000 + i}",
+        }).ToArray();
+        await store.AddMissingAsync(entries, CancellationToken.None);
+        var query = new JournalQuery(Shop, RecordKind.Order) { Text = "1003" };
+
+        var page = await store.QueryPageAsync(query, JournalPageRequest.First(10), CancellationToken.None);
+        var offset = await store.QueryAsync(query, 0, 10, CancellationToken.None);
+
+        Assert.Equal((1, false, "1003"), (page.TotalCount, page.TotalIsEstimate, Assert.Single(page.Entries).Key.RecordKey));
+        Assert.Equal((1, "1003"), (offset.TotalCount, Assert.Single(offset.Entries).Key.RecordKey));
+    }
+
+    [Fact]
+    public async Task Query_TextIndexes_MergesTheirMatchesInIdOrderWithoutSorting()
+    {
+        var database = _files.Open();
+        await new SqliteJournalStore(database).GetAsync(new JournalKey(Shop, RecordKind.Order, "0"), CancellationToken.None);
+        var filter = JournalFilter.From(new JournalQuery(Shop, RecordKind.Order) { Text = "mustermann" });
+
+        var probe = await SqliteQueryPlans.ExplainAsync(database, $"SELECT COUNT(*) FROM ({JournalFilter.TextMatches} LIMIT 2000);", filter.Bind);
+        var count = await SqliteQueryPlans.ExplainAsync(database, $"SELECT COUNT(*) FROM {JournalFilter.TextMatchesOnTab} WHERE {filter.ConditionBesidesText};", filter.Bind);
+
+        Assert.All(new[] { probe, count }, plan =>
+        {
+            Assert.Contains("MERGE (UNION)", plan);
+            Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        });
+        Assert.Contains(count, line => line.StartsWith("SEARCH journal_entries USING COVERING INDEX journal_entries_tab_by_id", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -200,6 +272,25 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
         ["matrix parents"] = new(Shop, RecordKind.ArticleStock) { ArticleTypes = ArticleTypeFilter.MatrixParentsOnly },
         ["tracking"] = new(Shop, RecordKind.OrderStatus) { Tracking = TrackingExportState.Pending },
     };
+
+    // The default file as the package before the journal's migration of this version left it, holding what the
+    // statements write.
+    private async Task WritePreviousJournalAsync(int version, string sql)
+    {
+        var previous = _files.Open();
+        Directory.CreateDirectory(Path.GetDirectoryName(previous.Path)!);
+        await using var connection = await previous.OpenConnectionAsync(CancellationToken.None);
+        await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations.Where(m => m.Module != "journal" || m.Version < version).ToList(), CancellationToken.None);
+        await using var insert = connection.Command(null, sql);
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    // The record keys of a search's first page in page order, separated by spaces.
+    private static async Task<string> FoundAsync(SqliteJournalStore store, string text)
+    {
+        var page = await store.QueryPageAsync(new JournalQuery(Shop, RecordKind.Order) { Text = text }, JournalPageRequest.First(10), CancellationToken.None);
+        return string.Join(' ', page.Entries.Select(e => e.Key.RecordKey));
+    }
 
     private static Task<List<long>> HistorySeqsAsync(SqliteDatabase database) =>
         database.ReadAsync(
