@@ -1,4 +1,5 @@
 using Connect.Sdk.Journal;
+using Connect.Sdk.Storage.PostgreSql.Journal;
 using Connect.Sdk.Storage.PostgreSql.Schema;
 using Connect.Sdk.Storage.PostgreSql.Tests.TestSupport;
 using NodaTime;
@@ -75,6 +76,77 @@ public sealed class PostgreSqlJournalStorageTests(PostgreSqlServer server) : IAs
         Assert.NotNull(read);
         Assert.Equal(summary, read.EarlierHistory);
         Assert.Equal(grown.History, read.History);
+    }
+
+    [Fact]
+    public async Task GetManyToChange_EntriesOfOneLine_ReadsTheLineWithNoneLeftOut()
+    {
+        // One kept line is where the newest two reach past the first line: the read must not start before it.
+        var store = new PostgreSqlJournalStore(await _databases.OpenAsync());
+        var folded = new JournalHistorySummary
+        {
+            Lines = 6, Changes = 6, Failures = 3, FailuresInARow = 0, From = T0, To = T0, FirstStatus = JournalStatus.NotSynced, FirstMessage = "mapped",
+        };
+        var entries = new[]
+        {
+            new JournalEntry
+            {
+                Key = new JournalKey(Shop, RecordKind.ArticleStock, "A-1"), UpdatedAt = T0, Status = JournalStatus.NotSynced,
+                History = [new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped")],
+            },
+            new JournalEntry
+            {
+                Key = new JournalKey(Shop, RecordKind.ArticleStock, "A-2"), UpdatedAt = T0, Status = JournalStatus.Failed, EarlierHistory = folded,
+                History = [new JournalStatusChange(T0, JournalStatus.Running, JournalStatus.Failed, "refused")],
+            },
+        };
+        foreach (var entry in entries)
+        {
+            Assert.NotNull(await store.TrySaveAsync(entry, CancellationToken.None));
+        }
+
+        var read = await store.GetManyToChangeAsync([.. entries.Select(e => e.Key)], CancellationToken.None);
+
+        Assert.Equal(
+            entries.Select(e => (e.Key.RecordKey, 0, e.History[0].Message)),
+            read.OrderBy(e => e.Key.RecordKey, StringComparer.Ordinal).Select(e => (e.Key.RecordKey, e.HistoryLinesNotRead, Assert.Single(e.History).Message)));
+    }
+
+    [Fact]
+    public async Task GetManyToChange_ThousandsOfLines_ReadsThemOffThePrimaryKeyOnly()
+    {
+        var database = await _databases.OpenAsync();
+        await database.ExecuteSqlAsync($"""
+            INSERT INTO journal_entries (connection, kind, record_key, status, updated_at, attempts, version, folded_key)
+            SELECT 'shop', {(long)RecordKind.ArticleStock}, 'A-' || i, {(long)JournalStatus.Succeeded}, 0, 0, 1, 'A-' || i FROM generate_series(1, 2000) AS i;
+            INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message)
+            SELECT e.id, s, s, 0, CASE WHEN s % 2 = 0 THEN {(long)JournalStatus.Running} ELSE {(long)JournalStatus.Succeeded} END, 'line ' || s
+            FROM journal_entries AS e, generate_series(0, 29) AS s;
+            ANALYZE journal_entries, journal_history;
+            """);
+
+        var plan = await database.ReadAsync(
+            async (db, snapshot, ct) =>
+            {
+                await using var explain = new NpgsqlCommand("EXPLAIN " + JournalRows.LinesToChangeSql, db, snapshot);
+                explain.Parameters.AddWithValue("ids", Enumerable.Range(0, 500).Select(i => 1L + (4L * i)).ToArray());
+                var lines = new List<string>();
+                await using var reader = await explain.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    lines.Add(reader.GetString(0));
+                }
+
+                return lines;
+            },
+            CancellationToken.None);
+
+        // Every read of the history looks one entry up on (entry_id, seq), as the row before it names it: no scan of the
+        // table, nor of every line of the entries asked for (entry_id = ANY).
+        Assert.DoesNotContain(plan, l => l.Contains("Seq Scan on journal_history", StringComparison.Ordinal));
+        var conditions = plan.Where(l => l.Contains("Cond:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(conditions);
+        Assert.All(conditions, c => Assert.Matches(@"\(+entry_id = \w+\.id\)", c));
     }
 
     [Fact]
