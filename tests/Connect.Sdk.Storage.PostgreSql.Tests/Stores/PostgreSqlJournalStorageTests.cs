@@ -125,21 +125,11 @@ public sealed class PostgreSqlJournalStorageTests(PostgreSqlServer server) : IAs
             ANALYZE journal_entries, journal_history;
             """);
 
-        var plan = await database.ReadAsync(
-            async (db, snapshot, ct) =>
-            {
-                await using var explain = new NpgsqlCommand("EXPLAIN " + JournalRows.LinesToChangeSql, db, snapshot);
-                explain.Parameters.AddWithValue("ids", Enumerable.Range(0, 500).Select(i => 1L + (4L * i)).ToArray());
-                var lines = new List<string>();
-                await using var reader = await explain.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    lines.Add(reader.GetString(0));
-                }
-
-                return lines;
-            },
-            CancellationToken.None);
+        var plan = await ReadRowsAsync(
+            database,
+            "EXPLAIN " + JournalRows.LinesToChangeSql,
+            reader => reader.GetString(0),
+            explain => explain.Parameters.AddWithValue("ids", Enumerable.Range(0, 500).Select(i => 1L + (4L * i)).ToArray()));
 
         // Every read of the history looks one entry up on (entry_id, seq), as the row before it names it: no scan of the
         // table, nor of every line of the entries asked for (entry_id = ANY).
@@ -187,19 +177,23 @@ public sealed class PostgreSqlJournalStorageTests(PostgreSqlServer server) : IAs
 
     public ValueTask DisposeAsync() => _databases.DisposeAsync();
 
-    private static async Task<List<long>> HistorySeqsAsync(PostgreSqlDatabase database) =>
+    private static Task<List<long>> HistorySeqsAsync(PostgreSqlDatabase database) =>
+        ReadRowsAsync(database, "SELECT seq FROM journal_history ORDER BY seq;", reader => reader.GetInt64(0));
+
+    private static async Task<List<T>> ReadRowsAsync<T>(PostgreSqlDatabase database, string sql, Func<NpgsqlDataReader, T> read, Action<NpgsqlCommand>? bind = null) =>
         await database.ReadAsync(
             async (db, snapshot, ct) =>
             {
-                await using var command = new NpgsqlCommand("SELECT seq FROM journal_history ORDER BY seq;", db, snapshot);
-                var seqs = new List<long>();
+                await using var command = new NpgsqlCommand(sql, db, snapshot);
+                bind?.Invoke(command);
+                var rows = new List<T>();
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
-                    seqs.Add(reader.GetInt64(0));
+                    rows.Add(read(reader));
                 }
 
-                return seqs;
+                return rows;
             },
             CancellationToken.None);
 }
