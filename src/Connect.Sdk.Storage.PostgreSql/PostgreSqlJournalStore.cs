@@ -72,7 +72,18 @@ public sealed class PostgreSqlJournalStore : IJournalStore
 
     /// <inheritdoc />
     /// <remarks>One read per journal tab in the batch: the keys travel as one array parameter.</remarks>
-    public ValueTask<IReadOnlyList<JournalEntry>> GetManyAsync(IReadOnlyCollection<JournalKey> keys, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<JournalEntry>> GetManyAsync(IReadOnlyCollection<JournalKey> keys, CancellationToken cancellationToken) =>
+        ReadManyAsync(keys, toChange: false, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One read per journal tab in the batch, with the lines a status change needs: a few per entry (usually the newest
+    /// two), each entry's found on the history's primary key, where <see cref="GetManyAsync"/> reads them all.
+    /// </remarks>
+    public ValueTask<IReadOnlyList<JournalEntry>> GetManyToChangeAsync(IReadOnlyCollection<JournalKey> keys, CancellationToken cancellationToken) =>
+        ReadManyAsync(keys, toChange: true, cancellationToken);
+
+    private ValueTask<IReadOnlyList<JournalEntry>> ReadManyAsync(IReadOnlyCollection<JournalKey> keys, bool toChange, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Count == 0)
@@ -93,7 +104,7 @@ public sealed class PostgreSqlJournalStore : IJournalStore
                         .With("connection", tab.Key.Connection.Value)
                         .With("kind", (long)tab.Key.Kind)
                         .With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, tab.Select(k => JournalText.Storable(k.RecordKey)).ToArray());
-                    found.AddRange(await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false));
+                    found.AddRange(await JournalRows.ReadWithHistoryAsync(select, toChange, ct).ConfigureAwait(false));
                 }
 
                 return found;

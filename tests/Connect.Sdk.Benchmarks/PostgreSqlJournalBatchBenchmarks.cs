@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Connect.Sdk.Storage.PostgreSql;
 using Npgsql;
 
@@ -6,10 +7,12 @@ namespace Connect.Sdk.Benchmarks;
 
 /// <summary>
 /// The status changes of <see cref="SqliteJournalBatchBenchmarks"/> in PostgreSQL: 1,000 saved one by one (the
-/// baseline) against one batch save, in a database of its own on the server that <c>CONNECT_SDK_TEST_POSTGRES</c>
-/// names (tests/postgres/start-throwaway.sh starts one).
+/// baseline) against one batch save, reading whole histories or only the lines a status change needs, in a database of
+/// its own on the server that <c>CONNECT_SDK_TEST_POSTGRES</c> names (tests/postgres/start-throwaway.sh starts one).
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class PostgreSqlJournalBatchBenchmarks
 {
     private readonly string _name = "connect_sdk_bench_" + Guid.NewGuid().ToString("N");
@@ -37,9 +40,15 @@ public class PostgreSqlJournalBatchBenchmarks
     }
 
     [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Write")]
     public Task<int> StatusChangesOneByOne() => JournalStatusChanges.SaveOneByOneAsync(_store!, Interlocked.Increment(ref _round));
 
     [Benchmark]
+    [BenchmarkCategory("Write")]
+    public Task<int> StatusChangesInOneBatchReadingWholeHistories() => JournalStatusChanges.SaveInOneBatchReadingWholeHistoriesAsync(_store!, Interlocked.Increment(ref _round));
+
+    [Benchmark]
+    [BenchmarkCategory("Write")]
     public Task<int> StatusChangesInOneBatch() => JournalStatusChanges.SaveInOneBatchAsync(_store!, Interlocked.Increment(ref _round));
 
     private void Run(string sql)

@@ -79,36 +79,10 @@ internal static class JournalRows
             return [];
         }
 
-        var history = await ReadHistoryAsync(select.Connection!, select.Transaction, toChange ? LinesToChangeSql : LinesSql, rows.Select(r => r.Id), cancellationToken).ConfigureAwait(false);
-        return rows.ConvertAll(r => history.TryGetValue(r.Id, out var lines)
-            ? r.Entry with { HistoryLinesNotRead = lines.NotRead, History = lines.Changes }
-            : r.Entry with { History = [] });
-    }
-
-    // One statement for the whole page: the ids travel as one JSON array parameter.
-    private static async Task<Dictionary<long, (int NotRead, List<JournalStatusChange> Changes)>> ReadHistoryAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, IEnumerable<long> ids, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command(transaction, sql).With("$ids", SqliteJson.Serialize(ids));
-        var history = new Dictionary<long, (int, List<JournalStatusChange>)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var id = reader.GetInt64(1);
-            if (!history.TryGetValue(id, out var lines))
-            {
-                lines = (checked((int)reader.GetInt64(0)), []);
-                history.Add(id, lines);
-            }
-
-            lines.Item2.Add(new JournalStatusChange(
-                reader.GetInstant(2), (JournalStatus)reader.GetInt64(3), (JournalStatus)reader.GetInt64(4), reader.GetNullableString(5))
-            {
-                Repeats = checked((int)reader.GetInt64(6)),
-                LastRepeatedAt = reader.GetNullableInstant(7),
-            });
-        }
-
-        return history;
+        // One statement for the whole page: the ids travel as one JSON array parameter.
+        await using var lines = select.Connection!.Command(select.Transaction, toChange ? LinesToChangeSql : LinesSql)
+            .With("$ids", SqliteJson.Serialize(rows.Select(r => r.Id)));
+        await using var history = await lines.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await JournalHistoryRows.AttachAsync(history, rows, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using Connect.Sdk.Journal;
+using Connect.Sdk.Storage.PostgreSql.Journal;
 using Connect.Sdk.Storage.PostgreSql.Schema;
 using Connect.Sdk.Storage.PostgreSql.Tests.TestSupport;
 using NodaTime;
@@ -78,6 +79,67 @@ public sealed class PostgreSqlJournalStorageTests(PostgreSqlServer server) : IAs
     }
 
     [Fact]
+    public async Task GetManyToChange_EntriesOfOneLine_ReadsTheLineWithNoneLeftOut()
+    {
+        // One kept line is where the newest two reach past the first line: the read must not start before it.
+        var store = new PostgreSqlJournalStore(await _databases.OpenAsync());
+        var folded = new JournalHistorySummary
+        {
+            Lines = 6, Changes = 6, Failures = 3, FailuresInARow = 0, From = T0, To = T0, FirstStatus = JournalStatus.NotSynced, FirstMessage = "mapped",
+        };
+        var entries = new[]
+        {
+            new JournalEntry
+            {
+                Key = new JournalKey(Shop, RecordKind.ArticleStock, "A-1"), UpdatedAt = T0, Status = JournalStatus.NotSynced,
+                History = [new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.NotSynced, "mapped")],
+            },
+            new JournalEntry
+            {
+                Key = new JournalKey(Shop, RecordKind.ArticleStock, "A-2"), UpdatedAt = T0, Status = JournalStatus.Failed, EarlierHistory = folded,
+                History = [new JournalStatusChange(T0, JournalStatus.Running, JournalStatus.Failed, "refused")],
+            },
+        };
+        foreach (var entry in entries)
+        {
+            Assert.NotNull(await store.TrySaveAsync(entry, CancellationToken.None));
+        }
+
+        var read = await store.GetManyToChangeAsync([.. entries.Select(e => e.Key)], CancellationToken.None);
+
+        Assert.Equal(
+            entries.Select(e => (e.Key.RecordKey, 0, e.History[0].Message)),
+            read.OrderBy(e => e.Key.RecordKey, StringComparer.Ordinal).Select(e => (e.Key.RecordKey, e.HistoryLinesNotRead, Assert.Single(e.History).Message)));
+    }
+
+    [Fact]
+    public async Task GetManyToChange_ThousandsOfLines_ReadsThemOffThePrimaryKeyOnly()
+    {
+        var database = await _databases.OpenAsync();
+        await database.ExecuteSqlAsync($"""
+            INSERT INTO journal_entries (connection, kind, record_key, status, updated_at, attempts, version, folded_key)
+            SELECT 'shop', {(long)RecordKind.ArticleStock}, 'A-' || i, {(long)JournalStatus.Succeeded}, 0, 0, 1, 'A-' || i FROM generate_series(1, 2000) AS i;
+            INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message)
+            SELECT e.id, s, s, 0, CASE WHEN s % 2 = 0 THEN {(long)JournalStatus.Running} ELSE {(long)JournalStatus.Succeeded} END, 'line ' || s
+            FROM journal_entries AS e, generate_series(0, 29) AS s;
+            ANALYZE journal_entries, journal_history;
+            """);
+
+        var plan = await ReadRowsAsync(
+            database,
+            "EXPLAIN " + JournalRows.LinesToChangeSql,
+            reader => reader.GetString(0),
+            explain => explain.Parameters.AddWithValue("ids", Enumerable.Range(0, 500).Select(i => 1L + (4L * i)).ToArray()));
+
+        // Every read of the history looks one entry up on (entry_id, seq), as the row before it names it: no scan of the
+        // table, nor of every line of the entries asked for (entry_id = ANY).
+        Assert.DoesNotContain(plan, l => l.Contains("Seq Scan on journal_history", StringComparison.Ordinal));
+        var conditions = plan.Where(l => l.Contains("Cond:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(conditions);
+        Assert.All(conditions, c => Assert.Matches(@"\(+entry_id = \w+\.id\)", c));
+    }
+
+    [Fact]
     public async Task Migrate_JournalOfThePackageBeforeTheBound_KeepsEveryHistoryLine()
     {
         var connectionString = await _server.CreateEmptyDatabaseAsync();
@@ -115,19 +177,23 @@ public sealed class PostgreSqlJournalStorageTests(PostgreSqlServer server) : IAs
 
     public ValueTask DisposeAsync() => _databases.DisposeAsync();
 
-    private static async Task<List<long>> HistorySeqsAsync(PostgreSqlDatabase database) =>
+    private static Task<List<long>> HistorySeqsAsync(PostgreSqlDatabase database) =>
+        ReadRowsAsync(database, "SELECT seq FROM journal_history ORDER BY seq;", reader => reader.GetInt64(0));
+
+    private static async Task<List<T>> ReadRowsAsync<T>(PostgreSqlDatabase database, string sql, Func<NpgsqlDataReader, T> read, Action<NpgsqlCommand>? bind = null) =>
         await database.ReadAsync(
             async (db, snapshot, ct) =>
             {
-                await using var command = new NpgsqlCommand("SELECT seq FROM journal_history ORDER BY seq;", db, snapshot);
-                var seqs = new List<long>();
+                await using var command = new NpgsqlCommand(sql, db, snapshot);
+                bind?.Invoke(command);
+                var rows = new List<T>();
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
-                    seqs.Add(reader.GetInt64(0));
+                    rows.Add(read(reader));
                 }
 
-                return seqs;
+                return rows;
             },
             CancellationToken.None);
 }
