@@ -187,9 +187,9 @@ public sealed class SqliteJournalStore : IJournalStore
     /// page 10,000 costs what the first costs. A free-text search reads the full-text index only when it has few
     /// candidates (<see cref="JournalTextRoute"/>); otherwise the page is read from the index that lists the fewest
     /// entries for the filter (the tab's, or a status's, article kind's or tracking state's, each in page order; or an
-    /// order-date range or several statuses of at most 5,000 entries, sorted), checking the rest of the filter on each
-    /// entry, on the index but for free text. Off an index in page order a page reads at most 5,000 rows with free text
-    /// and 20,000 index entries without: a filter that few of them match returns a page that stopped early
+    /// order-date range or several statuses of at most 3,000 entries, sorted), checking the rest of the filter on each
+    /// entry, on the index but for free text. Off an index in page order a page reads at most 3,000 rows with free text
+    /// and 12,000 index entries without: a filter that few of them match returns a page that stopped early
     /// (<see cref="JournalPage.StoppedEarly"/>), whose token continues the search. The total is exact from the
     /// tallies for tab and status filters, and from a whole count of the few full-text candidates or of the sorted
     /// range; otherwise it counts at most one more than the exact-total limit within the same bound, and is an
