@@ -118,10 +118,19 @@ public sealed class SqliteDatabase : IDisposable
     /// </summary>
     internal async Task TruncateWalAsync(CancellationToken cancellationToken)
     {
+        // A checkpoint this process runs in the background would make this one answer "busy" at once (SQLite waits for no
+        // other checkpointer), so it waits for that first; a write in between may start another, hence a second try.
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-        await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            await _checkpointer.Current.ConfigureAwait(false);
+            if (Convert.ToInt64(await checkpoint.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+            {
+                return;
+            }
+        }
     }
 
     // Up to 32 MiB of page cache for a write (SQLite's default is 2 MiB, smaller than a journal batch's pages): with the

@@ -56,6 +56,19 @@ public sealed class WalCheckpointerTests : IDisposable
         Assert.InRange(writes, 2, 6);
     }
 
+    [Fact]
+    public async Task TruncateWal_RightAfterAWriteStartedABackgroundCheckpoint_EmptiesTheWal()
+    {
+        var database = _files.Open(checkpointPages: 20);
+        await database.MigrateAsync(CancellationToken.None);
+
+        await WriteBlobsAsync(database, pages: 40);
+        await database.TruncateWalAsync(CancellationToken.None);
+
+        Assert.NotSame(Task.CompletedTask, database.Checkpointer.Current);
+        Assert.Equal(0, new FileInfo(database.Path + "-wal").Length);
+    }
+
     public void Dispose() => _files.Dispose();
 
     // A blob of a page per row: each row takes a page of its own in the WAL.
