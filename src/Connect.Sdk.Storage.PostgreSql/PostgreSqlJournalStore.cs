@@ -324,7 +324,7 @@ public sealed class PostgreSqlJournalStore : IJournalStore
     }
 
     // One statement per part of the plan (JournalHistoryWrite): the rows a fold summarised, the rows the entry no longer
-    // has, the last stored row it still has, and the new lines — each with one prepared statement.
+    // has, the last two stored rows it still has, and the new lines — each with one prepared statement.
     private static async Task SaveHistoryAsync(
         NpgsqlConnection db, NpgsqlTransaction transaction, long entryId, JournalEntry entry, CancellationToken cancellationToken)
     {
@@ -356,7 +356,7 @@ public sealed class PostgreSqlJournalStore : IJournalStore
         if (plan.Rewrite is { } rewrite)
         {
             await WriteHistoryAsync(
-                db, transaction, entryId, history, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(rewrite) + 1,
+                db, transaction, entryId, history, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(plan.RewriteEnd),
                 "UPDATE journal_history SET at = @at, from_status = @from, to_status = @to, message = @message, repeats = @repeats, last_repeated_at = @last WHERE entry_id = @id AND seq = @seq;",
                 cancellationToken).ConfigureAwait(false);
         }

@@ -128,7 +128,7 @@ internal static class JournalBatchSave
 
             if (plan.Rewrite is { } rewrite)
             {
-                rewrites.Add(row.Id, entry.History, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(rewrite) + 1);
+                rewrites.Add(row.Id, entry.History, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(plan.RewriteEnd));
             }
 
             inserts.Add(row.Id, entry.History, plan.Start, plan.IndexOf(plan.InsertFrom), entry.History.Count);

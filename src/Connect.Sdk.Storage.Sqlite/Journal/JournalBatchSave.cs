@@ -241,8 +241,8 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
             : null;
     }
 
-    // One statement per part of the plan: the rows a fold summarised, the rows the entry no longer has, the last stored
-    // row it still has, and the new lines.
+    // One statement per part of the plan: the rows a fold summarised, the rows the entry no longer has, the last two stored
+    // rows it still has, and the new lines.
     private async Task SaveHistoryAsync(long entryId, JournalHistoryWrite plan, JournalEntry entry, CancellationToken cancellationToken)
     {
         var history = entry.History;
@@ -250,7 +250,7 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         if (plan.Rewrite is { } rewrite)
         {
             var line = _rewriteLine ??= await HistoryLineCommand.PrepareAsync(db, transaction, RewriteLineSql, cancellationToken).ConfigureAwait(false);
-            await line.WriteAsync(entryId, history, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(rewrite) + 1, cancellationToken).ConfigureAwait(false);
+            await line.WriteAsync(entryId, history, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(plan.RewriteEnd), cancellationToken).ConfigureAwait(false);
         }
 
         if (plan.IndexOf(plan.InsertFrom) < history.Count)

@@ -79,6 +79,31 @@ public abstract class JournalStoreChecks : StoreContract<IJournalStore>
     }
 
     /// <summary>
+    /// One save that counts a repeat on the line before the last (its Running line going) and then adds a new line
+    /// leaves the history as long as it was, with two lines changed: both read back as saved. An order whose hand-over
+    /// broke off and is loaded again does this (Queued again, then Running).
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    public virtual async Task TrySave_RepeatOnTheLineBeforeLastAndANewLine_ReadsBackBothLines()
+    {
+        var store = await CreateStoreAsync();
+        var loaded = new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.Queued, "loaded, waiting for the ERP");
+        var handing = new JournalStatusChange(T0 + Duration.FromMinutes(1), JournalStatus.Queued, JournalStatus.Running, "handing over to the ERP");
+        var first = await store.TrySaveAsync(Entry(RecordKind.Order, "10004711", handing.At, JournalStatus.Running) with { History = [loaded, handing] }, CancellationToken.None);
+        Assert.NotNull(first);
+        var again = T0 + Duration.FromMinutes(10);
+        var repeated = loaded with { Repeats = 1, LastRepeatedAt = again };
+        var handingAgain = new JournalStatusChange(again, JournalStatus.Queued, JournalStatus.Running, "handing over to the ERP");
+
+        var saved = await store.TrySaveAsync(first with { UpdatedAt = again, History = [repeated, handingAgain] }, CancellationToken.None);
+        var read = await (await CreateSecondInstanceAsync(store)).GetAsync(first.Key, CancellationToken.None);
+
+        Assert.NotNull(saved);
+        Assert.NotNull(read);
+        Assert.Equal([repeated, handingAgain], read.History);
+    }
+
+    /// <summary>
     /// Past the journal's bound, the oldest history lines are folded into <see cref="JournalEntry.EarlierHistory"/>: a
     /// save of the folded entry reads back with exactly that summary and only the newest lines (none of the folded ones
     /// comes back), in this instance and in a store opened anew over the same storage.

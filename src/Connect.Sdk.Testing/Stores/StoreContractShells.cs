@@ -210,6 +210,10 @@ public abstract class JournalStoreContract : JournalStoreChecks
 
     /// <inheritdoc />
     [Fact]
+    public override Task TrySave_RepeatOnTheLineBeforeLastAndANewLine_ReadsBackBothLines() => base.TrySave_RepeatOnTheLineBeforeLastAndANewLine_ReadsBackBothLines();
+
+    /// <inheritdoc />
+    [Fact]
     public override Task TrySave_OldestLinesFolded_ReadsBackTheSummaryAndTheNewestLines() => base.TrySave_OldestLinesFolded_ReadsBackTheSummaryAndTheNewestLines();
 
     /// <inheritdoc />

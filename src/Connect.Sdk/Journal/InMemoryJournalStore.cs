@@ -178,6 +178,8 @@ public sealed class InMemoryJournalStore : IJournalStore
             return entry;
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(entry.HistoryLinesNotRead, nameof(entry));
+
         var from = (entry.EarlierHistory?.Lines ?? 0) - (stored?.EarlierHistory?.Lines ?? 0);
         if (stored is null || from < 0 || from + entry.HistoryLinesNotRead > stored.History.Count)
         {
