@@ -13,7 +13,7 @@ namespace Connect.Sdk.Storage.Sqlite;
 /// thread-safe, and connections are pooled. Disposing it closes its pooled connections, so the file can be
 /// moved or deleted.
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
@@ -59,7 +59,7 @@ public sealed class SqliteDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
-        _checkpointer = new WalCheckpointer(OpenConnectionAsync, checkpointPages);
+        _checkpointer = new WalCheckpointer(OpenUnpooledConnectionAsync, checkpointPages);
     }
 
     /// <summary>The checkpoints this process runs off the writers' path; for tests.</summary>
@@ -118,18 +118,27 @@ public sealed class SqliteDatabase : IDisposable
     /// </summary>
     internal async Task TruncateWalAsync(CancellationToken cancellationToken)
     {
-        // A checkpoint this process runs in the background would make this one answer "busy" at once (SQLite waits for no
-        // other checkpointer), so it waits for that first; a write in between may start another, hence a second try.
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var checkpoint = connection.CreateCommand();
-        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-        for (var attempt = 0; attempt < 2; attempt++)
+        // SQLite answers a checkpoint "busy" at once, without waiting, while another one runs. Under the writer gate no
+        // write of this process can start a background checkpoint, so waiting for the running one is enough here; a
+        // checkpoint of another process or database object gets two more tries.
+        await _writerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            await _checkpointer.Current.ConfigureAwait(false);
-            if (Convert.ToInt64(await checkpoint.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            for (var attempt = 0; attempt < 3; attempt++)
             {
-                return;
+                await _checkpointer.Current.ConfigureAwait(false);
+                if (Convert.ToInt64(await checkpoint.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+                {
+                    return;
+                }
             }
+        }
+        finally
+        {
+            _writerGate.Release();
         }
     }
 
@@ -181,9 +190,16 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>Opens a connection with the per-connection settings; the caller disposes it.</summary>
-    internal async ValueTask<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    internal ValueTask<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(_connectionString, cancellationToken);
+
+    // The background checkpoint's connection is not pooled: closed, it lets go of the file rather than waiting in a pool
+    // that Dispose may already have cleared.
+    private ValueTask<SqliteConnection> OpenUnpooledConnectionAsync(CancellationToken cancellationToken) =>
+        OpenConnectionAsync(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString(), cancellationToken);
+
+    private async ValueTask<SqliteConnection> OpenConnectionAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await OpenGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -216,10 +232,14 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Closes the pooled connections to the file; stores using this database must not be used afterwards.</summary>
+    /// <summary>
+    /// Closes the pooled connections to the file; stores using this database must not be used afterwards. A WAL
+    /// checkpoint running in the background at that moment keeps its own connection until it ends (a fraction of a
+    /// second); <see cref="DisposeAsync"/> waits for it, so the file is closed when it returns.
+    /// </summary>
     public void Dispose()
     {
-        // First, so that no checkpoint opens a connection after the pool is cleared.
+        // First, so that no checkpoint starts after the pool is cleared.
         _checkpointer.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
@@ -228,6 +248,18 @@ public sealed class SqliteDatabase : IDisposable
 
         _migration.Dispose();
         _writerGate.Dispose();
+    }
+
+    /// <summary>
+    /// Closes the pooled connections to the file after a WAL checkpoint running in the background has ended, so that
+    /// the file can be moved, deleted or overwritten as soon as this returns.
+    /// </summary>
+    /// <returns>A task that completes when the connections are closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        _checkpointer.Dispose();
+        await _checkpointer.Current.ConfigureAwait(false);
+        Dispose();
     }
 
     /// <inheritdoc />

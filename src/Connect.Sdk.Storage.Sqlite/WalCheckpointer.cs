@@ -47,8 +47,9 @@ internal sealed class WalCheckpointer(Func<CancellationToken, ValueTask<SqliteCo
 
     /// <inheritdoc />
     /// <remarks>
-    /// Stops checkpoints from starting and cancels the running one; may be called again (a database is disposed more than
-    /// once). The token source is not disposed: a checkpoint still running reads its token, and it holds no timer.
+    /// Stops checkpoints from starting; one already running runs to its end (<see cref="Current"/>). May be called again
+    /// (a database is disposed more than once). The token source is not disposed: a checkpoint still running reads its
+    /// token, and it holds no timer.
     /// </remarks>
     public void Dispose() => _stop.Cancel();
 
@@ -69,9 +70,11 @@ internal sealed class WalCheckpointer(Func<CancellationToken, ValueTask<SqliteCo
             checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
             await checkpoint.ExecuteNonQueryAsync(_stop.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SqliteException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Busy, or the database closing: the next checkpoint, or a writer's automatic one, copies these pages.
+            // Busy, the database closing, or anything else: the next checkpoint, or a writer's automatic one, copies these
+            // pages. Nothing may escape: Current is awaited by a truncation of the WAL and by DisposeAsync, which must not
+            // fail for a checkpoint that did not happen.
         }
         finally
         {

@@ -69,6 +69,20 @@ public sealed class WalCheckpointerTests : IDisposable
         Assert.Equal(0, new FileInfo(database.Path + "-wal").Length);
     }
 
+    [Fact]
+    public async Task DisposeAsync_RightAfterAWriteStartedABackgroundCheckpoint_ReturnsWhenItHasEnded()
+    {
+        var database = _files.Open(checkpointPages: 20);
+        await database.MigrateAsync(CancellationToken.None);
+        await WriteBlobsAsync(database, pages: 40);
+        var checkpoint = database.Checkpointer.Current;
+
+        await database.DisposeAsync();
+
+        Assert.NotSame(Task.CompletedTask, checkpoint);
+        Assert.True(checkpoint.IsCompletedSuccessfully, $"The checkpoint is {checkpoint.Status} after DisposeAsync.");
+    }
+
     public void Dispose() => _files.Dispose();
 
     // A blob of a page per row: each row takes a page of its own in the WAL.
