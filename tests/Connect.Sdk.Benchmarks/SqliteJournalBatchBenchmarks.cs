@@ -14,26 +14,19 @@ namespace Connect.Sdk.Benchmarks;
 [CategoriesColumn]
 public class SqliteJournalBatchBenchmarks
 {
-    private string _folder = string.Empty;
-    private SqliteDatabase? _database;
+    private SqliteJournalTab? _tab;
     private SqliteJournalStore? _store;
     private int _round;
 
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "connect-sdk-bench", Guid.NewGuid().ToString("N"));
-        _database = new SqliteDatabase(new SqliteStoreOptions { Path = Path.Combine(_folder, "journal.db") });
-        _store = new SqliteJournalStore(_database);
-        _store.AddMissingAsync(JournalStatusChanges.Tab(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        _tab = new SqliteJournalTab();
+        _store = _tab.Store;
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _database?.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Cleanup() => _tab?.Dispose();
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Read")]

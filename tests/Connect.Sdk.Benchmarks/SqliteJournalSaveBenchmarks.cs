@@ -14,8 +14,7 @@ namespace Connect.Sdk.Benchmarks;
 [InvocationCount(1)]
 public class SqliteJournalSaveBenchmarks
 {
-    private string _folder = string.Empty;
-    private SqliteDatabase? _database;
+    private SqliteJournalTab? _tab;
     private SqliteJournalStore? _store;
     private JournalEntry[] _changes = [];
     private int _round;
@@ -23,10 +22,8 @@ public class SqliteJournalSaveBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "connect-sdk-bench", Guid.NewGuid().ToString("N"));
-        _database = new SqliteDatabase(new SqliteStoreOptions { Path = Path.Combine(_folder, "journal.db") });
-        _store = new SqliteJournalStore(_database);
-        _store.AddMissingAsync(JournalStatusChanges.Tab(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        _tab = new SqliteJournalTab();
+        _store = _tab.Store;
 
         // Fifty changes first, so that the histories the measured saves extend are as long as the bound lets them grow.
         for (var i = 0; i < 50; i++)
@@ -39,11 +36,7 @@ public class SqliteJournalSaveBenchmarks
     public void ReadAndChange() => _changes = JournalStatusChanges.ReadAndChangeAsync(_store!, ++_round).GetAwaiter().GetResult();
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _database?.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Cleanup() => _tab?.Dispose();
 
     [Benchmark(Baseline = true)]
     public async Task<int> SaveOneByOne()

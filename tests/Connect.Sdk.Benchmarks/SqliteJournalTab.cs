@@ -1,0 +1,28 @@
+using Connect.Sdk.Storage.Sqlite;
+
+namespace Connect.Sdk.Benchmarks;
+
+/// <summary>The journal write benchmarks' SQLite file: a folder of its own holding the tab of <see cref="JournalStatusChanges"/>, deleted on dispose.</summary>
+internal sealed class SqliteJournalTab : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "connect-sdk-bench", Guid.NewGuid().ToString("N"));
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates the file and lists the tab's entries.</summary>
+    public SqliteJournalTab()
+    {
+        _database = new SqliteDatabase(new SqliteStoreOptions { Path = Path.Combine(_folder, "journal.db") });
+        Store = new SqliteJournalStore(_database);
+        Store.AddMissingAsync(JournalStatusChanges.Tab(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>The store over the file.</summary>
+    public SqliteJournalStore Store { get; }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _database.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
