@@ -50,8 +50,11 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     private const string InsertLineSql =
         "INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats, last_repeated_at) VALUES ($id, $seq, $at, $from, $to, $message, $repeats, $last);";
 
-    private const string RewriteLineSql =
-        "UPDATE journal_history SET at = $at, from_status = $from, to_status = $to, message = $message, repeats = $repeats, last_repeated_at = $last WHERE entry_id = $id AND seq = $seq;";
+    // Of the two stored lines a save rewrites, usually neither changed: a line that did not is left as it is.
+    private const string RewriteLineSql = """
+        UPDATE journal_history SET at = $at, from_status = $from, to_status = $to, message = $message, repeats = $repeats, last_repeated_at = $last
+        WHERE entry_id = $id AND seq = $seq AND (at, from_status, to_status, message, repeats, last_repeated_at) IS NOT ($at, $from, $to, $message, $repeats, $last);
+        """;
 
     // The stored row of each changed entry of a batch: its id, version and the seqs of its stored history rows.
     private const string StoredRowsSql = """
