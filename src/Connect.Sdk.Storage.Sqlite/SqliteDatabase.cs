@@ -22,7 +22,6 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     // SQLite has one writer per file. Writers of this process queue here, asynchronously, instead of each blocking a
     // thread in SQLite's busy handler; busy_timeout is left for the writers of other processes.
     private readonly SemaphoreSlim _writerGate = new(1, 1);
-    private readonly WalCheckpointer _checkpointer;
 
     // Microsoft.Data.Sqlite's pool can lend one native connection to two owners when two opens overlap (dotnet/efcore
     // issue 39008, seen here as "cannot start a transaction within a transaction" in a read's snapshot). Opens from the
@@ -59,11 +58,11 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
-        _checkpointer = new WalCheckpointer(OpenUnpooledConnectionAsync, checkpointPages);
+        Checkpointer = new WalCheckpointer(OpenUnpooledConnectionAsync, checkpointPages);
     }
 
     /// <summary>The checkpoints this process runs off the writers' path; for tests.</summary>
-    internal WalCheckpointer Checkpointer => _checkpointer;
+    internal WalCheckpointer Checkpointer { get; }
 
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
@@ -129,7 +128,7 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
             for (var attempt = 0; attempt < 3; attempt++)
             {
-                await _checkpointer.Current.ConfigureAwait(false);
+                await Checkpointer.Current.ConfigureAwait(false);
                 if (Convert.ToInt64(await checkpoint.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
                 {
                     return;
@@ -180,7 +179,7 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
             await using var transaction = connection.BeginTransaction(deferred: false);
             var result = await write(connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _checkpointer.Committed(connection);
+            Checkpointer.Committed(connection);
             return result;
         }
         finally
@@ -240,7 +239,7 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     public void Dispose()
     {
         // First, so that no checkpoint starts after the pool is cleared.
-        _checkpointer.Dispose();
+        Checkpointer.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
@@ -257,8 +256,8 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     /// <returns>A task that completes when the connections are closed.</returns>
     public async ValueTask DisposeAsync()
     {
-        _checkpointer.Dispose();
-        await _checkpointer.Current.ConfigureAwait(false);
+        Checkpointer.Dispose();
+        await Checkpointer.Current.ConfigureAwait(false);
         Dispose();
     }
 

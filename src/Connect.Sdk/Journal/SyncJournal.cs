@@ -221,11 +221,11 @@ public sealed class SyncJournal
             var pending = new List<JournalChange>(byKey.Length);
             var changed = new List<JournalEntry>(byKey.Length);
             var folding = new List<JournalChange>();
-            foreach (var (key, change) in byKey)
+            foreach (var item in byKey)
             {
-                if (Consider(key, change, stored) is not null)
+                if (Consider(item.Key, item.Change, stored))
                 {
-                    folding.Add(new JournalChange(key, change));
+                    folding.Add(item);
                 }
             }
 
@@ -238,13 +238,13 @@ public sealed class SyncJournal
                 }
             }
 
-            // Plans one change: left out, left alone (then in the result as it is), set aside when it must fold an entry
-            // read without its older lines (returned), or added to the changes to save.
-            JournalEntry? Consider(JournalKey key, Func<JournalEntry, Instant, JournalEntry> change, IReadOnlyDictionary<JournalKey, JournalEntry> entries)
+            // Plans one change: left out, left alone (then in the result as it is), or added to the changes to save; true
+            // when it must fold an entry read without its older lines, which must be read whole first.
+            bool Consider(JournalKey key, Func<JournalEntry, Instant, JournalEntry> change, IReadOnlyDictionary<JournalKey, JournalEntry> entries)
             {
                 if (!entries.TryGetValue(key, out var current) && !createMissing)
                 {
-                    return null;
+                    return false;
                 }
 
                 current ??= new JournalEntry { Key = key, UpdatedAt = now };
@@ -252,17 +252,17 @@ public sealed class SyncJournal
                 if (ReferenceEquals(next, current) && current.Version > 0)
                 {
                     result[key] = current;
-                    return null;
+                    return false;
                 }
 
                 if (_bound.NeedsWholeHistory(next))
                 {
-                    return next;
+                    return true;
                 }
 
                 pending.Add(new JournalChange(key, change));
                 changed.Add(_bound.Apply(next));
-                return null;
+                return false;
             }
 
             if (changed.Count == 0)
