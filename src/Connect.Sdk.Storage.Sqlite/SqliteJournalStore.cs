@@ -51,7 +51,7 @@ public sealed class SqliteJournalStore : IJournalStore
                 await using var snapshot = db.BeginTransaction(deferred: true);
                 await using var select = db.Command(snapshot, $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = $connection AND kind = $kind AND record_key = $key;")
                     .WithKey(key);
-                var entries = await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false);
+                var entries = JournalRows.ReadWithHistory(select, ct);
                 return entries.Count == 0 ? null : entries[0];
             },
             cancellationToken);
@@ -93,7 +93,7 @@ public sealed class SqliteJournalStore : IJournalStore
                         .With("$connection", tab.Key.Connection.Value)
                         .With("$kind", (long)tab.Key.Kind)
                         .With("$keys", SqliteJson.Serialize(tab.Select(k => k.RecordKey)));
-                    found.AddRange(await JournalRows.ReadWithHistoryAsync(select, toChange, ct).ConfigureAwait(false));
+                    found.AddRange(JournalRows.ReadWithHistory(select, toChange, ct));
                 }
 
                 return found;
@@ -176,7 +176,7 @@ public sealed class SqliteJournalStore : IJournalStore
                 await using var select = filter.Bind(db.Command(snapshot, $"SELECT {JournalRows.Columns} FROM {JournalFilter.Source(viaTextIndex)} WHERE {condition} {JournalFilter.OrderBy} LIMIT $take OFFSET $skip;"))
                     .With("$take", take)
                     .With("$skip", skip);
-                return new JournalPage(await JournalRows.ReadWithHistoryAsync(select, ct).ConfigureAwait(false), total);
+                return new JournalPage(JournalRows.ReadWithHistory(select, ct), total);
             },
             cancellationToken);
     }
@@ -267,7 +267,7 @@ public sealed class SqliteJournalStore : IJournalStore
                 NextPage = $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = $connection AND (kind, record_key) > ($after_kind, $after_key) ORDER BY kind, record_key LIMIT $limit;",
                 Bind = command => command.With("$connection", connection.Value),
                 BindAfter = static (command, after) => command.With("$after_kind", after.Kind).With("$after_key", after.RecordKey),
-                Read = static async (command, ct) => await JournalRows.ReadWithHistoryAsync(command, ct).ConfigureAwait(false),
+                Read = static (command, ct) => ValueTask.FromResult(JournalRows.ReadWithHistory(command, ct)),
                 KeyOf = static entry => ((long)entry.Key.Kind, entry.Key.RecordKey),
                 PageSize = EntryPageSize,
 

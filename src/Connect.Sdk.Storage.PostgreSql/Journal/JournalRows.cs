@@ -1,4 +1,3 @@
-using Connect.Sdk.Articles;
 using Connect.Sdk.Journal;
 using Connect.Sdk.Storage.Sqlite.Journal;
 using Npgsql;
@@ -9,29 +8,8 @@ namespace Connect.Sdk.Storage.PostgreSql.Journal;
 /// <summary>Reads journal entries and their history from the rows of <c>journal_entries</c> and <c>journal_history</c>.</summary>
 internal static class JournalRows
 {
-    /// <summary>The columns <see cref="ReadEntry"/> expects, in its order.</summary>
-    public const string Columns =
-        "id, connection, kind, record_key, status, message, updated_at, title, article_kind, parent_article_number, order_date, tracking, attempts, version, next_attempt_at, "
-        + EarlierHistoryColumns.Names;
-
-    /// <summary>Reads the entry at the reader's row, with the summary of its folded history lines but without the others; returns its row id too.</summary>
-    public static (long Id, JournalEntry Entry) ReadEntry(NpgsqlDataReader reader) =>
-        (reader.GetInt64(0), new JournalEntry
-        {
-            Key = new JournalKey(new ConnectionId(reader.GetString(1)), (RecordKind)reader.GetInt64(2), reader.GetString(3)),
-            Status = (JournalStatus)reader.GetInt64(4),
-            Message = reader.GetNullableString(5),
-            UpdatedAt = reader.GetInstant(6),
-            Title = reader.GetNullableString(7),
-            ArticleKind = reader.IsDBNull(8) ? null : (ArticleKind)reader.GetInt64(8),
-            ParentArticleNumber = reader.GetNullableString(9),
-            OrderDate = reader.GetNullableInstant(10),
-            Tracking = reader.IsDBNull(11) ? null : (TrackingExportState)reader.GetInt64(11),
-            Attempts = checked((int)reader.GetInt64(12)),
-            Version = reader.GetInt64(13),
-            NextAttemptAt = reader.GetNullableInstant(14),
-            EarlierHistory = EarlierHistoryColumns.Read(reader, 15),
-        });
+    /// <summary>The columns a read of entries selects, in the order <see cref="JournalEntryColumns.Read"/> expects.</summary>
+    public const string Columns = JournalEntryColumns.Names;
 
     // The kept lines of each entry from the first one a status change needs (IJournalStore.GetManyToChangeAsync): the
     // newest two, and every line from the newest one that ends a run of failures; all of them when none does. Each seq is
@@ -81,7 +59,7 @@ internal static class JournalRows
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                rows.Add(ReadEntry(reader));
+                rows.Add(JournalEntryColumns.Read(new DbStoredRow(reader)));
             }
         }
 

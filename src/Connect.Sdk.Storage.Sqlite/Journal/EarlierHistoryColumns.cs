@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Connect.Sdk.Journal;
-using NodaTime;
 
 namespace Connect.Sdk.Storage.Sqlite.Journal;
 
@@ -16,16 +14,17 @@ internal static class EarlierHistoryColumns
         "earlier_lines, earlier_changes, earlier_failures, earlier_failures_in_a_row, earlier_from, earlier_to, earlier_first_status, earlier_first_message";
 
     /// <summary>Reads the summary whose <see cref="Names"/> start at <paramref name="offset"/>; <see langword="null"/> when nothing was folded.</summary>
-    public static JournalHistorySummary? Read(DbDataReader reader, int offset) =>
-        reader.GetInt64(offset) == 0 ? null : new JournalHistorySummary
+    public static JournalHistorySummary? Read<TRow>(TRow row, int offset)
+        where TRow : IStoredRow =>
+        row.Int64(offset) == 0 ? null : new JournalHistorySummary
         {
-            Lines = checked((int)reader.GetInt64(offset)),
-            Changes = checked((int)reader.GetInt64(offset + 1)),
-            Failures = checked((int)reader.GetInt64(offset + 2)),
-            FailuresInARow = checked((int)reader.GetInt64(offset + 3)),
-            From = Instant.FromUnixTimeTicks(reader.GetInt64(offset + 4)),
-            To = Instant.FromUnixTimeTicks(reader.GetInt64(offset + 5)),
-            FirstStatus = (JournalStatus)reader.GetInt64(offset + 6),
-            FirstMessage = reader.IsDBNull(offset + 7) ? null : reader.GetString(offset + 7),
+            Lines = row.Int32(offset),
+            Changes = row.Int32(offset + 1),
+            Failures = row.Int32(offset + 2),
+            FailuresInARow = row.Int32(offset + 3),
+            From = row.Instant(offset + 4),
+            To = row.Instant(offset + 5),
+            FirstStatus = (JournalStatus)row.Int64(offset + 6),
+            FirstMessage = row.NullableString(offset + 7),
         };
 }

@@ -56,10 +56,10 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         WHERE entry_id = $id AND seq = $seq AND (at, from_status, to_status, message, repeats, last_repeated_at) IS NOT ($at, $from, $to, $message, $repeats, $last);
         """;
 
-    // The stored row of each changed entry of a batch: its id, version and the seqs of its stored history rows.
+    // The stored row of each changed entry of a batch: its id, version and the seqs of its stored history rows, which
+    // start at earlier_lines (the lines folded before them).
     private const string StoredRowsSql = """
-        SELECT b.key, e.id, e.version,
-            (SELECT COALESCE(MIN(seq), 0) FROM journal_history WHERE entry_id = e.id),
+        SELECT b.key, e.id, e.version, e.earlier_lines,
             (SELECT COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = e.id)
         FROM json_each(CAST($keys AS TEXT)) AS b
         JOIN journal_entries AS e ON e.connection = b.value ->> 0 AND e.kind = b.value ->> 1 AND e.record_key = b.value ->> 2;
@@ -167,15 +167,17 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         }
 
         // A new entry has no history rows yet: its lines go in without counting the stored ones first.
-        var lines = _insertLine ??= await HistoryLineCommand.PrepareAsync(db, transaction, InsertLineSql, cancellationToken).ConfigureAwait(false);
-        await lines.WriteAsync(id, entry.History, entry.EarlierHistory?.Lines ?? 0, 0, entry.History.Count, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        (_insertLine ??= HistoryLineCommand.Prepare(db, InsertLineSql)).Write(id, entry.History, entry.EarlierHistory?.Lines ?? 0, 0, entry.History.Count);
         return true;
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _insertEntry, _updateEntry, _foldAway, _trim, _insertLine?.Command, _rewriteLine?.Command })
+        _insertLine?.Dispose();
+        _rewriteLine?.Dispose();
+        foreach (var command in new[] { _insertEntry, _updateEntry, _foldAway, _trim })
         {
             if (command is not null)
             {
@@ -252,14 +254,12 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         await DeleteLinesAsync(entryId, plan, cancellationToken).ConfigureAwait(false);
         if (plan.Rewrite is { } rewrite)
         {
-            var line = _rewriteLine ??= await HistoryLineCommand.PrepareAsync(db, transaction, RewriteLineSql, cancellationToken).ConfigureAwait(false);
-            await line.WriteAsync(entryId, history, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(plan.RewriteEnd), cancellationToken).ConfigureAwait(false);
+            (_rewriteLine ??= HistoryLineCommand.Prepare(db, RewriteLineSql)).Write(entryId, history, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(plan.RewriteEnd));
         }
 
         if (plan.IndexOf(plan.InsertFrom) < history.Count)
         {
-            var lines = _insertLine ??= await HistoryLineCommand.PrepareAsync(db, transaction, InsertLineSql, cancellationToken).ConfigureAwait(false);
-            await lines.WriteAsync(entryId, history, plan.Start, plan.IndexOf(plan.InsertFrom), history.Count, cancellationToken).ConfigureAwait(false);
+            (_insertLine ??= HistoryLineCommand.Prepare(db, InsertLineSql)).Write(entryId, history, plan.Start, plan.IndexOf(plan.InsertFrom), history.Count);
         }
     }
 

@@ -44,7 +44,7 @@ internal static class JournalDrivenPage
             var source = driver is null ? JournalFilter.Source(viaTextIndex: true) : $"journal_entries INDEXED BY {driver.Index}";
             var sql = JournalKeysetPage.Select(JournalRows.Columns, source, driver is null ? filter.ConditionBesidesText : filter.Condition, request, after);
             await using var whole = JournalKeysetPage.Bind(filter.Bind(db.Command(snapshot, sql)), request, after);
-            return JournalKeysetPage.Of(query, request, await JournalRows.ReadWithHistoryAsync(whole, cancellationToken).ConfigureAwait(false), total);
+            return JournalKeysetPage.Of(query, request, JournalRows.ReadWithHistory(whole, cancellationToken), total);
         }
 
         var driving = after is null ? filter.DrivingCondition(driver) : $"{filter.DrivingCondition(driver, after)} AND {JournalKeysetPage.After}";
@@ -55,7 +55,7 @@ internal static class JournalDrivenPage
         await using (var select = range.BindBounds(JournalKeysetPage.Bind(filter.Bind(db.Command(snapshot, $"{range.Matches(JournalRows.Columns)} LIMIT @take;")), request, after)))
         {
             // The listed entries come from a co-routine in the read's order; the join keeps it and stops at the page's end.
-            entries = await JournalRows.ReadWithHistoryAsync(select, cancellationToken).ConfigureAwait(false);
+            entries = JournalRows.ReadWithHistory(select, cancellationToken);
         }
 
         if (entries.Count < (request.IsLast ? request.Size : request.Size + 1)
