@@ -111,6 +111,13 @@ internal sealed class SqliteStatement : IStoredRow, IDisposable
     /// <summary>Binds a text or SQL NULL.</summary>
     public void Bind(int index, string? value) => Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
 
+    /// <summary>Binds bytes as a blob (a JSON document in UTF-8, which the statement casts to text).</summary>
+    public void Bind(int index, byte[] value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Check(raw.sqlite3_bind_blob(_statement, index, value));
+    }
+
     /// <summary>Binds SQL NULL.</summary>
     public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
 
@@ -172,6 +179,9 @@ internal sealed class SqliteStatement : IStoredRow, IDisposable
                 break;
             case long or int or short or byte:
                 Bind(index, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case byte[] bytes:
+                Bind(index, bytes);
                 break;
             case bool flag:
                 Bind(index, flag ? 1L : 0L);

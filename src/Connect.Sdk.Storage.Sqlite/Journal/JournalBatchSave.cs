@@ -135,7 +135,8 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
             return saved;
         }
 
-        var matching = (await ReadStoredRowsAsync(entries, changed, cancellationToken).ConfigureAwait(false))
+        cancellationToken.ThrowIfCancellationRequested();
+        var matching = ReadStoredRows(entries, changed)
             .Where(row => row.Version == entries[row.Index].Version)
             .OrderBy(row => row.Row.Id)
             .ToList();
@@ -198,18 +199,14 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     }
 
     // The stored rows of the entries at the given indexes; an entry without one is missing from the list.
-    private async Task<List<(int Index, long Version, StoredRow Row)>> ReadStoredRowsAsync(
-        IReadOnlyList<JournalEntry> entries, List<int> indexes, CancellationToken cancellationToken)
+    private List<(int Index, long Version, StoredRow Row)> ReadStoredRows(IReadOnlyList<JournalEntry> entries, List<int> indexes)
     {
-        await using var select = db.Command(transaction, StoredRowsSql).With("$keys", JournalBatchJson.Keys(indexes.Select(i => entries[i].Key)));
+        using var select = SqliteStatement.Prepare(db, StoredRowsSql);
+        select.Bind(select.ParameterIndex("$keys"), JournalBatchJson.Keys(indexes.Select(i => entries[i].Key)));
         var rows = new List<(int, long, StoredRow)>(indexes.Count);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (select.Step())
         {
-            rows.Add((
-                indexes[checked((int)reader.GetInt64(0))],
-                reader.GetInt64(2),
-                new StoredRow(reader.GetInt64(1), checked((int)reader.GetInt64(3)), checked((int)reader.GetInt64(4)))));
+            rows.Add((indexes[select.Int32(0)], select.Int64(2), new StoredRow(select.Int64(1), select.Int32(3), select.Int32(4))));
         }
 
         return rows;
