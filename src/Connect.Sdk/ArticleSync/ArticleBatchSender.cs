@@ -111,14 +111,19 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
     /// Moves many articles' entries to their final status for this run and counts them, as <see cref="FinishAsync"/>
     /// does one by one, with one journal write per thousand articles.
     /// </summary>
-    public ValueTask FinishManyAsync(IReadOnlyList<ArticleOutcome> outcomes, CancellationToken cancellationToken)
+    public ValueTask FinishManyAsync(IReadOnlyList<ArticleOutcome> outcomes, CancellationToken cancellationToken) =>
+        FinishManyAsync(outcomes, started: null, cancellationToken);
+
+    // started: the entries as the batch's Running change saved them, so that its outcome is journaled without reading them
+    // again (an entry changed since is read and changed again on its own).
+    private async ValueTask FinishManyAsync(IReadOnlyList<ArticleOutcome> outcomes, IReadOnlyDictionary<JournalKey, JournalEntry>? started, CancellationToken cancellationToken)
     {
         foreach (var outcome in outcomes)
         {
             Count(outcome);
         }
 
-        return journal.UpdateManyAsync(outcomes.Select(o => new JournalChange(KeyOf(o.ArticleNumber), o.Change)).ToArray(), cancellationToken);
+        await journal.ChangeManyAsync(outcomes.Select(o => new JournalChange(KeyOf(o.ArticleNumber), o.Change)).ToArray(), started, createMissing: true, cancellationToken).ConfigureAwait(false);
     }
 
     private void Count(ArticleOutcome outcome)
@@ -146,10 +151,12 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
         var batch = _pending.ToArray();
         _pending.Clear();
         await run.KeepLeaseAsync(cancellationToken).ConfigureAwait(false);
-        await journal.UpdateManyAsync(
+        var started = await journal.ChangeManyAsync(
             batch.Select(send => new JournalChange(
                 KeyOf(send.ArticleNumber),
                 SyncJournal.StatusChange(JournalStatus.Running, $"sending {Noun} {send.Value}", e => ArticleEntry.WithArticle(e, send.Article)))).ToArray(),
+            known: null,
+            createMissing: true,
             cancellationToken).ConfigureAwait(false);
 
         BatchResult result;
@@ -163,22 +170,23 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
             // the engine pauses the connection with one entry on its tab; the next run after the user's fix sends them.
             await FinishManyAsync(
                 batch.Select(send => new ArticleOutcome(send.ArticleNumber, send.Article, JournalStatus.NotSynced, $"{Noun} {send.Value} not sent: {CredentialsRefusal.Waiting}")).ToArray(),
+                started,
                 cancellationToken).ConfigureAwait(false);
 
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await BatchThrewAsync(batch, ex, cancellationToken).ConfigureAwait(false);
+            await BatchThrewAsync(batch, started, ex, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         _consecutiveFailures = 0;
         Metrics.Batch(batch.Length, threw: false);
-        await RecordResultsAsync(batch, result, cancellationToken).ConfigureAwait(false);
+        await RecordResultsAsync(batch, started, result, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask BatchThrewAsync(TSend[] batch, Exception ex, CancellationToken cancellationToken)
+    private async ValueTask BatchThrewAsync(TSend[] batch, IReadOnlyDictionary<JournalKey, JournalEntry> started, Exception ex, CancellationToken cancellationToken)
     {
         // The marketplace's text may echo a token, so it is redacted before the journal sees it; the log gets the type only.
         var reason = run.Redactor.Redact(ex.Message) ?? string.Empty;
@@ -186,6 +194,7 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
         Metrics.Batch(batch.Length, threw: true);
         await FinishManyAsync(
             batch.Select(send => new ArticleOutcome(send.ArticleNumber, send.Article, JournalStatus.Failed, $"the call to the marketplace failed, {Noun} {send.Value} not sent: {reason}", BackOff: true)).ToArray(),
+            started,
             cancellationToken).ConfigureAwait(false);
 
         if (++_consecutiveFailures >= MaxConsecutiveBatchFailures)
@@ -194,7 +203,7 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
         }
     }
 
-    private async ValueTask RecordResultsAsync(TSend[] batch, BatchResult result, CancellationToken cancellationToken)
+    private async ValueTask RecordResultsAsync(TSend[] batch, IReadOnlyDictionary<JournalKey, JournalEntry> started, BatchResult result, CancellationToken cancellationToken)
     {
         var answers = new Dictionary<string, RecordResult>(StringComparer.Ordinal);
         foreach (var record in result.Records)
@@ -210,6 +219,7 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
             var reason = run.Redactor.Redact(common) ?? common;
             await FinishManyAsync(
                 batch.Select(send => new ArticleOutcome(send.ArticleNumber, send.Article, JournalStatus.NotSynced, $"{Noun} {send.Value} not sent: the marketplace refused all {batch.Length} articles of the batch with the same reason, and the {Noun} sync is paused (see the connection's journal tab)")).ToArray(),
+                started,
                 cancellationToken).ConfigureAwait(false);
 
             throw new UniformFailureException(batch.Length, reason);
@@ -230,7 +240,7 @@ internal abstract class ArticleBatchSender<TSend>(WorkRun run, SyncJournal journ
             outcomes.Add(new ArticleOutcome(send.ArticleNumber, send.Article, status, message, BackOff: status == JournalStatus.Failed));
         }
 
-        await FinishManyAsync(outcomes, cancellationToken).ConfigureAwait(false);
+        await FinishManyAsync(outcomes, started, cancellationToken).ConfigureAwait(false);
 
         if (accepted.Count > 0)
         {

@@ -48,7 +48,7 @@ public sealed class StockJournalBatchTests
     }
 
     [Fact]
-    public async Task ScheduledRun_ThousandsOfChangedArticles_JournalsEachBatchWithOneSaveBeforeAndOneAfterTheCall()
+    public async Task ScheduledRun_ThousandsOfChangedArticles_JournalsEachBatchWithOneReadAndOneSaveBeforeTheCallAndOneSaveAfter()
     {
         var store = new CountingJournalStore(new InMemoryJournalStore());
         await using var w = await StockWorld.ProductiveAsync(configure: s => s.AddSingleton<IJournalStore>(store));
@@ -60,9 +60,38 @@ public sealed class StockJournalBatchTests
         Assert.Equal(2_500, w.Sent.Count);
         var savesPerStep = w.Batches.Sum(b => (b.Count + SyncJournal.BatchSize - 1) / SyncJournal.BatchSize);
         Assert.Equal((0, 2 * savesPerStep), (store.Saves, store.BatchSaves));
+
+        // The entries are read once per step before the call (and three times by the run's start, for its 2,500 entries);
+        // the outcome is journaled over the entries as the Running change saved them.
+        Assert.Equal(savesPerStep + 3, store.BatchReads);
         var entry = await w.EntryAsync("A2500");
         Assert.Equal((JournalStatus.Succeeded, 1), (entry.Status, entry.Attempts));
         Assert.Equal([JournalStatus.NotSynced, JournalStatus.Running, JournalStatus.Succeeded], entry.History.Select(h => h.To));
+    }
+
+    [Fact]
+    public async Task ScheduledRun_AnotherWriterChangesAnEntryDuringTheCall_JournalsTheOutcomeOverItsChange()
+    {
+        var store = new WriterBetweenJournalStore(new InMemoryJournalStore());
+        await using var w = await StockWorld.ProductiveAsync(configure: s => s.AddSingleton<IJournalStore>(store));
+        await w.AddManyAsync(3);
+        var other = new JournalKey(w.Connection, RecordKind.ArticleStock, "A0002");
+        store.BeforeSaveMany = async (inner, entries) =>
+        {
+            if (entries.Any(e => e.Status == JournalStatus.Succeeded) && await inner.GetAsync(other, default) is { } stored)
+            {
+                store.BeforeSaveMany = null;
+                Assert.NotNull(await inner.TrySaveAsync(stored with { Message = "looked at by another writer" }, default));
+            }
+        };
+
+        await w.RunAsync();
+
+        var changed = await w.EntryAsync("A0002");
+        var untouched = await w.EntryAsync("A0001");
+        Assert.Equal((JournalStatus.Succeeded, 1), (changed.Status, changed.Attempts));
+        Assert.Equal([JournalStatus.NotSynced, JournalStatus.Running, JournalStatus.Succeeded], changed.History.Select(h => h.To));
+        Assert.Equal(untouched.Version + 1, changed.Version);
     }
 
     [Fact]
