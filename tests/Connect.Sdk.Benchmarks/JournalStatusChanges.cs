@@ -112,6 +112,22 @@ internal static class JournalStatusChanges
         return entries.Where(e => !FoldsUnreadLines(e)).Concat(whole).Select(e => Changed(e, round)).ToArray();
     }
 
+    /// <summary>
+    /// A batch of a stock run (<c>ArticleBatchSender</c>): every entry changed twice, Running before the marketplace call
+    /// (round <paramref name="round"/>, odd) and its outcome after it (the next round), with one read to change and one
+    /// save per change; the outcome starts from the entries as the first save returned them, and only those whose change
+    /// folds lines are read again, whole. Returns how many changes were saved (twice the batch).
+    /// </summary>
+    public static async Task<int> SendInOneBatchAsync(IJournalStore store, int round)
+    {
+        var started = (await store.TrySaveManyAsync(await ReadAndChangeAsync(store, round), CancellationToken.None)).OfType<JournalEntry>().ToArray();
+        var folding = started.Where(FoldsUnreadLines).Select(e => e.Key).ToArray();
+        var whole = folding.Length == 0 ? [] : await store.GetManyAsync(folding, CancellationToken.None);
+        var outcomes = started.Where(e => !FoldsUnreadLines(e)).Concat(whole).Select(e => Changed(e, round + 1)).ToArray();
+        var done = await store.TrySaveManyAsync(outcomes, CancellationToken.None);
+        return started.Length + done.Count(e => e is not null);
+    }
+
     /// <summary>The same status changes as one batch as the journal made them before: one read of whole histories, one <c>TrySaveManyAsync</c>.</summary>
     public static async Task<int> SaveInOneBatchReadingWholeHistoriesAsync(IJournalStore store, int round)
     {
