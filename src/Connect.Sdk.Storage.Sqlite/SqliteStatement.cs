@@ -8,7 +8,9 @@ namespace Connect.Sdk.Storage.Sqlite;
 /// One SQL statement prepared on a connection's own SQLite handle (<see cref="SqliteConnection.Handle"/>) and stepped
 /// without Microsoft.Data.Sqlite's command and data reader: for the journal's batch reads and history line writes, where
 /// those layers cost more than SQLite's own work (a history line read through a data reader took about twice the CPU of
-/// one read here). It runs inside whatever transaction the connection has open. Not thread-safe; dispose it before the
+/// one read here). It runs inside whatever transaction the connection has open. A lock another process holds is waited
+/// for by SQLite's own busy handler (<c>PRAGMA busy_timeout</c>, <see cref="SqliteStoreOptions.BusyTimeout"/>) and no
+/// longer, where a command retried on top of it up to its own timeout. Not thread-safe; dispose it before the
 /// connection closes.
 /// </summary>
 internal sealed class SqliteStatement : IStoredRow, IDisposable
@@ -177,7 +179,11 @@ internal sealed class SqliteStatement : IStoredRow, IDisposable
             case string text:
                 Bind(index, text);
                 break;
-            case long or int or short or byte:
+            case long or int or short or sbyte or byte or ushort or uint:
+                Bind(index, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case Enum:
+                // As a command binds an enum: its number.
                 Bind(index, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case byte[] bytes:

@@ -175,8 +175,8 @@ public sealed class SyncJournal
     /// <summary>
     /// Changes many entries (creating each as "not synced" first when its record is new) with one store read and one
     /// store write — one transaction — per <see cref="BatchSize"/> changes, as <see cref="UpdateAsync"/> would one by
-    /// one: how a run journals the outcome of a whole batch of articles. An entry another writer saved in between is
-    /// changed again on its own; changes of the same record apply in order.
+    /// one: how a whole selection of records is changed at once. An entry another writer saved in between is changed
+    /// again on its own; changes of the same record apply in order.
     /// </summary>
     internal async ValueTask UpdateManyAsync(IReadOnlyList<JournalChange> changes, CancellationToken cancellationToken) =>
         await ChangeManyAsync(changes, known: null, createMissing: true, cancellationToken).ConfigureAwait(false);

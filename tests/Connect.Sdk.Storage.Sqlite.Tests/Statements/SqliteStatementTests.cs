@@ -54,6 +54,19 @@ public sealed class SqliteStatementTests : IDisposable
     }
 
     [Fact]
+    public void Prepare_EnumValue_BindsItsNumberAsACommandWould()
+    {
+        using var command = _db.CreateCommand();
+        command.CommandText = "SELECT $value;";
+        command.Parameters.AddWithValue("$value", DayOfWeek.Friday);
+
+        using var statement = SqliteStatement.Prepare(command);
+
+        Assert.True(statement.Step());
+        Assert.Equal((long)DayOfWeek.Friday, statement.Int64(0));
+    }
+
+    [Fact]
     public void Prepare_ValueOfATypeTheJournalNeverBinds_Throws()
     {
         using var command = _db.CreateCommand();
