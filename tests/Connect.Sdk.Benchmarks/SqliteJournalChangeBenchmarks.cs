@@ -23,10 +23,7 @@ public class SqliteJournalChangeBenchmarks
     {
         _tab = new SqliteJournalTab();
         _store = _tab.Store;
-        for (var i = 0; i < 50; i++)
-        {
-            JournalStatusChanges.SaveInOneBatchAsync(_store, ++_round).GetAwaiter().GetResult();
-        }
+        _round = _tab.GrowHistoriesToTheBound();
     }
 
     [GlobalCleanup]

@@ -24,12 +24,7 @@ public class SqliteJournalSaveBenchmarks
     {
         _tab = new SqliteJournalTab();
         _store = _tab.Store;
-
-        // Fifty changes first, so that the histories the measured saves extend are as long as the bound lets them grow.
-        for (var i = 0; i < 50; i++)
-        {
-            JournalStatusChanges.SaveInOneBatchAsync(_store, ++_round).GetAwaiter().GetResult();
-        }
+        _round = _tab.GrowHistoriesToTheBound();
     }
 
     [IterationSetup]

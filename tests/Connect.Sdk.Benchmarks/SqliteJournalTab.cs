@@ -19,6 +19,21 @@ internal sealed class SqliteJournalTab : IDisposable
     /// <summary>The store over the file.</summary>
     public SqliteJournalStore Store { get; }
 
+    /// <summary>
+    /// Changes every entry of the batch fifty times, one batch per round, so that each history is as long as the bound
+    /// lets it grow and a tenth of the entries fold on each further change; returns the last round.
+    /// </summary>
+    public int GrowHistoriesToTheBound()
+    {
+        var round = 0;
+        while (round < 50)
+        {
+            JournalStatusChanges.SaveInOneBatchAsync(Store, ++round).GetAwaiter().GetResult();
+        }
+
+        return round;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
