@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using Connect.Sdk.Storage.Sqlite;
 
 namespace Connect.Sdk.Benchmarks;
 
@@ -12,22 +11,8 @@ namespace Connect.Sdk.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class SqliteJournalBatchBenchmarks
+public class SqliteJournalBatchBenchmarks() : SqliteJournalTabBenchmarks(historiesAtTheBound: false)
 {
-    private SqliteJournalTab? _tab;
-    private SqliteJournalStore? _store;
-    private int _round;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _tab = new SqliteJournalTab();
-        _store = _tab.Store;
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => _tab?.Dispose();
-
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Read")]
     public async Task<int> ReadOneByOne()
@@ -35,7 +20,7 @@ public class SqliteJournalBatchBenchmarks
         var found = 0;
         foreach (var key in JournalStatusChanges.BatchKeys)
         {
-            found += await _store!.GetAsync(key, CancellationToken.None) is null ? 0 : 1;
+            found += await Store.GetAsync(key, CancellationToken.None) is null ? 0 : 1;
         }
 
         return found;
@@ -43,21 +28,21 @@ public class SqliteJournalBatchBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("Read")]
-    public async Task<int> ReadInOneBatch() => (await _store!.GetManyAsync(JournalStatusChanges.BatchKeys, CancellationToken.None)).Count;
+    public async Task<int> ReadInOneBatch() => (await Store.GetManyAsync(JournalStatusChanges.BatchKeys, CancellationToken.None)).Count;
 
     [Benchmark]
     [BenchmarkCategory("Read")]
-    public async Task<int> ReadInOneBatchToChange() => (await _store!.GetManyToChangeAsync(JournalStatusChanges.BatchKeys, CancellationToken.None)).Count;
+    public async Task<int> ReadInOneBatchToChange() => (await Store.GetManyToChangeAsync(JournalStatusChanges.BatchKeys, CancellationToken.None)).Count;
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Write")]
-    public Task<int> StatusChangesOneByOne() => JournalStatusChanges.SaveOneByOneAsync(_store!, Interlocked.Increment(ref _round));
+    public Task<int> StatusChangesOneByOne() => JournalStatusChanges.SaveOneByOneAsync(Store, ++Round);
 
     [Benchmark]
     [BenchmarkCategory("Write")]
-    public Task<int> StatusChangesInOneBatchReadingWholeHistories() => JournalStatusChanges.SaveInOneBatchReadingWholeHistoriesAsync(_store!, Interlocked.Increment(ref _round));
+    public Task<int> StatusChangesInOneBatchReadingWholeHistories() => JournalStatusChanges.SaveInOneBatchReadingWholeHistoriesAsync(Store, ++Round);
 
     [Benchmark]
     [BenchmarkCategory("Write")]
-    public Task<int> StatusChangesInOneBatch() => JournalStatusChanges.SaveInOneBatchAsync(_store!, Interlocked.Increment(ref _round));
+    public Task<int> StatusChangesInOneBatch() => JournalStatusChanges.SaveInOneBatchAsync(Store, ++Round);
 }

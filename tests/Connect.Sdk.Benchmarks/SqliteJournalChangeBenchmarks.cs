@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Connect.Sdk.Storage.Sqlite;
 
 namespace Connect.Sdk.Benchmarks;
 
@@ -12,35 +11,20 @@ namespace Connect.Sdk.Benchmarks;
 /// outcome) with one read.
 /// </summary>
 [MemoryDiagnoser]
-public class SqliteJournalChangeBenchmarks
+public class SqliteJournalChangeBenchmarks() : SqliteJournalTabBenchmarks(historiesAtTheBound: true)
 {
-    private SqliteJournalTab? _tab;
-    private SqliteJournalStore? _store;
-    private int _round;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _tab = new SqliteJournalTab();
-        _store = _tab.Store;
-        _round = _tab.GrowHistoriesToTheBound();
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => _tab?.Dispose();
-
     [Benchmark(Baseline = true)]
-    public Task<int> ChangesOneByOne() => JournalStatusChanges.SaveOneByOneAsync(_store!, ++_round);
+    public Task<int> ChangesOneByOne() => JournalStatusChanges.SaveOneByOneAsync(Store, ++Round);
 
     [Benchmark]
-    public Task<int> ChangesInOneBatch() => JournalStatusChanges.SaveInOneBatchAsync(_store!, ++_round);
+    public Task<int> ChangesInOneBatch() => JournalStatusChanges.SaveInOneBatchAsync(Store, ++Round);
 
     /// <summary>Two changes per entry, in two rounds, the first of them odd: Running, then the outcome.</summary>
     [Benchmark]
     public Task<int> SendInOneBatch()
     {
-        var running = _round % 2 == 0 ? _round + 1 : _round + 2;
-        _round = running + 1;
-        return JournalStatusChanges.SendInOneBatchAsync(_store!, running);
+        var running = Round % 2 == 0 ? Round + 1 : Round + 2;
+        Round = running + 1;
+        return JournalStatusChanges.SendInOneBatchAsync(Store, running);
     }
 }

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Connect.Sdk.Journal;
-using Connect.Sdk.Storage.Sqlite;
 
 namespace Connect.Sdk.Benchmarks;
 
@@ -12,26 +11,12 @@ namespace Connect.Sdk.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(1)]
-public class SqliteJournalSaveBenchmarks
+public class SqliteJournalSaveBenchmarks() : SqliteJournalTabBenchmarks(historiesAtTheBound: true)
 {
-    private SqliteJournalTab? _tab;
-    private SqliteJournalStore? _store;
     private JournalEntry[] _changes = [];
-    private int _round;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _tab = new SqliteJournalTab();
-        _store = _tab.Store;
-        _round = _tab.GrowHistoriesToTheBound();
-    }
 
     [IterationSetup]
-    public void ReadAndChange() => _changes = JournalStatusChanges.ReadAndChangeAsync(_store!, ++_round).GetAwaiter().GetResult();
-
-    [GlobalCleanup]
-    public void Cleanup() => _tab?.Dispose();
+    public void ReadAndChange() => _changes = JournalStatusChanges.ReadAndChangeAsync(Store, ++Round).GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true)]
     public async Task<int> SaveOneByOne()
@@ -39,12 +24,12 @@ public class SqliteJournalSaveBenchmarks
         var saved = 0;
         foreach (var change in _changes)
         {
-            saved += await _store!.TrySaveAsync(change, CancellationToken.None) is null ? 0 : 1;
+            saved += await Store.TrySaveAsync(change, CancellationToken.None) is null ? 0 : 1;
         }
 
         return saved;
     }
 
     [Benchmark]
-    public async Task<int> SaveInOneBatch() => (await _store!.TrySaveManyAsync(_changes, CancellationToken.None)).Count(e => e is not null);
+    public async Task<int> SaveInOneBatch() => (await Store.TrySaveManyAsync(_changes, CancellationToken.None)).Count(e => e is not null);
 }
