@@ -145,10 +145,12 @@ internal sealed class SqliteStatement : IStoredRow, IDisposable
     }
 
     /// <summary>Runs a statement that returns no rows once, and makes it ready to run again with new values.</summary>
-    public void Execute()
+    /// <returns>How many rows it inserted, updated or deleted (not counting those of triggers).</returns>
+    public int Execute()
     {
         Step();
         raw.sqlite3_reset(_statement);
+        return raw.sqlite3_changes(_db);
     }
 
     /// <inheritdoc />

@@ -107,16 +107,22 @@ public sealed class SqliteStatementTests : IDisposable
             insert.Bind(id, 1);
             insert.Bind(name, "one");
             insert.Bind(n, (long?)null);
-            insert.Execute();
+            Assert.Equal(1, insert.Execute());
 
             // The same key again: SQLite's constraint error, as a command would throw it.
-            var error = Assert.Throws<SqliteException>(insert.Execute);
+            var error = Assert.Throws<SqliteException>(() => insert.Execute());
             Assert.Equal(19, error.SqliteErrorCode);
 
             insert.Bind(id, 2);
             insert.Bind(name, (string?)null);
             insert.Bind(n, 7L);
-            insert.Execute();
+            Assert.Equal(1, insert.Execute());
+        }
+
+        // What a statement that changes nothing reports, not the count of the statement before it.
+        using (var update = SqliteStatement.Prepare(_db, "UPDATE t SET n = 8 WHERE id = 99;"))
+        {
+            Assert.Equal(0, update.Execute());
         }
 
         using var select = SqliteStatement.Prepare(_db, "SELECT id, name, n FROM t ORDER BY id;");
