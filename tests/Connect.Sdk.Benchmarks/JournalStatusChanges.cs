@@ -1,3 +1,4 @@
+using System.Globalization;
 using Connect.Sdk.Journal;
 using NodaTime;
 
@@ -46,13 +47,22 @@ internal static class JournalStatusChanges
     /// <summary>Whether the status change of <see cref="Changed"/> folds lines the entry was read without, so that it must be read whole first.</summary>
     public static bool FoldsUnreadLines(JournalEntry entry) => entry.HistoryLinesNotRead > 0 && entry.HistoryLinesNotRead + entry.History.Count + 1 > MaxLines;
 
-    /// <summary>The entry after the status change of a round: odd rounds start a send, even rounds end it; the value (and with it the message) differs every round.</summary>
+    /// <summary>
+    /// The entry after the status change of a round: odd rounds start a send, even rounds end it. The messages are a
+    /// stock run's, with each article's own quantities, which change from send to send: of a batch's thousand changes,
+    /// the Running ones hold 50 different messages ("sending stock 7") and the outcomes about 125 ("sent 7: on hand 9 −
+    /// reserved 2 − buffer 0 = 7").
+    /// </summary>
     public static JournalEntry Changed(JournalEntry entry, int round)
     {
         var at = T0 + Duration.FromSeconds(round);
+        var article = int.Parse(entry.Key.RecordKey.AsSpan(1), CultureInfo.InvariantCulture);
+        // A multiplicative hash of article and send: each article's quantity moves between 0 and 49 from send to send.
+        var hash = unchecked((uint)(article + ((round + 1) / 2 * 7919)) * 2654435761u);
+        var (send, reserved) = ((int)(hash >> 16) % 50, article % 3);
         var (status, message) = round % 2 == 1
-            ? (JournalStatus.Running, $"sending stock {round % 1000}")
-            : (JournalStatus.Succeeded, $"sent {round % 1000}: on hand {round % 1000} − reserved 0 − buffer 0 = {round % 1000}");
+            ? (JournalStatus.Running, $"sending stock {send}")
+            : (JournalStatus.Succeeded, $"sent {send}: on hand {send + reserved} − reserved {reserved} − buffer 0 = {send}");
         var history = entry.History.Append(new JournalStatusChange(at, entry.Status, status, message)).ToArray();
         var earlier = entry.EarlierHistory;
         if (FoldsUnreadLines(entry))
