@@ -106,6 +106,8 @@ internal static class JournalFilterMatrix
             ("text, index, common", "mustermann + Failed + one week", tab with { Text = "mustermann", Statuses = [JournalStatus.Failed], ChangedFrom = week.From, ChangedTo = week.To }),
             ("text, index, common", "mustermann + first day (far back)", tab with { Text = "mustermann", ChangedFrom = farBack.From, ChangedTo = farBack.To }),
             ("text, index, common", "mustermann + tracking failed + no variants", tab with { Text = "mustermann", Tracking = TrackingExportState.Failed, ArticleTypes = ArticleTypeFilter.NoVariants }),
+            ("text, index, common message", "tax information (5 %, every message its own)", tab with { Text = "tax information" }),
+            ("text, index, common message", "tax information + one week", tab with { Text = "tax information", ChangedFrom = week.From, ChangedTo = week.To }),
             ("text, short", "mu (7.7 %)", tab with { Text = "mu" }),
             ("text, short", "mu + Failed", tab with { Text = "mu", Statuses = [JournalStatus.Failed] }),
             ("text, short", "q (no entry)", tab with { Text = "q" }),

@@ -4,11 +4,12 @@ using Microsoft.Data.Sqlite;
 namespace Connect.Sdk.Storage.Sqlite.Journal;
 
 /// <summary>
-/// Saves journal entries inside one write transaction. A batch of changed entries is set-wise
-/// (<see cref="SaveManyAsync"/>): one statement reads their stored rows, then per <see cref="ChunkSize"/> entries one
-/// updates them, and their history lines follow line by line. A single entry, a new one or a batch that names a key twice is saved entry by entry,
-/// each kind of statement prepared once and bound afresh per entry (preparing a statement costs about as much as
-/// running it). One instance per transaction; not thread-safe.
+/// Saves journal entries inside one write transaction. Changed entries are saved set-wise, a single one as a batch of
+/// one (<see cref="SaveManyAsync"/>): one statement reads their stored rows, then per <see cref="ChunkSize"/> entries
+/// one adds the messages they take (<see cref="JournalMessages"/>) and one updates them, and their history lines follow
+/// line by line; the messages they gave up go at the end. A new entry, and every entry of a batch that names a key twice,
+/// is saved entry by entry, each kind of statement prepared once and bound afresh per entry (preparing a statement costs
+/// about as much as running it). One instance per transaction; not thread-safe.
 /// </summary>
 internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction transaction) : IAsyncDisposable
 {
@@ -24,16 +25,6 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         RETURNING id;
         """;
 
-    // The version condition is the optimistic-concurrency check: a stale or unknown version updates no row. The
-    // history rows stored so far come back with the row, so planning the history write reads nothing again.
-    private static readonly string UpdateEntrySql = $"""
-        UPDATE journal_entries SET {JournalEntryValues.Assignments}, version = version + 1
-        WHERE connection = $connection AND kind = $kind AND record_key = $key AND version = $expected
-        RETURNING id,
-            (SELECT COALESCE(MIN(seq), 0) FROM journal_history WHERE entry_id = journal_entries.id),
-            (SELECT COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = journal_entries.id);
-        """;
-
     private const string InsertLineSql =
         "INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats, last_repeated_at) VALUES ($id, $seq, $at, $from, $to, $message, $repeats, $last);";
 
@@ -43,40 +34,45 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         WHERE entry_id = $id AND seq = $seq AND (at, from_status, to_status, message, repeats, last_repeated_at) IS NOT ($at, $from, $to, $message, $repeats, $last);
         """;
 
-    // The stored row of each changed entry of a batch: its id, version and the seqs of its stored history rows, which
-    // start at earlier_lines (the lines folded before them).
+    // The stored row of each changed entry of a batch: its id, version, the seqs of its stored history rows, which
+    // start at earlier_lines (the lines folded before them), and its message.
     private const string StoredRowsSql = """
         SELECT b.key, e.id, e.version, e.earlier_lines,
-            (SELECT COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = e.id)
+            (SELECT COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = e.id), e.folded_message
         FROM json_each(CAST($keys AS TEXT)) AS b
         JOIN journal_entries AS e ON e.connection = b.value ->> 0 AND e.kind = b.value ->> 1 AND e.record_key = b.value ->> 2;
         """;
 
+    private readonly JournalMessages _messages = new(db);
     private SqliteCommand? _insertEntry;
-    private SqliteCommand? _updateEntry;
     private SqliteCommand? _foldAway;
     private SqliteCommand? _trim;
     private HistoryLineCommand? _insertLine;
     private HistoryLineCommand? _rewriteLine;
 
-    // The update of a whole chunk, prepared once per transaction (one of ChunkSize rows); a shorter last chunk gets its own.
-    private SqliteStatement? _updateChunk;
+    // The update of a chunk, prepared once per transaction and number of rows: ChunkSize, a batch's last chunk, and
+    // one row for a single entry.
+    private readonly Dictionary<int, SqliteStatement> _updates = [];
 
     /// <summary>Saves an entry as <see cref="IJournalStore.TrySaveAsync"/> does.</summary>
     /// <returns>The saved entry with its new version, or <see langword="null"/> when its version no longer matches.</returns>
     public async ValueTask<JournalEntry?> SaveAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
+        if (entry.Version != 0)
+        {
+            var saved = new JournalEntry?[1];
+            await SaveChangedAsync([entry], [0], saved, cancellationToken).ConfigureAwait(false);
+            return saved[0];
+        }
+
         // A new entry has no history rows yet.
-        var stored = entry.Version == 0
-            ? await InsertAsync(entry, cancellationToken).ConfigureAwait(false) is { } newId ? new StoredRow(newId, 0, 0) : (StoredRow?)null
-            : await UpdateAsync(entry, cancellationToken).ConfigureAwait(false);
-        if (stored is not { } row)
+        if (await InsertAsync(entry, cancellationToken).ConfigureAwait(false) is not { } id)
         {
             return null;
         }
 
-        await SaveHistoryAsync(row.Id, JournalHistoryWrite.Plan(entry, row.FirstLine, row.EndLine), entry, cancellationToken).ConfigureAwait(false);
-        return entry with { Version = entry.Version + 1 };
+        await SaveHistoryAsync(id, JournalHistoryWrite.Plan(entry, 0, 0), entry, cancellationToken).ConfigureAwait(false);
+        return entry with { Version = 1 };
     }
 
     /// <summary>
@@ -108,11 +104,18 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
             }
         }
 
-        if (changed.Count == 0)
+        if (changed.Count > 0)
         {
-            return saved;
+            await SaveChangedAsync(entries, changed, saved, cancellationToken).ConfigureAwait(false);
         }
 
+        return saved;
+    }
+
+    // Saves the changed entries at the given indexes (each key once), those whose versions match a chunk to a statement,
+    // in the order of their row ids: the full-text index takes its rows in that order without writing between them.
+    private async Task SaveChangedAsync(IReadOnlyList<JournalEntry> entries, List<int> changed, JournalEntry?[] saved, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         var matching = ReadStoredRows(entries, changed)
             .Where(row => row.Version == entries[row.Index].Version)
@@ -121,6 +124,7 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         foreach (var chunk in matching.Chunk(ChunkSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            _messages.Add(chunk.Select(row => FoldedMessage(entries[row.Index]) is { } taken && taken != row.Row.Message ? taken : null).OfType<string>());
             UpdateRows(entries, chunk);
 
             // The history rows entry by entry, each kind of statement prepared once: the history table has no triggers, so
@@ -134,7 +138,7 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
             }
         }
 
-        return saved;
+        _messages.RemoveUnheld(matching.Select(row => row.Row.Message is { } given && given != FoldedMessage(entries[row.Index]) ? given : null).OfType<string>());
     }
 
     /// <summary>Stores an entry whose record has none yet, as <see cref="IJournalStore.AddMissingAsync"/> does.</summary>
@@ -157,8 +161,12 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     {
         _insertLine?.Dispose();
         _rewriteLine?.Dispose();
-        _updateChunk?.Dispose();
-        foreach (var command in new[] { _insertEntry, _updateEntry, _foldAway, _trim })
+        foreach (var update in _updates.Values)
+        {
+            update.Dispose();
+        }
+
+        foreach (var command in new[] { _insertEntry, _foldAway, _trim })
         {
             if (command is not null)
             {
@@ -186,7 +194,7 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         var rows = new List<(int, long, StoredRow)>(indexes.Count);
         while (select.Step())
         {
-            rows.Add((indexes[select.Int32(0)], select.Int64(2), new StoredRow(select.Int64(1), select.Int32(3), select.Int32(4))));
+            rows.Add((indexes[select.Int32(0)], select.Int64(2), new StoredRow(select.Int64(1), select.Int32(3), select.Int32(4), select.NullableString(5))));
         }
 
         return rows;
@@ -197,28 +205,23 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     // segment per entry (and merged them again), one UPDATE per chunk writes one per chunk.
     private void UpdateRows(IReadOnlyList<JournalEntry> entries, (int Index, long Version, StoredRow Row)[] rows)
     {
-        SqliteStatement? shortChunk = null;
-        try
+        if (!_updates.TryGetValue(rows.Length, out var update))
         {
-            var update = rows.Length == ChunkSize
-                ? _updateChunk ??= SqliteStatement.Prepare(db, JournalEntryValues.UpdateRowsSql(ChunkSize))
-                : shortChunk = SqliteStatement.Prepare(db, JournalEntryValues.UpdateRowsSql(rows.Length));
-            var parameter = 1;
-            foreach (var (index, _, row) in rows)
-            {
-                parameter = JournalEntryValues.BindRow(update, parameter, row.Id, entries[index]);
-            }
-
-            // The rows were read in this write transaction, so every one matches; anything else rolls the batch back.
-            var updated = update.Execute();
-            if (updated != rows.Length)
-            {
-                throw new InvalidOperationException($"A journal batch updated {updated} of the {rows.Length} entries it had just read.");
-            }
+            update = SqliteStatement.Prepare(db, JournalEntryValues.UpdateRowsSql(rows.Length));
+            _updates.Add(rows.Length, update);
         }
-        finally
+
+        var parameter = 1;
+        foreach (var (index, _, row) in rows)
         {
-            shortChunk?.Dispose();
+            parameter = JournalEntryValues.BindRow(update, parameter, row.Id, entries[index]);
+        }
+
+        // The rows were read in this write transaction, so every one matches; anything else rolls the batch back.
+        var updated = update.Execute();
+        if (updated != rows.Length)
+        {
+            throw new InvalidOperationException($"A journal batch updated {updated} of the {rows.Length} entries it had just read.");
         }
     }
 
@@ -228,17 +231,6 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         command.Parameters.Clear();
         command.WithKey(entry.Key).WithValues(entry);
         return (long?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<StoredRow?> UpdateAsync(JournalEntry entry, CancellationToken cancellationToken)
-    {
-        var command = _updateEntry ??= db.Command(transaction, UpdateEntrySql);
-        command.Parameters.Clear();
-        command.WithKey(entry.Key).WithValues(entry).With("$expected", entry.Version);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new StoredRow(reader.GetInt64(0), checked((int)reader.GetInt64(1)), checked((int)reader.GetInt64(2)))
-            : null;
     }
 
     // One statement per part of the plan: the rows a fold summarised, the rows the entry no longer has, the last two stored
@@ -274,6 +266,8 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         }
     }
 
-    // An entry's row id and the seqs of its stored history rows: FirstLine to EndLine − 1.
-    private readonly record struct StoredRow(long Id, int FirstLine, int EndLine);
+    private static string? FoldedMessage(JournalEntry entry) => OrdinalIgnoreCaseFolding.FoldOrNull(entry.Message);
+
+    // An entry's row id, the seqs of its stored history rows (FirstLine to EndLine − 1) and its folded message.
+    private readonly record struct StoredRow(long Id, int FirstLine, int EndLine, string? Message);
 }

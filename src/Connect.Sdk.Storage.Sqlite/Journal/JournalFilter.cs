@@ -72,16 +72,30 @@ internal sealed class JournalFilter
     public bool IsTabAndIndexedTextOnly => CanUseTextIndex && _conditions.Count == 2;
 
     /// <summary>
-    /// The ids (<c>text_id</c>) of the entries whose key, title or message holds the free text, each once, in id order:
-    /// the matches of the key and title's full-text index and of the message's, merged. Each index lists its matches
-    /// in rowid order, so with the <c>ORDER BY</c> SQLite merges the two lists as they come (and can stop early at a
-    /// limit) instead of collecting every match in a temporary b-tree to drop the entries both hold.
+    /// The ids of the entries whose key or title holds the free text, in id order, from their full-text index; of every
+    /// tab (the query's condition on the entries sorts out the others).
     /// </summary>
-    public const string TextMatches =
-        "SELECT rowid AS text_id FROM journal_text WHERE journal_text MATCH $phrase UNION SELECT rowid FROM journal_message_text WHERE journal_message_text MATCH $phrase ORDER BY text_id";
+    public const string KeyOrTitleMatches = "SELECT rowid AS text_id FROM journal_text WHERE journal_text MATCH $phrase";
+
+    /// <summary>
+    /// The ids of the tab's entries whose message holds the free text: the messages that hold it, from the full-text index
+    /// of the distinct messages, and the tab's entries of each message, from the index by message.
+    /// </summary>
+    public const string MessageMatches = """
+        SELECT e.id FROM journal_message_text AS m
+        CROSS JOIN journal_entries AS e INDEXED BY journal_entries_message ON e.folded_message = m.folded AND e.connection = $connection AND e.kind = $kind
+        WHERE m.journal_message_text MATCH $phrase
+        """;
+
+    /// <summary>
+    /// The ids (<c>text_id</c>) of the entries whose key, title or message holds the free text, each once, in id order.
+    /// The message's matches come by message rather than in id order, so SQLite sorts them before it merges: read it only
+    /// for few candidates (<see cref="JournalTextRoute"/>), or to count all of them.
+    /// </summary>
+    public const string TextMatches = $"{KeyOrTitleMatches} UNION {MessageMatches} ORDER BY text_id";
 
     // In a FROM clause SQLite drops the ORDER BY of a subquery joined to another table unless it has a LIMIT, and with
-    // it the merge: LIMIT -1 is no limit.
+    // it the merge of the two lists: LIMIT -1 is no limit.
     private const string TextMatchesTable = $"({TextMatches} LIMIT -1)";
 
     /// <summary>The entries, and with <paramref name="viaTextIndex"/> only those the full-text indexes find for the free text.</summary>

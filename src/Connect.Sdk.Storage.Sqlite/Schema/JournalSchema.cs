@@ -8,11 +8,12 @@ internal static class JournalSchema
     // OrdinalIgnoreCaseFolding). Every index leads with (connection, kind) because every query names one journal tab,
     // and ends with (updated_at DESC, record_key), the order of JournalQuery.Order, so a first page is read
     // straight off the index without sorting. Two structures keep the totals of big tabs cheap, both kept in
-    // step by triggers inside the writing transaction: journal_counts tallies entries per tab and status (the
-    // total of an unfiltered or status-only query), and two trigram full-text indexes over the folded columns
-    // (journal_text over key and title, journal_message_text over the message, which a status change rewrites) find
-    // the matches of a free-text search without reading every entry; journal_entries_tab_by_id
-    // then sorts out the other tabs' matches without reading the (wide) entry rows. A history line's seq is its
+    // step inside the writing transaction: journal_counts tallies entries per tab and status (the total of an
+    // unfiltered or status-only query), and two trigram full-text indexes over the folded columns (journal_text over
+    // key and title; journal_message_text over journal_messages, each distinct message once, whose entries
+    // journal_entries_message lists per tab) find the matches of a free-text search without reading every entry;
+    // journal_entries_tab_by_id then sorts out the other tabs' key and title matches without reading the (wide) entry
+    // rows. A history line's seq is its
     // position in the entry's whole history; the lines before earlier_lines were folded into the earlier_* summary
     // on the entry row, so folding a chunk is one range delete, and the rows kept never move.
     public static IReadOnlyList<SqliteMigration> Migrations { get; } =
@@ -170,6 +171,52 @@ internal static class JournalSchema
             CREATE TRIGGER journal_text_delete AFTER DELETE ON journal_entries BEGIN
                 INSERT INTO journal_text (journal_text, rowid, folded_key, folded_title) VALUES ('delete', old.id, old.folded_key, old.folded_title);
                 INSERT INTO journal_message_text (journal_message_text, rowid, folded_message) VALUES ('delete', old.id, old.folded_message);
+            END;
+            """),
+
+        // A status change re-indexed its entry's message: a thousand changes tokenized a thousand old and a thousand new
+        // messages, though a run's messages repeat from article to article ("sending stock 7"). Each distinct message is
+        // now indexed once, in journal_messages, and a free-text search finds the entries of a matching message through
+        // journal_entries_message. Messages are kept in step set-wise by the writer (JournalMessages), not by a trigger
+        // per row, which cost as much as the index it saved: a changed message is added per chunk of entries, and one no
+        // entry holds any longer goes at the end of the save. A new entry's message comes in by trigger, and a deleted
+        // entry's goes by trigger when it was the last to hold it.
+        new("journal", 7, "each distinct message in the full-text index once", """
+            DROP TRIGGER journal_text_insert;
+            DROP TRIGGER journal_message_text_update;
+            DROP TRIGGER journal_text_delete;
+            DROP TABLE journal_message_text;
+
+            CREATE TABLE journal_messages (
+                id     INTEGER PRIMARY KEY,
+                folded TEXT    NOT NULL UNIQUE
+            ) STRICT;
+
+            CREATE VIRTUAL TABLE journal_message_text USING fts5 (
+                folded,
+                content = 'journal_messages', content_rowid = 'id', tokenize = 'trigram case_sensitive 1'
+            );
+
+            CREATE TRIGGER journal_messages_insert AFTER INSERT ON journal_messages BEGIN
+                INSERT INTO journal_message_text (rowid, folded) VALUES (new.id, new.folded);
+            END;
+
+            CREATE TRIGGER journal_messages_delete AFTER DELETE ON journal_messages BEGIN
+                INSERT INTO journal_message_text (journal_message_text, rowid, folded) VALUES ('delete', old.id, old.folded);
+            END;
+
+            INSERT INTO journal_messages (folded) SELECT DISTINCT folded_message FROM journal_entries WHERE folded_message IS NOT NULL;
+            CREATE INDEX journal_entries_message ON journal_entries (folded_message, connection, kind) WHERE folded_message IS NOT NULL;
+
+            CREATE TRIGGER journal_text_insert AFTER INSERT ON journal_entries BEGIN
+                INSERT INTO journal_text (rowid, folded_key, folded_title) VALUES (new.id, new.folded_key, new.folded_title);
+                INSERT INTO journal_messages (folded) SELECT new.folded_message WHERE new.folded_message IS NOT NULL ON CONFLICT DO NOTHING;
+            END;
+
+            CREATE TRIGGER journal_text_delete AFTER DELETE ON journal_entries BEGIN
+                INSERT INTO journal_text (journal_text, rowid, folded_key, folded_title) VALUES ('delete', old.id, old.folded_key, old.folded_title);
+                DELETE FROM journal_messages
+                WHERE folded = old.folded_message AND NOT EXISTS (SELECT 1 FROM journal_entries WHERE folded_message = old.folded_message);
             END;
             """),
     ];

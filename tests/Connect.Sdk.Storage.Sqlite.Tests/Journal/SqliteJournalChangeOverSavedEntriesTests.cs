@@ -10,8 +10,9 @@ namespace Connect.Sdk.Storage.Sqlite.Tests.Journal;
 /// <summary>
 /// A run's outcome journaled over the entries its Running change saved (as the article batch sender does), on SQLite,
 /// ends with the same entries as changes that read fresh each time on the in-memory store: random batches with repeated
-/// keys, another writer between the two changes, and a bound of ten lines so that entries fold often. Afterwards every
-/// entry's stored lines run without a gap from its <c>earlier_lines</c>, which the SQLite store relies on for the first seq.
+/// keys, another writer between the two changes, and a bound of ten lines so that entries fold often. After every round
+/// the index of distinct messages holds exactly the entries' messages; afterwards every entry's stored lines run without
+/// a gap from its <c>earlier_lines</c>, which the SQLite store relies on for the first seq.
 /// </summary>
 public sealed class SqliteJournalChangeOverSavedEntriesTests : IDisposable
 {
@@ -68,6 +69,8 @@ public sealed class SqliteJournalChangeOverSavedEntriesTests : IDisposable
                     Assert.Equal(expected with { History = [] }, actual with { History = [] });
                 }
             }
+
+            await StoredMessages.AssertInStepWithTheEntriesAsync(_files.DefaultPath);
         }
 
         Assert.True(await StoredLinesStartAtEarlierLinesAsync() > 0, "no entry folded, so the bound was never exercised");
