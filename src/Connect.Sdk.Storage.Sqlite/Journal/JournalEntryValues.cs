@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Connect.Sdk.Journal;
 using Microsoft.Data.Sqlite;
@@ -36,6 +37,8 @@ internal static class JournalEntryValues
         ("earlier_first_message", static e => e.EarlierHistory?.FirstMessage),
     ];
 
+    private static readonly ConcurrentDictionary<int, string> UpdateRowsSqls = new();
+
     /// <summary>The columns, comma-separated.</summary>
     public static string Columns { get; } = string.Join(", ", Values.Select(value => value.Column));
 
@@ -61,9 +64,15 @@ internal static class JournalEntryValues
     /// every value bound as a parameter of its own (<see cref="BindRow"/>, from parameter 1 on): SQLite reads a bound
     /// value as it is, where a JSON array of the batch cost a walk along the array for every value of every row.
     /// </summary>
+    /// <remarks>Made once per number of rows (a chunk's at most), since a single entry's save needs the one-row statement each time.</remarks>
     public static string UpdateRowsSql(int rows)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
+        return UpdateRowsSqls.GetOrAdd(rows, MakeUpdateRowsSql);
+    }
+
+    private static string MakeUpdateRowsSql(int rows)
+    {
         var row = $"({string.Join(", ", Enumerable.Repeat("?", Values.Length + 2))})";
         return new StringBuilder()
             .Append("WITH b (id, expected, ").Append(Columns).Append(") AS (VALUES ")
