@@ -287,11 +287,9 @@ public sealed class SqliteJournalStore : IJournalStore
     {
         var sql = filter.TallyCondition is { } tally
             ? $"SELECT COALESCE(SUM(entries), 0) FROM journal_counts WHERE {tally};"
-            : filter.IsTabAndIndexedTextOnly
-                ? $"SELECT COUNT(*) FROM {JournalFilter.TextMatchesOnTab} WHERE {filter.ConditionBesidesText};"
-                : filter.CanUseTextIndex
-                    ? $"SELECT COUNT(*) FROM {JournalFilter.Source(viaTextIndex: true)} WHERE {filter.ConditionBesidesText};"
-                    : $"SELECT COUNT(*) FROM journal_entries WHERE {filter.Condition};";
+            : filter.CanUseTextIndex
+                ? filter.TextMatchCount
+                : $"SELECT COUNT(*) FROM journal_entries WHERE {filter.Condition};";
         await using var count = filter.Bind(db.Command(snapshot, sql));
         return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }

@@ -144,8 +144,14 @@ internal sealed class SqliteStatement : IStoredRow, IDisposable
         return false;
     }
 
+    /// <summary>Makes the statement ready to run again, with new values bound or the same ones, before it has run to its end.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
+
     /// <summary>Runs a statement that returns no rows once, and makes it ready to run again with new values.</summary>
-    /// <returns>How many rows it inserted, updated or deleted (not counting those of triggers).</returns>
+    /// <returns>
+    /// How many rows it inserted, updated or deleted, not counting those of triggers (SQLite's count of the last such
+    /// statement: for one that is neither, or returns rows, it is not this statement's).
+    /// </returns>
     public int Execute()
     {
         Step();

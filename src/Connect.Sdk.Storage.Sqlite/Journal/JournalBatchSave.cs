@@ -34,13 +34,11 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         WHERE entry_id = $id AND seq = $seq AND (at, from_status, to_status, message, repeats, last_repeated_at) IS NOT ($at, $from, $to, $message, $repeats, $last);
         """;
 
-    // The stored row of each changed entry of a batch: its id, version, the seqs of its stored history rows, which
-    // start at earlier_lines (the lines folded before them), and its message.
-    private const string StoredRowsSql = """
-        SELECT b.key, e.id, e.version, e.earlier_lines,
-            (SELECT COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = e.id), e.folded_message
-        FROM json_each(CAST($keys AS TEXT)) AS b
-        JOIN journal_entries AS e ON e.connection = b.value ->> 0 AND e.kind = b.value ->> 1 AND e.record_key = b.value ->> 2;
+    // The stored row of a changed entry: its id, version, the seqs of its stored history rows, which start at
+    // earlier_lines (the lines folded before them), and its message.
+    private const string StoredRowSql = """
+        SELECT id, version, earlier_lines, (SELECT COALESCE(MAX(seq) + 1, 0) FROM journal_history WHERE entry_id = journal_entries.id), folded_message
+        FROM journal_entries WHERE connection = $connection AND kind = $kind AND record_key = $key;
         """;
 
     private readonly JournalMessages _messages = new(db);
@@ -186,15 +184,26 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         return saved;
     }
 
-    // The stored rows of the entries at the given indexes; an entry without one is missing from the list.
+    // The stored rows of the entries at the given indexes; an entry without one is missing from the list. One prepared
+    // statement stepped per entry, its key bound as the insert bound it (a key in a JSON list is not: SQLitePCLRaw cuts a
+    // bound text of more than 512 bytes at its first NUL), and as fast as one statement over a JSON list of the keys.
     private List<(int Index, long Version, StoredRow Row)> ReadStoredRows(IReadOnlyList<JournalEntry> entries, List<int> indexes)
     {
-        using var select = SqliteStatement.Prepare(db, StoredRowsSql);
-        select.Bind(select.ParameterIndex("$keys"), JournalBatchJson.Keys(indexes.Select(i => entries[i].Key)));
+        using var select = SqliteStatement.Prepare(db, StoredRowSql);
+        var (connection, kind, key) = (select.ParameterIndex("$connection"), select.ParameterIndex("$kind"), select.ParameterIndex("$key"));
         var rows = new List<(int, long, StoredRow)>(indexes.Count);
-        while (select.Step())
+        foreach (var index in indexes)
         {
-            rows.Add((indexes[select.Int32(0)], select.Int64(2), new StoredRow(select.Int64(1), select.Int32(3), select.Int32(4), select.NullableString(5))));
+            var entryKey = entries[index].Key;
+            select.Bind(connection, entryKey.Connection.Value);
+            select.Bind(kind, (long)entryKey.Kind);
+            select.Bind(key, entryKey.RecordKey);
+            if (select.Step())
+            {
+                rows.Add((index, select.Int64(1), new StoredRow(select.Int64(0), select.Int32(2), select.Int32(3), select.NullableString(4))));
+            }
+
+            select.Reset();
         }
 
         return rows;

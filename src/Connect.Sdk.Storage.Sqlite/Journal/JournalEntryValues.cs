@@ -45,9 +45,6 @@ internal static class JournalEntryValues
     /// <summary>Their parameters (<c>$column</c>), comma-separated, in the order of <see cref="Columns"/>.</summary>
     public static string Parameters { get; } = string.Join(", ", Values.Select(value => "$" + value.Column));
 
-    /// <summary>The assignment of each column from its parameter, for an <c>UPDATE … SET</c>.</summary>
-    public static string Assignments { get; } = string.Join(", ", Values.Select(value => $"{value.Column} = ${value.Column}"));
-
     /// <summary>Binds the values of an entry to the parameters of <see cref="Parameters"/>.</summary>
     public static SqliteCommand WithValues(this SqliteCommand command, JournalEntry entry)
     {

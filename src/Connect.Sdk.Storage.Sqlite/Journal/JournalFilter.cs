@@ -90,7 +90,7 @@ internal sealed class JournalFilter
     /// <summary>
     /// The ids (<c>text_id</c>) of the entries whose key, title or message holds the free text, each once, in id order.
     /// The message's matches come by message rather than in id order, so SQLite sorts them before it merges: read it only
-    /// for few candidates (<see cref="JournalTextRoute"/>), or to count all of them.
+    /// for few candidates (<see cref="JournalTextRoute"/>); <see cref="TextMatchCount"/> counts all of them without.
     /// </summary>
     public const string TextMatches = $"{KeyOrTitleMatches} UNION {MessageMatches} ORDER BY text_id";
 
@@ -104,11 +104,22 @@ internal sealed class JournalFilter
         : "journal_entries";
 
     /// <summary>
-    /// The full-text indexes' matches on the tab index by id, for a count that needs only the tab of each match: the
-    /// planner would otherwise look every match up in the wide entry rows by rowid, twice as slow on a big tab.
+    /// The statement that counts the entries whose key, title or message holds the free text and that meet the rest of the
+    /// condition (<see cref="ConditionBesidesText"/>), each once, without sorting: the key and title's matches, then the message's that the key and title's do not hold, each
+    /// counted as it comes. With no condition but the tab (<see cref="IsTabAndIndexedTextOnly"/>) the key and title's
+    /// matches are counted on the tab index by id (the planner would otherwise look every match up in the wide entry rows
+    /// by rowid, twice as slow on a big tab), and the message's, already of the tab, need no entry at all.
     /// </summary>
-    public static string TextMatchesOnTab =>
-        $"{TextMatchesTable} CROSS JOIN journal_entries INDEXED BY journal_entries_tab_by_id ON id = text_id";
+    public string TextMatchCount => IsTabAndIndexedTextOnly
+        ? $"""
+            SELECT (SELECT COUNT(*) FROM ({KeyOrTitleMatches} LIMIT -1) CROSS JOIN journal_entries INDEXED BY journal_entries_tab_by_id ON id = text_id WHERE {Tab})
+                + (SELECT COUNT(*) FROM ({MessageMatches}) AS message WHERE message.id NOT IN ({KeyOrTitleMatches}));
+            """
+        : $"""
+            SELECT (SELECT COUNT(*) FROM ({KeyOrTitleMatches} LIMIT -1) CROSS JOIN journal_entries ON id = text_id WHERE {ConditionBesidesText})
+                + (SELECT COUNT(*) FROM ({MessageMatches}) AS message CROSS JOIN journal_entries ON journal_entries.id = message.id
+                    WHERE {ConditionBesidesText} AND message.id NOT IN ({KeyOrTitleMatches}));
+            """;
 
     /// <summary>
     /// The indexes besides <see cref="JournalDriver.Recent"/> a page could be read from: one per criterion that has an

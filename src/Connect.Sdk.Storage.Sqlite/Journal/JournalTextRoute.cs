@@ -17,10 +17,16 @@ internal static class JournalTextRoute
     /// <summary>
     /// Counts the candidates up to <c>$probe</c> from each full-text index on its own, so that neither is read further
     /// and nothing is sorted; an entry both find counts twice, which at worst takes the entries in order where the index
-    /// would have done.
+    /// would have done. The distinct messages that hold the text, of every tab, are counted first: the tab's entries of
+    /// each are looked up one message at a time, so a word that many messages of other tabs hold would otherwise be
+    /// read in full for a tab that has few of them; past the probe it counts as many candidates.
     /// </summary>
-    public const string ProbeSql =
-        $"SELECT (SELECT COUNT(*) FROM ({JournalFilter.KeyOrTitleMatches} LIMIT $probe)) + (SELECT COUNT(*) FROM ({JournalFilter.MessageMatches} LIMIT $probe));";
+    public const string ProbeSql = $"""
+        SELECT CASE
+            WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM journal_message_text WHERE journal_message_text MATCH $phrase LIMIT $probe)) >= $probe THEN $probe
+            ELSE (SELECT COUNT(*) FROM ({JournalFilter.KeyOrTitleMatches} LIMIT $probe)) + (SELECT COUNT(*) FROM ({JournalFilter.MessageMatches} LIMIT $probe))
+        END;
+        """;
 
     /// <summary>Whether the filter has free text the full-text index decides, with fewer than <see cref="Probe"/> candidates.</summary>
     public static async Task<bool> FewCandidatesAsync(SqliteConnection db, SqliteTransaction snapshot, JournalFilter filter, CancellationToken cancellationToken)

@@ -99,6 +99,44 @@ public sealed class SqliteJournalMessageIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Query_TextInTitleAndMessageOfTheSameEntries_CountsEachOnceWithAndWithoutAStatus()
+    {
+        var store = new SqliteJournalStore(_files.Open());
+        await store.AddMissingAsync(
+            [Entry("A1", "refused: Mustermann") with { Title = "Mustermann shirt" }, Entry("A2", "refused: Mustermann"), Entry("A3", "sent") with { Title = "Mustermann socks" }],
+            CancellationToken.None);
+
+        var all = await store.QueryAsync(new JournalQuery(Shop, RecordKind.ArticleStock) { Text = "mustermann" }, 0, 10, CancellationToken.None);
+        var running = await store.QueryAsync(new JournalQuery(Shop, RecordKind.ArticleStock) { Text = "mustermann", Statuses = [JournalStatus.Running] }, 0, 10, CancellationToken.None);
+
+        Assert.Equal((3, 3), (all.TotalCount, all.Entries.Count));
+        Assert.Equal((3, 3), (running.TotalCount, running.Entries.Count));
+    }
+
+    [Fact]
+    public async Task Probe_ManyMessagesOfAnotherTabHoldTheText_TakesTheTabInOrder()
+    {
+        var database = _files.Open();
+        var store = new SqliteJournalStore(database);
+        var other = new ConnectionId("other-shop");
+        await store.AddMissingAsync(
+            [.. Enumerable.Range(0, JournalTextRoute.Probe).Select(i => Entry($"B{i}", $"tax information missing in order {i}") with { Key = new JournalKey(other, RecordKind.ArticleStock, $"B{i}") }), Entry("A1", "tax information missing")],
+            CancellationToken.None);
+        var filter = JournalFilter.From(new JournalQuery(Shop, RecordKind.ArticleStock) { Text = "tax information" });
+
+        var few = await database.ReadAsync(
+            async (db, ct) =>
+            {
+                await using var snapshot = db.BeginTransaction(deferred: true);
+                return await JournalTextRoute.FewCandidatesAsync(db, snapshot, filter, ct);
+            },
+            CancellationToken.None);
+
+        Assert.False(few);
+        Assert.Equal("A1", await FoundAsync(store, "tax information"));
+    }
+
+    [Fact]
     public async Task RemoveUnheld_PlanLooksEachMessageUpOnTheIndexes()
     {
         var database = _files.Open();

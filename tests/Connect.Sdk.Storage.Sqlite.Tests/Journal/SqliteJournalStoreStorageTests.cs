@@ -168,19 +168,45 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
     }
 
     [Fact]
-    public async Task Query_TextIndexes_ProbeReadsEachWithoutSortingAndTheTabsEntriesOfAMessageByIndex()
+    public async Task Query_TextIndexes_ProbeAndTotalsReadEachWithoutSortingAndTheTabsEntriesOfAMessageByIndex()
     {
         var database = _files.Open();
         await new SqliteJournalStore(database).GetAsync(new JournalKey(Shop, RecordKind.Order, "0"), CancellationToken.None);
-        var filter = JournalFilter.From(new JournalQuery(Shop, RecordKind.Order) { Text = "mustermann" });
+        var text = JournalFilter.From(new JournalQuery(Shop, RecordKind.Order) { Text = "mustermann" });
+        var textAndStatus = JournalFilter.From(new JournalQuery(Shop, RecordKind.Order) { Text = "mustermann", Statuses = [JournalStatus.Failed] });
 
-        var probe = await SqliteQueryPlans.ExplainAsync(database, JournalTextRoute.ProbeSql, command => filter.Bind(command).With("$probe", 2000));
-        var count = await SqliteQueryPlans.ExplainAsync(database, $"SELECT COUNT(*) FROM {JournalFilter.TextMatchesOnTab} WHERE {filter.ConditionBesidesText};", filter.Bind);
+        var probe = await SqliteQueryPlans.ExplainAsync(database, JournalTextRoute.ProbeSql, command => text.Bind(command).With("$probe", 2000));
+        var count = await SqliteQueryPlans.ExplainAsync(database, text.TextMatchCount, text.Bind);
+        var countWithStatus = await SqliteQueryPlans.ExplainAsync(database, textAndStatus.TextMatchCount, textAndStatus.Bind);
 
-        Assert.DoesNotContain(probe, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
-        Assert.All(new[] { probe, count }, plan =>
-            Assert.Contains(plan, line => line.StartsWith("SEARCH e USING COVERING INDEX journal_entries_message (folded_message=? AND connection=? AND kind=?)", StringComparison.Ordinal)));
+        Assert.All(new[] { probe, count, countWithStatus }, plan =>
+        {
+            Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+            Assert.Contains(plan, line => line.StartsWith("SEARCH e USING COVERING INDEX journal_entries_message (folded_message=? AND connection=? AND kind=?)", StringComparison.Ordinal));
+        });
         Assert.Contains(count, line => line.StartsWith("SEARCH journal_entries USING COVERING INDEX journal_entries_tab_by_id", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TrySave_TheSavedEntryOfALongKeyWithANulCharacter_SavesAgainAloneAndInABatch()
+    {
+        // SQLitePCLRaw cuts a bound text of more than 512 bytes at its first NUL; the key must be looked up as it was stored.
+        var store = new SqliteJournalStore(_files.Open());
+        var entry = new JournalEntry
+        {
+            Key = new JournalKey(Shop, RecordKind.Order, new string('k', 600) + "\0x"),
+            UpdatedAt = T0,
+            Status = JournalStatus.Running,
+            History = [new JournalStatusChange(T0, JournalStatus.NotSynced, JournalStatus.Running, null)],
+        };
+
+        var first = await store.TrySaveAsync(entry, CancellationToken.None);
+        Assert.NotNull(first);
+        var second = await store.TrySaveAsync(first with { Status = JournalStatus.Failed }, CancellationToken.None);
+        Assert.NotNull(second);
+        var third = await store.TrySaveManyAsync([second with { Status = JournalStatus.Succeeded }], CancellationToken.None);
+
+        Assert.Equal(3, Assert.Single(third)?.Version);
     }
 
     [Fact]
