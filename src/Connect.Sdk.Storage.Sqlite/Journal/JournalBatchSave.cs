@@ -5,8 +5,8 @@ namespace Connect.Sdk.Storage.Sqlite.Journal;
 
 /// <summary>
 /// Saves journal entries inside one write transaction. Changed entries are saved set-wise, a single one as a batch of
-/// one (<see cref="SaveManyAsync"/>): one statement reads their stored rows, then per <see cref="ChunkSize"/> entries
-/// one adds the messages they take (<see cref="JournalMessages"/>) and one updates them, and their history lines follow
+/// one (<see cref="SaveManyAsync"/>): one prepared statement reads each one's stored row, then per <see cref="ChunkSize"/>
+/// entries one adds the messages they take (<see cref="JournalMessages"/>) and one updates them, and their history lines follow
 /// line by line; the messages they gave up go at the end. A new entry, and every entry of a batch that names a key twice,
 /// is saved entry by entry, each kind of statement prepared once and bound afresh per entry (preparing a statement costs
 /// about as much as running it). One instance per transaction; not thread-safe.
