@@ -1,3 +1,5 @@
+using Connect.Sdk.Storage.Sqlite.Schema;
+
 namespace Connect.Sdk.Storage.Sqlite.Tests;
 
 /// <summary>
@@ -22,6 +24,24 @@ public sealed class SqliteTestFiles : IDisposable
         }
 
         return database;
+    }
+
+    /// <summary>
+    /// Writes the default file as a package before journal migration <paramref name="version"/> left it (every other module
+    /// up to date), with <paramref name="sql"/> run on it, and closes it: the next <see cref="Open"/> migrates it.
+    /// </summary>
+    public async Task WriteJournalBeforeAsync(int version, string sql)
+    {
+        Directory.CreateDirectory(_folder);
+        var previous = Open();
+        await using (var connection = await previous.OpenConnectionAsync(CancellationToken.None))
+        {
+            await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations.Where(m => m.Module != "journal" || m.Version < version).ToList(), CancellationToken.None);
+            await using var write = connection.Command(null, sql);
+            await write.ExecuteNonQueryAsync();
+        }
+
+        previous.Dispose();
     }
 
     public void Dispose()

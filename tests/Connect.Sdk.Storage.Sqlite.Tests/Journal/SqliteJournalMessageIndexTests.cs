@@ -1,6 +1,5 @@
 using Connect.Sdk.Journal;
 using Connect.Sdk.Storage.Sqlite.Journal;
-using Connect.Sdk.Storage.Sqlite.Schema;
 using NodaTime;
 
 namespace Connect.Sdk.Storage.Sqlite.Tests.Journal;
@@ -72,25 +71,17 @@ public sealed class SqliteJournalMessageIndexTests : IDisposable
     [Fact]
     public async Task Migrate_JournalOfThePackageWithAMessagePerEntry_IndexesEachMessageOnceAndFindsEveryEntry()
     {
-        var previous = _files.Open();
-        Directory.CreateDirectory(Path.GetDirectoryName(previous.Path)!);
-        await using (var connection = await previous.OpenConnectionAsync(CancellationToken.None))
-        {
-            await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations.Where(m => m.Module != "journal" || m.Version < 7).ToList(), CancellationToken.None);
-            await using var insert = connection.Command(null, $"""
-                INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, attempts, version, folded_key, folded_message) VALUES
-                    (7, 'shop', {(long)RecordKind.ArticleStock}, 'A1', {(long)JournalStatus.Failed}, 'tax missing', {T0.ToUnixTimeTicks()}, 1, 1, 'A1', 'TAX MISSING'),
-                    (8, 'shop', {(long)RecordKind.ArticleStock}, 'A2', {(long)JournalStatus.Failed}, 'tax missing', {T0.ToUnixTimeTicks()}, 1, 1, 'A2', 'TAX MISSING'),
-                    (9, 'shop', {(long)RecordKind.ArticleStock}, 'A3', {(long)JournalStatus.Succeeded}, NULL, {T0.ToUnixTimeTicks()}, 1, 1, 'A3', NULL);
-                INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message) VALUES
-                    (7, 0, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Failed}, 'tax missing'),
-                    (8, 0, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Failed}, 'tax missing'),
-                    (9, 0, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Succeeded}, NULL);
-                """);
-            await insert.ExecuteNonQueryAsync();
-        }
+        await _files.WriteJournalBeforeAsync(7, $"""
+            INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, attempts, version, folded_key, folded_message) VALUES
+                (7, 'shop', {(long)RecordKind.ArticleStock}, 'A1', {(long)JournalStatus.Failed}, 'tax missing', {T0.ToUnixTimeTicks()}, 1, 1, 'A1', 'TAX MISSING'),
+                (8, 'shop', {(long)RecordKind.ArticleStock}, 'A2', {(long)JournalStatus.Failed}, 'tax missing', {T0.ToUnixTimeTicks()}, 1, 1, 'A2', 'TAX MISSING'),
+                (9, 'shop', {(long)RecordKind.ArticleStock}, 'A3', {(long)JournalStatus.Succeeded}, NULL, {T0.ToUnixTimeTicks()}, 1, 1, 'A3', NULL);
+            INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message) VALUES
+                (7, 0, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Failed}, 'tax missing'),
+                (8, 0, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Failed}, 'tax missing'),
+                (9, 0, {T0.ToUnixTimeTicks()}, 0, {(long)JournalStatus.Succeeded}, NULL);
+            """);
 
-        previous.Dispose();
         var store = new SqliteJournalStore(_files.Open());
 
         Assert.Equal("A1 A2", await FoundAsync(store, "tax"));

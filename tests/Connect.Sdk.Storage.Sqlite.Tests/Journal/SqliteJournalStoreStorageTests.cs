@@ -1,6 +1,5 @@
 using Connect.Sdk.Journal;
 using Connect.Sdk.Storage.Sqlite.Journal;
-using Connect.Sdk.Storage.Sqlite.Schema;
 using NodaTime;
 
 namespace Connect.Sdk.Storage.Sqlite.Tests.Journal;
@@ -89,7 +88,7 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
     [Fact]
     public async Task Migrate_JournalOfThePackageBeforeTheBound_KeepsEveryHistoryLine()
     {
-        await WritePreviousJournalAsync(3, $"""
+        await _files.WriteJournalBeforeAsync(3, $"""
             INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, attempts, version, folded_key, folded_message)
             VALUES (7, 'shop', {(long)RecordKind.Order}, '1001', {(long)JournalStatus.Failed}, 'refused', {T0.ToUnixTimeTicks()}, 1, 3, '1001', 'REFUSED');
             INSERT INTO journal_history (entry_id, seq, at, from_status, to_status, message, repeats) VALUES
@@ -109,7 +108,7 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
     [Fact]
     public async Task Migrate_JournalOfThePackageWithOneTextIndex_FindsKeyTitleAndMessageAndFollowsTheNextChange()
     {
-        await WritePreviousJournalAsync(6, $"""
+        await _files.WriteJournalBeforeAsync(6, $"""
             INSERT INTO journal_entries (id, connection, kind, record_key, status, message, updated_at, title, attempts, version, folded_key, folded_title, folded_message) VALUES
                 (7, 'shop', {(long)RecordKind.Order}, '1001', {(long)JournalStatus.Failed}, 'tax missing in order 1002', {T0.ToUnixTimeTicks()}, 'Erika Mustermann', 1, 1, '1001', 'ERIKA MUSTERMANN', 'TAX MISSING IN ORDER 1002'),
                 (8, 'shop', {(long)RecordKind.Order}, '1002', {(long)JournalStatus.Succeeded}, NULL, {(T0 + Duration.FromMinutes(1)).ToUnixTimeTicks()}, 'John Doe', 1, 1, '1002', 'JOHN DOE', NULL);
@@ -299,16 +298,6 @@ public sealed class SqliteJournalStoreStorageTests : IDisposable
 
     // The default file as the package before the journal's migration of this version left it, holding what the
     // statements write.
-    private async Task WritePreviousJournalAsync(int version, string sql)
-    {
-        var previous = _files.Open();
-        Directory.CreateDirectory(Path.GetDirectoryName(previous.Path)!);
-        await using var connection = await previous.OpenConnectionAsync(CancellationToken.None);
-        await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations.Where(m => m.Module != "journal" || m.Version < version).ToList(), CancellationToken.None);
-        await using var insert = connection.Command(null, sql);
-        await insert.ExecuteNonQueryAsync();
-    }
-
     // The record keys of a search's first page in page order, separated by spaces.
     private static async Task<string> FoundAsync(SqliteJournalStore store, string text)
     {
