@@ -22,6 +22,9 @@ public sealed class SqliteJournalStore : IJournalStore
     private readonly SqliteDatabase _database;
     private readonly int _readBound;
 
+    // The rows of the entries read or saved lately, so that their saves need not read them again (JournalRowMemory).
+    private readonly JournalRowMemory _rows = new();
+
     /// <summary>Creates the store on a database.</summary>
     /// <param name="database">The database file.</param>
     public SqliteJournalStore(SqliteDatabase database)
@@ -51,7 +54,7 @@ public sealed class SqliteJournalStore : IJournalStore
                 await using var snapshot = db.BeginTransaction(deferred: true);
                 await using var select = db.Command(snapshot, $"SELECT {JournalRows.Columns} FROM journal_entries WHERE connection = $connection AND kind = $kind AND record_key = $key;")
                     .WithKey(key);
-                var entries = JournalRows.ReadWithHistory(select, ct);
+                var entries = JournalRows.ReadWithHistory(select, toChange: false, _rows, ct);
                 return entries.Count == 0 ? null : entries[0];
             },
             cancellationToken);
@@ -93,7 +96,7 @@ public sealed class SqliteJournalStore : IJournalStore
                         .With("$connection", tab.Key.Connection.Value)
                         .With("$kind", (long)tab.Key.Kind)
                         .With("$keys", SqliteJson.Serialize(tab.Select(k => k.RecordKey)));
-                    found.AddRange(JournalRows.ReadWithHistory(select, toChange, ct));
+                    found.AddRange(JournalRows.ReadWithHistory(select, toChange, _rows, ct));
                 }
 
                 return found;
@@ -106,13 +109,7 @@ public sealed class SqliteJournalStore : IJournalStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(entry.History, nameof(entry));
-        return _database.WriteAsync<JournalEntry?>(
-            async (db, transaction, ct) =>
-            {
-                await using var save = new JournalBatchSave(db, transaction);
-                return await save.SaveAsync(entry, ct).ConfigureAwait(false);
-            },
-            cancellationToken);
+        return SaveAsync((save, ct) => save.SaveAsync(entry, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -129,13 +126,7 @@ public sealed class SqliteJournalStore : IJournalStore
             ArgumentNullException.ThrowIfNull(entry?.History, nameof(entries));
         }
 
-        return _database.WriteAsync<IReadOnlyList<JournalEntry?>>(
-            async (db, transaction, ct) =>
-            {
-                await using var save = new JournalBatchSave(db, transaction);
-                return await save.SaveManyAsync(entries, ct).ConfigureAwait(false);
-            },
-            cancellationToken);
+        return SaveAsync<IReadOnlyList<JournalEntry?>>(async (save, ct) => await save.SaveManyAsync(entries, ct).ConfigureAwait(false), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -146,7 +137,7 @@ public sealed class SqliteJournalStore : IJournalStore
         return _database.WriteAsync(
             async (db, transaction, ct) =>
             {
-                await using var save = new JournalBatchSave(db, transaction);
+                await using var save = new JournalBatchSave(db, transaction, _rows);
                 var added = 0;
                 foreach (var entry in entries)
                 {
@@ -156,6 +147,25 @@ public sealed class SqliteJournalStore : IJournalStore
                 return added;
             },
             cancellationToken);
+    }
+
+    // Runs a save in one write transaction and, once it committed, remembers the rows it wrote: an entry saved is often
+    // changed again from what the save returned (a run's Running, then its outcome).
+    private async ValueTask<T> SaveAsync<T>(Func<JournalBatchSave, CancellationToken, ValueTask<T>> save, CancellationToken cancellationToken)
+    {
+        var (result, written) = await _database.WriteAsync(
+            async (db, transaction, ct) =>
+            {
+                await using var batch = new JournalBatchSave(db, transaction, _rows);
+                return (await save(batch, ct).ConfigureAwait(false), batch.Written);
+            },
+            cancellationToken).ConfigureAwait(false);
+        foreach (var (id, entry) in written)
+        {
+            _rows.Remember(id, entry);
+        }
+
+        return result;
     }
 
     /// <inheritdoc />

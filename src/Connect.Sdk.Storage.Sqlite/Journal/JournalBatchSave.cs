@@ -5,13 +5,15 @@ namespace Connect.Sdk.Storage.Sqlite.Journal;
 
 /// <summary>
 /// Saves journal entries inside one write transaction. Changed entries are saved set-wise, a single one as a batch of
-/// one (<see cref="SaveManyAsync"/>): one prepared statement reads each one's stored row, then per <see cref="ChunkSize"/>
-/// entries one adds the messages they take (<see cref="JournalMessages"/>) and one updates them, and their history lines follow
-/// line by line; the messages they gave up go at the end. A new entry, and every entry of a batch that names a key twice,
-/// is saved entry by entry, each kind of statement prepared once and bound afresh per entry (preparing a statement costs
-/// about as much as running it). One instance per transaction; not thread-safe.
+/// one (<see cref="SaveManyAsync"/>): each one's stored row comes from the store's memory of what it read or saved
+/// (<see cref="JournalRowMemory"/>), or else one prepared statement reads it; then per <see cref="ChunkSize"/> entries one
+/// statement adds the messages they take (<see cref="JournalMessages"/>) and one updates those whose version matches, and
+/// their history lines follow line by line; the messages they gave up go at the end. A new entry, and every entry of a
+/// batch that names a key twice, is saved entry by entry, each kind of statement prepared once and bound afresh per entry
+/// (preparing a statement costs about as much as running it). What it wrote is listed in <see cref="Written"/>, for the
+/// store to remember once the transaction committed. One instance per transaction; not thread-safe.
 /// </summary>
-internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction transaction) : IAsyncDisposable
+internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction transaction, JournalRowMemory memory) : IAsyncDisposable
 {
     // How many changed entries one UPDATE takes (2,300 bound values): the full-text index writes one segment per hundred
     // entries, and chunks of 250 or 1,000 took longer per entry than chunks of 100.
@@ -52,6 +54,9 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     // one row for a single entry.
     private readonly Dictionary<int, SqliteStatement> _updates = [];
 
+    /// <summary>The entries saved so far, as saved, with their row ids: for the store's memory, once the transaction committed.</summary>
+    public List<(long Id, JournalEntry Entry)> Written { get; } = [];
+
     /// <summary>Saves an entry as <see cref="IJournalStore.TrySaveAsync"/> does.</summary>
     /// <returns>The saved entry with its new version, or <see langword="null"/> when its version no longer matches.</returns>
     public async ValueTask<JournalEntry?> SaveAsync(JournalEntry entry, CancellationToken cancellationToken)
@@ -69,8 +74,10 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
             return null;
         }
 
-        await SaveHistoryAsync(id, JournalHistoryWrite.Plan(entry, 0, 0), entry, cancellationToken).ConfigureAwait(false);
-        return entry with { Version = 1 };
+        await SaveHistoryAsync(new StoredEntryRow(id, 0, 0, null), JournalHistoryWrite.Plan(entry, 0, 0), entry, cancellationToken).ConfigureAwait(false);
+        var inserted = entry with { Version = 1 };
+        Written.Add((id, inserted));
+        return inserted;
     }
 
     /// <summary>
@@ -111,33 +118,68 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     }
 
     // Saves the changed entries at the given indexes (each key once), those whose versions match a chunk to a statement,
-    // in the order of their row ids: the full-text index takes its rows in that order without writing between them.
+    // in the order of their row ids: the full-text index takes its rows in that order without writing between them. A row
+    // the memory held is checked by the update itself; one read here must match, since this transaction holds the lock.
     private async Task SaveChangedAsync(IReadOnlyList<JournalEntry> entries, List<int> changed, JournalEntry?[] saved, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var matching = ReadStoredRows(entries, changed)
-            .Where(row => row.Version == entries[row.Index].Version)
-            .OrderBy(row => row.Row.Id)
-            .ToList();
-        foreach (var chunk in matching.Chunk(ChunkSize))
+        var rows = new List<(int Index, StoredEntryRow Row)>(changed.Count);
+        var unknown = new List<int>();
+        foreach (var index in changed)
+        {
+            if (memory.TryTake(entries[index], out var remembered))
+            {
+                rows.Add((index, remembered));
+            }
+            else
+            {
+                unknown.Add(index);
+            }
+        }
+
+        rows.AddRange(ReadStoredRows(entries, unknown).Where(row => row.Version == entries[row.Index].Version).Select(row => (row.Index, row.Row)));
+        rows.Sort((a, b) => a.Row.Id.CompareTo(b.Row.Id));
+        var givenUp = new List<string>();
+        foreach (var chunk in rows.Chunk(ChunkSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            _messages.Add(chunk.Select(row => FoldedMessage(entries[row.Index]) is { } taken && taken != row.Row.Message ? taken : null).OfType<string>());
-            UpdateRows(entries, chunk);
+            _messages.Add(chunk.Select(row => Taken(entries[row.Index], row.Row)).OfType<string>());
+            var updated = UpdateRows(entries, chunk);
 
             // The history rows entry by entry, each kind of statement prepared once: the history table has no triggers, so
             // a statement per row costs no savepoint there, and a prepared statement per line took 6 ms per 1,000 entries
             // where one JSON upsert per hundred took 10.
-            foreach (var (index, _, row) in chunk)
+            foreach (var (index, row) in chunk)
             {
                 var entry = entries[index];
-                await SaveHistoryAsync(row.Id, JournalHistoryWrite.Plan(entry, row.FirstLine, row.EndLine), entry, cancellationToken).ConfigureAwait(false);
+                if (!updated.Contains(row.Id))
+                {
+                    // Saved by another writer since it was read: the message added for it may be held by no entry.
+                    if (Taken(entry, row) is { } taken)
+                    {
+                        givenUp.Add(taken);
+                    }
+
+                    continue;
+                }
+
+                if (row.FoldedMessage is { } given && given != FoldedMessage(entry))
+                {
+                    givenUp.Add(given);
+                }
+
+                await SaveHistoryAsync(row, JournalHistoryWrite.Plan(entry, row.FirstLine, row.EndLine), entry, cancellationToken).ConfigureAwait(false);
                 saved[index] = entry with { Version = entry.Version + 1 };
+                Written.Add((row.Id, saved[index]!));
             }
         }
 
-        _messages.RemoveUnheld(matching.Select(row => row.Row.Message is { } given && given != FoldedMessage(entries[row.Index]) ? given : null).OfType<string>());
+        _messages.RemoveUnheld(givenUp);
     }
+
+    // The message an entry takes that its stored row does not hold already.
+    private static string? Taken(JournalEntry entry, StoredEntryRow row) =>
+        FoldedMessage(entry) is { } taken && taken != row.FoldedMessage ? taken : null;
 
     /// <summary>Stores an entry whose record has none yet, as <see cref="IJournalStore.AddMissingAsync"/> does.</summary>
     /// <returns>Whether it was stored (no entry of the same key was).</returns>
@@ -184,14 +226,20 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         return saved;
     }
 
-    // The stored rows of the entries at the given indexes; an entry without one is missing from the list. One prepared
-    // statement stepped per entry, its key bound as the insert bound it (a key in a JSON list is not: SQLitePCLRaw cuts a
-    // bound text of more than 512 bytes at its first NUL), and as fast as one statement over a JSON list of the keys.
-    private List<(int Index, long Version, StoredRow Row)> ReadStoredRows(IReadOnlyList<JournalEntry> entries, List<int> indexes)
+    // The stored rows of the entries at the given indexes, with their versions; an entry without one is missing from the
+    // list. One prepared statement stepped per entry, its key bound as the insert bound it (a key in a JSON list is not:
+    // SQLitePCLRaw cuts a bound text of more than 512 bytes at its first NUL), and as fast as one statement over a JSON
+    // list of the keys.
+    private List<(int Index, long Version, StoredEntryRow Row)> ReadStoredRows(IReadOnlyList<JournalEntry> entries, List<int> indexes)
     {
+        var rows = new List<(int, long, StoredEntryRow)>(indexes.Count);
+        if (indexes.Count == 0)
+        {
+            return rows;
+        }
+
         using var select = SqliteStatement.Prepare(db, StoredRowSql);
         var (connection, kind, key) = (select.ParameterIndex("$connection"), select.ParameterIndex("$kind"), select.ParameterIndex("$key"));
-        var rows = new List<(int, long, StoredRow)>(indexes.Count);
         foreach (var index in indexes)
         {
             var entryKey = entries[index].Key;
@@ -200,7 +248,7 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
             select.Bind(key, entryKey.RecordKey);
             if (select.Step())
             {
-                rows.Add((index, select.Int64(1), new StoredRow(select.Int64(0), select.Int32(2), select.Int32(3), select.NullableString(4))));
+                rows.Add((index, select.Int64(1), new StoredEntryRow(select.Int64(0), select.Int32(2), select.Int32(3), select.NullableString(4))));
             }
 
             select.Reset();
@@ -209,10 +257,11 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         return rows;
     }
 
-    // One statement for every changed entry of a chunk. SQLite opens a statement savepoint for each statement that fires
-    // triggers, and the full-text index writes its pending terms to disk at every savepoint: one UPDATE per entry wrote a
-    // segment per entry (and merged them again), one UPDATE per chunk writes one per chunk.
-    private void UpdateRows(IReadOnlyList<JournalEntry> entries, (int Index, long Version, StoredRow Row)[] rows)
+    // One statement for every changed entry of a chunk, returning the row ids it updated: those whose version matched.
+    // SQLite opens a statement savepoint for each statement that fires triggers, and the full-text index writes its
+    // pending terms to disk at every savepoint: one UPDATE per entry wrote a segment per entry (and merged them again),
+    // one UPDATE per chunk writes one per chunk.
+    private HashSet<long> UpdateRows(IReadOnlyList<JournalEntry> entries, (int Index, StoredEntryRow Row)[] rows)
     {
         if (!_updates.TryGetValue(rows.Length, out var update))
         {
@@ -221,17 +270,29 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
         }
 
         var parameter = 1;
-        foreach (var (index, _, row) in rows)
+        foreach (var (index, row) in rows)
         {
             parameter = JournalEntryValues.BindRow(update, parameter, row.Id, entries[index]);
         }
 
-        // The rows were read in this write transaction, so every one matches; anything else rolls the batch back.
-        var updated = update.Execute();
-        if (updated != rows.Length)
+        var updated = new HashSet<long>(rows.Length);
+        while (update.Step())
         {
-            throw new InvalidOperationException($"A journal batch updated {updated} of the {rows.Length} entries it had just read.");
+            updated.Add(update.Int64(0));
         }
+
+        update.Reset();
+
+        // A row read in this write transaction matches; anything else rolls the batch back.
+        foreach (var (index, row) in rows)
+        {
+            if (!row.Remembered && !updated.Contains(row.Id))
+            {
+                throw new InvalidOperationException($"A journal batch did not update entry {entries[index].Key}, whose row it had just read.");
+            }
+        }
+
+        return updated;
     }
 
     private async Task<long?> InsertAsync(JournalEntry entry, CancellationToken cancellationToken)
@@ -243,19 +304,22 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     }
 
     // One statement per part of the plan: the rows a fold summarised, the rows the entry no longer has, the last two stored
-    // rows it still has, and the new lines.
-    private async Task SaveHistoryAsync(long entryId, JournalHistoryWrite plan, JournalEntry entry, CancellationToken cancellationToken)
+    // rows it still has (each one only where the row is not known to hold it already), and the new lines.
+    private async Task SaveHistoryAsync(StoredEntryRow row, JournalHistoryWrite plan, JournalEntry entry, CancellationToken cancellationToken)
     {
         var history = entry.History;
-        await DeleteLinesAsync(entryId, plan, cancellationToken).ConfigureAwait(false);
-        if (plan.Rewrite is { } rewrite)
+        await DeleteLinesAsync(row.Id, plan, cancellationToken).ConfigureAwait(false);
+        for (var seq = plan.Rewrite ?? plan.RewriteEnd; seq < plan.RewriteEnd; seq++)
         {
-            (_rewriteLine ??= HistoryLineCommand.Prepare(db, RewriteLineSql)).Write(entryId, history, plan.Start, plan.IndexOf(rewrite), plan.IndexOf(plan.RewriteEnd));
+            if (!row.Holds(seq, history[plan.IndexOf(seq)]))
+            {
+                (_rewriteLine ??= HistoryLineCommand.Prepare(db, RewriteLineSql)).Write(row.Id, history, plan.Start, plan.IndexOf(seq), plan.IndexOf(seq) + 1);
+            }
         }
 
         if (plan.IndexOf(plan.InsertFrom) < history.Count)
         {
-            (_insertLine ??= HistoryLineCommand.Prepare(db, InsertLineSql)).Write(entryId, history, plan.Start, plan.IndexOf(plan.InsertFrom), history.Count);
+            (_insertLine ??= HistoryLineCommand.Prepare(db, InsertLineSql)).Write(row.Id, history, plan.Start, plan.IndexOf(plan.InsertFrom), history.Count);
         }
     }
 
@@ -276,7 +340,4 @@ internal sealed class JournalBatchSave(SqliteConnection db, SqliteTransaction tr
     }
 
     private static string? FoldedMessage(JournalEntry entry) => OrdinalIgnoreCaseFolding.FoldOrNull(entry.Message);
-
-    // An entry's row id, the seqs of its stored history rows (FirstLine to EndLine − 1) and its folded message.
-    private readonly record struct StoredRow(long Id, int FirstLine, int EndLine, string? Message);
 }

@@ -57,9 +57,10 @@ internal static class JournalEntryValues
     }
 
     /// <summary>
-    /// One statement that updates <paramref name="rows"/> entries, each by row id and only at its expected version, with
-    /// every value bound as a parameter of its own (<see cref="BindRow"/>, from parameter 1 on): SQLite reads a bound
-    /// value as it is, where a JSON array of the batch cost a walk along the array for every value of every row.
+    /// One statement that updates <paramref name="rows"/> entries, each by row id and only at its expected version, and
+    /// returns the row ids it updated, with every value bound as a parameter of its own (<see cref="BindRow"/>, from
+    /// parameter 1 on): SQLite reads a bound value as it is, where a JSON array of the batch cost a walk along the array
+    /// for every value of every row.
     /// </summary>
     /// <remarks>Made once per number of rows (a chunk's at most), since a single entry's save needs the one-row statement each time.</remarks>
     public static string UpdateRowsSql(int rows)
@@ -76,7 +77,7 @@ internal static class JournalEntryValues
             .AppendJoin(", ", Enumerable.Repeat(row, rows))
             .Append(") UPDATE journal_entries SET ")
             .AppendJoin(", ", Values.Select(value => $"{value.Column} = b.{value.Column}"))
-            .Append(", version = version + 1 FROM b WHERE journal_entries.id = b.id AND journal_entries.version = b.expected;")
+            .Append(", version = version + 1 FROM b WHERE journal_entries.id = b.id AND journal_entries.version = b.expected RETURNING journal_entries.id;")
             .ToString();
     }
 

@@ -35,7 +35,7 @@ internal static class JournalRows
 
     /// <summary>Reads every entry a command selects (with <see cref="Columns"/>) and attaches each one's history.</summary>
     public static List<JournalEntry> ReadWithHistory(SqliteCommand select, CancellationToken cancellationToken) =>
-        ReadWithHistory(select, toChange: false, cancellationToken);
+        ReadWithHistory(select, toChange: false, remember: null, cancellationToken);
 
     /// <summary>
     /// Reads every entry a command selects (with <see cref="Columns"/>) and attaches each one's history: whole, or
@@ -43,7 +43,11 @@ internal static class JournalRows
     /// Both statements are stepped by SQLite itself (<see cref="SqliteStatement"/>): a batch of a thousand entries reads
     /// some 25,000 values, and through a data reader each took about twice the CPU.
     /// </summary>
-    public static List<JournalEntry> ReadWithHistory(SqliteCommand select, bool toChange, CancellationToken cancellationToken)
+    /// <param name="select">The command that selects the entries.</param>
+    /// <param name="toChange">Whether to read only the lines a status change needs.</param>
+    /// <param name="remember">Where to remember each entry's row for its save, when the read is one to change them.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static List<JournalEntry> ReadWithHistory(SqliteCommand select, bool toChange, JournalRowMemory? remember, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var rows = new List<(long Id, JournalEntry Entry)>();
@@ -72,7 +76,16 @@ internal static class JournalRows
             CheckEvery(read, cancellationToken);
         }
 
-        return history.Attach(rows);
+        var found = history.Attach(rows);
+        if (remember is not null)
+        {
+            for (var i = 0; i < found.Count; i++)
+            {
+                remember.Remember(rows[i].Id, found[i]);
+            }
+        }
+
+        return found;
     }
 
     // A cancelled read stops within a thousand rows (a fraction of a millisecond) rather than paying for the token on each.

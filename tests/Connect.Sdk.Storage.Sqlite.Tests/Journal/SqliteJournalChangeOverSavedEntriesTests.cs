@@ -10,7 +10,8 @@ namespace Connect.Sdk.Storage.Sqlite.Tests.Journal;
 /// <summary>
 /// A run's outcome journaled over the entries its Running change saved (as the article batch sender does), on SQLite,
 /// ends with the same entries as changes that read fresh each time on the in-memory store: random batches with repeated
-/// keys, another writer between the two changes, and a bound of ten lines so that entries fold often. After every round
+/// keys, another writer between the two changes (in this process, or in another one, whose saves the store's memory of
+/// the rows it read and saved does not know), and a bound of ten lines so that entries fold often. After every round
 /// the index of distinct messages holds exactly the entries' messages; afterwards every entry's stored lines run without
 /// a gap from its <c>earlier_lines</c>, which the SQLite store relies on for the first seq.
 /// </summary>
@@ -31,6 +32,7 @@ public sealed class SqliteJournalChangeOverSavedEntriesTests : IDisposable
         var memory = new InMemoryJournalStore();
         var clock = new FakeClock(Instant.FromUtc(2026, 1, 3, 8, 0));
         var overSaved = new SyncJournal(sqlite, clock, historyLines: 10);
+        var otherProcess = new SyncJournal(new SqliteJournalStore(_files.Open()), clock, historyLines: 10);
         var fresh = new SyncJournal(memory, clock, historyLines: 10);
         var random = new Random(seed);
         var keys = Enumerable.Range(0, 8).Select(i => new JournalKey(Market, RecordKind.ArticleStock, $"A{i}")).ToArray();
@@ -44,7 +46,7 @@ public sealed class SqliteJournalChangeOverSavedEntriesTests : IDisposable
             {
                 var other = batch[random.Next(batch.Length)];
                 var change = SyncJournal.StatusChange(JournalStatus.Queued, "queued by a user");
-                await overSaved.UpdateAsync(other, change, default);
+                await (random.Next(2) == 0 ? overSaved : otherProcess).UpdateAsync(other, change, default);
                 await fresh.UpdateAsync(other, change, default);
             }
 
