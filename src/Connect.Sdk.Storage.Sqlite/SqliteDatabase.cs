@@ -32,14 +32,14 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     /// <summary>Describes a database file; nothing is opened until a store first uses it.</summary>
     /// <param name="options">The file and timeouts.</param>
     public SqliteDatabase(SqliteStoreOptions options)
-        : this(options, WalCheckpointer.Pages)
+        : this(options, checkpointPages: null)
     {
     }
 
     /// <summary>Describes a database file whose WAL is copied back after another number of pages, so tests can reach it with a few writes.</summary>
     /// <param name="options">The file and timeouts.</param>
-    /// <param name="checkpointPages">The WAL pages this process writes before it copies them back.</param>
-    internal SqliteDatabase(SqliteStoreOptions options, int checkpointPages)
+    /// <param name="checkpointPages">The WAL pages this process writes before it copies them back; <see langword="null"/> for <see cref="WalCheckpointer.Bytes"/>.</param>
+    internal SqliteDatabase(SqliteStoreOptions options, int? checkpointPages)
     {
         ArgumentNullException.ThrowIfNull(options);
         var validation = new SqliteStoreOptionsValidator().Validate(null, options);
@@ -81,7 +81,8 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
             {
                 OwnerOnlyFile.CreateIfMissing(Path);
                 await using var connection = await OpenConnectionAsync(ct).ConfigureAwait(false);
-                await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations, ct).ConfigureAwait(false);
+                var pageSize = await SqliteMigrator.MigrateAsync(connection, SqliteSchema.Migrations, ct).ConfigureAwait(false);
+                Checkpointer.UsePageSize(pageSize);
             },
             cancellationToken);
 
@@ -220,7 +221,7 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
             // one (WriterCacheSize).
             pragmas.CommandText = string.Create(
                 CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = {WalCheckpointer.SafetyNetPages};");
+                $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = {Checkpointer.SafetyNetPages};");
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

@@ -15,7 +15,7 @@ public sealed class SqliteTestFiles : IDisposable
     public string DefaultPath => Path.Combine(_folder, "connect.db");
 
     /// <summary>Describes a database on a file of this test; another call with the same name is a second "process".</summary>
-    public SqliteDatabase Open(string? fileName = null, int checkpointPages = WalCheckpointer.Pages)
+    public SqliteDatabase Open(string? fileName = null, int? checkpointPages = null)
     {
         var database = new SqliteDatabase(new SqliteStoreOptions { Path = fileName is null ? DefaultPath : Path.Combine(_folder, fileName) }, checkpointPages);
         lock (_opened)

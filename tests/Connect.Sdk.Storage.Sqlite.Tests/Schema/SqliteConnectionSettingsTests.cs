@@ -8,7 +8,7 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
     private readonly SqliteTestFiles _files = new();
 
     [Fact]
-    public async Task OpenConnection_AnyConnection_KeepsTheDefaultPageCacheAndCheckpointsItselfOnlyPast16000Pages()
+    public async Task OpenConnection_AnyConnection_KeepsTheDefaultPageCacheAndCheckpointsItselfOnlyPast4000PagesOf16KiB()
     {
         var database = _files.Open();
         await database.MigrateAsync(CancellationToken.None);
@@ -16,7 +16,7 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
         await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
 
         Assert.Equal(-2000L, await ScalarAsync(connection, "PRAGMA cache_size;"));
-        Assert.Equal(16000L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
+        Assert.Equal(4000L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Connect.Sdk.Storage.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace Connect.Sdk.Storage.Sqlite.Tests.Schema;
@@ -20,7 +21,7 @@ public sealed class WalCheckpointerTests : IDisposable
         await WriteBlobsAsync(database, pages: 40);
         await database.Checkpointer.Current;
 
-        Assert.True(new FileInfo(database.Path).Length >= before + (40 * 4096), $"The file is {new FileInfo(database.Path).Length} bytes, {before} before 40 pages were written.");
+        Assert.True(new FileInfo(database.Path).Length >= before + (40 * SqliteMigrator.NewFilePageSize), $"The file is {new FileInfo(database.Path).Length} bytes, {before} before 40 pages were written.");
     }
 
     [Fact]
@@ -85,14 +86,14 @@ public sealed class WalCheckpointerTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    // A blob of a page per row: each row takes a page of its own in the WAL.
+    // A blob of almost a page per row (of the file's size): each row takes a page of its own in the WAL.
     private static Task<int> WriteBlobsAsync(SqliteDatabase database, int pages) =>
         database.WriteAsync<int>(
             async (connection, transaction, ct) =>
             {
                 await using var create = connection.Command(transaction, "CREATE TABLE IF NOT EXISTS wal_test (data BLOB NOT NULL);");
                 await create.ExecuteNonQueryAsync(ct);
-                await using var insert = connection.Command(transaction, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $rows) INSERT INTO wal_test (data) SELECT randomblob(4000) FROM n;").With("$rows", pages);
+                await using var insert = connection.Command(transaction, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $rows) INSERT INTO wal_test (data) SELECT randomblob((SELECT page_size - 200 FROM pragma_page_size())) FROM n;").With("$rows", pages);
                 return await insert.ExecuteNonQueryAsync(ct);
             },
             CancellationToken.None).AsTask();
