@@ -215,8 +215,9 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
             await using var pragmas = connection.CreateCommand();
             // busy_timeout lets SQLite itself wait for another process's write lock; synchronous=NORMAL is
             // durable in WAL mode except for the last commits before a power loss, never corrupting. The WAL is copied
-            // back every 4,000 pages (SQLite's default is 1,000, which copied a page every batch rewrites after each
-            // batch) by the WalCheckpointer, off the writers' path; a writer's commit does it only past the safety net.
+            // back every 16 MB (WalCheckpointer.Bytes; SQLite's default of 1,000 pages copied a page every batch rewrites
+            // after each batch) by the WalCheckpointer, off the writers' path; a writer's commit does it only past the
+            // safety net, four times that.
             // The page cache is SQLite's default of 2 MiB, also on a pooled connection a writer used with its larger
             // one (WriterCacheSize).
             pragmas.CommandText = string.Create(

@@ -46,7 +46,7 @@ internal static class JournalRows
     /// </summary>
     /// <param name="select">The command that selects the entries.</param>
     /// <param name="toChange">Whether to read only the lines a status change needs.</param>
-    /// <param name="remember">Where to remember each entry's row for its save, when the read is one to change them.</param>
+    /// <param name="remember">Where to remember each entry's row for a later save of it (<see cref="JournalRowMemory"/>); <see langword="null"/> for reads that only show entries.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public static List<JournalEntry> ReadWithHistory(SqliteCommand select, bool toChange, JournalRowMemory? remember, CancellationToken cancellationToken)
     {
