@@ -13,9 +13,10 @@ namespace Connect.Sdk.Testing.Time;
 /// </para>
 /// <para>
 /// It reads the state in one snapshot and moves time only if nothing changed since (a wait ended, a request went on the
-/// wire). What it cannot see: code running on a thread of its own between two of its waits, while another wait is
-/// armed (a second connection's pacing, a pump), looks like code waiting, so time may move under it and fire its
-/// deadline. Run such work alone, or with <see cref="WaitAwareFakeTime.DriveAsync"/>.
+/// wire), and it resumes the callers whose answers came back over the wire itself. What it cannot see: code that hops to
+/// a thread of its own between two of its waits by other means (a <c>Task.Run</c>, a lock released on another thread)
+/// while another wait is armed (a second connection's pacing, a pump) looks like code waiting, so time may move under it
+/// and fire its deadline. Run such work alone, or with <see cref="WaitAwareFakeTime.DriveAsync"/>.
 /// </para>
 /// <para>
 /// Like <see cref="WaitAwareFakeTime.DriveAsync"/> it gives up when something is pending (a wait armed, a request on
@@ -76,6 +77,12 @@ public sealed class BackgroundDrive : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var state = _time.Snapshot();
+            if (state.HandedBack)
+            {
+                _time.ResumeHandedBack();
+                continue;
+            }
+
             if (state.WaitsForTime && state.NextDue is { } next && !_time.AdvancedInVain(next, state.Version))
             {
                 continue;

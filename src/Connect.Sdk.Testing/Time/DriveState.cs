@@ -5,5 +5,6 @@ namespace Connect.Sdk.Testing.Time;
 /// <param name="WaitsForTime">Whether the work waits for time alone.</param>
 /// <param name="NextDue">When the earliest armed timer is due, if any is.</param>
 /// <param name="Changed">Completes at the next change after the reading.</param>
-/// <param name="Busy">Whether anything is pending: a wait armed or a request on the wire.</param>
-internal readonly record struct DriveState(long Version, bool WaitsForTime, DateTimeOffset? NextDue, Task Changed, bool Busy);
+/// <param name="Busy">Whether anything is pending: a wait armed, a request on the wire or a caller handed back.</param>
+/// <param name="HandedBack">Whether callers whose answers came back over the wire wait for the drive to resume them.</param>
+internal readonly record struct DriveState(long Version, bool WaitsForTime, DateTimeOffset? NextDue, Task Changed, bool Busy, bool HandedBack);

@@ -14,7 +14,8 @@ namespace Connect.Sdk.Testing.Time;
 /// true of in-process handlers and stores. A request that crosses a socket (a WireMock fake) is seen through
 /// <see cref="FakeTimeWireHandler"/> (<see cref="FakeTimeServiceCollectionExtensions.UseFakeTime"/> puts one in every
 /// <c>HttpClient</c>): time stands still while a request is on the wire, unless the server waits on
-/// <see cref="ServerTime"/> for it. <see cref="DriveInBackground"/> drives it while a whole test runs.
+/// <see cref="ServerTime"/> for it, and once the answer is back the drive resumes the caller, so time stands still until
+/// it waits again (<see cref="OverTheWireAsync{T}"/>). <see cref="DriveInBackground"/> drives it while a whole test runs.
 /// </remarks>
 public sealed class WaitAwareFakeTime : FakeTimeProvider
 {
@@ -24,6 +25,7 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
 
     private readonly Lock _gate = new();
     private readonly HashSet<TrackedTimer> _armed = [];
+    private readonly List<TaskCompletionSource> _handedBack = [];
     private int _waits;
     private int _serverWaits;
     private int _onTheWire;
@@ -61,7 +63,8 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
 
     /// <summary>
     /// Whether the work waits for this time alone: code waits (a <c>Task.Delay</c>) or a request on the wire waits for a
-    /// server that holds it back on <see cref="ServerTime"/>, and every request on the wire is held back so.
+    /// server that holds it back on <see cref="ServerTime"/>, every request on the wire is held back so, and no caller
+    /// whose answer came back over the wire waits for the drive to resume it.
     /// </summary>
     /// <remarks>
     /// The count cannot tell which request a server's wait belongs to: a server that keeps waiting after its client
@@ -137,10 +140,59 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     /// <summary>As <see cref="DriveInBackground"/>, giving up after <paramref name="stuckAfter"/> of real time stuck.</summary>
     internal BackgroundDrive DriveInBackgroundGivingUpAfter(TimeSpan stuckAfter) => new(this, AcquireDriver(), stuckAfter);
 
-    /// <summary>Marks a request on the wire until the returned handle is disposed (done by <see cref="FakeTimeWireHandler"/>).</summary>
+    /// <summary>Marks a request on the wire until the returned handle is disposed.</summary>
+    /// <remarks>
+    /// The code after the handle is disposed runs on the thread the answer came on. While other waits are armed, a drive
+    /// may move time under it before it waits again; <see cref="OverTheWireAsync{T}"/> hands it back to the drive instead.
+    /// </remarks>
     /// <param name="requestAborted">The request's token: once it is cancelled, the request unwinds and holds time still.</param>
     /// <returns>The handle that takes the request off the wire.</returns>
-    public IDisposable EnterWire(CancellationToken requestAborted)
+    public IDisposable EnterWire(CancellationToken requestAborted) => Enter(requestAborted);
+
+    /// <summary>
+    /// Runs a call that crosses a socket (a fake server, a database) as a request on the wire: time stands still from
+    /// the call until its answer is back, and then until the caller waits again, because the drive
+    /// (<see cref="DriveAsync"/>, <see cref="DriveInBackground"/>) resumes the caller itself, as it runs what a timer
+    /// releases. Without a drive the caller resumes where the answer came. <see cref="FakeTimeWireHandler"/> sends every
+    /// request through it.
+    /// </summary>
+    /// <remarks>
+    /// Without the hand-back, the code after an answer runs on the socket's thread while the other work waits on armed
+    /// timers. To a drive that looks like waiting, and it moves time on: that code reads a later moment than its answer
+    /// came at and sleeps from there, so paced sends come late or bunch up.
+    /// </remarks>
+    /// <typeparam name="T">What the call answers.</typeparam>
+    /// <param name="call">The call; it starts when this method is called.</param>
+    /// <param name="requestAborted">The request's token: once it is cancelled, the request unwinds and holds time still.</param>
+    /// <returns>The call's answer, or its failure.</returns>
+    public async Task<T> OverTheWireAsync<T>(Func<Task<T>> call, CancellationToken requestAborted)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var ticket = Enter(requestAborted);
+        Task<T> answer;
+        try
+        {
+            answer = call();
+        }
+        catch
+        {
+            ticket.Dispose();
+            throw;
+        }
+
+        if (answer.IsCompleted)
+        {
+            // Answered on the caller's own thread: nothing ran anywhere else.
+            ticket.Dispose();
+            return await answer.ConfigureAwait(false);
+        }
+
+        await ((Task)answer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await ticket.LeaveToDriveAsync().ConfigureAwait(false);
+        return await answer.ConfigureAwait(false);
+    }
+
+    private WireTicket Enter(CancellationToken requestAborted)
     {
         Update(static owner => owner._onTheWire++);
         return new WireTicket(this, requestAborted);
@@ -191,6 +243,12 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
         while (!work.IsCompleted)
         {
             var state = Snapshot();
+            if (state.HandedBack)
+            {
+                await Task.Run(ResumeHandedBack).ConfigureAwait(false);
+                continue;
+            }
+
             if (!state.WaitsForTime)
             {
                 // Code runs between two waits (a continuation that hopped threads, a request on the wire): time stands
@@ -222,7 +280,26 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     {
         lock (_gate)
         {
-            return new DriveState(_version, WaitsForTimeUnderGate(), NextDueUnderGate(), _changed.Task, _onTheWire > 0 || _waits > 0);
+            var handedBack = _handedBack.Count > 0;
+            return new DriveState(_version, WaitsForTimeUnderGate(), NextDueUnderGate(), _changed.Task, _onTheWire > 0 || _waits > 0 || handedBack, handedBack);
+        }
+    }
+
+    /// <summary>
+    /// Resumes the callers whose answers came back over the wire (<see cref="OverTheWireAsync{T}"/>), here and now: each
+    /// runs inline up to its next wait, so time cannot move while it runs. Call it off any synchronization context.
+    /// </summary>
+    internal void ResumeHandedBack()
+    {
+        TaskCompletionSource[] callers = [];
+        Update(owner =>
+        {
+            callers = [.. owner._handedBack];
+            owner._handedBack.Clear();
+        });
+        foreach (var caller in callers)
+        {
+            caller.TrySetResult();
         }
     }
 
@@ -316,7 +393,21 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
         // time still, its server's wait notwithstanding.
         var clientWaits = _waits - _serverWaits;
         var answerAwaited = _onTheWire - _unwinding;
-        return (clientWaits > 0 || answerAwaited > 0) && _onTheWire + _unwinding <= _serverWaits;
+        return (clientWaits > 0 || answerAwaited > 0) && _onTheWire + _unwinding <= _serverWaits && _handedBack.Count == 0;
+    }
+
+    // A caller whose answer came back waits for the drive to resume it; with no drive it goes on where it is.
+    private Task HandBackUnderGate()
+    {
+        if (Volatile.Read(ref _drivers) == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Its continuation runs inline, on the drive that completes it.
+        var caller = new TaskCompletionSource();
+        _handedBack.Add(caller);
+        return caller.Task;
     }
 
     private DateTimeOffset? NextDueUnderGate() => _armed.Count == 0 ? null : _armed.Min(t => t.DueAt);
@@ -354,9 +445,22 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            if (Interlocked.Exchange(ref _released, 1) != 0)
             {
-                Volatile.Write(ref owner._drivers, 0);
+                return;
+            }
+
+            // Callers handed back to this drive resume on the pool: no drive is left to run them.
+            TaskCompletionSource[] left = [];
+            owner.Update(o =>
+            {
+                Volatile.Write(ref o._drivers, 0);
+                left = [.. o._handedBack];
+                o._handedBack.Clear();
+            });
+            foreach (var caller in left)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static c => c.TrySetResult(), caller, preferLocal: false);
             }
         }
     }
@@ -393,21 +497,31 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
             _aborted = requestAborted.UnsafeRegister(static s => ((WireTicket)s!).Abort(), this);
         }
 
-        public void Dispose()
+        public void Dispose() => Leave(handBack: false);
+
+        /// <summary>Takes the request off the wire and, in the same step, hands its caller back to the drive.</summary>
+        /// <returns>A task that completes when the drive resumes the caller (at once without a drive).</returns>
+        public Task LeaveToDriveAsync() => Leave(handBack: true);
+
+        private Task Leave(bool handBack)
         {
             // Waits for an abort that runs now, so the state below is final.
             _aborted.Dispose();
             var was = Interlocked.Exchange(ref _state, Off);
             if (was == Off)
             {
-                return;
+                return Task.CompletedTask;
             }
 
+            // One step: a drive must never see the request off the wire and its caller not yet handed back.
+            var resumed = Task.CompletedTask;
             _owner.Update(o =>
             {
                 o._onTheWire--;
                 o._unwinding -= was == Unwinding ? 1 : 0;
+                resumed = handBack ? o.HandBackUnderGate() : Task.CompletedTask;
             });
+            return resumed;
         }
 
         private void Abort()
