@@ -172,7 +172,7 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
         Task<T> answer;
         try
         {
-            answer = call();
+            answer = call() ?? throw new InvalidOperationException("The call over the wire returned no task.");
         }
         catch
         {

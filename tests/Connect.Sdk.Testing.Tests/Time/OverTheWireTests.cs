@@ -131,6 +131,16 @@ public sealed class OverTheWireTests
         Assert.Equal(0, time.OnTheWire);
     }
 
+    [Fact]
+    public async Task OverTheWireAsync_CallReturnsNoTask_ThrowsAndLeavesTheWire()
+    {
+        var time = new WaitAwareFakeTime(Start);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => time.OverTheWireAsync<int>(() => null!, CancellationToken.None));
+
+        Assert.Equal(0, time.OnTheWire);
+    }
+
     // As a socket's answer comes, and without taking a pool thread from a drive that a test holds.
     private static Task AnswerOnAThreadOfItsOwnAsync(Action answer) =>
         Task.Factory.StartNew(answer, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
