@@ -11,8 +11,10 @@ internal sealed class BudgetQueue
     private readonly Queue<BudgetWaiter> _waiters = new();
     private bool _pumping;
 
-    // Cancelled to wake the sleeping pump; replaced after each use.
-    private CancellationTokenSource? _wake;
+    // Completed to wake the sleeping pump; replaced after each use. Completed, not a token cancelled: a task that a
+    // token's cancellation ends runs its continuations on the thread pool, so the woken pump would plan on a thread of
+    // its own, and fake time could move on under it; a completed one runs them here, as a timer's do.
+    private TaskCompletionSource? _wake;
 
     public BudgetQueue() => OnCancel = Cancel;
 
@@ -124,25 +126,48 @@ internal sealed class BudgetQueue
     /// <summary>The longest the pump sleeps before it plans again.</summary>
     public static TimeSpan LongestSleep { get; } = TimeSpan.FromHours(1);
 
-    /// <summary>What the pump's next sleep ends on besides its time.</summary>
-    public CancellationToken SleepToken => (_wake ??= new CancellationTokenSource()).Token;
+    /// <summary>What the pump's next sleep ends on besides its time: completed once it is woken.</summary>
+    public Task SleepSignal => (_wake ??= new TaskCompletionSource()).Task;
 
-    /// <summary>The current wake-up, to cancel with <see cref="WakeUp"/> outside the lock; the next sleep gets a fresh one.</summary>
-    public CancellationTokenSource? TakeWake()
+    /// <summary>The current wake-up, to complete with <see cref="WakeUp"/> outside the lock; the next sleep gets a fresh one.</summary>
+    public TaskCompletionSource? TakeWake()
     {
         var wake = _wake;
         _wake = null;
         return wake;
     }
 
-    /// <summary>Wakes the pump. Outside the lock: its continuation may run here and let requests go.</summary>
-    public static void WakeUp(CancellationTokenSource? wake) =>
-        // Not disposed: the pump may be about to pass its token to a delay, which must find it cancelled, not disposed.
-        wake?.Cancel();
+    /// <summary>Wakes the pump. Outside the lock: its continuation runs here and may let requests go.</summary>
+    public static void WakeUp(TaskCompletionSource? wake) => wake?.TrySetResult();
+
+    /// <summary>
+    /// Sleeps for <paramref name="delay"/> on <paramref name="time"/>, or until <paramref name="wake"/> completes,
+    /// whichever comes first; with <see cref="Timeout.InfiniteTimeSpan"/>, until woken, with no timer armed.
+    /// </summary>
+    /// <remarks>The pump goes on on the thread that ends the sleep: the timer's, or the waker's.</remarks>
+    public static async Task SleepAsync(TimeSpan delay, TimeProvider time, Task wake)
+    {
+        if (wake.IsCompleted)
+        {
+            return;
+        }
+
+        if (delay == Timeout.InfiniteTimeSpan)
+        {
+            await wake.ConfigureAwait(false);
+            return;
+        }
+
+        using var timer = new CancellationTokenSource();
+        await Task.WhenAny(Task.Delay(delay, time, timer.Token), wake).ConfigureAwait(false);
+
+        // A sleep cut short disarms its timer; nothing awaits the cancelled delay. Not CancelAsync: the pump goes on here.
+        timer.Cancel();
+    }
 
     private void Cancel(BudgetWaiter waiter, CancellationToken cancellationToken)
     {
-        CancellationTokenSource? wake = null;
+        TaskCompletionSource? wake = null;
         lock (Gate)
         {
             if (waiter.Done)

@@ -46,7 +46,7 @@ internal sealed class RateBudget : IInFlightRateBudget
 
     public void Answered(double cost)
     {
-        CancellationTokenSource? wake;
+        TaskCompletionSource? wake;
         lock (_queue.Gate)
         {
             _bucket = _bucket.Answered(cost, Now);
@@ -103,7 +103,7 @@ internal sealed class RateBudget : IInFlightRateBudget
 
     private void Rebase<TState>(Func<GcraBucket, long, TState, GcraBucket> change, TState state)
     {
-        CancellationTokenSource? wake;
+        TaskCompletionSource? wake;
         lock (_queue.Gate)
         {
             var rebased = change(_bucket, Now, state);
@@ -134,7 +134,7 @@ internal sealed class RateBudget : IInFlightRateBudget
         {
             BudgetWaiter? due = null;
             TimeSpan sleep = default;
-            CancellationToken wake = default;
+            Task wake = Task.CompletedTask;
             lock (_queue.Gate)
             {
                 var now = Now;
@@ -161,7 +161,7 @@ internal sealed class RateBudget : IInFlightRateBudget
                     // fake time the process waits for time, so a test's drive could move it on while an answer is still
                     // on its way up the client's handlers, and book that answer hours late.
                     sleep = sendAt == long.MaxValue ? Timeout.InfiniteTimeSpan : BudgetQueue.SleepFor(sendAt - now);
-                    wake = _queue.SleepToken;
+                    wake = _queue.SleepSignal;
                 }
             }
 
@@ -171,14 +171,8 @@ internal sealed class RateBudget : IInFlightRateBudget
                 continue;
             }
 
-            try
-            {
-                await (sleep == Timeout.InfiniteTimeSpan ? Task.Delay(sleep, wake) : Task.Delay(sleep, _time, wake)).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Woken: the bucket was re-based or the head cancelled; plan again.
-            }
+            // Woken early when the bucket was re-based or the head cancelled; plan again either way.
+            await BudgetQueue.SleepAsync(sleep, _time, wake).ConfigureAwait(false);
         }
     }
 }

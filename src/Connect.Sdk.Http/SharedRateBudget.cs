@@ -151,7 +151,7 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
     // Queues a report for the store. It wakes a sleeping pump to plan again, unless wakeIf says the plan cannot change.
     private void Report(Func<GcraBucket, GcraBucket> change, Func<SharedRateBudget, bool>? wakeIf)
     {
-        CancellationTokenSource? wake;
+        TaskCompletionSource? wake;
         bool startPump;
         lock (_queue.Gate)
         {
@@ -177,7 +177,7 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
         {
             BudgetWaiter? head;
             Func<GcraBucket, GcraBucket>[] reports;
-            CancellationToken wake;
+            Task wake;
             long lease;
             lock (_queue.Gate)
             {
@@ -189,7 +189,7 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
                 }
 
                 reports = [.. _reports];
-                wake = _queue.SleepToken;
+                wake = _queue.SleepSignal;
                 lease = _longestAttempt + FlightLeaseMargin.Ticks;
             }
 
@@ -258,14 +258,8 @@ internal sealed class SharedRateBudget : IInFlightRateBudget
                 return;
             }
 
-            try
-            {
-                await Task.Delay(BudgetQueue.SleepFor(sendAt - now), _time, wake).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Woken: a report or a cancelled head; plan again.
-            }
+            // Woken early by a report or a cancelled head; plan again either way.
+            await BudgetQueue.SleepAsync(BudgetQueue.SleepFor(sendAt - now), _time, wake).ConfigureAwait(false);
         }
     }
 

@@ -61,6 +61,30 @@ public sealed class RateBudgetTests
     }
 
     [Fact]
+    public async Task WaitAsync_HeadCancelledWithACheaperRequestBehindIt_ThatOneGoesBeforeTheCancelReturns()
+    {
+        var time = FakeTime.Create();
+        var budget = new RateBudget(RateLimitModel.TokenBucket(0.1, 10), time);
+        await budget.WaitAsync(9, CancellationToken.None);
+        using var headGivesUp = new CancellationTokenSource();
+        var head = budget.WaitAsync(5, headGivesUp.Token).AsTask();
+        var cheaper = budget.WaitAsync(1, CancellationToken.None).AsTask();
+        Assert.False(cheaper.IsCompleted, "The cheaper request overtook the head.");
+
+        // Cancelled on a thread of its own: the pump it wakes plans there and then. Planned on the thread pool later, a
+        // test's fake time could move on meanwhile and the request would go late.
+        var wentWithTheCancel = await Task.Run(() =>
+        {
+            headGivesUp.Cancel();
+            return cheaper.IsCompletedSuccessfully;
+        });
+
+        Assert.True(wentWithTheCancel);
+        Assert.True(head.IsCanceled);
+        Assert.Equal(FakeTime.Start, time.GetUtcNow());
+    }
+
+    [Fact]
     public async Task WaitAsync_Cancelled_GivesItsUnitsBack()
     {
         var time = FakeTime.Create();

@@ -20,7 +20,7 @@ namespace Connect.Sdk.Testing.Time;
 /// </para>
 /// <para>
 /// Like <see cref="WaitAwareFakeTime.DriveAsync"/> it gives up when something is pending (a wait armed, a request on
-/// the wire) yet nothing changes for minutes of real time, e.g. a fake server that waits on the client's own time
+/// the wire, a caller handed back) yet nothing changes for minutes of real time, e.g. a fake server that waits on the client's own time
 /// instead of <see cref="WaitAwareFakeTime.ServerTime"/>; the <see cref="TimeoutException"/> surfaces from
 /// <see cref="DisposeAsync"/>.
 /// </para>
@@ -73,6 +73,20 @@ public sealed class BackgroundDrive : IAsyncDisposable
     }
 
     private async Task DriveAsync()
+    {
+        try
+        {
+            await DriveUntilStoppedAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // A drive that gave up (time stuck) drives no more: a caller handed back to it must not wait for ever, nor
+            // until the test gets round to disposing it.
+            _driver.Dispose();
+        }
+    }
+
+    private async Task DriveUntilStoppedAsync()
     {
         while (!_stop.IsCancellationRequested)
         {

@@ -157,9 +157,15 @@ public sealed class WaitAwareFakeTime : FakeTimeProvider
     /// request through it.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// Without the hand-back, the code after an answer runs on the socket's thread while the other work waits on armed
     /// timers. To a drive that looks like waiting, and it moves time on: that code reads a later moment than its answer
     /// came at and sleeps from there, so paced sends come late or bunch up.
+    /// </para>
+    /// <para>
+    /// The caller runs inline up to its first <c>await</c> that captured a synchronization context. Never block on the
+    /// returned task in code a drive runs: its answer waits for the drive, and the drive is the thread that blocks.
+    /// </para>
     /// </remarks>
     /// <typeparam name="T">What the call answers.</typeparam>
     /// <param name="call">The call; it starts when this method is called.</param>

@@ -72,6 +72,22 @@ public sealed class OverTheWireTests
     }
 
     [Fact]
+    public async Task DriveInBackground_GaveUpWhileACallWasOnTheWire_TheCallerResumesOnceAnswered()
+    {
+        var time = new WaitAwareFakeTime(Start);
+        var drive = time.DriveInBackgroundGivingUpAfter(TimeSpan.FromMilliseconds(50));
+        var answer = new TaskCompletionSource<int>();
+        var call = time.OverTheWireAsync(() => answer.Task, CancellationToken.None);
+
+        // Nothing changes while the call is on the wire: the drive gives up, and drives no more.
+        await Assert.ThrowsAsync<TimeoutException>(() => drive.Driving);
+        await AnswerOnAThreadOfItsOwnAsync(() => answer.SetResult(3));
+
+        Assert.Equal(3, await call.WaitAsync(TimeSpan.FromMinutes(1)));
+        await Assert.ThrowsAsync<TimeoutException>(() => drive.DisposeAsync().AsTask());
+    }
+
+    [Fact]
     public async Task DriveAsync_CallFailsOnAThreadOfItsOwn_TheCallerGetsTheFailureAndTheRequestIsOffTheWire()
     {
         var time = new WaitAwareFakeTime(Start);
