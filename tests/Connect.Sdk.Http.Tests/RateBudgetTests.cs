@@ -1,4 +1,5 @@
 using Connect.Sdk.Http.Tests.TestDoubles;
+using Connect.Sdk.RateLimits;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Connect.Sdk.Http.Tests;
@@ -60,19 +61,23 @@ public sealed class RateBudgetTests
         time.AssertElapsed(10);
     }
 
-    [Fact]
-    public async Task WaitAsync_HeadCancelledWithACheaperRequestBehindIt_ThatOneGoesBeforeTheCancelReturns()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WaitAsync_HeadCancelledWithACheaperRequestBehindIt_ThatOneGoesBeforeTheCancelReturns(bool shared)
     {
         var time = FakeTime.Create();
-        var budget = new RateBudget(RateLimitModel.TokenBucket(0.1, 10), time);
+        var model = RateLimitModel.TokenBucket(0.1, 10);
+        IRateBudget budget = shared ? new AccountBudgets(time, new InMemoryRateBudgetStore()).GetOrAdd("otto:partner", model) : new RateBudget(model, time);
         await budget.WaitAsync(9, CancellationToken.None);
         using var headGivesUp = new CancellationTokenSource();
         var head = budget.WaitAsync(5, headGivesUp.Token).AsTask();
         var cheaper = budget.WaitAsync(1, CancellationToken.None).AsTask();
         Assert.False(cheaper.IsCompleted, "The cheaper request overtook the head.");
 
-        // Cancelled on a thread of its own: the pump it wakes plans there and then. Planned on the thread pool later, a
-        // test's fake time could move on meanwhile and the request would go late.
+        // Cancelled on a thread of its own: the pump it wakes plans there and then (the shared one reads and writes its
+        // store there too). Planned on the thread pool later, a test's fake time could move on meanwhile and the request
+        // would go late.
         var wentWithTheCancel = await Task.Run(() =>
         {
             headGivesUp.Cancel();

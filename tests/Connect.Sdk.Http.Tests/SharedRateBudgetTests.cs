@@ -51,29 +51,6 @@ public sealed class SharedRateBudgetTests
     }
 
     [Fact]
-    public async Task WaitAsync_HeadCancelledWithACheaperRequestBehindIt_ThatOneGoesBeforeTheCancelReturns()
-    {
-        var time = FakeTime.Create();
-        var budget = new AccountBudgets(time, new InMemoryRateBudgetStore()).GetOrAdd("otto:partner", RateLimitModel.TokenBucket(0.1, 10));
-        await budget.WaitAsync(9, CancellationToken.None);
-        using var headGivesUp = new CancellationTokenSource();
-        var head = budget.WaitAsync(5, headGivesUp.Token).AsTask();
-        var cheaper = budget.WaitAsync(1, CancellationToken.None).AsTask();
-        Assert.False(cheaper.IsCompleted, "The cheaper request overtook the head.");
-
-        // As in process: the woken pump reads and writes the store and lets the request go on the cancelling thread.
-        var wentWithTheCancel = await Task.Run(() =>
-        {
-            headGivesUp.Cancel();
-            return cheaper.IsCompletedSuccessfully;
-        });
-
-        Assert.True(wentWithTheCancel);
-        Assert.True(head.IsCanceled);
-        Assert.Equal(FakeTime.Start, time.GetUtcNow());
-    }
-
-    [Fact]
     public async Task ReportThrottled_InOneProcess_HoldsTheOtherProcessesRequestsUntilThePauseEnds()
     {
         var time = FakeTime.Create();
