@@ -20,9 +20,9 @@ namespace Connect.Sdk.Testing.Time;
 /// </para>
 /// <para>
 /// Like <see cref="WaitAwareFakeTime.DriveAsync"/> it gives up when something is pending (a wait armed, a request on
-/// the wire, a caller handed back) yet nothing changes for minutes of real time, e.g. a fake server that waits on the client's own time
-/// instead of <see cref="WaitAwareFakeTime.ServerTime"/>; the <see cref="TimeoutException"/> surfaces from
-/// <see cref="DisposeAsync"/>.
+/// the wire, a caller handed back) yet nothing changes for minutes of real time, e.g. a fake server that waits on the
+/// client's own time instead of <see cref="WaitAwareFakeTime.ServerTime"/>; the <see cref="TimeoutException"/> surfaces
+/// from <see cref="DisposeAsync"/>.
 /// </para>
 /// </remarks>
 public sealed class BackgroundDrive : IAsyncDisposable
